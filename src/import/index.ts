@@ -1,0 +1,5 @@
+export * from './column.parsers';
+export * from './row-errors';
+export * from './row.validator';
+export * from './table.reader';
+export * from './table.types';
