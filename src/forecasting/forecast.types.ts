@@ -1,0 +1,100 @@
+/**
+ * Shared types of the forecasting core. Everything here is plain data (JSON-serializable)
+ * except `FittedModel`, which holds a fitted model's closure.
+ */
+export const MODEL_KINDS = ['SNAIVE', 'MSTL', 'ARIMA', 'ENSEMBLE'] as const;
+/** A concrete model. */
+export type ModelKind = (typeof MODEL_KINDS)[number];
+/** A concrete model, or `AUTO`: pick by rolling-origin backtest (lowest mean MASE). */
+export type ModelSelection = ModelKind | 'AUTO';
+/** The models an ensemble can combine. */
+export type BaseModelKind = Exclude<ModelKind, 'ENSEMBLE'>;
+export const BASE_MODEL_KINDS: readonly BaseModelKind[] = ['SNAIVE', 'MSTL', 'ARIMA'];
+
+/** One equally spaced series. */
+export interface SeriesInput {
+  /** Observations, oldest first. Closed intervals should hold 0. */
+  values: number[];
+  /** Seasonal periods in intervals, e.g. `[24, 168]` for hourly data. */
+  periods: number[];
+  /** Opening mask, same length as `values`; `false` = closed (excluded from errors and scales). */
+  open?: boolean[];
+}
+
+/** Point forecasts and central prediction intervals, each of length h. */
+export interface ForecastResult {
+  mean: number[];
+  lo80: number[];
+  hi80: number[];
+  lo95: number[];
+  hi95: number[];
+}
+
+export interface ForecastRequest {
+  /** Opening mask for the h future intervals. Default: the history's mask repeated with the longest usable period, else all open. */
+  futureOpen?: boolean[];
+}
+
+/** Multiplies the interval half-widths, estimated from backtest residuals (see interval.calibration.ts). */
+export interface IntervalCalibration {
+  c80: number;
+  c95: number;
+}
+
+export interface ArimaOptions {
+  /** Non-seasonal order [p, d, q]. Default [1, 0, 1], or a bounded AutoARIMA search on short series. */
+  order?: [number, number, number];
+  /** Seasonal order [P, D, Q]. Default [0, 1, 1]. */
+  seasonalOrder?: [number, number, number];
+  /** Seasonal period. Default: the shortest period of the series. */
+  period?: number;
+  /** `true` forces AutoARIMA, `false` forbids it; default: only when the series has at most `autoMaxLength` values. */
+  auto?: boolean;
+  /** AutoARIMA is used by default only up to this length (default 400). */
+  autoMaxLength?: number;
+  /** Fit on the most recent window of at most this many values (default 2000; the library throws above ~8000). */
+  maxLength?: number;
+  /** Fit on log values (positive series only); forecasts are transformed back (median forecast). */
+  transform?: 'none' | 'log';
+  /** A forecast whose absolute value exceeds this multiple of max |history| counts as failed (default 10). */
+  explosionRatio?: number;
+}
+
+export interface EnsembleOptions {
+  /** Members to average (default: SNAIVE, MSTL, ARIMA; failed members are dropped). */
+  members?: BaseModelKind[];
+}
+
+export interface FitOptions {
+  arima?: ArimaOptions;
+  ensemble?: EnsembleOptions;
+  /** Interval calibration factors; default none (1, 1). */
+  calibration?: IntervalCalibration;
+  /** Clip forecasts and bounds at zero (default true). */
+  nonNegative?: boolean;
+}
+
+/** JSON-serializable description of a fitted model, stored in the model registry. */
+export interface ModelParams {
+  kind: ModelKind;
+  /** Number of values the model was trained on (after any window truncation). */
+  trainingLength: number;
+  /** Seasonal periods the model actually used. */
+  periods: number[];
+  calibration?: IntervalCalibration;
+  /** Model-specific details (orders, coefficients, members, residual sigma...). */
+  details: Record<string, unknown>;
+}
+
+export interface FittedModel {
+  readonly kind: ModelKind;
+  readonly params: ModelParams;
+  /** Forecasts h steps ahead; throws ModelFitError when the output fails validation. */
+  forecast(h: number, request?: ForecastRequest): ForecastResult;
+}
+
+/** One model: fit a validated series. */
+export interface Forecaster {
+  readonly kind: ModelKind;
+  fit(series: SeriesInput, options?: FitOptions): FittedModel;
+}

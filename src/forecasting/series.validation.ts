@@ -1,0 +1,71 @@
+import { badInput } from '../errors';
+import type { SeriesInput } from './forecast.types';
+
+/** A validated series: finite values, sorted distinct integer periods, a full opening mask. */
+export interface ValidSeries {
+  values: number[];
+  periods: number[];
+  open: boolean[];
+  /** True when the caller supplied an opening mask. */
+  hasMask: boolean;
+}
+
+/** Checks a series and its seasonal periods; throws badInput naming the parameter. */
+export function validateSeries(series: SeriesInput): ValidSeries {
+  const { values, periods, open } = series;
+  if (!Array.isArray(values) || values.length === 0) throw badInput('values must be a non-empty array');
+  values.forEach((v, i) => {
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw badInput(`values[${i}] must be a finite number, got ${v}`);
+  });
+  if (!Array.isArray(periods) || periods.length === 0)
+    throw badInput('periods must list at least one seasonal period');
+  periods.forEach((p, i) => {
+    if (!Number.isInteger(p) || p < 2) throw badInput(`periods[${i}] must be an integer >= 2, got ${p}`);
+  });
+  const sorted = [...new Set(periods)].sort((a, b) => a - b);
+  if (values.length < 2 * sorted[0]) {
+    throw badInput(
+      `periods: the series has ${values.length} values, too short for seasonal period ${sorted[0]} ` +
+        `(need at least two cycles, ${2 * sorted[0]} values)`,
+    );
+  }
+  if (open !== undefined && (!Array.isArray(open) || open.length !== values.length)) {
+    throw badInput(`open must have the same length as values (${values.length}), got ${open?.length}`);
+  }
+  return {
+    values: values.slice(),
+    periods: sorted,
+    open: open ? open.slice() : values.map(() => true),
+    hasMask: open !== undefined,
+  };
+}
+
+/** The longest period with at least two full cycles in n values (validateSeries guarantees one). */
+export function longestUsablePeriod(periods: number[], n: number): number {
+  const usable = periods.filter((p) => n >= 2 * p);
+  if (usable.length === 0) throw badInput(`periods: no seasonal period has two cycles in ${n} values`);
+  return Math.max(...usable);
+}
+
+/** Checks a forecast horizon. */
+export function validateHorizon(h: number, name = 'horizon'): void {
+  if (!Number.isInteger(h) || h < 1) throw badInput(`${name} must be a positive integer, got ${h}`);
+}
+
+/**
+ * The future opening mask: the caller's, else (when the history had a mask) the history's
+ * mask repeated with the longest usable period, else all open.
+ */
+export function futureOpenMask(series: ValidSeries, h: number, futureOpen?: boolean[]): boolean[] {
+  if (futureOpen !== undefined) {
+    if (!Array.isArray(futureOpen) || futureOpen.length !== h) {
+      throw badInput(`futureOpen must have the horizon's length (${h}), got ${futureOpen?.length}`);
+    }
+    return futureOpen;
+  }
+  if (!series.hasMask) return new Array<boolean>(h).fill(true);
+  const n = series.values.length;
+  const m = longestUsablePeriod(series.periods, n);
+  return Array.from({ length: h }, (_, k) => series.open[n - m + (k % m)]);
+}
