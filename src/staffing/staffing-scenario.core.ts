@@ -1,0 +1,108 @@
+/**
+ * What-if scenarios: re-plan a channel with some parameters overridden and report the
+ * per-interval and total differences (scenario − base).
+ */
+import {
+  channelStaffing,
+  type ChannelPlan,
+  type StaffingChannel,
+  type StaffingOptions,
+} from './staffing-plan.core';
+import { assertNonNegative } from './staffing.validation';
+
+export interface ScenarioOverrides {
+  ahtSeconds?: number;
+  serviceLevelTarget?: number;
+  answerSeconds?: number;
+  maxOccupancy?: number;
+  shrinkage?: number;
+  /** Scales every interval's volume; ≥ 0. */
+  volumeMultiplier?: number;
+}
+
+export interface ScenarioRowDiff {
+  index: number;
+  rawAgents: number;
+  scheduledAgents: number;
+  /** Null when either side has no service level (closed interval, DEFERRED channel). */
+  serviceLevel: number | null;
+  occupancy: number;
+}
+
+export interface ScenarioTotalsDiff {
+  workloadHours: number;
+  rawStaffHours: number;
+  scheduledStaffHours: number;
+  peakScheduledAgents: number;
+  weeklyFte: number;
+}
+
+export interface ScenarioComparison {
+  base: ChannelPlan;
+  scenario: ChannelPlan;
+  diff: { rows: ScenarioRowDiff[]; totals: ScenarioTotalsDiff };
+}
+
+/** The channel and volumes with the overrides applied (validated by the planner). */
+export function applyOverrides(
+  channel: StaffingChannel,
+  volumes: readonly number[],
+  overrides: ScenarioOverrides,
+): { channel: StaffingChannel; volumes: number[] } {
+  const multiplier = overrides.volumeMultiplier ?? 1;
+  assertNonNegative('volumeMultiplier', multiplier);
+  return {
+    channel: {
+      ...channel,
+      ahtSeconds: overrides.ahtSeconds ?? channel.ahtSeconds,
+      maxOccupancy: overrides.maxOccupancy ?? channel.maxOccupancy,
+      shrinkage: overrides.shrinkage ?? channel.shrinkage,
+      serviceLevel: {
+        target: overrides.serviceLevelTarget ?? channel.serviceLevel.target,
+        answerSeconds: overrides.answerSeconds ?? channel.serviceLevel.answerSeconds,
+      },
+    },
+    volumes: volumes.map((v) => v * multiplier),
+  };
+}
+
+const delta = (a: number | null, b: number | null): number | null =>
+  a === null || b === null ? null : b - a;
+
+/** Base plan, scenario plan and their differences (scenario − base). */
+export function compareScenario(
+  channel: StaffingChannel,
+  volumes: readonly number[],
+  overrides: ScenarioOverrides,
+  options: StaffingOptions = {},
+): ScenarioComparison {
+  const changed = applyOverrides(channel, volumes, overrides);
+  const base = channelStaffing(channel, volumes, options);
+  const scenario = channelStaffing(changed.channel, changed.volumes, options);
+  const rows = base.rows.map((b, i) => {
+    const s = scenario.rows[i];
+    return {
+      index: b.index,
+      rawAgents: s.rawAgents - b.rawAgents,
+      scheduledAgents: s.scheduledAgents - b.scheduledAgents,
+      serviceLevel: delta(b.serviceLevel, s.serviceLevel),
+      occupancy: s.occupancy - b.occupancy,
+    };
+  });
+  const bt = base.totals;
+  const st = scenario.totals;
+  return {
+    base,
+    scenario,
+    diff: {
+      rows,
+      totals: {
+        workloadHours: st.workloadHours - bt.workloadHours,
+        rawStaffHours: st.rawStaffHours - bt.rawStaffHours,
+        scheduledStaffHours: st.scheduledStaffHours - bt.scheduledStaffHours,
+        peakScheduledAgents: st.peakScheduledAgents - bt.peakScheduledAgents,
+        weeklyFte: st.weeklyFte - bt.weeklyFte,
+      },
+    },
+  };
+}
