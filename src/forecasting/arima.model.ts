@@ -84,7 +84,7 @@ export const arimaForecaster: Forecaster = {
     const ts = series.values.slice(-maxLength);
     const log = o.transform === 'log';
     if (log && ts.some((v) => v <= 0)) throw badInput('arima.transform log needs strictly positive values');
-    const auto = o.auto ?? ts.length <= (o.autoMaxLength ?? 400);
+    const auto = o.auto ?? (ts.length <= (o.autoMaxLength ?? 400) && s <= 12);
     const [p, d, q] = o.order ?? DEFAULT_ORDER;
     const [P, D, Q] = o.seasonalOrder ?? DEFAULT_SEASONAL;
     const config: ArimaModelOptions = auto ? { ...AUTO_BOUNDS, s, auto: true } : { p, d, q, P, D, Q, s };

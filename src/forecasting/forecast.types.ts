@@ -48,7 +48,7 @@ export interface ArimaOptions {
   seasonalOrder?: [number, number, number];
   /** Seasonal period. Default: the shortest period of the series. */
   period?: number;
-  /** `true` forces AutoARIMA, `false` forbids it; default: only when the series has at most `autoMaxLength` values. */
+  /** `true` forces AutoARIMA, `false` forbids it; default: only for s <= 12 and at most `autoMaxLength` values. */
   auto?: boolean;
   /** AutoARIMA is used by default only up to this length (default 400). */
   autoMaxLength?: number;
