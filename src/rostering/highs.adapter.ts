@@ -1,0 +1,140 @@
+/**
+ * HiGHS (WASM) adapter: loads the module once per process / worker, reads the LP text into
+ * a persistent model, solves it with a time limit and gap, and always disposes the model
+ * (garbage collection does not free WASM models). Progress comes from HiGHS' MIP logging
+ * callback (incumbent, bound, gap, runtime); the solve itself blocks the thread.
+ */
+import loadHighs, { type Highs } from 'highs';
+
+export type MilpStatus = 'OPTIMAL' | 'FEASIBLE' | 'INFEASIBLE' | 'NO_SOLUTION' | 'ERROR';
+
+export interface MilpProgress {
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  elapsedSeconds: number;
+}
+
+export interface MilpSolveOptions {
+  timeLimitSeconds: number;
+  relativeGap: number;
+  onProgress?: (progress: MilpProgress) => void;
+}
+
+export interface MilpSolution {
+  status: MilpStatus;
+  /** HiGHS' own model status name, e.g. `Optimal`, `Time limit reached`. */
+  solverStatus: string;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  seconds: number;
+  /** Column values in the order of the LP's columns; null without a feasible solution. */
+  values: Float64Array | null;
+  /** Column names as HiGHS read them (same order as `values`). */
+  columnNames: string[];
+  message: string | null;
+}
+
+let runtime: Promise<Highs> | null = null;
+
+/** The HiGHS runtime, loaded once per process or worker thread. */
+export function getHighs(): Promise<Highs> {
+  runtime ??= loadHighs();
+  return runtime;
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  0: 'Not set',
+  1: 'Load error',
+  2: 'Model error',
+  3: 'Presolve error',
+  4: 'Solve error',
+  5: 'Postsolve error',
+  6: 'Empty',
+  7: 'Optimal',
+  8: 'Infeasible',
+  9: 'Primal infeasible or unbounded',
+  10: 'Unbounded',
+  11: 'Bound on objective reached',
+  12: 'Target for objective reached',
+  13: 'Time limit reached',
+  14: 'Iteration limit reached',
+  15: 'Unknown',
+  16: 'Solution limit reached',
+  17: 'Interrupted by user',
+};
+
+const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export async function solveLpText(lp: string, options: MilpSolveOptions): Promise<MilpSolution> {
+  const highs = await getHighs();
+  const t0 = performance.now();
+  const seconds = (): number => (performance.now() - t0) / 1000;
+  const failed = (message: string): MilpSolution => ({
+    status: 'ERROR',
+    solverStatus: 'Error',
+    objective: null,
+    bound: null,
+    gap: null,
+    seconds: seconds(),
+    values: null,
+    columnNames: [],
+    message,
+  });
+  let model: ReturnType<Highs['createModel']> | null = null;
+  try {
+    model = highs.createModel({ format: 'lp', data: lp });
+    model.options.set({
+      output_flag: false,
+      time_limit: Math.max(options.timeLimitSeconds - seconds(), 0.001),
+      mip_rel_gap: options.relativeGap,
+    });
+    const report = options.onProgress;
+    const { mipLogging, mipImprovingSolution } = highs.constants.callbackType;
+    const progress = (data: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }): void =>
+      report?.({
+        objective: finite(data.mip_primal_bound),
+        bound: finite(data.mip_dual_bound),
+        gap: finite(data.mip_gap),
+        elapsedSeconds: seconds(),
+      });
+    model.run(
+      report
+        ? {
+            [mipLogging]: (e) => void progress(e.data),
+            [mipImprovingSolution]: (e) => void progress(e.data),
+          }
+        : undefined,
+    );
+    const code = model.getModelStatus();
+    const solverStatus = STATUS_NAMES[code] ?? `Status ${code}`;
+    const hasSolution = model.info.get('primal_solution_status') === 2;
+    const codes = highs.constants.modelStatus;
+    let status: MilpStatus;
+    if (code === codes.optimal) status = 'OPTIMAL';
+    else if (code === codes.infeasible || code === codes.unboundedOrInfeasible) status = 'INFEASIBLE';
+    else if (code >= codes.objectiveBound && code !== codes.unknown)
+      status = hasSolution ? 'FEASIBLE' : 'NO_SOLUTION';
+    else status = hasSolution ? 'FEASIBLE' : 'ERROR';
+    const dims = model.getDimensions();
+    const columnNames = Array.from({ length: dims.numCols }, (_, i) => model!.getColName(i));
+    const objective = hasSolution ? finite(model.getObjectiveValue()) : null;
+    const bound = finite(model.info.get('mip_dual_bound'));
+    return {
+      status,
+      solverStatus,
+      objective,
+      bound: status === 'INFEASIBLE' ? null : bound,
+      gap: hasSolution ? finite(model.info.get('mip_gap')) : null,
+      seconds: seconds(),
+      values: hasSolution ? model.getSolution().colValue : null,
+      columnNames,
+      message: null,
+    };
+  } catch (e) {
+    return failed(e instanceof Error ? e.message : String(e));
+  } finally {
+    model?.dispose();
+  }
+}

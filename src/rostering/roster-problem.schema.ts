@@ -1,0 +1,114 @@
+/**
+ * The weekly rostering problem: the one definition of the CLI's JSON input and of the
+ * solver's input. `schema/roster-problem.schema.json` is emitted from `rosterProblemSchema`
+ * (see `rosterProblemJsonSchema`) and a test fails when the committed file is stale.
+ */
+import { z } from 'zod';
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+const CLOCK_OR_24 = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+const clock = z.string().regex(CLOCK, 'must be "HH:MM" (00:00–23:59)');
+const clockOr24 = z.string().regex(CLOCK_OR_24, 'must be "HH:MM" (00:00–24:00)');
+const dayOfWeek = z.number().int().min(1).max(7).describe('ISO day of week, Monday = 1 … Sunday = 7');
+const nonNegative = z.number().finite().nonnegative();
+
+export const availabilityWindowSchema = z.object({
+  dayOfWeek,
+  from: clock,
+  to: clockOr24.describe('End of the window; "24:00" is midnight at the end of the day'),
+});
+
+export const staffSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  skills: z.array(z.string().min(1)).min(1),
+  hourlyCost: nonNegative,
+  minHoursWeek: nonNegative,
+  maxHoursWeek: nonNegative,
+  targetHoursWeek: nonNegative
+    .optional()
+    .describe('Hours the contract-deviation penalty steers towards; defaults to maxHoursWeek'),
+  maxDaysWeek: z.number().int().min(0).max(7),
+  maxConsecutiveDays: z.number().int().min(1).max(7).optional(),
+  availability: z.array(availabilityWindowSchema),
+  unavailableDates: z.array(z.iso.date()).optional(),
+  preferences: z
+    .object({
+      desiredDays: z.array(dayOfWeek).optional(),
+      undesiredDays: z.array(dayOfWeek).optional(),
+      desiredShifts: z.array(z.string().min(1)).optional().describe('Shift template ids'),
+      undesiredShifts: z.array(z.string().min(1)).optional().describe('Shift template ids'),
+    })
+    .optional(),
+  previousWeek: z
+    .object({
+      lastShiftEnd: z.iso
+        .datetime({ local: true })
+        .optional()
+        .describe('End of the last published shift, local wall-clock time without offset'),
+      consecutiveDaysWorked: z.number().int().min(0).max(31).optional(),
+    })
+    .optional(),
+});
+
+export const shiftTemplateSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  start: clock,
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  breakMinutes: z.number().int().min(0),
+  daysOfWeek: z.array(dayOfWeek).min(1),
+  skills: z.array(z.string().min(1)).min(1),
+});
+
+export const requirementSchema = z.object({
+  skill: z.string().min(1),
+  values: z
+    .array(nonNegative)
+    .describe('Agents required per interval from weekStart 00:00, 7 × 24 × 60 / intervalMinutes values'),
+});
+
+export const penaltiesSchema = z.object({
+  underCover: nonNegative.default(1000).describe('Per missing agent-hour'),
+  overCover: nonNegative.default(1).describe('Per surplus agent-hour'),
+  contractDeviation: nonNegative.default(2).describe('Per hour away from targetHoursWeek'),
+  weekendFairness: nonNegative.default(20).describe('Per weekend shift of the busiest person'),
+  preference: nonNegative.default(5).describe('Per shift on an undesired (or not desired) day or template'),
+  minHoursShortfall: nonNegative
+    .default(500)
+    .describe('Per hour below minHoursWeek; only used by the infeasibility diagnosis (min hours are hard)'),
+});
+
+export const optionsSchema = z.object({
+  minRestHours: nonNegative.max(48).default(11),
+  timeLimitSeconds: z.number().positive().max(86_400).default(60),
+  relativeGap: z.number().min(0).max(1).default(0.01),
+  penalties: penaltiesSchema.prefault({}),
+});
+
+export const rosterProblemSchema = z.object({
+  weekStart: z.iso.date().describe('Monday of the week, YYYY-MM-DD'),
+  intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+  staff: z.array(staffSchema),
+  shiftTemplates: z.array(shiftTemplateSchema),
+  requirements: z.array(requirementSchema),
+  options: optionsSchema.prefault({}),
+});
+
+/** A validated problem with every default filled in. */
+export type RosterProblem = z.output<typeof rosterProblemSchema>;
+/** What callers may send: defaults optional. */
+export type RosterProblemInput = z.input<typeof rosterProblemSchema>;
+export type Staff = RosterProblem['staff'][number];
+export type ShiftTemplate = RosterProblem['shiftTemplates'][number];
+export type Requirement = RosterProblem['requirements'][number];
+export type Penalties = RosterProblem['options']['penalties'];
+
+/** The JSON Schema committed as `schema/roster-problem.schema.json`. */
+export const rosterProblemJsonSchema = (): Record<string, unknown> =>
+  z.toJSONSchema(rosterProblemSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;

@@ -1,0 +1,83 @@
+/**
+ * Parses an untrusted roster problem: schema first (zod), then the cross-references zod
+ * cannot see. Every failure names its field, e.g. `staff[3].availability[1].from`.
+ */
+import { badInput, type ErrorLocation } from '../errors';
+import { clockToMinutes, dayOfWeekOfDate, intervalsPerWeek } from './calendar.util';
+import { rosterProblemSchema, type RosterProblem } from './roster-problem.schema';
+
+/** `['staff', 3, 'from']` → `staff[3].from`. */
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    return acc === '' ? String(key) : `${acc}.${String(key)}`;
+  }, '');
+
+function crossReferenceIssues(p: RosterProblem): ErrorLocation[] {
+  const issues: ErrorLocation[] = [];
+  const add = (field: string, message: string): void =>
+    void issues.push({ field, message: `${field}: ${message}` });
+
+  if (dayOfWeekOfDate(p.weekStart) !== 1) add('weekStart', `must be a Monday, got ${p.weekStart}`);
+
+  const requirementSkills = new Set<string>();
+  const expected = intervalsPerWeek(p.intervalMinutes);
+  p.requirements.forEach((r, i) => {
+    if (requirementSkills.has(r.skill)) add(`requirements[${i}].skill`, `duplicate skill ${r.skill}`);
+    requirementSkills.add(r.skill);
+    if (r.values.length !== expected) {
+      add(
+        `requirements[${i}].values`,
+        `expected ${expected} values (7 days of ${p.intervalMinutes}-minute intervals), got ${r.values.length}`,
+      );
+    }
+  });
+
+  const templateIds = new Set<string>();
+  p.shiftTemplates.forEach((t, i) => {
+    if (templateIds.has(t.id)) add(`shiftTemplates[${i}].id`, `duplicate id ${t.id}`);
+    templateIds.add(t.id);
+    if (t.breakMinutes >= t.durationMinutes) {
+      add(`shiftTemplates[${i}].breakMinutes`, `must be below durationMinutes ${t.durationMinutes}`);
+    }
+    t.skills.forEach((s, j) => {
+      if (!requirementSkills.has(s))
+        add(`shiftTemplates[${i}].skills[${j}]`, `unknown skill ${s} (no requirement)`);
+    });
+  });
+
+  const staffIds = new Set<string>();
+  p.staff.forEach((s, i) => {
+    if (staffIds.has(s.id)) add(`staff[${i}].id`, `duplicate id ${s.id}`);
+    staffIds.add(s.id);
+    if (s.minHoursWeek > s.maxHoursWeek) {
+      add(`staff[${i}].minHoursWeek`, `${s.minHoursWeek} exceeds maxHoursWeek ${s.maxHoursWeek}`);
+    }
+    s.availability.forEach((w, j) => {
+      if (clockToMinutes(w.from) >= clockToMinutes(w.to)) {
+        add(`staff[${i}].availability[${j}].from`, `must be before to (${w.from} ≥ ${w.to})`);
+      }
+    });
+    for (const key of ['desiredShifts', 'undesiredShifts'] as const) {
+      s.preferences?.[key]?.forEach((id, j) => {
+        if (!templateIds.has(id)) add(`staff[${i}].preferences.${key}[${j}]`, `unknown shift template ${id}`);
+      });
+    }
+  });
+  return issues;
+}
+
+/** Validates `input` and returns the problem with defaults filled in; throws BAD_USER_INPUT. */
+export function parseRosterProblem(input: unknown): RosterProblem {
+  const parsed = rosterProblemSchema.safeParse(input);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => {
+      const field = formatPath(issue.path);
+      return { field, message: `${field || '(root)'}: ${issue.message}` };
+    });
+    throw badInput(`Invalid roster problem: ${details[0].message}`, details);
+  }
+  const issues = crossReferenceIssues(parsed.data);
+  if (issues.length > 0) throw badInput(`Invalid roster problem: ${issues[0].message}`, issues);
+  return parsed.data;
+}

@@ -1,0 +1,99 @@
+/**
+ * Explains what cannot be met before (and after) solving: requirement intervals no eligible
+ * staff can cover, and people whose minimum hours exceed the hours they could work.
+ */
+import { minuteLabel, minuteToLocalIso } from './calendar.util';
+import type { RosterProblem } from './roster-problem.schema';
+import type { Candidate, ShiftInstance } from './shift-candidates.model';
+import type { StaffIssue, UncoverableRange } from './roster.types';
+
+const EPS = 1e-6;
+
+/** Requirement intervals whose demand exceeds the most agents that could be present. */
+export function uncoverableRequirements(
+  problem: RosterProblem,
+  candidates: Candidate[],
+  shifts: ShiftInstance[],
+): UncoverableRange[] {
+  const size = problem.intervalMinutes;
+  const out: UncoverableRange[] = [];
+  for (const req of problem.requirements) {
+    const best = new Map<number, Map<number, number>>();
+    for (const c of candidates) {
+      if (c.skill !== req.skill) continue;
+      for (const { interval, fraction } of c.shift.coverage) {
+        const perStaff = best.get(interval) ?? new Map<number, number>();
+        perStaff.set(c.staffIndex, Math.max(perStaff.get(c.staffIndex) ?? 0, fraction));
+        best.set(interval, perStaff);
+      }
+    }
+    const templateCovers = new Set<number>();
+    for (const s of shifts) {
+      if (!problem.shiftTemplates[s.templateIndex].skills.includes(req.skill)) continue;
+      for (const { interval } of s.coverage) templateCovers.add(interval);
+    }
+    const skilled = problem.staff.some((s) => s.skills.includes(req.skill));
+    const possible = (i: number): number => [...(best.get(i)?.values() ?? [])].reduce((a, b) => a + b, 0);
+    const reasonOf = (i: number): string => {
+      const max = possible(i);
+      if (max > EPS) return `at most ${+max.toFixed(2)} agents with skill ${req.skill} can be present`;
+      if (!templateCovers.has(i)) return `no shift template with skill ${req.skill} covers this time`;
+      if (!skilled) return `nobody has skill ${req.skill}`;
+      return `nobody with skill ${req.skill} is available`;
+    };
+    let i = 0;
+    while (i < req.values.length) {
+      if (req.values[i] <= possible(i) + EPS) {
+        i++;
+        continue;
+      }
+      const reason = reasonOf(i);
+      let j = i;
+      let required = 0;
+      let maxPossible = Infinity;
+      while (j < req.values.length && req.values[j] > possible(j) + EPS && reasonOf(j) === reason) {
+        required = Math.max(required, req.values[j]);
+        maxPossible = Math.min(maxPossible, possible(j));
+        j++;
+      }
+      out.push({
+        skill: req.skill,
+        start: minuteToLocalIso(problem.weekStart, i * size),
+        end: minuteToLocalIso(problem.weekStart, j * size),
+        required,
+        maxPossible: +maxPossible.toFixed(4),
+        reason: `${reason} on ${minuteLabel(i * size)}–${minuteLabel(j * size)} (required ${required})`,
+      });
+      i = j;
+    }
+  }
+  return out;
+}
+
+/**
+ * People whose minHoursWeek exceeds an upper bound on the hours they could work: the best
+ * maxDaysWeek days of their eligible shifts, capped at maxHoursWeek (rest and consecutive
+ * days are ignored here; the solver-based diagnosis catches those).
+ */
+export function staffHourIssues(problem: RosterProblem, candidates: Candidate[]): StaffIssue[] {
+  const issues: StaffIssue[] = [];
+  problem.staff.forEach((staff, s) => {
+    if (staff.minHoursWeek <= 0) return;
+    const perDay = new Array<number>(7).fill(0);
+    for (const c of candidates) {
+      if (c.staffIndex === s) perDay[c.shift.day] = Math.max(perDay[c.shift.day], c.shift.paidHours);
+    }
+    const best = perDay
+      .sort((a, b) => b - a)
+      .slice(0, staff.maxDaysWeek)
+      .reduce((a, b) => a + b, 0);
+    const most = Math.min(best, staff.maxHoursWeek);
+    if (most < staff.minHoursWeek - EPS) {
+      issues.push({
+        staffId: staff.id,
+        reason: `staff ${staff.id}: minHoursWeek ${staff.minHoursWeek} exceeds available shift hours ${+most.toFixed(2)}`,
+      });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,78 @@
+/**
+ * Builds the weekly roster MILP from a validated problem. Pure: no solver, no I/O.
+ *
+ * Variables: binary x[s,d,t,k] for every candidate (see shift-candidates.model.ts), plus
+ * the auxiliary columns of the families in roster-constraints.model.ts. Objective: labour
+ * cost (hourlyCost × paid hours) on x + the penalties each family adds.
+ */
+import { MilpBuilder, type MilpModel } from './milp.model';
+import {
+  addConsecutiveDaysRows,
+  addContractDeviationTerms,
+  addContractHoursRows,
+  addCoverageRows,
+  addMaxDaysRows,
+  addOneShiftPerDayRows,
+  addPreferenceTerms,
+  addRestRows,
+  addWeekendFairnessTerms,
+  type BuildContext,
+} from './roster-constraints.model';
+import type { RosterProblem } from './roster-problem.schema';
+import { enumerateCandidates, type Candidate } from './shift-candidates.model';
+
+export const CONSTRAINT_FAMILIES = [
+  'coverage',
+  'oneShiftPerDay',
+  'rest',
+  'contractHours',
+  'maxDays',
+  'consecutiveDays',
+  'contractDeviation',
+  'weekendFairness',
+  'preferences',
+] as const;
+export type ConstraintFamily = (typeof CONSTRAINT_FAMILIES)[number];
+
+export interface BuildOptions {
+  /** Families to leave out (tests use this to show each family binds). */
+  disable?: readonly ConstraintFamily[];
+  /** `soft` prices minimum-hours shortfall instead of enforcing it (infeasibility diagnosis). */
+  minHours?: 'hard' | 'soft';
+}
+
+export interface RosterModel {
+  milp: MilpModel;
+  candidates: Candidate[];
+  /** Column of candidate i's x. */
+  xCol: number[];
+  binaries: number;
+}
+
+export function buildRosterModel(problem: RosterProblem, options: BuildOptions = {}): RosterModel {
+  const off = new Set(options.disable ?? []);
+  const b = new MilpBuilder();
+  const candidates = enumerateCandidates(problem);
+  const byStaff: number[][] = problem.staff.map(() => []);
+  const xCol = candidates.map((c, i) => {
+    byStaff[c.staffIndex].push(i);
+    const t = c.shift.templateIndex;
+    const k = problem.shiftTemplates[t].skills.indexOf(c.skill);
+    const cost = problem.staff[c.staffIndex].hourlyCost * c.shift.paidHours;
+    return b.addColumn(`x_${c.staffIndex}_${c.shift.day}_${t}_${k}`, 'binary', cost);
+  });
+  const ctx: BuildContext = { problem, b, candidates, xCol, byStaff };
+  const families: Record<ConstraintFamily, () => void> = {
+    coverage: () => addCoverageRows(ctx),
+    oneShiftPerDay: () => addOneShiftPerDayRows(ctx),
+    rest: () => addRestRows(ctx),
+    contractHours: () => addContractHoursRows(ctx, options.minHours ?? 'hard'),
+    maxDays: () => addMaxDaysRows(ctx),
+    consecutiveDays: () => addConsecutiveDaysRows(ctx),
+    contractDeviation: () => addContractDeviationTerms(ctx),
+    weekendFairness: () => addWeekendFairnessTerms(ctx),
+    preferences: () => addPreferenceTerms(ctx),
+  };
+  for (const family of CONSTRAINT_FAMILIES) if (!off.has(family)) families[family]();
+  return { milp: b.build(), candidates, xCol, binaries: candidates.length };
+}
