@@ -1,0 +1,72 @@
+/**
+ * Worker-thread entry for piscina: `pool.run(input, { name: 'fitAndForecast' })`.
+ * Inputs and outputs are plain JSON-serializable objects. Expected failures (bad input, a
+ * model that cannot be fitted) come back as `{ ok: false, error }` because class instances
+ * do not survive the thread boundary; anything else rejects.
+ */
+import { isAppError } from '../errors';
+import { backtest, type BacktestOptions, type BacktestReport } from './backtest.runner';
+import { isModelFitError, MODEL_FIT_FAILED } from './forecast.errors';
+import { fitModel, type FitModelOptions } from './forecaster.registry';
+import type { ForecastResult, ModelKind, ModelParams, ModelSelection, SeriesInput } from './forecast.types';
+
+export interface TaskError {
+  code: 'BAD_USER_INPUT' | typeof MODEL_FIT_FAILED;
+  message: string;
+  kind?: ModelKind;
+}
+
+export type TaskResult<T> = ({ ok: true } & T) | { ok: false; error: TaskError };
+
+export interface FitAndForecastInput {
+  series: SeriesInput;
+  /** Default AUTO. */
+  model?: ModelSelection;
+  horizon: number;
+  futureOpen?: boolean[];
+  options?: FitModelOptions;
+}
+
+export type FitAndForecastOutput = TaskResult<{
+  kind: ModelKind;
+  params: ModelParams;
+  forecast: ForecastResult;
+}>;
+
+export interface BacktestModelsInput {
+  series: SeriesInput;
+  options?: BacktestOptions;
+}
+
+export type BacktestModelsOutput = TaskResult<{ report: BacktestReport }>;
+
+function asTaskError(e: unknown): TaskError {
+  if (isModelFitError(e)) return { code: MODEL_FIT_FAILED, message: e.message, kind: e.kind };
+  if (isAppError(e) && e.code === 'BAD_USER_INPUT') return { code: 'BAD_USER_INPUT', message: e.message };
+  throw e;
+}
+
+/** Fits the requested model (AUTO by default) and forecasts `horizon` steps. */
+export async function fitAndForecast(input: FitAndForecastInput): Promise<FitAndForecastOutput> {
+  try {
+    const model = fitModel(input.model ?? 'AUTO', input.series, input.options);
+    const forecast = model.forecast(input.horizon, input.futureOpen ? { futureOpen: input.futureOpen } : {});
+    return {
+      ok: true,
+      kind: model.kind,
+      params: JSON.parse(JSON.stringify(model.params)) as ModelParams,
+      forecast,
+    };
+  } catch (e) {
+    return { ok: false, error: asTaskError(e) };
+  }
+}
+
+/** Rolling-origin backtest of every candidate model (metrics, calibration factors, timings). */
+export async function backtestModels(input: BacktestModelsInput): Promise<BacktestModelsOutput> {
+  try {
+    return { ok: true, report: backtest(input.series, input.options) };
+  } catch (e) {
+    return { ok: false, error: asTaskError(e) };
+  }
+}
