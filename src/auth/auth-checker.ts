@@ -1,0 +1,20 @@
+import type { AuthCheckerFn } from 'type-graphql';
+import { forbidden, unauthenticated } from '../errors';
+import type { RequestContext } from '../context';
+import { type AccessRule, PUBLIC, Role, SIGNED_IN } from './roles';
+
+/**
+ * The one authorization rule of the API. Deny by default: a root field without an
+ * `@Authorized` rule never reaches the schema (see assertEveryRootFieldAuthorized), and
+ * an empty rule list is refused here rather than read as "any user".
+ */
+export const authChecker: AuthCheckerFn<RequestContext, AccessRule> = ({ context }, rules) => {
+  if (rules.includes(PUBLIC)) return true;
+  const viewer = context.viewer;
+  if (viewer === null) throw unauthenticated();
+  if (rules.includes(SIGNED_IN)) return true;
+  if (rules.length === 0) throw forbidden('This field declares no access rule');
+  if (viewer.roles.includes(Role.ADMIN)) return true;
+  if (viewer.roles.some((r) => rules.includes(r))) return true;
+  throw forbidden(`Requires one of: ${[Role.ADMIN, ...rules].join(', ')}`);
+};

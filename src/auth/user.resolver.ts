@@ -1,0 +1,73 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { PUBLIC, Role, SIGNED_IN } from './roles';
+import { ChangePasswordArgs, CreateUserInput, LoginArgs, PageArgs, UpdateUserInput } from './user.inputs';
+import { LoginResult, User, UserConnection } from './user.types';
+import { UserService } from './user.service';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(private readonly userService: UserService) {}
+
+  @Authorized(PUBLIC)
+  @Mutation(() => LoginResult, { description: 'Signs in; locked or unknown accounts get the same error.' })
+  login(@Args() { username, password }: LoginArgs): Promise<LoginResult> {
+    return this.userService.login(username, password);
+  }
+
+  @Authorized(SIGNED_IN)
+  @Mutation(() => Boolean, { description: 'Revokes every token issued to the caller so far.' })
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.userService.logout(ctx.viewer!.userId);
+  }
+
+  @Authorized(SIGNED_IN)
+  @Mutation(() => LoginResult, { description: 'Changes the caller’s password; earlier tokens stop working.' })
+  changePassword(@Args() args: ChangePasswordArgs, @Ctx() ctx: RequestContext): Promise<LoginResult> {
+    return this.userService.changePassword(ctx.viewer!.userId, args.oldPassword, args.newPassword);
+  }
+
+  @Authorized(SIGNED_IN)
+  @Query(() => User, { description: 'The caller.' })
+  me(@Ctx() ctx: RequestContext): Promise<User> {
+    return this.userService.require(ctx.viewer!.userId);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => UserConnection)
+  users(@Args() page: PageArgs): Promise<UserConnection> {
+    return this.userService.listPage(page);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => User)
+  user(@Arg('id', () => ID) id: string): Promise<User> {
+    return this.userService.require(id);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User)
+  createUser(@Arg('input') input: CreateUserInput): Promise<User> {
+    return this.userService.create(input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User)
+  updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput): Promise<User> {
+    return this.userService.update(id, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, {
+    description: 'Sets a new password, clears a lock-out and revokes the user’s tokens.',
+  })
+  resetPassword(@Arg('id', () => ID) id: string, @Arg('password') password: string): Promise<User> {
+    return this.userService.resetPassword(id, password);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Boolean)
+  deleteUser(@Arg('id', () => ID) id: string): Promise<boolean> {
+    return this.userService.delete(id);
+  }
+}

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { type Connected, toConnection } from '../common/connection';
+import { type PageRequest, paginate } from '../common/pagination';
+import type { Config } from '../config';
+import type { Viewer } from '../context';
+import { AppError, badInput, conflict, notFound, unauthenticated } from '../errors';
+import type { Collection, DocumentStore } from '../store/document-store';
+import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { type Role, ALL_ROLES } from './roles';
+import type { TokenIssuer } from './token';
+import { USERS, type UserDoc } from './user.model';
+
+export type AuthSettings = Pick<Config, 'MAX_LOGIN_ATTEMPTS' | 'LOCKOUT_MINUTES' | 'MIN_PASSWORD_LENGTH'>;
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: UserDoc;
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  roles: Role[];
+  staffId?: string | null;
+}
+
+export interface UserPatch {
+  roles?: Role[];
+  active?: boolean;
+  staffId?: string | null;
+}
+
+/** The one message for every failed login: it never tells whether the user exists or is locked. */
+const LOGIN_FAILED = 'Invalid username or password';
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+export class UserService {
+  private readonly users: Collection<UserDoc>;
+
+  constructor(
+    store: DocumentStore,
+    private readonly tokens: TokenIssuer,
+    private readonly settings: AuthSettings,
+  ) {
+    this.users = store.collection<UserDoc>(USERS);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    await store.collection<UserDoc>(USERS).createIndex({ keys: { username: 1 }, unique: true });
+  }
+
+  /** Resolves a bearer token to its viewer; expired, tampered, revoked or orphaned tokens are refused. */
+  async authenticate(token: string): Promise<Viewer> {
+    const claims = await this.tokens.verify(token);
+    const user = await this.users.findById(claims.sub);
+    if (!user || !user.active) throw unauthenticated('Invalid token');
+    if (user.tokenVersion !== claims.ver) throw unauthenticated('Token revoked');
+    return toViewer(user);
+  }
+
+  async login(username: string, password: string, now = new Date()): Promise<LoginResult> {
+    const user = await this.users.findOne({ username: normaliseUsername(username) });
+    if (!user) {
+      await verifyPassword(await dummyPasswordHash(), password);
+      throw unauthenticated(LOGIN_FAILED);
+    }
+    if (user.lockedUntil && user.lockedUntil > now) throw unauthenticated(LOGIN_FAILED);
+    const ok = await verifyPassword(user.passwordHash, password);
+    if (!ok || !user.active) {
+      if (!ok) await this.recordFailure(user._id, now);
+      throw unauthenticated(LOGIN_FAILED);
+    }
+    const updated = await this.users.findOneAndUpdate(
+      { _id: user._id },
+      { $set: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } },
+    );
+    if (!updated) throw unauthenticated(LOGIN_FAILED);
+    return this.session(updated);
+  }
+
+  /** Revokes every token issued to the user so far. */
+  async logout(userId: string): Promise<boolean> {
+    const res = await this.users.updateOne({ _id: userId }, { $inc: { tokenVersion: 1 } });
+    return res.matched === 1;
+  }
+
+  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<LoginResult> {
+    const user = await this.require(userId);
+    if (!(await verifyPassword(user.passwordHash, oldPassword)))
+      throw badInput('oldPassword is not the current password', [
+        { field: 'oldPassword', message: 'does not match' },
+      ]);
+    checkPasswordPolicy(newPassword, user.username, this.settings.MIN_PASSWORD_LENGTH, 'newPassword');
+    if (oldPassword === newPassword)
+      throw badInput('newPassword must differ from oldPassword', [
+        { field: 'newPassword', message: 'unchanged' },
+      ]);
+    const updated = await this.users.findOneAndUpdate(
+      { _id: userId },
+      {
+        $set: { passwordHash: await hashPassword(newPassword), updatedAt: new Date() },
+        $inc: { tokenVersion: 1 },
+      },
+    );
+    return this.session(updated ?? user);
+  }
+
+  async create(input: NewUser): Promise<UserDoc> {
+    const username = normaliseUsername(input.username);
+    if (!USERNAME.test(username))
+      throw badInput('username must be 3-64 characters of a-z, 0-9, ".", "_" or "-"', [
+        { field: 'username', message: 'invalid format' },
+      ]);
+    checkRoles(input.roles);
+    checkPasswordPolicy(input.password, username, this.settings.MIN_PASSWORD_LENGTH);
+    const now = new Date();
+    const doc: UserDoc = {
+      _id: randomUUID(),
+      username,
+      passwordHash: await hashPassword(input.password),
+      roles: [...new Set(input.roles)],
+      staffId: input.staffId ?? null,
+      active: true,
+      failedLogins: 0,
+      lockedUntil: null,
+      tokenVersion: 0,
+      createdAt: now,
+      updatedAt: now,
+      lastLoginAt: null,
+    };
+    try {
+      return await this.users.insertOne(doc);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'CONFLICT')
+        throw conflict(`username "${username}" is taken`, [{ field: 'username', message: 'already exists' }]);
+      throw e;
+    }
+  }
+
+  async update(id: string, patch: UserPatch): Promise<UserDoc> {
+    if (patch.roles) checkRoles(patch.roles);
+    const $set: Partial<UserDoc> = { updatedAt: new Date() };
+    if (patch.roles) $set.roles = [...new Set(patch.roles)];
+    if (patch.active !== undefined) $set.active = patch.active;
+    if (patch.staffId !== undefined) $set.staffId = patch.staffId;
+    const updated = await this.users.findOneAndUpdate({ _id: id }, { $set });
+    if (!updated) throw notFound('User', id);
+    return updated;
+  }
+
+  /** Admin reset: sets a new password, clears any lock-out and revokes the user's tokens. */
+  async resetPassword(id: string, password: string): Promise<UserDoc> {
+    const user = await this.require(id);
+    checkPasswordPolicy(password, user.username, this.settings.MIN_PASSWORD_LENGTH);
+    const updated = await this.users.findOneAndUpdate(
+      { _id: id },
+      {
+        $set: {
+          passwordHash: await hashPassword(password),
+          failedLogins: 0,
+          lockedUntil: null,
+          updatedAt: new Date(),
+        },
+        $inc: { tokenVersion: 1 },
+      },
+    );
+    return updated ?? user;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if ((await this.users.deleteOne({ _id: id })) === 0) throw notFound('User', id);
+    return true;
+  }
+
+  async require(id: string): Promise<UserDoc> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  findByUsername(username: string): Promise<UserDoc | null> {
+    return this.users.findOne({ username: normaliseUsername(username) });
+  }
+
+  /** Users ordered by username, a page at a time. */
+  async listPage(page: PageRequest): Promise<Connected<UserDoc>> {
+    return toConnection(await paginate(this.users, {}, { field: 'username', direction: 1 }, page));
+  }
+
+  private async recordFailure(userId: string, now: Date): Promise<void> {
+    const after = await this.users.findOneAndUpdate({ _id: userId }, { $inc: { failedLogins: 1 } });
+    if (after && after.failedLogins >= this.settings.MAX_LOGIN_ATTEMPTS) {
+      await this.users.updateOne(
+        { _id: userId },
+        {
+          $set: {
+            failedLogins: 0,
+            lockedUntil: new Date(now.getTime() + this.settings.LOCKOUT_MINUTES * 60_000),
+          },
+        },
+      );
+    }
+  }
+
+  private async session(user: UserDoc): Promise<LoginResult> {
+    const { token, expiresAt } = await this.tokens.issue({ sub: user._id, ver: user.tokenVersion });
+    return { token, expiresAt, user };
+  }
+}
+
+export const toViewer = (user: UserDoc): Viewer => ({
+  userId: user._id,
+  username: user.username,
+  roles: user.roles,
+  staffId: user.staffId,
+});
+
+const normaliseUsername = (username: string): string => username.trim().toLowerCase();
+
+function checkRoles(roles: Role[]): void {
+  if (roles.length === 0)
+    throw badInput('roles must not be empty', [{ field: 'roles', message: 'at least one role' }]);
+  const bad = roles.filter((r) => !ALL_ROLES.includes(r));
+  if (bad.length > 0)
+    throw badInput(`roles: unknown role ${bad.join(', ')}`, [
+      { field: 'roles', message: `unknown: ${bad.join(', ')}` },
+    ]);
+}

@@ -1,0 +1,26 @@
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay-style page information.' })
+export class PageInfo {
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
+  endCursor!: string | null;
+
+  @Field()
+  hasNextPage!: boolean;
+}
+
+/** A list page type `XConnection { nodes, totalCount, pageInfo }` for an object type. */
+export function Connection<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass {
+    @Field(() => [node])
+    nodes!: T[];
+
+    @Field(() => Int, { description: 'Number of items matching the filter, across all pages.' })
+    totalCount!: number;
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}

@@ -1,0 +1,132 @@
+/**
+ * Every environment variable Shiftcast reads, parsed and validated once at start.
+ * Nothing else in the code reads `process.env`. A bad value stops the process with a
+ * message naming the variable; production refuses missing or well-known secrets.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Development placeholder; production refuses it (and anything shorter than 32 characters). */
+export const DEV_JWT_SECRET = 'shiftcast-development-secret-change-me-0123456789';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/London');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: int(0, 65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: optionalString.refine(
+    (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
+    'must start with mongodb:// or mongodb+srv://',
+  ),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a plain database name')
+    .default('shiftcast'),
+  DATA_DIR: z.string().min(1).default('data/db'),
+  JWT_SECRET: optionalString,
+  SESSION_TIMEOUT_MINUTES: int(1, 7 * 24 * 60).default(60),
+  MAX_LOGIN_ATTEMPTS: int(1, 100).default(5),
+  LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  MIN_PASSWORD_LENGTH: int(8, 128).default(10),
+  ADMIN_PASSWORD: optionalString,
+  SEED_PASSWORD: optionalString,
+  SEED_ON_START: bool.optional(),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: int(10, 1_000_000).default(5000),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  SITE_TIME_ZONE: timeZone.default('Europe/London'),
+  WORKER_THREADS: int(1, 64).default(2),
+  WORKER_QUEUE_SIZE: int(1, 10_000).default(32),
+  WORKER_TASK_TIMEOUT_SECONDS: int(1, 3600).default(300),
+  FORECAST_DRIFT_FACTOR: z.coerce.number().min(1).max(100).default(1.5),
+});
+
+export type RawEnv = z.infer<typeof schema>;
+
+export interface Config extends Omit<RawEnv, 'JWT_SECRET' | 'SEED_ON_START' | 'GRAPHQL_INTROSPECTION'> {
+  production: boolean;
+  JWT_SECRET: string;
+  /** Seed the demo site when the store is empty (default: on outside production). */
+  SEED_ON_START: boolean;
+  GRAPHQL_INTROSPECTION: boolean;
+  /** DATA_DIR resolved to an absolute path. */
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  - ${issues.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses `env` (default `process.env`); throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '?');
+        const value = env[name];
+        const shown = /SECRET|PASSWORD|URI/.test(name) || value === undefined ? '' : ` (got "${value}")`;
+        return `${name}: ${i.message}${shown}`;
+      }),
+    );
+  }
+  const raw = parsed.data;
+  const production = raw.NODE_ENV === 'production';
+  const issues: string[] = [];
+  if (production) {
+    if (!raw.JWT_SECRET) issues.push('JWT_SECRET: required in production');
+    else if (raw.JWT_SECRET === DEV_JWT_SECRET)
+      issues.push('JWT_SECRET: the development default is refused in production');
+    else if (raw.JWT_SECRET.length < 32)
+      issues.push('JWT_SECRET: must be at least 32 characters in production');
+    if (raw.SEED_ON_START) issues.push('SEED_ON_START: demo data is never seeded in production');
+  }
+  if (raw.ADMIN_PASSWORD !== undefined && raw.ADMIN_PASSWORD.length < raw.MIN_PASSWORD_LENGTH)
+    issues.push(
+      `ADMIN_PASSWORD: must be at least MIN_PASSWORD_LENGTH (${raw.MIN_PASSWORD_LENGTH}) characters`,
+    );
+  if (raw.SEED_PASSWORD !== undefined && raw.SEED_PASSWORD.length < raw.MIN_PASSWORD_LENGTH)
+    issues.push(
+      `SEED_PASSWORD: must be at least MIN_PASSWORD_LENGTH (${raw.MIN_PASSWORD_LENGTH}) characters`,
+    );
+  if (issues.length > 0) throw new ConfigError(issues);
+
+  return {
+    ...raw,
+    production,
+    JWT_SECRET: raw.JWT_SECRET ?? DEV_JWT_SECRET,
+    SEED_ON_START: raw.SEED_ON_START ?? !production,
+    GRAPHQL_INTROSPECTION: raw.GRAPHQL_INTROSPECTION ?? !production,
+    dataDir: path.resolve(raw.DATA_DIR),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Typed pub/sub topics. Services publish after their write succeeded; subscription
+ * resolvers listen. Payloads are plain data (no class instances), so a shared engine
+ * (Redis, NATS) can carry them when several server processes run.
+ */
+export interface ForecastUpdatedEvent {
+  forecastId: string;
+  channel: string;
+  modelId: string;
+  modelKind: string;
+  start: Date;
+  intervalMinutes: number;
+  dailyTotals: { date: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }[];
+}
+
+export interface RosterJobProgressEvent {
+  jobId: string;
+  state: string;
+  phase: string;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  elapsedSeconds: number;
+  rosterId: string | null;
+  message: string | null;
+}
+
+export interface RosterPublishedEvent {
+  rosterId: string;
+  week: string;
+  publishedAt: Date;
+  publishedBy: string;
+}
+
+export interface PingEvent {
+  seq: number;
+  at: Date;
+}
+
+/** Topic name → payload. Keyed topics are subscribed with an id (channel, job id, week). */
+// A type alias (not an interface) so it satisfies the pub/sub's index signature.
+export type Topics = {
+  PING: [PingEvent];
+  FORECAST_UPDATED: [channel: string, event: ForecastUpdatedEvent];
+  ROSTER_JOB_PROGRESS: [jobId: string, event: RosterJobProgressEvent];
+  ROSTER_PUBLISHED: [week: string, event: RosterPublishedEvent];
+};
+
+export const TOPIC = {
+  PING: 'PING',
+  FORECAST_UPDATED: 'FORECAST_UPDATED',
+  ROSTER_JOB_PROGRESS: 'ROSTER_JOB_PROGRESS',
+  ROSTER_PUBLISHED: 'ROSTER_PUBLISHED',
+} as const satisfies Record<keyof Topics, keyof Topics>;

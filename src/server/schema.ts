@@ -1,0 +1,48 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, getMetadataStorage, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import type { RequestContext } from '../context';
+import type { EventBus } from '../events/pubsub';
+
+export interface SchemaOptions {
+  resolvers: NonEmptyArray<Function>;
+  /** Resolver class → instance (constructor-injected services). */
+  instances: Map<Function, object>;
+  pubSub: EventBus;
+  middlewares?: MiddlewareFn<RequestContext>[];
+}
+
+/**
+ * Deny by default: every Query, Mutation and Subscription root field must carry an
+ * `@Authorized(...)` rule. A field without one stops the schema from being built.
+ */
+export function assertEveryRootFieldAuthorized(resolvers: Function[]): void {
+  const storage = getMetadataStorage();
+  const ruled = new Set(storage.authorizedFields.map((a) => `${a.target.name}.${a.fieldName}`));
+  const classes = new Set(resolvers);
+  const missing = [...storage.queries, ...storage.mutations, ...storage.subscriptions]
+    .filter((r) => classes.has(r.target) && !ruled.has(`${r.target.name}.${r.methodName}`))
+    .map((r) => `${r.target.name}.${r.methodName} (${r.schemaName})`);
+  if (missing.length > 0)
+    throw new Error(`Root fields without an @Authorized rule (denied by default): ${missing.join(', ')}`);
+}
+
+export async function buildAppSchema(options: SchemaOptions): Promise<GraphQLSchema> {
+  assertEveryRootFieldAuthorized([...options.resolvers]);
+  return buildSchema({
+    resolvers: options.resolvers,
+    authChecker,
+    authMode: 'error',
+    pubSub: options.pubSub,
+    globalMiddlewares: options.middlewares ?? [],
+    validate: { forbidUnknownValues: false, validationError: { target: false } },
+    container: {
+      get: (cls: Function) => {
+        const instance = options.instances.get(cls);
+        if (!instance) throw new Error(`No instance registered for resolver ${cls.name}`);
+        return instance;
+      },
+    },
+    emitSchemaFile: false,
+  });
+}

@@ -1,0 +1,66 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { AuditResolver } from '../auth/audit.resolver';
+import { AuditService } from '../auth/audit.service';
+import { TokenIssuer } from '../auth/token';
+import { UserResolver } from '../auth/user.resolver';
+import { UserService } from '../auth/user.service';
+import type { Config } from '../config';
+import type { EventBus } from '../events/pubsub';
+import type { Logger } from '../logger';
+import type { DocumentStore } from '../store/document-store';
+import { WorkerPool } from '../workers/worker-pool';
+import { VERSION } from '../version';
+import { ServerInfo, SystemResolver } from './system.resolver';
+
+export interface Infrastructure {
+  config: Config;
+  logger: Logger;
+  store: DocumentStore;
+  events: EventBus;
+}
+
+/** Every service of the process, built once: the composition root. */
+export interface Services extends Infrastructure {
+  workers: WorkerPool;
+  users: UserService;
+  audit: AuditService;
+}
+
+export function createServices(infra: Infrastructure): Services {
+  const { config, store } = infra;
+  const workers = new WorkerPool({
+    maxThreads: config.WORKER_THREADS,
+    maxQueue: config.WORKER_QUEUE_SIZE,
+    taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
+  });
+  const tokens = new TokenIssuer(config.JWT_SECRET, config.SESSION_TIMEOUT_MINUTES);
+  return {
+    ...infra,
+    workers,
+    users: new UserService(store, tokens, config),
+    audit: new AuditService(store),
+  };
+}
+
+/** Creates every index the features declare; idempotent, run at each start. */
+export async function ensureIndexes(store: DocumentStore): Promise<void> {
+  await UserService.ensureIndexes(store);
+  await AuditService.ensureIndexes(store);
+}
+
+/** Every resolver class of the API, in schema order. */
+export const RESOLVERS: NonEmptyArray<Function> = [SystemResolver, UserResolver, AuditResolver];
+
+/** One instance per resolver class, with its services injected. */
+export function resolverInstances(services: Services): Map<Function, object> {
+  const info = Object.assign(new ServerInfo(), {
+    version: VERSION,
+    store: services.store.kind,
+    timeZone: services.config.SITE_TIME_ZONE,
+  });
+  return new Map<Function, object>([
+    [SystemResolver, new SystemResolver(info)],
+    [UserResolver, new UserResolver(services.users)],
+    [AuditResolver, new AuditResolver(services.audit)],
+  ]);
+}

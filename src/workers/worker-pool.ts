@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { AppError } from '../errors';
+
+export interface WorkerPoolOptions {
+  /** Threads: one per concurrent CPU-bound task (fits and MILP solves are single-threaded). */
+  maxThreads: number;
+  /** Tasks waiting beyond the running ones; more are refused with a clear error. */
+  maxQueue: number;
+  /** A task running longer is aborted (its thread is terminated). */
+  taskTimeoutMs: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  transferList?: Parameters<Piscina['run']>[1] extends infer O
+    ? O extends { transferList?: infer T }
+      ? T
+      : never
+    : never;
+}
+
+const REPO_ROOT = path.resolve(
+  __dirname,
+  path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? '../../..' : '../..',
+);
+
+/**
+ * The compiled JavaScript of a worker entry, e.g. `taskFile('forecasting/forecast.task')`.
+ * Worker threads run compiled code: under `dist/` in production and, in tests running the
+ * TypeScript sources, the build that `npm test` makes first.
+ */
+export function taskFile(relativeToSrc: string): string {
+  const file = path.join(REPO_ROOT, 'dist', 'src', `${relativeToSrc}.js`);
+  if (!fs.existsSync(file)) throw new Error(`Worker entry ${file} is missing: run \`npm run build\``);
+  return file;
+}
+
+/** A piscina pool with a bounded queue and a per-task timeout, shared by every CPU-heavy feature. */
+export class WorkerPool {
+  private readonly pool: Piscina;
+
+  constructor(private readonly options: WorkerPoolOptions) {
+    this.pool = new Piscina({
+      maxThreads: options.maxThreads,
+      minThreads: 0,
+      idleTimeout: 30_000,
+      maxQueue: options.maxQueue,
+    });
+  }
+
+  get stats(): { queued: number; threads: number; completed: number } {
+    return { queued: this.pool.queueSize, threads: this.pool.threads.length, completed: this.pool.completed };
+  }
+
+  /** Runs the named export `name` of the worker entry `filename` with `input`. */
+  async run<I, O>(filename: string, name: string, input: I, opts: RunOptions = {}): Promise<O> {
+    if (this.pool.queueSize >= this.options.maxQueue)
+      throw new AppError('FAILED_PRECONDITION', 'The worker queue is full; try again shortly');
+    const timeoutMs = opts.timeoutMs ?? this.options.taskTimeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    try {
+      return (await this.pool.run(input, { filename, name, signal, transferList: opts.transferList })) as O;
+    } catch (e) {
+      if (timeout.aborted)
+        throw new AppError('TIMEOUT', `${name} took longer than ${Math.round(timeoutMs / 1000)} s`);
+      if (opts.signal?.aborted) throw new AppError('FAILED_PRECONDITION', `${name} was cancelled`);
+      throw e;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
