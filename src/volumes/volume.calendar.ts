@@ -1,0 +1,106 @@
+import { DateTime, IANAZone } from 'luxon';
+import { badInput } from '../errors';
+
+const MINUTE_MS = 60_000;
+
+/** Throws unless `timeZone` is a valid IANA zone name; returns the zone. */
+export const zoneOf = (timeZone: string): IANAZone => {
+  const zone = IANAZone.create(timeZone);
+  if (!zone.isValid) throw badInput(`timeZone must be an IANA zone name, got "${timeZone}"`);
+  return zone;
+};
+
+/** Interval lengths that tile every hour, so DST days (±60 min) still hold whole intervals. */
+export const assertIntervalMinutes = (intervalMinutes: number): void => {
+  if (!Number.isInteger(intervalMinutes) || intervalMinutes <= 0 || 60 % intervalMinutes !== 0) {
+    throw badInput(`intervalMinutes must divide 60 (1, 5, 10, 15, 30, 60…), got ${intervalMinutes}`);
+  }
+};
+
+const localDay = (date: string, timeZone: string): DateTime => {
+  zoneOf(timeZone);
+  const d = DateTime.fromISO(date, { zone: timeZone });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !d.isValid)
+    throw badInput(`date must be YYYY-MM-DD, got "${date}"`);
+  return d.startOf('day');
+};
+
+/** [start, end) of a local day as UTC epoch milliseconds (23, 24 or 25 hours long). */
+export const dayBounds = (date: string, timeZone: string): { start: number; end: number } => {
+  const start = localDay(date, timeZone);
+  return { start: start.toMillis(), end: start.plus({ days: 1 }).startOf('day').toMillis() };
+};
+
+/** Number of intervals in a local day: 96 for 15 minutes, 92 / 100 on spring-forward / fall-back days. */
+export const dayIntervalCount = (date: string, intervalMinutes: number, timeZone: string): number => {
+  assertIntervalMinutes(intervalMinutes);
+  const { start, end } = dayBounds(date, timeZone);
+  return Math.ceil((end - start) / (intervalMinutes * MINUTE_MS));
+};
+
+/** UTC instants of every interval start of a local day, in order. */
+export const dayIntervals = (date: string, intervalMinutes: number, timeZone: string): Date[] => {
+  const n = dayIntervalCount(date, intervalMinutes, timeZone);
+  const { start } = dayBounds(date, timeZone);
+  return Array.from({ length: n }, (_, i) => new Date(start + i * intervalMinutes * MINUTE_MS));
+};
+
+/** Start of interval `index` of a local day. */
+export const intervalStart = (
+  date: string,
+  index: number,
+  intervalMinutes: number,
+  timeZone: string,
+): Date => {
+  assertIntervalMinutes(intervalMinutes);
+  return new Date(dayBounds(date, timeZone).start + index * intervalMinutes * MINUTE_MS);
+};
+
+export interface IntervalPosition {
+  /** Site-local day containing the instant. */
+  date: string;
+  /** Interval of that day containing the instant. */
+  index: number;
+  /** Milliseconds since the local day started (elapsed time, not wall clock). */
+  offsetMs: number;
+  /** True when the instant is exactly an interval start. */
+  aligned: boolean;
+}
+
+/** Where an instant falls in the bucket model: local day, interval index and alignment. */
+export const intervalIndex = (
+  instant: Date | number,
+  intervalMinutes: number,
+  timeZone: string,
+): IntervalPosition => {
+  assertIntervalMinutes(intervalMinutes);
+  zoneOf(timeZone);
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const local = DateTime.fromMillis(ms, { zone: timeZone });
+  const offsetMs = ms - local.startOf('day').toMillis();
+  const step = intervalMinutes * MINUTE_MS;
+  return {
+    date: local.toISODate()!,
+    index: Math.floor(offsetMs / step),
+    offsetMs,
+    aligned: offsetMs % step === 0,
+  };
+};
+
+/** ISO day of week (1 = Monday) of a calendar date. */
+export const isoDayOfWeek = (date: string): number => {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+};
+
+/** Calendar date arithmetic on `YYYY-MM-DD` (time-zone free). */
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Local wall-clock minutes since midnight (0–1439) of an instant. */
+export const localMinuteOfDay = (instant: Date | number, timeZone: string): number => {
+  const t = DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), {
+    zone: timeZone,
+  });
+  return t.hour * 60 + t.minute;
+};

@@ -1,0 +1,64 @@
+import { intervalStart, zoneOf } from './volume.calendar';
+import { type VolumeBucket } from './volume.types';
+
+export interface VolumeSummary {
+  channel: string;
+  intervalMinutes: number;
+  days: number;
+  /** Start of the first / last interval holding a value (ISO 8601 UTC); null when none. */
+  first: string | null;
+  last: string | null;
+  /** Interval slots in the buckets. */
+  intervals: number;
+  /** Slots with a value / with `null` (no value: missing or closed) / with 0. */
+  withValue: number;
+  missing: number;
+  zeros: number;
+  total: number;
+}
+
+/** Per-channel coverage of a set of buckets, in channel order. */
+export const summarizeVolumes = (buckets: VolumeBucket[], options: { timeZone: string }): VolumeSummary[] => {
+  zoneOf(options.timeZone);
+  const sums = new Map<string, VolumeSummary & { firstAt?: [string, number]; lastAt?: [string, number] }>();
+  const sorted = [...buckets].sort(
+    (a, b) => a.channel.localeCompare(b.channel) || a.date.localeCompare(b.date),
+  );
+  for (const b of sorted) {
+    let s = sums.get(b.channel);
+    if (!s) {
+      s = {
+        channel: b.channel,
+        intervalMinutes: b.intervalMinutes,
+        days: 0,
+        first: null,
+        last: null,
+        intervals: 0,
+        withValue: 0,
+        missing: 0,
+        zeros: 0,
+        total: 0,
+      };
+      sums.set(b.channel, s);
+    }
+    s.days++;
+    s.intervals += b.values.length;
+    b.values.forEach((v, i) => {
+      if (v === null) return void s.missing++;
+      s.withValue++;
+      s.total += v;
+      if (v === 0) s.zeros++;
+      s.firstAt ??= [b.date, i];
+      s.lastAt = [b.date, i];
+    });
+  }
+  return [...sums.values()].map(({ firstAt, lastAt, ...s }) => ({
+    ...s,
+    first: firstAt
+      ? intervalStart(firstAt[0], firstAt[1], s.intervalMinutes, options.timeZone).toISOString()
+      : null,
+    last: lastAt
+      ? intervalStart(lastAt[0], lastAt[1], s.intervalMinutes, options.timeZone).toISOString()
+      : null,
+  }));
+};
