@@ -1,0 +1,164 @@
+import { dayIntervalCount, addDays } from '../../../src/volumes/volume.calendar';
+import { summarizeVolumes } from '../../../src/volumes/volume.summary';
+import { type OpeningHours, type VolumeBucket } from '../../../src/volumes/volume.types';
+import { validateVolumes } from '../../../src/volumes/volume.validator';
+
+const LONDON = 'Europe/London';
+const weekdays9to17: OpeningHours = Object.fromEntries(
+  [1, 2, 3, 4, 5].map((d) => [d, [{ from: '09:00', to: '17:00' }]]),
+);
+
+/** Deterministic hourly series: open hours carry a profile plus bounded pseudo-noise, closed hours null. */
+const series = (start: string, days: number): VolumeBucket[] => {
+  let seed = 7;
+  const noise = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 8;
+  return Array.from({ length: days }, (_, d) => {
+    const date = addDays(start, d);
+    const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+    const values = Array.from({ length: dayIntervalCount(date, 60, LONDON) }, (_, h) =>
+      dow >= 1 && dow <= 5 && h >= 9 && h < 17
+        ? Math.round(50 + 20 * Math.sin(((h - 9) / 8) * Math.PI) + noise())
+        : null,
+    );
+    return { channel: 'calls', date, intervalMinutes: 60, values };
+  });
+};
+
+describe('validateVolumes', () => {
+  it('finds nothing on a clean series', () => {
+    const issues = validateVolumes(series('2026-06-01', 28), {
+      timeZone: LONDON,
+      openingHours: weekdays9to17,
+    });
+    expect(issues).toEqual({
+      missing: [],
+      duplicates: [],
+      negatives: [],
+      outsideOpeningHours: [],
+      outliers: [],
+    });
+  });
+
+  it('flags an injected spike as the only outlier, with its expected value and score', () => {
+    const buckets = series('2026-06-01', 56);
+    const spikeDay = buckets.find((b) => b.date === '2026-06-17')!;
+    spikeDay.values[14] = spikeDay.values[14]! * 3;
+    const { outliers } = validateVolumes(buckets, { timeZone: LONDON, openingHours: weekdays9to17 });
+    expect(outliers).toHaveLength(1);
+    expect(outliers[0]).toMatchObject({
+      channel: 'calls',
+      date: '2026-06-17',
+      index: 14,
+      timestamp: '2026-06-17T13:00:00.000Z',
+    });
+    expect(outliers[0]!.expected).toBeGreaterThan(55);
+    expect(outliers[0]!.score).toBeGreaterThan(5);
+  });
+
+  it('reports missing open intervals (also on absent days), negatives and volume outside opening hours', () => {
+    const buckets = series('2026-06-01', 7).filter((b) => b.date !== '2026-06-03');
+    buckets[0]!.values[10] = null;
+    buckets[0]!.values[11] = -2;
+    buckets[0]!.values[20] = 4;
+    buckets[0]!.values[21] = 0;
+    const issues = validateVolumes(buckets, {
+      timeZone: LONDON,
+      openingHours: weekdays9to17,
+      closedDates: ['2026-06-04'],
+    });
+    expect(issues.missing.map((i) => `${i.date}#${i.index}`)).toEqual([
+      '2026-06-01#10',
+      ...Array.from({ length: 8 }, (_, h) => `2026-06-03#${h + 9}`),
+    ]);
+    expect(issues.negatives).toEqual([
+      { channel: 'calls', date: '2026-06-01', index: 11, timestamp: '2026-06-01T10:00:00.000Z', value: -2 },
+    ]);
+    expect(issues.outsideOpeningHours.map((i) => [i.index, i.value])).toEqual([
+      [20, 4],
+      ...Array.from({ length: 8 }, (_, h) => [h + 9, expect.any(Number)]),
+    ]);
+    expect(issues.outsideOpeningHours.slice(1).every((i) => i.date === '2026-06-04')).toBe(true);
+  });
+
+  it('passes import duplicates through and uses per-channel opening hours', () => {
+    const emails: VolumeBucket = {
+      channel: 'emails',
+      date: '2026-06-01',
+      intervalMinutes: 60,
+      values: Array(24).fill(1),
+    };
+    const issues = validateVolumes([emails], {
+      timeZone: LONDON,
+      openingHours: weekdays9to17,
+      openingHoursByChannel: { emails: { 1: [{ from: '00:00', to: '24:00' }] } },
+      duplicates: [
+        {
+          channel: 'emails',
+          date: '2026-06-01',
+          index: 3,
+          timestamp: '2026-06-01T02:00:00.000Z',
+          rows: [5, 9],
+          values: [1, 1],
+        },
+      ],
+    });
+    expect(issues.outsideOpeningHours).toEqual([]);
+    expect(issues.duplicates).toEqual([
+      {
+        channel: 'emails',
+        date: '2026-06-01',
+        index: 3,
+        timestamp: '2026-06-01T02:00:00.000Z',
+        rows: [5, 9],
+        values: [1, 1],
+        value: 2,
+      },
+    ]);
+  });
+});
+
+describe('summarizeVolumes', () => {
+  it('reports first/last timestamps, intervals, missing and zeros per channel', () => {
+    const buckets: VolumeBucket[] = [
+      {
+        channel: 'calls',
+        date: '2026-10-25',
+        intervalMinutes: 60,
+        values: [null, 0, 3, ...Array(21).fill(null), 2],
+      },
+      {
+        channel: 'calls',
+        date: '2026-10-24',
+        intervalMinutes: 60,
+        values: [null, 0, ...Array(22).fill(null)],
+      },
+      { channel: 'emails', date: '2026-10-24', intervalMinutes: 60, values: Array(24).fill(null) },
+    ];
+    expect(summarizeVolumes(buckets, { timeZone: LONDON })).toEqual([
+      {
+        channel: 'calls',
+        intervalMinutes: 60,
+        days: 2,
+        first: '2026-10-24T00:00:00.000Z',
+        last: '2026-10-25T23:00:00.000Z',
+        intervals: 49,
+        withValue: 4,
+        missing: 45,
+        zeros: 2,
+        total: 5,
+      },
+      {
+        channel: 'emails',
+        intervalMinutes: 60,
+        days: 1,
+        first: null,
+        last: null,
+        intervals: 24,
+        withValue: 0,
+        missing: 24,
+        zeros: 0,
+        total: 0,
+      },
+    ]);
+  });
+});
