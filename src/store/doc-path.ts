@@ -1,17 +1,21 @@
 /** Field-path helpers shared by the embedded store's query, index and update code. */
 
+// Globals read once: inside Jest's vm context every global lookup is an interceptor call.
+const DateClass = Date;
+const { isArray } = Array;
+
 export type PlainObject = Record<string, unknown>;
 
 export const isPlainObject = (v: unknown): v is PlainObject =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
+  v !== null && typeof v === 'object' && !isArray(v) && !(v instanceof DateClass) && !(v instanceof RegExp);
 
 /**
  * The value at a dotted path, without traversing arrays (numeric segments index into arrays).
  * Returns `undefined` when any segment is missing.
  */
-export const getPath = (doc: unknown, path: string): unknown => {
+export const getPath = (doc: unknown, path: string | string[]): unknown => {
   let cur: unknown = doc;
-  for (const seg of path.split('.')) {
+  for (const seg of typeof path === 'string' ? path.split('.') : path) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as PlainObject)[seg];
   }
@@ -23,11 +27,11 @@ export const collectPath = (doc: unknown, path: string): unknown[] => {
   const out: unknown[] = [];
   const walk = (cur: unknown, segs: string[]): void => {
     if (segs.length === 0) {
-      if (Array.isArray(cur)) out.push(...cur);
+      if (isArray(cur)) out.push(...cur);
       else if (cur !== undefined) out.push(cur);
       return;
     }
-    if (Array.isArray(cur)) {
+    if (isArray(cur)) {
       const [seg] = segs;
       if (/^\d+$/.test(seg)) walk(cur[Number(seg)], segs.slice(1));
       else for (const item of cur) walk(item, segs);

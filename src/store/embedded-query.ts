@@ -10,6 +10,11 @@ import type { Filter, Projection, Sort } from './document-store';
  * decide (an array or sub-document on the path), it defers to mingo for that document.
  */
 
+// Globals read once: inside Jest's vm context every global lookup is an interceptor call.
+const DateClass = Date;
+const { isArray } = Array;
+const { isNaN } = Number;
+
 type Scalar = string | number | boolean | Date;
 type Verdict = boolean | undefined;
 type FieldTest = (value: Scalar) => boolean;
@@ -18,14 +23,14 @@ export type Predicate = (doc: Record<string, unknown>) => boolean;
 const isScalar = (v: unknown): v is Scalar =>
   typeof v === 'string' ||
   typeof v === 'boolean' ||
-  (typeof v === 'number' && !Number.isNaN(v)) ||
-  (v instanceof Date && !Number.isNaN(v.getTime()));
+  (typeof v === 'number' && !isNaN(v)) ||
+  (v instanceof DateClass && !isNaN(v.getTime()));
 
 /** Same BSON type bracket as `b` (MongoDB compares ranges only within a type). */
 const sameType = (a: Scalar, b: Scalar): boolean =>
-  b instanceof Date ? a instanceof Date : typeof a === typeof b && !(a instanceof Date);
+  b instanceof DateClass ? a instanceof DateClass : typeof a === typeof b && !(a instanceof DateClass);
 
-const num = (v: Scalar): number | string | boolean => (v instanceof Date ? v.getTime() : v);
+const num = (v: Scalar): number | string | boolean => (v instanceof DateClass ? v.getTime() : v);
 
 const RANGE_OPS: Record<string, (a: number | string | boolean, b: number | string | boolean) => boolean> = {
   $eq: (a, b) => a === b,
@@ -40,9 +45,10 @@ const compileCondition = (cond: unknown): FieldTest | null => {
   if (!isPlainObject(cond)) return null;
   const tests: FieldTest[] = [];
   for (const [op, operand] of Object.entries(cond)) {
-    if (op === '$in' && Array.isArray(operand) && operand.every(isScalar)) {
-      const keys = new Set(operand.map((o) => `${o instanceof Date ? 'd' : typeof o}:${String(num(o))}`));
-      tests.push((v) => keys.has(`${v instanceof Date ? 'd' : typeof v}:${String(num(v))}`));
+    if (op === '$in' && isArray(operand) && operand.every(isScalar)) {
+      const plain = new Set(operand.filter((o) => !(o instanceof DateClass)));
+      const times = new Set(operand.flatMap((o) => (o instanceof DateClass ? [o.getTime()] : [])));
+      tests.push((v) => (v instanceof DateClass ? times.has(v.getTime()) : plain.has(v)));
     } else if (RANGE_OPS[op] && isScalar(operand)) {
       const cmp = RANGE_OPS[op];
       const b = num(operand);
@@ -50,17 +56,21 @@ const compileCondition = (cond: unknown): FieldTest | null => {
     } else return null;
   }
   if (tests.length === 0) return null;
-  return (v) => tests.every((t) => t(v));
+  if (tests.length === 1) return tests[0];
+  return (v) => {
+    for (const t of tests) if (!t(v)) return false;
+    return true;
+  };
 };
 
 /** Compiles a conjunction of field conditions, or returns null when the filter needs mingo. */
 const compileFast = (filter: Filter): ((doc: Record<string, unknown>) => Verdict) | null => {
-  const fields: Array<[string, FieldTest]> = [];
+  const fields: Array<[string[], FieldTest]> = [];
   for (const [path, cond] of Object.entries(filter)) {
     if (path.startsWith('$')) return null;
     const test = compileCondition(cond);
     if (!test) return null;
-    fields.push([path, test]);
+    fields.push([path.split('.'), test]);
   }
   return (doc) => {
     for (const [path, test] of fields) {
@@ -93,8 +103,8 @@ export const compileFilter = (filter: Filter = {}): Predicate => {
 const RANK = { null: 1, number: 2, string: 3, object: 4, array: 5, boolean: 8, date: 9 } as const;
 const rankOf = (v: unknown): number => {
   if (v === undefined || v === null) return RANK.null;
-  if (v instanceof Date) return RANK.date;
-  if (Array.isArray(v)) return RANK.array;
+  if (v instanceof DateClass) return RANK.date;
+  if (isArray(v)) return RANK.array;
   if (typeof v === 'number') return RANK.number;
   if (typeof v === 'string') return RANK.string;
   if (typeof v === 'boolean') return RANK.boolean;
@@ -106,11 +116,11 @@ export const compareValues = (a: unknown, b: unknown): number => {
   const rb = rankOf(b);
   if (ra !== rb) return ra - rb;
   if (ra === RANK.null) return 0;
-  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (a instanceof DateClass && b instanceof DateClass) return a.getTime() - b.getTime();
   if (ra === RANK.number || ra === RANK.string || ra === RANK.boolean) {
     return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
   }
-  if (Array.isArray(a) && Array.isArray(b)) return compareSequences(a, b, compareValues);
+  if (isArray(a) && isArray(b)) return compareSequences(a, b, compareValues);
   const ea = Object.entries(a as object);
   const eb = Object.entries(b as object);
   return compareSequences(ea, eb, ([ka, va], [kb, vb]) =>
@@ -130,7 +140,7 @@ const compareSequences = <E>(a: E[], b: E[], cmp: (x: E, y: E) => number): numbe
 /** A sort key: arrays sort by their smallest element ascending, their largest descending. */
 const sortKey = (doc: object, path: string, dir: 1 | -1): unknown => {
   const v = getPath(doc, path);
-  if (!Array.isArray(v) || v.length === 0) return v;
+  if (!isArray(v) || v.length === 0) return v;
   return v.reduce((best: unknown, x: unknown) => (compareValues(x, best) * dir < 0 ? x : best));
 };
 

@@ -10,6 +10,15 @@ export const indexName = (spec: IndexSpec): string =>
     .map(([field, dir]) => `${field}_${dir}`)
     .join('_');
 
+/** One key component, type-tagged so that 1 and '1' differ while two equal Dates agree. */
+const keyPart = (v: unknown): string => {
+  if (v === undefined || v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return `Date(${Number.isNaN(v.getTime()) ? 'NaN' : v.toISOString()})`;
+  return toEjson(v);
+};
+
 /**
  * A unique index: key → owning `_id`, so an insert checks uniqueness in O(1).
  * Like MongoDB, a missing field indexes as `null` (two documents without the field collide).
@@ -18,6 +27,7 @@ export const indexName = (spec: IndexSpec): string =>
 export class UniqueIndex {
   private readonly owners = new Map<string, string>();
   private readonly fields: string[];
+  private readonly paths: string[][];
 
   constructor(
     readonly collection: string,
@@ -25,10 +35,13 @@ export class UniqueIndex {
     keys: IndexSpec['keys'],
   ) {
     this.fields = Object.keys(keys);
+    this.paths = this.fields.map((f) => f.split('.'));
   }
 
   keyOf(doc: BaseDoc): string {
-    return toEjson(this.fields.map((f) => getPath(doc, f) ?? null));
+    return this.paths.length === 1
+      ? keyPart(getPath(doc, this.paths[0]))
+      : this.paths.map((p) => keyPart(getPath(doc, p))).join(',');
   }
 
   /** Throws CONFLICT when another document already holds `doc`'s key. */
