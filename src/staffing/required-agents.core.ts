@@ -62,7 +62,10 @@ const CEIL_SLACK = 1e-9;
 const TARGET_SLACK = 1e-12;
 
 /** ceil(x) that ignores floating-point noise just above an integer. */
-export const safeCeil = (x: number): number => Math.ceil(x - CEIL_SLACK * Math.max(1, Math.abs(x)));
+export const safeCeil = (x: number): number => {
+  const c = Math.ceil(x - CEIL_SLACK * Math.max(1, Math.abs(x)));
+  return c === 0 ? 0 : c; // never -0
+};
 
 /** Scheduled headcount for `rawAgents` productive agents: ceil(raw / (1 − shrinkage)). */
 export function scheduledFromRaw(rawAgents: number, shrinkage: number): number {
