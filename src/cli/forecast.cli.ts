@@ -1,0 +1,207 @@
+/**
+ * Forecast a CSV series from the command line.
+ *
+ *   node dist/src/cli/forecast.cli.js --input <csv> --horizon <n>
+ *     [--seasonality 24,168] [--model auto|snaive|mstl|arima|ensemble] [--out <file.json>]
+ *
+ * Input: header `timestamp,value`, equally spaced rows. Output: JSON
+ * `{"model", "requested", "points": [{"t","mean","lo80","hi80","lo95","hi95"}]}` with `t`
+ * continuing the input's step in the input's timestamp format. Exit codes: 0 ok, 2 bad
+ * input or flags, 1 model failure.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { badInput, isAppError } from '../errors';
+import { isModelFitError } from '../forecasting/forecast.errors';
+import { fitModel } from '../forecasting/forecaster.registry';
+import type { ModelSelection } from '../forecasting/forecast.types';
+import {
+  addStep,
+  detectStep,
+  formatTimestamp,
+  inferSeasonality,
+  parseTimestamp,
+  stepMinutes,
+  type TimeFormat,
+  type TimeStep,
+} from '../forecasting/time-axis.helpers';
+
+export interface ForecastCliOptions {
+  input: string;
+  horizon: number;
+  seasonality?: number[];
+  model: ModelSelection;
+  out?: string;
+}
+
+export interface CsvSeries {
+  times: number[];
+  values: number[];
+  format: TimeFormat;
+  step: TimeStep;
+}
+
+export interface ForecastPoint {
+  t: string;
+  mean: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+}
+
+export interface ForecastCliOutput {
+  model: string;
+  requested: string;
+  points: ForecastPoint[];
+}
+
+const MODELS: Record<string, ModelSelection> = {
+  auto: 'AUTO',
+  snaive: 'SNAIVE',
+  mstl: 'MSTL',
+  arima: 'ARIMA',
+  ensemble: 'ENSEMBLE',
+};
+
+export const USAGE =
+  'usage: forecast --input <csv> --horizon <n> [--seasonality 24,168] ' +
+  '[--model auto|snaive|mstl|arima|ensemble] [--out <file.json>]';
+
+/** Parses and validates the command-line flags; throws badInput naming the flag. */
+export function parseForecastArgs(argv: string[]): ForecastCliOptions {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        input: { type: 'string' },
+        horizon: { type: 'string' },
+        seasonality: { type: 'string' },
+        model: { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw badInput(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (!values.input) throw badInput(`--input is required\n${USAGE}`);
+  if (values.horizon === undefined) throw badInput(`--horizon is required\n${USAGE}`);
+  if (!/^\d+$/.test(values.horizon) || Number(values.horizon) < 1) {
+    throw badInput(`--horizon must be a positive integer, got ${values.horizon}`);
+  }
+  let seasonality: number[] | undefined;
+  if (values.seasonality !== undefined) {
+    const parts = values.seasonality.split(',').map((s) => s.trim());
+    if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 2)) {
+      throw badInput(`--seasonality must be comma-separated integers >= 2, got ${values.seasonality}`);
+    }
+    seasonality = parts.map(Number);
+  }
+  const modelName = (values.model ?? 'auto').toLowerCase();
+  const model = MODELS[modelName];
+  if (!model) throw badInput(`--model must be one of ${Object.keys(MODELS).join('|')}, got ${values.model}`);
+  return {
+    input: values.input,
+    horizon: Number(values.horizon),
+    model,
+    ...(seasonality ? { seasonality } : {}),
+    ...(values.out ? { out: values.out } : {}),
+  };
+}
+
+/** Parses `timestamp,value` CSV text; errors name the 1-based file row. */
+export function parseSeriesCsv(text: string): CsvSeries {
+  const rows = parse(text, { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+  if (rows.length === 0) throw badInput('input is empty');
+  const header = rows[0].map((h) => h.toLowerCase());
+  if (header.length !== 2 || header[0] !== 'timestamp' || header[1] !== 'value') {
+    throw badInput(`input header must be "timestamp,value", got "${rows[0].join(',')}"`);
+  }
+  const times: number[] = [];
+  const values: number[] = [];
+  let format: TimeFormat | undefined;
+  rows.slice(1).forEach((row, i) => {
+    const line = i + 2;
+    if (row.length !== 2) throw badInput(`row ${line} must have 2 columns, got ${row.length}`);
+    const parsed = parseTimestamp(row[0]);
+    if (!parsed) throw badInput(`invalid timestamp "${row[0]}" at row ${line}`);
+    const v = row[1] === '' ? NaN : Number(row[1]);
+    if (!Number.isFinite(v)) throw badInput(`non-numeric value "${row[1]}" at row ${line}`);
+    format ??= parsed.format;
+    times.push(parsed.ms);
+    values.push(v);
+  });
+  if (!format) throw badInput('input has no data rows');
+  return { times, values, format, step: detectStep(times, 2) };
+}
+
+/** Fits the model on the series and lays the forecast out on the continued time axis. */
+export function forecastSeries(series: CsvSeries, options: ForecastCliOptions): ForecastCliOutput {
+  const periods = options.seasonality ?? inferSeasonality(series.step);
+  const model = fitModel(
+    options.model,
+    { values: series.values, periods },
+    { auto: { stepMinutes: stepMinutes(series.step) } },
+  );
+  const f = model.forecast(options.horizon);
+  const last = series.times[series.times.length - 1];
+  const points = f.mean.map((mean, i) => ({
+    t: formatTimestamp(addStep(last, series.step, i + 1), series.format),
+    mean,
+    lo80: f.lo80[i],
+    hi80: f.hi80[i],
+    lo95: f.lo95[i],
+    hi95: f.hi95[i],
+  }));
+  return { model: model.kind, requested: options.model, points };
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the command; returns the exit code (0 ok, 2 bad input, 1 model failure). */
+export async function runForecastCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  try {
+    const options = parseForecastArgs(argv);
+    let text: string;
+    try {
+      text = readFileSync(options.input, 'utf8');
+    } catch (e) {
+      throw badInput(
+        `cannot read --input ${options.input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
+    }
+    const output = forecastSeries(parseSeriesCsv(text), options);
+    const json = `${JSON.stringify(output, null, 2)}\n`;
+    if (options.out) writeFileSync(options.out, json);
+    else io.stdout(json);
+    return 0;
+  } catch (e) {
+    if (isAppError(e) && e.code === 'BAD_USER_INPUT') {
+      io.stderr(`forecast: ${e.message}\n`);
+      return 2;
+    }
+    if (isModelFitError(e)) {
+      io.stderr(`forecast: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  void runForecastCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

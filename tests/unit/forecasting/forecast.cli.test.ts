@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseForecastArgs, parseSeriesCsv, runForecastCli } from '../../../src/cli/forecast.cli';
+import {
+  addStep,
+  detectStep,
+  formatTimestamp,
+  inferSeasonality,
+  parseTimestamp,
+} from '../../../src/forecasting/time-axis.helpers';
+
+describe('parseForecastArgs', () => {
+  it('parses every flag', () => {
+    expect(
+      parseForecastArgs([
+        '--input',
+        'a.csv',
+        '--horizon',
+        '12',
+        '--seasonality',
+        '24,168',
+        '--model',
+        'MSTL',
+        '--out',
+        'o.json',
+      ]),
+    ).toEqual({ input: 'a.csv', horizon: 12, seasonality: [24, 168], model: 'MSTL', out: 'o.json' });
+    expect(parseForecastArgs(['--input', 'a.csv', '--horizon', '3'])).toEqual({
+      input: 'a.csv',
+      horizon: 3,
+      model: 'AUTO',
+    });
+  });
+
+  it.each([
+    [['--horizon', '3'], '--input is required'],
+    [['--input', 'a.csv'], '--horizon is required'],
+    [['--input', 'a.csv', '--horizon', '0'], '--horizon must be a positive integer, got 0'],
+    [['--input', 'a.csv', '--horizon', '2.5'], '--horizon must be a positive integer, got 2.5'],
+    [
+      ['--input', 'a.csv', '--horizon', '3', '--seasonality', '24,x'],
+      '--seasonality must be comma-separated integers >= 2, got 24,x',
+    ],
+    [
+      ['--input', 'a.csv', '--horizon', '3', '--model', 'prophet'],
+      '--model must be one of auto|snaive|mstl|arima|ensemble, got prophet',
+    ],
+    [['--input', 'a.csv', '--horizon', '3', '--verbose'], "Unknown option '--verbose'"],
+  ])('%j → %s', (argv, message) => {
+    expect(() => parseForecastArgs(argv)).toThrow(message);
+  });
+});
+
+describe('parseSeriesCsv', () => {
+  it('reads a monthly series and detects calendar months', () => {
+    const s = parseSeriesCsv('timestamp,value\n2020-01-01,1\n2020-02-01,2\n2020-03-01,3\n');
+    expect(s.values).toEqual([1, 2, 3]);
+    expect(s.step).toEqual({ unit: 'month', size: 1 });
+    expect(s.format.dateOnly).toBe(true);
+  });
+
+  it.each([
+    ['time,value\n2020-01-01,1\n', 'input header must be "timestamp,value", got "time,value"'],
+    ['timestamp,value\n2020-01-01,1\n2020-01-02,abc\n', 'non-numeric value "abc" at row 3'],
+    ['timestamp,value\n2020-01-01,1\n2020-13-02,1\n', 'invalid timestamp "2020-13-02" at row 3'],
+    [
+      'timestamp,value\n2020-01-01,1\n2020-01-02,1\n2020-01-04,1\n',
+      'timestamps are not equally spaced at row 4',
+    ],
+    ['timestamp,value\n2020-01-02,1\n2020-01-01,1\n', 'timestamps must increase: row 3 is not after row 2'],
+  ])('rejects bad input: %j', (text, message) => {
+    expect(() => parseSeriesCsv(text)).toThrow(message);
+  });
+});
+
+describe('time axis', () => {
+  it('continues the step in the input format', () => {
+    const p = parseTimestamp('2024-03-31T23:30:00+01:00')!;
+    expect(formatTimestamp(addStep(p.ms, { unit: 'ms', size: 1_800_000 }, 1), p.format)).toBe(
+      '2024-04-01T00:00:00+01:00',
+    );
+    const d = parseTimestamp('2020-11-01')!;
+    expect(formatTimestamp(addStep(d.ms, { unit: 'month', size: 1 }, 3), d.format)).toBe('2021-02-01');
+    const h = parseTimestamp('2024-01-01 08:00')!;
+    expect(formatTimestamp(addStep(h.ms, detectStep([0, 3_600_000]), 2), h.format)).toBe('2024-01-01 10:00');
+  });
+
+  it('infers seasonality from the step', () => {
+    expect(inferSeasonality({ unit: 'ms', size: 15 * 60_000 })).toEqual([96, 672]);
+    expect(inferSeasonality({ unit: 'ms', size: 30 * 60_000 })).toEqual([48, 336]);
+    expect(inferSeasonality({ unit: 'ms', size: 60 * 60_000 })).toEqual([24, 168]);
+    expect(inferSeasonality({ unit: 'ms', size: 1440 * 60_000 })).toEqual([7]);
+    expect(inferSeasonality({ unit: 'month', size: 1 })).toEqual([12]);
+    expect(() => inferSeasonality({ unit: 'ms', size: 7 * 60_000 })).toThrow('pass --seasonality');
+  });
+});
+
+describe('runForecastCli', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'forecast-cli-'));
+  const io = (): {
+    out: string[];
+    err: string[];
+    stdout: (t: string) => void;
+    stderr: (t: string) => void;
+  } => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+  };
+
+  it('forecasts an hourly CSV into a JSON file, continuing timestamps', async () => {
+    const rows = ['timestamp,value'];
+    for (let i = 0; i < 24 * 14; i++) {
+      const t = new Date(Date.UTC(2024, 0, 1, i)).toISOString().replace('.000Z', 'Z');
+      rows.push(`${t},${(i % 24 >= 8 && i % 24 < 18 ? 10 : 0) + (i % 7)}`);
+    }
+    const input = join(dir, 'hourly.csv');
+    const out = join(dir, 'out.json');
+    writeFileSync(input, rows.join('\n'));
+    const streams = io();
+    const code = await runForecastCli(
+      ['--input', input, '--horizon', '3', '--model', 'snaive', '--out', out],
+      streams,
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.model).toBe('SNAIVE');
+    expect(json.points.map((p: { t: string }) => p.t)).toEqual([
+      '2024-01-15T00:00:00Z',
+      '2024-01-15T01:00:00Z',
+      '2024-01-15T02:00:00Z',
+    ]);
+    expect(Object.keys(json.points[0])).toEqual(['t', 'mean', 'lo80', 'hi80', 'lo95', 'hi95']);
+  });
+
+  it('prints bad input on stderr and exits 2', async () => {
+    const streams = io();
+    expect(await runForecastCli(['--input', join(dir, 'missing.csv'), '--horizon', '3'], streams)).toBe(2);
+    expect(streams.err.join('')).toMatch(/cannot read --input .*missing\.csv: ENOENT/);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'timestamp,value\n2024-01-01,1\n2024-01-02,x\n');
+    const streams2 = io();
+    expect(await runForecastCli(['--input', bad, '--horizon', '3'], streams2)).toBe(2);
+    expect(streams2.err.join('')).toBe('forecast: non-numeric value "x" at row 3\n');
+  });
+});
