@@ -115,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     issues.push(
       `ADMIN_PASSWORD: must be at least MIN_PASSWORD_LENGTH (${raw.MIN_PASSWORD_LENGTH}) characters`,
     );
+  if (raw.ADMIN_PASSWORD?.toLowerCase().includes('admin'))
+    issues.push('ADMIN_PASSWORD: must not contain the username "admin"');
   if (raw.SEED_PASSWORD !== undefined && raw.SEED_PASSWORD.length < raw.MIN_PASSWORD_LENGTH)
     issues.push(
       `SEED_PASSWORD: must be at least MIN_PASSWORD_LENGTH (${raw.MIN_PASSWORD_LENGTH}) characters`,

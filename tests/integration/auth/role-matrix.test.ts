@@ -1,0 +1,122 @@
+import { type ExecutionResult, execute, type GraphQLSchema, parse, subscribe } from 'graphql';
+import { AUTH_REQUIRED, REQUIRES_ROLE } from '../../../src/auth/auth-checker';
+import { Role } from '../../../src/auth/roles';
+import { toViewer } from '../../../src/auth/user.service';
+import { buildSchemaFor } from '../../../src/server/app';
+import { newContext } from '../../../src/server/context';
+import type { Viewer } from '../../../src/context';
+import { dummyOperation } from '../../helpers/dummy-operation';
+import { startTestApp, type TestApp } from '../../helpers/test-app';
+
+type Caller = 'ANON' | Role;
+const A = Role.ADMIN;
+const M = Role.MANAGER;
+const S = Role.SERVICE_PROVIDER;
+const P = Role.PARTNER;
+const G = Role.AGENT;
+const ANYONE: Caller[] = ['ANON', A, M, S, P, G];
+const SIGNED: Caller[] = [A, M, S, P, G];
+
+/**
+ * Who may call each root field. A root field missing here fails the test: add its row
+ * when you add the field. "Allowed" means the role rule lets the call through (it may
+ * still fail on its arguments or on a resource rule, e.g. an AGENT reading another
+ * person's timetable).
+ */
+const EXPECTED: Record<string, Caller[]> = {
+  // system
+  'Query.serverInfo': SIGNED,
+  'Subscription.ping': SIGNED,
+  // auth
+  'Mutation.login': ANYONE,
+  'Mutation.logout': SIGNED,
+  'Mutation.changePassword': SIGNED,
+  'Query.me': SIGNED,
+  'Query.users': [A],
+  'Query.user': [A],
+  'Mutation.createUser': [A],
+  'Mutation.updateUser': [A],
+  'Mutation.resetPassword': [A],
+  'Mutation.deleteUser': [A],
+  'Query.auditLog': [A],
+};
+
+const CALLERS: Caller[] = ['ANON', A, M, S, P, G];
+const DEMO_NAME: Record<Role, string> = {
+  ADMIN: 'admin',
+  MANAGER: 'manager',
+  SERVICE_PROVIDER: 'provider',
+  PARTNER: 'partner',
+  AGENT: 'agent',
+};
+
+/** Denied by the role rule: UNAUTHENTICATED, or the authChecker's FORBIDDEN ("Requires one of"). */
+function deniedByRule(result: ExecutionResult): boolean {
+  return (result.errors ?? []).some((e) => {
+    const original = e.originalError as { code?: string } | undefined;
+    return (
+      (original?.code === 'UNAUTHENTICATED' && e.message === AUTH_REQUIRED) ||
+      (original?.code === 'FORBIDDEN' && e.message.startsWith(REQUIRES_ROLE))
+    );
+  });
+}
+
+describe('role × root-field matrix', () => {
+  let t: TestApp;
+  let schema: GraphQLSchema;
+  const viewers = new Map<Caller, Viewer | null>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    schema = await buildSchemaFor(t.services);
+    viewers.set('ANON', null);
+    for (const role of Object.values(Role))
+      viewers.set(role, toViewer((await t.services.users.findByUsername(DEMO_NAME[role]))!));
+  });
+  afterAll(() => t.close());
+
+  const rootFields = () =>
+    (['query', 'mutation', 'subscription'] as const).flatMap((kind) => {
+      const type =
+        kind === 'query'
+          ? schema.getQueryType()
+          : kind === 'mutation'
+            ? schema.getMutationType()
+            : schema.getSubscriptionType();
+      return Object.values(type?.getFields() ?? {}).map((field) => ({
+        kind,
+        field,
+        key: `${type!.name}.${field.name}`,
+      }));
+    });
+
+  it('lists every root field of the schema, and no field that does not exist', () => {
+    const keys = rootFields()
+      .map((f) => f.key)
+      .sort();
+    expect(keys).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('allows and denies each cell as written', async () => {
+    const mismatches: string[] = [];
+    for (const { kind, field, key } of rootFields()) {
+      const document = parse(dummyOperation(kind, field));
+      for (const caller of CALLERS) {
+        const contextValue = newContext(viewers.get(caller) ?? null);
+        let result: ExecutionResult;
+        if (kind === 'subscription') {
+          const sub = await subscribe({ schema, document, contextValue });
+          if (Symbol.asyncIterator in sub) {
+            await sub.return?.();
+            result = {};
+          } else result = sub;
+        } else result = await execute({ schema, document, contextValue });
+        const allowed = !deniedByRule(result);
+        const expected = EXPECTED[key]?.includes(caller) ?? false;
+        if (allowed !== expected)
+          mismatches.push(`${key} as ${caller}: expected ${expected ? 'allow' : 'deny'}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/config';
+
+const issues = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues;
+    throw e;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('has working defaults for development', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      PORT: 4000,
+      MONGODB_DB: 'shiftcast',
+      production: false,
+      GRAPHQL_INTROSPECTION: true,
+      SEED_ON_START: true,
+    });
+    expect(c.JWT_SECRET).toBe(DEV_JWT_SECRET);
+    expect(c.dataDir).toMatch(/data[/\\]db$/);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT: .*\(got "eighty"\)/],
+    [{ PORT: '70000' }, /^PORT: /],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
+    [{ MONGODB_URI: 'postgres://x' }, /^MONGODB_URI: must start with mongodb:\/\//],
+    [{ SITE_TIME_ZONE: 'Mars/Olympus' }, /^SITE_TIME_ZONE: must be an IANA time zone/],
+    [{ SESSION_TIMEOUT_MINUTES: '0' }, /^SESSION_TIMEOUT_MINUTES: /],
+    [{ SEED_ON_START: 'maybe' }, /^SEED_ON_START: /],
+    [{ ADMIN_PASSWORD: 'short' }, /^ADMIN_PASSWORD: must be at least MIN_PASSWORD_LENGTH/],
+    [{ ADMIN_PASSWORD: 'my-admin-password' }, /^ADMIN_PASSWORD: must not contain the username/],
+  ])('names the variable of a bad value %j', (env, message) => {
+    expect(issues(env as Record<string, string>)).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('never echoes secrets in its messages', () => {
+    expect(issues({ MONGODB_URI: 'postgres://user:hunter2@x' }).join()).not.toContain('hunter2');
+  });
+
+  describe('production', () => {
+    it('refuses a missing, default or short JWT_SECRET', () => {
+      expect(issues({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET: required in production']);
+      expect(issues({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toEqual([
+        'JWT_SECRET: the development default is refused in production',
+      ]);
+      expect(issues({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) })).toEqual([
+        'JWT_SECRET: must be at least 32 characters in production',
+      ]);
+    });
+
+    it('turns introspection and demo seeding off by default and refuses SEED_ON_START', () => {
+      const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });
+      expect(c).toMatchObject({ production: true, GRAPHQL_INTROSPECTION: false, SEED_ON_START: false });
+      expect(issues({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), SEED_ON_START: 'true' })).toEqual([
+        'SEED_ON_START: demo data is never seeded in production',
+      ]);
+    });
+  });
+});
