@@ -31,7 +31,7 @@ export interface SeedAccountsResult {
  */
 export async function seedAccounts(
   users: UserService,
-  config: Pick<Config, 'production' | 'ADMIN_PASSWORD' | 'SEED_PASSWORD' | 'dataDir'>,
+  config: Pick<Config, 'production' | 'dataDir'> & Partial<Pick<Config, 'ADMIN_PASSWORD' | 'SEED_PASSWORD'>>,
   logger: Logger,
   agentStaffId: string | null = null,
 ): Promise<SeedAccountsResult> {
