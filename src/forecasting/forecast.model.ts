@@ -1,0 +1,63 @@
+export const MODELS = 'models';
+export const FORECASTS = 'forecasts';
+
+export type ModelKind = 'SNAIVE' | 'MSTL' | 'ARIMA' | 'ENSEMBLE';
+export type ModelStatus = 'ACTIVE' | 'INACTIVE';
+
+export interface BacktestMetrics {
+  mase: number;
+  smape: number;
+  wape: number;
+  rmse: number;
+  coverage80: number;
+  coverage95: number;
+  origins: number;
+  horizon: number;
+}
+
+/** One trained model version of a channel (the model registry). */
+export interface ModelDoc {
+  _id: string;
+  channel: string;
+  /** 1, 2, 3 … per channel. */
+  version: number;
+  kind: ModelKind;
+  /** JSON-serialisable parameters the engine needs to refit/forecast (periods, orders, members…). */
+  params: Record<string, unknown>;
+  trainingWindow: { from: Date; to: Date; points: number };
+  intervalMinutes: number;
+  /** Backtest of the chosen model, and of every candidate considered. */
+  metrics: BacktestMetrics;
+  candidates: { kind: ModelKind; metrics: BacktestMetrics | null; error: string | null }[];
+  status: ModelStatus;
+  createdAt: Date;
+  createdBy: string | null;
+  activatedAt: Date | null;
+}
+
+export interface ForecastPoint {
+  /** Start of the interval (UTC instant). */
+  t: Date;
+  mean: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+}
+
+/** One stored forecast run. */
+export interface ForecastDoc {
+  _id: string;
+  channel: string;
+  modelId: string;
+  modelKind: ModelKind;
+  /** First interval start (UTC instant). */
+  start: Date;
+  /** Exclusive end (UTC instant). */
+  end: Date;
+  intervalMinutes: number;
+  horizonDays: number;
+  points: ForecastPoint[];
+  createdAt: Date;
+  createdBy: string | null;
+}
