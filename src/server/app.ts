@@ -17,7 +17,8 @@ import { complexityLimit, depthLimit } from './limits';
 import { operationLogPlugin } from './logging.plugin';
 import { healthRoutes } from './health.routes';
 import { buildAppSchema } from './schema';
-import { RESOLVERS, resolverInstances, type Services } from './services';
+import { downloadRoutes } from './download.routes';
+import { downloads, RESOLVERS, resolverInstances, type Services } from './services';
 
 export interface AppOptions {
   /** Milliseconds between `ping` subscription events. */
@@ -100,6 +101,7 @@ export async function startApp(
   await apollo.start();
 
   app.use(healthRoutes(services));
+  app.use(downloadRoutes(downloads(services), users, logger));
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS } : { origin: false }),

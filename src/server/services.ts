@@ -5,6 +5,7 @@ import { TokenIssuer } from '../auth/token';
 import { UserResolver } from '../auth/user.resolver';
 import { UserService } from '../auth/user.service';
 import type { Config } from '../config';
+import type { DownloadRoute } from '../export/download';
 import type { EventBus } from '../events/pubsub';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/document-store';
@@ -46,6 +47,11 @@ export function createServices(infra: Infrastructure): Services {
 export async function ensureIndexes(store: DocumentStore): Promise<void> {
   await UserService.ensureIndexes(store);
   await AuditService.ensureIndexes(store);
+}
+
+/** Every download (XLSX/CSV export) the features offer, mounted under /exports. */
+export function downloads(_services: Services): DownloadRoute[] {
+  return [];
 }
 
 /** Every resolver class of the API, in schema order. */

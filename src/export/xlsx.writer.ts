@@ -1,0 +1,35 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Sheet } from './table';
+
+const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+
+/**
+ * Streams sheets as an XLSX workbook with exceljs' streaming writer: each row is committed
+ * as it is written, so memory stays bounded on large exports.
+ */
+export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width ?? 14,
+      style: c.numFmt ? { numFmt: c.numFmt } : {},
+    }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    for (const row of sheet.rows) {
+      const r = ws.addRow(row);
+      if (sheet.highlight?.(row)) r.eachCell((cell) => (cell.fill = HIGHLIGHT));
+      r.commit();
+    }
+    ws.commit();
+  }
+  await workbook.commit();
+}

@@ -1,0 +1,68 @@
+import { type Request, type Response, Router } from 'express';
+import { authChecker } from '../auth/auth-checker';
+import { bearerToken } from '../auth/token';
+import type { UserService } from '../auth/user.service';
+import { newContext } from './context';
+import { AppError, badInput, isAppError } from '../errors';
+import type { DownloadRoute } from '../export/download';
+import { writeCsv } from '../export/csv.writer';
+import { writeXlsx } from '../export/xlsx.writer';
+import type { Logger } from '../logger';
+
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+/** Mounts every DownloadRoute as `.xlsx` and `.csv`, authenticated by `Authorization: Bearer`. */
+export function downloadRoutes(routes: DownloadRoute[], users: UserService, logger: Logger): Router {
+  const router = Router();
+  for (const route of routes) {
+    for (const ext of ['xlsx', 'csv'] as const) {
+      router.get(`${route.path}.${ext}`, async (req: Request, res: Response) => {
+        try {
+          const token = bearerToken(req.headers.authorization);
+          const viewer = token ? await users.authenticate(token) : null;
+          authChecker(
+            { context: newContext(viewer), root: {}, args: {}, info: undefined as never },
+            route.roles,
+          );
+          const params = req.params as Record<string, string>;
+          const query = Object.fromEntries(
+            Object.entries(req.query).filter(([, v]) => typeof v === 'string'),
+          ) as Record<string, string>;
+          const sheets = await route.sheets(params, viewer!, query);
+          const name = route.fileName(params).replace(/[^A-Za-z0-9._-]/g, '_');
+          if (ext === 'xlsx') {
+            res.setHeader(
+              'content-type',
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            );
+            res.setHeader('content-disposition', `attachment; filename="${name}.xlsx"`);
+            await writeXlsx(res, sheets);
+          } else {
+            const sheet = query.sheet ? sheets.find((s) => s.name === query.sheet) : sheets[0];
+            if (!sheet)
+              throw badInput(`sheet must be one of ${sheets.map((s) => s.name).join(', ')}`, [
+                { field: 'sheet', message: 'unknown sheet' },
+              ]);
+            res.setHeader('content-type', 'text/csv; charset=utf-8');
+            res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+            await writeCsv(res, sheet);
+          }
+        } catch (e) {
+          const error = isAppError(e) ? e : new AppError('INTERNAL', 'Internal server error');
+          if (!isAppError(e)) logger.error({ err: e, path: req.path }, 'export failed');
+          if (res.headersSent) return void res.destroy();
+          res
+            .status(STATUS[error.code] ?? 500)
+            .json({ error: { code: error.code, message: error.message, details: error.details } });
+        }
+      });
+    }
+  }
+  return router;
+}
