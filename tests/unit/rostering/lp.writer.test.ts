@@ -78,7 +78,7 @@ describe('writeLp', () => {
       parsed.dispose();
     }
     const result = highs.solve(lp, { output_flag: false });
-    expect(result.Status).toBe('Optimal');
+    if (result.Status !== 'Optimal') throw new Error(`expected Optimal, got ${result.Status}`);
     const values = model.milp.columns.map((c) => result.Columns[c.name]?.Primal ?? 0);
     expect(modelObjective(model.milp, values)).toBeCloseTo(result.ObjectiveValue, 6);
     // Two days 06–22: a early+late impossible (one per day), so each day a (80) + b (96) or c;
