@@ -1,5 +1,5 @@
 import { badInput, type ErrorLocation } from '../errors';
-import { dayIntervals, isoDayOfWeek, localMinuteOfDay } from './volume.calendar';
+import { dayLocalMinutes, isoDayOfWeek } from './volume.calendar';
 import { type DayOfWeek, type OpeningHours, type OpeningWindow } from './volume.types';
 
 const toMinutes = (hhmm: string): number => {
@@ -67,7 +67,5 @@ export const openMask = (
   openingHours: OpeningHours,
 ): boolean[] => {
   const dow = isoDayOfWeek(date);
-  return dayIntervals(date, intervalMinutes, timeZone).map((t) =>
-    isOpenAt(openingHours, dow, localMinuteOfDay(t, timeZone)),
-  );
+  return dayLocalMinutes(date, intervalMinutes, timeZone).map((m) => isOpenAt(openingHours, dow, m));
 };

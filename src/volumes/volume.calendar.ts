@@ -104,3 +104,39 @@ export const localMinuteOfDay = (instant: Date | number, timeZone: string): numb
   });
   return t.hour * 60 + t.minute;
 };
+
+/**
+ * Wall-clock minutes since local midnight of every interval start of a local day. Fast path on
+ * days without a clock change (i × interval); exact per-interval conversion on DST days.
+ */
+export const dayLocalMinutes = (date: string, intervalMinutes: number, timeZone: string): number[] => {
+  const n = dayIntervalCount(date, intervalMinutes, timeZone);
+  const start = localDay(date, timeZone);
+  if (start.offset === start.plus({ days: 1 }).startOf('day').offset) {
+    return Array.from({ length: n }, (_, i) => i * intervalMinutes);
+  }
+  return dayIntervals(date, intervalMinutes, timeZone).map((t) => localMinuteOfDay(t, timeZone));
+};
+
+/** UTC offset (minutes) at every interval start of a local day. */
+export const dayOffsets = (date: string, intervalMinutes: number, timeZone: string): number[] =>
+  dayIntervals(date, intervalMinutes, timeZone).map((t) => DateTime.fromJSDate(t, { zone: timeZone }).offset);
+
+/**
+ * Memoised instant → local day lookup for bulk work (imports): caches per 15-minute UTC block,
+ * which never contains a local midnight in zones whose offsets are multiples of 15 minutes.
+ */
+export const createDayLocator = (timeZone: string): ((ms: number) => { date: string; start: number }) => {
+  zoneOf(timeZone);
+  const cache = new Map<number, { date: string; start: number }>();
+  return (ms) => {
+    const key = Math.floor(ms / 900_000);
+    let hit = cache.get(key);
+    if (!hit) {
+      const local = DateTime.fromMillis(key * 900_000, { zone: timeZone });
+      hit = { date: local.toISODate()!, start: local.startOf('day').toMillis() };
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+};

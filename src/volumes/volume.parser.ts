@@ -4,7 +4,7 @@ import { type Table } from '../import/table.types';
 import {
   assertIntervalMinutes,
   dayIntervalCount,
-  intervalIndex,
+  createDayLocator,
   intervalStart,
   zoneOf,
 } from './volume.calendar';
@@ -164,11 +164,16 @@ const buildBuckets = (
   const buckets: VolumeBucket[] = [];
   const duplicates: VolumeDuplicate[] = [];
   const stats: ChannelImportStats[] = [];
+  const locate = createDayLocator(timeZone);
   for (const channel of options.channels) {
     const mine = entries.filter((e) => e.channel === channel);
     if (mine.length === 0) continue;
     const stepMs = channel.intervalMinutes * 60_000;
-    const placed = mine.map((e) => ({ e, pos: intervalIndex(e.instant, channel.intervalMinutes, timeZone) }));
+    const placed = mine.map((e) => {
+      const day = locate(e.instant);
+      const offsetMs = e.instant - day.start;
+      return { e, pos: { date: day.date, index: Math.floor(offsetMs / stepMs), offsetMs } };
+    });
     const spacing = placed.reduce((g, p) => gcd(g, p.pos.offsetMs), 0) || 86_400_000;
     const distinct = new Set(mine.map((e) => e.instant)).size;
     if (spacing > stepMs && spacing % stepMs === 0 && distinct >= 2) {

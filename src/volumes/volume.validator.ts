@@ -1,6 +1,6 @@
 import { openMask } from './opening-hours.mask';
 import { median, robustScale } from './robust.stats';
-import { addDays, dayIntervals, isoDayOfWeek, localMinuteOfDay, zoneOf } from './volume.calendar';
+import { addDays, dayBounds, dayLocalMinutes, isoDayOfWeek, zoneOf } from './volume.calendar';
 import { type OpeningHours, type VolumeBucket, type VolumeDuplicate } from './volume.types';
 
 export interface ValidateVolumesOptions {
@@ -15,6 +15,12 @@ export interface ValidateVolumesOptions {
   duplicates?: VolumeDuplicate[];
   /** Robust z-score above which a value is an outlier (default 5). */
   outlierThreshold?: number;
+  /**
+   * Scale on which residuals are scored. `anscombe` (default) scores 2·√(x + 3/8), which makes
+   * Poisson counts' noise about equal at busy and quiet intervals, so peaks are not flagged just
+   * for being large; `raw` scores the counts themselves.
+   */
+  outlierScale?: 'anscombe' | 'raw';
 }
 
 export interface VolumeIssue {
@@ -30,7 +36,7 @@ export interface OutlierIssue extends VolumeIssue {
   value: number;
   /** Median of the same interval-of-week over the series. */
   expected: number;
-  /** |residual − median(residuals)| / (1.4826·MAD). */
+  /** |residual − median(residuals)| / (1.4826·MAD), residuals on the `outlierScale`. */
   score: number;
 }
 
@@ -68,19 +74,20 @@ const slotsOf = (
   const slots: Slot[] = [];
   const last = buckets[buckets.length - 1]!.date;
   for (let date = buckets[0]!.date; date <= last; date = addDays(date, 1)) {
-    const starts = dayIntervals(date, intervalMinutes, timeZone);
-    const mask = hours ? openMask(date, intervalMinutes, timeZone, hours) : starts.map(() => true);
+    const start = dayBounds(date, timeZone).start;
+    const minutes = dayLocalMinutes(date, intervalMinutes, timeZone);
+    const mask = hours ? openMask(date, intervalMinutes, timeZone, hours) : minutes.map(() => true);
     const values = byDate.get(date)?.values ?? [];
     const dow = isoDayOfWeek(date);
-    starts.forEach((t, index) =>
+    minutes.forEach((minute, index) =>
       slots.push({
         channel,
         date,
         index,
-        timestamp: t.toISOString(),
+        timestamp: new Date(start + index * intervalMinutes * 60_000).toISOString(),
         value: values[index] ?? null,
         open: mask[index]! && !closed.has(date),
-        key: `${dow}@${localMinuteOfDay(t, timeZone)}`,
+        key: `${dow}@${minute}`,
       }),
     );
   }
@@ -95,8 +102,14 @@ const issue = ({ channel, date, index, timestamp, value }: Slot): VolumeIssue =>
   value,
 });
 
-/** Seasonal robust outliers: residual from the interval-of-week median, scored by 1.4826·MAD. */
-const findOutliers = (slots: Slot[], threshold: number): OutlierIssue[] => {
+const anscombe = (x: number): number => 2 * Math.sqrt(x + 3 / 8);
+
+/**
+ * Seasonal robust outliers: residual = f(value) − median of f over the same interval-of-week
+ * (ISO weekday + local wall-clock start), score = |r − median(r)| / (1.4826·MAD(r)).
+ */
+const findOutliers = (slots: Slot[], threshold: number, scale: 'anscombe' | 'raw'): OutlierIssue[] => {
+  const f = scale === 'anscombe' ? anscombe : (x: number) => x;
   const sample = slots.filter((s) => s.open && s.value !== null);
   const byKey = new Map<string, number[]>();
   for (const s of sample) {
@@ -105,12 +118,12 @@ const findOutliers = (slots: Slot[], threshold: number): OutlierIssue[] => {
     else byKey.set(s.key, [s.value!]);
   }
   const expected = new Map([...byKey].map(([k, xs]) => [k, median(xs)]));
-  const residuals = sample.map((s) => s.value! - expected.get(s.key)!);
+  const residuals = sample.map((s) => f(s.value!) - f(expected.get(s.key)!));
   const center = median(residuals);
-  const scale = robustScale(residuals);
-  if (!(scale > 0)) return [];
+  const spread = robustScale(residuals);
+  if (!(spread > 0)) return [];
   return sample.flatMap((s, i) => {
-    const score = Math.abs(residuals[i]! - center) / scale;
+    const score = Math.abs(residuals[i]! - center) / spread;
     return score > threshold ? [{ ...issue(s), value: s.value!, expected: expected.get(s.key)!, score }] : [];
   });
 };
@@ -146,6 +159,7 @@ export const validateVolumes = (buckets: VolumeBucket[], options: ValidateVolume
       ...findOutliers(
         slots.filter((s) => s.value === null || s.value >= 0),
         threshold,
+        options.outlierScale ?? 'anscombe',
       ),
     );
   }
