@@ -146,11 +146,11 @@ export const describeWrites = (getStore: () => DocumentStore): void => {
       expect(await codeOf(staff.updateOne({ _id: 's2' }, { $set: { employeeNo: 'E001', name: 'Z' } }))).toBe(
         'CONFLICT',
       );
+      expect(await staff.findById('s2')).toEqual(staffFixture()[1]);
+      // updateMany is not atomic on MongoDB (the embedded store rolls it back): only the code is contract.
       expect(await codeOf(staff.updateMany({ team: 'south' }, { $set: { employeeNo: 'E777' } }))).toBe(
         'CONFLICT',
       );
-      expect(await staff.findById('s2')).toEqual(staffFixture()[1]);
-      expect(await staff.findById('s4')).toEqual(staffFixture()[3]);
     });
   });
 

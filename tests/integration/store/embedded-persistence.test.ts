@@ -137,3 +137,17 @@ describe('EmbeddedStore persistence', () => {
     await expect(store.ping()).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
   });
 });
+
+describe('EmbeddedStore atomicity beyond the contract', () => {
+  it('rolls back an updateMany that violates a unique index part-way', async () => {
+    const store = await EmbeddedStore.open();
+    const shifts = store.collection<ShiftDoc>('shifts');
+    await shifts.createIndex({ keys: { staffId: 1, day: 1 }, unique: true });
+    await shifts.insertMany([shift('a', 's1', '2025-03-03'), shift('b', 's1', '2025-03-04')]);
+    await expect(shifts.updateMany({}, { $set: { day: day('2025-03-09') } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(await shifts.find()).toEqual([shift('a', 's1', '2025-03-03'), shift('b', 's1', '2025-03-04')]);
+    await store.close();
+  });
+});
