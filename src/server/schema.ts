@@ -4,10 +4,13 @@ import { authChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../context';
 import type { EventBus } from '../events/pubsub';
 
+/** A resolver class (type-graphql's `@Resolver()`-decorated constructor). */
+export type ResolverClass = abstract new (...args: never[]) => object;
+
 export interface SchemaOptions {
-  resolvers: NonEmptyArray<Function>;
+  resolvers: NonEmptyArray<ResolverClass>;
   /** Resolver class → instance (constructor-injected services). */
-  instances: Map<Function, object>;
+  instances: Map<ResolverClass, object>;
   pubSub: EventBus;
   middlewares?: MiddlewareFn<RequestContext>[];
 }
@@ -16,10 +19,10 @@ export interface SchemaOptions {
  * Deny by default: every Query, Mutation and Subscription root field must carry an
  * `@Authorized(...)` rule. A field without one stops the schema from being built.
  */
-export function assertEveryRootFieldAuthorized(resolvers: Function[]): void {
+export function assertEveryRootFieldAuthorized(resolvers: ResolverClass[]): void {
   const storage = getMetadataStorage();
   const ruled = new Set(storage.authorizedFields.map((a) => `${a.target.name}.${a.fieldName}`));
-  const classes = new Set(resolvers);
+  const classes = new Set<unknown>(resolvers);
   const missing = [...storage.queries, ...storage.mutations, ...storage.subscriptions]
     .filter((r) => classes.has(r.target) && !ruled.has(`${r.target.name}.${r.methodName}`))
     .map((r) => `${r.target.name}.${r.methodName} (${r.schemaName})`);
@@ -37,7 +40,7 @@ export async function buildAppSchema(options: SchemaOptions): Promise<GraphQLSch
     globalMiddlewares: options.middlewares ?? [],
     validate: { forbidUnknownValues: false, validationError: { target: false } },
     container: {
-      get: (cls: Function) => {
+      get: (cls: ResolverClass) => {
         const instance = options.instances.get(cls);
         if (!instance) throw new Error(`No instance registered for resolver ${cls.name}`);
         return instance;
