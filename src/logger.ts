@@ -20,14 +20,19 @@ const REDACT = [
   'variables.*.password',
 ];
 
-/** JSON in production, pretty in development, silent-by-default in tests. */
+/** JSON in production and tests, pretty (coloured on a terminal) in development. */
 export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'production' | 'NODE_ENV'>): Logger {
-  const pretty = !config.production && config.NODE_ENV !== 'test' && process.stdout.isTTY;
+  const pretty = config.NODE_ENV === 'development';
   return pino({
     level: config.LOG_LEVEL,
     redact: { paths: REDACT, censor: '[redacted]' },
     ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { colorize: Boolean(process.stdout.isTTY), translateTime: 'SYS:HH:MM:ss' },
+          },
+        }
       : {}),
   });
 }
