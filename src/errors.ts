@@ -36,7 +36,8 @@ export class AppError extends Error {
 
 export const badInput = (message: string, details: ErrorLocation[] = []): AppError =>
   new AppError('BAD_USER_INPUT', message, details);
-export const notFound = (what: string, id: string): AppError => new AppError('NOT_FOUND', `${what} ${id} not found`);
+export const notFound = (what: string, id: string): AppError =>
+  new AppError('NOT_FOUND', `${what} ${id} not found`);
 export const conflict = (message: string, details: ErrorLocation[] = []): AppError =>
   new AppError('CONFLICT', message, details);
 export const forbidden = (message = 'Not allowed'): AppError => new AppError('FORBIDDEN', message);
