@@ -4,10 +4,19 @@ import { AuditService } from '../auth/audit.service';
 import { TokenIssuer } from '../auth/token';
 import { UserResolver } from '../auth/user.resolver';
 import { UserService } from '../auth/user.service';
+import { ChannelResolver } from '../channels/channel.resolver';
+import { ChannelService } from '../channels/channel.service';
 import type { Config } from '../config';
 import type { DownloadRoute } from '../export/download';
 import type { EventBus } from '../events/pubsub';
 import type { Logger } from '../logger';
+import { AvailabilityResolver } from '../staff/availability.resolver';
+import { AvailabilityService } from '../staff/availability.service';
+import { ShiftTemplateResolver } from '../staff/shift-template.resolver';
+import { ShiftTemplateService } from '../staff/shift-template.service';
+import { SiteSettingsService } from '../staff/site-settings.service';
+import { StaffResolver } from '../staff/staff.resolver';
+import { StaffService } from '../staff/staff.service';
 import type { DocumentStore } from '../store/document-store';
 import { WorkerPool } from '../workers/worker-pool';
 import { VERSION } from '../version';
@@ -25,6 +34,11 @@ export interface Services extends Infrastructure {
   workers: WorkerPool;
   users: UserService;
   audit: AuditService;
+  channels: ChannelService;
+  staff: StaffService;
+  availability: AvailabilityService;
+  shiftTemplates: ShiftTemplateService;
+  siteSettings: SiteSettingsService;
 }
 
 export function createServices(infra: Infrastructure): Services {
@@ -35,11 +49,19 @@ export function createServices(infra: Infrastructure): Services {
     taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
   });
   const tokens = new TokenIssuer(config.JWT_SECRET, config.SESSION_TIMEOUT_MINUTES);
+  const channels = new ChannelService(store);
+  const staff = new StaffService(store, channels);
+  const siteSettings = new SiteSettingsService(store);
   return {
     ...infra,
     workers,
     users: new UserService(store, tokens, config),
     audit: new AuditService(store),
+    channels,
+    staff,
+    availability: new AvailabilityService(store, staff, siteSettings, config.SITE_TIME_ZONE),
+    shiftTemplates: new ShiftTemplateService(store, channels),
+    siteSettings,
   };
 }
 
@@ -47,6 +69,10 @@ export function createServices(infra: Infrastructure): Services {
 export async function ensureIndexes(store: DocumentStore): Promise<void> {
   await UserService.ensureIndexes(store);
   await AuditService.ensureIndexes(store);
+  await ChannelService.ensureIndexes(store);
+  await StaffService.ensureIndexes(store);
+  await AvailabilityService.ensureIndexes(store);
+  await ShiftTemplateService.ensureIndexes(store);
 }
 
 /** Every download (XLSX/CSV export) the features offer, mounted under /exports. */
@@ -55,7 +81,15 @@ export function downloads(_services: Services): DownloadRoute[] {
 }
 
 /** Every resolver class of the API, in schema order. */
-export const RESOLVERS: NonEmptyArray<Function> = [SystemResolver, UserResolver, AuditResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  SystemResolver,
+  UserResolver,
+  AuditResolver,
+  ChannelResolver,
+  StaffResolver,
+  AvailabilityResolver,
+  ShiftTemplateResolver,
+];
 
 /** One instance per resolver class, with its services injected. */
 export function resolverInstances(services: Services): Map<Function, object> {
@@ -68,5 +102,9 @@ export function resolverInstances(services: Services): Map<Function, object> {
     [SystemResolver, new SystemResolver(info)],
     [UserResolver, new UserResolver(services.users)],
     [AuditResolver, new AuditResolver(services.audit)],
+    [ChannelResolver, new ChannelResolver(services.channels)],
+    [StaffResolver, new StaffResolver(services.staff, services.availability)],
+    [AvailabilityResolver, new AvailabilityResolver(services.availability)],
+    [ShiftTemplateResolver, new ShiftTemplateResolver(services.shiftTemplates)],
   ]);
 }

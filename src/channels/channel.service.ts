@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { type Connected, toConnection } from '../common/connection';
+import { type PageRequest, paginate } from '../common/pagination';
+import { AppError, badInput, conflict, notFound } from '../errors';
+import type { Collection, DocumentStore, Filter } from '../store/document-store';
+import { sortWindows } from '../staff/time-window';
+import { CHANNELS, type ChannelDoc, type ChannelKind, type OpeningWindow } from './channel.model';
+import { checkChannel } from './channel.validation';
+
+/** The skill that marks a team lead; always a known skill, whatever the channels. */
+export const TEAM_LEAD_SKILL = 'team_lead';
+
+/** What a caller gives to create a channel; omitted optional fields take their defaults. */
+export interface ChannelSpec {
+  key: string;
+  name: string;
+  kind: ChannelKind;
+  intervalMinutes: number;
+  ahtSeconds: number;
+  /** Required for LIVE; DEFERRED defaults to 100 % within `responseHours`. */
+  serviceLevel?: { target: number; answerSeconds: number } | null;
+  patienceSeconds?: number | null;
+  maxOccupancy: number;
+  shrinkage: number;
+  responseHours?: number | null;
+  requiredSkill: string;
+  openingHours: OpeningWindow[];
+  active?: boolean;
+}
+
+export type ChannelPatch = Partial<Omit<ChannelSpec, 'key'>>;
+
+export interface ChannelFilter {
+  active?: boolean | null;
+  kind?: ChannelKind | null;
+}
+
+export class ChannelService {
+  private readonly channels: Collection<ChannelDoc>;
+
+  constructor(store: DocumentStore) {
+    this.channels = store.collection<ChannelDoc>(CHANNELS);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    await store.collection<ChannelDoc>(CHANNELS).createIndex({ keys: { key: 1 }, unique: true });
+  }
+
+  /** Channels ordered by key, a page at a time. */
+  async list(filter: ChannelFilter, page: PageRequest): Promise<Connected<ChannelDoc>> {
+    return toConnection(
+      await paginate(this.channels, toFilter(filter), { field: 'key', direction: 1 }, page),
+    );
+  }
+
+  /** Every channel matching the filter, ordered by key (a site has a handful). */
+  listAll(filter: ChannelFilter = {}): Promise<ChannelDoc[]> {
+    return this.channels.find(toFilter(filter), { sort: { key: 1 } });
+  }
+
+  async require(id: string): Promise<ChannelDoc> {
+    const doc = await this.channels.findById(id);
+    if (!doc) throw notFound('Channel', id);
+    return doc;
+  }
+
+  byKey(key: string): Promise<ChannelDoc | null> {
+    return this.channels.findOne({ key });
+  }
+
+  async requireByKey(key: string): Promise<ChannelDoc> {
+    const doc = await this.byKey(key);
+    if (!doc) throw notFound('Channel', key);
+    return doc;
+  }
+
+  /** Skills staff may hold: every channel's required skill plus `team_lead`, sorted. */
+  async knownSkills(): Promise<string[]> {
+    const skills = await this.channels.distinct<string>('requiredSkill');
+    return [...new Set([...skills, TEAM_LEAD_SKILL])].sort();
+  }
+
+  async create(spec: ChannelSpec, id: string = randomUUID(), now = new Date()): Promise<ChannelDoc> {
+    const doc = buildChannel(spec, id, now, now);
+    try {
+      return await this.channels.insertOne(doc);
+    } catch (e) {
+      throw keyConflict(e, spec.key);
+    }
+  }
+
+  async update(id: string, patch: ChannelPatch): Promise<ChannelDoc> {
+    const current = await this.require(id);
+    const merged: ChannelSpec = { ...current, ...stripUnset(patch, ['patienceSeconds', 'responseHours']) };
+    if (patch.kind !== undefined && patch.kind !== current.kind && patch.serviceLevel === undefined)
+      merged.serviceLevel = null;
+    const doc = buildChannel(merged, id, current.createdAt, new Date());
+    const updated = await this.channels.findOneAndUpdate({ _id: id }, { $set: withoutId(doc) });
+    if (!updated) throw notFound('Channel', id);
+    return updated;
+  }
+
+  /** Keeps the channel (history refers to it) but takes it out of planning. */
+  async deactivate(id: string): Promise<ChannelDoc> {
+    const updated = await this.channels.findOneAndUpdate(
+      { _id: id },
+      { $set: { active: false, updatedAt: new Date() } },
+    );
+    if (!updated) throw notFound('Channel', id);
+    return updated;
+  }
+
+  /**
+   * Seed upsert by key, one atomic bulk write: an existing channel keeps its `_id` and
+   * `createdAt`; a new one gets `idOf(key)`. Every spec is validated first.
+   */
+  async upsertByKey(specs: ChannelSpec[], idOf: (key: string) => string, at: Date): Promise<number> {
+    const existing = new Map(
+      (await this.channels.find({ key: { $in: specs.map((s) => s.key) } })).map((c) => [c.key, c]),
+    );
+    const docs = specs.map((s) => {
+      const old = existing.get(s.key);
+      return buildChannel(s, old?._id ?? idOf(s.key), old?.createdAt ?? at, at);
+    });
+    if (docs.length === 0) return 0;
+    await this.channels.bulkWrite(
+      docs.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
+    );
+    return docs.length;
+  }
+}
+
+function toFilter(filter: ChannelFilter): Filter {
+  const f: Filter = {};
+  if (filter.active !== undefined && filter.active !== null) f.active = filter.active;
+  if (filter.kind) f.kind = filter.kind;
+  return f;
+}
+
+/** Applies defaults, validates every rule (all problems at once) and returns the document. */
+export function buildChannel(spec: ChannelSpec, id: string, createdAt: Date, updatedAt: Date): ChannelDoc {
+  const responseHours = spec.responseHours ?? null;
+  const serviceLevel =
+    spec.serviceLevel ??
+    (spec.kind === 'DEFERRED' && responseHours !== null
+      ? { target: 1, answerSeconds: Math.round(responseHours * 3600) }
+      : null);
+  const fields = {
+    key: spec.key,
+    name: spec.name.trim(),
+    kind: spec.kind,
+    intervalMinutes: spec.intervalMinutes,
+    ahtSeconds: spec.ahtSeconds,
+    serviceLevel: serviceLevel
+      ? { target: serviceLevel.target, answerSeconds: serviceLevel.answerSeconds }
+      : { target: 1, answerSeconds: 1 },
+    patienceSeconds: spec.patienceSeconds ?? null,
+    maxOccupancy: spec.maxOccupancy,
+    shrinkage: spec.shrinkage,
+    responseHours,
+    requiredSkill: spec.requiredSkill,
+    openingHours: sortWindows(
+      spec.openingHours.map((w) => ({ dayOfWeek: w.dayOfWeek, from: w.from, to: w.to })),
+    ),
+    active: spec.active ?? true,
+  };
+  const errors = checkChannel(fields);
+  if (!serviceLevel && spec.kind === 'LIVE')
+    errors.unshift({ field: 'serviceLevel', message: 'serviceLevel is required for a LIVE channel' });
+  if (errors.length > 0)
+    throw badInput(`Invalid channel ${spec.key}: ${errors.map((e) => e.message).join('; ')}`, errors);
+  return { _id: id, ...fields, createdAt, updatedAt };
+}
+
+const keyConflict = (e: unknown, key: string): unknown =>
+  e instanceof AppError && e.code === 'CONFLICT'
+    ? conflict(`channel key "${key}" is taken`, [{ field: 'key', message: 'already exists' }])
+    : e;
+
+const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
+  const { _id: _omit, ...rest } = doc;
+  return rest;
+};
+
+/** A patch without its unset fields: undefined always, null unless the field may be null. */
+export const stripUnset = <T extends object>(o: T, nullable: readonly string[] = []): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(o).filter(([k, v]) => v !== undefined && (v !== null || nullable.includes(k))),
+  ) as Partial<T>;

@@ -1,0 +1,61 @@
+import type { ErrorLocation } from '../errors';
+import { checkWeeklyWindows, clockToMinutes } from '../staff/time-window';
+import type { ChannelDoc } from './channel.model';
+
+export const INTERVAL_MINUTES = [15, 30, 60] as const;
+export const CHANNEL_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+type ChannelFields = Omit<ChannelDoc, '_id' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * Every rule a channel must satisfy, whatever wrote it (GraphQL, seed): returns all
+ * problems with the parameter named, e.g. `shrinkage must be in [0, 1), got 1.2`.
+ */
+export function checkChannel(c: ChannelFields): ErrorLocation[] {
+  const errors: ErrorLocation[] = [];
+  const bad = (field: string, message: string) => errors.push({ field, message });
+  if (!CHANNEL_KEY.test(c.key))
+    bad('key', `key must be a-z, 0-9 or "_" starting with a letter, got "${c.key}"`);
+  if (!CHANNEL_KEY.test(c.requiredSkill))
+    bad(
+      'requiredSkill',
+      `requiredSkill must be a-z, 0-9 or "_" starting with a letter, got "${c.requiredSkill}"`,
+    );
+  if (c.name.trim() === '') bad('name', 'name is required');
+  if (c.kind !== 'LIVE' && c.kind !== 'DEFERRED')
+    bad('kind', `kind must be LIVE or DEFERRED, got ${String(c.kind)}`);
+  if (!(INTERVAL_MINUTES as readonly number[]).includes(c.intervalMinutes))
+    bad('intervalMinutes', `intervalMinutes must be 15, 30 or 60, got ${c.intervalMinutes}`);
+  if (!(c.ahtSeconds > 0)) bad('ahtSeconds', `ahtSeconds must be > 0, got ${c.ahtSeconds}`);
+  if (!(c.maxOccupancy > 0 && c.maxOccupancy <= 1))
+    bad('maxOccupancy', `maxOccupancy must be in (0, 1], got ${c.maxOccupancy}`);
+  if (!(c.shrinkage >= 0 && c.shrinkage < 1))
+    bad('shrinkage', `shrinkage must be in [0, 1), got ${c.shrinkage}`);
+  if (c.patienceSeconds !== null && !(c.patienceSeconds > 0))
+    bad('patienceSeconds', `patienceSeconds must be > 0 or null, got ${c.patienceSeconds}`);
+  if (!(c.serviceLevel.target > 0 && c.serviceLevel.target <= 1))
+    bad('serviceLevel.target', `serviceLevel.target must be in (0, 1], got ${c.serviceLevel.target}`);
+  if (!(c.serviceLevel.answerSeconds > 0))
+    bad(
+      'serviceLevel.answerSeconds',
+      `serviceLevel.answerSeconds must be > 0, got ${c.serviceLevel.answerSeconds}`,
+    );
+  if (c.kind === 'DEFERRED' && !(c.responseHours !== null && c.responseHours > 0))
+    bad('responseHours', `responseHours must be > 0 for a DEFERRED channel, got ${c.responseHours}`);
+  errors.push(...checkWeeklyWindows(c.openingHours, 'openingHours'));
+  c.openingHours.forEach((w, i) => {
+    for (const edge of ['from', 'to'] as const) {
+      const m = clockToMinutes(w[edge], true);
+      if (
+        m !== null &&
+        (INTERVAL_MINUTES as readonly number[]).includes(c.intervalMinutes) &&
+        m % c.intervalMinutes !== 0
+      )
+        bad(
+          `openingHours.${i}.${edge}`,
+          `openingHours.${i}.${edge} ${w[edge]} is not on a ${c.intervalMinutes}-minute interval boundary`,
+        );
+    }
+  });
+  return errors;
+}

@@ -1,0 +1,108 @@
+import type { ErrorLocation } from '../errors';
+import type { AvailabilityException, WeeklyWindow } from './staff.model';
+import {
+  checkSpan,
+  clockToMinutes,
+  isIsoDate,
+  isoDayOfWeek,
+  mergeSpans,
+  minutesToClock,
+  type Span,
+  subtractSpans,
+} from './time-window';
+
+/**
+ * Pure availability rules: which hours a person can work on a date, given their weekly
+ * pattern and dated exceptions.
+ *
+ * - weekly windows of the date's day of week are the base;
+ * - an exception with `available: false` and no times removes the whole day (leave, sickness);
+ *   with times it removes only that span (an appointment);
+ * - an exception with `available: true` (times required) adds a span (extra availability).
+ */
+export interface AvailabilityPattern {
+  weekly: readonly WeeklyWindow[];
+  exceptions: readonly AvailabilityException[];
+}
+
+export interface TimeSpan {
+  from: string;
+  to: string;
+}
+
+const span = (from: string, to: string): Span => ({
+  start: clockToMinutes(from)!,
+  end: clockToMinutes(to, true)!,
+});
+
+/** Spans (minutes since midnight) in which the person is available on `date`. */
+export function availableSpans(pattern: AvailabilityPattern, date: string): Span[] {
+  const day = isoDayOfWeek(date);
+  const dated = pattern.exceptions.filter((e) => e.date === date);
+  if (dated.some((e) => !e.available && (e.from === null || e.to === null))) return [];
+  const base = pattern.weekly.filter((w) => w.dayOfWeek === day).map((w) => span(w.from, w.to));
+  const extra = dated.filter((e) => e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
+  const holes = dated.filter((e) => !e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
+  return subtractSpans(mergeSpans([...base, ...extra]), holes);
+}
+
+/** Available windows on `date` as "HH:MM" pairs. */
+export const availableWindows = (pattern: AvailabilityPattern, date: string): TimeSpan[] =>
+  availableSpans(pattern, date).map((s) => ({ from: minutesToClock(s.start), to: minutesToClock(s.end) }));
+
+/** True when one available window on `date` covers the whole of [from, to). */
+export function isAvailable(pattern: AvailabilityPattern, date: string, from: string, to: string): boolean {
+  const want = span(from, to);
+  return availableSpans(pattern, date).some((s) => s.start <= want.start && want.end <= s.end);
+}
+
+/**
+ * Validates dated exceptions: real dates, a reason, times both present or both absent
+ * (required when `available`), from < to, and per date either one whole-day entry or
+ * non-overlapping timed entries.
+ */
+export function checkExceptions(
+  exceptions: readonly AvailabilityException[],
+  field: string,
+): ErrorLocation[] {
+  const errors: ErrorLocation[] = [];
+  const byDate = new Map<string, { index: number; span: Span | null }[]>();
+  exceptions.forEach((e, i) => {
+    const path = `${field}.${i}`;
+    if (!isIsoDate(e.date))
+      errors.push({ field: `${path}.date`, message: `date must be YYYY-MM-DD, got "${e.date}"` });
+    if (e.reason.trim() === '') errors.push({ field: `${path}.reason`, message: 'reason is required' });
+    const hasFrom = e.from !== null && e.from !== undefined;
+    const hasTo = e.to !== null && e.to !== undefined;
+    let s: Span | null = null;
+    if (hasFrom !== hasTo) {
+      errors.push({ field: path, message: 'from and to must be given together' });
+      return;
+    }
+    if (!hasFrom && e.available) {
+      errors.push({
+        field: `${path}.from`,
+        message: 'extra availability (available: true) needs from and to',
+      });
+      return;
+    }
+    if (hasFrom) {
+      const checked = checkSpan(e.from!, e.to!, path);
+      errors.push(...checked.errors);
+      if (!checked.span) return;
+      s = checked.span;
+    }
+    const same = byDate.get(e.date) ?? [];
+    const clash = same.find(
+      (o) => o.span === null || s === null || (o.span.start < s.end && s.start < o.span.end),
+    );
+    if (clash)
+      errors.push({
+        field: path,
+        message: `exception on ${e.date} overlaps ${field}.${clash.index} (a whole-day exception must be the only one on its date)`,
+      });
+    same.push({ index: i, span: s });
+    byDate.set(e.date, same);
+  });
+  return errors;
+}

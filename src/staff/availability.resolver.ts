@@ -1,0 +1,90 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { PLAN_READERS, Role, SIGNED_IN } from '../auth/roles';
+import type { RequestContext } from '../context';
+import {
+  AvailabilityInput,
+  AvailabilityRowInput,
+  AvailableStaffArgs,
+  SetAvailabilityArgs,
+} from './availability.inputs';
+import { AvailabilityService } from './availability.service';
+import { Availability } from './availability.types';
+import { ImportResult, Staff } from './staff.types';
+
+@Resolver(() => Availability)
+export class AvailabilityResolver {
+  constructor(private readonly availabilityService: AvailabilityService) {}
+
+  @Authorized(...PLAN_READERS, Role.AGENT)
+  @Query(() => Availability, { description: 'An AGENT may read only their own.' })
+  availability(@Arg('staffId', () => ID) staffId: string, @Ctx() ctx: RequestContext): Promise<Availability> {
+    return this.availabilityService.get(staffId, ctx.viewer);
+  }
+
+  @Authorized(Role.AGENT)
+  @Query(() => Availability, { description: 'The availability of the staff member linked to the caller.' })
+  myAvailability(@Ctx() ctx: RequestContext): Promise<Availability> {
+    return this.availabilityService.mine(ctx.viewer!);
+  }
+
+  @Authorized(...PLAN_READERS)
+  @Query(() => [Staff], {
+    description: 'Active staff (with the skill) available for the whole window on the date.',
+  })
+  availableStaff(@Args() { date, from, to, skill }: AvailableStaffArgs): Promise<Staff[]> {
+    return this.availabilityService.availableStaff(date, from, to, skill);
+  }
+
+  @Authorized(SIGNED_IN)
+  @Query(() => String, {
+    nullable: true,
+    description: 'Agents may not change availability on or before this date.',
+  })
+  availabilityLockDate(): Promise<string | null> {
+    return this.availabilityService.lockDate();
+  }
+
+  @Authorized(Role.MANAGER, Role.AGENT)
+  @Mutation(() => Availability, {
+    description:
+      'Replaces weekly windows and exceptions. An AGENT: own only, nothing on or before the lock date.',
+  })
+  setAvailability(
+    @Args() { staffId, input }: SetAvailabilityArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Availability> {
+    return this.availabilityService.set(staffId, input, ctx.viewer);
+  }
+
+  @Authorized(Role.AGENT)
+  @Mutation(() => Availability, { description: 'setAvailability for the caller’s own staff record.' })
+  setMyAvailability(
+    @Arg('input') input: AvailabilityInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Availability> {
+    return this.availabilityService.setMine(ctx.viewer!, input);
+  }
+
+  @Authorized(Role.MANAGER)
+  @Mutation(() => String, {
+    nullable: true,
+    description: 'Sets (or clears, with null) the availability lock date.',
+  })
+  setAvailabilityLockDate(
+    @Arg('date', () => String, { nullable: true }) date: string | null,
+  ): Promise<string | null> {
+    return this.availabilityService.setLockDate(date);
+  }
+
+  @Authorized(Role.MANAGER)
+  @Mutation(() => ImportResult, {
+    description:
+      'Replaces the weekly windows of every person in rows, all or nothing; errors name the row (1-based).',
+  })
+  importAvailability(
+    @Arg('rows', () => [AvailabilityRowInput]) rows: AvailabilityRowInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<ImportResult> {
+    return this.availabilityService.importRows(rows, ctx.viewer);
+  }
+}

@@ -1,0 +1,319 @@
+import DataLoader from 'dataloader';
+import { Role } from '../auth/roles';
+import { hasRole, type LoaderRegistry, type Viewer } from '../context';
+import { badInput, forbidden, type ErrorLocation } from '../errors';
+import { normalizeHeader, type Table, validateRows } from '../import';
+import type { BulkOp, Collection, DocumentStore } from '../store/document-store';
+import { availableWindows, checkExceptions, isAvailable, type TimeSpan } from './availability.core';
+import type { SiteSettingsService } from './site-settings.service';
+import {
+  AVAILABILITY_COLUMNS,
+  AVAILABILITY_FILE_COLUMNS,
+  type ImportSummary,
+  isBefore,
+  rowsToTable,
+} from './staff.import';
+import { assertMayRead, type StaffService } from './staff.service';
+import {
+  AVAILABILITY,
+  type AvailabilityDoc,
+  type AvailabilityException,
+  type StaffDoc,
+  type WeeklyWindow,
+} from './staff.model';
+import {
+  addDays,
+  checkSpan,
+  checkWeeklyWindows,
+  clockToMinutes,
+  isIsoDate,
+  isoDayOfWeek,
+  sortWindows,
+} from './time-window';
+
+export interface AvailabilitySpec {
+  weekly: WeeklyWindow[];
+  exceptions: {
+    date: string;
+    available: boolean;
+    from?: string | null;
+    to?: string | null;
+    reason: string;
+  }[];
+}
+
+/** One person's available windows on each day of a week. */
+export interface StaffWeekAvailability {
+  staff: StaffDoc;
+  days: { date: string; dayOfWeek: number; windows: TimeSpan[] }[];
+}
+
+const emptyAvailability = (staffId: string): AvailabilityDoc => ({
+  _id: staffId,
+  staffId,
+  weekly: [],
+  exceptions: [],
+  updatedAt: null as unknown as Date,
+  updatedBy: null,
+});
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Availability: weekly windows and dated exceptions per person (one document per staff
+ * member, `_id` = staff id), the agent lock-date rule, and "who can work then" queries.
+ */
+export class AvailabilityService {
+  private readonly availability: Collection<AvailabilityDoc>;
+
+  constructor(
+    store: DocumentStore,
+    private readonly staff: StaffService,
+    private readonly settings: SiteSettingsService,
+    private readonly timeZone: string,
+  ) {
+    this.availability = store.collection<AvailabilityDoc>(AVAILABILITY);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    await store.collection<AvailabilityDoc>(AVAILABILITY).createIndex({ keys: { staffId: 1 }, unique: true });
+  }
+
+  /** A person's availability (empty when never set); AGENTs may read only their own. */
+  async get(staffId: string, viewer: Viewer | null = null): Promise<AvailabilityDoc> {
+    if (viewer) assertMayRead(viewer, staffId);
+    await this.staff.require(staffId);
+    return (await this.availability.findById(staffId)) ?? emptyAvailability(staffId);
+  }
+
+  /** The caller's own availability (their account must be linked to a staff member). */
+  mine(viewer: Viewer): Promise<AvailabilityDoc> {
+    return this.get(ownStaffId(viewer), viewer);
+  }
+
+  /** Availability of many people in the order asked (empty where never set): one store call. */
+  async byStaffIds(ids: readonly string[]): Promise<AvailabilityDoc[]> {
+    const found = new Map((await this.availability.find({ _id: { $in: [...ids] } })).map((a) => [a._id, a]));
+    return ids.map((id) => found.get(id) ?? emptyAvailability(id));
+  }
+
+  /** `staff.availability`: batched per request, one store query per field level. */
+  load(loaders: LoaderRegistry, staffId: string): Promise<AvailabilityDoc> {
+    return loaders
+      .get('staff.availability', () => new DataLoader<string, AvailabilityDoc>((ids) => this.byStaffIds(ids)))
+      .load(staffId);
+  }
+
+  /**
+   * Replaces a person's availability. MANAGER/ADMIN may change anyone's at any time; anyone
+   * else only their own, and never on or before the lock date (FORBIDDEN, with the reason).
+   */
+  async set(staffId: string, spec: AvailabilitySpec, viewer: Viewer | null): Promise<AvailabilityDoc> {
+    const planner = viewer === null || hasRole(viewer, Role.MANAGER);
+    if (!planner && viewer.staffId !== staffId)
+      throw forbidden(
+        viewer.staffId
+          ? `Agents may change only their own availability (staff ${viewer.staffId}), not staff ${staffId}`
+          : 'Your account is not linked to a staff member, so it has no availability to change',
+      );
+    await this.staff.require(staffId);
+    const next = normalise(spec);
+    if (!planner) await this.assertUnlocked(staffId, next);
+    const doc: AvailabilityDoc = {
+      _id: staffId,
+      staffId,
+      weekly: next.weekly,
+      exceptions: next.exceptions,
+      updatedAt: new Date(),
+      updatedBy: viewer?.userId ?? null,
+    };
+    await this.availability.replaceOne({ _id: staffId }, doc, { upsert: true });
+    return doc;
+  }
+
+  setMine(viewer: Viewer, spec: AvailabilitySpec): Promise<AvailabilityDoc> {
+    return this.set(ownStaffId(viewer), spec, viewer);
+  }
+
+  /** Active staff (with `skill`, when given) available for the whole of [from, to) on `date`. */
+  async availableStaff(date: string, from: string, to: string, skill?: string | null): Promise<StaffDoc[]> {
+    const errors: ErrorLocation[] = [];
+    if (!isIsoDate(date))
+      errors.push({ field: 'date', message: `date must be a real date YYYY-MM-DD, got "${date}"` });
+    const span = checkSpan(from, to, 'window');
+    errors.push(...span.errors.map((e) => ({ ...e, field: e.field!.replace('window.', '') })));
+    if (errors.length > 0) throw badInput(errors.map((e) => e.message).join('; '), errors);
+    const candidates = await this.staff.listActive(skill);
+    const patterns = await this.byStaffIds(candidates.map((s) => s._id));
+    return candidates.filter((_, i) => isAvailable(patterns[i]!, date, from, to));
+  }
+
+  /**
+   * Available windows of every active person (with `skill`, when given) on each of the seven
+   * days from `weekStart`: two store calls, whatever the number of staff.
+   */
+  async forWeek(weekStart: string, skill?: string | null): Promise<StaffWeekAvailability[]> {
+    if (!isIsoDate(weekStart))
+      throw badInput(`weekStart must be a real date YYYY-MM-DD, got "${weekStart}"`, [
+        { field: 'weekStart', message: 'invalid date' },
+      ]);
+    const staff = await this.staff.listActive(skill);
+    const patterns = await this.byStaffIds(staff.map((s) => s._id));
+    const dates = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
+    return staff.map((s, i) => ({
+      staff: s,
+      days: dates.map((date) => ({
+        date,
+        dayOfWeek: isoDayOfWeek(date),
+        windows: availableWindows(patterns[i]!, date),
+      })),
+    }));
+  }
+
+  lockDate(): Promise<string | null> {
+    return this.settings.availabilityLockDate();
+  }
+
+  async setLockDate(date: string | null): Promise<string | null> {
+    return (await this.settings.setAvailabilityLockDate(date)).availabilityLockDate;
+  }
+
+  /**
+   * Imports weekly windows (employeeNo, dayOfWeek, from, to — one window per row). Every
+   * person in the table gets exactly the table's windows (exceptions are kept); everyone
+   * else is untouched. Unknown employees, from ≥ to and overlapping windows are row errors;
+   * nothing is written unless every row is good (one atomic bulk write).
+   */
+  async importTable(table: Table, viewer: Viewer | null = null): Promise<ImportSummary> {
+    const column = table.columns.find((c) => normalizeHeader(c) === 'employeeno');
+    const numbers = column ? table.rows.map((r) => r.values[column] ?? '') : [];
+    const staffByNo = new Map((await this.staff.byEmployeeNos(numbers)).map((s) => [s.employeeNo, s]));
+    const seen = new Map<string, { dayOfWeek: number; from: string; to: string }[]>();
+    const rows = validateRows(table, AVAILABILITY_COLUMNS, {
+      check: (v) => {
+        if (!staffByNo.has(v.employeeNo))
+          return [
+            { field: 'employeeNo', message: `employeeNo "${v.employeeNo}" is not a known staff member` },
+          ];
+        if (!isBefore(v.from, v.to))
+          return [{ field: 'to', message: `to must be after from, got ${v.from}–${v.to}` }];
+        const mine = seen.get(v.employeeNo) ?? [];
+        const a = clockToMinutes(v.from)!;
+        const b = clockToMinutes(v.to, true)!;
+        const clash = mine.find(
+          (w) =>
+            w.dayOfWeek === v.dayOfWeek && clockToMinutes(w.from)! < b && a < clockToMinutes(w.to, true)!,
+        );
+        mine.push(v);
+        seen.set(v.employeeNo, mine);
+        return clash
+          ? [
+              {
+                field: 'from',
+                message: `window ${v.from}–${v.to} overlaps ${clash.from}–${clash.to} of ${v.employeeNo} on day ${v.dayOfWeek}`,
+              },
+            ]
+          : [];
+      },
+    });
+    const weekly = new Map<string, WeeklyWindow[]>();
+    for (const { value: v } of rows) {
+      const id = staffByNo.get(v.employeeNo)!._id;
+      weekly.set(id, [...(weekly.get(id) ?? []), { dayOfWeek: v.dayOfWeek, from: v.from, to: v.to }]);
+    }
+    const existing = new Set(
+      (await this.availability.find({ _id: { $in: [...weekly.keys()] } })).map((a) => a._id),
+    );
+    const now = new Date();
+    const ops: BulkOp<AvailabilityDoc>[] = [...weekly].map(([staffId, windows]) => ({
+      update: {
+        filter: { _id: staffId },
+        update: {
+          $set: { staffId, weekly: sortWindows(windows), updatedAt: now, updatedBy: viewer?.userId ?? null },
+          $setOnInsert: { exceptions: [] },
+        },
+        upsert: true,
+      },
+    }));
+    if (ops.length > 0) await this.availability.bulkWrite(ops);
+    return { rows: rows.length, created: weekly.size - existing.size, updated: existing.size };
+  }
+
+  /** GraphQL import: the rows go through exactly the file rules; row N is the Nth element (1-based). */
+  importRows(rows: readonly object[], viewer: Viewer | null): Promise<ImportSummary> {
+    return this.importTable(rowsToTable(rows, AVAILABILITY_FILE_COLUMNS), viewer);
+  }
+
+  /** Seed: replaces the availability of the given people in one atomic bulk write (docs are validated). */
+  async replaceMany(docs: AvailabilityDoc[]): Promise<number> {
+    const checked = docs.map((d) => ({ ...d, ...normalise(d) }));
+    if (checked.length > 0)
+      await this.availability.bulkWrite(
+        checked.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
+      );
+    return checked.length;
+  }
+
+  /** An agent may not add, change or remove anything dated on or before the lock date. */
+  private async assertUnlocked(
+    staffId: string,
+    next: Pick<AvailabilityDoc, 'weekly' | 'exceptions'>,
+  ): Promise<void> {
+    const lock = await this.lockDate();
+    if (lock === null) return;
+    const current = (await this.availability.findById(staffId)) ?? emptyAvailability(staffId);
+    const key = (e: AvailabilityException) => JSON.stringify([e.date, e.available, e.from, e.to, e.reason]);
+    const before = new Set(current.exceptions.map(key));
+    const after = new Set(next.exceptions.map(key));
+    const touched = [
+      ...current.exceptions.filter((e) => !after.has(key(e))),
+      ...next.exceptions.filter((e) => !before.has(key(e))),
+    ]
+      .filter((e) => e.date <= lock)
+      .map((e) => e.date);
+    if (touched.length > 0)
+      throw forbidden(
+        `Availability is locked on or before ${lock}: you cannot add, change or remove the exception on ${[...new Set(touched)].sort().join(', ')}; ask a manager`,
+      );
+    if (!sameJson(current.weekly, next.weekly) && lock >= this.today())
+      throw forbidden(
+        `Availability is locked until ${lock}: weekly windows apply to every week, including locked dates, so they cannot change until after ${lock}; ask a manager or add dated exceptions after ${lock}`,
+      );
+  }
+
+  private today(): string {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date());
+  }
+}
+
+function ownStaffId(viewer: Viewer): string {
+  if (!viewer.staffId)
+    throw forbidden('Your account is not linked to a staff member, so it has no availability');
+  return viewer.staffId;
+}
+
+/** Validates (every problem at once) and returns the stored form: windows sorted, exceptions by date. */
+function normalise(spec: AvailabilitySpec): Pick<AvailabilityDoc, 'weekly' | 'exceptions'> {
+  const weekly = spec.weekly.map((w) => ({ dayOfWeek: w.dayOfWeek, from: w.from, to: w.to }));
+  const exceptions: AvailabilityException[] = spec.exceptions.map((e) => ({
+    date: e.date,
+    available: e.available,
+    from: e.from ?? null,
+    to: e.to ?? null,
+    reason: e.reason.trim(),
+  }));
+  const errors = [...checkWeeklyWindows(weekly, 'weekly'), ...checkExceptions(exceptions, 'exceptions')];
+  if (errors.length > 0)
+    throw badInput(`Invalid availability: ${errors.map((e) => e.message).join('; ')}`, errors);
+  return {
+    weekly: sortWindows(weekly),
+    exceptions: [...exceptions].sort(
+      (a, b) => a.date.localeCompare(b.date) || (a.from ?? '').localeCompare(b.from ?? ''),
+    ),
+  };
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { ChannelService } from '../channels/channel.service';
+import { type Connected, toConnection } from '../common/connection';
+import { type PageRequest, paginate } from '../common/pagination';
+import { AppError, badInput, conflict, notFound, type ErrorLocation } from '../errors';
+import type { Collection, DocumentStore, Filter } from '../store/document-store';
+import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.model';
+import { checkSkills, normaliseSkills } from './staff.rules';
+import { clockToMinutes } from './time-window';
+
+export type ShiftTemplateSpec = Omit<ShiftTemplateDoc, '_id' | 'active'> & { active?: boolean };
+export type ShiftTemplatePatch = Partial<ShiftTemplateSpec>;
+
+export interface ShiftTemplateFilter {
+  active?: boolean | null;
+  skill?: string | null;
+}
+
+/** Pure rules of a shift template; every problem with its field. */
+export function checkShiftTemplate(t: ShiftTemplateSpec, known: ReadonlySet<string>): ErrorLocation[] {
+  const errors: ErrorLocation[] = [];
+  if (t.name.trim() === '') errors.push({ field: 'name', message: 'name is required' });
+  if (clockToMinutes(t.start) === null)
+    errors.push({ field: 'start', message: `start must be a time HH:MM, got "${t.start}"` });
+  if (
+    !Number.isInteger(t.durationMinutes) ||
+    t.durationMinutes < 60 ||
+    t.durationMinutes > 720 ||
+    t.durationMinutes % 15 !== 0
+  )
+    errors.push({
+      field: 'durationMinutes',
+      message: `durationMinutes must be a multiple of 15 in [60, 720], got ${t.durationMinutes}`,
+    });
+  if (!Number.isInteger(t.breakMinutes) || t.breakMinutes < 0 || t.breakMinutes >= t.durationMinutes)
+    errors.push({
+      field: 'breakMinutes',
+      message: `breakMinutes must be ≥ 0 and shorter than durationMinutes (${t.durationMinutes}), got ${t.breakMinutes}`,
+    });
+  const badDays = t.daysOfWeek.filter((d) => !Number.isInteger(d) || d < 1 || d > 7);
+  if (t.daysOfWeek.length === 0 || badDays.length > 0)
+    errors.push({
+      field: 'daysOfWeek',
+      message: `daysOfWeek must be 1 (Monday) … 7 (Sunday), at least one, got [${t.daysOfWeek.join(', ')}]`,
+    });
+  if (t.skills.length === 0) errors.push({ field: 'skills', message: 'skills must not be empty' });
+  errors.push(...checkSkills(t.skills, known));
+  return errors;
+}
+
+export class ShiftTemplateService {
+  private readonly templates: Collection<ShiftTemplateDoc>;
+
+  constructor(
+    store: DocumentStore,
+    private readonly channels: ChannelService,
+  ) {
+    this.templates = store.collection<ShiftTemplateDoc>(SHIFT_TEMPLATES);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    await store
+      .collection<ShiftTemplateDoc>(SHIFT_TEMPLATES)
+      .createIndex({ keys: { name: 1 }, unique: true });
+  }
+
+  /** Templates ordered by name, a page at a time. */
+  async list(filter: ShiftTemplateFilter, page: PageRequest): Promise<Connected<ShiftTemplateDoc>> {
+    return toConnection(
+      await paginate(this.templates, toFilter(filter), { field: 'name', direction: 1 }, page),
+    );
+  }
+
+  /** Every active template (optionally serving `skill`), ordered by start then name. */
+  listActive(skill?: string | null): Promise<ShiftTemplateDoc[]> {
+    return this.templates.find(toFilter({ active: true, skill }), { sort: { start: 1, name: 1 } });
+  }
+
+  async require(id: string): Promise<ShiftTemplateDoc> {
+    const doc = await this.templates.findById(id);
+    if (!doc) throw notFound('ShiftTemplate', id);
+    return doc;
+  }
+
+  byName(name: string): Promise<ShiftTemplateDoc | null> {
+    return this.templates.findOne({ name });
+  }
+
+  async create(spec: ShiftTemplateSpec, id: string = randomUUID()): Promise<ShiftTemplateDoc> {
+    const doc = await this.build(spec, id);
+    try {
+      return await this.templates.insertOne(doc);
+    } catch (e) {
+      throw nameConflict(e, doc.name);
+    }
+  }
+
+  async update(id: string, patch: ShiftTemplatePatch): Promise<ShiftTemplateDoc> {
+    const current = await this.require(id);
+    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
+    const { _id: _omit, ...fields } = await this.build({ ...current, ...set }, id);
+    try {
+      const updated = await this.templates.findOneAndUpdate({ _id: id }, { $set: fields });
+      if (!updated) throw notFound('ShiftTemplate', id);
+      return updated;
+    } catch (e) {
+      throw nameConflict(e, fields.name);
+    }
+  }
+
+  async deactivate(id: string): Promise<ShiftTemplateDoc> {
+    const updated = await this.templates.findOneAndUpdate({ _id: id }, { $set: { active: false } });
+    if (!updated) throw notFound('ShiftTemplate', id);
+    return updated;
+  }
+
+  /** Seed upsert by name (one atomic bulk write); an existing template keeps its `_id`. */
+  async upsertByName(specs: ShiftTemplateSpec[], idOf: (name: string) => string): Promise<number> {
+    const existing = new Map(
+      (await this.templates.find({ name: { $in: specs.map((s) => s.name) } })).map((t) => [t.name, t]),
+    );
+    const known = new Set(await this.channels.knownSkills());
+    const docs = specs.map((s) => buildTemplate(s, existing.get(s.name)?._id ?? idOf(s.name), known));
+    if (docs.length > 0)
+      await this.templates.bulkWrite(
+        docs.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
+      );
+    return docs.length;
+  }
+
+  private async build(spec: ShiftTemplateSpec, id: string): Promise<ShiftTemplateDoc> {
+    return buildTemplate(spec, id, new Set(await this.channels.knownSkills()));
+  }
+}
+
+function buildTemplate(spec: ShiftTemplateSpec, id: string, known: ReadonlySet<string>): ShiftTemplateDoc {
+  const t: ShiftTemplateSpec = {
+    ...spec,
+    name: spec.name.trim(),
+    skills: normaliseSkills(spec.skills),
+    daysOfWeek: [...new Set(spec.daysOfWeek)].sort((a, b) => a - b),
+  };
+  const errors = checkShiftTemplate(t, known);
+  if (errors.length > 0)
+    throw badInput(`Invalid shift template ${t.name}: ${errors.map((e) => e.message).join('; ')}`, errors);
+  return {
+    _id: id,
+    name: t.name,
+    start: t.start,
+    durationMinutes: t.durationMinutes,
+    breakMinutes: t.breakMinutes,
+    daysOfWeek: t.daysOfWeek,
+    skills: t.skills,
+    active: spec.active ?? true,
+  };
+}
+
+function toFilter(filter: ShiftTemplateFilter): Filter {
+  const f: Filter = {};
+  if (filter.active !== undefined && filter.active !== null) f.active = filter.active;
+  if (filter.skill) f.skills = filter.skill;
+  return f;
+}
+
+const nameConflict = (e: unknown, name: string): unknown =>
+  e instanceof AppError && e.code === 'CONFLICT'
+    ? conflict(`shift template name "${name}" is taken`, [{ field: 'name', message: 'already exists' }])
+    : e;

@@ -1,0 +1,47 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../common/connection.types';
+
+@ObjectType({ description: 'A shift the roster can assign: start, length, unpaid break, days and skills.' })
+export class ShiftTemplate {
+  @Field(() => ID, { name: 'id' })
+  _id!: string;
+
+  @Field({ description: 'Unique, e.g. `early`.' })
+  name!: string;
+
+  @Field({ description: '"HH:MM" local start.' })
+  start!: string;
+
+  @Field(() => Int)
+  durationMinutes!: number;
+
+  @Field(() => Int, { description: 'Unpaid break inside the shift.' })
+  breakMinutes!: number;
+
+  @Field(() => [Int], { description: 'Days of week it may be worked (1 = Monday … 7 = Sunday).' })
+  daysOfWeek!: number[];
+
+  @Field(() => [String], { description: 'Skills this shift serves.' })
+  skills!: string[];
+
+  @Field()
+  active!: boolean;
+}
+
+@ObjectType()
+export class ShiftTemplateConnection extends Connection(ShiftTemplate, 'ShiftTemplate') {}
+
+@InputType()
+export class ShiftTemplateFilterInput {
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  skill?: string | null;
+}
+
+@ArgsType()
+export class ShiftTemplateListArgs {
+  @Field(() => ShiftTemplateFilterInput, { nullable: true })
+  filter?: ShiftTemplateFilterInput | null;
+}

@@ -1,0 +1,33 @@
+import { badInput } from '../errors';
+import type { Collection, DocumentStore } from '../store/document-store';
+import { SITE_SETTINGS, type SiteSettingsDoc } from './staff.model';
+import { isIsoDate } from './time-window';
+
+const SITE = 'site' as const;
+
+/** The one site-settings document (`_id: "site"`); other features may add fields to it. */
+export class SiteSettingsService {
+  private readonly settings: Collection<SiteSettingsDoc>;
+
+  constructor(store: DocumentStore) {
+    this.settings = store.collection<SiteSettingsDoc>(SITE_SETTINGS);
+  }
+
+  async get(): Promise<SiteSettingsDoc> {
+    return (await this.settings.findById(SITE)) ?? { _id: SITE, availabilityLockDate: null };
+  }
+
+  async availabilityLockDate(): Promise<string | null> {
+    return (await this.get()).availabilityLockDate ?? null;
+  }
+
+  /** Sets (or clears, with null) the date on or before which agents may not change availability. */
+  async setAvailabilityLockDate(date: string | null): Promise<SiteSettingsDoc> {
+    if (date !== null && !isIsoDate(date))
+      throw badInput(`date must be a real date YYYY-MM-DD, got "${date}"`, [
+        { field: 'date', message: 'invalid date' },
+      ]);
+    await this.settings.updateOne({ _id: SITE }, { $set: { availabilityLockDate: date } }, { upsert: true });
+    return this.get();
+  }
+}

@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import { Role } from '../auth/roles';
+import { USERS, type UserDoc } from '../auth/user.model';
+import type { ChannelService } from '../channels/channel.service';
+import { type Connected, toConnection } from '../common/connection';
+import { type PageRequest, paginate } from '../common/pagination';
+import { hasRole, type LoaderRegistry, type Viewer } from '../context';
+import { AppError, badInput, conflict, forbidden, notFound, type ErrorLocation } from '../errors';
+import { type Table, validateRows } from '../import';
+import type { BulkOp, Collection, DocumentStore, Filter } from '../store/document-store';
+import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff.import';
+import { type Contract, STAFF, type StaffDoc, type StaffPreferences } from './staff.model';
+import { checkContract, checkSkills, normaliseSkills } from './staff.rules';
+
+export interface StaffSpec {
+  employeeNo: string;
+  name: string;
+  skills: string[];
+  contract: Contract;
+  hourlyCost: number;
+  active?: boolean;
+  preferences?: StaffPreferences | null;
+}
+
+export type StaffPatch = Partial<StaffSpec>;
+
+export interface StaffFilter {
+  skill?: string | null;
+  active?: boolean | null;
+  /** Case-insensitive substring of name or employeeNo. */
+  search?: string | null;
+}
+
+const NO_PREFERENCES: StaffPreferences = {
+  desiredDays: [],
+  undesiredDays: [],
+  desiredShifts: [],
+  undesiredShifts: [],
+};
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Staff master data: CRUD, filters, imports and the per-request loaders of nested fields. */
+export class StaffService {
+  private readonly staff: Collection<StaffDoc>;
+  private readonly users: Collection<UserDoc>;
+
+  constructor(
+    store: DocumentStore,
+    private readonly channels: ChannelService,
+  ) {
+    this.staff = store.collection<StaffDoc>(STAFF);
+    this.users = store.collection<UserDoc>(USERS);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    const staff = store.collection<StaffDoc>(STAFF);
+    await staff.createIndex({ keys: { employeeNo: 1 }, unique: true });
+    await staff.createIndex({ keys: { skills: 1, active: 1 } });
+  }
+
+  /** Staff ordered by employee number, a page at a time. */
+  async list(filter: StaffFilter, page: PageRequest): Promise<Connected<StaffDoc>> {
+    return toConnection(
+      await paginate(this.staff, toFilter(filter), { field: 'employeeNo', direction: 1 }, page),
+    );
+  }
+
+  /** Every active staff member (optionally with a skill), ordered by employee number. */
+  listActive(skill?: string | null): Promise<StaffDoc[]> {
+    return this.staff.find(toFilter({ active: true, skill }), { sort: { employeeNo: 1 } });
+  }
+
+  async require(id: string): Promise<StaffDoc> {
+    const doc = await this.staff.findById(id);
+    if (!doc) throw notFound('Staff', id);
+    return doc;
+  }
+
+  /** Readers see anyone; an AGENT sees only the staff record linked to their account. */
+  async requireVisible(id: string, viewer: Viewer | null): Promise<StaffDoc> {
+    assertMayRead(viewer, id);
+    return this.require(id);
+  }
+
+  findByEmployeeNo(employeeNo: string): Promise<StaffDoc | null> {
+    return this.staff.findOne({ employeeNo });
+  }
+
+  /** Staff with any of these employee numbers (one store call). */
+  byEmployeeNos(employeeNos: readonly string[]): Promise<StaffDoc[]> {
+    return this.staff.find({ employeeNo: { $in: [...new Set(employeeNos)] } });
+  }
+
+  /** Staff by id in the order asked (null where missing): one store call. */
+  async byIds(ids: readonly string[]): Promise<(StaffDoc | null)[]> {
+    const found = new Map((await this.staff.find({ _id: { $in: [...ids] } })).map((s) => [s._id, s]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** `staff.user`: batched per request, one `users` query per field level. */
+  loadUser(loaders: LoaderRegistry, staffId: string): Promise<UserDoc | null> {
+    return loaders
+      .get('staff.user', () => new DataLoader<string, UserDoc | null>((ids) => this.usersByStaffIds(ids)))
+      .load(staffId);
+  }
+
+  /** Staff by id, batched per request (for nested fields such as roster assignment → staff). */
+  load(loaders: LoaderRegistry, id: string): Promise<StaffDoc | null> {
+    return loaders
+      .get('staff.byId', () => new DataLoader<string, StaffDoc | null>((ids) => this.byIds(ids)))
+      .load(id);
+  }
+
+  async create(spec: StaffSpec, id: string = randomUUID(), now = new Date()): Promise<StaffDoc> {
+    const doc = await this.build(spec, id, now, now);
+    try {
+      return await this.staff.insertOne(doc);
+    } catch (e) {
+      throw employeeNoConflict(e, spec.employeeNo);
+    }
+  }
+
+  async update(id: string, patch: StaffPatch): Promise<StaffDoc> {
+    const current = await this.require(id);
+    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
+    const doc = await this.build({ ...current, ...set }, id, current.createdAt, new Date());
+    const { _id: _omit, ...fields } = doc;
+    try {
+      const updated = await this.staff.findOneAndUpdate({ _id: id }, { $set: fields });
+      if (!updated) throw notFound('Staff', id);
+      return updated;
+    } catch (e) {
+      throw employeeNoConflict(e, doc.employeeNo);
+    }
+  }
+
+  /** Keeps the record (rosters refer to it) but takes the person out of planning. */
+  async deactivate(id: string): Promise<StaffDoc> {
+    const updated = await this.staff.findOneAndUpdate(
+      { _id: id },
+      { $set: { active: false, updatedAt: new Date() } },
+    );
+    if (!updated) throw notFound('Staff', id);
+    return updated;
+  }
+
+  /**
+   * Imports a staff table (from a file or GraphQL rows): validates every row (columns, types,
+   * min ≤ max hours, unknown skills, duplicate employeeNo) and writes all rows in one atomic
+   * bulk write — or nothing, throwing BAD_USER_INPUT with every bad row.
+   */
+  async importTable(table: Table): Promise<ImportSummary> {
+    const known = new Set(await this.channels.knownSkills());
+    const rows = validateRows(table, STAFF_COLUMNS, {
+      key: ['employeeNo'],
+      check: (v) => [...checkContract(toContract(v)), ...checkSkills(v.skills, known)],
+    });
+    const existing = new Map(
+      (await this.staff.find({ employeeNo: { $in: rows.map((r) => r.value.employeeNo) } })).map((s) => [
+        s.employeeNo,
+        s,
+      ]),
+    );
+    const now = new Date();
+    const ops: BulkOp<StaffDoc>[] = rows.map(({ value: v }) => {
+      const old = existing.get(v.employeeNo);
+      const fields = {
+        employeeNo: v.employeeNo,
+        name: v.name,
+        skills: normaliseSkills(v.skills),
+        contract: toContract(v),
+        hourlyCost: v.hourlyCost,
+        active: v.active,
+        updatedAt: now,
+      };
+      return old
+        ? { update: { filter: { _id: old._id }, update: { $set: fields } } }
+        : { insert: { _id: randomUUID(), ...fields, preferences: NO_PREFERENCES, createdAt: now } };
+    });
+    if (ops.length > 0) await this.staff.bulkWrite(ops);
+    return { rows: rows.length, created: rows.length - existing.size, updated: existing.size };
+  }
+
+  /** GraphQL import: the rows go through exactly the file rules; row N is the Nth element (1-based). */
+  importRows(rows: readonly object[]): Promise<ImportSummary> {
+    return this.importTable(rowsToTable(rows, STAFF_FILE_COLUMNS));
+  }
+
+  /**
+   * Seed upsert by employeeNo in one atomic bulk write: an existing person keeps their `_id`
+   * and `createdAt`; a new one gets `idOf(employeeNo)`. Returns the ids by employeeNo.
+   */
+  async upsertByEmployeeNo(
+    specs: StaffSpec[],
+    idOf: (employeeNo: string) => string,
+    at: Date,
+  ): Promise<Map<string, string>> {
+    const existing = new Map(
+      (await this.staff.find({ employeeNo: { $in: specs.map((s) => s.employeeNo) } })).map((s) => [
+        s.employeeNo,
+        s,
+      ]),
+    );
+    const known = new Set(await this.channels.knownSkills());
+    const docs = specs.map((s) => {
+      const old = existing.get(s.employeeNo);
+      return this.buildKnown(s, old?._id ?? idOf(s.employeeNo), old?.createdAt ?? at, at, known);
+    });
+    if (docs.length > 0)
+      await this.staff.bulkWrite(
+        docs.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
+      );
+    return new Map(docs.map((d) => [d.employeeNo, d._id]));
+  }
+
+  count(filter: StaffFilter = {}): Promise<number> {
+    return this.staff.count(toFilter(filter));
+  }
+
+  private async usersByStaffIds(ids: readonly string[]): Promise<(UserDoc | null)[]> {
+    const users = await this.users.find({ staffId: { $in: [...ids] } }, { sort: { username: 1 } });
+    const byStaff = new Map<string, UserDoc>();
+    for (const u of users) if (u.staffId && !byStaff.has(u.staffId)) byStaff.set(u.staffId, u);
+    return ids.map((id) => byStaff.get(id) ?? null);
+  }
+
+  private async build(spec: StaffSpec, id: string, createdAt: Date, updatedAt: Date): Promise<StaffDoc> {
+    return this.buildKnown(spec, id, createdAt, updatedAt, new Set(await this.channels.knownSkills()));
+  }
+
+  private buildKnown(
+    spec: StaffSpec,
+    id: string,
+    createdAt: Date,
+    updatedAt: Date,
+    known: ReadonlySet<string>,
+  ): StaffDoc {
+    const skills = normaliseSkills(spec.skills);
+    const problems = [...checkContract(spec.contract), ...checkSkills(skills, known)];
+    if (skills.length === 0) problems.push({ field: 'skills', message: 'skills must not be empty' });
+    if (problems.length > 0) {
+      const details: ErrorLocation[] = problems.map((p) => ({
+        field: p.field === 'skills' ? 'skills' : `contract.${p.field}`,
+        message: p.message,
+      }));
+      throw badInput(
+        `Invalid staff ${spec.employeeNo}: ${problems.map((p) => p.message).join('; ')}`,
+        details,
+      );
+    }
+    return {
+      _id: id,
+      employeeNo: spec.employeeNo.trim(),
+      name: spec.name.trim(),
+      skills,
+      contract: {
+        minHoursWeek: spec.contract.minHoursWeek,
+        maxHoursWeek: spec.contract.maxHoursWeek,
+        maxDaysWeek: spec.contract.maxDaysWeek,
+        maxConsecutiveDays: spec.contract.maxConsecutiveDays,
+      },
+      hourlyCost: spec.hourlyCost,
+      active: spec.active ?? true,
+      preferences: { ...NO_PREFERENCES, ...(spec.preferences ?? {}) },
+      createdAt,
+      updatedAt,
+    };
+  }
+}
+
+/** MANAGER, SERVICE_PROVIDER (and ADMIN) read every record; anyone else only their own. */
+export function assertMayRead(viewer: Viewer | null, staffId: string): void {
+  if (hasRole(viewer, Role.MANAGER, Role.SERVICE_PROVIDER)) return;
+  if (viewer?.staffId && viewer.staffId === staffId) return;
+  throw forbidden(
+    viewer?.staffId
+      ? `You may only see your own staff record and availability (staff ${viewer.staffId}), not staff ${staffId}`
+      : 'Your account is not linked to a staff member',
+  );
+}
+
+function toFilter(filter: StaffFilter): Filter {
+  const f: Filter = {};
+  if (filter.active !== undefined && filter.active !== null) f.active = filter.active;
+  if (filter.skill) f.skills = filter.skill;
+  const search = filter.search?.trim();
+  if (search) {
+    const re = { $regex: escapeRegex(search), $options: 'i' };
+    f.$or = [{ name: re }, { employeeNo: re }];
+  }
+  return f;
+}
+
+const toContract = (v: {
+  minHoursWeek: number;
+  maxHoursWeek: number;
+  maxDaysWeek: number;
+  maxConsecutiveDays: number;
+}): Contract => ({
+  minHoursWeek: v.minHoursWeek,
+  maxHoursWeek: v.maxHoursWeek,
+  maxDaysWeek: v.maxDaysWeek,
+  maxConsecutiveDays: v.maxConsecutiveDays,
+});
+
+const employeeNoConflict = (e: unknown, employeeNo: string): unknown =>
+  e instanceof AppError && e.code === 'CONFLICT'
+    ? conflict(`employeeNo "${employeeNo}" is taken`, [{ field: 'employeeNo', message: 'already exists' }])
+    : e;

@@ -1,0 +1,136 @@
+import { seedDemo, DEMO_SEED_STEPS } from '../../../src/seed/demo-seed';
+import type { Services } from '../../../src/server/services';
+import type { AvailabilityDoc, StaffDoc } from '../../../src/staff/staff.model';
+import { closeServices, dump, servicesFor } from './services.fixture';
+
+const DATA = ['channels', 'shiftTemplates', 'staff', 'availability'];
+const ANCHOR = '2026-03-04'; // a Wednesday: leave is placed from Monday 2026-03-02
+
+describe('seedDemo', () => {
+  let services: Services;
+  beforeEach(async () => {
+    services = await servicesFor();
+  });
+  afterEach(() => closeServices(services));
+
+  it('writes the demo site: channels, templates, ~80 staff with availability and leave, linked agent', async () => {
+    const report = await seedDemo(services, { anchorDate: ANCHOR });
+    expect(report.anchorDate).toBe('2026-03-02');
+    expect(report.steps.map((s) => s.name)).toEqual(DEMO_SEED_STEPS.map((s) => s.name));
+
+    const channels = await services.channels.listAll();
+    expect(channels.map((c) => c.key)).toEqual([
+      'calls',
+      'emails',
+      'outbound_nb',
+      'outbound_omk',
+      'outbound_ook',
+    ]);
+    const calls = channels.find((c) => c.key === 'calls')!;
+    expect(calls).toMatchObject({
+      _id: 'channel-calls',
+      kind: 'LIVE',
+      intervalMinutes: 15,
+      ahtSeconds: 300,
+      serviceLevel: { target: 0.8, answerSeconds: 20 },
+      maxOccupancy: 0.85,
+      shrinkage: 0.3,
+    });
+    expect(calls.openingHours).toContainEqual({ dayOfWeek: 6, from: '09:00', to: '17:00' });
+    expect(channels.find((c) => c.key === 'emails')).toMatchObject({
+      kind: 'DEFERRED',
+      intervalMinutes: 60,
+      responseHours: 4,
+    });
+    expect(channels.filter((c) => c.requiredSkill === 'outbound')).toHaveLength(3);
+    expect(await services.channels.knownSkills()).toEqual(['calls', 'emails', 'outbound', 'team_lead']);
+
+    const templates = await services.shiftTemplates.listActive();
+    expect(templates.map((t) => t.name).sort()).toEqual(
+      ['early', 'late', 'middle', 'part-time afternoon', 'part-time morning', 'saturday'].sort(),
+    );
+
+    const staff = await services.store.collection<StaffDoc>('staff').find({}, { sort: { employeeNo: 1 } });
+    expect(staff).toHaveLength(80);
+    expect(staff[0]).toMatchObject({ _id: 'staff-0001', employeeNo: 'E0001' });
+    for (const skill of ['calls', 'emails', 'outbound', 'team_lead'])
+      expect(staff.filter((s) => s.skills.includes(skill)).length).toBeGreaterThanOrEqual(8);
+    const partTime = staff.filter((s) => s.contract.maxHoursWeek <= 24);
+    expect(partTime.length).toBeGreaterThan(10);
+    expect(partTime.length).toBeLessThan(40);
+
+    const availability = await services.store.collection<AvailabilityDoc>('availability').find({});
+    expect(availability).toHaveLength(80);
+    expect(availability.every((a) => a.weekly.length >= 3)).toBe(true);
+    const leave = availability.flatMap((a) => a.exceptions).filter((e) => !e.available);
+    expect(leave.length).toBeGreaterThan(5);
+    expect(leave.every((e) => e.date >= '2026-03-02' && e.date < '2026-05-04')).toBe(true);
+
+    const agent = await services.users.findByUsername('agent');
+    expect(agent?.staffId).toBe('staff-0001');
+  });
+
+  it('is idempotent: running twice leaves exactly the same data', async () => {
+    await seedDemo(services, { anchorDate: ANCHOR });
+    const first = await dump(services.store, [...DATA, 'users']);
+    const again = await seedDemo(services, { anchorDate: ANCHOR });
+    expect(again.accounts?.created).toEqual([]);
+    expect(await dump(services.store, [...DATA, 'users'])).toEqual(first);
+  });
+
+  it('upserts by natural key: edits are overwritten, extra records stay, ids are kept', async () => {
+    await seedDemo(services, { anchorDate: ANCHOR });
+    const first = await dump(services.store, DATA);
+    await services.staff.update('staff-0002', { name: 'Renamed Person' });
+    await services.staff.create({
+      employeeNo: 'X1',
+      name: 'Extra',
+      skills: ['calls'],
+      contract: { minHoursWeek: 0, maxHoursWeek: 10, maxDaysWeek: 2, maxConsecutiveDays: 2 },
+      hourlyCost: 15,
+    });
+    await seedDemo(services, { anchorDate: ANCHOR });
+    const after = await dump(services.store, DATA);
+    expect((after.staff as StaffDoc[]).filter((s) => s.employeeNo !== 'X1')).toEqual(first.staff);
+    expect(after.staff).toHaveLength(81);
+  });
+
+  it('--reset wipes everything first and rebuilds the same site', async () => {
+    await seedDemo(services, { anchorDate: ANCHOR });
+    const first = await dump(services.store, DATA);
+    await services.staff.create({
+      employeeNo: 'X1',
+      name: 'Extra',
+      skills: ['calls'],
+      contract: { minHoursWeek: 0, maxHoursWeek: 10, maxDaysWeek: 2, maxConsecutiveDays: 2 },
+      hourlyCost: 15,
+    });
+    await services.store.collection('volumes').insertOne({ _id: 'stray' });
+    const report = await seedDemo(services, { anchorDate: ANCHOR, reset: true });
+    expect(report.reset).toBe(true);
+    expect(await dump(services.store, DATA)).toEqual(first);
+    expect(await services.store.collection('volumes').count()).toBe(0);
+    // unique indexes are back after the wipe
+    await expect(
+      services.staff.create({
+        employeeNo: 'E0001',
+        name: 'Dup',
+        skills: ['calls'],
+        contract: { minHoursWeek: 0, maxHoursWeek: 10, maxDaysWeek: 2, maxConsecutiveDays: 2 },
+        hourlyCost: 15,
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await services.users.findByUsername('agent'))?.staffId).toBe('staff-0001');
+  });
+
+  it('is deterministic across processes: the same anchor gives the same staff', async () => {
+    await seedDemo(services, { anchorDate: ANCHOR });
+    const other = await servicesFor();
+    try {
+      await seedDemo(other, { anchorDate: ANCHOR });
+      expect(await dump(other.store, DATA)).toEqual(await dump(services.store, DATA));
+    } finally {
+      await closeServices(other);
+    }
+  });
+});
