@@ -17,6 +17,9 @@ import { ShiftTemplateService } from '../staff/shift-template.service';
 import { SiteSettingsService } from '../staff/site-settings.service';
 import { StaffResolver } from '../staff/staff.resolver';
 import { StaffService } from '../staff/staff.service';
+import { staffingDownloads } from '../staffing/staffing.export';
+import { StaffingResolver } from '../staffing/staffing.resolver';
+import { StaffingService } from '../staffing/staffing.service';
 import type { DocumentStore } from '../store/document-store';
 import { WorkerPool } from '../workers/worker-pool';
 import { VERSION } from '../version';
@@ -39,6 +42,7 @@ export interface Services extends Infrastructure {
   availability: AvailabilityService;
   shiftTemplates: ShiftTemplateService;
   siteSettings: SiteSettingsService;
+  staffing: StaffingService;
 }
 
 export function createServices(infra: Infrastructure): Services {
@@ -62,6 +66,7 @@ export function createServices(infra: Infrastructure): Services {
     availability: new AvailabilityService(store, staff, siteSettings, config.SITE_TIME_ZONE),
     shiftTemplates: new ShiftTemplateService(store, channels),
     siteSettings,
+    staffing: new StaffingService(store, { timeZone: config.SITE_TIME_ZONE }),
   };
 }
 
@@ -76,8 +81,8 @@ export async function ensureIndexes(store: DocumentStore): Promise<void> {
 }
 
 /** Every download (XLSX/CSV export) the features offer, mounted under /exports. */
-export function downloads(_services: Services): DownloadRoute[] {
-  return [];
+export function downloads(services: Services): DownloadRoute[] {
+  return [...staffingDownloads(services.staffing)];
 }
 
 /** Every resolver class of the API, in schema order. */
@@ -89,6 +94,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   StaffResolver,
   AvailabilityResolver,
   ShiftTemplateResolver,
+  StaffingResolver,
 ];
 
 /** One instance per resolver class, with its services injected. */
@@ -106,5 +112,6 @@ export function resolverInstances(services: Services): Map<Function, object> {
     [StaffResolver, new StaffResolver(services.staff, services.availability)],
     [AvailabilityResolver, new AvailabilityResolver(services.availability)],
     [ShiftTemplateResolver, new ShiftTemplateResolver(services.shiftTemplates)],
+    [StaffingResolver, new StaffingResolver(services.staffing)],
   ]);
 }

@@ -1,0 +1,55 @@
+import { Arg, Args, Authorized, Query, Resolver } from 'type-graphql';
+import { type AccessRule, PLAN_READERS, SIGNED_IN } from '../auth/roles';
+import {
+  ErlangCalculatorInput,
+  StaffingArgs,
+  StaffingPlanArgs,
+  StaffingScenarioArgs,
+} from './staffing.inputs';
+import { StaffingService } from './staffing.service';
+import {
+  ErlangCalculationResult,
+  StaffingPlan,
+  StaffingRequirementPlan,
+  StaffingScenario,
+} from './staffing.types';
+
+const stripNulls = <T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+
+@Resolver()
+export class StaffingResolver {
+  constructor(private readonly staffingService: StaffingService) {}
+
+  @Authorized<AccessRule>(...PLAN_READERS)
+  @Query(() => StaffingPlan, {
+    description: 'A channel’s staffing per wall-clock interval for a week, from a stored forecast.',
+  })
+  staffing(@Args() { scenario, ...request }: StaffingArgs): Promise<StaffingPlan> {
+    return this.staffingService.channelPlan(request, scenario);
+  }
+
+  @Authorized<AccessRule>(...PLAN_READERS)
+  @Query(() => StaffingRequirementPlan, {
+    description: 'Every active channel’s scheduled agents summed by required skill per 15 minutes.',
+  })
+  staffingPlan(@Args() { week, basis, scenario }: StaffingPlanArgs): Promise<StaffingRequirementPlan> {
+    return this.staffingService.skillPlan(week, basis, scenario);
+  }
+
+  @Authorized<AccessRule>(...PLAN_READERS)
+  @Query(() => StaffingScenario, { description: 'Base and what-if plans of a channel side by side.' })
+  staffingScenario(@Args() { overrides, ...request }: StaffingScenarioArgs): Promise<StaffingScenario> {
+    return this.staffingService.scenario(request, overrides);
+  }
+
+  @Authorized(SIGNED_IN)
+  @Query(() => ErlangCalculationResult, {
+    description: 'Erlang C (or A with a patience) for one interval: required agents and queue figures.',
+  })
+  erlangCalculator(@Arg('input') input: ErlangCalculatorInput): ErlangCalculationResult {
+    return this.staffingService.erlangCalculator(stripNulls(input));
+  }
+}

@@ -1,0 +1,486 @@
+/**
+ * Staffing plans from stored forecasts: per channel (`channelPlan`), per skill for the
+ * roster optimiser (`skillPlan`, `requirementForWeek`), what-if scenarios (`scenario`) and
+ * the stand-alone Erlang calculator.
+ *
+ * Orchestration only: it reads the channel (collection `channels`) and a forecast
+ * (collection `forecasts`), lays the forecast onto the week's wall-clock slots (see
+ * week-slots.ts for the daylight-saving rule) and hands arrays to the pure core
+ * (staffing-plan.core.ts, staffing-scenario.core.ts, skill-requirement.core.ts).
+ *
+ * Which forecast: the one named by `forecastId`, or else the most recently created forecast
+ * of the channel whose [start, end) covers the whole week. Without `week`, a named forecast
+ * is planned for the first whole week (Monday 00:00 local) it covers.
+ *
+ * Totals: staff hours are wall-clock slot hours (a repeated fall-back hour is counted once,
+ * a skipped spring-forward hour not at all, as the roster sees them). Weekly FTE = weekly
+ * staff hours / full-time week (default 37.5 h); daily FTE = day staff hours / a full-time
+ * day of one fifth of that week (7.5 h).
+ */
+import { CHANNELS, type ChannelDoc } from '../channels/channel.model';
+import { AppError, badInput, isAppError, notFound } from '../errors';
+import { FORECASTS, type ForecastDoc } from '../forecasting/forecast.model';
+import type { Collection, DocumentStore } from '../store/document-store';
+import { erlangCalculator, type ErlangCalculation, type ErlangCalculatorInput } from './erlang-calculator';
+import { sumBySkill } from './skill-requirement.core';
+import {
+  channelStaffing,
+  DEFAULT_FULL_TIME_HOURS_PER_WEEK,
+  staffHoursToFte,
+  type ChannelKind,
+  type ChannelPlan,
+  type StaffingChannel,
+  type StaffingModel,
+  type StaffingOptions,
+  type StaffingRow,
+} from './staffing-plan.core';
+import {
+  applyOverrides,
+  compareScenario,
+  type ScenarioOverrides,
+  type ScenarioTotalsDiff,
+} from './staffing-scenario.core';
+import {
+  firstWeekFrom,
+  openSlots,
+  parseWeek,
+  refineSlots,
+  slotVolumes,
+  weekFrame,
+  type WeekFrame,
+} from './week-slots';
+
+/** Which forecast figure a plan staffs for: the mean or an upper interval bound. */
+export const STAFFING_BASES = { MEAN: 'MEAN', HI80: 'HI80', HI95: 'HI95' } as const;
+export type StaffingBasis = keyof typeof STAFFING_BASES;
+const BASIS_FIELD = { MEAN: 'mean', HI80: 'hi80', HI95: 'hi95' } as const;
+
+/** The finest grid the skill requirement is given on (coarser channels are spread onto it). */
+export const REQUIREMENT_INTERVAL_MINUTES = 15;
+
+export interface StaffingSettings {
+  /** IANA zone of the site: weeks and opening hours are local to it. */
+  timeZone: string;
+  fullTimeHoursPerWeek?: number;
+}
+
+export interface PlanInterval extends StaffingRow {
+  /** Local wall-clock start `YYYY-MM-DDTHH:MM:00`. */
+  localTime: string;
+  /** First real instant of the slot; null for a slot skipped by a spring-forward change. */
+  start: Date | null;
+  /** Real instants with this wall-clock start: 0 (skipped), 1, or 2 (repeated fall-back hour). */
+  occurrences: number;
+}
+
+export interface PlanDay {
+  date: string;
+  staffHours: number;
+  fte: number;
+}
+
+export interface PlanTotals {
+  volume: number;
+  workloadHours: number;
+  rawStaffHours: number;
+  scheduledStaffHours: number;
+  peakScheduledAgents: number;
+  days: PlanDay[];
+  weeklyStaffHours: number;
+  weeklyFte: number;
+  unplacedWorkHours: number;
+}
+
+export interface ChannelWeekPlan {
+  channel: string;
+  channelName: string;
+  kind: ChannelKind;
+  requiredSkill: string;
+  model: StaffingModel;
+  week: string;
+  timeZone: string;
+  basis: StaffingBasis;
+  forecastId: string;
+  intervalMinutes: number;
+  rows: PlanInterval[];
+  totals: PlanTotals;
+}
+
+export interface PlanRequest {
+  channel: string;
+  forecastId?: string | null;
+  week?: string | null;
+  basis?: StaffingBasis | null;
+}
+
+/** Scenario overrides as they come from GraphQL (absent fields may be null). */
+export type OverridesInput = { [K in keyof ScenarioOverrides]?: number | null };
+
+export interface ScenarioIntervalDiff {
+  index: number;
+  localTime: string;
+  rawAgents: number;
+  scheduledAgents: number;
+  serviceLevel: number | null;
+  occupancy: number;
+}
+
+export interface ChannelScenario {
+  channel: string;
+  week: string;
+  basis: StaffingBasis;
+  forecastId: string;
+  base: ChannelWeekPlan;
+  scenario: ChannelWeekPlan;
+  diff: { rows: ScenarioIntervalDiff[]; totals: ScenarioTotalsDiff };
+}
+
+export interface SkillRequirementRow {
+  skill: string;
+  /** Scheduled agents per requirement interval, 7 × 24 × 60 / intervalMinutes values from Monday 00:00. */
+  values: number[];
+  peak: number;
+  staffHours: number;
+  fte: number;
+}
+
+export interface ChannelSummary {
+  channel: string;
+  skill: string;
+  model: StaffingModel;
+  intervalMinutes: number;
+  forecastId: string;
+  weeklyStaffHours: number;
+  weeklyFte: number;
+  peakScheduledAgents: number;
+}
+
+export interface SkillWeekPlan {
+  week: string;
+  timeZone: string;
+  basis: StaffingBasis;
+  intervalMinutes: number;
+  skills: SkillRequirementRow[];
+  channels: ChannelSummary[];
+  totalStaffHours: number;
+  totalFte: number;
+}
+
+/** What the roster service consumes. */
+export interface WeekRequirement {
+  intervalMinutes: number;
+  requirements: { skill: string; values: number[] }[];
+}
+
+interface PlanSource {
+  channel: ChannelDoc;
+  forecast: ForecastDoc;
+  frame: WeekFrame;
+}
+
+const precondition = (message: string): AppError => new AppError('FAILED_PRECONDITION', message);
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** Drops null overrides (GraphQL sends null for fields given as null). */
+export function overridesOf(input: OverridesInput | null | undefined): ScenarioOverrides {
+  const out: ScenarioOverrides = {};
+  for (const [k, v] of Object.entries(input ?? {}))
+    if (v !== null && v !== undefined) out[k as keyof ScenarioOverrides] = v;
+  return out;
+}
+
+/**
+ * Adds `{ field, message }` to a core validation error ("shrinkage must be …") so clients
+ * can point at the parameter; other errors pass through unchanged.
+ */
+export function withParameter(e: unknown, prefix = ''): unknown {
+  if (!isAppError(e) || e.code !== 'BAD_USER_INPUT' || e.details.length > 0) return e;
+  const name = /^([A-Za-z][\w.[\]]*) must /.exec(e.message)?.[1];
+  return name ? badInput(e.message, [{ field: `${prefix}${name}`, message: e.message }]) : e;
+}
+
+/** Runs `fn`, naming the parameter of a core validation error (see withParameter). */
+function rethrowing<T>(prefix: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw withParameter(e, prefix);
+  }
+}
+
+export class StaffingService {
+  private readonly channels: Collection<ChannelDoc>;
+  private readonly forecasts: Collection<ForecastDoc>;
+  private readonly options: StaffingOptions;
+  private readonly fullTime: number;
+
+  constructor(
+    store: DocumentStore,
+    private readonly settings: StaffingSettings,
+  ) {
+    this.channels = store.collection<ChannelDoc>(CHANNELS);
+    this.forecasts = store.collection<ForecastDoc>(FORECASTS);
+    this.fullTime = settings.fullTimeHoursPerWeek ?? DEFAULT_FULL_TIME_HOURS_PER_WEEK;
+    this.options = { fullTimeHoursPerWeek: this.fullTime };
+  }
+
+  /** Per-interval plan of one channel for a week, optionally with scenario overrides applied. */
+  async channelPlan(request: PlanRequest, overrides?: OverridesInput | null): Promise<ChannelWeekPlan> {
+    const basis = request.basis ?? 'MEAN';
+    const source = await this.source(request.channel, request.forecastId, request.week);
+    const input = this.inputOf(source, basis);
+    return this.present(source, basis, this.plan(input, overrides));
+  }
+
+  /** Base and scenario plans of one channel side by side, with scenario − base differences. */
+  async scenario(request: PlanRequest, overrides: OverridesInput): Promise<ChannelScenario> {
+    const basis = request.basis ?? 'MEAN';
+    const source = await this.source(request.channel, request.forecastId, request.week);
+    const input = this.inputOf(source, basis);
+    const cmp = rethrowing('overrides.', () =>
+      compareScenario(input.channel, input.volumes, overridesOf(overrides), this.options),
+    );
+    const slots = source.frame.slots;
+    return {
+      channel: source.channel.key,
+      week: source.frame.week,
+      basis,
+      forecastId: source.forecast._id,
+      base: this.present(source, basis, cmp.base),
+      scenario: this.present(source, basis, cmp.scenario),
+      diff: {
+        rows: cmp.diff.rows.map((r) => ({ ...r, localTime: slots[r.index].localTime })),
+        totals: cmp.diff.totals,
+      },
+    };
+  }
+
+  /** Every active channel's plan for the week (sorted by key); fails if any lacks a forecast. */
+  async weekPlans(
+    week: string,
+    basis: StaffingBasis = 'MEAN',
+    overrides?: OverridesInput | null,
+  ): Promise<ChannelWeekPlan[]> {
+    parseWeek(week, this.settings.timeZone);
+    const channels = await this.channels.find({ active: true }, { sort: { key: 1 } });
+    const plans: ChannelWeekPlan[] = [];
+    const missing: string[] = [];
+    for (const channel of channels) {
+      const forecast = await this.coveringForecast(channel, week);
+      if (forecast === null) {
+        missing.push(channel.key);
+        continue;
+      }
+      const source: PlanSource = {
+        channel,
+        forecast: forecast.doc,
+        frame: forecast.frame,
+      };
+      plans.push(this.present(source, basis, this.plan(this.inputOf(source, basis), overrides)));
+    }
+    if (missing.length > 0)
+      throw precondition(
+        `no forecast covers week ${week} for channel${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: run runForecast first`,
+      );
+    return plans;
+  }
+
+  /**
+   * The staffing requirement per skill: every active channel's scheduled agents, spread
+   * onto the finest interval (15 minutes, finer if a channel is finer) and summed by the
+   * channel's required skill.
+   */
+  async skillPlan(
+    week: string,
+    basis: StaffingBasis = 'MEAN',
+    overrides?: OverridesInput | null,
+  ): Promise<SkillWeekPlan> {
+    return this.summarise(week, basis, await this.weekPlans(week, basis, overrides));
+  }
+
+  /** The requirement the roster optimiser consumes for a week. */
+  async requirementForWeek(week: string, basis: StaffingBasis = 'MEAN'): Promise<WeekRequirement> {
+    const plan = await this.skillPlan(week, basis);
+    return {
+      intervalMinutes: plan.intervalMinutes,
+      requirements: plan.skills.map(({ skill, values }) => ({ skill, values })),
+    };
+  }
+
+  /** Aggregates channel plans of one week into the per-skill requirement. */
+  summarise(week: string, basis: StaffingBasis, plans: readonly ChannelWeekPlan[]): SkillWeekPlan {
+    const intervalMinutes = plans.reduce((g, p) => gcd(g, p.intervalMinutes), REQUIREMENT_INTERVAL_MINUTES);
+    const hours = intervalMinutes / 60;
+    const summed = sumBySkill(
+      plans.map((p) => ({
+        skill: p.requiredSkill,
+        rows: refineSlots(
+          p.rows.map((r) => r.scheduledAgents),
+          p.intervalMinutes,
+          intervalMinutes,
+        ).map((scheduledAgents) => ({ scheduledAgents })),
+      })),
+    ).sort((a, b) => a.skill.localeCompare(b.skill));
+    const skills = summed.map(({ skill, scheduledAgents: values }) => {
+      const staffHours = values.reduce((s, v) => s + v, 0) * hours;
+      return {
+        skill,
+        values,
+        peak: values.reduce((m, v) => Math.max(m, v), 0),
+        staffHours,
+        fte: staffHoursToFte(staffHours, this.fullTime),
+      };
+    });
+    const totalStaffHours = skills.reduce((s, k) => s + k.staffHours, 0);
+    return {
+      week: parseWeek(week, this.settings.timeZone).toISODate()!,
+      timeZone: this.settings.timeZone,
+      basis,
+      intervalMinutes,
+      skills,
+      channels: plans.map((p) => ({
+        channel: p.channel,
+        skill: p.requiredSkill,
+        model: p.model,
+        intervalMinutes: p.intervalMinutes,
+        forecastId: p.forecastId,
+        weeklyStaffHours: p.totals.weeklyStaffHours,
+        weeklyFte: p.totals.weeklyFte,
+        peakScheduledAgents: p.totals.peakScheduledAgents,
+      })),
+      totalStaffHours,
+      totalFte: staffHoursToFte(totalStaffHours, this.fullTime),
+    };
+  }
+
+  /** Stand-alone Erlang C / A figures for one interval; core messages, parameter named in details. */
+  erlangCalculator(input: ErlangCalculatorInput): ErlangCalculation {
+    return rethrowing('input.', () => erlangCalculator(input));
+  }
+
+  private async source(key: string, forecastId?: string | null, week?: string | null): Promise<PlanSource> {
+    const tz = this.settings.timeZone;
+    if (!forecastId && !week)
+      throw badInput('give week or forecastId', [
+        { field: 'week', message: 'week or forecastId is required' },
+      ]);
+    if (week) parseWeek(week, tz);
+    const channel = await this.channels.findOne({ key });
+    if (!channel) throw notFound('Channel', key);
+    if (!forecastId) {
+      const found = await this.coveringForecast(channel, week!);
+      if (found === null)
+        throw precondition(`no forecast covers week ${week} for channel ${key}: run runForecast first`);
+      return { channel, forecast: found.doc, frame: found.frame };
+    }
+    const forecast = await this.forecasts.findById(forecastId);
+    if (!forecast) throw notFound('Forecast', forecastId);
+    if (forecast.channel !== key)
+      throw badInput(`forecast ${forecastId} is for channel ${forecast.channel}, not ${key}`, [
+        { field: 'forecastId', message: 'belongs to another channel' },
+      ]);
+    const frame = weekFrame(week ?? firstWeekFrom(forecast.start, tz), channel.intervalMinutes, tz);
+    if (!covers(forecast, frame))
+      throw precondition(
+        `forecast ${forecastId} does not cover week ${frame.week} (Monday to Sunday in ${tz}) for channel ${key}`,
+      );
+    return { channel, forecast, frame };
+  }
+
+  /** The most recently created forecast of the channel covering the whole week, or null. */
+  private async coveringForecast(
+    channel: ChannelDoc,
+    week: string,
+  ): Promise<{ doc: ForecastDoc; frame: WeekFrame } | null> {
+    const frame = weekFrame(week, channel.intervalMinutes, this.settings.timeZone);
+    const doc = await this.forecasts.findOne(
+      { channel: channel.key, start: { $lte: new Date(frame.start) }, end: { $gte: new Date(frame.end) } },
+      { sort: { createdAt: -1 } },
+    );
+    return doc ? { doc, frame } : null;
+  }
+
+  /** The core plan, with the scenario overrides (if any) applied. */
+  private plan(
+    input: { channel: StaffingChannel; volumes: number[] },
+    overrides: OverridesInput | null | undefined,
+  ): ChannelPlan {
+    return rethrowing('scenario.', () => {
+      const changed = applyOverrides(input.channel, input.volumes, overridesOf(overrides));
+      return channelStaffing(changed.channel, changed.volumes, this.options);
+    });
+  }
+
+  private inputOf(
+    { channel, forecast, frame }: PlanSource,
+    basis: StaffingBasis,
+  ): { channel: StaffingChannel; volumes: number[] } {
+    const field = BASIS_FIELD[basis];
+    const points = forecast.points.map((p) => ({ t: new Date(p.t).getTime(), value: p[field] }));
+    return {
+      channel: {
+        key: channel.key,
+        kind: channel.kind,
+        intervalMinutes: channel.intervalMinutes,
+        ahtSeconds: channel.ahtSeconds,
+        serviceLevel: channel.serviceLevel,
+        maxOccupancy: channel.maxOccupancy,
+        shrinkage: channel.shrinkage,
+        responseHours: channel.responseHours ?? undefined,
+        patienceSeconds: channel.kind === 'LIVE' ? (channel.patienceSeconds ?? undefined) : undefined,
+        open: openSlots(frame, channel.openingHours ?? []),
+      },
+      volumes: slotVolumes(frame, points, forecast.intervalMinutes),
+    };
+  }
+
+  private present(
+    { channel, forecast, frame }: PlanSource,
+    basis: StaffingBasis,
+    plan: ChannelPlan,
+  ): ChannelWeekPlan {
+    const t = plan.totals;
+    const dailyFullTime = this.fullTime / 5;
+    const perDay = frame.slots.length / 7;
+    return {
+      channel: channel.key,
+      channelName: channel.name,
+      kind: channel.kind,
+      requiredSkill: channel.requiredSkill,
+      model: plan.model,
+      week: frame.week,
+      timeZone: frame.timeZone,
+      basis,
+      forecastId: forecast._id,
+      intervalMinutes: plan.intervalMinutes,
+      rows: plan.rows.map((row) => {
+        const slot = frame.slots[row.index];
+        return {
+          ...row,
+          asaSeconds: row.asaSeconds !== null && Number.isFinite(row.asaSeconds) ? row.asaSeconds : null,
+          localTime: slot.localTime,
+          start: slot.instants.length > 0 ? new Date(slot.instants[0]) : null,
+          occurrences: slot.instants.length,
+        };
+      }),
+      totals: {
+        volume: t.volume,
+        workloadHours: t.workloadHours,
+        rawStaffHours: t.rawStaffHours,
+        scheduledStaffHours: t.scheduledStaffHours,
+        peakScheduledAgents: t.peakScheduledAgents,
+        days: Array.from({ length: 7 }, (_, d) => {
+          const staffHours = t.staffHoursPerDay[d] ?? 0;
+          return { date: frame.slots[d * perDay].date, staffHours, fte: staffHours / dailyFullTime };
+        }),
+        weeklyStaffHours: t.weeklyStaffHours,
+        weeklyFte: t.weeklyFte,
+        unplacedWorkHours: t.unplacedWorkHours,
+      },
+    };
+  }
+}
+
+const covers = (forecast: ForecastDoc, frame: WeekFrame): boolean =>
+  new Date(forecast.start).getTime() <= frame.start && new Date(forecast.end).getTime() >= frame.end;
