@@ -115,7 +115,7 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
   const steps: SeedReport['steps'] = [];
   for (const step of DEMO_SEED_STEPS) {
     steps.push({ name: step.name, written: await step.run(services, ctx) });
-    services.logger.info({ step: step.name, written: steps.at(-1)!.written }, 'seeded');
+    services.logger.debug({ step: step.name, written: steps.at(-1)!.written }, 'seeded');
   }
   return { reset: options.reset ?? false, anchorDate, steps, accounts: ctx.accounts };
 }

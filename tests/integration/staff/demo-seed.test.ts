@@ -134,3 +134,26 @@ describe('seedDemo', () => {
     }
   });
 });
+
+describe('seedOnStart', () => {
+  it('seeds the demo site only into an empty store when SEED_ON_START is on; accounts always', async () => {
+    const { seedOnStart } = await import('../../../src/seed/seed-on-start');
+    const on = await servicesFor(undefined, { SEED_ON_START: 'true' });
+    const off = await servicesFor(undefined, { SEED_ON_START: 'false' });
+    try {
+      await seedOnStart(on);
+      expect(await on.staff.count()).toBe(80);
+      expect((await on.users.findByUsername('agent'))?.staffId).toBe('staff-0001');
+      await on.staff.deactivate('staff-0002');
+      await seedOnStart(on); // not empty: left alone
+      expect((await on.staff.require('staff-0002')).active).toBe(false);
+
+      await seedOnStart(off);
+      expect(await off.staff.count()).toBe(0);
+      expect(await off.users.findByUsername('manager')).not.toBeNull();
+    } finally {
+      await closeServices(on);
+      await closeServices(off);
+    }
+  });
+});
