@@ -10,6 +10,12 @@ import type { Config } from '../config';
 import type { DownloadRoute } from '../export/download';
 import type { EventBus } from '../events/pubsub';
 import type { Logger } from '../logger';
+import { asForecastProvider, PlanWeekService } from '../rostering/plan-week.service';
+import { RosterJobService } from '../rostering/roster-job.service';
+import { RosterProblemSource } from '../rostering/roster-problem.builder';
+import { rosterDownloads } from '../rostering/roster.export';
+import { RosterResolver } from '../rostering/roster.resolver';
+import { RosterService } from '../rostering/roster.service';
 import { AvailabilityResolver } from '../staff/availability.resolver';
 import { AvailabilityService } from '../staff/availability.service';
 import { ShiftTemplateResolver } from '../staff/shift-template.resolver';
@@ -43,6 +49,9 @@ export interface Services extends Infrastructure {
   shiftTemplates: ShiftTemplateService;
   siteSettings: SiteSettingsService;
   staffing: StaffingService;
+  rosters: RosterService;
+  rosterJobs: RosterJobService;
+  planWeek: PlanWeekService;
 }
 
 export function createServices(infra: Infrastructure): Services {
@@ -56,7 +65,18 @@ export function createServices(infra: Infrastructure): Services {
   const channels = new ChannelService(store);
   const staff = new StaffService(store, channels);
   const siteSettings = new SiteSettingsService(store);
-  return {
+  const rosters = new RosterService(store, infra.events);
+  const rosterSource = new RosterProblemSource(store);
+  const rosterJobs = new RosterJobService(
+    store,
+    infra.events,
+    workers,
+    rosters,
+    rosterSource,
+    () => services.staffing ?? null,
+    infra.logger,
+  );
+  const services: Services = {
     ...infra,
     workers,
     users: new UserService(store, tokens, config),
@@ -67,7 +87,19 @@ export function createServices(infra: Infrastructure): Services {
     shiftTemplates: new ShiftTemplateService(store, channels),
     siteSettings,
     staffing: new StaffingService(store, { timeZone: config.SITE_TIME_ZONE }),
+    rosters,
+    rosterJobs,
+    planWeek: new PlanWeekService(
+      store,
+      rosterJobs,
+      rosterSource,
+      // the forecasting service registers as `forecasting` (issue 5); null until it does
+      () => asForecastProvider((services as Services & { forecasting?: unknown }).forecasting),
+      () => services.staffing ?? null,
+      config.SITE_TIME_ZONE,
+    ),
   };
+  return services;
 }
 
 /** Creates every index the features declare; idempotent, run at each start. */
@@ -78,11 +110,13 @@ export async function ensureIndexes(store: DocumentStore): Promise<void> {
   await StaffService.ensureIndexes(store);
   await AvailabilityService.ensureIndexes(store);
   await ShiftTemplateService.ensureIndexes(store);
+  await RosterService.ensureIndexes(store);
+  await RosterJobService.ensureIndexes(store);
 }
 
 /** Every download (XLSX/CSV export) the features offer, mounted under /exports. */
 export function downloads(services: Services): DownloadRoute[] {
-  return [...staffingDownloads(services.staffing)];
+  return [...staffingDownloads(services.staffing), ...rosterDownloads(services.rosters)];
 }
 
 /** Every resolver class of the API, in schema order. */
@@ -95,6 +129,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AvailabilityResolver,
   ShiftTemplateResolver,
   StaffingResolver,
+  RosterResolver,
 ];
 
 /** One instance per resolver class, with its services injected. */
@@ -113,5 +148,6 @@ export function resolverInstances(services: Services): Map<Function, object> {
     [AvailabilityResolver, new AvailabilityResolver(services.availability)],
     [ShiftTemplateResolver, new ShiftTemplateResolver(services.shiftTemplates)],
     [StaffingResolver, new StaffingResolver(services.staffing)],
+    [RosterResolver, new RosterResolver(services.rosters, services.rosterJobs, services.planWeek)],
   ]);
 }

@@ -39,6 +39,18 @@ const EXPECTED: Record<string, Caller[]> = {
   'Mutation.resetPassword': [A],
   'Mutation.deleteUser': [A],
   'Query.auditLog': [A],
+  // rostering
+  'Mutation.generateRoster': [A, M],
+  'Mutation.planWeek': [A, M],
+  'Query.rosterJob': [A, M],
+  'Mutation.cancelRosterJob': [A, M],
+  'Subscription.rosterJobProgress': [A, M],
+  'Query.roster': [A, M, S],
+  'Query.rosters': [A, M, S],
+  'Mutation.publishRoster': [A, M],
+  'Mutation.updateAssignment': [A, M],
+  'Query.myTimetable': [A, G],
+  'Subscription.rosterPublished': [A, M, S, G],
 };
 
 const CALLERS: Caller[] = ['ANON', A, M, S, P, G];

@@ -1,0 +1,443 @@
+/** GraphQL object types of rosters, roster jobs and timetables. */
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum RosterDocStatusEnum {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  SUPERSEDED = 'SUPERSEDED',
+}
+registerEnumType(RosterDocStatusEnum, {
+  name: 'RosterStatus',
+  description:
+    'DRAFT: generated or edited, not visible to agents. PUBLISHED: the week’s timetable (one per week). SUPERSEDED: an earlier published version, kept.',
+});
+
+export enum SolverStatusEnum {
+  OPTIMAL = 'OPTIMAL',
+  FEASIBLE = 'FEASIBLE',
+  INFEASIBLE = 'INFEASIBLE',
+  ERROR = 'ERROR',
+}
+registerEnumType(SolverStatusEnum, {
+  name: 'RosterSolverStatus',
+  description: 'OPTIMAL: proven within the gap. FEASIBLE: limit reached, best found so far (or heuristic).',
+});
+
+export enum RosterJobStateEnum {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(RosterJobStateEnum, { name: 'RosterJobState' });
+
+export enum RosterJobKindEnum {
+  GENERATE = 'GENERATE',
+  PLAN_WEEK = 'PLAN_WEEK',
+}
+registerEnumType(RosterJobKindEnum, { name: 'RosterJobKind' });
+
+@ObjectType({ description: 'One shift of one person.' })
+export class RosterAssignment {
+  @Field(() => ID)
+  staffId!: string;
+
+  @Field({ description: 'Start date of the shift, YYYY-MM-DD.' })
+  date!: string;
+
+  @Field(() => ID)
+  shiftTemplateId!: string;
+
+  @Field({ description: 'Local wall-clock start, YYYY-MM-DDTHH:MM:00 (site time zone).' })
+  start!: string;
+
+  @Field({ description: 'Local wall-clock end; may be the next day.' })
+  end!: string;
+
+  @Field({ description: 'The skill the person serves on this shift.' })
+  skill!: string;
+}
+
+@ObjectType()
+export class RosterSolverInfo {
+  @Field(() => SolverStatusEnum)
+  status!: SolverStatusEnum;
+
+  @Field(() => String, { nullable: true, description: 'HiGHS’ own status text.' })
+  solverStatus!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  objective!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Best proven lower bound.' })
+  bound!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Relative gap between objective and bound.' })
+  gap!: number | null;
+
+  @Field(() => Float)
+  seconds!: number;
+
+  @Field({ description: 'Built by the greedy heuristic because HiGHS found nothing in time.' })
+  heuristic!: boolean;
+
+  @Field(() => String, { nullable: true })
+  message!: string | null;
+}
+
+@ObjectType()
+export class RosterSkillKpi {
+  @Field()
+  skill!: string;
+
+  @Field(() => Float)
+  requiredHours!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of required agent-hours met (null: nothing required).',
+  })
+  coveragePercent!: number | null;
+
+  @Field(() => Float)
+  underStaffedHours!: number;
+
+  @Field(() => Float)
+  overStaffedHours!: number;
+}
+
+@ObjectType()
+export class RosterStaffHours {
+  @Field(() => ID)
+  staffId!: string;
+
+  @Field(() => Float)
+  paidHours!: number;
+
+  @Field(() => Float)
+  minHoursWeek!: number;
+
+  @Field(() => Float)
+  maxHoursWeek!: number;
+
+  @Field(() => Float)
+  targetHoursWeek!: number;
+
+  @Field(() => Float, { description: 'paidHours − targetHoursWeek.' })
+  deviation!: number;
+
+  @Field(() => Int)
+  shifts!: number;
+
+  @Field(() => Int)
+  weekendShifts!: number;
+}
+
+@ObjectType()
+export class RosterFairness {
+  @Field(() => Float, { nullable: true, description: 'Standard deviation of the hours deviation.' })
+  hoursDeviationStdDev!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  weekendShiftsMin!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  weekendShiftsMax!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  weekendShiftsSpread!: number | null;
+}
+
+@ObjectType()
+export class RosterKpiSolver {
+  @Field(() => SolverStatusEnum, { nullable: true })
+  status!: SolverStatusEnum | null;
+
+  @Field(() => Float, { nullable: true })
+  seconds!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  gap!: number | null;
+
+  @Field()
+  heuristic!: boolean;
+}
+
+@ObjectType({ description: 'KPIs of a roster, recomputed after every manual edit.' })
+export class RosterKpis {
+  @Field(() => [RosterSkillKpi])
+  skills!: RosterSkillKpi[];
+
+  @Field(() => Float, { description: 'Σ hourly cost × paid hours.' })
+  labourCost!: number;
+
+  @Field(() => [RosterStaffHours])
+  staff!: RosterStaffHours[];
+
+  @Field(() => RosterFairness)
+  fairness!: RosterFairness;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of shifts of people with preferences that meet them.',
+  })
+  preferencesMetPercent!: number | null;
+
+  @Field(() => RosterKpiSolver)
+  solver!: RosterKpiSolver;
+}
+
+@ObjectType({
+  description: 'Requirement against scheduled agents of one skill, one value per interval from Monday 00:00.',
+})
+export class RosterCoverage {
+  @Field()
+  skill!: string;
+
+  @Field(() => [Float])
+  required!: number[];
+
+  @Field(() => [Float])
+  scheduled!: number[];
+}
+
+@ObjectType()
+export class RosterUncoverable {
+  @Field()
+  skill!: string;
+
+  @Field()
+  start!: string;
+
+  @Field()
+  end!: string;
+
+  @Field(() => Float)
+  required!: number;
+
+  @Field(() => Float)
+  maxPossible!: number;
+
+  @Field()
+  reason!: string;
+}
+
+@ObjectType()
+export class RosterStaffIssue {
+  @Field(() => ID)
+  staffId!: string;
+
+  @Field()
+  reason!: string;
+}
+
+@ObjectType({ description: 'Why (part of) the week cannot be covered.' })
+export class RosterDiagnosis {
+  @Field(() => [RosterUncoverable])
+  uncoverable!: RosterUncoverable[];
+
+  @Field(() => [RosterStaffIssue])
+  staff!: RosterStaffIssue[];
+
+  @Field(() => [String])
+  messages!: string[];
+}
+
+@ObjectType({ description: 'A soft issue: under-cover or a missed preference.' })
+export class RosterWarning {
+  @Field({ description: 'UNDER_COVER or PREFERENCE.' })
+  kind!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType({ description: 'One version of a week’s roster.' })
+export class Roster {
+  @Field(() => ID, { name: 'id' })
+  _id!: string;
+
+  @Field({ description: 'Monday of the week, YYYY-MM-DD.' })
+  week!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => RosterDocStatusEnum)
+  status!: RosterDocStatusEnum;
+
+  @Field(() => Int)
+  intervalMinutes!: number;
+
+  @Field(() => RosterSolverInfo)
+  solver!: RosterSolverInfo;
+
+  @Field(() => RosterKpis)
+  kpis!: RosterKpis;
+
+  @Field(() => [RosterAssignment])
+  assignments!: RosterAssignment[];
+
+  @Field(() => [RosterCoverage])
+  coverage!: RosterCoverage[];
+
+  @Field(() => RosterDiagnosis, { nullable: true })
+  diagnosis!: RosterDiagnosis | null;
+
+  @Field(() => [RosterWarning])
+  warnings!: RosterWarning[];
+
+  @Field(() => Int, { description: 'Manual edits applied since generation.' })
+  manualEdits!: number;
+
+  @Field(() => ID, { nullable: true })
+  jobId!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => ID, { nullable: true })
+  createdBy!: string | null;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true })
+  publishedBy!: string | null;
+}
+
+@ObjectType()
+export class UpdateAssignmentResult {
+  @Field(() => Roster)
+  roster!: Roster;
+
+  @Field(() => [RosterWarning], { description: 'Soft issues of the whole roster after the change.' })
+  warnings!: RosterWarning[];
+}
+
+@ObjectType()
+export class RosterJobProgressInfo {
+  @Field(() => String, { nullable: true, description: 'validate, build, solve, heuristic, check or done.' })
+  solverPhase!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  objective!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  bound!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  gap!: number | null;
+
+  @Field(() => Float)
+  elapsedSeconds!: number;
+}
+
+@ObjectType({ description: 'A background roster generation (generateRoster or planWeek).' })
+export class RosterJob {
+  @Field(() => ID, { name: 'id' })
+  _id!: string;
+
+  @Field(() => RosterJobKindEnum)
+  kind!: RosterJobKindEnum;
+
+  @Field()
+  week!: string;
+
+  @Field(() => RosterJobStateEnum)
+  state!: RosterJobStateEnum;
+
+  @Field({ description: 'queued, forecast, staffing, prepare, solve, store or done.' })
+  phase!: string;
+
+  @Field(() => RosterJobProgressInfo)
+  progress!: RosterJobProgressInfo;
+
+  @Field(() => ID, { nullable: true, description: 'The DRAFT roster, once SUCCEEDED.' })
+  rosterId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => RosterDiagnosis, { nullable: true })
+  diagnosis!: RosterDiagnosis | null;
+
+  @Field(() => [String], { description: 'What the preparation left out and why.' })
+  notes!: string[];
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  startedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+}
+
+@ObjectType({ description: 'A live progress event of a roster job.' })
+export class RosterJobProgress {
+  @Field(() => ID)
+  jobId!: string;
+
+  @Field(() => RosterJobStateEnum)
+  state!: RosterJobStateEnum;
+
+  @Field()
+  phase!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Best objective found so far.' })
+  objective!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  bound!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  gap!: number | null;
+
+  @Field(() => Float)
+  elapsedSeconds!: number;
+
+  @Field(() => ID, { nullable: true })
+  rosterId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Solver sub-phase, a planWeek step, or the error.' })
+  message!: string | null;
+}
+
+@ObjectType({ description: 'A week’s roster has been published.' })
+export class RosterPublished {
+  @Field(() => ID)
+  rosterId!: string;
+
+  @Field()
+  week!: string;
+
+  @Field(() => Date)
+  publishedAt!: Date;
+}
+
+@ObjectType({ description: 'The caller’s own shifts in the week’s published roster.' })
+export class Timetable {
+  @Field()
+  week!: string;
+
+  @Field(() => ID)
+  staffId!: string;
+
+  @Field(() => ID)
+  rosterId!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt!: Date | null;
+
+  @Field(() => [RosterAssignment])
+  shifts!: RosterAssignment[];
+}

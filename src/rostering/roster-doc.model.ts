@@ -1,0 +1,98 @@
+/**
+ * Stored documents of the roster lifecycle: `rosters` (one document per generated version of
+ * a week) and `rosterJobs` (one per generateRoster / planWeek call).
+ */
+import type { RosterProblem } from './roster-problem.schema';
+import type { RosterAssignment, RosterDiagnosis, RosterKpis, RosterStatus, Warning } from './roster.types';
+
+export const ROSTERS = 'rosters';
+export const ROSTER_JOBS = 'rosterJobs';
+
+export type RosterDocStatus = 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED';
+
+/** Requirement against scheduled agents of one skill, one value per interval from Monday 00:00. */
+export interface SkillCoverage {
+  skill: string;
+  required: number[];
+  scheduled: number[];
+}
+
+export interface RosterSolverInfo {
+  status: RosterStatus;
+  /** HiGHS' own status text; null when HiGHS did not run. */
+  solverStatus: string | null;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  seconds: number;
+  /** True when the greedy heuristic built the roster (HiGHS found nothing in time). */
+  heuristic: boolean;
+  message: string | null;
+}
+
+export interface RosterDoc {
+  _id: string;
+  /** Monday of the week, YYYY-MM-DD. */
+  week: string;
+  /** 1, 2, 3 … per week, in creation order. */
+  version: number;
+  status: RosterDocStatus;
+  intervalMinutes: number;
+  solver: RosterSolverInfo;
+  kpis: RosterKpis;
+  assignments: RosterAssignment[];
+  coverage: SkillCoverage[];
+  diagnosis: RosterDiagnosis | null;
+  /** Soft issues (under-cover, missed preferences) found by the checker. */
+  warnings: Warning[];
+  /**
+   * The exact problem the roster was solved for (master data as of generation). Manual edits
+   * are re-checked against it, so a later change of staff data cannot slip a rule break in.
+   */
+  problem: RosterProblem;
+  jobId: string | null;
+  /** Bumped by every write; manual edits are optimistic on it. */
+  revision: number;
+  manualEdits: number;
+  createdAt: Date;
+  createdBy: string | null;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  publishedBy: string | null;
+}
+
+export type RosterJobKind = 'GENERATE' | 'PLAN_WEEK';
+export type RosterJobState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+/** planWeek runs forecast → staffing → solve; generateRoster runs prepare → solve. */
+export type RosterJobPhase = 'queued' | 'forecast' | 'staffing' | 'prepare' | 'solve' | 'store' | 'done';
+
+export interface RosterJobProgressInfo {
+  /** The solver's phase (validate, build, solve, heuristic, check, done) while solving. */
+  solverPhase: string | null;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  elapsedSeconds: number;
+}
+
+export interface RosterJobDoc {
+  _id: string;
+  kind: RosterJobKind;
+  week: string;
+  state: RosterJobState;
+  phase: RosterJobPhase;
+  progress: RosterJobProgressInfo;
+  options: { timeLimitSeconds: number; relativeGap: number; basis: string };
+  rosterId: string | null;
+  error: string | null;
+  /** Why the week cannot be covered or solved, when the solver says so. */
+  diagnosis: RosterDiagnosis | null;
+  /** Notes of the preparation (e.g. staff left out for missing data). */
+  notes: string[];
+  createdAt: Date;
+  createdBy: string | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export const TERMINAL_JOB_STATES: readonly RosterJobState[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];

@@ -1,0 +1,402 @@
+/**
+ * Roster jobs: `generateRoster` and `planWeek` return a job id at once; the work runs in the
+ * background — preparation in the main thread (store reads, forecasts, staffing), the MILP
+ * solve in the worker pool — and reports over ROSTER_JOB_PROGRESS (keyed by job id). The
+ * `rosterJobs` document is the durable state; progress events are the live view.
+ *
+ * Cancelling aborts the job's AbortController: preparation stops at its next step and the
+ * pool terminates the solving worker. A job cancelled from another process (its controller
+ * is not here) is marked CANCELLED in the store; the process running it then discards its
+ * result instead of storing it.
+ */
+import { randomUUID } from 'node:crypto';
+import { MessageChannel } from 'node:worker_threads';
+import type { Viewer } from '../context';
+import { AppError, badInput, isAppError, notFound } from '../errors';
+import type { EventBus } from '../events/pubsub';
+import { TOPIC, type RosterJobProgressEvent } from '../events/topics';
+import type { Logger } from '../logger';
+import type { Collection, DocumentStore } from '../store/document-store';
+import { taskFile, type WorkerPool } from '../workers/worker-pool';
+import {
+  ROSTER_JOBS,
+  TERMINAL_JOB_STATES,
+  type RosterJobDoc,
+  type RosterJobKind,
+  type RosterJobPhase,
+  type RosterJobState,
+} from './roster-doc.model';
+import type { BuiltProblem, RosterProblemSource, WeekRequirement } from './roster-problem.builder';
+import { parseRosterProblem } from './roster-problem.validation';
+import { assertWeek, type RosterService } from './roster.service';
+import type { RosterProgress, RosterResult } from './roster.types';
+import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
+
+/** What the staffing feature offers the roster (src/staffing/staffing.service.ts). */
+export interface RequirementProvider {
+  requirementForWeek(week: string, basis: RequirementBasisName): Promise<WeekRequirement>;
+}
+
+/** Which forecast value the requirement is built from: the mean or an upper interval bound. */
+export type RequirementBasisName = 'MEAN' | 'HI80' | 'HI95';
+
+export interface RosterJobOptions {
+  timeLimitSeconds: number;
+  relativeGap: number;
+  /** Forecast basis of the staffing requirement: MEAN, HI80 or HI95. */
+  basis: RequirementBasisName;
+  minRestHours?: number;
+  /** A requirement to use instead of the staffing plan (what-if, imports, tests). */
+  requirement?: WeekRequirement;
+}
+
+export const DEFAULT_JOB_OPTIONS: Pick<RosterJobOptions, 'timeLimitSeconds' | 'relativeGap' | 'basis'> = {
+  timeLimitSeconds: 60,
+  relativeGap: 0.01,
+  basis: 'MEAN',
+};
+
+/** Handed to a job's preparation step. */
+export interface JobContext {
+  jobId: string;
+  week: string;
+  signal: AbortSignal;
+  /** Enters a phase (published as progress). */
+  phase(phase: RosterJobPhase, message?: string): Promise<void>;
+}
+
+type Prepare = (ctx: JobContext) => Promise<BuiltProblem>;
+
+/** Progress events of the solve phase are published at most this often. */
+const PROGRESS_EVERY_MS = 200;
+/** …and saved on the job document at most this often. */
+const SAVE_PROGRESS_EVERY_MS = 1000;
+
+const cancelledError = (): AppError => new AppError('FAILED_PRECONDITION', 'The roster job was cancelled');
+
+export class RosterJobService {
+  private readonly jobs: Collection<RosterJobDoc>;
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+
+  constructor(
+    store: DocumentStore,
+    private readonly events: EventBus,
+    private readonly workers: WorkerPool,
+    private readonly rosters: RosterService,
+    private readonly source: RosterProblemSource,
+    private readonly staffing: () => RequirementProvider | null,
+    private readonly logger: Logger,
+  ) {
+    this.jobs = store.collection<RosterJobDoc>(ROSTER_JOBS);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    await store
+      .collection<RosterJobDoc>(ROSTER_JOBS)
+      .createIndex({ keys: { week: 1, createdAt: -1 }, name: 'week_created' });
+  }
+
+  /** Starts a roster job for `week` from the store's master data; returns the job at once. */
+  async generate(week: string, options: Partial<RosterJobOptions>, viewer: Viewer): Promise<RosterJobDoc> {
+    const opts = this.options(week, options);
+    return this.start('GENERATE', week, opts, viewer, async (ctx) => {
+      await ctx.phase('prepare');
+      const requirement = opts.requirement ?? (await this.requirementFor(week, opts.basis));
+      return this.source.load(week, requirement, opts);
+    });
+  }
+
+  /** The staffing feature's requirement for the week (FAILED_PRECONDITION when it is not wired). */
+  async requirementFor(week: string, basis: RequirementBasisName): Promise<WeekRequirement> {
+    const staffing = this.staffing();
+    if (!staffing)
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        'No staffing service is available: pass options.requirements or enable the staffing feature',
+      );
+    return staffing.requirementForWeek(week, basis);
+  }
+
+  /** Validates a week and options and fills the defaults. */
+  options(week: string, options: Partial<RosterJobOptions>): RosterJobOptions {
+    assertWeek(week);
+    const opts = { ...DEFAULT_JOB_OPTIONS, ...stripUndefined(options) };
+    if (!(opts.timeLimitSeconds > 0 && opts.timeLimitSeconds <= 3600))
+      throw badInput(`timeLimitSeconds must be in (0, 3600], got ${opts.timeLimitSeconds}`, [
+        { field: 'options.timeLimitSeconds', message: 'out of range' },
+      ]);
+    if (!(opts.relativeGap >= 0 && opts.relativeGap <= 1))
+      throw badInput(`relativeGap must be in [0, 1], got ${opts.relativeGap}`, [
+        { field: 'options.relativeGap', message: 'out of range' },
+      ]);
+    if (opts.requirement) checkRequirement(opts.requirement);
+    return opts;
+  }
+
+  /** Creates the job document and runs `prepare` → solve → store in the background. */
+  async start(
+    kind: RosterJobKind,
+    week: string,
+    options: RosterJobOptions,
+    viewer: Viewer | null,
+    prepare: Prepare,
+  ): Promise<RosterJobDoc> {
+    const job: RosterJobDoc = {
+      _id: randomUUID(),
+      kind,
+      week,
+      state: 'QUEUED',
+      phase: 'queued',
+      progress: { solverPhase: null, objective: null, bound: null, gap: null, elapsedSeconds: 0 },
+      options: {
+        timeLimitSeconds: options.timeLimitSeconds,
+        relativeGap: options.relativeGap,
+        basis: options.basis,
+      },
+      rosterId: null,
+      error: null,
+      diagnosis: null,
+      notes: [],
+      createdAt: new Date(),
+      createdBy: viewer?.userId ?? null,
+      startedAt: null,
+      finishedAt: null,
+    };
+    await this.jobs.insertOne(job);
+    const controller = new AbortController();
+    const done = this.run(job, options, controller.signal, prepare).finally(() =>
+      this.running.delete(job._id),
+    );
+    this.running.set(job._id, { controller, done });
+    return job;
+  }
+
+  async require(id: string): Promise<RosterJobDoc> {
+    const job = await this.jobs.findById(id);
+    if (!job) throw notFound('Roster job', id);
+    return job;
+  }
+
+  /** Resolves when the job (if running in this process) has finished; for tests and shutdown. */
+  async settled(id: string): Promise<RosterJobDoc> {
+    await this.running.get(id)?.done;
+    return this.require(id);
+  }
+
+  /** Cancels a QUEUED or RUNNING job; a finished job is returned unchanged. */
+  async cancel(id: string): Promise<RosterJobDoc> {
+    const job = await this.require(id);
+    if (TERMINAL_JOB_STATES.includes(job.state)) return job;
+    const here = this.running.get(id);
+    if (here) {
+      here.controller.abort(cancelledError());
+      await here.done;
+      return this.require(id);
+    }
+    // running in another process (or orphaned): mark it; its runner discards the result
+    await this.finish(job, 'CANCELLED', { error: 'Cancelled' });
+    return this.require(id);
+  }
+
+  private async run(
+    job: RosterJobDoc,
+    options: RosterJobOptions,
+    signal: AbortSignal,
+    prepare: Prepare,
+  ): Promise<void> {
+    const started = Date.now();
+    const elapsed = (): number => (Date.now() - started) / 1000;
+    let phase: RosterJobPhase = 'queued';
+    const ctx: JobContext = {
+      jobId: job._id,
+      week: job.week,
+      signal,
+      phase: async (next, message) => {
+        if (signal.aborted) throw signal.reason;
+        phase = next;
+        await this.jobs.updateOne(
+          { _id: job._id },
+          { $set: { phase: next, 'progress.elapsedSeconds': elapsed() } },
+        );
+        this.emit(job._id, 'RUNNING', next, { elapsedSeconds: elapsed(), message: message ?? null });
+      },
+    };
+    try {
+      await this.jobs.updateOne(
+        { _id: job._id, state: 'QUEUED' },
+        { $set: { state: 'RUNNING', startedAt: new Date() } },
+      );
+      const built = await prepare(ctx);
+      if (built.notes.length > 0)
+        await this.jobs.updateOne({ _id: job._id }, { $set: { notes: built.notes } });
+      // validated here, in the main thread: a worker's error would lose its AppError code
+      const problem = parseRosterProblem(built.problem);
+      await ctx.phase('solve');
+      const result = await this.solve(job._id, problem, options, signal, elapsed);
+      if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE') {
+        await this.finish(job, 'FAILED', {
+          error: result.message ?? `The solver returned ${result.status}`,
+          diagnosis: result.diagnosis,
+          progress: {
+            solverPhase: 'done',
+            objective: null,
+            bound: null,
+            gap: null,
+            elapsedSeconds: elapsed(),
+          },
+        });
+        return;
+      }
+      await ctx.phase('store');
+      if ((await this.require(job._id)).state !== 'RUNNING') return; // cancelled elsewhere
+      const roster = await this.rosters.storeDraft(problem, result, job._id, job.createdBy);
+      await this.finish(job, 'SUCCEEDED', {
+        rosterId: roster._id,
+        diagnosis: result.diagnosis,
+        progress: {
+          solverPhase: 'done',
+          objective: result.objective,
+          bound: result.bound,
+          gap: result.gap,
+          elapsedSeconds: elapsed(),
+        },
+      });
+    } catch (e) {
+      if (signal.aborted) {
+        await this.finish(job, 'CANCELLED', { error: 'Cancelled', phase });
+        return;
+      }
+      if (!isAppError(e) || e.code === 'INTERNAL')
+        this.logger.error({ err: e, jobId: job._id }, 'roster job failed');
+      const message = isAppError(e) ? e.message : 'Internal error while building the roster';
+      await this.finish(job, 'FAILED', { error: message, phase }).catch((err: unknown) =>
+        this.logger.error({ err, jobId: job._id }, 'could not record the failed roster job'),
+      );
+    }
+  }
+
+  private async solve(
+    jobId: string,
+    problem: unknown,
+    options: RosterJobOptions,
+    signal: AbortSignal,
+    elapsed: () => number,
+  ): Promise<RosterResult> {
+    const { port1, port2 } = new MessageChannel();
+    let lastSent = 0;
+    let lastPhase = '';
+    let lastSaved = 0;
+    port1.on('message', (m: RosterProgressMessage) => {
+      if (m?.type !== 'progress') return;
+      const p: RosterProgress = m.progress;
+      const now = Date.now();
+      if (p.phase === lastPhase && now - lastSent < PROGRESS_EVERY_MS) return;
+      lastSent = now;
+      lastPhase = p.phase;
+      if (now - lastSaved >= SAVE_PROGRESS_EVERY_MS || p.phase !== 'solve') {
+        lastSaved = now;
+        const progress = { solverPhase: p.phase, objective: p.objective, bound: p.bound, gap: p.gap };
+        void this.jobs
+          .updateOne(
+            { _id: jobId, state: 'RUNNING' },
+            { $set: { progress: { ...progress, elapsedSeconds: elapsed() } } },
+          )
+          .catch((err: unknown) => this.logger.warn({ err, jobId }, 'could not save roster job progress'));
+      }
+      this.emit(jobId, 'RUNNING', 'solve', {
+        objective: p.objective,
+        bound: p.bound,
+        gap: p.gap,
+        elapsedSeconds: elapsed(),
+        message: p.phase,
+      });
+    });
+    try {
+      const input: SolveRosterTaskInput = {
+        problem,
+        timeLimitSeconds: options.timeLimitSeconds,
+        relativeGap: options.relativeGap,
+        progressPort: port2,
+      };
+      return await this.workers.run<SolveRosterTaskInput, RosterResult>(
+        taskFile('rostering/solve.task'),
+        'solveRosterTask',
+        input,
+        {
+          signal,
+          // the solver may add a diagnosis solve after its limit: leave it room
+          timeoutMs: (options.timeLimitSeconds * 2 + 60) * 1000,
+          transferList: [port2] as never,
+        },
+      );
+    } finally {
+      port1.close();
+    }
+  }
+
+  private async finish(
+    job: RosterJobDoc,
+    state: RosterJobState,
+    fields: Partial<Pick<RosterJobDoc, 'rosterId' | 'error' | 'diagnosis' | 'progress' | 'phase'>>,
+  ): Promise<void> {
+    const finishedAt = new Date();
+    const updated = await this.jobs.findOneAndUpdate(
+      { _id: job._id, state: { $in: ['QUEUED', 'RUNNING'] } },
+      {
+        $set: {
+          ...fields,
+          state,
+          phase: state === 'SUCCEEDED' ? 'done' : (fields.phase ?? job.phase),
+          finishedAt,
+        },
+      },
+    );
+    if (!updated) return;
+    this.emit(job._id, state, updated.phase, {
+      objective: updated.progress.objective,
+      bound: updated.progress.bound,
+      gap: updated.progress.gap,
+      elapsedSeconds: updated.progress.elapsedSeconds,
+      rosterId: updated.rosterId,
+      message: updated.error,
+    });
+  }
+
+  private emit(
+    jobId: string,
+    state: RosterJobState,
+    phase: RosterJobPhase,
+    p: Partial<Omit<RosterJobProgressEvent, 'jobId' | 'state' | 'phase'>>,
+  ): void {
+    this.events.publish(TOPIC.ROSTER_JOB_PROGRESS, jobId, {
+      jobId,
+      state,
+      phase,
+      objective: p.objective ?? null,
+      bound: p.bound ?? null,
+      gap: p.gap ?? null,
+      elapsedSeconds: +(p.elapsedSeconds ?? 0).toFixed(3),
+      rosterId: p.rosterId ?? null,
+      message: p.message ?? null,
+    });
+  }
+}
+
+/** A requirement passed in: 15/30/60-minute intervals, a full week of values per skill. */
+function checkRequirement(r: WeekRequirement): void {
+  if (![15, 30, 60].includes(r.intervalMinutes))
+    throw badInput(`intervalMinutes must be 15, 30 or 60, got ${r.intervalMinutes}`, [
+      { field: 'options.intervalMinutes', message: 'must be 15, 30 or 60' },
+    ]);
+  const expected = (7 * 1440) / r.intervalMinutes;
+  r.requirements.forEach((req, i) => {
+    if (req.values.length !== expected)
+      throw badInput(
+        `options.requirements[${i}].values: expected ${expected} values (7 days of ${r.intervalMinutes}-minute intervals), got ${req.values.length}`,
+        [{ field: `options.requirements[${i}].values`, message: `expected ${expected} values` }],
+      );
+  });
+}
+
+const stripUndefined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;

@@ -1,0 +1,154 @@
+/** GraphQL inputs of the roster API, validated with class-validator. */
+import {
+  ArrayNotEmpty,
+  IsEnum,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export enum RequirementBasis {
+  MEAN = 'MEAN',
+  HI80 = 'HI80',
+  HI95 = 'HI95',
+}
+registerEnumType(RequirementBasis, {
+  name: 'RequirementBasis',
+  description:
+    'Which forecast value the staffing requirement is built from: the mean or an upper interval bound.',
+});
+
+export enum AssignmentActionEnum {
+  ADD = 'ADD',
+  MOVE = 'MOVE',
+  REMOVE = 'REMOVE',
+}
+registerEnumType(AssignmentActionEnum, { name: 'AssignmentAction' });
+
+@ArgsType()
+export class WeekArgs {
+  @Field({ description: 'Monday of the week, YYYY-MM-DD.' })
+  @Matches(ISO_DATE, { message: 'week must be a date YYYY-MM-DD' })
+  week!: string;
+}
+
+@InputType({ description: 'Agents required per interval of one skill, from Monday 00:00 for 7 days.' })
+export class RosterRequirementInput {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  skill!: string;
+
+  @Field(() => [Float])
+  @IsNumber({}, { each: true })
+  @Min(0, { each: true })
+  values!: number[];
+}
+
+@InputType()
+export class RosterOptionsInput {
+  @Field(() => Float, { nullable: true, description: 'Solver time limit (default 60 s).' })
+  @IsOptional()
+  @Min(0.1)
+  @Max(3600)
+  timeLimitSeconds?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Stop when proven within this relative gap (default 0.01).',
+  })
+  @IsOptional()
+  @Min(0)
+  @Max(1)
+  relativeGap?: number;
+
+  @Field(() => RequirementBasis, { nullable: true, description: 'Default MEAN.' })
+  @IsOptional()
+  @IsEnum(RequirementBasis)
+  basis?: RequirementBasis;
+
+  @Field(() => Float, { nullable: true, description: 'Minimum rest between shifts in hours (default 11).' })
+  @IsOptional()
+  @Min(0)
+  @Max(48)
+  minRestHours?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Interval of `requirements` (15, 30 or 60); required with them.',
+  })
+  @IsOptional()
+  @IsIn([15, 30, 60], { message: 'intervalMinutes must be 15, 30 or 60' })
+  intervalMinutes?: number;
+
+  @Field(() => [RosterRequirementInput], {
+    nullable: true,
+    description: 'Use this requirement instead of the staffing plan (what-if, imported requirement).',
+  })
+  @IsOptional()
+  @ArrayNotEmpty()
+  @ValidateNested({ each: true })
+  requirements?: RosterRequirementInput[];
+}
+
+@ArgsType()
+export class GenerateRosterArgs extends WeekArgs {
+  @Field(() => RosterOptionsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  options?: RosterOptionsInput;
+}
+
+@InputType({ description: 'One manual change. The pair (staffId, date) names an existing shift.' })
+export class UpdateAssignmentInput {
+  @Field(() => AssignmentActionEnum)
+  @IsEnum(AssignmentActionEnum)
+  action!: AssignmentActionEnum;
+
+  @Field(() => ID, { description: 'Whose shift (ADD: who gets it).' })
+  @IsString()
+  staffId!: string;
+
+  @Field({ description: 'Day of the shift (ADD: the new day), YYYY-MM-DD.' })
+  @Matches(ISO_DATE, { message: 'date must be a date YYYY-MM-DD' })
+  date!: string;
+
+  @Field(() => ID, { nullable: true, description: 'ADD: the shift template.' })
+  @IsOptional()
+  @IsString()
+  shiftTemplateId?: string;
+
+  @Field({ nullable: true, description: 'ADD: the skill served (default: the first the person has).' })
+  @IsOptional()
+  @IsString()
+  skill?: string;
+
+  @Field(() => ID, { nullable: true, description: 'MOVE: to another person.' })
+  @IsOptional()
+  @IsString()
+  toStaffId?: string;
+
+  @Field({ nullable: true, description: 'MOVE: to another day, YYYY-MM-DD.' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'toDate must be a date YYYY-MM-DD' })
+  toDate?: string;
+
+  @Field(() => ID, { nullable: true, description: 'MOVE: to another shift template.' })
+  @IsOptional()
+  @IsString()
+  toShiftTemplateId?: string;
+
+  @Field({ nullable: true, description: 'MOVE: to another skill.' })
+  @IsOptional()
+  @IsString()
+  toSkill?: string;
+}

@@ -1,0 +1,359 @@
+/**
+ * The roster lifecycle over the `rosters` collection: store checked drafts, read (with the
+ * SERVICE_PROVIDER and AGENT resource rules), publish (one PUBLISHED per week, earlier
+ * versions SUPERSEDED and kept) and manual edits re-checked by the independent checker.
+ */
+import { randomUUID } from 'node:crypto';
+import { Role } from '../auth/roles';
+import { hasRole, type Viewer } from '../context';
+import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
+import type { EventBus } from '../events/pubsub';
+import { TOPIC } from '../events/topics';
+import type { Collection, DocumentStore } from '../store/document-store';
+import { dayOfWeekOfDate, daysBetween } from './calendar.util';
+import { coverageBySkill, workedShift } from './roster-facts.check';
+import { ROSTERS, type RosterDoc, type SkillCoverage } from './roster-doc.model';
+import type { RosterProblem } from './roster-problem.schema';
+import { checkRoster } from './roster.checker';
+import { rosterKpis } from './roster.kpi';
+import type { RosterAssignment, RosterResult, Warning } from './roster.types';
+import { candidateAssignment, weekShifts } from './shift-candidates.model';
+
+export type AssignmentAction = 'ADD' | 'MOVE' | 'REMOVE';
+
+/** One manual change: add a shift, move one (to another person, day, template or skill), remove one. */
+export interface AssignmentChange {
+  action: AssignmentAction;
+  /** Whose shift (ADD: who gets it). */
+  staffId: string;
+  /** Day of the shift (ADD: the new day), YYYY-MM-DD. */
+  date: string;
+  /** ADD: required. */
+  shiftTemplateId?: string | null;
+  /** ADD: defaults to the first skill of the template the person has. */
+  skill?: string | null;
+  toStaffId?: string | null;
+  toDate?: string | null;
+  toShiftTemplateId?: string | null;
+  toSkill?: string | null;
+}
+
+export interface UpdateAssignmentResult {
+  roster: RosterDoc;
+  warnings: Warning[];
+}
+
+export interface Timetable {
+  week: string;
+  staffId: string;
+  rosterId: string;
+  version: number;
+  publishedAt: Date | null;
+  shifts: RosterAssignment[];
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Refuses anything but a real Monday `YYYY-MM-DD`. */
+export function assertWeek(week: string, field = 'week'): void {
+  const valid = ISO_DATE.test(week) && !Number.isNaN(Date.parse(`${week}T00:00:00Z`));
+  if (!valid || new Date(`${week}T00:00:00Z`).toISOString().slice(0, 10) !== week)
+    throw badInput(`${field} must be a date YYYY-MM-DD, got "${week}"`, [{ field, message: 'invalid date' }]);
+  if (dayOfWeekOfDate(week) !== 1)
+    throw badInput(`${field} must be a Monday, got ${week}`, [{ field, message: 'not a Monday' }]);
+}
+
+/** Requirement vs scheduled agents per interval and skill. */
+export function rosterCoverage(problem: RosterProblem, assignments: RosterAssignment[]): SkillCoverage[] {
+  const got = coverageBySkill(
+    problem,
+    assignments.map((a) => workedShift(problem, a)),
+  );
+  const round = (v: number): number => Math.round(v * 1e4) / 1e4;
+  return problem.requirements.map((r) => ({
+    skill: r.skill,
+    required: [...r.values],
+    scheduled: (got.get(r.skill) ?? []).map(round),
+  }));
+}
+
+const sortAssignments = (a: RosterAssignment[]): RosterAssignment[] =>
+  [...a].sort((x, y) => x.start.localeCompare(y.start) || x.staffId.localeCompare(y.staffId));
+
+export class RosterService {
+  private readonly rosters: Collection<RosterDoc>;
+
+  constructor(
+    store: DocumentStore,
+    private readonly events: EventBus,
+  ) {
+    this.rosters = store.collection<RosterDoc>(ROSTERS);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    const rosters = store.collection<RosterDoc>(ROSTERS);
+    await rosters.createIndex({ keys: { week: 1, version: 1 }, unique: true, name: 'week_version' });
+    await rosters.createIndex({ keys: { week: 1, status: 1 }, name: 'week_status' });
+  }
+
+  /**
+   * Stores a solver result as a DRAFT. The solver already checks its rosters; this checks
+   * again, against the same problem, so nothing that breaks a hard rule is ever stored.
+   */
+  async storeDraft(
+    problem: RosterProblem,
+    result: RosterResult,
+    jobId: string | null,
+    createdBy: string | null,
+  ): Promise<RosterDoc> {
+    if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
+      throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);
+    const { violations, warnings } = checkRoster(problem, result.assignments);
+    if (violations.length > 0)
+      throw new AppError(
+        'INTERNAL',
+        `Roster refused by the checker: ${violations[0].message}`,
+        violations.map((v) => ({ field: v.rule, message: v.message })),
+      );
+    const kpis = rosterKpis(problem, result.assignments);
+    kpis.solver = {
+      status: result.status,
+      seconds: +result.seconds.toFixed(3),
+      gap: result.gap,
+      heuristic: result.heuristic,
+    };
+    const now = new Date();
+    for (let attempt = 0; ; attempt++) {
+      const latest = await this.rosters.findOne({ week: problem.weekStart }, { sort: { version: -1 } });
+      const doc: RosterDoc = {
+        _id: randomUUID(),
+        week: problem.weekStart,
+        version: (latest?.version ?? 0) + 1,
+        status: 'DRAFT',
+        intervalMinutes: problem.intervalMinutes,
+        solver: {
+          status: result.status,
+          solverStatus: result.solverStatus,
+          objective: result.objective,
+          bound: result.bound,
+          gap: result.gap,
+          seconds: +result.seconds.toFixed(3),
+          heuristic: result.heuristic,
+          message: result.message,
+        },
+        kpis,
+        assignments: sortAssignments(result.assignments),
+        coverage: rosterCoverage(problem, result.assignments),
+        diagnosis: result.diagnosis,
+        warnings,
+        problem,
+        jobId,
+        revision: 1,
+        manualEdits: 0,
+        createdAt: now,
+        createdBy,
+        updatedAt: now,
+        publishedAt: null,
+        publishedBy: null,
+      };
+      try {
+        return await this.rosters.insertOne(doc);
+      } catch (e) {
+        // two drafts of the same week at once: take the next version
+        if (!(isAppError(e) && e.code === 'CONFLICT') || attempt >= 4) throw e;
+      }
+    }
+  }
+
+  async require(id: string): Promise<RosterDoc> {
+    const doc = await this.rosters.findById(id);
+    if (!doc) throw notFound('Roster', id);
+    return doc;
+  }
+
+  /** A roster as the viewer may see it: planners see every version, readers PUBLISHED only. */
+  async get(id: string, viewer: Viewer | null): Promise<RosterDoc> {
+    const doc = await this.require(id);
+    if (!mayReadDrafts(viewer) && doc.status !== 'PUBLISHED') throw notFound('Roster', id);
+    return doc;
+  }
+
+  async list(week: string, viewer: Viewer | null): Promise<RosterDoc[]> {
+    assertWeek(week);
+    const filter = mayReadDrafts(viewer) ? { week } : { week, status: 'PUBLISHED' };
+    return this.rosters.find(filter, { sort: { version: -1 } });
+  }
+
+  async published(week: string): Promise<RosterDoc | null> {
+    return this.rosters.findOne({ week, status: 'PUBLISHED' });
+  }
+
+  /**
+   * Publishes a DRAFT: the week's current PUBLISHED version (if any) becomes SUPERSEDED in
+   * the same atomic write. Publishes ROSTER_PUBLISHED after the write.
+   */
+  async publish(id: string, viewer: Viewer): Promise<RosterDoc> {
+    const doc = await this.require(id);
+    if (doc.status !== 'DRAFT')
+      throw conflict(`Roster ${id} is ${doc.status}; only a DRAFT can be published`);
+    const now = new Date();
+    await this.rosters.bulkWrite([
+      {
+        update: {
+          filter: { week: doc.week, status: 'PUBLISHED', _id: { $ne: id } },
+          update: { $set: { status: 'SUPERSEDED', updatedAt: now }, $inc: { revision: 1 } },
+          multi: true,
+        },
+      },
+      {
+        update: {
+          filter: { _id: id, status: 'DRAFT' },
+          update: {
+            $set: { status: 'PUBLISHED', publishedAt: now, publishedBy: viewer.userId, updatedAt: now },
+            $inc: { revision: 1 },
+          },
+        },
+      },
+    ]);
+    const published = await this.require(id);
+    if (published.status !== 'PUBLISHED') throw conflict(`Roster ${id} changed while publishing`);
+    this.events.publish(TOPIC.ROSTER_PUBLISHED, doc.week, {
+      rosterId: id,
+      week: doc.week,
+      publishedAt: now,
+      publishedBy: viewer.userId,
+    });
+    return published;
+  }
+
+  /**
+   * Applies one manual change to a DRAFT and re-checks the whole roster. A hard-rule break
+   * is refused (BAD_USER_INPUT listing the violations; nothing saved); soft issues are
+   * saved and returned as warnings. KPIs and coverage are recomputed.
+   */
+  async updateAssignment(
+    id: string,
+    change: AssignmentChange,
+    viewer: Viewer,
+  ): Promise<UpdateAssignmentResult> {
+    const doc = await this.require(id);
+    if (doc.status !== 'DRAFT')
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `Roster ${id} is ${doc.status}; only a DRAFT can be edited (generate a new version)`,
+      );
+    const problem = doc.problem;
+    const assignments = applyChange(problem, doc.assignments, change);
+    const { violations, warnings } = checkRoster(problem, assignments);
+    if (violations.length > 0)
+      throw badInput(
+        `The change breaks ${violations.length} rule(s): ${violations.map((v) => v.message).join('; ')}`,
+        violations.map((v) => ({ field: v.rule, message: v.message })),
+      );
+    const kpis = { ...rosterKpis(problem, assignments), solver: doc.kpis.solver };
+    const now = new Date();
+    const updated = await this.rosters.findOneAndUpdate(
+      { _id: id, revision: doc.revision, status: 'DRAFT' },
+      {
+        $set: {
+          assignments: sortAssignments(assignments),
+          kpis,
+          coverage: rosterCoverage(problem, assignments),
+          warnings,
+          updatedAt: now,
+          lastEditedBy: viewer.userId,
+        },
+        $inc: { revision: 1, manualEdits: 1 },
+      },
+    );
+    if (!updated) throw conflict(`Roster ${id} was changed by someone else; reload and retry`);
+    return { roster: updated, warnings };
+  }
+
+  /** The caller's own shifts in the week's PUBLISHED roster (null when none is published). */
+  async myTimetable(week: string, viewer: Viewer): Promise<Timetable | null> {
+    assertWeek(week);
+    if (!viewer.staffId)
+      throw new AppError('FAILED_PRECONDITION', 'This account is not linked to a staff member');
+    const doc = await this.published(week);
+    if (!doc) return null;
+    return {
+      week,
+      staffId: viewer.staffId,
+      rosterId: doc._id,
+      version: doc.version,
+      publishedAt: doc.publishedAt,
+      shifts: doc.assignments.filter((a) => a.staffId === viewer.staffId),
+    };
+  }
+}
+
+/** MANAGER (and ADMIN) see drafts and superseded versions; other readers only PUBLISHED. */
+export const mayReadDrafts = (viewer: Viewer | null): boolean => hasRole(viewer, Role.MANAGER);
+
+function locate(assignments: RosterAssignment[], staffId: string, date: string): number {
+  const i = assignments.findIndex((a) => a.staffId === staffId && a.date === date);
+  if (i < 0)
+    throw badInput(`No assignment of ${staffId} on ${date}`, [
+      { field: 'staffId', message: 'no assignment that day' },
+    ]);
+  return i;
+}
+
+/** The assignment a template gives on a date (times from the template). */
+function makeAssignment(
+  problem: RosterProblem,
+  staffId: string,
+  date: string,
+  templateId: string,
+  skill: string | null | undefined,
+): RosterAssignment {
+  const template = problem.shiftTemplates.find((t) => t.id === templateId);
+  if (!template)
+    throw badInput(`Unknown shift template ${templateId} for this roster`, [
+      { field: 'shiftTemplateId', message: 'unknown shift template' },
+    ]);
+  const staff = problem.staff.find((s) => s.id === staffId);
+  if (!staff)
+    throw badInput(`Staff ${staffId} is not part of this roster's problem`, [
+      { field: 'staffId', message: 'unknown staff' },
+    ]);
+  const day = ISO_DATE.test(date) ? daysBetween(problem.weekStart, date) : NaN;
+  const shift = weekShifts(problem).find(
+    (s) => problem.shiftTemplates[s.templateIndex].id === templateId && s.day === day,
+  );
+  if (!shift)
+    throw badInput(`Shift template ${template.name ?? templateId} does not run on ${date} of this week`, [
+      { field: 'date', message: 'template does not run that day' },
+    ]);
+  const chosen = skill ?? template.skills.find((k) => staff.skills.includes(k)) ?? template.skills[0];
+  return candidateAssignment(problem, { staffIndex: problem.staff.indexOf(staff), shift, skill: chosen });
+}
+
+export function applyChange(
+  problem: RosterProblem,
+  current: RosterAssignment[],
+  change: AssignmentChange,
+): RosterAssignment[] {
+  const out = [...current];
+  if (change.action === 'ADD') {
+    if (!change.shiftTemplateId)
+      throw badInput('shiftTemplateId is required to add a shift', [
+        { field: 'shiftTemplateId', message: 'required for ADD' },
+      ]);
+    out.push(makeAssignment(problem, change.staffId, change.date, change.shiftTemplateId, change.skill));
+    return out;
+  }
+  const i = locate(out, change.staffId, change.date);
+  const [old] = out.splice(i, 1);
+  if (change.action === 'REMOVE') return out;
+  const moved = makeAssignment(
+    problem,
+    change.toStaffId ?? old.staffId,
+    change.toDate ?? old.date,
+    change.toShiftTemplateId ?? old.shiftTemplateId,
+    change.toSkill ?? (change.toShiftTemplateId ? null : old.skill),
+  );
+  out.push(moved);
+  return out;
+}

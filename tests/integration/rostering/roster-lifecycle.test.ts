@@ -1,0 +1,285 @@
+import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import type { RosterDoc, RosterJobDoc } from '../../../src/rostering/roster-doc.model';
+import { ROSTERS } from '../../../src/rostering/roster-doc.model';
+import { RosterProblemSource } from '../../../src/rostering/roster-problem.builder';
+import { GENERATE, generateVariables, seedRosterSite, WEEK } from './roster.seed';
+
+const ROSTER_FIELDS = /* GraphQL */ `
+  id week version status intervalMinutes manualEdits
+  solver { status objective bound gap seconds heuristic }
+  kpis {
+    labourCost preferencesMetPercent
+    skills { skill requiredHours coveragePercent underStaffedHours overStaffedHours }
+    staff { staffId paidHours shifts weekendShifts deviation }
+    fairness { hoursDeviationStdDev weekendShiftsSpread }
+    solver { status heuristic }
+  }
+  assignments { staffId date shiftTemplateId start end skill }
+  coverage { skill required scheduled }
+  warnings { kind message }
+`;
+
+interface GqlRoster {
+  id: string;
+  version: number;
+  status: string;
+  manualEdits: number;
+  solver: { status: string; objective: number };
+  kpis: {
+    labourCost: number;
+    skills: { skill: string; coveragePercent: number; underStaffedHours: number }[];
+    staff: { staffId: string; paidHours: number }[];
+  };
+  assignments: { staffId: string; date: string; shiftTemplateId: string; start: string; end: string }[];
+  coverage: { skill: string; required: number[]; scheduled: number[] }[];
+  warnings: { kind: string; message: string }[];
+}
+
+describe('roster lifecycle over GraphQL', () => {
+  let t: TestApp;
+  let manager: string;
+  let provider: string;
+  let agent: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ seed: seedRosterSite });
+    [manager, provider, agent] = await Promise.all([
+      t.login('manager'),
+      t.login('provider'),
+      t.login('agent'),
+    ]);
+    const agentUser = await t.services.users.findByUsername('agent');
+    await t.services.users.update(agentUser!._id, { staffId: 'st-a' });
+  });
+  afterAll(() => t.close());
+
+  /** Starts a job and waits for it to finish (in-process), returning the final job. */
+  async function generate(week = WEEK): Promise<RosterJobDoc> {
+    const res = await t.gql<{ generateRoster: { id: string; state: string } }>(
+      GENERATE,
+      generateVariables(week),
+      manager,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(['QUEUED', 'RUNNING']).toContain(res.data!.generateRoster.state);
+    return t.services.rosterJobs.settled(res.data!.generateRoster.id);
+  }
+
+  const getRoster = async (id: string, token = manager) =>
+    t.gql<{ roster: GqlRoster }>(`query($id: ID!) { roster(id: $id) { ${ROSTER_FIELDS} } }`, { id }, token);
+
+  let firstId: string;
+
+  it('generateRoster returns a job at once and stores a checked DRAFT roster with KPIs and coverage', async () => {
+    const job = await generate();
+    expect(job).toMatchObject({ state: 'SUCCEEDED', phase: 'done', error: null });
+    const jobRes = await t.gql<{
+      rosterJob: { state: string; rosterId: string; progress: { objective: number } };
+    }>(
+      'query($id: ID!) { rosterJob(id: $id) { state rosterId progress { objective gap elapsedSeconds } } }',
+      { id: job._id },
+      manager,
+    );
+    expect(jobRes.data!.rosterJob.rosterId).toBe(job.rosterId);
+    const { data } = await getRoster(job.rosterId!);
+    const roster = data!.roster;
+    firstId = roster.id;
+    expect(roster).toMatchObject({ version: 1, status: 'DRAFT', manualEdits: 0 });
+    expect(roster.solver.status).toBe('OPTIMAL');
+    // one early shift Monday–Friday, all given to the cheapest person who may work 5 days
+    expect(roster.assignments).toHaveLength(5);
+    expect(roster.assignments.every((a) => a.shiftTemplateId === 'tpl-early' && a.staffId === 'st-a')).toBe(
+      true,
+    );
+    expect(roster.assignments[0]).toMatchObject({
+      date: WEEK,
+      start: `${WEEK}T06:00:00`,
+      end: `${WEEK}T14:00:00`,
+    });
+    expect(roster.kpis.labourCost).toBe(5 * 8 * 10);
+    expect(roster.kpis.skills[0]).toMatchObject({ skill: 'calls', underStaffedHours: 1 });
+    expect(roster.kpis.staff.find((s) => s.staffId === 'st-a')!.paidHours).toBe(40);
+    const calls = roster.coverage[0];
+    expect(calls.required).toHaveLength(168);
+    expect(calls.required[8]).toBe(1);
+    expect(calls.scheduled[8]).toBe(1);
+    expect(calls.scheduled[3]).toBe(0);
+    expect(roster.warnings.some((w) => w.kind === 'UNDER_COVER')).toBe(true);
+  });
+
+  it('refuses a week that is not a Monday and a requirement of the wrong length, before any job', async () => {
+    const tuesday = await t.gql(GENERATE, generateVariables('2025-03-04'), manager);
+    expect(codeOf(tuesday)).toBe('BAD_USER_INPUT');
+    const short = await t.gql(
+      GENERATE,
+      { week: WEEK, options: { intervalMinutes: 60, requirements: [{ skill: 'calls', values: [1, 2] }] } },
+      manager,
+    );
+    expect(codeOf(short)).toBe('BAD_USER_INPUT');
+    expect(short.errors![0].message).toContain('expected 168 values');
+  });
+
+  it('SERVICE_PROVIDER sees PUBLISHED rosters only; AGENT cannot read rosters', async () => {
+    const list = await t.gql<{ rosters: { id: string }[] }>(
+      'query($w: String!) { rosters(week: $w) { id status } }',
+      { w: WEEK },
+      provider,
+    );
+    expect(list.data!.rosters).toEqual([]);
+    expect(codeOf(await getRoster(firstId, provider))).toBe('NOT_FOUND');
+    expect(codeOf(await getRoster(firstId, agent))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(GENERATE, generateVariables(), provider))).toBe('FORBIDDEN');
+  });
+
+  it('manual edit: a hard-rule break is refused and nothing is saved', async () => {
+    const before = await t.services.store.collection<RosterDoc>(ROSTERS).findById(firstId);
+    const res = await t.gql(
+      `mutation($id: ID!, $input: UpdateAssignmentInput!) { updateAssignment(rosterId: $id, input: $input) { warnings { kind } } }`,
+      // a second shift the same day for st-a (who already works the early shift)
+      { id: firstId, input: { action: 'ADD', staffId: 'st-a', date: WEEK, shiftTemplateId: 'tpl-late' } },
+      manager,
+    );
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/two shifts on 2025-03-03/);
+    const details = res.errors![0].extensions!.details as { field: string }[];
+    expect(details.map((d) => d.field)).toEqual(expect.arrayContaining(['ONE_SHIFT_PER_DAY']));
+    const after = await t.services.store.collection<RosterDoc>(ROSTERS).findById(firstId);
+    expect(after).toEqual(before);
+  });
+
+  it('manual edit: a soft issue is saved with warnings and the KPIs are recomputed', async () => {
+    const res = await t.gql<{
+      updateAssignment: { roster: GqlRoster; warnings: { kind: string; message: string }[] };
+    }>(
+      `mutation($id: ID!, $input: UpdateAssignmentInput!) {
+         updateAssignment(rosterId: $id, input: $input) { roster { ${ROSTER_FIELDS} } warnings { kind message } }
+       }`,
+      {
+        id: firstId,
+        input: { action: 'MOVE', staffId: 'st-a', date: '2025-03-07', toShiftTemplateId: 'tpl-late' },
+      },
+      manager,
+    );
+    expect(res.errors).toBeUndefined();
+    const { roster, warnings } = res.data!.updateAssignment;
+    expect(roster.manualEdits).toBe(1);
+    expect(roster.assignments.find((a) => a.date === '2025-03-07')).toMatchObject({
+      staffId: 'st-a',
+      shiftTemplateId: 'tpl-late',
+      start: '2025-03-07T14:00:00',
+    });
+    // Friday 08:00–12:00 is now uncovered: 4 more under-staffed hours, a warning says so
+    expect(roster.kpis.skills[0].underStaffedHours).toBe(5);
+    expect(warnings.filter((w) => w.kind === 'UNDER_COVER').map((w) => w.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Fri 08:00')]),
+    );
+    expect(roster.coverage[0].scheduled[4 * 24 + 8]).toBe(0);
+  });
+
+  it('myTimetable is null until a roster is published', async () => {
+    const res = await t.gql<{ myTimetable: unknown }>(
+      'query($w: String!) { myTimetable(week: $w) { rosterId } }',
+      { w: WEEK },
+      agent,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.myTimetable).toBeNull();
+  });
+
+  it('publishRoster publishes; publishing a newer version supersedes the old one, which is kept', async () => {
+    const publish = (id: string) =>
+      t.gql<{ publishRoster: { id: string; status: string; publishedAt: string } }>(
+        'mutation($id: ID!) { publishRoster(id: $id) { id status publishedAt } }',
+        { id },
+        manager,
+      );
+    const first = await publish(firstId);
+    expect(first.data!.publishRoster).toMatchObject({ status: 'PUBLISHED' });
+    expect(codeOf(await publish(firstId))).toBe('CONFLICT');
+
+    const job = await generate();
+    const second = await publish(job.rosterId!);
+    expect(second.data!.publishRoster.status).toBe('PUBLISHED');
+
+    const list = await t.gql<{ rosters: { id: string; version: number; status: string }[] }>(
+      'query($w: String!) { rosters(week: $w) { id version status } }',
+      { w: WEEK },
+      manager,
+    );
+    expect(list.data!.rosters).toEqual([
+      { id: job.rosterId, version: 2, status: 'PUBLISHED' },
+      { id: firstId, version: 1, status: 'SUPERSEDED' },
+    ]);
+    const seen = await t.gql<{ rosters: { id: string }[] }>(
+      'query($w: String!) { rosters(week: $w) { id } }',
+      { w: WEEK },
+      provider,
+    );
+    expect(seen.data!.rosters).toEqual([{ id: job.rosterId }]);
+    // a published roster is not edited in place
+    const edit = await t.gql(
+      `mutation($id: ID!, $input: UpdateAssignmentInput!) { updateAssignment(rosterId: $id, input: $input) { warnings { kind } } }`,
+      { id: job.rosterId, input: { action: 'REMOVE', staffId: 'st-a', date: WEEK } },
+      manager,
+    );
+    expect(codeOf(edit)).toBe('FAILED_PRECONDITION');
+  });
+
+  it('myTimetable shows the AGENT their own shifts of the PUBLISHED roster only', async () => {
+    const res = await t.gql<{
+      myTimetable: { staffId: string; version: number; shifts: { staffId: string }[] };
+    }>(
+      'query($w: String!) { myTimetable(week: $w) { staffId version shifts { staffId date start end } } }',
+      { w: WEEK },
+      agent,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.myTimetable.version).toBe(2);
+    expect(res.data!.myTimetable.shifts.length).toBe(5);
+    expect(res.data!.myTimetable.shifts.every((s) => s.staffId === 'st-a')).toBe(true);
+    // an account without a staff link gets a clear error
+    expect(
+      codeOf(
+        await t.gql('query { myTimetable(week: "2025-03-03") { staffId } }', {}, await t.login('admin')),
+      ),
+    ).toBe('FAILED_PRECONDITION');
+  });
+
+  it('the next week starts from the published one: last shift end and worked-day run carry over', async () => {
+    const zero = {
+      intervalMinutes: 60,
+      requirements: [{ skill: 'calls', values: new Array<number>(168).fill(0) }],
+    };
+    const { problem } = await new RosterProblemSource(t.services.store).load('2025-03-10', zero, {
+      timeLimitSeconds: 1,
+      relativeGap: 0,
+    });
+    const ada = problem.staff.find((s) => s.id === 'st-a')!;
+    expect(ada.previousWeek).toEqual({ lastShiftEnd: '2025-03-07T14:00:00', consecutiveDaysWorked: 0 });
+    expect(problem.staff.find((s) => s.id === 'st-c')!.previousWeek).toBeUndefined();
+  });
+
+  it('cancelRosterJob stops a running job', async () => {
+    const res = await t.gql<{ generateRoster: { id: string } }>(GENERATE, generateVariables(), manager);
+    const id = res.data!.generateRoster.id;
+    const cancel = await t.gql<{ cancelRosterJob: { state: string; rosterId: string | null } }>(
+      'mutation($id: ID!) { cancelRosterJob(id: $id) { state rosterId error } }',
+      { id },
+      manager,
+    );
+    expect(cancel.errors).toBeUndefined();
+    expect(cancel.data!.cancelRosterJob).toMatchObject({ state: 'CANCELLED', rosterId: null });
+    expect((await t.services.rosterJobs.settled(id)).state).toBe('CANCELLED');
+    expect(await t.services.store.collection<RosterDoc>(ROSTERS).count({ jobId: id })).toBe(0);
+  });
+
+  it('planWeek needs the forecasting service and says so', async () => {
+    const res = await t.gql(
+      'mutation($w: String!) { planWeek(week: $w) { id } }',
+      { w: '2025-03-10' },
+      manager,
+    );
+    expect(codeOf(res)).toBe('FAILED_PRECONDITION');
+    expect(res.errors![0].message).toContain('forecasting');
+  });
+});
