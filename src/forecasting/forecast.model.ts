@@ -1,7 +1,9 @@
+import type { ModelKind } from './forecast.types';
+
+export type { ModelKind };
+
 export const MODELS = 'models';
 export const FORECASTS = 'forecasts';
-
-export type ModelKind = 'SNAIVE' | 'MSTL' | 'ARIMA' | 'ENSEMBLE';
 export type ModelStatus = 'ACTIVE' | 'INACTIVE';
 
 export interface BacktestMetrics {
@@ -58,6 +60,8 @@ export interface ForecastDoc {
   intervalMinutes: number;
   horizonDays: number;
   points: ForecastPoint[];
+  /** MASE denominator: in-sample seasonal-naive MAE of the history the run was fitted on. */
+  scale?: { mase: number; period: number } | null;
   createdAt: Date;
   createdBy: string | null;
 }

@@ -9,6 +9,13 @@ import { ChannelService } from '../channels/channel.service';
 import type { Config } from '../config';
 import type { DownloadRoute } from '../export/download';
 import type { EventBus } from '../events/pubsub';
+import { AccuracyService } from '../forecasting/accuracy.service';
+import { forecastDownload } from '../forecasting/forecast.export';
+import { ForecastResolver } from '../forecasting/forecast.resolver';
+import { ForecastService } from '../forecasting/forecast.service';
+import { ForecastingFacade } from '../forecasting/forecasting.facade';
+import { ModelRegistryResolver } from '../forecasting/model-registry.resolver';
+import { ModelRegistryService } from '../forecasting/model-registry.service';
 import type { Logger } from '../logger';
 import { asForecastProvider, PlanWeekService } from '../rostering/plan-week.service';
 import { RosterJobService } from '../rostering/roster-job.service';
@@ -27,6 +34,8 @@ import { staffingDownloads } from '../staffing/staffing.export';
 import { StaffingResolver } from '../staffing/staffing.resolver';
 import { StaffingService } from '../staffing/staffing.service';
 import type { DocumentStore } from '../store/document-store';
+import { VolumeResolver } from '../volumes/volume.resolver';
+import { VolumeService } from '../volumes/volume.service';
 import { WorkerPool } from '../workers/worker-pool';
 import { VERSION } from '../version';
 import { ServerInfo, SystemResolver } from './system.resolver';
@@ -52,6 +61,12 @@ export interface Services extends Infrastructure {
   rosters: RosterService;
   rosterJobs: RosterJobService;
   planWeek: PlanWeekService;
+  volumes: VolumeService;
+  models: ModelRegistryService;
+  forecasts: ForecastService;
+  forecastAccuracy: AccuracyService;
+  /** Train / run by channel key, for other features (planWeek). */
+  forecasting: ForecastingFacade;
 }
 
 export function createServices(infra: Infrastructure): Services {
@@ -65,6 +80,17 @@ export function createServices(infra: Infrastructure): Services {
   const channels = new ChannelService(store);
   const staff = new StaffService(store, channels);
   const siteSettings = new SiteSettingsService(store);
+  const volumes = new VolumeService(store, channels, config.SITE_TIME_ZONE);
+  const models = new ModelRegistryService(store, channels, volumes, workers, { timeZone: config.SITE_TIME_ZONE });
+  const forecasts = new ForecastService(
+    store,
+    channels,
+    volumes,
+    models,
+    workers,
+    infra.events,
+    config.SITE_TIME_ZONE,
+  );
   const rosters = new RosterService(store, infra.events);
   const rosterSource = new RosterProblemSource(store);
   const rosterJobs = new RosterJobService(
@@ -94,10 +120,18 @@ export function createServices(infra: Infrastructure): Services {
       rosterJobs,
       rosterSource,
       // the forecasting service registers as `forecasting` (issue 5); null until it does
-      () => asForecastProvider((services as Services & { forecasting?: unknown }).forecasting),
+      () => asForecastProvider(services.forecasting),
       () => services.staffing ?? null,
       config.SITE_TIME_ZONE,
     ),
+    volumes,
+    models,
+    forecasts,
+    forecastAccuracy: new AccuracyService(channels, volumes, forecasts, models, {
+      timeZone: config.SITE_TIME_ZONE,
+      driftFactor: config.FORECAST_DRIFT_FACTOR,
+    }),
+    forecasting: new ForecastingFacade(models, forecasts),
   };
   return services;
 }
@@ -112,11 +146,18 @@ export async function ensureIndexes(store: DocumentStore): Promise<void> {
   await ShiftTemplateService.ensureIndexes(store);
   await RosterService.ensureIndexes(store);
   await RosterJobService.ensureIndexes(store);
+  await VolumeService.ensureIndexes(store);
+  await ModelRegistryService.ensureIndexes(store);
+  await ForecastService.ensureIndexes(store);
 }
 
 /** Every download (XLSX/CSV export) the features offer, mounted under /exports. */
 export function downloads(services: Services): DownloadRoute[] {
-  return [...staffingDownloads(services.staffing), ...rosterDownloads(services.rosters)];
+  return [
+    ...staffingDownloads(services.staffing),
+    ...rosterDownloads(services.rosters),
+    forecastDownload(services.forecasts),
+  ];
 }
 
 /** Every resolver class of the API, in schema order. */
@@ -130,6 +171,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ShiftTemplateResolver,
   StaffingResolver,
   RosterResolver,
+  VolumeResolver,
+  ModelRegistryResolver,
+  ForecastResolver,
 ];
 
 /** One instance per resolver class, with its services injected. */
@@ -149,5 +193,8 @@ export function resolverInstances(services: Services): Map<Function, object> {
     [ShiftTemplateResolver, new ShiftTemplateResolver(services.shiftTemplates)],
     [StaffingResolver, new StaffingResolver(services.staffing)],
     [RosterResolver, new RosterResolver(services.rosters, services.rosterJobs, services.planWeek)],
+    [VolumeResolver, new VolumeResolver(services.volumes)],
+    [ModelRegistryResolver, new ModelRegistryResolver(services.models)],
+    [ForecastResolver, new ForecastResolver(services.forecasts, services.models, services.forecastAccuracy)],
   ]);
 }

@@ -1,0 +1,168 @@
+import type { ChannelService } from '../channels/channel.service';
+import { openMask } from '../volumes/opening-hours.mask';
+import { dayBounds } from '../volumes/volume.calendar';
+import { channelHours, checkRange, type VolumeService } from '../volumes/volume.service';
+import { accuracy, type AccuracyMetrics } from './accuracy.metrics';
+import type { ForecastDoc, ForecastPoint } from './forecast.model';
+import type { ForecastService } from './forecast.service';
+import type { ModelRegistryService } from './model-registry.service';
+
+export interface DayAccuracy {
+  date: string;
+  metrics: AccuracyMetrics;
+}
+
+export interface RunAccuracy {
+  forecastId: string;
+  modelId: string;
+  modelKind: string;
+  start: Date;
+  end: Date;
+  createdAt: Date;
+  /** Scored over the run's open intervals in [from, to] that now have actuals. */
+  metrics: AccuracyMetrics;
+  days: DayAccuracy[];
+  /** The model's backtest errors (null when the model was deleted). */
+  backtestWape: number | null;
+  backtestMase: number | null;
+  /** WAPE or MASE above the backtest's × FORECAST_DRIFT_FACTOR. */
+  drift: boolean;
+}
+
+export interface AccuracyReport {
+  channel: string;
+  from: string;
+  to: string;
+  driftFactor: number;
+  /** The most recent run (latest start) with actuals drifts. */
+  drift: boolean;
+  runs: RunAccuracy[];
+}
+
+interface Scored {
+  actual: number[];
+  points: ForecastPoint[];
+  date: string[];
+}
+
+const exceeds = (recent: number, backtest: number | null | undefined, factor: number): boolean =>
+  Number.isFinite(recent) &&
+  typeof backtest === 'number' &&
+  Number.isFinite(backtest) &&
+  recent > backtest * factor;
+
+/**
+ * Accuracy tracking: scores every stored forecast of a channel against the actuals that
+ * have arrived since, per run and per site-local day, on open intervals with a value.
+ */
+export class AccuracyService {
+  constructor(
+    private readonly channels: ChannelService,
+    private readonly volumes: VolumeService,
+    private readonly forecasts: ForecastService,
+    private readonly registry: ModelRegistryService,
+    private readonly settings: { timeZone: string; driftFactor: number },
+  ) {}
+
+  async report(channelKey: string, from: string, to: string): Promise<AccuracyReport> {
+    checkRange(from, to);
+    const { timeZone, driftFactor } = this.settings;
+    const channel = await this.channels.requireByKey(channelKey);
+    const fromAt = new Date(dayBounds(from, timeZone).start);
+    const toAt = new Date(dayBounds(to, timeZone).end);
+    const runs = await this.forecasts.overlapping(channel.key, fromAt, toAt);
+    const buckets = await this.volumes.buckets(channel.key, from, to);
+    const hours = channelHours(channel);
+    // actual value and open flag per interval start
+    const actuals = new Map<number, { value: number; date: string }>();
+    for (const b of buckets) {
+      if (b.intervalMinutes !== channel.intervalMinutes) continue;
+      const { start } = dayBounds(b.date, timeZone);
+      const open = openMask(b.date, b.intervalMinutes, timeZone, hours);
+      b.values.forEach((v, i) => {
+        if (v !== null && open[i])
+          actuals.set(start + i * b.intervalMinutes * 60_000, { value: v, date: b.date });
+      });
+    }
+    const models = new Map<string, Awaited<ReturnType<ModelRegistryService['findById']>>>();
+    const result: RunAccuracy[] = [];
+    for (const run of runs) {
+      const scored = this.score(run, actuals, fromAt, toAt);
+      if (scored.actual.length === 0) continue;
+      if (!models.has(run.modelId)) models.set(run.modelId, await this.registry.findById(run.modelId));
+      const model = models.get(run.modelId) ?? null;
+      const scale = run.scale?.mase ?? NaN;
+      const metrics = score(scored, scale);
+      const dates = [...new Set(scored.date)];
+      const days = dates.map((date) => ({
+        date,
+        metrics: score(
+          pick(scored, (i) => scored.date[i] === date),
+          scale,
+        ),
+      }));
+      const backtestWape = model?.metrics.wape ?? null;
+      const backtestMase = model?.metrics.mase ?? null;
+      result.push({
+        forecastId: run._id,
+        modelId: run.modelId,
+        modelKind: run.modelKind,
+        start: run.start,
+        end: run.end,
+        createdAt: run.createdAt,
+        metrics,
+        days,
+        backtestWape,
+        backtestMase,
+        drift:
+          exceeds(metrics.wape, backtestWape, driftFactor) ||
+          exceeds(metrics.mase, backtestMase, driftFactor),
+      });
+    }
+    const latest = [...result].sort(
+      (a, b) => b.start.getTime() - a.start.getTime() || b.createdAt.getTime() - a.createdAt.getTime(),
+    )[0];
+    return { channel: channel.key, from, to, driftFactor, drift: latest?.drift ?? false, runs: result };
+  }
+
+  private score(
+    run: ForecastDoc,
+    actuals: Map<number, { value: number; date: string }>,
+    from: Date,
+    to: Date,
+  ): Scored {
+    const out: Scored = { actual: [], points: [], date: [] };
+    for (const p of run.points) {
+      const t = p.t.getTime();
+      if (t < from.getTime() || t >= to.getTime()) continue;
+      const a = actuals.get(t);
+      if (!a) continue;
+      out.actual.push(a.value);
+      out.points.push(p);
+      out.date.push(a.date);
+    }
+    return out;
+  }
+}
+
+const pick = (s: Scored, keep: (i: number) => boolean): Scored => {
+  const idx = s.actual.map((_, i) => i).filter(keep);
+  return {
+    actual: idx.map((i) => s.actual[i]!),
+    points: idx.map((i) => s.points[i]!),
+    date: idx.map((i) => s.date[i]!),
+  };
+};
+
+const score = (s: Scored, scale: number): AccuracyMetrics =>
+  accuracy(
+    s.actual,
+    {
+      mean: s.points.map((p) => p.mean),
+      lo80: s.points.map((p) => p.lo80),
+      hi80: s.points.map((p) => p.hi80),
+      lo95: s.points.map((p) => p.lo95),
+      hi95: s.points.map((p) => p.hi95),
+    },
+    Number.isFinite(scale) ? scale : 0,
+  );

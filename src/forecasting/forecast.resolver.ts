@@ -1,0 +1,101 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { FORECAST_READERS, Role } from '../auth/roles';
+import type { RequestContext } from '../context';
+import { type ForecastUpdatedEvent, TOPIC } from '../events/topics';
+import { ChannelRangeArgs } from '../volumes/volume.inputs';
+import { AccuracyService } from './accuracy.service';
+import {
+  DailyTotal,
+  finiteOrNull,
+  Forecast,
+  ForecastAccuracy,
+  ForecastConnection,
+  ForecastModel,
+  ForecastUpdate,
+} from './forecast-api.types';
+import { ChannelArgs, ForecastListArgs, RunForecastArgs } from './forecast.inputs';
+import type { ForecastDoc } from './forecast.model';
+import { ForecastService } from './forecast.service';
+import { ModelRegistryService } from './model-registry.service';
+
+@Resolver(() => Forecast)
+export class ForecastResolver {
+  constructor(
+    private readonly forecastService: ForecastService,
+    private readonly registry: ModelRegistryService,
+    private readonly accuracyService: AccuracyService,
+  ) {}
+
+  @Authorized(Role.MANAGER)
+  @Mutation(() => Forecast, {
+    description:
+      'Forecasts `horizonDays` site-local days from `start` with the channel’s ACTIVE model (AUTO-trained ' +
+      'when there is none), refitted on the history before `start`; stores the run and notifies subscribers.',
+  })
+  runForecast(
+    @Args() { channel, start, horizonDays }: RunForecastArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ForecastDoc> {
+    return this.forecastService.run(channel, start, horizonDays, ctx.viewer!.userId);
+  }
+
+  @Authorized(...FORECAST_READERS)
+  @Query(() => Forecast)
+  forecast(@Arg('id', () => ID) id: string): Promise<ForecastDoc> {
+    return this.forecastService.require(id);
+  }
+
+  @Authorized(...FORECAST_READERS)
+  @Query(() => ForecastConnection, { description: 'A channel’s forecast runs, newest first.' })
+  forecasts(@Args() { channel, first, after }: ForecastListArgs): Promise<ForecastConnection> {
+    return this.forecastService.list(channel, { first, after });
+  }
+
+  @Authorized(...FORECAST_READERS)
+  @Query(() => Forecast, { nullable: true, description: 'The channel’s most recently stored forecast.' })
+  latestForecast(@Args() { channel }: ChannelArgs): Promise<ForecastDoc | null> {
+    return this.forecastService.latest(channel);
+  }
+
+  @Authorized(...FORECAST_READERS)
+  @Query(() => ForecastAccuracy, {
+    description:
+      'WAPE, MASE and interval coverage of every stored run with actuals in [from, to], and drift.',
+  })
+  async forecastAccuracy(@Args() { channel, from, to }: ChannelRangeArgs): Promise<ForecastAccuracy> {
+    return finiteOrNull(await this.accuracyService.report(channel, from, to)) as ForecastAccuracy;
+  }
+
+  @Authorized(Role.PARTNER, Role.MANAGER)
+  @Subscription(() => ForecastUpdate, {
+    topics: TOPIC.FORECAST_UPDATED,
+    topicId: ({ args }) => (args as { channel: string }).channel,
+    description: 'Fires after a forecast of the channel is stored.',
+  })
+  forecastUpdated(@Root() event: ForecastUpdatedEvent, @Args() _args: ChannelArgs): ForecastUpdate {
+    return event;
+  }
+
+  @FieldResolver(() => [DailyTotal], { description: 'Per site-local day: sums of means and of bounds.' })
+  dailyTotals(@Root() doc: ForecastDoc): DailyTotal[] {
+    return this.forecastService.dailyTotals(doc);
+  }
+
+  @FieldResolver(() => ForecastModel, { nullable: true, description: 'The model version used.' })
+  async model(@Root() doc: ForecastDoc): Promise<ForecastModel | null> {
+    const model = await this.registry.findById(doc.modelId);
+    return model ? finiteOrNull(model) : null;
+  }
+}

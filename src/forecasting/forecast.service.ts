@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { type Connected, toConnection } from '../common/connection';
+import { type PageRequest, paginate } from '../common/pagination';
+import { AppError, badInput, notFound } from '../errors';
+import type { EventBus } from '../events/pubsub';
+import { TOPIC, type ForecastUpdatedEvent } from '../events/topics';
+import type { ChannelService } from '../channels/channel.service';
+import type { Collection, DocumentStore } from '../store/document-store';
+import { addDays } from '../volumes/volume.calendar';
+import type { VolumeService } from '../volumes/volume.service';
+import { taskFile, type WorkerPool } from '../workers/worker-pool';
+import { seasonalNaiveScale } from './accuracy.metrics';
+import { FORECASTS, type ForecastDoc, type ForecastPoint, type ModelDoc } from './forecast.model';
+import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
+import type { ModelParams } from './forecast.types';
+import { daysBetween, futureGrid } from './history-series';
+import {
+  FORECAST_TASK,
+  refitOptions,
+  seriesChannel,
+  taskFailure,
+  type ModelRegistryService,
+} from './model-registry.service';
+import { longestUsablePeriod } from './series.validation';
+
+/** Longest forecast, and the longest gap allowed between the last history and the start. */
+export const MAX_HORIZON_DAYS = 56;
+export const MAX_GAP_DAYS = 28;
+
+export interface DailyTotal {
+  /** Site-local day. */
+  date: string;
+  mean: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+}
+
+/** Per site-local day: sums of the interval means and of each interval bound (a conservative band). */
+export function dailyTotals(points: ForecastPoint[], timeZone: string): DailyTotal[] {
+  const days = new Map<string, DailyTotal>();
+  for (const p of points) {
+    const date = DateTime.fromJSDate(p.t, { zone: timeZone }).toISODate()!;
+    let d = days.get(date);
+    if (!d) days.set(date, (d = { date, mean: 0, lo80: 0, hi80: 0, lo95: 0, hi95: 0 }));
+    d.mean += p.mean;
+    d.lo80 += p.lo80;
+    d.hi80 += p.hi80;
+    d.lo95 += p.lo95;
+    d.hi95 += p.hi95;
+  }
+  return [...days.values()];
+}
+
+/**
+ * Forecast runs: refits the channel's ACTIVE model (kind, orders, members, calibration as
+ * stored) on the history up to `start`, forecasts `horizonDays` local days in the worker
+ * pool, forces closed intervals to zero, stores the run and then announces it.
+ */
+export class ForecastService {
+  private readonly forecasts: Collection<ForecastDoc>;
+
+  constructor(
+    store: DocumentStore,
+    private readonly channels: ChannelService,
+    private readonly volumes: VolumeService,
+    private readonly registry: ModelRegistryService,
+    private readonly workers: WorkerPool,
+    private readonly events: EventBus,
+    readonly timeZone: string,
+  ) {
+    this.forecasts = store.collection<ForecastDoc>(FORECASTS);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    await store
+      .collection<ForecastDoc>(FORECASTS)
+      .createIndex({ keys: { channel: 1, createdAt: -1 }, name: 'channel_created' });
+  }
+
+  async run(
+    channelKey: string,
+    start: string,
+    horizonDays: number,
+    createdBy: string | null,
+  ): Promise<ForecastDoc> {
+    if (!Number.isInteger(horizonDays) || horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS)
+      throw badInput(`horizonDays must be an integer in [1, ${MAX_HORIZON_DAYS}], got ${horizonDays}`, [
+        { field: 'horizonDays', message: `must be in [1, ${MAX_HORIZON_DAYS}]` },
+      ]);
+    const channel = await this.channels.requireByKey(channelKey);
+    const last = await this.volumes.lastDate(channel.key, start);
+    if (!last)
+      throw new AppError('FAILED_PRECONDITION', `channel ${channel.key} has no volumes before ${start}`, [
+        { field: 'start', message: 'no history before start' },
+      ]);
+    const historyEnd = addDays(last, 1);
+    const gapDays = daysBetween(historyEnd, start);
+    if (gapDays > MAX_GAP_DAYS)
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `channel ${channel.key}: the history ends on ${last}, more than ${MAX_GAP_DAYS} days before ${start}`,
+        [{ field: 'start', message: `history ends ${last}` }],
+      );
+    const model =
+      (await this.registry.active(channel.key)) ??
+      (await this.registry.train(channel.key, 'AUTO', createdBy));
+    const series = await this.registry.history(channel, historyEnd);
+    const grid = futureGrid(seriesChannel(channel), historyEnd, gapDays + horizonDays, this.timeZone);
+    const params = model.params as unknown as ModelParams;
+    const result = await this.workers.run<FitAndForecastInput, FitAndForecastOutput>(
+      taskFile(FORECAST_TASK),
+      'fitAndForecast',
+      {
+        series: { values: series.values, periods: series.periods, open: series.open },
+        model: model.kind,
+        horizon: grid.open.length,
+        futureOpen: grid.open,
+        options: refitOptions(params),
+      },
+    );
+    if (!result.ok) throw taskFailure(channel.key, result.error);
+    const f = result.forecast;
+    const skip = gapDays * series.slotsPerDay;
+    const points: ForecastPoint[] = grid.intervals
+      .filter((iv) => iv.slot >= skip)
+      .map(({ t, slot, open }) =>
+        open
+          ? {
+              t,
+              mean: f.mean[slot]!,
+              lo80: f.lo80[slot]!,
+              hi80: f.hi80[slot]!,
+              lo95: f.lo95[slot]!,
+              hi95: f.hi95[slot]!,
+            }
+          : { t, mean: 0, lo80: 0, hi80: 0, lo95: 0, hi95: 0 },
+      );
+    const m = longestUsablePeriod(series.periods, series.values.length);
+    const startAt = DateTime.fromISO(start, { zone: this.timeZone }).startOf('day');
+    const doc: ForecastDoc = {
+      _id: randomUUID(),
+      channel: channel.key,
+      modelId: model._id,
+      modelKind: model.kind,
+      start: startAt.toJSDate(),
+      end: startAt.plus({ days: horizonDays }).startOf('day').toJSDate(),
+      intervalMinutes: channel.intervalMinutes,
+      horizonDays,
+      points,
+      scale: { mase: seasonalNaiveScale(series.values, m, series.open), period: m },
+      createdAt: new Date(),
+      createdBy,
+    };
+    await this.forecasts.insertOne(doc);
+    this.events.publish(TOPIC.FORECAST_UPDATED, doc.channel, this.event(doc, model));
+    return doc;
+  }
+
+  async require(id: string): Promise<ForecastDoc> {
+    const doc = await this.forecasts.findById(id);
+    if (!doc) throw notFound('Forecast', id);
+    return doc;
+  }
+
+  /** A channel's runs, newest first, a page at a time. */
+  async list(channel: string, page: PageRequest): Promise<Connected<ForecastDoc>> {
+    return toConnection(
+      await paginate(this.forecasts, { channel }, { field: 'createdAt', direction: -1 }, page),
+    );
+  }
+
+  latest(channel: string): Promise<ForecastDoc | null> {
+    return this.forecasts.findOne({ channel }, { sort: { createdAt: -1, _id: -1 } });
+  }
+
+  /** Runs of a channel whose period overlaps [from, to) (UTC instants), oldest start first. */
+  overlapping(channel: string, from: Date, to: Date): Promise<ForecastDoc[]> {
+    return this.forecasts.find(
+      { channel, start: { $lt: to }, end: { $gt: from } },
+      { sort: { start: 1, createdAt: 1 } },
+    );
+  }
+
+  dailyTotals(doc: ForecastDoc): DailyTotal[] {
+    return dailyTotals(doc.points, this.timeZone);
+  }
+
+  private event(doc: ForecastDoc, model: ModelDoc): ForecastUpdatedEvent {
+    return {
+      forecastId: doc._id,
+      channel: doc.channel,
+      modelId: model._id,
+      modelKind: model.kind,
+      start: doc.start,
+      intervalMinutes: doc.intervalMinutes,
+      dailyTotals: this.dailyTotals(doc),
+    };
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Volume buckets ⇄ equally spaced forecasting series, on a WALL-CLOCK grid: every local day
+ * has 1440 / intervalMinutes slots, slot k starting at local minute k × intervalMinutes. This
+ * keeps the daily and weekly seasons aligned with opening hours across daylight-saving
+ * changes: on a 23-hour day the skipped hour's slots are closed (value 0); on a 25-hour day
+ * both passes of the repeated hour are summed into one slot (history) and both get that
+ * slot's forecast (future). Pure: no store, no GraphQL.
+ */
+import { isOpenAt } from '../volumes/opening-hours.mask';
+import { addDays, dayIntervals, dayLocalMinutes, isoDayOfWeek } from '../volumes/volume.calendar';
+import type { OpeningHours, VolumeBucket } from '../volumes/volume.types';
+
+export interface SeriesChannel {
+  key: string;
+  intervalMinutes: number;
+  openingHours: OpeningHours;
+}
+
+export interface HistorySeries {
+  values: number[];
+  open: boolean[];
+  periods: number[];
+  slotsPerDay: number;
+  /** First local day (inclusive) and end day (exclusive). */
+  from: string;
+  to: string;
+  /** Open slots that held a stored value (the rest of the open slots were imputed). */
+  observed: number;
+}
+
+export interface FutureInterval {
+  /** Interval start (UTC). */
+  t: Date;
+  /** Site-local day. */
+  date: string;
+  /** Position in the future slot array. */
+  slot: number;
+  open: boolean;
+}
+
+export interface FutureGrid {
+  /** Open flag per slot (length days × slotsPerDay). */
+  open: boolean[];
+  /** Every real interval of the days, in time order. */
+  intervals: FutureInterval[];
+}
+
+export const slotsPerDay = (intervalMinutes: number): number => 1440 / intervalMinutes;
+
+/** Daily and weekly seasons of an intraday interval, in slots. */
+export const seasonalPeriods = (intervalMinutes: number): number[] => {
+  const perDay = slotsPerDay(intervalMinutes);
+  return [perDay, perDay * 7];
+};
+
+/** Days between two local dates (`to` − `from`). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The series of local days [from, to): closed slots (outside opening hours, skipped DST
+ * slots, days without any stored bucket — holidays or gaps) are 0 and masked closed; an
+ * open slot without a value takes the value one week earlier (else 0).
+ */
+export function historySeries(
+  buckets: VolumeBucket[],
+  channel: SeriesChannel,
+  from: string,
+  to: string,
+  timeZone: string,
+): HistorySeries {
+  const step = channel.intervalMinutes;
+  const perDay = slotsPerDay(step);
+  const week = perDay * 7;
+  const byDate = new Map(buckets.filter((b) => b.intervalMinutes === step).map((b) => [b.date, b]));
+  const values: number[] = [];
+  const open: boolean[] = [];
+  let observed = 0;
+  for (let date = from; date < to; date = addDays(date, 1)) {
+    const bucket = byDate.get(date);
+    const dayValues = new Array<number | null>(perDay).fill(null);
+    const exists = new Array<boolean>(perDay).fill(false);
+    dayLocalMinutes(date, step, timeZone).forEach((minute, i) => {
+      const slot = Math.floor(minute / step);
+      exists[slot] = true;
+      const v = bucket?.values[i];
+      if (v !== undefined && v !== null) dayValues[slot] = (dayValues[slot] ?? 0) + v;
+    });
+    const dow = isoDayOfWeek(date);
+    for (let slot = 0; slot < perDay; slot++) {
+      const isOpen = bucket !== undefined && exists[slot] && isOpenAt(channel.openingHours, dow, slot * step);
+      const idx = values.length;
+      const v = dayValues[slot];
+      if (isOpen && v !== null) observed++;
+      open.push(isOpen);
+      values.push(!isOpen ? 0 : (v ?? (idx >= week ? values[idx - week] : 0)));
+    }
+  }
+  return { values, open, periods: seasonalPeriods(step), slotsPerDay: perDay, from, to, observed };
+}
+
+/** The future grid of `days` local days from `from`: slot mask for the model, real intervals for storage. */
+export function futureGrid(channel: SeriesChannel, from: string, days: number, timeZone: string): FutureGrid {
+  const step = channel.intervalMinutes;
+  const perDay = slotsPerDay(step);
+  const open: boolean[] = [];
+  const intervals: FutureInterval[] = [];
+  for (let d = 0; d < days; d++) {
+    const date = addDays(from, d);
+    const dow = isoDayOfWeek(date);
+    for (let slot = 0; slot < perDay; slot++) open.push(isOpenAt(channel.openingHours, dow, slot * step));
+    const starts = dayIntervals(date, step, timeZone);
+    dayLocalMinutes(date, step, timeZone).forEach((minute, i) => {
+      const slot = d * perDay + Math.floor(minute / step);
+      intervals.push({ t: starts[i]!, date, slot, open: isOpenAt(channel.openingHours, dow, minute) });
+    });
+  }
+  return { open, intervals };
+}

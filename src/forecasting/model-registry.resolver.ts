@@ -1,0 +1,46 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { FORECAST_READERS, Role } from '../auth/roles';
+import type { RequestContext } from '../context';
+import { finiteOrNull, ForecastModel } from './forecast-api.types';
+import { ChannelArgs, TrainModelArgs } from './forecast.inputs';
+import type { ModelDoc } from './forecast.model';
+import { ModelRegistryService } from './model-registry.service';
+
+const toModel = (doc: ModelDoc): ForecastModel => ({
+  ...doc,
+  metrics: finiteOrNull(doc.metrics),
+  candidates: finiteOrNull(doc.candidates),
+  params: finiteOrNull(doc.params),
+});
+
+@Resolver(() => ForecastModel)
+export class ModelRegistryResolver {
+  constructor(private readonly registry: ModelRegistryService) {}
+
+  @Authorized(Role.MANAGER)
+  @Mutation(() => ForecastModel, {
+    description:
+      'Backtests and fits a new model version in the worker pool; the first one of a channel becomes ACTIVE. ' +
+      'A model that cannot be fitted fails with FAILED_PRECONDITION (MODEL_FIT_FAILED) and writes nothing.',
+  })
+  async trainModel(
+    @Args() { channel, kind }: TrainModelArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ForecastModel> {
+    return toModel(await this.registry.train(channel, kind, ctx.viewer!.userId));
+  }
+
+  @Authorized(Role.MANAGER)
+  @Mutation(() => ForecastModel, {
+    description: 'Makes the version its channel’s only ACTIVE one (rollback).',
+  })
+  async activateModel(@Arg('id', () => ID) id: string): Promise<ForecastModel> {
+    return toModel(await this.registry.activate(id));
+  }
+
+  @Authorized(...FORECAST_READERS)
+  @Query(() => [ForecastModel], { description: 'A channel’s model versions, newest first.' })
+  async models(@Args() { channel }: ChannelArgs): Promise<ForecastModel[]> {
+    return (await this.registry.list(channel)).map(toModel);
+  }
+}
