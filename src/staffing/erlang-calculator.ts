@@ -7,6 +7,7 @@
  * traffic) has an infinite ASA; it is reported as `asaSeconds: null` with `stable: false`
  * because JSON and GraphQL have no Infinity.
  */
+import { badInput } from '../errors';
 import { erlangAMetrics, type ErlangAResult } from './erlang-a.core';
 import { erlangCMetrics, type ErlangCResult } from './erlang-c.core';
 import {
@@ -16,6 +17,9 @@ import {
   type BindingConstraint,
 } from './required-agents.core';
 import { assertCount, assertNonNegative, assertPositive } from './staffing.validation';
+
+/** Largest offered load the calculator plans for: the core is checked up to 10,000 Erlangs. */
+export const MAX_TRAFFIC_ERLANGS = 10_000;
 
 export interface ErlangCalculatorInput {
   /** Contacts arriving in the interval. */
@@ -82,6 +86,10 @@ export function erlangCalculator(input: ErlangCalculatorInput): ErlangCalculatio
   if (input.agents !== undefined) assertCount('agents', input.agents);
   const shrinkage = input.shrinkage ?? 0;
   const trafficErlangs = trafficFromVolume(input.volume, input.ahtSeconds, input.intervalMinutes * 60);
+  if (trafficErlangs > MAX_TRAFFIC_ERLANGS)
+    throw badInput(
+      `trafficErlangs must be <= ${MAX_TRAFFIC_ERLANGS} (volume × ahtSeconds / interval length), got ${trafficErlangs}`,
+    );
   const required = requiredAgents({
     trafficErlangs,
     ahtSeconds: input.ahtSeconds,

@@ -39,6 +39,11 @@ const EXPECTED: Record<string, Caller[]> = {
   'Mutation.resetPassword': [A],
   'Mutation.deleteUser': [A],
   'Query.auditLog': [A],
+  // staffing
+  'Query.staffing': [A, M, S],
+  'Query.staffingPlan': [A, M, S],
+  'Query.staffingScenario': [A, M, S],
+  'Query.erlangCalculator': SIGNED,
   // rostering
   'Mutation.generateRoster': [A, M],
   'Mutation.planWeek': [A, M],
