@@ -1,4 +1,5 @@
 import { seedDemo, DEMO_SEED_STEPS } from '../../../src/seed/demo-seed';
+import { seedOnStart } from '../../../src/seed/seed-on-start';
 import type { Services } from '../../../src/server/services';
 import type { AvailabilityDoc, StaffDoc } from '../../../src/staff/staff.model';
 import { closeServices, dump, servicesFor } from './services.fixture';
@@ -137,7 +138,6 @@ describe('seedDemo', () => {
 
 describe('seedOnStart', () => {
   it('seeds the demo site only into an empty store when SEED_ON_START is on; accounts always', async () => {
-    const { seedOnStart } = await import('../../../src/seed/seed-on-start');
     const on = await servicesFor(undefined, { SEED_ON_START: 'true' });
     const off = await servicesFor(undefined, { SEED_ON_START: 'false' });
     try {
