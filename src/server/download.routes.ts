@@ -3,18 +3,22 @@ import { authChecker } from '../auth/auth-checker';
 import { bearerToken } from '../auth/token';
 import type { UserService } from '../auth/user.service';
 import { newContext } from './context';
-import { AppError, badInput, isAppError } from '../errors';
+import { AppError, badInput, type ErrorCode, isAppError } from '../errors';
 import type { DownloadRoute } from '../export/download';
 import { writeCsv } from '../export/csv.writer';
 import { writeXlsx } from '../export/xlsx.writer';
 import type { Logger } from '../logger';
 
-const STATUS: Record<string, number> = {
+/** HTTP status for each domain error code (anything else is a 500). */
+const STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  FAILED_PRECONDITION: 409,
+  TIMEOUT: 504,
+  INTERNAL: 500,
 };
 
 /** Mounts every DownloadRoute as `.xlsx` and `.csv`, authenticated by `Authorization: Bearer`. */
