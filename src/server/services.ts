@@ -34,6 +34,7 @@ import { staffingDownloads } from '../staffing/staffing.export';
 import { StaffingResolver } from '../staffing/staffing.resolver';
 import { StaffingService } from '../staffing/staffing.service';
 import type { DocumentStore } from '../store/document-store';
+import type { ResolverClass } from './schema';
 import { VolumeResolver } from '../volumes/volume.resolver';
 import { VolumeService } from '../volumes/volume.service';
 import { WorkerPool } from '../workers/worker-pool';
@@ -81,7 +82,9 @@ export function createServices(infra: Infrastructure): Services {
   const staff = new StaffService(store, channels);
   const siteSettings = new SiteSettingsService(store);
   const volumes = new VolumeService(store, channels, config.SITE_TIME_ZONE);
-  const models = new ModelRegistryService(store, channels, volumes, workers, { timeZone: config.SITE_TIME_ZONE });
+  const models = new ModelRegistryService(store, channels, volumes, workers, {
+    timeZone: config.SITE_TIME_ZONE,
+  });
   const forecasts = new ForecastService(
     store,
     channels,
@@ -161,7 +164,7 @@ export function downloads(services: Services): DownloadRoute[] {
 }
 
 /** Every resolver class of the API, in schema order. */
-export const RESOLVERS: NonEmptyArray<Function> = [
+export const RESOLVERS: NonEmptyArray<ResolverClass> = [
   SystemResolver,
   UserResolver,
   AuditResolver,
@@ -177,13 +180,13 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /** One instance per resolver class, with its services injected. */
-export function resolverInstances(services: Services): Map<Function, object> {
+export function resolverInstances(services: Services): Map<ResolverClass, object> {
   const info = Object.assign(new ServerInfo(), {
     version: VERSION,
     store: services.store.kind,
     timeZone: services.config.SITE_TIME_ZONE,
   });
-  return new Map<Function, object>([
+  return new Map<ResolverClass, object>([
     [SystemResolver, new SystemResolver(info)],
     [UserResolver, new UserResolver(services.users)],
     [AuditResolver, new AuditResolver(services.audit)],
