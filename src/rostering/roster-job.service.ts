@@ -237,6 +237,7 @@ export class RosterJobService {
         await this.finish(job, 'FAILED', {
           error: result.message ?? `The solver returned ${result.status}`,
           diagnosis: result.diagnosis,
+          phase: 'solve',
           progress: {
             solverPhase: 'done',
             objective: null,

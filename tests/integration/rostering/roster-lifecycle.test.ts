@@ -273,13 +273,20 @@ describe('roster lifecycle over GraphQL', () => {
     expect(await t.services.store.collection<RosterDoc>(ROSTERS).count({ jobId: id })).toBe(0);
   });
 
-  it('planWeek needs the forecasting service and says so', async () => {
-    const res = await t.gql(
-      'mutation($w: String!) { planWeek(week: $w) { id } }',
+  it('planWeek with no active channel fails the job in its forecast phase', async () => {
+    const res = await t.gql<{ planWeek: { id: string } }>(
+      'mutation($w: String!) { planWeek(week: $w) { id state } }',
       { w: '2025-03-10' },
       manager,
     );
-    expect(codeOf(res)).toBe('FAILED_PRECONDITION');
-    expect(res.errors![0].message).toContain('forecasting');
+    if (!('forecasting' in t.services)) {
+      // the forecasting feature is not registered in this build: refused up front
+      expect(codeOf(res)).toBe('FAILED_PRECONDITION');
+      return;
+    }
+    expect(res.errors).toBeUndefined();
+    const job = await t.services.rosterJobs.settled(res.data!.planWeek.id);
+    expect(job).toMatchObject({ kind: 'PLAN_WEEK', state: 'FAILED', phase: 'forecast' });
+    expect(job.error).toBe('There is no active channel to plan');
   });
 });

@@ -1,0 +1,173 @@
+import type { ChannelDoc } from '../../../src/channels/channel.model';
+import { CHANNELS } from '../../../src/channels/channel.model';
+import type { Viewer } from '../../../src/context';
+import { TOPIC, type RosterJobProgressEvent } from '../../../src/events/topics';
+import { MODELS } from '../../../src/forecasting/forecast.model';
+import { badInput } from '../../../src/errors';
+import { asForecastProvider, PlanWeekService } from '../../../src/rostering/plan-week.service';
+import { RosterJobService } from '../../../src/rostering/roster-job.service';
+import { RosterProblemSource } from '../../../src/rostering/roster-problem.builder';
+import { AVAILABILITY, STAFF, type AvailabilityDoc, type StaffDoc } from '../../../src/staff/staff.model';
+import { startTestApp, type TestApp } from '../../helpers/test-app';
+import { availabilityDoc, REQUIREMENT, seedRosterSite, staffDoc, WEEK } from './roster.seed';
+
+const channel = (key: string): ChannelDoc =>
+  ({ _id: `ch-${key}`, key, active: true }) as unknown as ChannelDoc;
+
+/** Records every roster-job progress event published (no subscription race). */
+function recordProgress(t: TestApp): RosterJobProgressEvent[] {
+  const events: RosterJobProgressEvent[] = [];
+  const publish = t.services.events.publish.bind(t.services.events);
+  jest.spyOn(t.services.events, 'publish').mockImplementation(((topic: string, ...rest: unknown[]) => {
+    if (topic === TOPIC.ROSTER_JOB_PROGRESS) events.push(rest[1] as RosterJobProgressEvent);
+    return (publish as (...a: unknown[]) => void)(topic, ...rest);
+  }) as typeof publish);
+  return events;
+}
+
+describe('planWeek', () => {
+  let t: TestApp;
+  let viewer: Viewer;
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ seed: seedRosterSite });
+    await t.services.store.collection<ChannelDoc>(CHANNELS).insertMany([channel('calls'), channel('emails')]);
+    await t.services.store
+      .collection<{ _id: string; channel: string; status: string }>(MODELS)
+      .insertOne({ _id: 'm-calls', channel: 'calls', status: 'ACTIVE' });
+    const manager = await t.services.users.findByUsername('manager');
+    viewer = { userId: manager!._id, username: 'manager', roles: manager!.roles, staffId: null };
+  });
+  afterAll(() => t.close());
+
+  const planner = (staffingValues = REQUIREMENT) =>
+    new PlanWeekService(
+      t.services.store,
+      t.services.rosterJobs,
+      new RosterProblemSource(t.services.store),
+      () => ({
+        trainModel: async (ch: string, kind: string) => void calls.push(`train ${ch} ${kind}`),
+        runForecast: async (ch: string, start: Date, days: number) =>
+          void calls.push(`forecast ${ch} ${start.toISOString()} ${days}`),
+      }),
+      () => ({
+        requirementForWeek: async (week: string, basis: string) => {
+          calls.push(`staffing ${week} ${basis}`);
+          return staffingValues;
+        },
+      }),
+      'Europe/London',
+    );
+
+  it('forecasts each active channel (training where no model is active), plans staffing, solves: one job', async () => {
+    const all = recordProgress(t);
+    const job = await planner().planWeek(WEEK, { timeLimitSeconds: 5, basis: 'HI80' }, viewer);
+    expect(job).toMatchObject({ kind: 'PLAN_WEEK', state: 'QUEUED', week: WEEK });
+    const final = await t.services.rosterJobs.settled(job._id);
+    expect(final.state).toBe('SUCCEEDED');
+    const events = all.filter((e) => e.jobId === job._id);
+    expect(events[events.length - 1]).toMatchObject({ state: 'SUCCEEDED', rosterId: final.rosterId });
+    expect(calls).toEqual([
+      'forecast calls 2025-03-03T00:00:00.000Z 7',
+      'train emails AUTO',
+      'forecast emails 2025-03-03T00:00:00.000Z 7',
+      `staffing ${WEEK} HI80`,
+    ]);
+    const phases = [...new Set(events.map((e) => e.phase))];
+    expect(phases).toEqual(['forecast', 'staffing', 'prepare', 'solve', 'store', 'done']);
+    expect(events.find((e) => e.message === 'training a model for emails')).toBeDefined();
+    const roster = await t.services.rosters.require(final.rosterId!);
+    expect(roster).toMatchObject({ week: WEEK, status: 'DRAFT', jobId: job._id });
+    expect(roster.assignments).toHaveLength(5);
+  });
+
+  it('a failing step fails the job with its message', async () => {
+    const broken = new PlanWeekService(
+      t.services.store,
+      t.services.rosterJobs,
+      new RosterProblemSource(t.services.store),
+      () => ({
+        trainModel: async () => undefined,
+        runForecast: async () => {
+          throw new Error('volumes missing');
+        },
+      }),
+      () => null,
+      'Europe/London',
+    );
+    await expect(broken.planWeek(WEEK, {}, viewer)).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+  });
+
+  it('asForecastProvider accepts only an object with both methods', () => {
+    expect(asForecastProvider(undefined)).toBeNull();
+    expect(asForecastProvider({ runForecast: () => null })).toBeNull();
+    const ok = { runForecast: () => null, trainModel: () => null };
+    expect(asForecastProvider(ok)).toBe(ok);
+  });
+});
+
+describe('roster job failures', () => {
+  let t: TestApp;
+  let viewer: Viewer;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      seed: async (s) => {
+        await seedRosterSite(s);
+        // 40 h minimum but available on Monday only: the week cannot be rostered
+        await s.store.collection<StaffDoc>(STAFF).insertOne(
+          staffDoc('st-m', 'Min', 9, {
+            contract: { minHoursWeek: 40, maxHoursWeek: 40, maxDaysWeek: 5, maxConsecutiveDays: 5 },
+          }),
+        );
+        const monday = availabilityDoc('st-m');
+        monday.weekly = monday.weekly.filter((w) => w.dayOfWeek === 1);
+        await s.store.collection<AvailabilityDoc>(AVAILABILITY).insertOne(monday);
+      },
+    });
+    const manager = await t.services.users.findByUsername('manager');
+    viewer = { userId: manager!._id, username: 'manager', roles: manager!.roles, staffId: null };
+  });
+  afterAll(() => t.close());
+
+  it('an infeasible week fails the job with a diagnosis and stores no roster', async () => {
+    const job = await t.services.rosterJobs.generate(
+      WEEK,
+      { timeLimitSeconds: 5, relativeGap: 0, requirement: REQUIREMENT },
+      viewer,
+    );
+    const final = await t.services.rosterJobs.settled(job._id);
+    expect(final.state).toBe('FAILED');
+    expect(final.rosterId).toBeNull();
+    expect(final).toMatchObject({ error: 'Minimum hours cannot be met', phase: 'solve' });
+    expect(final.diagnosis!.staff).toEqual([{ staffId: 'st-m', reason: expect.stringContaining('st-m') }]);
+    expect(await t.services.rosters.list(WEEK, viewer)).toEqual([]);
+  });
+
+  it('without a passed requirement the staffing plan is used; its failure fails the job in prepare', async () => {
+    const s = t.services;
+    const jobs = new RosterJobService(
+      s.store,
+      s.events,
+      s.workers,
+      s.rosters,
+      new RosterProblemSource(s.store),
+      () => ({
+        requirementForWeek: async (week: string) => {
+          throw badInput(`no forecast covers the week of ${week}`);
+        },
+      }),
+      s.logger,
+    );
+    const job = await jobs.generate(WEEK, { timeLimitSeconds: 5 }, viewer);
+    const final = await jobs.settled(job._id);
+    expect(final).toMatchObject({
+      state: 'FAILED',
+      phase: 'prepare',
+      error: `no forecast covers the week of ${WEEK}`,
+      rosterId: null,
+    });
+    expect(final.finishedAt).toEqual(expect.any(Date));
+  });
+});

@@ -1,0 +1,132 @@
+import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
+import {
+  datedSpans,
+  previousWeekOf,
+  rosterProblemFromData,
+  type RosterSourceData,
+} from '../../../src/rostering/roster-problem.builder';
+import type { RosterAssignment } from '../../../src/rostering/roster.types';
+import { availabilityDoc, REQUIREMENT, staffDoc, TEMPLATES, WEEK } from './roster.seed';
+
+const data = (extra: Partial<RosterSourceData> = {}): RosterSourceData => ({
+  week: WEEK,
+  staff: [staffDoc('st-a', 'Ada', 10)],
+  availability: [availabilityDoc('st-a')],
+  templates: TEMPLATES,
+  requirement: REQUIREMENT,
+  previousAssignments: [],
+  options: { timeLimitSeconds: 5, relativeGap: 0 },
+  ...extra,
+});
+
+describe('rosterProblemFromData', () => {
+  it('builds a problem the core accepts, with contract, cost and one window per day', () => {
+    const { problem, notes } = rosterProblemFromData(data());
+    expect(notes).toEqual([]);
+    const parsed = parseRosterProblem(problem);
+    expect(parsed.staff[0]).toMatchObject({
+      id: 'st-a',
+      name: 'Ada',
+      hourlyCost: 10,
+      minHoursWeek: 0,
+      maxHoursWeek: 40,
+      maxDaysWeek: 5,
+      maxConsecutiveDays: 5,
+    });
+    expect(parsed.staff[0].availability).toHaveLength(7);
+    expect(parsed.staff[0].preferences).toBeUndefined();
+    expect(parsed.shiftTemplates.map((t) => t.id)).toEqual(['tpl-early', 'tpl-late']);
+    expect(parsed.options).toMatchObject({ timeLimitSeconds: 5, relativeGap: 0, minRestHours: 11 });
+  });
+
+  it('applies dated exceptions: whole-day leave, a timed appointment, extra availability', () => {
+    const pattern = availabilityDoc('st-a', '06:00', '22:00', [
+      { date: '2025-03-04', available: false, from: null, to: null, reason: 'leave' },
+      { date: '2025-03-05', available: false, from: '10:00', to: '12:00', reason: 'dentist' },
+      { date: '2025-03-06', available: true, from: '22:00', to: '24:00', reason: 'overtime' },
+    ]);
+    expect(datedSpans(pattern, '2025-03-04')).toEqual([]);
+    expect(datedSpans(pattern, '2025-03-05')).toEqual([
+      { start: 360, end: 600 },
+      { start: 720, end: 1320 },
+    ]);
+    expect(datedSpans(pattern, '2025-03-06')).toEqual([{ start: 360, end: 1440 }]);
+    expect(datedSpans(undefined, '2025-03-06')).toEqual([]);
+
+    const { problem } = rosterProblemFromData(data({ availability: [pattern] }));
+    const ada = parseRosterProblem(problem).staff[0];
+    expect(ada.unavailableDates).toEqual(['2025-03-04']);
+    expect(ada.availability.filter((w) => w.dayOfWeek === 3)).toEqual([
+      { dayOfWeek: 3, from: '06:00', to: '10:00' },
+      { dayOfWeek: 3, from: '12:00', to: '22:00' },
+    ]);
+    expect(ada.availability.filter((w) => w.dayOfWeek === 4)).toEqual([
+      { dayOfWeek: 4, from: '06:00', to: '24:00' },
+    ]);
+  });
+
+  it('maps preferences by template name, drops empty lists, and leaves out what cannot be rostered', () => {
+    const { problem, notes } = rosterProblemFromData(
+      data({
+        staff: [
+          staffDoc('st-a', 'Ada', 10, {
+            preferences: {
+              desiredDays: [1, 2],
+              undesiredDays: [],
+              desiredShifts: ['Early'],
+              undesiredShifts: ['Nope'],
+            },
+          }),
+          staffDoc('st-x', 'Xi', 10, { skills: [] }),
+          staffDoc('st-y', 'Yu', 10),
+        ],
+        templates: [
+          ...TEMPLATES,
+          { ...TEMPLATES[0], _id: 'tpl-mail', name: 'Mail', skills: ['emails'] },
+          { ...TEMPLATES[0], _id: 'tpl-mixed', name: 'Mixed', skills: ['emails', 'calls'] },
+        ],
+      }),
+    );
+    const parsed = parseRosterProblem(problem);
+    expect(parsed.staff.map((s) => s.id)).toEqual(['st-a', 'st-y']);
+    expect(parsed.staff[0].preferences).toEqual({ desiredDays: [1, 2], desiredShifts: ['tpl-early'] });
+    expect(parsed.shiftTemplates.map((t) => [t.id, t.skills])).toEqual([
+      ['tpl-early', ['calls']],
+      ['tpl-late', ['calls']],
+      ['tpl-mixed', ['calls']],
+    ]);
+    expect(notes).toEqual([
+      'shift template Mail left out: none of its skills (emails) is required',
+      'staff E-st-x left out: no skills',
+      'staff E-st-y has no availability: not rostered',
+    ]);
+    expect(parsed.staff[1].availability).toEqual([]);
+  });
+
+  it('carries the previous published week over: last shift end and the run of worked days to Sunday', () => {
+    const shift = (date: string, end: string): RosterAssignment => ({
+      staffId: 'st-a',
+      date,
+      shiftTemplateId: 'tpl-late',
+      start: `${date}T14:00:00`,
+      end,
+      skill: 'calls',
+    });
+    const previous = [
+      shift('2025-02-24', '2025-02-24T22:00:00'),
+      shift('2025-02-28', '2025-02-28T22:00:00'),
+      shift('2025-03-01', '2025-03-01T22:00:00'),
+      shift('2025-03-02', '2025-03-03T02:00:00'),
+    ];
+    expect(previousWeekOf(WEEK, 'st-a', previous)).toEqual({
+      lastShiftEnd: '2025-03-03T02:00:00',
+      consecutiveDaysWorked: 3,
+    });
+    expect(previousWeekOf(WEEK, 'st-b', previous)).toBeUndefined();
+    const { problem } = rosterProblemFromData(data({ previousAssignments: previous }));
+    expect(parseRosterProblem(problem).staff[0].previousWeek).toEqual({
+      lastShiftEnd: '2025-03-03T02:00:00',
+      consecutiveDaysWorked: 3,
+    });
+  });
+});
