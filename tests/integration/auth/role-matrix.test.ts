@@ -82,6 +82,20 @@ const EXPECTED: Record<string, Caller[]> = {
   'Mutation.updateAssignment': [A, M],
   'Query.myTimetable': [A, G],
   'Subscription.rosterPublished': [A, M, S, G],
+  // volumes and forecasting
+  'Mutation.importVolumes': [A, M],
+  'Query.volumes': [A, M, S],
+  'Query.dataSummary': [A, M, S],
+  'Query.validateVolumes': [A, M, S],
+  'Mutation.trainModel': [A, M],
+  'Mutation.activateModel': [A, M],
+  'Query.models': [A, M, S, P],
+  'Mutation.runForecast': [A, M],
+  'Query.forecast': [A, M, S, P],
+  'Query.forecasts': [A, M, S, P],
+  'Query.latestForecast': [A, M, S, P],
+  'Query.forecastAccuracy': [A, M, S, P],
+  'Subscription.forecastUpdated': [A, M, P],
 };
 
 const CALLERS: Caller[] = ['ANON', A, M, S, P, G];
