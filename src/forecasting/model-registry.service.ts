@@ -147,7 +147,12 @@ export class ModelRegistryService {
    * whole window with interval calibration from its backtest, and stores it. The channel's
    * first model becomes ACTIVE. A model that cannot be fitted writes nothing.
    */
-  async train(channelKey: string, selection: ModelSelection, createdBy: string | null): Promise<ModelDoc> {
+  async train(
+    channelKey: string,
+    selection: ModelSelection,
+    createdBy: string | null,
+    options: { backtestOrigins?: number } = {},
+  ): Promise<ModelDoc> {
     const channel = await this.channels.requireByKey(channelKey);
     const last = await this.volumes.lastDate(channel.key);
     if (!last)
@@ -171,7 +176,7 @@ export class ModelRegistryService {
         series: input,
         options: {
           stepMinutes: channel.intervalMinutes,
-          origins: this.backtestOrigins,
+          origins: options.backtestOrigins ?? this.backtestOrigins,
           kinds,
           ensembleSize: selection === 'AUTO' || selection === 'ENSEMBLE' ? 2 : 0,
         },

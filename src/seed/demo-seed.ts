@@ -3,6 +3,7 @@ import templateSeeds from '../../seeds/shift-templates.json';
 import { generateStaff } from '../../seeds/staff.generator';
 import { seedAccounts, type SeedAccountsResult } from '../auth/seed-accounts';
 import type { ChannelSpec } from '../channels/channel.service';
+import { forecastModelsStep, volumeHistoryStep } from '../forecasting/forecast.seed';
 import { ensureIndexes, type Services } from '../server/services';
 import type { ShiftTemplateSpec } from '../staff/shift-template.service';
 import type { AvailabilityDoc } from '../staff/staff.model';
@@ -98,7 +99,14 @@ const accountsStep: SeedStep = {
 };
 
 /** In order; later capabilities append theirs (e.g. volume history after channels). */
-export const DEMO_SEED_STEPS: SeedStep[] = [channelsStep, shiftTemplatesStep, staffStep, accountsStep];
+export const DEMO_SEED_STEPS: SeedStep[] = [
+  channelsStep,
+  shiftTemplatesStep,
+  staffStep,
+  accountsStep,
+  volumeHistoryStep,
+  forecastModelsStep,
+];
 
 export async function seedDemo(services: Services, options: SeedOptions = {}): Promise<SeedReport> {
   if (options.reset) {

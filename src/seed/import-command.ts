@@ -10,6 +10,7 @@ import { CliError, EXIT } from './cli-runtime';
 export const IMPORTERS: Record<string, (services: Services, table: Table) => Promise<ImportSummary>> = {
   staff: (s, table) => s.staff.importTable(table),
   availability: (s, table) => s.availability.importTable(table),
+  volumes: (s, table) => s.volumes.importTable(table),
 };
 
 export const IMPORT_USAGE = `usage: npm run import -- <${Object.keys(IMPORTERS).join('|')}> <file.csv|file.xlsx>`;

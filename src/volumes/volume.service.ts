@@ -20,6 +20,9 @@ export const MAX_RANGE_DAYS = 400;
 export interface VolumeImportReport extends VolumeImportStats {
   /** Buckets (channel × local day) written. */
   days: number;
+  /** Buckets new to the store / merged into a stored day. */
+  created: number;
+  updated: number;
   duplicates: VolumeDuplicate[];
 }
 
@@ -118,7 +121,13 @@ export class VolumeService {
       return { replace: { filter: { _id }, doc, upsert: true } };
     });
     if (ops.length > 0) await this.volumes.bulkWrite(ops);
-    return { ...parsed.stats, days: ops.length, duplicates: parsed.duplicates };
+    return {
+      ...parsed.stats,
+      days: ops.length,
+      created: ops.length - existing.size,
+      updated: existing.size,
+      duplicates: parsed.duplicates,
+    };
   }
 
   /** Stored buckets of a channel for local dates in [from, to] (inclusive), oldest first. */

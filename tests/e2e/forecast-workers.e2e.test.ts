@@ -35,7 +35,7 @@ describe('forecast fits run off the event loop', () => {
     const result = await training;
     const trainingMs = performance.now() - t0;
     expect(result.errors).toBeUndefined();
-      console.log({ trainingMs, polls: latencies.length, maxMs: Math.max(...latencies) });
+    console.log({ trainingMs, polls: latencies.length, maxMs: Math.max(...latencies) });
     expect(trainingMs).toBeGreaterThan(500); // the fit is long enough for the check to mean something
     expect(latencies.length).toBeGreaterThanOrEqual(10);
     expect(Math.max(...latencies)).toBeLessThan(100);

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { SeedStep } from '../seed/demo-seed';
+
+const REPO_ROOT = path.resolve(
+  __dirname,
+  path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? '../../..' : '../..',
+);
+
+/** The committed demo history (see seeds/history.generator.ts). */
+export const DEMO_HISTORY_FILE = path.join(REPO_ROOT, 'data', 'demo-history.csv');
+
+/** Loads data/demo-history.csv into `volumes` (an upsert per channel and day: idempotent). */
+export const volumeHistoryStep: SeedStep = {
+  name: 'volume history',
+  async run(s) {
+    return (await s.volumes.importFile(DEMO_HISTORY_FILE)).days;
+  },
+};
+
+/**
+ * Trains an AUTO model for every channel with history and no ACTIVE model yet (so a re-run
+ * adds no versions), all channels at once in the worker pool. Two backtest origins instead
+ * of four keep `npm start` on an empty store quick; retrain for the full backtest.
+ */
+export const forecastModelsStep: SeedStep = {
+  name: 'forecast models',
+  async run(s) {
+    const channels = await s.channels.listAll({ active: true });
+    const trained = await Promise.all(
+      channels.map(async (c) => {
+        if ((await s.models.active(c.key)) || !(await s.volumes.lastDate(c.key))) return 0;
+        await s.models.train(c.key, 'AUTO', null, { backtestOrigins: 2 });
+        return 1;
+      }),
+    );
+    return trained.reduce<number>((a, b) => a + b, 0);
+  },
+};
