@@ -12,6 +12,7 @@ export const DEMO_HISTORY_FILE = path.join(REPO_ROOT, 'data', 'demo-history.csv'
 /** Loads data/demo-history.csv into `volumes` (an upsert per channel and day: idempotent). */
 export const volumeHistoryStep: SeedStep = {
   name: 'volume history',
+  history: true,
   async run(s) {
     return (await s.volumes.importFile(DEMO_HISTORY_FILE)).days;
   },
@@ -24,6 +25,7 @@ export const volumeHistoryStep: SeedStep = {
  */
 export const forecastModelsStep: SeedStep = {
   name: 'forecast models',
+  history: true,
   async run(s) {
     const channels = await s.channels.listAll({ active: true });
     const trained = await Promise.all(

@@ -24,6 +24,8 @@ export interface SeedOptions {
   reset?: boolean;
   /** Monday `YYYY-MM-DD` the generated leave is relative to (default: the current week's Monday). */
   anchorDate?: string;
+  /** Also load the volume history and train models (default true); false seeds master data and accounts only. */
+  history?: boolean;
 }
 
 export interface SeedContext {
@@ -37,6 +39,8 @@ export interface SeedContext {
 
 export interface SeedStep {
   name: string;
+  /** Part of the volume history / forecasting data (skipped with `history: false`). */
+  history?: boolean;
   /** Writes its part; returns the number of records written. */
   run(services: Services, ctx: SeedContext): Promise<number>;
 }
@@ -121,7 +125,7 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
     accounts: null,
   };
   const steps: SeedReport['steps'] = [];
-  for (const step of DEMO_SEED_STEPS) {
+  for (const step of DEMO_SEED_STEPS.filter((st) => options.history !== false || !st.history)) {
     steps.push({ name: step.name, written: await step.run(services, ctx) });
     services.logger.debug({ step: step.name, written: steps.at(-1)!.written }, 'seeded');
   }

@@ -20,7 +20,7 @@ describe('npm run import (staff | availability)', () => {
 
   beforeEach(async () => {
     services = await servicesFor();
-    await seedDemo(services, { anchorDate: '2026-03-02' });
+    await seedDemo(services, { anchorDate: '2026-03-02', history: false });
     out = [];
     err = [];
   });
@@ -140,7 +140,7 @@ describe('npm run import (staff | availability)', () => {
     expect(await run('staff', fixture('not-a-table.png'))).toBe(2);
     expect(err[0]).toMatch(/not-a-table\.png: file is not CSV or XLSX/);
     expect(await run('volumes2', fixture('staff-good.csv'))).toBe(2);
-    expect(err.at(-1)).toMatch(/usage: npm run import -- <staff\|availability>/);
+    expect(err.at(-1)).toMatch(/usage: npm run import -- <staff\|availability\|volumes>/);
     expect(await run('staff', fixture('missing.csv'))).toBe(2);
     expect(err.at(-1)).toMatch(/cannot read .*missing\.csv/);
     expect(await run('staff')).toBe(2);
