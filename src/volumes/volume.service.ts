@@ -110,22 +110,26 @@ export class VolumeService {
       (ids.length ? await this.volumes.find({ _id: { $in: ids } }) : []).map((d) => [d._id, d]),
     );
     const now = new Date();
-    const ops: BulkOp<VolumeDoc>[] = parsed.buckets.map((b) => {
+    const ops: BulkOp<VolumeDoc>[] = [];
+    let created = 0;
+    for (const b of parsed.buckets) {
       const _id = volumeId(b.channel, b.date);
       const old = existing.get(_id);
       const values =
         old && old.intervalMinutes === b.intervalMinutes && old.values.length === b.values.length
           ? b.values.map((v, i) => v ?? old.values[i] ?? null)
           : b.values;
-      const doc: VolumeDoc = { _id, ...b, values, updatedAt: now };
-      return { replace: { filter: { _id }, doc, upsert: true } };
-    });
+      // A day whose values do not change is not rewritten: re-importing a file is a no-op.
+      if (old && old.intervalMinutes === b.intervalMinutes && sameValues(old.values, values)) continue;
+      if (!old) created += 1;
+      ops.push({ replace: { filter: { _id }, doc: { _id, ...b, values, updatedAt: now }, upsert: true } });
+    }
     if (ops.length > 0) await this.volumes.bulkWrite(ops);
     return {
       ...parsed.stats,
       days: ops.length,
-      created: ops.length - existing.size,
-      updated: existing.size,
+      created,
+      updated: ops.length - created,
       duplicates: parsed.duplicates,
     };
   }
@@ -217,3 +221,6 @@ function withRangeEnds(
   if (list.at(-1)?.date !== to) list.push(empty(to));
   return list;
 }
+
+const sameValues = (a: readonly (number | null)[], b: readonly (number | null)[]): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
