@@ -1,10 +1,6 @@
 import path from 'node:path';
+import { REPO_ROOT } from '../paths';
 import type { SeedStep } from '../seed/demo-seed';
-
-const REPO_ROOT = path.resolve(
-  __dirname,
-  path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? '../../..' : '../..',
-);
 
 /** The committed demo history (see seeds/history.generator.ts). */
 export const DEMO_HISTORY_FILE = path.join(REPO_ROOT, 'data', 'demo-history.csv');

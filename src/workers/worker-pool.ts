@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { AppError } from '../errors';
+import { REPO_ROOT } from '../paths';
 
 export interface WorkerPoolOptions {
   /** Threads: one per concurrent CPU-bound task (fits and MILP solves are single-threaded). */
@@ -21,11 +22,6 @@ export interface RunOptions {
       : never
     : never;
 }
-
-const REPO_ROOT = path.resolve(
-  __dirname,
-  path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? '../../..' : '../..',
-);
 
 /**
  * The compiled JavaScript of a worker entry, e.g. `taskFile('forecasting/forecast.task')`.

@@ -1,45 +1,7 @@
 import ExcelJS from 'exceljs';
 import { HOURLY, seedHistory } from '../integration/forecasting/forecast-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-
-function wsClient(url: string, token: string): Client {
-  return createClient({
-    url: url.replace(/^http/, 'ws') + '/graphql',
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    lazy: true,
-  });
-}
-
-/** Subscribes and resolves with the first `n` results; rejects on a GraphQL or socket error. */
-function firstResults<T>(
-  client: Client,
-  query: string,
-  n: number,
-  variables: Record<string, unknown>,
-): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const got: T[] = [];
-    const dispose = client.subscribe<T>(
-      { query, variables },
-      {
-        next: (r) => {
-          if (r.errors) return reject(new Error(JSON.stringify(r.errors)));
-          got.push(r.data as T);
-          if (got.length === n) {
-            dispose();
-            resolve(got);
-          }
-        },
-        error: reject,
-        complete: () => resolve(got),
-      },
-    );
-  });
-}
+import { firstResults, wsClient } from '../helpers/ws-client';
 
 const SUBSCRIBE = `subscription($c: String!) { forecastUpdated(channel: $c) {
   forecastId channel modelId modelKind start intervalMinutes dailyTotals { date mean lo80 hi80 lo95 hi95 } } }`;

@@ -1,44 +1,8 @@
 import ExcelJS from 'exceljs';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import type { Client } from 'graphql-ws';
+import { firstResults, wsClient } from '../helpers/ws-client';
 import { GENERATE, generateVariables, seedRosterSite, WEEK } from '../integration/rostering/roster.seed';
-
-const wsClient = (url: string, token: string): Client =>
-  createClient({
-    url: url.replace(/^http/, 'ws') + '/graphql',
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    lazy: true,
-  });
-
-/** Subscribes and resolves with the first `n` results. */
-function firstResults<T>(
-  client: Client,
-  query: string,
-  n: number,
-  variables?: Record<string, unknown>,
-): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const got: T[] = [];
-    const dispose = client.subscribe<T>(
-      { query, variables },
-      {
-        next: (r) => {
-          if (r.errors) return reject(new Error(JSON.stringify(r.errors)));
-          got.push(r.data as T);
-          if (got.length === n) {
-            dispose();
-            resolve(got);
-          }
-        },
-        error: reject,
-        complete: () => resolve(got),
-      },
-    );
-  });
-}
 
 interface ProgressEvent {
   rosterJobProgress: {

@@ -1,43 +1,5 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-
-export function wsClient(url: string, token?: string): Client {
-  return createClient({
-    url: url.replace(/^http/, 'ws') + '/graphql',
-    webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : undefined,
-    retryAttempts: 0,
-    lazy: true,
-  });
-}
-
-/** Subscribes and resolves with the first `n` results (or the error). */
-export function firstResults<T>(
-  client: Client,
-  query: string,
-  n: number,
-  variables?: Record<string, unknown>,
-): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const got: T[] = [];
-    const dispose = client.subscribe<T>(
-      { query, variables },
-      {
-        next: (r) => {
-          if (r.errors) return reject(new Error(JSON.stringify(r.errors)));
-          got.push(r.data as T);
-          if (got.length === n) {
-            dispose();
-            resolve(got);
-          }
-        },
-        error: reject,
-        complete: () => resolve(got),
-      },
-    );
-  });
-}
+import { firstResults, wsClient } from '../helpers/ws-client';
 
 describe('subscriptions over a real WebSocket', () => {
   let t: TestApp;
