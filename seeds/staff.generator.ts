@@ -128,6 +128,7 @@ const FULL_TIME_PATTERNS: Window[][] = [
   [...days(WEEKDAYS, '10:00', '20:00'), ...days([6], '09:00', '17:00')],
   [...days([1, 2, 3, 4], '08:00', '20:00'), ...days([6], '09:00', '17:00')],
 ];
+const SATURDAY_DEPENDENT = 4;
 
 const addDays = (date: string, n: number): string => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -180,15 +181,17 @@ export function generateStaff(options: StaffGeneratorOptions): GeneratedSite {
       if (rand() < 0.3) weekly.push(...days([6], '09:00', '17:00'));
       const max = pick([16, 20, 24]);
       contract = {
-        minHoursWeek: max - 8,
+        // reachable with the 4-hour part-time shifts that fit the 6-hour windows
+        minHoursWeek: Math.min(max - 8, workDays * 4),
         maxHoursWeek: max,
         maxDaysWeek: workDays,
         maxConsecutiveDays: workDays,
       };
     } else {
-      weekly = FULL_TIME_PATTERNS[
-        teamLead ? 2 : i === 1 ? 1 : between(0, FULL_TIME_PATTERNS.length - 1)
-      ]!.map((w) => ({ ...w }));
+      let pattern = teamLead ? 2 : i === 1 ? 1 : between(0, FULL_TIME_PATTERNS.length - 1);
+      // Mon–Thu + Saturday reaches full-time hours only through the Saturday shift, which serves calls.
+      if (pattern === SATURDAY_DEPENDENT && !skills.includes('calls')) pattern = 1;
+      weekly = FULL_TIME_PATTERNS[pattern]!.map((w) => ({ ...w }));
       contract = {
         minHoursWeek: pick([32, 35, 37.5]),
         maxHoursWeek: 40,

@@ -156,6 +156,11 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
       })),
     );
     const unavailableDates = dates.filter((d) => pattern && datedSpans(pattern, d).length === 0);
+    const minHoursWeek = creditAbsences(s.contract, pattern, unavailableDates);
+    if (minHoursWeek < s.contract.minHoursWeek)
+      notes.push(
+        `staff ${s.employeeNo}: minimum hours ${s.contract.minHoursWeek} → ${minHoursWeek} for days of absence`,
+      );
     const prefs = s.preferences;
     const preferences = prefs
       ? {
@@ -172,7 +177,7 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
         name: s.name,
         skills: s.skills,
         hourlyCost: s.hourlyCost,
-        minHoursWeek: s.contract.minHoursWeek,
+        minHoursWeek,
         maxHoursWeek: s.contract.maxHoursWeek,
         maxDaysWeek: s.contract.maxDaysWeek,
         // The problem format caps the limit at 7 (a longer one cannot bind inside one week).
@@ -228,4 +233,21 @@ export class RosterProblemSource {
       options,
     });
   }
+}
+
+/**
+ * Contracted hours are credited for whole days of absence (leave, sickness) on days the
+ * person normally works: each such day lowers the weekly minimum by minHoursWeek /
+ * maxDaysWeek, so a week with leave is not made infeasible by the contract minimum.
+ */
+function creditAbsences(
+  contract: StaffDoc['contract'],
+  pattern: AvailabilityDoc | undefined,
+  unavailableDates: string[],
+): number {
+  if (!pattern || contract.minHoursWeek === 0 || contract.maxDaysWeek === 0) return contract.minHoursWeek;
+  const workDays = new Set(pattern.weekly.map((w) => w.dayOfWeek));
+  const absent = unavailableDates.filter((d) => workDays.has(dayOfWeekOfDate(d))).length;
+  const perDay = contract.minHoursWeek / contract.maxDaysWeek;
+  return Math.max(0, Math.round((contract.minHoursWeek - absent * perDay) * 100) / 100);
 }

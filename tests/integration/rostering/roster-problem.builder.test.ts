@@ -39,6 +39,25 @@ describe('rosterProblemFromData', () => {
     expect(parsed.options).toMatchObject({ timeLimitSeconds: 5, relativeGap: 0, minRestHours: 11 });
   });
 
+  it('credits whole days of absence against the contract minimum, pro rata', () => {
+    const contract = { minHoursWeek: 35, maxHoursWeek: 40, maxDaysWeek: 5, maxConsecutiveDays: 5 };
+    const sick = availabilityDoc('st-a', '06:00', '22:00', [
+      { date: '2025-03-04', available: false, from: null, to: null, reason: 'sickness' },
+      { date: '2025-03-05', available: false, from: '10:00', to: '12:00', reason: 'dentist' },
+    ]);
+    const { problem, notes } = rosterProblemFromData(
+      data({ staff: [staffDoc('st-a', 'Ada', 10, { contract })], availability: [sick] }),
+    );
+    // one whole day off: 35 − 35/5; the two-hour appointment is not a day of absence
+    expect(parseRosterProblem(problem).staff[0].minHoursWeek).toBe(28);
+    expect(notes).toEqual(['staff E-st-a: minimum hours 35 → 28 for days of absence']);
+
+    const { problem: none } = rosterProblemFromData(
+      data({ staff: [staffDoc('st-a', 'Ada', 10, { contract })] }),
+    );
+    expect(parseRosterProblem(none).staff[0].minHoursWeek).toBe(35);
+  });
+
   it('applies dated exceptions: whole-day leave, a timed appointment, extra availability', () => {
     const pattern = availabilityDoc('st-a', '06:00', '22:00', [
       { date: '2025-03-04', available: false, from: null, to: null, reason: 'leave' },

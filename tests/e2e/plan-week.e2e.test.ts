@@ -1,0 +1,82 @@
+import { seedDemo } from '../../src/seed/demo-seed';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+const WEEK = '2026-11-16'; // the Monday after the demo history ends
+
+interface Job {
+  id: string;
+  state: string;
+  phase: string;
+  rosterId: string | null;
+  error: string | null;
+}
+
+/**
+ * planWeek with nothing stood in: the demo site and its 52-week history, real model
+ * training and forecasts in worker threads, the staffing plan, and a HiGHS solve.
+ */
+describe('planWeek on the demo site', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { WORKER_THREADS: '2' },
+      seed: (s) => seedDemo(s, { anchorDate: WEEK }).then(() => undefined),
+    });
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('forecasts every channel, plans staffing and stores a checked draft roster', async () => {
+    const token = await t.login('manager');
+    const started = await t.gql<{ planWeek: Job }>(
+      `mutation { planWeek(week: "${WEEK}", options: { timeLimitSeconds: 20, relativeGap: 0.02 }) { id state phase } }`,
+      {},
+      token,
+    );
+    expect(started.errors).toBeUndefined();
+    const id = started.data!.planWeek.id;
+
+    let job: Job | undefined;
+    for (let i = 0; i < 240; i++) {
+      job = (
+        await t.gql<{ rosterJob: Job }>(
+          `{ rosterJob(id: "${id}") { id state phase rosterId error diagnosis { messages } } }`,
+          {},
+          token,
+        )
+      ).data!.rosterJob;
+      if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(job.state)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (job?.state !== 'SUCCEEDED') console.log(JSON.stringify(job, null, 1));
+    expect(job).toMatchObject({ state: 'SUCCEEDED', error: null });
+
+    for (const channel of ['calls', 'emails', 'outbound_ook', 'outbound_omk', 'outbound_nb']) {
+      const f = await t.gql<{ latestForecast: { start: string; points: { mean: number }[] } | null }>(
+        `{ latestForecast(channel: "${channel}") { start points { mean } } }`,
+        {},
+        token,
+      );
+      expect(f.data!.latestForecast!.points.length).toBeGreaterThan(0);
+    }
+
+    const roster = await t.gql<{
+      roster: {
+        status: string;
+        solver: { status: string };
+        assignments: { staffId: string }[];
+        kpis: { labourCost: number; skills: { skill: string; coveragePercent: number }[] };
+      };
+    }>(
+      `{ roster(id: "${job!.rosterId}") { status solver { status } assignments { staffId } kpis { labourCost skills { skill coveragePercent } } } }`,
+      {},
+      token,
+    );
+    const r = roster.data!.roster;
+    expect(r.status).toBe('DRAFT');
+    expect(['OPTIMAL', 'FEASIBLE']).toContain(r.solver.status);
+    expect(r.assignments.length).toBeGreaterThan(50);
+    expect(r.kpis.labourCost).toBeGreaterThan(0);
+    expect(r.kpis.skills.map((s) => s.skill).sort()).toEqual(['calls', 'emails', 'outbound']);
+    for (const s of r.kpis.skills) expect(s.coveragePercent).toBeGreaterThan(50);
+  }, 240_000);
+});
