@@ -4,6 +4,7 @@
  * a given (staff, seed), so bench runs and tests compare like with like.
  */
 import type { RosterProblemInput } from '../src/rostering/roster-problem.schema';
+import { mulberry32 } from '../src/common/random';
 
 export interface InstanceOptions {
   staff: number;
@@ -14,17 +15,7 @@ export interface InstanceOptions {
   timeLimitSeconds?: number;
 }
 
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 const SKILLS = ['calls', 'chat', 'emails'] as const;
 const SKILL_SHARE: Record<(typeof SKILLS)[number], number> = { calls: 0.55, chat: 0.25, emails: 0.2 };

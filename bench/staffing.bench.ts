@@ -11,6 +11,7 @@
  */
 import { printTable, ratio, time } from './harness';
 import { requiredAgents } from '../src/staffing/required-agents.core';
+import { mulberry32 } from '../src/common/random';
 
 const INTERVALS = 100_000;
 const INTERVAL_SECONDS = 1800;
@@ -18,17 +19,7 @@ const TARGET = 0.8;
 const ANSWER_SECONDS = 20;
 const PATIENCE_SECONDS = 120;
 
-/** mulberry32: small, fast, seeded; no Math.random. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 interface Interval {
   trafficErlangs: number;

@@ -32,6 +32,7 @@ import { addDays, dayIntervals, isoDayOfWeek, localMinuteOfDay } from '../src/vo
 import { openMask } from '../src/volumes/opening-hours.mask';
 import { type OpeningHours } from '../src/volumes/volume.types';
 import holidayFile from './holidays.json';
+import { mulberry32 } from '../src/common/random';
 
 export interface HistoryRow {
   timestamp: string;
@@ -133,17 +134,7 @@ export const DEMO_CHANNELS: HistoryChannel[] = [
   outbound('outbound_nb', 16),
 ];
 
-/** mulberry32: tiny, fast 32-bit PRNG; returns uniform numbers in [0, 1). */
-export const mulberry32 = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+export { mulberry32 };
 
 /** ln Γ(x) by the Lanczos approximation (g = 7, n = 9), |error| < 1e-13 for x > 0. */
 const LANCZOS = [

@@ -3,6 +3,7 @@
  * the same people, contracts, weekly patterns and leave. Own PRNG (mulberry32), never
  * Math.random. Pure: no store, no I/O.
  */
+import { mulberry32 } from '../src/common/random';
 
 export interface GeneratedStaff {
   employeeNo: string;
@@ -38,17 +39,7 @@ export interface StaffGeneratorOptions {
   anchorDate: string;
 }
 
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const FIRST = [
   'Alex',

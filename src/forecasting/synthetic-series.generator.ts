@@ -1,16 +1,7 @@
 import { badInput } from '../errors';
+import { mulberry32 } from '../common/random';
 
-/** Deterministic PRNG (mulberry32): same seed, same sequence. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Poisson draw (Knuth for small means, rounded normal approximation above 60). */
 export function poisson(lambda: number, random: () => number): number {
