@@ -3,6 +3,7 @@
  * the same people, contracts, weekly patterns and leave. Own PRNG (mulberry32), never
  * Math.random. Pure: no store, no I/O.
  */
+import { addDays } from '../src/common/calendar';
 import { mulberry32 } from '../src/common/random';
 
 export interface GeneratedStaff {
@@ -120,12 +121,6 @@ const FULL_TIME_PATTERNS: Window[][] = [
   [...days([1, 2, 3, 4], '08:00', '20:00'), ...days([6], '09:00', '17:00')],
 ];
 const SATURDAY_DEPENDENT = 4;
-
-const addDays = (date: string, n: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** ~80 people: team leads, calls, calls + emails, emails, outbound; full- and part-time. */
 export function generateStaff(options: StaffGeneratorOptions): GeneratedSite {

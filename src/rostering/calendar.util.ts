@@ -2,33 +2,19 @@
  * Wall-clock arithmetic for one week. Times are minutes from `weekStart` 00:00 local time;
  * dates are ISO `YYYY-MM-DD`. Daylight-saving changes are ignored: a day is 1440 minutes.
  */
+import { addDays, clockToMinutes as parseClock, daysBetween, minutesToClock } from '../common/calendar';
+
+export { addDays, daysBetween, isoDayOfWeek, minutesToClock } from '../common/calendar';
+
 export const MINUTES_PER_DAY = 1440;
-export const DAYS_PER_WEEK = 7;
 
-/** `"07:30"` → 450; `"24:00"` → 1440. */
+/** `"07:30"` → 450; `"24:00"` → 1440. Problems are schema-validated first, so a bad clock is a bug. */
 export function clockToMinutes(clock: string): number {
-  const [h, m] = clock.split(':').map(Number);
-  return h * 60 + m;
+  const minutes = parseClock(clock, true);
+  if (minutes === null) throw new Error(`not a clock time: ${clock}`);
+  return minutes;
 }
-
-/** 450 → `"07:30"`. */
-export function minutesToClock(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
-const toUtc = (date: string): number => Date.parse(`${date}T00:00:00Z`);
-
-/** ISO day of week of a date, Monday = 1 … Sunday = 7. */
-export const dayOfWeekOfDate = (date: string): number => ((new Date(toUtc(date)).getUTCDay() + 6) % 7) + 1;
-
-export const addDays = (date: string, days: number): string =>
-  new Date(toUtc(date) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+export const DAYS_PER_WEEK = 7;
 
 export const intervalsPerWeek = (intervalMinutes: number): number =>
   (DAYS_PER_WEEK * MINUTES_PER_DAY) / intervalMinutes;

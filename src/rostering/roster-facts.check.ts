@@ -5,7 +5,7 @@
 import {
   clockToMinutes,
   daysBetween,
-  dayOfWeekOfDate,
+  isoDayOfWeek,
   intervalsPerWeek,
   localIsoToMinute,
   MINUTES_PER_DAY,
@@ -37,7 +37,7 @@ export function workedShift(problem: RosterProblem, a: RosterAssignment): Worked
     start: localIsoToMinute(problem.weekStart, a.start),
     end: localIsoToMinute(problem.weekStart, a.end),
     paidHours: paid,
-    weekend: dayOfWeekOfDate(a.date) >= 6,
+    weekend: isoDayOfWeek(a.date) >= 6,
   };
 }
 
@@ -81,7 +81,7 @@ export function coversAvailability(
       .toISOString()
       .slice(0, 10);
     if (blocked.has(date)) return false;
-    const dow = dayOfWeekOfDate(date);
+    const dow = isoDayOfWeek(date);
     const clock = t - day * MINUTES_PER_DAY;
     const window = staff.availability.find(
       (w) => w.dayOfWeek === dow && clockToMinutes(w.from) <= clock && clock < clockToMinutes(w.to),
@@ -95,7 +95,7 @@ export function coversAvailability(
 export const preferenceMissReasons = (staff: Staff, shift: WorkedShift): string[] => {
   const p = staff.preferences;
   if (!p) return [];
-  const dow = dayOfWeekOfDate(shift.assignment.date);
+  const dow = isoDayOfWeek(shift.assignment.date);
   const id = shift.assignment.shiftTemplateId;
   const reasons: string[] = [];
   if (p.undesiredDays?.includes(dow)) reasons.push(`undesired day ${dow}`);

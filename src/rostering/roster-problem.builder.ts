@@ -10,7 +10,7 @@
 import { AVAILABILITY, SHIFT_TEMPLATES, STAFF } from '../staff/staff.model';
 import type { AvailabilityDoc, ShiftTemplateDoc, StaffDoc } from '../staff/staff.model';
 import type { DocumentStore } from '../store/document-store';
-import { addDays, clockToMinutes, dayOfWeekOfDate, MINUTES_PER_DAY, minutesToClock } from './calendar.util';
+import { addDays, clockToMinutes, isoDayOfWeek, MINUTES_PER_DAY, minutesToClock } from './calendar.util';
 import { ROSTERS, type RosterDoc } from './roster-doc.model';
 import type { RosterProblemInput } from './roster-problem.schema';
 import type { RosterAssignment } from './roster.types';
@@ -80,7 +80,7 @@ export function datedSpans(pattern: AvailabilityDoc | undefined, date: string): 
   const span = (from: string, to: string): Span => ({ start: clockToMinutes(from), end: clockToMinutes(to) });
   const dated = pattern.exceptions.filter((e) => e.date === date);
   if (dated.some((e) => !e.available && (e.from === null || e.to === null))) return [];
-  const dow = dayOfWeekOfDate(date);
+  const dow = isoDayOfWeek(date);
   const base = pattern.weekly.filter((w) => w.dayOfWeek === dow).map((w) => span(w.from, w.to));
   const extra = dated.filter((e) => e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
   const holes = dated.filter((e) => !e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
@@ -150,7 +150,7 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
     if (!pattern) notes.push(`staff ${s.employeeNo} has no availability: not rostered`);
     const availability = dates.flatMap((date) =>
       datedSpans(pattern, date).map((span) => ({
-        dayOfWeek: dayOfWeekOfDate(date),
+        dayOfWeek: isoDayOfWeek(date),
         from: minutesToClock(span.start),
         to: minutesToClock(Math.min(span.end, MINUTES_PER_DAY)),
       })),
@@ -247,7 +247,7 @@ function creditAbsences(
 ): number {
   if (!pattern || contract.minHoursWeek === 0 || contract.maxDaysWeek === 0) return contract.minHoursWeek;
   const workDays = new Set(pattern.weekly.map((w) => w.dayOfWeek));
-  const absent = unavailableDates.filter((d) => workDays.has(dayOfWeekOfDate(d))).length;
+  const absent = unavailableDates.filter((d) => workDays.has(isoDayOfWeek(d))).length;
   const perDay = contract.minHoursWeek / contract.maxDaysWeek;
   return Math.max(0, Math.round((contract.minHoursWeek - absent * perDay) * 100) / 100);
 }

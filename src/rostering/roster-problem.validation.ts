@@ -3,7 +3,7 @@
  * cannot see. Every failure names its field, e.g. `staff[3].availability[1].from`.
  */
 import { badInput, type ErrorLocation } from '../errors';
-import { clockToMinutes, dayOfWeekOfDate, intervalsPerWeek } from './calendar.util';
+import { clockToMinutes, isoDayOfWeek, intervalsPerWeek } from './calendar.util';
 import { rosterProblemSchema, type RosterProblem } from './roster-problem.schema';
 
 /** `['staff', 3, 'from']` → `staff[3].from`. */
@@ -18,7 +18,7 @@ function crossReferenceIssues(p: RosterProblem): ErrorLocation[] {
   const add = (field: string, message: string): void =>
     void issues.push({ field, message: `${field}: ${message}` });
 
-  if (dayOfWeekOfDate(p.weekStart) !== 1) add('weekStart', `must be a Monday, got ${p.weekStart}`);
+  if (isoDayOfWeek(p.weekStart) !== 1) add('weekStart', `must be a Monday, got ${p.weekStart}`);
 
   const requirementSkills = new Set<string>();
   const expected = intervalsPerWeek(p.intervalMinutes);

@@ -5,7 +5,7 @@
  */
 import {
   clockToMinutes,
-  dayOfWeekOfDate,
+  isoDayOfWeek,
   localIsoToMinute,
   minuteLabel,
   MINUTES_PER_DAY,
@@ -37,7 +37,7 @@ function checkShift(problem: RosterProblem, s: WorkedShift, out: Violation[]): v
     });
   if (!s.staff || !s.template) return v('UNKNOWN_REFERENCE', 'unknown staff or shift template');
   if (s.day < 0 || s.day > 6) return v('TEMPLATE_DAY', `date outside the week of ${problem.weekStart}`);
-  if (!s.template.daysOfWeek.includes(dayOfWeekOfDate(a.date)))
+  if (!s.template.daysOfWeek.includes(isoDayOfWeek(a.date)))
     v('TEMPLATE_DAY', 'template does not run that day');
   const expectedStart = s.day * MINUTES_PER_DAY + clockToMinutes(s.template.start);
   if (s.start !== expectedStart || s.end !== expectedStart + s.template.durationMinutes) {

@@ -10,7 +10,7 @@ import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { dayOfWeekOfDate, daysBetween } from './calendar.util';
+import { isoDayOfWeek, daysBetween } from './calendar.util';
 import { coverageBySkill, workedShift } from './roster-facts.check';
 import { ROSTERS, type RosterDoc, type SkillCoverage } from './roster-doc.model';
 import type { RosterProblem } from './roster-problem.schema';
@@ -59,7 +59,7 @@ export function assertWeek(week: string, field = 'week'): void {
   const valid = ISO_DATE.test(week) && !Number.isNaN(Date.parse(`${week}T00:00:00Z`));
   if (!valid || new Date(`${week}T00:00:00Z`).toISOString().slice(0, 10) !== week)
     throw badInput(`${field} must be a date YYYY-MM-DD, got "${week}"`, [{ field, message: 'invalid date' }]);
-  if (dayOfWeekOfDate(week) !== 1)
+  if (isoDayOfWeek(week) !== 1)
     throw badInput(`${field} must be a Monday, got ${week}`, [{ field, message: 'not a Monday' }]);
 }
 

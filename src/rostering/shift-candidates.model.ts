@@ -16,7 +16,7 @@ import {
   addDays,
   clockToMinutes,
   DAYS_PER_WEEK,
-  dayOfWeekOfDate,
+  isoDayOfWeek,
   intervalsPerWeek,
   MINUTES_PER_DAY,
   minuteToLocalIso,
@@ -113,7 +113,7 @@ export function shiftInstance(
 export function weekShifts(problem: RosterProblem): ShiftInstance[] {
   const out: ShiftInstance[] = [];
   for (let day = 0; day < DAYS_PER_WEEK; day++) {
-    const dow = dayOfWeekOfDate(addDays(problem.weekStart, day));
+    const dow = isoDayOfWeek(addDays(problem.weekStart, day));
     problem.shiftTemplates.forEach((t, ti) => {
       if (t.daysOfWeek.includes(dow)) out.push(shiftInstance(problem, t, ti, day));
     });

@@ -1,4 +1,14 @@
+import { clockToMinutes } from '../common/calendar';
 import type { ErrorLocation } from '../errors';
+
+export {
+  addDays,
+  clockToMinutes,
+  isIsoDate,
+  isoDayOfWeek,
+  minutesToClock,
+  mondayOf,
+} from '../common/calendar';
 
 /**
  * Pure helpers for "HH:MM" clock times and day windows (no store, no GraphQL).
@@ -15,45 +25,6 @@ export interface Span {
   start: number;
   end: number;
 }
-
-const CLOCK = /^(\d{2}):(\d{2})$/;
-
-/** Minutes since midnight of "HH:MM", or null when malformed ("24:00" only with `allowEndOfDay`). */
-export function clockToMinutes(value: string, allowEndOfDay = false): number | null {
-  const m = CLOCK.exec(value);
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  if (h < 24 && min < 60) return h * 60 + min;
-  return allowEndOfDay && h === 24 && min === 0 ? 1440 : null;
-}
-
-export const minutesToClock = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
-/** ISO day of week (1 = Monday … 7 = Sunday) of a calendar date `YYYY-MM-DD`. */
-export function isoDayOfWeek(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
-}
-
-/** `date` plus `days` calendar days, as `YYYY-MM-DD`. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The Monday on or before `date`. */
-export const mondayOf = (date: string): string => addDays(date, 1 - isoDayOfWeek(date));
 
 /** Checks one window's times: both well-formed, `from` < `to`. Returns the span or the problems. */
 export function checkSpan(

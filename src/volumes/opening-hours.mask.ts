@@ -1,15 +1,9 @@
+import { clockToMinutes } from '../common/calendar';
 import { badInput, type ErrorLocation } from '../errors';
+
+const toMinutes = (hhmm: string): number => clockToMinutes(hhmm, true) ?? NaN;
 import { dayLocalMinutes, isoDayOfWeek } from './volume.calendar';
 import { type DayOfWeek, type OpeningHours, type OpeningWindow } from './volume.types';
-
-const toMinutes = (hhmm: string): number => {
-  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  if (!m) return NaN;
-  const h = +m[1]!;
-  const min = +m[2]!;
-  if (min > 59 || h > 24 || (h === 24 && min !== 0)) return NaN;
-  return h * 60 + min;
-};
 
 /** Checks every window: `HH:MM`, `from < to` (`to` may be 24:00), no overlaps within a day. */
 export const validateOpeningHours = (hours: OpeningHours, field = 'openingHours'): void => {

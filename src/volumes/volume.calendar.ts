@@ -1,6 +1,9 @@
 import { DateTime, IANAZone } from 'luxon';
 import { badInput } from '../errors';
 
+/** Time-zone-free date helpers, part of the volumes API too. */
+export { addDays, isoDayOfWeek } from '../common/calendar';
+
 const MINUTE_MS = 60_000;
 
 /** Throws unless `timeZone` is a valid IANA zone name; returns the zone. */
@@ -86,16 +89,6 @@ export const intervalIndex = (
     aligned: offsetMs % step === 0,
   };
 };
-
-/** ISO day of week (1 = Monday) of a calendar date. */
-export const isoDayOfWeek = (date: string): number => {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-};
-
-/** Calendar date arithmetic on `YYYY-MM-DD` (time-zone free). */
-export const addDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Local wall-clock minutes since midnight (0–1439) of an instant. */
 export const localMinuteOfDay = (instant: Date | number, timeZone: string): number => {

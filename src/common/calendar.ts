@@ -1,0 +1,45 @@
+/**
+ * Time-zone-free calendar arithmetic on ISO dates (`YYYY-MM-DD`) and wall-clock times
+ * (`HH:MM`). Days of week are ISO: 1 = Monday … 7 = Sunday. Shared by master data,
+ * volumes and rostering; anything that needs a time zone lives in volumes/volume.calendar.
+ */
+const DAY_MS = 86_400_000;
+const CLOCK = /^(\d{2}):(\d{2})$/;
+
+const toUtc = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+
+/** ISO day of week of a calendar date. */
+export const isoDayOfWeek = (date: string): number => ((new Date(toUtc(date)).getUTCDay() + 6) % 7) + 1;
+
+/** `date` plus `days` calendar days. */
+export const addDays = (date: string, days: number): string =>
+  new Date(toUtc(date) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+
+/** The Monday on or before `date`. */
+export const mondayOf = (date: string): string => addDays(date, 1 - isoDayOfWeek(date));
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+
+/** Minutes since midnight of "HH:MM", or null when malformed ("24:00" only with `allowEndOfDay`). */
+export function clockToMinutes(value: string, allowEndOfDay = false): number | null {
+  const m = CLOCK.exec(value);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h < 24 && min < 60) return h * 60 + min;
+  return allowEndOfDay && h === 24 && min === 0 ? 1440 : null;
+}
+
+/** 450 → "07:30". */
+export const minutesToClock = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
