@@ -10,6 +10,7 @@ import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
+import { isIsoDate } from '../common/calendar';
 import { isoDayOfWeek, daysBetween } from './calendar.util';
 import { coverageBySkill, workedShift } from './roster-facts.check';
 import { ROSTERS, type RosterDoc, type SkillCoverage } from './roster-doc.model';
@@ -52,12 +53,9 @@ export interface Timetable {
   shifts: RosterAssignment[];
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Refuses anything but a real Monday `YYYY-MM-DD`. */
 export function assertWeek(week: string, field = 'week'): void {
-  const valid = ISO_DATE.test(week) && !Number.isNaN(Date.parse(`${week}T00:00:00Z`));
-  if (!valid || new Date(`${week}T00:00:00Z`).toISOString().slice(0, 10) !== week)
+  if (!isIsoDate(week))
     throw badInput(`${field} must be a date YYYY-MM-DD, got "${week}"`, [{ field, message: 'invalid date' }]);
   if (isoDayOfWeek(week) !== 1)
     throw badInput(`${field} must be a Monday, got ${week}`, [{ field, message: 'not a Monday' }]);
@@ -318,7 +316,7 @@ function makeAssignment(
     throw badInput(`Staff ${staffId} is not part of this roster's problem`, [
       { field: 'staffId', message: 'unknown staff' },
     ]);
-  const day = ISO_DATE.test(date) ? daysBetween(problem.weekStart, date) : NaN;
+  const day = isIsoDate(date) ? daysBetween(problem.weekStart, date) : NaN;
   const shift = weekShifts(problem).find(
     (s) => problem.shiftTemplates[s.templateIndex].id === templateId && s.day === day,
   );
