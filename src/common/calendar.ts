@@ -43,3 +43,9 @@ export function clockToMinutes(value: string, allowEndOfDay = false): number | n
 /** 450 → "07:30". */
 export const minutesToClock = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** Today's date `YYYY-MM-DD` in an IANA time zone (the site's, usually). */
+export const todayIn = (timeZone: string, now = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );

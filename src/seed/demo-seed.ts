@@ -1,3 +1,4 @@
+import { todayIn } from '../common/calendar';
 import channelSeeds from '../../seeds/channels.json';
 import templateSeeds from '../../seeds/shift-templates.json';
 import { generateStaff } from '../../seeds/staff.generator';
@@ -131,8 +132,3 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
   }
   return { reset: options.reset ?? false, anchorDate, steps, accounts: ctx.accounts };
 }
-
-const todayIn = (timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );

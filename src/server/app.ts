@@ -109,11 +109,11 @@ export async function startApp(
     expressMiddleware(apollo, { context: ({ req }) => httpContext(users, req) }),
   );
 
+  let pingSeq = 0;
   const ping = setInterval(() => {
     pingSeq += 1;
     services.events.publish(TOPIC.PING, { seq: pingSeq, at: new Date() });
   }, options.pingIntervalMs ?? 5000);
-  let pingSeq = 0;
   ping.unref();
 
   await new Promise<void>((resolve, reject) => {

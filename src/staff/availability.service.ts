@@ -1,3 +1,4 @@
+import { todayIn } from '../common/calendar';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
 import { hasRole, type LoaderRegistry, type Viewer } from '../context';
@@ -275,19 +276,10 @@ export class AvailabilityService {
       throw forbidden(
         `Availability is locked on or before ${lock}: you cannot add, change or remove the exception on ${[...new Set(touched)].sort().join(', ')}; ask a manager`,
       );
-    if (!sameJson(current.weekly, next.weekly) && lock >= this.today())
+    if (!sameJson(current.weekly, next.weekly) && lock >= todayIn(this.timeZone))
       throw forbidden(
         `Availability is locked until ${lock}: weekly windows apply to every week, including locked dates, so they cannot change until after ${lock}; ask a manager or add dated exceptions after ${lock}`,
       );
-  }
-
-  private today(): string {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: this.timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(new Date());
   }
 }
 
