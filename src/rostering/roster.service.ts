@@ -8,7 +8,7 @@ import { Role } from '../auth/roles';
 import { hasRole, type Viewer } from '../context';
 import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
-import { TOPIC } from '../events/topics';
+import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { isIsoDate } from '../common/calendar';
 import { isoDayOfWeek, daysBetween } from './calendar.util';
@@ -44,13 +44,18 @@ export interface UpdateAssignmentResult {
   warnings: Warning[];
 }
 
+/** A shift of the caller's timetable, flagged when current staff data breaks it. */
+export interface TimetableShift extends RosterAssignment {
+  conflict: RosterConflictInfo | null;
+}
+
 export interface Timetable {
   week: string;
   staffId: string;
   rosterId: string;
   version: number;
   publishedAt: Date | null;
-  shifts: RosterAssignment[];
+  shifts: TimetableShift[];
 }
 
 /** Refuses anything but a real Monday `YYYY-MM-DD`. */
@@ -103,6 +108,7 @@ export class RosterService {
     result: RosterResult,
     jobId: string | null,
     createdBy: string | null,
+    extra: Pick<RosterDoc, 'repair'> = {},
   ): Promise<RosterDoc> {
     if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
       throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);
@@ -153,6 +159,7 @@ export class RosterService {
         updatedAt: now,
         publishedAt: null,
         publishedBy: null,
+        ...extra,
       };
       try {
         return await this.rosters.insertOne(doc);
@@ -281,10 +288,17 @@ export class RosterService {
       rosterId: doc._id,
       version: doc.version,
       publishedAt: doc.publishedAt,
-      shifts: doc.assignments.filter((a) => a.staffId === viewer.staffId),
+      shifts: doc.assignments
+        .filter((a) => a.staffId === viewer.staffId)
+        .map((a) => ({ ...a, conflict: conflictOf(doc, a) })),
     };
   }
 }
+
+const conflictOf = (doc: RosterDoc, a: RosterAssignment): RosterConflictInfo | null =>
+  (doc.conflicts ?? []).find(
+    (c) => c.staffId === a.staffId && c.date === a.date && c.shiftTemplateId === a.shiftTemplateId,
+  ) ?? null;
 
 /** MANAGER (and ADMIN) see drafts and superseded versions; other readers only PUBLISHED. */
 export const mayReadDrafts = (viewer: Viewer | null): boolean => hasRole(viewer, Role.MANAGER);

@@ -82,6 +82,8 @@ const EXPECTED: Record<string, Caller[]> = {
   'Mutation.updateAssignment': [A, M],
   'Query.myTimetable': [A, G],
   'Subscription.rosterPublished': [A, M, S, G],
+  'Mutation.repairRoster': [A, M],
+  'Subscription.rosterConflict': [A, M],
   // volumes and forecasting
   'Mutation.importVolumes': [A, M],
   'Query.volumes': [A, M, S],
