@@ -1,5 +1,17 @@
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { PLANNERS } from '../auth/roles';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { PLAN_READERS, PLANNERS } from '../auth/roles';
 import type { RequestContext } from '../context';
 import { type RosterConflictEvent as ConflictEvent, TOPIC } from '../events/topics';
 import { Roster } from './roster-api.types';
@@ -10,14 +22,19 @@ import {
   RosterRepairInfoType,
 } from './roster-conflict.types';
 import type { RosterDoc } from './roster-doc.model';
+import { RosterOutcomeService } from './roster-outcome.service';
+import { RosterOutcome } from './roster-outcome.types';
 import { RosterRepairService } from './roster-repair.service';
 import { RosterRepair } from './roster-repair.types';
 import { WeekArgs } from './roster.inputs';
 
-/** Conflicts after publishing and repairs: fields added to Roster, repairRoster, rosterConflict. */
+/** After publishing: conflicts (fields on Roster, rosterConflict), repairRoster and rosterOutcome. */
 @Resolver(() => Roster)
 export class RosterConflictResolver {
-  constructor(private readonly repairService: RosterRepairService) {}
+  constructor(
+    private readonly repairService: RosterRepairService,
+    private readonly outcomeService: RosterOutcomeService,
+  ) {}
 
   @FieldResolver(() => [RosterConflict], {
     description: 'Published assignments that current staff data breaks (leave, availability, contract).',
@@ -51,5 +68,17 @@ export class RosterConflictResolver {
   })
   rosterConflict(@Args() _args: WeekArgs, @Root() event: ConflictEvent): RosterConflictEvent {
     return event;
+  }
+
+  @Authorized(...PLAN_READERS)
+  @Query(() => RosterOutcome, {
+    description:
+      'Plan versus actual for the days of the roster’s week with actual volumes. SERVICE_PROVIDER: PUBLISHED rosters only.',
+  })
+  rosterOutcome(
+    @Arg('rosterId', () => ID) rosterId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RosterOutcome> {
+    return this.outcomeService.outcome(rosterId, ctx.viewer);
   }
 }

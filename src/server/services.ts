@@ -23,6 +23,7 @@ import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
 import { RosterProblemSource } from '../rostering/roster-problem.builder';
 import { rosterDownloads } from '../rostering/roster.export';
+import { RosterOutcomeService } from '../rostering/roster-outcome.service';
 import { RosterRepairService } from '../rostering/roster-repair.service';
 import { RosterResolver } from '../rostering/roster.resolver';
 import { RosterService } from '../rostering/roster.service';
@@ -66,6 +67,7 @@ export interface Services extends Infrastructure {
   rosterJobs: RosterJobService;
   rosterConflicts: RosterConflictService;
   rosterRepair: RosterRepairService;
+  rosterOutcomes: RosterOutcomeService;
   planWeek: PlanWeekService;
   volumes: VolumeService;
   models: ModelRegistryService;
@@ -135,6 +137,7 @@ export function createServices(infra: Infrastructure): Services {
     rosterJobs,
     rosterConflicts,
     rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
+    rosterOutcomes: new RosterOutcomeService(rosters, channels, volumes, () => services.staffing ?? null),
     planWeek: new PlanWeekService(
       store,
       rosterJobs,
@@ -175,7 +178,7 @@ export async function ensureIndexes(store: DocumentStore): Promise<void> {
 export function downloads(services: Services): DownloadRoute[] {
   return [
     ...staffingDownloads(services.staffing),
-    ...rosterDownloads(services.rosters),
+    ...rosterDownloads(services.rosters, services.rosterOutcomes),
     forecastDownload(services.forecasts),
   ];
 }
@@ -214,7 +217,7 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
     [ShiftTemplateResolver, new ShiftTemplateResolver(services.shiftTemplates)],
     [StaffingResolver, new StaffingResolver(services.staffing)],
     [RosterResolver, new RosterResolver(services.rosters, services.rosterJobs, services.planWeek)],
-    [RosterConflictResolver, new RosterConflictResolver(services.rosterRepair)],
+    [RosterConflictResolver, new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes)],
     [VolumeResolver, new VolumeResolver(services.volumes)],
     [ModelRegistryResolver, new ModelRegistryResolver(services.models)],
     [ForecastResolver, new ForecastResolver(services.forecasts, services.models, services.forecastAccuracy)],

@@ -84,6 +84,7 @@ const EXPECTED: Record<string, Caller[]> = {
   'Subscription.rosterPublished': [A, M, S, G],
   'Mutation.repairRoster': [A, M],
   'Subscription.rosterConflict': [A, M],
+  'Query.rosterOutcome': [A, M, S],
   // volumes and forecasting
   'Mutation.importVolumes': [A, M],
   'Query.volumes': [A, M, S],
