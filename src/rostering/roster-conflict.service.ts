@@ -14,10 +14,17 @@ import type { AvailabilityService } from '../staff/availability.service';
 import type { StaffService } from '../staff/staff.service';
 import type { AvailabilityDoc, StaffDoc } from '../staff/staff.model';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { findConflicts } from './roster-conflicts.core';
+import { findConflicts, type ConflictRule } from './roster-conflicts.core';
 import { ROSTERS, type RosterDoc } from './roster-doc.model';
 import type { RosterProblem } from './roster-problem.schema';
 import { refreshProblem } from './roster-refresh.core';
+import type { RosterService } from './roster.service';
+
+/** What a rule says changed, when the change itself is not known (a check at publishing). */
+export function causeOf(rule: ConflictRule): StaffChangedEvent['cause'] {
+  if (rule === 'STAFF_INACTIVE') return 'DEACTIVATION';
+  return rule === 'AVAILABILITY' ? 'AVAILABILITY' : 'CONTRACT';
+}
 
 /** Current master data of some people, read through the staff feature's services. */
 export interface StaffSnapshot {
@@ -52,11 +59,17 @@ export class RosterConflictService {
     this.rosters = store.collection<RosterDoc>(ROSTERS);
   }
 
-  /** Registers with the staff feature's change hooks; called once by the composition root. */
-  listen(): void {
+  /**
+   * Registers with the staff feature's change hooks, and with publishing (a change made
+   * between generating and publishing a draft shows at once); called once at start.
+   */
+  listen(rosters: RosterService): void {
     const handler = (e: StaffChangedEvent): Promise<void> => this.onStaffChanged(e);
     this.staff.onChange(handler);
     this.availability.onChange(handler);
+    rosters.onPublish(async (doc) => {
+      await this.recheck(doc, [...new Set(doc.assignments.map((a) => a.staffId))], null, new Date());
+    });
   }
 
   /** Current data of `ids` (people no longer stored are simply absent: treated as inactive). */
@@ -91,7 +104,7 @@ export class RosterConflictService {
   async recheck(
     roster: RosterDoc,
     ids: string[],
-    cause: StaffChangedEvent['cause'],
+    cause: StaffChangedEvent['cause'] | null,
     at: Date,
   ): Promise<RosterConflictInfo[]> {
     const data = await this.snapshot(ids);
@@ -112,7 +125,7 @@ export class RosterConflictService {
           start: f.assignment.start,
           end: f.assignment.end,
           skill: f.assignment.skill,
-          cause: f.rule === 'STAFF_INACTIVE' ? 'DEACTIVATION' : cause,
+          cause: f.rule === 'STAFF_INACTIVE' || cause === null ? causeOf(f.rule) : cause,
           rule: f.rule,
           reason: f.reason,
           detectedAt: at,

@@ -8,6 +8,7 @@ import { Role } from '../auth/roles';
 import { hasRole, type Viewer } from '../context';
 import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
+import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { isIsoDate } from '../common/calendar';
@@ -85,6 +86,7 @@ const sortAssignments = (a: RosterAssignment[]): RosterAssignment[] =>
 
 export class RosterService {
   private readonly rosters: Collection<RosterDoc>;
+  private readonly publishHandlers = new ChangeHandlers<RosterDoc>();
 
   constructor(
     store: DocumentStore,
@@ -170,6 +172,11 @@ export class RosterService {
     }
   }
 
+  /** Runs after a roster is published, before publish returns (conflicts already open then). */
+  onPublish(handler: ChangeHandler<RosterDoc>): void {
+    this.publishHandlers.register(handler);
+  }
+
   async require(id: string): Promise<RosterDoc> {
     const doc = await this.rosters.findById(id);
     if (!doc) throw notFound('Roster', id);
@@ -228,7 +235,8 @@ export class RosterService {
       publishedAt: now,
       publishedBy: viewer.userId,
     });
-    return published;
+    await this.publishHandlers.emit(published);
+    return this.require(id);
   }
 
   /**

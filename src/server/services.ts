@@ -121,7 +121,7 @@ export function createServices(infra: Infrastructure): Services {
     config.SITE_TIME_ZONE,
     infra.logger,
   );
-  rosterConflicts.listen();
+  rosterConflicts.listen(rosters);
   const services: Services = {
     ...infra,
     workers,

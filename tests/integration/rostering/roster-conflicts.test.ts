@@ -12,6 +12,8 @@ describe('conflicts after publishing, per kind of change', () => {
   let t: TestApp;
   let rosterId: string;
   let shiftsOfA: string[];
+  let manager: string;
+  let week: string;
 
   const conflicts = async (): Promise<RosterConflictInfo[]> =>
     (await t.services.rosters.require(rosterId)).conflicts ?? [];
@@ -35,8 +37,8 @@ describe('conflicts after publishing, per kind of change', () => {
         });
       },
     });
-    const manager = await t.login('manager');
-    const week = addDays(mondayOf(todayIn(t.config.SITE_TIME_ZONE)), 7);
+    manager = await t.login('manager');
+    week = addDays(mondayOf(todayIn(t.config.SITE_TIME_ZONE)), 7);
     const res = await t.gql<{ generateRoster: { id: string } }>(GENERATE, generateVariables(week), manager);
     rosterId = (await t.services.rosterJobs.settled(res.data!.generateRoster.id)).rosterId!;
     const pub = await t.gql(
@@ -94,5 +96,28 @@ describe('conflicts after publishing, per kind of change', () => {
     expect(found.map((c) => [c.date, c.rule, c.cause])).toEqual(
       shiftsOfA.map((d) => [d, 'STAFF_INACTIVE', 'DEACTIVATION']),
     );
+  });
+
+  it('publishing a draft that a later change already breaks opens the conflict at once', async () => {
+    const res = await t.gql<{ generateRoster: { id: string } }>(GENERATE, generateVariables(week), manager);
+    const draftId = (await t.services.rosterJobs.settled(res.data!.generateRoster.id)).rosterId!;
+    const draft = await t.services.rosters.require(draftId);
+    const monday = draft.assignments.find((a) => a.date === week)!;
+    const pattern = await t.services.availability.get(monday.staffId);
+    await t.services.availability.set(
+      monday.staffId,
+      { weekly: pattern.weekly, exceptions: [{ date: week, available: false, reason: 'sickness' }] },
+      null,
+    );
+    const pub = await t.gql<{
+      publishRoster: { conflicts: { staffId: string; date: string; cause: string }[] };
+    }>(
+      'mutation($id: ID!) { publishRoster(id: $id) { conflicts { staffId date cause } } }',
+      { id: draftId },
+      manager,
+    );
+    expect(pub.data!.publishRoster.conflicts).toEqual([
+      { staffId: monday.staffId, date: week, cause: 'AVAILABILITY' },
+    ]);
   });
 });
