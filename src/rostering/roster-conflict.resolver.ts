@@ -23,7 +23,7 @@ import {
 } from './roster-conflict.types';
 import type { RosterDoc } from './roster-doc.model';
 import { RosterOutcomeService } from './roster-outcome.service';
-import { RosterOutcome } from './roster-outcome.types';
+import { RosterOutcome } from './roster-outcome-api.types';
 import { RosterRepairService } from './roster-repair.service';
 import { RosterRepair } from './roster-repair.types';
 import { WeekArgs } from './roster.inputs';

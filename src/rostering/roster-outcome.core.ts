@@ -11,103 +11,22 @@
  * first, as every item has the same response time): capacity = idle agents × interval ×
  * maxOccupancy; work of interval i is due at the end of interval i + K − 1 with
  * K = max(1, floor(responseHours × 60 / intervalMinutes)), the window of the staffing
- * plan's deferred core. Work still open at its deadline is a miss (counted once) and stays
- * in the backlog. This small simulation is ours; it is not the staffing plan's LP.
+ * plan's deferred core (see fluid-backlog.core.ts). This small simulation is ours; it is
+ * not the staffing plan's LP.
  */
 import { badInput } from '../errors';
+import { fluidBacklog } from './fluid-backlog.core';
+import type {
+  ChannelKindName,
+  OutcomeChannel,
+  OutcomeInput,
+  OutcomeInterval,
+  OutcomeTotals,
+  QueueEvaluate,
+  RosterOutcomeResult,
+} from './roster-outcome.types';
 
-export type ChannelKindName = 'LIVE' | 'DEFERRED';
-
-export interface OutcomeChannel {
-  key: string;
-  kind: ChannelKindName;
-  skill: string;
-  ahtSeconds: number;
-  serviceLevelTarget: number;
-  answerSeconds: number;
-  patienceSeconds: number | null;
-  maxOccupancy: number;
-  shrinkage: number;
-  responseHours: number | null;
-}
-
-export interface QueueQuery {
-  volume: number;
-  intervalMinutes: number;
-  ahtSeconds: number;
-  answerSeconds: number;
-  serviceLevelTarget: number;
-  patienceSeconds?: number;
-  agents: number;
-}
-
-export interface QueueFigures {
-  serviceLevel: number;
-  asaSeconds: number | null;
-  abandonProbability: number | null;
-}
-
-export type QueueEvaluate = (q: QueueQuery) => QueueFigures;
-
-export interface OutcomeInput {
-  weekStart: string;
-  intervalMinutes: number;
-  /** Dates (YYYY-MM-DD) of the week with actual volumes, ascending. */
-  days: string[];
-  channels: OutcomeChannel[];
-  /** Actual arrivals per channel key on the roster grid (7 days); null where the day has none. */
-  arrivals: Record<string, (number | null)[]>;
-  /** Agents on shift net of breaks per skill on the roster grid. */
-  rostered: Record<string, number[]>;
-  /** Labour cost of the shifts starting on each date. */
-  labourCost: Record<string, number>;
-}
-
-export interface OutcomeInterval {
-  date: string;
-  /** Local start, YYYY-MM-DDTHH:MM. */
-  start: string;
-  skill: string;
-  kind: ChannelKindName;
-  channels: string[];
-  arrivals: number;
-  rosteredAgents: number;
-  productiveAgents: number;
-  serviceLevel: number | null;
-  asaSeconds: number | null;
-  abandonRate: number | null;
-  /** Items open at the end of the interval (DEFERRED). */
-  backlog: number | null;
-  /** Items that passed their deadline in this interval (DEFERRED). */
-  deadlineMisses: number | null;
-  /** Null when nothing arrived and nothing was due. */
-  metTarget: boolean | null;
-}
-
-export interface OutcomeTotals {
-  liveArrivals: number;
-  deferredArrivals: number;
-  /** Arrival-weighted service level of LIVE intervals (null: none). */
-  serviceLevel: number | null;
-  deadlineMisses: number;
-  labourCost: number;
-  intervalsCounted: number;
-  intervalsMeetingTarget: number;
-  shareMeetingTarget: number | null;
-}
-
-export interface OutcomeDay extends OutcomeTotals {
-  date: string;
-  /** DEFERRED items open at the end of the day. */
-  backlogAtEnd: number;
-}
-
-export interface RosterOutcomeResult {
-  intervals: OutcomeInterval[];
-  days: OutcomeDay[];
-  /** The days with actuals together. */
-  total: OutcomeTotals;
-}
+export type * from './roster-outcome.types';
 
 const round = (v: number, digits = 6): number => Number(v.toFixed(digits));
 
@@ -156,11 +75,6 @@ function pooled(g: Group, input: OutcomeInput, i: number): { arrivals: number; a
   return { arrivals, aht: arrivals > 0 ? work / arrivals : g.channels[0].ahtSeconds };
 }
 
-interface Lot {
-  due: number;
-  work: number;
-}
-
 export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): RosterOutcomeResult {
   const size = input.intervalMinutes;
   const perDay = 1440 / size;
@@ -191,37 +105,36 @@ export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): Ros
   }
   for (const g of all) {
     const lead = g.channels[0];
-    const agentsOf = (i: number): number => input.rostered[g.skill]?.[i] ?? 0;
-    const k = Math.max(1, Math.floor(((lead.responseHours ?? 24) * 60) / size + 1e-9));
-    const lots: Lot[] = [];
-    for (let i = 0; i < n; i++) {
-      const p = pooled(g, input, i);
-      const date = dateOf(i);
-      const rostered = agentsOf(i);
-      const productive = rostered * (1 - lead.shrinkage);
-      if (g.kind === 'LIVE') {
-        if (!reportedDays.has(date) || p === null) continue;
-        const served = p.arrivals > 0;
-        const q = served
-          ? evaluate({
-              volume: p.arrivals,
-              intervalMinutes: size,
-              ahtSeconds: p.aht,
-              answerSeconds: lead.answerSeconds,
-              serviceLevelTarget: lead.serviceLevelTarget,
-              ...(lead.patienceSeconds !== null ? { patienceSeconds: lead.patienceSeconds } : {}),
-              agents: Math.floor(productive + 1e-9),
-            })
-          : null;
+    const pools = Array.from({ length: n }, (_, i) => pooled(g, input, i));
+    const rostered = (i: number): number => input.rostered[g.skill]?.[i] ?? 0;
+    const productive = (i: number): number => rostered(i) * (1 - lead.shrinkage);
+    const base = (i: number, arrivals: number) => ({
+      date: dateOf(i),
+      start: startOf(i),
+      skill: g.skill,
+      kind: g.kind,
+      channels: g.channels.map((c) => c.key),
+      arrivals: round(arrivals),
+      rosteredAgents: round(rostered(i)),
+      productiveAgents: round(productive(i)),
+    });
+    if (g.kind === 'LIVE') {
+      pools.forEach((p, i) => {
+        if (!reportedDays.has(dateOf(i)) || p === null) return;
+        const q =
+          p.arrivals > 0
+            ? evaluate({
+                volume: p.arrivals,
+                intervalMinutes: size,
+                ahtSeconds: p.aht,
+                answerSeconds: lead.answerSeconds,
+                serviceLevelTarget: lead.serviceLevelTarget,
+                ...(lead.patienceSeconds !== null ? { patienceSeconds: lead.patienceSeconds } : {}),
+                agents: Math.floor(productive(i) + 1e-9),
+              })
+            : null;
         rows.push({
-          date,
-          start: startOf(i),
-          skill: g.skill,
-          kind: g.kind,
-          channels: g.channels.map((c) => c.key),
-          arrivals: round(p.arrivals),
-          rosteredAgents: round(rostered),
-          productiveAgents: round(productive),
+          ...base(i, p.arrivals),
           serviceLevel: q ? round(q.serviceLevel) : null,
           asaSeconds: q && q.asaSeconds !== null ? round(q.asaSeconds) : null,
           abandonRate: q && q.abandonProbability !== null ? round(q.abandonProbability) : null,
@@ -229,36 +142,29 @@ export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): Ros
           deadlineMisses: null,
           metTarget: q ? q.serviceLevel >= lead.serviceLevelTarget - 1e-9 : null,
         });
-        continue;
-      }
-      // DEFERRED: fluid backlog, FIFO
-      const arrivals = p?.arrivals ?? 0;
-      if (arrivals > 0) lots.push({ due: i + k - 1, work: arrivals * (p?.aht ?? lead.ahtSeconds) });
-      const idle = Math.max(0, productive - (liveTraffic.get(g.skill)?.[i] ?? 0));
-      let capacity = idle * seconds * lead.maxOccupancy;
-      for (const lot of lots) {
-        if (capacity <= 0) break;
-        const done = Math.min(capacity, lot.work);
-        lot.work -= done;
-        capacity -= done;
-      }
-      let missed = 0;
-      for (const lot of lots) if (lot.due === i && lot.work > 1e-9) missed += lot.work / lead.ahtSeconds;
-      while (lots.length > 0 && lots[0].work <= 1e-9) lots.shift();
-      const backlog = lots.reduce((s, l) => s + l.work, 0) / lead.ahtSeconds;
-      if (!reportedDays.has(date)) continue;
+      });
+      continue;
+    }
+    // DEFERRED: the capacity LIVE traffic of the skill leaves idle serves the backlog
+    const { openSeconds, missedSeconds } = fluidBacklog({
+      workSeconds: pools.map((p) => (p ? p.arrivals * p.aht : 0)),
+      capacitySeconds: pools.map(
+        (_, i) =>
+          Math.max(0, productive(i) - (liveTraffic.get(g.skill)?.[i] ?? 0)) * seconds * lead.maxOccupancy,
+      ),
+      windowIntervals: Math.max(1, Math.floor(((lead.responseHours ?? 24) * 60) / size + 1e-9)),
+    });
+    pools.forEach((p, i) => {
+      const date = dateOf(i);
+      if (!reportedDays.has(date)) return;
+      const backlog = openSeconds[i] / lead.ahtSeconds;
+      const missed = missedSeconds[i] / lead.ahtSeconds;
       if ((i + 1) % perDay === 0) backlogAtEnd.set(date, (backlogAtEnd.get(date) ?? 0) + backlog);
       // a row where actuals exist, and wherever work passed its deadline on a reported day
-      if (p === null && missed <= 1e-9) continue;
+      if (p === null && missed <= 1e-9) return;
+      const arrivals = p?.arrivals ?? 0;
       rows.push({
-        date,
-        start: startOf(i),
-        skill: g.skill,
-        kind: g.kind,
-        channels: g.channels.map((c) => c.key),
-        arrivals: round(arrivals),
-        rosteredAgents: round(rostered),
-        productiveAgents: round(productive),
+        ...base(i, arrivals),
         serviceLevel: null,
         asaSeconds: null,
         abandonRate: null,
@@ -266,7 +172,7 @@ export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): Ros
         deadlineMisses: round(missed),
         metTarget: arrivals > 0 || missed > 0 ? missed <= 1e-9 : null,
       });
-    }
+    });
   }
   rows.sort(
     (a, b) =>

@@ -1,106 +1,93 @@
-/** GraphQL types of rosterOutcome (plan versus actual). */
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { OutcomeDay, OutcomeInterval, OutcomeTotals } from './roster-outcome.core';
-import type { RosterOutcome as Outcome } from './roster-outcome.service';
+/** Plain input and result types of plan versus actual (roster-outcome.core.ts). */
+export type ChannelKindName = 'LIVE' | 'DEFERRED';
 
-@ObjectType({ description: 'One interval and skill: what arrived and how the rostered agents served it.' })
-export class RosterOutcomeInterval implements OutcomeInterval {
-  @Field()
-  date!: string;
-
-  @Field({ description: 'Local start, YYYY-MM-DDTHH:MM.' })
-  start!: string;
-
-  @Field()
-  skill!: string;
-
-  @Field(() => String, { description: 'LIVE or DEFERRED.' })
-  kind!: OutcomeInterval['kind'];
-
-  @Field(() => [String])
-  channels!: string[];
-
-  @Field(() => Float, { description: 'Actual arrivals.' })
-  arrivals!: number;
-
-  @Field(() => Float, { description: 'Agents on shift net of breaks.' })
-  rosteredAgents!: number;
-
-  @Field(() => Float, { description: 'Rostered agents × (1 − shrinkage).' })
-  productiveAgents!: number;
-
-  @Field(() => Float, { nullable: true, description: 'LIVE: achieved service level (Erlang C / A).' })
-  serviceLevel!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'LIVE: average speed of answer; null when unstable.' })
-  asaSeconds!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'LIVE with a patience: share abandoning (Erlang A).' })
-  abandonRate!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'DEFERRED: items open at the end of the interval.' })
-  backlog!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'DEFERRED: items past their deadline here.' })
-  deadlineMisses!: number | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Null when nothing arrived and nothing was due.' })
-  metTarget!: boolean | null;
+export interface OutcomeChannel {
+  key: string;
+  kind: ChannelKindName;
+  skill: string;
+  ahtSeconds: number;
+  serviceLevelTarget: number;
+  answerSeconds: number;
+  patienceSeconds: number | null;
+  maxOccupancy: number;
+  shrinkage: number;
+  responseHours: number | null;
 }
 
-@ObjectType()
-export class RosterOutcomeTotals implements OutcomeTotals {
-  @Field(() => Float)
-  liveArrivals!: number;
-
-  @Field(() => Float)
-  deferredArrivals!: number;
-
-  @Field(() => Float, { nullable: true, description: 'Arrival-weighted service level of LIVE intervals.' })
-  serviceLevel!: number | null;
-
-  @Field(() => Float)
-  deadlineMisses!: number;
-
-  @Field(() => Float)
-  labourCost!: number;
-
-  @Field(() => Int)
-  intervalsCounted!: number;
-
-  @Field(() => Int)
-  intervalsMeetingTarget!: number;
-
-  @Field(() => Float, { nullable: true })
-  shareMeetingTarget!: number | null;
+export interface QueueQuery {
+  volume: number;
+  intervalMinutes: number;
+  ahtSeconds: number;
+  answerSeconds: number;
+  serviceLevelTarget: number;
+  patienceSeconds?: number;
+  agents: number;
 }
 
-@ObjectType()
-export class RosterOutcomeDay extends RosterOutcomeTotals implements OutcomeDay {
-  @Field()
-  date!: string;
-
-  @Field(() => Float, { description: 'DEFERRED items open at the end of the day.' })
-  backlogAtEnd!: number;
+export interface QueueFigures {
+  serviceLevel: number;
+  asaSeconds: number | null;
+  abandonProbability: number | null;
 }
 
-@ObjectType({ description: 'A roster against the volumes that actually arrived (days with actuals only).' })
-export class RosterOutcome implements Outcome {
-  @Field(() => ID)
-  rosterId!: string;
+export type QueueEvaluate = (q: QueueQuery) => QueueFigures;
 
-  @Field()
-  week!: string;
+export interface OutcomeInput {
+  weekStart: string;
+  intervalMinutes: number;
+  /** Dates (YYYY-MM-DD) of the week with actual volumes, ascending. */
+  days: string[];
+  channels: OutcomeChannel[];
+  /** Actual arrivals per channel key on the roster grid (7 days); null where the day has none. */
+  arrivals: Record<string, (number | null)[]>;
+  /** Agents on shift net of breaks per skill on the roster grid. */
+  rostered: Record<string, number[]>;
+  /** Labour cost of the shifts starting on each date. */
+  labourCost: Record<string, number>;
+}
 
-  @Field(() => Int)
-  intervalMinutes!: number;
+export interface OutcomeInterval {
+  date: string;
+  /** Local start, YYYY-MM-DDTHH:MM. */
+  start: string;
+  skill: string;
+  kind: ChannelKindName;
+  channels: string[];
+  arrivals: number;
+  rosteredAgents: number;
+  productiveAgents: number;
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+  abandonRate: number | null;
+  /** Items open at the end of the interval (DEFERRED). */
+  backlog: number | null;
+  /** Items that passed their deadline in this interval (DEFERRED). */
+  deadlineMisses: number | null;
+  /** Null when nothing arrived and nothing was due. */
+  metTarget: boolean | null;
+}
 
-  @Field(() => [RosterOutcomeInterval])
-  intervals!: RosterOutcomeInterval[];
+export interface OutcomeTotals {
+  liveArrivals: number;
+  deferredArrivals: number;
+  /** Arrival-weighted service level of LIVE intervals (null: none). */
+  serviceLevel: number | null;
+  deadlineMisses: number;
+  labourCost: number;
+  intervalsCounted: number;
+  intervalsMeetingTarget: number;
+  shareMeetingTarget: number | null;
+}
 
-  @Field(() => [RosterOutcomeDay])
-  days!: RosterOutcomeDay[];
+export interface OutcomeDay extends OutcomeTotals {
+  date: string;
+  /** DEFERRED items open at the end of the day. */
+  backlogAtEnd: number;
+}
 
-  @Field(() => RosterOutcomeTotals, { description: 'All days with actuals together.' })
-  total!: RosterOutcomeTotals;
+export interface RosterOutcomeResult {
+  intervals: OutcomeInterval[];
+  days: OutcomeDay[];
+  /** The days with actuals together. */
+  total: OutcomeTotals;
 }

@@ -13,6 +13,7 @@ import {
   type QueueEvaluate,
 } from '../../../src/rostering/roster-outcome.core';
 import { toGrid } from '../../../src/rostering/roster-outcome.service';
+import { fluidBacklog } from '../../../src/rostering/fluid-backlog.core';
 import { erlangCalculator } from '../../../src/staffing/erlang-calculator';
 
 const reference = JSON.parse(
@@ -163,6 +164,36 @@ describe('rosterOutcome (plan versus actual)', () => {
   it('refuses a channel with shrinkage outside [0, 1) and names it', () => {
     expect(() => rosterOutcome(input({ ...calls, shrinkage: 1 }), evaluate)).toThrow(
       'calls.shrinkage must be in [0, 1), got 1',
+    );
+  });
+});
+
+describe('fluidBacklog', () => {
+  it('serves first in, first out and counts work past its deadline once', () => {
+    // 2 intervals to the deadline; 100 s arrive at 0, 50 s at 1; capacity 60, 0, 200
+    expect(
+      fluidBacklog({ workSeconds: [100, 50, 0], capacitySeconds: [60, 0, 200], windowIntervals: 2 }),
+    ).toEqual({
+      openSeconds: [40, 90, 0],
+      missedSeconds: [0, 40, 0],
+    });
+  });
+
+  it('names a capacity of the wrong length', () => {
+    expect(() => fluidBacklog({ workSeconds: [1, 2], capacitySeconds: [1], windowIntervals: 1 })).toThrow(
+      'capacitySeconds must have one entry per interval (2), got 1',
+    );
+  });
+
+  it('names a window below one interval', () => {
+    expect(() => fluidBacklog({ workSeconds: [1], capacitySeconds: [1], windowIntervals: 0 })).toThrow(
+      'windowIntervals must be an integer ≥ 1, got 0',
+    );
+  });
+
+  it('names negative work', () => {
+    expect(() => fluidBacklog({ workSeconds: [-1], capacitySeconds: [1], windowIntervals: 1 })).toThrow(
+      'workSeconds[0] must be ≥ 0, got -1',
     );
   });
 });
