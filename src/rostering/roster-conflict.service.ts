@@ -85,13 +85,16 @@ export class RosterConflictService {
 
   async onStaffChanged(event: StaffChangedEvent): Promise<void> {
     const from = mondayOf(todayIn(this.timeZone));
+    // the assignments only, first: the stored problems are read just for the rosters concerned
     const published = await this.rosters.find(
       { status: 'PUBLISHED', week: { $gte: from } },
-      { sort: { week: 1 } },
+      { sort: { week: 1 }, projection: { assignments: 1 } },
     );
-    for (const roster of published) {
-      const ids = event.staffIds.filter((id) => roster.assignments.some((a) => a.staffId === id));
+    for (const { _id, assignments } of published) {
+      const ids = event.staffIds.filter((id) => assignments.some((a) => a.staffId === id));
       if (ids.length === 0) continue;
+      const roster = await this.rosters.findOne({ _id, status: 'PUBLISHED' });
+      if (!roster) continue; // superseded meanwhile: the new version was checked when published
       const conflicts = await this.recheck(roster, ids, event.cause, event.at);
       this.logger.debug(
         { rosterId: roster._id, staffIds: ids, conflicts: conflicts.length },
