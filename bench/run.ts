@@ -4,6 +4,7 @@
  * (`npm run bench:roster -- 500` runs the largest on its own).
  */
 import { runForecastBench } from './forecast.bench';
+import { runRepairBench } from './roster-repair.bench';
 import { runRosterBench } from './roster.bench';
 import { runStaffingBench } from './staffing.bench';
 import { runStoreBench } from './store.bench';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   await runStaffingBench();
   await runForecastBench();
   await runRosterBench([20, 60, 150, 300]);
+  await runRepairBench(300, 5);
 }
 
 main().catch((e: unknown) => {

@@ -32,6 +32,45 @@ export interface RosterPublishedEvent {
   publishedBy: string;
 }
 
+/**
+ * A staff or availability change that may break a published roster (a domain event of the
+ * staff feature; rostering listens). `cause` says what changed.
+ */
+export interface StaffChangedEvent {
+  staffIds: string[];
+  cause: 'AVAILABILITY' | 'DEACTIVATION' | 'CONTRACT';
+  /** Dated exceptions added, changed or removed (AVAILABILITY); empty for weekly or other changes. */
+  dates: string[];
+  /** True when weekly windows changed (AVAILABILITY). */
+  weekly: boolean;
+  at: Date;
+}
+
+/** One assignment of a published roster that current staff data breaks. */
+export interface RosterConflictInfo {
+  staffId: string;
+  date: string;
+  shiftTemplateId: string;
+  start: string;
+  end: string;
+  skill: string;
+  cause: StaffChangedEvent['cause'];
+  /** The checker rule the assignment now breaks (AVAILABILITY, MAX_HOURS, STAFF_INACTIVE …). */
+  rule: string;
+  reason: string;
+  detectedAt: Date;
+}
+
+export interface RosterConflictEvent {
+  rosterId: string;
+  week: string;
+  /** Every open conflict of the roster after the change. */
+  conflicts: RosterConflictInfo[];
+  /** Conflicts that were not there before the change. */
+  added: number;
+  at: Date;
+}
+
 export interface PingEvent {
   seq: number;
   at: Date;
@@ -44,6 +83,7 @@ export type Topics = {
   FORECAST_UPDATED: [channel: string, event: ForecastUpdatedEvent];
   ROSTER_JOB_PROGRESS: [jobId: string, event: RosterJobProgressEvent];
   ROSTER_PUBLISHED: [week: string, event: RosterPublishedEvent];
+  ROSTER_CONFLICT: [week: string, event: RosterConflictEvent];
 };
 
 export const TOPIC = {
@@ -51,4 +91,5 @@ export const TOPIC = {
   FORECAST_UPDATED: 'FORECAST_UPDATED',
   ROSTER_JOB_PROGRESS: 'ROSTER_JOB_PROGRESS',
   ROSTER_PUBLISHED: 'ROSTER_PUBLISHED',
+  ROSTER_CONFLICT: 'ROSTER_CONFLICT',
 } as const satisfies Record<keyof Topics, keyof Topics>;

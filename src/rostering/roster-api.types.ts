@@ -1,5 +1,6 @@
 /** GraphQL object types of rosters, roster jobs and timetables. */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RosterConflict } from './roster-conflict.types';
 
 export enum RosterDocStatusEnum {
   DRAFT = 'DRAFT',
@@ -421,6 +422,15 @@ export class RosterPublished {
   publishedAt!: Date;
 }
 
+@ObjectType({ description: 'A shift of a timetable.' })
+export class TimetableShift extends RosterAssignment {
+  @Field(() => RosterConflict, {
+    nullable: true,
+    description: 'Set when current staff data (leave, availability, contract) breaks this shift.',
+  })
+  conflict!: RosterConflict | null;
+}
+
 @ObjectType({ description: 'The caller’s own shifts in the week’s published roster.' })
 export class Timetable {
   @Field()
@@ -438,6 +448,6 @@ export class Timetable {
   @Field(() => Date, { nullable: true })
   publishedAt!: Date | null;
 
-  @Field(() => [RosterAssignment])
-  shifts!: RosterAssignment[];
+  @Field(() => [TimetableShift])
+  shifts!: TimetableShift[];
 }

@@ -2,6 +2,7 @@
  * Stored documents of the roster lifecycle: `rosters` (one document per generated version of
  * a week) and `rosterJobs` (one per generateRoster / planWeek call).
  */
+import type { RosterConflictInfo } from '../events/topics';
 import type { RosterProblem } from './roster-problem.schema';
 import type { RosterAssignment, RosterDiagnosis, RosterKpis, RosterStatus, Warning } from './roster.types';
 
@@ -28,6 +29,33 @@ export interface RosterSolverInfo {
   /** True when the greedy heuristic built the roster (HiGHS found nothing in time). */
   heuristic: boolean;
   message: string | null;
+}
+
+/** Coverage and cost of a roster, for the before / after of a repair. */
+export interface RosterFigures {
+  /** Share of required agent-hours met over every skill (null: nothing required). */
+  coveragePercent: number | null;
+  underStaffedHours: number;
+  labourCost: number;
+}
+
+/** What a repair changed, stored on the repaired DRAFT. */
+export interface RosterRepairInfo {
+  /** The PUBLISHED roster it repairs. */
+  ofRosterId: string;
+  /** Shifts added plus shifts dropped (a shift moved to another day or person counts twice). */
+  changedAssignments: number;
+  addedAssignments: number;
+  removedAssignments: number;
+  changedStaff: number;
+  /** Days (YYYY-MM-DD) the repair was allowed to change. */
+  conflictDays: string[];
+  /** True when the conflicted days alone could not be repaired and people's whole weeks were opened. */
+  widened: boolean;
+  before: RosterFigures;
+  /** The published roster without the conflicted assignments: the gap to cover. */
+  withoutConflicts: RosterFigures;
+  after: RosterFigures;
 }
 
 export interface RosterDoc {
@@ -59,6 +87,10 @@ export interface RosterDoc {
   updatedAt: Date;
   publishedAt: Date | null;
   publishedBy: string | null;
+  /** Assignments current staff data breaks (PUBLISHED rosters; absent on older documents). */
+  conflicts?: RosterConflictInfo[];
+  /** Set on a DRAFT made by repairRoster. */
+  repair?: RosterRepairInfo | null;
 }
 
 export type RosterJobKind = 'GENERATE' | 'PLAN_WEEK';

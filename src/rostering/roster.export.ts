@@ -4,10 +4,13 @@
  * KPIs. MANAGER sees every version; SERVICE_PROVIDER only PUBLISHED ones (others: 404).
  */
 import { Role } from '../auth/roles';
+import type { Viewer } from '../context';
 import type { DownloadRoute } from '../export/download';
 import type { Cell, Sheet } from '../export/table';
 import { addDays, localIsoToMinute, minuteToLocalIso } from './calendar.util';
 import type { RosterDoc } from './roster-doc.model';
+import { outcomeSheet } from './roster-outcome.export';
+import type { RosterOutcomeService } from './roster-outcome.service';
 import type { RosterService } from './roster.service';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -121,15 +124,30 @@ export const rosterSheets = (doc: RosterDoc): Sheet[] => [
   kpiSheet(doc),
 ];
 
-export function rosterDownloads(rosters: RosterService): DownloadRoute[] {
+/** The roster (plus an Outcome sheet when the week has actual volumes), and the outcome alone. */
+export function rosterDownloads(rosters: RosterService, outcomes?: RosterOutcomeService): DownloadRoute[] {
   return [
     {
       path: '/exports/rosters/:id',
       roles: [Role.MANAGER, Role.SERVICE_PROVIDER],
       fileName: ({ id }) => `roster-${id}`,
       async sheets({ id }, viewer) {
-        return rosterSheets(await rosters.get(id, viewer));
+        const sheets = rosterSheets(await rosters.get(id, viewer));
+        const outcome = outcomes ? await outcomes.outcome(id, viewer) : null;
+        return outcome && outcome.days.length > 0 ? [...sheets, outcomeSheet(outcome)] : sheets;
       },
     },
+    ...(outcomes
+      ? [
+          {
+            path: '/exports/rosters/:id/outcome',
+            roles: [Role.MANAGER, Role.SERVICE_PROVIDER],
+            fileName: ({ id }: Record<string, string>) => `roster-outcome-${id}`,
+            async sheets({ id }: Record<string, string>, viewer: Viewer) {
+              return [outcomeSheet(await outcomes.outcome(id, viewer))];
+            },
+          },
+        ]
+      : []),
   ];
 }

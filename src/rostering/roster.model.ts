@@ -19,6 +19,7 @@ import {
   type BuildContext,
 } from './roster-constraints.model';
 import type { RosterProblem } from './roster-problem.schema';
+import { addFixedAssignmentRows, type FixedAssignments } from './roster-repair.model';
 import { enumerateCandidates, type Candidate } from './shift-candidates.model';
 
 export const CONSTRAINT_FAMILIES = [
@@ -39,6 +40,8 @@ export interface BuildOptions {
   disable?: readonly ConstraintFamily[];
   /** `soft` prices minimum-hours shortfall instead of enforcing it (infeasibility diagnosis). */
   minHours?: 'hard' | 'soft';
+  /** Repair: keep the published assignments outside the free region (roster-repair.model.ts). */
+  fixed?: FixedAssignments;
 }
 
 export interface RosterModel {
@@ -74,5 +77,6 @@ export function buildRosterModel(problem: RosterProblem, options: BuildOptions =
     preferences: () => addPreferenceTerms(ctx),
   };
   for (const family of CONSTRAINT_FAMILIES) if (!off.has(family)) families[family]();
+  if (options.fixed) addFixedAssignmentRows(ctx, options.fixed);
   return { milp: b.build(), candidates, xCol, binaries: candidates.length };
 }

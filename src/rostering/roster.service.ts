@@ -8,7 +8,8 @@ import { Role } from '../auth/roles';
 import { hasRole, type Viewer } from '../context';
 import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
-import { TOPIC } from '../events/topics';
+import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
+import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { isIsoDate } from '../common/calendar';
 import { isoDayOfWeek, daysBetween } from './calendar.util';
@@ -44,13 +45,18 @@ export interface UpdateAssignmentResult {
   warnings: Warning[];
 }
 
+/** A shift of the caller's timetable, flagged when current staff data breaks it. */
+export interface TimetableShift extends RosterAssignment {
+  conflict: RosterConflictInfo | null;
+}
+
 export interface Timetable {
   week: string;
   staffId: string;
   rosterId: string;
   version: number;
   publishedAt: Date | null;
-  shifts: RosterAssignment[];
+  shifts: TimetableShift[];
 }
 
 /** Refuses anything but a real Monday `YYYY-MM-DD`. */
@@ -80,6 +86,7 @@ const sortAssignments = (a: RosterAssignment[]): RosterAssignment[] =>
 
 export class RosterService {
   private readonly rosters: Collection<RosterDoc>;
+  private readonly publishHandlers = new ChangeHandlers<RosterDoc>();
 
   constructor(
     store: DocumentStore,
@@ -103,6 +110,7 @@ export class RosterService {
     result: RosterResult,
     jobId: string | null,
     createdBy: string | null,
+    extra: Pick<RosterDoc, 'repair'> = {},
   ): Promise<RosterDoc> {
     if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
       throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);
@@ -153,6 +161,7 @@ export class RosterService {
         updatedAt: now,
         publishedAt: null,
         publishedBy: null,
+        ...extra,
       };
       try {
         return await this.rosters.insertOne(doc);
@@ -161,6 +170,11 @@ export class RosterService {
         if (!(isAppError(e) && e.code === 'CONFLICT') || attempt >= 4) throw e;
       }
     }
+  }
+
+  /** Runs after a roster is published, before publish returns (conflicts already open then). */
+  onPublish(handler: ChangeHandler<RosterDoc>): void {
+    this.publishHandlers.register(handler);
   }
 
   async require(id: string): Promise<RosterDoc> {
@@ -221,7 +235,8 @@ export class RosterService {
       publishedAt: now,
       publishedBy: viewer.userId,
     });
-    return published;
+    await this.publishHandlers.emit(published);
+    return this.require(id);
   }
 
   /**
@@ -281,10 +296,17 @@ export class RosterService {
       rosterId: doc._id,
       version: doc.version,
       publishedAt: doc.publishedAt,
-      shifts: doc.assignments.filter((a) => a.staffId === viewer.staffId),
+      shifts: doc.assignments
+        .filter((a) => a.staffId === viewer.staffId)
+        .map((a) => ({ ...a, conflict: conflictOf(doc, a) })),
     };
   }
 }
+
+const conflictOf = (doc: RosterDoc, a: RosterAssignment): RosterConflictInfo | null =>
+  (doc.conflicts ?? []).find(
+    (c) => c.staffId === a.staffId && c.date === a.date && c.shiftTemplateId === a.shiftTemplateId,
+  ) ?? null;
 
 /** MANAGER (and ADMIN) see drafts and superseded versions; other readers only PUBLISHED. */
 export const mayReadDrafts = (viewer: Viewer | null): boolean => hasRole(viewer, Role.MANAGER);

@@ -18,9 +18,13 @@ import { ModelRegistryResolver } from '../forecasting/model-registry.resolver';
 import { ModelRegistryService } from '../forecasting/model-registry.service';
 import type { Logger } from '../logger';
 import { asForecastProvider, PlanWeekService } from '../rostering/plan-week.service';
+import { RosterConflictResolver } from '../rostering/roster-conflict.resolver';
+import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
 import { RosterProblemSource } from '../rostering/roster-problem.builder';
 import { rosterDownloads } from '../rostering/roster.export';
+import { RosterOutcomeService } from '../rostering/roster-outcome.service';
+import { RosterRepairService } from '../rostering/roster-repair.service';
 import { RosterResolver } from '../rostering/roster.resolver';
 import { RosterService } from '../rostering/roster.service';
 import { AvailabilityResolver } from '../staff/availability.resolver';
@@ -61,6 +65,9 @@ export interface Services extends Infrastructure {
   staffing: StaffingService;
   rosters: RosterService;
   rosterJobs: RosterJobService;
+  rosterConflicts: RosterConflictService;
+  rosterRepair: RosterRepairService;
+  rosterOutcomes: RosterOutcomeService;
   planWeek: PlanWeekService;
   volumes: VolumeService;
   models: ModelRegistryService;
@@ -105,6 +112,16 @@ export function createServices(infra: Infrastructure): Services {
     () => services.staffing ?? null,
     infra.logger,
   );
+  const availability = new AvailabilityService(store, staff, siteSettings, config.SITE_TIME_ZONE);
+  const rosterConflicts = new RosterConflictService(
+    store,
+    infra.events,
+    staff,
+    availability,
+    config.SITE_TIME_ZONE,
+    infra.logger,
+  );
+  rosterConflicts.listen(rosters);
   const services: Services = {
     ...infra,
     workers,
@@ -112,12 +129,15 @@ export function createServices(infra: Infrastructure): Services {
     audit: new AuditService(store),
     channels,
     staff,
-    availability: new AvailabilityService(store, staff, siteSettings, config.SITE_TIME_ZONE),
+    availability,
     shiftTemplates: new ShiftTemplateService(store, channels),
     siteSettings,
     staffing: new StaffingService(store, { timeZone: config.SITE_TIME_ZONE }),
     rosters,
     rosterJobs,
+    rosterConflicts,
+    rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
+    rosterOutcomes: new RosterOutcomeService(rosters, channels, volumes, () => services.staffing ?? null),
     planWeek: new PlanWeekService(
       store,
       rosterJobs,
@@ -158,7 +178,7 @@ export async function ensureIndexes(store: DocumentStore): Promise<void> {
 export function downloads(services: Services): DownloadRoute[] {
   return [
     ...staffingDownloads(services.staffing),
-    ...rosterDownloads(services.rosters),
+    ...rosterDownloads(services.rosters, services.rosterOutcomes),
     forecastDownload(services.forecasts),
   ];
 }
@@ -174,6 +194,7 @@ export const RESOLVERS: NonEmptyArray<ResolverClass> = [
   ShiftTemplateResolver,
   StaffingResolver,
   RosterResolver,
+  RosterConflictResolver,
   VolumeResolver,
   ModelRegistryResolver,
   ForecastResolver,
@@ -196,6 +217,7 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
     [ShiftTemplateResolver, new ShiftTemplateResolver(services.shiftTemplates)],
     [StaffingResolver, new StaffingResolver(services.staffing)],
     [RosterResolver, new RosterResolver(services.rosters, services.rosterJobs, services.planWeek)],
+    [RosterConflictResolver, new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes)],
     [VolumeResolver, new VolumeResolver(services.volumes)],
     [ModelRegistryResolver, new ModelRegistryResolver(services.models)],
     [ForecastResolver, new ForecastResolver(services.forecasts, services.models, services.forecastAccuracy)],

@@ -2,6 +2,8 @@ import { todayIn } from '../common/calendar';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
 import { hasRole, type LoaderRegistry, type Viewer } from '../context';
+import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
+import type { StaffChangedEvent } from '../events/topics';
 import { badInput, forbidden, type ErrorLocation } from '../errors';
 import { normalizeHeader, type Table, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore } from '../store/document-store';
@@ -66,6 +68,7 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON
  */
 export class AvailabilityService {
   private readonly availability: Collection<AvailabilityDoc>;
+  private readonly changes = new ChangeHandlers<StaffChangedEvent>();
 
   constructor(
     store: DocumentStore,
@@ -78,6 +81,11 @@ export class AvailabilityService {
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
     await store.collection<AvailabilityDoc>(AVAILABILITY).createIndex({ keys: { staffId: 1 }, unique: true });
+  }
+
+  /** Registers a feature's handler of availability changes (called after the write succeeded). */
+  onChange(handler: ChangeHandler<StaffChangedEvent>): void {
+    this.changes.register(handler);
   }
 
   /** A person's availability (empty when never set); AGENTs may read only their own. */
@@ -120,6 +128,7 @@ export class AvailabilityService {
     await this.staff.require(staffId);
     const next = normalise(spec);
     if (!planner) await this.assertUnlocked(staffId, next);
+    const current = (await this.availability.findById(staffId)) ?? emptyAvailability(staffId);
     const doc: AvailabilityDoc = {
       _id: staffId,
       staffId,
@@ -129,6 +138,16 @@ export class AvailabilityService {
       updatedBy: viewer?.userId ?? null,
     };
     await this.availability.replaceOne({ _id: staffId }, doc, { upsert: true });
+    const dates = changedExceptionDates(current.exceptions, doc.exceptions);
+    const weekly = !sameJson(current.weekly, doc.weekly);
+    if (weekly || dates.length > 0)
+      await this.changes.emit({
+        staffIds: [staffId],
+        cause: 'AVAILABILITY',
+        dates,
+        weekly,
+        at: doc.updatedAt,
+      });
     return doc;
   }
 
@@ -237,6 +256,14 @@ export class AvailabilityService {
       },
     }));
     if (ops.length > 0) await this.availability.bulkWrite(ops);
+    if (weekly.size > 0)
+      await this.changes.emit({
+        staffIds: [...weekly.keys()],
+        cause: 'AVAILABILITY',
+        dates: [],
+        weekly: true,
+        at: now,
+      });
     return { rows: rows.length, created: weekly.size - existing.size, updated: existing.size };
   }
 
@@ -281,6 +308,17 @@ export class AvailabilityService {
         `Availability is locked until ${lock}: weekly windows apply to every week, including locked dates, so they cannot change until after ${lock}; ask a manager or add dated exceptions after ${lock}`,
       );
   }
+}
+
+/** Dates of exceptions added, changed or removed between two lists. */
+function changedExceptionDates(before: AvailabilityException[], after: AvailabilityException[]): string[] {
+  const key = (e: AvailabilityException) => JSON.stringify([e.date, e.available, e.from, e.to, e.reason]);
+  const a = new Set(before.map(key));
+  const b = new Set(after.map(key));
+  const dates = [...before.filter((e) => !b.has(key(e))), ...after.filter((e) => !a.has(key(e)))].map(
+    (e) => e.date,
+  );
+  return [...new Set(dates)].sort();
 }
 
 function ownStaffId(viewer: Viewer): string {

@@ -6,6 +6,8 @@ import type { ChannelService } from '../channels/channel.service';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { hasRole, type LoaderRegistry, type Viewer } from '../context';
+import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
+import type { StaffChangedEvent } from '../events/topics';
 import { AppError, badInput, conflict, forbidden, notFound, type ErrorLocation } from '../errors';
 import { type Table, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore, Filter } from '../store/document-store';
@@ -45,6 +47,7 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 export class StaffService {
   private readonly staff: Collection<StaffDoc>;
   private readonly users: Collection<UserDoc>;
+  private readonly changes = new ChangeHandlers<StaffChangedEvent>();
 
   constructor(
     store: DocumentStore,
@@ -58,6 +61,16 @@ export class StaffService {
     const staff = store.collection<StaffDoc>(STAFF);
     await staff.createIndex({ keys: { employeeNo: 1 }, unique: true });
     await staff.createIndex({ keys: { skills: 1, active: 1 } });
+  }
+
+  /** Registers a feature's handler of contract, skill and active changes (called after the write). */
+  onChange(handler: ChangeHandler<StaffChangedEvent>): void {
+    this.changes.register(handler);
+  }
+
+  private changed(staffIds: string[], cause: 'DEACTIVATION' | 'CONTRACT'): Promise<void> {
+    if (staffIds.length === 0) return Promise.resolve();
+    return this.changes.emit({ staffIds, cause, dates: [], weekly: false, at: new Date() });
   }
 
   /** Staff ordered by employee number, a page at a time. */
@@ -130,6 +143,8 @@ export class StaffService {
     try {
       const updated = await this.staff.findOneAndUpdate({ _id: id }, { $set: fields });
       if (!updated) throw notFound('Staff', id);
+      if (current.active && !updated.active) await this.changed([id], 'DEACTIVATION');
+      else if (planningChanged(current, updated)) await this.changed([id], 'CONTRACT');
       return updated;
     } catch (e) {
       throw employeeNoConflict(e, doc.employeeNo);
@@ -143,6 +158,7 @@ export class StaffService {
       { $set: { active: false, updatedAt: new Date() } },
     );
     if (!updated) throw notFound('Staff', id);
+    await this.changed([id], 'DEACTIVATION');
     return updated;
   }
 
@@ -180,6 +196,24 @@ export class StaffService {
         : { insert: { _id: randomUUID(), ...fields, preferences: NO_PREFERENCES, createdAt: now } };
     });
     if (ops.length > 0) await this.staff.bulkWrite(ops);
+    const after = new Map(rows.map(({ value: v }) => [v.employeeNo, v]));
+    const touched = [...existing.values()].filter((old) => {
+      const v = after.get(old.employeeNo)!;
+      return planningChanged(old, {
+        ...old,
+        skills: normaliseSkills(v.skills),
+        contract: toContract(v),
+        active: v.active,
+      });
+    });
+    await this.changed(
+      touched.filter((old) => old.active && !after.get(old.employeeNo)!.active).map((s) => s._id),
+      'DEACTIVATION',
+    );
+    await this.changed(
+      touched.filter((old) => !old.active || after.get(old.employeeNo)!.active).map((s) => s._id),
+      'CONTRACT',
+    );
     return { rows: rows.length, created: rows.length - existing.size, updated: existing.size };
   }
 
@@ -292,6 +326,12 @@ function toFilter(filter: StaffFilter): Filter {
   }
   return f;
 }
+
+/** Whether a change can break a published roster: contract, skills or the active flag. */
+const planningChanged = (a: StaffDoc, b: Pick<StaffDoc, 'contract' | 'skills' | 'active'>): boolean =>
+  a.active !== b.active ||
+  JSON.stringify(a.contract) !== JSON.stringify(b.contract) ||
+  [...a.skills].sort().join() !== [...b.skills].sort().join();
 
 const toContract = (v: {
   minHoursWeek: number;

@@ -82,6 +82,9 @@ const EXPECTED: Record<string, Caller[]> = {
   'Mutation.updateAssignment': [A, M],
   'Query.myTimetable': [A, G],
   'Subscription.rosterPublished': [A, M, S, G],
+  'Mutation.repairRoster': [A, M],
+  'Subscription.rosterConflict': [A, M],
+  'Query.rosterOutcome': [A, M, S],
   // volumes and forecasting
   'Mutation.importVolumes': [A, M],
   'Query.volumes': [A, M, S],

@@ -1,0 +1,84 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { PLAN_READERS, PLANNERS } from '../auth/roles';
+import type { RequestContext } from '../context';
+import { type RosterConflictEvent as ConflictEvent, TOPIC } from '../events/topics';
+import { Roster } from './roster-api.types';
+import {
+  RepairRosterArgs,
+  RosterConflict,
+  RosterConflictEvent,
+  RosterRepairInfoType,
+} from './roster-conflict.types';
+import type { RosterDoc } from './roster-doc.model';
+import { RosterOutcomeService } from './roster-outcome.service';
+import { RosterOutcome } from './roster-outcome-api.types';
+import { RosterRepairService } from './roster-repair.service';
+import { RosterRepair } from './roster-repair.types';
+import { WeekArgs } from './roster.inputs';
+
+/** After publishing: conflicts (fields on Roster, rosterConflict), repairRoster and rosterOutcome. */
+@Resolver(() => Roster)
+export class RosterConflictResolver {
+  constructor(
+    private readonly repairService: RosterRepairService,
+    private readonly outcomeService: RosterOutcomeService,
+  ) {}
+
+  @FieldResolver(() => [RosterConflict], {
+    description: 'Published assignments that current staff data breaks (leave, availability, contract).',
+  })
+  conflicts(@Root() roster: RosterDoc): RosterConflict[] {
+    return roster.conflicts ?? [];
+  }
+
+  @FieldResolver(() => RosterRepairInfoType, {
+    nullable: true,
+    description: 'Set on a DRAFT made by repairRoster.',
+  })
+  repair(@Root() roster: RosterDoc): RosterRepairInfoType | null {
+    return roster.repair ?? null;
+  }
+
+  @Authorized(...PLANNERS)
+  @Mutation(() => RosterRepair, {
+    description:
+      'Re-solves a PUBLISHED week with conflicts: unaffected assignments fixed, only conflicted days change; returns a DRAFT.',
+  })
+  repairRoster(@Args() { id, options }: RepairRosterArgs, @Ctx() ctx: RequestContext): Promise<RosterRepair> {
+    return this.repairService.repair(id, options ?? {}, ctx.viewer!) as Promise<RosterRepair>;
+  }
+
+  @Authorized(...PLANNERS)
+  @Subscription(() => RosterConflictEvent, {
+    topics: TOPIC.ROSTER_CONFLICT,
+    topicId: ({ args }) => args.week,
+    description: 'Fires when a staff change opens or closes conflicts on the week’s published roster.',
+  })
+  rosterConflict(@Args() _args: WeekArgs, @Root() event: ConflictEvent): RosterConflictEvent {
+    return event;
+  }
+
+  @Authorized(...PLAN_READERS)
+  @Query(() => RosterOutcome, {
+    description:
+      'Plan versus actual for the days of the roster’s week with actual volumes. SERVICE_PROVIDER: PUBLISHED rosters only.',
+  })
+  rosterOutcome(
+    @Arg('rosterId', () => ID) rosterId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RosterOutcome> {
+    return this.outcomeService.outcome(rosterId, ctx.viewer);
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Conflicts after publishing. Registers with the staff feature at start (STYLE 16): after
+ * an availability, contract or active change, every PUBLISHED roster of a week not yet over
+ * that employs the changed people is re-checked against their current data; the roster's
+ * `conflicts` are replaced for those people, and ROSTER_CONFLICT (keyed by week) carries
+ * the result to managers. Idempotent: the same change checked twice gives the same list.
+ */
+import { mondayOf, todayIn } from '../common/calendar';
+import { AppError } from '../errors';
+import type { EventBus } from '../events/pubsub';
+import { type RosterConflictInfo, type StaffChangedEvent, TOPIC } from '../events/topics';
+import type { Logger } from '../logger';
+import type { AvailabilityService } from '../staff/availability.service';
+import type { StaffService } from '../staff/staff.service';
+import type { AvailabilityDoc, StaffDoc } from '../staff/staff.model';
+import type { Collection, DocumentStore } from '../store/document-store';
+import { findConflicts, type ConflictRule } from './roster-conflicts.core';
+import { ROSTERS, type RosterDoc } from './roster-doc.model';
+import type { RosterProblem } from './roster-problem.schema';
+import { refreshProblem } from './roster-refresh.core';
+import type { RosterService } from './roster.service';
+
+/** What a rule says changed, when the change itself is not known (a check at publishing). */
+export function causeOf(rule: ConflictRule): StaffChangedEvent['cause'] {
+  if (rule === 'STAFF_INACTIVE') return 'DEACTIVATION';
+  return rule === 'AVAILABILITY' ? 'AVAILABILITY' : 'CONTRACT';
+}
+
+/** Current master data of some people, read through the staff feature's services. */
+export interface StaffSnapshot {
+  staff: StaffDoc[];
+  availability: AvailabilityDoc[];
+}
+
+const conflictKey = (c: Pick<RosterConflictInfo, 'staffId' | 'date' | 'shiftTemplateId' | 'rule'>): string =>
+  `${c.staffId}|${c.date}|${c.shiftTemplateId}|${c.rule}`;
+
+/** "sickness: flu" for an unavailable exception on the date, when there is one. */
+function exceptionNote(availability: AvailabilityDoc[]): (staffId: string, date: string) => string | null {
+  return (staffId, date) => {
+    const e = availability
+      .find((a) => a.staffId === staffId)
+      ?.exceptions.find((x) => x.date === date && !x.available);
+    return e ? `exception on ${date}: ${e.reason || 'unavailable'}` : null;
+  };
+}
+
+export class RosterConflictService {
+  private readonly rosters: Collection<RosterDoc>;
+
+  constructor(
+    store: DocumentStore,
+    private readonly events: EventBus,
+    private readonly staff: StaffService,
+    private readonly availability: AvailabilityService,
+    private readonly timeZone: string,
+    private readonly logger: Logger,
+  ) {
+    this.rosters = store.collection<RosterDoc>(ROSTERS);
+  }
+
+  /**
+   * Registers with the staff feature's change hooks, and with publishing (a change made
+   * between generating and publishing a draft shows at once); called once at start.
+   */
+  listen(rosters: RosterService): void {
+    const handler = (e: StaffChangedEvent): Promise<void> => this.onStaffChanged(e);
+    this.staff.onChange(handler);
+    this.availability.onChange(handler);
+    rosters.onPublish(async (doc) => {
+      await this.recheck(doc, [...new Set(doc.assignments.map((a) => a.staffId))], null, new Date());
+    });
+  }
+
+  /** Current data of `ids` (people no longer stored are simply absent: treated as inactive). */
+  async snapshot(ids: string[]): Promise<StaffSnapshot> {
+    const staff = (await this.staff.byIds(ids)).filter((s): s is StaffDoc => s !== null);
+    return { staff, availability: await this.availability.byStaffIds(ids) };
+  }
+
+  /** The stored problem with `ids` refreshed from `data` (a person no longer stored counts as inactive). */
+  refreshed(problem: RosterProblem, ids: string[], data: StaffSnapshot): RosterProblem {
+    return refreshProblem(problem, ids, data.staff, data.availability);
+  }
+
+  async onStaffChanged(event: StaffChangedEvent): Promise<void> {
+    const from = mondayOf(todayIn(this.timeZone));
+    // the assignments only, first: the stored problems are read just for the rosters concerned
+    const published = await this.rosters.find(
+      { status: 'PUBLISHED', week: { $gte: from } },
+      { sort: { week: 1 }, projection: { assignments: 1 } },
+    );
+    for (const { _id, assignments } of published) {
+      const ids = event.staffIds.filter((id) => assignments.some((a) => a.staffId === id));
+      if (ids.length === 0) continue;
+      const roster = await this.rosters.findOne({ _id, status: 'PUBLISHED' });
+      if (!roster) continue; // superseded meanwhile: the new version was checked when published
+      const conflicts = await this.recheck(roster, ids, event.cause, event.at);
+      this.logger.debug(
+        { rosterId: roster._id, staffIds: ids, conflicts: conflicts.length },
+        'roster re-checked',
+      );
+    }
+  }
+
+  /** Re-checks `ids`' assignments of one roster and stores the result (optimistic on revision). */
+  async recheck(
+    roster: RosterDoc,
+    ids: string[],
+    cause: StaffChangedEvent['cause'] | null,
+    at: Date,
+  ): Promise<RosterConflictInfo[]> {
+    const data = await this.snapshot(ids);
+    for (let attempt = 0, doc: RosterDoc | null = roster; doc; attempt++) {
+      const current = this.refreshed(doc.problem, ids, data);
+      const before = doc.conflicts ?? [];
+      const previous = new Map(before.map((c) => [conflictKey(c), c]));
+      const found: RosterConflictInfo[] = findConflicts(
+        current,
+        doc.assignments,
+        ids,
+        exceptionNote(data.availability),
+      ).map((f) => {
+        const info: RosterConflictInfo = {
+          staffId: f.assignment.staffId,
+          date: f.assignment.date,
+          shiftTemplateId: f.assignment.shiftTemplateId,
+          start: f.assignment.start,
+          end: f.assignment.end,
+          skill: f.assignment.skill,
+          cause: f.rule === 'STAFF_INACTIVE' || cause === null ? causeOf(f.rule) : cause,
+          rule: f.rule,
+          reason: f.reason,
+          detectedAt: at,
+        };
+        const old = previous.get(conflictKey(info));
+        return old && old.reason === info.reason ? old : info;
+      });
+      const conflicts = [...before.filter((c) => !ids.includes(c.staffId)), ...found].sort(
+        (a, b) => a.start.localeCompare(b.start) || a.staffId.localeCompare(b.staffId),
+      );
+      if (JSON.stringify(conflicts) === JSON.stringify(before)) return conflicts;
+      const updated = await this.rosters.findOneAndUpdate(
+        { _id: doc._id, revision: doc.revision, status: 'PUBLISHED' },
+        { $set: { conflicts }, $inc: { revision: 1 } },
+      );
+      if (updated) {
+        const added = found.filter((c) => !previous.has(conflictKey(c))).length;
+        this.events.publish(TOPIC.ROSTER_CONFLICT, doc.week, {
+          rosterId: doc._id,
+          week: doc.week,
+          conflicts,
+          added,
+          at,
+        });
+        return conflicts;
+      }
+      if (attempt >= 4)
+        throw new AppError('CONFLICT', `Roster ${doc._id} kept changing while re-checking it`);
+      doc = await this.rosters.findOne({ _id: roster._id, status: 'PUBLISHED' });
+    }
+    return [];
+  }
+}

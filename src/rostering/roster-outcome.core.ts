@@ -1,0 +1,212 @@
+/**
+ * Plan versus actual: how the published roster would have served the volumes that really
+ * arrived. Pure: arrays in, a typed result out; the queueing figures come from the caller's
+ * `evaluate` (the staffing feature's Erlang C / A calculator), never from a copy here.
+ *
+ * Per interval, channels are pooled by (skill, kind). Agents are the roster's coverage net
+ * of breaks; productive agents are that × (1 − shrinkage). LIVE: Erlang C (A with a
+ * patience) at floor(productive) agents with the actual arrivals (AHT weighted by
+ * arrivals); the target is met when the service level reaches it. DEFERRED: the agents
+ * LIVE traffic leaves idle serve a fluid backlog, first in first out (earliest deadline
+ * first, as every item has the same response time): capacity = idle agents × interval ×
+ * maxOccupancy; work of interval i is due at the end of interval i + K − 1 with
+ * K = max(1, floor(responseHours × 60 / intervalMinutes)), the window of the staffing
+ * plan's deferred core (see fluid-backlog.core.ts). This small simulation is ours; it is
+ * not the staffing plan's LP.
+ */
+import { badInput } from '../errors';
+import { fluidBacklog } from './fluid-backlog.core';
+import type {
+  ChannelKindName,
+  OutcomeChannel,
+  OutcomeInput,
+  OutcomeInterval,
+  OutcomeTotals,
+  QueueEvaluate,
+  RosterOutcomeResult,
+} from './roster-outcome.types';
+
+export type * from './roster-outcome.types';
+
+const round = (v: number, digits = 6): number => Number(v.toFixed(digits));
+
+function assertChannel(c: OutcomeChannel): void {
+  const bad = (field: string, value: number, rule: string): never => {
+    throw badInput(`${c.key}.${field} must be ${rule}, got ${value}`, [
+      { field, message: `must be ${rule}` },
+    ]);
+  };
+  if (!(c.ahtSeconds > 0)) bad('ahtSeconds', c.ahtSeconds, '> 0');
+  if (!(c.shrinkage >= 0 && c.shrinkage < 1)) bad('shrinkage', c.shrinkage, 'in [0, 1)');
+  if (!(c.maxOccupancy > 0 && c.maxOccupancy <= 1)) bad('maxOccupancy', c.maxOccupancy, 'in (0, 1]');
+}
+
+interface Group {
+  skill: string;
+  kind: ChannelKindName;
+  channels: OutcomeChannel[];
+}
+
+function groups(channels: OutcomeChannel[]): Group[] {
+  const out = new Map<string, Group>();
+  for (const c of [...channels].sort((a, b) => a.key.localeCompare(b.key))) {
+    assertChannel(c);
+    const key = `${c.skill}|${c.kind}`;
+    const g = out.get(key) ?? { skill: c.skill, kind: c.kind, channels: [] };
+    g.channels.push(c);
+    out.set(key, g);
+  }
+  return [...out.values()].sort((a, b) => a.skill.localeCompare(b.skill) || a.kind.localeCompare(b.kind));
+}
+
+/** Arrivals and arrival-weighted AHT of a group in interval i; null when no channel has data. */
+function pooled(g: Group, input: OutcomeInput, i: number): { arrivals: number; aht: number } | null {
+  let arrivals = 0;
+  let work = 0;
+  let seen = false;
+  for (const c of g.channels) {
+    const v = input.arrivals[c.key]?.[i];
+    if (v === null || v === undefined) continue;
+    seen = true;
+    arrivals += v;
+    work += v * c.ahtSeconds;
+  }
+  if (!seen) return null;
+  return { arrivals, aht: arrivals > 0 ? work / arrivals : g.channels[0].ahtSeconds };
+}
+
+export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): RosterOutcomeResult {
+  const size = input.intervalMinutes;
+  const perDay = 1440 / size;
+  const n = 7 * perDay;
+  const seconds = size * 60;
+  const reportedDays = new Set(input.days);
+  const dateOf = (i: number): string => {
+    const t = new Date(`${input.weekStart}T00:00:00Z`);
+    t.setUTCDate(t.getUTCDate() + Math.floor(i / perDay));
+    return t.toISOString().slice(0, 10);
+  };
+  const startOf = (i: number): string => {
+    const m = (i % perDay) * size;
+    return `${dateOf(i)}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  };
+  const all = groups(input.channels);
+  const rows: OutcomeInterval[] = [];
+  const backlogAtEnd = new Map<string, number>();
+  // LIVE traffic per skill and interval (Erlangs), which DEFERRED work must leave to LIVE
+  const liveTraffic = new Map<string, number[]>();
+  for (const g of all.filter((x) => x.kind === 'LIVE')) {
+    const traffic = new Array<number>(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      const p = pooled(g, input, i);
+      if (p) traffic[i] = (p.arrivals * p.aht) / seconds;
+    }
+    liveTraffic.set(g.skill, traffic);
+  }
+  for (const g of all) {
+    const lead = g.channels[0];
+    const pools = Array.from({ length: n }, (_, i) => pooled(g, input, i));
+    const rostered = (i: number): number => input.rostered[g.skill]?.[i] ?? 0;
+    const productive = (i: number): number => rostered(i) * (1 - lead.shrinkage);
+    const base = (i: number, arrivals: number) => ({
+      date: dateOf(i),
+      start: startOf(i),
+      skill: g.skill,
+      kind: g.kind,
+      channels: g.channels.map((c) => c.key),
+      arrivals: round(arrivals),
+      rosteredAgents: round(rostered(i)),
+      productiveAgents: round(productive(i)),
+    });
+    if (g.kind === 'LIVE') {
+      pools.forEach((p, i) => {
+        if (!reportedDays.has(dateOf(i)) || p === null) return;
+        const q =
+          p.arrivals > 0
+            ? evaluate({
+                volume: p.arrivals,
+                intervalMinutes: size,
+                ahtSeconds: p.aht,
+                answerSeconds: lead.answerSeconds,
+                serviceLevelTarget: lead.serviceLevelTarget,
+                ...(lead.patienceSeconds !== null ? { patienceSeconds: lead.patienceSeconds } : {}),
+                agents: Math.floor(productive(i) + 1e-9),
+              })
+            : null;
+        rows.push({
+          ...base(i, p.arrivals),
+          serviceLevel: q ? round(q.serviceLevel) : null,
+          asaSeconds: q && q.asaSeconds !== null ? round(q.asaSeconds) : null,
+          abandonRate: q && q.abandonProbability !== null ? round(q.abandonProbability) : null,
+          backlog: null,
+          deadlineMisses: null,
+          metTarget: q ? q.serviceLevel >= lead.serviceLevelTarget - 1e-9 : null,
+        });
+      });
+      continue;
+    }
+    // DEFERRED: the capacity LIVE traffic of the skill leaves idle serves the backlog
+    const { openSeconds, missedSeconds } = fluidBacklog({
+      workSeconds: pools.map((p) => (p ? p.arrivals * p.aht : 0)),
+      capacitySeconds: pools.map(
+        (_, i) =>
+          Math.max(0, productive(i) - (liveTraffic.get(g.skill)?.[i] ?? 0)) * seconds * lead.maxOccupancy,
+      ),
+      windowIntervals: Math.max(1, Math.floor(((lead.responseHours ?? 24) * 60) / size + 1e-9)),
+    });
+    pools.forEach((p, i) => {
+      const date = dateOf(i);
+      if (!reportedDays.has(date)) return;
+      const backlog = openSeconds[i] / lead.ahtSeconds;
+      const missed = missedSeconds[i] / lead.ahtSeconds;
+      if ((i + 1) % perDay === 0) backlogAtEnd.set(date, (backlogAtEnd.get(date) ?? 0) + backlog);
+      // a row where actuals exist, and wherever work passed its deadline on a reported day
+      if (p === null && missed <= 1e-9) return;
+      const arrivals = p?.arrivals ?? 0;
+      rows.push({
+        ...base(i, arrivals),
+        serviceLevel: null,
+        asaSeconds: null,
+        abandonRate: null,
+        backlog: round(backlog),
+        deadlineMisses: round(missed),
+        metTarget: arrivals > 0 || missed > 0 ? missed <= 1e-9 : null,
+      });
+    });
+  }
+  rows.sort(
+    (a, b) =>
+      a.start.localeCompare(b.start) || a.skill.localeCompare(b.skill) || a.kind.localeCompare(b.kind),
+  );
+  const days = input.days.map((date) => ({
+    date,
+    ...totals(
+      rows.filter((r) => r.date === date),
+      input.labourCost[date] ?? 0,
+    ),
+    backlogAtEnd: round(backlogAtEnd.get(date) ?? 0),
+  }));
+  const total = totals(
+    rows,
+    input.days.reduce((s, d) => s + (input.labourCost[d] ?? 0), 0),
+  );
+  return { intervals: rows, days, total };
+}
+
+function totals(rows: OutcomeInterval[], labourCost: number): OutcomeTotals {
+  const live = rows.filter((r) => r.kind === 'LIVE');
+  const liveArrivals = live.reduce((s, r) => s + r.arrivals, 0);
+  const weighted = live.reduce((s, r) => s + (r.serviceLevel ?? 0) * r.arrivals, 0);
+  const counted = rows.filter((r) => r.metTarget !== null);
+  const met = counted.filter((r) => r.metTarget).length;
+  return {
+    liveArrivals: round(liveArrivals),
+    deferredArrivals: round(rows.filter((r) => r.kind === 'DEFERRED').reduce((s, r) => s + r.arrivals, 0)),
+    serviceLevel: liveArrivals > 0 ? round(weighted / liveArrivals) : null,
+    deadlineMisses: round(rows.reduce((s, r) => s + (r.deadlineMisses ?? 0), 0)),
+    labourCost: round(labourCost, 2),
+    intervalsCounted: counted.length,
+    intervalsMeetingTarget: met,
+    shareMeetingTarget: counted.length > 0 ? round(met / counted.length) : null,
+  };
+}

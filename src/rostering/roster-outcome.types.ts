@@ -1,0 +1,93 @@
+/** Plain input and result types of plan versus actual (roster-outcome.core.ts). */
+export type ChannelKindName = 'LIVE' | 'DEFERRED';
+
+export interface OutcomeChannel {
+  key: string;
+  kind: ChannelKindName;
+  skill: string;
+  ahtSeconds: number;
+  serviceLevelTarget: number;
+  answerSeconds: number;
+  patienceSeconds: number | null;
+  maxOccupancy: number;
+  shrinkage: number;
+  responseHours: number | null;
+}
+
+export interface QueueQuery {
+  volume: number;
+  intervalMinutes: number;
+  ahtSeconds: number;
+  answerSeconds: number;
+  serviceLevelTarget: number;
+  patienceSeconds?: number;
+  agents: number;
+}
+
+export interface QueueFigures {
+  serviceLevel: number;
+  asaSeconds: number | null;
+  abandonProbability: number | null;
+}
+
+export type QueueEvaluate = (q: QueueQuery) => QueueFigures;
+
+export interface OutcomeInput {
+  weekStart: string;
+  intervalMinutes: number;
+  /** Dates (YYYY-MM-DD) of the week with actual volumes, ascending. */
+  days: string[];
+  channels: OutcomeChannel[];
+  /** Actual arrivals per channel key on the roster grid (7 days); null where the day has none. */
+  arrivals: Record<string, (number | null)[]>;
+  /** Agents on shift net of breaks per skill on the roster grid. */
+  rostered: Record<string, number[]>;
+  /** Labour cost of the shifts starting on each date. */
+  labourCost: Record<string, number>;
+}
+
+export interface OutcomeInterval {
+  date: string;
+  /** Local start, YYYY-MM-DDTHH:MM. */
+  start: string;
+  skill: string;
+  kind: ChannelKindName;
+  channels: string[];
+  arrivals: number;
+  rosteredAgents: number;
+  productiveAgents: number;
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+  abandonRate: number | null;
+  /** Items open at the end of the interval (DEFERRED). */
+  backlog: number | null;
+  /** Items that passed their deadline in this interval (DEFERRED). */
+  deadlineMisses: number | null;
+  /** Null when nothing arrived and nothing was due. */
+  metTarget: boolean | null;
+}
+
+export interface OutcomeTotals {
+  liveArrivals: number;
+  deferredArrivals: number;
+  /** Arrival-weighted service level of LIVE intervals (null: none). */
+  serviceLevel: number | null;
+  deadlineMisses: number;
+  labourCost: number;
+  intervalsCounted: number;
+  intervalsMeetingTarget: number;
+  shareMeetingTarget: number | null;
+}
+
+export interface OutcomeDay extends OutcomeTotals {
+  date: string;
+  /** DEFERRED items open at the end of the day. */
+  backlogAtEnd: number;
+}
+
+export interface RosterOutcomeResult {
+  intervals: OutcomeInterval[];
+  days: OutcomeDay[];
+  /** The days with actuals together. */
+  total: OutcomeTotals;
+}

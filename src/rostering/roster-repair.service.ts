@@ -1,0 +1,142 @@
+/**
+ * repairRoster: re-solves a PUBLISHED week that has conflicts, with every unaffected
+ * assignment fixed, against current staff data and the stored requirement. Only the
+ * conflicted days may change (plus the whole week of people whose contract forces it).
+ * The result is a checked DRAFT carrying what changed and the coverage and cost before and
+ * after; publishing it supersedes the old version, as for any draft.
+ */
+import type { Viewer } from '../context';
+import { AppError, badInput } from '../errors';
+import type { WorkerPool } from '../workers/worker-pool';
+import { taskFile } from '../workers/worker-pool';
+import { daysBetween } from './calendar.util';
+import { WEEK_RULES, type ConflictRule } from './roster-conflicts.core';
+import type { RosterConflictService } from './roster-conflict.service';
+import type { RosterDoc, RosterFigures, RosterRepairInfo } from './roster-doc.model';
+import type { RosterProblem } from './roster-problem.schema';
+import { assignmentKey } from './roster-repair.model';
+import type { RepairSolveInput, RepairSolveResult } from './roster-repair.solver';
+import { rosterKpis } from './roster.kpi';
+import type { RosterService } from './roster.service';
+import type { RosterAssignment, RosterKpis } from './roster.types';
+
+export interface RepairOptions {
+  timeLimitSeconds?: number | null;
+  relativeGap?: number | null;
+}
+
+export interface RepairOutcome extends RosterRepairInfo {
+  roster: RosterDoc;
+}
+
+const round = (v: number, digits = 2): number => Number(v.toFixed(digits));
+
+/** Overall coverage, under-cover and labour cost of a roster's KPIs. */
+export function figures(kpis: RosterKpis): RosterFigures {
+  const required = kpis.skills.reduce((s, k) => s + k.requiredHours, 0);
+  const met = kpis.skills.reduce((s, k) => s + (k.requiredHours * (k.coveragePercent ?? 100)) / 100, 0);
+  return {
+    coveragePercent: required > 0 ? round((100 * met) / required) : null,
+    underStaffedHours: round(
+      kpis.skills.reduce((s, k) => s + k.underStaffedHours, 0),
+      4,
+    ),
+    labourCost: round(kpis.labourCost),
+  };
+}
+
+/** Shifts added and dropped between two rosters, and how many people that touches. */
+export function rosterChanges(
+  before: RosterAssignment[],
+  after: RosterAssignment[],
+): { added: number; removed: number; staff: number } {
+  const a = new Set(before.map(assignmentKey));
+  const b = new Set(after.map(assignmentKey));
+  const added = after.filter((x) => !a.has(assignmentKey(x)));
+  const removed = before.filter((x) => !b.has(assignmentKey(x)));
+  return {
+    added: added.length,
+    removed: removed.length,
+    staff: new Set([...added, ...removed].map((x) => x.staffId)).size,
+  };
+}
+
+export class RosterRepairService {
+  constructor(
+    private readonly rosters: RosterService,
+    private readonly conflicts: RosterConflictService,
+    private readonly workers: WorkerPool,
+  ) {}
+
+  async repair(id: string, options: RepairOptions, viewer: Viewer): Promise<RepairOutcome> {
+    const timeLimitSeconds = options.timeLimitSeconds ?? 30;
+    const relativeGap = options.relativeGap ?? 0;
+    if (!(timeLimitSeconds > 0 && timeLimitSeconds <= 600))
+      throw badInput(`timeLimitSeconds must be in (0, 600], got ${timeLimitSeconds}`, [
+        { field: 'timeLimitSeconds', message: 'out of range' },
+      ]);
+    if (!(relativeGap >= 0 && relativeGap <= 1))
+      throw badInput(`relativeGap must be in [0, 1], got ${relativeGap}`, [
+        { field: 'relativeGap', message: 'out of range' },
+      ]);
+    const doc = await this.rosters.require(id);
+    if (doc.status !== 'PUBLISHED')
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `Roster ${id} is ${doc.status}; only a PUBLISHED roster is repaired`,
+      );
+    const open = doc.conflicts ?? [];
+    if (open.length === 0)
+      throw new AppError('FAILED_PRECONDITION', `Roster ${id} has no conflicts to repair`);
+
+    const ids = doc.problem.staff.map((s) => s.id);
+    const problem: RosterProblem = this.conflicts.refreshed(
+      doc.problem,
+      ids,
+      await this.conflicts.snapshot(ids),
+    );
+    const conflictDays = [...new Set(open.map((c) => c.date))].sort();
+    const input: RepairSolveInput = {
+      problem,
+      published: doc.assignments,
+      freeDays: conflictDays.map((d) => daysBetween(doc.week, d)),
+      freeStaff: [
+        ...new Set(open.filter((c) => WEEK_RULES.has(c.rule as ConflictRule)).map((c) => c.staffId)),
+      ],
+      conflictStaff: [...new Set(open.map((c) => c.staffId))],
+      timeLimitSeconds,
+      relativeGap,
+    };
+    const { result, widened } = await this.workers.run<RepairSolveInput, RepairSolveResult>(
+      taskFile('rostering/repair.task'),
+      'repairRosterTask',
+      input,
+      { timeoutMs: (timeLimitSeconds * 2 + 60) * 1000 },
+    );
+    if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        result.message ?? `The repair solve returned ${result.status}`,
+      );
+
+    const conflicted = new Set(open.map((c) => `${c.staffId}|${c.date}|${c.shiftTemplateId}`));
+    const kept = doc.assignments.filter(
+      (a) => !conflicted.has(`${a.staffId}|${a.date}|${a.shiftTemplateId}`),
+    );
+    const changes = rosterChanges(doc.assignments, result.assignments);
+    const info: RosterRepairInfo = {
+      ofRosterId: doc._id,
+      changedAssignments: changes.added + changes.removed,
+      addedAssignments: changes.added,
+      removedAssignments: changes.removed,
+      changedStaff: changes.staff,
+      conflictDays,
+      widened,
+      before: figures(doc.kpis),
+      withoutConflicts: figures(rosterKpis(problem, kept)),
+      after: figures(rosterKpis(problem, result.assignments)),
+    };
+    const roster = await this.rosters.storeDraft(problem, result, null, viewer.userId, { repair: info });
+    return { ...info, roster };
+  }
+}

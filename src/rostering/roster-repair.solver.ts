@@ -1,0 +1,109 @@
+/**
+ * Solves a repair: the week's MILP with the fixed-assignment family (roster-repair.model.ts)
+ * → HiGHS → extract → independent checker. No greedy fallback: a repair that HiGHS cannot
+ * find in time is reported, never replaced by a roster that changes everything. When the
+ * conflicted days alone are infeasible (a rule forces more), it retries once with the
+ * conflicted people's whole weeks open.
+ */
+import { solveLpText, type MilpSolution } from './highs.adapter';
+import { writeLp } from './lp.writer';
+import { rosterKpis } from './roster.kpi';
+import { buildRosterModel, type RosterModel } from './roster.model';
+import { checkRoster } from './roster.checker';
+import { parseRosterProblem } from './roster-problem.validation';
+import type { RosterProblem } from './roster-problem.schema';
+import { repairChangeCosts, type FixedAssignments } from './roster-repair.model';
+import type { RosterAssignment, RosterResult } from './roster.types';
+import { candidateAssignment } from './shift-candidates.model';
+
+export interface RepairSolveInput {
+  /** The refreshed problem (validated here). */
+  problem: unknown;
+  published: RosterAssignment[];
+  freeDays: number[];
+  /** People whose week rules force a change anywhere in their week. */
+  freeStaff: string[];
+  /** Opened as well when the first attempt is infeasible. */
+  conflictStaff: string[];
+  timeLimitSeconds: number;
+  relativeGap: number;
+}
+
+export interface RepairSolveResult {
+  result: RosterResult;
+  widened: boolean;
+}
+
+function extract(model: RosterModel, problem: RosterProblem, solution: MilpSolution): RosterAssignment[] {
+  const at = new Map(solution.columnNames.map((n, i) => [n, i]));
+  const value = (col: number): number => solution.values![at.get(model.milp.columns[col].name) ?? -1] ?? 0;
+  return model.candidates
+    .filter((_, i) => value(model.xCol[i]) > 0.5)
+    .map((c) => candidateAssignment(problem, c));
+}
+
+export async function solveRepair(input: RepairSolveInput): Promise<RepairSolveResult> {
+  const t0 = performance.now();
+  const elapsed = (): number => (performance.now() - t0) / 1000;
+  const problem = parseRosterProblem(input.problem);
+  const costs = repairChangeCosts(problem);
+  const attempt = async (freeStaff: string[]) => {
+    const fixed: FixedAssignments = {
+      published: input.published,
+      freeDays: input.freeDays,
+      freeStaff,
+      personChangeCost: costs.person,
+      assignmentChangeCost: costs.assignment,
+    };
+    const model = buildRosterModel(problem, { fixed });
+    const solution = await solveLpText(writeLp(model.milp), {
+      timeLimitSeconds: Math.max(input.timeLimitSeconds - elapsed(), 0.5),
+      relativeGap: input.relativeGap,
+    });
+    return { model, solution };
+  };
+  let widened = false;
+  let { model, solution } = await attempt(input.freeStaff);
+  if (solution.status === 'INFEASIBLE' && input.conflictStaff.some((s) => !input.freeStaff.includes(s))) {
+    widened = true;
+    ({ model, solution } = await attempt([...new Set([...input.freeStaff, ...input.conflictStaff])]));
+  }
+  const size = {
+    variables: model.milp.columns.length,
+    binaries: model.binaries,
+    rows: model.milp.rows.length,
+  };
+  const found = solution.values !== null && (solution.status === 'OPTIMAL' || solution.status === 'FEASIBLE');
+  const assignments = found ? extract(model, problem, solution) : [];
+  const { violations, warnings } = found
+    ? checkRoster(problem, assignments)
+    : { violations: [], warnings: [] };
+  const status = !found
+    ? solution.status === 'INFEASIBLE'
+      ? 'INFEASIBLE'
+      : 'ERROR'
+    : violations.length > 0
+      ? 'ERROR'
+      : (solution.status as 'OPTIMAL' | 'FEASIBLE');
+  const result: RosterResult = {
+    status,
+    solverStatus: solution.solverStatus,
+    objective: found ? solution.objective : null,
+    bound: found ? solution.bound : null,
+    gap: found ? solution.gap : null,
+    seconds: elapsed(),
+    assignments,
+    heuristic: false,
+    diagnosis: null,
+    violations,
+    warnings,
+    kpis: found ? rosterKpis(problem, assignments) : null,
+    model: size,
+    message: !found
+      ? `No repair found: HiGHS ${solution.solverStatus}${solution.message ? `, ${solution.message}` : ''}`
+      : violations.length > 0
+        ? `Repair failed the checker: ${violations[0].message}`
+        : null,
+  };
+  return { result, widened };
+}
