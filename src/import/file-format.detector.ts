@@ -1,7 +1,7 @@
 import { type TableFormat } from './table.types';
 
 /** Signatures of common non-tabular files, named in the error so users know what they uploaded. */
-const KNOWN_BINARY: { name: string; magic: number[] }[] = [
+export const KNOWN_BINARY: { name: string; magic: number[] }[] = [
   { name: 'a PNG image', magic: [0x89, 0x50, 0x4e, 0x47] },
   { name: 'a JPEG image', magic: [0xff, 0xd8, 0xff] },
   { name: 'a GIF image', magic: [0x47, 0x49, 0x46, 0x38] },
@@ -10,9 +10,9 @@ const KNOWN_BINARY: { name: string; magic: number[] }[] = [
   { name: 'a gzip archive', magic: [0x1f, 0x8b] },
 ];
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-const startsWith = (bytes: Buffer, magic: number[]): boolean =>
+export const startsWith = (bytes: Buffer, magic: number[]): boolean =>
   bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 
 export type DetectedFormat =
