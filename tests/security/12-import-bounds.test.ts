@@ -15,6 +15,8 @@ import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../src/errors';
 import { ECHO_MAX_CHARS, readTableFile, readTableFrom, validateRows, number } from '../../src/import';
 import type { TableSource } from '../../src/import/table-source';
+import { runForecastCli } from '../../src/cli/forecast.cli';
+import { readRosterProblem } from '../../src/cli/roster.cli';
 import { writeXlsxZip, xlsxRow } from '../helpers/xlsx-zip';
 
 const MiB = 1024 * 1024;
@@ -174,6 +176,17 @@ describe('security #12: imports and the CLI are bounded while streaming', () => 
     expect(streamed).toBeLessThan(10 * MiB);
     expect(peak - before).toBeLessThan(64 * MiB);
   }, 120_000);
+
+  it('the forecast and roster commands refuse the 300 MB file before reading it, and bound their flags', async () => {
+    const path = join(dir, 'cell-300mb.csv');
+    const err: string[] = [];
+    const io = { stdout: () => undefined, stderr: (t: string) => void err.push(t) };
+    expect(await runForecastCli(['--input', path, '--horizon', '3'], io)).toBe(2);
+    expect(err.join('')).toMatch(/^forecast: --input is \d+ bytes, more than 52428800\n$/);
+    expect(await runForecastCli(['--input', path, '--horizon', '1'.repeat(1e6)], io)).toBe(2);
+    expect(err.join('').length).toBeLessThan(1000);
+    expect(() => readRosterProblem(path)).toThrow(/--input is \d+ bytes, more than 33554432/);
+  });
 
   it('shows at most 200 characters of a bad cell in validation errors', async () => {
     const cell = '9'.repeat(5000) + 'x';
