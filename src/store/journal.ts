@@ -9,6 +9,8 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
+  truncateSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, badInput } from '../errors';
@@ -115,6 +117,8 @@ export class Journal {
           (n) => new Error(`Embedded store journal ${journalPath} is corrupt at line ${n}: line too long`),
         )
       : 0;
+    // A torn last line was never acknowledged: cut it off, or the next append would be glued to it.
+    if (tornBytes > 0) truncateSync(journalPath, statSync(journalPath).size - tornBytes);
     const fd = openSync(journalPath, 'a');
     return { journal: new Journal(dir, fd, fsync), tornBytes };
   }

@@ -122,4 +122,24 @@ describe('EmbeddedStore bounds and failed writes', () => {
     expect(await notes.count()).toBe(2);
     await store.close();
   });
+
+  it('cuts a torn last line off at open, so later lines survive a failed compaction', async () => {
+    writeFileSync(
+      join(dir, 'journal.jsonl'),
+      '{"c":"notes","put":[{"_id":"a","text":"x"}],"del":[]}\n{"c":"no',
+    );
+    const rename = jest.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+    });
+    const store = await EmbeddedStore.open({ dataDir: dir });
+    await store.collection<NoteDoc>('notes').insertOne({ _id: 'b', text: 'y' });
+    await expect(store.close()).rejects.toThrow(/EIO/);
+    rename.mockRestore();
+    const again = await EmbeddedStore.open({ dataDir: dir });
+    expect(await again.collection('notes').find()).toEqual([
+      { _id: 'a', text: 'x' },
+      { _id: 'b', text: 'y' },
+    ]);
+    await again.close();
+  });
 });
