@@ -12,6 +12,7 @@ import {
   statSync,
   truncateSync,
 } from 'node:fs';
+import { constants } from 'node:buffer';
 import { join } from 'node:path';
 import { AppError, badInput } from '../errors';
 import type { StoredDoc } from './collection-state';
@@ -31,6 +32,8 @@ export type JournalRecord =
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 /** The largest single write (one journal line): far below V8's string limit, so it reads back. */
 export const MAX_RECORD_BYTES = 256 * 1024 * 1024;
+/** The longest line read back: what still decodes to one string (older versions wrote longer lines than we now accept). */
+const MAX_LINE_BYTES = constants.MAX_STRING_LENGTH;
 
 /** `snapshot.json` of earlier versions: one JSON document (read when no `snapshot.jsonl` exists). */
 interface LegacySnapshot {
@@ -112,7 +115,7 @@ export class Journal {
     const tornBytes = existsSync(journalPath)
       ? readLines(
           journalPath,
-          MAX_RECORD_BYTES,
+          MAX_LINE_BYTES,
           (line, n) => replay(Journal.parse(line, journalPath, n)),
           (n) => new Error(`Embedded store journal ${journalPath} is corrupt at line ${n}: line too long`),
         )
@@ -136,7 +139,7 @@ export class Journal {
     if (existsSync(path)) {
       const torn = readLines(
         path,
-        MAX_RECORD_BYTES,
+        MAX_LINE_BYTES,
         (line, n) => replay(Journal.parse(line, path, n)),
         (n) => new Error(`Embedded store snapshot ${path} is corrupt at line ${n}: line too long`),
       );
