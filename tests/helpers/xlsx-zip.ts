@@ -4,12 +4,14 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 /**
  * Writes a minimal XLSX (a real workbook: exceljs reads it) whose first sheet's XML comes from
  * `sheetRows`, streamed chunk by chunk into the file: the workbook is never in memory whole.
+ * Rows given as one Buffer repeated (the same object) are deflated once, which makes huge sheets
+ * cheap to generate.
  * `declareSheetBytes` writes a false uncompressed size for the sheet in the ZIP directory (a bomb
  * that lies about its size).
  */
 export function writeXlsxZip(
   path: string,
-  sheetRows: Iterable<string>,
+  sheetRows: Iterable<string | Buffer>,
   options: { declareSheetBytes?: number } = {},
 ): void {
   const fd = openSync(path, 'w');
@@ -19,7 +21,9 @@ export function writeXlsxZip(
     writeSync(fd, buf);
     offset += buf.length;
   };
-  const entry = (name: string, chunks: Iterable<string>, declared?: number) => {
+  /** Compressed form of each Buffer chunk already seen: a repeated chunk is deflated once. */
+  const deflated = new Map<Buffer, Buffer>();
+  const entry = (name: string, chunks: Iterable<string | Buffer>, declared?: number) => {
     const nameBuf = Buffer.from(name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -33,10 +37,11 @@ export function writeXlsxZip(
     let size = 0;
     let csize = 0;
     for (const chunk of chunks) {
-      const raw = Buffer.from(chunk);
+      const raw = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       crc = crc32(raw, crc);
       size += raw.length;
-      const z = deflateRawSync(raw, { level: 1, finishFlush: constants.Z_SYNC_FLUSH });
+      const z = deflated.get(raw) ?? deflateRawSync(raw, { level: 1, finishFlush: constants.Z_SYNC_FLUSH });
+      if (typeof chunk !== 'string') deflated.set(raw, z);
       csize += z.length;
       write(z);
     }
@@ -76,10 +81,16 @@ export function writeXlsxZip(
   ]);
   entry(
     'xl/worksheets/sheet1.xml',
-    (function* () {
+    (function* (): Generator<string | Buffer> {
       yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
       let batch = '';
       for (const row of sheetRows) {
+        if (typeof row !== 'string') {
+          if (batch) yield batch;
+          batch = '';
+          yield row;
+          continue;
+        }
         batch += row;
         if (batch.length > 1 << 20) {
           yield batch;

@@ -82,17 +82,28 @@ describe('security #12: imports and the CLI are bounded while streaming', () => 
 
   it('refuses a 2 M-row XLSX from its ZIP directory, before inflating, in bounded memory', async () => {
     const path = join(dir, 'rows-2m.xlsx');
-    const header = ['employeeNo', 'name', 'skills', 'hourlyCost'];
-    writeXlsxZip(
-      path,
-      rows(2_000_000, (i) => (i === 1 ? header : [`E${i}`, `Person ${i}`, 'calls', '20'])),
-    );
+    // 2 M rows of 4 cells (~330 MB of sheet XML): a header, then the same 1,000-row block
+    // (rows without `r`, which is optional) 2,000 times; the block is deflated once
+    const row = xlsxRow(0, ['E1', 'Person', 'calls', '20']).replace(/ r="[A-Z]*0"/g, '');
+    const block = Buffer.from(row.repeat(1000));
+    writeXlsxZip(path, [
+      xlsxRow(1, ['employeeNo', 'name', 'skills', 'hourlyCost']),
+      ...Array.from({ length: 2000 }, () => block),
+    ]);
     const run = await runImport(path, join(dir, 'db'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /rows-2m\.xlsx: the workbook inflates to \d+ bytes, more than 268435456; nothing was imported/,
     );
     expect(run.maxRssMiB).toBeLessThan(HEAP_MIB);
+    const e = await caught(readTableFile(path));
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.details).toEqual([
+      {
+        field: 'maxUncompressedBytes',
+        message: expect.stringMatching(/^the workbook inflates to \d+ bytes/),
+      },
+    ]);
   }, 120_000);
 
   it('refuses an XLSX that lies about its inflated size while inflating it', async () => {
