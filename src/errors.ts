@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'FAILED_PRECONDITION',
   'TIMEOUT',
+  /** The store cannot take writes now (disk full, I/O error); nothing was changed. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { boundedCopy, clip, type Bounds } from '../common/bounded';
 import { toConnection, type Connected } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
@@ -24,18 +25,22 @@ export interface AuditFilter {
 
 const SECRET_KEY = /pass(word)?|token|secret|authorization|hash/i;
 
-/** Deep copy of `value` with every secret-looking key replaced by "[redacted]". */
-export function redactSecrets(value: unknown, depth = 0): unknown {
-  if (depth > 8) return '[…]';
-  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactSecrets(v, depth + 1));
-  if (value instanceof Date || value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
-      k,
-      SECRET_KEY.test(k) ? '[redacted]' : redactSecrets(v, depth + 1),
-    ]),
-  );
-}
+/**
+ * What an audit entry keeps of a mutation's arguments: secrets redacted, each string clipped to
+ * 256 characters, 50 items per list or object, 6 levels, about 4 KiB in all. An entry never holds a
+ * raw argument, however large the request was.
+ */
+export const AUDIT_DETAIL_BOUNDS: Bounds = {
+  maxString: 256,
+  maxItems: 50,
+  maxDepth: 6,
+  maxTotal: 4096,
+  redact: SECRET_KEY,
+};
+/** Characters kept of the username and target of an entry. */
+export const AUDIT_NAME_MAX = 128;
+
+const clipOrNull = (s: string | null): string | null => (s === null ? null : clip(s, AUDIT_NAME_MAX));
 
 export class AuditService {
   private readonly log: Collection<AuditDoc>;
@@ -53,7 +58,9 @@ export class AuditService {
       _id: randomUUID(),
       at: new Date(),
       ...entry,
-      detail: redactSecrets(entry.detail) as Record<string, unknown>,
+      username: clipOrNull(entry.username),
+      target: clipOrNull(entry.target),
+      detail: boundedCopy(entry.detail, AUDIT_DETAIL_BOUNDS) as Record<string, unknown>,
     });
   }
 

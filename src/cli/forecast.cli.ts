@@ -9,9 +9,10 @@
  * continuing the input's step in the input's timestamp format. Exit codes: 0 ok, 2 bad
  * input or flags, 1 model failure.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
 import { isModelFitError } from '../forecasting/forecast.errors';
 import { fitModel } from '../forecasting/forecaster.registry';
@@ -65,6 +66,20 @@ const MODELS: Record<string, ModelSelection> = {
   ensemble: 'ENSEMBLE',
 };
 
+/** Bounds of the command's flags and input (an input past them is refused before any work). */
+export const FORECAST_CLI_LIMITS = {
+  /** Steps ahead: 8 weeks of 5-minute intervals. */
+  maxHorizon: 16_128,
+  maxSeasonalPeriods: 4,
+  /** Longest seasonal period, in steps (a year of hours). */
+  maxPeriod: 8_784,
+  maxInputBytes: 50 * 1024 * 1024,
+  maxRows: 200_000,
+  /** Characters of a flag or cell shown in an error. */
+  echoChars: 200,
+} as const;
+const shown = (v: string): string => clip(v, FORECAST_CLI_LIMITS.echoChars);
+
 export const USAGE =
   'usage: forecast --input <csv> --horizon <n> [--seasonality 24,168] ' +
   '[--model auto|snaive|mstl|arima|ensemble] [--out <file.json>]';
@@ -90,20 +105,34 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
   }
   if (!values.input) throw badInput(`--input is required\n${USAGE}`);
   if (values.horizon === undefined) throw badInput(`--horizon is required\n${USAGE}`);
-  if (!/^\d+$/.test(values.horizon) || Number(values.horizon) < 1) {
-    throw badInput(`--horizon must be a positive integer, got ${values.horizon}`);
+  const { maxHorizon, maxSeasonalPeriods, maxPeriod } = FORECAST_CLI_LIMITS;
+  if (
+    !/^\d{1,9}$/.test(values.horizon) ||
+    Number(values.horizon) < 1 ||
+    Number(values.horizon) > maxHorizon
+  ) {
+    throw badInput(`--horizon must be an integer in [1, ${maxHorizon}], got ${shown(values.horizon)}`);
   }
   let seasonality: number[] | undefined;
   if (values.seasonality !== undefined) {
     const parts = values.seasonality.split(',').map((s) => s.trim());
-    if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 2)) {
-      throw badInput(`--seasonality must be comma-separated integers >= 2, got ${values.seasonality}`);
+    if (
+      parts.length > maxSeasonalPeriods ||
+      parts.some((p) => !/^\d{1,9}$/.test(p) || Number(p) < 2 || Number(p) > maxPeriod)
+    ) {
+      throw badInput(
+        `--seasonality must be up to ${maxSeasonalPeriods} comma-separated integers in [2, ${maxPeriod}], ` +
+          `got ${shown(values.seasonality)}`,
+      );
     }
     seasonality = parts.map(Number);
   }
   const modelName = (values.model ?? 'auto').toLowerCase();
   const model = MODELS[modelName];
-  if (!model) throw badInput(`--model must be one of ${Object.keys(MODELS).join('|')}, got ${values.model}`);
+  if (!model)
+    throw badInput(
+      `--model must be one of ${Object.keys(MODELS).join('|')}, got ${shown(values.model ?? '')}`,
+    );
   return {
     input: values.input,
     horizon: Number(values.horizon),
@@ -119,7 +148,10 @@ export function parseSeriesCsv(text: string): CsvSeries {
   if (rows.length === 0) throw badInput('input is empty');
   const header = rows[0].map((h) => h.toLowerCase());
   if (header.length !== 2 || header[0] !== 'timestamp' || header[1] !== 'value') {
-    throw badInput(`input header must be "timestamp,value", got "${rows[0].join(',')}"`);
+    throw badInput(`input header must be "timestamp,value", got "${shown(rows[0].join(','))}"`);
+  }
+  if (rows.length - 1 > FORECAST_CLI_LIMITS.maxRows) {
+    throw badInput(`input has ${rows.length - 1} data rows, more than ${FORECAST_CLI_LIMITS.maxRows}`);
   }
   const times: number[] = [];
   const values: number[] = [];
@@ -128,9 +160,9 @@ export function parseSeriesCsv(text: string): CsvSeries {
     const line = i + 2;
     if (row.length !== 2) throw badInput(`row ${line} must have 2 columns, got ${row.length}`);
     const parsed = parseTimestamp(row[0]);
-    if (!parsed) throw badInput(`invalid timestamp "${row[0]}" at row ${line}`);
+    if (!parsed) throw badInput(`invalid timestamp "${shown(row[0])}" at row ${line}`);
     const v = row[1] === '' ? NaN : Number(row[1]);
-    if (!Number.isFinite(v)) throw badInput(`non-numeric value "${row[1]}" at row ${line}`);
+    if (!Number.isFinite(v)) throw badInput(`non-numeric value "${shown(row[1])}" at row ${line}`);
     format ??= parsed.format;
     times.push(parsed.ms);
     values.push(v);
@@ -176,10 +208,15 @@ export async function runForecastCli(argv: string[], io: CliIo = defaultIo): Pro
     const options = parseForecastArgs(argv);
     let text: string;
     try {
+      const { size } = statSync(options.input);
+      if (size > FORECAST_CLI_LIMITS.maxInputBytes) {
+        throw badInput(`--input is ${size} bytes, more than ${FORECAST_CLI_LIMITS.maxInputBytes}`);
+      }
       text = readFileSync(options.input, 'utf8');
     } catch (e) {
+      if (isAppError(e)) throw e;
       throw badInput(
-        `cannot read --input ${options.input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        `cannot read --input ${shown(options.input)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
     const output = forecastSeries(parseSeriesCsv(text), options);

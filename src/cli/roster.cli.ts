@@ -7,8 +7,9 @@
  *
  * Exit codes: 0 roster found (OPTIMAL / FEASIBLE), 1 INFEASIBLE or ERROR, 2 bad input.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
 import { rosterProblemJsonSchema } from '../rostering/roster-problem.schema';
 import { parseRosterProblem } from '../rostering/roster-problem.validation';
@@ -29,6 +30,9 @@ export interface RosterCliArgs {
   help: boolean;
 }
 
+/** Longest solve (as the GraphQL input allows) and largest problem file the command accepts. */
+export const ROSTER_CLI_LIMITS = { maxTimeLimitSeconds: 3600, maxInputBytes: 32 * 1024 * 1024 } as const;
+
 function numberFlag(
   name: string,
   raw: string | undefined,
@@ -38,7 +42,9 @@ function numberFlag(
   if (raw === undefined) return null;
   const v = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(v) || !check(v)) {
-    throw badInput(`--${name} must be ${range}, got ${raw}`, [{ field: name, message: `must be ${range}` }]);
+    throw badInput(`--${name} must be ${range}, got ${clip(raw, 200)}`, [
+      { field: name, message: `must be ${range}` },
+    ]);
   }
   return v;
 }
@@ -69,8 +75,8 @@ export function parseRosterArgs(argv: string[]): RosterCliArgs {
     timeLimitSeconds: numberFlag(
       'time-limit',
       values['time-limit'],
-      (v) => v > 0,
-      'a positive number of seconds',
+      (v) => v > 0 && v <= ROSTER_CLI_LIMITS.maxTimeLimitSeconds,
+      `a number of seconds in (0, ${ROSTER_CLI_LIMITS.maxTimeLimitSeconds}]`,
     ),
     relativeGap: numberFlag('gap', values.gap, (v) => v >= 0 && v <= 1, 'a fraction in [0, 1]'),
     out: values.out ?? null,
@@ -88,17 +94,24 @@ export function parseRosterArgs(argv: string[]): RosterCliArgs {
 export function readRosterProblem(path: string): ReturnType<typeof parseRosterProblem> {
   let text: string;
   try {
+    const { size } = statSync(path);
+    if (size > ROSTER_CLI_LIMITS.maxInputBytes) {
+      throw badInput(`--input is ${size} bytes, more than ${ROSTER_CLI_LIMITS.maxInputBytes}`, [
+        { field: 'input', message: `larger than ${ROSTER_CLI_LIMITS.maxInputBytes} bytes` },
+      ]);
+    }
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (isAppError(e)) throw e;
     throw badInput(
-      `Cannot read --input ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      `Cannot read --input ${clip(path, 200)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw badInput(`--input ${path} is not valid JSON: ${(e as Error).message}`);
+    throw badInput(`--input ${clip(path, 200)} is not valid JSON: ${clip((e as Error).message, 200)}`);
   }
   return parseRosterProblem(json);
 }

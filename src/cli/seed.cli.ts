@@ -10,6 +10,7 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { clip } from '../common/bounded';
 import { seedDemo } from '../seed/demo-seed';
 import { CliError, EXIT, runCli, withServices } from '../seed/cli-runtime';
 
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
     return EXIT.OK;
   }
   if (values.anchor !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.anchor))
-    throw new CliError(`--anchor must be YYYY-MM-DD, got "${values.anchor}"`, EXIT.BAD_INPUT);
+    throw new CliError(`--anchor must be YYYY-MM-DD, got "${clip(values.anchor, 40)}"`, EXIT.BAD_INPUT);
   const report = await withServices((services) =>
     seedDemo(services, { reset: values.reset ?? false, anchorDate: values.anchor }),
   );

@@ -2,14 +2,32 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Cell, Sheet } from './table';
 
-const text = (v: Cell): string => (v === null ? '' : v instanceof Date ? v.toISOString() : String(v));
+/** First characters a spreadsheet reads as the start of a formula (OWASP "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Writes one sheet as RFC 4180 CSV with a header row (UTF-8, CRLF line ends). */
+/**
+ * The text of one CSV cell, safe to open in a spreadsheet (OWASP CSV-injection rule): a text
+ * cell that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading single quote,
+ * so `=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)` and `-2+3` stay text. Numbers, booleans and dates are
+ * typed values, not text: they are written as they are, so a numeric column keeps plain negative
+ * numbers (`-2.5`) as numbers. Quotes and separators inside a cell are quoted by csv-stringify.
+ */
+export const csvCellText = (v: Cell): string => {
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return FORMULA_START.test(v) ? `'${v}` : v;
+};
+
+/**
+ * Writes one sheet as RFC 4180 CSV with a header row (UTF-8, CRLF line ends). Every cell, the
+ * headers included, goes through `csvCellText`.
+ */
 export function writeCsv(stream: Writable, sheet: Sheet): Promise<void> {
   return new Promise((resolve, reject) => {
     const csv = stringify({
       header: true,
-      columns: sheet.columns.map((c) => ({ key: c.key, header: c.header })),
+      columns: sheet.columns.map((c) => ({ key: c.key, header: csvCellText(c.header) })),
       record_delimiter: 'windows',
     });
     csv.on('error', reject);
@@ -17,7 +35,7 @@ export function writeCsv(stream: Writable, sheet: Sheet): Promise<void> {
     stream.on('finish', resolve);
     csv.pipe(stream);
     for (const row of sheet.rows)
-      csv.write(Object.fromEntries(sheet.columns.map((c) => [c.key, text(row[c.key] ?? null)])));
+      csv.write(Object.fromEntries(sheet.columns.map((c) => [c.key, csvCellText(row[c.key] ?? null)])));
     csv.end();
   });
 }

@@ -2,6 +2,8 @@
  * Cell parsers for imports: each turns the trimmed text of one cell into a typed value or a
  * message. Empty cells are an error ("is required") unless the parser is wrapped in `optional`.
  */
+import { echoCell } from './import-limits';
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 export type ColumnParser<T> = (raw: string) => ParseResult<T>;
 
@@ -17,7 +19,7 @@ export const text =
       return fail(`must be at most ${opts.maxLength} characters, got ${raw.length}`);
     }
     if (opts.pattern && !opts.pattern.test(raw)) {
-      return fail(`must match ${opts.patternHint ?? String(opts.pattern)}, got "${raw}"`);
+      return fail(`must match ${opts.patternHint ?? String(opts.pattern)}, got ${echoCell(raw)}`);
     }
     return ok(raw);
   };
@@ -34,9 +36,9 @@ export const number =
   (opts: { min?: number; max?: number } = {}): ColumnParser<number> =>
   (raw) => {
     if (raw === '') return fail(REQUIRED);
-    if (!NUMBER_RE.test(raw)) return fail(`must be a number, got "${raw}"`);
+    if (!NUMBER_RE.test(raw)) return fail(`must be a number, got ${echoCell(raw)}`);
     const n = Number(raw);
-    if (!Number.isFinite(n)) return fail(`must be a finite number, got "${raw}"`);
+    if (!Number.isFinite(n)) return fail(`must be a finite number, got ${echoCell(raw)}`);
     const range = inRange(n, opts.min, opts.max);
     return range ? fail(range) : ok(n);
   };
@@ -45,7 +47,7 @@ export const integer =
   (opts: { min?: number; max?: number } = {}): ColumnParser<number> =>
   (raw) => {
     const r = number(opts)(raw);
-    if (r.ok && !Number.isInteger(r.value)) return fail(`must be a whole number, got "${raw}"`);
+    if (r.ok && !Number.isInteger(r.value)) return fail(`must be a whole number, got ${echoCell(raw)}`);
     return r;
   };
 
@@ -53,10 +55,10 @@ export const integer =
 export const date = (): ColumnParser<string> => (raw) => {
   if (raw === '') return fail(REQUIRED);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  if (!m) return fail(`must be a date YYYY-MM-DD, got "${raw}"`);
+  if (!m) return fail(`must be a date YYYY-MM-DD, got ${echoCell(raw)}`);
   const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
   if (d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!)
-    return fail(`is not a real date: "${raw}"`);
+    return fail(`is not a real date: ${echoCell(raw)}`);
   return ok(raw);
 };
 
@@ -69,7 +71,7 @@ export const time =
     const h = m ? +m[1]! : NaN;
     const min = m ? +m[2]! : NaN;
     const valid = (h < 24 && min < 60) || (opts.allowEndOfDay === true && h === 24 && min === 0);
-    return m && valid ? ok(raw) : fail(`must be a time HH:MM, got "${raw}"`);
+    return m && valid ? ok(raw) : fail(`must be a time HH:MM, got ${echoCell(raw)}`);
   };
 
 /** One of `values`, matched case-insensitively; returns the canonical spelling. */
@@ -78,7 +80,9 @@ export const oneOf =
   (raw) => {
     if (raw === '') return fail(REQUIRED);
     const found = values.find((v) => v.toLowerCase() === raw.toLowerCase());
-    return found === undefined ? fail(`must be one of ${values.join(', ')}, got "${raw}"`) : ok(found);
+    return found === undefined
+      ? fail(`must be one of ${values.join(', ')}, got ${echoCell(raw)}`)
+      : ok(found);
   };
 
 const TRUE = ['true', 'yes', 'y', '1'];
@@ -89,7 +93,7 @@ export const boolean = (): ColumnParser<boolean> => (raw) => {
   const v = raw.toLowerCase();
   if (TRUE.includes(v)) return ok(true);
   if (FALSE.includes(v)) return ok(false);
-  return fail(`must be true or false, got "${raw}"`);
+  return fail(`must be true or false, got ${echoCell(raw)}`);
 };
 
 /** Items separated by `;` or `|` (commas would clash with CSV); empty items are dropped. */
@@ -104,7 +108,7 @@ export const list =
     const out: T[] = [];
     for (const p of parts) {
       const r = item(p);
-      if (!r.ok) return fail(`item "${p}" ${r.message}`);
+      if (!r.ok) return fail(`item ${echoCell(p)} ${r.message}`);
       out.push(r.value);
     }
     return ok(out);

@@ -1,5 +1,9 @@
-import { parse } from 'csv-parse/sync';
-import { type RowError } from './row-errors';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { clip } from '../common/bounded';
+import { columnLetter, limitError, type ImportLimits } from './import-limits';
+import { rowErrorsToAppError } from './row-errors';
 
 /** Raw CSV records with the file line on which each record starts. */
 export interface CsvRecord {
@@ -8,6 +12,8 @@ export interface CsvRecord {
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;
+/** Text read before the delimiter is guessed when the first line has not ended yet. */
+const GUESS_WINDOW = 64 * 1024;
 
 /** Picks the delimiter that occurs most often in the header line (`,` on ties or none). */
 export const guessDelimiter = (text: string): string => {
@@ -24,25 +30,108 @@ export const guessDelimiter = (text: string): string => {
 
 const countLineBreaks = (s: string): number => s.match(/\r\n|\r|\n/g)?.length ?? 0;
 
-/**
- * Parses CSV text into records, skipping empty lines. Syntax errors (e.g. an unclosed quote)
- * are returned as row errors rather than thrown so callers can report them with the rest.
- */
-export const parseCsvRecords = (text: string): { records: CsvRecord[]; errors: RowError[] } => {
-  try {
-    const parsed = parse(text, {
-      delimiter: guessDelimiter(text),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    const records = parsed.map(({ record, info }) => ({
-      line: info.lines - record.reduce((n, cell) => n + countLineBreaks(cell), 0),
-      cells: record.map((c) => c.trim()),
-    }));
-    return { records, errors: [] };
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    return { records: [], errors: [{ row: err.lines ?? 1, message: `CSV syntax error: ${err.message}` }] };
+/** Not a CSV file at all: reported as "file is not CSV or XLSX (<reason>)". */
+export class NotCsvError extends Error {}
+
+/** Decodes a byte stream as UTF-8 text chunks (BOM stripped), refusing NUL bytes, bad UTF-8 and too many bytes. */
+async function* textChunks(input: Readable, fileName: string, limits: ImportLimits): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let bytes = 0;
+  let first = true;
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    if (bytes > limits.maxBytes) {
+      throw limitError(fileName, 'maxBytes', `the file is larger than ${limits.maxBytes} bytes`);
+    }
+    if (chunk.includes(0)) throw new NotCsvError('it contains binary data (NUL bytes)');
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new NotCsvError('it is not UTF-8 text');
+    }
+    if (first && text.length > 0) {
+      if (text.startsWith('\uFEFF')) text = text.slice(1);
+      first = false;
+    }
+    if (text) yield text;
   }
-};
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw new NotCsvError('it is not UTF-8 text');
+  }
+}
+
+/**
+ * Streams CSV records to `onRecord` (cells trimmed, empty lines skipped, delimiter guessed from
+ * the header line), holding at most one record in the parser: a record longer than
+ * `maxCellChars × maxColumns` characters is refused as it is read. Syntax errors (e.g. an
+ * unclosed quote) are thrown as row errors. Returns whether the file held any text.
+ */
+export async function streamCsvRecords(
+  input: Readable,
+  fileName: string,
+  limits: ImportLimits,
+  onRecord: (record: CsvRecord) => void,
+): Promise<boolean> {
+  const chunks = textChunks(input, fileName, limits);
+  let head = '';
+  let next = await chunks.next();
+  while (!next.done && head.length < GUESS_WINDOW && !/[\r\n]/.test(head)) {
+    head += next.value;
+    next = await chunks.next();
+  }
+  if (head.trim() === '' && next.done) return false;
+  const maxRecord = limits.maxCellChars * limits.maxColumns;
+  const parser = parse({
+    delimiter: guessDelimiter(head),
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    max_record_size: maxRecord,
+  });
+  const feeding = (async () => {
+    const feed = async (text: string) => {
+      if (!parser.write(text)) await once(parser, 'drain');
+    };
+    await feed(head);
+    for (; !next.done; next = await chunks.next()) await feed(next.value);
+    parser.end();
+  })().catch((e: unknown) => {
+    parser.destroy(e as Error);
+  });
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      onRecord({
+        line: info.lines - record.reduce((n, cell) => n + countLineBreaks(cell), 0),
+        cells: record.map((c) => c.trim()),
+      });
+    }
+  } catch (e) {
+    throw csvError(e, fileName, maxRecord);
+  } finally {
+    input.destroy();
+  }
+  await feeding;
+  return true;
+}
+
+/** csv-parse's errors as coded errors; anything of ours passes through. */
+function csvError(e: unknown, fileName: string, maxRecord: number): unknown {
+  const err = e as Error & { code?: string; lines?: number; column?: number | string };
+  if (err instanceof NotCsvError || !err.code?.startsWith('CSV_')) return e;
+  if (err.code === 'CSV_MAX_RECORD_SIZE') {
+    return limitError(fileName, 'maxCellChars', `the row is longer than ${maxRecord} characters`, {
+      ...(err.lines === undefined ? {} : { row: err.lines }),
+      ...(typeof err.column === 'number' ? { column: columnLetter(err.column) } : {}),
+    });
+  }
+  return rowErrorsToAppError([
+    { row: err.lines ?? 1, message: `CSV syntax error: ${clip(err.message, 300)}` },
+  ]);
+}

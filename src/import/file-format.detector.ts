@@ -1,7 +1,5 @@
-import { type TableFormat } from './table.types';
-
 /** Signatures of common non-tabular files, named in the error so users know what they uploaded. */
-const KNOWN_BINARY: { name: string; magic: number[] }[] = [
+export const KNOWN_BINARY: { name: string; magic: number[] }[] = [
   { name: 'a PNG image', magic: [0x89, 0x50, 0x4e, 0x47] },
   { name: 'a JPEG image', magic: [0xff, 0xd8, 0xff] },
   { name: 'a GIF image', magic: [0x47, 0x49, 0x46, 0x38] },
@@ -10,30 +8,7 @@ const KNOWN_BINARY: { name: string; magic: number[] }[] = [
   { name: 'a gzip archive', magic: [0x1f, 0x8b] },
 ];
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-const startsWith = (bytes: Buffer, magic: number[]): boolean =>
+export const startsWith = (bytes: Buffer, magic: number[]): boolean =>
   bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
-
-export type DetectedFormat =
-  | { ok: true; format: 'xlsx' }
-  | { ok: true; format: Extract<TableFormat, 'csv'>; text: string }
-  | { ok: false; reason: string };
-
-/**
- * XLSX when the bytes start with the ZIP signature; CSV when they decode as UTF-8 without NUL
- * characters (a leading BOM is stripped); anything else is refused with a reason.
- */
-export const detectFileFormat = (bytes: Buffer): DetectedFormat => {
-  if (startsWith(bytes, ZIP_MAGIC)) return { ok: true, format: 'xlsx' };
-  const known = KNOWN_BINARY.find((k) => startsWith(bytes, k.magic));
-  if (known) return { ok: false, reason: `it looks like ${known.name}` };
-  if (bytes.includes(0)) return { ok: false, reason: 'it contains binary data (NUL bytes)' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, reason: 'it is not UTF-8 text' };
-  }
-  return { ok: true, format: 'csv', text: text.startsWith('\uFEFF') ? text.slice(1) : text };
-};

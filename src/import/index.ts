@@ -3,3 +3,4 @@ export * from './row-errors';
 export * from './row.validator';
 export * from './table.reader';
 export * from './table.types';
+export * from './import-limits';

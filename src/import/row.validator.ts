@@ -1,3 +1,5 @@
+import { clip } from '../common/bounded';
+import { ECHO_MAX_CHARS } from './import-limits';
 import { type ColumnParser } from './column.parsers';
 import { throwIfRowErrors, MAX_LISTED_ERRORS, type RowError } from './row-errors';
 import { type Table } from './table.types';
@@ -87,7 +89,9 @@ export const validateRows = <S extends RowSchema>(
       if (first === undefined) seenKeys.set(key, row);
       else {
         rowOk = false;
-        const label = keyFields.map((k) => `${k} ${JSON.stringify(value[k])}`).join(', ');
+        const label = keyFields
+          .map((k) => `${k} ${clip(JSON.stringify(value[k]) ?? '', ECHO_MAX_CHARS)}`)
+          .join(', ');
         const column = fields.find((f) => f.field === keyFields[0])?.label;
         errors.push({
           row,

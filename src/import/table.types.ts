@@ -1,3 +1,5 @@
+import type { ImportLimits } from './import-limits';
+
 /** A tabular file (CSV or XLSX) read into strings, before any domain validation. */
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -20,9 +22,5 @@ export interface ReadTableInput {
   bytes: Buffer;
 }
 
-export interface ReadTableOptions {
-  /** Refuse files with more data rows than this (default 200 000). */
-  maxRows?: number;
-  /** Refuse files larger than this many bytes (default 50 MiB). */
-  maxBytes?: number;
-}
+/** Overrides of `DEFAULT_IMPORT_LIMITS` (bytes, rows, columns, cell length, XLSX inflated size). */
+export type ReadTableOptions = Partial<ImportLimits>;

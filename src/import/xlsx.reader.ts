@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /** Raw XLSX rows (first worksheet) with their sheet row number; every cell as text. */
@@ -43,18 +44,33 @@ export const cellToText = (value: ExcelJS.CellValue): string => {
   return String(value as unknown);
 };
 
-/** Loads the first worksheet; throws when the bytes are not a readable workbook. */
-export const readXlsxRecords = async (bytes: Buffer): Promise<XlsxRecord[]> => {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const records: XlsxRecord[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const raw = row.values as ExcelJS.CellValue[];
-    const cells = raw.slice(1).map((v) => cellToText(v));
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-    if (cells.some((c) => c !== '')) records.push({ line: rowNumber, cells });
+/**
+ * Streams the first worksheet's rows with exceljs' streaming reader (shared strings and styles
+ * cached, rows never all in memory at once inside exceljs), passing each non-empty row to `onRow`,
+ * which may throw to stop early. Throws when the bytes are not a readable workbook.
+ */
+export const streamXlsxRecords = async (
+  input: Readable,
+  onRow: (record: XlsxRecord) => void,
+): Promise<void> => {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
   });
-  return records;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const raw = row.values as ExcelJS.CellValue[];
+        const cells: string[] = [];
+        for (let i = 1; i < raw.length; i++) cells.push(cellToText(raw[i] ?? null));
+        if (cells.some((c) => c !== '')) onRow({ line: row.number, cells });
+      }
+      break; // the first worksheet only
+    }
+  } finally {
+    input.destroy();
+  }
 };

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { clip } from '../common/bounded';
 import { isAppError, type ErrorLocation } from '../errors';
-import { readTable, type Table } from '../import';
+import { readTableFile, type Table } from '../import';
 import type { Services } from '../server/services';
 import type { ImportSummary } from '../staff/staff.import';
 import { CliError, EXIT } from './cli-runtime';
@@ -41,18 +41,17 @@ export async function importCommand(
   const [kind, file, ...rest] = argv;
   const importer = kind ? IMPORTERS[kind] : undefined;
   if (!importer || !file || rest.length > 0) {
-    io.err(kind && !importer ? `unknown import kind "${kind}"\n${IMPORT_USAGE}` : IMPORT_USAGE);
+    io.err(kind && !importer ? `unknown import kind "${clip(kind, 40)}"\n${IMPORT_USAGE}` : IMPORT_USAGE);
     return EXIT.BAD_INPUT;
   }
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    accessSync(file, constants.R_OK);
   } catch (e) {
-    io.err(`cannot read ${file}: ${(e as Error).message}`);
+    io.err(`cannot read ${clip(file, 200)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return EXIT.BAD_INPUT;
   }
   try {
-    const table = await readTable({ fileName: path.basename(file), bytes });
+    const table = await readTableFile(file);
     const summary = await withServices((services) => importer(services, table));
     io.out(
       `Imported ${summary.rows} ${kind} rows from ${file}: ${summary.created} created, ${summary.updated} updated`,

@@ -3,7 +3,18 @@ import type { Services } from './services';
 
 const READY_TIMEOUT_MS = 2000;
 
-/** `GET /healthz`: the process is up. `GET /readyz`: the store answers within 2 s. */
+const within = <T>(p: Promise<T>, what: string): Promise<T> =>
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} timed out`)), READY_TIMEOUT_MS).unref(),
+    ),
+  ]);
+
+/**
+ * `GET /healthz`: the process is up. `GET /readyz`: within 2 s the store answers and can take
+ * writes (a store that can only read is not ready: 503 with `writable: false` and the reason).
+ */
 export function healthRoutes(services: Pick<Services, 'store'>): Router {
   const router = Router();
   const started = Date.now();
@@ -12,19 +23,20 @@ export function healthRoutes(services: Pick<Services, 'store'>): Router {
   });
   router.get('/readyz', async (_req, res) => {
     const t0 = Date.now();
+    const store = services.store.kind;
     try {
-      await Promise.race([
-        services.store.ping(),
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error('store ping timed out')), READY_TIMEOUT_MS).unref(),
-        ),
-      ]);
-      res.json({ status: 'ready', store: services.store.kind, ms: Date.now() - t0 });
+      await within(services.store.ping(), 'store ping');
     } catch (e) {
-      res
-        .status(503)
-        .json({ status: 'unavailable', store: services.store.kind, error: (e as Error).message });
+      return void res.status(503).json({ status: 'unavailable', store, error: (e as Error).message });
     }
+    try {
+      await within(services.store.checkWritable(), 'store write check');
+    } catch (e) {
+      return void res
+        .status(503)
+        .json({ status: 'unavailable', store, writable: false, error: (e as Error).message });
+    }
+    res.json({ status: 'ready', store, writable: true, ms: Date.now() - t0 });
   });
   return router;
 }

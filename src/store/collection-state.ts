@@ -53,6 +53,11 @@ export class CollectionState {
     for (const doc of docs) this.docs.set(doc._id, doc);
   }
 
+  /** Removes an index (undoes a `createIndex` whose journal line could not be written). */
+  dropIndex(spec: IndexSpec): void {
+    this.indexes.delete(indexName(spec));
+  }
+
   /**
    * Adds an index; returns false when an identical one exists (idempotent). Throws CONFLICT when an
    * index of that name has other keys/options, or when existing documents violate a new unique index.

@@ -15,8 +15,33 @@ const alive = (pid: number): boolean => {
 };
 
 /**
- * An exclusive lock on an embedded data directory (`LOCK` holds the owner's pid), so that two
- * processes never append to the same journal. A lock left by a dead process is taken over.
+ * When process `pid` started, in clock ticks since boot (field 22 of `/proc/<pid>/stat`), or null
+ * where there is no /proc (then only the pid is compared). The command name, in parentheses, may
+ * hold spaces and parentheses: fields are counted after the last `)`.
+ */
+export const processStartTime = (pid: number): string | null => {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR') return null;
+    throw e;
+  }
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+};
+
+/** `LOCK` holds `<pid> <start time>` (older versions wrote the pid alone). */
+const parseLock = (text: string): { pid: number; start: string | null } => {
+  const [pid, start] = text.trim().split(/\s+/);
+  return { pid: Number(pid), start: start ?? null };
+};
+
+/**
+ * An exclusive lock on an embedded data directory, so that two processes never append to the same
+ * journal. `LOCK` records the owner's pid and start time: a lock is stale, and taken over, when its
+ * process is dead, or when a live process with that pid started at another time (the pid was
+ * reused by an unrelated process after a crash or a reboot).
  */
 export class DataDirLock {
   private constructor(private readonly path: string) {}
@@ -26,15 +51,14 @@ export class DataDirLock {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(path, 'wx');
-        writeSync(fd, String(process.pid));
+        writeSync(fd, `${process.pid} ${processStartTime(process.pid) ?? ''}`.trim());
         closeSync(fd);
         heldHere.add(path);
         return new DataDirLock(path);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        const pid = Number(readFileSync(path, 'utf8').trim());
-        const stale = !Number.isInteger(pid) || !alive(pid) || (pid === process.pid && !heldHere.has(path));
-        if (!stale) {
+        const { pid, start } = parseLock(readFileSync(path, 'utf8'));
+        if (!DataDirLock.stale(path, pid, start)) {
           throw new AppError(
             'FAILED_PRECONDITION',
             `Embedded data directory ${dir} is in use by process ${pid}`,
@@ -44,6 +68,14 @@ export class DataDirLock {
       }
     }
     throw new AppError('FAILED_PRECONDITION', `Could not lock embedded data directory ${dir}`);
+  }
+
+  private static stale(path: string, pid: number, start: string | null): boolean {
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return true;
+    if (pid === process.pid) return !heldHere.has(path);
+    if (start === null) return false;
+    const now = processStartTime(pid);
+    return now !== null && now !== start;
   }
 
   release(): void {

@@ -101,6 +101,11 @@ export interface DocumentStore {
   collection<T extends BaseDoc>(name: string): Collection<T>;
   /** Resolves when the store can serve requests; rejects otherwise. */
   ping(): Promise<void>;
+  /**
+   * Resolves when the store can take writes now; rejects with the reason otherwise (embedded: the
+   * journal takes a probe line and no write failed lately; MongoDB: a writable primary answers).
+   */
+  checkWritable(): Promise<void>;
   /** Drops every collection (seed --reset, tests). */
   dropAll(): Promise<void>;
   close(): Promise<void>;

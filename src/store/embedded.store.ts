@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { AsyncMutex } from './async-mutex';
 import { CollectionState } from './collection-state';
 import { DataDirLock } from './data-dir-lock';
 import type { BaseDoc, Collection, DocumentStore, IndexSpec } from './document-store';
 import { EmbeddedCollection, type CollectionHost } from './embedded.collection';
-import { Journal, type JournalRecord, type Snapshot } from './journal';
+import { Journal, type JournalRecord } from './journal';
 import { WriteTxn } from './write-txn';
 
 export interface EmbeddedStoreOptions {
-  /** Directory for `snapshot.json` + `journal.jsonl`; undefined keeps everything in memory. */
+  /** Directory for `snapshot.jsonl` + `journal.jsonl`; undefined keeps everything in memory. */
   dataDir?: string;
   /** fsync every journal line (survives power loss, not only process death). Default false. */
   fsync?: boolean;
@@ -18,6 +18,8 @@ export interface EmbeddedStoreOptions {
 }
 
 const DEFAULT_COMPACT_AFTER = 64 * 1024 * 1024;
+/** How long a failed journal write keeps `checkWritable` failing (then the probe alone decides). */
+export const WRITE_FAILURE_WINDOW_MS = 30_000;
 
 /**
  * An in-process DocumentStore with MongoDB query semantics (mingo), persisted as a snapshot plus an
@@ -32,25 +34,30 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
   /** Index specs met while loading; built once all documents are in place. */
   private readonly pendingIndexes: Array<[string, IndexSpec]> = [];
   private closed = false;
+  private journal: Journal | null = null;
+  /** Compact once the journal passes this size (pushed back after a failed compaction). */
+  private compactAt: number;
+  /** The last failed journal write, reported by `checkWritable` for WRITE_FAILURE_WINDOW_MS. */
+  private lastWriteFailure: { at: number; message: string } | null = null;
 
   private constructor(
-    private readonly journal: Journal | null,
     private readonly lock: DataDirLock | null,
     private readonly compactAfterBytes: number,
-  ) {}
+  ) {
+    this.compactAt = compactAfterBytes;
+  }
 
   static async open(options: EmbeddedStoreOptions = {}): Promise<EmbeddedStore> {
     const compactAfter = options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER;
-    if (options.dataDir === undefined) return new EmbeddedStore(null, null, compactAfter);
+    if (options.dataDir === undefined) return new EmbeddedStore(null, compactAfter);
     mkdirSync(options.dataDir, { recursive: true });
     const lock = DataDirLock.acquire(options.dataDir);
     try {
-      const { journal, contents } = Journal.open(options.dataDir, options.fsync ?? false);
-      const store = new EmbeddedStore(journal, lock, compactAfter);
-      if (contents.snapshot) store.loadSnapshot(contents.snapshot);
-      for (const record of contents.records) store.replay(record);
+      const store = new EmbeddedStore(lock, compactAfter);
+      const { journal } = Journal.open(options.dataDir, options.fsync ?? false, (r) => store.replay(r));
+      store.journal = journal;
       store.rebuildIndexes();
-      journal.compact(store.snapshot());
+      store.compact();
       return store;
     } catch (e) {
       lock.release();
@@ -71,6 +78,25 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
     this.assertOpen();
   }
 
+  /**
+   * Appends a probe line to the journal (through the write queue, like any write): rejects with
+   * UNAVAILABLE when that fails, when the journal is damaged, or when a write failed in the last
+   * WRITE_FAILURE_WINDOW_MS (a full disk may still take a short line but not the next document).
+   */
+  checkWritable(): Promise<void> {
+    return this.mutex.run(() => {
+      this.assertOpen();
+      const failure = this.lastWriteFailure;
+      if (failure && Date.now() - failure.at < WRITE_FAILURE_WINDOW_MS) {
+        throw new AppError(
+          'UNAVAILABLE',
+          `a write failed ${Date.now() - failure.at} ms ago: ${failure.message}`,
+        );
+      }
+      this.append({ probe: Date.now() });
+    });
+  }
+
   dropAll(): Promise<void> {
     return this.mutex.run(() => {
       this.assertOpen();
@@ -84,8 +110,11 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
       if (this.closed) return;
       this.closed = true;
       try {
-        this.journal?.compact(this.snapshot());
-        this.journal?.close();
+        try {
+          if (!this.journal?.damage) this.journal?.compact(this.snapshotRecords());
+        } finally {
+          this.journal?.close();
+        }
       } finally {
         this.lock?.release();
       }
@@ -125,38 +154,62 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
   /** @internal Creates an index (idempotent) and journals it when new. */
   createIndex(name: string, spec: IndexSpec): Promise<void> {
     return this.mutex.run(() => {
-      if (this.state(name).createIndex(spec)) this.append({ c: name, index: spec });
+      const state = this.state(name);
+      if (!state.createIndex(spec)) return;
+      try {
+        this.append({ c: name, index: spec });
+      } catch (e) {
+        state.dropIndex(spec);
+        throw e;
+      }
     });
   }
 
+  /**
+   * Journals one record; throws (and remembers an I/O failure) when it cannot. Compaction runs
+   * after an acknowledged append and never fails the write: the journal already holds it.
+   */
   private append(record: JournalRecord): void {
     if (!this.journal) return;
-    this.journal.append(record);
-    if (this.journal.size > this.compactAfterBytes) this.journal.compact(this.snapshot());
+    try {
+      this.journal.append(record);
+    } catch (e) {
+      if (isAppError(e) && e.code === 'UNAVAILABLE')
+        this.lastWriteFailure = { at: Date.now(), message: e.message };
+      throw e;
+    }
+    this.lastWriteFailure = null;
+    if (this.journal.size > this.compactAt) this.compact();
+  }
+
+  /** Rewrites the snapshot; on failure keeps the journal (it holds every write) and retries later. */
+  private compact(): void {
+    const journal = this.journal!;
+    try {
+      journal.compact(this.snapshotRecords());
+      this.compactAt = this.compactAfterBytes;
+    } catch (e) {
+      this.compactAt = journal.size + this.compactAfterBytes;
+      this.lastWriteFailure = { at: Date.now(), message: `compaction failed: ${(e as Error).message}` };
+    }
   }
 
   private assertOpen(): void {
     if (this.closed) throw new AppError('FAILED_PRECONDITION', 'Embedded store is closed');
   }
 
-  private snapshot(): Snapshot {
-    const collections: Snapshot['collections'] = {};
-    for (const [name, state] of this.states) {
-      collections[name] = { indexes: state.indexSpecs(), docs: [...state.docs.values()] };
-    }
-    return { version: 1, collections };
-  }
-
-  private loadSnapshot(snapshot: Snapshot): void {
-    for (const [name, { indexes, docs }] of Object.entries(snapshot.collections)) {
-      const state = this.state(name);
-      for (const doc of docs) state.docs.set(doc._id, doc);
-      for (const spec of indexes) this.pendingIndexes.push([name, spec]);
+  /** The whole state as records, one document per record, generated lazily for a streamed snapshot. */
+  private *snapshotRecords(): Generator<JournalRecord> {
+    for (const [c, state] of this.states) {
+      yield { c, put: [], del: [] };
+      for (const index of state.indexSpecs()) yield { c, index };
+      for (const doc of state.docs.values()) yield { c, put: [doc], del: [] };
     }
   }
 
-  /** Applies a journal record without checks; indexes are rebuilt once replay is complete. */
+  /** Applies a snapshot or journal record without checks; indexes are rebuilt once replay is complete. */
   private replay(record: JournalRecord): void {
+    if ('probe' in record) return;
     if ('dropAll' in record) {
       this.states.clear();
       this.pendingIndexes.length = 0;

@@ -63,6 +63,15 @@ export class MongoStore implements DocumentStore {
     await this.db.command({ ping: 1 });
   }
 
+  /** A primary that takes writes (`hello.isWritablePrimary`, or a mongos) answers; rejects with UNAVAILABLE otherwise. */
+  async checkWritable(): Promise<void> {
+    await this.ping();
+    const hello = await this.db.admin().command({ hello: 1 });
+    if (hello.isWritablePrimary !== true && hello.msg !== 'isdbgrid') {
+      throw new AppError('UNAVAILABLE', 'MongoDB has no writable primary');
+    }
+  }
+
   async dropAll(): Promise<void> {
     const collections = await this.db.listCollections({}, { nameOnly: true }).toArray();
     for (const { name } of collections) {

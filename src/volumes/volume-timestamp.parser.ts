@@ -1,4 +1,5 @@
 import { type IANAZone } from 'luxon';
+import { echoCell } from '../import/import-limits';
 
 export type TimestampResult = { ok: true; instant: number } | { ok: false; message: string };
 
@@ -26,7 +27,7 @@ export const parseVolumeTimestamp = (raw: string, zone: IANAZone): TimestampResu
   if (!m)
     return {
       ok: false,
-      message: `timestamp must be ISO 8601 like 2026-03-29T08:15 or 2026-03-29T08:15:00+01:00, got "${raw}"`,
+      message: `timestamp must be ISO 8601 like 2026-03-29T08:15 or 2026-03-29T08:15:00+01:00, got ${echoCell(raw)}`,
     };
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[];
   const ms = Math.round(Number(`0.${m[7] ?? '0'}`) * 1000);
@@ -40,11 +41,12 @@ export const parseVolumeTimestamp = (raw: string, zone: IANAZone): TimestampResu
     w.getUTCMinutes() !== mi ||
     s! > 59
   ) {
-    return { ok: false, message: `timestamp is not a real date and time: "${raw}"` };
+    return { ok: false, message: `timestamp is not a real date and time: ${echoCell(raw)}` };
   }
   if (m[8] !== undefined) {
     const offset = parseOffsetMinutes(m[8]);
-    if (Math.abs(offset) > 18 * 60) return { ok: false, message: `timestamp offset out of range: "${raw}"` };
+    if (Math.abs(offset) > 18 * 60)
+      return { ok: false, message: `timestamp offset out of range: ${echoCell(raw)}` };
     return { ok: true, instant: wall - offset * 60_000 };
   }
   const offsets = new Set([
@@ -56,7 +58,10 @@ export const parseVolumeTimestamp = (raw: string, zone: IANAZone): TimestampResu
     .map((o) => wall - o * 60_000)
     .filter((t) => zone.offset(t) * 60_000 === wall - t);
   if (candidates.length === 0) {
-    return { ok: false, message: `local time "${raw}" does not exist in ${zone.name} (clocks go forward)` };
+    return {
+      ok: false,
+      message: `local time ${echoCell(raw)} does not exist in ${zone.name} (clocks go forward)`,
+    };
   }
   return { ok: true, instant: Math.min(...candidates) };
 };

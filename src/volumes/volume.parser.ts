@@ -10,6 +10,7 @@ import {
 } from './volume.calendar';
 import { parseVolumeTimestamp } from './volume-timestamp.parser';
 import { type VolumeBucket, type VolumeChannel, type VolumeDuplicate } from './volume.types';
+import { echoCell } from '../import/import-limits';
 
 export interface ParseVolumeOptions {
   channels: VolumeChannel[];
@@ -60,7 +61,7 @@ const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const parseValue = (raw: string): { ok: true; value: number } | { ok: false; message: string } => {
   if (raw === '') return { ok: false, message: 'value is required' };
   if (!NUMBER_RE.test(raw) || !Number.isFinite(Number(raw)))
-    return { ok: false, message: `value must be a number, got "${raw}"` };
+    return { ok: false, message: `value must be a number, got ${echoCell(raw)}` };
   const value = Number(raw);
   return value < 0 ? { ok: false, message: `value must be ≥ 0, got ${value}` } : { ok: true, value };
 };
@@ -139,7 +140,7 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
         message:
           raw === ''
             ? 'channel is required'
-            : `unknown channel "${raw}" (known: ${options.channels.map((c) => c.key).join(', ')})`,
+            : `unknown channel ${echoCell(raw)} (known: ${options.channels.map((c) => c.key).join(', ')})`,
       });
     }
     for (const [col, ch, raw] of cells) {

@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ChannelDoc } from '../channels/channel.model';
 import type { ChannelService } from '../channels/channel.service';
 import { badInput } from '../errors';
-import { readTable } from '../import/table.reader';
+import { readTable, readTableFile } from '../import/table.reader';
 import type { Table } from '../import/table.types';
 import type { BulkOp, Collection, DocumentStore } from '../store/document-store';
 import { openingHoursFromList, openMask } from './opening-hours.mask';
@@ -90,7 +88,7 @@ export class VolumeService {
 
   /** Imports a CSV or XLSX file from disk (the `import volumes` command). */
   async importFile(file: string): Promise<VolumeImportReport> {
-    return this.importTable(await readTable({ fileName: path.basename(file), bytes: await readFile(file) }));
+    return this.importTable(await readTableFile(file));
   }
 
   /**

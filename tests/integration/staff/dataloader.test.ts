@@ -26,6 +26,9 @@ class CountingStore implements DocumentStore {
   ping() {
     return this.inner.ping();
   }
+  checkWritable() {
+    return this.inner.checkWritable();
+  }
   dropAll() {
     return this.inner.dropAll();
   }

@@ -288,6 +288,11 @@ export const describeWrites = (getStore: () => DocumentStore): void => {
       await expect(getStore().ping()).resolves.toBeUndefined();
     });
 
+    it('checkWritable resolves on a store that takes writes, and leaves no data behind', async () => {
+      await expect(getStore().checkWritable()).resolves.toBeUndefined();
+      expect(await staff.count()).toBe(6);
+    });
+
     it('dropAll empties every collection and drops indexes', async () => {
       await getStore().collection('other').insertOne({ _id: 'o1' });
       await getStore().dropAll();

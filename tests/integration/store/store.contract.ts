@@ -30,6 +30,7 @@ export const runStoreContract = (name: string, factory: () => Promise<DocumentSt
       await other.ping();
       await other.close();
       await expect(other.ping()).rejects.toThrow();
+      await expect(other.checkWritable()).rejects.toThrow();
     });
   });
 };

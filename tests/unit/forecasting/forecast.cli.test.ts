@@ -36,11 +36,20 @@ describe('parseForecastArgs', () => {
   it.each([
     [['--horizon', '3'], '--input is required'],
     [['--input', 'a.csv'], '--horizon is required'],
-    [['--input', 'a.csv', '--horizon', '0'], '--horizon must be a positive integer, got 0'],
-    [['--input', 'a.csv', '--horizon', '2.5'], '--horizon must be a positive integer, got 2.5'],
+    [['--input', 'a.csv', '--horizon', '0'], '--horizon must be an integer in [1, 16128], got 0'],
+    [['--input', 'a.csv', '--horizon', '2.5'], '--horizon must be an integer in [1, 16128], got 2.5'],
+    [['--input', 'a.csv', '--horizon', '16129'], '--horizon must be an integer in [1, 16128], got 16129'],
     [
       ['--input', 'a.csv', '--horizon', '3', '--seasonality', '24,x'],
-      '--seasonality must be comma-separated integers >= 2, got 24,x',
+      '--seasonality must be up to 4 comma-separated integers in [2, 8784], got 24,x',
+    ],
+    [
+      ['--input', 'a.csv', '--horizon', '3', '--seasonality', '2,3,4,5,6'],
+      '--seasonality must be up to 4 comma-separated integers in [2, 8784], got 2,3,4,5,6',
+    ],
+    [
+      ['--input', 'a.csv', '--horizon', '9'.repeat(100_000)],
+      `--horizon must be an integer in [1, 16128], got ${'9'.repeat(200)}…[+99800 chars]`,
     ],
     [
       ['--input', 'a.csv', '--horizon', '3', '--model', 'prophet'],

@@ -79,9 +79,10 @@ describe('readTable: CSV', () => {
     ]);
   });
 
-  it('enforces the row limit', async () => {
+  it('enforces the row limit at the first row past it, naming the limit and the row', async () => {
     const e = await caught(readTable(fixture('staff-good.csv'), { maxRows: 2 }));
-    expect(e.message).toBe('staff-good.csv: file has 3 data rows, more than the limit of 2');
+    expect(e.message).toBe('staff-good.csv: row 5: the file has more than 2 data rows');
+    expect(e.details).toEqual([{ field: 'maxRows', row: 5, message: 'the file has more than 2 data rows' }]);
   });
 
   it('reports an unclosed quote as a CSV syntax error', async () => {

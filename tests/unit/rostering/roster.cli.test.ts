@@ -45,10 +45,17 @@ describe('parseRosterArgs', () => {
 
   it.each([
     [['--time-limit', '5'], '--input is required'],
-    [['--input', 'p.json', '--time-limit', '0'], '--time-limit must be a positive number of seconds, got 0'],
+    [
+      ['--input', 'p.json', '--time-limit', '0'],
+      '--time-limit must be a number of seconds in (0, 3600], got 0',
+    ],
     [
       ['--input', 'p.json', '--time-limit', 'soon'],
-      '--time-limit must be a positive number of seconds, got soon',
+      '--time-limit must be a number of seconds in (0, 3600], got soon',
+    ],
+    [
+      ['--input', 'p.json', '--time-limit', '3601'],
+      '--time-limit must be a number of seconds in (0, 3600], got 3601',
     ],
     [['--input', 'p.json', '--gap', '2'], '--gap must be a fraction in [0, 1], got 2'],
     [['--input', 'p.json', '--bogus'], "Unknown option '--bogus'"],

@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts the built server (`dist/src/main.js`) on a loopback port and resolves once it listens.
+ * `fileSizeLimitKiB` runs it under `ulimit -f`: writes past that size fail with EFBIG, the way a
+ * full disk fails them (Node ignores SIGXFSZ).
+ */
+export function startServer(
+  env: Record<string, string>,
+  options: { fileSizeLimitKiB?: number } = {},
+): Promise<ServerProcess> {
+  const fullEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_ON_START: 'false',
+    WORKER_THREADS: '1',
+    ...env,
+  };
+  const child =
+    options.fileSizeLimitKiB === undefined
+      ? spawn(process.execPath, [MAIN], { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(
+          '/bin/sh',
+          ['-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$0" "$1"`, process.execPath, MAIN],
+          { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-200_000)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+    child.stdout!.on('data', (d: Buffer) => {
+      out = (out + d.toString()).slice(-200_000);
+      const m = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          child,
+          url: m[1]!,
+          exited,
+          output: () => out,
+          stop: () => {
+            child.kill('SIGTERM');
+            return exited;
+          },
+        });
+      }
+    });
+  });
+}
+
+/** POSTs a GraphQL operation; returns the HTTP status and the JSON body. */
+export async function postGql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{
+  status: number;
+  body: { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+}> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as never };
+}
