@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'FAILED_PRECONDITION',
   'TIMEOUT',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

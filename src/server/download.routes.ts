@@ -18,6 +18,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   FAILED_PRECONDITION: 409,
   TIMEOUT: 504,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
