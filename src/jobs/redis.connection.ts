@@ -18,9 +18,10 @@ export class RedisHealth {
 
   constructor(private readonly logger: Logger) {}
 
-  /** Tracks a client: its errors are logged (throttled) and remembered, never thrown. */
+  /** Tracks a client: losing and regaining it is logged, errors are remembered, never thrown. */
   watch(client: Redis, name: string): Redis {
     this.watched.add(client);
+    let lost = false;
     let lastLogged = 0;
     client.on('error', (err: Error) => {
       this.lastError = err.message;
@@ -29,8 +30,15 @@ export class RedisHealth {
         this.logger.warn({ redis: name, err: err.message }, 'redis connection error; retrying');
       }
     });
+    client.on('close', () => {
+      if (lost || !this.watched.has(client)) return;
+      lost = true;
+      this.lastError = 'the connection closed';
+      this.logger.warn({ redis: name }, 'redis connection lost; reconnecting');
+    });
     client.on('ready', () => {
-      if (lastLogged > 0) this.logger.info({ redis: name }, 'redis connection restored');
+      if (lost) this.logger.info({ redis: name }, 'redis connection restored');
+      lost = false;
       lastLogged = 0;
     });
     return client;

@@ -27,6 +27,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly operationDuration: Histogram<'operation' | 'type'>;
+  readonly operations: Counter<'operation' | 'type' | 'outcome'>;
   readonly errors: Counter<'code'>;
   readonly subscriptions: Gauge;
   readonly jobDuration: Histogram<'kind' | 'outcome'>;
@@ -49,6 +50,12 @@ export class Metrics {
       help: 'GraphQL operation latency by operation name and type',
       labelNames: ['operation', 'type'],
       buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.operations = new Counter({
+      name: 'shiftcast_graphql_operations_total',
+      help: 'GraphQL operations by operation name, type and outcome (ok or error)',
+      labelNames: ['operation', 'type', 'outcome'],
       registers,
     });
     this.errors = new Counter({
@@ -144,8 +151,10 @@ export class Metrics {
     return {
       requestDidStart: async () => {
         const end = this.operationDuration.startTimer();
+        let outcome = 'ok';
         return {
           didEncounterErrors: async ({ errors }) => {
+            outcome = 'error';
             for (const e of errors) {
               const original = e.originalError;
               const code = isAppError(original) ? original.code : String(e.extensions?.code ?? 'INTERNAL');
@@ -153,7 +162,12 @@ export class Metrics {
             }
           },
           willSendResponse: async ({ operationName, operation }) => {
-            end({ operation: this.operationLabel(operationName), type: operation?.operation ?? 'unknown' });
+            const labels = {
+              operation: this.operationLabel(operationName),
+              type: operation?.operation ?? 'unknown',
+            };
+            end(labels);
+            this.operations.inc({ ...labels, outcome });
           },
         };
       },
