@@ -22,7 +22,7 @@ export class Proc {
     readonly name: string,
     readonly child: ChildProcess,
   ) {
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => child.on('close', (code) => resolve(code)));
     const onData = (d: Buffer) => {
       for (const line of d.toString().split('\n')) {
         if (!line) continue;
