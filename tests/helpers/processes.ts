@@ -9,7 +9,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-const DIST = path.resolve(__dirname, '../../dist/src');
+import { REPO_ROOT } from '../../src/paths';
+
+const DIST = path.join(REPO_ROOT, 'dist', 'src');
 export const TEST_PASSWORD = 'scale-test-password-42';
 
 /** A child process whose output lines can be awaited. */
