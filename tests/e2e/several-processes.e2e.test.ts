@@ -229,8 +229,14 @@ describe('several processes on Redis', () => {
     expect(read.errors).toBeUndefined();
 
     redis = await startRedis(redisPort);
-    await Promise.all([api1, api2].map((a) => a.waitFor(/"redis":"events-subscribe".*restored/, 30_000)));
-    await worker.waitFor(/"redis":"worker-roster".*restored/, 30_000);
+    // every connection used next is back (each logs it): API 1 enqueues a forecast, the
+    // worker runs it, API 1 publishes the event, API 2's subscription receives it
+    const restored = (p: Proc, name: string) => p.waitFor(new RegExp(`"redis":"${name}".*restored`), 30_000);
+    await Promise.all([
+      ...['jobs', 'job-events-forecast', 'events-publish'].map((n) => restored(api1, n)),
+      restored(api2, 'events-subscribe'),
+      ...['worker-forecast', 'worker-commands'].map((n) => restored(worker, n)),
+    ]);
     const run = await gql<{ runForecast: { id: string } }>(
       api1.url,
       `mutation RunForecastAfterOutage { runForecast(channel: "emails", start: "${WEEK}", horizonDays: 7) { id } }`,
