@@ -74,10 +74,11 @@ async function main(): Promise<void> {
  */
 async function recoverJobs(services: Services, logger: Logger): Promise<void> {
   const sweep = async () => {
-    const failed = await services.rosterJobs.recoverInterrupted();
+    const { stored, failed } = await services.rosterJobs.recoverInterrupted();
+    if (stored > 0) logger.info({ stored }, 'roster results of ended processes stored from the job queue');
     if (failed > 0) logger.warn({ failed }, 'roster jobs of ended processes marked FAILED');
   };
-  await sweep();
+  await sweep().catch((err: unknown) => logger.warn({ err }, 'job recovery at start failed; retried later'));
   if (!services.redis) return;
   setInterval(
     () => void sweep().catch((err: unknown) => logger.warn({ err }, 'job recovery sweep failed')),

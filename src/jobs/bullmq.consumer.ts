@@ -55,6 +55,7 @@ export class JobConsumer {
         },
       );
       worker.on('error', (err) => opts.logger.debug({ err: err.message, kind }, 'job worker error'));
+      worker.on('completed', (job) => opts.logger.info({ jobId: job.id, kind }, 'job completed'));
       worker.on('failed', (job, err) =>
         opts.logger.info({ jobId: job?.id, kind, reason: err.message }, 'job failed'),
       );

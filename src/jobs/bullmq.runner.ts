@@ -11,7 +11,7 @@ import type { Redis } from 'ioredis';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { REPO_ROOT } from '../paths';
-import type { TaskRunner, TaskRunOptions } from '../workers/task-runner';
+import type { TaskOutcome, TaskRunner, TaskRunOptions } from '../workers/task-runner';
 import {
   cancelChannel,
   cancelKey,
@@ -127,6 +127,21 @@ export class BullmqTaskRunner implements TaskRunner {
   async cancel(jobId: string): Promise<void> {
     await this.command.set(cancelKey(this.opts.prefix, jobId), '1', 'EX', KEEP_SECONDS);
     await this.command.publish(cancelChannel(this.opts.prefix), jobId);
+  }
+
+  async outcome(jobId: string): Promise<TaskOutcome | null> {
+    this.assertAvailable();
+    for (const queue of this.queues.values()) {
+      const job = await queue.getJob(jobId);
+      if (!job) continue;
+      const state = await job.getState();
+      if (state === 'completed')
+        return { state, input: (job.data as JobPayload).input, output: job.returnvalue as unknown };
+      if (state === 'failed') return { state, reason: job.failedReason };
+      if (state === 'unknown') return null;
+      return { state: 'pending' };
+    }
+    return null;
   }
 
   async depth(): Promise<Record<string, { waiting: number; active: number }>> {

@@ -32,7 +32,7 @@ import { parseRosterProblem } from './roster-problem.validation';
 import { assertWeek, type RosterService } from './roster.service';
 import type { RosterProgress, RosterResult } from './roster.types';
 import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
-import { recoverInterrupted, type JobOwnership } from './roster-job.recovery';
+import { recoverInterrupted, settleOrphan, type JobOwnership } from './roster-job.recovery';
 
 /** What the staffing feature offers the roster (src/staffing/staffing.service.ts). */
 export interface RequirementProvider {
@@ -93,10 +93,18 @@ export class RosterJobService {
     this.jobs = store.collection<RosterJobDoc>(ROSTER_JOBS);
   }
 
-  /** Marks QUEUED / RUNNING jobs whose owning process is gone FAILED; returns how many. */
-  recoverInterrupted(): Promise<number> {
-    return recoverInterrupted(this.jobs, this.ownership, (job, error) =>
-      this.finish(job, 'FAILED', { error }),
+  /**
+   * Settles QUEUED / RUNNING jobs whose owning process is gone: a solve the queue finished is
+   * stored (once, by job id), one it failed is FAILED with its reason, one still queued or
+   * solving is left for a later sweep, and anything else is FAILED "interrupted by restart".
+   */
+  recoverInterrupted(): Promise<{ stored: number; failed: number }> {
+    return recoverInterrupted(this.jobs, this.ownership, (job) =>
+      settleOrphan(job, {
+        workers: this.workers,
+        rosters: this.rosters,
+        finish: (j, state, fields) => this.finish(j, state, fields),
+      }),
     );
   }
 

@@ -180,6 +180,7 @@ export function observedRunner(runner: TaskRunner, metrics: () => Metrics | null
   return {
     assertAvailable: () => runner.assertAvailable(),
     cancel: (id) => runner.cancel(id),
+    outcome: (id) => runner.outcome(id),
     depth: () => runner.depth(),
     close: () => runner.close(),
     async run<I, O>(filename: string, name: string, input: I, opts?: TaskRunOptions): Promise<O> {

@@ -17,6 +17,12 @@ export interface TaskRunOptions {
   jobId?: string;
 }
 
+/** What a runner knows of a job after the process that started it has gone. */
+export type TaskOutcome =
+  | { state: 'pending' }
+  | { state: 'completed'; input: unknown; output: unknown }
+  | { state: 'failed'; reason: string };
+
 export interface TaskRunner {
   /** Runs the named export `name` of the worker entry `filename` (see `taskFile`) with `input`. */
   run<I, O>(filename: string, name: string, input: I, opts?: TaskRunOptions): Promise<O>;
@@ -24,6 +30,11 @@ export interface TaskRunner {
   assertAvailable(): void;
   /** Cancels the job `jobId` wherever it runs (another process's too); a no-op when unknown. */
   cancel(jobId: string): Promise<void>;
+  /**
+   * The job `jobId` as the runner still holds it (queued or running, its result, or why it
+   * failed), so any process can persist a result its starter could not; null when unknown.
+   */
+  outcome(jobId: string): Promise<TaskOutcome | null>;
   /** Tasks waiting and running, by kind, for metrics. */
   depth(): Promise<Record<string, { waiting: number; active: number }>>;
   close(): Promise<void>;

@@ -90,6 +90,11 @@ export class WorkerPool implements TaskRunner {
   /** In-process tasks are cancelled through their signal. */
   async cancel(): Promise<void> {}
 
+  /** In-process tasks end with their process: nothing is left to collect. */
+  async outcome(): Promise<null> {
+    return null;
+  }
+
   async depth(): Promise<Record<string, { waiting: number; active: number }>> {
     const waiting = this.pool.queueSize;
     return { all: { waiting, active: Math.max(0, this.inflight - waiting) } };

@@ -8,7 +8,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mondayOf, todayIn } from '../../src/common/calendar';
-import { freePort, gql, login, startApi, startRedis, type ApiProc, type Proc } from '../helpers/processes';
+import {
+  freePort,
+  gql,
+  login,
+  startApi,
+  startRedis,
+  startWorker,
+  type ApiProc,
+  type Proc,
+} from '../helpers/processes';
 
 const WEEK = mondayOf(todayIn('Europe/London'));
 
@@ -17,11 +26,11 @@ interface Job {
   error: string | null;
 }
 
-async function startPlanWeek(api: ApiProc): Promise<{ id: string; token: string }> {
+async function startPlanWeek(api: ApiProc, gap = 0.01): Promise<{ id: string; token: string }> {
   const token = await login(api.url, 'manager');
   const r = await gql<{ planWeek: { id: string } }>(
     api.url,
-    `mutation { planWeek(week: "${WEEK}", options: { timeLimitSeconds: 60 }) { id } }`,
+    `mutation { planWeek(week: "${WEEK}", options: { timeLimitSeconds: 60, relativeGap: ${gap} }) { id } }`,
     token,
   );
   if (!r.data) throw new Error(JSON.stringify(r.errors));
@@ -89,4 +98,40 @@ describe('roster jobs interrupted by a crash', () => {
     expect(job.state).toBe('FAILED');
     expect(job.error).toMatch(/interrupted by restart/i);
   }, 150_000);
+
+  it('stores the result a worker finished after its API process died, once, from another process', async () => {
+    const port = await freePort();
+    const redis = await startRedis(port);
+    procs.push(redis);
+    const env = { SEED_ON_START: 'false', REDIS_URL: `redis://127.0.0.1:${port}` };
+    const worker = await startWorker('recovery-worker', env);
+    procs.push(worker);
+    const first = await startApi('recovery-adopt-1', { ...env, DATA_DIR: copyOf(seeded) });
+    procs.push(first);
+    const { id } = await startPlanWeek(first, 0);
+    // the solve is in the worker when the API process that started it is killed …
+    await worker.waitFor(new RegExp(`"jobId":"${id}".*"kind":"roster".*job started`), 180_000);
+    await first.kill('SIGKILL');
+    // … and finishes there; its result waits in Redis
+    await worker.waitFor(new RegExp(`"jobId":"${id}".*job completed`), 180_000);
+
+    const second = await startApi('recovery-adopt-2', { ...env, DATA_DIR: first.dataDir });
+    procs.push(second);
+    await second.waitFor(/roster results of ended processes stored from the job queue/, 90_000);
+    const token = await login(second.url, 'manager');
+    const job = (
+      await gql<{ rosterJob: Job & { rosterId: string | null } }>(
+        second.url,
+        `{ rosterJob(id: "${id}") { state error rosterId } }`,
+        token,
+      )
+    ).data!.rosterJob;
+    expect(job).toMatchObject({ state: 'SUCCEEDED', error: null });
+    const rosters = await gql<{ rosters: { id: string; jobId: string | null }[] }>(
+      second.url,
+      `{ rosters(week: "${WEEK}") { id jobId } }`,
+      token,
+    );
+    expect(rosters.data!.rosters.filter((r) => r.jobId === id).map((r) => r.id)).toEqual([job.rosterId]);
+  }, 300_000);
 });
