@@ -1,13 +1,14 @@
 /**
  * Roster jobs: `generateRoster` and `planWeek` return a job id at once; the work runs in the
  * background — preparation in the main thread (store reads, forecasts, staffing), the MILP
- * solve in the worker pool — and reports over ROSTER_JOB_PROGRESS (keyed by job id). The
+ * solve through the task runner (a worker thread here, or a BullMQ job run by a worker
+ * process when REDIS_URL is set) — and reports over ROSTER_JOB_PROGRESS (keyed by job id). The
  * `rosterJobs` document is the durable state; progress events are the live view.
  *
  * Cancelling aborts the job's AbortController: preparation stops at its next step and the
- * pool terminates the solving worker. A job cancelled from another process (its controller
- * is not here) is marked CANCELLED in the store; the process running it then discards its
- * result instead of storing it.
+ * runner stops the solve. A job cancelled from another process (its controller is not here)
+ * is marked CANCELLED in the store and its solve is cancelled wherever it runs; the process
+ * running it then discards any result instead of storing it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../context';
