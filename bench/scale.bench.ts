@@ -15,7 +15,14 @@ import { Redis } from 'ioredis';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { eventSerializer } from '../src/events/pubsub';
-import { freePort, login, startApi, startRedis, type ApiProc } from '../tests/helpers/processes';
+import {
+  freePort,
+  login,
+  removeDataDirs,
+  startApi,
+  startRedis,
+  type ApiProc,
+} from '../tests/helpers/processes';
 import { printTable, ratio } from './harness';
 
 const QUERY = JSON.stringify({ query: '{ serverInfo { version store timeZone } }' });
@@ -166,6 +173,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(apis.map((a) => a.kill()));
     await redis.kill();
+    removeDataDirs();
   }
 }
 

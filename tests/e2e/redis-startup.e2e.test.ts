@@ -2,7 +2,16 @@
  * An API process whose Redis is unreachable at start still starts, keeps retrying, and says
  * why in /readyz; enqueueing is refused with UNAVAILABLE; when Redis appears it is ready.
  */
-import { freePort, gql, login, startApi, startRedis, type ApiProc, type Proc } from '../helpers/processes';
+import {
+  freePort,
+  gql,
+  login,
+  removeDataDirs,
+  startApi,
+  startRedis,
+  type ApiProc,
+  type Proc,
+} from '../helpers/processes';
 
 describe('start-up with Redis unreachable', () => {
   let api: ApiProc | undefined;
@@ -10,6 +19,7 @@ describe('start-up with Redis unreachable', () => {
   afterAll(async () => {
     await api?.kill();
     await redis?.kill();
+    removeDataDirs();
   }, 30_000);
 
   it('serves, reports the outage in /readyz, refuses jobs, and becomes ready when Redis comes', async () => {

@@ -11,6 +11,7 @@ import {
   freePort,
   gql,
   login,
+  removeDataDirs,
   startApi,
   startRedis,
   startWorker,
@@ -130,6 +131,7 @@ describe('several processes on Redis', () => {
     for (const c of clients) await c.dispose();
     await Promise.all([api1?.kill(), api2?.kill(), worker?.kill()]);
     await redis?.kill();
+    removeDataDirs();
   }, 60_000);
 
   it('delivers a forecastUpdated triggered through API 1 to a subscriber on API 2', async () => {

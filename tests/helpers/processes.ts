@@ -72,6 +72,15 @@ export class Proc {
   }
 }
 
+/** Every data directory `startApi` made, for `removeDataDirs` after the tests. */
+const madeDirs = new Set<string>();
+
+/** Removes the data directories made by `startApi` (after their processes have ended). */
+export function removeDataDirs(): void {
+  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
+  madeDirs.clear();
+}
+
 export async function freePort(): Promise<number> {
   const srv = net.createServer();
   await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
@@ -100,6 +109,7 @@ export interface ApiProc extends Proc {
 /** The built API server on a fresh embedded data directory; resolves once it listens. */
 export async function startApi(name: string, env: Record<string, string>): Promise<ApiProc> {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), `shiftcast-${name}-`));
+  madeDirs.add(dataDir);
   const child = spawn(process.execPath, [path.join(DIST, 'main.js')], {
     env: {
       ...process.env,

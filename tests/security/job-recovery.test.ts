@@ -12,6 +12,7 @@ import {
   freePort,
   gql,
   login,
+  removeDataDirs,
   startApi,
   startRedis,
   startWorker,
@@ -42,9 +43,11 @@ const readJob = async (api: ApiProc, id: string, token: string): Promise<Job> =>
     .rosterJob;
 
 /** A copy of the demo site's data directory, seeded once. */
+const copies: string[] = [];
 const copyOf = (dir: string): string => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-recovery-'));
   fs.cpSync(dir, copy, { recursive: true });
+  copies.push(copy);
   return copy;
 };
 
@@ -56,6 +59,10 @@ describe('roster jobs interrupted by a crash', () => {
     await seeder.kill('SIGTERM');
     seeded = seeder.dataDir;
   }, 180_000);
+  afterAll(() => {
+    removeDataDirs();
+    for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   afterEach(async () => {
     await Promise.all(procs.splice(0).map((p) => p.kill('SIGKILL')));
