@@ -66,6 +66,19 @@ const schema = z.object({
   WORKER_QUEUE_SIZE: int(1, 10_000).default(32),
   WORKER_TASK_TIMEOUT_SECONDS: int(1, 3600).default(300),
   FORECAST_DRIFT_FACTOR: z.coerce.number().min(1).max(100).default(1.5),
+  REDIS_URL: optionalString.refine(
+    (v) => v === undefined || /^rediss?:\/\//.test(v),
+    'must start with redis:// or rediss://',
+  ),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be letters, digits, _ or -')
+    .default('shiftcast'),
+  JOB_LOCK_SECONDS: int(1, 600).default(30),
+  METRICS_TOKEN: optionalString.refine(
+    (v) => v === undefined || v.length >= 16,
+    'must be at least 16 characters',
+  ),
 });
 
 export type RawEnv = z.infer<typeof schema>;
@@ -95,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '?');
         const value = env[name];
-        const shown = /SECRET|PASSWORD|URI/.test(name) || value === undefined ? '' : ` (got "${value}")`;
+        const shown =
+          /SECRET|PASSWORD|URI|URL|TOKEN/.test(name) || value === undefined ? '' : ` (got "${value}")`;
         return `${name}: ${i.message}${shown}`;
       }),
     );

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { createEventBus } from './events/pubsub';
-import { createLogger } from './logger';
+import { connectRedis } from './jobs/redis.infra';
+import { isAppError } from './errors';
+import { createLogger, type Logger } from './logger';
 import { startApp } from './server/app';
-import { createServices, ensureIndexes } from './server/services';
+import { createServices, ensureIndexes, type Services } from './server/services';
 import { seedOnStart } from './seed/seed-on-start';
 import { openStore } from './store/open-store';
 
@@ -29,8 +31,21 @@ async function main(): Promise<void> {
     'store open',
   );
   await ensureIndexes(store);
-  const services = createServices({ config, logger, store, events: createEventBus() });
-  await seedOnStart(services);
+  // Redis is never waited for: an unreachable one is retried and /readyz says why
+  const redis = config.REDIS_URL
+    ? connectRedis({ ...config, REDIS_URL: config.REDIS_URL }, logger)
+    : undefined;
+  if (redis) logger.info({ prefix: config.REDIS_PREFIX }, 'events and jobs go through Redis');
+  const services = createServices({ config, logger, store, events: createEventBus(redis?.bus), redis });
+  await recoverJobs(services, logger);
+  await seedOnStart(services).catch((e: unknown) => {
+    // with Redis down or no worker yet, demo models are trained later (planWeek trains them)
+    if (!(redis && isAppError(e) && e.code === 'UNAVAILABLE')) throw e;
+    logger.warn(
+      { err: e.message },
+      'demo forecast models not trained at start: the job queue is unavailable',
+    );
+  });
   const app = await startApp(services, config.PORT, config.HOST);
   logger.info({ url: `${app.url}/graphql` }, 'Shiftcast is listening');
 
@@ -52,6 +67,26 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
+
+/**
+ * Jobs left QUEUED or RUNNING by a process that is gone become FAILED ("interrupted by
+ * restart"): at start and, with several processes on Redis, every 30 s after.
+ */
+async function recoverJobs(services: Services, logger: Logger): Promise<void> {
+  const sweep = async () => {
+    const { stored, failed } = await services.rosterJobs.recoverInterrupted();
+    if (stored > 0) logger.info({ stored }, 'roster results of ended processes stored from the job queue');
+    if (failed > 0) logger.warn({ failed }, 'roster jobs of ended processes marked FAILED');
+  };
+  await sweep().catch((err: unknown) => logger.warn({ err }, 'job recovery at start failed; retried later'));
+  if (!services.redis) return;
+  setInterval(
+    () => void sweep().catch((err: unknown) => logger.warn({ err }, 'job recovery sweep failed')),
+    RECOVERY_SWEEP_MS,
+  ).unref();
+}
+
+const RECOVERY_SWEEP_MS = 30_000;
 
 main().catch((e: unknown) => {
   console.error(e);

@@ -9,7 +9,8 @@ import type { ChannelService } from '../channels/channel.service';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { addDays } from '../volumes/volume.calendar';
 import type { VolumeService } from '../volumes/volume.service';
-import { taskFile, type WorkerPool } from '../workers/worker-pool';
+import type { TaskRunner } from '../workers/task-runner';
+import { taskFile } from '../workers/worker-pool';
 import { seasonalNaiveScale } from './accuracy.metrics';
 import { FORECASTS, type ForecastDoc, type ForecastPoint, type ModelDoc } from './forecast.model';
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
@@ -67,7 +68,7 @@ export class ForecastService {
     private readonly channels: ChannelService,
     private readonly volumes: VolumeService,
     private readonly registry: ModelRegistryService,
-    private readonly workers: WorkerPool,
+    private readonly workers: TaskRunner,
     private readonly events: EventBus,
     readonly timeZone: string,
   ) {

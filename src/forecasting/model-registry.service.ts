@@ -4,7 +4,8 @@ import type { ChannelService } from '../channels/channel.service';
 import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { channelHours, type VolumeService } from '../volumes/volume.service';
-import { taskFile, type WorkerPool } from '../workers/worker-pool';
+import type { TaskRunner } from '../workers/task-runner';
+import { taskFile } from '../workers/worker-pool';
 import { byMase, type ModelBacktest } from './backtest.runner';
 import type {
   BacktestModelsInput,
@@ -113,7 +114,7 @@ export class ModelRegistryService {
     store: DocumentStore,
     private readonly channels: ChannelService,
     private readonly volumes: VolumeService,
-    private readonly workers: WorkerPool,
+    private readonly workers: TaskRunner,
     private readonly settings: RegistrySettings,
   ) {
     this.models = store.collection<ModelDoc>(MODELS);

@@ -123,6 +123,8 @@ export interface RosterJobDoc {
   notes: string[];
   createdAt: Date;
   createdBy: string | null;
+  /** The API process that runs the job (its liveness id); absent on jobs from before it existed. */
+  owner?: string | null;
   startedAt: Date | null;
   finishedAt: Date | null;
 }

@@ -1,23 +1,25 @@
 /**
  * Roster jobs: `generateRoster` and `planWeek` return a job id at once; the work runs in the
  * background — preparation in the main thread (store reads, forecasts, staffing), the MILP
- * solve in the worker pool — and reports over ROSTER_JOB_PROGRESS (keyed by job id). The
+ * solve through the task runner (a worker thread here, or a BullMQ job run by a worker
+ * process when REDIS_URL is set) — and reports over ROSTER_JOB_PROGRESS (keyed by job id). The
  * `rosterJobs` document is the durable state; progress events are the live view.
  *
  * Cancelling aborts the job's AbortController: preparation stops at its next step and the
- * pool terminates the solving worker. A job cancelled from another process (its controller
- * is not here) is marked CANCELLED in the store; the process running it then discards its
- * result instead of storing it.
+ * runner stops the solve. A job cancelled from another process (its controller is not here)
+ * is marked CANCELLED in the store and its solve is cancelled wherever it runs; the process
+ * running it then discards any result instead of storing it.
  */
 import { randomUUID } from 'node:crypto';
-import { MessageChannel } from 'node:worker_threads';
 import type { Viewer } from '../context';
 import { AppError, badInput, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { TOPIC, type RosterJobProgressEvent } from '../events/topics';
 import type { Logger } from '../logger';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { taskFile, type WorkerPool } from '../workers/worker-pool';
+import { SingleProcessLiveness } from '../workers/process-liveness';
+import type { TaskRunner } from '../workers/task-runner';
+import { taskFile } from '../workers/worker-pool';
 import {
   ROSTER_JOBS,
   TERMINAL_JOB_STATES,
@@ -31,6 +33,7 @@ import { parseRosterProblem } from './roster-problem.validation';
 import { assertWeek, type RosterService } from './roster.service';
 import type { RosterProgress, RosterResult } from './roster.types';
 import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
+import { recoverInterrupted, settleOrphan, type JobOwnership } from './roster-job.recovery';
 
 /** What the staffing feature offers the roster (src/staffing/staffing.service.ts). */
 export interface RequirementProvider {
@@ -81,13 +84,29 @@ export class RosterJobService {
   constructor(
     store: DocumentStore,
     private readonly events: EventBus,
-    private readonly workers: WorkerPool,
+    private readonly workers: TaskRunner,
     private readonly rosters: RosterService,
     private readonly source: RosterProblemSource,
     private readonly staffing: () => RequirementProvider | null,
     private readonly logger: Logger,
+    private readonly ownership: JobOwnership = new SingleProcessLiveness(),
   ) {
     this.jobs = store.collection<RosterJobDoc>(ROSTER_JOBS);
+  }
+
+  /**
+   * Settles QUEUED / RUNNING jobs whose owning process is gone: a solve the queue finished is
+   * stored (once, by job id), one it failed is FAILED with its reason, one still queued or
+   * solving is left for a later sweep, and anything else is FAILED "interrupted by restart".
+   */
+  recoverInterrupted(): Promise<{ stored: number; failed: number }> {
+    return recoverInterrupted(this.jobs, this.ownership, (job) =>
+      settleOrphan(job, {
+        workers: this.workers,
+        rosters: this.rosters,
+        finish: (j, state, fields) => this.finish(j, state, fields),
+      }),
+    );
   }
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
@@ -141,8 +160,10 @@ export class RosterJobService {
     viewer: Viewer | null,
     prepare: Prepare,
   ): Promise<RosterJobDoc> {
+    this.workers.assertAvailable();
     const job: RosterJobDoc = {
       _id: randomUUID(),
+      owner: this.ownership.self,
       kind,
       week,
       state: 'QUEUED',
@@ -193,8 +214,12 @@ export class RosterJobService {
       await here.done;
       return this.require(id);
     }
-    // running in another process (or orphaned): mark it; its runner discards the result
+    // running in another process (or orphaned): mark it and stop its solve wherever it runs;
+    // its runner discards any result
     await this.finish(job, 'CANCELLED', { error: 'Cancelled' });
+    await this.workers
+      .cancel(id)
+      .catch((err: unknown) => this.logger.warn({ err, jobId: id }, 'could not signal the cancel'));
     return this.require(id);
   }
 
@@ -283,11 +308,11 @@ export class RosterJobService {
     signal: AbortSignal,
     elapsed: () => number,
   ): Promise<RosterResult> {
-    const { port1, port2 } = new MessageChannel();
     let lastSent = 0;
     let lastPhase = '';
     let lastSaved = 0;
-    port1.on('message', (m: RosterProgressMessage) => {
+    const onProgress = (message: unknown): void => {
+      const m = message as RosterProgressMessage | null;
       if (m?.type !== 'progress') return;
       const p: RosterProgress = m.progress;
       const now = Date.now();
@@ -311,28 +336,24 @@ export class RosterJobService {
         elapsedSeconds: elapsed(),
         message: p.phase,
       });
-    });
-    try {
-      const input: SolveRosterTaskInput = {
-        problem,
-        timeLimitSeconds: options.timeLimitSeconds,
-        relativeGap: options.relativeGap,
-        progressPort: port2,
-      };
-      return await this.workers.run<SolveRosterTaskInput, RosterResult>(
-        taskFile('rostering/solve.task'),
-        'solveRosterTask',
-        input,
-        {
-          signal,
-          // the solver may add a diagnosis solve after its limit: leave it room
-          timeoutMs: (options.timeLimitSeconds * 2 + 60) * 1000,
-          transferList: [port2] as never,
-        },
-      );
-    } finally {
-      port1.close();
-    }
+    };
+    const input: SolveRosterTaskInput = {
+      problem,
+      timeLimitSeconds: options.timeLimitSeconds,
+      relativeGap: options.relativeGap,
+    };
+    return this.workers.run<SolveRosterTaskInput, RosterResult>(
+      taskFile('rostering/solve.task'),
+      'solveRosterTask',
+      input,
+      {
+        signal,
+        // the solver may add a diagnosis solve after its limit: leave it room
+        timeoutMs: (options.timeLimitSeconds * 2 + 60) * 1000,
+        onProgress,
+        jobId,
+      },
+    );
   }
 
   private async finish(

@@ -7,7 +7,7 @@
  */
 import type { Viewer } from '../context';
 import { AppError, badInput } from '../errors';
-import type { WorkerPool } from '../workers/worker-pool';
+import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import { daysBetween } from './calendar.util';
 import { WEEK_RULES, type ConflictRule } from './roster-conflicts.core';
@@ -65,7 +65,7 @@ export class RosterRepairService {
   constructor(
     private readonly rosters: RosterService,
     private readonly conflicts: RosterConflictService,
-    private readonly workers: WorkerPool,
+    private readonly workers: TaskRunner,
   ) {}
 
   async repair(id: string, options: RepairOptions, viewer: Viewer): Promise<RepairOutcome> {

@@ -114,6 +114,9 @@ export class RosterService {
   ): Promise<RosterDoc> {
     if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
       throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);
+    // idempotent by job: a retried or re-delivered job result stores no second draft
+    const stored = jobId ? await this.rosters.findOne({ jobId }) : null;
+    if (stored) return stored;
     const { violations, warnings } = checkRoster(problem, result.assignments);
     if (violations.length > 0)
       throw new AppError(

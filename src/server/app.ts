@@ -16,6 +16,7 @@ import { connectionToken, httpContext, newContext, viewerFromToken } from './con
 import { complexityLimit, depthLimit } from './limits';
 import { operationLogPlugin } from './logging.plugin';
 import { healthRoutes } from './health.routes';
+import { metricsRoutes } from './metrics.routes';
 import { buildAppSchema } from './schema';
 import { downloadRoutes } from './download.routes';
 import { downloads, RESOLVERS, resolverInstances, type Services } from './services';
@@ -57,9 +58,24 @@ export async function startApp(
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const openOps = new Map<object, Set<string>>();
+  const countOps = () =>
+    services.metrics.subscriptions.set([...openOps.values()].reduce((n, ids) => n + ids.size, 0));
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
     {
       schema,
+      onSubscribe: (ctx, id) => {
+        openOps.set(ctx, (openOps.get(ctx) ?? new Set()).add(id));
+        countOps();
+      },
+      onComplete: (ctx, id) => {
+        openOps.get(ctx)?.delete(id);
+        countOps();
+      },
+      onClose: (ctx) => {
+        openOps.delete(ctx);
+        countOps();
+      },
       onConnect: async (ctx) => {
         try {
           const viewer = await viewerFromToken(users, connectionToken(ctx.connectionParams));
@@ -95,12 +111,15 @@ export async function startApp(
       },
       complexityLimit(config.GRAPHQL_MAX_COMPLEXITY),
       operationLogPlugin(logger),
+      services.metrics.plugin(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
 
+  app.use(services.metrics.http());
   app.use(healthRoutes(services));
+  app.use(metricsRoutes(services.metrics, config));
   app.use(downloadRoutes(downloads(services), users, logger));
   app.use(
     '/graphql',
@@ -131,6 +150,7 @@ export async function startApp(
       await apollo.stop();
       await services.workers.close();
       await services.store.close();
+      await services.redis?.close();
     })());
 
   return { httpServer, schema, url, close };

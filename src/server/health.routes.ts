@@ -13,9 +13,10 @@ const within = <T>(p: Promise<T>, what: string): Promise<T> =>
 
 /**
  * `GET /healthz`: the process is up. `GET /readyz`: within 2 s the store answers and can take
- * writes (a store that can only read is not ready: 503 with `writable: false` and the reason).
+ * writes (a store that can only read is not ready: 503 with `writable: false` and the reason),
+ * and, when Redis is configured, Redis is connected; a 503 says which one is not and why.
  */
-export function healthRoutes(services: Pick<Services, 'store'>): Router {
+export function healthRoutes(services: Pick<Services, 'store' | 'redis'>): Router {
   const router = Router();
   const started = Date.now();
   router.get('/healthz', (_req, res) => {
@@ -24,19 +25,24 @@ export function healthRoutes(services: Pick<Services, 'store'>): Router {
   router.get('/readyz', async (_req, res) => {
     const t0 = Date.now();
     const store = services.store.kind;
+    const health = services.redis?.health;
+    const redis = health ? (health.up ? 'up' : 'down') : 'off';
+    const unavailable = (body: Record<string, unknown>): void =>
+      void res.status(503).json({ status: 'unavailable', store, redis, ...body });
     try {
       await within(services.store.ping(), 'store ping');
     } catch (e) {
-      return void res.status(503).json({ status: 'unavailable', store, error: (e as Error).message });
+      return unavailable({ error: (e as Error).message });
     }
     try {
       await within(services.store.checkWritable(), 'store write check');
     } catch (e) {
-      return void res
-        .status(503)
-        .json({ status: 'unavailable', store, writable: false, error: (e as Error).message });
+      return unavailable({ writable: false, error: (e as Error).message });
     }
-    res.json({ status: 'ready', store, writable: true, ms: Date.now() - t0 });
+    if (health && !health.up) {
+      return unavailable({ writable: true, error: `Redis is not reachable: ${health.reason}` });
+    }
+    res.json({ status: 'ready', store, redis, writable: true, ms: Date.now() - t0 });
   });
   return router;
 }

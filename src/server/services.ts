@@ -41,7 +41,11 @@ import type { DocumentStore } from '../store/document-store';
 import type { ResolverClass } from './schema';
 import { VolumeResolver } from '../volumes/volume.resolver';
 import { VolumeService } from '../volumes/volume.service';
+import type { RedisInfra } from '../jobs/redis.infra';
+import { SingleProcessLiveness } from '../workers/process-liveness';
+import type { TaskRunner } from '../workers/task-runner';
 import { WorkerPool } from '../workers/worker-pool';
+import { Metrics, observedRunner } from './metrics';
 import { VERSION } from '../version';
 import { ServerInfo, SystemResolver } from './system.resolver';
 
@@ -50,11 +54,15 @@ export interface Infrastructure {
   logger: Logger;
   store: DocumentStore;
   events: EventBus;
+  /** Redis events, jobs and liveness, when REDIS_URL is set (src/jobs/redis.infra.ts). */
+  redis?: RedisInfra;
 }
 
 /** Every service of the process, built once: the composition root. */
 export interface Services extends Infrastructure {
-  workers: WorkerPool;
+  /** Forecast and roster tasks: BullMQ jobs with Redis, the in-process pool otherwise. */
+  workers: TaskRunner;
+  metrics: Metrics;
   users: UserService;
   audit: AuditService;
   channels: ChannelService;
@@ -79,11 +87,14 @@ export interface Services extends Infrastructure {
 
 export function createServices(infra: Infrastructure): Services {
   const { config, store } = infra;
-  const workers = new WorkerPool({
-    maxThreads: config.WORKER_THREADS,
-    maxQueue: config.WORKER_QUEUE_SIZE,
-    taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
-  });
+  const runner =
+    infra.redis?.runner ??
+    new WorkerPool({
+      maxThreads: config.WORKER_THREADS,
+      maxQueue: config.WORKER_QUEUE_SIZE,
+      taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
+    });
+  const workers = observedRunner(runner, () => services.metrics);
   const tokens = new TokenIssuer(config.JWT_SECRET, config.SESSION_TIMEOUT_MINUTES);
   const channels = new ChannelService(store);
   const staff = new StaffService(store, channels);
@@ -111,6 +122,7 @@ export function createServices(infra: Infrastructure): Services {
     rosterSource,
     () => services.staffing ?? null,
     infra.logger,
+    infra.redis?.liveness ?? new SingleProcessLiveness(),
   );
   const availability = new AvailabilityService(store, staff, siteSettings, config.SITE_TIME_ZONE);
   const rosterConflicts = new RosterConflictService(
@@ -125,6 +137,14 @@ export function createServices(infra: Infrastructure): Services {
   const services: Services = {
     ...infra,
     workers,
+    metrics: new Metrics({
+      depth: () => workers.depth(),
+      backtestMase: async () => {
+        const channels = await services.channels.listAll({ active: true });
+        const active = await Promise.all(channels.map((c) => services.models.active(c.key)));
+        return active.flatMap((m) => (m ? [{ channel: m.channel, mase: m.metrics.mase }] : []));
+      },
+    }),
     users: new UserService(store, tokens, config),
     audit: new AuditService(store),
     channels,

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { AppError } from '../errors';
 import { REPO_ROOT } from '../paths';
+import type { TaskRunner, TaskRunOptions } from './task-runner';
 
 export interface WorkerPoolOptions {
   /** Threads: one per concurrent CPU-bound task (fits and MILP solves are single-threaded). */
@@ -13,9 +15,7 @@ export interface WorkerPoolOptions {
   taskTimeoutMs: number;
 }
 
-export interface RunOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
+export interface RunOptions extends TaskRunOptions {
   transferList?: Parameters<Piscina['run']>[1] extends infer O
     ? O extends { transferList?: infer T }
       ? T
@@ -35,8 +35,9 @@ export function taskFile(relativeToSrc: string): string {
 }
 
 /** A piscina pool with a bounded queue and a per-task timeout, shared by every CPU-heavy feature. */
-export class WorkerPool {
+export class WorkerPool implements TaskRunner {
   private readonly pool: Piscina;
+  private inflight = 0;
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.pool = new Piscina({
@@ -58,14 +59,45 @@ export class WorkerPool {
     const timeoutMs = opts.timeoutMs ?? this.options.taskTimeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const channel = opts.onProgress ? new MessageChannel() : null;
+    if (channel && opts.onProgress) channel.port1.on('message', opts.onProgress);
+    const transferList = channel
+      ? [...((opts.transferList as unknown[]) ?? []), channel.port2]
+      : opts.transferList;
+    const task = channel ? { ...input, progressPort: channel.port2 } : input;
+    this.inflight += 1;
     try {
-      return (await this.pool.run(input, { filename, name, signal, transferList: opts.transferList })) as O;
+      return (await this.pool.run(task, {
+        filename,
+        name,
+        signal,
+        transferList: transferList as never,
+      })) as O;
     } catch (e) {
       if (timeout.aborted)
         throw new AppError('TIMEOUT', `${name} took longer than ${Math.round(timeoutMs / 1000)} s`);
       if (opts.signal?.aborted) throw new AppError('FAILED_PRECONDITION', `${name} was cancelled`);
       throw e;
+    } finally {
+      this.inflight -= 1;
+      channel?.port1.close();
     }
+  }
+
+  /** Always available: the pool is in this process. */
+  assertAvailable(): void {}
+
+  /** In-process tasks are cancelled through their signal. */
+  async cancel(): Promise<void> {}
+
+  /** In-process tasks end with their process: nothing is left to collect. */
+  async outcome(): Promise<null> {
+    return null;
+  }
+
+  async depth(): Promise<Record<string, { waiting: number; active: number }>> {
+    const waiting = this.pool.queueSize;
+    return { all: { waiting, active: Math.max(0, this.inflight - waiting) } };
   }
 
   close(): Promise<void> {

@@ -34,6 +34,10 @@ describe('loadConfig', () => {
     [{ SEED_ON_START: 'maybe' }, /^SEED_ON_START: /],
     [{ ADMIN_PASSWORD: 'short' }, /^ADMIN_PASSWORD: must be at least MIN_PASSWORD_LENGTH/],
     [{ ADMIN_PASSWORD: 'my-admin-password' }, /^ADMIN_PASSWORD: must not contain the username/],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL: must start with redis:\/\/ or rediss:\/\/$/],
+    [{ REDIS_PREFIX: 'a:b' }, /^REDIS_PREFIX: must be letters, digits, _ or - \(got "a:b"\)$/],
+    [{ JOB_LOCK_SECONDS: '0' }, /^JOB_LOCK_SECONDS: /],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16 characters$/],
   ])('names the variable of a bad value %j', (env, message) => {
     expect(issues(env as Record<string, string>)).toEqual([expect.stringMatching(message)]);
   });

@@ -1,0 +1,67 @@
+/**
+ * `npm run worker`: a stateless compute process for the BullMQ job queue (REDIS_URL must be
+ * set). It opens no store: each job's payload carries the series or roster problem, the task
+ * runs in this process's worker threads (WORKER_THREADS at once per kind) and the result
+ * returns through BullMQ to the API process that persists it. Scale by running more of them.
+ */
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '../config';
+import { JobConsumer } from '../jobs/bullmq.consumer';
+import { RedisHealth } from '../jobs/redis.connection';
+import { createLogger } from '../logger';
+import { WorkerPool } from '../workers/worker-pool';
+
+function main(): void {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  if (!config.REDIS_URL) {
+    console.error('REDIS_URL: required by the worker (it takes its jobs from Redis)');
+    process.exit(78);
+  }
+  const logger = createLogger(config);
+  const pool = new WorkerPool({
+    maxThreads: config.WORKER_THREADS,
+    maxQueue: config.WORKER_QUEUE_SIZE,
+    taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
+  });
+  const health = new RedisHealth(logger);
+  const consumer = new JobConsumer({
+    url: config.REDIS_URL,
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.WORKER_THREADS,
+    lockSeconds: config.JOB_LOCK_SECONDS,
+    pool,
+    health,
+    logger,
+  });
+  logger.info({ pid: process.pid, threads: config.WORKER_THREADS }, 'worker waiting for jobs');
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'worker shutting down: finishing running jobs');
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    consumer
+      .close()
+      .then(() => pool.close())
+      .then(() => health.closeAll())
+      .then(
+        () => process.exit(0),
+        (e: unknown) => {
+          logger.error({ err: e }, 'worker shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main();

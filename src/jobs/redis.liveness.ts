@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger';
+import type { ProcessLiveness } from '../workers/process-liveness';
+
+const TTL_MS = 15_000;
+const BEAT_MS = 5_000;
+
+/**
+ * Several API processes: each keeps a key `<prefix>:process:<id>` alive in Redis (a 15 s TTL
+ * renewed every 5 s). A process whose key has expired has ended; its unfinished jobs can be
+ * recovered by any other. While Redis is down nobody can tell, and nothing is recovered.
+ */
+export class RedisLiveness implements ProcessLiveness {
+  readonly self = randomUUID();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly logger: Logger,
+  ) {
+    this.timer = setInterval(() => void this.beat(), BEAT_MS);
+    this.timer.unref();
+    void this.beat();
+  }
+
+  private key(id: string): string {
+    return `${this.prefix}:process:${id}`;
+  }
+
+  private async beat(): Promise<void> {
+    if (this.redis.status !== 'ready') return;
+    await this.redis
+      .set(this.key(this.self), String(process.pid), 'PX', TTL_MS)
+      .catch((err: unknown) => this.logger.debug({ err }, 'liveness beat failed'));
+  }
+
+  async isLive(id: string): Promise<boolean | null> {
+    if (id === this.self) return true;
+    if (this.redis.status !== 'ready') return null;
+    try {
+      return (await this.redis.exists(this.key(id))) === 1;
+    } catch (err) {
+      this.logger.debug({ err }, 'liveness check failed');
+      return null;
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    if (this.redis.status === 'ready')
+      await this.redis
+        .del(this.key(this.self))
+        .catch((err: unknown) => this.logger.debug({ err }, 'liveness key not removed'));
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * Prometheus metrics of one process (`prom-client`), served at `/metrics`. A registry per
+ * process (not prom-client's global one), so tests can run several apps side by side.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { NextFunction, Request, Response } from 'express';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RequestContext } from '../context';
+import { isAppError } from '../errors';
+import { isTaskEntry, TASK_KINDS } from '../jobs/job-kinds';
+import { taskEntryOf } from '../jobs/bullmq.runner';
+import type { TaskRunner, TaskRunOptions } from '../workers/task-runner';
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const JOB_BUCKETS = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900];
+/** Operation names are client-chosen: beyond this many distinct ones, the rest count as "other". */
+const MAX_OPERATION_NAMES = 200;
+
+export interface MetricSources {
+  /** Waiting / active jobs by kind. */
+  depth(): Promise<Record<string, { waiting: number; active: number }>>;
+  /** The MASE of each channel's active model's backtest. */
+  backtestMase(): Promise<{ channel: string; mase: number }[]>;
+}
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly operationDuration: Histogram<'operation' | 'type'>;
+  readonly operations: Counter<'operation' | 'type' | 'outcome'>;
+  readonly errors: Counter<'code'>;
+  readonly subscriptions: Gauge;
+  readonly jobDuration: Histogram<'kind' | 'outcome'>;
+  readonly solverStatus: Counter<'status'>;
+  readonly solverGap: Histogram;
+  private readonly operationNames = new Set<string>();
+
+  constructor(sources: MetricSources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
+    this.httpDuration = new Histogram({
+      name: 'shiftcast_http_request_duration_seconds',
+      help: 'HTTP request latency by method, route and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.operationDuration = new Histogram({
+      name: 'shiftcast_graphql_operation_duration_seconds',
+      help: 'GraphQL operation latency by operation name and type',
+      labelNames: ['operation', 'type'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.operations = new Counter({
+      name: 'shiftcast_graphql_operations_total',
+      help: 'GraphQL operations by operation name, type and outcome (ok or error)',
+      labelNames: ['operation', 'type', 'outcome'],
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'shiftcast_graphql_errors_total',
+      help: 'GraphQL errors by code',
+      labelNames: ['code'],
+      registers,
+    });
+    this.subscriptions = new Gauge({
+      name: 'shiftcast_websocket_subscriptions_active',
+      help: 'Open GraphQL subscriptions over WebSocket',
+      registers,
+    });
+    this.jobDuration = new Histogram({
+      name: 'shiftcast_job_duration_seconds',
+      help: 'Duration of forecast and roster jobs (queue wait included) by kind and outcome',
+      labelNames: ['kind', 'outcome'],
+      buckets: JOB_BUCKETS,
+      registers,
+    });
+    this.solverStatus = new Counter({
+      name: 'shiftcast_solver_status_total',
+      help: 'Roster solves by solver status',
+      labelNames: ['status'],
+      registers,
+    });
+    this.solverGap = new Histogram({
+      name: 'shiftcast_solver_gap',
+      help: 'Relative MIP gap of roster solves',
+      buckets: [0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1],
+      registers,
+    });
+    new Gauge({
+      name: 'shiftcast_job_queue_depth',
+      help: 'Jobs waiting or active, by kind',
+      labelNames: ['kind', 'state'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const [kind, d] of Object.entries(await sources.depth())) {
+          this.set({ kind, state: 'waiting' }, d.waiting);
+          this.set({ kind, state: 'active' }, d.active);
+        }
+      },
+    });
+    new Gauge({
+      name: 'shiftcast_forecast_backtest_mase',
+      help: 'Backtest MASE of the active forecast model, per channel',
+      labelNames: ['channel'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const { channel, mase } of await sources.backtestMase())
+          if (Number.isFinite(mase)) this.set({ channel }, mase);
+      },
+    });
+  }
+
+  /** A bounded label for a client-chosen operation name. */
+  operationLabel(name: string | null | undefined): string {
+    const n = (name ?? '(anonymous)').slice(0, 64);
+    if (this.operationNames.has(n)) return n;
+    if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+    this.operationNames.add(n);
+    return n;
+  }
+
+  /** Records a finished task: its duration by kind and, for roster solves, status and gap. */
+  observeTask(filename: string, outcome: 'completed' | 'failed', seconds: number, result: unknown): void {
+    const entry = taskEntryOf(filename);
+    const kind = isTaskEntry(entry) ? TASK_KINDS[entry] : 'other';
+    this.jobDuration.observe({ kind, outcome }, seconds);
+    if (kind !== 'roster' || !result || typeof result !== 'object') return;
+    const r = result as { status?: unknown; gap?: unknown };
+    if (typeof r.status === 'string') this.solverStatus.inc({ status: r.status });
+    if (typeof r.gap === 'number' && Number.isFinite(r.gap)) this.solverGap.observe(r.gap);
+  }
+
+  /** Express middleware timing every request; routes are collapsed to their first segment. */
+  http() {
+    return (req: Request, res: Response, next: NextFunction): void => {
+      const end = this.httpDuration.startTimer();
+      res.on('finish', () => {
+        const route = `/${req.path.split('/')[1] ?? ''}`.slice(0, 32);
+        end({ method: req.method, route, status: String(res.statusCode) });
+      });
+      next();
+    };
+  }
+
+  /** Apollo plugin: operation latency by name and type, errors by code. */
+  plugin(): ApolloServerPlugin<RequestContext> {
+    return {
+      requestDidStart: async () => {
+        const end = this.operationDuration.startTimer();
+        let outcome = 'ok';
+        return {
+          didEncounterErrors: async ({ errors }) => {
+            outcome = 'error';
+            for (const e of errors) {
+              const original = e.originalError;
+              const code = isAppError(original) ? original.code : String(e.extensions?.code ?? 'INTERNAL');
+              this.errors.inc({ code });
+            }
+          },
+          willSendResponse: async ({ operationName, operation }) => {
+            const labels = {
+              operation: this.operationLabel(operationName),
+              type: operation?.operation ?? 'unknown',
+            };
+            end(labels);
+            this.operations.inc({ ...labels, outcome });
+          },
+        };
+      },
+    };
+  }
+}
+
+/** Wraps a runner so every task is timed and roster results are counted. */
+export function observedRunner(runner: TaskRunner, metrics: () => Metrics | null): TaskRunner {
+  return {
+    assertAvailable: () => runner.assertAvailable(),
+    cancel: (id) => runner.cancel(id),
+    outcome: (id) => runner.outcome(id),
+    depth: () => runner.depth(),
+    close: () => runner.close(),
+    async run<I, O>(filename: string, name: string, input: I, opts?: TaskRunOptions): Promise<O> {
+      const t0 = Date.now();
+      try {
+        const out = await runner.run<I, O>(filename, name, input, opts);
+        metrics()?.observeTask(filename, 'completed', (Date.now() - t0) / 1000, out);
+        return out;
+      } catch (e) {
+        metrics()?.observeTask(filename, 'failed', (Date.now() - t0) / 1000, null);
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * A roster job whose process dies (kill -9) must not stay RUNNING for ever: the next start
+ * marks it FAILED ("interrupted by restart"). Without Redis the restarted process owns the
+ * data directory, so every unfinished job is recovered at once; with Redis another process
+ * recovers it once the dead one's liveness key has expired.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { mondayOf, todayIn } from '../../src/common/calendar';
+import {
+  freePort,
+  gql,
+  login,
+  removeDataDirs,
+  startApi,
+  startRedis,
+  startWorker,
+  type ApiProc,
+  type Proc,
+} from '../helpers/processes';
+
+const WEEK = mondayOf(todayIn('Europe/London'));
+
+interface Job {
+  state: string;
+  error: string | null;
+}
+
+async function startPlanWeek(api: ApiProc, gap = 0.01): Promise<{ id: string; token: string }> {
+  const token = await login(api.url, 'manager');
+  const r = await gql<{ planWeek: { id: string } }>(
+    api.url,
+    `mutation { planWeek(week: "${WEEK}", options: { timeLimitSeconds: 60, relativeGap: ${gap} }) { id } }`,
+    token,
+  );
+  if (!r.data) throw new Error(JSON.stringify(r.errors));
+  return { id: r.data.planWeek.id, token };
+}
+
+const readJob = async (api: ApiProc, id: string, token: string): Promise<Job> =>
+  (await gql<{ rosterJob: Job }>(api.url, `{ rosterJob(id: "${id}") { state error } }`, token)).data!
+    .rosterJob;
+
+/** A copy of the demo site's data directory, seeded once. */
+const copies: string[] = [];
+const copyOf = (dir: string): string => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-recovery-'));
+  fs.cpSync(dir, copy, { recursive: true });
+  copies.push(copy);
+  return copy;
+};
+
+describe('roster jobs interrupted by a crash', () => {
+  const procs: Proc[] = [];
+  let seeded: string;
+  beforeAll(async () => {
+    const seeder = await startApi('recovery-seed', { SEED_ON_START: 'true' });
+    await seeder.kill('SIGTERM');
+    seeded = seeder.dataDir;
+  }, 180_000);
+  afterAll(() => {
+    removeDataDirs();
+    for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    await Promise.all(procs.splice(0).map((p) => p.kill('SIGKILL')));
+  }, 30_000);
+
+  it('become FAILED "interrupted by restart" when the process restarts (no Redis)', async () => {
+    const env = { SEED_ON_START: 'false' };
+    const first = await startApi('recovery-1', { ...env, DATA_DIR: copyOf(seeded) });
+    procs.push(first);
+    const { id, token } = await startPlanWeek(first);
+    // accepted and owned by this process, still forecasting, when the process is killed
+    expect(['QUEUED', 'RUNNING']).toContain((await readJob(first, id, token)).state);
+    await first.kill('SIGKILL');
+
+    const second = await startApi('recovery-2', { ...env, DATA_DIR: first.dataDir });
+    procs.push(second);
+    await second.waitFor(/roster jobs of ended processes marked FAILED/, 30_000);
+    const job = await readJob(second, id, await login(second.url, 'manager'));
+    expect(job.state).toBe('FAILED');
+    expect(job.error).toMatch(/interrupted by restart/i);
+  }, 120_000);
+
+  it('become FAILED once the dead process is gone from Redis (several processes)', async () => {
+    const port = await freePort();
+    const redis = await startRedis(port);
+    procs.push(redis);
+    // no worker runs: the job waits in its forecast phase, RUNNING, when its process is killed
+    const env = { SEED_ON_START: 'false', REDIS_URL: `redis://127.0.0.1:${port}` };
+    const first = await startApi('recovery-redis-1', { ...env, DATA_DIR: copyOf(seeded) });
+    procs.push(first);
+    const { id, token } = await startPlanWeek(first);
+    expect(['QUEUED', 'RUNNING']).toContain((await readJob(first, id, token)).state);
+    await first.kill('SIGKILL');
+
+    const second = await startApi('recovery-redis-2', { ...env, DATA_DIR: first.dataDir });
+    procs.push(second);
+    // the dead process's liveness key expires (15 s), then a sweep (every 30 s) recovers it
+    await second.waitFor(/roster jobs of ended processes marked FAILED/, 90_000);
+    const job = await readJob(second, id, await login(second.url, 'manager'));
+    expect(job.state).toBe('FAILED');
+    expect(job.error).toMatch(/interrupted by restart/i);
+  }, 150_000);
+
+  it('stores the result a worker finished after its API process died, once, from another process', async () => {
+    const port = await freePort();
+    const redis = await startRedis(port);
+    procs.push(redis);
+    const env = { SEED_ON_START: 'false', REDIS_URL: `redis://127.0.0.1:${port}` };
+    const worker = await startWorker('recovery-worker', env);
+    procs.push(worker);
+    const first = await startApi('recovery-adopt-1', { ...env, DATA_DIR: copyOf(seeded) });
+    procs.push(first);
+    const { id } = await startPlanWeek(first, 0);
+    // the solve is in the worker when the API process that started it is killed …
+    await worker.waitFor(new RegExp(`"jobId":"${id}".*"kind":"roster".*job started`), 180_000);
+    await first.kill('SIGKILL');
+    // … and finishes there; its result waits in Redis
+    await worker.waitFor(new RegExp(`"jobId":"${id}".*job completed`), 180_000);
+
+    const second = await startApi('recovery-adopt-2', { ...env, DATA_DIR: first.dataDir });
+    procs.push(second);
+    await second.waitFor(/roster results of ended processes stored from the job queue/, 90_000);
+    const token = await login(second.url, 'manager');
+    const job = (
+      await gql<{ rosterJob: Job & { rosterId: string | null } }>(
+        second.url,
+        `{ rosterJob(id: "${id}") { state error rosterId } }`,
+        token,
+      )
+    ).data!.rosterJob;
+    expect(job).toMatchObject({ state: 'SUCCEEDED', error: null });
+    const rosters = await gql<{ rosters: { id: string; jobId: string | null }[] }>(
+      second.url,
+      `{ rosters(week: "${WEEK}") { id jobId } }`,
+      token,
+    );
+    expect(rosters.data!.rosters.filter((r) => r.jobId === id).map((r) => r.id)).toEqual([job.rosterId]);
+  }, 300_000);
+});
