@@ -18,6 +18,7 @@ import { operationLogPlugin } from './logging.plugin';
 import { healthRoutes } from './health.routes';
 import { buildAppSchema } from './schema';
 import { downloadRoutes } from './download.routes';
+import { webRoutes } from './web.routes';
 import { downloads, RESOLVERS, resolverInstances, type Services } from './services';
 
 export interface AppOptions {
@@ -95,12 +96,14 @@ export async function startApp(
       },
       complexityLimit(config.GRAPHQL_MAX_COMPLEXITY),
       operationLogPlugin(logger),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // GraphiQL, bundled and served by webRoutes, replaces Apollo's CDN landing page.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
 
   app.use(healthRoutes(services));
+  app.use(webRoutes({ graphiql: config.GRAPHQL_INTROSPECTION }));
   app.use(downloadRoutes(downloads(services), users, logger));
   app.use(
     '/graphql',
