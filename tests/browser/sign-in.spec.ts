@@ -30,6 +30,8 @@ for (const [username, pages] of Object.entries(ROLE_PAGES)) {
     for (const label of pages) {
       await openPage(page, label);
       await expect(page.getByText('Loading…')).toHaveCount(0);
+      // Each page asks only for what the role may read, within the query limits.
+      await expect(page.getByText(/Requires one of|exceeds the limit|Not authenticated/)).toHaveCount(0);
       await expectAccessible(page, `${label} as ${username}`);
     }
     if (username === 'admin') await shot(page, 'admin-audit-log');
@@ -64,4 +66,24 @@ test('an admin creates a user, resets a password and sees the audit log', async 
     page.getByTestId('audit-table').getByRole('cell', { name: 'createUser' }).first(),
   ).toBeVisible();
   await expect(page.getByTestId('audit-table').getByRole('cell', { name: 'login' })).toHaveCount(0);
+});
+
+test('a session revoked elsewhere sends the user back to sign in with an explanation', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, 'partner');
+  const token = await page.evaluate(
+    () => (JSON.parse(sessionStorage.getItem('shiftcast.session') ?? '{}') as { token: string }).token,
+  );
+  // Signing out elsewhere revokes every token of the user (logout bumps the token version).
+  const res = await request.post('/graphql', {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    data: { query: 'mutation { logout }' },
+  });
+  expect(res.ok()).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Your session expired or was signed out elsewhere');
+  await shot(page, 'sign-in-expired');
 });

@@ -8,7 +8,7 @@ const ROLES: Role[] = ['ADMIN', 'MANAGER', 'SERVICE_PROVIDER', 'PARTNER', 'AGENT
 
 const Users = graphql(`
   query Users {
-    users(first: 500) {
+    users(first: 200) {
       totalCount
       nodes {
         id
