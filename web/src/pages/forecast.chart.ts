@@ -37,12 +37,13 @@ export function forecastChartOption(
       symbol: 'none',
       lineStyle: { opacity: 0 },
       areaStyle: { color },
+      itemStyle: { color },
       data: points.map((p) => [p.t, hi(p) - lo(p)]),
     },
   ];
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: ['Actual', 'Forecast', '80 % band', '95 % band'] },
+    legend: { top: 0, data: ['Actual', 'Forecast', '80 % band', '95 % band'] },
     grid: { left: 50, right: 20, top: 40, bottom: 60 },
     xAxis: { type: 'time' },
     yAxis: { type: 'value', name: 'contacts' },

@@ -1,81 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { Chart } from '../charts/chart';
-import { graphql } from '../gql';
-import type { Role } from '../gql/graphql';
+import type { ForecastRunFieldsFragment, Role } from '../gql/graphql';
 import { hasRole } from '../pages';
 import { addDays, ErrorBox, fmt, Section, today } from '../ui';
 import { forecastChartOption } from './forecast.chart';
+import { ById, Channels, History, Latest, RunForecast, Runs, Updated } from './forecast.queries';
 import { ModelRegistry, ForecastAccuracyPanel } from './forecast-models';
-
-const Channels = graphql(`
-  query ForecastChannels {
-    channels(first: 50, filter: { active: true }) {
-      nodes {
-        key
-        name
-      }
-    }
-  }
-`);
-
-const Latest = graphql(`
-  query LatestForecast($channel: String!) {
-    latestForecast(channel: $channel) {
-      id
-      start
-      end
-      horizonDays
-      intervalMinutes
-      modelKind
-      createdAt
-      points {
-        t
-        mean
-        lo80
-        hi80
-        lo95
-        hi95
-      }
-      dailyTotals {
-        date
-        mean
-        lo80
-        hi80
-        lo95
-        hi95
-      }
-    }
-  }
-`);
-
-const History = graphql(`
-  query ForecastHistory($channel: String!, $from: LocalDate!, $to: LocalDate!) {
-    volumes(channel: $channel, from: $from, to: $to) {
-      intervals {
-        t
-        value
-      }
-    }
-  }
-`);
-
-const RunForecast = graphql(`
-  mutation RunForecast($channel: String!, $start: LocalDate!, $horizonDays: Int!) {
-    runForecast(channel: $channel, start: $start, horizonDays: $horizonDays) {
-      id
-    }
-  }
-`);
-
-const Updated = graphql(`
-  subscription ForecastUpdated($channel: String!) {
-    forecastUpdated(channel: $channel) {
-      forecastId
-      start
-    }
-  }
-`);
 
 const HISTORY_DAYS = 14;
 
@@ -86,8 +17,12 @@ export function ForecastPage({ roles }: { roles: Role[] }) {
   const [start, setStart] = useState(today());
   const [horizon, setHorizon] = useState(14);
   const [channels] = useQuery({ query: Channels, pause: !readsPlans });
+  const [runId, setRunId] = useState('');
   const [latest, refetch] = useQuery({ query: Latest, variables: { channel } });
-  const f = latest.data?.latestForecast;
+  const [runs, refetchRuns] = useQuery({ query: Runs, variables: { channel } });
+  const [picked] = useQuery({ query: ById, variables: { id: runId }, pause: !runId });
+  const f = (runId ? picked.data?.forecast : latest.data?.latestForecast) as
+    ForecastRunFieldsFragment | null | undefined;
   const from = addDays((f?.start ?? `${start}T00:00:00Z`).slice(0, 10), -HISTORY_DAYS);
   const to = (f?.end ?? `${addDays(start, 1)}T00:00:00Z`).slice(0, 10);
   const [history] = useQuery({ query: History, variables: { channel, from, to }, pause: !readsPlans });
@@ -96,6 +31,7 @@ export function ForecastPage({ roles }: { roles: Role[] }) {
     { query: Updated, variables: { channel }, pause: !hasRole(roles, 'MANAGER', 'PARTNER') },
     (_prev, data) => {
       refetch({ requestPolicy: 'network-only' });
+      refetchRuns({ requestPolicy: 'network-only' });
       return data;
     },
   );
@@ -112,7 +48,13 @@ export function ForecastPage({ roles }: { roles: Role[] }) {
         <label>
           Channel{' '}
           {readsPlans ? (
-            <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+            <select
+              value={channel}
+              onChange={(e) => {
+                setChannel(e.target.value);
+                setRunId('');
+              }}
+            >
               {(channels.data?.channels.nodes ?? [{ key: 'calls', name: 'calls' }]).map((c) => (
                 <option key={c.key} value={c.key}>
                   {c.name} ({c.key})
@@ -122,6 +64,17 @@ export function ForecastPage({ roles }: { roles: Role[] }) {
           ) : (
             <input value={channel} onChange={(e) => setChannel(e.target.value.trim())} size={14} />
           )}
+        </label>
+        <label>
+          Run{' '}
+          <select value={runId} onChange={(e) => setRunId(e.target.value)}>
+            <option value="">latest</option>
+            {(runs.data?.forecasts.nodes ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                from {r.start.slice(0, 10)} · {r.modelKind} · made {fmt.dateTime(r.createdAt)}
+              </option>
+            ))}
+          </select>
         </label>
         {plans && (
           <form
@@ -155,7 +108,7 @@ export function ForecastPage({ roles }: { roles: Role[] }) {
           </span>
         )}
       </div>
-      <ErrorBox error={run.error ?? latest.error} />
+      <ErrorBox error={run.error ?? latest.error ?? picked.error} />
       <Section title="History and forecast">
         {f ? (
           <>

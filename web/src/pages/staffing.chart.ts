@@ -45,7 +45,7 @@ export function weekCurveOption(
   const count = Math.max(0, ...series.map((s) => s.values.length));
   return {
     tooltip: { trigger: 'axis' },
-    legend: {},
+    legend: { top: 0 },
     grid: { left: 50, right: 20, top: 40, bottom: 60 },
     xAxis: { type: 'category', data: weekLabels(count, intervalMinutes) },
     yAxis: { type: 'value', name: 'agents' },
