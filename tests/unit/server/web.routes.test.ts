@@ -57,7 +57,10 @@ describe('webRoutes', () => {
 
     it('serves GraphiQL at /graphiql and sends a browser opening /graphql there', async () => {
       expect(await (await fetch(`${s.url}/graphiql`)).text()).toBe('<title>graphiql</title>');
-      const browser = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      const browser = await fetch(`${s.url}/graphql`, {
+        headers: { accept: 'text/html' },
+        redirect: 'manual',
+      });
       expect(browser.status).toBe(302);
       expect(browser.headers.get('location')).toBe('/graphiql');
     });
@@ -65,7 +68,9 @@ describe('webRoutes', () => {
     it('leaves API requests to /graphql alone', async () => {
       const api = await fetch(`${s.url}/graphql`, { headers: { accept: 'application/json' } });
       expect(await api.json()).toEqual({ api: true });
-      const get = await fetch(`${s.url}/graphql?query=%7B__typename%7D`, { headers: { accept: 'text/html' } });
+      const get = await fetch(`${s.url}/graphql?query=%7B__typename%7D`, {
+        headers: { accept: 'text/html' },
+      });
       expect(await get.json()).toEqual({ api: true });
     });
 
@@ -79,7 +84,10 @@ describe('webRoutes', () => {
     const s = await serve(webRoutes({ graphiql: false, dir }));
     try {
       expect((await fetch(`${s.url}/graphiql`)).status).toBe(404);
-      const browser = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      const browser = await fetch(`${s.url}/graphql`, {
+        headers: { accept: 'text/html' },
+        redirect: 'manual',
+      });
       expect(await browser.json()).toEqual({ api: true });
       expect((await fetch(`${s.url}/`)).status).toBe(200);
     } finally {
