@@ -73,9 +73,9 @@ test('a session revoked elsewhere sends the user back to sign in with an explana
   request,
 }) => {
   await signIn(page, 'partner');
-  const token = await page.evaluate(
-    () => (JSON.parse(sessionStorage.getItem('shiftcast.session') ?? '{}') as { token: string }).token,
-  );
+  // Evaluated in the page (the test files are type-checked without DOM types).
+  const stored = (await page.evaluate("sessionStorage.getItem('shiftcast.session')")) as string;
+  const { token } = JSON.parse(stored) as { token: string };
   // Signing out elsewhere revokes every token of the user (logout bumps the token version).
   const res = await request.post('/graphql', {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
