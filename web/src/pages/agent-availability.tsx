@@ -100,7 +100,8 @@ export function AvailabilityEditor() {
               <td>
                 <input
                   aria-label="From"
-                  type="time"
+                  pattern="[0-2][0-9]:[0-5][0-9]"
+                  size={5}
                   value={w.from}
                   disabled={weeklyLocked}
                   onChange={(e) => setWin(i, { from: e.target.value })}
@@ -109,6 +110,7 @@ export function AvailabilityEditor() {
               <td>
                 <input
                   aria-label="To"
+                  pattern="[0-2][0-9]:[0-5][0-9]"
                   value={w.to}
                   size={5}
                   disabled={weeklyLocked}
