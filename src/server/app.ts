@@ -19,6 +19,7 @@ import { healthRoutes } from './health.routes';
 import { metricsRoutes } from './metrics.routes';
 import { buildAppSchema } from './schema';
 import { downloadRoutes } from './download.routes';
+import { webRoutes } from './web.routes';
 import { downloads, RESOLVERS, resolverInstances, type Services } from './services';
 
 export interface AppOptions {
@@ -112,7 +113,8 @@ export async function startApp(
       complexityLimit(config.GRAPHQL_MAX_COMPLEXITY),
       operationLogPlugin(logger),
       services.metrics.plugin(),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // GraphiQL, bundled and served by webRoutes, replaces Apollo's CDN landing page.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -120,6 +122,7 @@ export async function startApp(
   app.use(services.metrics.http());
   app.use(healthRoutes(services));
   app.use(metricsRoutes(services.metrics, config));
+  app.use(webRoutes({ graphiql: config.GRAPHQL_INTROSPECTION }));
   app.use(downloadRoutes(downloads(services), users, logger));
   app.use(
     '/graphql',

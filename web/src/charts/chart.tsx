@@ -1,0 +1,52 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+
+type EChartsModule = typeof import('./echarts.lib');
+let loading: Promise<EChartsModule> | undefined;
+const loadCharts = () => (loading ??= import('./echarts.lib'));
+
+/**
+ * An ECharts chart, loaded on first use. `data-series` lists the drawn series' names and
+ * `data-ready` turns "true" once drawn, so tests can wait on the chart's state.
+ */
+export function Chart(props: { option: EChartsCoreOption; label: string; testId?: string; height?: number }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<ReturnType<EChartsModule['echarts']['init']> | null>(null);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    void loadCharts().then(({ echarts }) => {
+      if (disposed || !el.current) return;
+      chart.current = echarts.init(el.current);
+      observer = new ResizeObserver(() => chart.current?.resize());
+      observer.observe(el.current);
+      setReady(true);
+    });
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (ready && chart.current) chart.current.setOption({ aria: { enabled: true }, ...props.option }, true);
+  }, [ready, props.option]);
+
+  const series = (props.option.series as { name?: string }[] | undefined) ?? [];
+  return (
+    <div
+      ref={el}
+      className="chart"
+      role="img"
+      aria-label={props.label}
+      data-testid={props.testId}
+      data-ready={ready ? 'true' : 'false'}
+      data-series={series.map((s) => s.name ?? '').join('|')}
+      style={{ height: props.height ?? 320 }}
+    />
+  );
+}

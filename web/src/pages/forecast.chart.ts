@@ -1,0 +1,84 @@
+import type { EChartsCoreOption } from 'echarts/core';
+
+interface Point {
+  t: string;
+  mean: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+}
+
+/** History (actuals) against the forecast mean with its 80 % and 95 % bands (stacked areas). */
+export function forecastChartOption(
+  points: Point[],
+  history: { t: string; value?: number | null }[],
+): EChartsCoreOption {
+  const band = (
+    name: string,
+    stack: string,
+    lo: (p: Point) => number,
+    hi: (p: Point) => number,
+    color: string,
+  ) => [
+    {
+      name: `${name} low`,
+      type: 'line',
+      stack,
+      symbol: 'none',
+      lineStyle: { opacity: 0 },
+      data: points.map((p) => [p.t, lo(p)]),
+      tooltip: { show: false },
+    },
+    {
+      name,
+      type: 'line',
+      stack,
+      symbol: 'none',
+      lineStyle: { opacity: 0 },
+      areaStyle: { color },
+      itemStyle: { color },
+      data: points.map((p) => [p.t, hi(p) - lo(p)]),
+    },
+  ];
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: ['Actual', 'Forecast', '80 % band', '95 % band'] },
+    grid: { left: 50, right: 20, top: 40, bottom: 60 },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', name: 'contacts' },
+    dataZoom: [{ type: 'inside' }, { type: 'slider' }],
+    series: [
+      ...band(
+        '95 % band',
+        'b95',
+        (p) => p.lo95,
+        (p) => p.hi95,
+        'rgba(37, 99, 235, 0.15)',
+      ),
+      ...band(
+        '80 % band',
+        'b80',
+        (p) => p.lo80,
+        (p) => p.hi80,
+        'rgba(37, 99, 235, 0.3)',
+      ),
+      {
+        name: 'Forecast',
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { color: '#1d4ed8', width: 2 },
+        itemStyle: { color: '#1d4ed8' },
+        data: points.map((p) => [p.t, p.mean]),
+      },
+      {
+        name: 'Actual',
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { color: '#111827', width: 1 },
+        itemStyle: { color: '#111827' },
+        data: history.filter((h) => h.value != null).map((h) => [h.t, h.value]),
+      },
+    ],
+  };
+}

@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import type { CombinedError } from 'urql';
+
+/** The server's message(s) of a failed operation, without urql's "[GraphQL]" prefix. */
+export function errorText(error: CombinedError | undefined): string {
+  if (!error) return '';
+  if (error.networkError) return `The server cannot be reached (${error.networkError.message}).`;
+  return error.graphQLErrors.map((e) => e.message).join('; ');
+}
+
+/** Violations a refused change lists in `extensions.details`. */
+export function errorDetails(error: CombinedError | undefined): string[] {
+  const out: string[] = [];
+  for (const e of error?.graphQLErrors ?? []) {
+    const details = e.extensions?.details;
+    if (Array.isArray(details))
+      for (const d of details as { field?: string; message?: string }[])
+        out.push(d.field ? `${d.field}: ${d.message ?? ''}` : String(d.message ?? ''));
+  }
+  return out;
+}
+
+export function ErrorBox(props: { error: CombinedError | undefined }) {
+  if (!props.error) return null;
+  return (
+    <div className="error" role="alert">
+      {errorText(props.error)}
+    </div>
+  );
+}
+
+export function Section(props: { title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section className="card" aria-label={props.title}>
+      <header className="card-head">
+        <h2>{props.title}</h2>
+        {props.actions}
+      </header>
+      {props.children}
+    </section>
+  );
+}
+
+export const fmt = {
+  n: (v: number | null | undefined, digits = 1) =>
+    v == null ? '–' : v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 }),
+  pct: (v: number | null | undefined, digits = 1) => (v == null ? '–' : `${(v * 100).toFixed(digits)} %`),
+  time: (iso: string) => iso.slice(11, 16),
+  dateTime: (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-GB') : '–'),
+};
+
+/** YYYY-MM-DD of a Date in the browser's zone. */
+export function isoDate(d: Date): string {
+  const z = new Date(d.getTime() - d.getTimezoneOffset() * 60000);
+  return z.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Monday of the week holding `date` (YYYY-MM-DD). */
+export function mondayOf(date: string): string {
+  const dow = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -dow);
+}
+
+export const today = (): string => isoDate(new Date());
+export const nextMonday = (): string => addDays(mondayOf(today()), 7);
+export const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
