@@ -38,6 +38,18 @@ export enum RosterJobKindEnum {
 }
 registerEnumType(RosterJobKindEnum, { name: 'RosterJobKind' });
 
+@ObjectType({ description: 'One placed break of a shift.' })
+export class RosterBreak {
+  @Field({ description: 'Local wall-clock start, YYYY-MM-DDTHH:MM:00.' })
+  start!: string;
+
+  @Field({ description: 'Local wall-clock end.' })
+  end!: string;
+
+  @Field({ description: 'Paid breaks count towards paid hours; nobody covers calls on either.' })
+  paid!: boolean;
+}
+
 @ObjectType({ description: 'One shift of one person.' })
 export class RosterAssignment {
   @Field(() => ID)
@@ -57,6 +69,11 @@ export class RosterAssignment {
 
   @Field({ description: 'The skill the person serves on this shift.' })
   skill!: string;
+
+  @Field(() => [RosterBreak], {
+    description: 'Breaks in template order, each inside its window (empty on rosters stored before breaks).',
+  })
+  breaks!: RosterBreak[];
 }
 
 @ObjectType()
@@ -198,8 +215,14 @@ export class RosterCoverage {
   @Field(() => [Float])
   required!: number[];
 
-  @Field(() => [Float])
+  @Field(() => [Float], { description: 'Agents working, net of breaks.' })
   scheduled!: number[];
+
+  @Field(() => [Float], {
+    nullable: true,
+    description: 'Agents on shift but on a break; null on rosters stored before breaks.',
+  })
+  onBreak?: number[];
 }
 
 @ObjectType()

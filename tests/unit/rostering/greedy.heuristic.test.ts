@@ -2,14 +2,15 @@ import { generateRosterInstance } from '../../../bench/roster-instances';
 import { greedyRoster } from '../../../src/rostering/greedy.heuristic';
 import { checkRoster } from '../../../src/rostering/roster.checker';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { candidateAssignment, enumerateCandidates } from '../../../src/rostering/shift-candidates.model';
+import { shiftsToAssignments } from '../../../src/rostering/roster-solution.model';
+import { enumerateCandidates } from '../../../src/rostering/shift-candidates.model';
 import { demand, person, problem } from './roster.fixtures';
 
 describe('greedyRoster', () => {
   it('builds a rule-respecting roster on a generated 30-staff week', () => {
     const p = parseRosterProblem(generateRosterInstance({ staff: 30, seed: 9 }));
     const candidates = enumerateCandidates(p);
-    const roster = greedyRoster(p, candidates).map((ci) => candidateAssignment(p, candidates[ci]));
+    const roster = shiftsToAssignments(p, { candidates }, greedyRoster(p, candidates).shifts);
     expect(roster.length).toBeGreaterThan(50);
     expect(checkRoster(p, roster).violations).toEqual([]);
   });
@@ -33,7 +34,7 @@ describe('greedyRoster', () => {
       }),
     );
     const candidates = enumerateCandidates(p);
-    const roster = greedyRoster(p, candidates).map((ci) => candidateAssignment(p, candidates[ci]));
+    const roster = shiftsToAssignments(p, { candidates }, greedyRoster(p, candidates).shifts);
     expect(checkRoster(p, roster).violations).toEqual([]);
     expect(roster.filter((a) => a.staffId === 'a').length).toBeGreaterThanOrEqual(2);
   });
