@@ -20,6 +20,8 @@ export class GreedyState {
   readonly skillIndex: Map<string, number>;
   private readonly lastEnd: (number | null)[];
   private readonly hours: number;
+  /** Per person: worked-day bit mask, paid hours and shift spans, kept in step with `chosen`. */
+  private readonly summary: { days: number; hours: number; spans: [number, number][] }[];
 
   constructor(
     readonly problem: RosterProblem,
@@ -36,6 +38,16 @@ export class GreedyState {
         : localIsoToMinute(problem.weekStart, s.previousWeek.lastShiftEnd),
     );
     this.hours = problem.intervalMinutes / 60;
+    this.summary = problem.staff.map(() => ({ days: 0, hours: 0, spans: [] }));
+  }
+
+  private summarise(s: number): void {
+    const shifts = this.chosen[s].map((ci) => this.candidates[ci].shift);
+    this.summary[s] = {
+      days: shifts.reduce((mask, x) => mask | (1 << x.day), 0),
+      hours: shifts.reduce((sum, x) => sum + x.paidHours, 0),
+      spans: shifts.map((x): [number, number] => [x.start, x.end]),
+    };
   }
 
   /** Coverage value of candidate ci against the current need (its own shifts excluded by the caller). */
@@ -71,18 +83,22 @@ export class GreedyState {
   }
 
   add(ci: number): void {
-    this.chosen[this.candidates[ci].staffIndex].push(ci);
+    const s = this.candidates[ci].staffIndex;
+    this.chosen[s].push(ci);
+    this.summarise(s);
     this.cover(ci, 1);
   }
 
   remove(ci: number): void {
-    const own = this.chosen[this.candidates[ci].staffIndex];
+    const s = this.candidates[ci].staffIndex;
+    const own = this.chosen[s];
     own.splice(own.indexOf(ci), 1);
+    this.summarise(s);
     this.cover(ci, -1);
   }
 
   paidHours(s: number): number {
-    return this.chosen[s].reduce((sum, ci) => sum + this.candidates[ci].shift.paidHours, 0);
+    return this.summary[s].hours;
   }
 
   /** Whether `set` (candidate indices of person s) keeps every per-person hard rule except the minimum. */
@@ -109,10 +125,32 @@ export class GreedyState {
     return true;
   }
 
-  /** Whether ci can join its person's current shifts. */
+  /** Whether ci can join its person's current shifts (the same rules as `feasibleSet`, incrementally). */
   canAdd(ci: number): boolean {
-    const s = this.candidates[ci].staffIndex;
-    return this.feasibleSet(s, [...this.chosen[s], ci]);
+    const c = this.candidates[ci];
+    const s = c.staffIndex;
+    const staff = this.problem.staff[s];
+    const sum = this.summary[s];
+    const { day, start, end, paidHours } = c.shift;
+    if (sum.days & (1 << day)) return false;
+    if (sum.hours + paidHours > staff.maxHoursWeek + EPS) return false;
+    if (this.chosen[s].length + 1 > staff.maxDaysWeek) return false;
+    const rest = this.problem.options.minRestHours * 60;
+    const prior = this.lastEnd[s];
+    if (prior !== null && start < prior + rest) return false;
+    for (const [a, b] of sum.spans) {
+      if (start >= a ? start < b + rest : a < end + rest) return false;
+    }
+    const limit = staff.maxConsecutiveDays;
+    if (limit !== undefined) {
+      const mask = sum.days | (1 << day);
+      let run = staff.previousWeek?.consecutiveDaysWorked ?? 0;
+      for (let d = 0; d < DAYS_PER_WEEK; d++) {
+        run = mask & (1 << d) ? run + 1 : 0;
+        if (run > limit) return false;
+      }
+    }
+    return true;
   }
 
   /** Every chosen candidate, in staff order. */

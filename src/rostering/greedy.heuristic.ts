@@ -44,35 +44,61 @@ function topUpMinimumHours(state: GreedyState): void {
   });
 }
 
+/**
+ * People who would take the same shift with the same skill differ only in cost and
+ * preferences, so each pick compares groups (day, template, skill) by coverage value and
+ * takes the cheapest person of the group who can still work it.
+ */
 function fillShortfalls(state: GreedyState): void {
   const { need, candidates } = state;
+  const groupOf = new Map<string, number>();
+  const members: number[][] = [];
+  const cost = candidates.map((_, ci) => state.coverValue(ci) - state.gain(ci));
   const index = need.map((row) => row.map((): number[] => []));
   candidates.forEach((c, ci) => {
     const k = state.skillIndex.get(c.skill);
-    if (k !== undefined) for (const { interval } of c.shift.nominalCoverage) index[k][interval].push(ci);
+    if (k === undefined) return;
+    const key = `${c.shift.day}_${c.shift.templateIndex}_${c.skill}`;
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      g = members.length;
+      groupOf.set(key, g);
+      members.push([]);
+      for (const { interval } of c.shift.nominalCoverage) index[k][interval].push(g);
+    }
+    members[g].push(ci);
   });
-  const dead = new Uint8Array(candidates.length);
+  members.forEach((m) => m.sort((x, y) => cost[x] - cost[y] || x - y));
+  /**
+   * The cheapest member of group g who can still be added. Shifts are only added here, so
+   * whoever cannot join now never can: they leave the group for good.
+   */
+  const cheapest = (g: number): number => {
+    const m = members[g];
+    let i = 0;
+    while (i < m.length && !state.canAdd(m[i])) i++;
+    if (i > 0) m.splice(0, i);
+    return m.length > 0 ? m[0] : -1;
+  };
   const exhausted = need.map((row) => row.map(() => false));
   for (;;) {
     let bestK = -1;
     let bestI = -1;
-    need.forEach((row, k) =>
-      row.forEach((v, i) => {
-        if (v > EPS && !exhausted[k][i] && (bestK < 0 || v > need[bestK][bestI])) [bestK, bestI] = [k, i];
-      }),
-    );
+    let most = EPS;
+    for (let k = 0; k < need.length; k++) {
+      const row = need[k];
+      for (let i = 0; i < row.length; i++) {
+        if (row[i] > most && !exhausted[k][i]) [bestK, bestI, most] = [k, i, row[i]];
+      }
+    }
     if (bestK < 0) break;
     let pick = -1;
     let pickGain = 0;
-    for (const ci of index[bestK][bestI]) {
-      if (dead[ci]) continue;
-      // Assignments only add restrictions: once infeasible, a candidate stays infeasible.
-      if (!state.canAdd(ci)) {
-        dead[ci] = 1;
-        continue;
-      }
-      const g = state.gain(ci);
-      if (g > pickGain) [pick, pickGain] = [ci, g];
+    for (const g of index[bestK][bestI]) {
+      const ci = cheapest(g);
+      if (ci < 0) continue;
+      const gain = state.coverValue(ci) - cost[ci];
+      if (gain > pickGain) [pick, pickGain] = [ci, gain];
     }
     if (pick < 0) exhausted[bestK][bestI] = true;
     else state.add(pick);

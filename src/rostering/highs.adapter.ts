@@ -128,8 +128,8 @@ async function solveWith(
   options: MilpSolveOptions,
   startObjective: number | null,
   named = false,
+  t0 = performance.now(),
 ): Promise<MilpSolution> {
-  const t0 = performance.now();
   const seconds = (): number => (performance.now() - t0) / 1000;
   const failed = (message: string): MilpSolution => ({
     status: 'ERROR',
@@ -155,7 +155,15 @@ async function solveWith(
     // The start is accepted before the search: report its objective straight away.
     if (startObjective !== null)
       report?.({ objective: startObjective, bound: null, gap: null, elapsedSeconds: seconds() });
-    const { mipLogging, mipImprovingSolution } = highs.constants.callbackType;
+    const { mipLogging, mipImprovingSolution, simplexInterrupt, ipmInterrupt, mipInterrupt } =
+      highs.constants.callbackType;
+    // HiGHS checks its own time limit between phases only; on a busy machine presolve and
+    // the root LP ran seconds past it. These checkpoints stop it at the wall-clock deadline.
+    const deadline = t0 + options.timeLimitSeconds * 1000;
+    const stopAtDeadline = (e: { interrupt(): void }): undefined => {
+      if (performance.now() > deadline) e.interrupt();
+      return undefined;
+    };
     const progress = (data: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }): void =>
       report?.({
         objective: finite(data.mip_primal_bound),
@@ -163,14 +171,17 @@ async function solveWith(
         gap: finite(data.mip_gap),
         elapsedSeconds: seconds(),
       });
-    model.run(
-      report
+    model.run({
+      [simplexInterrupt]: stopAtDeadline,
+      [ipmInterrupt]: stopAtDeadline,
+      [mipInterrupt]: stopAtDeadline,
+      ...(report
         ? {
             [mipLogging]: (e) => void progress(e.data),
             [mipImprovingSolution]: (e) => void progress(e.data),
           }
-        : undefined,
-    );
+        : {}),
+    });
     const code = model.getModelStatus();
     const solverStatus = STATUS_NAMES[code] ?? `Status ${code}`;
     const hasSolution = model.info.get('primal_solution_status') === 2;

@@ -28,9 +28,30 @@ export interface WorkedShift {
   breaks: { start: number; end: number; paid: boolean }[];
 }
 
+const lookups = new WeakMap<
+  RosterProblem,
+  { staff: Map<string, Staff>; templates: Map<string, ShiftTemplate> }
+>();
+
+/** Staff and templates of a problem by id (built once per problem object). */
+function lookup(problem: RosterProblem): {
+  staff: Map<string, Staff>;
+  templates: Map<string, ShiftTemplate>;
+} {
+  let l = lookups.get(problem);
+  if (!l) {
+    l = {
+      staff: new Map([...problem.staff].reverse().map((s) => [s.id, s])),
+      templates: new Map([...problem.shiftTemplates].reverse().map((t) => [t.id, t])),
+    };
+    lookups.set(problem, l);
+  }
+  return l;
+}
+
 export function workedShift(problem: RosterProblem, a: RosterAssignment): WorkedShift {
-  const staff = problem.staff.find((s) => s.id === a.staffId);
-  const template = problem.shiftTemplates.find((t) => t.id === a.shiftTemplateId);
+  const staff = lookup(problem).staff.get(a.staffId);
+  const template = lookup(problem).templates.get(a.shiftTemplateId);
   const paid = template ? (template.durationMinutes - unpaidBreakMinutes(breakRulesOf(template))) / 60 : 0;
   return {
     assignment: a,

@@ -144,14 +144,10 @@ export function checkRoster(problem: RosterProblem, assignments: RosterAssignmen
   const violations: Violation[] = [];
   const shifts = assignments.map((a) => workedShift(problem, a));
   shifts.forEach((s) => checkShift(problem, s, violations));
-  for (const staff of problem.staff) {
-    checkPerson(
-      problem,
-      staff,
-      shifts.filter((s) => s.assignment.staffId === staff.id),
-      violations,
-    );
-  }
+  const byStaff = new Map<string, WorkedShift[]>();
+  for (const s of shifts)
+    byStaff.set(s.assignment.staffId, [...(byStaff.get(s.assignment.staffId) ?? []), s]);
+  for (const staff of problem.staff) checkPerson(problem, staff, byStaff.get(staff.id) ?? [], violations);
   const warnings = coverageWarnings(problem, shifts);
   for (const s of shifts) {
     if (!s.staff) continue;
