@@ -21,7 +21,10 @@ import type { Candidate } from './shift-candidates.model';
 const LONG_SHIFT_BONUS = 1000;
 
 export interface GreedyOptions {
-  /** performance.now() milliseconds after which improvement stops (construction always completes). */
+  /**
+   * performance.now() milliseconds after which filling shortfalls and improvement stop
+   * (minimum hours are always topped up and breaks always placed).
+   */
   deadline?: number;
 }
 
@@ -49,7 +52,7 @@ function topUpMinimumHours(state: GreedyState): void {
  * preferences, so each pick compares groups (day, template, skill) by coverage value and
  * takes the cheapest person of the group who can still work it.
  */
-function fillShortfalls(state: GreedyState): void {
+function fillShortfalls(state: GreedyState, deadline: number): void {
   const { need, candidates } = state;
   const groupOf = new Map<string, number>();
   const members: number[][] = [];
@@ -81,7 +84,9 @@ function fillShortfalls(state: GreedyState): void {
     return m.length > 0 ? m[0] : -1;
   };
   const exhausted = need.map((row) => row.map(() => false));
-  for (;;) {
+  for (let picks = 0; ; picks++) {
+    // Past the deadline the roster stops growing (checked every 64 picks).
+    if ((picks & 63) === 0 && performance.now() > deadline) break;
     let bestK = -1;
     let bestI = -1;
     let most = EPS;
@@ -112,7 +117,7 @@ export function greedyRoster(
 ): GreedyResult {
   const state = new GreedyState(problem, candidates);
   topUpMinimumHours(state);
-  fillShortfalls(state);
+  fillShortfalls(state, options.deadline ?? Infinity);
   improveRoster(state, options.deadline ?? Infinity);
   const issues: StaffIssue[] = [];
   problem.staff.forEach((staff, s) => {
