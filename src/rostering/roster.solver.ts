@@ -216,7 +216,12 @@ export async function solveRoster(input: unknown, options: SolveRosterOptions = 
     return c.objective < best.objective ? c : best;
   }, null);
   const size = model
-    ? { variables: model.milp.columns.length, binaries: model.binaries, rows: model.milp.rows.length }
+    ? {
+        variables: model.milp.columns.length,
+        binaries: model.binaries,
+        integers: model.integers,
+        rows: model.milp.rows.length,
+      }
     : null;
   const common = {
     solverStatus: solution?.solverStatus ?? null,
