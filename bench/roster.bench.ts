@@ -78,7 +78,7 @@ export async function runBreakComparison(staff = 300, timeLimitSeconds = 60): Pr
     fixed ??= r.seconds;
     rows.push({
       breaks,
-      breakInts: r.model?.integers ?? '-',
+      breakCols: r.model?.breakColumns ?? '-',
       status: r.status,
       source: r.source ?? '-',
       seconds: +r.seconds.toFixed(2),
@@ -93,7 +93,7 @@ export async function runBreakComparison(staff = 300, timeLimitSeconds = 60): Pr
   }
   printTable(`Break placement, ${staff} staff (time limit ${timeLimitSeconds} s, gap 1%)`, rows);
   console.log(
-    '\nfixed = break pinned at mid-shift (no choice); window = one 30-min break within ±1 h of mid-shift; two = paid 15 min + unpaid 30 min in windows. breakInts = integer break-start columns',
+    '\nfixed = break pinned at mid-shift (no choice); window = one 30-min break within ±1 h of mid-shift; two = paid 15 min + unpaid 30 min in windows. breakCols = break-start count columns',
   );
 }
 

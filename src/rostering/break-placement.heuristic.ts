@@ -11,10 +11,15 @@ import { spanCoverage, type Candidate, type IntervalShare } from './shift-candid
 
 const PASSES = 3;
 
+/**
+ * Breaks for the chosen candidates. With `initial` (one start list per chosen candidate, e.g.
+ * HiGHS' placement) the passes start from it and move a break only where that is cheaper.
+ */
 export function placeBreaks(
   problem: RosterProblem,
   candidates: Candidate[],
   chosen: number[],
+  initial?: number[][],
 ): ChosenShift[] {
   const size = problem.intervalMinutes;
   const hours = size / 60;
@@ -40,6 +45,14 @@ export function placeBreaks(
   };
   const apply = (k: number, start: number, duration: number, sign: 1 | -1): void => {
     for (const { interval, fraction } of shareOf(start, duration)) cover[k][interval] -= sign * fraction;
+  };
+  const costOf = (k: number, start: number, duration: number): number => {
+    let cost = 0;
+    for (const { interval, fraction } of shareOf(start, duration)) {
+      const now = cover[k][interval];
+      cost += penalty(k, interval, now - fraction) - penalty(k, interval, now);
+    }
+    return cost;
   };
   const bestStart = (k: number, starts: number[], duration: number): number => {
     const middle = (starts.length - 1) / 2;
@@ -73,8 +86,14 @@ export function placeBreaks(
   for (const i of order) {
     const c = candidates[out[i].candidate];
     const k = skillIndex.get(c.skill);
-    out[i].breakStarts = c.shift.breaks.map((b) => {
-      const start = k === undefined ? b.starts[0] : bestStart(k, b.starts, b.durationMinutes);
+    out[i].breakStarts = c.shift.breaks.map((b, j) => {
+      const given = initial?.[i]?.[j];
+      const start =
+        given !== undefined
+          ? given
+          : k === undefined
+            ? b.starts[0]
+            : bestStart(k, b.starts, b.durationMinutes);
       if (k !== undefined) apply(k, start, b.durationMinutes, 1);
       return start;
     });
@@ -88,7 +107,9 @@ export function placeBreaks(
       c.shift.breaks.forEach((b, j) => {
         const was = out[i].breakStarts[j];
         apply(k, was, b.durationMinutes, -1);
-        const start = bestStart(k, b.starts, b.durationMinutes);
+        const best = bestStart(k, b.starts, b.durationMinutes);
+        const start =
+          costOf(k, best, b.durationMinutes) < costOf(k, was, b.durationMinutes) - 1e-9 ? best : was;
         apply(k, start, b.durationMinutes, 1);
         if (start !== was) moved = true;
         out[i].breakStarts[j] = start;

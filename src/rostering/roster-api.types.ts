@@ -96,8 +96,14 @@ export class RosterSolverInfo {
   @Field(() => Float)
   seconds!: number;
 
-  @Field({ description: 'Built by the greedy heuristic because HiGHS found nothing in time.' })
+  @Field({ description: 'The greedy roster was kept: HiGHS found nothing better in time.' })
   heuristic!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Objective of the greedy roster built first (and handed to HiGHS as its start).',
+  })
+  greedyObjective?: number | null;
 
   @Field(() => String, { nullable: true })
   message!: string | null;

@@ -30,6 +30,8 @@ export interface RosterSolverInfo {
   seconds: number;
   /** True when the greedy roster was kept (HiGHS found nothing better in time). */
   heuristic: boolean;
+  /** Objective of the greedy roster of the same solve (absent on rosters stored before it). */
+  greedyObjective?: number | null;
   message: string | null;
 }
 

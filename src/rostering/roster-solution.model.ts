@@ -16,31 +16,48 @@ export interface ChosenShift {
 }
 
 /**
- * The shifts a solution chooses. Members of a group are interchangeable, so the y counts
- * of each break are dealt to the chosen members in staff order.
+ * Whole counts summing to `total` from fractional ones: floors first, then the largest
+ * remainders (the y columns are continuous, so an LP vertex may split a group's breaks).
+ */
+export function roundCounts(values: number[], total: number): number[] {
+  const counts = values.map((v) => Math.max(0, Math.floor(v + 1e-6)));
+  const order = values
+    .map((v, i) => ({ i, rest: v - counts[i] }))
+    .sort((p, q) => q.rest - p.rest || p.i - q.i);
+  let sum = counts.reduce((a, c) => a + c, 0);
+  for (let k = 0; sum < total && order.length > 0; k = (k + 1) % order.length, sum++) counts[order[k].i]++;
+  for (let k = order.length - 1; sum > total && k >= 0; k--) {
+    const take = Math.min(counts[order[k].i], sum - total);
+    counts[order[k].i] -= take;
+    sum -= take;
+  }
+  return counts;
+}
+
+/**
+ * The shifts a solution chooses. Members of a group are interchangeable, so the (rounded)
+ * y counts of each break are dealt to the chosen members in staff order.
  */
 export function solutionShifts(model: RosterModel, valueOf: (col: number) => number): ChosenShift[] {
   const out: ChosenShift[] = [];
-  const byGroup = new Map<number, Map<number, number[]>>();
+  const columns = new Map<string, { start: number; value: number }[]>();
   for (const y of model.breakCols) {
-    const count = Math.round(valueOf(y.col));
-    if (count <= 0) continue;
-    const perBreak = byGroup.get(y.group) ?? new Map<number, number[]>();
-    const starts = perBreak.get(y.breakIndex) ?? [];
-    for (let i = 0; i < count; i++) starts.push(y.start);
-    perBreak.set(y.breakIndex, starts);
-    byGroup.set(y.group, perBreak);
+    const key = `${y.group}_${y.breakIndex}`;
+    columns.set(key, [...(columns.get(key) ?? []), { start: y.start, value: valueOf(y.col) }]);
   }
   model.groups.forEach((g, gi) => {
     const chosen = g.members.filter((ci) => valueOf(model.xCol[ci]) > 0.5);
-    const perBreak = byGroup.get(gi);
-    chosen.forEach((ci, m) => {
-      const breakStarts = g.shift.breaks.map((b, j) => {
-        const starts = perBreak?.get(j) ?? [];
-        return starts[m] ?? b.starts[Math.floor((b.starts.length - 1) / 2)];
-      });
-      out.push({ candidate: ci, breakStarts });
+    if (chosen.length === 0) return;
+    const dealt = g.shift.breaks.map((b, j) => {
+      const cols = columns.get(`${gi}_${j}`) ?? [];
+      const counts = roundCounts(
+        cols.map((c) => c.value),
+        chosen.length,
+      );
+      const starts = cols.flatMap((c, m) => new Array<number>(counts[m]).fill(c.start));
+      return chosen.map((_, m) => starts[m] ?? b.starts[Math.floor((b.starts.length - 1) / 2)]);
     });
+    chosen.forEach((ci, m) => out.push({ candidate: ci, breakStarts: dealt.map((starts) => starts[m]) }));
   });
   return out.sort((a, b) => a.candidate - b.candidate);
 }

@@ -54,7 +54,8 @@ export interface RosterModel {
   /** The integer break-start columns y[g,j,t]. */
   breakCols: BreakColumn[];
   binaries: number;
-  integers: number;
+  /** Break-start count columns y[g,j,t]. */
+  breakColumns: number;
 }
 
 export function buildRosterModel(
@@ -94,6 +95,6 @@ export function buildRosterModel(
     groups: ctx.groups,
     breakCols: ctx.breakCols,
     binaries: candidates.length,
-    integers: ctx.breakCols.length,
+    breakColumns: ctx.breakCols.length,
   };
 }

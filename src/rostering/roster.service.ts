@@ -137,6 +137,7 @@ export class RosterService {
           gap: result.gap,
           seconds: +result.seconds.toFixed(3),
           heuristic: result.heuristic,
+          greedyObjective: result.greedyObjective,
           message: result.message,
         },
         kpis,

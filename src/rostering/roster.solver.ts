@@ -9,6 +9,7 @@
  * improvement stops at a share of the limit; HiGHS gets what is left minus a reserve for
  * extracting and checking its roster, measured on the greedy roster of the same size.
  */
+import { placeBreaks } from './break-placement.heuristic';
 import { greedyRoster } from './greedy.heuristic';
 import { solveMilp, type MilpSolution } from './highs.adapter';
 import { writeLp } from './lp.writer';
@@ -191,16 +192,17 @@ export async function solveRoster(input: unknown, options: SolveRosterOptions = 
         solution.status !== 'OPTIMAL' &&
         solution.objective !== null &&
         Math.abs(solution.objective - greedy.objective) <= 1e-6 * Math.max(1, Math.abs(greedy.objective));
-      if (values && !sameAsStart)
-        milp = evaluate(
+      if (values && !sameAsStart) {
+        // HiGHS' breaks (rounded counts), moved only where the break stage finds it cheaper.
+        const raw = solutionShifts(model, (c) => values[c]);
+        const placed = placeBreaks(
           problem,
-          'MILP',
-          shiftsToAssignments(
-            problem,
-            model,
-            solutionShifts(model, (c) => values[c]),
-          ),
+          candidates,
+          raw.map((x) => x.candidate),
+          raw.map((x) => x.breakStarts),
         );
+        milp = evaluate(problem, 'MILP', shiftsToAssignments(problem, model, placed));
+      }
     }
   }
 
@@ -219,7 +221,7 @@ export async function solveRoster(input: unknown, options: SolveRosterOptions = 
     ? {
         variables: model.milp.columns.length,
         binaries: model.binaries,
-        integers: model.integers,
+        breakColumns: model.breakColumns,
         rows: model.milp.rows.length,
       }
     : null;

@@ -148,6 +148,6 @@ export interface RosterResult {
   violations: Violation[];
   warnings: Warning[];
   kpis: RosterKpis | null;
-  model: { variables: number; binaries: number; integers: number; rows: number } | null;
+  model: { variables: number; binaries: number; breakColumns: number; rows: number } | null;
   message: string | null;
 }

@@ -5,6 +5,7 @@
 import { buildRosterModel } from '../../../src/rostering/roster.model';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { solveRoster } from '../../../src/rostering/roster.solver';
+import { roundCounts } from '../../../src/rostering/roster-solution.model';
 import { demand, person, problem, solveModel } from './roster.fixtures';
 
 const twoOnOneShift = problem({
@@ -31,13 +32,13 @@ describe('addBreakRows', () => {
     return Object.fromEntries(r.indices.map((c, i) => [m.milp.columns[c].name, r.values[i]]));
   };
 
-  it('adds one integer column per grid start in the window, bounded by the group size', () => {
+  it('adds one count column per grid start in the window, bounded by the group size', () => {
     // 60-minute grid, window +3 h…+5 h from 08:00: starts 11:00, 12:00, 13:00.
     expect(m.breakCols.map((y) => y.start)).toEqual([11 * 60, 12 * 60, 13 * 60]);
     expect(m.milp.columns.filter((c) => c.name.startsWith('y_'))).toEqual(
-      [0, 1, 2].map((j) => ({ name: `y_0_0_0_0_${j}`, kind: 'integer', cost: 0, lower: 0, upper: 2 })),
+      [0, 1, 2].map((j) => ({ name: `y_0_0_0_0_${j}`, kind: 'continuous', cost: 0, lower: 0, upper: 2 })),
     );
-    expect(m.integers).toBe(3);
+    expect(m.breakColumns).toBe(3);
   });
 
   it('chooses exactly one start per person: Σ y − n = 0', () => {
@@ -85,6 +86,16 @@ describe('addBreakRows', () => {
     for (const a of r.assignments) expect(a.breaks.map((b) => b.paid)).toEqual([true, false]);
     expect(r.kpis!.staff.map((s) => s.paidHours)).toEqual([7, 7]);
     expect(r.kpis!.skills[0].coveragePercent).toBe(100);
+  });
+});
+
+describe('roundCounts', () => {
+  it('keeps whole counts and deals split ones by largest remainder', () => {
+    expect(roundCounts([2, 0, 1], 3)).toEqual([2, 0, 1]);
+    expect(roundCounts([0.5, 1.5, 1], 3)).toEqual([1, 1, 1]);
+    expect(roundCounts([0.2, 1.7, 0.1], 2)).toEqual([0, 2, 0]);
+    expect(roundCounts([0.4, 0.35, 0.25], 1)).toEqual([1, 0, 0]);
+    expect(roundCounts([1.0000001, 0.9999999], 2)).toEqual([1, 1]);
   });
 });
 
