@@ -71,7 +71,8 @@ export class RosterAssignment {
   skill!: string;
 
   @Field(() => [RosterBreak], {
-    description: 'Breaks in template order, each inside its window (empty on rosters stored before breaks).',
+    nullable: true,
+    description: 'Breaks in template order, each inside its window; null on rosters stored before breaks.',
   })
   breaks!: RosterBreak[];
 }
