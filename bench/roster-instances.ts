@@ -13,6 +13,35 @@ export interface InstanceOptions {
   /** Share of total contract capacity the requirement asks for (default 0.8). */
   load?: number;
   timeLimitSeconds?: number;
+  /**
+   * Breaks of the 8.5-hour templates: `window` (default) one unpaid 30-minute break that may
+   * start up to an hour either side of mid-shift; `fixed` the same break pinned at mid-shift
+   * (no placement to choose: the model without break variables in effect); `two` a paid
+   * 15-minute break at +1:30…+2:30 and an unpaid 30-minute one at +3:30…+5:00.
+   */
+  breaks?: 'window' | 'fixed' | 'two';
+}
+
+type TemplateInput = RosterProblemInput['shiftTemplates'][number];
+
+function withBreaks(t: TemplateInput, kind: InstanceOptions['breaks']): TemplateInput {
+  if (!t.breakMinutes || kind === undefined || kind === 'window') return t;
+  const { breakMinutes, ...rest } = t;
+  const mid = Math.floor((t.durationMinutes - breakMinutes) / 2);
+  if (kind === 'fixed')
+    return {
+      ...rest,
+      breaks: [
+        { durationMinutes: breakMinutes, paid: false, earliestStartMinutes: mid, latestStartMinutes: mid },
+      ],
+    };
+  return {
+    ...rest,
+    breaks: [
+      { durationMinutes: 15, paid: true, earliestStartMinutes: 90, latestStartMinutes: 150 },
+      { durationMinutes: breakMinutes, paid: false, earliestStartMinutes: 210, latestStartMinutes: 300 },
+    ],
+  };
 }
 
 export const seededRandom = mulberry32;
@@ -142,7 +171,7 @@ export function generateRosterInstance(opts: InstanceOptions): RosterProblemInpu
     weekStart: '2025-03-03',
     intervalMinutes: interval,
     staff,
-    shiftTemplates: TEMPLATES,
+    shiftTemplates: TEMPLATES.map((t) => withBreaks(t, opts.breaks)),
     requirements,
     options: { timeLimitSeconds: opts.timeLimitSeconds ?? 60, relativeGap: 0.01 },
   };

@@ -118,7 +118,7 @@ export function readRosterProblem(path: string): ReturnType<typeof parseRosterPr
 
 export function summarise(r: RosterResult): string {
   const lines = [
-    `status ${r.status}${r.heuristic ? ' (heuristic)' : ''}  solver ${r.solverStatus ?? '-'}  ` +
+    `status ${r.status}  source ${r.source ?? '-'}  greedy ${r.greedyObjective ?? '-'}  solver ${r.solverStatus ?? '-'}  ` +
       `objective ${r.objective ?? '-'}  bound ${r.bound ?? '-'}  gap ${r.gap ?? '-'}  ${r.seconds.toFixed(2)} s`,
     `assignments ${r.assignments.length}  variables ${r.model?.variables ?? '-'}  rows ${r.model?.rows ?? '-'}`,
   ];

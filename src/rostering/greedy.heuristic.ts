@@ -1,135 +1,134 @@
 /**
- * Greedy fallback roster when the MILP returns no solution in time. Repeatedly takes the
- * (skill, interval) with the largest remaining shortfall and adds the eligible shift with
- * the best net value (penalty saved − labour cost − over-cover − preference) that keeps
- * every hard rule; then tops up people below minHoursWeek. The result is checked by the
- * independent checker like any other roster.
+ * Greedy roster: the fallback and the MIP start for HiGHS. Four steps:
+ *  1. minimum hours first (those hours are paid anyway), long shifts preferred;
+ *  2. repeatedly the (skill, interval) with the largest remaining shortfall gets the
+ *     eligible shift with the best net value that keeps every hard rule;
+ *  3. improvement and repair: each person's week is re-planned against everybody else's
+ *     (greedy-improve.heuristic.ts), which also lifts anyone still below their minimum;
+ *  4. breaks are placed where they cost the least coverage (break-placement.heuristic.ts).
+ * Whoever still misses their minimum is reported with the reason. The result is checked by
+ * the independent checker like any other roster.
  */
-import { DAYS_PER_WEEK, localIsoToMinute } from './calendar.util';
-import { preferenceMisses } from './roster-constraints.model';
+import { placeBreaks } from './break-placement.heuristic';
+import { improveRoster } from './greedy-improve.heuristic';
+import { EPS, GreedyState } from './greedy-state.heuristic';
 import type { RosterProblem } from './roster-problem.schema';
+import type { ChosenShift } from './roster-solution.model';
+import type { StaffIssue } from './roster.types';
 import type { Candidate } from './shift-candidates.model';
 
-interface PersonState {
-  days: Set<number>;
-  hours: number;
-  spans: [number, number][];
-}
-
-const EPS = 1e-9;
 /** Favours long shifts when reaching minimum hours, so few days are used up. */
 const LONG_SHIFT_BONUS = 1000;
 
-function makeFeasibility(problem: RosterProblem, people: PersonState[]) {
-  const rest = problem.options.minRestHours * 60;
-  const lastEnd = problem.staff.map((s) =>
-    s.previousWeek?.lastShiftEnd === undefined
-      ? null
-      : localIsoToMinute(problem.weekStart, s.previousWeek.lastShiftEnd),
-  );
-  return (c: Candidate): boolean => {
-    const staff = problem.staff[c.staffIndex];
-    const p = people[c.staffIndex];
-    const { day, start, end, paidHours } = c.shift;
-    if (p.days.has(day)) return false;
-    if (p.hours + paidHours > staff.maxHoursWeek + EPS) return false;
-    if (p.days.size + 1 > staff.maxDaysWeek) return false;
-    const prior = lastEnd[c.staffIndex];
-    if (prior !== null && start < prior + rest) return false;
-    for (const [a, b] of p.spans) {
-      if (start >= a ? start < b + rest : a < end + rest) return false;
-    }
-    const limit = staff.maxConsecutiveDays;
-    if (limit !== undefined) {
-      let run = staff.previousWeek?.consecutiveDaysWorked ?? 0;
-      for (let d = 0; d < DAYS_PER_WEEK; d++) {
-        run = d === day || p.days.has(d) ? run + 1 : 0;
-        if (run > limit) return false;
-      }
-    }
-    return true;
-  };
+export interface GreedyOptions {
+  /**
+   * performance.now() milliseconds after which filling shortfalls and improvement stop
+   * (minimum hours are always topped up and breaks always placed).
+   */
+  deadline?: number;
 }
 
-/** Returns the indices of the chosen candidates. */
-export function greedyRoster(problem: RosterProblem, candidates: Candidate[]): number[] {
-  const hours = problem.intervalMinutes / 60;
-  const { underCover, overCover, preference } = problem.options.penalties;
-  const skillIndex = new Map(problem.requirements.map((r, k) => [r.skill, k]));
-  const need = problem.requirements.map((r) => [...r.values]);
-  const index = problem.requirements.map((r) => r.values.map((): number[] => []));
-  candidates.forEach((c, ci) => {
-    const k = skillIndex.get(c.skill);
-    if (k !== undefined) for (const { interval } of c.shift.coverage) index[k][interval].push(ci);
-  });
-  const people: PersonState[] = problem.staff.map(() => ({ days: new Set(), hours: 0, spans: [] }));
-  const feasible = makeFeasibility(problem, people);
-  const chosen: number[] = [];
-  const byStaff: number[][] = problem.staff.map(() => []);
-  candidates.forEach((c, ci) => byStaff[c.staffIndex].push(ci));
+export interface GreedyResult {
+  shifts: ChosenShift[];
+  /** People the heuristic could not bring to their minimum hours, with why. */
+  issues: StaffIssue[];
+}
 
-  const gain = (c: Candidate): number => {
-    const k = skillIndex.get(c.skill)!;
-    let value = 0;
-    for (const { interval, fraction } of c.shift.coverage) {
-      const useful = Math.min(fraction, Math.max(need[k][interval], 0));
-      value += hours * (underCover * useful - overCover * (fraction - useful));
+function topUpMinimumHours(state: GreedyState): void {
+  state.problem.staff.forEach((staff, s) => {
+    if (state.paidHours(s) >= staff.minHoursWeek - EPS) return;
+    const own = state.byStaff[s]
+      .map((ci) => ({ ci, g: state.gain(ci) + LONG_SHIFT_BONUS * state.candidates[ci].shift.paidHours }))
+      .sort((a, b) => b.g - a.g);
+    for (const { ci } of own) {
+      if (state.paidHours(s) >= staff.minHoursWeek - EPS) break;
+      if (state.canAdd(ci)) state.add(ci);
     }
-    const staff = problem.staff[c.staffIndex];
-    return value - staff.hourlyCost * c.shift.paidHours - preference * preferenceMisses(problem, c);
-  };
-  const assign = (ci: number): void => {
-    const c = candidates[ci];
-    const p = people[c.staffIndex];
-    p.days.add(c.shift.day);
-    p.hours += c.shift.paidHours;
-    p.spans.push([c.shift.start, c.shift.end]);
-    const k = skillIndex.get(c.skill)!;
-    for (const { interval, fraction } of c.shift.coverage) need[k][interval] -= fraction;
-    chosen.push(ci);
-  };
+  });
+}
 
-  const topUpMinimumHours = (): void =>
-    problem.staff.forEach((staff, s) => {
-      if (people[s].hours >= staff.minHoursWeek - EPS) return;
-      const own = (byStaff[s] ?? [])
-        .map((ci) => ({ ci, g: gain(candidates[ci]) + LONG_SHIFT_BONUS * candidates[ci].shift.paidHours }))
-        .sort((a, b) => b.g - a.g);
-      for (const { ci } of own) {
-        if (people[s].hours >= staff.minHoursWeek - EPS) break;
-        if (feasible(candidates[ci])) assign(ci);
-      }
-    });
-
-  // Minimum hours first (those hours are paid anyway), then shortfalls, then any remainder.
-  topUpMinimumHours();
-  const dead = new Uint8Array(candidates.length);
+/**
+ * People who would take the same shift with the same skill differ only in cost and
+ * preferences, so each pick compares groups (day, template, skill) by coverage value and
+ * takes the cheapest person of the group who can still work it.
+ */
+function fillShortfalls(state: GreedyState, deadline: number): void {
+  const { need, candidates } = state;
+  const groupOf = new Map<string, number>();
+  const members: number[][] = [];
+  const cost = candidates.map((_, ci) => state.coverValue(ci) - state.gain(ci));
+  const index = need.map((row) => row.map((): number[] => []));
+  candidates.forEach((c, ci) => {
+    const k = state.skillIndex.get(c.skill);
+    if (k === undefined) return;
+    const key = `${c.shift.day}_${c.shift.templateIndex}_${c.skill}`;
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      g = members.length;
+      groupOf.set(key, g);
+      members.push([]);
+      for (const { interval } of c.shift.nominalCoverage) index[k][interval].push(g);
+    }
+    members[g].push(ci);
+  });
+  members.forEach((m) => m.sort((x, y) => cost[x] - cost[y] || x - y));
+  /**
+   * The cheapest member of group g who can still be added. Shifts are only added here, so
+   * whoever cannot join now never can: they leave the group for good.
+   */
+  const cheapest = (g: number): number => {
+    const m = members[g];
+    let i = 0;
+    while (i < m.length && !state.canAdd(m[i])) i++;
+    if (i > 0) m.splice(0, i);
+    return m.length > 0 ? m[0] : -1;
+  };
   const exhausted = need.map((row) => row.map(() => false));
-  for (;;) {
+  for (let picks = 0; ; picks++) {
+    // Past the deadline the roster stops growing (checked every 64 picks).
+    if ((picks & 63) === 0 && performance.now() > deadline) break;
     let bestK = -1;
     let bestI = -1;
-    need.forEach((row, k) =>
-      row.forEach((v, i) => {
-        if (v > EPS && !exhausted[k][i] && (bestK < 0 || v > need[bestK][bestI])) [bestK, bestI] = [k, i];
-      }),
-    );
+    let most = EPS;
+    for (let k = 0; k < need.length; k++) {
+      const row = need[k];
+      for (let i = 0; i < row.length; i++) {
+        if (row[i] > most && !exhausted[k][i]) [bestK, bestI, most] = [k, i, row[i]];
+      }
+    }
     if (bestK < 0) break;
     let pick = -1;
     let pickGain = 0;
-    for (const ci of index[bestK][bestI]) {
-      if (dead[ci]) continue;
-      // Assignments only add restrictions: once infeasible, a candidate stays infeasible.
-      if (!feasible(candidates[ci])) {
-        dead[ci] = 1;
-        continue;
-      }
-      const g = gain(candidates[ci]);
-      if (g > pickGain) [pick, pickGain] = [ci, g];
+    for (const g of index[bestK][bestI]) {
+      const ci = cheapest(g);
+      if (ci < 0) continue;
+      const gain = state.coverValue(ci) - cost[ci];
+      if (gain > pickGain) [pick, pickGain] = [ci, gain];
     }
     if (pick < 0) exhausted[bestK][bestI] = true;
-    else assign(pick);
+    else state.add(pick);
   }
+}
 
-  topUpMinimumHours();
-  return chosen;
+export function greedyRoster(
+  problem: RosterProblem,
+  candidates: Candidate[],
+  options: GreedyOptions = {},
+): GreedyResult {
+  const state = new GreedyState(problem, candidates);
+  topUpMinimumHours(state);
+  fillShortfalls(state, options.deadline ?? Infinity);
+  improveRoster(state, options.deadline ?? Infinity);
+  const issues: StaffIssue[] = [];
+  problem.staff.forEach((staff, s) => {
+    const hours = state.paidHours(s);
+    if (hours >= staff.minHoursWeek - EPS) return;
+    issues.push({
+      staffId: staff.id,
+      reason:
+        `staff ${staff.id}: the greedy roster reaches ${+hours.toFixed(2)} h of minHoursWeek ${staff.minHoursWeek}: ` +
+        'no week of their shifts meets it together with rest, day and hour limits',
+    });
+  });
+  return { shifts: placeBreaks(problem, candidates, state.all()), issues };
 }

@@ -4,7 +4,8 @@
  * (garbage collection does not free WASM models). Progress comes from HiGHS' MIP logging
  * callback (incumbent, bound, gap, runtime); the solve itself blocks the thread.
  */
-import loadHighs, { type Highs } from 'highs';
+import loadHighs, { type Highs, type ModelData, type VariableType } from 'highs';
+import { modelObjective, type MilpModel } from './milp.model';
 
 export type MilpStatus = 'OPTIMAL' | 'FEASIBLE' | 'INFEASIBLE' | 'NO_SOLUTION' | 'ERROR';
 
@@ -19,6 +20,8 @@ export interface MilpSolveOptions {
   timeLimitSeconds: number;
   relativeGap: number;
   onProgress?: (progress: MilpProgress) => void;
+  /** A complete column vector to start from (MIP start); its objective is reported first. */
+  start?: Float64Array;
 }
 
 export interface MilpSolution {
@@ -67,9 +70,66 @@ const STATUS_NAMES: Record<number, string> = {
 
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+/** The model as HiGHS' arrays (CSR rows), no LP text to write or parse. */
+export function modelData(highs: Highs, model: MilpModel): ModelData {
+  const kinds = highs.constants.variableType;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of model.rows) {
+    indices.push(...row.indices);
+    values.push(...row.values);
+    starts.push(indices.length);
+  }
+  return {
+    numCols: model.columns.length,
+    numRows: model.rows.length,
+    colCost: model.columns.map((c) => c.cost),
+    colLower: model.columns.map((c) => c.lower),
+    colUpper: model.columns.map((c) => c.upper),
+    rowLower: model.rows.map((r) => r.lower),
+    rowUpper: model.rows.map((r) => r.upper),
+    matrix: {
+      format: 'csr',
+      numRows: model.rows.length,
+      numCols: model.columns.length,
+      starts,
+      indices,
+      values,
+    },
+    integrality: model.columns.map((c): VariableType =>
+      c.kind === 'continuous' ? kinds.continuous : kinds.integer,
+    ),
+  };
+}
+
+/** Solves a MilpModel handed to HiGHS as arrays; column values come back in model order. */
+export async function solveMilp(model: MilpModel, options: MilpSolveOptions): Promise<MilpSolution> {
+  const highs = await getHighs();
+  const startObjective = options.start ? modelObjective(model, options.start) : null;
+  const solution = await solveWith(
+    highs,
+    () => highs.createModel(modelData(highs, model)),
+    options,
+    startObjective,
+  );
+  solution.columnNames = model.columns.map((c) => c.name);
+  return solution;
+}
+
 export async function solveLpText(lp: string, options: MilpSolveOptions): Promise<MilpSolution> {
   const highs = await getHighs();
-  const t0 = performance.now();
+  return solveWith(highs, () => highs.createModel({ format: 'lp', data: lp }), options, null, true);
+}
+
+async function solveWith(
+  highs: Highs,
+  create: () => ReturnType<Highs['createModel']>,
+  options: MilpSolveOptions,
+  startObjective: number | null,
+  named = false,
+  t0 = performance.now(),
+): Promise<MilpSolution> {
   const seconds = (): number => (performance.now() - t0) / 1000;
   const failed = (message: string): MilpSolution => ({
     status: 'ERROR',
@@ -84,14 +144,26 @@ export async function solveLpText(lp: string, options: MilpSolveOptions): Promis
   });
   let model: ReturnType<Highs['createModel']> | null = null;
   try {
-    model = highs.createModel({ format: 'lp', data: lp });
+    model = create();
+    if (options.start) model.setSolution({ colValue: options.start });
     model.options.set({
       output_flag: false,
       time_limit: Math.max(options.timeLimitSeconds - seconds(), 0.001),
       mip_rel_gap: options.relativeGap,
     });
     const report = options.onProgress;
-    const { mipLogging, mipImprovingSolution } = highs.constants.callbackType;
+    // The start is accepted before the search: report its objective straight away.
+    if (startObjective !== null)
+      report?.({ objective: startObjective, bound: null, gap: null, elapsedSeconds: seconds() });
+    const { mipLogging, mipImprovingSolution, simplexInterrupt, ipmInterrupt, mipInterrupt } =
+      highs.constants.callbackType;
+    // HiGHS checks its own time limit between phases only; on a busy machine presolve and
+    // the root LP ran seconds past it. These checkpoints stop it at the wall-clock deadline.
+    const deadline = t0 + options.timeLimitSeconds * 1000;
+    const stopAtDeadline = (e: { interrupt(): void }): undefined => {
+      if (performance.now() > deadline) e.interrupt();
+      return undefined;
+    };
     const progress = (data: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }): void =>
       report?.({
         objective: finite(data.mip_primal_bound),
@@ -99,14 +171,17 @@ export async function solveLpText(lp: string, options: MilpSolveOptions): Promis
         gap: finite(data.mip_gap),
         elapsedSeconds: seconds(),
       });
-    model.run(
-      report
+    model.run({
+      [simplexInterrupt]: stopAtDeadline,
+      [ipmInterrupt]: stopAtDeadline,
+      [mipInterrupt]: stopAtDeadline,
+      ...(report
         ? {
             [mipLogging]: (e) => void progress(e.data),
             [mipImprovingSolution]: (e) => void progress(e.data),
           }
-        : undefined,
-    );
+        : {}),
+    });
     const code = model.getModelStatus();
     const solverStatus = STATUS_NAMES[code] ?? `Status ${code}`;
     const hasSolution = model.info.get('primal_solution_status') === 2;
@@ -118,7 +193,7 @@ export async function solveLpText(lp: string, options: MilpSolveOptions): Promis
       status = hasSolution ? 'FEASIBLE' : 'NO_SOLUTION';
     else status = hasSolution ? 'FEASIBLE' : 'ERROR';
     const dims = model.getDimensions();
-    const columnNames = Array.from({ length: dims.numCols }, (_, i) => model!.getColName(i));
+    const columnNames = named ? Array.from({ length: dims.numCols }, (_, i) => model!.getColName(i)) : [];
     const objective = hasSolution ? finite(model.getObjectiveValue()) : null;
     const bound = finite(model.info.get('mip_dual_bound'));
     return {

@@ -67,6 +67,13 @@ export function writeLp(model: MilpModel): string {
       out.push(` ${binaries.slice(i, i + TERMS_PER_LINE * 2).join(' ')}`);
     }
   }
+  const integers = model.columns.filter((c) => c.kind === 'integer').map((c) => c.name);
+  if (integers.length > 0) {
+    out.push('General');
+    for (let i = 0; i < integers.length; i += TERMS_PER_LINE * 2) {
+      out.push(` ${integers.slice(i, i + TERMS_PER_LINE * 2).join(' ')}`);
+    }
+  }
   out.push('End', '');
   return out.join('\n');
 }

@@ -2,7 +2,7 @@
  * A solver-neutral MILP: columns with bounds, cost and integrality, rows that are either
  * one-sided (`≥ lower` or `≤ upper`) or equalities. The LP writer turns it into CPLEX LP text.
  */
-export type ColumnKind = 'binary' | 'continuous';
+export type ColumnKind = 'binary' | 'integer' | 'continuous';
 
 export interface MilpColumn {
   name: string;

@@ -39,6 +39,18 @@ export enum RosterJobKindEnum {
 }
 registerEnumType(RosterJobKindEnum, { name: 'RosterJobKind' });
 
+@ObjectType({ description: 'One placed break of a shift.' })
+export class RosterBreak {
+  @Field({ description: 'Local wall-clock start, YYYY-MM-DDTHH:MM:00.' })
+  start!: string;
+
+  @Field({ description: 'Local wall-clock end.' })
+  end!: string;
+
+  @Field({ description: 'Paid breaks count towards paid hours; nobody covers calls on either.' })
+  paid!: boolean;
+}
+
 @ObjectType({ description: 'One shift of one person.' })
 export class RosterAssignment {
   @Field(() => ID)
@@ -58,6 +70,12 @@ export class RosterAssignment {
 
   @Field({ description: 'The skill the person serves on this shift.' })
   skill!: string;
+
+  @Field(() => [RosterBreak], {
+    nullable: true,
+    description: 'Breaks in template order, each inside its window; null on rosters stored before breaks.',
+  })
+  breaks!: RosterBreak[];
 }
 
 @ObjectType()
@@ -80,8 +98,14 @@ export class RosterSolverInfo {
   @Field(() => Float)
   seconds!: number;
 
-  @Field({ description: 'Built by the greedy heuristic because HiGHS found nothing in time.' })
+  @Field({ description: 'The greedy roster was kept: HiGHS found nothing better in time.' })
   heuristic!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Objective of the greedy roster built first (and handed to HiGHS as its start).',
+  })
+  greedyObjective?: number | null;
 
   @Field(() => String, { nullable: true })
   message!: string | null;
@@ -199,8 +223,14 @@ export class RosterCoverage {
   @Field(() => [Float])
   required!: number[];
 
-  @Field(() => [Float])
+  @Field(() => [Float], { description: 'Agents working, net of breaks.' })
   scheduled!: number[];
+
+  @Field(() => [Float], {
+    nullable: true,
+    description: 'Agents on shift but on a break; null on rosters stored before breaks.',
+  })
+  onBreak?: number[];
 }
 
 @ObjectType()

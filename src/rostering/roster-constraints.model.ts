@@ -4,68 +4,16 @@
  * off in tests to show that it binds.
  */
 import { DAYS_PER_WEEK, localIsoToMinute } from './calendar.util';
-import type { MilpBuilder } from './milp.model';
 import type { RosterProblem } from './roster-problem.schema';
 import type { Candidate } from './shift-candidates.model';
+import { sumTerms, type BuildContext } from './roster-build.context';
 
-export interface BuildContext {
-  problem: RosterProblem;
-  b: MilpBuilder;
-  candidates: Candidate[];
-  /** Column of candidate i's binary x. */
-  xCol: number[];
-  /** Candidate indices per staff index. */
-  byStaff: number[][];
-}
-
-const sumTerms = (cols: number[], coef = 1): [number, number][] => cols.map((c) => [c, coef]);
+export type { BuildContext } from './roster-build.context';
 
 function staffDayColumns(ctx: BuildContext, staffIndex: number): number[][] {
   const days: number[][] = Array.from({ length: DAYS_PER_WEEK }, () => []);
   for (const ci of ctx.byStaff[staffIndex]) days[ctx.candidates[ci].shift.day].push(ctx.xCol[ci]);
   return days;
-}
-
-/**
- * Coverage per interval and skill: Σ fraction·n[d,t,k] + under − over = requirement, where
- * n[d,t,k] = Σ_staff x (aggregated so the coverage rows stay short). `under` costs
- * `penalties.underCover` and `over` `penalties.overCover` per agent-hour.
- */
-export function addCoverageRows(ctx: BuildContext): void {
-  const { problem, b, candidates } = ctx;
-  const hours = problem.intervalMinutes / 60;
-  const groups = new Map<
-    string,
-    { skill: string; cols: number[]; coverage: Candidate['shift']['coverage'] }
-  >();
-  candidates.forEach((c, i) => {
-    const key = `${c.shift.day}_${c.shift.templateIndex}_${problem.shiftTemplates[c.shift.templateIndex].skills.indexOf(c.skill)}`;
-    const g = groups.get(key) ?? { skill: c.skill, cols: [], coverage: c.shift.coverage };
-    g.cols.push(ctx.xCol[i]);
-    groups.set(key, g);
-  });
-  const perSkill = new Map<string, Map<number, Map<number, number>>>();
-  for (const [key, g] of groups) {
-    const n = b.addColumn(`n_${key}`, 'continuous', 0);
-    b.addRow(`link_${key}`, [[n, 1], ...sumTerms(g.cols, -1)], 0, 0);
-    const rows = perSkill.get(g.skill) ?? new Map<number, Map<number, number>>();
-    for (const { interval, fraction } of g.coverage) {
-      const terms = rows.get(interval) ?? new Map<number, number>();
-      terms.set(n, fraction);
-      rows.set(interval, terms);
-    }
-    perSkill.set(g.skill, rows);
-  }
-  problem.requirements.forEach((req, k) => {
-    const rows = perSkill.get(req.skill) ?? new Map<number, Map<number, number>>();
-    req.values.forEach((value, i) => {
-      const terms = rows.get(i);
-      if (!terms && value <= 0) return;
-      const under = b.addColumn(`u_${k}_${i}`, 'continuous', problem.options.penalties.underCover * hours);
-      const over = b.addColumn(`o_${k}_${i}`, 'continuous', problem.options.penalties.overCover * hours);
-      b.addRow(`cov_${k}_${i}`, [...(terms ?? []), [under, 1], [over, -1]], value, value);
-    });
-  });
 }
 
 /** At most one shift per person and start day. */

@@ -15,7 +15,10 @@ export type RosterDocStatus = 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED';
 export interface SkillCoverage {
   skill: string;
   required: number[];
+  /** Agents working (net of breaks). */
   scheduled: number[];
+  /** Agents on shift but on a break (absent on rosters stored before breaks). */
+  onBreak?: number[];
 }
 
 export interface RosterSolverInfo {
@@ -26,8 +29,10 @@ export interface RosterSolverInfo {
   bound: number | null;
   gap: number | null;
   seconds: number;
-  /** True when the greedy heuristic built the roster (HiGHS found nothing in time). */
+  /** True when the greedy roster was kept (HiGHS found nothing better in time). */
   heuristic: boolean;
+  /** Objective of the greedy roster of the same solve (absent on rosters stored before it). */
+  greedyObjective?: number | null;
   message: string | null;
 }
 

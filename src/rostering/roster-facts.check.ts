@@ -10,6 +10,7 @@ import {
   localIsoToMinute,
   MINUTES_PER_DAY,
 } from './calendar.util';
+import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem.schema';
 import type { RosterAssignment } from './roster.types';
 
@@ -23,12 +24,35 @@ export interface WorkedShift {
   end: number;
   paidHours: number;
   weekend: boolean;
+  /** The assignment's breaks in minutes from weekStart. */
+  breaks: { start: number; end: number; paid: boolean }[];
+}
+
+const lookups = new WeakMap<
+  RosterProblem,
+  { staff: Map<string, Staff>; templates: Map<string, ShiftTemplate> }
+>();
+
+/** Staff and templates of a problem by id (built once per problem object). */
+function lookup(problem: RosterProblem): {
+  staff: Map<string, Staff>;
+  templates: Map<string, ShiftTemplate>;
+} {
+  let l = lookups.get(problem);
+  if (!l) {
+    l = {
+      staff: new Map([...problem.staff].reverse().map((s) => [s.id, s])),
+      templates: new Map([...problem.shiftTemplates].reverse().map((t) => [t.id, t])),
+    };
+    lookups.set(problem, l);
+  }
+  return l;
 }
 
 export function workedShift(problem: RosterProblem, a: RosterAssignment): WorkedShift {
-  const staff = problem.staff.find((s) => s.id === a.staffId);
-  const template = problem.shiftTemplates.find((t) => t.id === a.shiftTemplateId);
-  const paid = template ? (template.durationMinutes - template.breakMinutes) / 60 : 0;
+  const staff = lookup(problem).staff.get(a.staffId);
+  const template = lookup(problem).templates.get(a.shiftTemplateId);
+  const paid = template ? (template.durationMinutes - unpaidBreakMinutes(breakRulesOf(template))) / 60 : 0;
   return {
     assignment: a,
     staff,
@@ -38,16 +62,41 @@ export function workedShift(problem: RosterProblem, a: RosterAssignment): Worked
     end: localIsoToMinute(problem.weekStart, a.end),
     paidHours: paid,
     weekend: isoDayOfWeek(a.date) >= 6,
+    breaks: (a.breaks ?? []).map((b) => ({
+      start: localIsoToMinute(problem.weekStart, b.start),
+      end: localIsoToMinute(problem.weekStart, b.end),
+      paid: b.paid,
+    })),
   };
 }
 
-/** Minutes actually worked inside [from, to): the unpaid break sits mid-shift. */
+/** Minutes actually worked inside [from, to): on shift and not on one of its breaks. */
 export function minutesWorked(shift: WorkedShift, from: number, to: number): number {
   const overlap = (a: number, b: number): number => Math.max(0, Math.min(b, to) - Math.max(a, from));
   if (!shift.template) return 0;
-  const brk = shift.template.breakMinutes;
-  const breakStart = shift.start + Math.floor((shift.end - shift.start - brk) / 2);
-  return overlap(shift.start, shift.end) - overlap(breakStart, breakStart + brk);
+  const onBreak = shift.breaks.reduce(
+    (sum, b) => sum + overlap(Math.max(b.start, shift.start), Math.min(b.end, shift.end)),
+    0,
+  );
+  return overlap(shift.start, shift.end) - onBreak;
+}
+
+/** Agents on break per skill and interval (fractional where a break covers part of one). */
+export function breaksBySkill(problem: RosterProblem, shifts: WorkedShift[]): Map<string, number[]> {
+  const size = problem.intervalMinutes;
+  const n = intervalsPerWeek(size);
+  const out = new Map<string, number[]>();
+  for (const r of problem.requirements) out.set(r.skill, new Array<number>(n).fill(0));
+  for (const s of shifts) {
+    const row = out.get(s.assignment.skill);
+    if (!row) continue;
+    for (const b of s.breaks) {
+      for (let i = Math.max(0, Math.floor(b.start / size)); i < n && i * size < b.end; i++) {
+        row[i] += (Math.min(b.end, (i + 1) * size) - Math.max(b.start, i * size)) / size;
+      }
+    }
+  }
+  return out;
 }
 
 /** Agents present per skill and interval (fractional where a shift covers part of one). */

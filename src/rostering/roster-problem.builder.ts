@@ -7,6 +7,7 @@
  * pattern, minus whole-day and timed absences, plus extra availability — computed here
  * with the same rules as the staff feature (see src/staff/availability.core.ts).
  */
+import { breakRulesOf } from '../staff/shift-breaks.core';
 import { AVAILABILITY, SHIFT_TEMPLATES, STAFF } from '../staff/staff.model';
 import type { AvailabilityDoc, ShiftTemplateDoc, StaffDoc } from '../staff/staff.model';
 import type { DocumentStore } from '../store/document-store';
@@ -127,7 +128,8 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
         name: t.name,
         start: t.start,
         durationMinutes: t.durationMinutes,
-        breakMinutes: t.breakMinutes,
+        // Stored templates without break rules read as one break around mid-shift.
+        breaks: breakRulesOf(t),
         daysOfWeek: t.daysOfWeek,
         skills,
       },

@@ -4,6 +4,7 @@
  * (see `rosterProblemJsonSchema`) and a test fails when the committed file is stale.
  */
 import { z } from 'zod';
+import { MAX_BREAKS_PER_SHIFT } from '../staff/shift-breaks.core';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CLOCK_OR_24 = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -52,6 +53,13 @@ export const staffSchema = z.object({
     .optional(),
 });
 
+export const breakRuleSchema = z.object({
+  durationMinutes: z.number().int().min(1).max(240),
+  paid: z.boolean().default(false),
+  earliestStartMinutes: z.number().int().min(0).describe('Earliest start, minutes after the shift start'),
+  latestStartMinutes: z.number().int().min(0).describe('Latest start, minutes after the shift start'),
+});
+
 export const shiftTemplateSchema = z.object({
   id: z.string().min(1),
   name: z.string().optional(),
@@ -61,7 +69,19 @@ export const shiftTemplateSchema = z.object({
     .int()
     .min(1)
     .max(24 * 60),
-  breakMinutes: z.number().int().min(0),
+  breakMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe(
+      'Legacy: one unpaid break whose start may move up to 60 min either side of mid-shift; use breaks instead',
+    ),
+  breaks: z
+    .array(breakRuleSchema)
+    .max(MAX_BREAKS_PER_SHIFT)
+    .optional()
+    .describe('Breaks in order, windows relative to the shift start; they replace breakMinutes'),
   daysOfWeek: z.array(dayOfWeek).min(1),
   skills: z.array(z.string().min(1)).min(1),
 });

@@ -4,6 +4,7 @@
  */
 import { badInput, type ErrorLocation } from '../errors';
 import { clockToMinutes, isoDayOfWeek, intervalsPerWeek } from './calendar.util';
+import { breakRuleIssues } from '../staff/shift-breaks.core';
 import { rosterProblemSchema, type RosterProblem } from './roster-problem.schema';
 
 /** `['staff', 3, 'from']` → `staff[3].from`. */
@@ -39,6 +40,15 @@ function crossReferenceIssues(p: RosterProblem): ErrorLocation[] {
     templateIds.add(t.id);
     if (t.breakMinutes >= t.durationMinutes) {
       add(`shiftTemplates[${i}].breakMinutes`, `must be below durationMinutes ${t.durationMinutes}`);
+    }
+    if (t.breaks && t.breaks.length > 0 && t.breakMinutes > 0) {
+      add(`shiftTemplates[${i}].breakMinutes`, 'give either breakMinutes or breaks, not both');
+    }
+    for (const issue of breakRuleIssues(t.durationMinutes, t.breaks ?? [])) {
+      issues.push({
+        field: `shiftTemplates[${i}].${issue.field}`,
+        message: `shiftTemplates[${i}].${issue.message}`,
+      });
     }
     t.skills.forEach((s, j) => {
       if (!requirementSkills.has(s))

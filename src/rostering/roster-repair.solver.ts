@@ -5,6 +5,7 @@
  * conflicted days alone are infeasible (a rule forces more), it retries once with the
  * conflicted people's whole weeks open.
  */
+import { placeBreaks } from './break-placement.heuristic';
 import { solveLpText, type MilpSolution } from './highs.adapter';
 import { writeLp } from './lp.writer';
 import { rosterKpis } from './roster.kpi';
@@ -14,7 +15,7 @@ import { parseRosterProblem } from './roster-problem.validation';
 import type { RosterProblem } from './roster-problem.schema';
 import { repairChangeCosts, type FixedAssignments } from './roster-repair.model';
 import type { RosterAssignment, RosterResult } from './roster.types';
-import { candidateAssignment } from './shift-candidates.model';
+import { shiftsToAssignments, solutionShifts } from './roster-solution.model';
 
 export interface RepairSolveInput {
   /** The refreshed problem (validated here). */
@@ -34,12 +35,18 @@ export interface RepairSolveResult {
   widened: boolean;
 }
 
+/** The repaired roster: HiGHS' shifts and break counts, breaks then moved only where cheaper. */
 function extract(model: RosterModel, problem: RosterProblem, solution: MilpSolution): RosterAssignment[] {
   const at = new Map(solution.columnNames.map((n, i) => [n, i]));
   const value = (col: number): number => solution.values![at.get(model.milp.columns[col].name) ?? -1] ?? 0;
-  return model.candidates
-    .filter((_, i) => value(model.xCol[i]) > 0.5)
-    .map((c) => candidateAssignment(problem, c));
+  const raw = solutionShifts(model, value);
+  const placed = placeBreaks(
+    problem,
+    model.candidates,
+    raw.map((x) => x.candidate),
+    raw.map((x) => x.breakStarts),
+  );
+  return shiftsToAssignments(problem, model, placed);
 }
 
 export async function solveRepair(input: RepairSolveInput): Promise<RepairSolveResult> {
@@ -71,6 +78,7 @@ export async function solveRepair(input: RepairSolveInput): Promise<RepairSolveR
   const size = {
     variables: model.milp.columns.length,
     binaries: model.binaries,
+    breakColumns: model.breakColumns,
     rows: model.milp.rows.length,
   };
   const found = solution.values !== null && (solution.status === 'OPTIMAL' || solution.status === 'FEASIBLE');
@@ -94,6 +102,14 @@ export async function solveRepair(input: RepairSolveInput): Promise<RepairSolveR
     seconds: elapsed(),
     assignments,
     heuristic: false,
+    source: found ? 'MILP' : null,
+    greedyObjective: null,
+    milpObjective: found ? solution.objective : null,
+    timing: {
+      timeLimitSeconds: input.timeLimitSeconds,
+      phases: [{ phase: 'solve', seconds: elapsed() }],
+      solverLimitSeconds: input.timeLimitSeconds,
+    },
     diagnosis: null,
     violations,
     warnings,

@@ -17,7 +17,8 @@ import {
   workedShift,
   type WorkedShift,
 } from './roster-facts.check';
-import type { RosterProblem, Staff } from './roster-problem.schema';
+import { breakRulesOf } from '../staff/shift-breaks.core';
+import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem.schema';
 import type { RosterAssignment, Violation, Warning } from './roster.types';
 
 export interface CheckReport {
@@ -47,6 +48,33 @@ function checkShift(problem: RosterProblem, s: WorkedShift, out: Violation[]): v
   if (!s.staff.skills.includes(a.skill)) v('SKILL', `person lacks skill ${a.skill}`);
   if (!coversAvailability(problem, s.staff, s.start, s.end))
     v('AVAILABILITY', 'not available for the whole shift');
+  checkBreaks(s, s.template, (message) => v('BREAK', message));
+}
+
+/**
+ * Every break of the template is placed once, in order: the right duration and pay, its
+ * start inside the rule's window (relative to the shift start), and no overlap.
+ */
+export function checkBreaks(s: WorkedShift, template: ShiftTemplate, fail: (message: string) => void): void {
+  const rules = breakRulesOf(template);
+  if (s.breaks.length !== rules.length) {
+    fail(`${s.breaks.length} breaks placed, the template has ${rules.length}`);
+    return;
+  }
+  const clock = (minute: number): string => minuteLabel(minute);
+  rules.forEach((rule, j) => {
+    const b = s.breaks[j];
+    const from = s.start + rule.earliestStartMinutes;
+    const to = s.start + rule.latestStartMinutes;
+    if (b.start < from - EPS || b.start > to + EPS)
+      fail(`break ${j + 1} starts ${clock(b.start)}, outside its window ${clock(from)}–${clock(to)}`);
+    if (Math.abs(b.end - b.start - rule.durationMinutes) > EPS)
+      fail(`break ${j + 1} lasts ${b.end - b.start} min, the rule says ${rule.durationMinutes}`);
+    if (b.paid !== rule.paid)
+      fail(`break ${j + 1} is ${b.paid ? 'paid' : 'unpaid'}, the rule says otherwise`);
+    const prev = s.breaks[j - 1];
+    if (prev && b.start < prev.end - EPS) fail(`break ${j + 1} overlaps break ${j}`);
+  });
 }
 
 function checkPerson(problem: RosterProblem, staff: Staff, shifts: WorkedShift[], out: Violation[]): void {
@@ -116,14 +144,10 @@ export function checkRoster(problem: RosterProblem, assignments: RosterAssignmen
   const violations: Violation[] = [];
   const shifts = assignments.map((a) => workedShift(problem, a));
   shifts.forEach((s) => checkShift(problem, s, violations));
-  for (const staff of problem.staff) {
-    checkPerson(
-      problem,
-      staff,
-      shifts.filter((s) => s.assignment.staffId === staff.id),
-      violations,
-    );
-  }
+  const byStaff = new Map<string, WorkedShift[]>();
+  for (const s of shifts)
+    byStaff.set(s.assignment.staffId, [...(byStaff.get(s.assignment.staffId) ?? []), s]);
+  for (const staff of problem.staff) checkPerson(problem, staff, byStaff.get(staff.id) ?? [], violations);
   const warnings = coverageWarnings(problem, shifts);
   for (const s of shifts) {
     if (!s.staff) continue;

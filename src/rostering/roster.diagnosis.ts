@@ -17,23 +17,33 @@ export function uncoverableRequirements(
 ): UncoverableRange[] {
   const size = problem.intervalMinutes;
   const out: UncoverableRange[] = [];
+  const intervals = problem.requirements[0]?.values.length ?? 0;
   for (const req of problem.requirements) {
-    const best = new Map<number, Map<number, number>>();
+    // Most agents present per interval: Σ over staff of their best fraction (candidates come staff by staff).
+    const most = new Float64Array(intervals);
+    let staffIndex = -1;
+    let best = new Map<number, number>();
+    const flush = (): void => {
+      for (const [i, f] of best) most[i] += f;
+      best = new Map<number, number>();
+    };
     for (const c of candidates) {
       if (c.skill !== req.skill) continue;
-      for (const { interval, fraction } of c.shift.coverage) {
-        const perStaff = best.get(interval) ?? new Map<number, number>();
-        perStaff.set(c.staffIndex, Math.max(perStaff.get(c.staffIndex) ?? 0, fraction));
-        best.set(interval, perStaff);
+      if (c.staffIndex !== staffIndex) {
+        flush();
+        staffIndex = c.staffIndex;
       }
+      for (const { interval, fraction } of c.shift.coverage)
+        best.set(interval, Math.max(best.get(interval) ?? 0, fraction));
     }
+    flush();
     const templateCovers = new Set<number>();
     for (const s of shifts) {
       if (!problem.shiftTemplates[s.templateIndex].skills.includes(req.skill)) continue;
       for (const { interval } of s.coverage) templateCovers.add(interval);
     }
     const skilled = problem.staff.some((s) => s.skills.includes(req.skill));
-    const possible = (i: number): number => [...(best.get(i)?.values() ?? [])].reduce((a, b) => a + b, 0);
+    const possible = (i: number): number => most[i];
     const reasonOf = (i: number): string => {
       const max = possible(i);
       if (max > EPS) return `at most ${+max.toFixed(2)} agents with skill ${req.skill} can be present`;
@@ -77,12 +87,14 @@ export function uncoverableRequirements(
  */
 export function staffHourIssues(problem: RosterProblem, candidates: Candidate[]): StaffIssue[] {
   const issues: StaffIssue[] = [];
+  const perStaffDay = problem.staff.map(() => new Array<number>(7).fill(0));
+  for (const c of candidates) {
+    const perDay = perStaffDay[c.staffIndex];
+    perDay[c.shift.day] = Math.max(perDay[c.shift.day], c.shift.paidHours);
+  }
   problem.staff.forEach((staff, s) => {
     if (staff.minHoursWeek <= 0) return;
-    const perDay = new Array<number>(7).fill(0);
-    for (const c of candidates) {
-      if (c.staffIndex === s) perDay[c.shift.day] = Math.max(perDay[c.shift.day], c.shift.paidHours);
-    }
+    const perDay = perStaffDay[s];
     const best = perDay
       .sort((a, b) => b - a)
       .slice(0, staff.maxDaysWeek)

@@ -18,10 +18,22 @@ const EPS = 1e-6;
 
 const clockOf = (iso: string): string => iso.slice(11, 16);
 
-/** `06:00-14:00 calls`; a shift ending on a later day shows `+1`. */
-export function shiftLabel(a: { date: string; start: string; end: string; skill: string }): string {
+/**
+ * `06:00-14:00 calls, break 10:00-10:30`; a shift ending on a later day shows `+1`; paid
+ * breaks are marked `(paid)`.
+ */
+export function shiftLabel(a: {
+  date: string;
+  start: string;
+  end: string;
+  skill: string;
+  breaks?: { start: string; end: string; paid: boolean }[];
+}): string {
   const nextDay = a.end.slice(0, 10) !== a.date ? '(+1)' : '';
-  return `${clockOf(a.start)}-${clockOf(a.end)}${nextDay} ${a.skill}`;
+  const breaks = (a.breaks ?? []).map(
+    (b) => `break ${clockOf(b.start)}-${clockOf(b.end)}${b.paid ? ' (paid)' : ''}`,
+  );
+  return [`${clockOf(a.start)}-${clockOf(a.end)}${nextDay} ${a.skill}`, ...breaks].join(', ');
 }
 
 export function timetableSheet(doc: RosterDoc): Sheet {
@@ -64,6 +76,7 @@ export function coverageSheet(doc: RosterDoc): Sheet {
         skill: c.skill,
         required,
         scheduled,
+        onBreak: c.onBreak?.[i] ?? null,
         shortfall: +Math.max(0, required - scheduled).toFixed(4),
       });
     }
@@ -76,6 +89,7 @@ export function coverageSheet(doc: RosterDoc): Sheet {
       { header: 'Skill', key: 'skill', width: 14 },
       { header: 'Required', key: 'required', width: 10 },
       { header: 'Scheduled', key: 'scheduled', width: 10 },
+      { header: 'On break', key: 'onBreak', width: 10 },
       { header: 'Shortfall', key: 'shortfall', width: 10 },
     ],
     rows,

@@ -36,8 +36,11 @@ function skillKpis(problem: RosterProblem, shifts: WorkedShift[]): SkillKpi[] {
 }
 
 function staffKpis(problem: RosterProblem, shifts: WorkedShift[]): StaffHoursKpi[] {
+  const byStaff = new Map<string, WorkedShift[]>();
+  for (const w of shifts)
+    byStaff.set(w.assignment.staffId, [...(byStaff.get(w.assignment.staffId) ?? []), w]);
   return problem.staff.map((s) => {
-    const own = shifts.filter((w) => w.assignment.staffId === s.id);
+    const own = byStaff.get(s.id) ?? [];
     const paid = own.reduce((sum, w) => sum + w.paidHours, 0);
     const target = s.targetHoursWeek ?? s.maxHoursWeek;
     return {

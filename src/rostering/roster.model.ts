@@ -1,16 +1,18 @@
 /**
  * Builds the weekly roster MILP from a validated problem. Pure: no solver, no I/O.
  *
- * Variables: binary x[s,d,t,k] for every candidate (see shift-candidates.model.ts), plus
- * the auxiliary columns of the families in roster-constraints.model.ts. Objective: labour
+ * Variables: binary x[s,d,t,k] for every candidate (see shift-candidates.model.ts), the
+ * group totals n[g] and integer break starts y[g,j,t] (roster-coverage.model.ts), plus the
+ * auxiliary columns of the families in roster-constraints.model.ts. Objective: labour
  * cost (hourlyCost × paid hours) on x + the penalties each family adds.
  */
 import { MilpBuilder, type MilpModel } from './milp.model';
+import type { BreakColumn, ShiftGroup } from './roster-build.context';
+import { addBreakRows, addCoverageRows, addShiftGroups } from './roster-coverage.model';
 import {
   addConsecutiveDaysRows,
   addContractDeviationTerms,
   addContractHoursRows,
-  addCoverageRows,
   addMaxDaysRows,
   addOneShiftPerDayRows,
   addPreferenceTerms,
@@ -23,6 +25,7 @@ import { addFixedAssignmentRows, type FixedAssignments } from './roster-repair.m
 import { enumerateCandidates, type Candidate } from './shift-candidates.model';
 
 export const CONSTRAINT_FAMILIES = [
+  'breaks',
   'coverage',
   'oneShiftPerDay',
   'rest',
@@ -49,13 +52,22 @@ export interface RosterModel {
   candidates: Candidate[];
   /** Column of candidate i's x. */
   xCol: number[];
+  /** Candidates grouped by (day, template, skill), with the column of each group's total. */
+  groups: ShiftGroup[];
+  /** The integer break-start columns y[g,j,t]. */
+  breakCols: BreakColumn[];
   binaries: number;
+  /** Break-start count columns y[g,j,t]. */
+  breakColumns: number;
 }
 
-export function buildRosterModel(problem: RosterProblem, options: BuildOptions = {}): RosterModel {
+export function buildRosterModel(
+  problem: RosterProblem,
+  options: BuildOptions = {},
+  candidates: Candidate[] = enumerateCandidates(problem),
+): RosterModel {
   const off = new Set(options.disable ?? []);
   const b = new MilpBuilder();
-  const candidates = enumerateCandidates(problem);
   const byStaff: number[][] = problem.staff.map(() => []);
   const xCol = candidates.map((c, i) => {
     byStaff[c.staffIndex].push(i);
@@ -64,8 +76,10 @@ export function buildRosterModel(problem: RosterProblem, options: BuildOptions =
     const cost = problem.staff[c.staffIndex].hourlyCost * c.shift.paidHours;
     return b.addColumn(`x_${c.staffIndex}_${c.shift.day}_${t}_${k}`, 'binary', cost);
   });
-  const ctx: BuildContext = { problem, b, candidates, xCol, byStaff };
+  const ctx: BuildContext = { problem, b, candidates, xCol, byStaff, groups: [], breakCols: [] };
+  addShiftGroups(ctx);
   const families: Record<ConstraintFamily, () => void> = {
+    breaks: () => addBreakRows(ctx),
     coverage: () => addCoverageRows(ctx),
     oneShiftPerDay: () => addOneShiftPerDayRows(ctx),
     rest: () => addRestRows(ctx),
@@ -78,5 +92,13 @@ export function buildRosterModel(problem: RosterProblem, options: BuildOptions =
   };
   for (const family of CONSTRAINT_FAMILIES) if (!off.has(family)) families[family]();
   if (options.fixed) addFixedAssignmentRows(ctx, options.fixed);
-  return { milp: b.build(), candidates, xCol, binaries: candidates.length };
+  return {
+    milp: b.build(),
+    candidates,
+    xCol,
+    groups: ctx.groups,
+    breakCols: ctx.breakCols,
+    binaries: candidates.length,
+    breakColumns: ctx.breakCols.length,
+  };
 }

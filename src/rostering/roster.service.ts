@@ -13,7 +13,7 @@ import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { isIsoDate } from '../common/calendar';
 import { isoDayOfWeek, daysBetween } from './calendar.util';
-import { coverageBySkill, workedShift } from './roster-facts.check';
+import { breaksBySkill, coverageBySkill, workedShift } from './roster-facts.check';
 import { ROSTERS, type RosterDoc, type SkillCoverage } from './roster-doc.model';
 import type { RosterProblem } from './roster-problem.schema';
 import { checkRoster } from './roster.checker';
@@ -69,15 +69,15 @@ export function assertWeek(week: string, field = 'week'): void {
 
 /** Requirement vs scheduled agents per interval and skill. */
 export function rosterCoverage(problem: RosterProblem, assignments: RosterAssignment[]): SkillCoverage[] {
-  const got = coverageBySkill(
-    problem,
-    assignments.map((a) => workedShift(problem, a)),
-  );
+  const shifts = assignments.map((a) => workedShift(problem, a));
+  const got = coverageBySkill(problem, shifts);
+  const away = breaksBySkill(problem, shifts);
   const round = (v: number): number => Math.round(v * 1e4) / 1e4;
   return problem.requirements.map((r) => ({
     skill: r.skill,
     required: [...r.values],
     scheduled: (got.get(r.skill) ?? []).map(round),
+    onBreak: (away.get(r.skill) ?? []).map(round),
   }));
 }
 
@@ -148,6 +148,7 @@ export class RosterService {
           gap: result.gap,
           seconds: +result.seconds.toFixed(3),
           heuristic: result.heuristic,
+          greedyObjective: result.greedyObjective,
           message: result.message,
         },
         kpis,

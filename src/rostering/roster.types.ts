@@ -2,6 +2,13 @@
 
 export type RosterStatus = 'OPTIMAL' | 'FEASIBLE' | 'INFEASIBLE' | 'ERROR';
 
+/** One placed break of an assignment (ISO local datetimes like the shift). */
+export interface RosterBreak {
+  start: string;
+  end: string;
+  paid: boolean;
+}
+
 export interface RosterAssignment {
   staffId: string;
   /** Start date of the shift, YYYY-MM-DD. */
@@ -11,6 +18,11 @@ export interface RosterAssignment {
   start: string;
   end: string;
   skill: string;
+  /**
+   * Breaks in template order, each inside its window. Rosters stored before break rules
+   * have none; their templates' breaks are then reported missing by the checker.
+   */
+  breaks: RosterBreak[];
 }
 
 export type ViolationRule =
@@ -24,7 +36,8 @@ export type ViolationRule =
   | 'MAX_HOURS'
   | 'MIN_HOURS'
   | 'MAX_DAYS'
-  | 'MAX_CONSECUTIVE_DAYS';
+  | 'MAX_CONSECUTIVE_DAYS'
+  | 'BREAK';
 
 export interface Violation {
   rule: ViolationRule;
@@ -92,8 +105,21 @@ export interface RosterKpis {
   solver: { status: RosterStatus | null; seconds: number | null; gap: number | null; heuristic: boolean };
 }
 
+export type RosterPhase = 'validate' | 'heuristic' | 'build' | 'solve' | 'check' | 'done';
+
+/** Which roster was returned: the greedy one or HiGHS' (whichever has the lower objective). */
+export type RosterSource = 'GREEDY' | 'MILP';
+
+/** Wall-clock seconds spent per phase of one solve, against its time limit. */
+export interface RosterTiming {
+  timeLimitSeconds: number;
+  phases: { phase: RosterPhase; seconds: number }[];
+  /** The time limit handed to HiGHS (null when HiGHS did not run). */
+  solverLimitSeconds: number | null;
+}
+
 export interface RosterProgress {
-  phase: 'validate' | 'build' | 'solve' | 'heuristic' | 'check' | 'done';
+  phase: RosterPhase;
   objective: number | null;
   bound: number | null;
   gap: number | null;
@@ -109,11 +135,19 @@ export interface RosterResult {
   gap: number | null;
   seconds: number;
   assignments: RosterAssignment[];
+  /** True when the greedy roster was returned (source GREEDY). */
   heuristic: boolean;
+  /** Null only when no roster came back (INFEASIBLE, ERROR). */
+  source: RosterSource | null;
+  /** Objective of the greedy roster, always computed (null when none was built). */
+  greedyObjective: number | null;
+  /** Objective of HiGHS' best roster (null when HiGHS found none or did not run). */
+  milpObjective: number | null;
+  timing: RosterTiming;
   diagnosis: RosterDiagnosis | null;
   violations: Violation[];
   warnings: Warning[];
   kpis: RosterKpis | null;
-  model: { variables: number; binaries: number; rows: number } | null;
+  model: { variables: number; binaries: number; breakColumns: number; rows: number } | null;
   message: string | null;
 }

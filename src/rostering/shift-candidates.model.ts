@@ -1,11 +1,14 @@
 /**
  * Which (staff, day, template, skill) combinations can ever be 1, and the geometry of each
- * shift: absolute start/end in minutes from weekStart, the unpaid break, covered intervals.
+ * shift: absolute start/end in minutes from weekStart, covered intervals, and the possible
+ * starts of each break.
  *
- * Break rule: the unpaid break sits in the middle of the shift, starting
- * `floor((duration − break) / 2)` minutes after the start; the person does not cover the
- * minutes of the break. Coverage of an interval is the fraction of it worked (0…1), so
- * shifts that do not align with intervals are still counted exactly.
+ * Breaks: each break rule of the template may start on any interval-grid minute inside its
+ * window (its earliest start alone when no grid minute falls inside); the optimiser picks
+ * one start per person and break. `coverage` is the shift's gross coverage; the person
+ * does not cover the minutes of a break, so coverage net of breaks subtracts
+ * `breakCoverage` of the chosen starts. Coverage of an interval is the fraction of it
+ * worked (0…1), so shifts that do not align with intervals are still counted exactly.
  *
  * Shifts that cross midnight (or the end of the week) need availability on the next day:
  * availability windows are laid out over 8 days (Sunday night runs into next Monday, whose
@@ -21,8 +24,22 @@ import {
   MINUTES_PER_DAY,
   minuteToLocalIso,
 } from './calendar.util';
+import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem.schema';
 import type { RosterAssignment } from './roster.types';
+
+export interface IntervalShare {
+  interval: number;
+  fraction: number;
+}
+
+/** One break of a shift instance: its rule and the absolute minutes it may start at. */
+export interface ShiftBreak {
+  durationMinutes: number;
+  paid: boolean;
+  /** Candidate starts (minutes from weekStart), ascending, at least one. */
+  starts: number[];
+}
 
 export interface ShiftInstance {
   /** Day index 0…6 of the start (0 = weekStart, a Monday). */
@@ -30,11 +47,12 @@ export interface ShiftInstance {
   templateIndex: number;
   start: number;
   end: number;
-  breakStart: number;
-  breakEnd: number;
+  breaks: ShiftBreak[];
   paidHours: number;
-  /** Covered intervals inside the week and the fraction of each that is worked. */
-  coverage: { interval: number; fraction: number }[];
+  /** Covered intervals inside the week and the fraction of each spent on shift (breaks not subtracted). */
+  coverage: IntervalShare[];
+  /** Coverage net of breaks placed at their middle start: what the greedy heuristic plans with. */
+  nominalCoverage: IntervalShare[];
   weekend: boolean;
 }
 
@@ -74,6 +92,42 @@ export function availableSpans(problem: RosterProblem, staff: Staff): Span[] {
 export const isAvailable = (spans: Span[], start: number, end: number): boolean =>
   spans.some(([a, b]) => a <= start && end <= b);
 
+/** Share of each interval of the week that [start, end) overlaps. */
+export function spanCoverage(start: number, end: number, size: number): IntervalShare[] {
+  const last = intervalsPerWeek(size);
+  const out: IntervalShare[] = [];
+  for (let i = Math.max(0, Math.floor(start / size)); i * size < end && i < last; i++) {
+    const a = i * size;
+    const overlap = Math.max(0, Math.min(a + size, end) - Math.max(a, start));
+    if (overlap > 0) out.push({ interval: i, fraction: overlap / size });
+  }
+  return out;
+}
+
+/** Grid starts of a break window [from, to] (absolute minutes); `from` alone when none is on the grid. */
+export function breakStarts(from: number, to: number, size: number): number[] {
+  const starts: number[] = [];
+  for (let t = Math.ceil(from / size) * size; t <= to; t += size) starts.push(t);
+  return starts.length > 0 ? starts : [from];
+}
+
+/** Gross coverage minus the breaks starting at `starts` (one per break, in order). */
+export function netCoverage(shift: ShiftInstance, starts: readonly number[], size: number): IntervalShare[] {
+  const net = new Map(shift.coverage.map((c) => [c.interval, c.fraction]));
+  shift.breaks.forEach((b, j) => {
+    for (const c of spanCoverage(starts[j], starts[j] + b.durationMinutes, size))
+      net.set(c.interval, (net.get(c.interval) ?? 0) - c.fraction);
+  });
+  return [...net]
+    .filter(([, f]) => f > 1e-9)
+    .map(([interval, fraction]) => ({ interval, fraction }))
+    .sort((a, b) => a.interval - b.interval);
+}
+
+/** The middle grid start of each break. */
+export const middleStarts = (shift: ShiftInstance): number[] =>
+  shift.breaks.map((b) => b.starts[Math.floor((b.starts.length - 1) / 2)]);
+
 export function shiftInstance(
   problem: RosterProblem,
   template: ShiftTemplate,
@@ -82,31 +136,26 @@ export function shiftInstance(
 ): ShiftInstance {
   const start = day * MINUTES_PER_DAY + clockToMinutes(template.start);
   const end = start + template.durationMinutes;
-  const breakStart = start + Math.floor((template.durationMinutes - template.breakMinutes) / 2);
-  const breakEnd = breakStart + template.breakMinutes;
   const size = problem.intervalMinutes;
-  const last = intervalsPerWeek(size);
-  const coverage: ShiftInstance['coverage'] = [];
-  for (let i = Math.floor(start / size); i * size < end && i < last; i++) {
-    const a = i * size;
-    const b = a + size;
-    const worked =
-      Math.max(0, Math.min(b, end) - Math.max(a, start)) -
-      Math.max(0, Math.min(b, breakEnd) - Math.max(a, breakStart));
-    if (worked > 0) coverage.push({ interval: i, fraction: worked / size });
-  }
+  const rules = breakRulesOf(template);
   const dow = (day % 7) + 1;
-  return {
+  const shift: ShiftInstance = {
     day,
     templateIndex,
     start,
     end,
-    breakStart,
-    breakEnd,
-    paidHours: (template.durationMinutes - template.breakMinutes) / 60,
-    coverage,
+    breaks: rules.map((r) => ({
+      durationMinutes: r.durationMinutes,
+      paid: r.paid,
+      starts: breakStarts(start + r.earliestStartMinutes, start + r.latestStartMinutes, size),
+    })),
+    paidHours: (template.durationMinutes - unpaidBreakMinutes(rules)) / 60,
+    coverage: spanCoverage(start, end, size),
+    nominalCoverage: [],
     weekend: dow >= 6,
   };
+  shift.nominalCoverage = netCoverage(shift, middleStarts(shift), size);
+  return shift;
 }
 
 /** Every shift instance of the week: templates × the days they run. */
@@ -137,8 +186,13 @@ export function enumerateCandidates(problem: RosterProblem, shifts = weekShifts(
   return out;
 }
 
-/** The published form of a chosen candidate. */
-export function candidateAssignment(problem: RosterProblem, c: Candidate): RosterAssignment {
+/** The published form of a chosen candidate with its break starts (one per break, in order). */
+export function candidateAssignment(
+  problem: RosterProblem,
+  c: Candidate,
+  starts: readonly number[] = middleStarts(c.shift),
+): RosterAssignment {
+  const iso = (minute: number): string => minuteToLocalIso(problem.weekStart, minute);
   return {
     staffId: problem.staff[c.staffIndex].id,
     date: addDays(problem.weekStart, c.shift.day),
@@ -146,5 +200,10 @@ export function candidateAssignment(problem: RosterProblem, c: Candidate): Roste
     start: minuteToLocalIso(problem.weekStart, c.shift.start),
     end: minuteToLocalIso(problem.weekStart, c.shift.end),
     skill: c.skill,
+    breaks: c.shift.breaks.map((b, j) => ({
+      start: iso(starts[j]),
+      end: iso(starts[j] + b.durationMinutes),
+      paid: b.paid,
+    })),
   };
 }

@@ -8,9 +8,36 @@ import {
   Matches,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { MAX_BREAKS_PER_SHIFT } from './shift-breaks.core';
 import { SKILL } from './staff.inputs';
+
+@InputType({ description: 'A break: length, pay, and the window of its start relative to the shift start.' })
+export class ShiftBreakRuleInput {
+  @Field(() => Int, { description: '1 … 240 minutes.' })
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  durationMinutes!: number;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  paid!: boolean;
+
+  @Field(() => Int, { description: 'Earliest start, minutes after the shift start.' })
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  earliestStartMinutes!: number;
+
+  @Field(() => Int, { description: 'Latest start, minutes after the shift start.' })
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  latestStartMinutes!: number;
+}
 
 @InputType()
 export class UpdateShiftTemplateInput {
@@ -37,6 +64,15 @@ export class UpdateShiftTemplateInput {
   @Min(0)
   @Max(180)
   breakMinutes?: number;
+
+  @Field(() => [ShiftBreakRuleInput], {
+    nullable: true,
+    description: 'Replaces the break rules (breakMinutes then becomes their unpaid total).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_BREAKS_PER_SHIFT)
+  @ValidateNested({ each: true })
+  breaks?: ShiftBreakRuleInput[];
 
   @Field(() => [Int], { nullable: true })
   @IsOptional()
@@ -75,11 +111,24 @@ export class CreateShiftTemplateInput {
   @Max(720)
   durationMinutes!: number;
 
-  @Field(() => Int, { description: 'Unpaid; shorter than the shift.' })
+  @Field(() => Int, {
+    defaultValue: 0,
+    description:
+      'Legacy: one unpaid break that may start an hour either side of mid-shift; ignored when breaks are given.',
+  })
   @IsInt()
   @Min(0)
   @Max(180)
   breakMinutes!: number;
+
+  @Field(() => [ShiftBreakRuleInput], {
+    nullable: true,
+    description: 'Breaks in order, windows not overlapping.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_BREAKS_PER_SHIFT)
+  @ValidateNested({ each: true })
+  breaks?: ShiftBreakRuleInput[];
 
   @Field(() => [Int])
   @ArrayNotEmpty()

@@ -1,9 +1,16 @@
-import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../auth/user.inputs';
 import { PLAN_READERS, Role } from '../auth/roles';
 import { CreateShiftTemplateInput, UpdateShiftTemplateInput } from './shift-template.inputs';
 import { ShiftTemplateService } from './shift-template.service';
-import { ShiftTemplate, ShiftTemplateConnection, ShiftTemplateListArgs } from './shift-template.types';
+import { breakRulesOf } from './shift-breaks.core';
+import type { ShiftTemplateDoc } from './staff.model';
+import {
+  ShiftBreakRule,
+  ShiftTemplate,
+  ShiftTemplateConnection,
+  ShiftTemplateListArgs,
+} from './shift-template.types';
 
 @Resolver(() => ShiftTemplate)
 export class ShiftTemplateResolver {
@@ -37,6 +44,14 @@ export class ShiftTemplateResolver {
     @Arg('input') input: UpdateShiftTemplateInput,
   ): Promise<ShiftTemplate> {
     return this.templates.update(id, input);
+  }
+
+  @FieldResolver(() => [ShiftBreakRule], {
+    description:
+      'Breaks in order; the roster places each start inside its window. Templates stored before break rules read as one unpaid break whose start may move an hour either side of mid-shift.',
+  })
+  breaks(@Root() template: ShiftTemplateDoc): ShiftBreakRule[] {
+    return breakRulesOf(template);
   }
 
   @Authorized(Role.MANAGER)

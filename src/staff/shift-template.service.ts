@@ -4,6 +4,7 @@ import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound, type ErrorLocation } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
+import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
 import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.model';
 import { checkSkills, normaliseSkills } from './staff.rules';
 import { clockToMinutes } from './time-window';
@@ -32,6 +33,8 @@ export function checkShiftTemplate(t: ShiftTemplateSpec, known: ReadonlySet<stri
       field: 'durationMinutes',
       message: `durationMinutes must be a multiple of 15 in [60, 720], got ${t.durationMinutes}`,
     });
+  for (const issue of breakRuleIssues(t.durationMinutes, t.breaks ?? []))
+    errors.push({ field: issue.field, message: issue.message });
   if (!Number.isInteger(t.breakMinutes) || t.breakMinutes < 0 || t.breakMinutes >= t.durationMinutes)
     errors.push({
       field: 'breakMinutes',
@@ -98,6 +101,8 @@ export class ShiftTemplateService {
   async update(id: string, patch: ShiftTemplatePatch): Promise<ShiftTemplateDoc> {
     const current = await this.require(id);
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
+    // A legacy client changing breakMinutes without breaks gets the legacy rule for it.
+    if (set.breaks === undefined && set.breakMinutes !== undefined) delete current.breaks;
     const { _id: _omit, ...fields } = await this.build({ ...current, ...set }, id);
     try {
       const updated = await this.templates.findOneAndUpdate({ _id: id }, { $set: fields });
@@ -133,9 +138,17 @@ export class ShiftTemplateService {
   }
 }
 
+/**
+ * Every stored template carries its break rules: given ones (breakMinutes becomes their
+ * unpaid total) or, from breakMinutes alone, one unpaid break with a window around mid-shift.
+ */
 function buildTemplate(spec: ShiftTemplateSpec, id: string, known: ReadonlySet<string>): ShiftTemplateDoc {
+  const given =
+    spec.breaks && spec.breaks.length > 0 ? spec.breaks.map((b) => ({ ...b, paid: b.paid ?? false })) : null;
   const t: ShiftTemplateSpec = {
     ...spec,
+    breakMinutes: given ? unpaidBreakMinutes(given) : spec.breakMinutes,
+    breaks: given ?? breakRulesOf({ durationMinutes: spec.durationMinutes, breakMinutes: spec.breakMinutes }),
     name: spec.name.trim(),
     skills: normaliseSkills(spec.skills),
     daysOfWeek: [...new Set(spec.daysOfWeek)].sort((a, b) => a - b),
@@ -149,6 +162,7 @@ function buildTemplate(spec: ShiftTemplateSpec, id: string, known: ReadonlySet<s
     start: t.start,
     durationMinutes: t.durationMinutes,
     breakMinutes: t.breakMinutes,
+    breaks: t.breaks,
     daysOfWeek: t.daysOfWeek,
     skills: t.skills,
     active: spec.active ?? true,

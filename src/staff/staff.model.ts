@@ -1,3 +1,4 @@
+import type { BreakRule } from './shift-breaks.core';
 export const STAFF = 'staff';
 export const AVAILABILITY = 'availability';
 export const SHIFT_TEMPLATES = 'shiftTemplates';
@@ -64,8 +65,13 @@ export interface ShiftTemplateDoc {
   /** "HH:MM" local start. */
   start: string;
   durationMinutes: number;
-  /** Unpaid break inside the shift. */
+  /** Unpaid break minutes in total (the sum of the unpaid `breaks`). */
   breakMinutes: number;
+  /**
+   * Break rules; absent on templates stored before them, which read as one unpaid break of
+   * `breakMinutes` with a window around mid-shift (`breakRulesOf`).
+   */
+  breaks?: BreakRule[];
   daysOfWeek: number[];
   /** Skills this shift serves. */
   skills: string[];

@@ -28,7 +28,7 @@ describe('planWeek on the demo site', () => {
   it('forecasts every channel, plans staffing and stores a checked draft roster', async () => {
     const token = await t.login('manager');
     const started = await t.gql<{ planWeek: Job }>(
-      `mutation { planWeek(week: "${WEEK}", options: { timeLimitSeconds: 20, relativeGap: 0.02 }) { id state phase } }`,
+      `mutation { planWeek(week: "${WEEK}", options: { timeLimitSeconds: 20, relativeGap: 0.02, basis: MEAN }) { id state phase } }`,
       {},
       token,
     );
@@ -63,11 +63,12 @@ describe('planWeek on the demo site', () => {
       roster: {
         status: string;
         solver: { status: string };
-        assignments: { staffId: string }[];
+        assignments: { staffId: string; breaks: { start: string; end: string }[] }[];
         kpis: { labourCost: number; skills: { skill: string; coveragePercent: number }[] };
+        coverage: { skill: string; required: number[]; scheduled: number[]; onBreak: number[] }[];
       };
     }>(
-      `{ roster(id: "${job!.rosterId}") { status solver { status } assignments { staffId } kpis { labourCost skills { skill coveragePercent } } } }`,
+      `{ roster(id: "${job!.rosterId}") { status solver { status } assignments { staffId breaks { start end } } kpis { labourCost skills { skill coveragePercent } } coverage { skill required scheduled onBreak } } }`,
       {},
       token,
     );
@@ -78,5 +79,17 @@ describe('planWeek on the demo site', () => {
     expect(r.kpis.labourCost).toBeGreaterThan(0);
     expect(r.kpis.skills.map((s) => s.skill).sort()).toEqual(['calls', 'emails', 'outbound']);
     for (const s of r.kpis.skills) expect(s.coveragePercent).toBeGreaterThan(50);
+
+    // Staggered breaks (issue #13): wherever agents are required and some are on shift,
+    // not all of them are on break at once.
+    expect(r.assignments.some((a) => a.breaks.length > 0)).toBe(true);
+    const emptied: string[] = [];
+    for (const c of r.coverage) {
+      c.required.forEach((required, i) => {
+        const onShift = c.scheduled[i] + c.onBreak[i];
+        if (required >= 1 && onShift > 0 && c.scheduled[i] <= 1e-9) emptied.push(`${c.skill} #${i}`);
+      });
+    }
+    expect(emptied).toEqual([]);
   }, 240_000);
 });

@@ -615,12 +615,65 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
         /breakMinutes must be ≥ 0 and shorter than durationMinutes \(60\), got 60/,
       );
 
+      const BREAKS = 'breaks { durationMinutes paid earliestStartMinutes latestStartMinutes }';
+      const withBreaks = await t.gql<{ createShiftTemplate: { breakMinutes: number; breaks: unknown[] } }>(
+        `mutation($i: CreateShiftTemplateInput!) { createShiftTemplate(input: $i) { breakMinutes ${BREAKS} } }`,
+        {
+          i: {
+            ...tpl,
+            name: 'two-breaks',
+            durationMinutes: 510,
+            breaks: [
+              { durationMinutes: 15, paid: true, earliestStartMinutes: 90, latestStartMinutes: 150 },
+              { durationMinutes: 30, earliestStartMinutes: 210, latestStartMinutes: 300 },
+            ],
+          },
+        },
+        manager,
+      );
+      expect(withBreaks.data!.createShiftTemplate).toEqual({
+        breakMinutes: 30,
+        breaks: [
+          { durationMinutes: 15, paid: true, earliestStartMinutes: 90, latestStartMinutes: 150 },
+          { durationMinutes: 30, paid: false, earliestStartMinutes: 210, latestStartMinutes: 300 },
+        ],
+      });
+      const overlapping = await t.gql(
+        CREATE,
+        {
+          i: {
+            ...tpl,
+            name: 'overlap',
+            breaks: [
+              { durationMinutes: 30, earliestStartMinutes: 60, latestStartMinutes: 120 },
+              { durationMinutes: 30, earliestStartMinutes: 100, latestStartMinutes: 150 },
+            ],
+          },
+        },
+        manager,
+      );
+      expect(overlapping.errors?.[0].extensions?.details).toEqual([
+        {
+          field: 'breaks[1].earliestStartMinutes',
+          message: "breaks[1].earliestStartMinutes: window overlaps break 1's (which may end at +150 min)",
+        },
+      ]);
+      // The seeded 8-hour templates (breakMinutes 30) carry one break around mid-shift.
+      const early = await t.gql<{ shiftTemplates: { nodes: { breaks: unknown[] }[] } }>(
+        `{ shiftTemplates(filter: { skill: "calls" }, first: 1) { nodes { ${BREAKS} } } }`,
+        {},
+        manager,
+      );
+      expect(early.data!.shiftTemplates.nodes[0].breaks).toEqual([
+        { durationMinutes: 30, paid: false, earliestStartMinutes: 165, latestStartMinutes: 285 },
+      ]);
+
       const list = await t.gql<{ shiftTemplates: { totalCount: number; nodes: { name: string }[] } }>(
         '{ shiftTemplates(filter: { skill: "calls", active: true }, first: 3) { totalCount nodes { name } } }',
         {},
         provider,
       );
-      expect(list.data!.shiftTemplates.totalCount).toBe(7);
+      expect(list.data!.shiftTemplates.totalCount).toBe(8);
       expect(list.data!.shiftTemplates.nodes.map((n) => n.name)).toEqual(['early', 'late', 'middle']);
       const id = created.data!.createShiftTemplate.id;
       const upd = await t.gql<{ updateShiftTemplate: unknown }>(

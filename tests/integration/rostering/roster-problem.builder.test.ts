@@ -130,6 +130,7 @@ describe('rosterProblemFromData', () => {
       start: `${date}T14:00:00`,
       end,
       skill: 'calls',
+      breaks: [],
     });
     const previous = [
       shift('2025-02-24', '2025-02-24T22:00:00'),

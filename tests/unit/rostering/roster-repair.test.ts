@@ -18,6 +18,7 @@ const early = (staffId: string, date: string): RosterAssignment => ({
   start: `${date}T06:00:00`,
   end: `${date}T14:00:00`,
   skill: 'calls',
+  breaks: [],
 });
 const PUBLISHED = [early('a', '2025-03-03'), early('a', TUESDAY)];
 

@@ -1,3 +1,4 @@
+import { addDays } from '../../../src/common/calendar';
 import { checkRoster } from '../../../src/rostering/roster.checker';
 import { rosterKpis } from '../../../src/rostering/roster.kpi';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
@@ -19,6 +20,11 @@ const shift = (
   start: `${date}T${start}:00`,
   end: `${end.includes('T') ? end : `${date}T${end}`}:00`,
   skill,
+  // The night template's legacy 60-minute break: mid-shift is 01:30, its window 00:30–02:30.
+  breaks:
+    id === 'night'
+      ? [{ start: `${addDays(date, 1)}T01:30:00`, end: `${addDays(date, 1)}T02:30:00`, paid: false }]
+      : [],
 });
 
 const p = parseRosterProblem(
@@ -60,6 +66,39 @@ const rulesOf = (as: RosterAssignment[]): string[] => checkRoster(p, as).violati
 describe('checkRoster', () => {
   it('accepts a night shift crossing midnight into next-day availability', () => {
     expect(rulesOf([shift('a', '2025-03-03', 'night', '22:00', '2025-03-04T06:00')])).toEqual([]);
+  });
+
+  describe('breaks', () => {
+    const night = shift('a', '2025-03-03', 'night', '22:00', '2025-03-04T06:00');
+    const withBreak = (start: string, end: string, paid = false): RosterAssignment => ({
+      ...night,
+      breaks: [{ start: `2025-03-04T${start}:00`, end: `2025-03-04T${end}:00`, paid }],
+    });
+
+    it('accepts a break anywhere inside its window, edges included', () => {
+      expect(rulesOf([withBreak('00:30', '01:30')])).toEqual([]);
+      expect(rulesOf([withBreak('02:30', '03:30')])).toEqual([]);
+    });
+
+    it('fails a break moved outside its window', () => {
+      const report = checkRoster(p, [withBreak('02:45', '03:45')]);
+      expect(report.violations.map((v) => v.rule)).toEqual(['BREAK']);
+      expect(report.violations[0].message).toMatch(
+        /break 1 starts Tue 02:45, outside its window Tue 00:30–Tue 02:30/,
+      );
+      expect(rulesOf([withBreak('00:15', '01:15')])).toEqual(['BREAK']);
+    });
+
+    it('fails a missing break, a wrong length and a wrong pay flag', () => {
+      expect(rulesOf([{ ...night, breaks: [] }])).toEqual(['BREAK']);
+      expect(rulesOf([withBreak('01:00', '01:30')])).toEqual(['BREAK']);
+      expect(rulesOf([withBreak('01:00', '02:00', true)])).toEqual(['BREAK']);
+    });
+
+    it('counts nobody on break as coverage', () => {
+      const kpi = rosterKpis(p, [withBreak('01:00', '02:00')]);
+      expect(kpi.staff[0].paidHours).toBe(7);
+    });
   });
 
   it('flags availability (unavailable date), skill, template day and template time', () => {

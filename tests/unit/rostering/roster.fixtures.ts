@@ -6,7 +6,7 @@ import { buildRosterModel, type BuildOptions } from '../../../src/rostering/rost
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import type { RosterProblem, RosterProblemInput } from '../../../src/rostering/roster-problem.schema';
 import type { RosterAssignment } from '../../../src/rostering/roster.types';
-import { candidateAssignment } from '../../../src/rostering/shift-candidates.model';
+import { shiftsToAssignments, solutionShifts } from '../../../src/rostering/roster-solution.model';
 
 export const WEEK = '2025-03-03';
 type StaffInput = RosterProblemInput['staff'][number];
@@ -89,9 +89,11 @@ export async function solveModel(input: RosterProblemInput, options: BuildOption
   const model = buildRosterModel(p, options);
   const solution = await solveLpText(writeLp(model.milp), { timeLimitSeconds: 10, relativeGap: 0 });
   if (solution.status !== 'OPTIMAL') throw new Error(`expected OPTIMAL, got ${solution.status}`);
-  const assignments = model.candidates
-    .filter((_, i) => solution.values![model.xCol[i]] > 0.5)
-    .map((c) => candidateAssignment(p, c));
+  const assignments = shiftsToAssignments(
+    p,
+    model,
+    solutionShifts(model, (col) => solution.values![col]),
+  );
   return { problem: p, assignments, objective: solution.objective, ...checkRoster(p, assignments) };
 }
 

@@ -51,6 +51,7 @@ describe('solveRoster', () => {
         start: '2025-03-03T12:00:00',
         end: '2025-03-03T16:00:00',
         skill: 'calls',
+        breaks: [],
       },
       {
         staffId: 'b',
@@ -59,6 +60,7 @@ describe('solveRoster', () => {
         start: '2025-03-03T08:00:00',
         end: '2025-03-03T12:00:00',
         skill: 'calls',
+        breaks: [],
       },
     ]);
     expect(r.violations).toEqual([]);
