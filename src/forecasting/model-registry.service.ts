@@ -79,6 +79,7 @@ const toMetrics = (m: ModelBacktest, horizon: number, origins: number): Backtest
 export function refitOptions(params: ModelParams): FitModelOptions {
   const options: FitModelOptions = {};
   if (params.calibration) options.calibration = params.calibration;
+  if (params.boxCoxLambda !== undefined) options.boxCox = params.boxCoxLambda;
   const details = params.details ?? {};
   if (params.kind === 'ENSEMBLE' && Array.isArray(details.members))
     options.ensemble = {

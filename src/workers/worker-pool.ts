@@ -47,6 +47,11 @@ export class WorkerPool {
     });
   }
 
+  /** Most tasks that run at once (one per thread). */
+  get threads(): number {
+    return this.options.maxThreads;
+  }
+
   get stats(): { queued: number; threads: number; completed: number } {
     return { queued: this.pool.queueSize, threads: this.pool.threads.length, completed: this.pool.completed };
   }
