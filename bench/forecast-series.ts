@@ -24,8 +24,20 @@ export interface PublicSeries {
   test: number[];
   /** Minutes per step for intraday series, else undefined. */
   stepMinutes?: number;
+  /** First timestamp's date. */
+  start: string;
   r: RReference;
 }
+
+/**
+ * Public holidays a site in the series' region would have in its calendar (daily and
+ * intraday series only): New York (US federal holidays, Christmas Eve and New Year's Eve,
+ * the day after Thanksgiving) and Victoria (Queen's Birthday 2014).
+ */
+export const BENCH_HOLIDAYS: Record<string, string[]> = {
+  nyc_taxi: ['2014-11-27', '2014-11-28', '2014-12-24', '2014-12-25', '2014-12-31', '2015-01-01'],
+  elecdemand: ['2014-06-09'],
+};
 
 export const BENCHMARK_DIR = join(REPO_ROOT, '..', 'shared', 'benchmarks', 'forecast');
 
@@ -58,6 +70,7 @@ export function loadPublicSeries(dir = BENCHMARK_DIR): PublicSeries[] | null {
       train,
       test,
       ...(stepMinutes ? { stepMinutes } : {}),
+      start: times[0].slice(0, 10),
       r,
     };
   });

@@ -10,9 +10,11 @@ import { availableParallelism } from 'node:os';
 import { accuracy, seasonalNaiveScale } from '../src/forecasting/accuracy.metrics';
 import { autoOnPool } from '../src/forecasting/auto-pool.runner';
 import { BASE_FORECASTERS } from '../src/forecasting/ensemble.model';
-import type { BaseModelKind, ForecastResult } from '../src/forecasting/forecast.types';
+import type { BaseModelKind, ForecastResult, SeriesInput } from '../src/forecasting/forecast.types';
+import { daysBetween } from '../src/forecasting/history-series';
+import { maskHolidayHistory } from '../src/forecasting/holiday-effects.core';
 import { WorkerPool } from '../src/workers/worker-pool';
-import { loadPublicSeries, rBest, type PublicSeries } from './forecast-series';
+import { BENCH_HOLIDAYS, loadPublicSeries, rBest, type PublicSeries } from './forecast-series';
 import { printTable } from './harness';
 
 const KINDS: BaseModelKind[] = ['SNAIVE', 'THETA', 'MSTL', 'ARIMA', 'PROPHET'];
@@ -56,6 +58,19 @@ function score(s: PublicSeries, f: ForecastResult): Pick<Scored, 'mase' | 'cov80
   return { mase: a.mase, cov80: a.coverage80, cov95: a.coverage95 };
 }
 
+/** The training input: with the region's holidays imputed and masked, as the service does for a site. */
+function trainInput(s: PublicSeries): SeriesInput {
+  const holidays = BENCH_HOLIDAYS[s.name];
+  if (!holidays || !s.stepMinutes) return { values: s.train, periods: s.periods };
+  const masked = maskHolidayHistory(
+    s.train,
+    s.train.map(() => true),
+    holidays.map((d) => daysBetween(s.start, d)),
+    1440 / s.stepMinutes,
+  );
+  return { ...masked, periods: s.periods };
+}
+
 function modelRows(s: PublicSeries): Scored[] {
   const rows: Scored[] = [];
   for (const kind of KINDS) {
@@ -63,8 +78,8 @@ function modelRows(s: PublicSeries): Scored[] {
       const model = boxCox === 'auto' ? `${kind}+BOXCOX` : kind;
       const t0 = performance.now();
       try {
-        const fitted = BASE_FORECASTERS[kind].fit({ values: s.train, periods: s.periods }, { boxCox });
-        const f = fitted.forecast(s.h);
+        const fitted = BASE_FORECASTERS[kind].fit(trainInput(s), { boxCox });
+        const f = fitted.forecast(s.h, { futureOpen: s.test.map(() => true) });
         const seconds = (performance.now() - t0) / 1000;
         const peer = R_PEER[kind].map((k) => s.r.seconds[k]).find((v) => v !== undefined);
         const lambda = fitted.params.boxCoxLambda;
@@ -90,10 +105,13 @@ function modelRows(s: PublicSeries): Scored[] {
 
 async function autoRow(s: PublicSeries, pool: WorkerPool): Promise<AutoRow & Scored> {
   const t0 = performance.now();
-  const result = await autoOnPool(pool, { values: s.train, periods: s.periods }, s.h, {
-    horizon: s.h,
-    ...(s.stepMinutes ? { stepMinutes: s.stepMinutes } : {}),
-  });
+  const result = await autoOnPool(
+    pool,
+    trainInput(s),
+    s.h,
+    { horizon: s.h, ...(s.stepMinutes ? { stepMinutes: s.stepMinutes } : {}) },
+    s.test.map(() => true),
+  );
   const seconds = (performance.now() - t0) / 1000;
   const best = rBest(s.r);
   const sc = score(s, result.forecast);
@@ -113,7 +131,8 @@ async function autoRow(s: PublicSeries, pool: WorkerPool): Promise<AutoRow & Sco
 function printSeries(s: PublicSeries, rows: Scored[]): void {
   const best = rBest(s.r);
   printTable(
-    `${s.name}: train ${s.train.length}, h ${s.h}, periods ${s.periods.join('/')}; R's best ${best.method} ${best.mase}`,
+    `${s.name}: train ${s.train.length}, h ${s.h}, periods ${s.periods.join('/')}; R's best ${best.method} ${best.mase}` +
+      (BENCH_HOLIDAYS[s.name] ? `; holidays ${BENCH_HOLIDAYS[s.name].join(', ')}` : ''),
     rows.map((r) => ({
       model: r.model,
       MASE: fmt(r.mase),

@@ -13,7 +13,7 @@ import {
   type OriginData,
 } from './backtest.runner';
 import { BASE_FORECASTERS, combineForecasts } from './ensemble.model';
-import { isModelFitError } from './forecast.errors';
+import { isModelFitError, ModelFitError } from './forecast.errors';
 import type { BaseModelKind, BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
 import { chooseCandidate, inverseErrorWeights, weightedScore } from './selection.core';
 import { longestUsablePeriod, validateHorizon, validateSeries } from './series.validation';
@@ -76,8 +76,13 @@ export const CANDIDATE_COMPLEXITY: Record<BaseModelKind | 'ENSEMBLE', number> = 
 };
 
 export const specLabel = (s: CandidateSpec): string => (s.boxCox ? `${s.kind}+BOXCOX` : s.kind);
+/**
+ * The combination ranks as the simplest choice: it adds no parameters to its members and,
+ * within the backtest noise, is the robust pick (forecast combination); among single models
+ * the simpler one is preferred.
+ */
 const complexityOf = (c: CandidateBacktest): number =>
-  c.spec ? CANDIDATE_COMPLEXITY[c.spec.kind] + (c.spec.boxCox ? 0.5 : 0) : CANDIDATE_COMPLEXITY.ENSEMBLE;
+  c.spec ? CANDIDATE_COMPLEXITY[c.spec.kind] + (c.spec.boxCox ? 0.5 : 0) : -1;
 
 /** Candidates for a series: the kinds, each also with Box-Cox when the values are non-negative. */
 export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {}): CandidateSpec[] {
@@ -211,15 +216,22 @@ export function combineAndChoose(
   const eligible = candidates
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => c.ok && !c.pruned && Number.isFinite(c.score));
-  if (eligible.length === 0) throw badInput('no candidate could be backtested');
-  const pick = chooseCandidate(
-    eligible.map(({ c }) => ({ perOrigin: c.perOrigin!.map((m) => m.mase), complexity: complexityOf(c) })),
-  );
+  let chosen: number;
+  if (eligible.length > 0) {
+    const pick = chooseCandidate(
+      eligible.map(({ c }) => ({ perOrigin: c.perOrigin!.map((m) => m.mase), complexity: complexityOf(c) })),
+    );
+    chosen = eligible[pick].i;
+  } else {
+    // No finite score (e.g. a series without seasonal variation: MASE undefined): the simplest that ran.
+    chosen = candidates.findIndex((c) => c.ok);
+    if (chosen < 0) throw new ModelFitError('SNAIVE', 'no candidate could be backtested');
+  }
   return {
     horizon: h,
     origins: origins.map((o) => o.train.values.length),
     scalePeriod,
     candidates: candidates.map(({ forecasts: _dropped, ...c }) => c),
-    chosen: eligible[pick].i,
+    chosen,
   };
 }

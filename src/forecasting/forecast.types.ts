@@ -50,7 +50,7 @@ export interface ArimaOptions {
   period?: number;
   /** `true` forces AutoARIMA, `false` forbids it; default: only for s <= 12 and at most `autoMaxLength` values. */
   auto?: boolean;
-  /** AutoARIMA is used by default only up to this length (default 400). */
+  /** AutoARIMA is used by default only up to this length (default 600). */
   autoMaxLength?: number;
   /** Fit on the most recent window of at most this many values (default 2000; the library throws above ~8000). */
   maxLength?: number;
