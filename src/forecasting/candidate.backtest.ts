@@ -86,7 +86,11 @@ const complexityOf = (c: CandidateBacktest): number =>
 
 /** Candidates for a series: the kinds, each also with Box-Cox when the values are non-negative. */
 export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {}): CandidateSpec[] {
-  const kinds = options.kinds ?? ['SNAIVE', 'THETA', 'MSTL', 'ARIMA', 'PROPHET'];
+  // As the registry: SARIMA only up to 24 intervals a day (a 48-interval season costs seconds per fit).
+  const subHourly = options.stepMinutes !== undefined && options.stepMinutes < 60;
+  const kinds =
+    options.kinds ??
+    (['SNAIVE', 'THETA', 'MSTL', ...(subHourly ? [] : ['ARIMA']), 'PROPHET'] as BaseModelKind[]);
   const all: BaseModelKind[] = ['SNAIVE', ...kinds.filter((k) => k !== 'SNAIVE')];
   const transformable = options.boxCox !== false && input.values.every((v) => v >= 0);
   return all.flatMap((kind) =>

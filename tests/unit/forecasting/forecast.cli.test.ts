@@ -43,8 +43,8 @@ describe('parseForecastArgs', () => {
       '--seasonality must be comma-separated integers >= 2, got 24,x',
     ],
     [
-      ['--input', 'a.csv', '--horizon', '3', '--model', 'prophet'],
-      '--model must be one of auto|snaive|mstl|arima|ensemble, got prophet',
+      ['--input', 'a.csv', '--horizon', '3', '--model', 'tbats'],
+      '--model must be one of auto|snaive|mstl|arima|theta|prophet|ensemble, got tbats',
     ],
     [['--input', 'a.csv', '--horizon', '3', '--verbose'], "Unknown option '--verbose'"],
   ])('%j → %s', (argv, message) => {
