@@ -1,7 +1,7 @@
 /**
  * AUTO on the worker pool: the candidates are split into one group per pool thread (heaviest
- * models spread first), the groups are backtested in parallel, joined on the calling thread
- * (combination and choice are a few array sums), and the choice is fitted in one more task.
+ * models spread first), the groups are backtested in parallel, and one more task joins them
+ * (combination and choice) and fits the choice.
  */
 import { AppError } from '../errors';
 import { taskFile, type WorkerPool } from '../workers/worker-pool';
@@ -9,7 +9,6 @@ import type { AutoOptions } from './auto.selector';
 import {
   autoSpecs,
   CANDIDATE_COMPLEXITY,
-  combineAndChoose,
   type AutoBacktestResult,
   type CandidateSpec,
 } from './candidate.backtest';
@@ -50,15 +49,20 @@ export class AutoTaskError extends AppError {
   }
 }
 
-/** Backtests AUTO's candidates in parallel on the pool and returns the joined result. */
-export async function autoBacktestOnPool(
+/**
+ * AUTO end to end on the pool: the candidate groups are backtested in parallel, then one
+ * task joins them, chooses, fits the choice and forecasts. Nothing but message passing
+ * happens on the calling thread.
+ */
+export async function autoOnPool(
   pool: WorkerPool,
   series: SeriesInput,
-  options: AutoOptions,
-  parts: number,
-): Promise<AutoBacktestResult> {
+  horizon: number,
+  options: AutoOptions = {},
+  futureOpen?: boolean[],
+): Promise<PooledAuto> {
   const file = taskFile(FORECAST_TASK_FILE);
-  const groups = splitCandidates(autoSpecs(series, options), parts);
+  const groups = splitCandidates(autoSpecs(series, options), pool.threads);
   const outputs = await Promise.all(
     groups.map((specs) =>
       pool.run<CandidateGroupInput, CandidateGroupOutput>(file, 'backtestCandidateGroup', {
@@ -72,29 +76,13 @@ export async function autoBacktestOnPool(
     if (!o.ok) throw new AutoTaskError(o.error);
     return o.results;
   });
-  return combineAndChoose(series, results, options);
-}
-
-/** AUTO end to end on the pool: parallel backtests, then the chosen model's fit and forecast. */
-export async function autoOnPool(
-  pool: WorkerPool,
-  series: SeriesInput,
-  horizon: number,
-  options: AutoOptions = {},
-  futureOpen?: boolean[],
-): Promise<PooledAuto> {
-  const report = await autoBacktestOnPool(pool, series, options, pool.threads);
-  const out = await pool.run<FitChosenInput, FitChosenOutput>(
-    taskFile(FORECAST_TASK_FILE),
-    'fitChosenCandidate',
-    {
-      series,
-      report,
-      horizon,
-      options,
-      ...(futureOpen ? { futureOpen } : {}),
-    },
-  );
+  const out = await pool.run<FitChosenInput, FitChosenOutput>(file, 'fitChosenCandidate', {
+    series,
+    results,
+    horizon,
+    options,
+    ...(futureOpen ? { futureOpen } : {}),
+  });
   if (!out.ok) throw new AutoTaskError(out.error);
-  return { kind: out.kind, label: out.label, params: out.params, forecast: out.forecast, report };
+  return { kind: out.kind, label: out.label, params: out.params, forecast: out.forecast, report: out.report };
 }

@@ -9,6 +9,7 @@ import { fitChosen, type AutoOptions } from './auto.selector';
 import { backtest, type BacktestOptions, type BacktestReport } from './backtest.runner';
 import {
   backtestCandidates,
+  combineAndChoose,
   type AutoBacktestOptions,
   type AutoBacktestResult,
   type CandidateBacktest,
@@ -98,7 +99,8 @@ export async function backtestCandidateGroup(input: CandidateGroupInput): Promis
 
 export interface FitChosenInput {
   series: SeriesInput;
-  report: AutoBacktestResult;
+  /** Every group's backtested candidates; joined here (combination and choice). */
+  results: CandidateBacktest[];
   horizon: number;
   futureOpen?: boolean[];
   options?: AutoOptions;
@@ -107,14 +109,20 @@ export interface FitChosenInput {
 export type FitChosenOutput = TaskResult<{
   kind: ModelKind;
   label: string;
+  report: AutoBacktestResult;
   params: ModelParams;
   forecast: ForecastResult;
 }>;
 
-/** Fits AUTO's choice (falling back down the ranking, seasonal naive last) and forecasts. */
+/**
+ * Joins AUTO's candidate groups (adds the combination, chooses), fits the choice (falling
+ * back down the ranking, seasonal naive last) and forecasts.
+ */
 export async function fitChosenCandidate(input: FitChosenInput): Promise<FitChosenOutput> {
   try {
-    const chosen = fitChosen(input.series, input.report, input.options ?? {});
+    const options = input.options ?? {};
+    const report = combineAndChoose(input.series, input.results, options);
+    const chosen = fitChosen(input.series, report, options);
     const forecast = chosen.model.forecast(
       input.horizon,
       input.futureOpen ? { futureOpen: input.futureOpen } : {},
@@ -123,6 +131,7 @@ export async function fitChosenCandidate(input: FitChosenInput): Promise<FitChos
       ok: true,
       kind: chosen.model.kind,
       label: chosen.label,
+      report,
       params: JSON.parse(JSON.stringify(chosen.model.params)) as ModelParams,
       forecast,
     };

@@ -5,16 +5,13 @@ import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { channelHours, type VolumeService } from '../volumes/volume.service';
 import { taskFile, type WorkerPool } from '../workers/worker-pool';
-import { autoBacktestOnPool, AutoTaskError } from './auto-pool.runner';
+import { autoOnPool, AutoTaskError, type PooledAuto } from './auto-pool.runner';
 import { byMase, type ModelBacktest } from './backtest.runner';
-import type { AutoBacktestResult } from './candidate.backtest';
 import type {
   BacktestModelsInput,
   BacktestModelsOutput,
   FitAndForecastInput,
   FitAndForecastOutput,
-  FitChosenInput,
-  FitChosenOutput,
   TaskError,
 } from './forecast.task';
 import { MODELS, type BacktestMetrics, type ModelDoc } from './forecast.model';
@@ -294,8 +291,8 @@ export class ModelRegistryService {
 
   /**
    * AUTO: the candidates (each model raw and with Box-Cox) are backtested in parallel on the
-   * pool, joined (top-3 combination, choice within the backtest noise) and the choice is fitted
-   * on the whole window in one more task.
+   * pool; one more task joins them (top-3 combination, choice within the backtest noise) and
+   * fits the choice on the whole window.
    */
   private async trainAuto(
     channel: ChannelDoc,
@@ -306,30 +303,20 @@ export class ModelRegistryService {
     createdBy: string | null,
   ): Promise<ModelDoc> {
     const options = { stepMinutes: channel.intervalMinutes, origins, kinds };
-    let report: AutoBacktestResult;
+    let auto: PooledAuto;
     try {
-      report = await autoBacktestOnPool(this.workers, input, options, this.workers.threads);
+      auto = await autoOnPool(this.workers, input, 1, options);
     } catch (e) {
       if (e instanceof AutoTaskError) throw taskFailure(channel.key, e.task);
       throw e;
     }
-    const fit = await this.workers.run<FitChosenInput, FitChosenOutput>(
-      taskFile(FORECAST_TASK),
-      'fitChosenCandidate',
-      {
-        series: input,
-        report,
-        horizon: 1,
-        options,
-      },
-    );
-    if (!fit.ok) throw taskFailure(channel.key, fit.error);
-    const chosen = report.candidates.find((c) => c.label === fit.label) ?? report.candidates[report.chosen];
+    const { report } = auto;
+    const chosen = report.candidates.find((c) => c.label === auto.label) ?? report.candidates[report.chosen];
     const count = report.origins.length;
     return this.store({
       channel: channel.key,
-      kind: fit.kind,
-      params: { ...fit.params, selection: 'AUTO', label: fit.label } as unknown as Record<string, unknown>,
+      kind: auto.kind,
+      params: { ...auto.params, selection: 'AUTO', label: auto.label } as unknown as Record<string, unknown>,
       trainingWindow: {
         from: new Date(`${series.from}T00:00:00Z`),
         to: new Date(`${series.to}T00:00:00Z`),
