@@ -196,7 +196,11 @@ export class ModelRegistryService {
     channelKey: string,
     selection: ModelSelection,
     createdBy: string | null,
-    options: { backtestOrigins?: number } = {},
+    options: {
+      backtestOrigins?: number;
+      /** AUTO over the cheap models only (no Prophet, no Box-Cox variants), e.g. for seeding. */
+      quick?: boolean;
+    } = {},
   ): Promise<ModelDoc> {
     const channel = await this.channels.requireByKey(channelKey);
     const last = await this.volumes.lastDate(channel.key);
@@ -214,7 +218,7 @@ export class ModelRegistryService {
         ? BASE_MODEL_KINDS.filter(
             (k) =>
               (k !== 'ARIMA' || slots <= AUTO_ARIMA_MAX_SLOTS_PER_DAY) &&
-              (k !== 'PROPHET' || slots <= AUTO_PROPHET_MAX_SLOTS_PER_DAY),
+              (k !== 'PROPHET' || (slots <= AUTO_PROPHET_MAX_SLOTS_PER_DAY && !options.quick)),
           )
         : [selection];
     const input = { values: series.values, periods: series.periods, open: series.open };
@@ -223,8 +227,7 @@ export class ModelRegistryService {
         channel,
         series,
         input,
-        kinds,
-        options.backtestOrigins ?? this.backtestOrigins,
+        { kinds, origins: options.backtestOrigins ?? this.backtestOrigins, boxCox: !options.quick },
         createdBy,
       );
     const bt = await this.workers.run<BacktestModelsInput, BacktestModelsOutput>(
@@ -307,11 +310,10 @@ export class ModelRegistryService {
     channel: ChannelDoc,
     series: HistorySeries,
     input: SeriesInput,
-    kinds: BaseModelKind[],
-    origins: number,
+    search: { kinds: BaseModelKind[]; origins: number; boxCox: boolean },
     createdBy: string | null,
   ): Promise<ModelDoc> {
-    const options = { stepMinutes: channel.intervalMinutes, origins, kinds };
+    const options = { stepMinutes: channel.intervalMinutes, ...search };
     let auto: PooledAuto;
     try {
       auto = await autoOnPool(this.workers, input, 1, options);
