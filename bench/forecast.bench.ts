@@ -1,187 +1,214 @@
 /**
- * Forecast accuracy and speed: every model and AUTO on the demo history (hourly) and on
- * AirPassengers, by rolling-origin backtest. Each figure is also shown as a ratio to the
- * seasonal naive baseline of the same run.
+ * Forecast accuracy and speed on the public benchmark (`../shared/benchmarks/forecast/`):
+ * every model (raw and with Box-Cox) and AUTO, fitted on `train`, scored on `test`, next to
+ * R forecast 8.x on the same split (`r_reference.json`). Ratios below 1 beat R. AUTO runs on
+ * a warmed worker pool, as in the server.
+ * Exits non-zero only on a crash, never on a score.
  *
- *   npm run bench:forecast
+ *   npm run bench:forecast [-- --series a10,hyndsight] [-- --models-only | --auto-only]
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { availableParallelism } from 'node:os';
 import { accuracy, seasonalNaiveScale } from '../src/forecasting/accuracy.metrics';
-import { selectAuto } from '../src/forecasting/auto.selector';
-import { backtest } from '../src/forecasting/backtest.runner';
-import { fitModel } from '../src/forecasting/forecaster.registry';
-import type { ModelSelection, SeriesInput } from '../src/forecasting/forecast.types';
-import { contactCentreSeries } from '../src/forecasting/synthetic-series.generator';
-import { parseTimestamp } from '../src/forecasting/time-axis.helpers';
-import { printTable, ratio, time } from './harness';
+import { autoOnPool } from '../src/forecasting/auto-pool.runner';
+import { BASE_FORECASTERS } from '../src/forecasting/ensemble.model';
+import type { BaseModelKind, ForecastResult, SeriesInput } from '../src/forecasting/forecast.types';
+import { daysBetween } from '../src/forecasting/history-series';
+import { maskHolidayHistory } from '../src/forecasting/holiday-effects.core';
+import { WorkerPool } from '../src/workers/worker-pool';
+import { BENCH_HOLIDAYS, loadPublicSeries, rBest, type PublicSeries } from './forecast-series';
+import { printTable } from './harness';
 
-interface BenchSeries {
-  name: string;
-  series: SeriesInput;
-  horizon: number;
-}
+const KINDS: BaseModelKind[] = ['SNAIVE', 'THETA', 'MSTL', 'ARIMA', 'PROPHET'];
+/** The R method whose run time a model's is compared with. */
+const R_PEER: Record<BaseModelKind, string[]> = {
+  SNAIVE: ['snaive'],
+  THETA: ['thetaf'],
+  MSTL: ['mstl_ets', 'stlf'],
+  ARIMA: ['auto_arima'],
+  PROPHET: ['tbats'],
+};
 
-interface Row {
+interface Scored {
   model: string;
   mase: number;
-  smape: number;
   cov80: number;
   cov95: number;
-  fitMs: number;
+  seconds: number;
+  rSeconds?: number;
 }
 
-const ROOT = join(__dirname, '..', existsSync(join(__dirname, '..', 'data')) ? '' : '..');
-const HOUR = 3_600_000;
-const ORIGINS = 4;
-
-/** Sums each channel of the long-format demo file (`timestamp,channel,value`) into hourly buckets. */
-function hourlyFromDemo(path: string, maxWeeks = 12): BenchSeries[] {
-  const rows = parse(readFileSync(path, 'utf8'), {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-  }) as Record<string, string>[];
-  const byChannel = new Map<string, Map<number, number>>();
-  for (const r of rows) {
-    const t = parseTimestamp(r.timestamp);
-    if (!t) continue;
-    const buckets = byChannel.get(r.channel) ?? new Map<number, number>();
-    byChannel.set(r.channel, buckets);
-    const hour = Math.floor(t.ms / HOUR) * HOUR;
-    buckets.set(hour, (buckets.get(hour) ?? 0) + Number(r.value));
-  }
-  return [...byChannel].map(([channel, buckets]) => {
-    const hours = [...buckets.keys()].sort((a, b) => a - b);
-    const start = Math.max(hours[0], hours[hours.length - 1] - (maxWeeks * 168 - 1) * HOUR);
-    const values: number[] = [];
-    for (let t = start; t <= hours[hours.length - 1]; t += HOUR) values.push(buckets.get(t) ?? 0);
-    // An hour-of-week slot is open when it ever had volume; closed slots are excluded from scoring.
-    const slotOpen = new Array<boolean>(168).fill(false);
-    values.forEach((v, i) => {
-      if (v > 0) slotOpen[i % 168] = true;
-    });
-    return {
-      name: `demo ${channel} (aggregated to hourly, last ${Math.round(values.length / 168)} weeks)`,
-      series: { values, periods: [24, 168], open: values.map((_, i) => slotOpen[i % 168]) },
-      horizon: 168,
-    };
-  });
+export interface AutoRow {
+  series: string;
+  picked: string;
+  mase: number;
+  rBest: string;
+  ratio: number;
+  cov80: number;
+  cov95: number;
+  seconds: number;
+  tbatsRatio: number;
 }
 
-function airPassengers(): BenchSeries {
-  const text = readFileSync(join(ROOT, 'data', 'airpassengers.csv'), 'utf8');
-  const values = text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => Number(l.split(',')[1]));
-  return { name: 'AirPassengers (monthly)', series: { values, periods: [12] }, horizon: 12 };
+const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+const times = (x: number, base: number | undefined): string =>
+  base && base > 0 && Number.isFinite(x) ? `${(x / base).toFixed(2)}×` : 'n/a';
+
+function score(s: PublicSeries, f: ForecastResult): Pick<Scored, 'mase' | 'cov80' | 'cov95'> {
+  const scale = seasonalNaiveScale(s.train, Math.max(...s.periods));
+  const a = accuracy(s.test, f, scale);
+  return { mase: a.mase, cov80: a.coverage80, cov95: a.coverage95 };
 }
 
-function datasets(): BenchSeries[] {
-  const demo = join(ROOT, 'data', 'demo-history.csv');
-  const intraday = existsSync(demo)
-    ? hourlyFromDemo(demo)
-    : [
-        {
-          name: 'synthetic hourly contact centre (12 weeks, Poisson, seed 42; data/demo-history.csv not found)',
-          series: { ...contactCentreSeries({ weeks: 12, seed: 42 }), periods: [24, 168] },
-          horizon: 168,
-        },
-      ];
-  return [...intraday, airPassengers()];
+/** The training input: with the region's holidays imputed and masked, as the service does for a site. */
+function trainInput(s: PublicSeries): SeriesInput {
+  const holidays = BENCH_HOLIDAYS[s.name];
+  if (!holidays || !s.stepMinutes) return { values: s.train, periods: s.periods };
+  const masked = maskHolidayHistory(
+    s.train,
+    s.train.map(() => true),
+    holidays.map((d) => daysBetween(s.start, d)),
+    1440 / s.stepMinutes,
+  );
+  return { ...masked, periods: s.periods };
 }
 
-/** Nested evaluation of AUTO: at each outer origin, select on the training part only. */
-function backtestAuto(b: BenchSeries): Omit<Row, 'fitMs'> & { ms: number } {
-  const { values, periods, open } = b.series;
-  const n = values.length;
-  let mase = 0;
-  let smape = 0;
-  let in80 = 0;
-  let in95 = 0;
-  let points = 0;
-  let ms = 0;
-  for (let i = ORIGINS - 1; i >= 0; i--) {
-    const end = n - b.horizon - i * b.horizon;
-    const train: SeriesInput = {
-      values: values.slice(0, end),
-      periods,
-      ...(open ? { open: open.slice(0, end) } : {}),
-    };
-    const t0 = performance.now();
-    const f = selectAuto(train, { horizon: b.horizon, origins: 3 }).model.forecast(b.horizon);
-    ms += performance.now() - t0;
-    const m = Math.max(...periods.filter((p) => end >= 2 * p));
-    const scale = seasonalNaiveScale(train.values, m, train.open);
-    const acc = accuracy(values.slice(end, end + b.horizon), f, scale, open?.slice(end, end + b.horizon));
-    mase += acc.mase / ORIGINS;
-    smape += acc.smape / ORIGINS;
-    in80 += acc.coverage80 * acc.n;
-    in95 += acc.coverage95 * acc.n;
-    points += acc.n;
-  }
-  return { model: 'AUTO', mase, smape, cov80: in80 / points, cov95: in95 / points, ms: ms / ORIGINS };
-}
-
-async function benchSeries(b: BenchSeries): Promise<void> {
-  const report = backtest(b.series, { horizon: b.horizon, origins: ORIGINS });
-  const rows: Row[] = [];
-  for (const m of report.models) {
-    if (!m.ok || !m.metrics) {
-      rows.push({
-        model: `${m.kind} (failed: ${m.failure})`,
-        mase: NaN,
-        smape: NaN,
-        cov80: NaN,
-        cov95: NaN,
-        fitMs: NaN,
-      });
-      continue;
+function modelRows(s: PublicSeries): Scored[] {
+  const rows: Scored[] = [];
+  for (const kind of KINDS) {
+    for (const boxCox of ['none', 'auto'] as const) {
+      const model = boxCox === 'auto' ? `${kind}+BOXCOX` : kind;
+      const t0 = performance.now();
+      try {
+        const fitted = BASE_FORECASTERS[kind].fit(trainInput(s), { boxCox });
+        const f = fitted.forecast(s.h, { futureOpen: s.test.map(() => true) });
+        const seconds = (performance.now() - t0) / 1000;
+        const peer = R_PEER[kind].map((k) => s.r.seconds[k]).find((v) => v !== undefined);
+        const lambda = fitted.params.boxCoxLambda;
+        rows.push({
+          model: lambda === undefined ? model : `${model} (λ ${lambda.toFixed(2)})`,
+          ...score(s, f),
+          seconds,
+          rSeconds: peer,
+        });
+      } catch (e) {
+        rows.push({
+          model: `${model} (failed: ${(e as Error).message.slice(0, 60)})`,
+          mase: NaN,
+          cov80: NaN,
+          cov95: NaN,
+          seconds: NaN,
+        });
+      }
     }
-    const selection: ModelSelection = m.kind;
-    const options = m.kind === 'ENSEMBLE' ? { ensemble: { members: m.members } } : {};
-    const fit = await time(m.kind, () => fitModel(selection, b.series, options).forecast(b.horizon), 3, 1);
-    const label = m.kind === 'ENSEMBLE' ? `ENSEMBLE(${m.members?.join('+')})` : m.kind;
-    rows.push({
-      model: label,
-      mase: m.metrics.mase,
-      smape: m.metrics.smape,
-      cov80: m.metrics.coverage80,
-      cov95: m.metrics.coverage95,
-      fitMs: fit.ms,
-    });
   }
-  const auto = backtestAuto(b);
-  rows.push({ ...auto, model: 'AUTO (nested selection, calibrated)', fitMs: auto.ms });
-  const base = rows[0];
+  return rows;
+}
+
+async function autoRow(s: PublicSeries, pool: WorkerPool): Promise<AutoRow & Scored> {
+  const t0 = performance.now();
+  const result = await autoOnPool(
+    pool,
+    trainInput(s),
+    s.h,
+    { horizon: s.h, ...(s.stepMinutes ? { stepMinutes: s.stepMinutes } : {}) },
+    s.test.map(() => true),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const best = rBest(s.r);
+  const sc = score(s, result.forecast);
+  return {
+    series: s.name,
+    model: `AUTO → ${result.label}`,
+    picked: result.label,
+    ...sc,
+    rBest: `${best.method} ${best.mase.toFixed(3)}`,
+    ratio: sc.mase / best.mase,
+    seconds,
+    rSeconds: s.r.seconds.tbats,
+    tbatsRatio: s.r.seconds.tbats ? seconds / s.r.seconds.tbats : NaN,
+  };
+}
+
+function printSeries(s: PublicSeries, rows: Scored[]): void {
+  const best = rBest(s.r);
   printTable(
-    `${b.name}: ${ORIGINS} origins × h=${b.horizon}, train lengths ${report.origins.join(', ')}`,
+    `${s.name}: train ${s.train.length}, h ${s.h}, periods ${s.periods.join('/')}; R's best ${best.method} ${best.mase}` +
+      (BENCH_HOLIDAYS[s.name] ? `; holidays ${BENCH_HOLIDAYS[s.name].join(', ')}` : ''),
     rows.map((r) => ({
       model: r.model,
-      MASE: r.mase,
-      'MASE/snaive': ratio(r.mase, base.mase),
-      'sMAPE %': r.smape,
-      'sMAPE/snaive': ratio(r.smape, base.smape),
-      'cov80 %': 100 * r.cov80,
-      'cov95 %': 100 * r.cov95,
-      'fit ms': r.fitMs,
-      'fit/snaive': ratio(r.fitMs, base.fitMs),
+      MASE: fmt(r.mase),
+      '×R best': times(r.mase, best.mase),
+      '×R auto.arima': times(r.mase, s.r.mase.auto_arima),
+      '×R ets': times(r.mase, s.r.mase.ets ?? s.r.mase.mstl_ets),
+      'cov80 %': fmt(100 * r.cov80, 0),
+      'cov95 %': fmt(100 * r.cov95, 0),
+      seconds: fmt(r.seconds, 2),
+      '×R time': times(r.seconds, r.rSeconds),
     })),
   );
 }
 
-export async function runForecastBench(): Promise<void> {
-  const t0 = performance.now();
-  for (const b of datasets()) await benchSeries(b);
+export async function runForecastBench(argv: string[] = []): Promise<void> {
+  const all = loadPublicSeries();
+  if (!all) {
+    console.log('\n## Forecast benchmark skipped: ../shared/benchmarks/forecast/ not found');
+    return;
+  }
+  const only = argv
+    .find((a) => a.startsWith('--series='))
+    ?.slice(9)
+    .split(',');
+  const series = only ? all.filter((s) => only.includes(s.name)) : all;
+  const pool = new WorkerPool({
+    maxThreads: Math.max(1, Math.min(availableParallelism(), 4)),
+    maxQueue: 64,
+    taskTimeoutMs: 600_000,
+  });
+  const autos: AutoRow[] = [];
+  try {
+    // Warm the pool as a running server's is: every thread loads its WASM modules once.
+    const warm = Array.from({ length: 48 }, (_, i) => 100 + 10 * Math.sin(i / 2) + i);
+    await Promise.all(
+      Array.from({ length: pool.threads }, () =>
+        autoOnPool(pool, { values: warm, periods: [12] }, 12, { origins: 1 }),
+      ),
+    );
+    for (const s of series) {
+      const rows = argv.includes('--auto-only') ? [] : modelRows(s);
+      if (!argv.includes('--models-only')) {
+        const a = await autoRow(s, pool);
+        autos.push(a);
+        rows.push(a);
+      }
+      printSeries(s, rows);
+    }
+  } finally {
+    await pool.close();
+  }
+  if (autos.length === 0) return;
+  printTable(
+    'AUTO against R forecast 8.x (MASE on the test split; time includes the backtest, on the worker pool)',
+    autos.map((a) => ({
+      series: a.series,
+      'AUTO picked': a.picked,
+      MASE: fmt(a.mase),
+      "R's best": a.rBest,
+      ratio: fmt(a.ratio, 2),
+      'cov80 %': fmt(100 * a.cov80, 0),
+      'cov95 %': fmt(100 * a.cov95, 0),
+      seconds: fmt(a.seconds, 2),
+      '×R TBATS time': fmt(a.tbatsRatio, 3),
+    })),
+  );
+  const ratios = autos.map((a) => a.ratio);
   console.log(
-    `\nFit ms = median of 3 full-series fits + forecast (AUTO: mean selection time per origin, ` +
-      `including its inner 3-origin backtest). Total ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
+    `\nMean ratio ${fmt(ratios.reduce((x, y) => x + y, 0) / ratios.length, 3)}, worst ${fmt(Math.max(...ratios), 2)}.`,
   );
 }
 
 if (require.main === module) {
-  void runForecastBench();
+  runForecastBench(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -2,7 +2,7 @@
  * Forecast a CSV series from the command line.
  *
  *   node dist/src/cli/forecast.cli.js --input <csv> --horizon <n>
- *     [--seasonality 24,168] [--model auto|snaive|mstl|arima|ensemble] [--out <file.json>]
+ *     [--seasonality 24,168] [--model auto|snaive|mstl|arima|theta|prophet|ensemble] [--out <file.json>]
  *
  * Input: header `timestamp,value`, equally spaced rows. Output: JSON
  * `{"model", "requested", "points": [{"t","mean","lo80","hi80","lo95","hi95"}]}` with `t`
@@ -63,6 +63,8 @@ const MODELS: Record<string, ModelSelection> = {
   snaive: 'SNAIVE',
   mstl: 'MSTL',
   arima: 'ARIMA',
+  theta: 'THETA',
+  prophet: 'PROPHET',
   ensemble: 'ENSEMBLE',
 };
 
@@ -82,7 +84,7 @@ const shown = (v: string): string => clip(v, FORECAST_CLI_LIMITS.echoChars);
 
 export const USAGE =
   'usage: forecast --input <csv> --horizon <n> [--seasonality 24,168] ' +
-  '[--model auto|snaive|mstl|arima|ensemble] [--out <file.json>]';
+  '[--model auto|snaive|mstl|arima|theta|prophet|ensemble] [--out <file.json>]';
 
 /** Parses and validates the command-line flags; throws badInput naming the flag. */
 export function parseForecastArgs(argv: string[]): ForecastCliOptions {

@@ -1,7 +1,7 @@
 import { badInput } from '../errors';
 import { loadArima, type ArimaModelOptions } from './arima.init';
 import { parseArimaSummary, type ArimaSummary } from './arima-summary.parser';
-import { ModelFitError } from './forecast.errors';
+import { isModelFitError, ModelFitError } from './forecast.errors';
 import { assertValidForecast, gaussianIntervals, maxAbs, Z80, Z95 } from './forecast.postprocess';
 import type {
   ArimaOptions,
@@ -84,14 +84,25 @@ export const arimaForecaster: Forecaster = {
     const ts = series.values.slice(-maxLength);
     const log = o.transform === 'log';
     if (log && ts.some((v) => v <= 0)) throw badInput('arima.transform log needs strictly positive values');
-    const auto = o.auto ?? (ts.length <= (o.autoMaxLength ?? 400) && s <= 12);
+    const auto = o.auto ?? (ts.length <= (o.autoMaxLength ?? 600) && s <= 12);
     const [p, d, q] = o.order ?? DEFAULT_ORDER;
     const [P, D, Q] = o.seasonalOrder ?? DEFAULT_SEASONAL;
-    const config: ArimaModelOptions = auto ? { ...AUTO_BOUNDS, s, auto: true } : { p, d, q, P, D, Q, s };
+    const fixed: ArimaModelOptions = { p, d, q, P, D, Q, s };
+    let config: ArimaModelOptions = auto ? { ...AUTO_BOUNDS, s, auto: true } : fixed;
     const y = log ? ts.map(Math.log) : ts;
     const prefetch = Math.max(2 * Math.max(...series.periods), 48);
-    const first = runArima(config, y, prefetch);
-    const cached = toForecast(first, log, prefetch);
+    let first: RawArima;
+    let cached: ForecastResult;
+    try {
+      first = runArima(config, y, prefetch);
+      cached = toForecast(first, log, prefetch);
+    } catch (e) {
+      // The AutoARIMA search aborts as a whole when one candidate diverges: fit the fixed orders instead.
+      if (!auto || !isModelFitError(e)) throw e;
+      config = fixed;
+      first = runArima(config, y, prefetch);
+      cached = toForecast(first, log, prefetch);
+    }
     assertValidForecast(
       'ARIMA',
       cached,
@@ -114,7 +125,7 @@ export const arimaForecaster: Forecaster = {
         trainingLength: ts.length,
         periods: [s],
         details: {
-          auto,
+          auto: config.auto === true,
           order: summary.order ?? [p, d, q],
           seasonalOrder: summary.seasonalOrder ?? [P, D, Q],
           coefficients: summary.coefficients,

@@ -1,55 +1,79 @@
 import {
-  backtest,
-  byMase,
-  type BacktestOptions,
-  type BacktestReport,
-  type ModelBacktest,
-} from './backtest.runner';
+  autoSpecs,
+  backtestCandidates,
+  combineAndChoose,
+  type AutoBacktestOptions,
+  type AutoBacktestResult,
+  type CandidateBacktest,
+} from './candidate.backtest';
 import { BASE_FORECASTERS, ensembleForecaster } from './ensemble.model';
 import { isModelFitError, ModelFitError } from './forecast.errors';
-import type { BaseModelKind, FitOptions, FittedModel, ModelKind, SeriesInput } from './forecast.types';
+import type { FitOptions, FittedModel, ModelKind, SeriesInput } from './forecast.types';
 
-export interface AutoOptions extends BacktestOptions {
+export interface AutoOptions extends AutoBacktestOptions {
   /** Apply interval factors estimated from the winner's backtest residuals (default true). */
   calibrate?: boolean;
 }
 
 export interface AutoSelection {
   selected: ModelKind;
-  members?: BaseModelKind[];
-  report: BacktestReport;
+  /** The chosen candidate's label, e.g. `MSTL+BOXCOX` or `ENSEMBLE(THETA+MSTL+PROPHET)`. */
+  label: string;
+  report: AutoBacktestResult;
   model: FittedModel;
 }
 
-function fitCandidate(candidate: ModelBacktest, input: SeriesInput, options: AutoOptions): FittedModel {
+/** Fits a backtested candidate (a model with or without Box-Cox, or a weighted combination) on the whole series. */
+export function fitCandidate(
+  candidate: CandidateBacktest,
+  input: SeriesInput,
+  options: AutoOptions,
+): FittedModel {
   const fit: FitOptions = {
     ...options.fit,
     ...(options.calibrate !== false && candidate.calibration ? { calibration: candidate.calibration } : {}),
   };
-  if (candidate.kind === 'ENSEMBLE') {
-    return ensembleForecaster.fit(input, { ...fit, ensemble: { members: candidate.members } });
+  if (candidate.specs) {
+    return ensembleForecaster.fit(input, {
+      ...fit,
+      ensemble: {
+        members: candidate.specs.map((s) => s.kind),
+        weights: candidate.weights,
+        boxCox: candidate.specs.map((s) => s.boxCox ?? 'none'),
+      },
+    });
   }
-  return BASE_FORECASTERS[candidate.kind as BaseModelKind].fit(input, fit);
+  const spec = candidate.spec ?? { kind: 'SNAIVE' as const };
+  return BASE_FORECASTERS[spec.kind].fit(input, { ...fit, boxCox: spec.boxCox ?? 'none' });
 }
 
 /**
- * AUTO: backtests every candidate (seasonal naive always included, plus an ensemble of the
- * best ones) and refits the one with the lowest mean MASE on the whole series, with interval
- * calibration from its backtest residuals. Ties go to the simpler model. If the winner fails
- * on the full series, the next one is tried; seasonal naive is the last resort.
+ * Fits AUTO's choice; if it fails on the whole series, the next candidates by score are
+ * tried, and seasonal naive last.
  */
-export function selectAuto(input: SeriesInput, options: AutoOptions = {}): AutoSelection {
-  const report = backtest(input, options);
-  const ranked = report.models.filter((m) => m.ok).sort(byMase);
+export function fitChosen(
+  input: SeriesInput,
+  report: AutoBacktestResult,
+  options: AutoOptions,
+): AutoSelection {
+  const chosen = report.candidates[report.chosen];
+  const rest = report.candidates
+    .filter((c, i) => i !== report.chosen && c.ok && !c.pruned && Number.isFinite(c.score))
+    .sort((a, b) => a.score! - b.score!);
+  const snaive = report.candidates.find((c) => c.spec?.kind === 'SNAIVE' && !c.spec.boxCox);
+  const order = [
+    chosen,
+    ...rest.filter((c) => c !== snaive),
+    ...(snaive && snaive !== chosen ? [snaive] : []),
+  ];
   const failures: string[] = [];
-  for (const candidate of ranked) {
+  for (const candidate of order) {
     try {
-      const model = fitCandidate(candidate, input, options);
       return {
         selected: candidate.kind,
-        ...(candidate.members ? { members: candidate.members } : {}),
+        label: candidate.label,
         report,
-        model,
+        model: fitCandidate(candidate, input, options),
       };
     } catch (e) {
       if (!isModelFitError(e)) throw e;
@@ -57,4 +81,16 @@ export function selectAuto(input: SeriesInput, options: AutoOptions = {}): AutoS
     }
   }
   throw new ModelFitError('SNAIVE', `no candidate could be fitted: ${failures.join('; ')}`);
+}
+
+/**
+ * AUTO: backtests every candidate over rolling origins (see candidate.backtest.ts), adds the
+ * weighted combination of the best three, chooses by recency-weighted mean MASE preferring the
+ * simpler model within the backtest's noise, and fits the choice on the whole series with
+ * interval calibration from its backtest residuals. Seasonal naive is always a candidate and
+ * the last resort.
+ */
+export function selectAuto(input: SeriesInput, options: AutoOptions = {}): AutoSelection {
+  const results = backtestCandidates(input, autoSpecs(input, options), options);
+  return fitChosen(input, combineAndChoose(input, results, options), options);
 }

@@ -56,12 +56,15 @@ export interface BacktestReport {
   models: ModelBacktest[];
 }
 
-interface OriginData {
+export interface OriginData {
   train: SeriesInput;
   actual: number[];
   open: boolean[];
   scale: number;
 }
+
+/** Kinds backtested when none are named (AUTO's wider search lives in candidate.backtest.ts). */
+export const DEFAULT_BACKTEST_KINDS: readonly BaseModelKind[] = ['SNAIVE', 'MSTL', 'ARIMA'];
 
 /** Default horizon: a week of intervals when the interval length is known, else the longest period. */
 export function defaultHorizon(periods: number[], stepMinutes?: number): number {
@@ -72,7 +75,7 @@ export function defaultHorizon(periods: number[], stepMinutes?: number): number 
   return Math.max(...periods);
 }
 
-function buildOrigins(series: ValidSeries, h: number, count: number, step: number): OriginData[] {
+export function buildOrigins(series: ValidSeries, h: number, count: number, step: number): OriginData[] {
   const n = series.values.length;
   const minTrain = 2 * series.periods[0];
   const origins: OriginData[] = [];
@@ -94,7 +97,7 @@ function buildOrigins(series: ValidSeries, h: number, count: number, step: numbe
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-function summarise(
+export function summarise(
   kind: ModelKind,
   origins: OriginData[],
   forecasts: ForecastResult[],
@@ -155,7 +158,7 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
       `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
     );
   }
-  const kinds = options.kinds ?? [...BASE_MODEL_KINDS];
+  const kinds = options.kinds ?? [...DEFAULT_BACKTEST_KINDS];
   if (kinds.some((k) => !BASE_MODEL_KINDS.includes(k))) {
     throw badInput(`kinds must be a subset of ${BASE_MODEL_KINDS.join(', ')}`);
   }

@@ -1,5 +1,6 @@
 import { badInput } from '../errors';
 import { arimaForecaster } from './arima.model';
+import { withBoxCox } from './boxcox.model';
 import { isModelFitError, ModelFitError } from './forecast.errors';
 import {
   BASE_MODEL_KINDS,
@@ -12,13 +13,18 @@ import {
 } from './forecast.types';
 import { makeFittedModel } from './fitted-model.factory';
 import { mstlForecaster } from './mstl.model';
+import { prophetForecaster } from './prophet.model';
 import { seasonalNaiveForecaster } from './seasonal-naive.model';
+import { thetaForecaster } from './theta.model';
 import { validateSeries } from './series.validation';
 
+/** Every base model, each accepting the `boxCox` fit option. */
 export const BASE_FORECASTERS: Record<BaseModelKind, Forecaster> = {
-  SNAIVE: seasonalNaiveForecaster,
-  MSTL: mstlForecaster,
-  ARIMA: arimaForecaster,
+  SNAIVE: withBoxCox(seasonalNaiveForecaster),
+  MSTL: withBoxCox(mstlForecaster),
+  ARIMA: withBoxCox(arimaForecaster),
+  THETA: withBoxCox(thetaForecaster),
+  PROPHET: withBoxCox(prophetForecaster),
 };
 
 const KEYS = ['mean', 'lo80', 'hi80', 'lo95', 'hi95'] as const;
@@ -29,20 +35,26 @@ const KEYS = ['mean', 'lo80', 'hi80', 'lo95', 'hi95'] as const;
  * Averaging bounds keeps lo95 ≤ lo80 ≤ mean ≤ hi80 ≤ hi95; it gives narrower intervals than
  * a mixture of the members, which backtest calibration (interval.calibration.ts) corrects.
  */
-export function combineForecasts(forecasts: ForecastResult[]): ForecastResult {
+export function combineForecasts(forecasts: ForecastResult[], weights?: number[]): ForecastResult {
   if (forecasts.length === 0) throw badInput('forecasts must not be empty');
+  if (weights && weights.length !== forecasts.length)
+    throw badInput(`weights must have one entry per forecast (${forecasts.length}), got ${weights.length}`);
+  const w = weights ?? forecasts.map(() => 1 / forecasts.length);
   const h = forecasts[0].mean.length;
   const out = {} as ForecastResult;
   for (const key of KEYS) {
-    out[key] = Array.from(
-      { length: h },
-      (_, i) => forecasts.reduce((sum, f) => sum + f[key][i], 0) / forecasts.length,
+    out[key] = Array.from({ length: h }, (_, i) =>
+      forecasts.reduce((sum, f, j) => sum + w[j] * f[key][i], 0),
     );
   }
   return out;
 }
 
-/** Mean of the member models; members that fail to fit are dropped (recorded in params). */
+/**
+ * Mean of the member models (weighted when `ensemble.weights` is given, each member with its
+ * own `ensemble.boxCox`); members that fail to fit are dropped (recorded in params) and the
+ * remaining weights renormalised.
+ */
 export const ensembleForecaster: Forecaster = {
   kind: 'ENSEMBLE',
   fit(input: SeriesInput, options: FitOptions = {}): FittedModel {
@@ -51,12 +63,23 @@ export const ensembleForecaster: Forecaster = {
     if (kinds.length === 0 || kinds.some((k) => !BASE_MODEL_KINDS.includes(k))) {
       throw badInput(`ensemble.members must be a non-empty subset of ${BASE_MODEL_KINDS.join(', ')}`);
     }
-    const memberOptions: FitOptions = { arima: options.arima, nonNegative: options.nonNegative };
+    const { weights, boxCox } = options.ensemble ?? {};
+    if (weights && (weights.length !== kinds.length || weights.some((w) => !(w > 0))))
+      throw badInput(`ensemble.weights must be ${kinds.length} positive numbers`);
+    if (boxCox && boxCox.length !== kinds.length)
+      throw badInput(`ensemble.boxCox must have ${kinds.length} entries, one per member`);
     const members: FittedModel[] = [];
+    const kept: number[] = [];
     const failed: { kind: BaseModelKind; reason: string }[] = [];
-    for (const kind of kinds) {
+    for (const [j, kind] of kinds.entries()) {
+      const memberOptions: FitOptions = {
+        arima: options.arima,
+        nonNegative: options.nonNegative,
+        ...(boxCox ? { boxCox: boxCox[j] } : {}),
+      };
       try {
         members.push(BASE_FORECASTERS[kind].fit(input, memberOptions));
+        kept.push(weights ? weights[j] : 1);
       } catch (e) {
         if (!isModelFitError(e)) throw e;
         failed.push({ kind, reason: e.reason });
@@ -65,7 +88,11 @@ export const ensembleForecaster: Forecaster = {
     if (members.length === 0) throw new ModelFitError('ENSEMBLE', 'every member failed');
     const predictRaw = (h: number): ForecastResult => {
       const allOpen = new Array<boolean>(h).fill(true);
-      return combineForecasts(members.map((m) => m.forecast(h, { futureOpen: allOpen })));
+      const total = kept.reduce((a, b) => a + b, 0);
+      return combineForecasts(
+        members.map((m) => m.forecast(h, { futureOpen: allOpen })),
+        kept.map((w) => w / total),
+      );
     };
     return makeFittedModel(
       'ENSEMBLE',
@@ -73,7 +100,7 @@ export const ensembleForecaster: Forecaster = {
       {
         trainingLength: series.values.length,
         periods: series.periods,
-        details: { members: members.map((m) => m.params), failed },
+        details: { members: members.map((m) => m.params), failed, weights: kept },
       },
       predictRaw,
       options,

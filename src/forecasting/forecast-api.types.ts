@@ -8,12 +8,16 @@ export const ModelSelectionEnum = {
   SNAIVE: 'SNAIVE',
   MSTL: 'MSTL',
   ARIMA: 'ARIMA',
+  THETA: 'THETA',
+  PROPHET: 'PROPHET',
   ENSEMBLE: 'ENSEMBLE',
 } as const;
 export const ModelKindEnum = {
   SNAIVE: 'SNAIVE',
   MSTL: 'MSTL',
   ARIMA: 'ARIMA',
+  THETA: 'THETA',
+  PROPHET: 'PROPHET',
   ENSEMBLE: 'ENSEMBLE',
 } as const;
 export const ModelStatusEnum = { ACTIVE: 'ACTIVE', INACTIVE: 'INACTIVE' } as const;
@@ -23,7 +27,8 @@ registerEnumType(ModelSelectionEnum, {
 });
 registerEnumType(ModelKindEnum, {
   name: 'ModelKind',
-  description: 'SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), ENSEMBLE of the best two.',
+  description:
+    'SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), THETA (SES with drift), PROPHET, ENSEMBLE (inverse-error weighted best three).',
 });
 registerEnumType(ModelStatusEnum, {
   name: 'ModelStatus',

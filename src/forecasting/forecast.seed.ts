@@ -17,7 +17,8 @@ export const volumeHistoryStep: SeedStep = {
 /**
  * Trains an AUTO model for every channel with history and no ACTIVE model yet (so a re-run
  * adds no versions), all channels at once in the worker pool. Two backtest origins instead
- * of four keep `npm start` on an empty store quick; retrain for the full backtest.
+ * of four and the cheap models only (no Prophet, no Box-Cox variants) keep `npm start` on an
+ * empty store quick; retrain for the full search.
  */
 export const forecastModelsStep: SeedStep = {
   name: 'forecast models',
@@ -27,7 +28,7 @@ export const forecastModelsStep: SeedStep = {
     const trained = await Promise.all(
       channels.map(async (c) => {
         if ((await s.models.active(c.key)) || !(await s.volumes.lastDate(c.key))) return 0;
-        await s.models.train(c.key, 'AUTO', null, { backtestOrigins: 2 });
+        await s.models.train(c.key, 'AUTO', null, { backtestOrigins: 2, quick: true });
         return 1;
       }),
     );

@@ -16,6 +16,7 @@ import { FORECASTS, type ForecastDoc, type ForecastPoint, type ModelDoc } from '
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
 import type { ModelParams } from './forecast.types';
 import { daysBetween, futureGrid } from './history-series';
+import { applyEffect } from './holiday-effects.core';
 import {
   FORECAST_TASK,
   refitOptions,
@@ -58,7 +59,8 @@ export function dailyTotals(points: ForecastPoint[], timeZone: string): DailyTot
 /**
  * Forecast runs: refits the channel's ACTIVE model (kind, orders, members, calibration as
  * stored) on the history up to `start`, forecasts `horizonDays` local days in the worker
- * pool, forces closed intervals to zero, stores the run and then announces it.
+ * pool, forces closed intervals to zero, applies the holiday calendar (CLOSED days 0, factor
+ * days scaled), stores the run and then announces it.
  */
 export class ForecastService {
   private readonly forecasts: Collection<ForecastDoc>;
@@ -139,6 +141,24 @@ export class ForecastService {
             }
           : { t, mean: 0, lo80: 0, hi80: 0, lo95: 0, hi95: 0 },
       );
+    const ahead = new Map(
+      (await this.registry.holidaysBetween(start, addDays(start, horizonDays))).map((h) => [
+        h.date,
+        h.effect,
+      ]),
+    );
+    if (ahead.size > 0) {
+      const dates = grid.intervals.filter((iv) => iv.slot >= skip).map((iv) => iv.date);
+      points.forEach((p, i) => {
+        const effect = ahead.get(dates[i]!);
+        if (!effect) return;
+        p.mean = applyEffect(p.mean, effect);
+        p.lo80 = applyEffect(p.lo80, effect);
+        p.hi80 = applyEffect(p.hi80, effect);
+        p.lo95 = applyEffect(p.lo95, effect);
+        p.hi95 = applyEffect(p.hi95, effect);
+      });
+    }
     const m = longestUsablePeriod(series.periods, series.values.length);
     const startAt = DateTime.fromISO(start, { zone: this.timeZone }).startOf('day');
     const doc: ForecastDoc = {

@@ -5,7 +5,16 @@
  * do not survive the thread boundary; anything else rejects.
  */
 import { isAppError } from '../errors';
+import { fitChosen, type AutoOptions } from './auto.selector';
 import { backtest, type BacktestOptions, type BacktestReport } from './backtest.runner';
+import {
+  backtestCandidates,
+  combineAndChoose,
+  type AutoBacktestOptions,
+  type AutoBacktestResult,
+  type CandidateBacktest,
+  type CandidateSpec,
+} from './candidate.backtest';
 import { isModelFitError, MODEL_FIT_FAILED } from './forecast.errors';
 import { fitModel, type FitModelOptions } from './forecaster.registry';
 import type { ForecastResult, ModelKind, ModelParams, ModelSelection, SeriesInput } from './forecast.types';
@@ -66,6 +75,66 @@ export async function fitAndForecast(input: FitAndForecastInput): Promise<FitAnd
 export async function backtestModels(input: BacktestModelsInput): Promise<BacktestModelsOutput> {
   try {
     return { ok: true, report: backtest(input.series, input.options) };
+  } catch (e) {
+    return { ok: false, error: asTaskError(e) };
+  }
+}
+
+export interface CandidateGroupInput {
+  series: SeriesInput;
+  specs: CandidateSpec[];
+  options?: AutoBacktestOptions;
+}
+
+export type CandidateGroupOutput = TaskResult<{ results: CandidateBacktest[] }>;
+
+/** AUTO's backtest of one group of candidates (see auto-pool.runner.ts). */
+export async function backtestCandidateGroup(input: CandidateGroupInput): Promise<CandidateGroupOutput> {
+  try {
+    return { ok: true, results: backtestCandidates(input.series, input.specs, input.options) };
+  } catch (e) {
+    return { ok: false, error: asTaskError(e) };
+  }
+}
+
+export interface FitChosenInput {
+  series: SeriesInput;
+  /** Every group's backtested candidates; joined here (combination and choice). */
+  results: CandidateBacktest[];
+  horizon: number;
+  futureOpen?: boolean[];
+  options?: AutoOptions;
+}
+
+export type FitChosenOutput = TaskResult<{
+  kind: ModelKind;
+  label: string;
+  report: AutoBacktestResult;
+  params: ModelParams;
+  forecast: ForecastResult;
+}>;
+
+/**
+ * Joins AUTO's candidate groups (adds the combination, chooses), fits the choice (falling
+ * back down the ranking, seasonal naive last) and forecasts.
+ */
+export async function fitChosenCandidate(input: FitChosenInput): Promise<FitChosenOutput> {
+  try {
+    const options = input.options ?? {};
+    const report = combineAndChoose(input.series, input.results, options);
+    const chosen = fitChosen(input.series, report, options);
+    const forecast = chosen.model.forecast(
+      input.horizon,
+      input.futureOpen ? { futureOpen: input.futureOpen } : {},
+    );
+    return {
+      ok: true,
+      kind: chosen.model.kind,
+      label: chosen.label,
+      report,
+      params: JSON.parse(JSON.stringify(chosen.model.params)) as ModelParams,
+      forecast,
+    };
   } catch (e) {
     return { ok: false, error: asTaskError(e) };
   }

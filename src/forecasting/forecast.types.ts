@@ -2,14 +2,14 @@
  * Shared types of the forecasting core. Everything here is plain data (JSON-serializable)
  * except `FittedModel`, which holds a fitted model's closure.
  */
-export const MODEL_KINDS = ['SNAIVE', 'MSTL', 'ARIMA', 'ENSEMBLE'] as const;
+export const MODEL_KINDS = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'PROPHET', 'ENSEMBLE'] as const;
 /** A concrete model. */
 export type ModelKind = (typeof MODEL_KINDS)[number];
 /** A concrete model, or `AUTO`: pick by rolling-origin backtest (lowest mean MASE). */
 export type ModelSelection = ModelKind | 'AUTO';
 /** The models an ensemble can combine. */
 export type BaseModelKind = Exclude<ModelKind, 'ENSEMBLE'>;
-export const BASE_MODEL_KINDS: readonly BaseModelKind[] = ['SNAIVE', 'MSTL', 'ARIMA'];
+export const BASE_MODEL_KINDS: readonly BaseModelKind[] = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'PROPHET'];
 
 /** One equally spaced series. */
 export interface SeriesInput {
@@ -50,7 +50,7 @@ export interface ArimaOptions {
   period?: number;
   /** `true` forces AutoARIMA, `false` forbids it; default: only for s <= 12 and at most `autoMaxLength` values. */
   auto?: boolean;
-  /** AutoARIMA is used by default only up to this length (default 400). */
+  /** AutoARIMA is used by default only up to this length (default 600). */
   autoMaxLength?: number;
   /** Fit on the most recent window of at most this many values (default 2000; the library throws above ~8000). */
   maxLength?: number;
@@ -63,10 +63,21 @@ export interface ArimaOptions {
 export interface EnsembleOptions {
   /** Members to average (default: SNAIVE, MSTL, ARIMA; failed members are dropped). */
   members?: BaseModelKind[];
+  /** Combination weights, one per member (default equal). */
+  weights?: number[];
+  /** Box-Cox option per member (default none). */
+  boxCox?: BoxCoxOption[];
 }
+
+/**
+ * Box-Cox transformation of the series before fitting: `'auto'` chooses λ by Guerrero's
+ * method, a number fixes λ, `'none'` (default) fits the raw values.
+ */
+export type BoxCoxOption = 'auto' | 'none' | number;
 
 export interface FitOptions {
   arima?: ArimaOptions;
+  boxCox?: BoxCoxOption;
   ensemble?: EnsembleOptions;
   /** Interval calibration factors; default none (1, 1). */
   calibration?: IntervalCalibration;
@@ -82,6 +93,8 @@ export interface ModelParams {
   /** Seasonal periods the model actually used. */
   periods: number[];
   calibration?: IntervalCalibration;
+  /** The Box-Cox λ the model was fitted with (absent: raw values). */
+  boxCoxLambda?: number;
   /** Model-specific details (orders, coefficients, members, residual sigma...). */
   details: Record<string, unknown>;
 }

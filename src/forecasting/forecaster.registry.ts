@@ -22,7 +22,7 @@ export interface FitModelOptions extends FitOptions {
 
 /**
  * Fits one model, or (AUTO) the best model by rolling-origin backtest. For AUTO the
- * returned params carry `details.selection`: the mean MASE of every candidate.
+ * returned params carry `details.selection`: the chosen label and every candidate's MASE and score.
  */
 export function fitModel(
   selection: ModelSelection,
@@ -37,15 +37,21 @@ export function fitModel(
   }
   const { auto, ...fit } = options;
   const result = selectAuto(series, { ...auto, fit: { ...fit, ...auto?.fit } });
-  const selectionSummary = result.report.models.map((m) => ({
+  const selectionSummary = result.report.candidates.map((m) => ({
     kind: m.kind,
+    label: m.label,
     ok: m.ok,
     mase: m.metrics?.mase ?? null,
+    score: m.score ?? null,
+    ...(m.pruned ? { pruned: true } : {}),
     ...(m.failure ? { failure: m.failure } : {}),
   }));
   const params = {
     ...result.model.params,
-    details: { ...result.model.params.details, selection: { mode: 'AUTO', candidates: selectionSummary } },
+    details: {
+      ...result.model.params.details,
+      selection: { mode: 'AUTO', chosen: result.label, candidates: selectionSummary },
+    },
   };
   return { kind: result.model.kind, params, forecast: (h, request) => result.model.forecast(h, request) };
 }

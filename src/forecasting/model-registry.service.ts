@@ -6,6 +6,7 @@ import type { Collection, DocumentStore } from '../store/document-store';
 import { channelHours, type VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
+import { autoOnPool, AutoTaskError, type PooledAuto } from './auto-pool.runner';
 import { byMase, type ModelBacktest } from './backtest.runner';
 import type {
   BacktestModelsInput,
@@ -21,15 +22,27 @@ import {
   type ModelKind,
   type ModelParams,
   type ModelSelection,
+  type SeriesInput,
 } from './forecast.types';
 import type { FitModelOptions } from './forecaster.registry';
 import { addDays } from '../volumes/volume.calendar';
-import { historySeries, type HistorySeries, type SeriesChannel } from './history-series';
+import { maskHolidayHistory, type HolidayEffect } from './holiday-effects.core';
+import { daysBetween, historySeries, type HistorySeries, type SeriesChannel } from './history-series';
 
 export const FORECAST_TASK = 'forecasting/forecast.task';
 
+/** The site's holiday calendar as forecasting reads it (the holidays feature provides it). */
+export interface HolidayCalendar {
+  between(
+    from: string,
+    to: string,
+  ): Promise<{ date: string; effect: 'CLOSED' | 'FACTOR'; factor: number | null }[]>;
+}
+
 export interface RegistrySettings {
   timeZone: string;
+  /** Past holidays are not fitted as normal days; days ahead get their effect. */
+  holidays?: HolidayCalendar;
   /** Weeks of history a model is trained (and refitted) on (default 12). */
   trainingWeeks?: number;
   /** Rolling-origin backtest origins (default 4, one week each). */
@@ -42,6 +55,11 @@ export interface RegistrySettings {
  * intraday contact-centre series (see NOTES.md). Asking for ARIMA explicitly still works.
  */
 export const AUTO_ARIMA_MAX_SLOTS_PER_DAY = 24;
+/**
+ * AUTO considers Prophet up to 30-minute data: on 15-minute data its Stan fit takes seconds
+ * per origin and it never won on the intraday benchmark series. Asking for PROPHET still works.
+ */
+export const AUTO_PROPHET_MAX_SLOTS_PER_DAY = 48;
 
 export const seriesChannel = (c: ChannelDoc): SeriesChannel => ({
   key: c.key,
@@ -80,11 +98,17 @@ const toMetrics = (m: ModelBacktest, horizon: number, origins: number): Backtest
 export function refitOptions(params: ModelParams): FitModelOptions {
   const options: FitModelOptions = {};
   if (params.calibration) options.calibration = params.calibration;
+  if (params.boxCoxLambda !== undefined) options.boxCox = params.boxCoxLambda;
   const details = params.details ?? {};
-  if (params.kind === 'ENSEMBLE' && Array.isArray(details.members))
+  if (params.kind === 'ENSEMBLE' && Array.isArray(details.members)) {
+    const members = details.members as { kind: BaseModelKind; boxCoxLambda?: number }[];
+    const weights = details.weights as number[] | undefined;
     options.ensemble = {
-      members: (details.members as { kind: BaseModelKind }[]).map((m) => m.kind),
+      members: members.map((m) => m.kind),
+      ...(Array.isArray(weights) && weights.length === members.length ? { weights } : {}),
+      boxCox: members.map((m) => m.boxCoxLambda ?? 'none'),
     };
+  }
   if (params.kind === 'ARIMA') {
     const order = details.order as [number, number, number] | undefined;
     const seasonalOrder = details.seasonalOrder as [number, number, number] | undefined;
@@ -139,7 +163,28 @@ export class ModelRegistryService {
         [{ field: 'channel', message: 'no history' }],
       );
     const first = buckets[0]!.date;
-    return historySeries(buckets, seriesChannel(channel), first, end, this.settings.timeZone);
+    const series = historySeries(buckets, seriesChannel(channel), first, end, this.settings.timeZone);
+    const past = await this.holidaysBetween(first, end);
+    if (past.length === 0) return series;
+    const masked = maskHolidayHistory(
+      series.values,
+      series.open,
+      past.map((h) => daysBetween(first, h.date)),
+      series.slotsPerDay,
+    );
+    return { ...series, ...masked };
+  }
+
+  /** The calendar's effects on [from, to) by date (empty without a calendar). */
+  async holidaysBetween(from: string, to: string): Promise<{ date: string; effect: HolidayEffect }[]> {
+    const entries = (await this.settings.holidays?.between(from, to)) ?? [];
+    return entries.map((h) => ({
+      date: h.date,
+      effect:
+        h.effect === 'CLOSED'
+          ? { kind: 'CLOSED' as const }
+          : { kind: 'FACTOR' as const, factor: h.factor ?? 1 },
+    }));
   }
 
   /**
@@ -152,7 +197,11 @@ export class ModelRegistryService {
     channelKey: string,
     selection: ModelSelection,
     createdBy: string | null,
-    options: { backtestOrigins?: number } = {},
+    options: {
+      backtestOrigins?: number;
+      /** AUTO over the cheap models only (no Prophet, no Box-Cox variants), e.g. for seeding. */
+      quick?: boolean;
+    } = {},
   ): Promise<ModelDoc> {
     const channel = await this.channels.requireByKey(channelKey);
     const last = await this.volumes.lastDate(channel.key);
@@ -167,9 +216,21 @@ export class ModelRegistryService {
     const slots = series.slotsPerDay;
     const kinds: BaseModelKind[] =
       selection === 'AUTO' || selection === 'ENSEMBLE'
-        ? BASE_MODEL_KINDS.filter((k) => k !== 'ARIMA' || slots <= AUTO_ARIMA_MAX_SLOTS_PER_DAY)
+        ? BASE_MODEL_KINDS.filter(
+            (k) =>
+              (k !== 'ARIMA' || slots <= AUTO_ARIMA_MAX_SLOTS_PER_DAY) &&
+              (k !== 'PROPHET' || (slots <= AUTO_PROPHET_MAX_SLOTS_PER_DAY && !options.quick)),
+          )
         : [selection];
     const input = { values: series.values, periods: series.periods, open: series.open };
+    if (selection === 'AUTO')
+      return this.trainAuto(
+        channel,
+        series,
+        input,
+        { kinds, origins: options.backtestOrigins ?? this.backtestOrigins, boxCox: !options.quick },
+        createdBy,
+      );
     const bt = await this.workers.run<BacktestModelsInput, BacktestModelsOutput>(
       taskFile(FORECAST_TASK),
       'backtestModels',
@@ -179,16 +240,14 @@ export class ModelRegistryService {
           stepMinutes: channel.intervalMinutes,
           origins: options.backtestOrigins ?? this.backtestOrigins,
           kinds,
-          ensembleSize: selection === 'AUTO' || selection === 'ENSEMBLE' ? 2 : 0,
+          ensembleSize: selection === 'ENSEMBLE' ? 2 : 0,
         },
       },
     );
     if (!bt.ok) throw taskFailure(channel.key, bt.error);
     const { report } = bt;
     const origins = report.origins.length;
-    const eligible = report.models
-      .filter((m) => m.ok && (selection === 'AUTO' || m.kind === selection))
-      .sort(byMase);
+    const eligible = report.models.filter((m) => m.ok && m.kind === selection).sort(byMase);
     if (eligible.length === 0) {
       const failed = report.models.find((m) => m.kind === selection);
       throw taskFailure(channel.key, {
@@ -238,12 +297,63 @@ export class ModelRegistryService {
         createdBy,
         activatedAt: null,
       };
-      const stored = await this.insertVersion(doc);
-      if ((await this.models.count({ channel: channel.key, status: 'ACTIVE' })) === 0)
-        return this.activate(stored._id);
-      return stored;
+      return this.store(doc);
     }
     throw taskFailure(channel.key, lastError!);
+  }
+
+  /**
+   * AUTO: the candidates (each model raw and with Box-Cox) are backtested in parallel on the
+   * pool; one more task joins them (top-3 combination, choice within the backtest noise) and
+   * fits the choice on the whole window.
+   */
+  private async trainAuto(
+    channel: ChannelDoc,
+    series: HistorySeries,
+    input: SeriesInput,
+    search: { kinds: BaseModelKind[]; origins: number; boxCox: boolean },
+    createdBy: string | null,
+  ): Promise<ModelDoc> {
+    const options = { stepMinutes: channel.intervalMinutes, ...search };
+    let auto: PooledAuto;
+    try {
+      auto = await autoOnPool(this.workers, input, 1, options);
+    } catch (e) {
+      if (e instanceof AutoTaskError) throw taskFailure(channel.key, e.task);
+      throw e;
+    }
+    const { report } = auto;
+    const chosen = report.candidates.find((c) => c.label === auto.label) ?? report.candidates[report.chosen];
+    const count = report.origins.length;
+    return this.store({
+      channel: channel.key,
+      kind: auto.kind,
+      params: { ...auto.params, selection: 'AUTO', label: auto.label } as unknown as Record<string, unknown>,
+      trainingWindow: {
+        from: new Date(`${series.from}T00:00:00Z`),
+        to: new Date(`${series.to}T00:00:00Z`),
+        points: series.values.length,
+      },
+      intervalMinutes: channel.intervalMinutes,
+      metrics: toMetrics(chosen, report.horizon, count)!,
+      candidates: report.candidates.map((m) => ({
+        kind: m.kind,
+        metrics: toMetrics(m, report.horizon, count),
+        error: m.failure ?? (m.pruned ? `stopped after the newest origin (${m.label})` : null),
+      })),
+      status: 'INACTIVE',
+      createdAt: new Date(),
+      createdBy,
+      activatedAt: null,
+    });
+  }
+
+  /** Stores a new version; the channel's first becomes ACTIVE. */
+  private async store(doc: Omit<ModelDoc, '_id' | 'version'>): Promise<ModelDoc> {
+    const stored = await this.insertVersion(doc);
+    if ((await this.models.count({ channel: doc.channel, status: 'ACTIVE' })) === 0)
+      return this.activate(stored._id);
+    return stored;
   }
 
   /** Makes the version the channel's only ACTIVE one (rollback = activating an older one), atomically. */

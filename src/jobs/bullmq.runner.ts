@@ -33,6 +33,8 @@ export interface BullmqRunnerOptions {
   url: string;
   prefix: string;
   defaultTimeoutMs: number;
+  /** How many tasks of one request may run at once across the workers (WORKER_THREADS). */
+  parallelism: number;
   health: RedisHealth;
   logger: Logger;
 }
@@ -49,8 +51,10 @@ export class BullmqTaskRunner implements TaskRunner {
   private readonly queues = new Map<JobKind, Queue>();
   private readonly events = new Map<JobKind, QueueEvents>();
   private readonly progress = new Map<string, (data: unknown) => void>();
+  readonly parallelism: number;
 
   constructor(private readonly opts: BullmqRunnerOptions) {
+    this.parallelism = opts.parallelism;
     this.command = opts.health.watch(redisClient(opts.url, 'command'), 'jobs');
     for (const kind of JOB_KINDS) {
       const queue = new Queue(queueName(kind), { connection: this.command, prefix: opts.prefix });

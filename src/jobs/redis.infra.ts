@@ -19,7 +19,9 @@ export interface RedisInfra {
 }
 
 export function connectRedis(
-  config: Pick<Config, 'REDIS_PREFIX' | 'WORKER_TASK_TIMEOUT_SECONDS'> & { REDIS_URL: string },
+  config: Pick<Config, 'REDIS_PREFIX' | 'WORKER_TASK_TIMEOUT_SECONDS' | 'WORKER_THREADS'> & {
+    REDIS_URL: string;
+  },
   logger: Logger,
 ): RedisInfra {
   const url = config.REDIS_URL;
@@ -35,6 +37,7 @@ export function connectRedis(
     url,
     prefix: config.REDIS_PREFIX,
     defaultTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
+    parallelism: config.WORKER_THREADS,
     health,
     logger,
   });

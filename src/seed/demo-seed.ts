@@ -5,6 +5,7 @@ import { generateStaff } from '../../seeds/staff.generator';
 import { seedAccounts, type SeedAccountsResult } from '../auth/seed-accounts';
 import type { ChannelSpec } from '../channels/channel.service';
 import { forecastModelsStep, volumeHistoryStep } from '../forecasting/forecast.seed';
+import { holidayCalendarStep } from '../holidays/holiday.seed';
 import { ensureIndexes, type Services } from '../server/services';
 import type { ShiftTemplateSpec } from '../staff/shift-template.service';
 import type { AvailabilityDoc } from '../staff/staff.model';
@@ -109,6 +110,7 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
   shiftTemplatesStep,
   staffStep,
   accountsStep,
+  holidayCalendarStep,
   volumeHistoryStep,
   forecastModelsStep,
 ];

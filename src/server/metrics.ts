@@ -178,6 +178,7 @@ export class Metrics {
 /** Wraps a runner so every task is timed and roster results are counted. */
 export function observedRunner(runner: TaskRunner, metrics: () => Metrics | null): TaskRunner {
   return {
+    parallelism: runner.parallelism,
     assertAvailable: () => runner.assertAvailable(),
     cancel: (id) => runner.cancel(id),
     outcome: (id) => runner.outcome(id),

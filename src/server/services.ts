@@ -16,6 +16,8 @@ import { ForecastService } from '../forecasting/forecast.service';
 import { ForecastingFacade } from '../forecasting/forecasting.facade';
 import { ModelRegistryResolver } from '../forecasting/model-registry.resolver';
 import { ModelRegistryService } from '../forecasting/model-registry.service';
+import { HolidayResolver } from '../holidays/holiday.resolver';
+import { HolidayService } from '../holidays/holiday.service';
 import type { Logger } from '../logger';
 import { asForecastProvider, PlanWeekService } from '../rostering/plan-week.service';
 import { RosterConflictResolver } from '../rostering/roster-conflict.resolver';
@@ -79,6 +81,7 @@ export interface Services extends Infrastructure {
   planWeek: PlanWeekService;
   volumes: VolumeService;
   models: ModelRegistryService;
+  holidays: HolidayService;
   forecasts: ForecastService;
   forecastAccuracy: AccuracyService;
   /** Train / run by channel key, for other features (planWeek). */
@@ -100,8 +103,10 @@ export function createServices(infra: Infrastructure): Services {
   const staff = new StaffService(store, channels);
   const siteSettings = new SiteSettingsService(store);
   const volumes = new VolumeService(store, channels, config.SITE_TIME_ZONE);
+  const holidays = new HolidayService(store);
   const models = new ModelRegistryService(store, channels, volumes, workers, {
     timeZone: config.SITE_TIME_ZONE,
+    holidays,
   });
   const forecasts = new ForecastService(
     store,
@@ -169,6 +174,7 @@ export function createServices(infra: Infrastructure): Services {
     ),
     volumes,
     models,
+    holidays,
     forecasts,
     forecastAccuracy: new AccuracyService(channels, volumes, forecasts, models, {
       timeZone: config.SITE_TIME_ZONE,
@@ -192,6 +198,7 @@ export async function ensureIndexes(store: DocumentStore): Promise<void> {
   await VolumeService.ensureIndexes(store);
   await ModelRegistryService.ensureIndexes(store);
   await ForecastService.ensureIndexes(store);
+  await HolidayService.ensureIndexes(store);
 }
 
 /** Every download (XLSX/CSV export) the features offer, mounted under /exports. */
@@ -218,6 +225,7 @@ export const RESOLVERS: NonEmptyArray<ResolverClass> = [
   VolumeResolver,
   ModelRegistryResolver,
   ForecastResolver,
+  HolidayResolver,
 ];
 
 /** One instance per resolver class, with its services injected. */
@@ -240,6 +248,7 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
     [RosterConflictResolver, new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes)],
     [VolumeResolver, new VolumeResolver(services.volumes)],
     [ModelRegistryResolver, new ModelRegistryResolver(services.models)],
+    [HolidayResolver, new HolidayResolver(services.holidays)],
     [ForecastResolver, new ForecastResolver(services.forecasts, services.models, services.forecastAccuracy)],
   ]);
 }

@@ -26,6 +26,8 @@ export type TaskOutcome =
 export interface TaskRunner {
   /** Runs the named export `name` of the worker entry `filename` (see `taskFile`) with `input`. */
   run<I, O>(filename: string, name: string, input: I, opts?: TaskRunOptions): Promise<O>;
+  /** How many tasks usefully run at once: work that can be split is split into this many parts. */
+  readonly parallelism: number;
   /** Throws `UNAVAILABLE` when work cannot be accepted now (the queue's Redis is down). */
   assertAvailable(): void;
   /** Cancels the job `jobId` wherever it runs (another process's too); a no-op when unknown. */

@@ -48,6 +48,15 @@ export class WorkerPool implements TaskRunner {
     });
   }
 
+  /** Most tasks that run at once (one per thread). */
+  get threads(): number {
+    return this.options.maxThreads;
+  }
+
+  get parallelism(): number {
+    return this.threads;
+  }
+
   get stats(): { queued: number; threads: number; completed: number } {
     return { queued: this.pool.queueSize, threads: this.pool.threads.length, completed: this.pool.completed };
   }

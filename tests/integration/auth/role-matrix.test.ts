@@ -99,6 +99,10 @@ const EXPECTED: Record<string, Caller[]> = {
   'Query.latestForecast': [A, M, S, P],
   'Query.forecastAccuracy': [A, M, S, P],
   'Subscription.forecastUpdated': [A, M, P],
+  // holiday calendar
+  'Query.holidays': [A, M, S],
+  'Mutation.setHoliday': [A, M],
+  'Mutation.deleteHoliday': [A, M],
 };
 
 const CALLERS: Caller[] = ['ANON', A, M, S, P, G];

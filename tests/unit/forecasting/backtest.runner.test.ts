@@ -41,13 +41,33 @@ describe('selectAuto', () => {
   it.each([
     ['monthly', { values: airPassengers(), periods: [12] }],
     ['hourly', { ...contactCentreSeries({ weeks: 6, seed: 3 }), periods: [24, 168] }],
-  ])('%s: never loses to seasonal naive in backtest and calibrates intervals', (_, series) => {
-    const result = selectAuto(series, { origins: 3 });
-    const scored = result.report.models.filter((m) => m.ok);
-    const snaive = scored.find((m) => m.kind === 'SNAIVE')!.metrics!.mase;
-    const chosen = scored.find((m) => m.kind === result.selected)!;
-    expect(chosen.metrics!.mase).toBeLessThanOrEqual(snaive);
-    expect(chosen.metrics!.mase).toBe(Math.min(...scored.map((m) => m.metrics!.mase)));
+  ])('%s: keeps seasonal naive as a candidate, never loses to it, calibrates intervals', (_, series) => {
+    const result = selectAuto(series, { origins: 3, kinds: ['SNAIVE', 'THETA', 'MSTL'] });
+    const scored = result.report.candidates.filter((m) => m.ok && !m.pruned);
+    const snaive = scored.find((m) => m.label === 'SNAIVE')!;
+    const chosen = result.report.candidates[result.report.chosen];
+    expect(chosen.label).toBe(result.label);
+    expect(chosen.score!).toBeLessThanOrEqual(snaive.score!);
+    expect(result.report.candidates.map((c) => c.label)).toEqual(
+      expect.arrayContaining(['SNAIVE', 'THETA', 'THETA+BOXCOX', 'MSTL', 'MSTL+BOXCOX']),
+    );
     expect(result.model.params.calibration).toEqual(chosen.calibration);
+  });
+
+  it('adds an inverse-error weighted combination of the best three', () => {
+    const result = selectAuto(
+      { values: airPassengers(), periods: [12] },
+      { origins: 3, kinds: ['THETA', 'MSTL'] },
+    );
+    const combo = result.report.candidates.find((c) => c.specs)!;
+    expect(combo.specs).toHaveLength(3);
+    expect(combo.weights!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const ranked = result.report.candidates
+      .filter((c) => c.spec && c.ok && !c.pruned)
+      .sort((a, b) => a.score! - b.score!)
+      .slice(0, 3);
+    expect(combo.specs!.map((s) => s.kind)).toEqual(ranked.map((c) => c.spec!.kind));
+    const inv = ranked.map((c) => 1 / c.score!);
+    combo.weights!.forEach((w, i) => expect(w).toBeCloseTo(inv[i] / inv.reduce((a, b) => a + b, 0), 12));
   });
 });

@@ -52,8 +52,8 @@ describe('parseForecastArgs', () => {
       `--horizon must be an integer in [1, 16128], got ${'9'.repeat(200)}…[+99800 chars]`,
     ],
     [
-      ['--input', 'a.csv', '--horizon', '3', '--model', 'prophet'],
-      '--model must be one of auto|snaive|mstl|arima|ensemble, got prophet',
+      ['--input', 'a.csv', '--horizon', '3', '--model', 'tbats'],
+      '--model must be one of auto|snaive|mstl|arima|theta|prophet|ensemble, got tbats',
     ],
     [['--input', 'a.csv', '--horizon', '3', '--verbose'], "Unknown option '--verbose'"],
   ])('%j → %s', (argv, message) => {

@@ -6,7 +6,7 @@ import { airPassengers } from './airpassengers.fixture';
 const hourly = contactCentreSeries({ weeks: 4, seed: 7 });
 const hourlySeries: SeriesInput = { values: hourly.values, periods: [24, 168], open: hourly.open };
 const monthlySeries: SeriesInput = { values: airPassengers(), periods: [12] };
-const SELECTIONS: ModelSelection[] = ['SNAIVE', 'MSTL', 'ARIMA', 'ENSEMBLE', 'AUTO'];
+const SELECTIONS: ModelSelection[] = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'PROPHET', 'ENSEMBLE', 'AUTO'];
 const H = 48;
 
 function expectContract(f: ForecastResult, h: number): void {

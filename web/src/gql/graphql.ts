@@ -66,12 +66,14 @@ export type ErlangCalculatorInput = {
   volume: number;
 };
 
-/** SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), ENSEMBLE of the best two. */
+/** SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), THETA (SES with drift), PROPHET, ENSEMBLE (inverse-error weighted best three). */
 export type ModelKind =
   | 'ARIMA'
   | 'ENSEMBLE'
   | 'MSTL'
-  | 'SNAIVE';
+  | 'PROPHET'
+  | 'SNAIVE'
+  | 'THETA';
 
 /** Exactly one ACTIVE version per channel. */
 export type ModelStatus =

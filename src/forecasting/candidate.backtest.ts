@@ -1,0 +1,241 @@
+/**
+ * AUTO's backtest: every candidate (each base model, raw and with Box-Cox) over more rolling
+ * origins, newest first so that clearly losing candidates stop early, then an inverse-error
+ * weighted combination of the best three. Candidates can be split over worker threads: each
+ * part runs `backtestCandidates` and the parts are joined with `combineAndChoose`.
+ */
+import { badInput } from '../errors';
+import {
+  buildOrigins,
+  defaultHorizon,
+  summarise,
+  type ModelBacktest,
+  type OriginData,
+} from './backtest.runner';
+import { BASE_FORECASTERS, combineForecasts } from './ensemble.model';
+import { isModelFitError, ModelFitError } from './forecast.errors';
+import type { BaseModelKind, BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
+import { chooseCandidate, inverseErrorWeights, weightedScore } from './selection.core';
+import { longestUsablePeriod, validateHorizon, validateSeries } from './series.validation';
+
+export interface CandidateSpec {
+  kind: BaseModelKind;
+  boxCox?: 'auto';
+}
+
+export interface AutoBacktestOptions {
+  /** Steps ahead per origin (default: a week of intervals with stepMinutes, else the longest period). */
+  horizon?: number;
+  stepMinutes?: number;
+  /** Rolling origins (default 6). */
+  origins?: number;
+  /** Distance between origins (default min(horizon, longest period)). */
+  step?: number;
+  /** Base models (default all). SNAIVE is always a candidate. */
+  kinds?: BaseModelKind[];
+  /** Also try each model except SNAIVE on Box-Cox transformed values (default true). */
+  boxCox?: boolean;
+  /** After the newest origin, candidates worse than this multiple of the best stop (default 1.6). */
+  prune?: number;
+  /** Members of the combination candidate (default 3; below 2 disables). */
+  combine?: number;
+  fit?: FitOptions;
+}
+
+/** One backtested candidate; `members` and `weights` describe a combination. */
+export interface CandidateBacktest extends ModelBacktest {
+  label: string;
+  spec?: CandidateSpec;
+  specs?: CandidateSpec[];
+  weights?: number[];
+  /** Recency-weighted mean MASE over the origins (AUTO's ranking score). */
+  score?: number;
+  /** Set when the candidate stopped after the newest origin. */
+  pruned?: boolean;
+  /** Per-origin forecasts, kept for the combination; dropped before storing. */
+  forecasts?: ForecastResult[];
+}
+
+export interface AutoBacktestResult {
+  horizon: number;
+  origins: number[];
+  scalePeriod: number;
+  candidates: CandidateBacktest[];
+  /** Index into `candidates` of AUTO's choice. */
+  chosen: number;
+}
+
+/** Simpler first: the order in which ties are broken. */
+export const CANDIDATE_COMPLEXITY: Record<BaseModelKind | 'ENSEMBLE', number> = {
+  SNAIVE: 0,
+  THETA: 1,
+  MSTL: 2,
+  ARIMA: 3,
+  PROPHET: 4,
+  ENSEMBLE: 5,
+};
+
+export const specLabel = (s: CandidateSpec): string => (s.boxCox ? `${s.kind}+BOXCOX` : s.kind);
+/**
+ * The combination ranks as the simplest choice: it adds no parameters to its members and,
+ * within the backtest noise, is the robust pick (forecast combination); among single models
+ * the simpler one is preferred.
+ */
+const complexityOf = (c: CandidateBacktest): number =>
+  c.spec ? CANDIDATE_COMPLEXITY[c.spec.kind] + (c.spec.boxCox ? 0.5 : 0) : -1;
+
+/** Candidates for a series: the kinds, each also with Box-Cox when the values are non-negative. */
+export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {}): CandidateSpec[] {
+  // As the registry: SARIMA only up to 24 intervals a day (a 48-interval season costs seconds per fit).
+  const subHourly = options.stepMinutes !== undefined && options.stepMinutes < 60;
+  const kinds =
+    options.kinds ??
+    (['SNAIVE', 'THETA', 'MSTL', ...(subHourly ? [] : ['ARIMA']), 'PROPHET'] as BaseModelKind[]);
+  const all: BaseModelKind[] = ['SNAIVE', ...kinds.filter((k) => k !== 'SNAIVE')];
+  const transformable = options.boxCox !== false && input.values.every((v) => v >= 0);
+  return all.flatMap((kind) =>
+    transformable && kind !== 'SNAIVE' ? [{ kind }, { kind, boxCox: 'auto' as const }] : [{ kind }],
+  );
+}
+
+/** The horizon and rolling origins of AUTO's backtest, oldest first. */
+export function autoOrigins(
+  input: SeriesInput,
+  options: AutoBacktestOptions = {},
+): { h: number; origins: OriginData[]; scalePeriod: number } {
+  const series = validateSeries(input);
+  const h = options.horizon ?? defaultHorizon(series.periods, options.stepMinutes);
+  validateHorizon(h);
+  const count = options.origins ?? 6;
+  if (!Number.isInteger(count) || count < 1)
+    throw badInput(`origins must be a positive integer, got ${count}`);
+  const step = options.step ?? Math.min(h, Math.max(...series.periods));
+  if (!Number.isInteger(step) || step < 1) throw badInput(`step must be a positive integer, got ${step}`);
+  const origins = buildOrigins(series, h, count, step);
+  if (origins.length === 0)
+    throw badInput(
+      `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
+    );
+  const last = origins[origins.length - 1].train.values.length;
+  return { h, origins, scalePeriod: longestUsablePeriod(series.periods, last) };
+}
+
+function forecastAt(spec: CandidateSpec, o: OriginData, h: number, fit: FitOptions): ForecastResult {
+  const boxCox: BoxCoxOption = spec.boxCox ?? 'none';
+  return BASE_FORECASTERS[spec.kind].fit(o.train, { ...fit, boxCox }).forecast(h, { futureOpen: o.open });
+}
+
+/**
+ * Backtests the given candidates: first all on the newest origin, then the survivors (within
+ * `prune` × the best newest-origin MASE; seasonal naive always survives) on the older ones.
+ */
+export function backtestCandidates(
+  input: SeriesInput,
+  specs: CandidateSpec[],
+  options: AutoBacktestOptions = {},
+): CandidateBacktest[] {
+  const { h, origins } = autoOrigins(input, options);
+  const fit = options.fit ?? {};
+  const newest = origins[origins.length - 1];
+  const first = specs.map((spec) => {
+    const t0 = performance.now();
+    try {
+      const f = forecastAt(spec, newest, h, fit);
+      return {
+        spec,
+        f,
+        ms: performance.now() - t0,
+        mase: summarise(spec.kind, [newest], [f], 0).metrics!.mase,
+      };
+    } catch (e) {
+      if (!isModelFitError(e)) throw e;
+      return { spec, failure: e.message };
+    }
+  });
+  const best = Math.min(
+    ...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)),
+  );
+  const prune = options.prune ?? 1.6;
+  return first.map((r): CandidateBacktest => {
+    const label = specLabel(r.spec);
+    if (r.failure !== undefined || r.f === undefined)
+      return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: r.failure };
+    const keep = r.spec.kind === 'SNAIVE' || !(r.mase! > prune * best);
+    const used = keep ? origins : [newest];
+    const t0 = performance.now();
+    try {
+      const fs = keep ? [...origins.slice(0, -1).map((o) => forecastAt(r.spec, o, h, fit)), r.f] : [r.f];
+      const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0);
+      const perOrigin = summary.perOrigin!.map((m) => m.mase);
+      return {
+        ...summary,
+        label,
+        spec: r.spec,
+        forecasts: fs,
+        score: weightedScore(perOrigin),
+        ...(keep ? {} : { pruned: true }),
+      };
+    } catch (e) {
+      if (!isModelFitError(e)) throw e;
+      return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: e.message };
+    }
+  });
+}
+
+/**
+ * Joins backtested candidates: adds the inverse-error weighted combination of the best
+ * `combine` complete candidates, then picks AUTO's choice (see selection.core.ts).
+ * Per-origin forecasts are dropped from the result.
+ */
+export function combineAndChoose(
+  input: SeriesInput,
+  results: CandidateBacktest[],
+  options: AutoBacktestOptions = {},
+): AutoBacktestResult {
+  const { h, origins, scalePeriod } = autoOrigins(input, options);
+  const complete = results.filter((c) => c.ok && !c.pruned && Number.isFinite(c.score));
+  const ranked = [...complete].sort((a, b) => a.score! - b.score!);
+  const size = options.combine ?? 3;
+  const candidates = [...results];
+  if (size >= 2 && ranked.length >= 2) {
+    const top = ranked.slice(0, size);
+    const weights = inverseErrorWeights(top.map((c) => Math.max(c.score!, 1e-9)));
+    const combined = origins.map((_, i) =>
+      combineForecasts(
+        top.map((c) => c.forecasts![i]),
+        weights,
+      ),
+    );
+    const fitMs = top.reduce((s, c) => s + (c.fitMs ?? 0), 0);
+    const summary = summarise('ENSEMBLE', origins, combined, fitMs * origins.length);
+    candidates.push({
+      ...summary,
+      label: `ENSEMBLE(${top.map((c) => c.label).join('+')})`,
+      members: top.map((c) => c.spec!.kind),
+      specs: top.map((c) => c.spec!),
+      weights,
+      score: weightedScore(summary.perOrigin!.map((m) => m.mase)),
+    });
+  }
+  const eligible = candidates
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.ok && !c.pruned && Number.isFinite(c.score));
+  let chosen: number;
+  if (eligible.length > 0) {
+    const pick = chooseCandidate(
+      eligible.map(({ c }) => ({ perOrigin: c.perOrigin!.map((m) => m.mase), complexity: complexityOf(c) })),
+    );
+    chosen = eligible[pick].i;
+  } else {
+    // No finite score (e.g. a series without seasonal variation: MASE undefined): the simplest that ran.
+    chosen = candidates.findIndex((c) => c.ok);
+    if (chosen < 0) throw new ModelFitError('SNAIVE', 'no candidate could be backtested');
+  }
+  return {
+    horizon: h,
+    origins: origins.map((o) => o.train.values.length),
+    scalePeriod,
+    candidates: candidates.map(({ forecasts: _dropped, ...c }) => c),
+    chosen,
+  };
+}

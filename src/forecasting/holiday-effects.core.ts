@@ -1,0 +1,83 @@
+/**
+ * Holidays in forecasting, pure: in the history, holiday days are not treated as normal days
+ * (their slots take the values of the same slots a week earlier, else a week later, and are
+ * masked out of fitting scores and error scales); ahead, a CLOSED day is exactly 0 and a
+ * factor day has its mean and bounds scaled.
+ */
+import { badInput } from '../errors';
+import type { ForecastResult } from './forecast.types';
+
+export type HolidayEffect = { kind: 'CLOSED' } | { kind: 'FACTOR'; factor: number };
+
+/** Volume factors outside this range are refused. */
+export const MAX_HOLIDAY_FACTOR = 5;
+
+export function checkFactor(factor: number): void {
+  if (!Number.isFinite(factor) || factor < 0 || factor > MAX_HOLIDAY_FACTOR)
+    throw badInput(`factor must be in [0, ${MAX_HOLIDAY_FACTOR}], got ${factor}`, [
+      { field: 'factor', message: `must be in [0, ${MAX_HOLIDAY_FACTOR}]` },
+    ]);
+}
+
+/**
+ * Replaces the slots of the given days (0-based day indices into the series) with the same
+ * slots one week earlier (else one week later, skipping other holiday days) and masks them
+ * closed. Returns new arrays.
+ */
+export function maskHolidayHistory(
+  values: number[],
+  open: boolean[],
+  holidayDays: number[],
+  slotsPerDay: number,
+): { values: number[]; open: boolean[] } {
+  if (!Number.isInteger(slotsPerDay) || slotsPerDay < 1)
+    throw badInput(`slotsPerDay must be a positive integer, got ${slotsPerDay}`);
+  const out = values.slice();
+  const mask = open.slice();
+  const days = new Set(holidayDays);
+  const totalDays = Math.floor(values.length / slotsPerDay);
+  const normal = (d: number): boolean => d >= 0 && d < totalDays && !days.has(d);
+  for (const day of [...days].sort((a, b) => a - b)) {
+    if (day < 0 || day >= totalDays) continue;
+    let source = -1;
+    for (let k = 1; k <= 4 && source < 0; k++) {
+      if (normal(day - 7 * k)) source = day - 7 * k;
+      else if (normal(day + 7 * k)) source = day + 7 * k;
+    }
+    for (let s = 0; s < slotsPerDay; s++) {
+      const i = day * slotsPerDay + s;
+      if (source >= 0) out[i] = values[source * slotsPerDay + s];
+      mask[i] = false;
+    }
+  }
+  return { values: out, open: mask };
+}
+
+/** Applies one day's effect to a forecast value (mean or bound). */
+export const applyEffect = (value: number, effect: HolidayEffect): number =>
+  effect.kind === 'CLOSED' ? 0 : value * effect.factor;
+
+/** Applies holiday effects to the forecast slots of the given days (day index from the forecast's start). */
+export function applyHolidaysAhead(
+  f: ForecastResult,
+  effects: { day: number; effect: HolidayEffect }[],
+  slotsPerDay: number,
+): ForecastResult {
+  const out: ForecastResult = {
+    mean: f.mean.slice(),
+    lo80: f.lo80.slice(),
+    hi80: f.hi80.slice(),
+    lo95: f.lo95.slice(),
+    hi95: f.hi95.slice(),
+  };
+  for (const { day, effect } of effects) {
+    if (effect.kind === 'FACTOR') checkFactor(effect.factor);
+    for (let s = 0; s < slotsPerDay; s++) {
+      const i = day * slotsPerDay + s;
+      if (i < 0 || i >= f.mean.length) continue;
+      for (const key of ['mean', 'lo80', 'hi80', 'lo95', 'hi95'] as const)
+        out[key][i] = applyEffect(f[key][i], effect);
+    }
+  }
+  return out;
+}

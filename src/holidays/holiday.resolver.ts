@@ -1,0 +1,29 @@
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { PLAN_READERS, Role } from '../auth/roles';
+import type { RequestContext } from '../context';
+import { HolidayInput, HolidayRangeArgs } from './holiday.inputs';
+import { HolidayService } from './holiday.service';
+import { Holiday } from './holiday.types';
+
+@Resolver(() => Holiday)
+export class HolidayResolver {
+  constructor(private readonly holidayService: HolidayService) {}
+
+  @Authorized(...PLAN_READERS)
+  @Query(() => [Holiday], { description: "The site's holiday calendar, from ≤ date < to." })
+  holidays(@Args() { from, to }: HolidayRangeArgs): Promise<Holiday[]> {
+    return this.holidayService.between(from, to);
+  }
+
+  @Authorized(Role.MANAGER)
+  @Mutation(() => Holiday, { description: 'Creates or replaces the holiday of a date.' })
+  setHoliday(@Arg('input') input: HolidayInput, @Ctx() ctx: RequestContext): Promise<Holiday> {
+    return this.holidayService.set(input, ctx.viewer?.userId ?? null);
+  }
+
+  @Authorized(Role.MANAGER)
+  @Mutation(() => Boolean, { description: 'Removes the holiday of a date (NOT_FOUND if there is none).' })
+  deleteHoliday(@Arg('date') date: string): Promise<boolean> {
+    return this.holidayService.remove(date);
+  }
+}

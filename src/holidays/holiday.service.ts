@@ -1,0 +1,109 @@
+import { isIsoDate } from '../common/calendar';
+import { badInput, notFound } from '../errors';
+import type { Collection, DocumentStore } from '../store/document-store';
+import { checkFactor, type HolidayEffect } from '../forecasting/holiday-effects.core';
+import { HOLIDAYS, type HolidayDoc, type HolidayEffectKind } from './holiday.model';
+
+export interface HolidaySpec {
+  date: string;
+  name: string;
+  effect: HolidayEffectKind;
+  factor?: number | null;
+}
+
+/** Longest name, and most days one query may return. */
+export const MAX_HOLIDAY_NAME = 100;
+export const MAX_HOLIDAY_RANGE_DAYS = 3700;
+
+const dayMs = 86_400_000;
+
+function checkDate(field: string, date: string): void {
+  if (!isIsoDate(date))
+    throw badInput(`${field} must be a real date YYYY-MM-DD, got "${date}"`, [
+      { field, message: 'invalid date' },
+    ]);
+}
+
+/** The forecasting effect of a calendar entry. */
+export const effectOf = (h: Pick<HolidayDoc, 'effect' | 'factor'>): HolidayEffect =>
+  h.effect === 'CLOSED' ? { kind: 'CLOSED' } : { kind: 'FACTOR', factor: h.factor ?? 1 };
+
+/**
+ * The site's holiday calendar: one entry per date (a CLOSED day or a volume factor), seeded
+ * from seeds/holidays.json and edited by managers. Forecasting reads it for past holidays
+ * (not treated as normal history) and for the days ahead.
+ */
+export class HolidayService {
+  private readonly holidays: Collection<HolidayDoc>;
+
+  constructor(store: DocumentStore) {
+    this.holidays = store.collection<HolidayDoc>(HOLIDAYS);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    await store.collection<HolidayDoc>(HOLIDAYS).createIndex({ keys: { date: 1 }, name: 'date' });
+  }
+
+  /** Entries with from ≤ date < to, by date. */
+  async between(from: string, to: string): Promise<HolidayDoc[]> {
+    checkDate('from', from);
+    checkDate('to', to);
+    const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs;
+    if (days < 0 || days > MAX_HOLIDAY_RANGE_DAYS)
+      throw badInput(`to must be on or after from and at most ${MAX_HOLIDAY_RANGE_DAYS} days later`, [
+        { field: 'to', message: 'range' },
+      ]);
+    return this.holidays.find({ date: { $gte: from, $lt: to } }, { sort: { date: 1 } });
+  }
+
+  /** Creates or replaces the entry of a date. */
+  async set(spec: HolidaySpec, updatedBy: string | null): Promise<HolidayDoc> {
+    checkDate('date', spec.date);
+    const name = spec.name.trim();
+    if (name.length < 1 || name.length > MAX_HOLIDAY_NAME)
+      throw badInput(`name must be 1 to ${MAX_HOLIDAY_NAME} characters`, [
+        { field: 'name', message: 'length' },
+      ]);
+    if (spec.effect !== 'CLOSED' && spec.effect !== 'FACTOR')
+      throw badInput(`effect must be CLOSED or FACTOR, got ${String(spec.effect)}`, [
+        { field: 'effect', message: 'unknown effect' },
+      ]);
+    if (spec.effect === 'FACTOR') {
+      if (spec.factor === undefined || spec.factor === null)
+        throw badInput('factor is required when effect is FACTOR', [
+          { field: 'factor', message: 'required' },
+        ]);
+      checkFactor(spec.factor);
+    }
+    const doc: HolidayDoc = {
+      _id: spec.date,
+      date: spec.date,
+      name,
+      effect: spec.effect,
+      factor: spec.effect === 'FACTOR' ? spec.factor! : null,
+      updatedAt: new Date(),
+      updatedBy,
+    };
+    const { _id, ...fields } = doc;
+    await this.holidays.updateOne({ _id }, { $set: fields }, { upsert: true });
+    return doc;
+  }
+
+  async remove(date: string): Promise<boolean> {
+    checkDate('date', date);
+    const removed = await this.holidays.deleteOne({ _id: date });
+    if (removed === 0) throw notFound('Holiday', date);
+    return true;
+  }
+
+  /** Upserts entries that are not in the calendar yet (keeps managers' edits); returns how many were added. */
+  async seed(specs: HolidaySpec[]): Promise<number> {
+    let added = 0;
+    for (const spec of specs) {
+      if (await this.holidays.findById(spec.date)) continue;
+      await this.set(spec, null);
+      added++;
+    }
+    return added;
+  }
+}
