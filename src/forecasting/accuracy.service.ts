@@ -1,7 +1,7 @@
 import type { ChannelService } from '../channels/channel.service';
 import { openMask } from '../volumes/opening-hours.mask';
 import { dayBounds } from '../volumes/volume.calendar';
-import { channelHours, checkRange, type VolumeService } from '../volumes/volume.service';
+import { arrivalHours, checkRange, type VolumeService } from '../volumes/volume.service';
 import { accuracy, type AccuracyMetrics } from './accuracy.metrics';
 import type { ForecastDoc, ForecastPoint } from './forecast.model';
 import type { ForecastService } from './forecast.service';
@@ -72,7 +72,7 @@ export class AccuracyService {
     const toAt = new Date(dayBounds(to, timeZone).end);
     const runs = await this.forecasts.overlapping(channel.key, fromAt, toAt);
     const buckets = await this.volumes.buckets(channel.key, from, to);
-    const hours = channelHours(channel);
+    const hours = arrivalHours(channel);
     // actual value and open flag per interval start
     const actuals = new Map<number, { value: number; date: string }>();
     for (const b of buckets) {

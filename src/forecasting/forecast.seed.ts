@@ -1,16 +1,23 @@
 import path from 'node:path';
 import { REPO_ROOT } from '../paths';
+import { generateHistory, historyToCsv } from '../../seeds/history.generator';
 import type { SeedStep } from '../seed/demo-seed';
+import { addDays } from '../volumes/volume.calendar';
 
 /** The committed demo history (see seeds/history.generator.ts). */
 export const DEMO_HISTORY_FILE = path.join(REPO_ROOT, 'data', 'demo-history.csv');
 
-/** Loads data/demo-history.csv into `volumes` (an upsert per channel and day: idempotent). */
+/**
+ * Loads 52 weeks of demo history (seeds/history.generator.ts) ending on the Sunday before the
+ * seeded week, so forecasting and planning next week always work; an upsert per channel and
+ * day: idempotent. data/demo-history.csv is the same generator's committed sample.
+ */
 export const volumeHistoryStep: SeedStep = {
   name: 'volume history',
   history: true,
-  async run(s) {
-    return (await s.volumes.importFile(DEMO_HISTORY_FILE)).days;
+  async run(s, ctx) {
+    const rows = generateHistory({ end: addDays(ctx.anchorDate, -1) });
+    return (await s.volumes.importCsv(historyToCsv(rows), 'demo-history.csv')).days;
   },
 };
 
