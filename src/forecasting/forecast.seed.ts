@@ -12,11 +12,14 @@ export const DEMO_HISTORY_FILE = path.join(REPO_ROOT, 'data', 'demo-history.csv'
  * seeded week, so forecasting and planning next week always work; an upsert per channel and
  * day: idempotent. data/demo-history.csv is the same generator's committed sample.
  */
+/** Weeks of demo history the seed generates. */
+export const DEMO_HISTORY_WEEKS = 52;
+
 export const volumeHistoryStep: SeedStep = {
   name: 'volume history',
   history: true,
   async run(s, ctx) {
-    const rows = generateHistory({ end: addDays(ctx.anchorDate, -1) });
+    const rows = generateHistory({ end: addDays(ctx.anchorDate, -1), weeks: DEMO_HISTORY_WEEKS });
     return (await s.volumes.importCsv(historyToCsv(rows), 'demo-history.csv')).days;
   },
 };
