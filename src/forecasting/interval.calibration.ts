@@ -55,9 +55,14 @@ export function leadQuantiles(
     });
   }
   if (all.length < MIN_CALIBRATION_POINTS) return undefined;
+  // conformal order statistics: lower bounds round down, upper bounds up, so tied scores
+  // (counts are discrete) are inside the interval rather than split by an interpolation
   const qs = (xs: number[]): [number, number, number, number] => {
     const sorted = [...xs].sort((a, b) => a - b);
-    return [quantile(sorted, 0.025), quantile(sorted, 0.1), quantile(sorted, 0.9), quantile(sorted, 0.975)];
+    const lo = (p: number): number => sorted[Math.max(Math.floor((sorted.length + 1) * p) - 1, 0)]! - 1e-9;
+    const hi = (p: number): number =>
+      sorted[Math.min(Math.ceil((sorted.length + 1) * p) - 1, sorted.length - 1)]! + 1e-9;
+    return [lo(0.025), lo(0.1), hi(0.9), hi(0.975)];
   };
   const pooled = qs(all);
   const quantiles = Array.from({ length: buckets.length }, (_, b) =>
