@@ -152,31 +152,16 @@ async function main(): Promise<void> {
     rows.filter((r) => r.timestamp.slice(0, 10) >= w && r.timestamp.slice(0, 10) < addDays(w, 7));
   const manager = (await s.users.findByUsername('manager'))!;
   const viewer = { userId: manager._id, username: 'manager', roles: manager.roles, staffId: null };
-  // seasonal naive starts from the last history week
-  const lastWeek = addDays(anchor, -7);
-  const hist = await Promise.all(channels.map((c) => s.volumes.series(c.key, lastWeek, addDays(anchor, -1))));
-  let previous: Actuals = new Map(
-    channels.map((c, k) => {
-      const frame = weekFrame(lastWeek, STEP, TZ);
-      const idx = new Map<number, number>();
-      frame.slots.forEach((sl) => sl.instants.forEach((t) => idx.set(t, sl.index)));
-      const arr = new Array<number>(SLOTS).fill(0);
-      const parts = c.intervalMinutes / STEP;
-      for (const iv of hist[k]!.intervals)
-        for (let p = 0; p < parts; p++) {
-          const slot = idx.get(iv.t.getTime() + p * STEP * 60_000);
-          if (slot !== undefined) arr[slot]! += (iv.value ?? 0) / parts;
-        }
-      return [c.key, arr];
-    }),
-  );
+  // plans start next week (as a planner would); seasonal naive starts from this week's actuals
+  let previous: Actuals = actualsOf(weekRows(anchor), anchor, channels);
   const table: Record<string, string | number>[] = [];
   for (let w = 0; w < WEEKS; w++) {
-    const week = addDays(anchor, 7 * w);
+    const week = addDays(anchor, 7 * (w + 1));
     const actual = actualsOf(weekRows(week), week, channels);
     // new pipeline
     const job = await s.planWeek.planWeek(week, { timeLimitSeconds: TIME_LIMIT, basis: 'MEAN' }, viewer);
     const done = await s.rosterJobs.settled(job._id);
+    if (!done.rosterId) throw new Error(`planWeek ${week} failed: ${done.error}`);
     const roster = await s.rosters.require(done.rosterId!);
     const planned = score(channels, actual, presence(roster.assignments, week), week);
     // baseline: seasonal naive, per-channel rounding, no carry-over
