@@ -262,6 +262,21 @@ export class AccuracyMetrics {
   n!: number;
 }
 
+@ObjectType({ description: 'Forecast minus actual over the scored intervals (positive: over-forecast).' })
+export class ForecastBias {
+  @Field(() => Float)
+  actualTotal!: number;
+
+  @Field(() => Float)
+  forecastTotal!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean of forecast − actual per interval.' })
+  meanError!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '(forecast − actual) / actual total × 100.' })
+  percentOfActual!: number | null;
+}
+
 @ObjectType()
 export class DayAccuracy {
   @Field(() => GraphQLLocalDate)
@@ -269,6 +284,9 @@ export class DayAccuracy {
 
   @Field(() => AccuracyMetrics)
   metrics!: AccuracyMetrics;
+
+  @Field(() => ForecastBias, { description: 'Actual vs forecast totals of the day.' })
+  bias!: ForecastBias;
 }
 
 @ObjectType({ description: 'Accuracy of one stored forecast run.' })
@@ -291,6 +309,9 @@ export class RunAccuracy {
   @Field(() => AccuracyMetrics)
   metrics!: AccuracyMetrics;
 
+  @Field(() => ForecastBias)
+  bias!: ForecastBias;
+
   @Field(() => [DayAccuracy])
   days!: DayAccuracy[];
 
@@ -300,7 +321,10 @@ export class RunAccuracy {
   @Field(() => Float, { nullable: true })
   backtestMase!: number | null;
 
-  @Field({ description: 'WAPE or MASE above the backtest’s × FORECAST_DRIFT_FACTOR.' })
+  @Field({
+    description:
+      'WAPE or MASE above the backtest’s × FORECAST_DRIFT_FACTOR, or |bias| above 10 % of the actual total.',
+  })
   drift!: boolean;
 }
 
