@@ -15,7 +15,7 @@
  * productive hours); rostered staff hours.
  */
 import 'reflect-metadata';
-import { DEMO_SEED, generateHistory } from '../seeds/history.generator';
+import { DEMO_SEED, generateHistory, historyToCsv } from '../seeds/history.generator';
 import { todayIn } from '../src/common/calendar';
 import type { ChannelDoc } from '../src/channels/channel.model';
 import { loadConfig } from '../src/config';
@@ -157,6 +157,8 @@ async function main(): Promise<void> {
   const table: Record<string, string | number>[] = [];
   for (let w = 0; w < WEEKS; w++) {
     const week = addDays(anchor, 7 * (w + 1));
+    // the week before has happened: its actuals are history for both methods
+    await s.volumes.importCsv(historyToCsv(weekRows(addDays(week, -7))), 'actuals.csv');
     const actual = actualsOf(weekRows(week), week, channels);
     // new pipeline
     const job = await s.planWeek.planWeek(week, { timeLimitSeconds: TIME_LIMIT, basis: 'MEAN' }, viewer);

@@ -151,7 +151,10 @@ export class ForecastPoint {
   hi95!: number;
 }
 
-@ObjectType({ description: 'A site-local day’s total: sums of the interval means and bounds.' })
+@ObjectType({
+  description:
+    'A site-local day’s total: the sum of the interval means, bounds from backtested daily-total errors (never sums of interval bounds, except for models trained before they were kept).',
+})
 export class DailyTotal {
   @Field(() => GraphQLLocalDate)
   date!: string;

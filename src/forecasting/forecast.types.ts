@@ -46,6 +46,11 @@ export interface IntervalCalibration {
    * the model's half-widths scaled by c80 / c95.
    */
   lead?: { bucketSlots: number; quantiles: [number, number, number, number][] };
+  /**
+   * Quantiles [q2.5, q10, q90, q97.5] of the scaled error of backtested DAILY totals,
+   * (Y − M) / √(M + 1): daily (and weekly) totals get intervals of their own from them.
+   */
+  daily?: [number, number, number, number];
 }
 
 export interface ArimaOptions {

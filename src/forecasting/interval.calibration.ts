@@ -28,7 +28,46 @@ function quantile(sorted: number[], p: number): number {
  */
 export function calibrateIntervals(scored: ScoredForecast[], bucketSlots?: number): IntervalCalibration {
   const lead = bucketSlots ? leadQuantiles(scored, bucketSlots) : undefined;
-  return { ...scaleFactors(scored), ...(lead ? { lead } : {}) };
+  const daily = bucketSlots ? dailyQuantiles(scored, bucketSlots) : undefined;
+  return { ...scaleFactors(scored), ...(lead ? { lead } : {}), ...(daily ? { daily } : {}) };
+}
+
+/** Conformal order statistics [q2.5, q10, q90, q97.5]: lower bounds round down, upper up. */
+function conformal(xs: number[]): [number, number, number, number] {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const lo = (p: number): number => sorted[Math.max(Math.floor((sorted.length + 1) * p) - 1, 0)]! - 1e-9;
+  const hi = (p: number): number =>
+    sorted[Math.min(Math.ceil((sorted.length + 1) * p) - 1, sorted.length - 1)]! + 1e-9;
+  return [lo(0.025), lo(0.1), hi(0.9), hi(0.975)];
+}
+
+/** Fewest backtested days with volume for daily-total quantiles. */
+export const MIN_DAILY_POINTS = 10;
+
+/**
+ * Quantiles of the scaled error of backtested daily totals: per origin and day of the
+ * horizon, Y = Σ actual and M = Σ mean over the day's open slots, error (Y − M)/√(M + 1).
+ */
+export function dailyQuantiles(
+  scored: ScoredForecast[],
+  slotsPerDay: number,
+): [number, number, number, number] | undefined {
+  const errors: number[] = [];
+  for (const { actual, forecast: f, open } of scored) {
+    for (let d = 0; d * slotsPerDay < actual.length; d++) {
+      let y = 0;
+      let m = 0;
+      let any = false;
+      for (let i = d * slotsPerDay; i < Math.min((d + 1) * slotsPerDay, actual.length); i++) {
+        if (!open[i]) continue;
+        any = true;
+        y += actual[i]!;
+        m += f.mean[i]!;
+      }
+      if (any) errors.push(scaledError(y, m));
+    }
+  }
+  return errors.length >= MIN_DAILY_POINTS ? conformal(errors) : undefined;
 }
 
 /** Scaled error of one point: (y − mean) / √(mean + 1), the variance-stabilised residual of a count. */
@@ -55,15 +94,8 @@ export function leadQuantiles(
     });
   }
   if (all.length < MIN_CALIBRATION_POINTS) return undefined;
-  // conformal order statistics: lower bounds round down, upper bounds up, so tied scores
-  // (counts are discrete) are inside the interval rather than split by an interpolation
-  const qs = (xs: number[]): [number, number, number, number] => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const lo = (p: number): number => sorted[Math.max(Math.floor((sorted.length + 1) * p) - 1, 0)]! - 1e-9;
-    const hi = (p: number): number =>
-      sorted[Math.min(Math.ceil((sorted.length + 1) * p) - 1, sorted.length - 1)]! + 1e-9;
-    return [lo(0.025), lo(0.1), hi(0.9), hi(0.975)];
-  };
+  // conformal order statistics: tied scores (counts are discrete) stay inside the interval
+  const qs = conformal;
   const pooled = qs(all);
   const quantiles = Array.from({ length: buckets.length }, (_, b) =>
     (buckets[b]?.length ?? 0) >= MIN_CALIBRATION_POINTS ? qs(buckets[b]!) : pooled,

@@ -1,7 +1,12 @@
 /**
  * Solves a deferred-workload model (workload-lp.core.ts) with HiGHS. The model is small
- * (a few hundred columns per skill and week): it is solved on the calling thread in
- * milliseconds. The WASM model is always disposed.
+ * (a few hundred columns per skill and week): it is solved on the calling thread. The WASM
+ * model is always disposed.
+ *
+ * Integer agents: the MIP within MIP_GAP of the fewest agent hours, or its best plan at the
+ * time limit. Should HiGHS find no integer plan in time (a busy machine), the LP relaxation
+ * rounded UP in every interval is used: more capacity in every interval than a plan that
+ * meets every deadline, so it meets them too.
  */
 import loadHighs, { type Highs } from 'highs';
 import { AppError } from '../errors';
@@ -17,31 +22,36 @@ const highs = (): Promise<Highs> => (runtime ??= loadHighs());
 
 /** Relative MIP gap: within 0.5 % of the fewest agent hours is good enough and fast. */
 const MIP_GAP = 0.005;
+/** The relaxation is a plain LP: it gets its own, generous limit. */
+const RELAXATION_SECONDS = 60;
 
-/**
- * Workload plan of one skill: optimal within MIP_GAP, or the best plan found in the time
- * limit (every plan HiGHS returns meets every deadline: they are constraints);
- * FAILED_PRECONDITION when there is none.
- */
-export async function solveWorkload(problem: WorkloadProblem, timeLimitSeconds = 5): Promise<WorkloadPlan> {
-  const { lp } = buildWorkloadModel(problem);
+async function solveColumns(lp: string, timeLimitSeconds: number): Promise<Map<string, number> | null> {
   const h = await highs();
   const model = h.createModel({ format: 'lp', data: lp });
   try {
     model.options.set({ output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: MIP_GAP });
     model.run();
-    const status = model.getModelStatus();
-    if (model.info.get('primal_solution_status') !== 2)
-      throw new AppError(
-        'FAILED_PRECONDITION',
-        `the workload plan of skill ${problem.skill} has no optimal solution (HiGHS status ${status})`,
-      );
+    if (model.info.get('primal_solution_status') !== 2) return null;
     const values = model.getSolution().colValue;
     const columns = new Map<string, number>();
     const count = model.getDimensions().numCols;
     for (let i = 0; i < count; i++) columns.set(model.getColName(i), values[i]!);
-    return readWorkloadSolution(problem, columns);
+    return columns;
   } finally {
     model.dispose();
   }
+}
+
+/** Workload plan of one skill (see above); FAILED_PRECONDITION when HiGHS finds none. */
+export async function solveWorkload(problem: WorkloadProblem, timeLimitSeconds = 5): Promise<WorkloadPlan> {
+  const integer = problem.integer !== false;
+  const exact = await solveColumns(buildWorkloadModel(problem).lp, timeLimitSeconds);
+  if (exact) return readWorkloadSolution(problem, exact);
+  const relaxed = integer
+    ? await solveColumns(buildWorkloadModel({ ...problem, integer: false }).lp, RELAXATION_SECONDS)
+    : null;
+  if (!relaxed)
+    throw new AppError('FAILED_PRECONDITION', `HiGHS found no workload plan for skill ${problem.skill}`);
+  for (const [name, v] of relaxed) if (/^n\d+$/.test(name)) relaxed.set(name, Math.ceil(v - 1e-9));
+  return readWorkloadSolution(problem, relaxed);
 }

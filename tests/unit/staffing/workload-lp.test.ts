@@ -157,3 +157,12 @@ describe('workload flow', () => {
     expect(short.onTimeShare[0]).toBeCloseTo(0.6, 12);
   });
 });
+
+describe('workload LP fallback', () => {
+  it('without time for an integer plan, rounds the relaxation up and still meets every deadline', async () => {
+    const plan = await solveWorkload(HAND, 0);
+    expect(plan.channels[0]!.onTimeShare).toBe(1);
+    expect(plan.scheduledAgents.every((n) => Number.isInteger(n))).toBe(true);
+    expect(plan.staffHours).toBeGreaterThanOrEqual(10);
+  });
+});
