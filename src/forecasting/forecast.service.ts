@@ -41,8 +41,8 @@ export interface DailyTotal {
 /**
  * Per site-local day: the sum of the interval means, with an interval of its own from the
  * model's backtested daily-total errors `q` = [q2.5, q10, q90, q97.5] of (Y − M)/√(M + 1):
- * bound = M + q·√(M + 1), clipped at 0. Without them (older models): sums of the interval
- * bounds, a conservative band.
+ * bound = M + q·√(M + 1), clipped at 0. A closed day stays 0. Without them (older models):
+ * sums of the interval bounds, a conservative band.
  */
 export function dailyTotals(
   points: ForecastPoint[],
@@ -63,6 +63,7 @@ export function dailyTotals(
   const list = [...days.values()];
   if (!q) return list;
   return list.map((d) => {
+    if (d.hi95 === 0) return d; // a closed day: nothing can arrive
     const s = Math.sqrt(Math.max(d.mean, 0) + 1);
     const at = (k: number): number => Math.max(d.mean + q[k]! * s, 0);
     return { date: d.date, mean: d.mean, lo95: at(0), lo80: at(1), hi80: at(2), hi95: at(3) };
