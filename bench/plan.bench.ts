@@ -166,6 +166,14 @@ async function main(): Promise<void> {
     if (!done.rosterId) throw new Error(`planWeek ${week} failed: ${done.error}`);
     const roster = await s.rosters.require(done.rosterId!);
     const planned = score(channels, actual, presence(roster.assignments, week), week);
+    if (process.env.BENCH_PLAN_DEBUG)
+      console.error(
+        week,
+        [...actual].map(([k, v]) => `${k}=${Math.round(v.reduce((a, b) => a + b, 0))}`).join(' '),
+        [...presence(roster.assignments, week)]
+          .map(([k, v]) => `${k}=${v.reduce((a, b) => a + b, 0) / 4}h`)
+          .join(' '),
+      );
     // baseline: seasonal naive, per-channel rounding, no carry-over
     const frame = weekFrame(week, STEP, TZ);
     const req = new Map<string, number[]>();
