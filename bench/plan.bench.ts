@@ -144,8 +144,8 @@ async function main(): Promise<void> {
   const anchor = report.anchorDate;
   const channels = (await s.channels.listAll({ active: true })).sort((a, b) => a.key.localeCompare(b.key));
   const rows = generateHistory({
-    end: addDays(anchor, 7 * WEEKS - 1),
-    weeks: 52 + WEEKS,
+    end: addDays(anchor, 7 * (WEEKS + 1) - 1),
+    weeks: 52 + WEEKS + 1,
     seed: DEMO_SEED + 1,
   });
   const weekRows = (w: string) =>
