@@ -45,6 +45,7 @@ import {
   WorkloadPlanner,
   type DeferredInput,
   type SkillWorkload,
+  type WorkloadSolver,
 } from './workload-plan.service';
 import {
   firstWeekFrom,
@@ -68,6 +69,8 @@ export interface StaffingSettings {
   /** IANA zone of the site: weeks and opening hours are local to it. */
   timeZone: string;
   fullTimeHoursPerWeek?: number;
+  /** Solves a skill's workload LP; default in the calling thread (the server passes a worker). */
+  workloadSolver?: WorkloadSolver;
 }
 
 export interface PlanInterval extends StaffingRow {
@@ -232,7 +235,7 @@ export class StaffingService {
     this.forecasts = store.collection<ForecastDoc>(FORECASTS);
     this.fullTime = settings.fullTimeHoursPerWeek ?? DEFAULT_FULL_TIME_HOURS_PER_WEEK;
     this.options = { fullTimeHoursPerWeek: this.fullTime };
-    this.workload = new WorkloadPlanner(store);
+    this.workload = new WorkloadPlanner(store, settings.workloadSolver);
   }
 
   /** Per-interval plan of one channel for a week, optionally with scenario overrides applied. */

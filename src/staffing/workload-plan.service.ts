@@ -14,7 +14,7 @@
 import type { Collection, DocumentStore } from '../store/document-store';
 import type { StaffingChannel } from './staffing-plan.core';
 import { solveWorkload } from './workload-lp.adapter';
-import { type WorkloadChannel, type WorkloadPlan } from './workload-lp.core';
+import { type WorkloadChannel, type WorkloadPlan, type WorkloadProblem } from './workload-lp.core';
 import { carryInFromArrivals, responseSlots, type DueItems } from './workload-flow.core';
 
 export const WORKLOAD_PLANS = 'workloadPlans';
@@ -67,10 +67,16 @@ export const previousWeek = (week: string): string => {
   return d.toISOString().slice(0, 10);
 };
 
+/** Solves one skill's workload problem: in a worker thread in the server (workload.task.ts). */
+export type WorkloadSolver = (problem: WorkloadProblem) => Promise<WorkloadPlan>;
+
 export class WorkloadPlanner {
   private readonly plans: Collection<WorkloadPlanDoc>;
 
-  constructor(store: DocumentStore) {
+  constructor(
+    store: DocumentStore,
+    private readonly solve: WorkloadSolver = (p) => solveWorkload(p),
+  ) {
     this.plans = store.collection<WorkloadPlanDoc>(WORKLOAD_PLANS);
   }
 
@@ -113,7 +119,7 @@ export class WorkloadPlanner {
         };
       });
       const shrinkage = Math.max(...list.map((i) => i.channel.shrinkage));
-      const plan = await solveWorkload({ skill, intervalMinutes: step, shrinkage, channels });
+      const plan = await this.solve({ skill, intervalMinutes: step, shrinkage, channels });
       if (store) {
         const doc: WorkloadPlanDoc = {
           _id: `${week}:${skill}:${basis}`,
