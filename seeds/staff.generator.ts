@@ -175,8 +175,9 @@ export function generateStaff(options: StaffGeneratorOptions): GeneratedSite {
       if (rand() < 0.3) weekly.push(...days([6], '09:00', '17:00'));
       const max = pick([16, 20, 24]);
       contract = {
-        // reachable with the 4-hour part-time shifts that fit the 6-hour windows
-        minHoursWeek: Math.min(max - 8, workDays * 4),
+        // reachable with the 4-hour part-time shifts that fit the 6-hour windows, also when
+        // a partial absence (an appointment) takes one of them
+        minHoursWeek: Math.min(max - 8, (workDays - 1) * 4),
         maxHoursWeek: max,
         maxDaysWeek: workDays,
         maxConsecutiveDays: workDays,
