@@ -83,6 +83,20 @@ describe('demo site, next week, MEAN basis', () => {
     }
   });
 
+  it('the next week starts with the backlog this week’s stored plan carries out', async () => {
+    const next = addDays(week, 7);
+    for (const c of await s.channels.listAll({ active: true })) await s.forecasts.run(c.key, next, 7, null);
+    const following = await s.staffing.skillPlan(next, 'MEAN');
+    for (const w of following.workloads) {
+      const before = plan.workloads.find((x) => x.skill === w.skill)!;
+      for (const c of w.channels) {
+        expect(c.carryInSource).toBe('STORED_PLAN');
+        const out = before.channels.find((x) => x.channel === c.channel)!.carriedOutItems;
+        expect(Math.abs(c.carriedInItems - out)).toBeLessThan(1e-6);
+      }
+    }
+  });
+
   it('roster: planWeek covers ≥ 97 % of the required hours of every skill', () => {
     for (const k of roster.kpis.skills.filter((x) => x.requiredHours > 0))
       expect({ skill: k.skill, coverage: k.coveragePercent! >= 97 }).toEqual({
