@@ -11,6 +11,7 @@
  * 3. SAME_WEEK: without either, this week's own forecast of the same slots stands in for
  *    the previous week's last open hours (a week-periodic steady state).
  */
+import { addDays } from '../common/calendar';
 import type { Collection, DocumentStore } from '../store/document-store';
 import type { StaffingChannel } from './staffing-plan.core';
 import { solveWorkload } from './workload-lp.adapter';
@@ -61,11 +62,7 @@ const split = (values: readonly number[], factor: number): number[] =>
 const repeat = <T>(values: readonly T[], factor: number): T[] =>
   values.flatMap((v) => new Array<T>(factor).fill(v));
 
-export const previousWeek = (week: string): string => {
-  const d = new Date(`${week}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 7);
-  return d.toISOString().slice(0, 10);
-};
+export const previousWeek = (week: string): string => addDays(week, -7);
 
 /** Solves one skill's workload problem: in a worker thread in the server (workload.task.ts). */
 export type WorkloadSolver = (problem: WorkloadProblem) => Promise<WorkloadPlan>;
