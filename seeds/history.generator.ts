@@ -5,8 +5,10 @@
  * `npm run build && node dist/seeds/history.generator.js [out.csv]`):
  * - Site time zone Europe/London. Timestamps are the interval START in site-local time, ISO
  *   8601 with offset (`2026-10-25T01:00:00+01:00`), so the repeated fall-back hour is unambiguous.
- * - Window: 52 whole weeks, Monday 2025-11-17 … Sunday 2026-11-15, so both 2026 clock changes
- *   (29 March, 25 October) and Christmas are inside it (the brief asks for ≥ 26 weeks).
+ * - Window: 52 whole weeks, Monday 2025-11-17 … Sunday 2026-11-15 for the committed file, so
+ *   both 2026 clock changes (29 March, 25 October) and Christmas are inside it (the brief asks
+ *   for ≥ 26 weeks). The demo seed generates the same model ending on the Sunday before the
+ *   week it is seeded in (`end`), so "plan next week" always has recent history.
  * - Rows: every interval inside opening hours is written, zeros included; nothing is written
  *   outside opening hours or on closed days. A missing row therefore means "closed", never 0.
  * - calls (LIVE, 15 min): open Mon–Fri 08:00–20:00, Sat 09:00–17:00, closed Sun. Mean daily
@@ -16,7 +18,7 @@
  * - emails (DEFERRED, 60 min): arrive 24/7; ~420/day Mon–Fri, ×0.7 Sat, ×0.6 Sun; daytime
  *   profile peaking late morning with a smaller afternoon shoulder; night ≈ 10 % of peak.
  * - outbound_ook / outbound_omk / outbound_nb (DEFERRED, 60 min): tasks created Mon–Fri
- *   08:00–18:00 only; ~45 / 28 / 16 per day; mild morning bump.
+ *   09:00–17:00 only (the channels' opening hours); ~45 / 28 / 16 per day; mild morning bump.
  * - UK (England and Wales) bank holidays from seeds/holidays.json: calls and outbound closed
  *   (no rows); emails still arrive at 50 %.
  * - Anomalies: outage on Tuesday 2026-09-15 13:00–17:00 → calls ×3 for those intervals;
@@ -77,18 +79,18 @@ export const CAMPAIGN = { from: '2026-10-05', to: '2026-10-09', factor: 1.4 } as
 
 const win = (from: string, to: string) => [{ from, to }];
 const gauss = (h: number, mu: number, sd: number): number => Math.exp(-(((h - mu) / sd) ** 2));
-const WEEKDAYS_0800_1800: OpeningHours = {
-  1: win('08:00', '18:00'),
-  2: win('08:00', '18:00'),
-  3: win('08:00', '18:00'),
-  4: win('08:00', '18:00'),
-  5: win('08:00', '18:00'),
+const WEEKDAYS_0900_1700: OpeningHours = {
+  1: win('09:00', '17:00'),
+  2: win('09:00', '17:00'),
+  3: win('09:00', '17:00'),
+  4: win('09:00', '17:00'),
+  5: win('09:00', '17:00'),
 };
 const outbound = (key: string, dailyVolume: number): HistoryChannel => ({
   key,
   kind: 'DEFERRED',
   intervalMinutes: 60,
-  openingHours: WEEKDAYS_0800_1800,
+  openingHours: WEEKDAYS_0900_1700,
   dailyVolume,
   weekProfile: [1, 1, 1, 1, 1, 0, 0],
   intraday: (h) => 0.6 + gauss(h, 9.5, 2),

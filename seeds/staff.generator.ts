@@ -34,13 +34,21 @@ export interface GeneratedSite {
 export interface StaffGeneratorOptions {
   /** PRNG seed (default 20240601). */
   seed?: number;
-  /** Number of people (default 80). */
+  /** Number of people (default DEMO_STAFF_COUNT). */
   count?: number;
   /** Monday `YYYY-MM-DD` from which leave is placed (the next 8 weeks). */
   anchorDate: string;
 }
 
 export { mulberry32 };
+
+/**
+ * Sized so that the MEAN-basis plan of a demo week can be rostered: calls peak at ~72
+ * scheduled agents on Monday morning while the e-mails of the weekend (arrivals are 24/7,
+ * the channel opens Mon–Fri) are due by Monday noon (~39 agents), with a third of the
+ * people part-time and some on leave.
+ */
+export const DEMO_STAFF_COUNT = 150;
 
 const FIRST = [
   'Alex',
@@ -122,12 +130,12 @@ const FULL_TIME_PATTERNS: Window[][] = [
 ];
 const SATURDAY_DEPENDENT = 4;
 
-/** ~80 people: team leads, calls, calls + emails, emails, outbound; full- and part-time. */
+/** DEMO_STAFF_COUNT people: team leads, calls, calls + emails, emails, e-mails + outbound, calls + outbound; full- and part-time. */
 export function generateStaff(options: StaffGeneratorOptions): GeneratedSite {
   const rand = mulberry32(options.seed ?? 20240601);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const between = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
-  const count = options.count ?? 80;
+  const count = options.count ?? DEMO_STAFF_COUNT;
   const staff: GeneratedStaff[] = [];
   const availability: GeneratedAvailability[] = [];
   const names = new Set<string>();
@@ -143,14 +151,14 @@ export function generateStaff(options: StaffGeneratorOptions): GeneratedSite {
     const teamLead = i % 10 === 0;
     const skills = teamLead
       ? ['team_lead', 'calls', 'emails']
-      : slot <= 4
+      : slot <= 3
         ? ['calls']
         : slot <= 6
           ? ['calls', 'emails']
           : slot === 7
             ? ['emails']
             : slot === 8
-              ? ['outbound']
+              ? ['emails', 'outbound']
               : ['calls', 'outbound'];
     const partTime = !teamLead && i !== 1 && rand() < 0.35;
 
@@ -167,8 +175,9 @@ export function generateStaff(options: StaffGeneratorOptions): GeneratedSite {
       if (rand() < 0.3) weekly.push(...days([6], '09:00', '17:00'));
       const max = pick([16, 20, 24]);
       contract = {
-        // reachable with the 4-hour part-time shifts that fit the 6-hour windows
-        minHoursWeek: Math.min(max - 8, workDays * 4),
+        // reachable with the 4-hour part-time shifts that fit the 6-hour windows, also when
+        // a partial absence (an appointment) takes one of them
+        minHoursWeek: Math.min(max - 8, (workDays - 1) * 4),
         maxHoursWeek: max,
         maxDaysWeek: workDays,
         maxConsecutiveDays: workDays,
@@ -179,8 +188,10 @@ export function generateStaff(options: StaffGeneratorOptions): GeneratedSite {
       if (pattern === SATURDAY_DEPENDENT && !skills.includes('calls')) pattern = 1;
       weekly = FULL_TIME_PATTERNS[pattern]!.map((w) => ({ ...w }));
       contract = {
-        minHoursWeek: pick([32, 35, 37.5]),
-        maxHoursWeek: 40,
+        // five 8-hour shifts with a 30-minute unpaid break reach the 37.5 h target; the
+        // minimum of four shifts leaves room for a partial absence (an appointment)
+        minHoursWeek: 30,
+        maxHoursWeek: 37.5,
         maxDaysWeek: 5,
         maxConsecutiveDays: 5,
       };

@@ -12,6 +12,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import { IANAZone } from 'luxon';
 import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
 import { isModelFitError } from '../forecasting/forecast.errors';
@@ -20,6 +21,7 @@ import type { ModelSelection } from '../forecasting/forecast.types';
 import {
   addStep,
   detectStep,
+  formatOffset,
   formatTimestamp,
   inferSeasonality,
   parseTimestamp,
@@ -34,13 +36,18 @@ export interface ForecastCliOptions {
   seasonality?: number[];
   model: ModelSelection;
   out?: string;
+  /** IANA zone of the input's offsets: output timestamps get the zone's offset at each instant. */
+  timeZone?: string;
 }
 
 export interface CsvSeries {
+  /** Wall clock read as UTC, or real UTC instants when every timestamp carries an offset. */
   times: number[];
   values: number[];
   format: TimeFormat;
   step: TimeStep;
+  /** UTC offset of each row (minutes) when the timestamps carry offsets; then `times` are instants. */
+  offsets?: number[];
 }
 
 export interface ForecastPoint {
@@ -84,7 +91,7 @@ const shown = (v: string): string => clip(v, FORECAST_CLI_LIMITS.echoChars);
 
 export const USAGE =
   'usage: forecast --input <csv> --horizon <n> [--seasonality 24,168] ' +
-  '[--model auto|snaive|mstl|arima|theta|prophet|ensemble] [--out <file.json>]';
+  '[--model auto|snaive|mstl|arima|theta|prophet|ensemble] [--out <file.json>] [--time-zone Europe/London]';
 
 /** Parses and validates the command-line flags; throws badInput naming the flag. */
 export function parseForecastArgs(argv: string[]): ForecastCliOptions {
@@ -98,6 +105,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
         seasonality: { type: 'string' },
         model: { type: 'string' },
         out: { type: 'string' },
+        'time-zone': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -135,9 +143,13 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
     throw badInput(
       `--model must be one of ${Object.keys(MODELS).join('|')}, got ${shown(values.model ?? '')}`,
     );
+  const timeZone = values['time-zone'];
+  if (timeZone !== undefined && !IANAZone.isValidZone(timeZone))
+    throw badInput(`--time-zone must be an IANA zone name, got ${shown(timeZone)}`);
   return {
     input: values.input,
     horizon: Number(values.horizon),
+    ...(timeZone ? { timeZone } : {}),
     model,
     ...(seasonality ? { seasonality } : {}),
     ...(values.out ? { out: values.out } : {}),
@@ -157,6 +169,7 @@ export function parseSeriesCsv(text: string): CsvSeries {
   }
   const times: number[] = [];
   const values: number[] = [];
+  const offsets: (number | null)[] = [];
   let format: TimeFormat | undefined;
   rows.slice(1).forEach((row, i) => {
     const line = i + 2;
@@ -167,9 +180,16 @@ export function parseSeriesCsv(text: string): CsvSeries {
     if (!Number.isFinite(v)) throw badInput(`non-numeric value "${shown(row[1])}" at row ${line}`);
     format ??= parsed.format;
     times.push(parsed.ms);
+    offsets.push(parsed.offsetMinutes);
     values.push(v);
   });
   if (!format) throw badInput('input has no data rows');
+  // With offsets on every row the real instants are equally spaced, also across a clock
+  // change (a repeated autumn hour has two offsets); without, the wall clock is the axis.
+  if (!format.dateOnly && offsets.every((o) => o !== null)) {
+    const instants = times.map((t, i) => t - offsets[i]! * 60_000);
+    return { times: instants, values, format, step: detectStep(instants, 2), offsets: offsets as number[] };
+  }
   return { times, values, format, step: detectStep(times, 2) };
 }
 
@@ -183,8 +203,17 @@ export function forecastSeries(series: CsvSeries, options: ForecastCliOptions): 
   );
   const f = model.forecast(options.horizon);
   const last = series.times[series.times.length - 1];
+  const stamp = (t: number): string => {
+    if (!series.offsets) return formatTimestamp(t, series.format);
+    // the zone's offset at that instant (after a clock change too), else the last input offset
+    const offset = options.timeZone
+      ? IANAZone.create(options.timeZone).offset(t)
+      : series.offsets[series.offsets.length - 1]!;
+    const zone = formatOffset(offset, series.format.zone === 'Z');
+    return formatTimestamp(t + offset * 60_000, { ...series.format, zone });
+  };
   const points = f.mean.map((mean, i) => ({
-    t: formatTimestamp(addStep(last, series.step, i + 1), series.format),
+    t: stamp(addStep(last, series.step, i + 1)),
     mean,
     lo80: f.lo80[i],
     hi80: f.hi80[i],

@@ -1,15 +1,30 @@
 import type { ChannelService } from '../channels/channel.service';
 import { openMask } from '../volumes/opening-hours.mask';
 import { dayBounds } from '../volumes/volume.calendar';
-import { channelHours, checkRange, type VolumeService } from '../volumes/volume.service';
+import { arrivalHours, checkRange, type VolumeService } from '../volumes/volume.service';
 import { accuracy, type AccuracyMetrics } from './accuracy.metrics';
 import type { ForecastDoc, ForecastPoint } from './forecast.model';
 import type { ForecastService } from './forecast.service';
 import type { ModelRegistryService } from './model-registry.service';
 
+/** Forecast minus actual over the scored intervals (positive: over-forecast). */
+export interface Bias {
+  actualTotal: number;
+  forecastTotal: number;
+  /** Mean of forecast − actual per interval. */
+  meanError: number;
+  /** (forecast total − actual total) / actual total × 100; NaN when nothing arrived. */
+  percentOfActual: number;
+}
+
+/** Drift also fires when |bias| exceeds this share of the actual total, in %. */
+export const BIAS_DRIFT_PERCENT = 10;
+
 export interface DayAccuracy {
   date: string;
   metrics: AccuracyMetrics;
+  /** Actual vs forecast totals of the day. */
+  bias: Bias;
 }
 
 export interface RunAccuracy {
@@ -21,11 +36,12 @@ export interface RunAccuracy {
   createdAt: Date;
   /** Scored over the run's open intervals in [from, to] that now have actuals. */
   metrics: AccuracyMetrics;
+  bias: Bias;
   days: DayAccuracy[];
   /** The model's backtest errors (null when the model was deleted). */
   backtestWape: number | null;
   backtestMase: number | null;
-  /** WAPE or MASE above the backtest's × FORECAST_DRIFT_FACTOR. */
+  /** WAPE or MASE above the backtest's × FORECAST_DRIFT_FACTOR, or |bias| above BIAS_DRIFT_PERCENT. */
   drift: boolean;
 }
 
@@ -72,7 +88,7 @@ export class AccuracyService {
     const toAt = new Date(dayBounds(to, timeZone).end);
     const runs = await this.forecasts.overlapping(channel.key, fromAt, toAt);
     const buckets = await this.volumes.buckets(channel.key, from, to);
-    const hours = channelHours(channel);
+    const hours = arrivalHours(channel);
     // actual value and open flag per interval start
     const actuals = new Map<number, { value: number; date: string }>();
     for (const b of buckets) {
@@ -94,13 +110,11 @@ export class AccuracyService {
       const scale = run.scale?.mase ?? NaN;
       const metrics = score(scored, scale);
       const dates = [...new Set(scored.date)];
-      const days = dates.map((date) => ({
-        date,
-        metrics: score(
-          pick(scored, (i) => scored.date[i] === date),
-          scale,
-        ),
-      }));
+      const days = dates.map((date) => {
+        const day = pick(scored, (i) => scored.date[i] === date);
+        return { date, metrics: score(day, scale), bias: biasOf(day) };
+      });
+      const bias = biasOf(scored);
       const backtestWape = model?.metrics.wape ?? null;
       const backtestMase = model?.metrics.mase ?? null;
       result.push({
@@ -111,12 +125,14 @@ export class AccuracyService {
         end: run.end,
         createdAt: run.createdAt,
         metrics,
+        bias,
         days,
         backtestWape,
         backtestMase,
         drift:
           exceeds(metrics.wape, backtestWape, driftFactor) ||
-          exceeds(metrics.mase, backtestMase, driftFactor),
+          exceeds(metrics.mase, backtestMase, driftFactor) ||
+          Math.abs(bias.percentOfActual) > BIAS_DRIFT_PERCENT,
       });
     }
     const latest = [...result].sort(
@@ -166,3 +182,15 @@ const score = (s: Scored, scale: number): AccuracyMetrics =>
     },
     Number.isFinite(scale) ? scale : 0,
   );
+
+const biasOf = (s: Scored): Bias => {
+  const actualTotal = s.actual.reduce((a, v) => a + v, 0);
+  const forecastTotal = s.points.reduce((a, p) => a + p.mean, 0);
+  const diff = forecastTotal - actualTotal;
+  return {
+    actualTotal,
+    forecastTotal,
+    meanError: s.actual.length > 0 ? diff / s.actual.length : NaN,
+    percentOfActual: actualTotal > 0 ? (100 * diff) / actualTotal : NaN,
+  };
+};

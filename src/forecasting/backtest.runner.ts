@@ -11,7 +11,7 @@ import {
   type ModelKind,
   type SeriesInput,
 } from './forecast.types';
-import { calibrateIntervals, type ScoredForecast } from './interval.calibration';
+import { calibrateIntervals, crossValidatedCoverage, type ScoredForecast } from './interval.calibration';
 import { longestUsablePeriod, validateHorizon, validateSeries, type ValidSeries } from './series.validation';
 
 export interface BacktestOptions {
@@ -102,6 +102,7 @@ export function summarise(
   origins: OriginData[],
   forecasts: ForecastResult[],
   ms: number,
+  bucketSlots?: number,
 ): ModelBacktest {
   const perOrigin = origins.map((o, i) => accuracy(o.actual, forecasts[i], o.scale, o.open));
   const scored: ScoredForecast[] = origins.map((o, i) => ({
@@ -120,13 +121,15 @@ export function summarise(
     coverage80: pooled('coverage80'),
     coverage95: pooled('coverage95'),
     n: total,
+    // coverage of the calibrated intervals, each origin calibrated on the others
+    ...(bucketSlots ? crossValidatedCoverage(scored, bucketSlots) : null),
   };
   return {
     kind,
     ok: true,
     metrics,
     perOrigin,
-    calibration: calibrateIntervals(scored),
+    calibration: calibrateIntervals(scored, bucketSlots),
     fitMs: ms / origins.length,
   };
 }
@@ -172,7 +175,7 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
         BASE_FORECASTERS[kind].fit(o.train, options.fit).forecast(h, { futureOpen: o.open }),
       );
       forecasts.set(kind, fs);
-      models.push(summarise(kind, origins, fs, performance.now() - t0));
+      models.push(summarise(kind, origins, fs, performance.now() - t0, series.periods[0]));
     } catch (e) {
       if (!isModelFitError(e)) throw e;
       models.push({ kind, ok: false, failure: e.message });
@@ -184,7 +187,10 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
     const members = ranked.slice(0, size).map((m) => m.kind as BaseModelKind);
     const combined = origins.map((_, i) => combineForecasts(members.map((k) => forecasts.get(k)![i])));
     const fitMs = members.reduce((s, k) => s + (models.find((m) => m.kind === k)?.fitMs ?? 0), 0);
-    models.push({ ...summarise('ENSEMBLE', origins, combined, fitMs * origins.length), members });
+    models.push({
+      ...summarise('ENSEMBLE', origins, combined, fitMs * origins.length, series.periods[0]),
+      members,
+    });
   }
   return {
     horizon: h,

@@ -156,7 +156,10 @@ export class ForecastPoint {
   hi95!: number;
 }
 
-@ObjectType({ description: 'A site-local day’s total: sums of the interval means and bounds.' })
+@ObjectType({
+  description:
+    'A site-local day’s total: the sum of the interval means, bounds from backtested daily-total errors (never sums of interval bounds, except for models trained before they were kept).',
+})
 export class DailyTotal {
   @Field(() => GraphQLLocalDate)
   date!: string;
@@ -267,6 +270,21 @@ export class AccuracyMetrics {
   n!: number;
 }
 
+@ObjectType({ description: 'Forecast minus actual over the scored intervals (positive: over-forecast).' })
+export class ForecastBias {
+  @Field(() => Float)
+  actualTotal!: number;
+
+  @Field(() => Float)
+  forecastTotal!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean of forecast − actual per interval.' })
+  meanError!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '(forecast − actual) / actual total × 100.' })
+  percentOfActual!: number | null;
+}
+
 @ObjectType()
 export class DayAccuracy {
   @Field(() => GraphQLLocalDate)
@@ -274,6 +292,9 @@ export class DayAccuracy {
 
   @Field(() => AccuracyMetrics)
   metrics!: AccuracyMetrics;
+
+  @Field(() => ForecastBias, { description: 'Actual vs forecast totals of the day.' })
+  bias!: ForecastBias;
 }
 
 @ObjectType({ description: 'Accuracy of one stored forecast run.' })
@@ -296,6 +317,9 @@ export class RunAccuracy {
   @Field(() => AccuracyMetrics)
   metrics!: AccuracyMetrics;
 
+  @Field(() => ForecastBias)
+  bias!: ForecastBias;
+
   @Field(() => [DayAccuracy])
   days!: DayAccuracy[];
 
@@ -305,7 +329,10 @@ export class RunAccuracy {
   @Field(() => Float, { nullable: true })
   backtestMase!: number | null;
 
-  @Field({ description: 'WAPE or MASE above the backtest’s × FORECAST_DRIFT_FACTOR.' })
+  @Field({
+    description:
+      'WAPE or MASE above the backtest’s × FORECAST_DRIFT_FACTOR, or |bias| above 10 % of the actual total.',
+  })
   drift!: boolean;
 }
 

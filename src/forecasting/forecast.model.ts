@@ -62,6 +62,8 @@ export interface ForecastDoc {
   points: ForecastPoint[];
   /** MASE denominator: in-sample seasonal-naive MAE of the history the run was fitted on. */
   scale?: { mase: number; period: number } | null;
+  /** The model's daily-total error quantiles (IntervalCalibration.daily), when it has them. */
+  totals?: [number, number, number, number] | null;
   createdAt: Date;
   createdBy: string | null;
 }

@@ -62,6 +62,7 @@ export function finalizeForecast(
   assertValidForecast(kind, raw, h, limit);
   const c80 = options.calibration?.c80 ?? 1;
   const c95 = options.calibration?.c95 ?? 1;
+  const lead = options.calibration?.lead;
   const floor = options.nonNegative === false ? -Infinity : 0;
   const out: ForecastResult = { mean: [], lo80: [], hi80: [], lo95: [], hi95: [] };
   for (let i = 0; i < h; i++) {
@@ -70,10 +71,15 @@ export function finalizeForecast(
       continue;
     }
     const m = raw.mean[i];
-    const lo80 = m - c80 * Math.max(m - raw.lo80[i], 0);
-    const hi80 = m + c80 * Math.max(raw.hi80[i] - m, 0);
-    const lo95 = Math.min(m - c95 * Math.max(m - raw.lo95[i], 0), lo80);
-    const hi95 = Math.max(m + c95 * Math.max(raw.hi95[i] - m, 0), hi80);
+    let lo80: number, hi80: number, lo95: number, hi95: number;
+    if (lead && lead.quantiles.length > 0) {
+      [lo95, lo80, hi80, hi95] = leadInterval(m, lead, i);
+    } else {
+      lo80 = m - c80 * Math.max(m - raw.lo80[i], 0);
+      hi80 = m + c80 * Math.max(raw.hi80[i] - m, 0);
+      lo95 = Math.min(m - c95 * Math.max(m - raw.lo95[i], 0), lo80);
+      hi95 = Math.max(m + c95 * Math.max(raw.hi95[i] - m, 0), hi80);
+    }
     out.mean.push(Math.max(m, floor));
     out.lo80.push(Math.max(lo80, floor));
     out.hi80.push(Math.max(hi80, floor));
@@ -81,6 +87,20 @@ export function finalizeForecast(
     out.hi95.push(Math.max(hi95, floor));
   }
   return out;
+}
+
+/** Bounds [lo95, lo80, hi80, hi95] of step i from lead-time quantiles (see IntervalCalibration.lead). */
+export function leadInterval(
+  m: number,
+  lead: NonNullable<IntervalCalibration['lead']>,
+  i: number,
+): [number, number, number, number] {
+  const q = lead.quantiles[Math.min(Math.floor(i / lead.bucketSlots), lead.quantiles.length - 1)]!;
+  const scale = Math.sqrt(Math.max(m, 0) + 1);
+  const lo95 = Math.min(m + q[0] * scale, m);
+  const lo80 = Math.min(Math.max(m + q[1] * scale, lo95), m);
+  const hi80 = Math.max(m + q[2] * scale, m);
+  return [lo95, lo80, hi80, Math.max(m + q[3] * scale, hi80)];
 }
 
 export const maxAbs = (values: number[]): number => values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);

@@ -88,9 +88,19 @@ export class ForecastResolver {
     return event;
   }
 
-  @FieldResolver(() => [DailyTotal], { description: 'Per site-local day: sums of means and of bounds.' })
+  @FieldResolver(() => [DailyTotal], {
+    description:
+      'Per site-local day: the sum of the means, with an interval from backtested daily-total errors.',
+  })
   dailyTotals(@Root() doc: ForecastDoc): DailyTotal[] {
     return this.forecastService.dailyTotals(doc);
+  }
+
+  @FieldResolver(() => DailyTotal, {
+    description: 'The whole run’s total (date: its first day), with its own interval.',
+  })
+  total(@Root() doc: ForecastDoc): DailyTotal {
+    return this.forecastService.total(doc);
   }
 
   @FieldResolver(() => ForecastModel, { nullable: true, description: 'The model version used.' })

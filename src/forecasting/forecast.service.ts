@@ -40,8 +40,17 @@ export interface DailyTotal {
   hi95: number;
 }
 
-/** Per site-local day: sums of the interval means and of each interval bound (a conservative band). */
-export function dailyTotals(points: ForecastPoint[], timeZone: string): DailyTotal[] {
+/**
+ * Per site-local day: the sum of the interval means, with an interval of its own from the
+ * model's backtested daily-total errors `q` = [q2.5, q10, q90, q97.5] of (Y − M)/√(M + 1):
+ * bound = M + q·√(M + 1), clipped at 0. A closed day stays 0. Without them (older models):
+ * sums of the interval bounds, a conservative band.
+ */
+export function dailyTotals(
+  points: ForecastPoint[],
+  timeZone: string,
+  q?: readonly [number, number, number, number] | null,
+): DailyTotal[] {
   const days = new Map<string, DailyTotal>();
   for (const p of points) {
     const date = DateTime.fromJSDate(p.t, { zone: timeZone }).toISODate()!;
@@ -53,7 +62,30 @@ export function dailyTotals(points: ForecastPoint[], timeZone: string): DailyTot
     d.lo95 += p.lo95;
     d.hi95 += p.hi95;
   }
-  return [...days.values()];
+  const list = [...days.values()];
+  if (!q) return list;
+  return list.map((d) => {
+    if (d.hi95 === 0) return d; // a closed day: nothing can arrive
+    const s = Math.sqrt(Math.max(d.mean, 0) + 1);
+    const at = (k: number): number => Math.max(d.mean + q[k]! * s, 0);
+    return { date: d.date, mean: d.mean, lo95: at(0), lo80: at(1), hi80: at(2), hi95: at(3) };
+  });
+}
+
+/**
+ * The whole run's total: the sum of the daily means; each bound's distance from the mean is
+ * the root sum of squares of the daily distances (daily errors taken as independent).
+ */
+export function periodTotal(days: readonly DailyTotal[]): Omit<DailyTotal, 'date'> {
+  const mean = days.reduce((a, d) => a + d.mean, 0);
+  const rss = (f: (d: DailyTotal) => number): number => Math.sqrt(days.reduce((a, d) => a + f(d) ** 2, 0));
+  return {
+    mean,
+    lo95: Math.max(mean - rss((d) => d.mean - d.lo95), 0),
+    lo80: Math.max(mean - rss((d) => d.mean - d.lo80), 0),
+    hi80: mean + rss((d) => d.hi80 - d.mean),
+    hi95: mean + rss((d) => d.hi95 - d.mean),
+  };
 }
 
 /**
@@ -172,6 +204,7 @@ export class ForecastService {
       horizonDays,
       points,
       scale: { mase: seasonalNaiveScale(series.values, m, series.open), period: m },
+      totals: params.calibration?.daily ?? null,
       createdAt: new Date(),
       createdBy,
     };
@@ -206,7 +239,12 @@ export class ForecastService {
   }
 
   dailyTotals(doc: ForecastDoc): DailyTotal[] {
-    return dailyTotals(doc.points, this.timeZone);
+    return dailyTotals(doc.points, this.timeZone, doc.totals);
+  }
+
+  /** The run's total over all its days, with its own interval (see periodTotal). */
+  total(doc: ForecastDoc): DailyTotal {
+    return { date: this.dailyTotals(doc)[0]?.date ?? '', ...periodTotal(this.dailyTotals(doc)) };
   }
 
   private event(doc: ForecastDoc, model: ModelDoc): ForecastUpdatedEvent {

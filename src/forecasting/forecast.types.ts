@@ -39,6 +39,18 @@ export interface ForecastRequest {
 export interface IntervalCalibration {
   c80: number;
   c95: number;
+  /**
+   * Empirical (split-conformal) quantiles of the scaled backtest error (y − mean) / √(mean + 1)
+   * per lead-time bucket of `bucketSlots` steps: [q2.5, q10, q90, q97.5]. When present, the
+   * bounds are mean + q·√(mean + 1) of the step's bucket (the last bucket beyond) instead of
+   * the model's half-widths scaled by c80 / c95.
+   */
+  lead?: { bucketSlots: number; quantiles: [number, number, number, number][] };
+  /**
+   * Quantiles [q2.5, q10, q90, q97.5] of the scaled error of backtested DAILY totals,
+   * (Y − M) / √(M + 1): daily (and weekly) totals get intervals of their own from them.
+   */
+  daily?: [number, number, number, number];
 }
 
 export interface ArimaOptions {

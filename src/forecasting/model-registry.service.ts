@@ -3,7 +3,7 @@ import type { ChannelDoc } from '../channels/channel.model';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { channelHours, type VolumeService } from '../volumes/volume.service';
+import { arrivalHours, type VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import { autoOnPool, AutoTaskError, type PooledAuto } from './auto-pool.runner';
@@ -64,7 +64,7 @@ export const AUTO_PROPHET_MAX_SLOTS_PER_DAY = 48;
 export const seriesChannel = (c: ChannelDoc): SeriesChannel => ({
   key: c.key,
   intervalMinutes: c.intervalMinutes,
-  openingHours: channelHours(c),
+  openingHours: arrivalHours(c),
 });
 
 /** A worker task failure as a coded error: fit failures and unusable history are FAILED_PRECONDITION. */

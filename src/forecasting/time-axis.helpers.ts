@@ -17,7 +17,24 @@ export interface ParsedTime {
   /** Epoch ms of the wall-clock time read as UTC (the zone offset is kept in the format). */
   ms: number;
   format: TimeFormat;
+  /** The text's UTC offset in minutes ('Z' = 0); null without one. */
+  offsetMinutes: number | null;
 }
+
+/** Minutes of a `Z` / `±HH:MM` zone designator; null for ''. */
+export const offsetOf = (zone: string): number | null => {
+  if (zone === '') return null;
+  if (zone === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+};
+
+/** `±HH:MM` of an offset in minutes (`Z` when `utcAsZ` and the offset is 0). */
+export const formatOffset = (minutes: number, utcAsZ = false): string => {
+  if (minutes === 0 && utcAsZ) return 'Z';
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+};
 
 const PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:([T ])(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -47,6 +64,7 @@ export function parseTimestamp(text: string): ParsedTime | null {
       millis: frac !== undefined,
       zone: zone ?? '',
     },
+    offsetMinutes: offsetOf(zone ?? ''),
   };
 }
 

@@ -6,6 +6,7 @@ export const TASK_KINDS = {
   'forecasting/forecast.task': 'forecast',
   'rostering/solve.task': 'roster',
   'rostering/repair.task': 'roster',
+  'staffing/workload.task': 'staffing',
 } as const satisfies Record<string, string>;
 
 export type TaskEntry = keyof typeof TASK_KINDS;

@@ -39,6 +39,8 @@ import { StaffService } from '../staff/staff.service';
 import { staffingDownloads } from '../staffing/staffing.export';
 import { StaffingResolver } from '../staffing/staffing.resolver';
 import { StaffingService } from '../staffing/staffing.service';
+import type { WorkloadPlan, WorkloadProblem } from '../staffing/workload-lp.core';
+import { WORKLOAD_TASK } from '../staffing/workload.task';
 import type { DocumentStore } from '../store/document-store';
 import type { ResolverClass } from './schema';
 import { VolumeResolver } from '../volumes/volume.resolver';
@@ -46,7 +48,7 @@ import { VolumeService } from '../volumes/volume.service';
 import type { RedisInfra } from '../jobs/redis.infra';
 import { SingleProcessLiveness } from '../workers/process-liveness';
 import type { TaskRunner } from '../workers/task-runner';
-import { WorkerPool } from '../workers/worker-pool';
+import { taskFile, WorkerPool } from '../workers/worker-pool';
 import { Metrics, observedRunner } from './metrics';
 import { VERSION } from '../version';
 import { ServerInfo, SystemResolver } from './system.resolver';
@@ -157,7 +159,11 @@ export function createServices(infra: Infrastructure): Services {
     availability,
     shiftTemplates: new ShiftTemplateService(store, channels),
     siteSettings,
-    staffing: new StaffingService(store, { timeZone: config.SITE_TIME_ZONE }),
+    staffing: new StaffingService(store, {
+      timeZone: config.SITE_TIME_ZONE,
+      workloadSolver: (problem) =>
+        workers.run<WorkloadProblem, WorkloadPlan>(taskFile(WORKLOAD_TASK), 'solveWorkloadPlan', problem),
+    }),
     rosters,
     rosterJobs,
     rosterConflicts,

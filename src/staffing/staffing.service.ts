@@ -41,6 +41,13 @@ import {
   type ScenarioTotalsDiff,
 } from './staffing-scenario.core';
 import {
+  previousWeek,
+  WorkloadPlanner,
+  type DeferredInput,
+  type SkillWorkload,
+  type WorkloadSolver,
+} from './workload-plan.service';
+import {
   firstWeekFrom,
   openSlots,
   parseWeek,
@@ -62,6 +69,8 @@ export interface StaffingSettings {
   /** IANA zone of the site: weeks and opening hours are local to it. */
   timeZone: string;
   fullTimeHoursPerWeek?: number;
+  /** Solves a skill's workload LP; default in the calling thread (the server passes a worker). */
+  workloadSolver?: WorkloadSolver;
 }
 
 export interface PlanInterval extends StaffingRow {
@@ -164,6 +173,8 @@ export interface SkillWeekPlan {
   channels: ChannelSummary[];
   totalStaffHours: number;
   totalFte: number;
+  /** Pooled deferred workload per skill (its agents are in `skills`). */
+  workloads: SkillWorkload[];
 }
 
 /** What the roster service consumes. */
@@ -214,6 +225,7 @@ export class StaffingService {
   private readonly forecasts: Collection<ForecastDoc>;
   private readonly options: StaffingOptions;
   private readonly fullTime: number;
+  private readonly workload: WorkloadPlanner;
 
   constructor(
     store: DocumentStore,
@@ -223,6 +235,7 @@ export class StaffingService {
     this.forecasts = store.collection<ForecastDoc>(FORECASTS);
     this.fullTime = settings.fullTimeHoursPerWeek ?? DEFAULT_FULL_TIME_HOURS_PER_WEEK;
     this.options = { fullTimeHoursPerWeek: this.fullTime };
+    this.workload = new WorkloadPlanner(store, settings.workloadSolver);
   }
 
   /** Per-interval plan of one channel for a week, optionally with scenario overrides applied. */
@@ -287,41 +300,62 @@ export class StaffingService {
   }
 
   /**
-   * The staffing requirement per skill: every active channel's scheduled agents, spread
-   * onto the finest interval (15 minutes, finer if a channel is finer) and summed by the
-   * channel's required skill.
+   * The staffing requirement per skill, on the finest interval (15 minutes, finer if a
+   * channel is finer): LIVE channels' scheduled agents summed by required skill, plus each
+   * skill's pooled DEFERRED workload plan (workload-plan.service.ts), rounded once per skill
+   * and interval. `store` keeps the workload plans (their carry-out feeds the next week).
    */
   async skillPlan(
     week: string,
     basis: StaffingBasis = 'MEAN',
     overrides?: OverridesInput | null,
+    store = false,
   ): Promise<SkillWeekPlan> {
-    return this.summarise(week, basis, await this.weekPlans(week, basis, overrides));
+    const plans = await this.weekPlans(week, basis, overrides);
+    const deferred = await this.deferredInputs(week, basis, overrides);
+    const workloads = await this.workload.plan(week, basis, deferred, store);
+    return this.summarise(week, basis, plans, workloads);
   }
 
-  /** The requirement the roster optimiser consumes for a week. */
+  /** The requirement the roster optimiser consumes for a week (its workload plans are stored). */
   async requirementForWeek(week: string, basis: StaffingBasis = 'MEAN'): Promise<WeekRequirement> {
-    const plan = await this.skillPlan(week, basis);
+    const plan = await this.skillPlan(week, basis, null, true);
     return {
       intervalMinutes: plan.intervalMinutes,
       requirements: plan.skills.map(({ skill, values }) => ({ skill, values })),
     };
   }
 
-  /** Aggregates channel plans of one week into the per-skill requirement. */
-  summarise(week: string, basis: StaffingBasis, plans: readonly ChannelWeekPlan[]): SkillWeekPlan {
-    const intervalMinutes = plans.reduce((g, p) => gcd(g, p.intervalMinutes), REQUIREMENT_INTERVAL_MINUTES);
+  /**
+   * Aggregates channel plans of one week into the per-skill requirement. Channels of a
+   * skill that has a pooled workload plan count through that plan, not their own rows.
+   */
+  summarise(
+    week: string,
+    basis: StaffingBasis,
+    plans: readonly ChannelWeekPlan[],
+    workloads: readonly SkillWorkload[] = [],
+  ): SkillWeekPlan {
+    const intervalMinutes = [...plans, ...workloads].reduce(
+      (g, p) => gcd(g, p.intervalMinutes),
+      REQUIREMENT_INTERVAL_MINUTES,
+    );
     const hours = intervalMinutes / 60;
-    const summed = sumBySkill(
-      plans.map((p) => ({
-        skill: p.requiredSkill,
-        rows: refineSlots(
-          p.rows.map((r) => r.scheduledAgents),
-          p.intervalMinutes,
-          intervalMinutes,
-        ).map((scheduledAgents) => ({ scheduledAgents })),
-      })),
-    ).sort((a, b) => a.skill.localeCompare(b.skill));
+    const pooled = new Set(workloads.flatMap((w) => w.channels.map((c) => c.channel)));
+    const rowsOf = (values: number[], minutes: number) =>
+      refineSlots(values, minutes, intervalMinutes).map((scheduledAgents) => ({ scheduledAgents }));
+    const summed = sumBySkill([
+      ...plans
+        .filter((p) => !pooled.has(p.channel))
+        .map((p) => ({
+          skill: p.requiredSkill,
+          rows: rowsOf(
+            p.rows.map((r) => r.scheduledAgents),
+            p.intervalMinutes,
+          ),
+        })),
+      ...workloads.map((w) => ({ skill: w.skill, rows: rowsOf(w.scheduledAgents, w.intervalMinutes) })),
+    ]).sort((a, b) => a.skill.localeCompare(b.skill));
     const skills = summed.map(({ skill, scheduledAgents: values }) => {
       const staffHours = values.reduce((s, v) => s + v, 0) * hours;
       return {
@@ -351,7 +385,37 @@ export class StaffingService {
       })),
       totalStaffHours,
       totalFte: staffHoursToFte(totalStaffHours, this.fullTime),
+      workloads: [...workloads],
     };
+  }
+
+  /** Every active DEFERRED channel's arrivals for the week (and the previous week's, when forecast). */
+  private async deferredInputs(
+    week: string,
+    basis: StaffingBasis,
+    overrides: OverridesInput | null | undefined,
+  ): Promise<DeferredInput[]> {
+    const channels = await this.channels.find({ active: true, kind: 'DEFERRED' }, { sort: { key: 1 } });
+    const out: DeferredInput[] = [];
+    for (const channel of channels) {
+      const found = await this.coveringForecast(channel, week);
+      if (found === null) continue;
+      const input = this.inputOf({ channel, forecast: found.doc, frame: found.frame }, basis);
+      const changed = rethrowing('scenario.', () =>
+        applyOverrides(input.channel, input.volumes, overridesOf(overrides)),
+      );
+      const prev = await this.coveringForecast(channel, previousWeek(week));
+      const previous = prev
+        ? this.inputOf({ channel, forecast: prev.doc, frame: prev.frame }, basis).volumes
+        : null;
+      out.push({
+        skill: channel.requiredSkill,
+        channel: changed.channel,
+        volumes: changed.volumes,
+        previous,
+      });
+    }
+    return out;
   }
 
   /** Stand-alone Erlang C / A figures for one interval; core messages, parameter named in details. */

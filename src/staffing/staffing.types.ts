@@ -16,6 +16,7 @@ import {
   type StaffingBasis,
 } from './staffing.service';
 import type { ScenarioTotalsDiff } from './staffing-scenario.core';
+import { SkillWorkloadPlan } from './workload.types';
 
 export const STAFFING_MODELS = { ERLANG_C: 'ERLANG_C', ERLANG_A: 'ERLANG_A', WORKLOAD: 'WORKLOAD' } as const;
 export const BINDING_CONSTRAINTS = {
@@ -316,6 +317,11 @@ export class StaffingRequirementPlan implements SkillWeekPlan {
 
   @Field(() => Float)
   totalFte!: number;
+
+  @Field(() => [SkillWorkloadPlan], {
+    description: 'Pooled DEFERRED workload per skill (included in skills).',
+  })
+  workloads!: SkillWorkloadPlan[];
 }
 
 @ObjectType({ description: 'Queue figures at one head count.' })

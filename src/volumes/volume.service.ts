@@ -43,9 +43,22 @@ export interface VolumeSeriesResult {
   intervals: VolumeInterval[];
 }
 
+const ALL_DAY: OpeningHours = Object.fromEntries(
+  [1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ from: '00:00', to: '24:00' }]]),
+);
+
 /** A channel's opening hours in the form the volume and forecasting cores take. */
 export const channelHours = (channel: Pick<ChannelDoc, 'openingHours'>): OpeningHours =>
   openingHoursFromList(channel.openingHours);
+
+/**
+ * When a channel's arrivals are expected: a LIVE channel's while it is open (calls while
+ * closed are not offered); a DEFERRED channel's around the clock, because its opening hours
+ * bound when work is HANDLED, not when it arrives. History, forecasts, `validateVolumes`
+ * and `dataSummary` follow this rule.
+ */
+export const arrivalHours = (channel: Pick<ChannelDoc, 'openingHours' | 'kind'>): OpeningHours =>
+  channel.kind === 'DEFERRED' ? ALL_DAY : channelHours(channel);
 
 /** Checks an inclusive local-date range and returns the number of days in it. */
 export function checkRange(from: string, to: string, maxDays = MAX_RANGE_DAYS): number {
@@ -150,7 +163,7 @@ export class VolumeService {
   async series(channelKey: string, from: string, to: string): Promise<VolumeSeriesResult> {
     checkRange(from, to);
     const channel = await this.channels.requireByKey(channelKey);
-    const hours = channelHours(channel);
+    const hours = arrivalHours(channel);
     const byDate = new Map((await this.buckets(channel.key, from, to)).map((b) => [b.date, b]));
     const intervals: VolumeInterval[] = [];
     for (let date = from; date <= to; date = addDays(date, 1)) {
@@ -178,7 +191,11 @@ export class VolumeService {
   /** Per channel: first and last interval with a value, counts, missing slots and zeros. */
   async summary(): Promise<VolumeSummary[]> {
     const docs: VolumeBucket[] = await this.volumes.find({}, { sort: { channel: 1, date: 1 } });
-    return summarizeVolumes(docs, { timeZone: this.timeZone });
+    const channels = await this.channels.listAll();
+    return summarizeVolumes(docs, {
+      timeZone: this.timeZone,
+      openingHoursByChannel: Object.fromEntries(channels.map((c) => [c.key, arrivalHours(c)])),
+    });
   }
 
   /** Data-quality report of a channel over a local-date range (see validateVolumes). */
@@ -190,7 +207,7 @@ export class VolumeService {
     const anchored = withRangeEnds(buckets, channel, from, to, this.timeZone);
     return validateVolumes(anchored, {
       timeZone: this.timeZone,
-      openingHoursByChannel: { [channel.key]: channelHours(channel) },
+      openingHoursByChannel: { [channel.key]: arrivalHours(channel) },
     });
   }
 }

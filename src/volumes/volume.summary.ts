@@ -1,5 +1,6 @@
+import { openMask } from './opening-hours.mask';
 import { intervalStart, zoneOf } from './volume.calendar';
-import { type VolumeBucket } from './volume.types';
+import { type OpeningHours, type VolumeBucket } from './volume.types';
 
 export interface VolumeSummary {
   channel: string;
@@ -10,7 +11,10 @@ export interface VolumeSummary {
   last: string | null;
   /** Interval slots in the buckets. */
   intervals: number;
-  /** Slots with a value / with `null` (no value: missing or closed) / with 0. */
+  /**
+   * Slots with a value / with `null` where a value is expected (inside the channel's arrival
+   * hours, see `arrivalHours`; every slot when no hours are given) / with 0.
+   */
   withValue: number;
   missing: number;
   zeros: number;
@@ -18,7 +22,10 @@ export interface VolumeSummary {
 }
 
 /** Per-channel coverage of a set of buckets, in channel order. */
-export const summarizeVolumes = (buckets: VolumeBucket[], options: { timeZone: string }): VolumeSummary[] => {
+export const summarizeVolumes = (
+  buckets: VolumeBucket[],
+  options: { timeZone: string; openingHoursByChannel?: Record<string, OpeningHours> },
+): VolumeSummary[] => {
   zoneOf(options.timeZone);
   const sums = new Map<string, VolumeSummary & { firstAt?: [string, number]; lastAt?: [string, number] }>();
   const sorted = [...buckets].sort(
@@ -43,8 +50,13 @@ export const summarizeVolumes = (buckets: VolumeBucket[], options: { timeZone: s
     }
     s.days++;
     s.intervals += b.values.length;
+    const hours = options.openingHoursByChannel?.[b.channel];
+    const open = hours ? openMask(b.date, b.intervalMinutes, options.timeZone, hours) : null;
     b.values.forEach((v, i) => {
-      if (v === null) return void s.missing++;
+      if (v === null) {
+        if (open === null || open[i]) s.missing++;
+        return;
+      }
       s.withValue++;
       s.total += v;
       if (v === 0) s.zeros++;

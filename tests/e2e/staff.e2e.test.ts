@@ -1,5 +1,6 @@
 import { seedDemo } from '../../src/seed/demo-seed';
 import { codeOf, startTestApp, type GqlResult, type TestApp } from '../helpers/test-app';
+import { DEMO_STAFF_COUNT } from '../../seeds/staff.generator';
 
 const ANCHOR = '2026-03-02';
 const day = (offset: number): string => {
@@ -66,19 +67,19 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
           manager,
         );
         const page: Page['staff'] = res.data!.staff;
-        expect(page.totalCount).toBe(80);
+        expect(page.totalCount).toBe(DEMO_STAFF_COUNT);
         seen.push(...page.nodes.map((n) => n.employeeNo));
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;
       }
-      expect(seen).toHaveLength(80);
+      expect(seen).toHaveLength(DEMO_STAFF_COUNT);
       expect(seen).toEqual([...seen].sort());
-      expect(new Set(seen).size).toBe(80);
+      expect(new Set(seen).size).toBe(DEMO_STAFF_COUNT);
     });
 
     it('filters by skill, active flag and text in name or employee number', async () => {
       const leads = await t.gql<Page>(STAFF_PAGE, { f: { skill: 'team_lead' } }, manager);
-      expect(leads.data!.staff.totalCount).toBe(8);
+      expect(leads.data!.staff.totalCount).toBe(DEMO_STAFF_COUNT / 10);
       expect(leads.data!.staff.nodes.every((n) => n.skills.includes('team_lead'))).toBe(true);
       const byNo = await t.gql<Page>(STAFF_PAGE, { f: { search: 'e000' } }, manager);
       expect(byNo.data!.staff.nodes.map((n) => n.employeeNo)).toEqual([
@@ -673,7 +674,7 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
         {},
         provider,
       );
-      expect(list.data!.shiftTemplates.totalCount).toBe(8);
+      expect(list.data!.shiftTemplates.totalCount).toBe(8); // 7 seeded calls templates + 1 created
       expect(list.data!.shiftTemplates.nodes.map((n) => n.name)).toEqual(['early', 'late', 'middle']);
       const id = created.data!.createShiftTemplate.id;
       const upd = await t.gql<{ updateShiftTemplate: unknown }>(

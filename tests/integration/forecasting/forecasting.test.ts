@@ -245,7 +245,9 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
       drift driftFactor
       runs { forecastId drift backtestWape backtestMase
         metrics { wape mase coverage80 coverage95 n }
-        days { date metrics { wape n } } } } }`;
+        bias { actualTotal forecastTotal meanError percentOfActual }
+        days { date metrics { wape n } bias { actualTotal forecastTotal } } } } }`;
+  type Bias = { actualTotal: number; forecastTotal: number; meanError: number; percentOfActual: number };
   type Accuracy = {
     forecastAccuracy: {
       drift: boolean;
@@ -255,7 +257,12 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
         drift: boolean;
         backtestWape: number;
         metrics: { wape: number; mase: number; coverage80: number; coverage95: number; n: number };
-        days: { date: string; metrics: { wape: number; n: number } }[];
+        bias: Bias;
+        days: {
+          date: string;
+          metrics: { wape: number; n: number };
+          bias: Omit<Bias, 'meanError' | 'percentOfActual'>;
+        }[];
       }[];
     };
   };
@@ -282,6 +289,11 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
       ['2026-03-03', 10],
       ['2026-03-04', 10],
     ]);
+    // bias: forecast − actual, per run and per day; the day totals add up to the run's
+    expect(Math.abs(run.bias.percentOfActual)).toBeLessThan(10);
+    expect(run.bias.meanError * run.metrics.n).toBeCloseTo(run.bias.forecastTotal - run.bias.actualTotal, 6);
+    expect(run.days.reduce((a, d) => a + d.bias.actualTotal, 0)).toBeCloseTo(run.bias.actualTotal, 6);
+    expect(run.days.reduce((a, d) => a + d.bias.forecastTotal, 0)).toBeCloseTo(run.bias.forecastTotal, 6);
     expect(run.drift).toBe(false);
     expect(report.drift).toBe(false);
   });
@@ -297,5 +309,7 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
     expect(run.drift).toBe(true);
     expect(res.data!.forecastAccuracy.drift).toBe(true);
     expect(run.metrics.coverage80).toBeLessThan(0.5);
+    // twice the volume: the forecast is about half the actual total
+    expect(run.bias.percentOfActual).toBeLessThan(-30);
   });
 });

@@ -1,3 +1,4 @@
+import { DEMO_STAFF_COUNT } from '../../../seeds/staff.generator';
 import { seedDemo, DEMO_SEED_STEPS } from '../../../src/seed/demo-seed';
 import { seedOnStart } from '../../../src/seed/seed-on-start';
 import type { Services } from '../../../src/server/services';
@@ -14,7 +15,7 @@ describe('seedDemo', () => {
   });
   afterEach(() => closeServices(services));
 
-  it('writes the demo site: channels, templates, ~80 staff with availability and leave, linked agent', async () => {
+  it('writes the demo site: channels, templates, DEMO_STAFF_COUNT staff with availability and leave, linked agent', async () => {
     const report = await seedDemo(services, { anchorDate: ANCHOR });
     expect(report.anchorDate).toBe('2026-03-02');
     expect(report.steps.map((s) => s.name)).toEqual(DEMO_SEED_STEPS.map((s) => s.name));
@@ -48,20 +49,28 @@ describe('seedDemo', () => {
 
     const templates = await services.shiftTemplates.listActive();
     expect(templates.map((t) => t.name).sort()).toEqual(
-      ['early', 'late', 'middle', 'part-time afternoon', 'part-time morning', 'saturday'].sort(),
+      [
+        'early',
+        'late',
+        'middle',
+        'part-time afternoon',
+        'part-time morning',
+        'saturday',
+        'saturday midday',
+      ].sort(),
     );
 
     const staff = await services.store.collection<StaffDoc>('staff').find({}, { sort: { employeeNo: 1 } });
-    expect(staff).toHaveLength(80);
+    expect(staff).toHaveLength(DEMO_STAFF_COUNT);
     expect(staff[0]).toMatchObject({ _id: 'staff-0001', employeeNo: 'E0001' });
     for (const skill of ['calls', 'emails', 'outbound', 'team_lead'])
       expect(staff.filter((s) => s.skills.includes(skill)).length).toBeGreaterThanOrEqual(8);
     const partTime = staff.filter((s) => s.contract.maxHoursWeek <= 24);
     expect(partTime.length).toBeGreaterThan(10);
-    expect(partTime.length).toBeLessThan(40);
+    expect(partTime.length).toBeLessThan(DEMO_STAFF_COUNT / 2);
 
     const availability = await services.store.collection<AvailabilityDoc>('availability').find({});
-    expect(availability).toHaveLength(80);
+    expect(availability).toHaveLength(DEMO_STAFF_COUNT);
     expect(availability.every((a) => a.weekly.length >= 3)).toBe(true);
     const leave = availability.flatMap((a) => a.exceptions).filter((e) => !e.available);
     expect(leave.length).toBeGreaterThan(5);
@@ -93,7 +102,7 @@ describe('seedDemo', () => {
     await seedDemo(services, { anchorDate: ANCHOR, history: false });
     const after = await dump(services.store, DATA);
     expect((after.staff as StaffDoc[]).filter((s) => s.employeeNo !== 'X1')).toEqual(first.staff);
-    expect(after.staff).toHaveLength(81);
+    expect(after.staff).toHaveLength(DEMO_STAFF_COUNT + 1);
   });
 
   it('--reset wipes everything first and rebuilds the same site', async () => {
@@ -142,7 +151,7 @@ describe('seedOnStart', () => {
     const off = await servicesFor(undefined, { SEED_ON_START: 'false' });
     try {
       await seedOnStart(on);
-      expect(await on.staff.count()).toBe(80);
+      expect(await on.staff.count()).toBe(DEMO_STAFF_COUNT);
       expect((await on.users.findByUsername('agent'))?.staffId).toBe('staff-0001');
       await on.staff.deactivate('staff-0002');
       await seedOnStart(on); // not empty: left alone

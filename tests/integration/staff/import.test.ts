@@ -7,6 +7,7 @@ import { importCommand } from '../../../src/seed/import-command';
 import type { Services } from '../../../src/server/services';
 import type { AvailabilityDoc } from '../../../src/staff/staff.model';
 import { closeServices, dump, servicesFor } from './services.fixture';
+import { DEMO_STAFF_COUNT } from '../../../seeds/staff.generator';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -45,7 +46,7 @@ describe('npm run import (staff | availability)', () => {
       active: false,
       skills: ['team_lead', 'calls'],
     });
-    expect(await services.staff.count()).toBe(83);
+    expect(await services.staff.count()).toBe(DEMO_STAFF_COUNT + 3);
   });
 
   it('refuses a staff file with several bad rows: writes nothing, reports every problem, exit 2', async () => {
@@ -163,7 +164,7 @@ describe('npm run import (staff | availability)', () => {
       code: 'BAD_USER_INPUT',
       details: [{ row: 300, column: 'skills' }],
     });
-    expect(await services.staff.count()).toBe(80);
+    expect(await services.staff.count()).toBe(DEMO_STAFF_COUNT);
     rows[299]!.skills = ['calls'];
     expect(await services.staff.importRows(rows)).toEqual({ rows: 300, created: 300, updated: 0 });
   });

@@ -1,7 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseForecastArgs, parseSeriesCsv, runForecastCli } from '../../../src/cli/forecast.cli';
+import {
+  forecastSeries,
+  parseForecastArgs,
+  parseSeriesCsv,
+  runForecastCli,
+} from '../../../src/cli/forecast.cli';
 import {
   addStep,
   detectStep,
@@ -80,6 +85,52 @@ describe('parseSeriesCsv', () => {
     ['timestamp,value\n2020-01-02,1\n2020-01-01,1\n', 'timestamps must increase: row 3 is not after row 2'],
   ])('rejects bad input: %j', (text, message) => {
     expect(() => parseSeriesCsv(text)).toThrow(message);
+  });
+});
+
+describe('clock changes (Europe/London, 25 October 2026)', () => {
+  // three weeks of hourly rows up to the autumn change: 01:00 occurs twice (+01:00, then +00:00)
+  const rows: string[] = [];
+  for (let t = Date.UTC(2026, 9, 4, 23); t < Date.UTC(2026, 9, 25, 3); t += 3_600_000) {
+    const offset = t < Date.UTC(2026, 9, 25, 1) ? 60 : 0;
+    const local = new Date(t + offset * 60_000).toISOString().slice(0, 19);
+    rows.push(`${local}${offset ? '+01:00' : '+00:00'},${10 + (new Date(t).getUTCHours() % 5)}`);
+  }
+  const csv = `timestamp,value\n${rows.join('\n')}\n`;
+
+  it('accepts the repeated autumn hour: offsets make the instants equally spaced', () => {
+    expect(csv).toContain('2026-10-25T01:00:00+01:00');
+    expect(csv).toContain('2026-10-25T01:00:00+00:00');
+    const s = parseSeriesCsv(csv);
+    expect(s.step).toEqual({ unit: 'ms', size: 3_600_000 });
+    expect(s.offsets!.at(-1)).toBe(0);
+  });
+
+  it('gives output timestamps the zone’s offset at each instant with --time-zone', () => {
+    const spring = [];
+    for (let t = Date.UTC(2027, 2, 7, 0); t < Date.UTC(2027, 2, 28, 0); t += 3_600_000)
+      spring.push(`${new Date(t).toISOString().slice(0, 19)}+00:00,${5 + (new Date(t).getUTCHours() % 3)}`);
+    const series = parseSeriesCsv(`timestamp,value\n${spring.join('\n')}\n`);
+    const out = forecastSeries(series, {
+      input: 'x',
+      horizon: 3,
+      model: 'SNAIVE',
+      timeZone: 'Europe/London',
+    });
+    // 2027-03-28 01:00 GMT is 02:00 BST: the clocks went forward
+    expect(out.points.map((p) => p.t)).toEqual([
+      '2027-03-28T00:00:00+00:00',
+      '2027-03-28T02:00:00+01:00',
+      '2027-03-28T03:00:00+01:00',
+    ]);
+    const kept = forecastSeries(series, { input: 'x', horizon: 2, model: 'SNAIVE' });
+    expect(kept.points.map((p) => p.t)).toEqual(['2027-03-28T00:00:00+00:00', '2027-03-28T01:00:00+00:00']);
+  });
+
+  it('refuses an unknown --time-zone', () => {
+    expect(() =>
+      parseForecastArgs(['--input', 'a.csv', '--horizon', '2', '--time-zone', 'Mars/Olympus']),
+    ).toThrow('--time-zone must be an IANA zone name, got Mars/Olympus');
   });
 });
 

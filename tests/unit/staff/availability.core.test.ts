@@ -1,4 +1,4 @@
-import { generateStaff, mulberry32 } from '../../../seeds/staff.generator';
+import { DEMO_STAFF_COUNT, generateStaff, mulberry32 } from '../../../seeds/staff.generator';
 import { availableWindows, checkExceptions, isAvailable } from '../../../src/staff/availability.core';
 import { checkContract } from '../../../src/staff/staff.rules';
 import { checkWeeklyWindows, clockToMinutes, isoDayOfWeek, mondayOf } from '../../../src/staff/time-window';
@@ -140,7 +140,7 @@ describe('staff generator', () => {
 
   it('generates valid weekly windows and exceptions for everyone', () => {
     const site = generateStaff({ anchorDate: '2026-03-02' });
-    expect(site.staff).toHaveLength(80);
+    expect(site.staff).toHaveLength(DEMO_STAFF_COUNT);
     for (const av of site.availability) {
       expect(checkWeeklyWindows(av.weekly, 'weekly')).toEqual([]);
       expect(checkExceptions(av.exceptions, 'exceptions')).toEqual([]);

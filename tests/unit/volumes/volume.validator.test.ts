@@ -118,6 +118,17 @@ describe('validateVolumes', () => {
 });
 
 describe('summarizeVolumes', () => {
+  it('counts as missing only the intervals where a value is expected (arrival hours)', () => {
+    // Saturday 2026-10-24: a LIVE channel open 09:00–17:00 with values 09:00–12:00 only
+    const values = Array.from({ length: 24 }, (_, h) => (h >= 9 && h < 12 ? 5 : null));
+    const buckets: VolumeBucket[] = [{ channel: 'calls', date: '2026-10-24', intervalMinutes: 60, values }];
+    const hours = { 6: [{ from: '09:00', to: '17:00' }] };
+    const [open] = summarizeVolumes(buckets, { timeZone: LONDON, openingHoursByChannel: { calls: hours } });
+    expect(open).toMatchObject({ intervals: 24, withValue: 3, missing: 5 });
+    // without hours every interval expects a value (a DEFERRED channel's arrivals are 24/7)
+    expect(summarizeVolumes(buckets, { timeZone: LONDON })[0]).toMatchObject({ missing: 21 });
+  });
+
   it('reports first/last timestamps, intervals, missing and zeros per channel', () => {
     const buckets: VolumeBucket[] = [
       {

@@ -1,0 +1,171 @@
+/**
+ * Deferred work as a flow through a planning week: deadlines counted in OPEN time, the
+ * backlog carried in from the previous week, the share of work done within its response
+ * time, and an earliest-deadline-first simulation of a given capacity (used to score a
+ * roster against actual arrivals).
+ *
+ * Conventions. A week has T slots of `intervalMinutes`; slot t of the next week is slot
+ * T + t, of the previous week −T + t. Opening hours repeat every week. An item arriving in
+ * slot i is due by the END of the K-th open slot at or after i, K = max(1, ⌊responseHours
+ * × 60 / intervalMinutes⌋): closed slots never count towards the response time, and work
+ * arriving while closed waits for the next open slot (it may be handled in its own slot
+ * when that slot is open: work is a fluid).
+ */
+import { badInput } from '../errors';
+
+/** Items that are due by the end of `dueSlot` (relative to the week's first slot). */
+export interface DueItems {
+  items: number;
+  dueSlot: number;
+}
+
+/** K: open slots in a response window. */
+export const responseSlots = (responseHours: number, intervalMinutes: number): number =>
+  Math.max(1, Math.floor((responseHours * 60) / intervalMinutes + 1e-9));
+
+/**
+ * Deadline slot of an arrival in slot `i` (any integer: negative = previous weeks): the K-th
+ * open slot at or after i, with `open` repeating every `open.length` slots.
+ */
+export function deadlineSlot(open: readonly boolean[], i: number, k: number): number {
+  const t = open.length;
+  const openSlots = open.flatMap((o, s) => (o ? [s] : []));
+  if (openSlots.length === 0) throw badInput('open must have at least one open slot per week');
+  const week = Math.floor(i / t);
+  const within = i - week * t;
+  let rank = openSlots.findIndex((s) => s >= within);
+  let base = week * t;
+  if (rank === -1) {
+    rank = 0;
+    base += t;
+  }
+  const r = rank + k - 1;
+  return base + Math.floor(r / openSlots.length) * t + openSlots[r % openSlots.length]!;
+}
+
+/**
+ * Backlog at the start of a week from the previous week's arrivals: the items whose deadline
+ * falls in this week or later (the rest were due, and handled, last week).
+ */
+export function carryInFromArrivals(
+  previousArrivals: readonly number[],
+  open: readonly boolean[],
+  k: number,
+): DueItems[] {
+  if (previousArrivals.length !== open.length)
+    throw badInput(`previousArrivals must have ${open.length} values, got ${previousArrivals.length}`);
+  const t = open.length;
+  const out: DueItems[] = [];
+  previousArrivals.forEach((items, s) => {
+    if (!(items > 0)) return;
+    const due = deadlineSlot(open, s - t, k);
+    if (due >= 0) out.push({ items, dueSlot: due });
+  });
+  return mergeDue(out);
+}
+
+/** Sums items per due slot, earliest first. */
+export function mergeDue(list: readonly DueItems[]): DueItems[] {
+  const by = new Map<number, number>();
+  for (const d of list) by.set(d.dueSlot, (by.get(d.dueSlot) ?? 0) + d.items);
+  return [...by].sort((a, b) => a[0] - b[0]).map(([dueSlot, items]) => ({ items, dueSlot }));
+}
+
+/**
+ * Share of due work done by its deadline, handled first-due-first: work due by slot t
+ * (cumulative `dueCum[t]`) is on time up to what was processed by then (`processedCum[t]`).
+ * 1 when nothing is due.
+ */
+export function onTimeShare(processedCum: readonly number[], dueCum: readonly number[]): number {
+  let onTime = 0;
+  let prev = 0;
+  dueCum.forEach((d, t) => {
+    const step = d - prev;
+    if (step > 0) onTime += Math.min(Math.max(processedCum[t]! - prev, 0), step);
+    prev = d;
+  });
+  return prev > 0 ? onTime / prev : 1;
+}
+
+export interface SimChannel {
+  /** Work hours arriving per slot. */
+  arrivals: readonly number[];
+  open: readonly boolean[];
+  responseHours: number;
+  maxOccupancy: number;
+  /** Work hours carried in with their due slots. */
+  carryIn?: readonly DueItems[];
+}
+
+export interface SimResult {
+  /** Work hours handled per channel and slot. */
+  processed: number[][];
+  /** Per channel: share of the work due within the week done by its deadline. */
+  onTimeShare: number[];
+  /** Per channel: work due in the week and work left at its end. */
+  dueHours: number[];
+  leftHours: number[];
+}
+
+/**
+ * Earliest-deadline-first over a pooled capacity: `productiveHours[t]` agent-hours of one
+ * skill; an hour of channel c's work takes 1 / maxOccupancy of capacity. Returns what was
+ * handled and the share done on time.
+ */
+export function simulateEdf(
+  productiveHours: readonly number[],
+  intervalMinutes: number,
+  channels: readonly SimChannel[],
+): SimResult {
+  const t = productiveHours.length;
+  const queues = channels.map((c) => {
+    const k = responseSlots(c.responseHours, intervalMinutes);
+    const q: { hours: number; due: number; arrive: number }[] = (c.carryIn ?? []).map((d) => ({
+      hours: d.items,
+      due: d.dueSlot,
+      arrive: -1,
+    }));
+    c.arrivals.forEach((h, s) => {
+      if (h > 0) q.push({ hours: h, due: deadlineSlot(c.open, s, k), arrive: s });
+    });
+    return q.sort((a, b) => a.due - b.due || a.arrive - b.arrive);
+  });
+  const processed = channels.map(() => new Array<number>(t).fill(0));
+  for (let s = 0; s < t; s++) {
+    let capacity = productiveHours[s]!;
+    const ready = channels
+      .flatMap((c, ci) =>
+        c.open[s] ? queues[ci]!.filter((x) => x.arrive <= s && x.hours > 0).map((x) => ({ x, ci })) : [],
+      )
+      .sort((a, b) => a.x.due - b.x.due);
+    for (const { x, ci } of ready) {
+      if (capacity <= 1e-12) break;
+      const occ = channels[ci]!.maxOccupancy;
+      const take = Math.min(x.hours, capacity * occ);
+      x.hours -= take;
+      capacity -= take / occ;
+      processed[ci]![s]! += take;
+    }
+  }
+  const onTime: number[] = [];
+  const dueHours: number[] = [];
+  const leftHours: number[] = [];
+  channels.forEach((c, ci) => {
+    const k = responseSlots(c.responseHours, intervalMinutes);
+    const due = new Array<number>(t).fill(0);
+    for (const d of c.carryIn ?? []) if (d.dueSlot < t) due[Math.max(d.dueSlot, 0)]! += d.items;
+    c.arrivals.forEach((h, s) => {
+      const d = deadlineSlot(c.open, s, k);
+      if (d < t) due[d]! += h;
+    });
+    const cum = (xs: number[]): number[] => {
+      let a = 0;
+      return xs.map((x) => (a += x));
+    };
+    const dueCum = cum(due);
+    onTime.push(onTimeShare(cum(processed[ci]!), dueCum));
+    dueHours.push(dueCum[t - 1] ?? 0);
+    leftHours.push(queues[ci]!.reduce((sum, x) => sum + x.hours, 0));
+  });
+  return { processed, onTimeShare: onTime, dueHours, leftHours };
+}

@@ -1,0 +1,147 @@
+/**
+ * Pooled deferred workload per skill for a week (see workload-lp.core.ts): groups the
+ * DEFERRED channels by required skill, brings them onto one slot grid, takes the backlog
+ * carried in from the previous week and solves each skill's LP with HiGHS.
+ *
+ * Carry-in, in order of preference:
+ * 1. STORED_PLAN: the carry-out of the previous week's stored plan (same skill and basis);
+ *    a plan is stored whenever the roster requirement of a week is built (`planWeek`).
+ * 2. FORECAST: the previous week's arrivals from a forecast covering that week, of which
+ *    the items due in this week (deadlines counted in open time) are the backlog.
+ * 3. SAME_WEEK: without either, this week's own forecast of the same slots stands in for
+ *    the previous week's last open hours (a week-periodic steady state).
+ */
+import { addDays } from '../common/calendar';
+import type { Collection, DocumentStore } from '../store/document-store';
+import type { StaffingChannel } from './staffing-plan.core';
+import { solveWorkload } from './workload-lp.adapter';
+import { type WorkloadChannel, type WorkloadPlan, type WorkloadProblem } from './workload-lp.core';
+import { carryInFromArrivals, responseSlots, type DueItems } from './workload-flow.core';
+
+export const WORKLOAD_PLANS = 'workloadPlans';
+export type CarryInSource = 'STORED_PLAN' | 'FORECAST' | 'SAME_WEEK';
+
+interface WorkloadPlanDoc {
+  _id: string;
+  week: string;
+  skill: string;
+  basis: string;
+  intervalMinutes: number;
+  channels: { key: string; carryOut: DueItems[] }[];
+  createdAt: Date;
+}
+
+export interface DeferredInput {
+  skill: string;
+  channel: StaffingChannel;
+  /** Items arriving per slot of the week (the channel's grid). */
+  volumes: number[];
+  /** The previous week's arrivals per slot, when a forecast covers it. */
+  previous: number[] | null;
+}
+
+export interface WorkloadChannelSummary {
+  channel: string;
+  arrivedItems: number;
+  carriedInItems: number;
+  handledItems: number;
+  carriedOutItems: number;
+  onTimeShare: number;
+  carryInSource: CarryInSource;
+}
+
+export interface SkillWorkload extends Omit<WorkloadPlan, 'channels'> {
+  channels: WorkloadChannelSummary[];
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** Splits counts evenly over `factor` finer slots (arrivals add up, they are not repeated). */
+const split = (values: readonly number[], factor: number): number[] =>
+  values.flatMap((v) => new Array<number>(factor).fill(v / factor));
+const repeat = <T>(values: readonly T[], factor: number): T[] =>
+  values.flatMap((v) => new Array<T>(factor).fill(v));
+
+export const previousWeek = (week: string): string => addDays(week, -7);
+
+/** Solves one skill's workload problem: in a worker thread in the server (workload.task.ts). */
+export type WorkloadSolver = (problem: WorkloadProblem) => Promise<WorkloadPlan>;
+
+export class WorkloadPlanner {
+  private readonly plans: Collection<WorkloadPlanDoc>;
+
+  constructor(
+    store: DocumentStore,
+    private readonly solve: WorkloadSolver = (p) => solveWorkload(p),
+  ) {
+    this.plans = store.collection<WorkloadPlanDoc>(WORKLOAD_PLANS);
+  }
+
+  /** One pooled plan per skill with DEFERRED channels, sorted by skill; stored when `store`. */
+  async plan(
+    week: string,
+    basis: string,
+    inputs: readonly DeferredInput[],
+    store = false,
+  ): Promise<SkillWorkload[]> {
+    const bySkill = new Map<string, DeferredInput[]>();
+    for (const i of inputs) bySkill.set(i.skill, [...(bySkill.get(i.skill) ?? []), i]);
+    const out: SkillWorkload[] = [];
+    for (const [skill, list] of [...bySkill].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0]!.channel.intervalMinutes);
+      const stored = await this.plans.findById(`${previousWeek(week)}:${skill}:${basis}`);
+      const sources: CarryInSource[] = [];
+      const channels: WorkloadChannel[] = list.map((i) => {
+        const f = i.channel.intervalMinutes / step;
+        const open = repeat(i.channel.open, f);
+        const fromPlan =
+          stored?.intervalMinutes === step && stored.channels.find((c) => c.key === i.channel.key);
+        let carryIn: DueItems[];
+        if (fromPlan) {
+          sources.push('STORED_PLAN');
+          carryIn = fromPlan.carryOut;
+        } else {
+          sources.push(i.previous ? 'FORECAST' : 'SAME_WEEK');
+          const k = responseSlots(i.channel.responseHours ?? 0, step);
+          carryIn = carryInFromArrivals(split(i.previous ?? i.volumes, f), open, k);
+        }
+        return {
+          key: i.channel.key,
+          arrivals: split(i.volumes, f),
+          open,
+          ahtSeconds: i.channel.ahtSeconds,
+          responseHours: i.channel.responseHours ?? 0,
+          maxOccupancy: i.channel.maxOccupancy,
+          carryIn,
+        };
+      });
+      const shrinkage = Math.max(...list.map((i) => i.channel.shrinkage));
+      const plan = await this.solve({ skill, intervalMinutes: step, shrinkage, channels });
+      if (store) {
+        const doc: WorkloadPlanDoc = {
+          _id: `${week}:${skill}:${basis}`,
+          week,
+          skill,
+          basis,
+          intervalMinutes: step,
+          channels: plan.channels.map((c) => ({ key: c.key, carryOut: c.carryOut })),
+          createdAt: new Date(),
+        };
+        await this.plans.replaceOne({ _id: doc._id }, doc, { upsert: true });
+      }
+      out.push({
+        ...plan,
+        channels: plan.channels.map((c, ci) => ({
+          channel: c.key,
+          arrivedItems: c.arrivedItems,
+          carriedInItems: c.carriedInItems,
+          handledItems: c.handledItems,
+          carriedOutItems: c.carriedOutItems,
+          onTimeShare: c.onTimeShare,
+          carryInSource: sources[ci]!,
+        })),
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The "Done when" checks of the planning pipeline on the demo site: next week, MEAN basis.
+ * The site is seeded once for the suite (history up to last Sunday, models trained), then
+ * `planWeek` forecasts, staffs and rosters next week.
+ */
+import { DEMO_HISTORY_WEEKS } from '../../../src/forecasting/forecast.seed';
+import { todayIn } from '../../../src/common/calendar';
+import type { Services } from '../../../src/server/services';
+import { seedDemo } from '../../../src/seed/demo-seed';
+import type { SkillWeekPlan } from '../../../src/staffing/staffing.service';
+import { addDays } from '../../../src/volumes/volume.calendar';
+import type { RosterDoc } from '../../../src/rostering/roster-doc.model';
+import { closeServices, servicesFor } from '../staff/services.fixture';
+
+jest.setTimeout(240_000);
+
+describe('demo site, next week, MEAN basis', () => {
+  let s: Services;
+  let anchor: string;
+  let week: string;
+  let plan: SkillWeekPlan;
+  let roster: RosterDoc;
+
+  beforeAll(async () => {
+    s = await servicesFor();
+    const report = await seedDemo(s, { anchorDate: todayIn('Europe/London') });
+    anchor = report.anchorDate;
+    week = addDays(anchor, 7);
+    const manager = (await s.users.findByUsername('manager'))!;
+    const job = await s.planWeek.planWeek(
+      week,
+      { timeLimitSeconds: 40, basis: 'MEAN' },
+      { userId: manager._id, username: 'manager', roles: manager.roles, staffId: null },
+    );
+    const done = await s.rosterJobs.settled(job._id);
+    expect(done).toMatchObject({ state: 'SUCCEEDED' });
+    roster = await s.rosters.require(done.rosterId!);
+    plan = await s.staffing.skillPlan(week, 'MEAN');
+  });
+  afterAll(() => closeServices(s));
+
+  it('emails: planned arrivals within 5 % of the history’s weekly mean; flow conserved to 1e-6', async () => {
+    const history = await s.volumes.buckets(
+      'emails',
+      addDays(anchor, -7 * DEMO_HISTORY_WEEKS),
+      addDays(anchor, -1),
+    );
+    const total = history.reduce((sum, b) => sum + b.values.reduce<number>((a, v) => a + (v ?? 0), 0), 0);
+    const weeklyMean = total / DEMO_HISTORY_WEEKS;
+    const emails = plan.workloads.find((w) => w.skill === 'emails')!.channels[0]!;
+    expect(Math.abs(emails.arrivedItems / weeklyMean - 1)).toBeLessThan(0.05);
+    expect(emails.carriedInItems).toBeGreaterThan(0);
+    expect(emails.carriedOutItems).toBeGreaterThan(0);
+    expect(
+      Math.abs(emails.handledItems + emails.carriedOutItems - emails.arrivedItems - emails.carriedInItems),
+    ).toBeLessThan(1e-6);
+    expect(emails.onTimeShare).toBe(1);
+  });
+
+  it('outbound: staff hours ≤ 1.3 × (work hours / maxOccupancy) / (1 − shrinkage)', async () => {
+    const channels = await s.channels.listAll({ active: true });
+    const outbound = plan.workloads.find((w) => w.skill === 'outbound')!;
+    const work = outbound.channels.reduce((sum, c) => {
+      const ch = channels.find((x) => x.key === c.channel)!;
+      return sum + (c.arrivedItems * ch.ahtSeconds) / 3600 / ch.maxOccupancy / (1 - ch.shrinkage);
+    }, 0);
+    const staffHours = plan.skills.find((k) => k.skill === 'outbound')!.staffHours;
+    expect(staffHours).toBeLessThanOrEqual(1.3 * work);
+    for (const c of outbound.channels) expect(c.onTimeShare).toBe(1);
+  });
+
+  it('intervals: backtest coverage of the 80 % and 95 % intervals within ±5 points, every channel', async () => {
+    for (const c of await s.channels.listAll({ active: true })) {
+      const model = (await s.models.active(c.key))!;
+      expect({ channel: c.key, ok80: Math.abs(model.metrics.coverage80 - 0.8) <= 0.05 }).toEqual({
+        channel: c.key,
+        ok80: true,
+      });
+      expect({ channel: c.key, ok95: Math.abs(model.metrics.coverage95 - 0.95) <= 0.05 }).toEqual({
+        channel: c.key,
+        ok95: true,
+      });
+    }
+  });
+
+  it('the next week starts with the backlog this week’s stored plan carries out', async () => {
+    const next = addDays(week, 7);
+    for (const c of await s.channels.listAll({ active: true })) await s.forecasts.run(c.key, next, 7, null);
+    const following = await s.staffing.skillPlan(next, 'MEAN');
+    for (const w of following.workloads) {
+      const before = plan.workloads.find((x) => x.skill === w.skill)!;
+      for (const c of w.channels) {
+        expect(c.carryInSource).toBe('STORED_PLAN');
+        const out = before.channels.find((x) => x.channel === c.channel)!.carriedOutItems;
+        expect(Math.abs(c.carriedInItems - out)).toBeLessThan(1e-6);
+      }
+    }
+  });
+
+  it('roster: planWeek covers ≥ 97 % of the required hours of every skill', () => {
+    for (const k of roster.kpis.skills.filter((x) => x.requiredHours > 0))
+      expect({ skill: k.skill, coverage: k.coveragePercent! >= 97 }).toEqual({
+        skill: k.skill,
+        coverage: true,
+      });
+  });
+});
