@@ -6,19 +6,22 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { auditMiddleware } from '../auth/audit.middleware';
-import type { RequestContext, Viewer } from '../context';
+import type { RequestContext } from '../context';
 import { TOPIC } from '../events/topics';
 import { createErrorFormatter } from './error-format';
-import { connectionToken, httpContext, newContext, viewerFromToken } from './context';
-import { complexityLimit, depthLimit } from './limits';
+import { httpContext } from './context';
+import { jsonBodyErrors } from './body-errors';
+import { edgeLimits, variableLimitsPlugin } from './limits';
+import { startWsServer } from './ws-server';
 import { operationLogPlugin } from './logging.plugin';
 import { healthRoutes } from './health.routes';
 import { buildAppSchema } from './schema';
 import { downloadRoutes } from './download.routes';
 import { downloads, RESOLVERS, resolverInstances, type Services } from './services';
+
+/** Largest request body (JSON) accepted on /graphql. */
+const MAX_BODY = '5mb';
 
 export interface AppOptions {
   /** Milliseconds between `ping` subscription events. */
@@ -56,32 +59,18 @@ export async function startApp(
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        try {
-          const viewer = await viewerFromToken(users, connectionToken(ctx.connectionParams));
-          if (!viewer) return false;
-          ctx.extra.viewer = viewer;
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ctx): RequestContext => newContext(ctx.extra.viewer ?? null),
-    },
-    wsServer,
-  );
+  const limits = edgeLimits(config);
+  const formatError = createErrorFormatter(logger, { suggestions: config.GRAPHQL_INTROSPECTION });
+  const wsCleanup = startWsServer(httpServer, schema, { users, limits, formatError, logger });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
-    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    formatError,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.rules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
@@ -93,7 +82,7 @@ export async function startApp(
           };
         },
       },
-      complexityLimit(config.GRAPHQL_MAX_COMPLEXITY),
+      variableLimitsPlugin(limits),
       operationLogPlugin(logger),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -105,9 +94,10 @@ export async function startApp(
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS } : { origin: false }),
-    express.json({ limit: '5mb' }),
+    express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, { context: ({ req }) => httpContext(users, req) }),
   );
+  app.use(jsonBodyErrors(logger));
 
   let pingSeq = 0;
   const ping = setInterval(() => {

@@ -1,89 +1,99 @@
+/**
+ * The request limits of the GraphQL edge, built once from the config and applied on
+ * HTTP (Apollo) and WebSocket (graphql-ws) alike: a token cap while parsing, the query
+ * limits and string caps as validation rules, and variable string caps per request.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ParseOptions,
   type ValidationRule,
 } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { Config } from '../config';
+import { queryLimitsRule, tooComplex } from './query-limits';
+import { stringLimitsRule, variableStringErrors, type StringLimits } from './string-limits';
 
-/** Rejects operations nested deeper than `maxDepth` fields (fragments followed, introspection included). */
-export function depthLimit(maxDepth: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions)
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+export interface EdgeLimits {
+  parseOptions: ParseOptions;
+  /** Our rules; graphql's specified rules run as well. */
+  rules: ValidationRule[];
+  strings: StringLimits;
+}
 
-    const depthOf = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
-      if (!set) return depth;
-      let max = depth;
-      for (const sel of set.selections) {
-        if (sel.kind === Kind.FIELD) max = Math.max(max, depthOf(sel.selectionSet, depth + 1, seen));
-        else if (sel.kind === Kind.INLINE_FRAGMENT)
-          max = Math.max(max, depthOf(sel.selectionSet, depth, seen));
-        else if (!seen.has(sel.name.value)) {
-          const frag = fragments.get(sel.name.value);
-          max = Math.max(max, depthOf(frag?.selectionSet, depth, new Set([...seen, sel.name.value])));
-        }
-      }
-      return max;
-    };
-
-    return {
-      OperationDefinition(node) {
-        const depth = depthOf(node.selectionSet, 0, new Set());
-        if (depth > maxDepth)
-          context.reportError(
-            new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth}`, {
-              nodes: [node],
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-            }),
-          );
-      },
-    };
+export function edgeLimits(
+  config: Pick<
+    Config,
+    | 'GRAPHQL_MAX_DEPTH'
+    | 'GRAPHQL_MAX_COMPLEXITY'
+    | 'GRAPHQL_MAX_ALIASES'
+    | 'GRAPHQL_MAX_DIRECTIVES'
+    | 'GRAPHQL_MAX_TOKENS'
+    | 'GRAPHQL_MAX_STRING_LENGTH'
+  >,
+): EdgeLimits {
+  const strings = { maxLength: config.GRAPHQL_MAX_STRING_LENGTH };
+  return {
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    strings,
+    rules: [
+      queryLimitsRule({
+        maxDepth: config.GRAPHQL_MAX_DEPTH,
+        maxCost: config.GRAPHQL_MAX_COMPLEXITY,
+        maxAliases: config.GRAPHQL_MAX_ALIASES,
+        maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+      }),
+      stringLimitsRule(strings),
+    ],
   };
 }
 
-/**
- * Rejects operations whose estimated cost exceeds `maxComplexity`: each field costs 1,
- * list fields with a `first` argument multiply their children by it.
- */
-export function complexityLimit(maxComplexity: number): ApolloServerPlugin {
+/** Apollo plugin: variable values over their caps are refused (HTTP 400) before execution. */
+export function variableLimitsPlugin(limits: EdgeLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          let complexity: number;
-          try {
-            complexity = estimate();
-          } catch {
-            // Variables that do not coerce: execution reports them as BAD_USER_INPUT and runs nothing.
-            return;
-          }
-          if (complexity > maxComplexity)
-            throw new GraphQLError(`Query cost ${complexity} exceeds the limit of ${maxComplexity}`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-            });
-
-          function estimate(): number {
-            return getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [
-                fieldExtensionsEstimator(),
-                ({ args, childComplexity }) =>
-                  typeof args.first === 'number' ? 1 + childComplexity * Math.max(1, args.first) : undefined,
-                simpleEstimator({ defaultComplexity: 1 }),
-              ],
-            });
-          }
+        async didResolveOperation({ schema, document, request }) {
+          const errors = variableStringErrors(schema, document, request.variables, limits.strings);
+          if (errors.length > 0) throw errors[0];
         },
       };
     },
   };
+}
+
+/** graphql's message when a document has more tokens than `maxTokens`. */
+export const TOKEN_LIMIT = /Document contains more th\w+ \d+ tokens/;
+
+/** Parse errors keep graphql's message; the token cap's becomes QUERY_TOO_COMPLEX. */
+function parseError(e: unknown): GraphQLError {
+  const message = e instanceof Error ? e.message : String(e);
+  if (TOKEN_LIMIT.test(message)) return tooComplex(message);
+  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } });
+}
+
+/**
+ * Parse, validate and check variables of a WebSocket operation with exactly the limits
+ * of HTTP. Returns the document, or the errors to send instead of executing.
+ */
+export function prepareOperation(
+  schema: GraphQLSchema,
+  limits: EdgeLimits,
+  query: string,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): { document: DocumentNode } | { errors: GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(query, limits.parseOptions);
+  } catch (e) {
+    return { errors: [parseError(e)] };
+  }
+  const errors = validate(schema, document, [...specifiedRules, ...limits.rules]);
+  if (errors.length > 0) return { errors: [...errors] };
+  const tooLong = variableStringErrors(schema, document, variables, limits.strings);
+  return tooLong.length > 0 ? { errors: tooLong } : { document };
 }
