@@ -57,9 +57,9 @@ function checkedSubscription(
   source: AsyncIterator<unknown>,
   args: ExecutionArgs,
   recheck: () => Promise<Viewer | null>,
-): AsyncGenerator<ExecutionResult> {
+): AsyncIterableIterator<ExecutionResult> {
   const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
-  const stream: AsyncGenerator<ExecutionResult> = {
+  const stream: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       const event = await source.next();
       if (event.done) return done();
@@ -85,9 +85,6 @@ function checkedSubscription(
     },
     [Symbol.asyncIterator]() {
       return stream;
-    },
-    async [Symbol.asyncDispose]() {
-      await source.return?.();
     },
   };
   return stream;
