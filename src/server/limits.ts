@@ -14,11 +14,14 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
+import type { RequestHandler } from 'express';
 import type { Config } from '../config';
 import { queryLimitsRule, tooComplex } from './query-limits';
 import { stringLimitsRule, variableStringErrors, type StringLimits } from './string-limits';
 
 export interface EdgeLimits {
+  /** Longest query document, characters: checked before anything parses it. */
+  maxQueryLength: number;
   parseOptions: ParseOptions;
   /** Our rules; graphql's specified rules run as well. */
   rules: ValidationRule[];
@@ -34,10 +37,12 @@ export function edgeLimits(
     | 'GRAPHQL_MAX_DIRECTIVES'
     | 'GRAPHQL_MAX_TOKENS'
     | 'GRAPHQL_MAX_STRING_LENGTH'
+    | 'GRAPHQL_MAX_QUERY_LENGTH'
   >,
 ): EdgeLimits {
   const strings = { maxLength: config.GRAPHQL_MAX_STRING_LENGTH };
   return {
+    maxQueryLength: config.GRAPHQL_MAX_QUERY_LENGTH,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     strings,
     rules: [
@@ -49,6 +54,30 @@ export function edgeLimits(
       }),
       stringLimitsRule(strings),
     ],
+  };
+}
+
+/** The refusal of a query document over `maxQueryLength` (null when it fits). */
+export function queryLengthError(limits: EdgeLimits, query: unknown): GraphQLError | null {
+  if (typeof query !== 'string' || query.length <= limits.maxQueryLength) return null;
+  return new GraphQLError(
+    `The query document is ${query.length} characters long; the limit is ${limits.maxQueryLength} (pass long values as variables)`,
+    { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+  );
+}
+
+/**
+ * Express middleware in front of Apollo: a query document over the limit is refused
+ * before it is hashed, parsed or logged.
+ */
+export function queryLengthGuard(limits: EdgeLimits): RequestHandler {
+  return (req, res, next) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const error = queryLengthError(limits, body?.query ?? req.query?.query);
+    if (!error) return next();
+    res
+      .status(400)
+      .json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
   };
 }
 
@@ -86,6 +115,8 @@ export function prepareOperation(
   query: string,
   variables: Readonly<Record<string, unknown>> | null | undefined,
 ): { document: DocumentNode } | { errors: GraphQLError[] } {
+  const tooLongQuery = queryLengthError(limits, query);
+  if (tooLongQuery) return { errors: [tooLongQuery] };
   let document: DocumentNode;
   try {
     document = parse(query, limits.parseOptions);
