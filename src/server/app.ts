@@ -12,7 +12,7 @@ import { TOPIC } from '../events/topics';
 import { createErrorFormatter } from './error-format';
 import { httpContext } from './context';
 import { jsonBodyErrors } from './body-errors';
-import { edgeLimits, queryLengthGuard, variableLimitsPlugin } from './limits';
+import { edgeLimits, limitsGuard, variableLimitsPlugin } from './limits';
 import { startWsServer } from './ws-server';
 import { operationLogPlugin } from './logging.plugin';
 import { healthRoutes } from './health.routes';
@@ -95,7 +95,7 @@ export async function startApp(
     '/graphql',
     cors<cors.CorsRequest>(config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS } : { origin: false }),
     express.json({ limit: MAX_BODY }),
-    queryLengthGuard(limits),
+    limitsGuard(schema, limits),
     expressMiddleware(apollo, { context: ({ req }) => httpContext(users, req) }),
   );
   app.use(jsonBodyErrors(logger));

@@ -14,12 +14,15 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
+import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Config } from '../config';
-import { queryLimitsRule, tooComplex } from './query-limits';
+import { countFields, queryLimitsRule, tooComplex } from './query-limits';
 import { stringLimitsRule, variableStringErrors, type StringLimits } from './string-limits';
 
 export interface EdgeLimits {
+  /** Field selections in a document, counted before any validation (see QueryLimits.maxFields). */
+  maxFields: number;
   /** Longest query document, characters: checked before anything parses it. */
   maxQueryLength: number;
   parseOptions: ParseOptions;
@@ -38,15 +41,18 @@ export function edgeLimits(
     | 'GRAPHQL_MAX_TOKENS'
     | 'GRAPHQL_MAX_STRING_LENGTH'
     | 'GRAPHQL_MAX_QUERY_LENGTH'
+    | 'GRAPHQL_MAX_FIELDS'
   >,
 ): EdgeLimits {
   const strings = { maxLength: config.GRAPHQL_MAX_STRING_LENGTH };
   return {
     maxQueryLength: config.GRAPHQL_MAX_QUERY_LENGTH,
+    maxFields: config.GRAPHQL_MAX_FIELDS,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     strings,
     rules: [
       queryLimitsRule({
+        maxFields: config.GRAPHQL_MAX_FIELDS,
         maxDepth: config.GRAPHQL_MAX_DEPTH,
         maxCost: config.GRAPHQL_MAX_COMPLEXITY,
         maxAliases: config.GRAPHQL_MAX_ALIASES,
@@ -66,18 +72,74 @@ export function queryLengthError(limits: EdgeLimits, query: unknown): GraphQLErr
   );
 }
 
+/** graphql's message when a document has more tokens than `maxTokens`. */
+export const TOKEN_LIMIT = /Document contains more th\w+ \d+ tokens/;
+
+/** Parse errors keep graphql's message; the token cap's becomes QUERY_TOO_COMPLEX. */
+function parseError(e: unknown): GraphQLError {
+  const message = e instanceof Error ? e.message : String(e);
+  if (TOKEN_LIMIT.test(message)) return tooComplex(message);
+  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } });
+}
+
 /**
- * Express middleware in front of Apollo: a query document over the limit is refused
- * before it is hashed, parsed or logged.
+ * Our limits, before graphql's own validation: the length cap, the token cap while
+ * parsing, then only our (linear) rules. graphql's specified rules include
+ * OverlappingFieldsCanBeMerged, which is quadratic in repeated fields; it must never
+ * see a document our limits refuse.
  */
-export function queryLengthGuard(limits: EdgeLimits): RequestHandler {
+export function checkLimits(
+  schema: GraphQLSchema,
+  limits: EdgeLimits,
+  query: string,
+): { document: DocumentNode } | { errors: GraphQLError[] } {
+  const tooLongQuery = queryLengthError(limits, query);
+  if (tooLongQuery) return { errors: [tooLongQuery] };
+  let document: DocumentNode;
+  try {
+    document = parse(query, limits.parseOptions);
+  } catch (e) {
+    return { errors: [parseError(e)] };
+  }
+  const fields = countFields(document);
+  if (fields > limits.maxFields)
+    return { errors: [tooComplex(`Query has ${fields} field selections; the limit is ${limits.maxFields}`)] };
+  const errors = validate(schema, document, limits.rules);
+  return errors.length > 0 ? { errors: [...errors] } : { document };
+}
+
+/** Query documents that passed `checkLimits` lately (by hash), so repeated queries skip it. */
+const CHECKED_CACHE_SIZE = 1000;
+
+const toJsonError = (e: GraphQLError) => ({
+  message: e.message,
+  extensions: {
+    code: typeof e.extensions.code === 'string' ? e.extensions.code : 'GRAPHQL_VALIDATION_FAILED',
+  },
+});
+
+/**
+ * Express middleware in front of Apollo: a query over any limit is refused (HTTP 400)
+ * before Apollo hashes, parses, validates or logs it. Syntax errors other than the token
+ * cap pass on to Apollo, which reports them as GRAPHQL_PARSE_FAILED.
+ */
+export function limitsGuard(schema: GraphQLSchema, limits: EdgeLimits): RequestHandler {
+  const checked = new Set<string>();
   return (req, res, next) => {
     const body = req.body as { query?: unknown } | undefined;
-    const error = queryLengthError(limits, body?.query ?? req.query?.query);
-    if (!error) return next();
-    res
-      .status(400)
-      .json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+    const query = body?.query ?? req.query?.query;
+    if (typeof query !== 'string') return next();
+    const key = createHash('sha256').update(query).digest('base64');
+    if (checked.has(key)) return next();
+    const result = checkLimits(schema, limits, query);
+    if ('errors' in result) {
+      const refusals = result.errors.filter((e) => e.extensions.code !== 'GRAPHQL_PARSE_FAILED');
+      if (refusals.length > 0) return void res.status(400).json({ errors: refusals.map(toJsonError) });
+      return next();
+    }
+    checked.add(key);
+    if (checked.size > CHECKED_CACHE_SIZE) checked.delete(checked.values().next().value as string);
+    next();
   };
 }
 
@@ -95,16 +157,6 @@ export function variableLimitsPlugin(limits: EdgeLimits): ApolloServerPlugin {
   };
 }
 
-/** graphql's message when a document has more tokens than `maxTokens`. */
-export const TOKEN_LIMIT = /Document contains more th\w+ \d+ tokens/;
-
-/** Parse errors keep graphql's message; the token cap's becomes QUERY_TOO_COMPLEX. */
-function parseError(e: unknown): GraphQLError {
-  const message = e instanceof Error ? e.message : String(e);
-  if (TOKEN_LIMIT.test(message)) return tooComplex(message);
-  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } });
-}
-
 /**
  * Parse, validate and check variables of a WebSocket operation with exactly the limits
  * of HTTP. Returns the document, or the errors to send instead of executing.
@@ -115,15 +167,10 @@ export function prepareOperation(
   query: string,
   variables: Readonly<Record<string, unknown>> | null | undefined,
 ): { document: DocumentNode } | { errors: GraphQLError[] } {
-  const tooLongQuery = queryLengthError(limits, query);
-  if (tooLongQuery) return { errors: [tooLongQuery] };
-  let document: DocumentNode;
-  try {
-    document = parse(query, limits.parseOptions);
-  } catch (e) {
-    return { errors: [parseError(e)] };
-  }
-  const errors = validate(schema, document, [...specifiedRules, ...limits.rules]);
+  const checked = checkLimits(schema, limits, query);
+  if ('errors' in checked) return checked;
+  const { document } = checked;
+  const errors = validate(schema, document, specifiedRules);
   if (errors.length > 0) return { errors: [...errors] };
   const tooLong = variableStringErrors(schema, document, variables, limits.strings);
   return tooLong.length > 0 ? { errors: tooLong } : { document };

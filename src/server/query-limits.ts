@@ -15,8 +15,10 @@ import {
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
   getNamedType,
+  visit,
   isLeafType,
   type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -31,6 +33,11 @@ import {
 import { fieldMultiplier } from './query-cost';
 
 export interface QueryLimits {
+  /**
+   * Field selections written in the document (fragments counted once). It bounds
+   * graphql's own OverlappingFieldsCanBeMerged rule, which is quadratic in repeated fields.
+   */
+  maxFields: number;
   maxDepth: number;
   maxCost: number;
   maxAliases: number;
@@ -151,9 +158,27 @@ function violations(t: Tally, limits: QueryLimits): string[] {
   return out;
 }
 
+/** Field selections written in a document (a cheap walk, no type information). */
+export function countFields(document: DocumentNode): number {
+  let fields = 0;
+  visit(document, {
+    Field() {
+      fields += 1;
+    },
+  });
+  return fields;
+}
+
 /** The validation rule: refuses an operation over any limit with QUERY_TOO_COMPLEX. */
 export function queryLimitsRule(limits: QueryLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
+    Document(node) {
+      const fields = countFields(node);
+      if (fields > limits.maxFields)
+        context.reportError(
+          tooComplex(`Query has ${fields} field selections; the limit is ${limits.maxFields}`),
+        );
+    },
     OperationDefinition(node) {
       let found: string[];
       try {

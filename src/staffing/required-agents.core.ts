@@ -107,7 +107,10 @@ function assertRequiredInput(input: RequiredAgentsInput): void {
 }
 
 /** Smallest number of agents meeting the service-level / ASA / occupancy targets. */
-export function requiredAgents(input: RequiredAgentsInput): RequiredAgentsResult {
+export function requiredAgents(
+  input: RequiredAgentsInput,
+  maxSteps: number = MAX_SEARCH_STEPS,
+): RequiredAgentsResult {
   assertRequiredInput(input);
   const a = input.trafficErlangs;
   const shrinkage = input.shrinkage ?? 0;
@@ -134,7 +137,7 @@ export function requiredAgents(input: RequiredAgentsInput): RequiredAgentsResult
   queue.agents = n;
   let b = erlangBUnchecked(a, n);
   let metrics = measure(b);
-  const lastN = n + MAX_SEARCH_STEPS;
+  const lastN = n + maxSteps;
   for (;;) {
     const slShort = sl !== undefined && metrics.serviceLevel < sl.target - TARGET_SLACK;
     const asaShort = asaTarget !== undefined && metrics.asaSeconds > asaTarget;
@@ -142,7 +145,7 @@ export function requiredAgents(input: RequiredAgentsInput): RequiredAgentsResult
     if (n >= lastN)
       throw badInput(
         `no head count up to ${n} agents meets the ${slShort ? 'service-level' : 'ASA'} target at ` +
-          `${a} Erlangs (search capped at ${MAX_SEARCH_STEPS} steps); relax the target`,
+          `${a} Erlangs (search capped at ${maxSteps} steps); relax the target`,
         [{ field: slShort ? 'serviceLevelTarget' : 'targetAsaSeconds', message: 'unreachable target' }],
       );
     binding = slShort ? 'SERVICE_LEVEL' : 'ASA';
