@@ -5,8 +5,8 @@
  * fails closed, with alias and token caps.
  */
 import {
-  GraphQLError,
-  GraphQLSchema,
+  type GraphQLError,
+  type GraphQLSchema,
   TypeInfo,
   ValidationContext,
   parse,
