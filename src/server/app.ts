@@ -42,7 +42,7 @@ export async function buildSchemaFor(services: Services): Promise<GraphQLSchema>
     resolvers: RESOLVERS,
     instances: resolverInstances(services),
     pubSub: services.events,
-    middlewares: [auditMiddleware(services.audit, services.logger)],
+    mutationMiddlewares: [auditMiddleware(services.audit, services.logger)],
   });
 }
 
