@@ -1,7 +1,10 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -83,6 +86,8 @@ export async function startApp(
         },
       },
       variableLimitsPlugin(limits),
+      // no cache hints are used; the plugin would otherwise instrument every field of every response
+      ApolloServerPluginCacheControlDisabled(),
       operationLogPlugin(logger),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
