@@ -14,6 +14,7 @@ export interface Child {
 export async function startChild(script: 'our-server' | 'bare-server', payload?: unknown): Promise<Child> {
   const child = fork(path.join(__dirname, `${script}.js`), [], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: ['--expose-gc'],
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
   });
   if (payload !== undefined) child.send(payload as object);
