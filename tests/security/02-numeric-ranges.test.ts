@@ -6,7 +6,7 @@
  */
 import { MAX_SEARCH_STEPS, requiredAgents } from '../../src/staffing/required-agents.core';
 import { codeOf, startTestApp, type TestApp } from '../helpers/test-app';
-import { watchWhile } from './hostile';
+import { warmUp, watchWhile } from './hostile';
 
 const CALCULATOR = `query($input: ErlangCalculatorInput!) { erlangCalculator(input: $input) { rawAgents } }`;
 const INPUT = {
@@ -23,6 +23,7 @@ describe('item 2: numeric inputs have physical ranges; searches are capped', () 
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
+    await warmUp(t.app.url);
   });
   afterAll(() => t.close());
 

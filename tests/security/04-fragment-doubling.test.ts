@@ -6,7 +6,7 @@
 import { parse, specifiedRules, validate } from 'graphql';
 import { queryLimitsRule } from '../../src/server/query-limits';
 import { codeOf, startTestApp, type TestApp } from '../helpers/test-app';
-import { watchWhile } from './hostile';
+import { warmUp, watchWhile } from './hostile';
 
 function doubling(levels: number): string {
   const frags = ['fragment F0 on Query { __typename }'];
@@ -18,6 +18,7 @@ describe('item 4: fragment doubling', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
+    await warmUp(t.app.url);
   });
   afterAll(() => t.close());
 
@@ -56,6 +57,7 @@ describe('item 4 (related): repeated fields never reach graphql quadratic overla
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
+    await warmUp(t.app.url);
   });
   afterAll(() => t.close());
 
