@@ -6,6 +6,8 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { Role } from '../../src/auth/roles';
+import { TOPIC } from '../../src/events/topics';
 import { STAFF } from '../../src/staff/staff.model';
 import { SESSION_REVOKED } from '../../src/server/ws-server';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -115,6 +117,56 @@ describe('item 6: WebSocket sessions are re-checked', () => {
     // the server publishes a ping every 50 ms in tests; the closed socket receives none of them
     await t.gql('{ serverInfo { version } }', {}, admin);
     expect(seen.length).toBe(count);
+    await client.dispose();
+  });
+
+  it('resolves each event with the current roles: a PARTNER demoted to AGENT gets FORBIDDEN, not the forecast', async () => {
+    const partner = await t.services.users.create({
+      username: 'demoted',
+      password: 'lowered-pass-1234',
+      roles: [Role.PARTNER],
+    });
+    const client = await connected(t.app.url, await t.login('demoted', 'lowered-pass-1234'));
+    const results: Outcome[] = [];
+    let arrived: () => void = () => undefined;
+    client.subscribe(
+      { query: 'subscription { forecastUpdated(channel: "calls") { forecastId } }' },
+      {
+        next: (r) => {
+          results.push(r as Outcome);
+          arrived();
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    const event = (id: string) => ({
+      forecastId: id,
+      channel: 'calls',
+      modelId: 'm',
+      modelKind: 'SEASONAL_NAIVE',
+      start: new Date('2026-03-02T00:00:00Z'),
+      intervalMinutes: 60,
+      dailyTotals: [],
+    });
+    // the subscription is registered once a published event reaches it
+    for (let i = 0; results.length === 0 && i < 200; i++) {
+      const got = new Promise<void>((resolve) => (arrived = resolve));
+      t.services.events.publish(TOPIC.FORECAST_UPDATED, 'calls', event(`before-${i}`));
+      await Promise.race([got, t.gql('{ __typename }')]);
+    }
+    expect(results[0]!.data).toEqual({ forecastUpdated: { forecastId: expect.stringMatching(/^before-/) } });
+
+    // roles change only (same token version): the socket stays, the event is refused
+    await t.services.store
+      .collection('users')
+      .updateOne({ _id: partner._id }, { $set: { roles: [Role.AGENT] } });
+    const next = new Promise<void>((resolve) => (arrived = resolve));
+    t.services.events.publish(TOPIC.FORECAST_UPDATED, 'calls', event('after'));
+    await next;
+    const last = results[results.length - 1]!;
+    expect(last.data ?? null).toBeNull();
+    expect(last.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await client.dispose();
   });
 
