@@ -35,7 +35,7 @@ describe('item 1: oversized anonymous strings', () => {
       await disk.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('caps names, variable keys and variable defaults too', async () => {
     const longName = 'f'.repeat(500);
@@ -79,9 +79,11 @@ async function oversizedLogins(disk: TestApp, dir: string): Promise<void> {
   ]);
   expect(second.slowestHealthMs).toBeLessThan(100);
 
-  for (let i = 3; i < 100; i++) {
-    const res = await postRaw(disk.app.url, i % 2 ? VARIABLE : LITERAL);
-    expect([res.status, res.json.errors?.[0]?.extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
+  for (let i = 3; i < 100; i += 4) {
+    const batch = [i, i + 1, i + 2, i + 3].filter((n) => n < 100);
+    const answers = await Promise.all(batch.map((n) => postRaw(disk.app.url, n % 2 ? VARIABLE : LITERAL)));
+    for (const res of answers)
+      expect([res.status, res.json.errors?.[0]?.extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
   }
   // no resolver ran: not even the audit middleware wrote an entry
   expect(await disk.services.store.collection(AUDIT_LOG).count()).toBe(auditBefore);
