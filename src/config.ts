@@ -6,8 +6,21 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-/** Development placeholder; production refuses it (and anything shorter than 32 characters). */
-export const DEV_JWT_SECRET = 'shiftcast-development-secret-change-me-0123456789';
+/** Shortest JWT_SECRET production accepts, and the least entropy it must carry (bits). */
+export const MIN_SECRET_LENGTH = 32;
+export const MIN_SECRET_BITS = 128;
+
+/**
+ * Estimated entropy of a secret in bits: its length times the Shannon entropy of its
+ * characters. 32 random hex digits give about 120, one letter repeated gives 0.
+ */
+export function secretBits(secret: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of secret) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let perChar = 0;
+  for (const n of counts.values()) perChar -= (n / secret.length) * Math.log2(n / secret.length);
+  return perChar * secret.length;
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -29,7 +42,7 @@ const timeZone = z.string().refine((tz) => {
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(0, 65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MONGODB_URI: optionalString.refine(
@@ -51,7 +64,13 @@ const schema = z.object({
   SEED_ON_START: bool.optional(),
   GRAPHQL_INTROSPECTION: bool.optional(),
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
-  GRAPHQL_MAX_COMPLEXITY: int(10, 1_000_000).default(5000),
+  GRAPHQL_MAX_COMPLEXITY: int(10, 10_000_000).default(50_000),
+  GRAPHQL_MAX_ALIASES: int(0, 1000).default(30),
+  GRAPHQL_MAX_FIELDS: int(10, 1_000_000).default(300),
+  GRAPHQL_MAX_DIRECTIVES: int(0, 1000).default(50),
+  GRAPHQL_MAX_TOKENS: int(100, 1_000_000).default(5000),
+  GRAPHQL_MAX_STRING_LENGTH: int(64, 5_000_000).default(4096),
+  GRAPHQL_MAX_QUERY_LENGTH: int(1000, 5_000_000).default(100_000),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -83,9 +102,10 @@ const schema = z.object({
 
 export type RawEnv = z.infer<typeof schema>;
 
-export interface Config extends Omit<RawEnv, 'JWT_SECRET' | 'SEED_ON_START' | 'GRAPHQL_INTROSPECTION'> {
+export interface Config extends Omit<RawEnv, 'SEED_ON_START' | 'GRAPHQL_INTROSPECTION'> {
   production: boolean;
-  JWT_SECRET: string;
+  /** Unset outside production: tests sign with a random key per process, other runs with `<DATA_DIR>/jwt-secret`. */
+  JWT_SECRET: string | undefined;
   /** Seed the demo site when the store is empty (default: on outside production). */
   SEED_ON_START: boolean;
   GRAPHQL_INTROSPECTION: boolean;
@@ -119,10 +139,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const issues: string[] = [];
   if (production) {
     if (!raw.JWT_SECRET) issues.push('JWT_SECRET: required in production');
-    else if (raw.JWT_SECRET === DEV_JWT_SECRET)
-      issues.push('JWT_SECRET: the development default is refused in production');
-    else if (raw.JWT_SECRET.length < 32)
-      issues.push('JWT_SECRET: must be at least 32 characters in production');
+    else if (raw.JWT_SECRET.length < MIN_SECRET_LENGTH)
+      issues.push(`JWT_SECRET: must be at least ${MIN_SECRET_LENGTH} characters in production`);
+    else if (secretBits(raw.JWT_SECRET) < MIN_SECRET_BITS)
+      issues.push(
+        `JWT_SECRET: too predictable for production (about ${Math.round(secretBits(raw.JWT_SECRET))} bits, ` +
+          `needs ${MIN_SECRET_BITS}); use e.g. \`openssl rand -base64 48\``,
+      );
     if (raw.SEED_ON_START) issues.push('SEED_ON_START: demo data is never seeded in production');
   }
   if (raw.ADMIN_PASSWORD !== undefined && raw.ADMIN_PASSWORD.length < raw.MIN_PASSWORD_LENGTH)
@@ -140,7 +163,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...raw,
     production,
-    JWT_SECRET: raw.JWT_SECRET ?? DEV_JWT_SECRET,
     SEED_ON_START: raw.SEED_ON_START ?? !production,
     GRAPHQL_INTROSPECTION: raw.GRAPHQL_INTROSPECTION ?? !production,
     dataDir: path.resolve(raw.DATA_DIR),

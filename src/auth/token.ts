@@ -35,7 +35,11 @@ export class TokenIssuer {
   /** Verifies signature, issuer and expiry; throws UNAUTHENTICATED with the reason. */
   async verify(token: string): Promise<TokenClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
       if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number')
         throw unauthenticated('Malformed token');
       return { sub: payload.sub, ver: payload.ver };

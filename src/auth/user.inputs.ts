@@ -32,6 +32,7 @@ export class CreateUserInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   staffId?: string | null;
 }
 
@@ -51,6 +52,7 @@ export class UpdateUserInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   staffId?: string | null;
 }
 

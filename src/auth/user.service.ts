@@ -44,6 +44,7 @@ export class UserService {
     private readonly settings: AuthSettings,
   ) {
     this.users = store.collection<UserDoc>(USERS);
+    void dummyPasswordHash(); // ready before the first unknown username, so that one is not slower
   }
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
@@ -59,24 +60,59 @@ export class UserService {
     return toViewer(user);
   }
 
+  /**
+   * Logs in. Every attempt first claims one of the user's MAX_LOGIN_ATTEMPTS in a single
+   * atomic write (check and increment together), so concurrent attempts cannot all read
+   * an unlocked user; unknown and locked users are verified against a dummy hash, so the
+   * answer takes as long whether or not the user exists or is locked.
+   */
   async login(username: string, password: string, now = new Date()): Promise<LoginResult> {
     const user = await this.users.findOne({ username: normaliseUsername(username) });
-    if (!user) {
+    const claimed = user ? await this.claimAttempt(user._id, now) : null;
+    if (!claimed) {
       await verifyPassword(await dummyPasswordHash(), password);
       throw unauthenticated(LOGIN_FAILED);
     }
-    if (user.lockedUntil && user.lockedUntil > now) throw unauthenticated(LOGIN_FAILED);
-    const ok = await verifyPassword(user.passwordHash, password);
-    if (!ok || !user.active) {
-      if (!ok) await this.recordFailure(user._id, now);
+    const ok = await verifyPassword(claimed.passwordHash, password);
+    if (!ok) {
+      if (claimed.failedLogins >= this.settings.MAX_LOGIN_ATTEMPTS) await this.lock(claimed._id, now);
       throw unauthenticated(LOGIN_FAILED);
     }
     const updated = await this.users.findOneAndUpdate(
-      { _id: user._id },
+      { _id: claimed._id, active: true },
       { $set: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } },
     );
     if (!updated) throw unauthenticated(LOGIN_FAILED);
     return this.session(updated);
+  }
+
+  /**
+   * Takes one attempt: increments failedLogins only while the user is active, unlocked and
+   * under the limit, in one write. Null when no attempt is left (locked or inactive).
+   * An expired lock is lifted first (idempotent, so concurrent attempts agree).
+   */
+  private async claimAttempt(userId: string, now: Date): Promise<UserDoc | null> {
+    await this.users.updateOne(
+      { _id: userId, lockedUntil: { $lte: now } },
+      { $set: { failedLogins: 0, lockedUntil: null } },
+    );
+    return this.users.findOneAndUpdate(
+      {
+        _id: userId,
+        active: true,
+        lockedUntil: null,
+        failedLogins: { $lt: this.settings.MAX_LOGIN_ATTEMPTS },
+      },
+      { $inc: { failedLogins: 1 } },
+    );
+  }
+
+  /** Locks the user for LOCKOUT_MINUTES once the last attempt failed; failedLogins stays at the limit. */
+  private async lock(userId: string, now: Date): Promise<void> {
+    await this.users.updateOne(
+      { _id: userId, lockedUntil: null },
+      { $set: { lockedUntil: new Date(now.getTime() + this.settings.LOCKOUT_MINUTES * 60_000) } },
+    );
   }
 
   /** Revokes every token issued to the user so far. */
@@ -144,7 +180,11 @@ export class UserService {
     if (patch.roles) $set.roles = [...new Set(patch.roles)];
     if (patch.active !== undefined) $set.active = patch.active;
     if (patch.staffId !== undefined) $set.staffId = patch.staffId;
-    const updated = await this.users.findOneAndUpdate({ _id: id }, { $set });
+    // Activating or deactivating revokes every token issued before: none comes back to life.
+    const updated = await this.users.findOneAndUpdate(
+      { _id: id },
+      patch.active !== undefined ? { $set, $inc: { tokenVersion: 1 } } : { $set },
+    );
     if (!updated) throw notFound('User', id);
     return updated;
   }
@@ -186,21 +226,6 @@ export class UserService {
   /** Users ordered by username, a page at a time. */
   async listPage(page: PageRequest): Promise<Connected<UserDoc>> {
     return toConnection(await paginate(this.users, {}, { field: 'username', direction: 1 }, page));
-  }
-
-  private async recordFailure(userId: string, now: Date): Promise<void> {
-    const after = await this.users.findOneAndUpdate({ _id: userId }, { $inc: { failedLogins: 1 } });
-    if (after && after.failedLogins >= this.settings.MAX_LOGIN_ATTEMPTS) {
-      await this.users.updateOne(
-        { _id: userId },
-        {
-          $set: {
-            failedLogins: 0,
-            lockedUntil: new Date(now.getTime() + this.settings.LOCKOUT_MINUTES * 60_000),
-          },
-        },
-      );
-    }
   }
 
   private async session(user: UserDoc): Promise<LoginResult> {

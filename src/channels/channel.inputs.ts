@@ -85,7 +85,7 @@ export class UpdateChannelInput {
   @Min(1)
   patienceSeconds?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'In (0, 1].' })
+  @Field(() => Float, { nullable: true, description: 'In [0.05, 1].' })
   @IsOptional()
   @IsNumber()
   maxOccupancy?: number;
@@ -154,7 +154,7 @@ export class CreateChannelInput {
   @Min(1)
   patienceSeconds?: number | null;
 
-  @Field(() => Float, { description: 'In (0, 1].' })
+  @Field(() => Float, { description: 'In [0.05, 1].' })
   @IsNumber()
   maxOccupancy!: number;
 

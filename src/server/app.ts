@@ -1,19 +1,22 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { auditMiddleware } from '../auth/audit.middleware';
-import type { RequestContext, Viewer } from '../context';
+import type { RequestContext } from '../context';
 import { TOPIC } from '../events/topics';
 import { createErrorFormatter } from './error-format';
-import { connectionToken, httpContext, newContext, viewerFromToken } from './context';
-import { complexityLimit, depthLimit } from './limits';
+import { httpContext } from './context';
+import { jsonBodyErrors } from './body-errors';
+import { edgeLimits, limitsGuard, variableLimitsPlugin } from './limits';
+import { startWsServer } from './ws-server';
 import { operationLogPlugin } from './logging.plugin';
 import { healthRoutes } from './health.routes';
 import { metricsRoutes } from './metrics.routes';
@@ -21,6 +24,9 @@ import { buildAppSchema } from './schema';
 import { downloadRoutes } from './download.routes';
 import { webRoutes } from './web.routes';
 import { downloads, RESOLVERS, resolverInstances, type Services } from './services';
+
+/** Largest request body (JSON) accepted on /graphql. */
+const MAX_BODY = '5mb';
 
 export interface AppOptions {
   /** Milliseconds between `ping` subscription events. */
@@ -41,7 +47,7 @@ export async function buildSchemaFor(services: Services): Promise<GraphQLSchema>
     resolvers: RESOLVERS,
     instances: resolverInstances(services),
     pubSub: services.events,
-    middlewares: [auditMiddleware(services.audit, services.logger)],
+    mutationMiddlewares: [auditMiddleware(services.audit, services.logger)],
   });
 }
 
@@ -58,47 +64,24 @@ export async function startApp(
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const openOps = new Map<object, Set<string>>();
-  const countOps = () =>
-    services.metrics.subscriptions.set([...openOps.values()].reduce((n, ids) => n + ids.size, 0));
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
-    {
-      schema,
-      onSubscribe: (ctx, id) => {
-        openOps.set(ctx, (openOps.get(ctx) ?? new Set()).add(id));
-        countOps();
-      },
-      onComplete: (ctx, id) => {
-        openOps.get(ctx)?.delete(id);
-        countOps();
-      },
-      onClose: (ctx) => {
-        openOps.delete(ctx);
-        countOps();
-      },
-      onConnect: async (ctx) => {
-        try {
-          const viewer = await viewerFromToken(users, connectionToken(ctx.connectionParams));
-          if (!viewer) return false;
-          ctx.extra.viewer = viewer;
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ctx): RequestContext => newContext(ctx.extra.viewer ?? null),
-    },
-    wsServer,
-  );
+  const limits = edgeLimits(config);
+  const formatError = createErrorFormatter(logger, { suggestions: config.GRAPHQL_INTROSPECTION });
+  const wsCleanup = startWsServer(httpServer, schema, {
+    users,
+    limits,
+    formatError,
+    logger,
+    onOpenOperations: (open) => services.metrics.subscriptions.set(open),
+  });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
-    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    formatError,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.rules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
@@ -110,7 +93,9 @@ export async function startApp(
           };
         },
       },
-      complexityLimit(config.GRAPHQL_MAX_COMPLEXITY),
+      variableLimitsPlugin(limits),
+      // no cache hints are used; the plugin would otherwise instrument every field of every response
+      ApolloServerPluginCacheControlDisabled(),
       operationLogPlugin(logger),
       services.metrics.plugin(),
       // GraphiQL, bundled and served by webRoutes, replaces Apollo's CDN landing page.
@@ -127,9 +112,11 @@ export async function startApp(
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS } : { origin: false }),
-    express.json({ limit: '5mb' }),
+    express.json({ limit: MAX_BODY }),
+    limitsGuard(schema, limits),
     expressMiddleware(apollo, { context: ({ req }) => httpContext(users, req) }),
   );
+  app.use(jsonBodyErrors(logger));
 
   let pingSeq = 0;
   const ping = setInterval(() => {

@@ -1,89 +1,177 @@
+/**
+ * The request limits of the GraphQL edge, built once from the config and applied on
+ * HTTP (Apollo) and WebSocket (graphql-ws) alike: a token cap while parsing, the query
+ * limits and string caps as validation rules, and variable string caps per request.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ParseOptions,
   type ValidationRule,
 } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Config } from '../config';
+import { countFields, queryLimitsRule, tooComplex } from './query-limits';
+import { stringLimitsRule, variableStringErrors, type StringLimits } from './string-limits';
 
-/** Rejects operations nested deeper than `maxDepth` fields (fragments followed, introspection included). */
-export function depthLimit(maxDepth: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions)
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+export interface EdgeLimits {
+  /** Field selections in a document, counted before any validation (see QueryLimits.maxFields). */
+  maxFields: number;
+  /** Longest query document, characters: checked before anything parses it. */
+  maxQueryLength: number;
+  parseOptions: ParseOptions;
+  /** Our rules; graphql's specified rules run as well. */
+  rules: ValidationRule[];
+  strings: StringLimits;
+}
 
-    const depthOf = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
-      if (!set) return depth;
-      let max = depth;
-      for (const sel of set.selections) {
-        if (sel.kind === Kind.FIELD) max = Math.max(max, depthOf(sel.selectionSet, depth + 1, seen));
-        else if (sel.kind === Kind.INLINE_FRAGMENT)
-          max = Math.max(max, depthOf(sel.selectionSet, depth, seen));
-        else if (!seen.has(sel.name.value)) {
-          const frag = fragments.get(sel.name.value);
-          max = Math.max(max, depthOf(frag?.selectionSet, depth, new Set([...seen, sel.name.value])));
-        }
-      }
-      return max;
-    };
-
-    return {
-      OperationDefinition(node) {
-        const depth = depthOf(node.selectionSet, 0, new Set());
-        if (depth > maxDepth)
-          context.reportError(
-            new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth}`, {
-              nodes: [node],
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-            }),
-          );
-      },
-    };
+export function edgeLimits(
+  config: Pick<
+    Config,
+    | 'GRAPHQL_MAX_DEPTH'
+    | 'GRAPHQL_MAX_COMPLEXITY'
+    | 'GRAPHQL_MAX_ALIASES'
+    | 'GRAPHQL_MAX_DIRECTIVES'
+    | 'GRAPHQL_MAX_TOKENS'
+    | 'GRAPHQL_MAX_STRING_LENGTH'
+    | 'GRAPHQL_MAX_QUERY_LENGTH'
+    | 'GRAPHQL_MAX_FIELDS'
+  >,
+): EdgeLimits {
+  const strings = { maxLength: config.GRAPHQL_MAX_STRING_LENGTH };
+  return {
+    maxQueryLength: config.GRAPHQL_MAX_QUERY_LENGTH,
+    maxFields: config.GRAPHQL_MAX_FIELDS,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    strings,
+    rules: [
+      queryLimitsRule({
+        maxFields: config.GRAPHQL_MAX_FIELDS,
+        maxDepth: config.GRAPHQL_MAX_DEPTH,
+        maxCost: config.GRAPHQL_MAX_COMPLEXITY,
+        maxAliases: config.GRAPHQL_MAX_ALIASES,
+        maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+      }),
+      stringLimitsRule(strings),
+    ],
   };
 }
 
+/** The refusal of a query document over `maxQueryLength` (null when it fits). */
+export function queryLengthError(limits: EdgeLimits, query: unknown): GraphQLError | null {
+  if (typeof query !== 'string' || query.length <= limits.maxQueryLength) return null;
+  return new GraphQLError(
+    `The query document is ${query.length} characters long; the limit is ${limits.maxQueryLength} (pass long values as variables)`,
+    { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+  );
+}
+
+/** graphql's message when a document has more tokens than `maxTokens`. */
+export const TOKEN_LIMIT = /Document contains more th\w+ \d+ tokens/;
+
+/** Parse errors keep graphql's message; the token cap's becomes QUERY_TOO_COMPLEX. */
+function parseError(e: unknown): GraphQLError {
+  const message = e instanceof Error ? e.message : String(e);
+  if (TOKEN_LIMIT.test(message)) return tooComplex(message);
+  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } });
+}
+
 /**
- * Rejects operations whose estimated cost exceeds `maxComplexity`: each field costs 1,
- * list fields with a `first` argument multiply their children by it.
+ * Our limits, before graphql's own validation: the length cap, the token cap while
+ * parsing, then only our (linear) rules. graphql's specified rules include
+ * OverlappingFieldsCanBeMerged, which is quadratic in repeated fields; it must never
+ * see a document our limits refuse.
  */
-export function complexityLimit(maxComplexity: number): ApolloServerPlugin {
+export function checkLimits(
+  schema: GraphQLSchema,
+  limits: EdgeLimits,
+  query: string,
+): { document: DocumentNode } | { errors: GraphQLError[] } {
+  const tooLongQuery = queryLengthError(limits, query);
+  if (tooLongQuery) return { errors: [tooLongQuery] };
+  let document: DocumentNode;
+  try {
+    document = parse(query, limits.parseOptions);
+  } catch (e) {
+    return { errors: [parseError(e)] };
+  }
+  const fields = countFields(document);
+  if (fields > limits.maxFields)
+    return { errors: [tooComplex(`Query has ${fields} field selections; the limit is ${limits.maxFields}`)] };
+  const errors = validate(schema, document, limits.rules);
+  return errors.length > 0 ? { errors: [...errors] } : { document };
+}
+
+/** Query documents that passed `checkLimits` lately (by hash), so repeated queries skip it. */
+const CHECKED_CACHE_SIZE = 1000;
+
+const toJsonError = (e: GraphQLError) => ({
+  message: e.message,
+  extensions: {
+    code: typeof e.extensions.code === 'string' ? e.extensions.code : 'GRAPHQL_VALIDATION_FAILED',
+  },
+});
+
+/**
+ * Express middleware in front of Apollo: a query over any limit is refused (HTTP 400)
+ * before Apollo hashes, parses, validates or logs it. Syntax errors other than the token
+ * cap pass on to Apollo, which reports them as GRAPHQL_PARSE_FAILED.
+ */
+export function limitsGuard(schema: GraphQLSchema, limits: EdgeLimits): RequestHandler {
+  const checked = new Set<string>();
+  return (req, res, next) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = body?.query ?? req.query?.query;
+    if (typeof query !== 'string') return next();
+    const key = createHash('sha256').update(query).digest('base64');
+    if (checked.has(key)) return next();
+    const result = checkLimits(schema, limits, query);
+    if ('errors' in result) {
+      const refusals = result.errors.filter((e) => e.extensions.code !== 'GRAPHQL_PARSE_FAILED');
+      if (refusals.length > 0) return void res.status(400).json({ errors: refusals.map(toJsonError) });
+      return next();
+    }
+    checked.add(key);
+    if (checked.size > CHECKED_CACHE_SIZE) checked.delete(checked.values().next().value as string);
+    next();
+  };
+}
+
+/** Apollo plugin: variable values over their caps are refused (HTTP 400) before execution. */
+export function variableLimitsPlugin(limits: EdgeLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          let complexity: number;
-          try {
-            complexity = estimate();
-          } catch {
-            // Variables that do not coerce: execution reports them as BAD_USER_INPUT and runs nothing.
-            return;
-          }
-          if (complexity > maxComplexity)
-            throw new GraphQLError(`Query cost ${complexity} exceeds the limit of ${maxComplexity}`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-            });
-
-          function estimate(): number {
-            return getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [
-                fieldExtensionsEstimator(),
-                ({ args, childComplexity }) =>
-                  typeof args.first === 'number' ? 1 + childComplexity * Math.max(1, args.first) : undefined,
-                simpleEstimator({ defaultComplexity: 1 }),
-              ],
-            });
-          }
+        async didResolveOperation({ schema, document, request }) {
+          const errors = variableStringErrors(schema, document, request.variables, limits.strings);
+          if (errors.length > 0) throw errors[0];
         },
       };
     },
   };
+}
+
+/**
+ * Parse, validate and check variables of a WebSocket operation with exactly the limits
+ * of HTTP. Returns the document, or the errors to send instead of executing.
+ */
+export function prepareOperation(
+  schema: GraphQLSchema,
+  limits: EdgeLimits,
+  query: string,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): { document: DocumentNode } | { errors: GraphQLError[] } {
+  const checked = checkLimits(schema, limits, query);
+  if ('errors' in checked) return checked;
+  const { document } = checked;
+  const errors = validate(schema, document, specifiedRules);
+  if (errors.length > 0) return { errors: [...errors] };
+  const tooLong = variableStringErrors(schema, document, variables, limits.strings);
+  return tooLong.length > 0 ? { errors: tooLong } : { document };
 }

@@ -12,7 +12,24 @@ export interface SchemaOptions {
   /** Resolver class → instance (constructor-injected services). */
   instances: Map<ResolverClass, object>;
   pubSub: EventBus;
-  middlewares?: MiddlewareFn<RequestContext>[];
+  /**
+   * Middlewares of the root mutation fields only (the audit log). Not type-graphql's
+   * global middlewares: those wrap every field of every object in a promise chain, which
+   * cost more than the resolvers themselves on nested lists.
+   */
+  mutationMiddlewares?: MiddlewareFn<RequestContext>[];
+}
+
+/** Wraps each root Mutation field's resolver in `middlewares`, outermost first. */
+function wrapMutations(schema: GraphQLSchema, middlewares: MiddlewareFn<RequestContext>[]): void {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  for (const field of Object.values(fields)) {
+    for (const middleware of [...middlewares].reverse()) {
+      const inner = field.resolve!;
+      field.resolve = (root, args: Record<string, unknown>, context: RequestContext, info) =>
+        middleware({ root, args, context, info }, async () => inner(root, args, context, info) as unknown);
+    }
+  }
 }
 
 /**
@@ -32,12 +49,11 @@ export function assertEveryRootFieldAuthorized(resolvers: ResolverClass[]): void
 
 export async function buildAppSchema(options: SchemaOptions): Promise<GraphQLSchema> {
   assertEveryRootFieldAuthorized([...options.resolvers]);
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: options.resolvers,
     authChecker,
     authMode: 'error',
     pubSub: options.pubSub,
-    globalMiddlewares: options.middlewares ?? [],
     validate: { forbidUnknownValues: false, validationError: { target: false } },
     container: {
       get: (cls: ResolverClass) => {
@@ -48,4 +64,6 @@ export async function buildAppSchema(options: SchemaOptions): Promise<GraphQLSch
     },
     emitSchemaFile: false,
   });
+  wrapMutations(schema, options.mutationMiddlewares ?? []);
+  return schema;
 }

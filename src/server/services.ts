@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from '../auth/audit.resolver';
 import { AuditService } from '../auth/audit.service';
+import { jwtSecret } from '../auth/jwt-secret';
 import { TokenIssuer } from '../auth/token';
 import { UserResolver } from '../auth/user.resolver';
 import { UserService } from '../auth/user.service';
@@ -100,7 +101,7 @@ export function createServices(infra: Infrastructure): Services {
       taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
     });
   const workers = observedRunner(runner, () => services.metrics);
-  const tokens = new TokenIssuer(config.JWT_SECRET, config.SESSION_TIMEOUT_MINUTES);
+  const tokens = new TokenIssuer(jwtSecret(config), config.SESSION_TIMEOUT_MINUTES);
   const channels = new ChannelService(store);
   const staff = new StaffService(store, channels);
   const siteSettings = new SiteSettingsService(store);

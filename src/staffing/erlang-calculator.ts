@@ -11,15 +11,13 @@ import { badInput } from '../errors';
 import { erlangAMetrics, type ErlangAResult } from './erlang-a.core';
 import { erlangCMetrics, type ErlangCResult } from './erlang-c.core';
 import {
+  MAX_TRAFFIC_ERLANGS,
   requiredAgents,
   scheduledFromRaw,
   trafficFromVolume,
   type BindingConstraint,
 } from './required-agents.core';
 import { assertCount, assertNonNegative, assertPositive } from './staffing.validation';
-
-/** Largest offered load the calculator plans for: the core is checked up to 10,000 Erlangs. */
-export const MAX_TRAFFIC_ERLANGS = 10_000;
 
 export interface ErlangCalculatorInput {
   /** Contacts arriving in the interval. */

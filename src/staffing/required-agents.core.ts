@@ -14,6 +14,7 @@
  * traffic needs zero agents. With `patienceSeconds` the Erlang A model is used, otherwise
  * Erlang C.
  */
+import { badInput } from '../errors';
 import { erlangAMetricsFromB, type ErlangAResult } from './erlang-a.core';
 import { erlangBUnchecked, erlangCMetricsFromB, type ErlangCResult } from './erlang-c.core';
 import {
@@ -56,6 +57,15 @@ export interface RequiredAgentsResult {
   metrics: ErlangCResult | ErlangAResult;
 }
 
+/** Largest offered load planned for (the core is checked up to 10,000 Erlangs). */
+export const MAX_TRAFFIC_ERLANGS = 10_000;
+/**
+ * Most agents the search adds above its starting floor. SL and ASA targets a queue can
+ * meet are met within a few hundred steps even at 10,000 Erlangs; a target that is not
+ * met by then (a 100 % service level at 0 s) is refused instead of searched forever.
+ */
+export const MAX_SEARCH_STEPS = 10_000;
+
 /** Tolerance for ceilings of ratios such as 14 / 0.7 = 20.000000000000004. */
 const CEIL_SLACK = 1e-9;
 /** A service level within this of the target counts as meeting it (floating-point noise). */
@@ -83,6 +93,8 @@ export function trafficFromVolume(volume: number, ahtSeconds: number, intervalSe
 
 function assertRequiredInput(input: RequiredAgentsInput): void {
   assertNonNegative('trafficErlangs', input.trafficErlangs);
+  if (input.trafficErlangs > MAX_TRAFFIC_ERLANGS)
+    throw badInput(`trafficErlangs must be <= ${MAX_TRAFFIC_ERLANGS}, got ${input.trafficErlangs}`);
   assertPositive('ahtSeconds', input.ahtSeconds);
   if (input.serviceLevel !== undefined) {
     assertOpenUnit('targetServiceLevel', input.serviceLevel.target);
@@ -95,7 +107,10 @@ function assertRequiredInput(input: RequiredAgentsInput): void {
 }
 
 /** Smallest number of agents meeting the service-level / ASA / occupancy targets. */
-export function requiredAgents(input: RequiredAgentsInput): RequiredAgentsResult {
+export function requiredAgents(
+  input: RequiredAgentsInput,
+  maxSteps: number = MAX_SEARCH_STEPS,
+): RequiredAgentsResult {
   assertRequiredInput(input);
   const a = input.trafficErlangs;
   const shrinkage = input.shrinkage ?? 0;
@@ -122,10 +137,17 @@ export function requiredAgents(input: RequiredAgentsInput): RequiredAgentsResult
   queue.agents = n;
   let b = erlangBUnchecked(a, n);
   let metrics = measure(b);
+  const lastN = n + maxSteps;
   for (;;) {
     const slShort = sl !== undefined && metrics.serviceLevel < sl.target - TARGET_SLACK;
     const asaShort = asaTarget !== undefined && metrics.asaSeconds > asaTarget;
     if (!slShort && !asaShort) break;
+    if (n >= lastN)
+      throw badInput(
+        `no head count up to ${n} agents meets the ${slShort ? 'service-level' : 'ASA'} target at ` +
+          `${a} Erlangs (search capped at ${maxSteps} steps); relax the target`,
+        [{ field: slShort ? 'serviceLevelTarget' : 'targetAsaSeconds', message: 'unreachable target' }],
+      );
     binding = slShort ? 'SERVICE_LEVEL' : 'ASA';
     n += 1;
     const ab = a * b;

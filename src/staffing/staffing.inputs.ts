@@ -1,6 +1,7 @@
 import { IsOptional, IsString, Length, Matches, ValidateBy, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { STAFFING_BASES, type StaffingBasis } from './staffing.service';
+import { MIN_OCCUPANCY } from './staffing.validation';
 
 /**
  * Range checks at the GraphQL edge with the same wording as the pure core
@@ -20,7 +21,11 @@ const finite = Number.isFinite;
 const Positive = numberRule('positive', (v) => finite(v) && v > 0, 'must be a finite number > 0');
 const NonNegative = numberRule('nonNegative', (v) => finite(v) && v >= 0, 'must be a finite number >= 0');
 const OpenUnit = numberRule('openUnit', (v) => v > 0 && v < 1, 'must be in (0, 1)');
-const Occupancy = numberRule('occupancy', (v) => v > 0 && v <= 1, 'must be in (0, 1]');
+const Occupancy = numberRule(
+  'occupancy',
+  (v) => v >= MIN_OCCUPANCY && v <= 1,
+  `must be in [${MIN_OCCUPANCY}, 1]`,
+);
 const Shrinkage = numberRule('shrinkage', (v) => v >= 0 && v < 1, 'must be in [0, 1)');
 const AtMost = (max: number) => numberRule(`atMost${max}`, (v) => v <= max, `must be <= ${max}`)();
 
@@ -28,6 +33,8 @@ const AtMost = (max: number) => numberRule(`atMost${max}`, (v) => v <= max, `mus
 const MAX_SECONDS = 86_400;
 /** Largest volume multiplier of a scenario. */
 const MAX_VOLUME_MULTIPLIER = 100;
+/** Most contacts in one interval the calculator takes. */
+const MAX_VOLUME = 1_000_000;
 /** Largest head count the calculator evaluates. */
 const MAX_AGENTS = 100_000;
 
@@ -52,7 +59,7 @@ export class ScenarioInput {
   @AtMost(MAX_SECONDS)
   answerSeconds?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Maximum occupancy, in (0, 1].' })
+  @Field(() => Float, { nullable: true, description: `Maximum occupancy, in [${MIN_OCCUPANCY}, 1].` })
   @Occupancy()
   maxOccupancy?: number | null;
 
@@ -128,8 +135,9 @@ export class StaffingPlanArgs {
 
 @InputType({ description: 'One interval of a queue: Erlang C, or Erlang A when patienceSeconds is given.' })
 export class ErlangCalculatorInput {
-  @Field(() => Float, { description: 'Contacts arriving in the interval.' })
+  @Field(() => Float, { description: `Contacts arriving in the interval, at most ${MAX_VOLUME}.` })
   @NonNegative()
+  @AtMost(MAX_VOLUME)
   volume!: number;
 
   @Field(() => Int, { description: 'Interval length, minutes (e.g. 15, 30, 60).' })
@@ -151,7 +159,7 @@ export class ErlangCalculatorInput {
   @OpenUnit()
   serviceLevelTarget!: number;
 
-  @Field(() => Float, { defaultValue: 1, description: 'Maximum occupancy, in (0, 1].' })
+  @Field(() => Float, { defaultValue: 1, description: `Maximum occupancy, in [${MIN_OCCUPANCY}, 1].` })
   @Occupancy()
   maxOccupancy!: number;
 

@@ -29,9 +29,16 @@ export function assertOpenUnit(name: string, value: number): void {
   if (!(value > 0 && value < 1)) throw badInput(`${name} must be in (0, 1), got ${shown(value)}`);
 }
 
-/** Half-open (0, 1]: maximum occupancy. */
+/**
+ * Lowest maximum occupancy planned for. Below it the head count N ≥ traffic / occupancy
+ * stops meaning anything (and 1e-300 would start the search at N = 1e300).
+ */
+export const MIN_OCCUPANCY = 0.05;
+
+/** [0.05, 1]: maximum occupancy. */
 export function assertOccupancy(name: string, value: number): void {
-  if (!(value > 0 && value <= 1)) throw badInput(`${name} must be in (0, 1], got ${shown(value)}`);
+  if (!(value >= MIN_OCCUPANCY && value <= 1))
+    throw badInput(`${name} must be in [${MIN_OCCUPANCY}, 1], got ${shown(value)}`);
 }
 
 /** Half-open [0, 1): shrinkage. */

@@ -8,7 +8,13 @@ const LOGIN =
 describe('authentication over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { MAX_LOGIN_ATTEMPTS: '3', LOCKOUT_MINUTES: '5' } });
+    t = await startTestApp({
+      env: {
+        MAX_LOGIN_ATTEMPTS: '3',
+        LOCKOUT_MINUTES: '5',
+        JWT_SECRET: 'e2e-auth-secret-kQ3v9ZpL2mX7tR8wB4nH6y',
+      },
+    });
   });
   afterAll(() => t.close());
 
@@ -98,7 +104,7 @@ describe('authentication over HTTP', () => {
   });
 
   it('refuses expired and tampered tokens and tokens of deleted users', async () => {
-    const key = new TextEncoder().encode(t.config.JWT_SECRET);
+    const key = new TextEncoder().encode(t.config.JWT_SECRET!);
     const user = await t.services.users.findByUsername('manager');
     const expired = await new SignJWT({ ver: user!.tokenVersion })
       .setProtectedHeader({ alg: 'HS256' })

@@ -27,14 +27,16 @@ describe('HTTP server', () => {
 
   it('rejects queries deeper than GRAPHQL_MAX_DEPTH', async () => {
     const res = await t.gql('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }');
-    expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.status).toBe(400);
+    expect(codeOf(res)).toBe('QUERY_TOO_COMPLEX');
     expect(res.errors?.[0].message).toMatch(/depth 7 exceeds the limit of 6/);
   });
 
   it('rejects queries costlier than GRAPHQL_MAX_COMPLEXITY', async () => {
     const token = await t.login('admin');
     const res = await t.gql('{ users(first: 100) { nodes { id username roles active } } }', {}, token);
-    expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.status).toBe(400);
+    expect(codeOf(res)).toBe('QUERY_TOO_COMPLEX');
     expect(res.errors?.[0].message).toMatch(/cost \d+ exceeds the limit of 200/);
     const ok = await t.gql('{ users(first: 10) { nodes { id username } totalCount } }', {}, token);
     expect(ok.data).toBeDefined();

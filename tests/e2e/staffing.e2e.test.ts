@@ -129,7 +129,7 @@ describe('staffing over HTTP', () => {
     it('refuses traffic beyond what the core handles with a named parameter', async () => {
       const res = await t.gql(
         CALCULATOR,
-        { input: { ...INPUT, volume: 1e9, ahtSeconds: 3600 } },
+        { input: { ...INPUT, volume: 1e6, ahtSeconds: 3600 } },
         await t.login('agent'),
       );
       expect(codeOf(res)).toBe('BAD_USER_INPUT');

@@ -1,4 +1,4 @@
-import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig, secretBits } from '../../src/config';
 
 const issues = (env: Record<string, string>): string[] => {
   try {
@@ -10,6 +10,8 @@ const issues = (env: Record<string, string>): string[] => {
   return [];
 };
 
+const STRONG = 'kQ3v9ZpL2mX7tR8wB4nH6yJ1cF5gD0sAeUiOqWzT';
+
 describe('loadConfig', () => {
   it('has working defaults for development', () => {
     const c = loadConfig({});
@@ -19,8 +21,9 @@ describe('loadConfig', () => {
       production: false,
       GRAPHQL_INTROSPECTION: true,
       SEED_ON_START: true,
+      HOST: '127.0.0.1',
     });
-    expect(c.JWT_SECRET).toBe(DEV_JWT_SECRET);
+    expect(c.JWT_SECRET).toBeUndefined();
     expect(c.dataDir).toMatch(/data[/\\]db$/);
   });
 
@@ -47,20 +50,31 @@ describe('loadConfig', () => {
   });
 
   describe('production', () => {
-    it('refuses a missing, default or short JWT_SECRET', () => {
+    it('refuses a missing, short or low-entropy JWT_SECRET', () => {
       expect(issues({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET: required in production']);
-      expect(issues({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toEqual([
-        'JWT_SECRET: the development default is refused in production',
-      ]);
       expect(issues({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) })).toEqual([
         'JWT_SECRET: must be at least 32 characters in production',
       ]);
+      expect(issues({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32) })).toEqual([
+        expect.stringMatching(/^JWT_SECRET: too predictable for production \(about 0 bits/),
+      ]);
+      expect(issues({ NODE_ENV: 'production', JWT_SECRET: 'abcd'.repeat(8) })).toEqual([
+        expect.stringMatching(/^JWT_SECRET: too predictable/),
+      ]);
+      expect(
+        issues({ NODE_ENV: 'production', JWT_SECRET: 'kQ3v9ZpL2mX7tR8wB4nH6yJ1cF5gD0sAeUiOqWzT' }),
+      ).toEqual([]);
+    });
+
+    it('estimates secret entropy from length and character spread', () => {
+      expect(secretBits('a'.repeat(64))).toBe(0);
+      expect(secretBits('0123456789abcdef'.repeat(2))).toBe(128);
     });
 
     it('turns introspection and demo seeding off by default and refuses SEED_ON_START', () => {
-      const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });
+      const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG });
       expect(c).toMatchObject({ production: true, GRAPHQL_INTROSPECTION: false, SEED_ON_START: false });
-      expect(issues({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), SEED_ON_START: 'true' })).toEqual([
+      expect(issues({ NODE_ENV: 'production', JWT_SECRET: STRONG, SEED_ON_START: 'true' })).toEqual([
         'SEED_ON_START: demo data is never seeded in production',
       ]);
     });

@@ -326,7 +326,7 @@ describe('StaffingService (embedded store)', () => {
         service.scenario({ channel: 'calls', week: WEEK }, { maxOccupancy: 1.5 }),
       ).rejects.toMatchObject({
         code: 'BAD_USER_INPUT',
-        message: 'maxOccupancy must be in (0, 1], got 1.5',
+        message: 'maxOccupancy must be in [0.05, 1], got 1.5',
         details: [{ field: 'overrides.maxOccupancy' }],
       });
     });

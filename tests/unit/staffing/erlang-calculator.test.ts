@@ -73,7 +73,7 @@ describe('erlangCalculator', () => {
     [{ agents: 2.5 }, 'agents must be an integer >= 0, got 2.5'],
     [{ serviceLevelTarget: 1 }, 'targetServiceLevel must be in (0, 1), got 1'],
     [{ shrinkage: 1.2 }, 'shrinkage must be in [0, 1), got 1.2'],
-    [{ maxOccupancy: 0 }, 'maxOccupancy must be in (0, 1], got 0'],
+    [{ maxOccupancy: 0 }, 'maxOccupancy must be in [0.05, 1], got 0'],
     [{ patienceSeconds: 0 }, 'patienceSeconds must be a finite number > 0, got 0'],
     [{ volume: 1e7 }, 'trafficErlangs must be <= 10000 (volume × ahtSeconds / interval length), got 1000000'],
   ])('validates %o with the core message', (patch, message) => {

@@ -70,8 +70,8 @@ const cases: [string, () => unknown][] = [
     'targetServiceLevel must be in (0, 1), got 0',
     () => channelStaffing({ ...channel, serviceLevel: { target: 0, answerSeconds: 20 } }, [1, 1]),
   ],
-  ['maxOccupancy must be in (0, 1], got 1.2', () => requiredAgents({ ...required, maxOccupancy: 1.2 })],
-  ['maxOccupancy must be in (0, 1], got 0', () => deferredWorkload({ ...deferred, maxOccupancy: 0 })],
+  ['maxOccupancy must be in [0.05, 1], got 1.2', () => requiredAgents({ ...required, maxOccupancy: 1.2 })],
+  ['maxOccupancy must be in [0.05, 1], got 0', () => deferredWorkload({ ...deferred, maxOccupancy: 0 })],
   ['shrinkage must be in [0, 1), got 1.2', () => requiredAgents({ ...required, shrinkage: 1.2 })],
   ['shrinkage must be in [0, 1), got 1', () => scheduledFromRaw(10, 1)],
   [

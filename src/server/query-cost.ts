@@ -1,0 +1,101 @@
+/**
+ * The cost model of the query limits: what one selection of a field weighs.
+ *
+ * Every field costs 1; a list field multiplies what it selects by the size the list
+ * really has. Page sizes come from `first` (literal, the variable's default, or the
+ * largest page when a variable has none); the other lists weigh their known sizes: a
+ * forecast's points, a roster's assignments and coverage, a staffing plan's intervals.
+ * Unknown lists weigh a default. The sizes are upper ends of what one week of one site
+ * returns (672 quarter-hours, 500 staff), so a query that passes cannot return more.
+ */
+import {
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  Kind,
+  type FieldNode,
+  type GraphQLField,
+  type ValueNode,
+  type VariableDefinitionNode,
+} from 'graphql';
+import { MAX_PAGE_SIZE } from '../common/pagination';
+
+/** Page size of a connection field called without `first` (see common/pagination.ts). */
+const DEFAULT_PAGE_SIZE = 50;
+/** One week of quarter-hour intervals. */
+const WEEK_INTERVALS = 672;
+
+/** Known list sizes, `Type.field` → elements. Connection `nodes` weigh 1: `first` already counted them. */
+export const LIST_SIZES: Readonly<Record<string, number>> = {
+  'Forecast.points': WEEK_INTERVALS,
+  'Forecast.dailyTotals': 31,
+  'ForecastUpdate.dailyTotals': 31,
+  'ForecastAccuracy.runs': 100,
+  'RunAccuracy.days': 31,
+  'Roster.assignments': 2 * MAX_PAGE_SIZE * 7,
+  'Roster.coverage': WEEK_INTERVALS,
+  'RosterKpis.staff': MAX_PAGE_SIZE,
+  'RosterDiagnosis.staff': MAX_PAGE_SIZE,
+  'RosterDiagnosis.uncoverable': WEEK_INTERVALS,
+  'StaffingPlan.rows': WEEK_INTERVALS,
+  'ScenarioDifference.rows': WEEK_INTERVALS,
+  'StaffingSkillRequirement.values': WEEK_INTERVALS,
+  'VolumeSeries.intervals': 4 * WEEK_INTERVALS,
+  'VolumeValidation.missing': WEEK_INTERVALS,
+  'VolumeValidation.negatives': WEEK_INTERVALS,
+  'VolumeValidation.outliers': WEEK_INTERVALS,
+  'VolumeValidation.outsideOpeningHours': WEEK_INTERVALS,
+  'VolumeValidation.duplicates': WEEK_INTERVALS,
+  'VolumeImportResult.duplicates': WEEK_INTERVALS,
+  'Query.availableStaff': MAX_PAGE_SIZE,
+  'Query.rosters': 20,
+  'Query.models': 50,
+};
+/** Lists of objects not in LIST_SIZES. */
+const DEFAULT_OBJECT_LIST = 20;
+/** Lists of scalars not in LIST_SIZES (skills, roles, days of the week). */
+const DEFAULT_LEAF_LIST = 10;
+
+const intOf = (value: ValueNode | undefined): number | undefined =>
+  value?.kind === Kind.INT ? Number(value.value) : undefined;
+
+const clampPage = (n: number): number => Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(n)));
+
+/** Page size of a field with a `first` argument, worst case when a variable has no default. */
+function pageSize(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: ReadonlyMap<string, VariableDefinitionNode>,
+): number {
+  const arg = node.arguments?.find((a) => a.name.value === 'first');
+  if (!arg) {
+    const fallback = field.args.find((a) => a.name === 'first')?.defaultValue;
+    return typeof fallback === 'number' ? clampPage(fallback) : DEFAULT_PAGE_SIZE;
+  }
+  if (arg.value.kind === Kind.VARIABLE) {
+    const given = intOf(variables.get(arg.value.name.value)?.defaultValue);
+    return given === undefined ? MAX_PAGE_SIZE : clampPage(given);
+  }
+  if (arg.value.kind === Kind.NULL) return DEFAULT_PAGE_SIZE;
+  const literal = intOf(arg.value);
+  return literal === undefined ? MAX_PAGE_SIZE : clampPage(literal);
+}
+
+/**
+ * How many times a field's selection is resolved per resolution of the field: the page
+ * size for fields with `first`, the list size for lists, 1 otherwise.
+ */
+export function fieldMultiplier(
+  parentType: string,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: ReadonlyMap<string, VariableDefinitionNode>,
+): number {
+  if (field.args.some((a) => a.name === 'first')) return pageSize(field, node, variables);
+  if (!isListType(getNullableType(field.type))) return 1;
+  if (parentType.endsWith('Connection') && field.name === 'nodes') return 1;
+  const known = LIST_SIZES[`${parentType}.${field.name}`];
+  if (known !== undefined) return known;
+  return isLeafType(getNamedType(field.type)) ? DEFAULT_LEAF_LIST : DEFAULT_OBJECT_LIST;
+}

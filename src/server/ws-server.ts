@@ -1,0 +1,179 @@
+/**
+ * GraphQL over WebSocket (graphql-ws) on `/graphql`, with the limits and session rules
+ * of HTTP:
+ * - every operation is parsed, validated and variable-checked by `prepareOperation`
+ *   (the same token cap, query limits and string caps as Apollo);
+ * - the session is re-checked (token version, active flag, current roles) when the socket
+ *   connects, at every operation and before every subscription event is resolved; a
+ *   revoked session's socket is closed with 4403;
+ * - errors leave through the same formatter as on HTTP.
+ */
+import type http from 'node:http';
+import {
+  createSourceEventStream,
+  execute,
+  GraphQLError,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { UserService } from '../auth/user.service';
+import { LoaderRegistry, type RequestContext, type Viewer } from '../context';
+import { isAppError } from '../errors';
+import type { Logger } from '../logger';
+import { connectionToken, newContext } from './context';
+import { prepareOperation, type EdgeLimits } from './limits';
+
+/** Close code of a socket whose session was revoked (logout, deactivation, new password). */
+export const SESSION_REVOKED = 4403;
+/** Largest WebSocket message, the same as the HTTP body limit. */
+export const MAX_WS_PAYLOAD = 5 * 1024 * 1024;
+
+/** What a socket keeps between messages (graphql-ws adds `socket` and `request`). */
+type SocketExtra = { token?: string; viewer?: Viewer };
+
+type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/** The viewer the token stands for now, or null when the session no longer holds. */
+async function currentViewer(users: UserService, token: string): Promise<Viewer | null> {
+  try {
+    return await users.authenticate(token);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'UNAUTHENTICATED') return null;
+    throw e;
+  }
+}
+
+/**
+ * A subscription whose events each re-check the session first: a revoked session ends
+ * the stream (and the caller closes the socket); a live one resolves the event with the
+ * viewer's current roles and fresh loaders. `return()` reaches the source at once, so an
+ * unsubscribe never waits for the next event.
+ */
+function checkedSubscription(
+  source: AsyncIterator<unknown>,
+  args: ExecutionArgs,
+  recheck: () => Promise<Viewer | null>,
+): AsyncIterableIterator<ExecutionResult> {
+  const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
+  const stream: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const event = await source.next();
+      if (event.done) return done();
+      const viewer = await recheck();
+      if (!viewer) {
+        await source.return?.();
+        return done();
+      }
+      const contextValue: RequestContext = {
+        ...(args.contextValue as RequestContext),
+        viewer,
+        loaders: new LoaderRegistry(),
+      };
+      return { done: false, value: await execute({ ...args, rootValue: event.value, contextValue }) };
+    },
+    async return() {
+      await source.return?.();
+      return done();
+    },
+    async throw(e: unknown) {
+      await source.return?.();
+      throw e;
+    },
+    [Symbol.asyncIterator]() {
+      return stream;
+    },
+  };
+  return stream;
+}
+
+const withCode = (e: GraphQLError): GraphQLError =>
+  typeof e.extensions.code === 'string'
+    ? e
+    : new GraphQLError(e.message, {
+        nodes: e.nodes,
+        originalError: e,
+        extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+
+export function startWsServer(
+  httpServer: http.Server,
+  schema: GraphQLSchema,
+  deps: {
+    users: UserService;
+    limits: EdgeLimits;
+    formatError: Formatter;
+    logger: Logger;
+    /** Told the number of operations open on all sockets whenever it changes (metrics). */
+    onOpenOperations?: (open: number) => void;
+  },
+): { dispose(): void | Promise<void> } {
+  const { users, limits, formatError } = deps;
+  const openOps = new Map<object, Set<string>>();
+  const countOps = (): void =>
+    deps.onOpenOperations?.([...openOps.values()].reduce((n, ids) => n + ids.size, 0));
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD });
+  const rechecks = new WeakMap<object, () => Promise<Viewer | null>>();
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((e) => formatError(e.toJSON(), e));
+
+  return useServer<Record<string, unknown>, SocketExtra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const token = connectionToken(ctx.connectionParams);
+        const viewer = token === null ? null : await currentViewer(users, token);
+        if (!viewer || token === null) return false;
+        ctx.extra.token = token;
+        ctx.extra.viewer = viewer;
+        return true;
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const recheck = async (): Promise<Viewer | null> => {
+          const viewer = ctx.extra.token ? await currentViewer(users, ctx.extra.token) : null;
+          if (!viewer) ctx.extra.socket.close(SESSION_REVOKED, 'Forbidden: session revoked');
+          return viewer;
+        };
+        const viewer = await recheck();
+        if (!viewer)
+          return [new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })];
+        const prepared = prepareOperation(schema, limits, payload.query, payload.variables);
+        if ('errors' in prepared) return prepared.errors.map(withCode);
+        const contextValue = newContext(viewer);
+        rechecks.set(contextValue, recheck);
+        openOps.set(ctx, (openOps.get(ctx) ?? new Set()).add(id));
+        countOps();
+        return {
+          schema,
+          document: prepared.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
+      },
+      subscribe: async (args) => {
+        const recheck = rechecks.get(args.contextValue as object);
+        if (!recheck)
+          return { errors: [new GraphQLError('No session to check', { extensions: { code: 'FORBIDDEN' } })] };
+        const source = await createSourceEventStream(args);
+        if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+        return checkedSubscription(source[Symbol.asyncIterator](), args, recheck);
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onComplete: (ctx, id) => {
+        openOps.get(ctx)?.delete(id);
+        countOps();
+      },
+      onClose: (ctx) => {
+        openOps.delete(ctx);
+        countOps();
+      },
+    },
+    wsServer,
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Issue 10, item 3: 400 aliases of `latestForecast { points { … } }` cost ≈ 3,200 under the
+ * old model (< 5,000) and took a PARTNER's request to 4.27 GB. The cost model now weighs
+ * list fields by their real sizes (672 points per forecast), and aliases are capped.
+ */
+import { validate, parse, specifiedRules } from 'graphql';
+import { codeOf, startTestApp, type TestApp } from '../helpers/test-app';
+import { MB, watchWhile } from './hostile';
+import { queryLimitsRule } from '../../src/server/query-limits';
+
+const POINTS = 'points { t mean lo80 hi80 lo95 hi95 }';
+const aliases = (n: number): string =>
+  `{ ${Array.from({ length: n }, (_, i) => `f${i}: latestForecast(channel: "calls") { ${POINTS} }`).join(' ')} }`;
+
+describe('item 3: list sizes in the cost model', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // token, alias and field caps raised so that the cost model alone is what refuses
+    t = await startTestApp({
+      env: { GRAPHQL_MAX_TOKENS: '100000', GRAPHQL_MAX_ALIASES: '1000', GRAPHQL_MAX_FIELDS: '10000' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('refuses 400 aliased forecasts with QUERY_TOO_COMPLEX (HTTP 400), heap under 512 MB, /healthz answering', async () => {
+    const strict = await startTestApp(); // the default caps
+    try {
+      const partner = await strict.login('partner');
+      await strict.gql(aliases(400), {}, partner); // warm the code paths, as a running server is
+      const w = await watchWhile(strict.app.url, strict.gql(aliases(400), {}, partner));
+      expect(w.result.status).toBe(400);
+      expect(codeOf(w.result)).toBe('QUERY_TOO_COMPLEX');
+      expect(w.peakHeap).toBeLessThan(512 * MB);
+      expect(w.slowestHealthMs).toBeLessThan(100);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('with every other cap raised, the cost of the points alone refuses them, heap under 512 MB', async () => {
+    const partner = await t.login('partner');
+    const w = await watchWhile(t.app.url, t.gql(aliases(400), {}, partner));
+    expect([w.result.status, codeOf(w.result)]).toEqual([400, 'QUERY_TOO_COMPLEX']);
+    expect(w.result.errors!.map((e) => e.message).join()).toMatch(/cost 1613600 exceeds the limit of 50000/);
+    expect(w.peakHeap).toBeLessThan(512 * MB);
+  });
+
+  it('still refuses once aliases stay within the alias cap: 29 forecasts cost 29 × 4,034', async () => {
+    const res = await t.gql(
+      aliases(29).replace(/f(\d+): latestForecast/g, 'f$1: latestForecast'),
+      {},
+      await t.login('partner'),
+    );
+    expect(codeOf(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors![0].message).toMatch(/cost/);
+  });
+
+  it('answers one forecast with its points (cost 1 + 1 + 672 × 6)', async () => {
+    const res = await t.gql(aliases(1), {}, await t.login('partner'));
+    expect(res.status).toBe(200);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ f0: null });
+  });
+
+  it('weighs points per forecast, nodes per page via first, and a variable without default as the largest page', () => {
+    const schema = t.app.schema;
+    const cost = (query: string): string[] =>
+      validate(schema, parse(query), [
+        ...specifiedRules,
+        queryLimitsRule({
+          maxFields: 10_000,
+          maxDepth: 20,
+          maxCost: 1,
+          maxAliases: 1000,
+          maxDirectives: 1000,
+        }),
+      ]).map((e) => /cost (\d+)/.exec(e.message)?.[1] ?? e.message);
+    expect(cost(`{ latestForecast(channel: "x") { ${POINTS} } }`)).toEqual([String(1 + 1 + 672 * 6)]);
+    expect(cost('{ staff(first: 10) { nodes { id name } } }')).toEqual([String(1 + 10 * (1 + 2))]);
+    expect(cost('query($n: Int) { staff(first: $n) { nodes { id } } }')).toEqual([String(1 + 500 * 2)]);
+    expect(cost('query($n: Int = 5) { staff(first: $n) { nodes { id } } }')).toEqual([String(1 + 5 * 2)]);
+    expect(cost('{ staff { nodes { id } } }')).toEqual([String(1 + 50 * 2)]);
+  });
+});

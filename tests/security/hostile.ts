@@ -1,0 +1,103 @@
+/**
+ * Helpers of the security tests: watch the server's liveness and the process heap while
+ * a hostile request runs. Nothing sleeps: /healthz is polled back to back until the
+ * hostile work settles, and the heap is sampled on every poll. The hostile request
+ * itself is sent from a child process (`sendFromChild`), so building and uploading a
+ * multi-megabyte body does not count against the server's event loop, which runs in
+ * this process.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+export interface Watch<T> {
+  result: T;
+  /** Slowest /healthz answer while the work ran, milliseconds. */
+  slowestHealthMs: number;
+  healthChecks: number;
+  /** Largest heapUsed seen, bytes. */
+  peakHeap: number;
+}
+
+export const MB = 1024 * 1024;
+
+export async function watchWhile<T>(baseUrl: string, work: Promise<T>): Promise<Watch<T>> {
+  let settled = false;
+  const done = work.finally(() => {
+    settled = true;
+  });
+  let slowest = 0;
+  let checks = 0;
+  let peakHeap = process.memoryUsage().heapUsed;
+  do {
+    const t0 = performance.now();
+    const res = await fetch(`${baseUrl}/healthz`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
+    slowest = Math.max(slowest, performance.now() - t0);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    checks += 1;
+  } while (!settled);
+  return { result: await done, slowestHealthMs: slowest, healthChecks: checks, peakHeap };
+}
+
+/** POSTs a raw body to /graphql and returns the status and the parsed JSON. */
+export async function postRaw(
+  baseUrl: string,
+  body: string,
+  token?: string,
+): Promise<{ status: number; json: { errors?: { message: string; extensions?: { code?: string } }[] } }> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  const text = await res.text();
+  return { status: res.status, json: JSON.parse(text) as never };
+}
+
+const SENDER = `
+const [url, file, token] = process.argv.slice(1);
+fetch(url + '/graphql', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...(token ? { authorization: 'Bearer ' + token } : {}) },
+  body: require('node:fs').readFileSync(file),
+}).then(async (r) => process.stdout.write(JSON.stringify({ status: r.status, text: await r.text() })));
+`;
+
+/** POSTs `body` to /graphql from a separate Node process; resolves with the status and JSON. */
+export async function sendFromChild(
+  baseUrl: string,
+  body: string,
+  token?: string,
+): Promise<{ status: number; json: { errors?: { message: string; extensions?: { code?: string } }[] } }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-hostile-'));
+  const file = path.join(dir, 'body.json');
+  fs.writeFileSync(file, body);
+  try {
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['-e', SENDER, baseUrl, file, token ?? ''],
+        { maxBuffer: 64 * MB },
+        (err, stdout) => (err ? reject(err) : resolve(stdout)),
+      ),
+    );
+    const { status, text } = JSON.parse(out) as { status: number; text: string };
+    return { status, json: JSON.parse(text) as never };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens the keep-alive connection and runs the GraphQL path once, so the first measured
+ * hostile request does not pay for connecting and compiling, which a running server
+ * has long done.
+ */
+export async function warmUp(baseUrl: string, token?: string): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await (await fetch(`${baseUrl}/healthz`)).arrayBuffer();
+    await postRaw(baseUrl, JSON.stringify({ query: '{ __typename }' }), token);
+  }
+}
