@@ -33,7 +33,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'ForecastUpdate.dailyTotals': 31,
   'ForecastAccuracy.runs': 100,
   'RunAccuracy.days': 31,
-  'Roster.assignments': 2 * MAX_PAGE_SIZE * 7,
+  // at most one shift per person and day (a hard rule), for the largest site
+  'Roster.assignments': MAX_PAGE_SIZE * 7,
   'Roster.coverage': WEEK_INTERVALS,
   'RosterKpis.staff': MAX_PAGE_SIZE,
   'RosterDiagnosis.staff': MAX_PAGE_SIZE,

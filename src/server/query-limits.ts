@@ -124,10 +124,16 @@ class OperationMeter {
     const def = fieldDef(parent, node.name.value) as GraphQLField<unknown, unknown> | undefined;
     const type = def ? getNamedType(def.type) : undefined;
     const inner = this.selectionSet(node.selectionSet, type);
-    const times = def && parent ? fieldMultiplier(parent.name, def, node, this.variables) : 1;
+    // Introspection (off in production unless asked for) weighs its fields, not its lists:
+    // its answers are bounded by the schema, not by the data. A type's `ofType` chain is as
+    // deep as the type's wrapping (a few levels), so it adds no depth: GraphiQL's own
+    // introspection query passes, and nesting `fields { type { fields … } }` still counts.
+    const introspection = parent !== undefined && parent.name.startsWith('__');
+    const times =
+      def && parent && !introspection ? fieldMultiplier(parent.name, def, node, this.variables) : 1;
     const leaf = type !== undefined && isLeafType(type);
     return {
-      depth: inner.depth + 1,
+      depth: introspection && node.name.value === 'ofType' ? inner.depth : inner.depth + 1,
       cost: leaf ? times : sum(1, product(times, inner.cost)),
       aliases: sum(inner.aliases, node.alias ? 1 : 0),
       directives: inner.directives,

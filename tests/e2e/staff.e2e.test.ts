@@ -674,7 +674,7 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
         {},
         provider,
       );
-      expect(list.data!.shiftTemplates.totalCount).toBe(8); // 7 seeded calls templates + 1 created
+      expect(list.data!.shiftTemplates.totalCount).toBe(9); // 7 seeded calls templates + 2 created above
       expect(list.data!.shiftTemplates.nodes.map((n) => n.name)).toEqual(['early', 'late', 'middle']);
       const id = created.data!.createShiftTemplate.id;
       const upd = await t.gql<{ updateShiftTemplate: unknown }>(
