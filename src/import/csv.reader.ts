@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { clip } from '../common/bounded';
 import { columnLetter, limitError, type ImportLimits } from './import-limits';
 import { rowErrorsToAppError } from './row-errors';
@@ -121,10 +121,13 @@ export async function streamCsvRecords(
   return true;
 }
 
-/** csv-parse's errors as coded errors; anything of ours passes through. */
+/**
+ * csv-parse's errors (codes such as `CSV_RECORD_INCONSISTENT_FIELDS_LENGTH` or
+ * `INVALID_OPENING_QUOTE`) as coded errors; anything of ours passes through.
+ */
 function csvError(e: unknown, fileName: string, maxRecord: number): unknown {
-  const err = e as Error & { code?: string; lines?: number; column?: number | string };
-  if (err instanceof NotCsvError || !err.code?.startsWith('CSV_')) return e;
+  if (!(e instanceof CsvError)) return e;
+  const err = e as CsvError & { lines?: number; column?: number | string };
   if (err.code === 'CSV_MAX_RECORD_SIZE') {
     return limitError(fileName, 'maxCellChars', `the row is longer than ${maxRecord} characters`, {
       ...(err.lines === undefined ? {} : { row: err.lines }),

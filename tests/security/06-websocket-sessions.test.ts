@@ -174,7 +174,7 @@ describe('item 6: WebSocket sessions are re-checked', () => {
     const client = await connected(t.app.url, await t.login('admin'));
     const deep = await once(
       client,
-      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }',
+      '{ __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }',
     );
     expect(deep.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     const costly = await once(

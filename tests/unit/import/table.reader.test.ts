@@ -89,6 +89,15 @@ describe('readTable: CSV', () => {
     const e = await caught(readTable({ fileName: 'q.csv', bytes: Buffer.from('a,b\n"oops,1\n') }));
     expect(e.details[0]!.message).toMatch(/^CSV syntax error/);
   });
+
+  it.each(['{"$gt": ""}', '=HYPERLINK("http://x")'])(
+    'reports a quote opened inside a field (%s) as a coded CSV syntax error (found by the fuzzer)',
+    async (text) => {
+      const e = await caught(readTable({ fileName: 'q.csv', bytes: Buffer.from(text) }));
+      expect(e.code).toBe('BAD_USER_INPUT');
+      expect(e.details[0]!.message).toMatch(/^CSV syntax error: Invalid Opening Quote/);
+    },
+  );
 });
 
 describe('readTable: not CSV or XLSX', () => {
