@@ -674,8 +674,8 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
         {},
         provider,
       );
-      expect(list.data!.shiftTemplates.totalCount).toBe(8); // 7 seeded calls templates + 1 created
-      expect(list.data!.shiftTemplates.nodes.map((n) => n.name)).toEqual(['early', 'late', 'middle']);
+      expect(list.data!.shiftTemplates.totalCount).toBe(10); // 8 seeded calls templates + twilight + two-breaks
+      expect(list.data!.shiftTemplates.nodes.map((n) => n.name)).toEqual(['day', 'early', 'late']);
       const id = created.data!.createShiftTemplate.id;
       const upd = await t.gql<{ updateShiftTemplate: unknown }>(
         'mutation($id: ID!) { updateShiftTemplate(id: $id, input: { start: "15:30" }) { start name } }',
