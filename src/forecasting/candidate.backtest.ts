@@ -102,7 +102,7 @@ export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {})
 export function autoOrigins(
   input: SeriesInput,
   options: AutoBacktestOptions = {},
-): { h: number; origins: OriginData[]; scalePeriod: number } {
+): { h: number; origins: OriginData[]; scalePeriod: number; bucketSlots: number } {
   const series = validateSeries(input);
   const h = options.horizon ?? defaultHorizon(series.periods, options.stepMinutes);
   validateHorizon(h);
@@ -117,7 +117,13 @@ export function autoOrigins(
       `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
     );
   const last = origins[origins.length - 1].train.values.length;
-  return { h, origins, scalePeriod: longestUsablePeriod(series.periods, last) };
+  // one calibration bucket per cycle of the shortest period (a day of intervals), as backtest()
+  return {
+    h,
+    origins,
+    scalePeriod: longestUsablePeriod(series.periods, last),
+    bucketSlots: series.periods[0],
+  };
 }
 
 function forecastAt(spec: CandidateSpec, o: OriginData, h: number, fit: FitOptions): ForecastResult {
@@ -134,7 +140,7 @@ export function backtestCandidates(
   specs: CandidateSpec[],
   options: AutoBacktestOptions = {},
 ): CandidateBacktest[] {
-  const { h, origins } = autoOrigins(input, options);
+  const { h, origins, bucketSlots } = autoOrigins(input, options);
   const fit = options.fit ?? {};
   const newest = origins[origins.length - 1];
   const first = specs.map((spec) => {
@@ -165,7 +171,7 @@ export function backtestCandidates(
     const t0 = performance.now();
     try {
       const fs = keep ? [...origins.slice(0, -1).map((o) => forecastAt(r.spec, o, h, fit)), r.f] : [r.f];
-      const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0);
+      const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0, bucketSlots);
       const perOrigin = summary.perOrigin!.map((m) => m.mase);
       return {
         ...summary,
@@ -192,7 +198,7 @@ export function combineAndChoose(
   results: CandidateBacktest[],
   options: AutoBacktestOptions = {},
 ): AutoBacktestResult {
-  const { h, origins, scalePeriod } = autoOrigins(input, options);
+  const { h, origins, scalePeriod, bucketSlots } = autoOrigins(input, options);
   const complete = results.filter((c) => c.ok && !c.pruned && Number.isFinite(c.score));
   const ranked = [...complete].sort((a, b) => a.score! - b.score!);
   const size = options.combine ?? 3;
@@ -207,7 +213,7 @@ export function combineAndChoose(
       ),
     );
     const fitMs = top.reduce((s, c) => s + (c.fitMs ?? 0), 0);
-    const summary = summarise('ENSEMBLE', origins, combined, fitMs * origins.length);
+    const summary = summarise('ENSEMBLE', origins, combined, fitMs * origins.length, bucketSlots);
     candidates.push({
       ...summary,
       label: `ENSEMBLE(${top.map((c) => c.label).join('+')})`,

@@ -521,7 +521,7 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
       const bad = await t.gql(CREATE_CHANNEL, { i: chat({ shrinkage: 1.2, maxOccupancy: 1.5 }) }, manager);
       expect(codeOf(bad)).toBe('BAD_USER_INPUT');
       expect(bad.errors?.[0].extensions?.details).toEqual([
-        { field: 'maxOccupancy', message: 'maxOccupancy must be in [0.05, 1], got 1.5' },
+        { field: 'maxOccupancy', message: 'maxOccupancy must be in (0, 1], got 1.5' },
         { field: 'shrinkage', message: 'shrinkage must be in [0, 1), got 1.2' },
       ]);
       expect(codeOf(await t.gql(CREATE_CHANNEL, { i: chat({ intervalMinutes: 20 }) }, manager))).toBe(
@@ -674,8 +674,8 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
         {},
         provider,
       );
-      expect(list.data!.shiftTemplates.totalCount).toBe(9); // 7 seeded calls templates + 2 created above
-      expect(list.data!.shiftTemplates.nodes.map((n) => n.name)).toEqual(['early', 'late', 'middle']);
+      expect(list.data!.shiftTemplates.totalCount).toBe(10); // 8 seeded calls templates + twilight + two-breaks
+      expect(list.data!.shiftTemplates.nodes.map((n) => n.name)).toEqual(['day', 'early', 'late']);
       const id = created.data!.createShiftTemplate.id;
       const upd = await t.gql<{ updateShiftTemplate: unknown }>(
         'mutation($id: ID!) { updateShiftTemplate(id: $id, input: { start: "15:30" }) { start name } }',

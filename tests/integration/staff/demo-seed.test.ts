@@ -50,6 +50,7 @@ describe('seedDemo', () => {
     const templates = await services.shiftTemplates.listActive();
     expect(templates.map((t) => t.name).sort()).toEqual(
       [
+        'day',
         'early',
         'late',
         'middle',

@@ -70,4 +70,19 @@ describe('selectAuto', () => {
     const inv = ranked.map((c) => 1 / c.score!);
     combo.weights!.forEach((w, i) => expect(w).toBeCloseTo(inv[i] / inv.reduce((a, b) => a + b, 0), 12));
   });
+
+  it('calibrates every candidate per lead day and reports the same honest coverage as the backtest', () => {
+    const series = { ...contactCentreSeries({ weeks: 6, seed: 3 }), periods: [24, 168] };
+    const result = selectAuto(series, { origins: 3, kinds: ['SNAIVE', 'THETA'], boxCox: false });
+    const complete = result.report.candidates.filter((c) => c.ok && !c.pruned);
+    expect(complete.map((c) => c.label)).toEqual(expect.arrayContaining(['SNAIVE', 'THETA']));
+    expect(complete.some((c) => c.specs)).toBe(true);
+    for (const c of complete) expect(c.calibration!.lead?.bucketSlots).toBe(24);
+    // seasonal naive is deterministic: AUTO's figures equal the plain backtest's (leave-one-origin-out)
+    const plain = backtest(series, { origins: 3, kinds: ['SNAIVE'], ensembleSize: 0 }).models[0]!;
+    const auto = complete.find((c) => c.label === 'SNAIVE')!;
+    expect(auto.metrics!.coverage80).toBe(plain.metrics!.coverage80);
+    expect(auto.metrics!.coverage95).toBe(plain.metrics!.coverage95);
+    expect(auto.calibration).toEqual(plain.calibration);
+  });
 });
