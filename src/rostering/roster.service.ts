@@ -110,7 +110,7 @@ export class RosterService {
     result: RosterResult,
     jobId: string | null,
     createdBy: string | null,
-    extra: Pick<RosterDoc, 'repair'> = {},
+    extra: Pick<RosterDoc, 'repair' | 'ranking'> = {},
   ): Promise<RosterDoc> {
     if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
       throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);
@@ -149,6 +149,7 @@ export class RosterService {
         },
         kpis,
         assignments: sortAssignments(result.assignments),
+        proposed: sortAssignments(result.assignments),
         coverage: rosterCoverage(problem, result.assignments),
         diagnosis: result.diagnosis,
         warnings,
@@ -208,6 +209,8 @@ export class RosterService {
     const doc = await this.require(id);
     if (doc.status !== 'DRAFT')
       throw conflict(`Roster ${id} is ${doc.status}; only a DRAFT can be published`);
+    if (doc.ranking?.path === 'SHADOW')
+      throw conflict(`Roster ${id} is a shadow roster (learned ranking); only the rules roster can be published`);
     const now = new Date();
     await this.rosters.bulkWrite([
       {

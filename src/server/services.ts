@@ -19,6 +19,7 @@ import { ModelRegistryService } from '../forecasting/model-registry.service';
 import type { Logger } from '../logger';
 import { asForecastProvider, PlanWeekService } from '../rostering/plan-week.service';
 import { RosterConflictResolver } from '../rostering/roster-conflict.resolver';
+import { RankingLabelService } from '../ranking/ranking-label.service';
 import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
 import { RosterProblemSource } from '../rostering/roster-problem.builder';
@@ -68,6 +69,7 @@ export interface Services extends Infrastructure {
   rosterConflicts: RosterConflictService;
   rosterRepair: RosterRepairService;
   rosterOutcomes: RosterOutcomeService;
+  rankingLabels: RankingLabelService;
   planWeek: PlanWeekService;
   volumes: VolumeService;
   models: ModelRegistryService;
@@ -122,6 +124,10 @@ export function createServices(infra: Infrastructure): Services {
     infra.logger,
   );
   rosterConflicts.listen(rosters);
+  const rankingLabels = new RankingLabelService(store);
+  rosters.onPublish(async (doc) => {
+    await rankingLabels.record(doc);
+  });
   const services: Services = {
     ...infra,
     workers,
@@ -137,6 +143,7 @@ export function createServices(infra: Infrastructure): Services {
     rosterJobs,
     rosterConflicts,
     rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
+    rankingLabels,
     rosterOutcomes: new RosterOutcomeService(rosters, channels, volumes, () => services.staffing ?? null),
     planWeek: new PlanWeekService(
       store,
@@ -169,6 +176,7 @@ export async function ensureIndexes(store: DocumentStore): Promise<void> {
   await ShiftTemplateService.ensureIndexes(store);
   await RosterService.ensureIndexes(store);
   await RosterJobService.ensureIndexes(store);
+  await RankingLabelService.ensureIndexes(store);
   await VolumeService.ensureIndexes(store);
   await ModelRegistryService.ensureIndexes(store);
   await ForecastService.ensureIndexes(store);
