@@ -210,7 +210,9 @@ export class RosterService {
     if (doc.status !== 'DRAFT')
       throw conflict(`Roster ${id} is ${doc.status}; only a DRAFT can be published`);
     if (doc.ranking?.path === 'SHADOW')
-      throw conflict(`Roster ${id} is a shadow roster (learned ranking); only the rules roster can be published`);
+      throw conflict(
+        `Roster ${id} is a shadow roster (learned ranking); only the rules roster can be published`,
+      );
     const now = new Date();
     await this.rosters.bulkWrite([
       {
