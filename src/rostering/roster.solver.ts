@@ -13,6 +13,7 @@ import { buildRosterModel, type RosterModel } from './roster.model';
 import { checkRoster } from './roster.checker';
 import { parseRosterProblem } from './roster-problem.validation';
 import type { RosterProblem } from './roster-problem.schema';
+import type { CandidateRewards } from './roster-rewards.model';
 import type {
   RosterAssignment,
   RosterDiagnosis,
@@ -32,6 +33,8 @@ export interface SolveRosterOptions {
   onLp?: (lp: string) => void;
   /** Skip HiGHS and use the greedy heuristic (tests, emergencies). */
   heuristicOnly?: boolean;
+  /** Learned soft rewards per candidate; absent: the rules-only objective. */
+  rewards?: CandidateRewards;
 }
 
 /** Time reserved after HiGHS for extraction, checking and a possible heuristic. */
@@ -80,7 +83,7 @@ export async function solveRoster(input: unknown, options: SolveRosterOptions = 
 
   report('build');
   const shifts = weekShifts(problem);
-  const model = buildRosterModel(problem);
+  const model = buildRosterModel(problem, { rewards: options.rewards });
   const lp = writeLp(model.milp);
   options.onLp?.(lp);
   const uncoverable = uncoverableRequirements(problem, model.candidates, shifts);
