@@ -55,11 +55,29 @@ export const HISTORY_WEEKS = 26;
 
 const ratio = (n: number, d: number): number => (d === 0 ? 0 : n / d);
 
+/** Per-person view of a history (computed once per history array: features are read per candidate). */
+const ownIndex = new WeakMap<WeekHistory, Map<string, HistoryShift[][]>>();
+
+function ownWeeksOf(history: WeekHistory, staffId: string): HistoryShift[][] {
+  let index = ownIndex.get(history);
+  if (!index) {
+    index = new Map();
+    const weeks = Math.min(history.length, HISTORY_WEEKS);
+    for (let w = 0; w < weeks; w++)
+      for (const s of history[w]) {
+        const own = index.get(s.staffId) ?? Array.from({ length: weeks }, () => []);
+        own[w].push(s);
+        index.set(s.staffId, own);
+      }
+    ownIndex.set(history, index);
+  }
+  return index.get(staffId) ?? [];
+}
+
 /** Weeks among the newest `n` in which the person had at least one shift. */
 function activeWeeks(history: WeekHistory, staffId: string, n: number): HistoryShift[][] {
-  return history
+  return ownWeeksOf(history, staffId)
     .slice(0, n)
-    .map((week) => week.filter((s) => s.staffId === staffId))
     .filter((own) => own.length > 0);
 }
 
@@ -87,8 +105,8 @@ export function shiftShare(
 
 /** Weeks since the person's first shift in the history window (0 for a new starter). */
 export function tenureWeeks(history: WeekHistory, staffId: string): number {
-  for (let i = Math.min(history.length, HISTORY_WEEKS) - 1; i >= 0; i--)
-    if (history[i].some((s) => s.staffId === staffId)) return i + 1;
+  const own = ownWeeksOf(history, staffId);
+  for (let i = own.length - 1; i >= 0; i--) if (own[i].length > 0) return i + 1;
   return 0;
 }
 
@@ -117,7 +135,7 @@ export function candidateFeatures(problem: RosterProblem, history: WeekHistory, 
   const sameTpl = (s: HistoryShift): boolean => s.templateId === template.id;
   const sameDay = (s: HistoryShift): boolean => s.day === c.day;
   const sameBoth = (s: HistoryShift): boolean => sameTpl(s) && sameDay(s);
-  const last = (history[0] ?? []).filter((s) => s.staffId === id);
+  const last = ownWeeksOf(history, id)[0] ?? [];
   const [hh, mm] = template.start.split(':').map(Number);
   const lead = isTeamLead(staff.skills);
   const otherLeads = problem.staff
