@@ -66,6 +66,11 @@ const schema = z.object({
   WORKER_QUEUE_SIZE: int(1, 10_000).default(32),
   WORKER_TASK_TIMEOUT_SECONDS: int(1, 3600).default(300),
   FORECAST_DRIFT_FACTOR: z.coerce.number().min(1).max(100).default(1.5),
+  ML_ENABLED: bool.default(false),
+  ML_RANKING_ENABLED: bool.default(false),
+  ML_CONFIDENCE_THRESHOLD: z.coerce.number().min(0.5).max(1).default(0.6),
+  ML_SHADOW_MODE: bool.default(false),
+  ML_CANARY_PERCENT: z.coerce.number().min(0).max(100).default(0),
 });
 
 export type RawEnv = z.infer<typeof schema>;

@@ -116,7 +116,8 @@ export function trainForest(X: number[][], y: number[], options: RankerOptions):
     treeOptions: { maxDepth: options.maxDepth, minNumSamples: 5 },
   });
   forest.train(X, y);
-  return forest.toJSON();
+  // plain JSON (ml-matrix instances become arrays): survives the store and structured clone
+  return JSON.parse(JSON.stringify(forest.toJSON())) as ForestJson;
 }
 
 /** Probability of label 1 per row; throws on a malformed model. */

@@ -52,6 +52,12 @@ export class RankingLabelService {
     return label;
   }
 
+  /** The newest `count` distinct weeks that have labels, newest first. */
+  async latestWeeks(count: number): Promise<string[]> {
+    const docs = await this.labels.find({}, { sort: { week: -1 }, projection: { week: 1 } });
+    return [...new Set(docs.map((d) => d.week))].slice(0, count);
+  }
+
   /** Labels of the published rosters of weeks in [from, to], oldest first. */
   async between(from: string, to: string): Promise<RankingLabelDoc[]> {
     return this.labels.find({ week: { $gte: from, $lte: to } }, { sort: { week: 1, version: 1 } });

@@ -112,7 +112,12 @@ export function demoProblem(index: number, seed = 17): RosterProblemInput {
       skills: ['voice'],
     })),
     requirements: [{ skill: 'voice', values }],
-    options: { timeLimitSeconds: 10, relativeGap: 0.001, penalties: { contractDeviation: 0 } },
+    options: {
+      minRestHours: 10,
+      timeLimitSeconds: 10,
+      relativeGap: 0.001,
+      penalties: { contractDeviation: 0 },
+    },
   };
 }
 

@@ -25,9 +25,12 @@ import {
   type RosterJobKind,
   type RosterJobPhase,
   type RosterJobState,
+  type RosterRankingInfo,
 } from './roster-doc.model';
 import type { BuiltProblem, RosterProblemSource, WeekRequirement } from './roster-problem.builder';
 import { parseRosterProblem } from './roster-problem.validation';
+import type { RosterProblem } from './roster-problem.schema';
+import type { CandidateRewards } from './roster-rewards.model';
 import { assertWeek, type RosterService } from './roster.service';
 import type { RosterProgress, RosterResult } from './roster.types';
 import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
@@ -67,6 +70,15 @@ export interface JobContext {
 
 type Prepare = (ctx: JobContext) => Promise<BuiltProblem>;
 
+/** The objective of a week's solve, chosen by a feature registered at start (learned ranking). */
+export interface ObjectivePlan {
+  rewards: CandidateRewards | null;
+  ranking: RosterRankingInfo;
+  /** Shadow mode: a second roster solved with these rewards and stored as a non-publishable SHADOW. */
+  shadow: { rewards: CandidateRewards; ranking: RosterRankingInfo } | null;
+}
+export type ObjectivePlanner = (problem: RosterProblem) => Promise<ObjectivePlan>;
+
 /** Progress events of the solve phase are published at most this often. */
 const PROGRESS_EVERY_MS = 200;
 /** …and saved on the job document at most this often. */
@@ -77,6 +89,7 @@ const cancelledError = (): AppError => new AppError('FAILED_PRECONDITION', 'The 
 export class RosterJobService {
   private readonly jobs: Collection<RosterJobDoc>;
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private planner: ObjectivePlanner | null = null;
 
   constructor(
     store: DocumentStore,
@@ -88,6 +101,11 @@ export class RosterJobService {
     private readonly logger: Logger,
   ) {
     this.jobs = store.collection<RosterJobDoc>(ROSTER_JOBS);
+  }
+
+  /** Registers the objective planner (src/ranking registers one at start). */
+  setObjectivePlanner(planner: ObjectivePlanner): void {
+    this.planner = planner;
   }
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
@@ -231,8 +249,9 @@ export class RosterJobService {
         await this.jobs.updateOne({ _id: job._id }, { $set: { notes: built.notes } });
       // validated here, in the main thread: a worker's error would lose its AppError code
       const problem = parseRosterProblem(built.problem);
+      const plan = this.planner ? await this.planner(problem) : null;
       await ctx.phase('solve');
-      const result = await this.solve(job._id, problem, options, signal, elapsed);
+      const result = await this.solve(job._id, problem, options, signal, elapsed, plan?.rewards);
       if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE') {
         await this.finish(job, 'FAILED', {
           error: result.message ?? `The solver returned ${result.status}`,
@@ -250,7 +269,16 @@ export class RosterJobService {
       }
       await ctx.phase('store');
       if ((await this.require(job._id)).state !== 'RUNNING') return; // cancelled elsewhere
-      const roster = await this.rosters.storeDraft(problem, result, job._id, job.createdBy);
+      const roster = await this.rosters.storeDraft(problem, result, job._id, job.createdBy, {
+        ranking: plan?.ranking ?? null,
+      });
+      if (plan?.shadow) {
+        const shadow = await this.solve(job._id, problem, options, signal, elapsed, plan.shadow.rewards);
+        if (shadow.status === 'OPTIMAL' || shadow.status === 'FEASIBLE')
+          await this.rosters.storeDraft(problem, shadow, job._id, job.createdBy, {
+            ranking: plan.shadow.ranking,
+          });
+      }
       await this.finish(job, 'SUCCEEDED', {
         rosterId: roster._id,
         diagnosis: result.diagnosis,
@@ -282,6 +310,7 @@ export class RosterJobService {
     options: RosterJobOptions,
     signal: AbortSignal,
     elapsed: () => number,
+    rewards?: CandidateRewards | null,
   ): Promise<RosterResult> {
     const { port1, port2 } = new MessageChannel();
     let lastSent = 0;
@@ -318,6 +347,7 @@ export class RosterJobService {
         timeLimitSeconds: options.timeLimitSeconds,
         relativeGap: options.relativeGap,
         progressPort: port2,
+        ...(rewards ? { rewards } : {}),
       };
       return await this.workers.run<SolveRosterTaskInput, RosterResult>(
         taskFile('rostering/solve.task'),

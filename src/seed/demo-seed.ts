@@ -5,6 +5,7 @@ import { generateStaff } from '../../seeds/staff.generator';
 import { seedAccounts, type SeedAccountsResult } from '../auth/seed-accounts';
 import type { ChannelSpec } from '../channels/channel.service';
 import { forecastModelsStep, volumeHistoryStep } from '../forecasting/forecast.seed';
+import { rankingHistoryStep } from '../ranking/ranking.seed';
 import { ensureIndexes, type Services } from '../server/services';
 import type { ShiftTemplateSpec } from '../staff/shift-template.service';
 import type { AvailabilityDoc } from '../staff/staff.model';
@@ -111,6 +112,7 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
   accountsStep,
   volumeHistoryStep,
   forecastModelsStep,
+  rankingHistoryStep,
 ];
 
 export async function seedDemo(services: Services, options: SeedOptions = {}): Promise<SeedReport> {

@@ -20,6 +20,9 @@ import type { Logger } from '../logger';
 import { asForecastProvider, PlanWeekService } from '../rostering/plan-week.service';
 import { RosterConflictResolver } from '../rostering/roster-conflict.resolver';
 import { RankingLabelService } from '../ranking/ranking-label.service';
+import { RankerRegistryService } from '../ranking/ranker-registry.service';
+import { RankingService } from '../ranking/ranking.service';
+import { rankingFlags } from '../ranking/ranking-flags.core';
 import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
 import { RosterProblemSource } from '../rostering/roster-problem.builder';
@@ -70,6 +73,8 @@ export interface Services extends Infrastructure {
   rosterRepair: RosterRepairService;
   rosterOutcomes: RosterOutcomeService;
   rankingLabels: RankingLabelService;
+  rankers: RankerRegistryService;
+  ranking: RankingService;
   planWeek: PlanWeekService;
   volumes: VolumeService;
   models: ModelRegistryService;
@@ -128,6 +133,16 @@ export function createServices(infra: Infrastructure): Services {
   rosters.onPublish(async (doc) => {
     await rankingLabels.record(doc);
   });
+  const rankers = new RankerRegistryService(store);
+  const ranking = new RankingService(
+    rosters,
+    rankingLabels,
+    rankers,
+    workers,
+    rankingFlags(config),
+    infra.logger,
+  );
+  rosterJobs.setObjectivePlanner((problem) => ranking.plan(problem));
   const services: Services = {
     ...infra,
     workers,
@@ -144,6 +159,8 @@ export function createServices(infra: Infrastructure): Services {
     rosterConflicts,
     rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
     rankingLabels,
+    rankers,
+    ranking,
     rosterOutcomes: new RosterOutcomeService(rosters, channels, volumes, () => services.staffing ?? null),
     planWeek: new PlanWeekService(
       store,
@@ -177,6 +194,7 @@ export async function ensureIndexes(store: DocumentStore): Promise<void> {
   await RosterService.ensureIndexes(store);
   await RosterJobService.ensureIndexes(store);
   await RankingLabelService.ensureIndexes(store);
+  await RankerRegistryService.ensureIndexes(store);
   await VolumeService.ensureIndexes(store);
   await ModelRegistryService.ensureIndexes(store);
   await ForecastService.ensureIndexes(store);
