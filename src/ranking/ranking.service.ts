@@ -2,13 +2,13 @@
  * Learned ranking: trains the assignment ranker from published rosters (in the worker pool),
  * and plans each week's objective (rules, model, shadow, canary) for the roster jobs.
  */
-import { addDays } from '../common/calendar';
+import { addDays, daysBetween } from '../common/calendar';
 import type { Viewer } from '../context';
 import { AppError, badInput } from '../errors';
 import type { Logger } from '../logger';
 import type { ObjectivePlan } from '../rostering/roster-job.service';
 import type { RosterProblem } from '../rostering/roster-problem.schema';
-import type { RosterService } from '../rostering/roster.service';
+import { assertWeek, type RosterService } from '../rostering/roster.service';
 import { taskFile, type WorkerPool } from '../workers/worker-pool';
 import { HISTORY_WEEKS, type WeekHistory } from './ranking-features.core';
 import { planMode, type RankingFlags } from './ranking-flags.core';
@@ -17,10 +17,12 @@ import { historyWeek, type RankerWeek } from './ranker-dataset.core';
 import type { RankerRegistryService, RankerModelDoc } from './ranker-registry.service';
 import { decideRewards, type Prediction, type RewardDecision } from './ranker-rewards.core';
 import type { TrainedRanker } from './ranker.core';
+import { type KpiWeekInput, schedulingKpis, type SchedulingKpis } from './scheduling-kpis.core';
 import type { ScoreWeekTaskInput, TrainRankerTaskInput } from './ranker.task';
 
 export const MIN_TRAIN_WEEKS = 6;
 export const MAX_LOOKBACK_WEEKS = 104;
+export const MAX_KPI_WEEKS = 104;
 
 export class RankingService {
   constructor(
@@ -124,4 +126,46 @@ export class RankingService {
       };
     return { rewards: d.rewards, ranking: { path: d.path, ...info }, shadow: null };
   }
+
+  /** KPIs of the weeks from `from` to `to` (Mondays, at most MAX_KPI_WEEKS weeks). */
+  async schedulingKpis(from: string, to: string, viewer: Viewer): Promise<SchedulingKpis> {
+    assertWeek(from, 'from');
+    assertWeek(to, 'to');
+    const count = daysBetween(from, to) / 7 + 1;
+    if (count < 1 || count > MAX_KPI_WEEKS)
+      throw badInput(`from … to must span 1 to ${MAX_KPI_WEEKS} weeks, got ${count}`, [
+        { field: 'to', message: 'out of range' },
+      ]);
+    const labels = new Map((await this.labels.between(from, to)).map((l) => [l.week, l]));
+    const weeks = await Promise.all(
+      Array.from({ length: count }, async (_, i): Promise<KpiWeekInput> => {
+        const week = addDays(from, 7 * i);
+        const rosters = await this.rosters.list(week, viewer);
+        return {
+          week,
+          interventionRate: labels.get(week)?.interventionRate ?? null,
+          rosters: rosters.map((r) => ({
+            status: r.status,
+            path: r.ranking?.path ?? 'RULES',
+            coveragePercent: coverageOf(r.kpis.skills),
+            labourCost: r.kpis.labourCost,
+            manualEdits: r.manualEdits,
+            fallbackRate: r.ranking?.fallbackRate ?? null,
+            deviations: r.kpis.staff.map((st) => Math.abs(st.paidHours - st.targetHoursWeek)),
+            assignmentKeys: r.assignments.map(
+              (a) => `${a.staffId}|${a.date}|${a.shiftTemplateId}|${a.skill}`,
+            ),
+          })),
+        };
+      }),
+    );
+    return schedulingKpis(weeks);
+  }
+}
+
+/** Required-hours-weighted coverage over skills (null when nothing is required). */
+function coverageOf(skills: { requiredHours: number; coveragePercent: number | null }[]): number | null {
+  const required = skills.reduce((n, s) => n + s.requiredHours, 0);
+  if (required === 0) return null;
+  return skills.reduce((n, s) => n + s.requiredHours * (s.coveragePercent ?? 100), 0) / required;
 }

@@ -22,6 +22,7 @@ import { RosterConflictResolver } from '../rostering/roster-conflict.resolver';
 import { RankingLabelService } from '../ranking/ranking-label.service';
 import { RankerRegistryService } from '../ranking/ranker-registry.service';
 import { RankingService } from '../ranking/ranking.service';
+import { RankingResolver } from '../ranking/ranking.resolver';
 import { rankingFlags } from '../ranking/ranking-flags.core';
 import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
@@ -221,6 +222,7 @@ export const RESOLVERS: NonEmptyArray<ResolverClass> = [
   StaffingResolver,
   RosterResolver,
   RosterConflictResolver,
+  RankingResolver,
   VolumeResolver,
   ModelRegistryResolver,
   ForecastResolver,
@@ -244,6 +246,7 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
     [StaffingResolver, new StaffingResolver(services.staffing)],
     [RosterResolver, new RosterResolver(services.rosters, services.rosterJobs, services.planWeek)],
     [RosterConflictResolver, new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes)],
+    [RankingResolver, new RankingResolver(services.ranking, services.rankers)],
     [VolumeResolver, new VolumeResolver(services.volumes)],
     [ModelRegistryResolver, new ModelRegistryResolver(services.models)],
     [ForecastResolver, new ForecastResolver(services.forecasts, services.models, services.forecastAccuracy)],

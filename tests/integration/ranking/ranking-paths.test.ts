@@ -81,6 +81,18 @@ describe('learned ranking paths of roster jobs', () => {
     });
   });
 
+  it('schedulingKpis reports per week, overall, and ML against rules for the shadow week', async () => {
+    const kpis = await services.ranking.schedulingKpis(demoWeek(0), demoWeek(WEEKS + 1), manager);
+    expect(kpis.weeks).toHaveLength(WEEKS + 2);
+    expect(kpis.weeks[0].interventionRate!).toBeGreaterThan(0);
+    expect(kpis.weeks[0].successRate).toBe(0);
+    expect(kpis.weeks[WEEKS + 1].mlVsRules).toMatchObject({ rulesLabourCost: expect.any(Number) });
+    expect(kpis.overall.workloadBalance).not.toBeNull();
+    await expect(services.ranking.schedulingKpis(demoWeek(1), demoWeek(0), manager)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+  });
+
   it('a confidence threshold of 1 sends more candidates to the rules than 0.6', async () => {
     const problem = parseRosterProblem(demoProblem(WEEKS + 2));
     const flags = { mlEnabled: true, rankingEnabled: true, shadowMode: false, canaryPercent: 100 };
