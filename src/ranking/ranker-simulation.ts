@@ -32,19 +32,28 @@ const shifts = (result: RosterResult): LabelledShift[] =>
     skill: a.skill,
   }));
 
-export async function solveWeek(problem: RosterProblem, rewards?: CandidateRewards): Promise<RosterResult> {
-  const result = await solveRoster(problem, { rewards, timeLimitSeconds: 20 });
+export async function solveWeek(
+  problem: RosterProblem,
+  rewards?: CandidateRewards,
+  heuristicOnly = false,
+): Promise<RosterResult> {
+  const result = await solveRoster(problem, { rewards, timeLimitSeconds: 20, heuristicOnly });
   if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
     throw new Error(`week ${problem.weekStart}: ${result.status} ${result.message ?? ''}`);
   return result;
 }
 
 /** Weeks `from` … `to − 1`, solved with the rules and edited by the simulated manager. */
-export async function simulateRulesWeeks(from: number, to: number, seed = 17): Promise<SimWeek[]> {
+export async function simulateRulesWeeks(
+  from: number,
+  to: number,
+  seed = 17,
+  heuristicOnly = false,
+): Promise<SimWeek[]> {
   const out: SimWeek[] = [];
   for (let index = from; index < to; index++) {
     const problem = parseRosterProblem(demoProblem(index, seed));
-    const result = await solveWeek(problem);
+    const result = await solveWeek(problem, undefined, heuristicOnly);
     const proposed = shifts(result);
     const moves = managerEdits(index, proposed, seed);
     out.push({ index, problem, result, proposed, moves, published: applyMoves(proposed, moves) });

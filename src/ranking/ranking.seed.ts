@@ -8,10 +8,14 @@ import { Role } from '../auth/roles';
 import type { Viewer } from '../context';
 import type { SeedStep } from '../seed/demo-seed';
 import type { Services } from '../server/services';
+import { DEFAULT_RANKER_OPTIONS, type RankerOptions } from './ranker.core';
 import { simulateRulesWeeks } from './ranker-simulation';
 import { demoWeek } from './simulated-manager.core';
 
 export const DEMO_RANKING_WEEKS = 26;
+
+/** A smaller forest for the demo seed. */
+const SEED_RANKER_OPTIONS: RankerOptions = { ...DEFAULT_RANKER_OPTIONS, nEstimators: 6, maxTrainRows: 600 };
 
 const SEED_VIEWER: Viewer = { userId: 'seed', username: 'seed', roles: [Role.MANAGER], staffId: null };
 
@@ -20,9 +24,10 @@ export async function publishSimulatedWeeks(
   s: Pick<Services, 'rosters'>,
   from: number,
   to: number,
+  heuristicOnly = false,
 ): Promise<number> {
   let written = 0;
-  for (const week of await simulateRulesWeeks(from, to)) {
+  for (const week of await simulateRulesWeeks(from, to, 17, heuristicOnly)) {
     if (await s.rosters.published(week.problem.weekStart)) continue;
     const draft = await s.rosters.storeDraft(week.problem, week.result, null, SEED_VIEWER.userId);
     for (const m of week.moves)
@@ -42,8 +47,10 @@ export const rankingHistoryStep: SeedStep = {
   history: true,
   async run(s) {
     if (await s.rosters.published(demoWeek(DEMO_RANKING_WEEKS - 1))) return 0;
-    const written = await publishSimulatedWeeks(s, 0, DEMO_RANKING_WEEKS);
-    if (!(await s.rankers.active())) await s.ranking.trainAssignmentRanker(DEMO_RANKING_WEEKS, null);
+    // the greedy heuristic and a small forest keep seeding quick; retrain for the full model
+    const written = await publishSimulatedWeeks(s, 0, DEMO_RANKING_WEEKS, true);
+    if (!(await s.rankers.active()))
+      await s.ranking.trainAssignmentRanker(DEMO_RANKING_WEEKS, null, SEED_RANKER_OPTIONS);
     return written;
   },
 };

@@ -16,7 +16,7 @@ import type { RankingLabelService } from './ranking-label.service';
 import { historyWeek, type RankerWeek } from './ranker-dataset.core';
 import type { RankerRegistryService, RankerModelDoc } from './ranker-registry.service';
 import { decideRewards, type Prediction, type RewardDecision } from './ranker-rewards.core';
-import type { TrainedRanker } from './ranker.core';
+import type { RankerOptions, TrainedRanker } from './ranker.core';
 import { type KpiWeekInput, schedulingKpis, type SchedulingKpis } from './scheduling-kpis.core';
 import type { ScoreWeekTaskInput, TrainRankerTaskInput } from './ranker.task';
 
@@ -43,7 +43,11 @@ export class RankingService {
   }
 
   /** Trains a ranker on the last `lookbackWeeks` published weeks (newest sixth validates); activates it when none is. */
-  async trainAssignmentRanker(lookbackWeeks: number, viewer: Viewer | null): Promise<RankerModelDoc> {
+  async trainAssignmentRanker(
+    lookbackWeeks: number,
+    viewer: Viewer | null,
+    options?: RankerOptions,
+  ): Promise<RankerModelDoc> {
     if (
       !Number.isInteger(lookbackWeeks) ||
       lookbackWeeks < MIN_TRAIN_WEEKS ||
@@ -72,7 +76,7 @@ export class RankingService {
     const trained = await this.workers.run<TrainRankerTaskInput, TrainedRanker>(
       taskFile('ranking/ranker.task'),
       'trainRankerTask',
-      { weeks, validationWeeks: Math.max(1, Math.round(weeks.length / 6)) },
+      { weeks, validationWeeks: Math.max(1, Math.round(weeks.length / 6)), options },
     );
     const saved = await this.registry.save({
       lookbackWeeks,
