@@ -113,3 +113,15 @@ export class SchedulingKpisType implements SchedulingKpis {
   @Field(() => KpiFigures)
   overall!: KpiFigures;
 }
+
+@ObjectType({ description: 'Which objective a roster was solved with (learned ranking).' })
+export class RosterRankingType {
+  @Field({ description: 'RULES, MODEL or SHADOW (a SHADOW roster cannot be published).' })
+  path!: string;
+  @Field(() => Float, { nullable: true, description: 'Share of candidates on the rule-based fallback.' })
+  fallbackRate!: number | null;
+  @Field(() => ID, { nullable: true })
+  modelId!: string | null;
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+}

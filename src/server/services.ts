@@ -23,6 +23,7 @@ import { RankingLabelService } from '../ranking/ranking-label.service';
 import { RankerRegistryService } from '../ranking/ranker-registry.service';
 import { RankingService } from '../ranking/ranking.service';
 import { RankingResolver } from '../ranking/ranking.resolver';
+import { RosterRankingResolver } from '../ranking/roster-ranking.resolver';
 import { rankingFlags } from '../ranking/ranking-flags.core';
 import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
@@ -223,6 +224,7 @@ export const RESOLVERS: NonEmptyArray<ResolverClass> = [
   RosterResolver,
   RosterConflictResolver,
   RankingResolver,
+  RosterRankingResolver,
   VolumeResolver,
   ModelRegistryResolver,
   ForecastResolver,
@@ -247,6 +249,7 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
     [RosterResolver, new RosterResolver(services.rosters, services.rosterJobs, services.planWeek)],
     [RosterConflictResolver, new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes)],
     [RankingResolver, new RankingResolver(services.ranking, services.rankers)],
+    [RosterRankingResolver, new RosterRankingResolver()],
     [VolumeResolver, new VolumeResolver(services.volumes)],
     [ModelRegistryResolver, new ModelRegistryResolver(services.models)],
     [ForecastResolver, new ForecastResolver(services.forecasts, services.models, services.forecastAccuracy)],
