@@ -98,6 +98,11 @@ const schema = z.object({
     (v) => v === undefined || v.length >= 16,
     'must be at least 16 characters',
   ),
+  ML_ENABLED: bool.default(false),
+  ML_RANKING_ENABLED: bool.default(false),
+  ML_CONFIDENCE_THRESHOLD: z.coerce.number().min(0.5).max(1).default(0.6),
+  ML_SHADOW_MODE: bool.default(false),
+  ML_CANARY_PERCENT: z.coerce.number().min(0).max(100).default(0),
 });
 
 export type RawEnv = z.infer<typeof schema>;

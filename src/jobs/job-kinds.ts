@@ -7,6 +7,7 @@ export const TASK_KINDS = {
   'rostering/solve.task': 'roster',
   'rostering/repair.task': 'roster',
   'staffing/workload.task': 'staffing',
+  'ranking/ranker.task': 'ranking',
 } as const satisfies Record<string, string>;
 
 export type TaskEntry = keyof typeof TASK_KINDS;

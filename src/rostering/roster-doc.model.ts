@@ -63,6 +63,17 @@ export interface RosterRepairInfo {
   after: RosterFigures;
 }
 
+/** Which objective a roster was solved with (learned rewards, src/ranking/). */
+export interface RosterRankingInfo {
+  /** RULES: stated preferences only; MODEL: learned rewards; a SHADOW roster is never publishable. */
+  path: 'RULES' | 'MODEL' | 'SHADOW';
+  /** Share of candidates that fell back to the rules (null when no model was asked). */
+  fallbackRate: number | null;
+  modelId: string | null;
+  /** Why the rules were used, e.g. "no active model". */
+  reason: string | null;
+}
+
 export interface RosterDoc {
   _id: string;
   /** Monday of the week, YYYY-MM-DD. */
@@ -96,6 +107,9 @@ export interface RosterDoc {
   conflicts?: RosterConflictInfo[];
   /** Set on a DRAFT made by repairRoster. */
   repair?: RosterRepairInfo | null;
+  /** The solver's assignments as proposed, before manual edits (labels are drawn from it). */
+  proposed?: RosterAssignment[];
+  ranking?: RosterRankingInfo | null;
 }
 
 export type RosterJobKind = 'GENERATE' | 'PLAN_WEEK';

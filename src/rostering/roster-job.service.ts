@@ -27,9 +27,12 @@ import {
   type RosterJobKind,
   type RosterJobPhase,
   type RosterJobState,
+  type RosterRankingInfo,
 } from './roster-doc.model';
 import type { BuiltProblem, RosterProblemSource, WeekRequirement } from './roster-problem.builder';
 import { parseRosterProblem } from './roster-problem.validation';
+import type { RosterProblem } from './roster-problem.schema';
+import type { CandidateRewards } from './roster-rewards.model';
 import { assertWeek, type RosterService } from './roster.service';
 import type { RosterProgress, RosterResult } from './roster.types';
 import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
@@ -70,6 +73,15 @@ export interface JobContext {
 
 type Prepare = (ctx: JobContext) => Promise<BuiltProblem>;
 
+/** The objective of a week's solve, chosen by a feature registered at start (learned ranking). */
+export interface ObjectivePlan {
+  rewards: CandidateRewards | null;
+  ranking: RosterRankingInfo;
+  /** Shadow mode: a second roster solved with these rewards and stored as a non-publishable SHADOW. */
+  shadow: { rewards: CandidateRewards; ranking: RosterRankingInfo } | null;
+}
+export type ObjectivePlanner = (problem: RosterProblem) => Promise<ObjectivePlan>;
+
 /** Progress events of the solve phase are published at most this often. */
 const PROGRESS_EVERY_MS = 200;
 /** …and saved on the job document at most this often. */
@@ -80,6 +92,7 @@ const cancelledError = (): AppError => new AppError('FAILED_PRECONDITION', 'The 
 export class RosterJobService {
   private readonly jobs: Collection<RosterJobDoc>;
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private planner: ObjectivePlanner | null = null;
 
   constructor(
     store: DocumentStore,
@@ -107,6 +120,11 @@ export class RosterJobService {
         finish: (j, state, fields) => this.finish(j, state, fields),
       }),
     );
+  }
+
+  /** Registers the objective planner (src/ranking registers one at start). */
+  setObjectivePlanner(planner: ObjectivePlanner): void {
+    this.planner = planner;
   }
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
@@ -256,8 +274,9 @@ export class RosterJobService {
         await this.jobs.updateOne({ _id: job._id }, { $set: { notes: built.notes } });
       // validated here, in the main thread: a worker's error would lose its AppError code
       const problem = parseRosterProblem(built.problem);
+      const plan = this.planner ? await this.planner(problem) : null;
       await ctx.phase('solve');
-      const result = await this.solve(job._id, problem, options, signal, elapsed);
+      const result = await this.solve(job._id, problem, options, signal, elapsed, plan?.rewards);
       if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE') {
         await this.finish(job, 'FAILED', {
           error: result.message ?? `The solver returned ${result.status}`,
@@ -275,7 +294,19 @@ export class RosterJobService {
       }
       await ctx.phase('store');
       if ((await this.require(job._id)).state !== 'RUNNING') return; // cancelled elsewhere
-      const roster = await this.rosters.storeDraft(problem, result, job._id, job.createdBy);
+      const roster = await this.rosters.storeDraft(problem, result, job._id, job.createdBy, {
+        ranking: plan?.ranking ?? null,
+      });
+      if (plan?.shadow) {
+        // its own task id: a queue keyed by job id would take it for a re-delivery of the first
+        const shadow = await this.solve(job._id, problem, options, signal, elapsed, plan.shadow.rewards, {
+          taskId: `${job._id}.shadow`,
+        });
+        if (shadow.status === 'OPTIMAL' || shadow.status === 'FEASIBLE')
+          await this.rosters.storeDraft(problem, shadow, job._id, job.createdBy, {
+            ranking: plan.shadow.ranking,
+          });
+      }
       await this.finish(job, 'SUCCEEDED', {
         rosterId: roster._id,
         diagnosis: result.diagnosis,
@@ -307,6 +338,8 @@ export class RosterJobService {
     options: RosterJobOptions,
     signal: AbortSignal,
     elapsed: () => number,
+    rewards?: CandidateRewards | null,
+    { taskId = jobId }: { taskId?: string } = {},
   ): Promise<RosterResult> {
     let lastSent = 0;
     let lastPhase = '';
@@ -341,6 +374,7 @@ export class RosterJobService {
       problem,
       timeLimitSeconds: options.timeLimitSeconds,
       relativeGap: options.relativeGap,
+      ...(rewards ? { rewards } : {}),
     };
     return this.workers.run<SolveRosterTaskInput, RosterResult>(
       taskFile('rostering/solve.task'),
@@ -351,7 +385,7 @@ export class RosterJobService {
         // the solver may add a diagnosis solve after its limit: leave it room
         timeoutMs: (options.timeLimitSeconds * 2 + 60) * 1000,
         onProgress,
-        jobId,
+        jobId: taskId,
       },
     );
   }

@@ -22,6 +22,7 @@ import {
 } from './roster-constraints.model';
 import type { RosterProblem } from './roster-problem.schema';
 import { addFixedAssignmentRows, type FixedAssignments } from './roster-repair.model';
+import { addCandidateRewardTerms, type CandidateRewards } from './roster-rewards.model';
 import { enumerateCandidates, type Candidate } from './shift-candidates.model';
 
 export const CONSTRAINT_FAMILIES = [
@@ -45,6 +46,8 @@ export interface BuildOptions {
   minHours?: 'hard' | 'soft';
   /** Repair: keep the published assignments outside the free region (roster-repair.model.ts). */
   fixed?: FixedAssignments;
+  /** Learned soft rewards per candidate (roster-rewards.model.ts). */
+  rewards?: CandidateRewards;
 }
 
 export interface RosterModel {
@@ -92,6 +95,7 @@ export function buildRosterModel(
   };
   for (const family of CONSTRAINT_FAMILIES) if (!off.has(family)) families[family]();
   if (options.fixed) addFixedAssignmentRows(ctx, options.fixed);
+  if (options.rewards) addCandidateRewardTerms(ctx, options.rewards);
   return {
     milp: b.build(),
     candidates,

@@ -110,12 +110,16 @@ export class RosterService {
     result: RosterResult,
     jobId: string | null,
     createdBy: string | null,
-    extra: Pick<RosterDoc, 'repair'> = {},
+    extra: Pick<RosterDoc, 'repair' | 'ranking'> = {},
   ): Promise<RosterDoc> {
     if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
       throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);
-    // idempotent by job: a retried or re-delivered job result stores no second draft
-    const stored = jobId ? await this.rosters.findOne({ jobId }) : null;
+    // idempotent by job: a retried or re-delivered job result stores no second draft (a job in
+    // shadow mode stores one rules roster and one SHADOW roster, each once)
+    const shadow = extra.ranking?.path === 'SHADOW';
+    const stored = jobId
+      ? await this.rosters.findOne({ jobId, 'ranking.path': shadow ? 'SHADOW' : { $ne: 'SHADOW' } })
+      : null;
     if (stored) return stored;
     const { violations, warnings } = checkRoster(problem, result.assignments);
     if (violations.length > 0)
@@ -153,6 +157,7 @@ export class RosterService {
         },
         kpis,
         assignments: sortAssignments(result.assignments),
+        proposed: sortAssignments(result.assignments),
         coverage: rosterCoverage(problem, result.assignments),
         diagnosis: result.diagnosis,
         warnings,
@@ -212,6 +217,10 @@ export class RosterService {
     const doc = await this.require(id);
     if (doc.status !== 'DRAFT')
       throw conflict(`Roster ${id} is ${doc.status}; only a DRAFT can be published`);
+    if (doc.ranking?.path === 'SHADOW')
+      throw conflict(
+        `Roster ${id} is a shadow roster (learned ranking); only the rules roster can be published`,
+      );
     const now = new Date();
     await this.rosters.bulkWrite([
       {

@@ -20,6 +20,7 @@ import { checkRoster, type CheckReport } from './roster.checker';
 import { parseRosterProblem } from './roster-problem.validation';
 import type { RosterProblem } from './roster-problem.schema';
 import { shiftsToAssignments, solutionShifts, startVector } from './roster-solution.model';
+import type { CandidateRewards } from './roster-rewards.model';
 import type {
   RosterAssignment,
   RosterDiagnosis,
@@ -41,6 +42,8 @@ export interface SolveRosterOptions {
   onLp?: (lp: string) => void;
   /** Skip HiGHS and return the greedy roster (tests, emergencies). */
   heuristicOnly?: boolean;
+  /** Learned soft rewards per candidate; absent: the rules-only objective. */
+  rewards?: CandidateRewards;
 }
 
 /** Share of the time limit after which the greedy improvement stops (HiGHS gets the rest). */
@@ -168,7 +171,7 @@ export async function solveRoster(input: unknown, options: SolveRosterOptions = 
   if (!options.heuristicOnly && candidates.length > 0 && worthBuilding) {
     clock.enter('build');
     report('build');
-    model = buildRosterModel(problem, {}, candidates);
+    model = buildRosterModel(problem, { rewards: options.rewards }, candidates);
     if (options.onLp) options.onLp(writeLp(model.milp));
     // HiGHS' presolve checks the clock coarsely: on a busy machine it returned up to 1.7 s
     // late on 1,500 staff (2.4 s at load 12). It gets 75 % of what is left.

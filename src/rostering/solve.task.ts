@@ -4,6 +4,7 @@
  * `progressPort` (and in piscina's transfer list) to receive `RosterProgress` messages.
  */
 import type { MessagePort } from 'node:worker_threads';
+import type { CandidateRewards } from './roster-rewards.model';
 import { solveRoster } from './roster.solver';
 import type { RosterProgress, RosterResult } from './roster.types';
 
@@ -13,6 +14,7 @@ export interface SolveRosterTaskInput {
   timeLimitSeconds?: number;
   relativeGap?: number;
   progressPort?: MessagePort;
+  rewards?: CandidateRewards;
 }
 
 export interface RosterProgressMessage {
@@ -26,6 +28,7 @@ export async function solveRosterTask(input: SolveRosterTaskInput): Promise<Rost
     return await solveRoster(input.problem, {
       timeLimitSeconds: input.timeLimitSeconds,
       relativeGap: input.relativeGap,
+      rewards: input.rewards,
       onProgress: port
         ? (progress) => port.postMessage({ type: 'progress', progress } satisfies RosterProgressMessage)
         : undefined,

@@ -6,6 +6,7 @@ import { seedAccounts, type SeedAccountsResult } from '../auth/seed-accounts';
 import type { ChannelSpec } from '../channels/channel.service';
 import { forecastModelsStep, volumeHistoryStep } from '../forecasting/forecast.seed';
 import { holidayCalendarStep } from '../holidays/holiday.seed';
+import { rankingHistoryStep } from '../ranking/ranking.seed';
 import { ensureIndexes, type Services } from '../server/services';
 import type { ShiftTemplateSpec } from '../staff/shift-template.service';
 import type { AvailabilityDoc } from '../staff/staff.model';
@@ -113,6 +114,7 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
   holidayCalendarStep,
   volumeHistoryStep,
   forecastModelsStep,
+  rankingHistoryStep,
 ];
 
 export async function seedDemo(services: Services, options: SeedOptions = {}): Promise<SeedReport> {

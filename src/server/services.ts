@@ -22,6 +22,12 @@ import { HolidayService } from '../holidays/holiday.service';
 import type { Logger } from '../logger';
 import { asForecastProvider, PlanWeekService } from '../rostering/plan-week.service';
 import { RosterConflictResolver } from '../rostering/roster-conflict.resolver';
+import { RankingLabelService } from '../ranking/ranking-label.service';
+import { RankerRegistryService } from '../ranking/ranker-registry.service';
+import { RankingService } from '../ranking/ranking.service';
+import { RankingResolver } from '../ranking/ranking.resolver';
+import { RosterRankingResolver } from '../ranking/roster-ranking.resolver';
+import { rankingFlags } from '../ranking/ranking-flags.core';
 import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
 import { RosterProblemSource } from '../rostering/roster-problem.builder';
@@ -81,6 +87,9 @@ export interface Services extends Infrastructure {
   rosterConflicts: RosterConflictService;
   rosterRepair: RosterRepairService;
   rosterOutcomes: RosterOutcomeService;
+  rankingLabels: RankingLabelService;
+  rankers: RankerRegistryService;
+  ranking: RankingService;
   planWeek: PlanWeekService;
   volumes: VolumeService;
   models: ModelRegistryService;
@@ -142,6 +151,20 @@ export function createServices(infra: Infrastructure): Services {
     infra.logger,
   );
   rosterConflicts.listen(rosters);
+  const rankingLabels = new RankingLabelService(store);
+  rosters.onPublish(async (doc) => {
+    await rankingLabels.record(doc);
+  });
+  const rankers = new RankerRegistryService(store);
+  const ranking = new RankingService(
+    rosters,
+    rankingLabels,
+    rankers,
+    workers,
+    rankingFlags(config),
+    infra.logger,
+  );
+  rosterJobs.setObjectivePlanner((problem) => ranking.plan(problem));
   const services: Services = {
     ...infra,
     workers,
@@ -169,6 +192,9 @@ export function createServices(infra: Infrastructure): Services {
     rosterJobs,
     rosterConflicts,
     rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
+    rankingLabels,
+    rankers,
+    ranking,
     rosterOutcomes: new RosterOutcomeService(rosters, channels, volumes, () => services.staffing ?? null),
     planWeek: new PlanWeekService(
       store,
@@ -202,6 +228,8 @@ export async function ensureIndexes(store: DocumentStore): Promise<void> {
   await ShiftTemplateService.ensureIndexes(store);
   await RosterService.ensureIndexes(store);
   await RosterJobService.ensureIndexes(store);
+  await RankingLabelService.ensureIndexes(store);
+  await RankerRegistryService.ensureIndexes(store);
   await VolumeService.ensureIndexes(store);
   await ModelRegistryService.ensureIndexes(store);
   await ForecastService.ensureIndexes(store);
@@ -229,6 +257,8 @@ export const RESOLVERS: NonEmptyArray<ResolverClass> = [
   StaffingResolver,
   RosterResolver,
   RosterConflictResolver,
+  RankingResolver,
+  RosterRankingResolver,
   VolumeResolver,
   ModelRegistryResolver,
   ForecastResolver,
@@ -253,6 +283,8 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
     [StaffingResolver, new StaffingResolver(services.staffing)],
     [RosterResolver, new RosterResolver(services.rosters, services.rosterJobs, services.planWeek)],
     [RosterConflictResolver, new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes)],
+    [RankingResolver, new RankingResolver(services.ranking, services.rankers)],
+    [RosterRankingResolver, new RosterRankingResolver()],
     [VolumeResolver, new VolumeResolver(services.volumes)],
     [ModelRegistryResolver, new ModelRegistryResolver(services.models)],
     [HolidayResolver, new HolidayResolver(services.holidays)],

@@ -85,6 +85,12 @@ const EXPECTED: Record<string, Caller[]> = {
   'Mutation.repairRoster': [A, M],
   'Subscription.rosterConflict': [A, M],
   'Query.rosterOutcome': [A, M, S],
+  // learned ranking
+  'Query.rankerModels': [A, M],
+  'Query.schedulingKpis': [A, M],
+  'Mutation.trainAssignmentRanker': [A, M],
+  'Mutation.activateRanker': [A, M],
+  'Mutation.rollbackRanker': [A, M],
   // volumes and forecasting
   'Mutation.importVolumes': [A, M],
   'Query.volumes': [A, M, S],

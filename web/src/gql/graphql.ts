@@ -52,7 +52,7 @@ export type ErlangCalculatorInput = {
   answerSeconds: number;
   /** Interval length, minutes (e.g. 15, 30, 60). */
   intervalMinutes: number;
-  /** Maximum occupancy, in (0, 1]. */
+  /** Maximum occupancy, in [0.05, 1]. */
   maxOccupancy?: number;
   /** Mean patience before abandoning, seconds: Erlang A. */
   patienceSeconds?: number | null | undefined;
@@ -62,7 +62,7 @@ export type ErlangCalculatorInput = {
   shrinkage?: number;
   /** Average-speed-of-answer target, seconds. */
   targetAsaSeconds?: number | null | undefined;
-  /** Contacts arriving in the interval. */
+  /** Contacts arriving in the interval, at most 1000000. */
   volume: number;
 };
 
@@ -141,7 +141,7 @@ export type ScenarioInput = {
   ahtSeconds?: number | null | undefined;
   /** Answer time of the service level, seconds. */
   answerSeconds?: number | null | undefined;
-  /** Maximum occupancy, in (0, 1]. */
+  /** Maximum occupancy, in [0.05, 1]. */
   maxOccupancy?: number | null | undefined;
   /** Share answered within answerSeconds, in (0, 1). */
   serviceLevelTarget?: number | null | undefined;

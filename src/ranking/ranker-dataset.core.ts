@@ -1,0 +1,89 @@
+/**
+ * Turns weeks (problem, earlier published rosters, this week's published roster) into rows
+ * of candidate features and labels. A candidate is positive when the published roster holds
+ * it (kept or added by a manager), negative otherwise (removed, or never proposed). Pure.
+ */
+import { addDays } from '../common/calendar';
+import type { RosterProblem } from '../rostering/roster-problem.schema';
+import { candidateRewardKey } from '../rostering/roster-rewards.model';
+import { enumerateCandidates } from '../rostering/shift-candidates.model';
+import type { LabelledShift } from './ranking-label.core';
+import {
+  candidateFeatures,
+  type CandidateRef,
+  type HistoryShift,
+  type WeekHistory,
+} from './ranking-features.core';
+
+export interface RankerWeek {
+  problem: RosterProblem;
+  /** Published rosters of earlier weeks, newest first. */
+  history: WeekHistory;
+  /** This week's published roster (absent when scoring a week to plan). */
+  published?: LabelledShift[];
+}
+
+export interface WeekRows {
+  week: string;
+  /** `candidateRewardKey` of each row. */
+  keys: string[];
+  refs: CandidateRef[];
+  X: number[][];
+  y: number[];
+}
+
+/** One candidate per (person, day, template, skill) the solver could choose. */
+export function weekCandidates(problem: RosterProblem): CandidateRef[] {
+  return enumerateCandidates(problem).map((c) => ({
+    staffIndex: c.staffIndex,
+    day: c.shift.day,
+    templateIndex: c.shift.templateIndex,
+    skill: c.skill,
+  }));
+}
+
+export const refKey = (problem: RosterProblem, r: CandidateRef): string =>
+  candidateRewardKey(
+    problem.staff[r.staffIndex].id,
+    r.day,
+    problem.shiftTemplates[r.templateIndex].id,
+    r.skill,
+  );
+
+export function weekRows(week: RankerWeek): WeekRows {
+  const { problem } = week;
+  const refs = weekCandidates(problem);
+  const published = new Set(
+    (week.published ?? []).map((a) => `${a.staffId}|${a.date}|${a.shiftTemplateId}|${a.skill}`),
+  );
+  const y = refs.map((r) => {
+    const date = addDays(problem.weekStart, r.day);
+    const key = `${problem.staff[r.staffIndex].id}|${date}|${problem.shiftTemplates[r.templateIndex].id}|${r.skill}`;
+    return published.has(key) ? 1 : 0;
+  });
+  return {
+    week: problem.weekStart,
+    keys: refs.map((r) => refKey(problem, r)),
+    refs,
+    X: refs.map((r) => candidateFeatures(problem, week.history, r)),
+    y,
+  };
+}
+
+/** A published roster of `problem`'s week as history shifts (paid hours from its templates). */
+export function historyWeek(problem: RosterProblem, shifts: LabelledShift[]): HistoryShift[] {
+  const templates = new Map(problem.shiftTemplates.map((t) => [t.id, t]));
+  return shifts.map((a) => {
+    const t = templates.get(a.shiftTemplateId);
+    const day = Math.round(
+      (Date.parse(`${a.date}T00:00:00Z`) - Date.parse(`${problem.weekStart}T00:00:00Z`)) / 86_400_000,
+    );
+    return {
+      staffId: a.staffId,
+      day,
+      templateId: a.shiftTemplateId,
+      skill: a.skill,
+      paidHours: t ? (t.durationMinutes - t.breakMinutes) / 60 : 0,
+    };
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Owns `rankerModels`: versioned assignment rankers with their validation metrics; one is
+ * ACTIVE at a time. Activate and rollback work as for forecast models.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError, notFound } from '../errors';
+import type { Collection, DocumentStore } from '../store/document-store';
+import type { RankerMetrics, RankerOptions, ForestJson } from './ranker.core';
+
+export const RANKER_MODELS = 'rankerModels';
+
+export type RankerModelStatus = 'CANDIDATE' | 'ACTIVE' | 'RETIRED';
+
+export interface RankerModelDoc {
+  _id: string;
+  version: number;
+  status: RankerModelStatus;
+  lookbackWeeks: number;
+  metrics: RankerMetrics;
+  options: RankerOptions;
+  featureNames: string[];
+  forest: ForestJson;
+  createdAt: Date;
+  createdBy: string | null;
+  activatedAt: Date | null;
+}
+
+export class RankerRegistryService {
+  private readonly models: Collection<RankerModelDoc>;
+
+  constructor(store: DocumentStore) {
+    this.models = store.collection<RankerModelDoc>(RANKER_MODELS);
+  }
+
+  static async ensureIndexes(store: DocumentStore): Promise<void> {
+    const models = store.collection<RankerModelDoc>(RANKER_MODELS);
+    await models.createIndex({ keys: { version: 1 }, unique: true, name: 'version' });
+    await models.createIndex({ keys: { status: 1 }, name: 'status' });
+  }
+
+  async save(
+    model: Omit<RankerModelDoc, '_id' | 'version' | 'status' | 'activatedAt'>,
+  ): Promise<RankerModelDoc> {
+    for (let attempt = 0; ; attempt++) {
+      const latest = await this.models.findOne({}, { sort: { version: -1 } });
+      try {
+        return await this.models.insertOne({
+          ...model,
+          _id: randomUUID(),
+          version: (latest?.version ?? 0) + 1,
+          status: 'CANDIDATE',
+          activatedAt: null,
+        });
+      } catch (e) {
+        if (attempt >= 4) throw e;
+      }
+    }
+  }
+
+  async list(limit = 20): Promise<RankerModelDoc[]> {
+    return this.models.find({}, { sort: { version: -1 }, limit, projection: { forest: 0 } });
+  }
+
+  async active(): Promise<RankerModelDoc | null> {
+    return this.models.findOne({ status: 'ACTIVE' });
+  }
+
+  /** Makes `id` the ACTIVE ranker; the previous one becomes RETIRED in the same write. */
+  async activate(id: string): Promise<RankerModelDoc> {
+    const doc = await this.models.findById(id);
+    if (!doc) throw notFound('RankerModel', id);
+    const now = new Date();
+    await this.models.bulkWrite([
+      {
+        update: {
+          filter: { status: 'ACTIVE', _id: { $ne: id } },
+          update: { $set: { status: 'RETIRED' } },
+          multi: true,
+        },
+      },
+      { update: { filter: { _id: id }, update: { $set: { status: 'ACTIVE', activatedAt: now } } } },
+    ]);
+    return (await this.models.findById(id))!;
+  }
+
+  /** Re-activates the ranker that was active before the current one. */
+  async rollback(): Promise<RankerModelDoc> {
+    const current = await this.active();
+    if (!current) throw new AppError('FAILED_PRECONDITION', 'No active ranker to roll back');
+    const [previous] = await this.models.find(
+      { status: 'RETIRED', activatedAt: { $ne: null } },
+      { sort: { activatedAt: -1 }, limit: 1 },
+    );
+    if (!previous) throw new AppError('FAILED_PRECONDITION', 'No earlier ranker to roll back to');
+    return this.activate(previous._id);
+  }
+}

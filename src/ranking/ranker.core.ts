@@ -1,0 +1,182 @@
+/**
+ * The assignment ranker: a random forest from mljs (`ml-random-forest`, trees from `ml-cart`)
+ * trained on a temporal split (older weeks train, the newest validate), with AUC and
+ * precision@k against the stated-preference baseline. Pure: arrays in, JSON model out.
+ */
+import { RandomForestClassifier } from 'ml-random-forest';
+import { mulberry32 } from '../common/random';
+import { FEATURE_NAMES } from './ranking-features.core';
+import { type RankerWeek, weekRows, type WeekRows } from './ranker-dataset.core';
+
+export interface RankerOptions {
+  nEstimators: number;
+  maxDepth: number;
+  /** Share of the features each tree sees. */
+  maxFeatures: number;
+  seed: number;
+  /** Training rows are subsampled to this many (half positives at most): ml-cart is quadratic-ish in rows. */
+  maxTrainRows: number;
+}
+
+export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
+  nEstimators: 24,
+  maxDepth: 7,
+  maxFeatures: 0.7,
+  seed: 17,
+  maxTrainRows: 1200,
+};
+
+/** A seeded sample of at most `max` row indices: up to half positives, the rest negatives. */
+export function sampleRows(y: readonly number[], max: number, seed: number): number[] {
+  const rng = mulberry32(seed);
+  const shuffle = (a: number[]): number[] => {
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  };
+  const pos = shuffle(y.flatMap((v, i) => (v === 1 ? [i] : [])));
+  const neg = shuffle(y.flatMap((v, i) => (v === 1 ? [] : [i])));
+  const takePos = Math.min(pos.length, Math.max(Math.floor(max / 2), max - neg.length));
+  return [...pos.slice(0, takePos), ...neg.slice(0, max - takePos)].sort((a, b) => a - b);
+}
+
+export type ForestJson = ReturnType<RandomForestClassifier['toJSON']>;
+
+export interface RankerMetrics {
+  auc: number | null;
+  /** Mean over validation weeks of the share of the top-k candidates that were published (k = published count). */
+  precisionAtK: number | null;
+  /** The same for the stated-preference rules (fewest misses first, most desired next). */
+  baselinePrecisionAtK: number | null;
+  trainRows: number;
+  validationRows: number;
+  trainWeeks: string[];
+  validationWeeks: string[];
+}
+
+export interface TrainedRanker {
+  forest: ForestJson;
+  featureNames: string[];
+  options: RankerOptions;
+  metrics: RankerMetrics;
+}
+
+/** Area under the ROC curve by the rank-sum (Mann–Whitney) formula, ties counted half. */
+export function auc(scores: readonly number[], labels: readonly number[]): number | null {
+  if (scores.length !== labels.length)
+    throw new Error(`scores (${scores.length}) and labels (${labels.length}) differ in length`);
+  const order = scores.map((s, i) => [s, labels[i]] as const).sort((a, b) => a[0] - b[0]);
+  let rankSumPos = 0;
+  let pos = 0;
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j < order.length && order[j][0] === order[i][0]) j++;
+    const midRank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++)
+      if (order[k][1] === 1) {
+        rankSumPos += midRank;
+        pos++;
+      }
+    i = j;
+  }
+  const neg = order.length - pos;
+  if (pos === 0 || neg === 0) return null;
+  return (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+/** Share of positives among the k highest scores (stable: earlier rows win ties). */
+export function precisionAtK(scores: readonly number[], labels: readonly number[], k: number): number | null {
+  if (k <= 0 || scores.length === 0) return null;
+  const top = scores
+    .map((s, i) => [s, i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .slice(0, k);
+  return top.filter(([, i]) => labels[i] === 1).length / top.length;
+}
+
+const PREF_MISSES = FEATURE_NAMES.indexOf('prefMisses');
+const PREF_DESIRED = FEATURE_NAMES.indexOf('prefDesired');
+
+/** The stated-preference rules as a score: fewer misses first, then more desired hits. */
+export const preferenceScores = (X: number[][]): number[] =>
+  X.map((x) => -x[PREF_MISSES] + 0.1 * x[PREF_DESIRED]);
+
+export function trainForest(X: number[][], y: number[], options: RankerOptions): ForestJson {
+  if (X.length === 0) throw new Error('no training rows');
+  if (new Set(y).size < 2) throw new Error('training rows need both labels (kept and not kept)');
+  const forest = new RandomForestClassifier({
+    nEstimators: options.nEstimators,
+    maxFeatures: options.maxFeatures,
+    seed: options.seed,
+    replacement: false,
+    useSampleBagging: true,
+    noOOB: true,
+    treeOptions: { maxDepth: options.maxDepth, minNumSamples: 5 },
+  });
+  forest.train(X, y);
+  // plain JSON (ml-matrix instances become arrays): survives the store and structured clone
+  return JSON.parse(JSON.stringify(forest.toJSON())) as ForestJson;
+}
+
+/** Probability of label 1 per row; throws on a malformed model. */
+export function predictForest(model: ForestJson, X: number[][]): number[] {
+  if (X.length === 0) return [];
+  const forest = RandomForestClassifier.load(model);
+  return forest.predictProbability(X, 1);
+}
+
+const mean = (values: (number | null)[]): number | null => {
+  const v = values.filter((x): x is number => x !== null);
+  return v.length === 0 ? null : v.reduce((a, b) => a + b, 0) / v.length;
+};
+
+export function evaluate(
+  model: ForestJson,
+  rows: WeekRows[],
+): Pick<RankerMetrics, 'auc' | 'precisionAtK' | 'baselinePrecisionAtK'> {
+  const scored = rows.map((r) => ({ r, p: predictForest(model, r.X) }));
+  const k = (r: WeekRows): number => r.y.filter((v) => v === 1).length;
+  return {
+    auc: auc(
+      scored.flatMap((s) => s.p),
+      scored.flatMap((s) => s.r.y),
+    ),
+    precisionAtK: mean(scored.map((s) => precisionAtK(s.p, s.r.y, k(s.r)))),
+    baselinePrecisionAtK: mean(rows.map((r) => precisionAtK(preferenceScores(r.X), r.y, k(r)))),
+  };
+}
+
+/** Trains on all but the newest `validationWeeks` weeks and validates on those (weeks oldest first). */
+export function trainRanker(
+  weeks: RankerWeek[],
+  validationWeeks: number,
+  options = DEFAULT_RANKER_OPTIONS,
+): TrainedRanker {
+  if (validationWeeks < 1 || validationWeeks >= weeks.length)
+    throw new Error(`validationWeeks must be in [1, ${weeks.length - 1}], got ${validationWeeks}`);
+  const rows = weeks.map(weekRows);
+  const train = rows.slice(0, rows.length - validationWeeks);
+  const validation = rows.slice(rows.length - validationWeeks);
+  const allX = train.flatMap((r) => r.X);
+  const allY = train.flatMap((r) => r.y);
+  const picked = sampleRows(allY, options.maxTrainRows, options.seed);
+  const forest = trainForest(
+    picked.map((i) => allX[i]),
+    picked.map((i) => allY[i]),
+    options,
+  );
+  return {
+    forest,
+    featureNames: [...FEATURE_NAMES],
+    options,
+    metrics: {
+      ...evaluate(forest, validation),
+      trainRows: picked.length,
+      validationRows: validation.reduce((n, r) => n + r.y.length, 0),
+      trainWeeks: train.map((r) => r.week),
+      validationWeeks: validation.map((r) => r.week),
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/** GraphQL types of the learned ranking: ranker models, training arguments, scheduling KPIs. */
+import { IsInt, Matches, Max, Min } from 'class-validator';
+import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { MlVsRules, SchedulingKpis, WeekKpis } from './scheduling-kpis.core';
+import { MAX_LOOKBACK_WEEKS, MIN_TRAIN_WEEKS } from './ranking.service';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@ObjectType({ description: 'Validation metrics of a ranker (temporal split: the newest weeks validate).' })
+export class RankerMetricsType {
+  @Field(() => Float, { nullable: true })
+  auc!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean share of the top-k candidates that were published.',
+  })
+  precisionAtK!: number | null;
+  @Field(() => Float, { nullable: true, description: 'precision@k of the stated-preference rules.' })
+  baselinePrecisionAtK!: number | null;
+  @Field(() => Int)
+  trainRows!: number;
+  @Field(() => Int)
+  validationRows!: number;
+  @Field(() => [String])
+  trainWeeks!: string[];
+  @Field(() => [String])
+  validationWeeks!: string[];
+}
+
+@ObjectType({ description: 'A versioned assignment ranker (random forest); one is ACTIVE.' })
+export class RankerModel {
+  @Field(() => ID, { name: 'id' })
+  _id!: string;
+  @Field(() => Int)
+  version!: number;
+  @Field({ description: 'CANDIDATE, ACTIVE or RETIRED.' })
+  status!: string;
+  @Field(() => Int)
+  lookbackWeeks!: number;
+  @Field(() => RankerMetricsType)
+  metrics!: RankerMetricsType;
+  @Field(() => [String])
+  featureNames!: string[];
+  @Field(() => Date)
+  createdAt!: Date;
+  @Field(() => Date, { nullable: true })
+  activatedAt!: Date | null;
+}
+
+@ArgsType()
+export class TrainRankerArgs {
+  @Field(() => Int, { defaultValue: 26 })
+  @IsInt()
+  @Min(MIN_TRAIN_WEEKS)
+  @Max(MAX_LOOKBACK_WEEKS)
+  lookbackWeeks!: number;
+}
+
+@ArgsType()
+export class KpiRangeArgs {
+  @Field({ description: 'Monday of the first week, YYYY-MM-DD.' })
+  @Matches(ISO_DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from!: string;
+  @Field({ description: 'Monday of the last week, YYYY-MM-DD.' })
+  @Matches(ISO_DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to!: string;
+}
+
+@ObjectType()
+export class MlVsRulesType implements MlVsRules {
+  @Field(() => Float, { nullable: true })
+  rulesCoveragePercent!: number | null;
+  @Field(() => Float, { nullable: true })
+  modelCoveragePercent!: number | null;
+  @Field(() => Float)
+  rulesLabourCost!: number;
+  @Field(() => Float)
+  modelLabourCost!: number;
+  @Field(() => Int)
+  differingAssignments!: number;
+}
+
+@ObjectType()
+export class KpiFigures {
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Rosters with coverage ≥ 97 % published without manual edits.',
+  })
+  successRate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Std dev of |paid hours − target| on the published roster.',
+  })
+  workloadBalance!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of published assignments changed by hand.' })
+  interventionRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of candidates on the rule-based fallback.' })
+  fallbackRate!: number | null;
+}
+
+@ObjectType()
+export class WeekKpisType extends KpiFigures implements WeekKpis {
+  @Field()
+  week!: string;
+  @Field(() => MlVsRulesType, { nullable: true, description: 'Where a SHADOW roster exists.' })
+  mlVsRules!: MlVsRulesType | null;
+}
+
+@ObjectType()
+export class SchedulingKpisType implements SchedulingKpis {
+  @Field(() => [WeekKpisType])
+  weeks!: WeekKpisType[];
+  @Field(() => KpiFigures)
+  overall!: KpiFigures;
+}
+
+@ObjectType({ description: 'Which objective a roster was solved with (learned ranking).' })
+export class RosterRankingType {
+  @Field({ description: 'RULES, MODEL or SHADOW (a SHADOW roster cannot be published).' })
+  path!: string;
+  @Field(() => Float, { nullable: true, description: 'Share of candidates on the rule-based fallback.' })
+  fallbackRate!: number | null;
+  @Field(() => ID, { nullable: true })
+  modelId!: string | null;
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+}

@@ -1,0 +1,51 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { PLANNERS } from '../auth/roles';
+import type { RequestContext } from '../context';
+import { KpiRangeArgs, RankerModel, SchedulingKpisType, TrainRankerArgs } from './ranking-api.types';
+import { RankerRegistryService } from './ranker-registry.service';
+import { RankingService } from './ranking.service';
+
+/** Learned ranking: train, list, activate and roll back rankers; scheduling KPIs. */
+@Resolver()
+export class RankingResolver {
+  constructor(
+    private readonly ranking: RankingService,
+    private readonly registry: RankerRegistryService,
+  ) {}
+
+  @Authorized(...PLANNERS)
+  @Query(() => [RankerModel], { description: 'Assignment rankers, newest first.' })
+  rankerModels(): Promise<RankerModel[]> {
+    return this.registry.list() as Promise<RankerModel[]>;
+  }
+
+  @Authorized(...PLANNERS)
+  @Mutation(() => RankerModel, { description: 'Trains a ranker on the last published weeks (worker pool).' })
+  trainAssignmentRanker(
+    @Args() { lookbackWeeks }: TrainRankerArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RankerModel> {
+    return this.ranking.trainAssignmentRanker(lookbackWeeks, ctx.viewer) as Promise<RankerModel>;
+  }
+
+  @Authorized(...PLANNERS)
+  @Mutation(() => RankerModel, { description: 'Makes a ranker the ACTIVE one.' })
+  activateRanker(@Arg('id', () => ID) id: string): Promise<RankerModel> {
+    return this.registry.activate(id) as Promise<RankerModel>;
+  }
+
+  @Authorized(...PLANNERS)
+  @Mutation(() => RankerModel, { description: 'Re-activates the previously active ranker.' })
+  rollbackRanker(): Promise<RankerModel> {
+    return this.registry.rollback() as Promise<RankerModel>;
+  }
+
+  @Authorized(...PLANNERS)
+  @Query(() => SchedulingKpisType, { description: 'Scheduling KPIs per week and overall (MANAGER, ADMIN).' })
+  schedulingKpis(
+    @Args() { from, to }: KpiRangeArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SchedulingKpisType> {
+    return this.ranking.schedulingKpis(from, to, ctx.viewer!) as Promise<SchedulingKpisType>;
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Learned ranking: trains the assignment ranker from published rosters (in the worker pool),
+ * and plans each week's objective (rules, model, shadow, canary) for the roster jobs.
+ */
+import { addDays, daysBetween } from '../common/calendar';
+import type { Viewer } from '../context';
+import { AppError, badInput } from '../errors';
+import type { Logger } from '../logger';
+import type { ObjectivePlan } from '../rostering/roster-job.service';
+import type { RosterProblem } from '../rostering/roster-problem.schema';
+import { assertWeek, type RosterService } from '../rostering/roster.service';
+import type { TaskRunner } from '../workers/task-runner';
+import { taskFile } from '../workers/worker-pool';
+import { HISTORY_WEEKS, type WeekHistory } from './ranking-features.core';
+import { planMode, type RankingFlags } from './ranking-flags.core';
+import type { RankingLabelService } from './ranking-label.service';
+import { historyWeek, type RankerWeek } from './ranker-dataset.core';
+import type { RankerRegistryService, RankerModelDoc } from './ranker-registry.service';
+import { decideRewards, type Prediction, type RewardDecision } from './ranker-rewards.core';
+import type { RankerOptions, TrainedRanker } from './ranker.core';
+import { type KpiWeekInput, schedulingKpis, type SchedulingKpis } from './scheduling-kpis.core';
+import type { ScoreWeekTaskInput, TrainRankerTaskInput } from './ranker.task';
+
+export const MIN_TRAIN_WEEKS = 6;
+export const MAX_LOOKBACK_WEEKS = 104;
+export const MAX_KPI_WEEKS = 104;
+
+export class RankingService {
+  constructor(
+    private readonly rosters: RosterService,
+    private readonly labels: RankingLabelService,
+    private readonly registry: RankerRegistryService,
+    private readonly workers: TaskRunner,
+    private readonly flags: RankingFlags,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Published rosters of the `weeks` weeks before `week`, newest first (missing weeks skipped). */
+  async history(problemWeek: string, weeks = HISTORY_WEEKS): Promise<WeekHistory> {
+    const docs = await Promise.all(
+      Array.from({ length: weeks }, (_, k) => this.rosters.published(addDays(problemWeek, -7 * (k + 1)))),
+    );
+    return docs.flatMap((d) => (d ? [historyWeek(d.problem, d.assignments)] : []));
+  }
+
+  /** Trains a ranker on the last `lookbackWeeks` published weeks (newest sixth validates); activates it when none is. */
+  async trainAssignmentRanker(
+    lookbackWeeks: number,
+    viewer: Viewer | null,
+    options?: RankerOptions,
+  ): Promise<RankerModelDoc> {
+    if (
+      !Number.isInteger(lookbackWeeks) ||
+      lookbackWeeks < MIN_TRAIN_WEEKS ||
+      lookbackWeeks > MAX_LOOKBACK_WEEKS
+    )
+      throw badInput(
+        `lookbackWeeks must be an integer in [${MIN_TRAIN_WEEKS}, ${MAX_LOOKBACK_WEEKS}], got ${lookbackWeeks}`,
+        [{ field: 'lookbackWeeks', message: 'out of range' }],
+      );
+    const labelled = await this.labels.latestWeeks(lookbackWeeks);
+    const docs = (await Promise.all(labelled.map((w) => this.rosters.published(w)))).filter(
+      (d) => d !== null,
+    );
+    if (docs.length < MIN_TRAIN_WEEKS)
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `Training needs ${MIN_TRAIN_WEEKS} published weeks, found ${docs.length}`,
+      );
+    docs.sort((a, b) => a.week.localeCompare(b.week));
+    const published = docs.map((d) => historyWeek(d.problem, d.assignments));
+    const weeks: RankerWeek[] = docs.map((d, i) => ({
+      problem: d.problem,
+      history: published.slice(Math.max(0, i - HISTORY_WEEKS), i).reverse(),
+      published: d.assignments,
+    }));
+    const trained = await this.workers.run<TrainRankerTaskInput, TrainedRanker>(
+      taskFile('ranking/ranker.task'),
+      'trainRankerTask',
+      { weeks, validationWeeks: Math.max(1, Math.round(weeks.length / 6)), options },
+    );
+    const saved = await this.registry.save({
+      lookbackWeeks,
+      metrics: trained.metrics,
+      options: trained.options,
+      featureNames: trained.featureNames,
+      forest: trained.forest,
+      createdAt: new Date(),
+      createdBy: viewer?.userId ?? null,
+    });
+    return (await this.registry.active()) ? saved : this.registry.activate(saved._id);
+  }
+
+  /** The learned-reward decision for one week; any failure falls back to the rules. */
+  async decide(problem: RosterProblem): Promise<RewardDecision & { modelId: string | null }> {
+    const threshold = this.flags.confidenceThreshold;
+    const model = await this.registry.active();
+    if (!model)
+      return { ...decideRewards({ ok: false, reason: 'no active model' }, threshold), modelId: null };
+    let prediction: Prediction;
+    try {
+      const scored = await this.workers.run<ScoreWeekTaskInput, { keys: string[]; probabilities: number[] }>(
+        taskFile('ranking/ranker.task'),
+        'scoreWeekTask',
+        { problem, history: await this.history(problem.weekStart), forest: model.forest },
+      );
+      prediction = { ok: true, ...scored };
+    } catch (e) {
+      this.logger.warn({ err: e, week: problem.weekStart }, 'ranker prediction failed; using the rules');
+      prediction = { ok: false, reason: `prediction failed: ${(e as Error).message}` };
+    }
+    return { ...decideRewards(prediction, threshold), modelId: model._id };
+  }
+
+  /** The roster jobs' objective planner (registered at start). */
+  async plan(problem: RosterProblem): Promise<ObjectivePlan> {
+    const mode = planMode(this.flags, problem.weekStart);
+    if (mode.mode === 'RULES')
+      return {
+        rewards: null,
+        ranking: { path: 'RULES', fallbackRate: null, modelId: null, reason: mode.reason },
+        shadow: null,
+      };
+    const d = await this.decide(problem);
+    const info = { fallbackRate: d.fallbackRate, modelId: d.modelId, reason: d.reason };
+    if (mode.mode === 'SHADOW')
+      return {
+        rewards: null,
+        ranking: { path: 'RULES', ...info, reason: 'shadow mode: the rules roster is the publishable one' },
+        shadow: d.rewards ? { rewards: d.rewards, ranking: { path: 'SHADOW', ...info } } : null,
+      };
+    return { rewards: d.rewards, ranking: { path: d.path, ...info }, shadow: null };
+  }
+
+  /** KPIs of the weeks from `from` to `to` (Mondays, at most MAX_KPI_WEEKS weeks). */
+  async schedulingKpis(from: string, to: string, viewer: Viewer): Promise<SchedulingKpis> {
+    assertWeek(from, 'from');
+    assertWeek(to, 'to');
+    const count = daysBetween(from, to) / 7 + 1;
+    if (count < 1 || count > MAX_KPI_WEEKS)
+      throw badInput(`from … to must span 1 to ${MAX_KPI_WEEKS} weeks, got ${count}`, [
+        { field: 'to', message: 'out of range' },
+      ]);
+    const labels = new Map((await this.labels.between(from, to)).map((l) => [l.week, l]));
+    const weeks = await Promise.all(
+      Array.from({ length: count }, async (_, i): Promise<KpiWeekInput> => {
+        const week = addDays(from, 7 * i);
+        const rosters = await this.rosters.list(week, viewer);
+        return {
+          week,
+          interventionRate: labels.get(week)?.interventionRate ?? null,
+          rosters: rosters.map((r) => ({
+            status: r.status,
+            path: r.ranking?.path ?? 'RULES',
+            coveragePercent: coverageOf(r.kpis.skills),
+            labourCost: r.kpis.labourCost,
+            manualEdits: r.manualEdits,
+            fallbackRate: r.ranking?.fallbackRate ?? null,
+            deviations: r.kpis.staff.map((st) => Math.abs(st.paidHours - st.targetHoursWeek)),
+            assignmentKeys: r.assignments.map(
+              (a) => `${a.staffId}|${a.date}|${a.shiftTemplateId}|${a.skill}`,
+            ),
+          })),
+        };
+      }),
+    );
+    return schedulingKpis(weeks);
+  }
+}
+
+/** Required-hours-weighted coverage over skills (null when nothing is required). */
+function coverageOf(skills: { requiredHours: number; coveragePercent: number | null }[]): number | null {
+  const required = skills.reduce((n, s) => n + s.requiredHours, 0);
+  if (required === 0) return null;
+  return skills.reduce((n, s) => n + s.requiredHours * (s.coveragePercent ?? 100), 0) / required;
+}

@@ -1,0 +1,108 @@
+/**
+ * Scheduling KPIs per week and overall. Pure.
+ * - success rate: generated (non-shadow) rosters whose solver coverage is ≥ 97 % and that
+ *   were published without manual edits (drafts never published count on coverage alone);
+ * - workload balance: std dev over staff of |paid hours − target| on the published roster;
+ * - intervention rate: share of published assignments added by hand (labels);
+ * - fallback rate: share of candidates on the rules (rosters with ranking info);
+ * - ML against rules: coverage, cost and differing assignments where a SHADOW roster exists.
+ */
+export const SUCCESS_COVERAGE = 97;
+
+export interface KpiRoster {
+  status: 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED';
+  path: 'RULES' | 'MODEL' | 'SHADOW';
+  coveragePercent: number | null;
+  labourCost: number;
+  manualEdits: number;
+  fallbackRate: number | null;
+  /** |paid hours − target| per person. */
+  deviations: number[];
+  assignmentKeys: string[];
+}
+
+export interface KpiWeekInput {
+  week: string;
+  rosters: KpiRoster[];
+  interventionRate: number | null;
+}
+
+export interface MlVsRules {
+  rulesCoveragePercent: number | null;
+  modelCoveragePercent: number | null;
+  rulesLabourCost: number;
+  modelLabourCost: number;
+  differingAssignments: number;
+}
+
+export interface WeekKpis {
+  week: string;
+  successRate: number | null;
+  workloadBalance: number | null;
+  interventionRate: number | null;
+  fallbackRate: number | null;
+  mlVsRules: MlVsRules | null;
+}
+
+export interface SchedulingKpis {
+  weeks: WeekKpis[];
+  overall: Omit<WeekKpis, 'week' | 'mlVsRules'>;
+}
+
+const mean = (v: (number | null)[]): number | null => {
+  const x = v.filter((n): n is number => n !== null);
+  return x.length === 0 ? null : x.reduce((a, b) => a + b, 0) / x.length;
+};
+
+export function stdDev(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const m = values.reduce((a, b) => a + b, 0) / values.length;
+  return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / values.length);
+}
+
+const succeeded = (r: KpiRoster): boolean =>
+  (r.coveragePercent ?? 100) >= SUCCESS_COVERAGE && (r.status === 'DRAFT' || r.manualEdits === 0);
+
+function weekKpis(w: KpiWeekInput): WeekKpis & { successes: number; jobs: number } {
+  const generated = w.rosters.filter((r) => r.path !== 'SHADOW');
+  const published = generated.find((r) => r.status === 'PUBLISHED') ?? null;
+  const shadow = w.rosters.find((r) => r.path === 'SHADOW') ?? null;
+  const rules = shadow ? (published ?? generated.filter((r) => r.path === 'RULES').at(-1) ?? null) : null;
+  const successes = generated.filter(succeeded).length;
+  let mlVsRules: MlVsRules | null = null;
+  if (shadow && rules) {
+    const a = new Set(rules.assignmentKeys);
+    const b = new Set(shadow.assignmentKeys);
+    mlVsRules = {
+      rulesCoveragePercent: rules.coveragePercent,
+      modelCoveragePercent: shadow.coveragePercent,
+      rulesLabourCost: rules.labourCost,
+      modelLabourCost: shadow.labourCost,
+      differingAssignments: [...a].filter((k) => !b.has(k)).length + [...b].filter((k) => !a.has(k)).length,
+    };
+  }
+  return {
+    week: w.week,
+    successRate: generated.length === 0 ? null : successes / generated.length,
+    workloadBalance: published ? stdDev(published.deviations) : null,
+    interventionRate: w.interventionRate,
+    fallbackRate: mean(generated.map((r) => r.fallbackRate)),
+    mlVsRules,
+    successes,
+    jobs: generated.length,
+  };
+}
+
+export function schedulingKpis(weeks: KpiWeekInput[]): SchedulingKpis {
+  const rows = weeks.map(weekKpis);
+  const jobs = rows.reduce((n, r) => n + r.jobs, 0);
+  return {
+    weeks: rows.map(({ successes: _s, jobs: _j, ...r }) => r),
+    overall: {
+      successRate: jobs === 0 ? null : rows.reduce((n, r) => n + r.successes, 0) / jobs,
+      workloadBalance: mean(rows.map((r) => r.workloadBalance)),
+      interventionRate: mean(rows.map((r) => r.interventionRate)),
+      fallbackRate: mean(rows.map((r) => r.fallbackRate)),
+    },
+  };
+}

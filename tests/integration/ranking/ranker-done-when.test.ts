@@ -1,0 +1,82 @@
+/**
+ * The issue's Done-when test: 26 weeks of rules rosters edited by the simulated manager train
+ * the ranker (temporal split, newest 4 validate); on 8 held-out weeks the manager's policy is
+ * applied to the rules-only roster and to the model-weighted one.
+ */
+import {
+  historyBefore,
+  rankerWeeks,
+  rewardsFor,
+  simulateRulesWeeks,
+  solveWeek,
+  type SimWeek,
+} from '../../../src/ranking/ranker-simulation';
+import { evaluate, trainRanker, type TrainedRanker } from '../../../src/ranking/ranker.core';
+import { weekRows } from '../../../src/ranking/ranker-dataset.core';
+import { managerEdits } from '../../../src/ranking/simulated-manager.core';
+import type { RosterResult } from '../../../src/rostering/roster.types';
+
+jest.setTimeout(300_000);
+
+const coverage = (r: RosterResult): number => r.kpis!.skills[0].coveragePercent!;
+const labelled = (r: RosterResult) =>
+  r.assignments.map((a) => ({
+    staffId: a.staffId,
+    date: a.date,
+    shiftTemplateId: a.shiftTemplateId,
+    skill: a.skill,
+  }));
+
+describe('learned ranking against the simulated manager (8 held-out weeks)', () => {
+  let weeks: SimWeek[];
+  let ranker: TrainedRanker;
+  const model: { edits: number; cost: number; coverage: number }[] = [];
+
+  beforeAll(async () => {
+    weeks = await simulateRulesWeeks(0, 34);
+    ranker = trainRanker(rankerWeeks(weeks.slice(0, 26)), 4);
+    for (let i = 26; i < 34; i++) {
+      const decision = rewardsFor(weeks[i].problem, historyBefore(weeks, i), ranker.forest, 0.6);
+      expect(decision.path).toBe('MODEL');
+      const result = await solveWeek(weeks[i].problem, decision.rewards!);
+      model.push({
+        edits: managerEdits(i, labelled(result)).length,
+        cost: result.kpis!.labourCost,
+        coverage: coverage(result),
+      });
+    }
+  });
+
+  const held = () => weeks.slice(26);
+
+  it('the model-weighted rosters need at least 30 % fewer manager edits', () => {
+    const rules = held().reduce((n, w) => n + w.moves.length, 0);
+    const learned = model.reduce((n, m) => n + m.edits, 0);
+    expect(rules).toBeGreaterThan(40);
+    expect(learned).toBeLessThanOrEqual(0.7 * rules);
+  });
+
+  it('coverage stays within 0.5 points and labour cost within 1 % of the rules-only rosters', () => {
+    held().forEach((w, i) => {
+      expect(Math.abs(model[i].coverage - coverage(w.result))).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(model[i].cost - w.result.kpis!.labourCost)).toBeLessThanOrEqual(
+        0.01 * w.result.kpis!.labourCost,
+      );
+    });
+  });
+
+  it('precision@k on the held-out weeks beats the stated-preference baseline', () => {
+    const rows = held().map((w, i) =>
+      weekRows({ problem: w.problem, history: historyBefore(weeks, 26 + i), published: w.published }),
+    );
+    const m = evaluate(ranker.forest, rows);
+    expect(m.precisionAtK!).toBeGreaterThan(m.baselinePrecisionAtK! + 0.2);
+    expect(m.auc!).toBeGreaterThan(0.8);
+  });
+
+  it('the temporal split trains on the older weeks and validates on the newest', () => {
+    expect(ranker.metrics.trainWeeks).toHaveLength(22);
+    expect(ranker.metrics.validationWeeks).toEqual(weeks.slice(22, 26).map((w) => w.problem.weekStart));
+    expect(ranker.metrics.trainWeeks.every((w) => w < ranker.metrics.validationWeeks[0])).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import { buildRosterModel } from '../../../src/rostering/roster.model';
+import {
+  candidateRewardKey,
+  type CandidateRewards,
+  MAX_REWARD_SHARE,
+} from '../../../src/rostering/roster-rewards.model';
+import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
+
+const problem = parseRosterProblem({
+  weekStart: '2025-03-03',
+  intervalMinutes: 60,
+  staff: ['a', 'b'].map((id) => ({
+    id,
+    skills: ['voice'],
+    hourlyCost: 20,
+    minHoursWeek: 0,
+    maxHoursWeek: 40,
+    maxDaysWeek: 5,
+    availability: [{ dayOfWeek: 1, from: '00:00', to: '24:00' }],
+  })),
+  shiftTemplates: [
+    { id: 'E', start: '08:00', durationMinutes: 480, breakMinutes: 0, daysOfWeek: [1], skills: ['voice'] },
+  ],
+  requirements: [{ skill: 'voice', values: new Array(168).fill(0) }],
+});
+
+const xCost = (rewards?: CandidateRewards) => {
+  const m = buildRosterModel(problem, { rewards, disable: ['preferences'] });
+  return m.xCol.map((c) => m.milp.columns[c].cost);
+};
+
+describe('candidate reward terms', () => {
+  it('add −scale × reward to the rewarded candidate only', () => {
+    const costs = xCost({ values: { [candidateRewardKey('a', 0, 'E', 'voice')]: 0.5 }, scale: 10 });
+    expect(costs).toEqual([160 - 5, 160]);
+  });
+
+  it('cap the scale at MAX_REWARD_SHARE of the cheapest shift and clamp rewards to [−1, 1]', () => {
+    const costs = xCost({
+      values: {
+        [candidateRewardKey('a', 0, 'E', 'voice')]: 3,
+        [candidateRewardKey('b', 0, 'E', 'voice')]: -1,
+      },
+      scale: 1000,
+    });
+    expect(MAX_REWARD_SHARE * 160).toBe(16);
+    expect(costs).toEqual([160 - 16, 160 + 16]);
+  });
+
+  it('no rewards leave the objective as it was', () => {
+    expect(xCost()).toEqual([160, 160]);
+  });
+});
