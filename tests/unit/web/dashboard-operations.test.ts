@@ -14,8 +14,8 @@ import * as operations from '../../../web/src/gql/graphql';
 const schema = buildSchema(readFileSync(path.join(__dirname, '../../../schema/schema.graphql'), 'utf8'));
 const limits = edgeLimits(loadConfig({ NODE_ENV: 'test' }));
 
-const documents = Object.entries(operations).filter(
-  (entry): entry is [string, DocumentNode] => entry[0].endsWith('Document'),
+const documents = Object.entries(operations).filter((entry): entry is [string, DocumentNode] =>
+  entry[0].endsWith('Document'),
 );
 
 describe('dashboard operations within the request limits', () => {
