@@ -521,7 +521,7 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
       const bad = await t.gql(CREATE_CHANNEL, { i: chat({ shrinkage: 1.2, maxOccupancy: 1.5 }) }, manager);
       expect(codeOf(bad)).toBe('BAD_USER_INPUT');
       expect(bad.errors?.[0].extensions?.details).toEqual([
-        { field: 'maxOccupancy', message: 'maxOccupancy must be in (0, 1], got 1.5' },
+        { field: 'maxOccupancy', message: 'maxOccupancy must be in [0.05, 1], got 1.5' },
         { field: 'shrinkage', message: 'shrinkage must be in [0, 1), got 1.2' },
       ]);
       expect(codeOf(await t.gql(CREATE_CHANNEL, { i: chat({ intervalMinutes: 20 }) }, manager))).toBe(
