@@ -7,7 +7,16 @@ import { metricsRoutes } from '../../../src/server/metrics.routes';
 const TOKEN = 'metrics-token-0123456789';
 
 async function serve(config: { production: boolean; METRICS_TOKEN: string | undefined }) {
-  const metrics = new Metrics({ depth: async () => ({}), backtestMase: async () => [] });
+  const metrics = new Metrics({
+    depth: async () => ({}),
+    backtestMase: async () => [],
+    schedulingKpis: async () => ({
+      successRate: null,
+      workloadBalance: null,
+      interventionRate: null,
+      fallbackRate: null,
+    }),
+  });
   const app = express().use(metricsRoutes(metrics, config));
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
