@@ -57,3 +57,25 @@ describe('/metrics access', () => {
     }
   });
 });
+
+describe('scheduling KPI gauges', () => {
+  it('share one KPI computation per scrape and show only the KPIs that have a value', async () => {
+    let calls = 0;
+    const metrics = new Metrics({
+      depth: async () => ({}),
+      backtestMase: async () => [],
+      schedulingKpis: async () => {
+        calls += 1;
+        return { successRate: 0.9, workloadBalance: 2, interventionRate: null, fallbackRate: 0.1 };
+      },
+    });
+    const text = await metrics.registry.metrics();
+    expect(calls).toBe(1);
+    expect(text).toMatch(/^shiftcast_scheduling_success_ratio\{weeks="8"\} 0\.9$/m);
+    expect(text).toMatch(/^shiftcast_scheduling_workload_balance_hours\{weeks="8"\} 2$/m);
+    expect(text).toMatch(/^shiftcast_scheduling_fallback_ratio\{weeks="8"\} 0\.1$/m);
+    expect(text).not.toMatch(/^shiftcast_scheduling_intervention_ratio\{/m);
+    await metrics.registry.metrics();
+    expect(calls).toBe(2);
+  });
+});
