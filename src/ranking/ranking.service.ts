@@ -2,7 +2,8 @@
  * Learned ranking: trains the assignment ranker from published rosters (in the worker pool),
  * and plans each week's objective (rules, model, shadow, canary) for the roster jobs.
  */
-import { addDays, daysBetween } from '../common/calendar';
+import { Role } from '../auth/roles';
+import { addDays, daysBetween, mondayOf } from '../common/calendar';
 import type { Viewer } from '../context';
 import { AppError, badInput } from '../errors';
 import type { Logger } from '../logger';
@@ -18,12 +19,25 @@ import { historyWeek, type RankerWeek } from './ranker-dataset.core';
 import type { RankerRegistryService, RankerModelDoc } from './ranker-registry.service';
 import { decideRewards, type Prediction, type RewardDecision } from './ranker-rewards.core';
 import type { RankerOptions, TrainedRanker } from './ranker.core';
-import { type KpiWeekInput, schedulingKpis, type SchedulingKpis } from './scheduling-kpis.core';
+import {
+  type KpiWeekInput,
+  RECENT_KPI_WEEKS,
+  schedulingKpis,
+  type SchedulingKpis,
+} from './scheduling-kpis.core';
 import type { ScoreWeekTaskInput, TrainRankerTaskInput } from './ranker.task';
 
 export const MIN_TRAIN_WEEKS = 6;
 export const MAX_LOOKBACK_WEEKS = 104;
 export const MAX_KPI_WEEKS = 104;
+
+/** Reads drafts as a manager would, for the KPIs computed on a /metrics scrape. */
+const KPI_READER: Viewer = {
+  userId: 'system:metrics',
+  username: 'metrics',
+  roles: [Role.MANAGER],
+  staffId: null,
+};
 
 export class RankingService {
   constructor(
@@ -165,6 +179,12 @@ export class RankingService {
       }),
     );
     return schedulingKpis(weeks);
+  }
+
+  /** Overall KPIs of the RECENT_KPI_WEEKS weeks up to the week of `today` (YYYY-MM-DD), for /metrics. */
+  async recentKpis(today: string): Promise<SchedulingKpis['overall']> {
+    const to = mondayOf(today);
+    return (await this.schedulingKpis(addDays(to, -7 * (RECENT_KPI_WEEKS - 1)), to, KPI_READER)).overall;
   }
 }
 

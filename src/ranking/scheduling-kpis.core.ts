@@ -8,6 +8,8 @@
  * - ML against rules: coverage, cost and differing assignments where a SHADOW roster exists.
  */
 export const SUCCESS_COVERAGE = 97;
+/** The window of the KPIs served at /metrics: this week and the 7 before it. */
+export const RECENT_KPI_WEEKS = 8;
 
 export interface KpiRoster {
   status: 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED';

@@ -9,6 +9,7 @@ import type { RequestContext } from '../context';
 import { isAppError } from '../errors';
 import { isTaskEntry, TASK_KINDS } from '../jobs/job-kinds';
 import { taskEntryOf } from '../jobs/bullmq.runner';
+import { RECENT_KPI_WEEKS } from '../ranking/scheduling-kpis.core';
 import type { TaskRunner, TaskRunOptions } from '../workers/task-runner';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -21,7 +22,34 @@ export interface MetricSources {
   depth(): Promise<Record<string, { waiting: number; active: number }>>;
   /** The MASE of each channel's active model's backtest. */
   backtestMase(): Promise<{ channel: string; mase: number }[]>;
+  /** Scheduling KPIs over a recent window (null where there is nothing to measure). */
+  schedulingKpis(): Promise<Record<SchedulingKpi, number | null>>;
 }
+
+type SchedulingKpi = 'successRate' | 'workloadBalance' | 'interventionRate' | 'fallbackRate';
+
+const SCHEDULING_GAUGES: [string, SchedulingKpi, string][] = [
+  [
+    'shiftcast_scheduling_success_ratio',
+    'successRate',
+    'Share of generated rosters with coverage >= 97 % published unedited',
+  ],
+  [
+    'shiftcast_scheduling_workload_balance_hours',
+    'workloadBalance',
+    'Std dev over staff of |paid - target| hours on published rosters',
+  ],
+  [
+    'shiftcast_scheduling_intervention_ratio',
+    'interventionRate',
+    'Share of published assignments added by a manager',
+  ],
+  [
+    'shiftcast_scheduling_fallback_ratio',
+    'fallbackRate',
+    'Share of ranked candidates that fell back to the rules',
+  ],
+];
 
 export class Metrics {
   readonly registry = new Registry();
@@ -112,6 +140,22 @@ export class Metrics {
           if (Number.isFinite(mase)) this.set({ channel }, mase);
       },
     });
+    // The four gauges are collected together on a scrape: they share one computation.
+    let kpis: ReturnType<MetricSources['schedulingKpis']> | null = null;
+    const shared = () => (kpis ??= sources.schedulingKpis().finally(() => (kpis = null)));
+    for (const [name, kpi, help] of SCHEDULING_GAUGES)
+      new Gauge({
+        name,
+        help: `${help}, over the last ${RECENT_KPI_WEEKS} weeks`,
+        // A label, so that a KPI with nothing to measure has no sample rather than a 0.
+        labelNames: ['weeks'],
+        registers,
+        async collect() {
+          this.reset();
+          const value = (await shared())[kpi];
+          if (value !== null && Number.isFinite(value)) this.set({ weeks: String(RECENT_KPI_WEEKS) }, value);
+        },
+      });
   }
 
   /** A bounded label for a client-chosen operation name. */

@@ -56,6 +56,7 @@ import type { RedisInfra } from '../jobs/redis.infra';
 import { SingleProcessLiveness } from '../workers/process-liveness';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile, WorkerPool } from '../workers/worker-pool';
+import { todayIn } from '../common/calendar';
 import { Metrics, observedRunner } from './metrics';
 import { VERSION } from '../version';
 import { ServerInfo, SystemResolver } from './system.resolver';
@@ -175,6 +176,7 @@ export function createServices(infra: Infrastructure): Services {
         const active = await Promise.all(channels.map((c) => services.models.active(c.key)));
         return active.flatMap((m) => (m ? [{ channel: m.channel, mase: m.metrics.mase }] : []));
       },
+      schedulingKpis: () => ranking.recentKpis(todayIn(config.SITE_TIME_ZONE)),
     }),
     users: new UserService(store, tokens, config),
     audit: new AuditService(store),

@@ -7,7 +7,16 @@ import { metricsRoutes } from '../../../src/server/metrics.routes';
 const TOKEN = 'metrics-token-0123456789';
 
 async function serve(config: { production: boolean; METRICS_TOKEN: string | undefined }) {
-  const metrics = new Metrics({ depth: async () => ({}), backtestMase: async () => [] });
+  const metrics = new Metrics({
+    depth: async () => ({}),
+    backtestMase: async () => [],
+    schedulingKpis: async () => ({
+      successRate: null,
+      workloadBalance: null,
+      interventionRate: null,
+      fallbackRate: null,
+    }),
+  });
   const app = express().use(metricsRoutes(metrics, config));
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,5 +55,27 @@ describe('/metrics access', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('scheduling KPI gauges', () => {
+  it('share one KPI computation per scrape and show only the KPIs that have a value', async () => {
+    let calls = 0;
+    const metrics = new Metrics({
+      depth: async () => ({}),
+      backtestMase: async () => [],
+      schedulingKpis: async () => {
+        calls += 1;
+        return { successRate: 0.9, workloadBalance: 2, interventionRate: null, fallbackRate: 0.1 };
+      },
+    });
+    const text = await metrics.registry.metrics();
+    expect(calls).toBe(1);
+    expect(text).toMatch(/^shiftcast_scheduling_success_ratio\{weeks="8"\} 0\.9$/m);
+    expect(text).toMatch(/^shiftcast_scheduling_workload_balance_hours\{weeks="8"\} 2$/m);
+    expect(text).toMatch(/^shiftcast_scheduling_fallback_ratio\{weeks="8"\} 0\.1$/m);
+    expect(text).not.toMatch(/^shiftcast_scheduling_intervention_ratio\{/m);
+    await metrics.registry.metrics();
+    expect(calls).toBe(2);
   });
 });
