@@ -64,7 +64,7 @@ const schema = z.object({
   SEED_ON_START: bool.optional(),
   GRAPHQL_INTROSPECTION: bool.optional(),
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
-  GRAPHQL_MAX_COMPLEXITY: int(10, 10_000_000).default(50_000),
+  GRAPHQL_MAX_COMPLEXITY: int(10, 10_000_000).default(100_000),
   GRAPHQL_MAX_ALIASES: int(0, 1000).default(30),
   GRAPHQL_MAX_FIELDS: int(10, 1_000_000).default(300),
   GRAPHQL_MAX_DIRECTIVES: int(0, 1000).default(50),

@@ -20,6 +20,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../common/pagination';
+import { MAX_BREAKS_PER_SHIFT } from '../staff/shift-breaks.core';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -35,7 +36,12 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'RunAccuracy.days': 31,
   // at most one shift per person and day (a hard rule), for the largest site
   'Roster.assignments': MAX_PAGE_SIZE * 7,
-  'Roster.coverage': WEEK_INTERVALS,
+  'RosterAssignment.breaks': MAX_BREAKS_PER_SHIFT,
+  // one entry per skill, each with a value per interval of the week
+  'Roster.coverage': 10,
+  'RosterCoverage.required': WEEK_INTERVALS,
+  'RosterCoverage.scheduled': WEEK_INTERVALS,
+  'RosterCoverage.onBreak': WEEK_INTERVALS,
   'RosterKpis.staff': MAX_PAGE_SIZE,
   'RosterDiagnosis.staff': MAX_PAGE_SIZE,
   'RosterDiagnosis.uncoverable': WEEK_INTERVALS,

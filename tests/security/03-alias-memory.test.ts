@@ -41,7 +41,7 @@ describe('item 3: list sizes in the cost model', () => {
     const partner = await t.login('partner');
     const w = await watchWhile(t.app.url, t.gql(aliases(400), {}, partner));
     expect([w.result.status, codeOf(w.result)]).toEqual([400, 'QUERY_TOO_COMPLEX']);
-    expect(w.result.errors!.map((e) => e.message).join()).toMatch(/cost 1613600 exceeds the limit of 50000/);
+    expect(w.result.errors!.map((e) => e.message).join()).toMatch(/cost 1613600 exceeds the limit of 100000/);
     expect(w.peakHeap).toBeLessThan(512 * MB);
   });
 
