@@ -13,18 +13,28 @@ import {
 } from './forecast.types';
 import { makeFittedModel } from './fitted-model.factory';
 import { mstlForecaster } from './mstl.model';
+import { withOpenOnly } from './open-only.model';
 import { prophetForecaster } from './prophet.model';
 import { seasonalNaiveForecaster } from './seasonal-naive.model';
 import { thetaForecaster } from './theta.model';
 import { validateSeries } from './series.validation';
 
-/** Every base model, each accepting the `boxCox` fit option. */
-export const BASE_FORECASTERS: Record<BaseModelKind, Forecaster> = {
+/** Every base model, each accepting the `boxCox` fit option, fitted on the series as given. */
+const GRID_FORECASTERS: Record<BaseModelKind, Forecaster> = {
   SNAIVE: withBoxCox(seasonalNaiveForecaster),
   MSTL: withBoxCox(mstlForecaster),
   ARIMA: withBoxCox(arimaForecaster),
   THETA: withBoxCox(thetaForecaster),
   PROPHET: withBoxCox(prophetForecaster),
+};
+
+/** Every base model; series with closed periods are fitted on their open intervals (open-only.model.ts). */
+export const BASE_FORECASTERS: Record<BaseModelKind, Forecaster> = {
+  SNAIVE: withOpenOnly(GRID_FORECASTERS.SNAIVE),
+  MSTL: withOpenOnly(GRID_FORECASTERS.MSTL),
+  ARIMA: withOpenOnly(GRID_FORECASTERS.ARIMA),
+  THETA: withOpenOnly(GRID_FORECASTERS.THETA),
+  PROPHET: withOpenOnly(GRID_FORECASTERS.PROPHET),
 };
 
 const KEYS = ['mean', 'lo80', 'hi80', 'lo95', 'hi95'] as const;
@@ -55,7 +65,7 @@ export function combineForecasts(forecasts: ForecastResult[], weights?: number[]
  * own `ensemble.boxCox`); members that fail to fit are dropped (recorded in params) and the
  * remaining weights renormalised.
  */
-export const ensembleForecaster: Forecaster = {
+const gridEnsembleForecaster: Forecaster = {
   kind: 'ENSEMBLE',
   fit(input: SeriesInput, options: FitOptions = {}): FittedModel {
     const series = validateSeries(input);
@@ -78,7 +88,7 @@ export const ensembleForecaster: Forecaster = {
         ...(boxCox ? { boxCox: boxCox[j] } : {}),
       };
       try {
-        members.push(BASE_FORECASTERS[kind].fit(input, memberOptions));
+        members.push(GRID_FORECASTERS[kind].fit(input, memberOptions));
         kept.push(weights ? weights[j] : 1);
       } catch (e) {
         if (!isModelFitError(e)) throw e;
@@ -107,3 +117,6 @@ export const ensembleForecaster: Forecaster = {
     );
   },
 };
+
+/** The ensemble; on a series with closed periods, it and its members fit the open intervals only. */
+export const ensembleForecaster: Forecaster = withOpenOnly(gridEnsembleForecaster);

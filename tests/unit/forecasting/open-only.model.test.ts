@@ -1,0 +1,101 @@
+import { arimaForecaster } from '../../../src/forecasting/arima.model';
+import { fitModel } from '../../../src/forecasting/forecaster.registry';
+import { MODEL_KINDS } from '../../../src/forecasting/forecast.types';
+import { expandOpen, planOpenOnly } from '../../../src/forecasting/open-only.model';
+import { validateSeries } from '../../../src/forecasting/series.validation';
+import { mulberry32, poisson } from '../../../src/forecasting/synthetic-series.generator';
+
+const LEVEL = 50;
+const WEEK = 168;
+
+/** Hourly, from Monday 00:00: open 09:00–17:00 Monday to Friday with Poisson(LEVEL) arrivals, 0 when closed. */
+function officeHours(weeks: number, seed = 7): { values: number[]; open: boolean[] } {
+  const random = mulberry32(seed);
+  const open = Array.from({ length: weeks * WEEK }, (_, i) => {
+    const hour = i % 24;
+    return Math.floor((i % WEEK) / 24) < 5 && hour >= 9 && hour < 17;
+  });
+  return { values: open.map((o) => (o ? poisson(LEVEL, random) : 0)), open };
+}
+
+const openMean = (xs: number[], open: boolean[]): number => {
+  const kept = xs.filter((_, i) => open[i]);
+  return kept.reduce((s, x) => s + x, 0) / kept.length;
+};
+
+describe('open-only fitting of channels with closed periods', () => {
+  const history = officeHours(8);
+  const series = { values: history.values, periods: [24, WEEK], open: history.open };
+  const futureOpen = officeHours(1).open;
+
+  it('compresses 09:00–17:00 weekdays to 8 open slots a day and 40 a week', () => {
+    const plan = planOpenOnly(validateSeries(series))!;
+    expect(plan.openPerCycle).toBe(8);
+    expect(plan.periods).toEqual([8, 40]);
+    expect(plan.values).toHaveLength(8 * 40);
+  });
+
+  it('ARIMA on the open intervals finds the level; fitted with the zeros it is pulled down', () => {
+    const options = { arima: { order: [1, 0, 1] as [number, number, number], auto: false } };
+    const openOnly = fitModel('ARIMA', series, options).forecast(WEEK, { futureOpen });
+    const withZeros = arimaForecaster.fit(series, options).forecast(WEEK, { futureOpen });
+    const level = openMean(openOnly.mean, futureOpen);
+    const zeroLevel = openMean(withZeros.mean, futureOpen);
+    expect(Math.abs(level / LEVEL - 1)).toBeLessThan(0.03);
+    expect(zeroLevel / LEVEL).toBeLessThan(0.9);
+  });
+
+  it.each(MODEL_KINDS.filter((k) => k !== 'ARIMA'))(
+    '%s: open-interval forecasts within 5 %% of the level, exact zeros when closed',
+    (kind) => {
+      const f = fitModel(kind, series).forecast(WEEK, { futureOpen });
+      expect(Math.abs(openMean(f.mean, futureOpen) / LEVEL - 1)).toBeLessThan(0.05);
+      for (const key of ['mean', 'lo80', 'hi80', 'lo95', 'hi95'] as const) {
+        expect(f[key].filter((_, i) => !futureOpen[i]).every((v) => v === 0)).toBe(true);
+      }
+    },
+  );
+
+  it('leaves series with nothing closed (DEFERRED, 24/7) and irregular hours to the full grid', () => {
+    const allOpen = history.values.map(() => true);
+    expect(planOpenOnly(validateSeries({ values: history.values, periods: [24, WEEK] }))).toBeNull();
+    expect(planOpenOnly(validateSeries({ ...series, open: allOpen }))).toBeNull();
+    // Saturday 10:00–14:00 as well: open days differ, no regular open-only grid
+    const saturday = history.open.map(
+      (o, i) => o || (Math.floor((i % WEEK) / 24) === 5 && i % 24 >= 10 && i % 24 < 14),
+    );
+    expect(planOpenOnly(validateSeries({ ...series, open: saturday }))).toBeNull();
+  });
+
+  it('keeps the grid regular across a holiday: the closed day is filled in the fit, 0 in the forecast', () => {
+    const holiday = history.open.map((o, i) => o && Math.floor(i / 24) !== 4 * 7 + 2); // week 5, Wednesday
+    const values = history.values.map((v, i) => (holiday[i] ? v : 0));
+    const plan = planOpenOnly(validateSeries({ ...series, values, open: holiday }))!;
+    expect(plan.periods).toEqual([8, 40]);
+    expect(plan.filled).toBe(8);
+    expect(plan.values).toHaveLength(8 * 40);
+    expect(plan.values.slice(4 * 40 + 16, 4 * 40 + 24)).toEqual(
+      values.slice(3 * WEEK + 2 * 24 + 9, 3 * WEEK + 2 * 24 + 17),
+    );
+    const futureHoliday = futureOpen.map((o, i) => o && Math.floor(i / 24) !== 0); // Monday closed
+    const f = fitModel('MSTL', { ...series, values, open: holiday }).forecast(WEEK, {
+      futureOpen: futureHoliday,
+    });
+    expect(f.mean.slice(0, 24).every((v) => v === 0)).toBe(true);
+    expect(Math.abs(openMean(f.mean, futureHoliday) / LEVEL - 1)).toBeLessThan(0.05);
+  });
+
+  it('fits the full grid unchanged when nothing is closed', () => {
+    const values = history.values.map((v) => v + 5);
+    const a = fitModel('SNAIVE', { values, periods: [24, WEEK] }).forecast(24);
+    const b = fitModel('SNAIVE', { values, periods: [24, WEEK], open: values.map(() => true) }).forecast(24);
+    expect(b).toEqual(a);
+    expect(a.mean).toEqual(values.slice(-WEEK, -WEEK + 24));
+  });
+
+  it('spreads the open forecasts over the open slots in order', () => {
+    const c = { mean: [1, 2], lo80: [0, 1], hi80: [2, 3], lo95: [0, 0], hi95: [3, 4] };
+    expect(expandOpen(c, [false, true, false, true]).mean).toEqual([0, 1, 0, 2]);
+    expect(expandOpen(c, [true, false, true, false]).hi95).toEqual([3, 0, 4, 0]);
+  });
+});
