@@ -20,6 +20,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../common/pagination';
+import { MAX_BREAKS_PER_SHIFT } from '../staff/shift-breaks.core';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -36,6 +37,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // at most one shift per person and day (a hard rule), for the largest site
   'Roster.assignments': MAX_PAGE_SIZE * 7,
   'Roster.coverage': WEEK_INTERVALS,
+  // a shift's placed breaks: at most MAX_BREAKS_PER_SHIFT rules per template
+  'RosterAssignment.breaks': MAX_BREAKS_PER_SHIFT,
+  'TimetableShift.breaks': MAX_BREAKS_PER_SHIFT,
   'RosterKpis.staff': MAX_PAGE_SIZE,
   'RosterDiagnosis.staff': MAX_PAGE_SIZE,
   'RosterDiagnosis.uncoverable': WEEK_INTERVALS,

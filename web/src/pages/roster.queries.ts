@@ -66,6 +66,26 @@ export const RosterDetail = graphql(`
   }
 `);
 
+/**
+ * The shifts' placed breaks, apart from RosterDetail so each stays within the query-cost
+ * limit (lean: a break is matched to its shift by person and time).
+ */
+export const RosterBreaks = graphql(`
+  query RosterBreaks($id: ID!) {
+    roster(id: $id) {
+      id
+      assignments {
+        staffId
+        breaks {
+          start
+          end
+          paid
+        }
+      }
+    }
+  }
+`);
+
 export const RosterStaff = graphql(`
   query RosterStaff {
     staff(first: 500) {
