@@ -48,7 +48,7 @@ export const fmt = {
   time: (iso: string) => iso.slice(11, 16),
   dateTime: (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-GB') : '–'),
   /** A shift's real breaks, e.g. "10:00–10:15 paid, 12:30–13:00"; '' when there are none. */
-  breaks: (breaks: readonly { start: string; end: string; paid: boolean }[] | null | undefined) =>
+  breaks: (breaks: readonly { start: string; end: string; paid?: boolean }[] | null | undefined) =>
     (breaks ?? []).map((b) => `${fmt.time(b.start)}–${fmt.time(b.end)}${b.paid ? ' paid' : ''}`).join(', '),
 };
 

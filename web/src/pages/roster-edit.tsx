@@ -83,7 +83,14 @@ export function RosterEdit(props: {
               data-testid="edit-shift"
             >
               {roster.assignments.map((x, i) => (
-                <option key={`${x.staffId}-${x.date}`} value={i} data-staff={x.staffId} data-date={x.date}>
+                <option
+                  key={`${x.staffId}-${x.date}`}
+                  value={i}
+                  data-staff={x.staffId}
+                  data-date={x.date}
+                  data-start={x.start}
+                  data-end={x.end}
+                >
                   {names.get(x.staffId) ?? x.staffId} · {x.date} ·{' '}
                   {tName.get(x.shiftTemplateId) ?? x.shiftTemplateId}
                 </option>

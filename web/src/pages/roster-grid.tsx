@@ -17,13 +17,13 @@ export function TimetableGrid({
   const [placed, refetchBreaks] = useQuery({ query: RosterBreaks, variables: { id: roster.id } });
   // an edit changes the shifts, and with them their breaks
   useEffect(() => refetchBreaks({ requestPolicy: 'network-only' }), [roster.manualEdits, refetchBreaks]);
-  // each person's breaks; a shift's are those starting inside it (null: stored before breaks)
-  const breaksOf = new Map<string, { start: string; end: string; paid: boolean }[] | null>();
-  for (const a of placed.data?.roster?.assignments ?? [])
-    breaksOf.set(a.staffId, a.breaks ? [...(breaksOf.get(a.staffId) ?? []), ...a.breaks] : null);
-  const shiftBreaks = (a: { staffId: string; start: string; end: string }) => {
-    const all = breaksOf.get(a.staffId);
-    return all && all.filter((b) => b.start >= a.start && b.start < a.end);
+  // the same stored order as roster.assignments; a break is shown only inside its own shift,
+  // so a reply from before an edit shows nothing wrong while the new one loads
+  const placedBreaks = placed.data?.roster?.assignments;
+  const index = new Map(roster.assignments.map((a, i) => [a, i]));
+  const shiftBreaks = (a: (typeof roster.assignments)[number]) => {
+    const all = placedBreaks?.[index.get(a) ?? -1]?.breaks;
+    return all && all.filter((x) => x.start >= a.start && x.start < a.end);
   };
   const names = new Map(lookup?.staff.nodes.map((s) => [s.id, s.name]));
   const templates = new Map(lookup?.shiftTemplates.nodes.map((t) => [t.id, t]));
