@@ -31,8 +31,13 @@ export enum AssignmentActionEnum {
   ADD = 'ADD',
   MOVE = 'MOVE',
   REMOVE = 'REMOVE',
+  SWAP = 'SWAP',
 }
-registerEnumType(AssignmentActionEnum, { name: 'AssignmentAction' });
+registerEnumType(AssignmentActionEnum, {
+  name: 'AssignmentAction',
+  description:
+    "ADD a shift, MOVE one, REMOVE one, or SWAP: exchange the shifts of staffId and toStaffId on date (toStaffId takes staffId's shift when they have none that day).",
+});
 
 @ArgsType()
 export class WeekArgs {
@@ -132,7 +137,10 @@ export class UpdateAssignmentInput {
   @IsString()
   skill?: string;
 
-  @Field(() => ID, { nullable: true, description: 'MOVE: to another person.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'MOVE: to another person. SWAP: required, the other person.',
+  })
   @IsOptional()
   @IsString()
   toStaffId?: string;

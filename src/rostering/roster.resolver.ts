@@ -113,7 +113,7 @@ export class RosterResolver {
   @Authorized(...PLANNERS)
   @Mutation(() => UpdateAssignmentResult, {
     description:
-      'Adds, moves or removes one shift of a DRAFT. A hard-rule break is refused (BAD_USER_INPUT, nothing saved); soft issues come back as warnings.',
+      'Adds, moves, removes or swaps shifts of a DRAFT. A hard-rule break is refused (BAD_USER_INPUT, nothing saved); soft issues come back as warnings.',
   })
   updateAssignment(
     @Arg('rosterId', () => ID) rosterId: string,

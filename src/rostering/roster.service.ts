@@ -12,33 +12,16 @@ import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { isIsoDate } from '../common/calendar';
-import { isoDayOfWeek, daysBetween } from './calendar.util';
+import { isoDayOfWeek } from './calendar.util';
 import { breaksBySkill, coverageBySkill, workedShift } from './roster-facts.check';
 import { ROSTERS, type RosterDoc, type SkillCoverage } from './roster-doc.model';
 import type { RosterProblem } from './roster-problem.schema';
 import { checkRoster } from './roster.checker';
 import { rosterKpis } from './roster.kpi';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
-import { candidateAssignment, weekShifts } from './shift-candidates.model';
+import { applyChange, type AssignmentChange } from './roster-edit.core';
 
-export type AssignmentAction = 'ADD' | 'MOVE' | 'REMOVE';
-
-/** One manual change: add a shift, move one (to another person, day, template or skill), remove one. */
-export interface AssignmentChange {
-  action: AssignmentAction;
-  /** Whose shift (ADD: who gets it). */
-  staffId: string;
-  /** Day of the shift (ADD: the new day), YYYY-MM-DD. */
-  date: string;
-  /** ADD: required. */
-  shiftTemplateId?: string | null;
-  /** ADD: defaults to the first skill of the template the person has. */
-  skill?: string | null;
-  toStaffId?: string | null;
-  toDate?: string | null;
-  toShiftTemplateId?: string | null;
-  toSkill?: string | null;
-}
+export { applyChange, type AssignmentAction, type AssignmentChange } from './roster-edit.core';
 
 export interface UpdateAssignmentResult {
   roster: RosterDoc;
@@ -323,70 +306,3 @@ const conflictOf = (doc: RosterDoc, a: RosterAssignment): RosterConflictInfo | n
 
 /** MANAGER (and ADMIN) see drafts and superseded versions; other readers only PUBLISHED. */
 export const mayReadDrafts = (viewer: Viewer | null): boolean => hasRole(viewer, Role.MANAGER);
-
-function locate(assignments: RosterAssignment[], staffId: string, date: string): number {
-  const i = assignments.findIndex((a) => a.staffId === staffId && a.date === date);
-  if (i < 0)
-    throw badInput(`No assignment of ${staffId} on ${date}`, [
-      { field: 'staffId', message: 'no assignment that day' },
-    ]);
-  return i;
-}
-
-/** The assignment a template gives on a date (times from the template). */
-function makeAssignment(
-  problem: RosterProblem,
-  staffId: string,
-  date: string,
-  templateId: string,
-  skill: string | null | undefined,
-): RosterAssignment {
-  const template = problem.shiftTemplates.find((t) => t.id === templateId);
-  if (!template)
-    throw badInput(`Unknown shift template ${templateId} for this roster`, [
-      { field: 'shiftTemplateId', message: 'unknown shift template' },
-    ]);
-  const staff = problem.staff.find((s) => s.id === staffId);
-  if (!staff)
-    throw badInput(`Staff ${staffId} is not part of this roster's problem`, [
-      { field: 'staffId', message: 'unknown staff' },
-    ]);
-  const day = isIsoDate(date) ? daysBetween(problem.weekStart, date) : NaN;
-  const shift = weekShifts(problem).find(
-    (s) => problem.shiftTemplates[s.templateIndex].id === templateId && s.day === day,
-  );
-  if (!shift)
-    throw badInput(`Shift template ${template.name ?? templateId} does not run on ${date} of this week`, [
-      { field: 'date', message: 'template does not run that day' },
-    ]);
-  const chosen = skill ?? template.skills.find((k) => staff.skills.includes(k)) ?? template.skills[0];
-  return candidateAssignment(problem, { staffIndex: problem.staff.indexOf(staff), shift, skill: chosen });
-}
-
-export function applyChange(
-  problem: RosterProblem,
-  current: RosterAssignment[],
-  change: AssignmentChange,
-): RosterAssignment[] {
-  const out = [...current];
-  if (change.action === 'ADD') {
-    if (!change.shiftTemplateId)
-      throw badInput('shiftTemplateId is required to add a shift', [
-        { field: 'shiftTemplateId', message: 'required for ADD' },
-      ]);
-    out.push(makeAssignment(problem, change.staffId, change.date, change.shiftTemplateId, change.skill));
-    return out;
-  }
-  const i = locate(out, change.staffId, change.date);
-  const [old] = out.splice(i, 1);
-  if (change.action === 'REMOVE') return out;
-  const moved = makeAssignment(
-    problem,
-    change.toStaffId ?? old.staffId,
-    change.toDate ?? old.date,
-    change.toShiftTemplateId ?? old.shiftTemplateId,
-    change.toSkill ?? (change.toShiftTemplateId ? null : old.skill),
-  );
-  out.push(moved);
-  return out;
-}

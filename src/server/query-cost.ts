@@ -36,7 +36,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'RunAccuracy.days': 31,
   // at most one shift per person and day (a hard rule), for the largest site
   'Roster.assignments': MAX_PAGE_SIZE * 7,
+  // a shift's placed breaks: at most MAX_BREAKS_PER_SHIFT rules per template
   'RosterAssignment.breaks': MAX_BREAKS_PER_SHIFT,
+  'TimetableShift.breaks': MAX_BREAKS_PER_SHIFT,
   // one entry per skill, each with a value per interval of the week
   'Roster.coverage': 10,
   'RosterCoverage.required': WEEK_INTERVALS,

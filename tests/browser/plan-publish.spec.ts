@@ -6,6 +6,7 @@ test.describe.configure({ mode: 'serial' });
 test('a manager plans next week, edits, publishes and downloads; the agent sees the shifts', async ({
   page,
 }) => {
+  test.setTimeout(240_000); // planning (up to 110 s) plus the edits on a shared machine
   await signIn(page, 'manager');
   await openPage(page, 'Roster');
 
@@ -17,6 +18,8 @@ test('a manager plans next week, edits, publishes and downloads; the agent sees 
   await expect(progress.getByRole('progressbar')).toHaveAttribute('value', '6');
   await expect(page.getByRole('heading', { name: /Roster v\d+ · DRAFT/ })).toBeVisible();
   await expect(page.getByTestId('timetable').locator('td.shift').first()).toBeVisible();
+  // the grid shows each shift's placed breaks, not the template's break minutes
+  await expect(page.getByTestId('shift-breaks').first()).toHaveText(/^breaks \d\d:\d\d–\d\d:\d\d/);
   await expect(page.getByTestId('coverage-chart')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('coverage-chart')).toHaveAttribute(
     'data-series',
@@ -37,6 +40,56 @@ test('a manager plans next week, edits, publishes and downloads; the agent sees 
   await edit.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('edit-saved')).toContainText('Saved.');
   await expect(page.getByText(/^Manual edits/).locator('..')).toContainText('1');
+
+  // A valid swap: two people with different shifts of equal length on one date exchange them
+  // (equal length keeps weekly hours). The pair is chosen from the roster itself; a pair the
+  // checker refuses (availability) saves nothing, so try the next.
+  await edit.getByLabel('Action', { exact: true }).selectOption('SWAP');
+  const options = await shift.locator('option').evaluateAll((os) =>
+    os.map((o) => ({
+      value: o.getAttribute('value')!,
+      staff: o.getAttribute('data-staff')!,
+      date: o.getAttribute('data-date')!,
+      hours: (Date.parse(o.getAttribute('data-end')!) - Date.parse(o.getAttribute('data-start')!)) / 3.6e6,
+      template: o.textContent!.split(' · ').pop()!.trim(),
+    })),
+  );
+  const pairs = options.flatMap((x) =>
+    options
+      .filter(
+        (y) => y.date === x.date && y.staff > x.staff && y.template !== x.template && y.hours === x.hours,
+      )
+      .map((y) => [x, y]),
+  );
+  expect(pairs.length).toBeGreaterThan(0);
+  let swapped: (typeof options)[number][] | null = null;
+  for (const [x, y] of pairs.slice(0, 40)) {
+    await shift.selectOption(
+      await shift.locator(`option[data-staff="${x!.staff}"][data-date="${x!.date}"]`).getAttribute('value'),
+    );
+    await edit.getByLabel('Swap with', { exact: true }).selectOption(y!.staff);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => (r.request().postData() ?? '').includes('UpdateAssignment')),
+      edit.getByRole('button', { name: 'Apply' }).click(),
+    ]);
+    const body = (await response.json()) as { errors?: unknown[] };
+    if (!body.errors) {
+      swapped = [x!, y!];
+      break;
+    }
+    await expect(page.getByTestId('edit-refused')).toBeVisible();
+  }
+  expect(swapped).not.toBeNull();
+  const [x, y] = swapped!;
+  await expect(page.getByTestId('edit-saved')).toContainText('Saved.');
+  await expect(page.getByText(/^Manual edits/).locator('..')).toContainText('2');
+  await expect(shift.locator(`option[data-staff="${x.staff}"][data-date="${x.date}"]`)).toContainText(
+    `· ${y.template}`,
+  );
+  await expect(shift.locator(`option[data-staff="${y.staff}"][data-date="${y.date}"]`)).toContainText(
+    `· ${x.template}`,
+  );
+  await shot(page, 'roster-swap');
 
   // A refused edit: a second shift for the same person on the same day.
   await edit.getByLabel('Action', { exact: true }).selectOption('ADD');
@@ -74,6 +127,12 @@ test('a manager plans next week, edits, publishes and downloads; the agent sees 
   const table = page.getByTestId(`timetable-${week}`);
   await expect(table).toBeVisible();
   await expect(table.getByRole('cell', { name: /^\d\d:\d\d–\d\d:\d\d$/ }).first()).toBeVisible();
+  await expect(
+    table
+      .getByTestId('agent-breaks')
+      .filter({ hasText: /\d\d:\d\d–\d\d:\d\d/ })
+      .first(),
+  ).toBeVisible();
   await expectAccessible(page, 'the agent page with a published week');
   await shot(page, 'agent-week');
 });

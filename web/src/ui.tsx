@@ -47,6 +47,9 @@ export const fmt = {
   pct: (v: number | null | undefined, digits = 1) => (v == null ? '–' : `${(v * 100).toFixed(digits)} %`),
   time: (iso: string) => iso.slice(11, 16),
   dateTime: (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-GB') : '–'),
+  /** A shift's real breaks, e.g. "10:00–10:15 paid, 12:30–13:00"; '' when there are none. */
+  breaks: (breaks: readonly { start: string; end: string; paid?: boolean }[] | null | undefined) =>
+    (breaks ?? []).map((b) => `${fmt.time(b.start)}–${fmt.time(b.end)}${b.paid ? ' paid' : ''}`).join(', '),
 };
 
 /** YYYY-MM-DD of a Date in the browser's zone. */

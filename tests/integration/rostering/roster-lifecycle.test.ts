@@ -176,6 +176,46 @@ describe('roster lifecycle over GraphQL', () => {
     expect(roster.coverage[0].scheduled[4 * 24 + 8]).toBe(0);
   });
 
+  it('manual edit: SWAP gives a shift to another person; a swap that breaks rest is refused, nothing saved', async () => {
+    const EDIT = `mutation($id: ID!, $input: UpdateAssignmentInput!) {
+      updateAssignment(rosterId: $id, input: $input) { roster { ${ROSTER_FIELDS} } warnings { kind } }
+    }`;
+    type Edited = { updateAssignment: { roster: GqlRoster } };
+    // st-b has no Monday shift: st-a's early shift goes to st-b, re-checked and saved
+    const given = await t.gql<Edited>(
+      EDIT,
+      { id: firstId, input: { action: 'SWAP', staffId: 'st-a', date: WEEK, toStaffId: 'st-b' } },
+      manager,
+    );
+    expect(given.errors).toBeUndefined();
+    const roster = given.data!.updateAssignment.roster;
+    expect(roster.manualEdits).toBe(2);
+    expect(roster.assignments.filter((a) => a.date === WEEK)).toEqual([
+      expect.objectContaining({ staffId: 'st-b', shiftTemplateId: 'tpl-early', start: `${WEEK}T06:00:00` }),
+    ]);
+
+    // st-a works Friday's late shift (to 22:00): taking st-b's Saturday 06:00 shift leaves 8 h of rest
+    const added = await t.gql<Edited>(
+      EDIT,
+      {
+        id: firstId,
+        input: { action: 'ADD', staffId: 'st-b', date: '2025-03-08', shiftTemplateId: 'tpl-early' },
+      },
+      manager,
+    );
+    expect(added.errors).toBeUndefined();
+    const before = await t.services.store.collection<RosterDoc>(ROSTERS).findById(firstId);
+    const refused = await t.gql(
+      EDIT,
+      { id: firstId, input: { action: 'SWAP', staffId: 'st-b', date: '2025-03-08', toStaffId: 'st-a' } },
+      manager,
+    );
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    const details = refused.errors![0].extensions!.details as { field: string }[];
+    expect(details.map((d) => d.field)).toEqual(['REST']);
+    expect(await t.services.store.collection<RosterDoc>(ROSTERS).findById(firstId)).toEqual(before);
+  });
+
   it('myTimetable is null until a roster is published', async () => {
     const res = await t.gql<{ myTimetable: unknown }>(
       'query($w: String!) { myTimetable(week: $w) { rosterId } }',

@@ -13,6 +13,11 @@ const MyTimetable = graphql(`
         start
         end
         skill
+        breaks {
+          start
+          end
+          paid
+        }
       }
     }
   }
@@ -47,6 +52,7 @@ function WeekTimetable({ week, title }: { week: string; title: string }) {
                 <th scope="col">Day</th>
                 <th scope="col">Shift</th>
                 <th scope="col">Skill</th>
+                <th scope="col">Breaks</th>
               </tr>
             </thead>
             <tbody>
@@ -60,6 +66,7 @@ function WeekTimetable({ week, title }: { week: string; title: string }) {
                     </th>
                     <td>{s ? `${fmt.time(s.start)}–${fmt.time(s.end)}` : 'off'}</td>
                     <td>{s?.skill ?? ''}</td>
+                    <td data-testid="agent-breaks">{s ? fmt.breaks(s.breaks) : ''}</td>
                   </tr>
                 );
               })}

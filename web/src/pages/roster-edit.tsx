@@ -7,7 +7,7 @@ import { type RosterData, type StaffAndTemplates, UpdateAssignment } from './ros
 type Outcome = { refused: CombinedError } | { warnings: { kind: string; message: string }[] };
 const SHOWN_WARNINGS = 15;
 
-/** Move, remove or add one shift of a DRAFT; shows a refusal's violations or the warnings. */
+/** Move, swap, remove or add shifts of a DRAFT; shows a refusal's violations or the warnings. */
 export function RosterEdit(props: {
   roster: NonNullable<RosterData>;
   lookup: StaffAndTemplates | undefined;
@@ -44,6 +44,10 @@ export function RosterEdit(props: {
         if (to.template) input.toShiftTemplateId = to.template;
         if (to.staff) input.toStaffId = to.staff;
       }
+      if (action === 'SWAP') {
+        if (!to.staff) return;
+        input.toStaffId = to.staff;
+      }
     }
     const r = await update({ rosterId: roster.id, input });
     if (r.error) setOutcome({ refused: r.error });
@@ -64,6 +68,7 @@ export function RosterEdit(props: {
             onChange={(e) => setAction(e.target.value as AssignmentAction)}
           >
             <option value="MOVE">Move</option>
+            <option value="SWAP">Swap</option>
             <option value="REMOVE">Remove</option>
             <option value="ADD">Add</option>
           </select>
@@ -78,7 +83,14 @@ export function RosterEdit(props: {
               data-testid="edit-shift"
             >
               {roster.assignments.map((x, i) => (
-                <option key={`${x.staffId}-${x.date}`} value={i} data-staff={x.staffId} data-date={x.date}>
+                <option
+                  key={`${x.staffId}-${x.date}`}
+                  value={i}
+                  data-staff={x.staffId}
+                  data-date={x.date}
+                  data-start={x.start}
+                  data-end={x.end}
+                >
                   {names.get(x.staffId) ?? x.staffId} · {x.date} ·{' '}
                   {tName.get(x.shiftTemplateId) ?? x.shiftTemplateId}
                 </option>
@@ -145,15 +157,16 @@ export function RosterEdit(props: {
             </label>
           </>
         )}
-        {action === 'MOVE' && (
+        {(action === 'MOVE' || action === 'SWAP') && (
           <label>
-            To person
+            {action === 'SWAP' ? 'Swap with' : 'To person'}
             <select
-              aria-label="To person"
+              aria-label={action === 'SWAP' ? 'Swap with' : 'To person'}
               value={to.staff}
               onChange={(e) => setTo({ ...to, staff: e.target.value })}
+              required={action === 'SWAP'}
             >
-              <option value="">same person</option>
+              <option value="">{action === 'SWAP' ? '—' : 'same person'}</option>
               {lookup?.staff.nodes.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}

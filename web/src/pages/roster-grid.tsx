@@ -1,7 +1,12 @@
+import { useEffect } from 'react';
+import { useQuery } from 'urql';
 import { addDays, DAY_NAMES, fmt } from '../ui';
-import type { RosterData, StaffAndTemplates } from './roster.queries';
+import { type RosterData, RosterBreaks, type StaffAndTemplates } from './roster.queries';
 
-/** Staff × days: each shift's times, skill, template and unpaid break. */
+/**
+ * Staff × days: each shift's times, skill, template and its real breaks (the template's break
+ * minutes only for rosters stored before breaks were placed).
+ */
 export function TimetableGrid({
   roster,
   lookup,
@@ -9,6 +14,17 @@ export function TimetableGrid({
   roster: NonNullable<RosterData>;
   lookup: StaffAndTemplates | undefined;
 }) {
+  const [placed, refetchBreaks] = useQuery({ query: RosterBreaks, variables: { id: roster.id } });
+  // an edit changes the shifts, and with them their breaks
+  useEffect(() => refetchBreaks({ requestPolicy: 'network-only' }), [roster.manualEdits, refetchBreaks]);
+  // the same stored order as roster.assignments; a break is shown only inside its own shift,
+  // so a reply from before an edit shows nothing wrong while the new one loads
+  const placedBreaks = placed.data?.roster?.assignments;
+  const index = new Map(roster.assignments.map((a, i) => [a, i]));
+  const shiftBreaks = (a: (typeof roster.assignments)[number]) => {
+    const all = placedBreaks?.[index.get(a) ?? -1]?.breaks;
+    return all && all.filter((x) => x.start >= a.start && x.start < a.end);
+  };
   const names = new Map(lookup?.staff.nodes.map((s) => [s.id, s.name]));
   const templates = new Map(lookup?.shiftTemplates.nodes.map((t) => [t.id, t]));
   const days = DAY_NAMES.map((_, i) => addDays(roster.week, i));
@@ -39,6 +55,7 @@ export function TimetableGrid({
               {days.map((d) => {
                 const a = byStaff.get(id)?.get(d);
                 const t = a && templates.get(a.shiftTemplateId);
+                const breaks = a && shiftBreaks(a);
                 return (
                   <td key={d} className={a ? `shift skill-${a.skill}` : 'off'}>
                     {a && (
@@ -49,8 +66,16 @@ export function TimetableGrid({
                         <br />
                         <span className="small">
                           {t?.name ?? a.shiftTemplateId} · {a.skill}
-                          {t && t.breakMinutes > 0 ? ` · ${t.breakMinutes} min break` : ''}
+                          {breaks === null && t && t.breakMinutes > 0 ? ` · ${t.breakMinutes} min break` : ''}
                         </span>
+                        {breaks && breaks.length > 0 && (
+                          <>
+                            <br />
+                            <span className="small" data-testid="shift-breaks">
+                              breaks {fmt.breaks(breaks)}
+                            </span>
+                          </>
+                        )}
                       </>
                     )}
                   </td>

@@ -66,6 +66,25 @@ export const RosterDetail = graphql(`
   }
 `);
 
+/**
+ * The shifts' placed breaks, apart from RosterDetail so each stays within the query-cost
+ * limit (lean: in the order of RosterDetail's assignments, no `paid`; the 3,500-shift worst
+ * case with urql's `__typename`s weighs about 49,000 of the 50,000 allowed).
+ */
+export const RosterBreaks = graphql(`
+  query RosterBreaks($id: ID!) {
+    roster(id: $id) {
+      id
+      assignments {
+        breaks {
+          start
+          end
+        }
+      }
+    }
+  }
+`);
+
 export const RosterStaff = graphql(`
   query RosterStaff {
     staff(first: 500) {
