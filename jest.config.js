@@ -10,4 +10,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(jose|@bsull)/)'],
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
+  // suites share a worker process: recycle it when a suite leaves it large, so one suite's
+  // garbage is not the next one's heap (the security tests measure the process heap)
+  workerIdleMemoryLimit: '512MB',
 };

@@ -179,7 +179,7 @@ describe('item 6: WebSocket sessions are re-checked', () => {
     expect(deep.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     const costly = await once(
       client,
-      `{ ${Array.from({ length: 20 }, (_, i) => `f${i}: latestForecast(channel: "c") { points { t mean lo80 hi80 lo95 hi95 } }`).join(' ')} }`,
+      `{ ${Array.from({ length: 28 }, (_, i) => `f${i}: latestForecast(channel: "c") { points { t mean lo80 hi80 lo95 hi95 } }`).join(' ')} }`,
     );
     expect(costly.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     const long = await once(

@@ -3,6 +3,8 @@ import type { RosterDoc, RosterJobDoc } from '../../../src/rostering/roster-doc.
 import { ROSTERS } from '../../../src/rostering/roster-doc.model';
 import { RosterProblemSource } from '../../../src/rostering/roster-problem.builder';
 import { GENERATE, generateVariables, seedRosterSite, WEEK } from './roster.seed';
+import { generateRosterInstance } from '../../../bench/roster-instances';
+import { taskFile } from '../../../src/workers/worker-pool';
 
 const ROSTER_FIELDS = /* GraphQL */ `
   id week version status intervalMinutes manualEdits
@@ -300,6 +302,17 @@ describe('roster lifecycle over GraphQL', () => {
   });
 
   it('cancelRosterJob stops a running job', async () => {
+    // The site's week solves in milliseconds; a 150-staff solve holds the test app's one worker
+    // thread so the job is still waiting for it when the cancel arrives (no race, no sleep).
+    const busy = new AbortController();
+    const blocker = t.services.workers
+      .run(
+        taskFile('rostering/solve.task'),
+        'solveRosterTask',
+        { problem: generateRosterInstance({ staff: 150, seed: 3 }), timeLimitSeconds: 30, relativeGap: 0 },
+        { signal: busy.signal },
+      )
+      .catch(() => undefined);
     const res = await t.gql<{ generateRoster: { id: string } }>(GENERATE, generateVariables(), manager);
     const id = res.data!.generateRoster.id;
     const cancel = await t.gql<{ cancelRosterJob: { state: string; rosterId: string | null } }>(
@@ -311,6 +324,8 @@ describe('roster lifecycle over GraphQL', () => {
     expect(cancel.data!.cancelRosterJob).toMatchObject({ state: 'CANCELLED', rosterId: null });
     expect((await t.services.rosterJobs.settled(id)).state).toBe('CANCELLED');
     expect(await t.services.store.collection<RosterDoc>(ROSTERS).count({ jobId: id })).toBe(0);
+    busy.abort();
+    await blocker;
   });
 
   it('planWeek with no active channel fails the job in its forecast phase', async () => {
