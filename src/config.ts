@@ -125,6 +125,23 @@ export class ConfigError extends Error {
   }
 }
 
+/** Exit status of a process refused by its configuration (sysexits EX_CONFIG). */
+export const EX_CONFIG = 78;
+
+/**
+ * For process entries: the configuration, or the process exits with EX_CONFIG after printing
+ * every bad variable.
+ */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(EX_CONFIG);
+  }
+}
+
 /** Parses `env` (default `process.env`); throws ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { createEventBus } from './events/pubsub';
 import { connectRedis } from './jobs/redis.infra';
 import { isAppError } from './errors';
@@ -10,16 +10,7 @@ import { seedOnStart } from './seed/seed-on-start';
 import { openStore } from './store/open-store';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config);
   const store = await openStore({
     mongodbUri: config.MONGODB_URI,

@@ -9,32 +9,16 @@
  * running server). Exit codes: 0 ok, 2 bad flags, 1 failure.
  */
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
-import { clip } from '../common/bounded';
 import { seedDemo } from '../seed/demo-seed';
-import { CliError, EXIT, runCli, withServices } from '../seed/cli-runtime';
+import { CliError, EXIT, parseFlags, runCli, shownFlag, withServices } from '../seed/cli-runtime';
 
 const USAGE = 'usage: npm run seed [-- --reset] [--anchor YYYY-MM-DD]';
 
 async function main(): Promise<number> {
-  let values: { reset?: boolean; anchor?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        reset: { type: 'boolean' },
-        anchor: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${USAGE}`, EXIT.BAD_INPUT);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.OK;
-  }
+  const values = parseFlags({ reset: { type: 'boolean' }, anchor: { type: 'string' } }, USAGE);
+  if (!values) return EXIT.OK;
   if (values.anchor !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.anchor))
-    throw new CliError(`--anchor must be YYYY-MM-DD, got "${clip(values.anchor, 40)}"`, EXIT.BAD_INPUT);
+    throw new CliError(`--anchor must be YYYY-MM-DD, got "${shownFlag(values.anchor)}"`, EXIT.BAD_INPUT);
   const report = await withServices((services) =>
     seedDemo(services, { reset: values.reset ?? false, anchorDate: values.anchor }),
   );

@@ -8,33 +8,18 @@
  * Exit codes: 0 ok, 2 bad flags, 1 failure (e.g. fewer than 6 published weeks).
  */
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
 import { MAX_LOOKBACK_WEEKS, MIN_TRAIN_WEEKS } from '../ranking/ranking.service';
-import { CliError, EXIT, runCli, withServices } from '../seed/cli-runtime';
+import { CliError, EXIT, parseFlags, runCli, shownFlag, withServices } from '../seed/cli-runtime';
 
 const USAGE = 'usage: npm run train-ranker [-- --lookback WEEKS] [--activate]';
 
 async function main(): Promise<number> {
-  let values: { lookback?: string; activate?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        lookback: { type: 'string' },
-        activate: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${USAGE}`, EXIT.BAD_INPUT);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.OK;
-  }
+  const values = parseFlags({ lookback: { type: 'string' }, activate: { type: 'boolean' } }, USAGE);
+  if (!values) return EXIT.OK;
   const lookback = Number(values.lookback ?? 26);
   if (!Number.isInteger(lookback) || lookback < MIN_TRAIN_WEEKS || lookback > MAX_LOOKBACK_WEEKS)
     throw new CliError(
-      `--lookback must be an integer in [${MIN_TRAIN_WEEKS}, ${MAX_LOOKBACK_WEEKS}], got "${values.lookback}"`,
+      `--lookback must be an integer in [${MIN_TRAIN_WEEKS}, ${MAX_LOOKBACK_WEEKS}], got "${shownFlag(values.lookback)}"`,
       EXIT.BAD_INPUT,
     );
   const model = await withServices(async (services) => {

@@ -5,33 +5,20 @@
  * returns through BullMQ to the API process that persists it. Scale by running more of them.
  */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config';
+import { EX_CONFIG, loadConfigOrExit } from '../config';
 import { JobConsumer } from '../jobs/bullmq.consumer';
 import { RedisHealth } from '../jobs/redis.connection';
 import { createLogger } from '../logger';
-import { WorkerPool } from '../workers/worker-pool';
+import { WorkerPool, workerPoolOptions } from '../workers/worker-pool';
 
 function main(): void {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   if (!config.REDIS_URL) {
     console.error('REDIS_URL: required by the worker (it takes its jobs from Redis)');
-    process.exit(78);
+    process.exit(EX_CONFIG);
   }
   const logger = createLogger(config);
-  const pool = new WorkerPool({
-    maxThreads: config.WORKER_THREADS,
-    maxQueue: config.WORKER_QUEUE_SIZE,
-    taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
-  });
+  const pool = new WorkerPool(workerPoolOptions(config));
   const health = new RedisHealth(logger);
   const consumer = new JobConsumer({
     url: config.REDIS_URL,

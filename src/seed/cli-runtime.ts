@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { clip } from '../common/bounded';
 import { type Config, ConfigError, loadConfig } from '../config';
 import { createEventBus } from '../events/pubsub';
 import { isAppError } from '../errors';
@@ -5,6 +7,38 @@ import { createLogger } from '../logger';
 import { createServices, ensureIndexes, type Services } from '../server/services';
 import type { DocumentStore } from '../store/document-store';
 import { openStore } from '../store/open-store';
+
+/** Characters of a flag value shown in an error. */
+const FLAG_ECHO_CHARS = 40;
+
+/** A flag value as an error message shows it: clipped, whatever was typed. */
+export const shownFlag = (value: string | undefined): string => clip(value ?? '', FLAG_ECHO_CHARS);
+
+type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The command's flags (strict: an unknown flag or a missing value is a BAD_INPUT CliError that
+ * names it, followed by `usage`), or null after printing `usage` for `--help` / `-h`.
+ */
+export function parseFlags<O extends FlagOptions>(
+  options: O,
+  usage: string,
+): ReturnType<typeof parseArgs<{ options: O & { help: { type: 'boolean'; short: 'h' } } }>>['values'] | null {
+  const all = { ...options, help: { type: 'boolean', short: 'h' } } as O & {
+    help: { type: 'boolean'; short: 'h' };
+  };
+  let values;
+  try {
+    ({ values } = parseArgs({ options: all }));
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\n${usage}`, EXIT.BAD_INPUT);
+  }
+  if ((values as { help?: boolean }).help) {
+    console.log(usage);
+    return null;
+  }
+  return values;
+}
 
 /** Exit codes shared by the seed and import commands. */
 export const EXIT = { OK: 0, FAILED: 1, BAD_INPUT: 2 } as const;

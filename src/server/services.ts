@@ -55,7 +55,7 @@ import { VolumeService } from '../volumes/volume.service';
 import type { RedisInfra } from '../jobs/redis.infra';
 import { SingleProcessLiveness } from '../workers/process-liveness';
 import type { TaskRunner } from '../workers/task-runner';
-import { taskFile, WorkerPool } from '../workers/worker-pool';
+import { taskFile, WorkerPool, workerPoolOptions } from '../workers/worker-pool';
 import { todayIn } from '../common/calendar';
 import { Metrics, observedRunner } from './metrics';
 import { VERSION } from '../version';
@@ -103,13 +103,7 @@ export interface Services extends Infrastructure {
 
 export function createServices(infra: Infrastructure): Services {
   const { config, store } = infra;
-  const runner =
-    infra.redis?.runner ??
-    new WorkerPool({
-      maxThreads: config.WORKER_THREADS,
-      maxQueue: config.WORKER_QUEUE_SIZE,
-      taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
-    });
+  const runner = infra.redis?.runner ?? new WorkerPool(workerPoolOptions(config));
   const workers = observedRunner(runner, () => services.metrics);
   const tokens = new TokenIssuer(jwtSecret(config), config.SESSION_TIMEOUT_MINUTES);
   const channels = new ChannelService(store);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
+import type { Config } from '../config';
 import { Piscina } from 'piscina';
 import { AppError } from '../errors';
 import { REPO_ROOT } from '../paths';
@@ -14,6 +15,15 @@ export interface WorkerPoolOptions {
   /** A task running longer is aborted (its thread is terminated). */
   taskTimeoutMs: number;
 }
+
+/** The pool's options from the configuration (the API process and `npm run worker` alike). */
+export const workerPoolOptions = (
+  config: Pick<Config, 'WORKER_THREADS' | 'WORKER_QUEUE_SIZE' | 'WORKER_TASK_TIMEOUT_SECONDS'>,
+): WorkerPoolOptions => ({
+  maxThreads: config.WORKER_THREADS,
+  maxQueue: config.WORKER_QUEUE_SIZE,
+  taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
+});
 
 export interface RunOptions extends TaskRunOptions {
   transferList?: Parameters<Piscina['run']>[1] extends infer O
