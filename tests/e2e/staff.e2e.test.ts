@@ -1,8 +1,7 @@
-import { seedDemo } from '../../src/seed/demo-seed';
 import { codeOf, startTestApp, type GqlResult, type TestApp } from '../helpers/test-app';
 import { DEMO_STAFF_COUNT } from '../../seeds/staff.generator';
+import { openDemoStore } from '../helpers/demo-snapshot';
 
-const ANCHOR = '2026-03-02';
 const day = (offset: number): string => {
   const d = new Date();
   d.setUTCDate(d.getUTCDate() + offset);
@@ -43,11 +42,7 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
   let provider: string;
   let agent: string;
   beforeAll(async () => {
-    t = await startTestApp({
-      seed: async (s) => {
-        await seedDemo(s, { anchorDate: ANCHOR });
-      },
-    });
+    t = await startTestApp({ store: await openDemoStore() });
     [manager, provider, agent] = await Promise.all([
       t.login('manager'),
       t.login('provider'),

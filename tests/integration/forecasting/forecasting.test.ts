@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { HOURLY, historyCsv, seedHistory, ZONE } from './forecast-fixtures';
 
 const MODEL_FIELDS = `id channel version kind status intervalMinutes
@@ -8,12 +8,12 @@ const MODEL_FIELDS = `id channel version kind status intervalMinutes
   candidates { kind metrics { mase } error }`;
 
 describe('model registry, forecast runs and accuracy (GraphQL, in process)', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
   let partner: string;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: (s) => seedHistory(s, [{ spec: HOURLY, from: '2026-01-05', to: '2026-03-02' }]),
     });
     manager = await t.login('manager');

@@ -1,4 +1,4 @@
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { HOURLY, seedHistory } from './forecast-fixtures';
 
 interface Point {
@@ -11,12 +11,12 @@ interface Point {
 }
 
 describe('holiday calendar (GraphQL, in process)', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
   let provider: string;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: (s) => seedHistory(s, [{ spec: HOURLY, from: '2026-01-05', to: '2026-03-02' }]),
     });
     manager = await t.login('manager');

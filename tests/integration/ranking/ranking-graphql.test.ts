@@ -1,14 +1,14 @@
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { solveRoster } from '../../../src/rostering/roster.solver';
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 
 describe('learned ranking over GraphQL', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await createInProcessApp();
     manager = await t.login('manager');
   });
   afterAll(() => t.close());

@@ -5,7 +5,7 @@ import { parseRosterProblem } from '../../../src/rostering/roster-problem.valida
 import { solveRoster } from '../../../src/rostering/roster.solver';
 import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
 import { EmbeddedStore } from '../../../src/store/embedded.store';
-import { testConfig } from '../../helpers/test-app';
+import { testConfig } from '../../helpers/test-config';
 import type { Viewer } from '../../../src/context';
 import { Role } from '../../../src/auth/roles';
 

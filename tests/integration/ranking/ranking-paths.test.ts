@@ -15,7 +15,7 @@ import { parseRosterProblem } from '../../../src/rostering/roster-problem.valida
 import { DEFAULT_JOB_OPTIONS } from '../../../src/rostering/roster-job.service';
 import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
 import { EmbeddedStore } from '../../../src/store/embedded.store';
-import { testConfig } from '../../helpers/test-app';
+import { testConfig } from '../../helpers/test-config';
 
 jest.setTimeout(180_000);
 

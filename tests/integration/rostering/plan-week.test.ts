@@ -8,14 +8,14 @@ import { asForecastProvider, PlanWeekService } from '../../../src/rostering/plan
 import { RosterJobService } from '../../../src/rostering/roster-job.service';
 import { RosterProblemSource } from '../../../src/rostering/roster-problem.builder';
 import { AVAILABILITY, STAFF, type AvailabilityDoc, type StaffDoc } from '../../../src/staff/staff.model';
-import { startTestApp, type TestApp } from '../../helpers/test-app';
+import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { availabilityDoc, REQUIREMENT, seedRosterSite, staffDoc, WEEK } from './roster.seed';
 
 const channel = (key: string): ChannelDoc =>
   ({ _id: `ch-${key}`, key, active: true }) as unknown as ChannelDoc;
 
 /** Records every roster-job progress event published (no subscription race). */
-function recordProgress(t: TestApp): RosterJobProgressEvent[] {
+function recordProgress(t: GqlApp): RosterJobProgressEvent[] {
   const events: RosterJobProgressEvent[] = [];
   const publish = t.services.events.publish.bind(t.services.events);
   jest.spyOn(t.services.events, 'publish').mockImplementation(((topic: string, ...rest: unknown[]) => {
@@ -26,12 +26,12 @@ function recordProgress(t: TestApp): RosterJobProgressEvent[] {
 }
 
 describe('planWeek', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let viewer: Viewer;
   const calls: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ seed: seedRosterSite });
+    t = await createInProcessApp({ seed: seedRosterSite });
     await t.services.store.collection<ChannelDoc>(CHANNELS).insertMany([channel('calls'), channel('emails')]);
     await t.services.store
       .collection<{ _id: string; channel: string; status: string }>(MODELS)
@@ -108,11 +108,11 @@ describe('planWeek', () => {
 });
 
 describe('roster job failures', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let viewer: Viewer;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: async (s) => {
         await seedRosterSite(s);
         // 40 h minimum but available on Monday only: the week cannot be rostered

@@ -5,11 +5,11 @@
  */
 import { addDays, mondayOf, todayIn } from '../../../src/common/calendar';
 import type { RosterConflictInfo } from '../../../src/events/topics';
-import { startTestApp, type TestApp } from '../../helpers/test-app';
+import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { GENERATE, generateVariables, seedRosterSite } from './roster.seed';
 
 describe('conflicts after publishing, per kind of change', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let rosterId: string;
   let shiftsOfA: string[];
   let manager: string;
@@ -19,7 +19,7 @@ describe('conflicts after publishing, per kind of change', () => {
     (await t.services.rosters.require(rosterId)).conflicts ?? [];
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: async (s) => {
         await seedRosterSite(s);
         // staff updates validate skills against the channels

@@ -1,4 +1,4 @@
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import type { RosterDoc, RosterJobDoc } from '../../../src/rostering/roster-doc.model';
 import { ROSTERS } from '../../../src/rostering/roster-doc.model';
 import { RosterProblemSource } from '../../../src/rostering/roster-problem.builder';
@@ -38,13 +38,13 @@ interface GqlRoster {
 }
 
 describe('roster lifecycle over GraphQL', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
   let provider: string;
   let agent: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ seed: seedRosterSite });
+    t = await createInProcessApp({ seed: seedRosterSite });
     [manager, provider, agent] = await Promise.all([
       t.login('manager'),
       t.login('provider'),

@@ -1,6 +1,6 @@
 import type { BaseDoc, Collection, DocumentStore } from '../../../src/store/document-store';
 import { EmbeddedStore } from '../../../src/store/embedded.store';
-import { startTestApp, type TestApp } from '../../helpers/test-app';
+import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 
 /** A counting decorator around the real store: counts every read per collection, delegates everything. */
 class CountingStore implements DocumentStore {
@@ -41,11 +41,11 @@ class CountingStore implements DocumentStore {
 }
 
 describe('nested staff fields are batched per request', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let store: CountingStore;
   beforeAll(async () => {
     store = new CountingStore(await EmbeddedStore.open());
-    t = await startTestApp({
+    t = await createInProcessApp({
       store,
       seed: async (s) => {
         await s.channels.create({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { VOLUMES } from '../../../src/volumes/volume.model';
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { HOURLY, QUARTER } from '../forecasting/forecast-fixtures';
 
 const IMPORT = `mutation($csv: String!) { importVolumes(csv: $csv) {
@@ -12,12 +12,12 @@ const IMPORT = `mutation($csv: String!) { importVolumes(csv: $csv) {
 type Details = { row?: number; column?: string; message: string }[];
 
 describe('volumes: import, queries and validation (GraphQL, in process)', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
   let tmp: string;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: async (s) => {
         await s.channels.create(HOURLY);
         await s.channels.create(QUARTER);

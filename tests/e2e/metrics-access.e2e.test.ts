@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { Metrics } from '../../../src/server/metrics';
-import { metricsRoutes } from '../../../src/server/metrics.routes';
+import { Metrics } from '../../src/server/metrics';
+import { metricsRoutes } from '../../src/server/metrics.routes';
 
 const TOKEN = 'metrics-token-0123456789';
 

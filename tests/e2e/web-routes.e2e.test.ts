@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { APP_PAGES, webRoutes } from '../../../src/server/web.routes';
+import { APP_PAGES, webRoutes } from '../../src/server/web.routes';
 
 /** A built web app stand-in: the two HTML entries and one hashed asset. */
 function builtDir(): string {
