@@ -19,6 +19,7 @@ import {
 } from '../helpers/processes';
 import { copyDemoDataDir, DEMO_ANCHOR } from '../helpers/demo-snapshot';
 import { wsClient } from '../helpers/ws-client';
+import { expectOk } from '../helpers/expect-ok';
 
 const WEEK = DEMO_ANCHOR; // the seeded snapshot's anchor week: the week after its history
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
@@ -150,7 +151,7 @@ describe('several processes on Redis', () => {
       `mutation RunForecastOnOne { runForecast(channel: "calls", start: "${WEEK}", horizonDays: 7) { id } }`,
       token1,
     );
-    expect(run.errors).toBeUndefined();
+    expectOk(run);
     const event = await sub.next((e) => e.forecastUpdated.forecastId === run.data!.runForecast.id, 60_000);
     expect(event.forecastUpdated.channel).toBe('calls');
   }, 120_000);
@@ -233,7 +234,7 @@ describe('several processes on Redis', () => {
     expect(await ready.json()).toMatchObject({ redis: 'down', error: expect.stringMatching(/Redis/) });
     // reads keep working
     const read = await gql<{ rosters: unknown[] }>(api2.url, `{ rosters(week: "${WEEK}") { id } }`, token2);
-    expect(read.errors).toBeUndefined();
+    expectOk(read);
 
     redis = await startRedis(redisPort);
     // every connection used next is back (each logs it): API 1 enqueues a forecast, the
@@ -249,7 +250,7 @@ describe('several processes on Redis', () => {
       `mutation RunForecastAfterOutage { runForecast(channel: "emails", start: "${WEEK}", horizonDays: 7) { id } }`,
       token1,
     );
-    expect(run.errors).toBeUndefined();
+    expectOk(run);
     await sub.next((e) => e.forecastUpdated.forecastId === run.data!.runForecast.id, 60_000);
     expect((await fetch(`${api1.url}/readyz`)).status).toBe(200);
   }, 240_000);

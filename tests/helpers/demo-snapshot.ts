@@ -23,7 +23,9 @@ const COPIES = 'copies';
 function root(): string {
   const dir = process.env[SNAPSHOT_ENV];
   if (!dir || !fs.existsSync(path.join(dir, REPORT)))
-    throw new Error(`no demo snapshot (${SNAPSHOT_ENV}): run the suite through jest.config.js (its globalSetup)`);
+    throw new Error(
+      `no demo snapshot (${SNAPSHOT_ENV}): run the suite through jest.config.js (its globalSetup)`,
+    );
   return dir;
 }
 
@@ -55,4 +57,5 @@ export function openDemoStore(): Promise<EmbeddedStore> {
 }
 
 /** A fresh root for global-setup. */
-export const newSnapshotRoot = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-test-snapshot-'));
+export const newSnapshotRoot = (): string =>
+  fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-test-snapshot-'));

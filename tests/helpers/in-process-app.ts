@@ -52,7 +52,9 @@ export interface AppOptions {
 }
 
 /** Real services over an in-memory embedded store (or the store given), demo accounts seeded. */
-export async function testServices(options: AppOptions): Promise<{ services: Services; events: ObservedEvents }> {
+export async function testServices(
+  options: AppOptions,
+): Promise<{ services: Services; events: ObservedEvents }> {
   const config = testConfig(options.env);
   const store = options.store ?? (await EmbeddedStore.open());
   await ensureIndexes(store);
@@ -101,7 +103,10 @@ export async function createInProcessApp(options: AppOptions = {}): Promise<GqlA
       contextValue = newContext(await viewerFromToken(users, token ?? null), '127.0.0.1');
     } catch (e) {
       if (!(e instanceof GraphQLError)) throw e;
-      return { status: 401, errors: [{ message: e.message, extensions: { code: String(e.extensions.code) } }] };
+      return {
+        status: 401,
+        errors: [{ message: e.message, extensions: { code: String(e.extensions.code) } }],
+      };
     }
     const res = await apollo.executeOperation<T>({ query, variables }, { contextValue });
     if (res.body.kind !== 'single') throw new Error('incremental delivery is not used by the API');

@@ -30,6 +30,13 @@ export async function startTestApp(options: AppOptions = {}): Promise<TestApp> {
     });
     return { status: res.status, ...((await res.json()) as object) };
   };
-  return { app, services, config: services.config, events, gql, login: loginWith(gql), close: () => app.close() };
+  return {
+    app,
+    services,
+    config: services.config,
+    events,
+    gql,
+    login: loginWith(gql),
+    close: () => app.close(),
+  };
 }
-

@@ -43,7 +43,6 @@ const readJob = async (api: ApiProc, id: string, token: string): Promise<Job> =>
   (await gql<{ rosterJob: Job }>(api.url, `{ rosterJob(id: "${id}") { state error } }`, token)).data!
     .rosterJob;
 
-
 describe('roster jobs interrupted by a crash', () => {
   const procs: Proc[] = [];
   afterAll(() => removeDataDirs());

@@ -1,5 +1,6 @@
 import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { HOURLY, seedHistory } from './forecast-fixtures';
+import { expectOk } from '../../helpers/expect-ok';
 
 interface Point {
   t: string;
@@ -37,7 +38,7 @@ describe('holiday calendar (GraphQL, in process)', () => {
       {},
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     return res.data!.runForecast.points;
   };
   const day = (points: Point[], date: string): Point[] => points.filter((p) => p.t.startsWith(date));

@@ -7,6 +7,7 @@ import { addDays, mondayOf, todayIn } from '../../../src/common/calendar';
 import type { RosterConflictInfo } from '../../../src/events/topics';
 import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { GENERATE, generateVariables, seedRosterSite } from './roster.seed';
+import { expectOk } from '../../helpers/expect-ok';
 
 describe('conflicts after publishing, per kind of change', () => {
   let t: GqlApp;
@@ -46,7 +47,7 @@ describe('conflicts after publishing, per kind of change', () => {
       { id: rosterId },
       manager,
     );
-    expect(pub.errors).toBeUndefined();
+    expectOk(pub);
     const doc = await t.services.rosters.require(rosterId);
     shiftsOfA = doc.assignments.filter((a) => a.staffId === 'st-a').map((a) => a.date);
     expect(shiftsOfA).toHaveLength(5);

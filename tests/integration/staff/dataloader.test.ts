@@ -1,6 +1,7 @@
 import type { BaseDoc, Collection, DocumentStore } from '../../../src/store/document-store';
 import { EmbeddedStore } from '../../../src/store/embedded.store';
 import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
+import { expectOk } from '../../helpers/expect-ok';
 
 /** A counting decorator around the real store: counts every read per collection, delegates everything. */
 class CountingStore implements DocumentStore {
@@ -106,7 +107,7 @@ describe('nested staff fields are batched per request', () => {
       {},
       token,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const nodes = res.data!.staff.nodes;
     expect(nodes).toHaveLength(100);
     expect(nodes.every((n) => n.availability.staffId === n.id)).toBe(true);

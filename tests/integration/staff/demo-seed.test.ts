@@ -180,5 +180,5 @@ describe('seedOnStart', () => {
       await closeServices(on);
       await closeServices(off);
     }
-  });
+  }, 120_000); // the one full seed of this suite (today's anchor), on a loaded machine
 });
