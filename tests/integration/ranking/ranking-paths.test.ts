@@ -30,7 +30,7 @@ describe('learned ranking paths of roster jobs', () => {
     const store = await EmbeddedStore.open();
     await ensureIndexes(store);
     services = createServices({ config, logger: createLogger(config), store, events: createEventBus() });
-    await publishSimulatedWeeks(services, 0, WEEKS);
+    await publishSimulatedWeeks(services, 0, WEEKS, true);
   });
   afterAll(async () => {
     await services.workers.close();
