@@ -97,6 +97,34 @@ describe('demo site, next week, MEAN basis', () => {
     }
   });
 
+  it('calls (open 08–20 weekdays, 09–17 Saturday) fit on the union grid of open hours: next week at the history’s level', async () => {
+    const model = (await s.models.active('calls'))!;
+    // six open days of 48 quarter-hours; Saturday's 16 closed quarter-hours imputed every week
+    const { openOnly } = model.params.details as { openOnly: { openPerDay: number; imputed: number } };
+    expect(openOnly).toMatchObject({ openPerDay: 48, gridPeriods: [96, 672] });
+    expect(openOnly.imputed).toBeGreaterThan(0);
+    // planned volume per open day against the mean of the same weekday over the last 4 weeks
+    // (days without rows — bank holidays — left out on both sides)
+    const history = await s.volumes.buckets('calls', addDays(anchor, -28), addDays(anchor, -1));
+    const byWeekday = new Map<number, number[]>();
+    for (const b of history) {
+      const d = new Date(`${b.date}T00:00:00Z`).getUTCDay();
+      byWeekday.set(d, [...(byWeekday.get(d) ?? []), b.values.reduce<number>((a, v) => a + (v ?? 0), 0)]);
+    }
+    const calls = (await s.staffing.weekPlans(week, 'MEAN')).find((p) => p.channel === 'calls')!;
+    let planned = 0;
+    let expected = 0;
+    for (let d = 0; d < 7; d++) {
+      const day = calls.rows.slice(d * 96, (d + 1) * 96).reduce((a, r) => a + r.volume, 0);
+      const past = byWeekday.get(new Date(`${addDays(week, d)}T00:00:00Z`).getUTCDay()) ?? [];
+      if (day === 0 || past.length === 0) continue;
+      planned += day;
+      expected += past.reduce((a, b) => a + b, 0) / past.length;
+    }
+    expect(expected).toBeGreaterThan(0);
+    expect(Math.abs(planned / expected - 1)).toBeLessThan(0.07);
+  });
+
   it('roster: planWeek covers ≥ 97 % of the required hours of every skill', () => {
     for (const k of roster.kpis.skills.filter((x) => x.requiredHours > 0))
       expect({ skill: k.skill, coverage: k.coveragePercent! >= 97 }).toEqual({
