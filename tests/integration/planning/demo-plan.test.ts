@@ -39,6 +39,14 @@ describe('demo site, next week, MEAN basis', () => {
   });
   afterAll(() => closeServices(s));
 
+  it('the demo history ends on the Sunday before the seeded week, so next week can be planned', async () => {
+    expect(new Date(`${anchor}T00:00:00Z`).getUTCDay()).toBe(1);
+    // e-mails arrive every day: their history runs up to that Sunday; no channel's goes beyond
+    expect(await s.volumes.lastDate('emails')).toBe(addDays(anchor, -1));
+    for (const c of await s.channels.listAll({ active: true }))
+      expect((await s.volumes.lastDate(c.key))! < anchor).toBe(true);
+  });
+
   it('emails: planned arrivals within 5 % of the history’s weekly mean; flow conserved to 1e-6', async () => {
     const history = await s.volumes.buckets(
       'emails',
