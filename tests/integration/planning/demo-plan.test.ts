@@ -75,6 +75,12 @@ describe('demo site, next week, MEAN basis', () => {
     const staffHours = plan.skills.find((k) => k.skill === 'outbound')!.staffHours;
     expect(staffHours).toBeLessThanOrEqual(1.3 * work);
     for (const c of outbound.channels) expect(c.onTimeShare).toBe(1);
+    // the per-channel plans are shares of the pooled plan: one number for the same work
+    const perChannel = (await s.staffing.weekPlans(week, 'MEAN')).filter(
+      (p) => p.requiredSkill === 'outbound',
+    );
+    expect(perChannel).toHaveLength(3);
+    expect(perChannel.reduce((a, p) => a + p.totals.weeklyStaffHours, 0)).toBeCloseTo(staffHours, 6);
   });
 
   it('intervals: backtest coverage of the 80 % and 95 % intervals within ±5 points, every channel', async () => {
