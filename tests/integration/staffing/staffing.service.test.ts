@@ -4,6 +4,8 @@ import type { DocumentStore } from '../../../src/store/document-store';
 import { ALWAYS_OPEN, channel, forecast, seed } from './fixtures';
 
 const LONDON = 'Europe/London';
+// DEFERRED plans solve the workload LP to its node limit (no clock limit): slow on a busy machine
+jest.setTimeout(120_000);
 const WEEK = '2026-11-23'; // GMT: local = UTC
 const WEEK_START = '2026-11-23T00:00:00Z';
 
@@ -288,6 +290,52 @@ describe('StaffingService (embedded store)', () => {
       const handledHours = plan.rows.reduce((sum, r) => sum + r.occupancy * r.rawAgents, 0);
       expect(handledHours).toBeCloseTo((flow.handledItems * 360) / 3600, 6);
       expect(plan.rows.every((r) => r.rawAgents === r.scheduledAgents * 0.8)).toBe(true);
+    });
+  });
+
+  describe('deferred channel: backlog carried in', () => {
+    const emails = channel({
+      key: 'emails',
+      kind: 'DEFERRED',
+      intervalMinutes: 60,
+      ahtSeconds: 360,
+      maxOccupancy: 1,
+      shrinkage: 0.2,
+      responseHours: 2,
+      requiredSkill: 'email',
+    });
+    // open Mon–Fri 08:00–18:00, 2 open hours to respond: what arrives from Friday 17:00 on is
+    // due next week (Friday 17:00 and the weekend: 7 + 48 = 55 hours of arrivals)
+    it('from the previous week’s forecast when one covers it', async () => {
+      await seed(
+        store,
+        [emails],
+        [
+          forecast({ id: 'f-now', channel: 'emails', start: WEEK_START, intervalMinutes: 60, mean: 20 }),
+          forecast({
+            id: 'f-prev',
+            channel: 'emails',
+            start: '2026-11-16T00:00:00Z',
+            intervalMinutes: 60,
+            mean: 30,
+          }),
+        ],
+      );
+      const [flow] = (await service.skillPlan(WEEK)).workloads[0]!.channels;
+      expect(flow).toMatchObject({ carryInSource: 'FORECAST', onTimeShare: 1 });
+      expect(flow!.carriedInItems).toBeCloseTo(55 * 30, 6);
+    });
+
+    it('else from this week’s forecast of the same hours', async () => {
+      await seed(
+        store,
+        [emails],
+        [forecast({ id: 'f-now', channel: 'emails', start: WEEK_START, intervalMinutes: 60, mean: 20 })],
+      );
+      const [flow] = (await service.skillPlan(WEEK)).workloads[0]!.channels;
+      expect(flow).toMatchObject({ carryInSource: 'SAME_WEEK', onTimeShare: 1 });
+      expect(flow!.carriedInItems).toBeCloseTo(55 * 20, 6);
+      expect(flow!.carriedOutItems).toBeCloseTo(55 * 20, 6);
     });
   });
 
