@@ -1,3 +1,4 @@
+import { clockToMinutes } from '../common/calendar';
 import { randomUUID } from 'node:crypto';
 import type { ChannelService } from '../channels/channel.service';
 import { type Connected, toConnection } from '../common/connection';
@@ -7,7 +8,6 @@ import type { Collection, DocumentStore, Filter } from '../store/document-store'
 import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
 import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.model';
 import { checkSkills, normaliseSkills } from './staff.rules';
-import { clockToMinutes } from './time-window';
 import { withoutNulls } from '../common/without-nulls';
 
 export type ShiftTemplateSpec = Omit<ShiftTemplateDoc, '_id' | 'active'> & { active?: boolean };

@@ -1,9 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { badInput } from '../errors';
 
-/** Time-zone-free date helpers, part of the volumes API too. */
-export { addDays, isoDayOfWeek } from '../common/calendar';
-
 const MINUTE_MS = 60_000;
 
 /** Throws unless `timeZone` is a valid IANA zone name; returns the zone. */

@@ -1,6 +1,7 @@
+import { addDays, isoDayOfWeek } from '../common/calendar';
 import { openMask } from './opening-hours.mask';
 import { median, robustScale } from './robust.stats';
-import { addDays, dayBounds, dayLocalMinutes, isoDayOfWeek, zoneOf } from './volume.calendar';
+import { dayBounds, dayLocalMinutes, zoneOf } from './volume.calendar';
 import { type OpeningHours, type VolumeBucket, type VolumeDuplicate } from './volume.types';
 
 export interface ValidateVolumesOptions {
