@@ -2,7 +2,6 @@ import {
   Arg,
   Args,
   Authorized,
-  Ctx,
   FieldResolver,
   ID,
   Mutation,
@@ -11,8 +10,9 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { FORECAST_READERS, Role } from '../auth/roles';
-import type { RequestContext } from '../context';
+import type { Viewer } from '../context';
 import { type ForecastUpdatedEvent, TOPIC } from '../events/topics';
 import { ChannelRangeArgs } from '../volumes/volume.inputs';
 import { AccuracyService } from './accuracy.service';
@@ -46,9 +46,9 @@ export class ForecastResolver {
   })
   runForecast(
     @Args() { channel, start, horizonDays }: RunForecastArgs,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<ForecastDoc> {
-    return this.forecastService.run(channel, start, horizonDays, ctx.viewer!.userId);
+    return this.forecastService.run(channel, start, horizonDays, viewer.userId);
   }
 
   @Authorized(...FORECAST_READERS)

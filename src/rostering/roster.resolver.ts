@@ -1,6 +1,7 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS, Role } from '../auth/roles';
-import type { RequestContext } from '../context';
+import type { Viewer } from '../context';
 import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC } from '../events/topics';
 import { PlanWeekService } from './plan-week.service';
 import {
@@ -46,9 +47,9 @@ export class RosterResolver {
   })
   generateRoster(
     @Args() { week, options }: GenerateRosterArgs,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<RosterJob> {
-    return this.jobService.generate(week, jobOptions(options), ctx.viewer!) as Promise<RosterJob>;
+    return this.jobService.generate(week, jobOptions(options), viewer) as Promise<RosterJob>;
   }
 
   @Authorized(...PLANNERS)
@@ -56,8 +57,11 @@ export class RosterResolver {
     description:
       'Forecast every active channel, build the staffing requirement and solve the roster, in one job.',
   })
-  planWeek(@Args() { week, options }: GenerateRosterArgs, @Ctx() ctx: RequestContext): Promise<RosterJob> {
-    return this.planWeekService.planWeek(week, jobOptions(options), ctx.viewer!) as Promise<RosterJob>;
+  planWeek(
+    @Args() { week, options }: GenerateRosterArgs,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<RosterJob> {
+    return this.planWeekService.planWeek(week, jobOptions(options), viewer) as Promise<RosterJob>;
   }
 
   @Authorized(...PLANNERS)
@@ -90,24 +94,24 @@ export class RosterResolver {
 
   @Authorized(...PLAN_READERS)
   @Query(() => Roster, { description: 'SERVICE_PROVIDER: PUBLISHED rosters only.' })
-  roster(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Roster> {
-    return this.rosterService.get(id, ctx.viewer) as Promise<Roster>;
+  roster(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer): Promise<Roster> {
+    return this.rosterService.get(id, viewer) as Promise<Roster>;
   }
 
   @Authorized(...PLAN_READERS)
   @Query(() => [Roster], {
     description: 'Every version of the week, newest first. SERVICE_PROVIDER: PUBLISHED only.',
   })
-  rosters(@Args() { week }: WeekArgs, @Ctx() ctx: RequestContext): Promise<Roster[]> {
-    return this.rosterService.list(week, ctx.viewer) as Promise<Roster[]>;
+  rosters(@Args() { week }: WeekArgs, @CurrentViewer() viewer: Viewer): Promise<Roster[]> {
+    return this.rosterService.list(week, viewer) as Promise<Roster[]>;
   }
 
   @Authorized(...PLANNERS)
   @Mutation(() => Roster, {
     description: 'Publishes a DRAFT; the week’s previously published version becomes SUPERSEDED.',
   })
-  publishRoster(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Roster> {
-    return this.rosterService.publish(id, ctx.viewer!) as Promise<Roster>;
+  publishRoster(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer): Promise<Roster> {
+    return this.rosterService.publish(id, viewer) as Promise<Roster>;
   }
 
   @Authorized(...PLANNERS)
@@ -118,13 +122,9 @@ export class RosterResolver {
   updateAssignment(
     @Arg('rosterId', () => ID) rosterId: string,
     @Arg('input') input: UpdateAssignmentInput,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<UpdateAssignmentResult> {
-    return this.rosterService.updateAssignment(
-      rosterId,
-      input,
-      ctx.viewer!,
-    ) as Promise<UpdateAssignmentResult>;
+    return this.rosterService.updateAssignment(rosterId, input, viewer) as Promise<UpdateAssignmentResult>;
   }
 
   @Authorized(Role.AGENT)
@@ -132,8 +132,8 @@ export class RosterResolver {
     nullable: true,
     description: 'The caller’s own shifts in the week’s PUBLISHED roster; null when none is published.',
   })
-  myTimetable(@Args() { week }: WeekArgs, @Ctx() ctx: RequestContext): Promise<Timetable | null> {
-    return this.rosterService.myTimetable(week, ctx.viewer!);
+  myTimetable(@Args() { week }: WeekArgs, @CurrentViewer() viewer: Viewer): Promise<Timetable | null> {
+    return this.rosterService.myTimetable(week, viewer);
   }
 
   @Authorized(...PLAN_READERS, Role.AGENT)
