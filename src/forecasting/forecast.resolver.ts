@@ -13,7 +13,7 @@ import {
 import { CurrentViewer } from '../auth/current-viewer';
 import { FORECAST_READERS, Role } from '../auth/roles';
 import type { Viewer } from '../context';
-import { type ForecastUpdatedEvent, TOPIC } from '../events/topics';
+import { type ForecastUpdatedEvent, TOPIC, topicIdArg } from '../events/topics';
 import { ChannelRangeArgs } from '../volumes/volume.inputs';
 import { AccuracyService } from './accuracy.service';
 import {
@@ -75,13 +75,13 @@ export class ForecastResolver {
       'WAPE, MASE and interval coverage of every stored run with actuals in [from, to], and drift.',
   })
   async forecastAccuracy(@Args() { channel, from, to }: ChannelRangeArgs): Promise<ForecastAccuracy> {
-    return finiteOrNull(await this.accuracyService.report(channel, from, to)) as ForecastAccuracy;
+    return finiteOrNull(await this.accuracyService.report(channel, from, to));
   }
 
   @Authorized(Role.PARTNER, Role.MANAGER)
   @Subscription(() => ForecastUpdate, {
     topics: TOPIC.FORECAST_UPDATED,
-    topicId: ({ args }) => (args as { channel: string }).channel,
+    topicId: topicIdArg('channel'),
     description: 'Fires after a forecast of the channel is stored.',
   })
   forecastUpdated(@Root() event: ForecastUpdatedEvent, @Args() _args: ChannelArgs): ForecastUpdate {

@@ -14,7 +14,6 @@ import { taskFile } from '../workers/worker-pool';
 import { seasonalNaiveScale } from './accuracy.metrics';
 import { FORECASTS, type ForecastDoc, type ForecastPoint, type ModelDoc } from './forecast.model';
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
-import type { ModelParams } from './forecast.types';
 import { daysBetween, futureGrid } from './history-series';
 import { applyEffect } from './holiday-effects.core';
 import {
@@ -144,7 +143,6 @@ export class ForecastService {
       (await this.registry.train(channel.key, 'AUTO', createdBy));
     const series = await this.registry.history(channel, historyEnd);
     const grid = futureGrid(seriesChannel(channel), historyEnd, gapDays + horizonDays, this.timeZone);
-    const params = model.params as unknown as ModelParams;
     const result = await this.workers.run<FitAndForecastInput, FitAndForecastOutput>(
       taskFile(FORECAST_TASK),
       'fitAndForecast',
@@ -153,7 +151,7 @@ export class ForecastService {
         model: model.kind,
         horizon: grid.open.length,
         futureOpen: grid.open,
-        options: refitOptions(params),
+        options: refitOptions(model.params),
       },
     );
     if (!result.ok) throw taskFailure(channel.key, result.error);
@@ -204,7 +202,7 @@ export class ForecastService {
       horizonDays,
       points,
       scale: { mase: seasonalNaiveScale(series.values, m, series.open), period: m },
-      totals: params.calibration?.daily ?? null,
+      totals: model.params.calibration?.daily ?? null,
       createdAt: new Date(),
       createdBy,
     };

@@ -17,7 +17,7 @@ export class RankingResolver {
   @Authorized(...PLANNERS)
   @Query(() => [RankerModel], { description: 'Assignment rankers, newest first.' })
   rankerModels(): Promise<RankerModel[]> {
-    return this.registry.list() as Promise<RankerModel[]>;
+    return this.registry.list();
   }
 
   @Authorized(...PLANNERS)
@@ -26,19 +26,19 @@ export class RankingResolver {
     @Args() { lookbackWeeks }: TrainRankerArgs,
     @CurrentViewer() viewer: Viewer,
   ): Promise<RankerModel> {
-    return this.ranking.trainAssignmentRanker(lookbackWeeks, viewer) as Promise<RankerModel>;
+    return this.ranking.trainAssignmentRanker(lookbackWeeks, viewer);
   }
 
   @Authorized(...PLANNERS)
   @Mutation(() => RankerModel, { description: 'Makes a ranker the ACTIVE one.' })
   activateRanker(@Arg('id', () => ID) id: string): Promise<RankerModel> {
-    return this.registry.activate(id) as Promise<RankerModel>;
+    return this.registry.activate(id);
   }
 
   @Authorized(...PLANNERS)
   @Mutation(() => RankerModel, { description: 'Re-activates the previously active ranker.' })
   rollbackRanker(): Promise<RankerModel> {
-    return this.registry.rollback() as Promise<RankerModel>;
+    return this.registry.rollback();
   }
 
   @Authorized(...PLANNERS)
@@ -47,6 +47,6 @@ export class RankingResolver {
     @Args() { from, to }: KpiRangeArgs,
     @CurrentViewer() viewer: Viewer,
   ): Promise<SchedulingKpisType> {
-    return this.ranking.schedulingKpis(from, to, viewer) as Promise<SchedulingKpisType>;
+    return this.ranking.schedulingKpis(from, to, viewer);
   }
 }

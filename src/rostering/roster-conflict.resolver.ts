@@ -13,7 +13,7 @@ import {
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS } from '../auth/roles';
 import type { Viewer } from '../context';
-import { type RosterConflictEvent as ConflictEvent, TOPIC } from '../events/topics';
+import { type RosterConflictEvent as ConflictEvent, TOPIC, topicIdArg } from '../events/topics';
 import { Roster } from './roster-api.types';
 import {
   RepairRosterArgs,
@@ -60,13 +60,13 @@ export class RosterConflictResolver {
     @Args() { id, options }: RepairRosterArgs,
     @CurrentViewer() viewer: Viewer,
   ): Promise<RosterRepair> {
-    return this.repairService.repair(id, options ?? {}, viewer) as Promise<RosterRepair>;
+    return this.repairService.repair(id, options ?? {}, viewer);
   }
 
   @Authorized(...PLANNERS)
   @Subscription(() => RosterConflictEvent, {
     topics: TOPIC.ROSTER_CONFLICT,
-    topicId: ({ args }) => args.week,
+    topicId: topicIdArg('week'),
     description: 'Fires when a staff change opens or closes conflicts on the week’s published roster.',
   })
   rosterConflict(@Args() _args: WeekArgs, @Root() event: ConflictEvent): RosterConflictEvent {

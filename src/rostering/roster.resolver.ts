@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, ID, Mutation, Query, Resolver, Root, Subscriptio
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS, Role } from '../auth/roles';
 import type { Viewer } from '../context';
-import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC } from '../events/topics';
+import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC, topicIdArg } from '../events/topics';
 import { PlanWeekService } from './plan-week.service';
 import {
   Roster,
@@ -21,16 +21,12 @@ import { badInput } from '../errors';
 export function jobOptions(input: RosterOptionsInput | null | undefined): Partial<RosterJobOptions> {
   if (!input) return {};
   const { requirements, intervalMinutes, ...rest } = input;
-  if (requirements && !intervalMinutes)
+  if (!requirements) return { ...rest, requirement: undefined };
+  if (!intervalMinutes)
     throw badInput('options.intervalMinutes is required with options.requirements', [
       { field: 'options.intervalMinutes', message: 'required with requirements' },
     ]);
-  return {
-    ...rest,
-    requirement: requirements
-      ? { intervalMinutes: intervalMinutes!, requirements: requirements.map((r) => ({ ...r })) }
-      : undefined,
-  };
+  return { ...rest, requirement: { intervalMinutes, requirements: requirements.map((r) => ({ ...r })) } };
 }
 
 @Resolver(() => Roster)
@@ -49,7 +45,7 @@ export class RosterResolver {
     @Args() { week, options }: GenerateRosterArgs,
     @CurrentViewer() viewer: Viewer,
   ): Promise<RosterJob> {
-    return this.jobService.generate(week, jobOptions(options), viewer) as Promise<RosterJob>;
+    return this.jobService.generate(week, jobOptions(options), viewer);
   }
 
   @Authorized(...PLANNERS)
@@ -61,13 +57,13 @@ export class RosterResolver {
     @Args() { week, options }: GenerateRosterArgs,
     @CurrentViewer() viewer: Viewer,
   ): Promise<RosterJob> {
-    return this.planWeekService.planWeek(week, jobOptions(options), viewer) as Promise<RosterJob>;
+    return this.planWeekService.planWeek(week, jobOptions(options), viewer);
   }
 
   @Authorized(...PLANNERS)
   @Query(() => RosterJob)
   rosterJob(@Arg('id', () => ID) id: string): Promise<RosterJob> {
-    return this.jobService.require(id) as Promise<RosterJob>;
+    return this.jobService.require(id);
   }
 
   @Authorized(...PLANNERS)
@@ -75,13 +71,13 @@ export class RosterResolver {
     description: 'Stops a queued or running job; a finished job is returned as is.',
   })
   cancelRosterJob(@Arg('id', () => ID) id: string): Promise<RosterJob> {
-    return this.jobService.cancel(id) as Promise<RosterJob>;
+    return this.jobService.cancel(id);
   }
 
   @Authorized(...PLANNERS)
   @Subscription(() => RosterJobProgress, {
     topics: TOPIC.ROSTER_JOB_PROGRESS,
-    topicId: ({ args }) => args.jobId,
+    topicId: topicIdArg('jobId'),
     description:
       'Live progress of a roster job until its final state. Subscribe, then read rosterJob(id) to catch up on what came before.',
   })
@@ -89,13 +85,13 @@ export class RosterResolver {
     @Arg('jobId', () => ID) _jobId: string,
     @Root() event: RosterJobProgressEvent,
   ): RosterJobProgress {
-    return event as RosterJobProgress;
+    return event;
   }
 
   @Authorized(...PLAN_READERS)
   @Query(() => Roster, { description: 'SERVICE_PROVIDER: PUBLISHED rosters only.' })
   roster(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer): Promise<Roster> {
-    return this.rosterService.get(id, viewer) as Promise<Roster>;
+    return this.rosterService.get(id, viewer);
   }
 
   @Authorized(...PLAN_READERS)
@@ -103,7 +99,7 @@ export class RosterResolver {
     description: 'Every version of the week, newest first. SERVICE_PROVIDER: PUBLISHED only.',
   })
   rosters(@Args() { week }: WeekArgs, @CurrentViewer() viewer: Viewer): Promise<Roster[]> {
-    return this.rosterService.list(week, viewer) as Promise<Roster[]>;
+    return this.rosterService.list(week, viewer);
   }
 
   @Authorized(...PLANNERS)
@@ -111,7 +107,7 @@ export class RosterResolver {
     description: 'Publishes a DRAFT; the week’s previously published version becomes SUPERSEDED.',
   })
   publishRoster(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer): Promise<Roster> {
-    return this.rosterService.publish(id, viewer) as Promise<Roster>;
+    return this.rosterService.publish(id, viewer);
   }
 
   @Authorized(...PLANNERS)
@@ -124,7 +120,7 @@ export class RosterResolver {
     @Arg('input') input: UpdateAssignmentInput,
     @CurrentViewer() viewer: Viewer,
   ): Promise<UpdateAssignmentResult> {
-    return this.rosterService.updateAssignment(rosterId, input, viewer) as Promise<UpdateAssignmentResult>;
+    return this.rosterService.updateAssignment(rosterId, input, viewer);
   }
 
   @Authorized(Role.AGENT)
@@ -139,7 +135,7 @@ export class RosterResolver {
   @Authorized(...PLAN_READERS, Role.AGENT)
   @Subscription(() => RosterPublished, {
     topics: TOPIC.ROSTER_PUBLISHED,
-    topicId: ({ args }) => args.week,
+    topicId: topicIdArg('week'),
     description: 'Fires when a roster of the week is published (agents: then read myTimetable).',
   })
   rosterPublished(@Args() _args: WeekArgs, @Root() event: RosterPublishedEvent): RosterPublished {
