@@ -66,7 +66,7 @@ export function dailyTotals(
   return list.map((d) => {
     if (d.hi95 === 0) return d; // a closed day: nothing can arrive
     const s = Math.sqrt(Math.max(d.mean, 0) + 1);
-    const at = (k: number): number => Math.max(d.mean + q[k]! * s, 0);
+    const at = (k: number): number => Math.max(d.mean + q[k] * s, 0);
     return { date: d.date, mean: d.mean, lo95: at(0), lo80: at(1), hi80: at(2), hi95: at(3) };
   });
 }
@@ -163,11 +163,11 @@ export class ForecastService {
         open
           ? {
               t,
-              mean: f.mean[slot]!,
-              lo80: f.lo80[slot]!,
-              hi80: f.hi80[slot]!,
-              lo95: f.lo95[slot]!,
-              hi95: f.hi95[slot]!,
+              mean: f.mean[slot],
+              lo80: f.lo80[slot],
+              hi80: f.hi80[slot],
+              lo95: f.lo95[slot],
+              hi95: f.hi95[slot],
             }
           : { t, mean: 0, lo80: 0, hi80: 0, lo95: 0, hi95: 0 },
       );
@@ -180,7 +180,7 @@ export class ForecastService {
     if (ahead.size > 0) {
       const dates = grid.intervals.filter((iv) => iv.slot >= skip).map((iv) => iv.date);
       points.forEach((p, i) => {
-        const effect = ahead.get(dates[i]!);
+        const effect = ahead.get(dates[i]);
         if (!effect) return;
         p.mean = applyEffect(p.mean, effect);
         p.lo80 = applyEffect(p.lo80, effect);

@@ -161,7 +161,7 @@ export class ModelRegistryService {
         `channel ${channel.key} has no volumes before ${end}: import history first`,
         [{ field: 'channel', message: 'no history' }],
       );
-    const first = buckets[0]!.date;
+    const first = buckets[0].date;
     const series = historySeries(buckets, seriesChannel(channel), first, end, this.settings.timeZone);
     const past = await this.holidaysBetween(first, end);
     if (past.length === 0) return series;

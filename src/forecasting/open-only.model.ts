@@ -95,7 +95,7 @@ export function withOpenOnly(inner: Forecaster): Forecaster {
       const P = plan.cycle.length;
       // the regular grid continues after the history; closed future slots (holidays) become 0 later
       const predictRaw = (h: number): ForecastResult => {
-        const regular = Array.from({ length: h }, (_, k) => plan.cycle[(n + k) % P]!);
+        const regular = Array.from({ length: h }, (_, k) => plan.cycle[(n + k) % P]);
         const k = regular.filter(Boolean).length;
         const zeros = new Array<number>(h).fill(0);
         if (k === 0) return { mean: zeros, lo80: zeros, hi80: zeros, lo95: zeros, hi95: zeros };

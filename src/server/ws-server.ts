@@ -159,7 +159,7 @@ export function startWsServer(
         if (!recheck)
           return { errors: [new GraphQLError('No session to check', { extensions: { code: 'FORBIDDEN' } })] };
         const source = await createSourceEventStream(args);
-        if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+        if (!(Symbol.asyncIterator in source)) return source;
         return checkedSubscription(source[Symbol.asyncIterator](), args, recheck);
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
