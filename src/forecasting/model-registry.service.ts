@@ -1,3 +1,4 @@
+import { addDays } from '../common/calendar';
 import { randomUUID } from 'node:crypto';
 import type { ChannelDoc } from '../channels/channel.model';
 import type { ChannelService } from '../channels/channel.service';
@@ -24,7 +25,6 @@ import {
   type SeriesInput,
 } from './forecast.types';
 import type { FitModelOptions } from './forecaster.registry';
-import { addDays } from '../volumes/volume.calendar';
 import { maskHolidayHistory, type HolidayEffect } from './holiday-effects.core';
 import { daysBetween, historySeries, type HistorySeries, type SeriesChannel } from './history-series';
 

@@ -1,4 +1,4 @@
-import { todayIn } from '../common/calendar';
+import { mondayOf, todayIn } from '../common/calendar';
 import channelSeeds from '../../seeds/channels.json';
 import templateSeeds from '../../seeds/shift-templates.json';
 import { generateStaff } from '../../seeds/staff.generator';
@@ -9,7 +9,6 @@ import { holidayCalendarStep } from '../holidays/holiday.seed';
 import { rankingHistoryStep } from '../ranking/ranking.seed';
 import { ensureIndexes, type Services } from '../server/services';
 import type { AvailabilityDoc } from '../staff/staff.model';
-import { mondayOf } from '../staff/time-window';
 
 /**
  * The demo site, written by `npm run seed` and by `npm start` on an empty store.

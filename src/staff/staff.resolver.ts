@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
-import { PageArgs } from '../auth/user.inputs';
+import { PageArgs } from '../common/connection.types';
 import { PLAN_READERS, Role } from '../auth/roles';
 import { User } from '../auth/user.types';
 import type { RequestContext, Viewer } from '../context';
