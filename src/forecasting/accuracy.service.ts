@@ -157,9 +157,9 @@ export class AccuracyService {
 const pick = (s: Scored, keep: (i: number) => boolean): Scored => {
   const idx = s.actual.map((_, i) => i).filter(keep);
   return {
-    actual: idx.map((i) => s.actual[i]!),
-    points: idx.map((i) => s.points[i]!),
-    date: idx.map((i) => s.date[i]!),
+    actual: idx.map((i) => s.actual[i]),
+    points: idx.map((i) => s.points[i]),
+    date: idx.map((i) => s.date[i]),
   };
 };
 

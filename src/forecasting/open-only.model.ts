@@ -25,8 +25,8 @@ export interface OpenOnlyPlan {
  */
 function dayShapeProfile(sum: number[][], count: number[][]): number[][] {
   const days = sum.length;
-  const slots = sum[0]!.length;
-  const mean = sum.map((row, d) => row.map((v, s) => (count[d]![s]! > 0 ? v / count[d]![s]! : null)));
+  const slots = sum[0].length;
+  const mean = sum.map((row, d) => row.map((v, s) => (count[d][s] > 0 ? v / count[d][s] : null)));
   let b = new Array<number>(slots).fill(1);
   let a = new Array<number>(days).fill(0);
   for (let iter = 0; iter < 25; iter++) {
@@ -36,7 +36,7 @@ function dayShapeProfile(sum: number[][], count: number[][]): number[][] {
       row.forEach((m, s) => {
         if (m === null) return;
         num += m;
-        den += b[s]!;
+        den += b[s];
       });
       return den > 0 ? num / den : 0;
     });
@@ -47,7 +47,7 @@ function dayShapeProfile(sum: number[][], count: number[][]): number[][] {
         const m = row[s];
         if (m === null || m === undefined) return;
         num += m;
-        den += a[d]!;
+        den += a[d];
       });
       return den > 0 ? num / den : 0;
     });
@@ -94,7 +94,7 @@ export function planOpenOnly(series: ValidSeries): OpenOnlyPlan | null {
     });
     return chunk.some(Boolean);
   });
-  const grid = cycle.map((_, p) => openDay[Math.floor(p / day)]! && hours[p % day]!);
+  const grid = cycle.map((_, p) => openDay[Math.floor(p / day)] && hours[p % day]);
   const openPerCycle = hours.filter(Boolean).length;
   const perWeek = grid.filter(Boolean).length;
   const periods = [...new Set(usable.map((p) => (p === P ? perWeek : openPerCycle)))];
@@ -102,7 +102,7 @@ export function planOpenOnly(series: ValidSeries): OpenOnlyPlan | null {
   const slots = Array.from({ length: n }, (_, i) => i).filter((i) => grid[i % P]);
   if (slots.length < 2 * Math.min(...periods)) return null;
   const compressed = slots.map((i) => (open[i] ? values[i] : null));
-  const regular = slots.map((i) => cycle[i % P]!);
+  const regular = slots.map((i) => cycle[i % P]);
   const filled = compressed.filter((v, j) => v === null && regular[j]).length;
   for (let j = perWeek; j < compressed.length; j++)
     if (regular[j]) compressed[j] ??= compressed[j - perWeek];
@@ -136,27 +136,27 @@ function imputeFromProfile(
   slots.forEach((i, j) => {
     if (!open[i]) return;
     const p = i % P;
-    sum[Math.floor(p / day)]![p % day]! += compressed[j]!;
-    count[Math.floor(p / day)]![p % day]! += 1;
+    sum[Math.floor(p / day)][p % day] += compressed[j]!;
+    count[Math.floor(p / day)][p % day] += 1;
   });
   const profile = dayShapeProfile(sum, count);
   // one calendar day of the grid at a time: scale the profile to the day's own open total
   let start = 0;
   while (start < slots.length) {
-    const dayIndex = Math.floor(slots[start]! / day);
+    const dayIndex = Math.floor(slots[start] / day);
     let end = start;
-    while (end < slots.length && Math.floor(slots[end]! / day) === dayIndex) end++;
-    const d = Math.floor((slots[start]! % P) / day);
+    while (end < slots.length && Math.floor(slots[end] / day) === dayIndex) end++;
+    const d = Math.floor((slots[start] % P) / day);
     let actual = 0;
     let expected = 0;
     for (let j = start; j < end; j++) {
       if (!regular[j]) continue;
       actual += compressed[j] ?? 0;
-      expected += profile[d]![slots[j]! % day]!;
+      expected += profile[d][slots[j] % day];
     }
     const scale = expected > 0 ? actual / expected : 1;
     for (let j = start; j < end; j++)
-      if (!regular[j]) compressed[j] = scale * profile[d]![slots[j]! % day]!;
+      if (!regular[j]) compressed[j] = scale * profile[d][slots[j] % day];
     start = end;
   }
 }
@@ -195,7 +195,7 @@ export function withOpenOnly(inner: Forecaster): Forecaster {
       // the fitted grid continues after the history; slots closed in the future (shorter days,
       // holidays) become 0 in makeFittedModel
       const predictRaw = (h: number): ForecastResult => {
-        const regular = Array.from({ length: h }, (_, k) => plan.grid[(n + k) % P]!);
+        const regular = Array.from({ length: h }, (_, k) => plan.grid[(n + k) % P]);
         const k = regular.filter(Boolean).length;
         const zeros = new Array<number>(h).fill(0);
         if (k === 0) return { mean: zeros, lo80: zeros, hi80: zeros, lo95: zeros, hi95: zeros };

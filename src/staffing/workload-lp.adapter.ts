@@ -50,7 +50,7 @@ async function solveColumns(lp: string, timeLimitSeconds: number): Promise<Map<s
     const values = model.getSolution().colValue;
     const columns = new Map<string, number>();
     const count = model.getDimensions().numCols;
-    for (let i = 0; i < count; i++) columns.set(model.getColName(i), values[i]!);
+    for (let i = 0; i < count; i++) columns.set(model.getColName(i), values[i]);
     return columns;
   } finally {
     model.dispose();

@@ -93,7 +93,7 @@ export class WorkloadPlanner {
     for (const i of inputs) bySkill.set(i.skill, [...(bySkill.get(i.skill) ?? []), i]);
     const out: SkillWorkload[] = [];
     for (const [skill, list] of [...bySkill].sort((a, b) => a[0].localeCompare(b[0]))) {
-      const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0]!.channel.intervalMinutes);
+      const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0].channel.intervalMinutes);
       const stored = await this.plans.findById(`${previousWeek(week)}:${skill}:${basis}`);
       const sources: CarryInSource[] = [];
       const channels: WorkloadChannel[] = list.map((i) => {
@@ -145,8 +145,8 @@ export class WorkloadPlanner {
           handledItems: c.handledItems,
           carriedOutItems: c.carriedOutItems,
           onTimeShare: c.onTimeShare,
-          carryInSource: sources[ci]!,
-          agents: shares[ci]!,
+          carryInSource: sources[ci],
+          agents: shares[ci],
           handled: c.handled,
         })),
       });
