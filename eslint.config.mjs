@@ -35,8 +35,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // Tool configs and Playwright's global setup must export a default.
-    files: ['web/vite.config.mts', 'playwright.config.ts', 'tests/browser/global-setup.ts'],
+    // Tool configs and Playwright's and Jest's global setup and teardown must export a default.
+    files: [
+      'web/vite.config.mts',
+      'playwright.config.ts',
+      'tests/browser/global-setup.ts',
+      'tests/setup/global-setup.ts',
+      'tests/setup/global-teardown.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

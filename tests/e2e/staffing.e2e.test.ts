@@ -228,7 +228,7 @@ describe('staffing over HTTP', () => {
         {},
         token,
       );
-      expect(res.errors).toBeUndefined();
+      expectOk(res);
       return res.data!.staffingPlan.skills.find((k) => k.skill === 'email')!.values;
     };
 

@@ -262,7 +262,7 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
       '2026-06-01T02:15:00Z,emails,0',
       '2026-06-01T12:00:00Z,emails,9',
     ];
-    expect((await t.gql(IMPORT, { csv: csv.join('\n') }, manager)).errors).toBeUndefined();
+    expectOk(await t.gql(IMPORT, { csv: csv.join('\n') }, manager));
     const res = await t.gql<{
       validateVolumes: { missing: { timestamp: string }[]; outsideOpeningHours: unknown[] };
     }>(
@@ -271,7 +271,7 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
       {},
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(res.data!.validateVolumes.outsideOpeningHours).toEqual([]);
     // 96 quarter-hours expected around the clock, 3 hold a value
     expect(res.data!.validateVolumes.missing).toHaveLength(93);
