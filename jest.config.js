@@ -23,6 +23,9 @@ const snapshot = {
 
 module.exports = {
   testTimeout: 30000,
+  // Jest's default on a 2-core machine is one worker, which runs every suite in band: the
+  // e2e suites' waits on processes, Redis and solver time limits then hold up everything else
+  maxWorkers: 2,
   // suites share a worker process: recycle it when a suite leaves it large, so one suite's
   // garbage is not the next one's heap (the security tests measure the process heap)
   workerIdleMemoryLimit: '512MB',
