@@ -23,8 +23,9 @@ const snapshot = {
 
 module.exports = {
   testTimeout: 30000,
-  // Jest's default on a 2-core machine is one worker, which runs every suite in band: the
-  // e2e suites' waits on processes, Redis and solver time limits then hold up everything else
+  // Jest's default on a 2-core machine is one worker (every suite in band). Unit and
+  // integration suites run two at a time; the e2e tier runs with one worker (package.json):
+  // its latency, heap and time-limit checks must not share the CPU with another suite
   maxWorkers: 2,
   // suites share a worker process: recycle it when a suite leaves it large, so one suite's
   // garbage is not the next one's heap (the security tests measure the process heap)
