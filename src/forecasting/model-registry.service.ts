@@ -20,7 +20,6 @@ import { MODELS, type BacktestMetrics, type ModelDoc } from './forecast.model';
 import {
   BASE_MODEL_KINDS,
   type BaseModelKind,
-  type ModelKind,
   type ModelParams,
   type ModelSelection,
   type SeriesInput,
@@ -162,7 +161,7 @@ export class ModelRegistryService {
         `channel ${channel.key} has no volumes before ${end}: import history first`,
         [{ field: 'channel', message: 'no history' }],
       );
-    const first = buckets[0]!.date;
+    const first = buckets[0].date;
     const series = historySeries(buckets, seriesChannel(channel), first, end, this.settings.timeZone);
     const past = await this.holidaysBetween(first, end);
     if (past.length === 0) return series;
@@ -253,7 +252,7 @@ export class ModelRegistryService {
       throw taskFailure(channel.key, {
         code: 'MODEL_FIT_FAILED',
         message: failed?.failure ?? `${selection} could not be backtested`,
-        kind: selection as ModelKind,
+        kind: selection,
       });
     }
     let lastError: TaskError | null = null;
@@ -279,7 +278,7 @@ export class ModelRegistryService {
       const doc: Omit<ModelDoc, '_id' | 'version'> = {
         channel: channel.key,
         kind: fit.kind,
-        params: { ...fit.params, selection } as unknown as Record<string, unknown>,
+        params: { ...fit.params, selection },
         trainingWindow: {
           from: new Date(`${series.from}T00:00:00Z`),
           to: new Date(`${series.to}T00:00:00Z`),
@@ -328,7 +327,7 @@ export class ModelRegistryService {
     return this.store({
       channel: channel.key,
       kind: auto.kind,
-      params: { ...auto.params, selection: 'AUTO', label: auto.label } as unknown as Record<string, unknown>,
+      params: { ...auto.params, selection: 'AUTO', label: auto.label },
       trainingWindow: {
         from: new Date(`${series.from}T00:00:00Z`),
         to: new Date(`${series.to}T00:00:00Z`),

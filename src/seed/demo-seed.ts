@@ -8,7 +8,6 @@ import { forecastModelsStep, volumeHistoryStep } from '../forecasting/forecast.s
 import { holidayCalendarStep } from '../holidays/holiday.seed';
 import { rankingHistoryStep } from '../ranking/ranking.seed';
 import { ensureIndexes, type Services } from '../server/services';
-import type { ShiftTemplateSpec } from '../staff/shift-template.service';
 import type { AvailabilityDoc } from '../staff/staff.model';
 
 /**
@@ -66,11 +65,7 @@ const channelsStep: SeedStep = {
 
 const shiftTemplatesStep: SeedStep = {
   name: 'shift templates',
-  run: (s) =>
-    s.shiftTemplates.upsertByName(
-      templateSeeds as ShiftTemplateSpec[],
-      (name) => `template-${name.replace(/\s+/g, '-')}`,
-    ),
+  run: (s) => s.shiftTemplates.upsertByName(templateSeeds, (name) => `template-${name.replace(/\s+/g, '-')}`),
 };
 
 const staffStep: SeedStep = {

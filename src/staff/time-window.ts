@@ -59,7 +59,7 @@ export function checkWeeklyWindows(windows: readonly DayWindow[], field: string)
     if (clash)
       errors.push({
         field: path,
-        message: `window ${w.from}–${w.to} on day ${w.dayOfWeek} overlaps ${field}.${clash.index} (${windows[clash.index]!.from}–${windows[clash.index]!.to})`,
+        message: `window ${w.from}–${w.to} on day ${w.dayOfWeek} overlaps ${field}.${clash.index} (${windows[clash.index].from}–${windows[clash.index].to})`,
       });
     seen.push({ index: i, day: w.dayOfWeek, span });
   });

@@ -122,13 +122,13 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
         ? [
             [
               layout.value!,
-              channels.get(values[layout.channel]!) ?? channels.get(values[layout.channel]!.toLowerCase()),
+              channels.get(values[layout.channel]) ?? channels.get(values[layout.channel].toLowerCase()),
               values[layout.value!] ?? '',
             ],
           ]
-        : layout.wide.filter(([col]) => values[col] !== '').map(([col, ch]) => [col, ch, values[col]!]);
-    if (layout.format === 'long' && cells[0]![1] === undefined) {
-      const raw = values[layout.channel]!;
+        : layout.wide.filter(([col]) => values[col] !== '').map(([col, ch]) => [col, ch, values[col]]);
+    if (layout.format === 'long' && cells[0][1] === undefined) {
+      const raw = values[layout.channel];
       errors.push({
         row,
         column: layout.channel,
