@@ -17,6 +17,7 @@ import type { StaffingChannel } from './staffing-plan.core';
 import { solveWorkload } from './workload-lp.adapter';
 import { type WorkloadChannel, type WorkloadPlan, type WorkloadProblem } from './workload-lp.core';
 import { carryInFromArrivals, responseSlots, type DueItems } from './workload-flow.core';
+import { agentShares } from './workload-share.core';
 
 export const WORKLOAD_PLANS = 'workloadPlans';
 export type CarryInSource = 'STORED_PLAN' | 'FORECAST' | 'SAME_WEEK';
@@ -48,6 +49,10 @@ export interface WorkloadChannelSummary {
   carriedOutItems: number;
   onTimeShare: number;
   carryInSource: CarryInSource;
+  /** The channel's share of the skill's scheduled agents per slot (workload-share.core.ts). */
+  agents: number[];
+  /** Items of the channel handled per slot. */
+  handled: number[];
 }
 
 export interface SkillWorkload extends Omit<WorkloadPlan, 'channels'> {
@@ -116,7 +121,9 @@ export class WorkloadPlanner {
         };
       });
       const shrinkage = Math.max(...list.map((i) => i.channel.shrinkage));
-      const plan = await this.solve({ skill, intervalMinutes: step, shrinkage, channels });
+      const problem: WorkloadProblem = { skill, intervalMinutes: step, shrinkage, channels };
+      const plan = await this.solve(problem);
+      const shares = agentShares(problem, plan);
       if (store) {
         const doc: WorkloadPlanDoc = {
           _id: `${week}:${skill}:${basis}`,
@@ -139,6 +146,8 @@ export class WorkloadPlanner {
           carriedOutItems: c.carriedOutItems,
           onTimeShare: c.onTimeShare,
           carryInSource: sources[ci],
+          agents: shares[ci],
+          handled: c.handled,
         })),
       });
     }
