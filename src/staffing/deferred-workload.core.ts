@@ -29,6 +29,7 @@
 import { safeCeil } from './required-agents.core';
 import { assertNonNegative, assertOccupancy, assertPositive, assertShrinkage } from './staffing.validation';
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 
 export interface DeferredWorkloadInput {
   /** Items arriving per interval. */
@@ -94,24 +95,24 @@ export function deferredWorkload(input: DeferredWorkloadInput): DeferredWorkload
   const rateDelta = new Array<number>(m + 1).fill(0); // difference array over open ranks
   let unplacedWorkSeconds = 0;
   for (let i = 0; i < n; i++) {
-    const work = arrivingWorkSeconds[i];
-    const first = nextOpenRank[i];
+    const work = at(arrivingWorkSeconds, i);
+    const first = at(nextOpenRank, i);
     if (first === m) {
       unplacedWorkSeconds += work;
       continue;
     }
     const last = Math.min(first + k, m) - 1;
-    deadlineIndex[i] = openIndex[last];
+    deadlineIndex[i] = at(openIndex, last);
     const share = work / (last - first + 1);
-    rateDelta[first] += share;
-    rateDelta[last + 1] -= share;
+    rateDelta[first] = at(rateDelta, first) + share;
+    rateDelta[last + 1] = at(rateDelta, last + 1) - share;
   }
 
   const plannedWorkSeconds = new Array<number>(n).fill(0);
   let running = 0;
   for (let r = 0; r < m; r++) {
-    running += rateDelta[r];
-    plannedWorkSeconds[openIndex[r]] = Math.max(0, running);
+    running += at(rateDelta, r);
+    plannedWorkSeconds[at(openIndex, r)] = Math.max(0, running);
   }
   const capacityPerAgent = intervalMinutes * 60 * maxOccupancy;
   const requiredAgents = plannedWorkSeconds.map((w) => w / capacityPerAgent);
