@@ -95,6 +95,48 @@ export function buildOrigins(series: ValidSeries, h: number, count: number, step
   return origins;
 }
 
+export interface OriginPlan {
+  series: ValidSeries;
+  h: number;
+  /** Oldest first. */
+  origins: OriginData[];
+}
+
+/**
+ * The horizon and rolling origins of a backtest (the default horizon from the interval
+ * length, `count` origins `step` apart), validated; shared by backtest() and AUTO's.
+ */
+export function planOrigins(
+  input: SeriesInput,
+  options: Pick<BacktestOptions, 'horizon' | 'stepMinutes' | 'origins' | 'step'>,
+  defaults: { count: number; step: (h: number, periods: number[]) => number },
+): OriginPlan {
+  const series = validateSeries(input);
+  const h = options.horizon ?? defaultHorizon(series.periods, options.stepMinutes);
+  validateHorizon(h);
+  const count = options.origins ?? defaults.count;
+  if (!Number.isInteger(count) || count < 1)
+    throw badInput(`origins must be a positive integer, got ${count}`);
+  const step = options.step ?? defaults.step(h, series.periods);
+  if (!Number.isInteger(step) || step < 1) throw badInput(`step must be a positive integer, got ${step}`);
+  const origins = buildOrigins(series, h, count, step);
+  if (origins.length === 0)
+    throw badInput(
+      `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
+    );
+  return { series, h, origins };
+}
+
+/** One model fitted at every origin and forecasting its holdout (ModelFitError propagates). */
+export function forecastOrigins(
+  kind: BaseModelKind,
+  origins: OriginData[],
+  h: number,
+  fit: FitOptions,
+): ForecastResult[] {
+  return origins.map((o) => BASE_FORECASTERS[kind].fit(o.train, fit).forecast(h, { futureOpen: o.open }));
+}
+
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 export function summarise(
@@ -147,20 +189,7 @@ export function byMase(a: ModelBacktest, b: ModelBacktest): number {
  * at any origin is reported with `ok: false` and excluded from ranking.
  */
 export function backtest(input: SeriesInput, options: BacktestOptions = {}): BacktestReport {
-  const series = validateSeries(input);
-  const h = options.horizon ?? defaultHorizon(series.periods, options.stepMinutes);
-  validateHorizon(h);
-  const count = options.origins ?? 4;
-  if (!Number.isInteger(count) || count < 1)
-    throw badInput(`origins must be a positive integer, got ${count}`);
-  const step = options.step ?? h;
-  if (!Number.isInteger(step) || step < 1) throw badInput(`step must be a positive integer, got ${step}`);
-  const origins = buildOrigins(series, h, count, step);
-  if (origins.length === 0) {
-    throw badInput(
-      `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
-    );
-  }
+  const { series, h, origins } = planOrigins(input, options, { count: 4, step: (horizon) => horizon });
   const kinds = options.kinds ?? [...DEFAULT_BACKTEST_KINDS];
   if (kinds.some((k) => !BASE_MODEL_KINDS.includes(k))) {
     throw badInput(`kinds must be a subset of ${BASE_MODEL_KINDS.join(', ')}`);
@@ -171,9 +200,7 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
   for (const kind of candidates) {
     const t0 = performance.now();
     try {
-      const fs = origins.map((o) =>
-        BASE_FORECASTERS[kind].fit(o.train, options.fit).forecast(h, { futureOpen: o.open }),
-      );
+      const fs = forecastOrigins(kind, origins, h, options.fit ?? {});
       forecasts.set(kind, fs);
       models.push(summarise(kind, origins, fs, performance.now() - t0, series.periods[0]));
     } catch (e) {

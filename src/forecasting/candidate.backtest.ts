@@ -4,19 +4,18 @@
  * weighted combination of the best three. Candidates can be split over worker threads: each
  * part runs `backtestCandidates` and the parts are joined with `combineAndChoose`.
  */
-import { badInput } from '../errors';
 import {
-  buildOrigins,
-  defaultHorizon,
+  forecastOrigins,
+  planOrigins,
   summarise,
   type ModelBacktest,
   type OriginData,
 } from './backtest.runner';
-import { BASE_FORECASTERS, combineForecasts } from './ensemble.model';
+import { combineForecasts } from './ensemble.model';
 import { isModelFitError, ModelFitError } from './forecast.errors';
 import type { BaseModelKind, BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
 import { chooseCandidate, inverseErrorWeights, weightedScore } from './selection.core';
-import { longestUsablePeriod, validateHorizon, validateSeries } from './series.validation';
+import { longestUsablePeriod } from './series.validation';
 
 export interface CandidateSpec {
   kind: BaseModelKind;
@@ -103,19 +102,10 @@ export function autoOrigins(
   input: SeriesInput,
   options: AutoBacktestOptions = {},
 ): { h: number; origins: OriginData[]; scalePeriod: number; bucketSlots: number } {
-  const series = validateSeries(input);
-  const h = options.horizon ?? defaultHorizon(series.periods, options.stepMinutes);
-  validateHorizon(h);
-  const count = options.origins ?? 6;
-  if (!Number.isInteger(count) || count < 1)
-    throw badInput(`origins must be a positive integer, got ${count}`);
-  const step = options.step ?? Math.min(h, Math.max(...series.periods));
-  if (!Number.isInteger(step) || step < 1) throw badInput(`step must be a positive integer, got ${step}`);
-  const origins = buildOrigins(series, h, count, step);
-  if (origins.length === 0)
-    throw badInput(
-      `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
-    );
+  const { series, h, origins } = planOrigins(input, options, {
+    count: 6,
+    step: (horizon, periods) => Math.min(horizon, Math.max(...periods)),
+  });
   const last = origins[origins.length - 1].train.values.length;
   // one calibration bucket per cycle of the shortest period (a day of intervals), as backtest()
   return {
@@ -126,9 +116,14 @@ export function autoOrigins(
   };
 }
 
-function forecastAt(spec: CandidateSpec, o: OriginData, h: number, fit: FitOptions): ForecastResult {
+function forecastAt(
+  spec: CandidateSpec,
+  origins: OriginData[],
+  h: number,
+  fit: FitOptions,
+): ForecastResult[] {
   const boxCox: BoxCoxOption = spec.boxCox ?? 'none';
-  return BASE_FORECASTERS[spec.kind].fit(o.train, { ...fit, boxCox }).forecast(h, { futureOpen: o.open });
+  return forecastOrigins(spec.kind, origins, h, { ...fit, boxCox });
 }
 
 /**
@@ -146,7 +141,7 @@ export function backtestCandidates(
   const first = specs.map((spec) => {
     const t0 = performance.now();
     try {
-      const f = forecastAt(spec, newest, h, fit);
+      const [f] = forecastAt(spec, [newest], h, fit);
       return {
         spec,
         f,
@@ -170,7 +165,7 @@ export function backtestCandidates(
     const used = keep ? origins : [newest];
     const t0 = performance.now();
     try {
-      const fs = keep ? [...origins.slice(0, -1).map((o) => forecastAt(r.spec, o, h, fit)), r.f] : [r.f];
+      const fs = keep ? [...forecastAt(r.spec, origins.slice(0, -1), h, fit), r.f] : [r.f];
       const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0, bucketSlots);
       const perOrigin = summary.perOrigin!.map((m) => m.mase);
       return {
