@@ -11,7 +11,12 @@ import {
   type ModelKind,
   type SeriesInput,
 } from './forecast.types';
-import { calibrateIntervals, crossValidatedCoverage, type ScoredForecast } from './interval.calibration';
+import {
+  calibrateIntervals,
+  crossValidatedCoverage,
+  errorPower,
+  type ScoredForecast,
+} from './interval.calibration';
 import { longestUsablePeriod, validateHorizon, validateSeries, type ValidSeries } from './series.validation';
 
 export interface BacktestOptions {
@@ -145,6 +150,8 @@ export function summarise(
   forecasts: ForecastResult[],
   ms: number,
   bucketSlots?: number,
+  /** Exponent of the conformal error scale (see IntervalCalibration.lead). */
+  power?: number,
 ): ModelBacktest {
   const perOrigin = origins.map((o, i) => accuracy(o.actual, forecasts[i], o.scale, o.open));
   const scored: ScoredForecast[] = origins.map((o, i) => ({
@@ -164,14 +171,14 @@ export function summarise(
     coverage95: pooled('coverage95'),
     n: total,
     // coverage of the calibrated intervals, each origin calibrated on the others
-    ...(bucketSlots ? crossValidatedCoverage(scored, bucketSlots) : null),
+    ...(bucketSlots ? crossValidatedCoverage(scored, bucketSlots, power) : null),
   };
   return {
     kind,
     ok: true,
     metrics,
     perOrigin,
-    calibration: calibrateIntervals(scored, bucketSlots),
+    calibration: calibrateIntervals(scored, bucketSlots, power),
     fitMs: ms / origins.length,
   };
 }
@@ -190,6 +197,8 @@ export function byMase(a: ModelBacktest, b: ModelBacktest): number {
  */
 export function backtest(input: SeriesInput, options: BacktestOptions = {}): BacktestReport {
   const { series, h, origins } = planOrigins(input, options, { count: 4, step: (horizon) => horizon });
+  const last = origins[origins.length - 1].train.values.length;
+  const power = errorPower(series.values, longestUsablePeriod(series.periods, last));
   const kinds = options.kinds ?? [...DEFAULT_BACKTEST_KINDS];
   if (kinds.some((k) => !BASE_MODEL_KINDS.includes(k))) {
     throw badInput(`kinds must be a subset of ${BASE_MODEL_KINDS.join(', ')}`);
@@ -202,7 +211,7 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
     try {
       const fs = forecastOrigins(kind, origins, h, options.fit ?? {});
       forecasts.set(kind, fs);
-      models.push(summarise(kind, origins, fs, performance.now() - t0, series.periods[0]));
+      models.push(summarise(kind, origins, fs, performance.now() - t0, series.periods[0], power));
     } catch (e) {
       if (!isModelFitError(e)) throw e;
       models.push({ kind, ok: false, failure: e.message });
@@ -215,14 +224,14 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
     const combined = origins.map((_, i) => combineForecasts(members.map((k) => forecasts.get(k)![i])));
     const fitMs = members.reduce((s, k) => s + (models.find((m) => m.kind === k)?.fitMs ?? 0), 0);
     models.push({
-      ...summarise('ENSEMBLE', origins, combined, fitMs * origins.length, series.periods[0]),
+      ...summarise('ENSEMBLE', origins, combined, fitMs * origins.length, series.periods[0], power),
       members,
     });
   }
   return {
     horizon: h,
     origins: origins.map((o) => o.train.values.length),
-    scalePeriod: longestUsablePeriod(series.periods, origins[origins.length - 1].train.values.length),
+    scalePeriod: longestUsablePeriod(series.periods, last),
     models,
   };
 }
