@@ -89,19 +89,20 @@ const complexityOf = (c: CandidateBacktest): number =>
 
 /**
  * Candidates for a series: the kinds, each also with Box-Cox when the values are
- * non-negative. Below hourly data the costliest pairs are left out (time budget): SARIMA
- * (a season of 48+ intervals costs seconds per fit) and Prophet on Box-Cox values (its
- * Stan fit on thousands of points is the longest of all; raw Prophet stays).
+ * non-negative. On intraday data the costliest fits are left out (time budget): ARIMA and
+ * Prophet run on raw values only (hourly and finer: thousands of points per fit), and below
+ * hourly there is no ARIMA at all (a season of 48+ intervals costs seconds per fit).
  */
 export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {}): CandidateSpec[] {
+  const intraday = options.stepMinutes !== undefined && options.stepMinutes <= 60;
   const subHourly = options.stepMinutes !== undefined && options.stepMinutes < 60;
   const kinds =
     options.kinds ??
     (['SNAIVE', 'THETA', 'MSTL', ...(subHourly ? [] : ['ARIMA']), 'PROPHET'] as BaseModelKind[]);
   const all: BaseModelKind[] = ['SNAIVE', ...kinds.filter((k) => k !== 'SNAIVE')];
   const transformable = options.boxCox !== false && input.values.every((v) => v >= 0);
-  const withBoxCox = (kind: BaseModelKind): boolean =>
-    transformable && kind !== 'SNAIVE' && !(subHourly && kind === 'PROPHET');
+  const costly = (kind: BaseModelKind): boolean => intraday && (kind === 'ARIMA' || kind === 'PROPHET');
+  const withBoxCox = (kind: BaseModelKind): boolean => transformable && kind !== 'SNAIVE' && !costly(kind);
   return all.flatMap((kind) =>
     withBoxCox(kind) ? [{ kind }, { kind, boxCox: 'auto' as const }] : [{ kind }],
   );
