@@ -12,7 +12,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { IANAZone } from 'luxon';
+import { isTimeZone, zoneOf } from '../common/time-zone';
 import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
 import { isModelFitError } from '../forecasting/forecast.errors';
@@ -144,7 +144,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
       `--model must be one of ${Object.keys(MODELS).join('|')}, got ${shown(values.model ?? '')}`,
     );
   const timeZone = values['time-zone'];
-  if (timeZone !== undefined && !IANAZone.isValidZone(timeZone))
+  if (timeZone !== undefined && !isTimeZone(timeZone))
     throw badInput(`--time-zone must be an IANA zone name, got ${shown(timeZone)}`);
   return {
     input: values.input,
@@ -158,7 +158,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
 
 /** Parses `timestamp,value` CSV text; errors name the 1-based file row. */
 export function parseSeriesCsv(text: string): CsvSeries {
-  const rows = parse(text, { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+  const rows = parse(text, { skip_empty_lines: true, trim: true, relax_column_count: true });
   if (rows.length === 0) throw badInput('input is empty');
   const header = rows[0].map((h) => h.toLowerCase());
   if (header.length !== 2 || header[0] !== 'timestamp' || header[1] !== 'value') {
@@ -187,8 +187,8 @@ export function parseSeriesCsv(text: string): CsvSeries {
   // With offsets on every row the real instants are equally spaced, also across a clock
   // change (a repeated autumn hour has two offsets); without, the wall clock is the axis.
   if (!format.dateOnly && offsets.every((o) => o !== null)) {
-    const instants = times.map((t, i) => t - offsets[i]! * 60_000);
-    return { times: instants, values, format, step: detectStep(instants, 2), offsets: offsets as number[] };
+    const instants = times.map((t, i) => t - offsets[i] * 60_000);
+    return { times: instants, values, format, step: detectStep(instants, 2), offsets: offsets };
   }
   return { times, values, format, step: detectStep(times, 2) };
 }
@@ -207,8 +207,8 @@ export function forecastSeries(series: CsvSeries, options: ForecastCliOptions): 
     if (!series.offsets) return formatTimestamp(t, series.format);
     // the zone's offset at that instant (after a clock change too), else the last input offset
     const offset = options.timeZone
-      ? IANAZone.create(options.timeZone).offset(t)
-      : series.offsets[series.offsets.length - 1]!;
+      ? zoneOf(options.timeZone).offset(t)
+      : series.offsets[series.offsets.length - 1];
     const zone = formatOffset(offset, series.format.zone === 'Z');
     return formatTimestamp(t + offset * 60_000, { ...series.format, zone });
   };

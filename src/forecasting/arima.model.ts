@@ -129,9 +129,9 @@ export const arimaForecaster: Forecaster = {
     const { summary } = first;
     const predictRaw = (h: number): ForecastResult => {
       if (h <= prefetch) {
-        return Object.fromEntries(
-          Object.entries(cached).map(([k, v]) => [k, v.slice(0, h)]),
-        ) as unknown as ForecastResult;
+        const cut = (values: number[]): number[] => values.slice(0, h);
+        const { mean, lo80, hi80, lo95, hi95 } = cached;
+        return { mean: cut(mean), lo80: cut(lo80), hi80: cut(hi80), lo95: cut(lo95), hi95: cut(hi95) };
       }
       return toForecast(runArima(config, y, h), log, h);
     };

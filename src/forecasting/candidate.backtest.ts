@@ -174,7 +174,7 @@ export function backtestCandidates(
     const label = specLabel(r.spec);
     if (r.failure !== undefined || r.f === undefined)
       return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: r.failure };
-    const keep = r.spec.kind === 'SNAIVE' || !(r.mase! > prune * best);
+    const keep = r.spec.kind === 'SNAIVE' || !(r.mase > prune * best);
     const used = keep ? origins : [newest];
     const t0 = performance.now();
     try {

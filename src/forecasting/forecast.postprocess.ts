@@ -98,7 +98,7 @@ export function leadInterval(
   lead: NonNullable<IntervalCalibration['lead']>,
   i: number,
 ): [number, number, number, number] {
-  const q = lead.quantiles[Math.min(Math.floor(i / lead.bucketSlots), lead.quantiles.length - 1)]!;
+  const q = lead.quantiles[Math.min(Math.floor(i / lead.bucketSlots), lead.quantiles.length - 1)];
   const scale = errorScale(m, lead.power);
   const lo95 = Math.min(m + q[0] * scale, m);
   const lo80 = Math.min(Math.max(m + q[1] * scale, lo95), m);

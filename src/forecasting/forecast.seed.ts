@@ -1,8 +1,8 @@
+import { addDays } from '../common/calendar';
 import path from 'node:path';
 import { REPO_ROOT } from '../paths';
 import { generateHistory, historyToCsv } from '../../seeds/history.generator';
 import type { SeedStep } from '../seed/demo-seed';
-import { addDays } from '../volumes/volume.calendar';
 
 /** The committed demo history (see seeds/history.generator.ts). */
 export const DEMO_HISTORY_FILE = path.join(REPO_ROOT, 'data', 'demo-history.csv');

@@ -6,8 +6,9 @@
  * both passes of the repeated hour are summed into one slot (history) and both get that
  * slot's forecast (future). Pure: no store, no GraphQL.
  */
+import { addDays, isoDayOfWeek } from '../common/calendar';
 import { isOpenAt } from '../volumes/opening-hours.mask';
-import { addDays, dayIntervals, dayLocalMinutes, isoDayOfWeek } from '../volumes/volume.calendar';
+import { dayIntervals, dayLocalMinutes } from '../volumes/volume.calendar';
 import type { OpeningHours, VolumeBucket } from '../volumes/volume.types';
 
 export interface SeriesChannel {
@@ -112,7 +113,7 @@ export function futureGrid(channel: SeriesChannel, from: string, days: number, t
     const starts = dayIntervals(date, step, timeZone);
     dayLocalMinutes(date, step, timeZone).forEach((minute, i) => {
       const slot = d * perDay + Math.floor(minute / step);
-      intervals.push({ t: starts[i]!, date, slot, open: isOpenAt(channel.openingHours, dow, minute) });
+      intervals.push({ t: starts[i], date, slot, open: isOpenAt(channel.openingHours, dow, minute) });
     });
   }
   return { open, intervals };

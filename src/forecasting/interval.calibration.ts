@@ -40,9 +40,9 @@ export function calibrateIntervals(
 /** Conformal order statistics [q2.5, q10, q90, q97.5]: lower bounds round down, upper up. */
 function conformal(xs: number[]): [number, number, number, number] {
   const sorted = [...xs].sort((a, b) => a - b);
-  const lo = (p: number): number => sorted[Math.max(Math.floor((sorted.length + 1) * p) - 1, 0)]! - 1e-9;
+  const lo = (p: number): number => sorted[Math.max(Math.floor((sorted.length + 1) * p) - 1, 0)] - 1e-9;
   const hi = (p: number): number =>
-    sorted[Math.min(Math.ceil((sorted.length + 1) * p) - 1, sorted.length - 1)]! + 1e-9;
+    sorted[Math.min(Math.ceil((sorted.length + 1) * p) - 1, sorted.length - 1)] + 1e-9;
   return [lo(0.025), lo(0.1), hi(0.9), hi(0.975)];
 }
 
@@ -77,8 +77,8 @@ export function dailyQuantiles(
       for (let i = d * slotsPerDay; i < Math.min((d + 1) * slotsPerDay, actual.length); i++) {
         if (!open[i]) continue;
         any = true;
-        y += actual[i]!;
-        m += f.mean[i]!;
+        y += actual[i];
+        m += f.mean[i];
       }
       if (any) errors.push(scaledError(y, m));
     }
@@ -115,7 +115,7 @@ export function leadQuantiles(
   const qs = conformal;
   const pooled = qs(all);
   const quantiles = Array.from({ length: buckets.length }, (_, b) =>
-    (buckets[b]?.length ?? 0) >= MIN_CALIBRATION_POINTS ? qs(buckets[b]!) : pooled,
+    (buckets[b]?.length ?? 0) >= MIN_CALIBRATION_POINTS ? qs(buckets[b]) : pooled,
   );
   return { bucketSlots, quantiles, ...(power === undefined ? {} : { power }) };
 }
@@ -167,13 +167,13 @@ export function crossValidatedCoverage(
       power,
     );
     if (!lead) return null;
-    const { actual, forecast: f, open } = scored[o]!;
+    const { actual, forecast: f, open } = scored[o];
     actual.forEach((y, i) => {
       if (!open[i]) return;
-      const [lo95, lo80, hi80, hi95] = leadInterval(f.mean[i]!, lead, i).map((v) => Math.max(v, 0));
+      const [lo95, lo80, hi80, hi95] = leadInterval(f.mean[i], lead, i).map((v) => Math.max(v, 0));
       n++;
-      if (y >= lo80! && y <= hi80!) in80++;
-      if (y >= lo95! && y <= hi95!) in95++;
+      if (y >= lo80 && y <= hi80) in80++;
+      if (y >= lo95 && y <= hi95) in95++;
     });
   }
   return n > 0 ? { coverage80: in80 / n, coverage95: in95 / n } : null;

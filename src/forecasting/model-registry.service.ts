@@ -1,9 +1,9 @@
+import { addDays } from '../common/calendar';
 import { randomUUID } from 'node:crypto';
 import type { ChannelDoc } from '../channels/channel.model';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { addDays } from '../volumes/volume.calendar';
 import type { VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { MODELS, type ModelDoc } from './forecast.model';
@@ -54,7 +54,7 @@ export class ModelRegistryService {
         `channel ${channel.key} has no volumes before ${end}: import history first`,
         [{ field: 'channel', message: 'no history' }],
       );
-    const first = buckets[0]!.date;
+    const first = buckets[0].date;
     const series = historySeries(buckets, seriesChannel(channel), first, end, this.settings.timeZone);
     const past = await this.holidaysBetween(first, end);
     if (past.length === 0) return series;

@@ -13,7 +13,7 @@ import type {
   FitAndForecastOutput,
   TaskError,
 } from './forecast.task';
-import type { BaseModelKind, ModelKind, ModelSelection, SeriesInput } from './forecast.types';
+import type { BaseModelKind, ModelKind, SeriesInput } from './forecast.types';
 import { FORECAST_TASK } from './model-training.options';
 import { taskFailure } from './model-task.failure';
 import type { TrainedModel } from './model-version.doc';
@@ -28,7 +28,7 @@ export interface TrainingJob {
 }
 
 /** Backtests the kinds (and, for ENSEMBLE, the combination of the best two) on the pool. */
-async function backtestKinds(job: TrainingJob, selection: ModelSelection): Promise<BacktestReport> {
+async function backtestKinds(job: TrainingJob, selection: ModelKind): Promise<BacktestReport> {
   const bt = await job.workers.run<BacktestModelsInput, BacktestModelsOutput>(
     taskFile(FORECAST_TASK),
     'backtestModels',
@@ -50,14 +50,14 @@ async function backtestKinds(job: TrainingJob, selection: ModelSelection): Promi
  * A named kind: backtested against seasonal naive, then the backtested variants of that kind
  * are fitted on the whole window, best MASE first, until one fits.
  */
-export async function trainKind(job: TrainingJob, selection: ModelSelection): Promise<TrainedModel> {
+export async function trainKind(job: TrainingJob, selection: ModelKind): Promise<TrainedModel> {
   const report = await backtestKinds(job, selection);
   const eligible = report.models.filter((m) => m.ok && m.kind === selection).sort(byMase);
   let lastError: TaskError = {
     code: 'MODEL_FIT_FAILED',
     message:
       report.models.find((m) => m.kind === selection)?.failure ?? `${selection} could not be backtested`,
-    kind: selection as ModelKind,
+    kind: selection,
   };
   for (const candidate of eligible) {
     const fit = await job.workers.run<FitAndForecastInput, FitAndForecastOutput>(
@@ -76,7 +76,7 @@ export async function trainKind(job: TrainingJob, selection: ModelSelection): Pr
     if (fit.ok)
       return {
         kind: fit.kind,
-        params: { ...fit.params, selection } as unknown as Record<string, unknown>,
+        params: { ...fit.params, selection },
         chosen: candidate,
         candidates: report.models.map((m) => ({ ...m, error: m.failure ?? null })),
         horizon: report.horizon,
@@ -105,7 +105,7 @@ export async function trainAuto(job: TrainingJob, boxCox: boolean): Promise<Trai
   const { report } = auto;
   return {
     kind: auto.kind,
-    params: { ...auto.params, selection: 'AUTO', label: auto.label } as unknown as Record<string, unknown>,
+    params: { ...auto.params, selection: 'AUTO', label: auto.label },
     chosen: report.candidates.find((c) => c.label === auto.label) ?? report.candidates[report.chosen],
     candidates: report.candidates.map((m) => ({
       ...m,

@@ -1,6 +1,6 @@
 import type { ChannelDoc } from '../channels/channel.model';
 import type { ModelBacktest } from './backtest.runner';
-import type { BacktestMetrics, ModelDoc } from './forecast.model';
+import type { BacktestMetrics, ModelDoc, StoredModelParams } from './forecast.model';
 import type { ModelKind } from './forecast.types';
 import type { HistorySeries } from './history-series';
 
@@ -21,7 +21,7 @@ export const toMetrics = (m: ModelBacktest, horizon: number, origins: number): B
 
 export interface TrainedModel {
   kind: ModelKind;
-  params: Record<string, unknown>;
+  params: StoredModelParams;
   /** The chosen model's backtest, and every candidate's with its error (if any). */
   chosen: ModelBacktest;
   candidates: (ModelBacktest & { error: string | null })[];

@@ -14,7 +14,12 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../context';
 import { AppError, badInput, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
-import { TOPIC, type RosterJobProgressEvent } from '../events/topics';
+import {
+  TOPIC,
+  type RosterJobPhase,
+  type RosterJobProgressEvent,
+  type RosterJobState,
+} from '../events/topics';
 import type { Logger } from '../logger';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { SingleProcessLiveness } from '../workers/process-liveness';
@@ -25,8 +30,6 @@ import {
   TERMINAL_JOB_STATES,
   type RosterJobDoc,
   type RosterJobKind,
-  type RosterJobPhase,
-  type RosterJobState,
   type RosterRankingInfo,
 } from './roster-doc.model';
 import type { BuiltProblem, RosterProblemSource, WeekRequirement } from './roster-problem.builder';
@@ -37,6 +40,7 @@ import { assertWeek, type RosterService } from './roster.service';
 import type { RosterProgress, RosterResult } from './roster.types';
 import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
 import { recoverInterrupted, settleOrphan, type JobOwnership } from './roster-job.recovery';
+import { withoutNulls } from '../common/without-nulls';
 
 /** What the staffing feature offers the roster (src/staffing/staffing.service.ts). */
 export interface RequirementProvider {
@@ -157,7 +161,7 @@ export class RosterJobService {
   /** Validates a week and options and fills the defaults. */
   options(week: string, options: Partial<RosterJobOptions>): RosterJobOptions {
     assertWeek(week);
-    const opts = { ...DEFAULT_JOB_OPTIONS, ...stripUndefined(options) };
+    const opts = { ...DEFAULT_JOB_OPTIONS, ...withoutNulls(options) };
     if (!(opts.timeLimitSeconds > 0 && opts.timeLimitSeconds <= 3600))
       throw badInput(`timeLimitSeconds must be in (0, 3600], got ${opts.timeLimitSeconds}`, [
         { field: 'options.timeLimitSeconds', message: 'out of range' },
@@ -453,6 +457,3 @@ function checkRequirement(r: WeekRequirement): void {
       );
   });
 }
-
-const stripUndefined = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;

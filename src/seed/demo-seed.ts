@@ -1,4 +1,4 @@
-import { todayIn } from '../common/calendar';
+import { mondayOf, todayIn } from '../common/calendar';
 import channelSeeds from '../../seeds/channels.json';
 import templateSeeds from '../../seeds/shift-templates.json';
 import { generateStaff } from '../../seeds/staff.generator';
@@ -8,9 +8,7 @@ import { forecastModelsStep, volumeHistoryStep } from '../forecasting/forecast.s
 import { holidayCalendarStep } from '../holidays/holiday.seed';
 import { rankingHistoryStep } from '../ranking/ranking.seed';
 import { ensureIndexes, type Services } from '../server/services';
-import type { ShiftTemplateSpec } from '../staff/shift-template.service';
 import type { AvailabilityDoc } from '../staff/staff.model';
-import { mondayOf } from '../staff/time-window';
 
 /**
  * The demo site, written by `npm run seed` and by `npm start` on an empty store.
@@ -67,11 +65,7 @@ const channelsStep: SeedStep = {
 
 const shiftTemplatesStep: SeedStep = {
   name: 'shift templates',
-  run: (s) =>
-    s.shiftTemplates.upsertByName(
-      templateSeeds as ShiftTemplateSpec[],
-      (name) => `template-${name.replace(/\s+/g, '-')}`,
-    ),
+  run: (s) => s.shiftTemplates.upsertByName(templateSeeds, (name) => `template-${name.replace(/\s+/g, '-')}`),
 };
 
 const staffStep: SeedStep = {

@@ -1,4 +1,4 @@
-import { todayIn } from '../common/calendar';
+import { addDays, clockToMinutes, isIsoDate, isoDayOfWeek, todayIn } from '../common/calendar';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
 import { hasRole, type LoaderRegistry, type Viewer } from '../context';
@@ -24,15 +24,7 @@ import {
   type StaffDoc,
   type WeeklyWindow,
 } from './staff.model';
-import {
-  addDays,
-  checkSpan,
-  checkWeeklyWindows,
-  clockToMinutes,
-  isIsoDate,
-  isoDayOfWeek,
-  sortWindows,
-} from './time-window';
+import { checkSpan, checkWeeklyWindows, sortWindows } from './time-window';
 
 export interface AvailabilitySpec {
   weekly: WeeklyWindow[];
@@ -165,7 +157,7 @@ export class AvailabilityService {
     if (errors.length > 0) throw badInput(errors.map((e) => e.message).join('; '), errors);
     const candidates = await this.staff.listActive(skill);
     const patterns = await this.byStaffIds(candidates.map((s) => s._id));
-    return candidates.filter((_, i) => isAvailable(patterns[i]!, date, from, to));
+    return candidates.filter((_, i) => isAvailable(patterns[i], date, from, to));
   }
 
   /**
@@ -185,7 +177,7 @@ export class AvailabilityService {
       days: dates.map((date) => ({
         date,
         dayOfWeek: isoDayOfWeek(date),
-        windows: availableWindows(patterns[i]!, date),
+        windows: availableWindows(patterns[i], date),
       })),
     }));
   }

@@ -1,5 +1,5 @@
+import { clockToMinutes } from '../common/calendar';
 import { boolean, integer, list, number, optional, type RowSchema, type Table, text, time } from '../import';
-import { clockToMinutes } from './time-window';
 import { EMPLOYEE_NO, EMPLOYEE_NO_HINT, SKILL } from './staff.inputs';
 
 /**
@@ -32,7 +32,10 @@ export const AVAILABILITY_FILE_COLUMNS = Object.keys(AVAILABILITY_COLUMNS);
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(cell).join(';');
-  return String(v).trim();
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v);
 };
 
 /**

@@ -1,15 +1,6 @@
 import { clockToMinutes } from '../common/calendar';
 import type { ErrorLocation } from '../errors';
 
-export {
-  addDays,
-  clockToMinutes,
-  isIsoDate,
-  isoDayOfWeek,
-  minutesToClock,
-  mondayOf,
-} from '../common/calendar';
-
 /**
  * Pure helpers for "HH:MM" clock times and day windows (no store, no GraphQL).
  * Days of week are ISO: 1 = Monday … 7 = Sunday. `to` may be "24:00" (end of day).
@@ -68,7 +59,7 @@ export function checkWeeklyWindows(windows: readonly DayWindow[], field: string)
     if (clash)
       errors.push({
         field: path,
-        message: `window ${w.from}–${w.to} on day ${w.dayOfWeek} overlaps ${field}.${clash.index} (${windows[clash.index]!.from}–${windows[clash.index]!.to})`,
+        message: `window ${w.from}–${w.to} on day ${w.dayOfWeek} overlaps ${field}.${clash.index} (${windows[clash.index].from}–${windows[clash.index].to})`,
       });
     seen.push({ index: i, day: w.dayOfWeek, span });
   });

@@ -116,7 +116,7 @@ function assertProblem(p: WorkloadProblem): number {
   assertShrinkage('shrinkage', p.shrinkage);
   if (p.smoothness !== undefined) assertNonNegative('smoothness', p.smoothness);
   if (p.channels.length === 0) throw badInput('channels must hold at least one DEFERRED channel');
-  const t = p.channels[0]!.arrivals.length;
+  const t = p.channels[0].arrivals.length;
   if (t === 0) throw badInput('arrivals must hold at least one slot');
   for (const c of p.channels) {
     const f = `channels.${c.key}`;
@@ -137,9 +137,9 @@ function dueProfile(c: WorkloadChannel, t: number, intervalMinutes: number): num
   const k = responseSlots(c.responseHours, intervalMinutes);
   const due = new Array<number>(t + 1).fill(0);
   const firstOpen = c.open.findIndex(Boolean);
-  for (const d of c.carryIn ?? []) due[Math.min(Math.max(d.dueSlot, firstOpen), t)]! += d.items;
+  for (const d of c.carryIn ?? []) due[Math.min(Math.max(d.dueSlot, firstOpen), t)] += d.items;
   c.arrivals.forEach((items, s) => {
-    if (items > 0) due[Math.min(deadlineSlot(c.open, s, k), t)]! += items;
+    if (items > 0) due[Math.min(deadlineSlot(c.open, s, k), t)] += items;
   });
   return due;
 }
@@ -192,8 +192,8 @@ export function buildWorkloadModel(p: WorkloadProblem): WorkloadModel {
     let arrivedCum = carried;
     for (let s = 0; s < t; s++) {
       if (c.open[s]) handled.push([1, y(ci, s)]);
-      dueCum += due[s]!;
-      arrivedCum += c.arrivals[s]!;
+      dueCum += due[s];
+      arrivedCum += c.arrivals[s];
       if (!c.open[s]) continue;
       if (dueCum > enforced) rows.push(` due${ci}_${s}: ${expr(handled)} >= ${num(dueCum * hours)}`);
       enforced = dueCum;
@@ -228,7 +228,7 @@ export function readWorkloadSolution(p: WorkloadProblem, values: ReadonlyMap<str
   const channels = p.channels.map((c, ci): ChannelFlow => {
     const hours = c.ahtSeconds / 3600;
     const handledHours = Array.from({ length: t }, (_, s) => (c.open[s] ? value(y(ci, s)) : 0));
-    handledHours.forEach((w, s) => (workHours[s]! += w));
+    handledHours.forEach((w, s) => (workHours[s] += w));
     const handled = handledHours.map((w) => w / hours);
     const due = dueProfile(c, t, p.intervalMinutes);
     let a = 0;
@@ -253,7 +253,7 @@ export function readWorkloadSolution(p: WorkloadProblem, values: ReadonlyMap<str
       carryOut: backlogAfter(c, handledItems, t, p.intervalMinutes),
     };
   });
-  const occupancy = workHours.map((w, s) => (productiveAgents[s]! > 0 ? w / (productiveAgents[s]! * h) : 0));
+  const occupancy = workHours.map((w, s) => (productiveAgents[s] > 0 ? w / (productiveAgents[s] * h) : 0));
   return {
     skill: p.skill,
     intervalMinutes: p.intervalMinutes,

@@ -1,8 +1,8 @@
-import { clockToMinutes } from '../common/calendar';
+import { clockToMinutes, isoDayOfWeek } from '../common/calendar';
 import { badInput, type ErrorLocation } from '../errors';
 
 const toMinutes = (hhmm: string): number => clockToMinutes(hhmm, true) ?? NaN;
-import { dayLocalMinutes, isoDayOfWeek } from './volume.calendar';
+import { dayLocalMinutes } from './volume.calendar';
 import { type DayOfWeek, type OpeningHours, type OpeningWindow } from './volume.types';
 
 /** Checks every window: `HH:MM`, `from < to` (`to` may be 24:00), no overlaps within a day. */
@@ -25,9 +25,9 @@ export const validateOpeningHours = (hours: OpeningHours, field = 'openingHours'
     });
     spans.sort((a, b) => a.from - b.from);
     for (let k = 1; k < spans.length; k++) {
-      if (spans[k]!.from < spans[k - 1]!.to) {
+      if (spans[k].from < spans[k - 1].to) {
         details.push({
-          field: `${field}.${day}[${spans[k]!.i}]`,
+          field: `${field}.${day}[${spans[k].i}]`,
           message: 'overlaps another window of the same day',
         });
       }

@@ -1,13 +1,8 @@
 import { throwIfRowErrors, MAX_LISTED_ERRORS, type RowError } from '../import/row-errors';
 import { normalizeHeader } from '../import/row.validator';
 import { type Table } from '../import/table.types';
-import {
-  assertIntervalMinutes,
-  dayIntervalCount,
-  createDayLocator,
-  intervalStart,
-  zoneOf,
-} from './volume.calendar';
+import { zoneOf } from '../common/time-zone';
+import { assertIntervalMinutes, dayIntervalCount, createDayLocator, intervalStart } from './volume.calendar';
 import { parseVolumeTimestamp } from './volume-timestamp.parser';
 import { type VolumeBucket, type VolumeChannel, type VolumeDuplicate } from './volume.types';
 import { echoCell } from '../import/import-limits';
@@ -127,13 +122,13 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
         ? [
             [
               layout.value!,
-              channels.get(values[layout.channel]!) ?? channels.get(values[layout.channel]!.toLowerCase()),
+              channels.get(values[layout.channel]) ?? channels.get(values[layout.channel].toLowerCase()),
               values[layout.value!] ?? '',
             ],
           ]
-        : layout.wide.filter(([col]) => values[col] !== '').map(([col, ch]) => [col, ch, values[col]!]);
-    if (layout.format === 'long' && cells[0]![1] === undefined) {
-      const raw = values[layout.channel]!;
+        : layout.wide.filter(([col]) => values[col] !== '').map(([col, ch]) => [col, ch, values[col]]);
+    if (layout.format === 'long' && cells[0][1] === undefined) {
+      const raw = values[layout.channel];
       errors.push({
         row,
         column: layout.channel,
