@@ -86,7 +86,7 @@ export function diffPlans(
   scenario: ComparablePlan,
 ): { rows: ScenarioRowDiff[]; totals: ScenarioTotalsDiff } {
   const rows = base.rows.map((b, i) => {
-    const s = scenario.rows[i]!;
+    const s = scenario.rows[i];
     return {
       index: b.index,
       rawAgents: s.rawAgents - b.rawAgents,

@@ -341,7 +341,7 @@ export class StaffingService {
     const workloads = await this.workload.plan(week, basis, inputs, store);
     const plans = sources.map((x) =>
       x.channel.kind === 'DEFERRED'
-        ? this.shareOf(x, basis, workloads, inputs[deferred.indexOf(x)]!)
+        ? this.shareOf(x, basis, workloads, inputs[deferred.indexOf(x)])
         : this.present(x, basis, this.plan(this.inputOf(x, basis), overrides)),
     );
     return { plans, plan: this.summarise(week, basis, plans, workloads) };
