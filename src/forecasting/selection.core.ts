@@ -65,6 +65,27 @@ export function chooseCandidate(candidates: ScoredCandidate[], maxGap = 0.05): n
   return chosen;
 }
 
+/**
+ * Members of the combination: the best-scoring candidate of each kind, best kinds first, up
+ * to `size`. Two variants of one model (raw and Box-Cox) make near-identical errors, so a
+ * second variant would add weight to one model instead of diversity. Returns indices.
+ */
+export function diverseTop(candidates: { kind: string; score: number }[], size: number): number[] {
+  const order = candidates
+    .map((c, i) => ({ ...c, i }))
+    .filter((c) => Number.isFinite(c.score))
+    .sort((a, b) => a.score - b.score);
+  const picked: number[] = [];
+  const kinds = new Set<string>();
+  for (const c of order) {
+    if (picked.length >= size) break;
+    if (kinds.has(c.kind)) continue;
+    kinds.add(c.kind);
+    picked.push(c.i);
+  }
+  return picked;
+}
+
 /** Combination weights proportional to 1 / score, normalised to sum 1. */
 export function inverseErrorWeights(scores: number[]): number[] {
   if (scores.length === 0 || scores.some((s) => !(s > 0) || !Number.isFinite(s)))
