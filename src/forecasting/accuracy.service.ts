@@ -58,7 +58,6 @@ interface Scored {
   date: string[];
 }
 
-
 /**
  * Accuracy tracking: scores every stored forecast of a channel against the actuals that
  * have arrived since, per run and per site-local day, on open intervals with a value.

@@ -16,13 +16,11 @@ import { FORECASTS, type ForecastDoc, type ForecastPoint, type ModelDoc } from '
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
 import { daysBetween, futureGrid } from './history-series';
 import { applyEffect } from './holiday-effects.core';
-import {
-  FORECAST_TASK,
-  refitOptions,
-  seriesChannel,
-  taskFailure,
-  type ModelRegistryService,
-} from './model-registry.service';
+import type { ModelRegistryService } from './model-registry.service';
+import { refitOptions } from './model-refit.options';
+import { taskFailure } from './model-task.failure';
+import { FORECAST_TASK } from './model-training.options';
+import { seriesChannel } from './series-channel';
 import { longestUsablePeriod } from './series.validation';
 
 /** Longest forecast, and the longest gap allowed between the last history and the start. */

@@ -5,6 +5,7 @@
  * factor day has its mean and bounds scaled.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 import type { ForecastResult } from './forecast.types';
 
 export type HolidayEffect = { kind: 'CLOSED' } | { kind: 'FACTOR'; factor: number };
@@ -46,7 +47,7 @@ export function maskHolidayHistory(
     }
     for (let s = 0; s < slotsPerDay; s++) {
       const i = day * slotsPerDay + s;
-      if (source >= 0) out[i] = values[source * slotsPerDay + s];
+      if (source >= 0) out[i] = at(values, source * slotsPerDay + s);
       mask[i] = false;
     }
   }
@@ -76,7 +77,7 @@ export function applyHolidaysAhead(
       const i = day * slotsPerDay + s;
       if (i < 0 || i >= f.mean.length) continue;
       for (const key of ['mean', 'lo80', 'hi80', 'lo95', 'hi95'] as const)
-        out[key][i] = applyEffect(f[key][i], effect);
+        out[key][i] = applyEffect(at(f[key], i), effect);
     }
   }
   return out;

@@ -104,8 +104,7 @@ export function planOpenOnly(series: ValidSeries): OpenOnlyPlan | null {
   const compressed = slots.map((i) => (open[i] ? values[i] : null));
   const regular = slots.map((i) => cycle[i % P]);
   const filled = compressed.filter((v, j) => v === null && regular[j]).length;
-  for (let j = perWeek; j < compressed.length; j++)
-    if (regular[j]) compressed[j] ??= compressed[j - perWeek];
+  for (let j = perWeek; j < compressed.length; j++) if (regular[j]) compressed[j] ??= compressed[j - perWeek];
   for (let j = compressed.length - 1 - perWeek; j >= 0; j--)
     if (regular[j]) compressed[j] ??= compressed[j + perWeek];
   const imputed = regular.filter((r) => !r).length;
@@ -155,8 +154,7 @@ function imputeFromProfile(
       expected += profile[d][slots[j] % day];
     }
     const scale = expected > 0 ? actual / expected : 1;
-    for (let j = start; j < end; j++)
-      if (!regular[j]) compressed[j] = scale * profile[d][slots[j] % day];
+    for (let j = start; j < end; j++) if (!regular[j]) compressed[j] = scale * profile[d][slots[j] % day];
     start = end;
   }
 }

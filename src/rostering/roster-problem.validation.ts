@@ -3,6 +3,7 @@
  * cannot see. Every failure names its field, e.g. `staff[3].availability[1].from`.
  */
 import { isoDayOfWeek } from '../common/calendar';
+import { at } from '../common/indexed';
 import { badInput, type ErrorLocation } from '../errors';
 import { clockToMinutes, intervalsPerWeek } from './calendar.util';
 import { breakRuleIssues } from '../staff/shift-breaks.core';
@@ -102,9 +103,10 @@ export function parseRosterProblem(input: unknown): RosterProblem {
       const field = formatPath(issue.path);
       return { field, message: `${field || '(root)'}: ${issue.message}` };
     });
-    throw badInput(`Invalid roster problem: ${details[0].message}`, details);
+    throw badInput(`Invalid roster problem: ${at(details, 0).message}`, details);
   }
   const issues = crossReferenceIssues(parsed.data);
-  if (issues.length > 0) throw badInput(`Invalid roster problem: ${issues[0].message}`, issues);
+  const [firstIssue] = issues;
+  if (firstIssue) throw badInput(`Invalid roster problem: ${firstIssue.message}`, issues);
   return parsed.data;
 }

@@ -29,6 +29,7 @@
 import { safeCeil } from './required-agents.core';
 import { assertNonNegative, assertOccupancy, assertPositive, assertShrinkage } from './staffing.validation';
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 
 export interface DeferredWorkloadInput {
   /** Items arriving per interval. */
@@ -93,16 +94,16 @@ function spreadWork(work: readonly number[], open: readonly boolean[], k: number
   const rateDelta = new Array<number>(m + 1).fill(0);
   let unplacedWorkSeconds = 0;
   for (let i = 0; i < n; i++) {
-    const first = nextOpenRank[i];
+    const first = at(nextOpenRank, i);
     if (first === m) {
-      unplacedWorkSeconds += work[i];
+      unplacedWorkSeconds += at(work, i);
       continue;
     }
     const last = Math.min(first + k, m) - 1;
-    deadlineIndex[i] = openIndex[last];
-    const share = work[i] / (last - first + 1);
-    rateDelta[first] += share;
-    rateDelta[last + 1] -= share;
+    deadlineIndex[i] = at(openIndex, last);
+    const share = at(work, i) / (last - first + 1);
+    rateDelta[first] = at(rateDelta, first) + share;
+    rateDelta[last + 1] = at(rateDelta, last + 1) - share;
   }
   return { openIndex, deadlineIndex, rateDelta, unplacedWorkSeconds };
 }
@@ -129,8 +130,8 @@ export function deferredWorkload(input: DeferredWorkloadInput): DeferredWorkload
   const plannedWorkSeconds = new Array<number>(n).fill(0);
   let running = 0;
   for (let r = 0; r < m; r++) {
-    running += rateDelta[r];
-    plannedWorkSeconds[openIndex[r]] = Math.max(0, running);
+    running += at(rateDelta, r);
+    plannedWorkSeconds[at(openIndex, r)] = Math.max(0, running);
   }
   const capacityPerAgent = intervalMinutes * 60 * maxOccupancy;
   const requiredAgents = plannedWorkSeconds.map((w) => w / capacityPerAgent);

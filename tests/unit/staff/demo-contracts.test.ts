@@ -26,7 +26,8 @@ describe('demo contracts and shift templates', () => {
           t.daysOfWeek.includes(day) &&
           t.skills.some((s) => person.skills.includes(s)) &&
           windows.some(
-            (w) => w.dayOfWeek === day && minutes(w.from) <= start && start + t.durationMinutes <= minutes(w.to),
+            (w) =>
+              w.dayOfWeek === day && minutes(w.from) <= start && start + t.durationMinutes <= minutes(w.to),
           );
         return fits ? Math.max(best, (t.durationMinutes - t.breakMinutes) / 60) : best;
       }, 0),
