@@ -113,12 +113,7 @@ export class BullmqTaskRunner implements TaskRunner {
   }
 
   /** Adds the job, refusing with UNAVAILABLE when Redis does not accept it in time. */
-  private enqueue(
-    kind: JobKind,
-    name: string,
-    payload: JobPayload,
-    jobId: string,
-  ): ReturnType<Queue['add']> {
+  private enqueue(kind: JobKind, name: string, payload: JobPayload, jobId: string): ReturnType<Queue['add']> {
     return withTimeout(
       this.queues
         .get(kind)!
