@@ -40,6 +40,71 @@ export const normalizeHeader = (h: string): string => h.toLowerCase().replace(/[
 const toSpec = (s: ColumnParser<unknown> | ColumnSpec<unknown>): ColumnSpec<unknown> =>
   typeof s === 'function' ? { parse: s } : s;
 
+/** A schema field with the column it was found in (`label` names it in messages). */
+interface FieldColumn {
+  field: string;
+  spec: ColumnSpec<unknown>;
+  column: string | undefined;
+  label: string;
+}
+
+/** Finds each field's column by header or alias; a missing required column is an error. */
+function fieldColumns(table: Table, schema: RowSchema, errors: RowError[]): FieldColumn[] {
+  const byHeader = new Map(table.columns.map((c) => [normalizeHeader(c), c]));
+  return Object.entries(schema).map(([field, s]) => {
+    const spec = toSpec(s);
+    const names = [spec.header ?? field, ...(spec.aliases ?? [])];
+    const column = names.map((n) => byHeader.get(normalizeHeader(n))).find((c) => c !== undefined);
+    if (column === undefined && !spec.optionalColumn) {
+      errors.push({ row: 1, column: names[0], field, message: `required column "${names[0]}" is missing` });
+    }
+    return { field, spec, column, label: column ?? names[0] };
+  });
+}
+
+/** The row's parsed cells; false with the errors recorded when a cell does not parse. */
+function parseCells(
+  fields: FieldColumn[],
+  row: number,
+  values: Record<string, string>,
+  errors: RowError[],
+): { value: Record<string, unknown>; ok: boolean } {
+  const value: Record<string, unknown> = {};
+  let ok = true;
+  for (const f of fields) {
+    if (f.column === undefined && !f.spec.optionalColumn) continue;
+    const r = f.spec.parse(f.column === undefined ? '' : (values[f.column] ?? ''));
+    if (r.ok) value[f.field] = r.value;
+    else {
+      ok = false;
+      errors.push({ row, column: f.label, field: f.field, message: `${f.label} ${r.message}` });
+    }
+  }
+  return { value, ok };
+}
+
+/** The error for a row whose key fields repeat an earlier row's, or null (and the key remembered). */
+function duplicateKey(
+  fields: FieldColumn[],
+  keyFields: readonly string[],
+  seenKeys: Map<string, number>,
+  row: number,
+  value: Record<string, unknown>,
+): RowError | null {
+  if (keyFields.length === 0 || !keyFields.every((k) => k in value)) return null;
+  const key = JSON.stringify(keyFields.map((k) => value[k]));
+  const first = seenKeys.get(key);
+  if (first === undefined) {
+    seenKeys.set(key, row);
+    return null;
+  }
+  const label = keyFields
+    .map((k) => `${k} ${clip(JSON.stringify(value[k]) ?? '', ECHO_MAX_CHARS)}`)
+    .join(', ');
+  const column = fields.find((f) => f.field === keyFields[0])?.label;
+  return { row, column, field: keyFields[0], message: `duplicate ${label}: rows ${first} and ${row}` };
+}
+
 /**
  * Validates every row of `table` against `schema`, collecting ALL problems (missing columns,
  * bad cells, duplicate keys) and throwing one BAD_USER_INPUT `N rows have errors` whose details
@@ -51,31 +116,14 @@ export const validateRows = <S extends RowSchema>(
   options: ValidateRowsOptions<S> = {},
 ): ValidatedRow<RowOf<S>>[] => {
   const errors: RowError[] = [];
-  const byHeader = new Map(table.columns.map((c) => [normalizeHeader(c), c]));
-  const fields = Object.entries(schema).map(([field, s]) => {
-    const spec = toSpec(s);
-    const names = [spec.header ?? field, ...(spec.aliases ?? [])];
-    const column = names.map((n) => byHeader.get(normalizeHeader(n))).find((c) => c !== undefined);
-    if (column === undefined && !spec.optionalColumn) {
-      errors.push({ row: 1, column: names[0], field, message: `required column "${names[0]}" is missing` });
-    }
-    return { field, spec, column, label: column ?? names[0] };
-  });
-  const keyFields = options.key ?? [];
+  const fields = fieldColumns(table, schema, errors);
+  const keyFields: readonly string[] = options.key ?? [];
   const seenKeys = new Map<string, number>();
   const out: ValidatedRow<RowOf<S>>[] = [];
   for (const { row, values } of table.rows) {
-    const value: Record<string, unknown> = {};
-    let rowOk = true;
-    for (const f of fields) {
-      if (f.column === undefined && !f.spec.optionalColumn) continue;
-      const r = f.spec.parse(f.column === undefined ? '' : (values[f.column] ?? ''));
-      if (r.ok) value[f.field] = r.value;
-      else {
-        rowOk = false;
-        errors.push({ row, column: f.label, field: f.field, message: `${f.label} ${r.message}` });
-      }
-    }
+    const parsed = parseCells(fields, row, values, errors);
+    let rowOk = parsed.ok;
+    const { value } = parsed;
     if (rowOk && options.check) {
       for (const c of options.check(value as RowOf<S>)) {
         rowOk = false;
@@ -83,25 +131,9 @@ export const validateRows = <S extends RowSchema>(
         errors.push({ row, column, field: c.field, message: c.message });
       }
     }
-    if (keyFields.length > 0 && keyFields.every((k) => k in value)) {
-      const key = JSON.stringify(keyFields.map((k) => value[k]));
-      const first = seenKeys.get(key);
-      if (first === undefined) seenKeys.set(key, row);
-      else {
-        rowOk = false;
-        const label = keyFields
-          .map((k) => `${k} ${clip(JSON.stringify(value[k]) ?? '', ECHO_MAX_CHARS)}`)
-          .join(', ');
-        const column = fields.find((f) => f.field === keyFields[0])?.label;
-        errors.push({
-          row,
-          column,
-          field: keyFields[0],
-          message: `duplicate ${label}: rows ${first} and ${row}`,
-        });
-      }
-    }
-    if (rowOk) out.push({ row, value: value as RowOf<S> });
+    const duplicate = duplicateKey(fields, keyFields, seenKeys, row, value);
+    if (duplicate) errors.push(duplicate);
+    if (rowOk && !duplicate) out.push({ row, value: value as RowOf<S> });
   }
   throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
   return out;

@@ -86,25 +86,7 @@ export class BullmqTaskRunner implements TaskRunner {
     if (opts.onProgress) this.progress.set(jobId, opts.onProgress);
     let onAbort: (() => void) | undefined;
     try {
-      const job = await withTimeout(
-        this.queues
-          .get(kind)!
-          .add(name, payload, {
-            jobId,
-            attempts: 1,
-            removeOnComplete: { age: KEEP_SECONDS },
-            removeOnFail: { age: KEEP_SECONDS * 24 },
-          })
-          .catch((err: Error) => {
-            throw new AppError(
-              'UNAVAILABLE',
-              `The job queue is unavailable: ${err.message}; try again shortly`,
-            );
-          }),
-        ENQUEUE_TIMEOUT_MS,
-        () =>
-          new AppError('UNAVAILABLE', 'The job queue did not accept the job in time: Redis is not answering'),
-      );
+      const job = await this.enqueue(kind, name, payload, jobId);
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => {
           void this.cancel(jobId).catch((err: unknown) =>
@@ -128,6 +110,29 @@ export class BullmqTaskRunner implements TaskRunner {
       if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
       this.progress.delete(jobId);
     }
+  }
+
+  /** Adds the job, refusing with UNAVAILABLE when Redis does not accept it in time. */
+  private enqueue(kind: JobKind, name: string, payload: JobPayload, jobId: string): ReturnType<Queue['add']> {
+    return withTimeout(
+      this.queues
+        .get(kind)!
+        .add(name, payload, {
+          jobId,
+          attempts: 1,
+          removeOnComplete: { age: KEEP_SECONDS },
+          removeOnFail: { age: KEEP_SECONDS * 24 },
+        })
+        .catch((err: Error) => {
+          throw new AppError(
+            'UNAVAILABLE',
+            `The job queue is unavailable: ${err.message}; try again shortly`,
+          );
+        }),
+      ENQUEUE_TIMEOUT_MS,
+      () =>
+        new AppError('UNAVAILABLE', 'The job queue did not accept the job in time: Redis is not answering'),
+    );
   }
 
   /** Marks the job cancelled (a worker that picks it up later skips it) and tells every worker. */
