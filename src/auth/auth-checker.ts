@@ -1,6 +1,6 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors';
-import type { RequestContext } from '../context';
+import type { RequestContext } from './request-context';
 import { type AccessRule, PUBLIC, Role, SIGNED_IN } from './roles';
 
 /** Messages of the rule denials (tests tell them from domain errors by these). */

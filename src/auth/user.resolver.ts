@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from './request-context';
 import { PUBLIC, Role, SIGNED_IN } from './roles';
 import { ChangePasswordArgs, CreateUserInput, LoginArgs, PageArgs, UpdateUserInput } from './user.inputs';
 import { LoginResult, User, UserConnection } from './user.types';

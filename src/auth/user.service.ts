@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import type { Config } from '../config';
-import type { Viewer } from '../context';
+import type { Viewer } from './request-context';
 import { AppError, badInput, conflict, notFound, unauthenticated } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password';

@@ -3,7 +3,7 @@ import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
-import { sortWindows } from '../staff/time-window';
+import { sortWindows } from '../common/time-window';
 import { CHANNELS, type ChannelDoc, type ChannelKind, type OpeningWindow } from './channel.model';
 import { checkChannel } from './channel.validation';
 

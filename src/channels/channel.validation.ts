@@ -1,5 +1,5 @@
 import type { ErrorLocation } from '../errors';
-import { checkWeeklyWindows, clockToMinutes } from '../staff/time-window';
+import { checkWeeklyWindows, clockToMinutes } from '../common/time-window';
 import type { ChannelDoc } from './channel.model';
 
 export const INTERVAL_MINUTES = [15, 30, 60] as const;

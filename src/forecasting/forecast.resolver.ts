@@ -12,7 +12,7 @@ import {
   Subscription,
 } from 'type-graphql';
 import { FORECAST_READERS, Role } from '../auth/roles';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { type ForecastUpdatedEvent, TOPIC } from '../events/topics';
 import { ChannelRangeArgs } from '../volumes/volume.inputs';
 import { AccuracyService } from './accuracy.service';

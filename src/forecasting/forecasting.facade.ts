@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { badInput } from '../errors';
 import type { ForecastDoc, ModelDoc } from './forecast.model';
 import type { ForecastService } from './forecast.service';

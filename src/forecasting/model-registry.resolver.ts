@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { FORECAST_READERS, Role } from '../auth/roles';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { finiteOrNull, ForecastModel } from './forecast-api.types';
 import { ChannelArgs, TrainModelArgs } from './forecast.inputs';
 import type { ModelDoc } from './forecast.model';

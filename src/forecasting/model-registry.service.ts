@@ -26,7 +26,8 @@ import {
 } from './forecast.types';
 import type { FitModelOptions } from './forecaster.registry';
 import { addDays } from '../volumes/volume.calendar';
-import { maskHolidayHistory, type HolidayEffect } from './holiday-effects.core';
+import type { HolidayEffect } from '../holidays/holiday-effect';
+import { maskHolidayHistory } from './holiday-effects.core';
 import { daysBetween, historySeries, type HistorySeries, type SeriesChannel } from './history-series';
 
 export const FORECAST_TASK = 'forecasting/forecast.task';

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { PLAN_READERS, Role } from '../auth/roles';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { HolidayInput, HolidayRangeArgs } from './holiday.inputs';
 import { HolidayService } from './holiday.service';
 import { Holiday } from './holiday.types';

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PLANNERS } from '../auth/roles';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { KpiRangeArgs, RankerModel, SchedulingKpisType, TrainRankerArgs } from './ranking-api.types';
 import { RankerRegistryService } from './ranker-registry.service';
 import { RankingService } from './ranking.service';

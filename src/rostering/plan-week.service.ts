@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { CHANNELS, type ChannelDoc } from '../channels/channel.model';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError } from '../errors';
 import { MODELS, type ModelDoc } from '../forecasting/forecast.model';
 import type { DocumentStore } from '../store/document-store';

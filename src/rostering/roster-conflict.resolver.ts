@@ -12,7 +12,7 @@ import {
   Subscription,
 } from 'type-graphql';
 import { PLAN_READERS, PLANNERS } from '../auth/roles';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { type RosterConflictEvent as ConflictEvent, TOPIC } from '../events/topics';
 import { Roster } from './roster-api.types';
 import {

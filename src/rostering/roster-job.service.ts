@@ -11,7 +11,7 @@
  * running it then discards any result instead of storing it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError, badInput, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { TOPIC, type RosterJobProgressEvent } from '../events/topics';

@@ -5,7 +5,7 @@
  * the pure core with the staffing feature's Erlang calculator.
  */
 import type { ChannelService } from '../channels/channel.service';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError } from '../errors';
 import type { VolumeService } from '../volumes/volume.service';
 import { addDays } from './calendar.util';

@@ -5,7 +5,7 @@
  * The result is a checked DRAFT carrying what changed and the coverage and cost before and
  * after; publishing it supersedes the old version, as for any draft.
  */
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError, badInput } from '../errors';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';

@@ -4,7 +4,7 @@
  * KPIs. MANAGER sees every version; SERVICE_PROVIDER only PUBLISHED ones (others: 404).
  */
 import { Role } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import type { DownloadRoute } from '../export/download';
 import type { Cell, Sheet } from '../export/table';
 import { addDays, localIsoToMinute, minuteToLocalIso } from './calendar.util';

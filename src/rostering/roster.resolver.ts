@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { PLAN_READERS, PLANNERS, Role } from '../auth/roles';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC } from '../events/topics';
 import { PlanWeekService } from './plan-week.service';
 import {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import type { Logger } from '../logger';
 
 /** One log line per GraphQL operation: name, type, duration, outcome. Never variables. */

@@ -9,7 +9,7 @@ import {
   minutesToClock,
   type Span,
   subtractSpans,
-} from './time-window';
+} from '../common/time-window';
 
 /**
  * Pure availability rules: which hours a person can work on a date, given their weekly

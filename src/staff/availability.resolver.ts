@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PLAN_READERS, Role, SIGNED_IN } from '../auth/roles';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import {
   AvailabilityInput,
   AvailabilityRowInput,

@@ -1,7 +1,7 @@
 import { todayIn } from '../common/calendar';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
-import { hasRole, type LoaderRegistry, type Viewer } from '../context';
+import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-context';
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import type { StaffChangedEvent } from '../events/topics';
 import { badInput, forbidden, type ErrorLocation } from '../errors';
@@ -32,7 +32,7 @@ import {
   isIsoDate,
   isoDayOfWeek,
   sortWindows,
-} from './time-window';
+} from '../common/time-window';
 
 export interface AvailabilitySpec {
   weekly: WeeklyWindow[];

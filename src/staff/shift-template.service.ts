@@ -7,7 +7,7 @@ import type { Collection, DocumentStore, Filter } from '../store/document-store'
 import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
 import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.model';
 import { checkSkills, normaliseSkills } from './staff.rules';
-import { clockToMinutes } from './time-window';
+import { clockToMinutes } from '../common/time-window';
 
 export type ShiftTemplateSpec = Omit<ShiftTemplateDoc, '_id' | 'active'> & { active?: boolean };
 export type ShiftTemplatePatch = Partial<ShiftTemplateSpec>;

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { PageArgs } from '../auth/user.inputs';
 import { PLAN_READERS, Role } from '../auth/roles';
 import { User } from '../auth/user.types';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { Availability } from './availability.types';
 import { AvailabilityService } from './availability.service';
 import { CreateStaffInput, StaffRowInput, UpdateStaffInput } from './staff.inputs';

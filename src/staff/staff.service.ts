@@ -5,7 +5,7 @@ import { USERS, type UserDoc } from '../auth/user.model';
 import type { ChannelService } from '../channels/channel.service';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
-import { hasRole, type LoaderRegistry, type Viewer } from '../context';
+import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-context';
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import type { StaffChangedEvent } from '../events/topics';
 import { AppError, badInput, conflict, forbidden, notFound, type ErrorLocation } from '../errors';

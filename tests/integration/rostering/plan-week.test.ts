@@ -1,6 +1,6 @@
 import type { ChannelDoc } from '../../../src/channels/channel.model';
 import { CHANNELS } from '../../../src/channels/channel.model';
-import type { Viewer } from '../../../src/context';
+import type { Viewer } from '../../../src/auth/request-context';
 import { TOPIC, type RosterJobProgressEvent } from '../../../src/events/topics';
 import { MODELS } from '../../../src/forecasting/forecast.model';
 import { badInput } from '../../../src/errors';

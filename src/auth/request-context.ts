@@ -1,4 +1,4 @@
-import type { Role } from './auth/roles';
+import type { Role } from './roles';
 
 /** The authenticated caller of a request or subscription. */
 export interface Viewer {

@@ -1,4 +1,4 @@
-import { clockToMinutes } from '../common/calendar';
+import { clockToMinutes } from './calendar';
 import type { ErrorLocation } from '../errors';
 
 export {
@@ -8,7 +8,7 @@ export {
   isoDayOfWeek,
   minutesToClock,
   mondayOf,
-} from '../common/calendar';
+} from './calendar';
 
 /**
  * Pure helpers for "HH:MM" clock times and day windows (no store, no GraphQL).
