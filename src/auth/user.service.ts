@@ -219,6 +219,14 @@ export class UserService {
     return user;
   }
 
+  /** The account linked to each staff member, in the order asked (null where none): one store call. */
+  async byStaffIds(ids: readonly string[]): Promise<(UserDoc | null)[]> {
+    const users = await this.users.find({ staffId: { $in: [...ids] } }, { sort: { username: 1 } });
+    const byStaff = new Map<string, UserDoc>();
+    for (const u of users) if (u.staffId && !byStaff.has(u.staffId)) byStaff.set(u.staffId, u);
+    return ids.map((id) => byStaff.get(id) ?? null);
+  }
+
   findByUsername(username: string): Promise<UserDoc | null> {
     return this.users.findOne({ username: normaliseUsername(username) });
   }

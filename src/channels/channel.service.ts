@@ -58,6 +58,11 @@ export class ChannelService {
     return this.channels.find(toFilter(filter), { sort: { key: 1 } });
   }
 
+  /** Active channels (optionally of one kind), ordered by key: what planning features read. */
+  listActive(kind?: ChannelKind): Promise<ChannelDoc[]> {
+    return this.listAll({ active: true, kind });
+  }
+
   async require(id: string): Promise<ChannelDoc> {
     const doc = await this.channels.findById(id);
     if (!doc) throw notFound('Channel', id);

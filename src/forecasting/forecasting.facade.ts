@@ -13,6 +13,10 @@ export class ForecastingFacade {
     private readonly forecasts: ForecastService,
   ) {}
 
+  async hasActiveModel(channel: string): Promise<boolean> {
+    return (await this.registry.active(channel)) !== null;
+  }
+
   trainModel(channel: string, kind: string, viewer: Viewer | null): Promise<ModelDoc> {
     const selection = kind as ModelSelection;
     if (selection !== 'AUTO' && !MODEL_KINDS.includes(selection as never))

@@ -20,7 +20,7 @@ import { ModelRegistryService } from '../forecasting/model-registry.service';
 import { HolidayResolver } from '../holidays/holiday.resolver';
 import { HolidayService } from '../holidays/holiday.service';
 import type { Logger } from '../logger';
-import { asForecastProvider, PlanWeekService } from '../rostering/plan-week.service';
+import { PlanWeekService } from '../rostering/plan-week.service';
 import { RosterConflictResolver } from '../rostering/roster-conflict.resolver';
 import { RankingLabelService } from '../ranking/ranking-label.service';
 import { RankerRegistryService } from '../ranking/ranker-registry.service';
@@ -30,7 +30,7 @@ import { RosterRankingResolver } from '../ranking/roster-ranking.resolver';
 import { rankingFlags } from '../ranking/ranking-flags.core';
 import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
-import { RosterProblemSource } from '../rostering/roster-problem.builder';
+import { RosterProblemSource } from '../rostering/roster-problem.source';
 import { rosterDownloads } from '../rostering/roster.export';
 import { RosterOutcomeService } from '../rostering/roster-outcome.service';
 import { RosterRepairService } from '../rostering/roster-repair.service';
@@ -101,89 +101,83 @@ export interface Services extends Infrastructure {
   forecasting: ForecastingFacade;
 }
 
+/**
+ * Builds every service in dependency order (each from the ones below it), then registers the
+ * cross-feature handlers (publish → ranking labels, conflicts, objective planner).
+ */
 export function createServices(infra: Infrastructure): Services {
-  const { config, store } = infra;
+  const { config, store, events, logger } = infra;
+  const timeZone = config.SITE_TIME_ZONE;
   const runner = infra.redis?.runner ?? new WorkerPool(workerPoolOptions(config));
+  // metrics observe the runner and read the services built below (late, at scrape time)
   const workers = observedRunner(runner, () => services.metrics);
-  const tokens = new TokenIssuer(jwtSecret(config), config.SESSION_TIMEOUT_MINUTES);
-  const channels = new ChannelService(store);
-  const staff = new StaffService(store, channels);
-  const siteSettings = new SiteSettingsService(store);
-  const volumes = new VolumeService(store, channels, config.SITE_TIME_ZONE);
-  const holidays = new HolidayService(store);
-  const models = new ModelRegistryService(store, channels, volumes, workers, {
-    timeZone: config.SITE_TIME_ZONE,
-    holidays,
-  });
-  const forecasts = new ForecastService(
+  const users = new UserService(
     store,
-    channels,
-    volumes,
-    models,
-    workers,
-    infra.events,
-    config.SITE_TIME_ZONE,
+    new TokenIssuer(jwtSecret(config), config.SESSION_TIMEOUT_MINUTES),
+    config,
   );
-  const rosters = new RosterService(store, infra.events);
-  const rosterSource = new RosterProblemSource(store);
+  const channels = new ChannelService(store);
+  const staff = new StaffService(store, channels, users);
+  const siteSettings = new SiteSettingsService(store);
+  const availability = new AvailabilityService(store, staff, siteSettings, timeZone);
+  const shiftTemplates = new ShiftTemplateService(store, channels);
+  const volumes = new VolumeService(store, channels, timeZone);
+  const holidays = new HolidayService(store);
+  const models = new ModelRegistryService(store, channels, volumes, workers, { timeZone, holidays });
+  const forecasts = new ForecastService(store, channels, volumes, models, workers, events, timeZone);
+  const forecasting = new ForecastingFacade(models, forecasts);
+  const staffing = new StaffingService(
+    store,
+    { channels, forecasts },
+    {
+      timeZone,
+      workloadSolver: (problem) =>
+        workers.run<WorkloadProblem, WorkloadPlan>(taskFile(WORKLOAD_TASK), 'solveWorkloadPlan', problem),
+    },
+  );
+  const rosters = new RosterService(store, events);
+  const rosterSource = new RosterProblemSource({ staff, availability, shiftTemplates, rosters });
+  const liveness = infra.redis?.liveness ?? new SingleProcessLiveness();
   const rosterJobs = new RosterJobService(
     store,
-    infra.events,
+    events,
     workers,
     rosters,
     rosterSource,
-    () => services.staffing ?? null,
-    infra.logger,
-    infra.redis?.liveness ?? new SingleProcessLiveness(),
+    staffing,
+    logger,
+    liveness,
   );
-  const availability = new AvailabilityService(store, staff, siteSettings, config.SITE_TIME_ZONE);
-  const rosterConflicts = new RosterConflictService(
-    store,
-    infra.events,
-    staff,
-    availability,
-    config.SITE_TIME_ZONE,
-    infra.logger,
-  );
-  rosterConflicts.listen(rosters);
+  const rosterConflicts = new RosterConflictService(store, events, staff, availability, timeZone, logger);
   const rankingLabels = new RankingLabelService(store);
+  const rankers = new RankerRegistryService(store);
+  const ranking = new RankingService(rosters, rankingLabels, rankers, workers, rankingFlags(config), logger);
+
+  rosterConflicts.listen(rosters);
   rosters.onPublish(async (doc) => {
     await rankingLabels.record(doc);
   });
-  const rankers = new RankerRegistryService(store);
-  const ranking = new RankingService(
-    rosters,
-    rankingLabels,
-    rankers,
-    workers,
-    rankingFlags(config),
-    infra.logger,
-  );
   rosterJobs.setObjectivePlanner((problem) => ranking.plan(problem));
+
   const services: Services = {
     ...infra,
     workers,
     metrics: new Metrics({
       depth: () => workers.depth(),
       backtestMase: async () => {
-        const channels = await services.channels.listAll({ active: true });
-        const active = await Promise.all(channels.map((c) => services.models.active(c.key)));
+        const active = await Promise.all((await channels.listActive()).map((c) => models.active(c.key)));
         return active.flatMap((m) => (m ? [{ channel: m.channel, mase: m.metrics.mase }] : []));
       },
-      schedulingKpis: () => ranking.recentKpis(todayIn(config.SITE_TIME_ZONE)),
+      schedulingKpis: () => ranking.recentKpis(todayIn(timeZone)),
     }),
-    users: new UserService(store, tokens, config),
+    users,
     audit: new AuditService(store),
     channels,
     staff,
     availability,
-    shiftTemplates: new ShiftTemplateService(store, channels),
+    shiftTemplates,
     siteSettings,
-    staffing: new StaffingService(store, {
-      timeZone: config.SITE_TIME_ZONE,
-      workloadSolver: (problem) =>
-        workers.run<WorkloadProblem, WorkloadPlan>(taskFile(WORKLOAD_TASK), 'solveWorkloadPlan', problem),
-    }),
+    staffing,
     rosters,
     rosterJobs,
     rosterConflicts,
@@ -191,25 +185,17 @@ export function createServices(infra: Infrastructure): Services {
     rankingLabels,
     rankers,
     ranking,
-    rosterOutcomes: new RosterOutcomeService(rosters, channels, volumes, () => services.staffing ?? null),
-    planWeek: new PlanWeekService(
-      store,
-      rosterJobs,
-      rosterSource,
-      // the forecasting service registers as `forecasting` (issue 5); null until it does
-      () => asForecastProvider(services.forecasting),
-      () => services.staffing ?? null,
-      config.SITE_TIME_ZONE,
-    ),
+    rosterOutcomes: new RosterOutcomeService(rosters, channels, volumes, staffing),
+    planWeek: new PlanWeekService(rosterJobs, rosterSource, { channels, forecasting, staffing }, timeZone),
     volumes,
     models,
     holidays,
     forecasts,
     forecastAccuracy: new AccuracyService(channels, volumes, forecasts, models, {
-      timeZone: config.SITE_TIME_ZONE,
+      timeZone,
       driftFactor: config.FORECAST_DRIFT_FACTOR,
     }),
-    forecasting: new ForecastingFacade(models, forecasts),
+    forecasting,
   };
   return services;
 }

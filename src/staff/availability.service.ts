@@ -106,6 +106,11 @@ export class AvailabilityService {
     return ids.map((id) => found.get(id) ?? emptyAvailability(id));
   }
 
+  /** The patterns stored for these people (none for someone who never set one): one store call. */
+  storedFor(ids: readonly string[]): Promise<AvailabilityDoc[]> {
+    return this.availability.find({ staffId: { $in: [...ids] } });
+  }
+
   /** `staff.availability`: batched per request, one store query per field level. */
   load(loaders: LoaderRegistry, staffId: string): Promise<AvailabilityDoc> {
     return loaders
