@@ -1,14 +1,7 @@
 import { clockToMinutes } from './calendar';
 import type { ErrorLocation } from '../errors';
 
-export {
-  addDays,
-  clockToMinutes,
-  isIsoDate,
-  isoDayOfWeek,
-  minutesToClock,
-  mondayOf,
-} from './calendar';
+export { addDays, clockToMinutes, isIsoDate, isoDayOfWeek, minutesToClock, mondayOf } from './calendar';
 
 /**
  * Pure helpers for "HH:MM" clock times and day windows (no store, no GraphQL).
