@@ -101,32 +101,67 @@ export interface Services extends Infrastructure {
   forecasting: ForecastingFacade;
 }
 
-/**
- * Builds every service in dependency order (each from the ones below it), then registers the
- * cross-feature handlers (publish → ranking labels, conflicts, objective planner).
- */
-export function createServices(infra: Infrastructure): Services {
-  const { config, store, events, logger } = infra;
-  const timeZone = config.SITE_TIME_ZONE;
-  const runner = infra.redis?.runner ?? new WorkerPool(workerPoolOptions(config));
-  // metrics observe the runner and read the services built below (late, at scrape time)
-  const workers = observedRunner(runner, () => services.metrics);
-  const users = new UserService(
-    store,
-    new TokenIssuer(jwtSecret(config), config.SESSION_TIMEOUT_MINUTES),
-    config,
-  );
+/** What every feature is built on: the infrastructure and the task runner. */
+interface Base extends Infrastructure {
+  workers: TaskRunner;
+  timeZone: string;
+}
+
+type MasterData = Pick<
+  Services,
+  'users' | 'audit' | 'channels' | 'staff' | 'siteSettings' | 'availability' | 'shiftTemplates' | 'holidays'
+>;
+type Forecasting = Pick<Services, 'volumes' | 'models' | 'forecasts' | 'forecasting' | 'forecastAccuracy'>;
+type Rostering = Pick<
+  Services,
+  'rosters' | 'rosterJobs' | 'rosterConflicts' | 'rosterRepair' | 'rosterOutcomes' | 'planWeek'
+>;
+type Ranking = Pick<Services, 'rankingLabels' | 'rankers' | 'ranking'>;
+
+/** Accounts, audit and the master data every planning feature reads. */
+function masterData({ config, store, timeZone }: Base): MasterData {
+  const tokens = new TokenIssuer(jwtSecret(config), config.SESSION_TIMEOUT_MINUTES);
+  const users = new UserService(store, tokens, config);
   const channels = new ChannelService(store);
   const staff = new StaffService(store, channels, users);
   const siteSettings = new SiteSettingsService(store);
-  const availability = new AvailabilityService(store, staff, siteSettings, timeZone);
-  const shiftTemplates = new ShiftTemplateService(store, channels);
+  return {
+    users,
+    audit: new AuditService(store),
+    channels,
+    staff,
+    siteSettings,
+    availability: new AvailabilityService(store, staff, siteSettings, timeZone),
+    shiftTemplates: new ShiftTemplateService(store, channels),
+    holidays: new HolidayService(store),
+  };
+}
+
+/** Volumes, the model registry, forecast runs and their accuracy. */
+function forecastingFeatures(base: Base, { channels, holidays }: MasterData): Forecasting {
+  const { config, store, workers, events, timeZone } = base;
   const volumes = new VolumeService(store, channels, timeZone);
-  const holidays = new HolidayService(store);
   const models = new ModelRegistryService(store, channels, volumes, workers, { timeZone, holidays });
   const forecasts = new ForecastService(store, channels, volumes, models, workers, events, timeZone);
-  const forecasting = new ForecastingFacade(models, forecasts);
-  const staffing = new StaffingService(
+  return {
+    volumes,
+    models,
+    forecasts,
+    forecasting: new ForecastingFacade(models, forecasts),
+    forecastAccuracy: new AccuracyService(channels, volumes, forecasts, models, {
+      timeZone,
+      driftFactor: config.FORECAST_DRIFT_FACTOR,
+    }),
+  };
+}
+
+/** Staffing plans from the channels and their forecasts; workload LPs in the task runner. */
+function staffingFeature(
+  { store, workers, timeZone }: Base,
+  channels: ChannelService,
+  forecasts: ForecastService,
+): StaffingService {
+  return new StaffingService(
     store,
     { channels, forecasts },
     {
@@ -135,67 +170,95 @@ export function createServices(infra: Infrastructure): Services {
         workers.run<WorkloadProblem, WorkloadPlan>(taskFile(WORKLOAD_TASK), 'solveWorkloadPlan', problem),
     },
   );
+}
+
+/** Rosters, their jobs (generate and planWeek), conflicts, repair and outcomes. */
+function rosteringFeatures(
+  base: Base,
+  master: MasterData,
+  forecasting: Forecasting,
+  staffing: StaffingService,
+): Rostering {
+  const { store, events, workers, logger, timeZone } = base;
+  const { staff, availability, shiftTemplates, channels } = master;
   const rosters = new RosterService(store, events);
-  const rosterSource = new RosterProblemSource({ staff, availability, shiftTemplates, rosters });
-  const liveness = infra.redis?.liveness ?? new SingleProcessLiveness();
+  const source = new RosterProblemSource({ staff, availability, shiftTemplates, rosters });
+  const liveness = base.redis?.liveness ?? new SingleProcessLiveness();
   const rosterJobs = new RosterJobService(
     store,
     events,
     workers,
     rosters,
-    rosterSource,
+    source,
     staffing,
     logger,
     liveness,
   );
   const rosterConflicts = new RosterConflictService(store, events, staff, availability, timeZone, logger);
-  const rankingLabels = new RankingLabelService(store);
-  const rankers = new RankerRegistryService(store);
-  const ranking = new RankingService(rosters, rankingLabels, rankers, workers, rankingFlags(config), logger);
-
-  rosterConflicts.listen(rosters);
-  rosters.onPublish(async (doc) => {
-    await rankingLabels.record(doc);
-  });
-  rosterJobs.setObjectivePlanner((problem) => ranking.plan(problem));
-
-  const services: Services = {
-    ...infra,
-    workers,
-    metrics: new Metrics({
-      depth: () => workers.depth(),
-      backtestMase: async () => {
-        const active = await Promise.all((await channels.listActive()).map((c) => models.active(c.key)));
-        return active.flatMap((m) => (m ? [{ channel: m.channel, mase: m.metrics.mase }] : []));
-      },
-      schedulingKpis: () => ranking.recentKpis(todayIn(timeZone)),
-    }),
-    users,
-    audit: new AuditService(store),
-    channels,
-    staff,
-    availability,
-    shiftTemplates,
-    siteSettings,
-    staffing,
+  return {
     rosters,
     rosterJobs,
     rosterConflicts,
     rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
+    rosterOutcomes: new RosterOutcomeService(rosters, channels, forecasting.volumes, staffing),
+    planWeek: new PlanWeekService(
+      rosterJobs,
+      source,
+      { channels, forecasting: forecasting.forecasting, staffing },
+      timeZone,
+    ),
+  };
+}
+
+/** Publish labels, rankers and the learned objective; registers with the roster features. */
+function rankingFeature({ store, workers, config, logger }: Base, rostering: Rostering): Ranking {
+  const rankingLabels = new RankingLabelService(store);
+  const rankers = new RankerRegistryService(store);
+  const ranking = new RankingService(
+    rostering.rosters,
     rankingLabels,
     rankers,
-    ranking,
-    rosterOutcomes: new RosterOutcomeService(rosters, channels, volumes, staffing),
-    planWeek: new PlanWeekService(rosterJobs, rosterSource, { channels, forecasting, staffing }, timeZone),
-    volumes,
-    models,
-    holidays,
-    forecasts,
-    forecastAccuracy: new AccuracyService(channels, volumes, forecasts, models, {
-      timeZone,
-      driftFactor: config.FORECAST_DRIFT_FACTOR,
-    }),
-    forecasting,
+    workers,
+    rankingFlags(config),
+    logger,
+  );
+  rostering.rosters.onPublish(async (doc) => {
+    await rankingLabels.record(doc);
+  });
+  rostering.rosterJobs.setObjectivePlanner((problem) => ranking.plan(problem));
+  return { rankingLabels, rankers, ranking };
+}
+
+/** Every service, each built from the ones below it (master data → forecasting → staffing → rostering → ranking). */
+export function createServices(infra: Infrastructure): Services {
+  const runner = infra.redis?.runner ?? new WorkerPool(workerPoolOptions(infra.config));
+  // metrics observe the runner and read the services built below (late, at scrape time)
+  const workers = observedRunner(runner, () => services.metrics);
+  const base: Base = { ...infra, workers, timeZone: infra.config.SITE_TIME_ZONE };
+  const master = masterData(base);
+  const forecasting = forecastingFeatures(base, master);
+  const staffing = staffingFeature(base, master.channels, forecasting.forecasts);
+  const rostering = rosteringFeatures(base, master, forecasting, staffing);
+  rostering.rosterConflicts.listen(rostering.rosters);
+  const ranking = rankingFeature(base, rostering);
+  const metrics = new Metrics({
+    depth: () => workers.depth(),
+    backtestMase: async () => {
+      const channels = await master.channels.listActive();
+      const active = await Promise.all(channels.map((c) => forecasting.models.active(c.key)));
+      return active.flatMap((m) => (m ? [{ channel: m.channel, mase: m.metrics.mase }] : []));
+    },
+    schedulingKpis: () => ranking.ranking.recentKpis(todayIn(base.timeZone)),
+  });
+  const services: Services = {
+    ...infra,
+    workers,
+    metrics,
+    ...master,
+    ...forecasting,
+    staffing,
+    ...rostering,
+    ...ranking,
   };
   return services;
 }
