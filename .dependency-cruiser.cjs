@@ -32,9 +32,11 @@ const LAYERS = [
   { name: 'jobs', path: '^src/jobs/' },
   { name: 'events', path: '^src/events/' },
   { name: 'workers', path: '^src/workers/' },
+  // configuration is parsed (with common's validators) and logged once at start
+  { name: 'config', path: '^src/(config|logger)\\.ts$' },
   { name: 'common', path: '^src/common/' },
   { name: 'store', path: '^src/store/' },
-  { name: 'root', path: '^src/(config|errors|logger|paths|version)\\.ts$' },
+  { name: 'root', path: '^src/(errors|paths|version)\\.ts$' },
 ];
 
 /** The one module of src/ that may read seeds/ (demo data and generators). */

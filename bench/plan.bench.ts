@@ -16,7 +16,7 @@
  */
 import 'reflect-metadata';
 import { DEMO_SEED, generateHistory, historyToCsv } from '../seeds/history.generator';
-import { todayIn } from '../src/common/calendar';
+import { addDays, todayIn } from '../src/common/calendar';
 import type { ChannelDoc } from '../src/channels/channel.model';
 import { loadConfig } from '../src/config';
 import { createEventBus } from '../src/events/pubsub';
@@ -29,7 +29,6 @@ import { channelStaffing } from '../src/staffing/staffing-plan.core';
 import { openSlots, weekFrame } from '../src/staffing/week-slots';
 import { simulateEdf } from '../src/staffing/workload-flow.core';
 import { EmbeddedStore } from '../src/store/embedded.store';
-import { addDays } from '../src/volumes/volume.calendar';
 import { printTable } from './harness';
 
 const WEEKS = 4;

@@ -7,10 +7,10 @@
  *
  *   npm run bench:repair -- [staff=300] [absences=5]      (time limit via ROSTER_TIME_LIMIT, default 60 s)
  */
+import { daysBetween } from '../src/common/calendar';
 import { performance } from 'node:perf_hooks';
 import { printTable, ratio } from './harness';
 import { generateRosterInstance, seededRandom } from './roster-instances';
-import { daysBetween } from '../src/rostering/calendar.util';
 import { findConflicts, WEEK_RULES } from '../src/rostering/roster-conflicts.core';
 import { parseRosterProblem } from '../src/rostering/roster-problem.validation';
 import type { RosterProblem } from '../src/rostering/roster-problem.schema';

@@ -28,9 +28,10 @@
  * - Randomness: mulberry32 seeded with `seed` (default 20261115); never Math.random, so the
  *   same options always give the same rows.
  */
+import { addDays, isoDayOfWeek } from '../src/common/calendar';
 import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { addDays, dayIntervals, isoDayOfWeek, localMinuteOfDay } from '../src/volumes/volume.calendar';
+import { dayIntervals, localMinuteOfDay } from '../src/volumes/volume.calendar';
 import { openMask } from '../src/volumes/opening-hours.mask';
 import { type OpeningHours } from '../src/volumes/volume.types';
 import holidayFile from './holidays.json';

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from './common/time-zone';
 
 /** Shortest JWT_SECRET production accepts, and the least entropy it must carry (bits). */
 export const MIN_SECRET_LENGTH = 32;
@@ -31,14 +32,7 @@ const optionalString = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/London');
+const timeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -1,5 +1,5 @@
 import { Args, Authorized, Query, Resolver } from 'type-graphql';
-import { PageArgs } from './user.inputs';
+import { PageArgs } from '../common/connection.types';
 import { AuditArgs, AuditEntryConnection } from './audit.types';
 import { AuditService } from './audit.service';
 import { Role } from './roles';

@@ -8,7 +8,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { Role } from './roles';
 
 @InputType()
@@ -76,13 +76,4 @@ export class ChangePasswordArgs {
   @Field()
   @Length(1, 256)
   newPassword!: string;
-}
-
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, at most 500 (default 50).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: '`pageInfo.endCursor` of the previous page.' })
-  after?: string | null;
 }

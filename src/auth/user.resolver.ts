@@ -1,7 +1,8 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from './request-context';
 import { PUBLIC, Role, SIGNED_IN } from './roles';
-import { ChangePasswordArgs, CreateUserInput, LoginArgs, PageArgs, UpdateUserInput } from './user.inputs';
+import { PageArgs } from '../common/connection.types';
+import { ChangePasswordArgs, CreateUserInput, LoginArgs, UpdateUserInput } from './user.inputs';
 import { LoginResult, User, UserConnection } from './user.types';
 import { UserService } from './user.service';
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { PageArgs } from '../auth/user.inputs';
+import { PageArgs } from '../common/connection.types';
 import { PLAN_READERS, Role } from '../auth/roles';
 import { CreateChannelInput, UpdateChannelInput } from './channel.inputs';
 import { ChannelService } from './channel.service';

@@ -6,6 +6,7 @@ import type { Collection, DocumentStore, Filter } from '../store/document-store'
 import { sortWindows } from '../common/time-window';
 import { CHANNELS, type ChannelDoc, type ChannelKind, type OpeningWindow } from './channel.model';
 import { checkChannel } from './channel.validation';
+import { withoutNulls } from '../common/without-nulls';
 
 /** The skill that marks a team lead; always a known skill, whatever the channels. */
 export const TEAM_LEAD_SKILL = 'team_lead';
@@ -96,7 +97,7 @@ export class ChannelService {
 
   async update(id: string, patch: ChannelPatch): Promise<ChannelDoc> {
     const current = await this.require(id);
-    const merged: ChannelSpec = { ...current, ...stripUnset(patch, ['patienceSeconds', 'responseHours']) };
+    const merged: ChannelSpec = { ...current, ...withoutNulls(patch, ['patienceSeconds', 'responseHours']) };
     if (patch.kind !== undefined && patch.kind !== current.kind && patch.serviceLevel === undefined)
       merged.serviceLevel = null;
     const doc = buildChannel(merged, id, current.createdAt, new Date());
@@ -186,9 +187,3 @@ const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
   const { _id: _omit, ...rest } = doc;
   return rest;
 };
-
-/** A patch without its unset fields: undefined always, null unless the field may be null. */
-export const stripUnset = <T extends object>(o: T, nullable: readonly string[] = []): Partial<T> =>
-  Object.fromEntries(
-    Object.entries(o).filter(([k, v]) => v !== undefined && (v !== null || nullable.includes(k))),
-  ) as Partial<T>;

@@ -12,7 +12,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { IANAZone } from 'luxon';
+import { isTimeZone, zoneOf } from '../common/time-zone';
 import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
 import { isModelFitError } from '../forecasting/forecast.errors';
@@ -144,7 +144,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
       `--model must be one of ${Object.keys(MODELS).join('|')}, got ${shown(values.model ?? '')}`,
     );
   const timeZone = values['time-zone'];
-  if (timeZone !== undefined && !IANAZone.isValidZone(timeZone))
+  if (timeZone !== undefined && !isTimeZone(timeZone))
     throw badInput(`--time-zone must be an IANA zone name, got ${shown(timeZone)}`);
   return {
     input: values.input,
@@ -207,7 +207,7 @@ export function forecastSeries(series: CsvSeries, options: ForecastCliOptions): 
     if (!series.offsets) return formatTimestamp(t, series.format);
     // the zone's offset at that instant (after a clock change too), else the last input offset
     const offset = options.timeZone
-      ? IANAZone.create(options.timeZone).offset(t)
+      ? zoneOf(options.timeZone).offset(t)
       : series.offsets[series.offsets.length - 1]!;
     const zone = formatOffset(offset, series.format.zone === 'Z');
     return formatTimestamp(t + offset * 60_000, { ...series.format, zone });

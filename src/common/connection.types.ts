@@ -1,4 +1,15 @@
-import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { PageRequest } from './pagination';
+
+/** `first` / `after` of every paginated list field. */
+@ArgsType()
+export class PageArgs implements PageRequest {
+  @Field(() => Int, { nullable: true, description: 'Page size, at most 500 (default 50).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: '`pageInfo.endCursor` of the previous page.' })
+  after?: string | null;
+}
 
 @ObjectType({ description: 'Relay-style page information.' })
 export class PageInfo {

@@ -1,8 +1,6 @@
 import { clockToMinutes } from './calendar';
 import type { ErrorLocation } from '../errors';
 
-export { addDays, clockToMinutes, isIsoDate, isoDayOfWeek, minutesToClock, mondayOf } from './calendar';
-
 /**
  * Pure helpers for "HH:MM" clock times and day windows (no store, no GraphQL).
  * Days of week are ISO: 1 = Monday … 7 = Sunday. `to` may be "24:00" (end of day).

@@ -1,7 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
-import { PageArgs } from '../auth/user.inputs';
+import { PageArgs } from '../common/connection.types';
 import { CHANNEL_KEY } from '../volumes/volume.inputs';
 import { ModelSelectionEnum } from './forecast-api.types';
 import { MAX_HORIZON_DAYS } from './forecast.service';

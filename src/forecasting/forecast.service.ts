@@ -1,3 +1,4 @@
+import { addDays } from '../common/calendar';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { type Connected, toConnection } from '../common/connection';
@@ -7,7 +8,6 @@ import type { EventBus } from '../events/pubsub';
 import { TOPIC, type ForecastUpdatedEvent } from '../events/topics';
 import type { ChannelService } from '../channels/channel.service';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { addDays } from '../volumes/volume.calendar';
 import type { VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';

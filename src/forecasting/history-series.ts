@@ -6,8 +6,9 @@
  * both passes of the repeated hour are summed into one slot (history) and both get that
  * slot's forecast (future). Pure: no store, no GraphQL.
  */
+import { addDays, isoDayOfWeek } from '../common/calendar';
 import { isOpenAt } from '../volumes/opening-hours.mask';
-import { addDays, dayIntervals, dayLocalMinutes, isoDayOfWeek } from '../volumes/volume.calendar';
+import { dayIntervals, dayLocalMinutes } from '../volumes/volume.calendar';
 import type { OpeningHours, VolumeBucket } from '../volumes/volume.types';
 
 export interface SeriesChannel {

@@ -1,3 +1,4 @@
+import { addDays } from '../common/calendar';
 import { randomUUID } from 'node:crypto';
 import type { ChannelDoc } from '../channels/channel.model';
 import type { ChannelService } from '../channels/channel.service';
@@ -25,7 +26,6 @@ import {
   type SeriesInput,
 } from './forecast.types';
 import type { FitModelOptions } from './forecaster.registry';
-import { addDays } from '../volumes/volume.calendar';
 import type { HolidayEffect } from '../holidays/holiday-effect';
 import { maskHolidayHistory } from './holiday-effects.core';
 import { daysBetween, historySeries, type HistorySeries, type SeriesChannel } from './history-series';

@@ -4,8 +4,6 @@
  */
 import { addDays, clockToMinutes as parseClock, daysBetween, minutesToClock } from '../common/calendar';
 
-export { addDays, daysBetween, isoDayOfWeek, minutesToClock } from '../common/calendar';
-
 export const MINUTES_PER_DAY = 1440;
 
 /** `"07:30"` → 450; `"24:00"` → 1440. Problems are schema-validated first, so a bad clock is a bug. */

@@ -3,8 +3,7 @@
  * assignments. The result is not checked here; the service re-checks it with the checker.
  */
 import { badInput } from '../errors';
-import { isIsoDate } from '../common/calendar';
-import { daysBetween } from './calendar.util';
+import { daysBetween, isIsoDate } from '../common/calendar';
 import type { RosterProblem } from './roster-problem.schema';
 import type { RosterAssignment } from './roster.types';
 import { candidateAssignment, weekShifts } from './shift-candidates.model';

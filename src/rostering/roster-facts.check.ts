@@ -2,14 +2,8 @@
  * Verification-side facts derived from the problem and the assignments alone, written
  * independently of the model builder: the checker and the KPIs use these, never the MILP.
  */
-import {
-  clockToMinutes,
-  daysBetween,
-  isoDayOfWeek,
-  intervalsPerWeek,
-  localIsoToMinute,
-  MINUTES_PER_DAY,
-} from './calendar.util';
+import { daysBetween, isoDayOfWeek } from '../common/calendar';
+import { clockToMinutes, intervalsPerWeek, localIsoToMinute, MINUTES_PER_DAY } from './calendar.util';
 import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem.schema';
 import type { RosterAssignment } from './roster.types';

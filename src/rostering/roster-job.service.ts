@@ -38,6 +38,7 @@ import { assertWeek, type RosterService } from './roster.service';
 import type { RosterProgress, RosterResult } from './roster.types';
 import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
 import { recoverInterrupted, settleOrphan, type JobOwnership } from './roster-job.recovery';
+import { withoutNulls } from '../common/without-nulls';
 
 /** What the staffing feature offers the roster (src/staffing/staffing.service.ts). */
 export interface RequirementProvider {
@@ -147,7 +148,7 @@ export class RosterJobService {
   /** Validates a week and options and fills the defaults. */
   options(week: string, options: Partial<RosterJobOptions>): RosterJobOptions {
     assertWeek(week);
-    const opts = { ...DEFAULT_JOB_OPTIONS, ...stripUndefined(options) };
+    const opts = { ...DEFAULT_JOB_OPTIONS, ...withoutNulls(options) };
     if (!(opts.timeLimitSeconds > 0 && opts.timeLimitSeconds <= 3600))
       throw badInput(`timeLimitSeconds must be in (0, 3600], got ${opts.timeLimitSeconds}`, [
         { field: 'options.timeLimitSeconds', message: 'out of range' },
@@ -443,6 +444,3 @@ function checkRequirement(r: WeekRequirement): void {
       );
   });
 }
-
-const stripUndefined = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;

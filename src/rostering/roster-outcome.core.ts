@@ -75,12 +75,22 @@ function pooled(g: Group, input: OutcomeInput, i: number): { arrivals: number; a
   return { arrivals, aht: arrivals > 0 ? work / arrivals : g.channels[0].ahtSeconds };
 }
 
-export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): RosterOutcomeResult {
+/** The week's interval grid: sizes, dates and which days are reported. */
+interface Week {
+  input: OutcomeInput;
+  size: number;
+  perDay: number;
+  n: number;
+  /** Seconds per interval. */
+  seconds: number;
+  reported: Set<string>;
+  dateOf(i: number): string;
+  startOf(i: number): string;
+}
+
+function weekOf(input: OutcomeInput): Week {
   const size = input.intervalMinutes;
   const perDay = 1440 / size;
-  const n = 7 * perDay;
-  const seconds = size * 60;
-  const reportedDays = new Set(input.days);
   const dateOf = (i: number): string => {
     const t = new Date(`${input.weekStart}T00:00:00Z`);
     t.setUTCDate(t.getUTCDate() + Math.floor(i / perDay));
@@ -90,90 +100,141 @@ export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): Ros
     const m = (i % perDay) * size;
     return `${dateOf(i)}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   };
-  const all = groups(input.channels);
-  const rows: OutcomeInterval[] = [];
-  const backlogAtEnd = new Map<string, number>();
-  // LIVE traffic per skill and interval (Erlangs), which DEFERRED work must leave to LIVE
+  return {
+    input,
+    size,
+    perDay,
+    n: 7 * perDay,
+    seconds: size * 60,
+    reported: new Set(input.days),
+    dateOf,
+    startOf,
+  };
+}
+
+/** One (skill, kind) group over the week: pooled arrivals and rostered agents per interval. */
+interface GroupWeek {
+  g: Group;
+  lead: OutcomeChannel;
+  pools: ({ arrivals: number; aht: number } | null)[];
+  productive(i: number): number;
+  /** The fields every row of the group has. */
+  base(i: number, arrivals: number): Omit<OutcomeInterval, RowResult>;
+}
+
+type RowResult = 'serviceLevel' | 'asaSeconds' | 'abandonRate' | 'backlog' | 'deadlineMisses' | 'metTarget';
+
+function groupWeek(week: Week, g: Group): GroupWeek {
+  const lead = g.channels[0];
+  const rostered = (i: number): number => week.input.rostered[g.skill]?.[i] ?? 0;
+  const productive = (i: number): number => rostered(i) * (1 - lead.shrinkage);
+  const base = (i: number, arrivals: number) => ({
+    date: week.dateOf(i),
+    start: week.startOf(i),
+    skill: g.skill,
+    kind: g.kind,
+    channels: g.channels.map((c) => c.key),
+    arrivals: round(arrivals),
+    rosteredAgents: round(rostered(i)),
+    productiveAgents: round(productive(i)),
+  });
+  const pools = Array.from({ length: week.n }, (_, i) => pooled(g, week.input, i));
+  return { g, lead, pools, productive, base };
+}
+
+/** LIVE traffic per skill and interval (Erlangs), which DEFERRED work must leave to LIVE. */
+function liveTrafficBySkill(week: Week, all: Group[]): Map<string, number[]> {
   const liveTraffic = new Map<string, number[]>();
   for (const g of all.filter((x) => x.kind === 'LIVE')) {
-    const traffic = new Array<number>(n).fill(0);
-    for (let i = 0; i < n; i++) {
-      const p = pooled(g, input, i);
-      if (p) traffic[i] = (p.arrivals * p.aht) / seconds;
+    const traffic = new Array<number>(week.n).fill(0);
+    for (let i = 0; i < week.n; i++) {
+      const p = pooled(g, week.input, i);
+      if (p) traffic[i] = (p.arrivals * p.aht) / week.seconds;
     }
     liveTraffic.set(g.skill, traffic);
   }
-  for (const g of all) {
-    const lead = g.channels[0];
-    const pools = Array.from({ length: n }, (_, i) => pooled(g, input, i));
-    const rostered = (i: number): number => input.rostered[g.skill]?.[i] ?? 0;
-    const productive = (i: number): number => rostered(i) * (1 - lead.shrinkage);
-    const base = (i: number, arrivals: number) => ({
-      date: dateOf(i),
-      start: startOf(i),
-      skill: g.skill,
-      kind: g.kind,
-      channels: g.channels.map((c) => c.key),
-      arrivals: round(arrivals),
-      rosteredAgents: round(rostered(i)),
-      productiveAgents: round(productive(i)),
+  return liveTraffic;
+}
+
+function liveRows(week: Week, gw: GroupWeek, evaluate: QueueEvaluate): OutcomeInterval[] {
+  const { lead } = gw;
+  const rows: OutcomeInterval[] = [];
+  gw.pools.forEach((p, i) => {
+    if (!week.reported.has(week.dateOf(i)) || p === null) return;
+    const q =
+      p.arrivals > 0
+        ? evaluate({
+            volume: p.arrivals,
+            intervalMinutes: week.size,
+            ahtSeconds: p.aht,
+            answerSeconds: lead.answerSeconds,
+            serviceLevelTarget: lead.serviceLevelTarget,
+            ...(lead.patienceSeconds !== null ? { patienceSeconds: lead.patienceSeconds } : {}),
+            agents: Math.floor(gw.productive(i) + 1e-9),
+          })
+        : null;
+    rows.push({
+      ...gw.base(i, p.arrivals),
+      serviceLevel: q ? round(q.serviceLevel) : null,
+      asaSeconds: q && q.asaSeconds !== null ? round(q.asaSeconds) : null,
+      abandonRate: q && q.abandonProbability !== null ? round(q.abandonProbability) : null,
+      backlog: null,
+      deadlineMisses: null,
+      metTarget: q ? q.serviceLevel >= lead.serviceLevelTarget - 1e-9 : null,
     });
-    if (g.kind === 'LIVE') {
-      pools.forEach((p, i) => {
-        if (!reportedDays.has(dateOf(i)) || p === null) return;
-        const q =
-          p.arrivals > 0
-            ? evaluate({
-                volume: p.arrivals,
-                intervalMinutes: size,
-                ahtSeconds: p.aht,
-                answerSeconds: lead.answerSeconds,
-                serviceLevelTarget: lead.serviceLevelTarget,
-                ...(lead.patienceSeconds !== null ? { patienceSeconds: lead.patienceSeconds } : {}),
-                agents: Math.floor(productive(i) + 1e-9),
-              })
-            : null;
-        rows.push({
-          ...base(i, p.arrivals),
-          serviceLevel: q ? round(q.serviceLevel) : null,
-          asaSeconds: q && q.asaSeconds !== null ? round(q.asaSeconds) : null,
-          abandonRate: q && q.abandonProbability !== null ? round(q.abandonProbability) : null,
-          backlog: null,
-          deadlineMisses: null,
-          metTarget: q ? q.serviceLevel >= lead.serviceLevelTarget - 1e-9 : null,
-        });
-      });
-      continue;
-    }
-    // DEFERRED: the capacity LIVE traffic of the skill leaves idle serves the backlog
-    const { openSeconds, missedSeconds } = fluidBacklog({
-      workSeconds: pools.map((p) => (p ? p.arrivals * p.aht : 0)),
-      capacitySeconds: pools.map(
-        (_, i) =>
-          Math.max(0, productive(i) - (liveTraffic.get(g.skill)?.[i] ?? 0)) * seconds * lead.maxOccupancy,
-      ),
-      windowIntervals: Math.max(1, Math.floor(((lead.responseHours ?? 24) * 60) / size + 1e-9)),
+  });
+  return rows;
+}
+
+/** DEFERRED: the capacity LIVE traffic of the skill leaves idle serves the backlog. */
+function deferredRows(
+  week: Week,
+  gw: GroupWeek,
+  liveTraffic: number[] | undefined,
+  backlogAtEnd: Map<string, number>,
+): OutcomeInterval[] {
+  const { lead } = gw;
+  const { openSeconds, missedSeconds } = fluidBacklog({
+    workSeconds: gw.pools.map((p) => (p ? p.arrivals * p.aht : 0)),
+    capacitySeconds: gw.pools.map(
+      (_, i) => Math.max(0, gw.productive(i) - (liveTraffic?.[i] ?? 0)) * week.seconds * lead.maxOccupancy,
+    ),
+    windowIntervals: Math.max(1, Math.floor(((lead.responseHours ?? 24) * 60) / week.size + 1e-9)),
+  });
+  const rows: OutcomeInterval[] = [];
+  gw.pools.forEach((p, i) => {
+    const date = week.dateOf(i);
+    if (!week.reported.has(date)) return;
+    const backlog = openSeconds[i] / lead.ahtSeconds;
+    const missed = missedSeconds[i] / lead.ahtSeconds;
+    if ((i + 1) % week.perDay === 0) backlogAtEnd.set(date, (backlogAtEnd.get(date) ?? 0) + backlog);
+    // a row where actuals exist, and wherever work passed its deadline on a reported day
+    if (p === null && missed <= 1e-9) return;
+    const arrivals = p?.arrivals ?? 0;
+    rows.push({
+      ...gw.base(i, arrivals),
+      serviceLevel: null,
+      asaSeconds: null,
+      abandonRate: null,
+      backlog: round(backlog),
+      deadlineMisses: round(missed),
+      metTarget: arrivals > 0 || missed > 0 ? missed <= 1e-9 : null,
     });
-    pools.forEach((p, i) => {
-      const date = dateOf(i);
-      if (!reportedDays.has(date)) return;
-      const backlog = openSeconds[i] / lead.ahtSeconds;
-      const missed = missedSeconds[i] / lead.ahtSeconds;
-      if ((i + 1) % perDay === 0) backlogAtEnd.set(date, (backlogAtEnd.get(date) ?? 0) + backlog);
-      // a row where actuals exist, and wherever work passed its deadline on a reported day
-      if (p === null && missed <= 1e-9) return;
-      const arrivals = p?.arrivals ?? 0;
-      rows.push({
-        ...base(i, arrivals),
-        serviceLevel: null,
-        asaSeconds: null,
-        abandonRate: null,
-        backlog: round(backlog),
-        deadlineMisses: round(missed),
-        metTarget: arrivals > 0 || missed > 0 ? missed <= 1e-9 : null,
-      });
-    });
-  }
+  });
+  return rows;
+}
+
+export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): RosterOutcomeResult {
+  const week = weekOf(input);
+  const all = groups(input.channels);
+  const liveTraffic = liveTrafficBySkill(week, all);
+  const backlogAtEnd = new Map<string, number>();
+  const rows = all.flatMap((g) => {
+    const gw = groupWeek(week, g);
+    return g.kind === 'LIVE'
+      ? liveRows(week, gw, evaluate)
+      : deferredRows(week, gw, liveTraffic.get(g.skill), backlogAtEnd);
+  });
   rows.sort(
     (a, b) =>
       a.start.localeCompare(b.start) || a.skill.localeCompare(b.skill) || a.kind.localeCompare(b.kind),

@@ -4,11 +4,11 @@
  * actual volumes for the week, maps them onto the roster's interval grid and hands them to
  * the pure core with the staffing feature's Erlang calculator.
  */
+import { addDays } from '../common/calendar';
 import type { ChannelService } from '../channels/channel.service';
 import type { Viewer } from '../auth/request-context';
 import { AppError } from '../errors';
 import type { VolumeService } from '../volumes/volume.service';
-import { addDays } from './calendar.util';
 import { workedShift } from './roster-facts.check';
 import type { RosterDoc } from './roster-doc.model';
 import {

@@ -7,9 +7,10 @@
  * pattern, minus whole-day and timed absences, plus extra availability — computed here
  * with the same rules as the staff feature (see src/staff/availability.core.ts).
  */
+import { addDays, isoDayOfWeek, minutesToClock } from '../common/calendar';
 import { breakRulesOf } from '../staff/shift-breaks.core';
 import type { AvailabilityDoc, ShiftTemplateDoc, StaffDoc } from '../staff/staff.model';
-import { addDays, clockToMinutes, isoDayOfWeek, MINUTES_PER_DAY, minutesToClock } from './calendar.util';
+import { clockToMinutes, MINUTES_PER_DAY } from './calendar.util';
 import type { RosterProblemInput } from './roster-problem.schema';
 import type { RosterAssignment } from './roster.types';
 

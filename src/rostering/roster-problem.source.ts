@@ -6,7 +6,7 @@
 import type { AvailabilityService } from '../staff/availability.service';
 import type { ShiftTemplateService } from '../staff/shift-template.service';
 import type { StaffService } from '../staff/staff.service';
-import { addDays } from './calendar.util';
+import { addDays } from '../common/calendar';
 import {
   rosterProblemFromData,
   type BuiltProblem,

@@ -2,8 +2,9 @@
  * Parses an untrusted roster problem: schema first (zod), then the cross-references zod
  * cannot see. Every failure names its field, e.g. `staff[3].availability[1].from`.
  */
+import { isoDayOfWeek } from '../common/calendar';
 import { badInput, type ErrorLocation } from '../errors';
-import { clockToMinutes, isoDayOfWeek, intervalsPerWeek } from './calendar.util';
+import { clockToMinutes, intervalsPerWeek } from './calendar.util';
 import { breakRuleIssues } from '../staff/shift-breaks.core';
 import { rosterProblemSchema, type RosterProblem } from './roster-problem.schema';
 

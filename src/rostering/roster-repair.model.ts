@@ -6,7 +6,7 @@
  * differ from the published ones, `assignmentChangeCost` per shift added or dropped.
  * Under-cover (priced by the coverage family) outweighs both, so the gap is covered first.
  */
-import { addDays } from './calendar.util';
+import { addDays } from '../common/calendar';
 import type { BuildContext } from './roster-constraints.model';
 import type { RosterProblem } from './roster-problem.schema';
 import type { RosterAssignment } from './roster.types';

@@ -5,11 +5,11 @@
  * The result is a checked DRAFT carrying what changed and the coverage and cost before and
  * after; publishing it supersedes the old version, as for any draft.
  */
+import { daysBetween } from '../common/calendar';
 import type { Viewer } from '../auth/request-context';
 import { AppError, badInput } from '../errors';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
-import { daysBetween } from './calendar.util';
 import { WEEK_RULES, type ConflictRule } from './roster-conflicts.core';
 import type { RosterConflictService } from './roster-conflict.service';
 import type { RosterDoc, RosterFigures, RosterRepairInfo } from './roster-doc.model';

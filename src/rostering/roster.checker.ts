@@ -3,13 +3,8 @@
  * (no code shared with the model builder). Hard rules → violations; coverage shortfalls
  * and preference misses → warnings.
  */
-import {
-  clockToMinutes,
-  isoDayOfWeek,
-  localIsoToMinute,
-  minuteLabel,
-  MINUTES_PER_DAY,
-} from './calendar.util';
+import { isoDayOfWeek } from '../common/calendar';
+import { clockToMinutes, localIsoToMinute, minuteLabel, MINUTES_PER_DAY } from './calendar.util';
 import {
   coverageBySkill,
   coversAvailability,

@@ -3,11 +3,12 @@
  * Coverage (requirement vs scheduled per interval and skill, under-cover highlighted) and
  * KPIs. MANAGER sees every version; SERVICE_PROVIDER only PUBLISHED ones (others: 404).
  */
+import { addDays } from '../common/calendar';
 import { Role } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
 import type { DownloadRoute } from '../export/download';
 import type { Cell, Sheet } from '../export/table';
-import { addDays, localIsoToMinute, minuteToLocalIso } from './calendar.util';
+import { localIsoToMinute, minuteToLocalIso } from './calendar.util';
 import type { RosterDoc } from './roster-doc.model';
 import { outcomeSheet } from './roster-outcome.export';
 import type { RosterOutcomeService } from './roster-outcome.service';

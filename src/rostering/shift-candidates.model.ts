@@ -15,11 +15,10 @@
  * weekly windows apply) and adjacent windows merge, so Mon 22:00–24:00 + Tue 00:00–06:00
  * admits a 22:00–06:00 shift. Unavailable dates remove their whole day.
  */
+import { addDays, isoDayOfWeek } from '../common/calendar';
 import {
-  addDays,
   clockToMinutes,
   DAYS_PER_WEEK,
-  isoDayOfWeek,
   intervalsPerWeek,
   MINUTES_PER_DAY,
   minuteToLocalIso,

@@ -15,7 +15,7 @@ import { TOPIC } from '../events/topics';
 import { createErrorFormatter } from './error-format';
 import { httpContext } from './context';
 import { jsonBodyErrors } from './body-errors';
-import { edgeLimits, limitsGuard, variableLimitsPlugin } from './limits';
+import { edgeLimits, limitsGuard, variableLimitsPlugin, type EdgeLimits } from './limits';
 import { startWsServer } from './ws-server';
 import { operationLogPlugin } from './logging.plugin';
 import { healthRoutes } from './health.routes';
@@ -63,7 +63,6 @@ export async function startApp(
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
-
   const limits = edgeLimits(config);
   const formatError = createErrorFormatter(logger, { suggestions: config.GRAPHQL_INTROSPECTION });
   const wsCleanup = startWsServer(httpServer, schema, {
@@ -73,8 +72,39 @@ export async function startApp(
     logger,
     onOpenOperations: (open) => services.metrics.subscriptions.set(open),
   });
+  const apollo = apolloServer(services, { schema, httpServer, limits, formatError, wsCleanup });
+  await apollo.start();
+  mountRoutes(app, services, { schema, limits, apollo });
+  const ping = startPing(services, options.pingIntervalMs ?? 5000);
+  const url = await listen(httpServer, port, host);
 
-  const apollo = new ApolloServer<RequestContext>({
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      clearInterval(ping);
+      await apollo.stop();
+      await services.workers.close();
+      await services.store.close();
+      await services.redis?.close();
+    })());
+
+  return { httpServer, schema, url, close };
+}
+
+interface ApolloParts {
+  schema: GraphQLSchema;
+  httpServer: http.Server;
+  limits: EdgeLimits;
+  formatError: ReturnType<typeof createErrorFormatter>;
+  wsCleanup: ReturnType<typeof startWsServer>;
+}
+
+function apolloServer(
+  services: Services,
+  { schema, httpServer, limits, formatError, wsCleanup }: ApolloParts,
+): ApolloServer<RequestContext> {
+  const { config, logger } = services;
+  return new ApolloServer<RequestContext>({
     schema,
     introspection: config.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
@@ -102,8 +132,18 @@ export async function startApp(
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
-  await apollo.start();
+}
 
+function mountRoutes(
+  app: express.Express,
+  services: Services,
+  {
+    schema,
+    limits,
+    apollo,
+  }: { schema: GraphQLSchema; limits: EdgeLimits; apollo: ApolloServer<RequestContext> },
+): void {
+  const { config, logger, users } = services;
   app.use(services.metrics.http());
   app.use(healthRoutes(services));
   app.use(metricsRoutes(services.metrics, config));
@@ -117,31 +157,26 @@ export async function startApp(
     expressMiddleware(apollo, { context: ({ req }) => httpContext(users, req) }),
   );
   app.use(jsonBodyErrors(logger));
+}
 
-  let pingSeq = 0;
+/** Publishes a `ping` event every `intervalMs` (the subscription liveness signal). */
+function startPing(services: Services, intervalMs: number): NodeJS.Timeout {
+  let seq = 0;
   const ping = setInterval(() => {
-    pingSeq += 1;
-    services.events.publish(TOPIC.PING, { seq: pingSeq, at: new Date() });
-  }, options.pingIntervalMs ?? 5000);
+    seq += 1;
+    services.events.publish(TOPIC.PING, { seq, at: new Date() });
+  }, intervalMs);
   ping.unref();
+  return ping;
+}
 
+/** Listens and returns `http://host:port` with the bound port (0 picks a free one). */
+async function listen(httpServer: http.Server, port: number, host: string): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
   });
   const address = httpServer.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${boundPort}`;
-
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= (async () => {
-      clearInterval(ping);
-      await apollo.stop();
-      await services.workers.close();
-      await services.store.close();
-      await services.redis?.close();
-    })());
-
-  return { httpServer, schema, url, close };
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${boundPort}`;
 }

@@ -14,8 +14,58 @@ import type { TaskRunner, TaskRunOptions } from '../workers/task-runner';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const JOB_BUCKETS = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900];
+const GAP_BUCKETS = [0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1];
 /** Operation names are client-chosen: beyond this many distinct ones, the rest count as "other". */
 const MAX_OPERATION_NAMES = 200;
+
+interface MetricSpec {
+  name: string;
+  help: string;
+  labelNames?: readonly string[];
+  buckets?: number[];
+}
+
+/** The metrics the process records into, by the field of `Metrics` that holds each. */
+const RECORDED = {
+  httpDuration: {
+    name: 'shiftcast_http_request_duration_seconds',
+    help: 'HTTP request latency by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: LATENCY_BUCKETS,
+  },
+  operationDuration: {
+    name: 'shiftcast_graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency by operation name and type',
+    labelNames: ['operation', 'type'],
+    buckets: LATENCY_BUCKETS,
+  },
+  operations: {
+    name: 'shiftcast_graphql_operations_total',
+    help: 'GraphQL operations by operation name, type and outcome (ok or error)',
+    labelNames: ['operation', 'type', 'outcome'],
+  },
+  errors: { name: 'shiftcast_graphql_errors_total', help: 'GraphQL errors by code', labelNames: ['code'] },
+  subscriptions: {
+    name: 'shiftcast_websocket_subscriptions_active',
+    help: 'Open GraphQL subscriptions over WebSocket',
+  },
+  jobDuration: {
+    name: 'shiftcast_job_duration_seconds',
+    help: 'Duration of forecast and roster jobs (queue wait included) by kind and outcome',
+    labelNames: ['kind', 'outcome'],
+    buckets: JOB_BUCKETS,
+  },
+  solverStatus: {
+    name: 'shiftcast_solver_status_total',
+    help: 'Roster solves by solver status',
+    labelNames: ['status'],
+  },
+  solverGap: {
+    name: 'shiftcast_solver_gap',
+    help: 'Relative MIP gap of roster solves',
+    buckets: GAP_BUCKETS,
+  },
+} as const satisfies Record<string, MetricSpec>;
 
 export interface MetricSources {
   /** Waiting / active jobs by kind. */
@@ -51,6 +101,49 @@ const SCHEDULING_GAUGES: [string, SchedulingKpi, string][] = [
   ],
 ];
 
+interface Sample {
+  labels: Record<string, string>;
+  value: number | null;
+}
+
+/** A gauge read on every scrape: its samples replace the last ones; null and non-finite values are left out. */
+interface CollectedGauge extends MetricSpec {
+  samples: () => Promise<Sample[]>;
+}
+
+function collectedGauges(sources: MetricSources): CollectedGauge[] {
+  // The four KPI gauges are collected together on a scrape: they share one computation.
+  let kpis: ReturnType<MetricSources['schedulingKpis']> | null = null;
+  const shared = () => (kpis ??= sources.schedulingKpis().finally(() => (kpis = null)));
+  const weeks = String(RECENT_KPI_WEEKS);
+  return [
+    {
+      name: 'shiftcast_job_queue_depth',
+      help: 'Jobs waiting or active, by kind',
+      labelNames: ['kind', 'state'],
+      samples: async () =>
+        Object.entries(await sources.depth()).flatMap(([kind, d]) => [
+          { labels: { kind, state: 'waiting' }, value: d.waiting },
+          { labels: { kind, state: 'active' }, value: d.active },
+        ]),
+    },
+    {
+      name: 'shiftcast_forecast_backtest_mase',
+      help: 'Backtest MASE of the active forecast model, per channel',
+      labelNames: ['channel'],
+      samples: async () =>
+        (await sources.backtestMase()).map(({ channel, mase }) => ({ labels: { channel }, value: mase })),
+    },
+    ...SCHEDULING_GAUGES.map(([name, kpi, help]) => ({
+      name,
+      help: `${help}, over the last ${RECENT_KPI_WEEKS} weeks`,
+      // A label, so that a KPI with nothing to measure has no sample rather than a 0.
+      labelNames: ['weeks'],
+      samples: async () => [{ labels: { weeks }, value: (await shared())[kpi] }],
+    })),
+  ];
+}
+
 export class Metrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
@@ -66,94 +159,22 @@ export class Metrics {
   constructor(sources: MetricSources) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
-    this.httpDuration = new Histogram({
-      name: 'shiftcast_http_request_duration_seconds',
-      help: 'HTTP request latency by method, route and status',
-      labelNames: ['method', 'route', 'status'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
-    this.operationDuration = new Histogram({
-      name: 'shiftcast_graphql_operation_duration_seconds',
-      help: 'GraphQL operation latency by operation name and type',
-      labelNames: ['operation', 'type'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
-    this.operations = new Counter({
-      name: 'shiftcast_graphql_operations_total',
-      help: 'GraphQL operations by operation name, type and outcome (ok or error)',
-      labelNames: ['operation', 'type', 'outcome'],
-      registers,
-    });
-    this.errors = new Counter({
-      name: 'shiftcast_graphql_errors_total',
-      help: 'GraphQL errors by code',
-      labelNames: ['code'],
-      registers,
-    });
-    this.subscriptions = new Gauge({
-      name: 'shiftcast_websocket_subscriptions_active',
-      help: 'Open GraphQL subscriptions over WebSocket',
-      registers,
-    });
-    this.jobDuration = new Histogram({
-      name: 'shiftcast_job_duration_seconds',
-      help: 'Duration of forecast and roster jobs (queue wait included) by kind and outcome',
-      labelNames: ['kind', 'outcome'],
-      buckets: JOB_BUCKETS,
-      registers,
-    });
-    this.solverStatus = new Counter({
-      name: 'shiftcast_solver_status_total',
-      help: 'Roster solves by solver status',
-      labelNames: ['status'],
-      registers,
-    });
-    this.solverGap = new Histogram({
-      name: 'shiftcast_solver_gap',
-      help: 'Relative MIP gap of roster solves',
-      buckets: [0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1],
-      registers,
-    });
-    new Gauge({
-      name: 'shiftcast_job_queue_depth',
-      help: 'Jobs waiting or active, by kind',
-      labelNames: ['kind', 'state'],
-      registers,
-      async collect() {
-        this.reset();
-        for (const [kind, d] of Object.entries(await sources.depth())) {
-          this.set({ kind, state: 'waiting' }, d.waiting);
-          this.set({ kind, state: 'active' }, d.active);
-        }
-      },
-    });
-    new Gauge({
-      name: 'shiftcast_forecast_backtest_mase',
-      help: 'Backtest MASE of the active forecast model, per channel',
-      labelNames: ['channel'],
-      registers,
-      async collect() {
-        this.reset();
-        for (const { channel, mase } of await sources.backtestMase())
-          if (Number.isFinite(mase)) this.set({ channel }, mase);
-      },
-    });
-    // The four gauges are collected together on a scrape: they share one computation.
-    let kpis: ReturnType<MetricSources['schedulingKpis']> | null = null;
-    const shared = () => (kpis ??= sources.schedulingKpis().finally(() => (kpis = null)));
-    for (const [name, kpi, help] of SCHEDULING_GAUGES)
+    this.httpDuration = new Histogram({ ...RECORDED.httpDuration, registers });
+    this.operationDuration = new Histogram({ ...RECORDED.operationDuration, registers });
+    this.operations = new Counter({ ...RECORDED.operations, registers });
+    this.errors = new Counter({ ...RECORDED.errors, registers });
+    this.subscriptions = new Gauge({ ...RECORDED.subscriptions, registers });
+    this.jobDuration = new Histogram({ ...RECORDED.jobDuration, registers });
+    this.solverStatus = new Counter({ ...RECORDED.solverStatus, registers });
+    this.solverGap = new Histogram({ ...RECORDED.solverGap, registers });
+    for (const { samples, ...spec } of collectedGauges(sources))
       new Gauge({
-        name,
-        help: `${help}, over the last ${RECENT_KPI_WEEKS} weeks`,
-        // A label, so that a KPI with nothing to measure has no sample rather than a 0.
-        labelNames: ['weeks'],
+        ...spec,
         registers,
         async collect() {
           this.reset();
-          const value = (await shared())[kpi];
-          if (value !== null && Number.isFinite(value)) this.set({ weeks: String(RECENT_KPI_WEEKS) }, value);
+          for (const { labels, value } of await samples())
+            if (value !== null && Number.isFinite(value)) this.set(labels, value);
         },
       });
   }

@@ -18,7 +18,8 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import type { ServerOptions } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { UserService } from '../auth/user.service';
 import { LoaderRegistry, type RequestContext, type Viewer } from '../auth/request-context';
@@ -99,6 +100,86 @@ const withCode = (e: GraphQLError): GraphQLError =>
         extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
       });
 
+type WsOptions = ServerOptions<Record<string, unknown>, Extra & SocketExtra>;
+type Recheck = () => Promise<Viewer | null>;
+
+/** Operations open per socket, reported as one total whenever it changes. */
+class OpenOperations {
+  private readonly bySocket = new Map<object, Set<string>>();
+  constructor(private readonly onChange?: (open: number) => void) {}
+
+  add(socket: object, id: string): void {
+    this.bySocket.set(socket, (this.bySocket.get(socket) ?? new Set()).add(id));
+    this.report();
+  }
+
+  complete(socket: object, id: string): void {
+    this.bySocket.get(socket)?.delete(id);
+    this.report();
+  }
+
+  close(socket: object): void {
+    this.bySocket.delete(socket);
+    this.report();
+  }
+
+  private report(): void {
+    this.onChange?.([...this.bySocket.values()].reduce((n, ids) => n + ids.size, 0));
+  }
+}
+
+/** Accepts a socket only with a token that stands for a live session. */
+function connectHandler(users: UserService): NonNullable<WsOptions['onConnect']> {
+  return async (ctx) => {
+    const token = connectionToken(ctx.connectionParams);
+    const viewer = token === null ? null : await currentViewer(users, token);
+    if (!viewer || token === null) return false;
+    ctx.extra.token = token;
+    ctx.extra.viewer = viewer;
+    return true;
+  };
+}
+
+/** Re-checks the session, then parses and checks the operation like HTTP does. */
+function subscribeHandler(
+  schema: GraphQLSchema,
+  deps: { users: UserService; limits: EdgeLimits; rechecks: WeakMap<object, Recheck>; open: OpenOperations },
+): NonNullable<WsOptions['onSubscribe']> {
+  return async (ctx, id, payload) => {
+    const recheck = async (): Promise<Viewer | null> => {
+      const viewer = ctx.extra.token ? await currentViewer(deps.users, ctx.extra.token) : null;
+      if (!viewer) ctx.extra.socket.close(SESSION_REVOKED, 'Forbidden: session revoked');
+      return viewer;
+    };
+    const viewer = await recheck();
+    if (!viewer) return [new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })];
+    const prepared = prepareOperation(schema, deps.limits, payload.query, payload.variables);
+    if ('errors' in prepared) return prepared.errors.map(withCode);
+    const contextValue = newContext(viewer);
+    deps.rechecks.set(contextValue, recheck);
+    deps.open.add(ctx, id);
+    return {
+      schema,
+      document: prepared.document,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+      contextValue,
+    };
+  };
+}
+
+/** Subscriptions whose every event re-checks the session the operation was opened with. */
+function checkedSubscribe(rechecks: WeakMap<object, Recheck>): NonNullable<WsOptions['subscribe']> {
+  return async (args) => {
+    const recheck = rechecks.get(args.contextValue as object);
+    if (!recheck)
+      return { errors: [new GraphQLError('No session to check', { extensions: { code: 'FORBIDDEN' } })] };
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+    return checkedSubscription(source[Symbol.asyncIterator](), args, recheck);
+  };
+}
+
 export function startWsServer(
   httpServer: http.Server,
   schema: GraphQLSchema,
@@ -112,67 +193,23 @@ export function startWsServer(
   },
 ): { dispose(): void | Promise<void> } {
   const { users, limits, formatError } = deps;
-  const openOps = new Map<object, Set<string>>();
-  const countOps = (): void =>
-    deps.onOpenOperations?.([...openOps.values()].reduce((n, ids) => n + ids.size, 0));
+  const open = new OpenOperations(deps.onOpenOperations);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD });
-  const rechecks = new WeakMap<object, () => Promise<Viewer | null>>();
+  const rechecks = new WeakMap<object, Recheck>();
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((e) => formatError(e.toJSON(), e));
 
   return useServer<Record<string, unknown>, SocketExtra>(
     {
       schema,
-      onConnect: async (ctx) => {
-        const token = connectionToken(ctx.connectionParams);
-        const viewer = token === null ? null : await currentViewer(users, token);
-        if (!viewer || token === null) return false;
-        ctx.extra.token = token;
-        ctx.extra.viewer = viewer;
-        return true;
-      },
-      onSubscribe: async (ctx, id, payload) => {
-        const recheck = async (): Promise<Viewer | null> => {
-          const viewer = ctx.extra.token ? await currentViewer(users, ctx.extra.token) : null;
-          if (!viewer) ctx.extra.socket.close(SESSION_REVOKED, 'Forbidden: session revoked');
-          return viewer;
-        };
-        const viewer = await recheck();
-        if (!viewer)
-          return [new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })];
-        const prepared = prepareOperation(schema, limits, payload.query, payload.variables);
-        if ('errors' in prepared) return prepared.errors.map(withCode);
-        const contextValue = newContext(viewer);
-        rechecks.set(contextValue, recheck);
-        openOps.set(ctx, (openOps.get(ctx) ?? new Set()).add(id));
-        countOps();
-        return {
-          schema,
-          document: prepared.document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue,
-        };
-      },
-      subscribe: async (args) => {
-        const recheck = rechecks.get(args.contextValue as object);
-        if (!recheck)
-          return { errors: [new GraphQLError('No session to check', { extensions: { code: 'FORBIDDEN' } })] };
-        const source = await createSourceEventStream(args);
-        if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
-        return checkedSubscription(source[Symbol.asyncIterator](), args, recheck);
-      },
+      onConnect: connectHandler(users),
+      onSubscribe: subscribeHandler(schema, { users, limits, rechecks, open }),
+      subscribe: checkedSubscribe(rechecks),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => format(errors),
-      onComplete: (ctx, id) => {
-        openOps.get(ctx)?.delete(id);
-        countOps();
-      },
-      onClose: (ctx) => {
-        openOps.delete(ctx);
-        countOps();
-      },
+      onComplete: (ctx, id) => open.complete(ctx, id),
+      onClose: (ctx) => open.close(ctx),
     },
     wsServer,
   );

@@ -1,15 +1,7 @@
+import { clockToMinutes, isIsoDate, isoDayOfWeek, minutesToClock } from '../common/calendar';
 import type { ErrorLocation } from '../errors';
 import type { AvailabilityException, WeeklyWindow } from './staff.model';
-import {
-  checkSpan,
-  clockToMinutes,
-  isIsoDate,
-  isoDayOfWeek,
-  mergeSpans,
-  minutesToClock,
-  type Span,
-  subtractSpans,
-} from '../common/time-window';
+import { checkSpan, mergeSpans, type Span, subtractSpans } from '../common/time-window';
 
 /**
  * Pure availability rules: which hours a person can work on a date, given their weekly

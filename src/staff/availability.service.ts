@@ -1,4 +1,4 @@
-import { todayIn } from '../common/calendar';
+import { addDays, clockToMinutes, isIsoDate, isoDayOfWeek, todayIn } from '../common/calendar';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
 import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-context';
@@ -24,15 +24,7 @@ import {
   type StaffDoc,
   type WeeklyWindow,
 } from './staff.model';
-import {
-  addDays,
-  checkSpan,
-  checkWeeklyWindows,
-  clockToMinutes,
-  isIsoDate,
-  isoDayOfWeek,
-  sortWindows,
-} from '../common/time-window';
+import { checkSpan, checkWeeklyWindows, sortWindows } from '../common/time-window';
 
 export interface AvailabilitySpec {
   weekly: WeeklyWindow[];

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs } from '../auth/user.inputs';
+import { PageArgs } from '../common/connection.types';
 import { PLAN_READERS, Role } from '../auth/roles';
 import { CreateShiftTemplateInput, UpdateShiftTemplateInput } from './shift-template.inputs';
 import { ShiftTemplateService } from './shift-template.service';

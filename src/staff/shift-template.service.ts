@@ -1,3 +1,4 @@
+import { clockToMinutes } from '../common/calendar';
 import { randomUUID } from 'node:crypto';
 import type { ChannelService } from '../channels/channel.service';
 import { type Connected, toConnection } from '../common/connection';
@@ -7,7 +8,7 @@ import type { Collection, DocumentStore, Filter } from '../store/document-store'
 import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
 import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.model';
 import { checkSkills, normaliseSkills } from './staff.rules';
-import { clockToMinutes } from '../common/time-window';
+import { withoutNulls } from '../common/without-nulls';
 
 export type ShiftTemplateSpec = Omit<ShiftTemplateDoc, '_id' | 'active'> & { active?: boolean };
 export type ShiftTemplatePatch = Partial<ShiftTemplateSpec>;
@@ -105,7 +106,7 @@ export class ShiftTemplateService {
 
   async update(id: string, patch: ShiftTemplatePatch): Promise<ShiftTemplateDoc> {
     const current = await this.require(id);
-    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
+    const set = withoutNulls(patch);
     // A legacy client changing breakMinutes without breaks gets the legacy rule for it.
     if (set.breaks === undefined && set.breakMinutes !== undefined) delete current.breaks;
     const { _id: _omit, ...fields } = await this.build({ ...current, ...set }, id);

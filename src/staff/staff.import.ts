@@ -1,5 +1,5 @@
+import { clockToMinutes } from '../common/calendar';
 import { boolean, integer, list, number, optional, type RowSchema, type Table, text, time } from '../import';
-import { clockToMinutes } from '../common/time-window';
 import { EMPLOYEE_NO, EMPLOYEE_NO_HINT, SKILL } from './staff.inputs';
 
 /**

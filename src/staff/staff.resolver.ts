@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs } from '../auth/user.inputs';
+import { PageArgs } from '../common/connection.types';
 import { PLAN_READERS, Role } from '../auth/roles';
 import { User } from '../auth/user.types';
 import type { RequestContext } from '../auth/request-context';

@@ -15,6 +15,7 @@ import type { BulkOp, Collection, DocumentStore, Filter } from '../store/documen
 import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff.import';
 import { type Contract, STAFF, type StaffDoc, type StaffPreferences } from './staff.model';
 import { checkContract, checkSkills, normaliseSkills } from './staff.rules';
+import { withoutNulls } from '../common/without-nulls';
 
 export interface StaffSpec {
   employeeNo: string;
@@ -142,7 +143,7 @@ export class StaffService {
 
   async update(id: string, patch: StaffPatch): Promise<StaffDoc> {
     const current = await this.require(id);
-    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
+    const set = withoutNulls(patch);
     const doc = await this.build({ ...current, ...set }, id, current.createdAt, new Date());
     const { _id: _omit, ...fields } = doc;
     try {

@@ -13,11 +13,7 @@ import {
   StaffingRequirementPlan,
   StaffingScenario,
 } from './staffing.types';
-
-const stripNulls = <T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as {
-    [K in keyof T]: Exclude<T[K], null>;
-  };
+import { withoutNulls } from '../common/without-nulls';
 
 @Resolver()
 export class StaffingResolver {
@@ -50,6 +46,6 @@ export class StaffingResolver {
     description: 'Erlang C (or A with a patience) for one interval: required agents and queue figures.',
   })
   erlangCalculator(@Arg('input') input: ErlangCalculatorInput): ErlangCalculationResult {
-    return this.staffingService.erlangCalculator(stripNulls(input));
+    return this.staffingService.erlangCalculator(withoutNulls(input));
   }
 }

@@ -58,6 +58,7 @@ import {
   weekFrame,
   type WeekFrame,
 } from './week-slots';
+import { withoutNulls } from '../common/without-nulls';
 
 /** Which forecast figure a plan staffs for: the mean or an upper interval bound. */
 export const STAFFING_BASES = { MEAN: 'MEAN', HI80: 'HI80', HI95: 'HI95' } as const;
@@ -197,10 +198,7 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** Drops null overrides (GraphQL sends null for fields given as null). */
 export function overridesOf(input: OverridesInput | null | undefined): ScenarioOverrides {
-  const out: ScenarioOverrides = {};
-  for (const [k, v] of Object.entries(input ?? {}))
-    if (v !== null && v !== undefined) out[k as keyof ScenarioOverrides] = v;
-  return out;
+  return input ? withoutNulls(input) : {};
 }
 
 /**

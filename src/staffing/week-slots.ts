@@ -19,7 +19,8 @@
  * Opening hours use the same wall-clock rule as volumes/opening-hours.mask.ts: a slot is
  * open when its local START lies in one of its day's windows [from, to).
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { zoneOf } from '../common/time-zone';
 import { AppError, badInput } from '../errors';
 
 const MINUTE_MS = 60_000;
@@ -64,12 +65,6 @@ const dayDiff = (from: DateTime, to: DateTime): number =>
     (Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000,
   );
 
-/** Throws unless `timeZone` is a valid IANA zone name. */
-export function assertTimeZone(timeZone: string): void {
-  if (!IANAZone.isValidZone(timeZone))
-    throw badInput(`timeZone must be an IANA zone name, got "${timeZone}"`);
-}
-
 /** Throws unless `intervalMinutes` is a whole number of minutes that divides 60. */
 export function assertSlotMinutes(name: string, intervalMinutes: number): void {
   if (!Number.isInteger(intervalMinutes) || intervalMinutes <= 0 || 60 % intervalMinutes !== 0)
@@ -78,7 +73,7 @@ export function assertSlotMinutes(name: string, intervalMinutes: number): void {
 
 /** Parses a week argument: a Monday as `YYYY-MM-DD`. Messages name the `week` parameter. */
 export function parseWeek(week: string, timeZone: string): DateTime {
-  assertTimeZone(timeZone);
+  zoneOf(timeZone);
   const d = DateTime.fromISO(week, { zone: timeZone });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(week) || !d.isValid)
     throw badInput(`week must be a date YYYY-MM-DD, got "${week}"`, [
@@ -127,7 +122,7 @@ export function weekFrame(week: string, intervalMinutes: number, timeZone: strin
 
 /** The first Monday 00:00 (local) at or after `instant`, as YYYY-MM-DD. */
 export function firstWeekFrom(instant: Date, timeZone: string): string {
-  assertTimeZone(timeZone);
+  zoneOf(timeZone);
   const local = DateTime.fromJSDate(instant, { zone: timeZone });
   let monday = local.startOf('week');
   if (monday.toMillis() < local.toMillis()) monday = monday.plus({ weeks: 1 }).startOf('day');

@@ -1,8 +1,8 @@
-import { clockToMinutes } from '../common/calendar';
+import { clockToMinutes, isoDayOfWeek } from '../common/calendar';
 import { badInput, type ErrorLocation } from '../errors';
 
 const toMinutes = (hhmm: string): number => clockToMinutes(hhmm, true) ?? NaN;
-import { dayLocalMinutes, isoDayOfWeek } from './volume.calendar';
+import { dayLocalMinutes } from './volume.calendar';
 import { type DayOfWeek, type OpeningHours, type OpeningWindow } from './volume.types';
 
 /** Checks every window: `HH:MM`, `from < to` (`to` may be 24:00), no overlaps within a day. */

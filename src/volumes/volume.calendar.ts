@@ -1,17 +1,8 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { zoneOf } from '../common/time-zone';
 import { badInput } from '../errors';
 
-/** Time-zone-free date helpers, part of the volumes API too. */
-export { addDays, isoDayOfWeek } from '../common/calendar';
-
 const MINUTE_MS = 60_000;
-
-/** Throws unless `timeZone` is a valid IANA zone name; returns the zone. */
-export const zoneOf = (timeZone: string): IANAZone => {
-  const zone = IANAZone.create(timeZone);
-  if (!zone.isValid) throw badInput(`timeZone must be an IANA zone name, got "${timeZone}"`);
-  return zone;
-};
 
 /** Interval lengths that tile every hour, so DST days (±60 min) still hold whole intervals. */
 export const assertIntervalMinutes = (intervalMinutes: number): void => {

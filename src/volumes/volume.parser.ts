@@ -1,13 +1,8 @@
 import { throwIfRowErrors, MAX_LISTED_ERRORS, type RowError } from '../import/row-errors';
 import { normalizeHeader } from '../import/row.validator';
 import { type Table } from '../import/table.types';
-import {
-  assertIntervalMinutes,
-  dayIntervalCount,
-  createDayLocator,
-  intervalStart,
-  zoneOf,
-} from './volume.calendar';
+import { zoneOf } from '../common/time-zone';
+import { assertIntervalMinutes, dayIntervalCount, createDayLocator, intervalStart } from './volume.calendar';
 import { parseVolumeTimestamp } from './volume-timestamp.parser';
 import { type VolumeBucket, type VolumeChannel, type VolumeDuplicate } from './volume.types';
 import { echoCell } from '../import/import-limits';

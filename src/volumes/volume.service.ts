@@ -1,3 +1,4 @@
+import { addDays } from '../common/calendar';
 import type { ChannelDoc } from '../channels/channel.model';
 import type { ChannelService } from '../channels/channel.service';
 import { badInput } from '../errors';
@@ -5,7 +6,8 @@ import { readTable, readTableFile } from '../import/table.reader';
 import type { Table } from '../import/table.types';
 import type { BulkOp, Collection, DocumentStore } from '../store/document-store';
 import { openingHoursFromList, openMask } from './opening-hours.mask';
-import { addDays, dayIntervals, zoneOf } from './volume.calendar';
+import { zoneOf } from '../common/time-zone';
+import { dayIntervals } from './volume.calendar';
 import { VOLUMES, volumeId, type VolumeDoc } from './volume.model';
 import { parseVolumeRows, type VolumeImportStats } from './volume.parser';
 import { summarizeVolumes, type VolumeSummary } from './volume.summary';

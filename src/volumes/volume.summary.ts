@@ -1,5 +1,6 @@
 import { openMask } from './opening-hours.mask';
-import { intervalStart, zoneOf } from './volume.calendar';
+import { zoneOf } from '../common/time-zone';
+import { intervalStart } from './volume.calendar';
 import { type OpeningHours, type VolumeBucket } from './volume.types';
 
 export interface VolumeSummary {

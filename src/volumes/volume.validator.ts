@@ -1,6 +1,8 @@
+import { addDays, isoDayOfWeek } from '../common/calendar';
 import { openMask } from './opening-hours.mask';
 import { median, robustScale } from './robust.stats';
-import { addDays, dayBounds, dayLocalMinutes, isoDayOfWeek, zoneOf } from './volume.calendar';
+import { zoneOf } from '../common/time-zone';
+import { dayBounds, dayLocalMinutes } from './volume.calendar';
 import { type OpeningHours, type VolumeBucket, type VolumeDuplicate } from './volume.types';
 
 export interface ValidateVolumesOptions {

@@ -4,11 +4,10 @@
  * `planWeek` forecasts, staffs and rosters next week.
  */
 import { DEMO_HISTORY_WEEKS } from '../../../src/forecasting/forecast.seed';
-import { todayIn } from '../../../src/common/calendar';
+import { addDays, todayIn } from '../../../src/common/calendar';
 import type { Services } from '../../../src/server/services';
 import { seedDemo } from '../../../src/seed/demo-seed';
 import type { SkillWeekPlan } from '../../../src/staffing/staffing.service';
-import { addDays } from '../../../src/volumes/volume.calendar';
 import type { RosterDoc } from '../../../src/rostering/roster-doc.model';
 import { closeServices, servicesFor } from '../staff/services.fixture';
 

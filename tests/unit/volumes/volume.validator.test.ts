@@ -1,4 +1,5 @@
-import { dayIntervalCount, addDays } from '../../../src/volumes/volume.calendar';
+import { addDays } from '../../../src/common/calendar';
+import { dayIntervalCount } from '../../../src/volumes/volume.calendar';
 import { summarizeVolumes } from '../../../src/volumes/volume.summary';
 import { type OpeningHours, type VolumeBucket } from '../../../src/volumes/volume.types';
 import { validateVolumes } from '../../../src/volumes/volume.validator';
