@@ -68,6 +68,19 @@ module.exports = {
       to: {},
     },
     {
+      name: 'pure-core',
+      comment: 'A *.core.ts is pure (STYLE 3): no GraphQL, store, events, jobs, workers or Node I/O',
+      severity: 'error',
+      from: { path: '\\.core\\.ts$' },
+      to: {
+        path: [
+          '^src/(server|store|events|jobs|workers)/',
+          '^node_modules/(graphql|type-graphql|@apollo|mongodb|ioredis|bullmq|express|piscina)/',
+          '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads|dgram|tls)$',
+        ],
+      },
+    },
+    {
       name: 'seeds-through-loader',
       comment: `src/ reads seeds/ only through ${SEED_DATA_LOADER}`,
       severity: 'error',
