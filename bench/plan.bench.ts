@@ -12,7 +12,8 @@
  * Scores per week: LIVE achieved service level (Erlang C per 15-minute interval with the
  * actual volume and the rostered agents after shrinkage, volume-weighted); DEFERRED share of
  * the work due in the week done within its response time (EDF over the rostered skill's
- * productive hours); rostered staff hours.
+ * productive hours); rostered staff hours. For the first week it also prints what staffing
+ * for the 80 % / 95 % upper quantile (basis HI80 / HI95) costs against MEAN, per skill.
  */
 import 'reflect-metadata';
 import { DEMO_SEED, generateHistory, historyToCsv } from '../seeds/history.generator';
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
   // plans start next week (as a planner would); seasonal naive starts from this week's actuals
   let previous: Actuals = actualsOf(weekRows(anchor), anchor, channels);
   const table: Record<string, string | number>[] = [];
+  const bases: Record<string, string | number>[] = [];
   for (let w = 0; w < WEEKS; w++) {
     const week = addDays(anchor, 7 * (w + 1));
     // the week before has happened: its actuals are history for both methods
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
     if (!done.rosterId) throw new Error(`planWeek ${week} failed: ${done.error}`);
     const roster = await s.rosters.require(done.rosterId!);
     const planned = score(channels, actual, presence(roster.assignments, week), week);
+    if (w === 0) bases.push(...(await basisCost(s, week)));
     if (process.env.BENCH_PLAN_DEBUG)
       console.error(
         week,
@@ -227,8 +230,42 @@ async function main(): Promise<void> {
     `Plan quality over ${WEEKS} demo weeks from ${anchor} (contended 2-core machine; roster limit ${TIME_LIMIT} s)`,
     table,
   );
+  printTable(
+    `What staffing for an upper quantile costs: requirement staff hours, week ${addDays(anchor, 7)}`,
+    bases,
+  );
   await s.workers.close();
   await store.close();
+}
+
+/** The week's requirement per skill for MEAN, HI80 and HI95 (staff hours), and HI80 / HI95 against MEAN. */
+async function basisCost(s: Services, week: string): Promise<Record<string, string | number>[]> {
+  const plans = {
+    MEAN: await s.staffing.skillPlan(week, 'MEAN'),
+    HI80: await s.staffing.skillPlan(week, 'HI80'),
+    HI95: await s.staffing.skillPlan(week, 'HI95'),
+  };
+  const skills = [...plans.MEAN.skills.map((k) => k.skill), 'all'];
+  const hoursOf = (plan: (typeof plans)['MEAN'], skill: string): number =>
+    skill === 'all' ? plan.totalStaffHours : (plan.skills.find((k) => k.skill === skill)?.staffHours ?? 0);
+  // FTE per staff hour (the full-time week the service was configured with)
+  const fte = plans.MEAN.totalFte / plans.MEAN.totalStaffHours;
+  return skills.map((skill) => {
+    const [mean, hi80, hi95] = [plans.MEAN, plans.HI80, plans.HI95].map((p) => hoursOf(p, skill)) as [
+      number,
+      number,
+      number,
+    ];
+    const pct = (x: number) => `${x >= mean ? '+' : ''}${((100 * (x - mean)) / mean).toFixed(0)} %`;
+    return {
+      skill,
+      'MEAN h (FTE)': `${Math.round(mean)} (${(mean * fte).toFixed(1)})`,
+      'HI80 h (FTE)': `${Math.round(hi80)} (${(hi80 * fte).toFixed(1)})`,
+      'HI80 vs MEAN': pct(hi80),
+      'HI95 h': Math.round(hi95),
+      'HI95 vs MEAN': pct(hi95),
+    };
+  });
 }
 
 main().catch((e) => {

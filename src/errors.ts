@@ -47,3 +47,7 @@ export const unauthenticated = (message = 'Authentication required'): AppError =
   new AppError('UNAUTHENTICATED', message);
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** The `extensions.code` of a GraphQL error as a string, or `fallback` when it carries none. */
+export const extensionCode = (code: unknown, fallback: string): string =>
+  typeof code === 'string' && code.length > 0 ? code : fallback;

@@ -15,7 +15,7 @@ const idOf = (v: unknown): string | null => {
 /** The id a mutation acted on: an `id` argument, else the id of what it returned (or its `user`). */
 function targetOf(args: Record<string, unknown>, result: unknown): string | null {
   for (const key of ['id', 'rosterId', 'staffId', 'modelId', 'jobId'])
-    if (typeof args[key] === 'string') return args[key] as string;
+    if (typeof args[key] === 'string') return args[key];
   return idOf(result) ?? idOf((result as Record<string, unknown> | null)?.user);
 }
 
@@ -24,7 +24,7 @@ function targetOf(args: Record<string, unknown>, result: unknown): string | null
  * secrets removed from the arguments. Logins are mutations, so they are audited too.
  */
 export function auditMiddleware(audit: AuditService, logger: Logger): MiddlewareFn<RequestContext> {
-  return async ({ info, args, context }, next) => {
+  return async ({ info, args, context }, next): Promise<unknown> => {
     if (info.parentType.name !== 'Mutation' || info.path.prev !== undefined) return next();
     const viewer = context.viewer;
     const base = {

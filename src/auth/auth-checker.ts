@@ -1,24 +1,35 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors';
-import type { RequestContext } from './request-context';
-import { type AccessRule, PUBLIC, Role, SIGNED_IN } from './roles';
+import type { RequestContext, Viewer } from './request-context';
+import { type AccessRule, PUBLIC, Role, SIGNED_IN, type SignedInRule } from './roles';
 
 /** Messages of the rule denials (tests tell them from domain errors by these). */
 export const AUTH_REQUIRED = 'Authentication required';
 export const REQUIRES_ROLE = 'Requires one of: ';
 
 /**
- * The one authorization rule of the API. Deny by default: a root field without an
- * `@Authorized` rule never reaches the schema (see assertEveryRootFieldAuthorized), and
- * an empty rule list is refused here rather than read as "any user".
+ * The one access check of the API, shared by GraphQL fields and downloads: the viewer it
+ * admits under a rule that needs a signed-in caller, or an UNAUTHENTICATED / FORBIDDEN
+ * error. An empty rule list is refused rather than read as "any user" (deny by default).
+ */
+export function admitViewer(viewer: Viewer | null, rules: readonly SignedInRule[]): Viewer {
+  if (viewer === null) throw unauthenticated(AUTH_REQUIRED);
+  if (rules.includes(SIGNED_IN)) return viewer;
+  if (rules.length === 0) throw forbidden('This field declares no access rule');
+  if (viewer.roles.includes(Role.ADMIN)) return viewer;
+  if (viewer.roles.some((r) => rules.includes(r))) return viewer;
+  throw forbidden(`${REQUIRES_ROLE}${[Role.ADMIN, ...rules].join(', ')}`);
+}
+
+const needsSignIn = (rule: AccessRule): rule is SignedInRule => rule !== PUBLIC;
+
+/**
+ * The `@Authorized` checker: PUBLIC admits anyone, every other rule goes through
+ * admitViewer. A root field without a rule never reaches the schema (see
+ * assertEveryRootFieldAuthorized).
  */
 export const authChecker: AuthCheckerFn<RequestContext, AccessRule> = ({ context }, rules) => {
   if (rules.includes(PUBLIC)) return true;
-  const viewer = context.viewer;
-  if (viewer === null) throw unauthenticated(AUTH_REQUIRED);
-  if (rules.includes(SIGNED_IN)) return true;
-  if (rules.length === 0) throw forbidden('This field declares no access rule');
-  if (viewer.roles.includes(Role.ADMIN)) return true;
-  if (viewer.roles.some((r) => rules.includes(r))) return true;
-  throw forbidden(`${REQUIRES_ROLE}${[Role.ADMIN, ...rules].join(', ')}`);
+  admitViewer(context.viewer, rules.filter(needsSignIn));
+  return true;
 };

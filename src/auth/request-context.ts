@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { Role } from './roles';
 
 /** The authenticated caller of a request or subscription. */
 export interface Viewer {
@@ -35,4 +35,4 @@ export interface RequestContext {
 }
 
 export const hasRole = (viewer: Viewer | null, ...roles: Role[]): boolean =>
-  viewer !== null && viewer.roles.some((r) => r === 'ADMIN' || roles.includes(r));
+  viewer !== null && viewer.roles.some((r) => r === Role.ADMIN || roles.includes(r));

@@ -18,6 +18,8 @@ export const ALL_ROLES: readonly Role[] = Object.values(Role);
 export const PUBLIC = 'PUBLIC';
 export const SIGNED_IN = 'SIGNED_IN';
 export type AccessRule = Role | typeof PUBLIC | typeof SIGNED_IN;
+/** A rule that needs an authenticated caller (every rule but PUBLIC). */
+export type SignedInRule = Exclude<AccessRule, typeof PUBLIC>;
 
 /** Roles that plan: they write staff, forecasts, staffing and rosters. */
 export const PLANNERS = [Role.MANAGER] as const;

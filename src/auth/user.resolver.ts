@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from './request-context';
+import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CurrentViewer } from './current-viewer';
+import type { Viewer } from './request-context';
 import { PUBLIC, Role, SIGNED_IN } from './roles';
 import { PageArgs } from '../common/connection.types';
 import { ChangePasswordArgs, CreateUserInput, LoginArgs, UpdateUserInput } from './user.inputs';
@@ -18,20 +19,20 @@ export class UserResolver {
 
   @Authorized(SIGNED_IN)
   @Mutation(() => Boolean, { description: 'Revokes every token issued to the caller so far.' })
-  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
-    return this.userService.logout(ctx.viewer!.userId);
+  logout(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.userService.logout(viewer.userId);
   }
 
   @Authorized(SIGNED_IN)
   @Mutation(() => LoginResult, { description: 'Changes the caller’s password; earlier tokens stop working.' })
-  changePassword(@Args() args: ChangePasswordArgs, @Ctx() ctx: RequestContext): Promise<LoginResult> {
-    return this.userService.changePassword(ctx.viewer!.userId, args.oldPassword, args.newPassword);
+  changePassword(@Args() args: ChangePasswordArgs, @CurrentViewer() viewer: Viewer): Promise<LoginResult> {
+    return this.userService.changePassword(viewer.userId, args.oldPassword, args.newPassword);
   }
 
   @Authorized(SIGNED_IN)
   @Query(() => User, { description: 'The caller.' })
-  me(@Ctx() ctx: RequestContext): Promise<User> {
-    return this.userService.require(ctx.viewer!.userId);
+  me(@CurrentViewer() viewer: Viewer): Promise<User> {
+    return this.userService.require(viewer.userId);
   }
 
   @Authorized(Role.ADMIN)

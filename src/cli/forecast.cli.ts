@@ -158,7 +158,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
 
 /** Parses `timestamp,value` CSV text; errors name the 1-based file row. */
 export function parseSeriesCsv(text: string): CsvSeries {
-  const rows = parse(text, { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+  const rows = parse(text, { skip_empty_lines: true, trim: true, relax_column_count: true });
   if (rows.length === 0) throw badInput('input is empty');
   const header = rows[0].map((h) => h.toLowerCase());
   if (header.length !== 2 || header[0] !== 'timestamp' || header[1] !== 'value') {
@@ -187,8 +187,8 @@ export function parseSeriesCsv(text: string): CsvSeries {
   // With offsets on every row the real instants are equally spaced, also across a clock
   // change (a repeated autumn hour has two offsets); without, the wall clock is the axis.
   if (!format.dateOnly && offsets.every((o) => o !== null)) {
-    const instants = times.map((t, i) => t - offsets[i]! * 60_000);
-    return { times: instants, values, format, step: detectStep(instants, 2), offsets: offsets as number[] };
+    const instants = times.map((t, i) => t - offsets[i] * 60_000);
+    return { times: instants, values, format, step: detectStep(instants, 2), offsets: offsets };
   }
   return { times, values, format, step: detectStep(times, 2) };
 }
@@ -208,7 +208,7 @@ export function forecastSeries(series: CsvSeries, options: ForecastCliOptions): 
     // the zone's offset at that instant (after a clock change too), else the last input offset
     const offset = options.timeZone
       ? zoneOf(options.timeZone).offset(t)
-      : series.offsets[series.offsets.length - 1]!;
+      : series.offsets[series.offsets.length - 1];
     const zone = formatOffset(offset, series.format.zone === 'Z');
     return formatTimestamp(t + offset * 60_000, { ...series.format, zone });
   };

@@ -26,8 +26,10 @@ export const mondayOf = (date: string): string => addDays(date, 1 - isoDayOfWeek
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+  const [year, month, day] = [m[1], m[2], m[3]].map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** Minutes since midnight of "HH:MM", or null when malformed ("24:00" only with `allowEndOfDay`). */

@@ -44,7 +44,7 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
  */
 export function checkWeeklyWindows(windows: readonly DayWindow[], field: string): ErrorLocation[] {
   const errors: ErrorLocation[] = [];
-  const seen: { index: number; day: number; span: Span }[] = [];
+  const seen: { index: number; day: number; span: Span; from: string; to: string }[] = [];
   windows.forEach((w, i) => {
     const path = `${field}.${i}`;
     if (!Number.isInteger(w.dayOfWeek) || w.dayOfWeek < 1 || w.dayOfWeek > 7)
@@ -59,9 +59,9 @@ export function checkWeeklyWindows(windows: readonly DayWindow[], field: string)
     if (clash)
       errors.push({
         field: path,
-        message: `window ${w.from}–${w.to} on day ${w.dayOfWeek} overlaps ${field}.${clash.index} (${windows[clash.index]!.from}–${windows[clash.index]!.to})`,
+        message: `window ${w.from}–${w.to} on day ${w.dayOfWeek} overlaps ${field}.${clash.index} (${clash.from}–${clash.to})`,
       });
-    seen.push({ index: i, day: w.dayOfWeek, span });
+    seen.push({ index: i, day: w.dayOfWeek, span, from: w.from, to: w.to });
   });
   return errors;
 }

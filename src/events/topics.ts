@@ -1,3 +1,5 @@
+import { badInput } from '../errors';
+
 /**
  * Typed pub/sub topics. Services publish after their write succeeded; subscription
  * resolvers listen. Payloads are plain data (no class instances), so a shared engine
@@ -13,10 +15,15 @@ export interface ForecastUpdatedEvent {
   dailyTotals: { date: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }[];
 }
 
+/** The life of a roster job (stored on its document and published with each progress event). */
+export type RosterJobState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+/** planWeek runs forecast → staffing → solve; generateRoster runs prepare → solve. */
+export type RosterJobPhase = 'queued' | 'forecast' | 'staffing' | 'prepare' | 'solve' | 'store' | 'done';
+
 export interface RosterJobProgressEvent {
   jobId: string;
-  state: string;
-  phase: string;
+  state: RosterJobState;
+  phase: RosterJobPhase;
   objective: number | null;
   bound: number | null;
   gap: number | null;
@@ -93,3 +100,15 @@ export const TOPIC = {
   ROSTER_PUBLISHED: 'ROSTER_PUBLISHED',
   ROSTER_CONFLICT: 'ROSTER_CONFLICT',
 } as const satisfies Record<keyof Topics, keyof Topics>;
+
+/**
+ * The topic id of a keyed subscription, read from one of its string arguments (channel, job
+ * id, week): `@Subscription({ topics: TOPIC.ROSTER_PUBLISHED, topicId: topicIdArg('week') })`.
+ */
+export const topicIdArg =
+  (name: string) =>
+  ({ args }: { args: Readonly<Record<string, unknown>> }): string => {
+    const id = args[name];
+    if (typeof id !== 'string') throw badInput(`${name} is required`, [{ field: name, message: 'required' }]);
+    return id;
+  };

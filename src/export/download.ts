@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/request-context';
-import type { AccessRule } from '../auth/roles';
+import type { SignedInRule } from '../auth/roles';
 import type { Sheet } from './table';
 
 /**
@@ -9,8 +9,8 @@ import type { Sheet } from './table';
 export interface DownloadRoute {
   /** Express path without the extension, e.g. `/exports/rosters/:id`. */
   path: string;
-  /** Who may download (ADMIN implied). */
-  roles: AccessRule[];
+  /** Who may download (ADMIN implied); checked by admitViewer, as GraphQL fields are. No download is PUBLIC. */
+  roles: readonly SignedInRule[];
   /** File name without extension. */
   fileName(params: Record<string, string>): string;
   /** The sheets; CSV gets the first one (or the one named by `?sheet=`). Throw AppError for NOT_FOUND/FORBIDDEN. */

@@ -85,3 +85,29 @@ export function accuracy(
     n,
   };
 }
+
+/** Drift also fires when |bias| exceeds this share of the actual total, in %. */
+export const BIAS_DRIFT_PERCENT = 10;
+
+const exceeds = (recent: number, backtest: number | null | undefined, factor: number): boolean =>
+  Number.isFinite(recent) &&
+  typeof backtest === 'number' &&
+  Number.isFinite(backtest) &&
+  recent > backtest * factor;
+
+/**
+ * A run drifts when its WAPE or MASE exceeds the model's backtest figure × `factor`, or when
+ * |bias| (forecast − actual, % of the actual total) exceeds BIAS_DRIFT_PERCENT: a forecast
+ * can be steadily 15 % low with a WAPE no worse than the backtest's.
+ */
+export function isDrift(
+  recent: { wape: number; mase: number; biasPercent: number },
+  backtest: { wape: number | null; mase: number | null },
+  factor: number,
+): boolean {
+  return (
+    exceeds(recent.wape, backtest.wape, factor) ||
+    exceeds(recent.mase, backtest.mase, factor) ||
+    Math.abs(recent.biasPercent) > BIAS_DRIFT_PERCENT
+  );
+}

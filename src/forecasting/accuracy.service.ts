@@ -2,7 +2,7 @@ import type { ChannelService } from '../channels/channel.service';
 import { openMask } from '../volumes/opening-hours.mask';
 import { dayBounds } from '../volumes/volume.calendar';
 import { arrivalHours, checkRange, type VolumeService } from '../volumes/volume.service';
-import { accuracy, type AccuracyMetrics } from './accuracy.metrics';
+import { accuracy, isDrift, type AccuracyMetrics } from './accuracy.metrics';
 import type { ForecastDoc, ForecastPoint } from './forecast.model';
 import type { ForecastService } from './forecast.service';
 import type { ModelRegistryService } from './model-registry.service';
@@ -16,9 +16,6 @@ export interface Bias {
   /** (forecast total − actual total) / actual total × 100; NaN when nothing arrived. */
   percentOfActual: number;
 }
-
-/** Drift also fires when |bias| exceeds this share of the actual total, in %. */
-export const BIAS_DRIFT_PERCENT = 10;
 
 export interface DayAccuracy {
   date: string;
@@ -60,12 +57,6 @@ interface Scored {
   points: ForecastPoint[];
   date: string[];
 }
-
-const exceeds = (recent: number, backtest: number | null | undefined, factor: number): boolean =>
-  Number.isFinite(recent) &&
-  typeof backtest === 'number' &&
-  Number.isFinite(backtest) &&
-  recent > backtest * factor;
 
 /**
  * Accuracy tracking: scores every stored forecast of a channel against the actuals that
@@ -129,10 +120,11 @@ export class AccuracyService {
         days,
         backtestWape,
         backtestMase,
-        drift:
-          exceeds(metrics.wape, backtestWape, driftFactor) ||
-          exceeds(metrics.mase, backtestMase, driftFactor) ||
-          Math.abs(bias.percentOfActual) > BIAS_DRIFT_PERCENT,
+        drift: isDrift(
+          { wape: metrics.wape, mase: metrics.mase, biasPercent: bias.percentOfActual },
+          { wape: backtestWape, mase: backtestMase },
+          driftFactor,
+        ),
       });
     }
     const latest = [...result].sort(
@@ -164,9 +156,9 @@ export class AccuracyService {
 const pick = (s: Scored, keep: (i: number) => boolean): Scored => {
   const idx = s.actual.map((_, i) => i).filter(keep);
   return {
-    actual: idx.map((i) => s.actual[i]!),
-    points: idx.map((i) => s.points[i]!),
-    date: idx.map((i) => s.date[i]!),
+    actual: idx.map((i) => s.actual[i]),
+    points: idx.map((i) => s.points[i]),
+    date: idx.map((i) => s.date[i]),
   };
 };
 

@@ -10,9 +10,12 @@ export interface ArimaSummary {
   coefficients: Record<string, number>;
   sigma2?: number;
   aic?: number;
-  /** Messages showing that the optimizer aborted (NaN / overflow). */
+  /** Messages showing that the optimizer aborted (NaN / overflow) on the reported model. */
   failures: string[];
 }
+
+/** ctsa prints this header once AutoARIMA's stepwise search has chosen and fitted its model. */
+const AUTO_SUMMARY = /AutoARIMA summary/;
 
 const FAILURE = /function returns NaN|exceeds the maximum double|Program Exiting/i;
 
@@ -36,7 +39,11 @@ export function parseArimaSummary(output: string[]): ArimaSummary {
   if (sigma) summary.sigma2 = Number(sigma[1]);
   const aic = /AIC criterion\s*:\s*(-?[\d.eE+-]+)/.exec(text);
   if (aic) summary.aic = Number(aic[1]);
+  // Aborts printed before AutoARIMA's summary belong to orders the stepwise search tried and
+  // dropped (their criterion is +∞); only aborts after it concern the model it reports.
+  const start = output.findIndex((line) => AUTO_SUMMARY.test(line));
   summary.failures = output
+    .slice(Math.max(start, 0))
     .flatMap((line) => line.split(/(?=Program Exiting)/))
     .filter((line) => FAILURE.test(line))
     .map((line) => line.trim());

@@ -32,7 +32,7 @@ export type ArimaConstructor = new (options: ArimaModelOptions) => ArimaInstance
 export interface ArimaRuntime {
   ARIMA: ArimaConstructor;
   /** Runs fn and returns what the WASM module printed meanwhile, one entry per line. */
-  capture<T>(fn: () => T): { result: T; output: string[] };
+  capture: <T>(fn: () => T) => { result: T; output: string[] };
 }
 
 let runtime: ArimaRuntime | undefined;
@@ -57,7 +57,7 @@ export function loadArima(): ArimaRuntime {
   const ARIMA = bindArima(module);
   runtime = {
     ARIMA,
-    capture<T>(fn: () => T) {
+    capture: <T>(fn: () => T) => {
       const output: string[] = [];
       sink = output;
       try {

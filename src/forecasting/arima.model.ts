@@ -1,5 +1,6 @@
 import { badInput } from '../errors';
 import { loadArima, type ArimaModelOptions } from './arima.init';
+import { arimaMinRoot, MIN_ROOT_MODULUS } from './arima-roots.core';
 import { parseArimaSummary, type ArimaSummary } from './arima-summary.parser';
 import { isModelFitError, ModelFitError } from './forecast.errors';
 import { assertValidForecast, gaussianIntervals, maxAbs, Z80, Z95 } from './forecast.postprocess';
@@ -18,6 +19,8 @@ const DEFAULT_ORDER: [number, number, number] = [1, 0, 1];
 const DEFAULT_SEASONAL: [number, number, number] = [0, 1, 1];
 /** AutoARIMA bounds: the WASM search cannot be interrupted, so its space is kept small. */
 const AUTO_BOUNDS: ArimaModelOptions = { p: 2, d: 1, q: 2, P: 1, D: 1, Q: 1, s: 0 };
+/** The airline model, AutoARIMA's last fallback. */
+const AIRLINE = { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1 };
 const BFGS = 5;
 
 interface RawArima {
@@ -63,6 +66,36 @@ function toForecast(raw: RawArima, log: boolean, h: number): ForecastResult {
 }
 
 /**
+ * Fits the configurations in order and keeps the first usable one. AutoARIMA's search can
+ * fail or end on a (near) non-invertible model (rejected as R's auto.arima does), and the
+ * default orders can have a non-stationary AR part on a trending series: the airline model
+ * (0,1,1)(0,1,1) is then the last resort.
+ */
+function firstUsable(
+  configs: ArimaModelOptions[],
+  y: number[],
+  log: boolean,
+  prefetch: number,
+  limit: number,
+): { config: ArimaModelOptions; raw: RawArima; cached: ForecastResult } {
+  let error: unknown;
+  for (const config of configs) {
+    try {
+      const raw = runArima(config, y, prefetch);
+      const cached = toForecast(raw, log, prefetch);
+      assertValidForecast('ARIMA', cached, prefetch, limit);
+      if (config.auto && arimaMinRoot(raw.summary.coefficients, config.s) < MIN_ROOT_MODULUS)
+        throw new ModelFitError('ARIMA', 'AutoARIMA chose a model with a root on the unit circle');
+      return { config, raw, cached };
+    } catch (e) {
+      if (!isModelFitError(e)) throw e;
+      error = e;
+    }
+  }
+  throw error;
+}
+
+/**
  * SARIMA with one seasonal period via the `arima` package (ctsa, WASM), BFGS optimizer.
  * Fits on the most recent `maxLength` values; bounded AutoARIMA only on short series.
  * Every output is validated: optimizer aborts, non-finite or exploding values and unordered
@@ -88,33 +121,17 @@ export const arimaForecaster: Forecaster = {
     const [p, d, q] = o.order ?? DEFAULT_ORDER;
     const [P, D, Q] = o.seasonalOrder ?? DEFAULT_SEASONAL;
     const fixed: ArimaModelOptions = { p, d, q, P, D, Q, s };
-    let config: ArimaModelOptions = auto ? { ...AUTO_BOUNDS, s, auto: true } : fixed;
     const y = log ? ts.map(Math.log) : ts;
     const prefetch = Math.max(2 * Math.max(...series.periods), 48);
-    let first: RawArima;
-    let cached: ForecastResult;
-    try {
-      first = runArima(config, y, prefetch);
-      cached = toForecast(first, log, prefetch);
-    } catch (e) {
-      // The AutoARIMA search aborts as a whole when one candidate diverges: fit the fixed orders instead.
-      if (!auto || !isModelFitError(e)) throw e;
-      config = fixed;
-      first = runArima(config, y, prefetch);
-      cached = toForecast(first, log, prefetch);
-    }
-    assertValidForecast(
-      'ARIMA',
-      cached,
-      prefetch,
-      (o.explosionRatio ?? 10) * Math.max(maxAbs(series.values), 1),
-    );
+    const attempts = auto ? [{ ...AUTO_BOUNDS, s, auto: true }, fixed, { ...AIRLINE, s }] : [fixed];
+    const limit = (o.explosionRatio ?? 10) * Math.max(maxAbs(series.values), 1);
+    const { config, raw: first, cached } = firstUsable(attempts, y, log, prefetch, limit);
     const { summary } = first;
     const predictRaw = (h: number): ForecastResult => {
       if (h <= prefetch) {
-        return Object.fromEntries(
-          Object.entries(cached).map(([k, v]) => [k, v.slice(0, h)]),
-        ) as unknown as ForecastResult;
+        const cut = (values: number[]): number[] => values.slice(0, h);
+        const { mean, lo80, hi80, lo95, hi95 } = cached;
+        return { mean: cut(mean), lo80: cut(lo80), hi80: cut(hi80), lo95: cut(lo95), hi95: cut(hi95) };
       }
       return toForecast(runArima(config, y, h), log, h);
     };

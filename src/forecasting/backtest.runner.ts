@@ -11,7 +11,12 @@ import {
   type ModelKind,
   type SeriesInput,
 } from './forecast.types';
-import { calibrateIntervals, crossValidatedCoverage, type ScoredForecast } from './interval.calibration';
+import {
+  calibrateIntervals,
+  crossValidatedCoverage,
+  errorPower,
+  type ScoredForecast,
+} from './interval.calibration';
 import { longestUsablePeriod, validateHorizon, validateSeries, type ValidSeries } from './series.validation';
 
 export interface BacktestOptions {
@@ -95,6 +100,48 @@ export function buildOrigins(series: ValidSeries, h: number, count: number, step
   return origins;
 }
 
+export interface OriginPlan {
+  series: ValidSeries;
+  h: number;
+  /** Oldest first. */
+  origins: OriginData[];
+}
+
+/**
+ * The horizon and rolling origins of a backtest (the default horizon from the interval
+ * length, `count` origins `step` apart), validated; shared by backtest() and AUTO's.
+ */
+export function planOrigins(
+  input: SeriesInput,
+  options: Pick<BacktestOptions, 'horizon' | 'stepMinutes' | 'origins' | 'step'>,
+  defaults: { count: number; step: (h: number, periods: number[]) => number },
+): OriginPlan {
+  const series = validateSeries(input);
+  const h = options.horizon ?? defaultHorizon(series.periods, options.stepMinutes);
+  validateHorizon(h);
+  const count = options.origins ?? defaults.count;
+  if (!Number.isInteger(count) || count < 1)
+    throw badInput(`origins must be a positive integer, got ${count}`);
+  const step = options.step ?? defaults.step(h, series.periods);
+  if (!Number.isInteger(step) || step < 1) throw badInput(`step must be a positive integer, got ${step}`);
+  const origins = buildOrigins(series, h, count, step);
+  if (origins.length === 0)
+    throw badInput(
+      `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
+    );
+  return { series, h, origins };
+}
+
+/** One model fitted at every origin and forecasting its holdout (ModelFitError propagates). */
+export function forecastOrigins(
+  kind: BaseModelKind,
+  origins: OriginData[],
+  h: number,
+  fit: FitOptions,
+): ForecastResult[] {
+  return origins.map((o) => BASE_FORECASTERS[kind].fit(o.train, fit).forecast(h, { futureOpen: o.open }));
+}
+
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 export function summarise(
@@ -103,6 +150,8 @@ export function summarise(
   forecasts: ForecastResult[],
   ms: number,
   bucketSlots?: number,
+  /** Exponent of the conformal error scale (see IntervalCalibration.lead). */
+  power?: number,
 ): ModelBacktest {
   const perOrigin = origins.map((o, i) => accuracy(o.actual, forecasts[i], o.scale, o.open));
   const scored: ScoredForecast[] = origins.map((o, i) => ({
@@ -122,14 +171,14 @@ export function summarise(
     coverage95: pooled('coverage95'),
     n: total,
     // coverage of the calibrated intervals, each origin calibrated on the others
-    ...(bucketSlots ? crossValidatedCoverage(scored, bucketSlots) : null),
+    ...(bucketSlots ? crossValidatedCoverage(scored, bucketSlots, power) : null),
   };
   return {
     kind,
     ok: true,
     metrics,
     perOrigin,
-    calibration: calibrateIntervals(scored, bucketSlots),
+    calibration: calibrateIntervals(scored, bucketSlots, power),
     fitMs: ms / origins.length,
   };
 }
@@ -147,20 +196,9 @@ export function byMase(a: ModelBacktest, b: ModelBacktest): number {
  * at any origin is reported with `ok: false` and excluded from ranking.
  */
 export function backtest(input: SeriesInput, options: BacktestOptions = {}): BacktestReport {
-  const series = validateSeries(input);
-  const h = options.horizon ?? defaultHorizon(series.periods, options.stepMinutes);
-  validateHorizon(h);
-  const count = options.origins ?? 4;
-  if (!Number.isInteger(count) || count < 1)
-    throw badInput(`origins must be a positive integer, got ${count}`);
-  const step = options.step ?? h;
-  if (!Number.isInteger(step) || step < 1) throw badInput(`step must be a positive integer, got ${step}`);
-  const origins = buildOrigins(series, h, count, step);
-  if (origins.length === 0) {
-    throw badInput(
-      `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
-    );
-  }
+  const { series, h, origins } = planOrigins(input, options, { count: 4, step: (horizon) => horizon });
+  const last = origins[origins.length - 1].train.values.length;
+  const power = errorPower(series.values, longestUsablePeriod(series.periods, last));
   const kinds = options.kinds ?? [...DEFAULT_BACKTEST_KINDS];
   if (kinds.some((k) => !BASE_MODEL_KINDS.includes(k))) {
     throw badInput(`kinds must be a subset of ${BASE_MODEL_KINDS.join(', ')}`);
@@ -171,11 +209,9 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
   for (const kind of candidates) {
     const t0 = performance.now();
     try {
-      const fs = origins.map((o) =>
-        BASE_FORECASTERS[kind].fit(o.train, options.fit).forecast(h, { futureOpen: o.open }),
-      );
+      const fs = forecastOrigins(kind, origins, h, options.fit ?? {});
       forecasts.set(kind, fs);
-      models.push(summarise(kind, origins, fs, performance.now() - t0, series.periods[0]));
+      models.push(summarise(kind, origins, fs, performance.now() - t0, series.periods[0], power));
     } catch (e) {
       if (!isModelFitError(e)) throw e;
       models.push({ kind, ok: false, failure: e.message });
@@ -188,14 +224,14 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
     const combined = origins.map((_, i) => combineForecasts(members.map((k) => forecasts.get(k)![i])));
     const fitMs = members.reduce((s, k) => s + (models.find((m) => m.kind === k)?.fitMs ?? 0), 0);
     models.push({
-      ...summarise('ENSEMBLE', origins, combined, fitMs * origins.length, series.periods[0]),
+      ...summarise('ENSEMBLE', origins, combined, fitMs * origins.length, series.periods[0], power),
       members,
     });
   }
   return {
     horizon: h,
     origins: origins.map((o) => o.train.values.length),
-    scalePeriod: longestUsablePeriod(series.periods, origins[origins.length - 1].train.values.length),
+    scalePeriod: longestUsablePeriod(series.periods, last),
     models,
   };
 }

@@ -4,6 +4,7 @@
  * `forecast::InvBoxCox(biasadj = TRUE)` (Hyndman & Athanasopoulos, FPP2 §3.2). Pure.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 import { minimize } from './optimize.core';
 
 export interface GuerreroOptions {
@@ -69,5 +70,5 @@ export function invBoxCox(values: number[], lambda: number, variance?: number[])
     return Math.sign(z) * Math.pow(Math.abs(z), 1 / lambda);
   });
   if (!variance) return back;
-  return back.map((x, i) => x * (1 + (0.5 * variance[i] * (1 - lambda)) / Math.pow(x, 2 * lambda)));
+  return back.map((x, i) => x * (1 + (0.5 * at(variance, i) * (1 - lambda)) / Math.pow(x, 2 * lambda)));
 }

@@ -4,19 +4,19 @@
  * weighted combination of the best three. Candidates can be split over worker threads: each
  * part runs `backtestCandidates` and the parts are joined with `combineAndChoose`.
  */
-import { badInput } from '../errors';
 import {
-  buildOrigins,
-  defaultHorizon,
+  forecastOrigins,
+  planOrigins,
   summarise,
   type ModelBacktest,
   type OriginData,
 } from './backtest.runner';
-import { BASE_FORECASTERS, combineForecasts } from './ensemble.model';
+import { combineForecasts } from './ensemble.model';
 import { isModelFitError, ModelFitError } from './forecast.errors';
 import type { BaseModelKind, BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
-import { chooseCandidate, inverseErrorWeights, weightedScore } from './selection.core';
-import { longestUsablePeriod, validateHorizon, validateSeries } from './series.validation';
+import { chooseCandidate, diverseTop, inverseErrorWeights, weightedScore } from './selection.core';
+import { errorPower } from './interval.calibration';
+import { longestUsablePeriod } from './series.validation';
 
 export interface CandidateSpec {
   kind: BaseModelKind;
@@ -27,7 +27,7 @@ export interface AutoBacktestOptions {
   /** Steps ahead per origin (default: a week of intervals with stepMinutes, else the longest period). */
   horizon?: number;
   stepMinutes?: number;
-  /** Rolling origins (default 6). */
+  /** Rolling origins (default 8), weighted to recent ones. */
   origins?: number;
   /** Distance between origins (default min(horizon, longest period)). */
   step?: number;
@@ -65,6 +65,9 @@ export interface AutoBacktestResult {
   chosen: number;
 }
 
+/** AUTO's rolling origins by default: more than the registry's plain backtest, weighted to recent ones. */
+export const AUTO_ORIGINS = 8;
+
 /** Simpler first: the order in which ties are broken. */
 export const CANDIDATE_COMPLEXITY: Record<BaseModelKind | 'ENSEMBLE', number> = {
   SNAIVE: 0,
@@ -84,17 +87,24 @@ export const specLabel = (s: CandidateSpec): string => (s.boxCox ? `${s.kind}+BO
 const complexityOf = (c: CandidateBacktest): number =>
   c.spec ? CANDIDATE_COMPLEXITY[c.spec.kind] + (c.spec.boxCox ? 0.5 : 0) : -1;
 
-/** Candidates for a series: the kinds, each also with Box-Cox when the values are non-negative. */
+/**
+ * Candidates for a series: the kinds, each also with Box-Cox when the values are
+ * non-negative. On intraday data the costliest fits are left out (time budget): ARIMA and
+ * Prophet run on raw values only (hourly and finer: thousands of points per fit), and below
+ * hourly there is no ARIMA at all (a season of 48+ intervals costs seconds per fit).
+ */
 export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {}): CandidateSpec[] {
-  // As the registry: SARIMA only up to 24 intervals a day (a 48-interval season costs seconds per fit).
+  const intraday = options.stepMinutes !== undefined && options.stepMinutes <= 60;
   const subHourly = options.stepMinutes !== undefined && options.stepMinutes < 60;
   const kinds =
     options.kinds ??
     (['SNAIVE', 'THETA', 'MSTL', ...(subHourly ? [] : ['ARIMA']), 'PROPHET'] as BaseModelKind[]);
   const all: BaseModelKind[] = ['SNAIVE', ...kinds.filter((k) => k !== 'SNAIVE')];
   const transformable = options.boxCox !== false && input.values.every((v) => v >= 0);
+  const costly = (kind: BaseModelKind): boolean => intraday && (kind === 'ARIMA' || kind === 'PROPHET');
+  const withBoxCox = (kind: BaseModelKind): boolean => transformable && kind !== 'SNAIVE' && !costly(kind);
   return all.flatMap((kind) =>
-    transformable && kind !== 'SNAIVE' ? [{ kind }, { kind, boxCox: 'auto' as const }] : [{ kind }],
+    withBoxCox(kind) ? [{ kind }, { kind, boxCox: 'auto' as const }] : [{ kind }],
   );
 }
 
@@ -102,33 +112,31 @@ export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {})
 export function autoOrigins(
   input: SeriesInput,
   options: AutoBacktestOptions = {},
-): { h: number; origins: OriginData[]; scalePeriod: number; bucketSlots: number } {
-  const series = validateSeries(input);
-  const h = options.horizon ?? defaultHorizon(series.periods, options.stepMinutes);
-  validateHorizon(h);
-  const count = options.origins ?? 6;
-  if (!Number.isInteger(count) || count < 1)
-    throw badInput(`origins must be a positive integer, got ${count}`);
-  const step = options.step ?? Math.min(h, Math.max(...series.periods));
-  if (!Number.isInteger(step) || step < 1) throw badInput(`step must be a positive integer, got ${step}`);
-  const origins = buildOrigins(series, h, count, step);
-  if (origins.length === 0)
-    throw badInput(
-      `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
-    );
+): { h: number; origins: OriginData[]; scalePeriod: number; bucketSlots: number; power?: number } {
+  const { series, h, origins } = planOrigins(input, options, {
+    count: AUTO_ORIGINS,
+    step: (horizon, periods) => Math.min(horizon, Math.max(...periods)),
+  });
   const last = origins[origins.length - 1].train.values.length;
+  const scalePeriod = longestUsablePeriod(series.periods, last);
   // one calibration bucket per cycle of the shortest period (a day of intervals), as backtest()
   return {
     h,
     origins,
-    scalePeriod: longestUsablePeriod(series.periods, last),
+    scalePeriod,
     bucketSlots: series.periods[0],
+    power: errorPower(series.values, scalePeriod),
   };
 }
 
-function forecastAt(spec: CandidateSpec, o: OriginData, h: number, fit: FitOptions): ForecastResult {
+function forecastAt(
+  spec: CandidateSpec,
+  origins: OriginData[],
+  h: number,
+  fit: FitOptions,
+): ForecastResult[] {
   const boxCox: BoxCoxOption = spec.boxCox ?? 'none';
-  return BASE_FORECASTERS[spec.kind].fit(o.train, { ...fit, boxCox }).forecast(h, { futureOpen: o.open });
+  return forecastOrigins(spec.kind, origins, h, { ...fit, boxCox });
 }
 
 /**
@@ -140,13 +148,13 @@ export function backtestCandidates(
   specs: CandidateSpec[],
   options: AutoBacktestOptions = {},
 ): CandidateBacktest[] {
-  const { h, origins, bucketSlots } = autoOrigins(input, options);
+  const { h, origins, bucketSlots, power } = autoOrigins(input, options);
   const fit = options.fit ?? {};
   const newest = origins[origins.length - 1];
   const first = specs.map((spec) => {
     const t0 = performance.now();
     try {
-      const f = forecastAt(spec, newest, h, fit);
+      const [f] = forecastAt(spec, [newest], h, fit);
       return {
         spec,
         f,
@@ -166,12 +174,12 @@ export function backtestCandidates(
     const label = specLabel(r.spec);
     if (r.failure !== undefined || r.f === undefined)
       return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: r.failure };
-    const keep = r.spec.kind === 'SNAIVE' || !(r.mase! > prune * best);
+    const keep = r.spec.kind === 'SNAIVE' || !(r.mase > prune * best);
     const used = keep ? origins : [newest];
     const t0 = performance.now();
     try {
-      const fs = keep ? [...origins.slice(0, -1).map((o) => forecastAt(r.spec, o, h, fit)), r.f] : [r.f];
-      const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0, bucketSlots);
+      const fs = keep ? [...forecastAt(r.spec, origins.slice(0, -1), h, fit), r.f] : [r.f];
+      const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0, bucketSlots, power);
       const perOrigin = summary.perOrigin!.map((m) => m.mase);
       return {
         ...summary,
@@ -190,7 +198,7 @@ export function backtestCandidates(
 
 /**
  * Joins backtested candidates: adds the inverse-error weighted combination of the best
- * `combine` complete candidates, then picks AUTO's choice (see selection.core.ts).
+ * variant of each of the `combine` best kinds, then picks AUTO's choice (see selection.core.ts).
  * Per-origin forecasts are dropped from the result.
  */
 export function combineAndChoose(
@@ -198,13 +206,15 @@ export function combineAndChoose(
   results: CandidateBacktest[],
   options: AutoBacktestOptions = {},
 ): AutoBacktestResult {
-  const { h, origins, scalePeriod, bucketSlots } = autoOrigins(input, options);
+  const { h, origins, scalePeriod, bucketSlots, power } = autoOrigins(input, options);
   const complete = results.filter((c) => c.ok && !c.pruned && Number.isFinite(c.score));
-  const ranked = [...complete].sort((a, b) => a.score! - b.score!);
   const size = options.combine ?? 3;
   const candidates = [...results];
-  if (size >= 2 && ranked.length >= 2) {
-    const top = ranked.slice(0, size);
+  const top = diverseTop(
+    complete.map((c) => ({ kind: c.kind, score: c.score! })),
+    size,
+  ).map((i) => complete[i]);
+  if (size >= 2 && top.length >= 2) {
     const weights = inverseErrorWeights(top.map((c) => Math.max(c.score!, 1e-9)));
     const combined = origins.map((_, i) =>
       combineForecasts(
@@ -213,7 +223,7 @@ export function combineAndChoose(
       ),
     );
     const fitMs = top.reduce((s, c) => s + (c.fitMs ?? 0), 0);
-    const summary = summarise('ENSEMBLE', origins, combined, fitMs * origins.length, bucketSlots);
+    const summary = summarise('ENSEMBLE', origins, combined, fitMs * origins.length, bucketSlots, power);
     candidates.push({
       ...summary,
       label: `ENSEMBLE(${top.map((c) => c.label).join('+')})`,

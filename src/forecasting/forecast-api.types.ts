@@ -1,6 +1,8 @@
 import { GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../common/connection.types';
+import type { ForecastUpdatedEvent } from '../events/topics';
+import type * as docs from './forecast.model';
 
 /** GraphQL enums of the core's `ModelSelection` / `ModelKind`. */
 export const ModelSelectionEnum = {
@@ -80,7 +82,7 @@ export class ModelCandidate {
 }
 
 @ObjectType()
-export class TrainingWindow {
+export class TrainingWindow implements docs.TrainingWindow {
   @Field(() => Date, { description: 'First local day (as midnight UTC of that date).' })
   from!: Date;
 
@@ -92,7 +94,7 @@ export class TrainingWindow {
 }
 
 @ObjectType({ description: 'One trained version of a channel’s forecasting model (the model registry).' })
-export class ForecastModel {
+export class ForecastModel implements Omit<docs.ModelDoc, 'metrics' | 'candidates'> {
   @Field(() => ID, { name: 'id' })
   _id!: string;
 
@@ -111,7 +113,7 @@ export class ForecastModel {
   @Field(() => GraphQLJSONObject, {
     description: 'What the engine needs to refit it: periods, orders, members, calibration.',
   })
-  params!: Record<string, unknown>;
+  params!: docs.StoredModelParams;
 
   @Field(() => TrainingWindow)
   trainingWindow!: TrainingWindow;
@@ -136,7 +138,7 @@ export class ForecastModel {
 }
 
 @ObjectType({ description: 'One interval of a forecast, with 80% and 95% prediction intervals.' })
-export class ForecastPoint {
+export class ForecastPoint implements docs.ForecastPoint {
   @Field(() => Date, { description: 'Interval start (UTC).' })
   t!: Date;
 
@@ -181,7 +183,7 @@ export class DailyTotal {
 }
 
 @ObjectType({ description: 'A stored forecast run.' })
-export class Forecast {
+export class Forecast implements Omit<docs.ForecastDoc, 'scale' | 'totals'> {
   @Field(() => ID, { name: 'id' })
   _id!: string;
 
@@ -220,7 +222,7 @@ export class Forecast {
 export class ForecastConnection extends Connection(Forecast, 'Forecast') {}
 
 @ObjectType({ description: 'Sent to `forecastUpdated` subscribers after a forecast is stored.' })
-export class ForecastUpdate {
+export class ForecastUpdate implements ForecastUpdatedEvent {
   @Field(() => ID)
   forecastId!: string;
 

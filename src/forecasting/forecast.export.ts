@@ -10,7 +10,7 @@ export function forecastDownload(forecasts: ForecastService): DownloadRoute {
     roles: [...FORECAST_READERS],
     fileName: ({ id }) => `forecast-${id}`,
     async sheets({ id }) {
-      const doc = await forecasts.require(id!);
+      const doc = await forecasts.require(id);
       const zone = forecasts.timeZone;
       const bounds = [
         { header: 'Mean', key: 'mean', numFmt: '0.00' },

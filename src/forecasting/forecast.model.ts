@@ -1,4 +1,4 @@
-import type { ModelKind } from './forecast.types';
+import type { ModelKind, ModelParams, ModelSelection } from './forecast.types';
 
 export type { ModelKind };
 
@@ -17,6 +17,21 @@ export interface BacktestMetrics {
   horizon: number;
 }
 
+/**
+ * The stored parameters of a model version: what the engine needs to refit it, and how it
+ * was chosen. A named kind was trained as asked; AUTO keeps the label of the backtest's
+ * choice (e.g. `MSTL+boxcox`, `ENSEMBLE(SNAIVE+MSTL)`).
+ */
+export type StoredModelParams = ModelParams &
+  ({ selection: ModelKind } | { selection: Extract<ModelSelection, 'AUTO'>; label: string });
+
+/** The history a model version was trained on. */
+export interface TrainingWindow {
+  from: Date;
+  to: Date;
+  points: number;
+}
+
 /** One trained model version of a channel (the model registry). */
 export interface ModelDoc {
   _id: string;
@@ -25,8 +40,8 @@ export interface ModelDoc {
   version: number;
   kind: ModelKind;
   /** JSON-serialisable parameters the engine needs to refit/forecast (periods, orders, members…). */
-  params: Record<string, unknown>;
-  trainingWindow: { from: Date; to: Date; points: number };
+  params: StoredModelParams;
+  trainingWindow: TrainingWindow;
   intervalMinutes: number;
   /** Backtest of the chosen model, and of every candidate considered. */
   metrics: BacktestMetrics;

@@ -89,14 +89,17 @@ export function finalizeForecast(
   return out;
 }
 
+/** Spread of the error at a forecast mean m: (m + 1)^power, power 0.5 (counts) by default. */
+export const errorScale = (m: number, power = 0.5): number => Math.pow(Math.max(m, 0) + 1, power);
+
 /** Bounds [lo95, lo80, hi80, hi95] of step i from lead-time quantiles (see IntervalCalibration.lead). */
 export function leadInterval(
   m: number,
   lead: NonNullable<IntervalCalibration['lead']>,
   i: number,
 ): [number, number, number, number] {
-  const q = lead.quantiles[Math.min(Math.floor(i / lead.bucketSlots), lead.quantiles.length - 1)]!;
-  const scale = Math.sqrt(Math.max(m, 0) + 1);
+  const q = lead.quantiles[Math.min(Math.floor(i / lead.bucketSlots), lead.quantiles.length - 1)];
+  const scale = errorScale(m, lead.power);
   const lo95 = Math.min(m + q[0] * scale, m);
   const lo80 = Math.min(Math.max(m + q[1] * scale, lo95), m);
   const hi80 = Math.max(m + q[2] * scale, m);

@@ -2,7 +2,6 @@ import {
   Arg,
   Args,
   Authorized,
-  Ctx,
   FieldResolver,
   ID,
   Mutation,
@@ -11,9 +10,10 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { FORECAST_READERS, Role } from '../auth/roles';
-import type { RequestContext } from '../auth/request-context';
-import { type ForecastUpdatedEvent, TOPIC } from '../events/topics';
+import type { Viewer } from '../auth/request-context';
+import { type ForecastUpdatedEvent, TOPIC, topicIdArg } from '../events/topics';
 import { ChannelRangeArgs } from '../volumes/volume.inputs';
 import { AccuracyService } from './accuracy.service';
 import {
@@ -46,9 +46,9 @@ export class ForecastResolver {
   })
   runForecast(
     @Args() { channel, start, horizonDays }: RunForecastArgs,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<ForecastDoc> {
-    return this.forecastService.run(channel, start, horizonDays, ctx.viewer!.userId);
+    return this.forecastService.run(channel, start, horizonDays, viewer.userId);
   }
 
   @Authorized(...FORECAST_READERS)
@@ -75,13 +75,13 @@ export class ForecastResolver {
       'WAPE, MASE and interval coverage of every stored run with actuals in [from, to], and drift.',
   })
   async forecastAccuracy(@Args() { channel, from, to }: ChannelRangeArgs): Promise<ForecastAccuracy> {
-    return finiteOrNull(await this.accuracyService.report(channel, from, to)) as ForecastAccuracy;
+    return finiteOrNull(await this.accuracyService.report(channel, from, to));
   }
 
   @Authorized(Role.PARTNER, Role.MANAGER)
   @Subscription(() => ForecastUpdate, {
     topics: TOPIC.FORECAST_UPDATED,
-    topicId: ({ args }) => (args as { channel: string }).channel,
+    topicId: topicIdArg('channel'),
     description: 'Fires after a forecast of the channel is stored.',
   })
   forecastUpdated(@Root() event: ForecastUpdatedEvent, @Args() _args: ChannelArgs): ForecastUpdate {

@@ -14,16 +14,13 @@ import { taskFile } from '../workers/worker-pool';
 import { seasonalNaiveScale } from './accuracy.metrics';
 import { FORECASTS, type ForecastDoc, type ForecastPoint, type ModelDoc } from './forecast.model';
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
-import type { ModelParams } from './forecast.types';
 import { daysBetween, futureGrid } from './history-series';
 import { applyEffect } from './holiday-effects.core';
-import {
-  FORECAST_TASK,
-  refitOptions,
-  seriesChannel,
-  taskFailure,
-  type ModelRegistryService,
-} from './model-registry.service';
+import type { ModelRegistryService } from './model-registry.service';
+import { refitOptions } from './model-refit.options';
+import { taskFailure } from './model-task.failure';
+import { FORECAST_TASK } from './model-training.options';
+import { seriesChannel } from './series-channel';
 import { longestUsablePeriod } from './series.validation';
 
 /** Longest forecast, and the longest gap allowed between the last history and the start. */
@@ -67,7 +64,7 @@ export function dailyTotals(
   return list.map((d) => {
     if (d.hi95 === 0) return d; // a closed day: nothing can arrive
     const s = Math.sqrt(Math.max(d.mean, 0) + 1);
-    const at = (k: number): number => Math.max(d.mean + q[k]! * s, 0);
+    const at = (k: number): number => Math.max(d.mean + q[k] * s, 0);
     return { date: d.date, mean: d.mean, lo95: at(0), lo80: at(1), hi80: at(2), hi95: at(3) };
   });
 }
@@ -144,7 +141,6 @@ export class ForecastService {
       (await this.registry.train(channel.key, 'AUTO', createdBy));
     const series = await this.registry.history(channel, historyEnd);
     const grid = futureGrid(seriesChannel(channel), historyEnd, gapDays + horizonDays, this.timeZone);
-    const params = model.params as unknown as ModelParams;
     const result = await this.workers.run<FitAndForecastInput, FitAndForecastOutput>(
       taskFile(FORECAST_TASK),
       'fitAndForecast',
@@ -153,7 +149,7 @@ export class ForecastService {
         model: model.kind,
         horizon: grid.open.length,
         futureOpen: grid.open,
-        options: refitOptions(params),
+        options: refitOptions(model.params),
       },
     );
     if (!result.ok) throw taskFailure(channel.key, result.error);
@@ -165,11 +161,11 @@ export class ForecastService {
         open
           ? {
               t,
-              mean: f.mean[slot]!,
-              lo80: f.lo80[slot]!,
-              hi80: f.hi80[slot]!,
-              lo95: f.lo95[slot]!,
-              hi95: f.hi95[slot]!,
+              mean: f.mean[slot],
+              lo80: f.lo80[slot],
+              hi80: f.hi80[slot],
+              lo95: f.lo95[slot],
+              hi95: f.hi95[slot],
             }
           : { t, mean: 0, lo80: 0, hi80: 0, lo95: 0, hi95: 0 },
       );
@@ -182,7 +178,7 @@ export class ForecastService {
     if (ahead.size > 0) {
       const dates = grid.intervals.filter((iv) => iv.slot >= skip).map((iv) => iv.date);
       points.forEach((p, i) => {
-        const effect = ahead.get(dates[i]!);
+        const effect = ahead.get(dates[i]);
         if (!effect) return;
         p.mean = applyEffect(p.mean, effect);
         p.lo80 = applyEffect(p.lo80, effect);
@@ -204,7 +200,7 @@ export class ForecastService {
       horizonDays,
       points,
       scale: { mase: seasonalNaiveScale(series.values, m, series.open), period: m },
-      totals: params.calibration?.daily ?? null,
+      totals: model.params.calibration?.daily ?? null,
       createdAt: new Date(),
       createdBy,
     };

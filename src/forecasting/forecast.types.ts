@@ -40,12 +40,21 @@ export interface IntervalCalibration {
   c80: number;
   c95: number;
   /**
-   * Empirical (split-conformal) quantiles of the scaled backtest error (y − mean) / √(mean + 1)
+   * Empirical (split-conformal) quantiles of the scaled backtest error (y − mean) / (mean + 1)^p
    * per lead-time bucket of `bucketSlots` steps: [q2.5, q10, q90, q97.5]. When present, the
-   * bounds are mean + q·√(mean + 1) of the step's bucket (the last bucket beyond) instead of
+   * bounds are mean + q·(mean + 1)^p of the step's bucket (the last bucket beyond) instead of
    * the model's half-widths scaled by c80 / c95.
    */
-  lead?: { bucketSlots: number; quantiles: [number, number, number, number][] };
+  lead?: {
+    bucketSlots: number;
+    quantiles: [number, number, number, number][];
+    /**
+     * Exponent p of the error scale (mean + 1)^p (default 0.5, the √ of counts). AUTO sets
+     * 1 − λ with Guerrero's Box-Cox λ of the series: the spread grows with the level as the
+     * series' own variance does (1 = multiplicative, 0 = additive).
+     */
+    power?: number;
+  };
   /**
    * Quantiles [q2.5, q10, q90, q97.5] of the scaled error of backtested DAILY totals,
    * (Y − M) / √(M + 1): daily (and weekly) totals get intervals of their own from them.

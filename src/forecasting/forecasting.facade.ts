@@ -19,7 +19,7 @@ export class ForecastingFacade {
 
   trainModel(channel: string, kind: string, viewer: Viewer | null): Promise<ModelDoc> {
     const selection = kind as ModelSelection;
-    if (selection !== 'AUTO' && !MODEL_KINDS.includes(selection as never))
+    if (selection !== 'AUTO' && !MODEL_KINDS.includes(selection))
       throw badInput(`kind must be one of AUTO, ${MODEL_KINDS.join(', ')}, got ${kind}`, [
         { field: 'kind', message: 'unknown model' },
       ]);

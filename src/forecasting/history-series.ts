@@ -113,7 +113,7 @@ export function futureGrid(channel: SeriesChannel, from: string, days: number, t
     const starts = dayIntervals(date, step, timeZone);
     dayLocalMinutes(date, step, timeZone).forEach((minute, i) => {
       const slot = d * perDay + Math.floor(minute / step);
-      intervals.push({ t: starts[i]!, date, slot, open: isOpenAt(channel.openingHours, dow, minute) });
+      intervals.push({ t: starts[i], date, slot, open: isOpenAt(channel.openingHours, dow, minute) });
     });
   }
   return { open, intervals };

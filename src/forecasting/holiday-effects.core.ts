@@ -5,6 +5,7 @@
  * factor day has its mean and bounds scaled.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 import { checkFactor, type HolidayEffect } from '../holidays/holiday-effect';
 import type { ForecastResult } from './forecast.types';
 
@@ -35,7 +36,7 @@ export function maskHolidayHistory(
     }
     for (let s = 0; s < slotsPerDay; s++) {
       const i = day * slotsPerDay + s;
-      if (source >= 0) out[i] = values[source * slotsPerDay + s];
+      if (source >= 0) out[i] = at(values, source * slotsPerDay + s);
       mask[i] = false;
     }
   }
@@ -65,7 +66,7 @@ export function applyHolidaysAhead(
       const i = day * slotsPerDay + s;
       if (i < 0 || i >= f.mean.length) continue;
       for (const key of ['mean', 'lo80', 'hi80', 'lo95', 'hi95'] as const)
-        out[key][i] = applyEffect(f[key][i], effect);
+        out[key][i] = applyEffect(at(f[key], i), effect);
     }
   }
   return out;

@@ -1,4 +1,5 @@
-import { leadInterval } from './forecast.postprocess';
+import { guerreroLambda } from './boxcox.core';
+import { errorScale, leadInterval } from './forecast.postprocess';
 import type { ForecastResult, IntervalCalibration } from './forecast.types';
 
 /** Calibration needs at least this many scored points; otherwise factors stay 1. */
@@ -26,8 +27,12 @@ function quantile(sorted: number[], p: number): number {
  * would have covered a share L of the backtest points. Factors are clamped to [0.5, 5];
  * points with a zero half-width are skipped.
  */
-export function calibrateIntervals(scored: ScoredForecast[], bucketSlots?: number): IntervalCalibration {
-  const lead = bucketSlots ? leadQuantiles(scored, bucketSlots) : undefined;
+export function calibrateIntervals(
+  scored: ScoredForecast[],
+  bucketSlots?: number,
+  power?: number,
+): IntervalCalibration {
+  const lead = bucketSlots ? leadQuantiles(scored, bucketSlots, power) : undefined;
   const daily = bucketSlots ? dailyQuantiles(scored, bucketSlots) : undefined;
   return { ...scaleFactors(scored), ...(lead ? { lead } : {}), ...(daily ? { daily } : {}) };
 }
@@ -35,10 +40,21 @@ export function calibrateIntervals(scored: ScoredForecast[], bucketSlots?: numbe
 /** Conformal order statistics [q2.5, q10, q90, q97.5]: lower bounds round down, upper up. */
 function conformal(xs: number[]): [number, number, number, number] {
   const sorted = [...xs].sort((a, b) => a - b);
-  const lo = (p: number): number => sorted[Math.max(Math.floor((sorted.length + 1) * p) - 1, 0)]! - 1e-9;
+  const lo = (p: number): number => sorted[Math.max(Math.floor((sorted.length + 1) * p) - 1, 0)] - 1e-9;
   const hi = (p: number): number =>
-    sorted[Math.min(Math.ceil((sorted.length + 1) * p) - 1, sorted.length - 1)]! + 1e-9;
+    sorted[Math.min(Math.ceil((sorted.length + 1) * p) - 1, sorted.length - 1)] + 1e-9;
   return [lo(0.025), lo(0.1), hi(0.9), hi(0.975)];
+}
+
+/**
+ * Exponent of the conformal error scale for a series: 1 − λ with Guerrero's Box-Cox λ over
+ * `period`, clamped to [0, 1]. Guerrero's λ is the one that makes sd / mean^(1−λ) constant
+ * across seasons, so errors divided by (mean + 1)^(1−λ) are alike at every level. Undefined
+ * (the default √) for series with negative values.
+ */
+export function errorPower(values: number[], period: number): number | undefined {
+  if (values.some((v) => v < 0)) return undefined;
+  return Math.min(1, Math.max(0, 1 - guerreroLambda(values, { period })));
 }
 
 /** Fewest backtested days with volume for daily-total quantiles. */
@@ -61,8 +77,8 @@ export function dailyQuantiles(
       for (let i = d * slotsPerDay; i < Math.min((d + 1) * slotsPerDay, actual.length); i++) {
         if (!open[i]) continue;
         any = true;
-        y += actual[i]!;
-        m += f.mean[i]!;
+        y += actual[i];
+        m += f.mean[i];
       }
       if (any) errors.push(scaledError(y, m));
     }
@@ -75,20 +91,21 @@ const scaledError = (y: number, m: number): number => (y - m) / Math.sqrt(Math.m
 
 /**
  * Split-conformal quantiles per lead-time bucket (e.g. one bucket per day ahead): the
- * 2.5 / 10 / 90 / 97.5 % quantiles of the scaled errors of the open backtest points of that
- * lead time. A bucket with fewer than MIN_CALIBRATION_POINTS points borrows the quantiles of
+ * 2.5 / 10 / 90 / 97.5 % quantiles of the scaled errors (y − mean) / (mean + 1)^power of the
+ * open backtest points of that lead time (power: see IntervalCalibration.lead; default 0.5). A bucket with fewer than MIN_CALIBRATION_POINTS points borrows the quantiles of
  * all points; undefined when there are fewer than that overall.
  */
 export function leadQuantiles(
   scored: ScoredForecast[],
   bucketSlots: number,
+  power?: number,
 ): IntervalCalibration['lead'] | undefined {
   const buckets: number[][] = [];
   const all: number[] = [];
   for (const { actual, forecast: f, open } of scored) {
     actual.forEach((y, i) => {
       if (!open[i]) return;
-      const e = scaledError(y, f.mean[i]);
+      const e = (y - f.mean[i]) / errorScale(f.mean[i], power);
       (buckets[Math.floor(i / bucketSlots)] ??= []).push(e);
       all.push(e);
     });
@@ -98,9 +115,9 @@ export function leadQuantiles(
   const qs = conformal;
   const pooled = qs(all);
   const quantiles = Array.from({ length: buckets.length }, (_, b) =>
-    (buckets[b]?.length ?? 0) >= MIN_CALIBRATION_POINTS ? qs(buckets[b]!) : pooled,
+    (buckets[b]?.length ?? 0) >= MIN_CALIBRATION_POINTS ? qs(buckets[b]) : pooled,
   );
-  return { bucketSlots, quantiles };
+  return { bucketSlots, quantiles, ...(power === undefined ? {} : { power }) };
 }
 
 function scaleFactors(scored: ScoredForecast[]): IntervalCalibration {
@@ -137,6 +154,7 @@ function scaleFactors(scored: ScoredForecast[]): IntervalCalibration {
 export function crossValidatedCoverage(
   scored: ScoredForecast[],
   bucketSlots: number,
+  power?: number,
 ): { coverage80: number; coverage95: number } | null {
   if (scored.length < 2) return null;
   let n = 0;
@@ -146,15 +164,16 @@ export function crossValidatedCoverage(
     const lead = leadQuantiles(
       scored.filter((_, k) => k !== o),
       bucketSlots,
+      power,
     );
     if (!lead) return null;
-    const { actual, forecast: f, open } = scored[o]!;
+    const { actual, forecast: f, open } = scored[o];
     actual.forEach((y, i) => {
       if (!open[i]) return;
-      const [lo95, lo80, hi80, hi95] = leadInterval(f.mean[i]!, lead, i).map((v) => Math.max(v, 0));
+      const [lo95, lo80, hi80, hi95] = leadInterval(f.mean[i], lead, i).map((v) => Math.max(v, 0));
       n++;
-      if (y >= lo80! && y <= hi80!) in80++;
-      if (y >= lo95! && y <= hi95!) in95++;
+      if (y >= lo80 && y <= hi80) in80++;
+      if (y >= lo95 && y <= hi95) in95++;
     });
   }
   return n > 0 ? { coverage80: in80 / n, coverage95: in95 / n } : null;

@@ -1,6 +1,7 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { FORECAST_READERS, Role } from '../auth/roles';
-import type { RequestContext } from '../auth/request-context';
+import type { Viewer } from '../auth/request-context';
 import { finiteOrNull, ForecastModel } from './forecast-api.types';
 import { ChannelArgs, TrainModelArgs } from './forecast.inputs';
 import type { ModelDoc } from './forecast.model';
@@ -25,9 +26,9 @@ export class ModelRegistryResolver {
   })
   async trainModel(
     @Args() { channel, kind }: TrainModelArgs,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<ForecastModel> {
-    return toModel(await this.registry.train(channel, kind, ctx.viewer!.userId));
+    return toModel(await this.registry.train(channel, kind, viewer.userId));
   }
 
   @Authorized(Role.MANAGER)

@@ -4,6 +4,7 @@
  * inverse-error weights for a combination. Pure arithmetic over per-origin scores.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 
 export interface ScoredCandidate {
   /** MASE at each origin, oldest first. */
@@ -22,7 +23,7 @@ export function recencyWeights(k: number): number[] {
 /** Recency-weighted mean of per-origin scores; Infinity when any score is not finite. */
 export function weightedScore(perOrigin: number[]): number {
   const w = recencyWeights(perOrigin.length);
-  const s = perOrigin.reduce((acc, x, i) => acc + w[i] * x, 0);
+  const s = perOrigin.reduce((acc, x, i) => acc + at(w, i) * x, 0);
   return Number.isFinite(s) ? s : Infinity;
 }
 
@@ -33,7 +34,7 @@ export function weightedScore(perOrigin: number[]): number {
 export function noiseBetween(a: number[], b: number[]): number {
   const k = Math.min(a.length, b.length);
   if (k < 2) return 0;
-  const d = a.slice(0, k).map((x, i) => x - b[i]);
+  const d = a.slice(0, k).map((x, i) => x - at(b, i));
   const mean = d.reduce((s, x) => s + x, 0) / k;
   const variance = d.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1);
   return Math.sqrt(variance / k);
@@ -49,16 +50,40 @@ export function chooseCandidate(candidates: ScoredCandidate[], maxGap = 0.05): n
   const scores = candidates.map((c) => weightedScore(c.perOrigin));
   let best = 0;
   scores.forEach((s, i) => {
-    if (s < scores[best]) best = i;
+    if (s < at(scores, best)) best = i;
   });
+  const bestScore = at(scores, best);
+  const bestCandidate = at(candidates, best);
   let chosen = best;
   candidates.forEach((c, i) => {
-    if (c.complexity >= candidates[chosen].complexity || !Number.isFinite(scores[i])) return;
-    const gap = scores[i] - scores[best];
-    const noise = noiseBetween(c.perOrigin, candidates[best].perOrigin);
-    if (gap <= noise && gap <= maxGap * scores[best]) chosen = i;
+    const score = at(scores, i);
+    if (c.complexity >= at(candidates, chosen).complexity || !Number.isFinite(score)) return;
+    const gap = score - bestScore;
+    const noise = noiseBetween(c.perOrigin, bestCandidate.perOrigin);
+    if (gap <= noise && gap <= maxGap * bestScore) chosen = i;
   });
   return chosen;
+}
+
+/**
+ * Members of the combination: the best-scoring candidate of each kind, best kinds first, up
+ * to `size`. Two variants of one model (raw and Box-Cox) make near-identical errors, so a
+ * second variant would add weight to one model instead of diversity. Returns indices.
+ */
+export function diverseTop(candidates: { kind: string; score: number }[], size: number): number[] {
+  const order = candidates
+    .map((c, i) => ({ ...c, i }))
+    .filter((c) => Number.isFinite(c.score))
+    .sort((a, b) => a.score - b.score);
+  const picked: number[] = [];
+  const kinds = new Set<string>();
+  for (const c of order) {
+    if (picked.length >= size) break;
+    if (kinds.has(c.kind)) continue;
+    kinds.add(c.kind);
+    picked.push(c.i);
+  }
+  return picked;
 }
 
 /** Combination weights proportional to 1 / score, normalised to sum 1. */

@@ -1,6 +1,7 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Mutation, Query, Resolver } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, Role } from '../auth/roles';
-import type { RequestContext } from '../auth/request-context';
+import type { Viewer } from '../auth/request-context';
 import { HolidayInput, HolidayRangeArgs } from './holiday.inputs';
 import { HolidayService } from './holiday.service';
 import { Holiday } from './holiday.types';
@@ -17,8 +18,8 @@ export class HolidayResolver {
 
   @Authorized(Role.MANAGER)
   @Mutation(() => Holiday, { description: 'Creates or replaces the holiday of a date.' })
-  setHoliday(@Arg('input') input: HolidayInput, @Ctx() ctx: RequestContext): Promise<Holiday> {
-    return this.holidayService.set(input, ctx.viewer?.userId ?? null);
+  setHoliday(@Arg('input') input: HolidayInput, @CurrentViewer() viewer: Viewer): Promise<Holiday> {
+    return this.holidayService.set(input, viewer.userId);
   }
 
   @Authorized(Role.MANAGER)

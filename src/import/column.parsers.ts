@@ -56,8 +56,8 @@ export const date = (): ColumnParser<string> => (raw) => {
   if (raw === '') return fail(REQUIRED);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   if (!m) return fail(`must be a date YYYY-MM-DD, got ${echoCell(raw)}`);
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  if (d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!)
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3])
     return fail(`is not a real date: ${echoCell(raw)}`);
   return ok(raw);
 };
@@ -68,8 +68,8 @@ export const time =
   (raw) => {
     if (raw === '') return fail(REQUIRED);
     const m = /^(\d{2}):(\d{2})$/.exec(raw);
-    const h = m ? +m[1]! : NaN;
-    const min = m ? +m[2]! : NaN;
+    const h = m ? +m[1] : NaN;
+    const min = m ? +m[2] : NaN;
     const valid = (h < 24 && min < 60) || (opts.allowEndOfDay === true && h === 24 && min === 0);
     return m && valid ? ok(raw) : fail(`must be a time HH:MM, got ${echoCell(raw)}`);
   };

@@ -75,7 +75,7 @@ export class RowGuard {
       );
     }
     for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
+      const cell = cells[i];
       if (cell.length > maxCellChars) {
         throw limitError(
           this.fileName,

@@ -59,7 +59,7 @@ export const validateRows = <S extends RowSchema>(
     if (column === undefined && !spec.optionalColumn) {
       errors.push({ row: 1, column: names[0], field, message: `required column "${names[0]}" is missing` });
     }
-    return { field, spec, column, label: column ?? names[0]! };
+    return { field, spec, column, label: column ?? names[0] };
   });
   const keyFields = options.key ?? [];
   const seenKeys = new Map<string, number>();

@@ -41,7 +41,7 @@ export const cellToText = (value: ExcelJS.CellValue): string => {
     return cellToText((value as { result?: ExcelJS.CellValue }).result ?? null);
   }
   if ('text' in value) return cellToText((value as { text: ExcelJS.CellValue }).text);
-  return String(value as unknown);
+  return String(value);
 };
 
 /**

@@ -110,7 +110,10 @@ export class BullmqTaskRunner implements TaskRunner {
           void this.cancel(jobId).catch((err: unknown) =>
             this.opts.logger.warn({ err, jobId }, 'could not signal the cancel'),
           );
-          reject(opts.signal!.reason ?? new AppError('FAILED_PRECONDITION', `${name} was cancelled`));
+          const reason: unknown = opts.signal?.reason;
+          reject(
+            reason instanceof Error ? reason : new AppError('FAILED_PRECONDITION', `${name} was cancelled`),
+          );
         };
         opts.signal?.addEventListener('abort', onAbort, { once: true });
       });

@@ -1,13 +1,15 @@
 /** GraphQL types of the learned ranking: ranker models, training arguments, scheduling KPIs. */
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { RankerModelDoc } from './ranker-registry.service';
+import type { RankerMetrics } from './ranker.core';
 import type { MlVsRules, SchedulingKpis, WeekKpis } from './scheduling-kpis.core';
 import { MAX_LOOKBACK_WEEKS, MIN_TRAIN_WEEKS } from './ranking.service';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType({ description: 'Validation metrics of a ranker (temporal split: the newest weeks validate).' })
-export class RankerMetricsType {
+export class RankerMetricsType implements RankerMetrics {
   @Field(() => Float, { nullable: true })
   auc!: number | null;
   @Field(() => Float, {
@@ -28,13 +30,13 @@ export class RankerMetricsType {
 }
 
 @ObjectType({ description: 'A versioned assignment ranker (random forest); one is ACTIVE.' })
-export class RankerModel {
+export class RankerModel implements Omit<RankerModelDoc, 'options' | 'forest' | 'createdBy'> {
   @Field(() => ID, { name: 'id' })
   _id!: string;
   @Field(() => Int)
   version!: number;
-  @Field({ description: 'CANDIDATE, ACTIVE or RETIRED.' })
-  status!: string;
+  @Field(() => String, { description: 'CANDIDATE, ACTIVE or RETIRED.' })
+  status!: RankerModelDoc['status'];
   @Field(() => Int)
   lookbackWeeks!: number;
   @Field(() => RankerMetricsType)

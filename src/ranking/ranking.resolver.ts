@@ -1,6 +1,7 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { PLANNERS } from '../auth/roles';
-import type { RequestContext } from '../auth/request-context';
+import type { Viewer } from '../auth/request-context';
 import { KpiRangeArgs, RankerModel, SchedulingKpisType, TrainRankerArgs } from './ranking-api.types';
 import { RankerRegistryService } from './ranker-registry.service';
 import { RankingService } from './ranking.service';
@@ -16,36 +17,36 @@ export class RankingResolver {
   @Authorized(...PLANNERS)
   @Query(() => [RankerModel], { description: 'Assignment rankers, newest first.' })
   rankerModels(): Promise<RankerModel[]> {
-    return this.registry.list() as Promise<RankerModel[]>;
+    return this.registry.list();
   }
 
   @Authorized(...PLANNERS)
   @Mutation(() => RankerModel, { description: 'Trains a ranker on the last published weeks (worker pool).' })
   trainAssignmentRanker(
     @Args() { lookbackWeeks }: TrainRankerArgs,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<RankerModel> {
-    return this.ranking.trainAssignmentRanker(lookbackWeeks, ctx.viewer) as Promise<RankerModel>;
+    return this.ranking.trainAssignmentRanker(lookbackWeeks, viewer);
   }
 
   @Authorized(...PLANNERS)
   @Mutation(() => RankerModel, { description: 'Makes a ranker the ACTIVE one.' })
   activateRanker(@Arg('id', () => ID) id: string): Promise<RankerModel> {
-    return this.registry.activate(id) as Promise<RankerModel>;
+    return this.registry.activate(id);
   }
 
   @Authorized(...PLANNERS)
   @Mutation(() => RankerModel, { description: 'Re-activates the previously active ranker.' })
   rollbackRanker(): Promise<RankerModel> {
-    return this.registry.rollback() as Promise<RankerModel>;
+    return this.registry.rollback();
   }
 
   @Authorized(...PLANNERS)
   @Query(() => SchedulingKpisType, { description: 'Scheduling KPIs per week and overall (MANAGER, ADMIN).' })
   schedulingKpis(
     @Args() { from, to }: KpiRangeArgs,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<SchedulingKpisType> {
-    return this.ranking.schedulingKpis(from, to, ctx.viewer!) as Promise<SchedulingKpisType>;
+    return this.ranking.schedulingKpis(from, to, viewer);
   }
 }

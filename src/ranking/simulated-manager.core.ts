@@ -15,6 +15,7 @@
  * Noise: any other shift is moved to a random other template with probability `NOISE`.
  */
 import { addDays } from '../common/calendar';
+import { at } from '../common/indexed';
 import { mulberry32 } from '../common/random';
 import type { RosterProblemInput } from '../rostering/roster-problem.schema';
 import type { LabelledShift } from './ranking-label.core';
@@ -86,7 +87,7 @@ export function demoProblem(index: number, seed = 17): RosterProblemInput {
   for (let day = 0; day < 7; day++) {
     const level = (day >= 5 ? 0.6 : 1) * (0.9 + 0.2 * rng());
     for (let hour = 0; hour < 24; hour++) {
-      const v = hour >= 7 && hour < 21 ? DAY_SHAPE[hour - 7] : 0;
+      const v = hour >= 7 && hour < 21 ? at(DAY_SHAPE, hour - 7) : 0;
       values.push(Math.round(v * level));
     }
   }
@@ -105,7 +106,7 @@ export function demoProblem(index: number, seed = 17): RosterProblemInput {
     })),
     shiftTemplates: TEMPLATE_IDS.map((id, i) => ({
       id,
-      start: ['07:00', '10:00', '13:00'][i],
+      start: at(['07:00', '10:00', '13:00'], i),
       durationMinutes: 480,
       breakMinutes: 0,
       daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
@@ -153,10 +154,10 @@ export function managerEdits(index: number, roster: LabelledShift[], seed = 17):
   }
   for (const s of staff.values()) {
     if (index - s.hireWeek < 0 || index - s.hireWeek >= STEADY_WEEKS) continue;
-    const own = sorted.filter((a) => a.staffId === s.id);
-    if (own.length === 0) continue;
-    const first = current.get(`${s.id}|${own[0].date}`)!;
-    for (const a of own.slice(1)) move(s.id, a.date, first, 'STEADY_STARTER', HABIT_PROBABILITY);
+    const [head, ...rest] = sorted.filter((a) => a.staffId === s.id);
+    const first = head && current.get(`${s.id}|${head.date}`);
+    if (first === undefined) continue;
+    for (const a of rest) move(s.id, a.date, first, 'STEADY_STARTER', HABIT_PROBABILITY);
   }
   for (let day = 0; day < 7; day++) {
     const date = addDays(week, day);
@@ -169,7 +170,7 @@ export function managerEdits(index: number, roster: LabelledShift[], seed = 17):
   for (const a of sorted) {
     if (touched.has(`${a.staffId}|${a.date}`) || rng() >= NOISE) continue;
     const others = TEMPLATE_IDS.filter((t) => t !== a.shiftTemplateId);
-    move(a.staffId, a.date, others[Math.floor(rng() * others.length)], 'NOISE', 1);
+    move(a.staffId, a.date, at(others, Math.floor(rng() * others.length)), 'NOISE', 1);
   }
   return moves;
 }

@@ -26,8 +26,9 @@ export function minuteToLocalIso(weekStart: string, minute: number): string {
 
 /** ISO local datetime (`YYYY-MM-DDTHH:MM[:SS[.sss]]`) → minutes from weekStart 00:00 (may be negative). */
 export function localIsoToMinute(weekStart: string, iso: string): number {
-  const [date, time = '00:00'] = iso.split('T');
-  const [h, m, s = '0'] = time.split(':');
+  const t = iso.indexOf('T');
+  const date = t < 0 ? iso : iso.slice(0, t);
+  const [h, m, s = '0'] = (t < 0 ? '00:00' : iso.slice(t + 1)).split(':');
   return daysBetween(weekStart, date) * MINUTES_PER_DAY + Number(h) * 60 + Number(m) + Number(s) / 60;
 }
 

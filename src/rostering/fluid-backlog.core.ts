@@ -6,6 +6,7 @@
  * the backlog. Pure.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 
 export interface FluidBacklogInput {
   /** Work arriving per interval, seconds. */
@@ -39,7 +40,7 @@ export function fluidBacklog(input: FluidBacklogInput): FluidBacklogResult {
   workSeconds.forEach((work, i) => {
     if (!(work >= 0)) throw badInput(`workSeconds[${i}] must be ≥ 0, got ${work}`);
     if (work > 0) lots.push({ due: i + windowIntervals - 1, work });
-    let capacity = Math.max(0, capacitySeconds[i]);
+    let capacity = Math.max(0, at(capacitySeconds, i));
     for (const lot of lots) {
       if (capacity <= 0) break;
       const done = Math.min(capacity, lot.work);
@@ -47,7 +48,7 @@ export function fluidBacklog(input: FluidBacklogInput): FluidBacklogResult {
       capacity -= done;
     }
     missedSeconds.push(lots.reduce((s, l) => s + (l.due === i && l.work > EPS ? l.work : 0), 0));
-    while (lots.length > 0 && lots[0].work <= EPS) lots.shift();
+    while (lots[0] !== undefined && lots[0].work <= EPS) lots.shift();
     openSeconds.push(lots.reduce((s, l) => s + l.work, 0));
   });
   return { openSeconds, missedSeconds };

@@ -47,6 +47,19 @@ function topUpMinimumHours(state: GreedyState): void {
   });
 }
 
+/** The (skill, interval) with the largest shortfall not yet given up on; [-1, -1] when none is left. */
+function largestShortfall(need: number[][], exhausted: boolean[][]): [number, number] {
+  let bestK = -1;
+  let bestI = -1;
+  let most = EPS;
+  for (let k = 0; k < need.length; k++) {
+    const row = need[k];
+    for (let i = 0; i < row.length; i++)
+      if (row[i] > most && !exhausted[k][i]) [bestK, bestI, most] = [k, i, row[i]];
+  }
+  return [bestK, bestI];
+}
+
 /**
  * People who would take the same shift with the same skill differ only in cost and
  * preferences, so each pick compares groups (day, template, skill) by coverage value and
@@ -87,15 +100,7 @@ function fillShortfalls(state: GreedyState, deadline: number): void {
   for (let picks = 0; ; picks++) {
     // Past the deadline the roster stops growing (checked every 64 picks).
     if ((picks & 63) === 0 && performance.now() > deadline) break;
-    let bestK = -1;
-    let bestI = -1;
-    let most = EPS;
-    for (let k = 0; k < need.length; k++) {
-      const row = need[k];
-      for (let i = 0; i < row.length; i++) {
-        if (row[i] > most && !exhausted[k][i]) [bestK, bestI, most] = [k, i, row[i]];
-      }
-    }
+    const [bestK, bestI] = largestShortfall(need, exhausted);
     if (bestK < 0) break;
     let pick = -1;
     let pickGain = 0;

@@ -122,27 +122,18 @@ export async function solveLpText(lp: string, options: MilpSolveOptions): Promis
   return solveWith(highs, () => highs.createModel({ format: 'lp', data: lp }), options, null, true);
 }
 
+type HighsModel = ReturnType<Highs['createModel']>;
+
 async function solveWith(
   highs: Highs,
-  create: () => ReturnType<Highs['createModel']>,
+  create: () => HighsModel,
   options: MilpSolveOptions,
   startObjective: number | null,
   named = false,
   t0 = performance.now(),
 ): Promise<MilpSolution> {
   const seconds = (): number => (performance.now() - t0) / 1000;
-  const failed = (message: string): MilpSolution => ({
-    status: 'ERROR',
-    solverStatus: 'Error',
-    objective: null,
-    bound: null,
-    gap: null,
-    seconds: seconds(),
-    values: null,
-    columnNames: [],
-    message,
-  });
-  let model: ReturnType<Highs['createModel']> | null = null;
+  let model: HighsModel | null = null;
   try {
     model = create();
     if (options.start) model.setSolution({ colValue: options.start });
@@ -151,65 +142,86 @@ async function solveWith(
       time_limit: Math.max(options.timeLimitSeconds - seconds(), 0.001),
       mip_rel_gap: options.relativeGap,
     });
-    const report = options.onProgress;
     // The start is accepted before the search: report its objective straight away.
     if (startObjective !== null)
-      report?.({ objective: startObjective, bound: null, gap: null, elapsedSeconds: seconds() });
-    const { mipLogging, mipImprovingSolution, simplexInterrupt, ipmInterrupt, mipInterrupt } =
-      highs.constants.callbackType;
-    // HiGHS checks its own time limit between phases only; on a busy machine presolve and
-    // the root LP ran seconds past it. These checkpoints stop it at the wall-clock deadline.
-    const deadline = t0 + options.timeLimitSeconds * 1000;
-    const stopAtDeadline = (e: { interrupt(): void }): undefined => {
-      if (performance.now() > deadline) e.interrupt();
-      return undefined;
-    };
-    const progress = (data: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }): void =>
-      report?.({
-        objective: finite(data.mip_primal_bound),
-        bound: finite(data.mip_dual_bound),
-        gap: finite(data.mip_gap),
-        elapsedSeconds: seconds(),
-      });
-    model.run({
-      [simplexInterrupt]: stopAtDeadline,
-      [ipmInterrupt]: stopAtDeadline,
-      [mipInterrupt]: stopAtDeadline,
-      ...(report
-        ? {
-            [mipLogging]: (e) => void progress(e.data),
-            [mipImprovingSolution]: (e) => void progress(e.data),
-          }
-        : {}),
-    });
-    const code = model.getModelStatus();
-    const solverStatus = STATUS_NAMES[code] ?? `Status ${code}`;
-    const hasSolution = model.info.get('primal_solution_status') === 2;
-    const codes = highs.constants.modelStatus;
-    let status: MilpStatus;
-    if (code === codes.optimal) status = 'OPTIMAL';
-    else if (code === codes.infeasible || code === codes.unboundedOrInfeasible) status = 'INFEASIBLE';
-    else if (code >= codes.objectiveBound && code !== codes.unknown)
-      status = hasSolution ? 'FEASIBLE' : 'NO_SOLUTION';
-    else status = hasSolution ? 'FEASIBLE' : 'ERROR';
-    const dims = model.getDimensions();
-    const columnNames = named ? Array.from({ length: dims.numCols }, (_, i) => model!.getColName(i)) : [];
-    const objective = hasSolution ? finite(model.getObjectiveValue()) : null;
-    const bound = finite(model.info.get('mip_dual_bound'));
-    return {
-      status,
-      solverStatus,
-      objective,
-      bound: status === 'INFEASIBLE' ? null : bound,
-      gap: hasSolution ? finite(model.info.get('mip_gap')) : null,
-      seconds: seconds(),
-      values: hasSolution ? model.getSolution().colValue : null,
-      columnNames,
-      message: null,
-    };
+      options.onProgress?.({ objective: startObjective, bound: null, gap: null, elapsedSeconds: seconds() });
+    runToDeadline(highs, model, options, t0);
+    return readSolution(highs, model, named, seconds());
   } catch (e) {
-    return failed(e instanceof Error ? e.message : String(e));
+    return failed(e instanceof Error ? e.message : String(e), seconds());
   } finally {
     model?.dispose();
   }
+}
+
+const failed = (message: string, seconds: number): MilpSolution => ({
+  status: 'ERROR',
+  solverStatus: 'Error',
+  objective: null,
+  bound: null,
+  gap: null,
+  seconds,
+  values: null,
+  columnNames: [],
+  message,
+});
+
+/**
+ * Runs HiGHS with progress callbacks. HiGHS checks its own time limit between phases only;
+ * on a busy machine presolve and the root LP ran seconds past it. Interrupt checkpoints
+ * stop it at the wall-clock deadline.
+ */
+function runToDeadline(highs: Highs, model: HighsModel, options: MilpSolveOptions, t0: number): void {
+  const report = options.onProgress;
+  const { mipLogging, mipImprovingSolution, simplexInterrupt, ipmInterrupt, mipInterrupt } =
+    highs.constants.callbackType;
+  const deadline = t0 + options.timeLimitSeconds * 1000;
+  const stopAtDeadline = (e: { interrupt(): void }): undefined => {
+    if (performance.now() > deadline) e.interrupt();
+    return undefined;
+  };
+  const progress = (data: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }): void =>
+    report?.({
+      objective: finite(data.mip_primal_bound),
+      bound: finite(data.mip_dual_bound),
+      gap: finite(data.mip_gap),
+      elapsedSeconds: (performance.now() - t0) / 1000,
+    });
+  model.run({
+    [simplexInterrupt]: stopAtDeadline,
+    [ipmInterrupt]: stopAtDeadline,
+    [mipInterrupt]: stopAtDeadline,
+    ...(report
+      ? {
+          [mipLogging]: (e) => void progress(e.data),
+          [mipImprovingSolution]: (e) => void progress(e.data),
+        }
+      : {}),
+  });
+}
+
+function statusOf(highs: Highs, code: number, hasSolution: boolean): MilpStatus {
+  const codes = highs.constants.modelStatus;
+  if (code === codes.optimal) return 'OPTIMAL';
+  if (code === codes.infeasible || code === codes.unboundedOrInfeasible) return 'INFEASIBLE';
+  if (code >= codes.objectiveBound && code !== codes.unknown) return hasSolution ? 'FEASIBLE' : 'NO_SOLUTION';
+  return hasSolution ? 'FEASIBLE' : 'ERROR';
+}
+
+function readSolution(highs: Highs, model: HighsModel, named: boolean, seconds: number): MilpSolution {
+  const code = model.getModelStatus();
+  const hasSolution = model.info.get('primal_solution_status') === 2;
+  const status = statusOf(highs, code, hasSolution);
+  const dims = model.getDimensions();
+  return {
+    status,
+    solverStatus: STATUS_NAMES[code] ?? `Status ${code}`,
+    objective: hasSolution ? finite(model.getObjectiveValue()) : null,
+    bound: status === 'INFEASIBLE' ? null : finite(model.info.get('mip_dual_bound')),
+    gap: hasSolution ? finite(model.info.get('mip_gap')) : null,
+    seconds,
+    values: hasSolution ? model.getSolution().colValue : null,
+    columnNames: named ? Array.from({ length: dims.numCols }, (_, i) => model.getColName(i)) : [],
+    message: null,
+  };
 }

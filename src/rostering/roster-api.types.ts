@@ -1,46 +1,54 @@
 /** GraphQL object types of rosters, roster jobs and timetables. */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RosterConflict } from './roster-conflict.types';
+import type { RosterJobPhase, RosterJobState } from '../events/topics';
+import type { RosterDocStatus, RosterJobKind } from './roster-doc.model';
+import type { RosterStatus } from './roster.types';
+import type * as events from '../events/topics';
+import type * as docs from './roster-doc.model';
+import type * as service from './roster.service';
+import type * as core from './roster.types';
 
-export enum RosterDocStatusEnum {
-  DRAFT = 'DRAFT',
-  PUBLISHED = 'PUBLISHED',
-  SUPERSEDED = 'SUPERSEDED',
-}
+/** The GraphQL enums of the rostering unions: each lists every member of its union, no more. */
+export const RosterDocStatusEnum = {
+  DRAFT: 'DRAFT',
+  PUBLISHED: 'PUBLISHED',
+  SUPERSEDED: 'SUPERSEDED',
+} as const satisfies { [K in RosterDocStatus]: K };
 registerEnumType(RosterDocStatusEnum, {
   name: 'RosterStatus',
   description:
     'DRAFT: generated or edited, not visible to agents. PUBLISHED: the week’s timetable (one per week). SUPERSEDED: an earlier published version, kept.',
 });
 
-export enum SolverStatusEnum {
-  OPTIMAL = 'OPTIMAL',
-  FEASIBLE = 'FEASIBLE',
-  INFEASIBLE = 'INFEASIBLE',
-  ERROR = 'ERROR',
-}
+export const SolverStatusEnum = {
+  OPTIMAL: 'OPTIMAL',
+  FEASIBLE: 'FEASIBLE',
+  INFEASIBLE: 'INFEASIBLE',
+  ERROR: 'ERROR',
+} as const satisfies { [K in RosterStatus]: K };
 registerEnumType(SolverStatusEnum, {
   name: 'RosterSolverStatus',
   description: 'OPTIMAL: proven within the gap. FEASIBLE: limit reached, best found so far (or heuristic).',
 });
 
-export enum RosterJobStateEnum {
-  QUEUED = 'QUEUED',
-  RUNNING = 'RUNNING',
-  SUCCEEDED = 'SUCCEEDED',
-  FAILED = 'FAILED',
-  CANCELLED = 'CANCELLED',
-}
+export const RosterJobStateEnum = {
+  QUEUED: 'QUEUED',
+  RUNNING: 'RUNNING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED',
+} as const satisfies { [K in RosterJobState]: K };
 registerEnumType(RosterJobStateEnum, { name: 'RosterJobState' });
 
-export enum RosterJobKindEnum {
-  GENERATE = 'GENERATE',
-  PLAN_WEEK = 'PLAN_WEEK',
-}
+export const RosterJobKindEnum = {
+  GENERATE: 'GENERATE',
+  PLAN_WEEK: 'PLAN_WEEK',
+} as const satisfies { [K in RosterJobKind]: K };
 registerEnumType(RosterJobKindEnum, { name: 'RosterJobKind' });
 
 @ObjectType({ description: 'One placed break of a shift.' })
-export class RosterBreak {
+export class RosterBreak implements core.RosterBreak {
   @Field({ description: 'Local wall-clock start, YYYY-MM-DDTHH:MM:00.' })
   start!: string;
 
@@ -52,7 +60,7 @@ export class RosterBreak {
 }
 
 @ObjectType({ description: 'One shift of one person.' })
-export class RosterAssignment {
+export class RosterAssignment implements core.RosterAssignment {
   @Field(() => ID)
   staffId!: string;
 
@@ -79,9 +87,9 @@ export class RosterAssignment {
 }
 
 @ObjectType()
-export class RosterSolverInfo {
+export class RosterSolverInfo implements docs.RosterSolverInfo {
   @Field(() => SolverStatusEnum)
-  status!: SolverStatusEnum;
+  status!: RosterStatus;
 
   @Field(() => String, { nullable: true, description: 'HiGHS’ own status text.' })
   solverStatus!: string | null;
@@ -112,7 +120,7 @@ export class RosterSolverInfo {
 }
 
 @ObjectType()
-export class RosterSkillKpi {
+export class RosterSkillKpi implements core.SkillKpi {
   @Field()
   skill!: string;
 
@@ -133,7 +141,7 @@ export class RosterSkillKpi {
 }
 
 @ObjectType()
-export class RosterStaffHours {
+export class RosterStaffHours implements core.StaffHoursKpi {
   @Field(() => ID)
   staffId!: string;
 
@@ -160,7 +168,7 @@ export class RosterStaffHours {
 }
 
 @ObjectType()
-export class RosterFairness {
+export class RosterFairness implements core.FairnessKpis {
   @Field(() => Float, { nullable: true, description: 'Standard deviation of the hours deviation.' })
   hoursDeviationStdDev!: number | null;
 
@@ -175,9 +183,9 @@ export class RosterFairness {
 }
 
 @ObjectType()
-export class RosterKpiSolver {
+export class RosterKpiSolver implements core.SolverKpis {
   @Field(() => SolverStatusEnum, { nullable: true })
-  status!: SolverStatusEnum | null;
+  status!: RosterStatus | null;
 
   @Field(() => Float, { nullable: true })
   seconds!: number | null;
@@ -190,7 +198,7 @@ export class RosterKpiSolver {
 }
 
 @ObjectType({ description: 'KPIs of a roster, recomputed after every manual edit.' })
-export class RosterKpis {
+export class RosterKpis implements core.RosterKpis {
   @Field(() => [RosterSkillKpi])
   skills!: RosterSkillKpi[];
 
@@ -216,7 +224,7 @@ export class RosterKpis {
 @ObjectType({
   description: 'Requirement against scheduled agents of one skill, one value per interval from Monday 00:00.',
 })
-export class RosterCoverage {
+export class RosterCoverage implements docs.SkillCoverage {
   @Field()
   skill!: string;
 
@@ -234,7 +242,7 @@ export class RosterCoverage {
 }
 
 @ObjectType()
-export class RosterUncoverable {
+export class RosterUncoverable implements core.UncoverableRange {
   @Field()
   skill!: string;
 
@@ -255,7 +263,7 @@ export class RosterUncoverable {
 }
 
 @ObjectType()
-export class RosterStaffIssue {
+export class RosterStaffIssue implements core.StaffIssue {
   @Field(() => ID)
   staffId!: string;
 
@@ -264,7 +272,7 @@ export class RosterStaffIssue {
 }
 
 @ObjectType({ description: 'Why (part of) the week cannot be covered.' })
-export class RosterDiagnosis {
+export class RosterDiagnosis implements core.RosterDiagnosis {
   @Field(() => [RosterUncoverable])
   uncoverable!: RosterUncoverable[];
 
@@ -276,16 +284,16 @@ export class RosterDiagnosis {
 }
 
 @ObjectType({ description: 'A soft issue: under-cover or a missed preference.' })
-export class RosterWarning {
-  @Field({ description: 'UNDER_COVER or PREFERENCE.' })
-  kind!: string;
+export class RosterWarning implements core.Warning {
+  @Field(() => String, { description: 'UNDER_COVER or PREFERENCE.' })
+  kind!: core.Warning['kind'];
 
   @Field()
   message!: string;
 }
 
 @ObjectType({ description: 'One version of a week’s roster.' })
-export class Roster {
+export class Roster implements Omit<docs.RosterDoc, 'problem' | 'revision'> {
   @Field(() => ID, { name: 'id' })
   _id!: string;
 
@@ -296,7 +304,7 @@ export class Roster {
   version!: number;
 
   @Field(() => RosterDocStatusEnum)
-  status!: RosterDocStatusEnum;
+  status!: RosterDocStatus;
 
   @Field(() => Int)
   intervalMinutes!: number;
@@ -342,7 +350,7 @@ export class Roster {
 }
 
 @ObjectType()
-export class UpdateAssignmentResult {
+export class UpdateAssignmentResult implements Omit<service.UpdateAssignmentResult, 'roster'> {
   @Field(() => Roster)
   roster!: Roster;
 
@@ -351,7 +359,7 @@ export class UpdateAssignmentResult {
 }
 
 @ObjectType()
-export class RosterJobProgressInfo {
+export class RosterJobProgressInfo implements docs.RosterJobProgressInfo {
   @Field(() => String, { nullable: true, description: 'validate, build, solve, heuristic, check or done.' })
   solverPhase!: string | null;
 
@@ -369,21 +377,21 @@ export class RosterJobProgressInfo {
 }
 
 @ObjectType({ description: 'A background roster generation (generateRoster or planWeek).' })
-export class RosterJob {
+export class RosterJob implements Omit<docs.RosterJobDoc, 'options' | 'createdBy'> {
   @Field(() => ID, { name: 'id' })
   _id!: string;
 
   @Field(() => RosterJobKindEnum)
-  kind!: RosterJobKindEnum;
+  kind!: RosterJobKind;
 
   @Field()
   week!: string;
 
   @Field(() => RosterJobStateEnum)
-  state!: RosterJobStateEnum;
+  state!: RosterJobState;
 
-  @Field({ description: 'queued, forecast, staffing, prepare, solve, store or done.' })
-  phase!: string;
+  @Field(() => String, { description: 'queued, forecast, staffing, prepare, solve, store or done.' })
+  phase!: RosterJobPhase;
 
   @Field(() => RosterJobProgressInfo)
   progress!: RosterJobProgressInfo;
@@ -411,15 +419,15 @@ export class RosterJob {
 }
 
 @ObjectType({ description: 'A live progress event of a roster job.' })
-export class RosterJobProgress {
+export class RosterJobProgress implements events.RosterJobProgressEvent {
   @Field(() => ID)
   jobId!: string;
 
   @Field(() => RosterJobStateEnum)
-  state!: RosterJobStateEnum;
+  state!: RosterJobState;
 
-  @Field()
-  phase!: string;
+  @Field(() => String)
+  phase!: RosterJobPhase;
 
   @Field(() => Float, { nullable: true, description: 'Best objective found so far.' })
   objective!: number | null;
@@ -441,7 +449,7 @@ export class RosterJobProgress {
 }
 
 @ObjectType({ description: 'A week’s roster has been published.' })
-export class RosterPublished {
+export class RosterPublished implements Omit<events.RosterPublishedEvent, 'publishedBy'> {
   @Field(() => ID)
   rosterId!: string;
 
@@ -453,7 +461,7 @@ export class RosterPublished {
 }
 
 @ObjectType({ description: 'A shift of a timetable.' })
-export class TimetableShift extends RosterAssignment {
+export class TimetableShift extends RosterAssignment implements service.TimetableShift {
   @Field(() => RosterConflict, {
     nullable: true,
     description: 'Set when current staff data (leave, availability, contract) breaks this shift.',
@@ -462,7 +470,7 @@ export class TimetableShift extends RosterAssignment {
 }
 
 @ObjectType({ description: 'The caller’s own shifts in the week’s published roster.' })
-export class Timetable {
+export class Timetable implements service.Timetable {
   @Field()
   week!: string;
 

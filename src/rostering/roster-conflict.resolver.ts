@@ -2,7 +2,6 @@ import {
   Arg,
   Args,
   Authorized,
-  Ctx,
   FieldResolver,
   ID,
   Mutation,
@@ -11,9 +10,10 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS } from '../auth/roles';
-import type { RequestContext } from '../auth/request-context';
-import { type RosterConflictEvent as ConflictEvent, TOPIC } from '../events/topics';
+import type { Viewer } from '../auth/request-context';
+import { type RosterConflictEvent as ConflictEvent, TOPIC, topicIdArg } from '../events/topics';
 import { Roster } from './roster-api.types';
 import {
   RepairRosterArgs,
@@ -56,14 +56,17 @@ export class RosterConflictResolver {
     description:
       'Re-solves a PUBLISHED week with conflicts: unaffected assignments fixed, only conflicted days change; returns a DRAFT.',
   })
-  repairRoster(@Args() { id, options }: RepairRosterArgs, @Ctx() ctx: RequestContext): Promise<RosterRepair> {
-    return this.repairService.repair(id, options ?? {}, ctx.viewer!) as Promise<RosterRepair>;
+  repairRoster(
+    @Args() { id, options }: RepairRosterArgs,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<RosterRepair> {
+    return this.repairService.repair(id, options ?? {}, viewer);
   }
 
   @Authorized(...PLANNERS)
   @Subscription(() => RosterConflictEvent, {
     topics: TOPIC.ROSTER_CONFLICT,
-    topicId: ({ args }) => args.week,
+    topicId: topicIdArg('week'),
     description: 'Fires when a staff change opens or closes conflicts on the week’s published roster.',
   })
   rosterConflict(@Args() _args: WeekArgs, @Root() event: ConflictEvent): RosterConflictEvent {
@@ -77,8 +80,8 @@ export class RosterConflictResolver {
   })
   rosterOutcome(
     @Arg('rosterId', () => ID) rosterId: string,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<RosterOutcome> {
-    return this.outcomeService.outcome(rosterId, ctx.viewer);
+    return this.outcomeService.outcome(rosterId, viewer);
   }
 }

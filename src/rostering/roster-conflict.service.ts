@@ -14,7 +14,7 @@ import type { AvailabilityService } from '../staff/availability.service';
 import type { StaffService } from '../staff/staff.service';
 import type { AvailabilityDoc, StaffDoc } from '../staff/staff.model';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { findConflicts, type ConflictRule } from './roster-conflicts.core';
+import { findConflicts, type ConflictRule, type FoundConflict } from './roster-conflicts.core';
 import { ROSTERS, type RosterDoc } from './roster-doc.model';
 import type { RosterProblem } from './roster-problem.schema';
 import { refreshProblem } from './roster-refresh.core';
@@ -43,6 +43,31 @@ function exceptionNote(availability: AvailabilityDoc[]): (staffId: string, date:
       ?.exceptions.find((x) => x.date === date && !x.available);
     return e ? `exception on ${date}: ${e.reason || 'unavailable'}` : null;
   };
+}
+
+/** Conflicts as stored: a conflict found before with the same reason keeps its first detection. */
+function conflictInfos(
+  found: FoundConflict[],
+  previous: Map<string, RosterConflictInfo>,
+  cause: StaffChangedEvent['cause'] | null,
+  at: Date,
+): RosterConflictInfo[] {
+  return found.map((f) => {
+    const info: RosterConflictInfo = {
+      staffId: f.assignment.staffId,
+      date: f.assignment.date,
+      shiftTemplateId: f.assignment.shiftTemplateId,
+      start: f.assignment.start,
+      end: f.assignment.end,
+      skill: f.assignment.skill,
+      cause: f.rule === 'STAFF_INACTIVE' || cause === null ? causeOf(f.rule) : cause,
+      rule: f.rule,
+      reason: f.reason,
+      detectedAt: at,
+    };
+    const old = previous.get(conflictKey(info));
+    return old && old.reason === info.reason ? old : info;
+  });
 }
 
 export class RosterConflictService {
@@ -115,50 +140,44 @@ export class RosterConflictService {
       const current = this.refreshed(doc.problem, ids, data);
       const before = doc.conflicts ?? [];
       const previous = new Map(before.map((c) => [conflictKey(c), c]));
-      const found: RosterConflictInfo[] = findConflicts(
-        current,
-        doc.assignments,
-        ids,
-        exceptionNote(data.availability),
-      ).map((f) => {
-        const info: RosterConflictInfo = {
-          staffId: f.assignment.staffId,
-          date: f.assignment.date,
-          shiftTemplateId: f.assignment.shiftTemplateId,
-          start: f.assignment.start,
-          end: f.assignment.end,
-          skill: f.assignment.skill,
-          cause: f.rule === 'STAFF_INACTIVE' || cause === null ? causeOf(f.rule) : cause,
-          rule: f.rule,
-          reason: f.reason,
-          detectedAt: at,
-        };
-        const old = previous.get(conflictKey(info));
-        return old && old.reason === info.reason ? old : info;
-      });
+      const found = conflictInfos(
+        findConflicts(current, doc.assignments, ids, exceptionNote(data.availability)),
+        previous,
+        cause,
+        at,
+      );
       const conflicts = [...before.filter((c) => !ids.includes(c.staffId)), ...found].sort(
         (a, b) => a.start.localeCompare(b.start) || a.staffId.localeCompare(b.staffId),
       );
       if (JSON.stringify(conflicts) === JSON.stringify(before)) return conflicts;
-      const updated = await this.rosters.findOneAndUpdate(
-        { _id: doc._id, revision: doc.revision, status: 'PUBLISHED' },
-        { $set: { conflicts }, $inc: { revision: 1 } },
-      );
-      if (updated) {
-        const added = found.filter((c) => !previous.has(conflictKey(c))).length;
-        this.events.publish(TOPIC.ROSTER_CONFLICT, doc.week, {
-          rosterId: doc._id,
-          week: doc.week,
-          conflicts,
-          added,
-          at,
-        });
-        return conflicts;
-      }
+      const added = found.filter((c) => !previous.has(conflictKey(c))).length;
+      if (await this.store(doc, conflicts, added, at)) return conflicts;
       if (attempt >= 4)
         throw new AppError('CONFLICT', `Roster ${doc._id} kept changing while re-checking it`);
       doc = await this.rosters.findOne({ _id: roster._id, status: 'PUBLISHED' });
     }
     return [];
+  }
+
+  /** Stores the conflicts if the roster is still at the revision read; false when it moved on. */
+  private async store(
+    doc: RosterDoc,
+    conflicts: RosterConflictInfo[],
+    added: number,
+    at: Date,
+  ): Promise<boolean> {
+    const updated = await this.rosters.findOneAndUpdate(
+      { _id: doc._id, revision: doc.revision, status: 'PUBLISHED' },
+      { $set: { conflicts }, $inc: { revision: 1 } },
+    );
+    if (!updated) return false;
+    this.events.publish(TOPIC.ROSTER_CONFLICT, doc.week, {
+      rosterId: doc._id,
+      week: doc.week,
+      conflicts,
+      added,
+      at,
+    });
+    return true;
   }
 }

@@ -2,7 +2,7 @@
  * Stored documents of the roster lifecycle: `rosters` (one document per generated version of
  * a week) and `rosterJobs` (one per generateRoster / planWeek call).
  */
-import type { RosterConflictInfo } from '../events/topics';
+import type { RosterConflictInfo, RosterJobPhase, RosterJobState } from '../events/topics';
 import type { RosterProblem } from './roster-problem.schema';
 import type { RosterAssignment, RosterDiagnosis, RosterKpis, RosterStatus, Warning } from './roster.types';
 
@@ -113,9 +113,6 @@ export interface RosterDoc {
 }
 
 export type RosterJobKind = 'GENERATE' | 'PLAN_WEEK';
-export type RosterJobState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-/** planWeek runs forecast → staffing → solve; generateRoster runs prepare → solve. */
-export type RosterJobPhase = 'queued' | 'forecast' | 'staffing' | 'prepare' | 'solve' | 'store' | 'done';
 
 export interface RosterJobProgressInfo {
   /** The solver's phase (validate, build, solve, heuristic, check, done) while solving. */

@@ -14,7 +14,12 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/request-context';
 import { AppError, badInput, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
-import { TOPIC, type RosterJobProgressEvent } from '../events/topics';
+import {
+  TOPIC,
+  type RosterJobPhase,
+  type RosterJobProgressEvent,
+  type RosterJobState,
+} from '../events/topics';
 import type { Logger } from '../logger';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { SingleProcessLiveness } from '../workers/process-liveness';
@@ -25,8 +30,6 @@ import {
   TERMINAL_JOB_STATES,
   type RosterJobDoc,
   type RosterJobKind,
-  type RosterJobPhase,
-  type RosterJobState,
   type RosterRankingInfo,
 } from './roster-doc.model';
 import type { BuiltProblem, WeekRequirement } from './roster-problem.builder';

@@ -15,6 +15,7 @@
  * not the staffing plan's LP.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 import { fluidBacklog } from './fluid-backlog.core';
 import type {
   ChannelKindName,
@@ -44,7 +45,7 @@ function assertChannel(c: OutcomeChannel): void {
 interface Group {
   skill: string;
   kind: ChannelKindName;
-  channels: OutcomeChannel[];
+  channels: [OutcomeChannel, ...OutcomeChannel[]];
 }
 
 function groups(channels: OutcomeChannel[]): Group[] {
@@ -52,9 +53,9 @@ function groups(channels: OutcomeChannel[]): Group[] {
   for (const c of [...channels].sort((a, b) => a.key.localeCompare(b.key))) {
     assertChannel(c);
     const key = `${c.skill}|${c.kind}`;
-    const g = out.get(key) ?? { skill: c.skill, kind: c.kind, channels: [] };
-    g.channels.push(c);
-    out.set(key, g);
+    const g = out.get(key);
+    if (g) g.channels.push(c);
+    else out.set(key, { skill: c.skill, kind: c.kind, channels: [c] });
   }
   return [...out.values()].sort((a, b) => a.skill.localeCompare(b.skill) || a.kind.localeCompare(b.kind));
 }
@@ -205,8 +206,8 @@ function deferredRows(
   gw.pools.forEach((p, i) => {
     const date = week.dateOf(i);
     if (!week.reported.has(date)) return;
-    const backlog = openSeconds[i] / lead.ahtSeconds;
-    const missed = missedSeconds[i] / lead.ahtSeconds;
+    const backlog = at(openSeconds, i) / lead.ahtSeconds;
+    const missed = at(missedSeconds, i) / lead.ahtSeconds;
     if ((i + 1) % week.perDay === 0) backlogAtEnd.set(date, (backlogAtEnd.get(date) ?? 0) + backlog);
     // a row where actuals exist, and wherever work passed its deadline on a reported day
     if (p === null && missed <= 1e-9) return;

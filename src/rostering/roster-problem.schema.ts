@@ -131,4 +131,4 @@ export type Penalties = RosterProblem['options']['penalties'];
 
 /** The JSON Schema committed as `schema/roster-problem.schema.json`. */
 export const rosterProblemJsonSchema = (): Record<string, unknown> =>
-  z.toJSONSchema(rosterProblemSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  z.toJSONSchema(rosterProblemSchema, { io: 'input', target: 'draft-2020-12' });

@@ -3,6 +3,7 @@
  * cannot see. Every failure names its field, e.g. `staff[3].availability[1].from`.
  */
 import { isoDayOfWeek } from '../common/calendar';
+import { at } from '../common/indexed';
 import { badInput, type ErrorLocation } from '../errors';
 import { clockToMinutes, intervalsPerWeek } from './calendar.util';
 import { breakRuleIssues } from '../staff/shift-breaks.core';
@@ -15,18 +16,14 @@ export const formatPath = (path: readonly PropertyKey[]): string =>
     return acc === '' ? String(key) : `${acc}.${String(key)}`;
   }, '');
 
-function crossReferenceIssues(p: RosterProblem): ErrorLocation[] {
-  const issues: ErrorLocation[] = [];
-  const add = (field: string, message: string): void =>
-    void issues.push({ field, message: `${field}: ${message}` });
+type Add = (field: string, message: string) => void;
 
-  if (isoDayOfWeek(p.weekStart) !== 1) add('weekStart', `must be a Monday, got ${p.weekStart}`);
-
-  const requirementSkills = new Set<string>();
+function requirementIssues(p: RosterProblem, add: Add): Set<string> {
+  const skills = new Set<string>();
   const expected = intervalsPerWeek(p.intervalMinutes);
   p.requirements.forEach((r, i) => {
-    if (requirementSkills.has(r.skill)) add(`requirements[${i}].skill`, `duplicate skill ${r.skill}`);
-    requirementSkills.add(r.skill);
+    if (skills.has(r.skill)) add(`requirements[${i}].skill`, `duplicate skill ${r.skill}`);
+    skills.add(r.skill);
     if (r.values.length !== expected) {
       add(
         `requirements[${i}].values`,
@@ -34,11 +31,19 @@ function crossReferenceIssues(p: RosterProblem): ErrorLocation[] {
       );
     }
   });
+  return skills;
+}
 
-  const templateIds = new Set<string>();
+function templateIssues(
+  p: RosterProblem,
+  requirementSkills: Set<string>,
+  issues: ErrorLocation[],
+  add: Add,
+): Set<string> {
+  const ids = new Set<string>();
   p.shiftTemplates.forEach((t, i) => {
-    if (templateIds.has(t.id)) add(`shiftTemplates[${i}].id`, `duplicate id ${t.id}`);
-    templateIds.add(t.id);
+    if (ids.has(t.id)) add(`shiftTemplates[${i}].id`, `duplicate id ${t.id}`);
+    ids.add(t.id);
     if (t.breakMinutes >= t.durationMinutes) {
       add(`shiftTemplates[${i}].breakMinutes`, `must be below durationMinutes ${t.durationMinutes}`);
     }
@@ -56,7 +61,10 @@ function crossReferenceIssues(p: RosterProblem): ErrorLocation[] {
         add(`shiftTemplates[${i}].skills[${j}]`, `unknown skill ${s} (no requirement)`);
     });
   });
+  return ids;
+}
 
+function staffIssues(p: RosterProblem, templateIds: Set<string>, add: Add): void {
   const staffIds = new Set<string>();
   p.staff.forEach((s, i) => {
     if (staffIds.has(s.id)) add(`staff[${i}].id`, `duplicate id ${s.id}`);
@@ -75,6 +83,15 @@ function crossReferenceIssues(p: RosterProblem): ErrorLocation[] {
       });
     }
   });
+}
+
+function crossReferenceIssues(p: RosterProblem): ErrorLocation[] {
+  const issues: ErrorLocation[] = [];
+  const add: Add = (field, message) => void issues.push({ field, message: `${field}: ${message}` });
+  if (isoDayOfWeek(p.weekStart) !== 1) add('weekStart', `must be a Monday, got ${p.weekStart}`);
+  const requirementSkills = requirementIssues(p, add);
+  const templateIds = templateIssues(p, requirementSkills, issues, add);
+  staffIssues(p, templateIds, add);
   return issues;
 }
 
@@ -86,9 +103,10 @@ export function parseRosterProblem(input: unknown): RosterProblem {
       const field = formatPath(issue.path);
       return { field, message: `${field || '(root)'}: ${issue.message}` };
     });
-    throw badInput(`Invalid roster problem: ${details[0].message}`, details);
+    throw badInput(`Invalid roster problem: ${at(details, 0).message}`, details);
   }
   const issues = crossReferenceIssues(parsed.data);
-  if (issues.length > 0) throw badInput(`Invalid roster problem: ${issues[0].message}`, issues);
+  const [firstIssue] = issues;
+  if (firstIssue) throw badInput(`Invalid roster problem: ${firstIssue.message}`, issues);
   return parsed.data;
 }

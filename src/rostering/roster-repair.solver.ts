@@ -9,7 +9,7 @@ import { placeBreaks } from './break-placement.heuristic';
 import { solveLpText, type MilpSolution } from './highs.adapter';
 import { writeLp } from './lp.writer';
 import { rosterKpis } from './roster.kpi';
-import { buildRosterModel, type RosterModel } from './roster.model';
+import { buildRosterModel, modelSize, type RosterModel } from './roster.model';
 import { checkRoster } from './roster.checker';
 import { parseRosterProblem } from './roster-problem.validation';
 import type { RosterProblem } from './roster-problem.schema';
@@ -36,9 +36,14 @@ export interface RepairSolveResult {
 }
 
 /** The repaired roster: HiGHS' shifts and break counts, breaks then moved only where cheaper. */
-function extract(model: RosterModel, problem: RosterProblem, solution: MilpSolution): RosterAssignment[] {
+function extract(
+  model: RosterModel,
+  problem: RosterProblem,
+  solution: MilpSolution,
+  values: Float64Array,
+): RosterAssignment[] {
   const at = new Map(solution.columnNames.map((n, i) => [n, i]));
-  const value = (col: number): number => solution.values![at.get(model.milp.columns[col].name) ?? -1] ?? 0;
+  const value = (col: number): number => values[at.get(model.milp.columns[col].name) ?? -1] ?? 0;
   const raw = solutionShifts(model, value);
   const placed = placeBreaks(
     problem,
@@ -49,40 +54,57 @@ function extract(model: RosterModel, problem: RosterProblem, solution: MilpSolut
   return shiftsToAssignments(problem, model, placed);
 }
 
+interface RepairRun {
+  problem: RosterProblem;
+  input: RepairSolveInput;
+  /** Seconds since the repair started. */
+  elapsed: () => number;
+}
+
+async function attempt(
+  run: RepairRun,
+  freeStaff: string[],
+): Promise<{ model: RosterModel; solution: MilpSolution }> {
+  const { problem, input } = run;
+  const costs = repairChangeCosts(problem);
+  const fixed: FixedAssignments = {
+    published: input.published,
+    freeDays: input.freeDays,
+    freeStaff,
+    personChangeCost: costs.person,
+    assignmentChangeCost: costs.assignment,
+  };
+  const model = buildRosterModel(problem, { fixed });
+  const solution = await solveLpText(writeLp(model.milp), {
+    timeLimitSeconds: Math.max(input.timeLimitSeconds - run.elapsed(), 0.5),
+    relativeGap: input.relativeGap,
+  });
+  return { model, solution };
+}
+
 export async function solveRepair(input: RepairSolveInput): Promise<RepairSolveResult> {
   const t0 = performance.now();
-  const elapsed = (): number => (performance.now() - t0) / 1000;
-  const problem = parseRosterProblem(input.problem);
-  const costs = repairChangeCosts(problem);
-  const attempt = async (freeStaff: string[]) => {
-    const fixed: FixedAssignments = {
-      published: input.published,
-      freeDays: input.freeDays,
-      freeStaff,
-      personChangeCost: costs.person,
-      assignmentChangeCost: costs.assignment,
-    };
-    const model = buildRosterModel(problem, { fixed });
-    const solution = await solveLpText(writeLp(model.milp), {
-      timeLimitSeconds: Math.max(input.timeLimitSeconds - elapsed(), 0.5),
-      relativeGap: input.relativeGap,
-    });
-    return { model, solution };
+  const run: RepairRun = {
+    problem: parseRosterProblem(input.problem),
+    input,
+    elapsed: () => (performance.now() - t0) / 1000,
   };
-  let widened = false;
-  let { model, solution } = await attempt(input.freeStaff);
-  if (solution.status === 'INFEASIBLE' && input.conflictStaff.some((s) => !input.freeStaff.includes(s))) {
-    widened = true;
-    ({ model, solution } = await attempt([...new Set([...input.freeStaff, ...input.conflictStaff])]));
-  }
-  const size = {
-    variables: model.milp.columns.length,
-    binaries: model.binaries,
-    breakColumns: model.breakColumns,
-    rows: model.milp.rows.length,
-  };
-  const found = solution.values !== null && (solution.status === 'OPTIMAL' || solution.status === 'FEASIBLE');
-  const assignments = found ? extract(model, problem, solution) : [];
+  const first = await attempt(run, input.freeStaff);
+  const widen =
+    first.solution.status === 'INFEASIBLE' && input.conflictStaff.some((s) => !input.freeStaff.includes(s));
+  if (!widen) return { result: repairResult(run, first.model, first.solution), widened: false };
+  const wider = await attempt(run, [...new Set([...input.freeStaff, ...input.conflictStaff])]);
+  return { result: repairResult(run, wider.model, wider.solution), widened: true };
+}
+
+function repairResult(
+  { problem, input, elapsed }: RepairRun,
+  model: RosterModel,
+  solution: MilpSolution,
+): RosterResult {
+  const values = solution.status === 'OPTIMAL' || solution.status === 'FEASIBLE' ? solution.values : null;
+  const found = values !== null;
+  const assignments = values ? extract(model, problem, solution, values) : [];
   const { violations, warnings } = found
     ? checkRoster(problem, assignments)
     : { violations: [], warnings: [] };
@@ -93,7 +115,7 @@ export async function solveRepair(input: RepairSolveInput): Promise<RepairSolveR
     : violations.length > 0
       ? 'ERROR'
       : (solution.status as 'OPTIMAL' | 'FEASIBLE');
-  const result: RosterResult = {
+  return {
     status,
     solverStatus: solution.solverStatus,
     objective: found ? solution.objective : null,
@@ -114,12 +136,11 @@ export async function solveRepair(input: RepairSolveInput): Promise<RepairSolveR
     violations,
     warnings,
     kpis: found ? rosterKpis(problem, assignments) : null,
-    model: size,
+    model: modelSize(model),
     message: !found
       ? `No repair found: HiGHS ${solution.solverStatus}${solution.message ? `, ${solution.message}` : ''}`
       : violations.length > 0
         ? `Repair failed the checker: ${violations[0].message}`
         : null,
   };
-  return { result, widened };
 }

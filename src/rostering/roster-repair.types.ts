@@ -2,9 +2,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Roster } from './roster-api.types';
 import { RosterRepairInfoType } from './roster-conflict.types';
+import type { RepairOutcome } from './roster-repair.service';
 
 @ObjectType({ description: 'A repaired DRAFT of a published week, with what changed.' })
-export class RosterRepair extends RosterRepairInfoType {
+export class RosterRepair extends RosterRepairInfoType implements Omit<RepairOutcome, 'roster'> {
   @Field(() => Roster)
   roster!: Roster;
 }

@@ -9,75 +9,101 @@ import type { StaffIssue, UncoverableRange } from './roster.types';
 
 const EPS = 1e-6;
 
+type Requirement = RosterProblem['requirements'][number];
+
+/** Most agents with the skill present per interval: Σ over staff of their best fraction (candidates come staff by staff). */
+function mostPresent(skill: string, candidates: Candidate[], intervals: number): Float64Array {
+  const most = new Float64Array(intervals);
+  let staffIndex = -1;
+  let best = new Map<number, number>();
+  const flush = (): void => {
+    for (const [i, f] of best) most[i] += f;
+    best = new Map<number, number>();
+  };
+  for (const c of candidates) {
+    if (c.skill !== skill) continue;
+    if (c.staffIndex !== staffIndex) {
+      flush();
+      staffIndex = c.staffIndex;
+    }
+    for (const { interval, fraction } of c.shift.coverage)
+      best.set(interval, Math.max(best.get(interval) ?? 0, fraction));
+  }
+  flush();
+  return most;
+}
+
+/** Why interval i of a skill cannot be covered, from the most specific cause to the least. */
+function reasons(
+  problem: RosterProblem,
+  skill: string,
+  most: Float64Array,
+  shifts: ShiftInstance[],
+): (i: number) => string {
+  const templateCovers = new Set<number>();
+  for (const s of shifts) {
+    if (!problem.shiftTemplates[s.templateIndex].skills.includes(skill)) continue;
+    for (const { interval } of s.coverage) templateCovers.add(interval);
+  }
+  const skilled = problem.staff.some((s) => s.skills.includes(skill));
+  return (i: number): string => {
+    const max = most[i];
+    if (max > EPS) return `at most ${+max.toFixed(2)} agents with skill ${skill} can be present`;
+    if (!templateCovers.has(i)) return `no shift template with skill ${skill} covers this time`;
+    if (!skilled) return `nobody has skill ${skill}`;
+    return `nobody with skill ${skill} is available`;
+  };
+}
+
+/** Runs of uncoverable intervals of one requirement that share a reason. */
+function uncoverableRuns(
+  problem: RosterProblem,
+  req: Requirement,
+  most: Float64Array,
+  reasonOf: (i: number) => string,
+): UncoverableRange[] {
+  const size = problem.intervalMinutes;
+  const out: UncoverableRange[] = [];
+  const short = (i: number): boolean => req.values[i] > most[i] + EPS;
+  let i = 0;
+  while (i < req.values.length) {
+    if (!short(i)) {
+      i++;
+      continue;
+    }
+    const reason = reasonOf(i);
+    let j = i;
+    let required = 0;
+    let maxPossible = Infinity;
+    while (j < req.values.length && short(j) && reasonOf(j) === reason) {
+      required = Math.max(required, req.values[j]);
+      maxPossible = Math.min(maxPossible, most[j]);
+      j++;
+    }
+    out.push({
+      skill: req.skill,
+      start: minuteToLocalIso(problem.weekStart, i * size),
+      end: minuteToLocalIso(problem.weekStart, j * size),
+      required,
+      maxPossible: +maxPossible.toFixed(4),
+      reason: `${reason} on ${minuteLabel(i * size)}–${minuteLabel(j * size)} (required ${required})`,
+    });
+    i = j;
+  }
+  return out;
+}
+
 /** Requirement intervals whose demand exceeds the most agents that could be present. */
 export function uncoverableRequirements(
   problem: RosterProblem,
   candidates: Candidate[],
   shifts: ShiftInstance[],
 ): UncoverableRange[] {
-  const size = problem.intervalMinutes;
-  const out: UncoverableRange[] = [];
   const intervals = problem.requirements[0]?.values.length ?? 0;
-  for (const req of problem.requirements) {
-    // Most agents present per interval: Σ over staff of their best fraction (candidates come staff by staff).
-    const most = new Float64Array(intervals);
-    let staffIndex = -1;
-    let best = new Map<number, number>();
-    const flush = (): void => {
-      for (const [i, f] of best) most[i] += f;
-      best = new Map<number, number>();
-    };
-    for (const c of candidates) {
-      if (c.skill !== req.skill) continue;
-      if (c.staffIndex !== staffIndex) {
-        flush();
-        staffIndex = c.staffIndex;
-      }
-      for (const { interval, fraction } of c.shift.coverage)
-        best.set(interval, Math.max(best.get(interval) ?? 0, fraction));
-    }
-    flush();
-    const templateCovers = new Set<number>();
-    for (const s of shifts) {
-      if (!problem.shiftTemplates[s.templateIndex].skills.includes(req.skill)) continue;
-      for (const { interval } of s.coverage) templateCovers.add(interval);
-    }
-    const skilled = problem.staff.some((s) => s.skills.includes(req.skill));
-    const possible = (i: number): number => most[i];
-    const reasonOf = (i: number): string => {
-      const max = possible(i);
-      if (max > EPS) return `at most ${+max.toFixed(2)} agents with skill ${req.skill} can be present`;
-      if (!templateCovers.has(i)) return `no shift template with skill ${req.skill} covers this time`;
-      if (!skilled) return `nobody has skill ${req.skill}`;
-      return `nobody with skill ${req.skill} is available`;
-    };
-    let i = 0;
-    while (i < req.values.length) {
-      if (req.values[i] <= possible(i) + EPS) {
-        i++;
-        continue;
-      }
-      const reason = reasonOf(i);
-      let j = i;
-      let required = 0;
-      let maxPossible = Infinity;
-      while (j < req.values.length && req.values[j] > possible(j) + EPS && reasonOf(j) === reason) {
-        required = Math.max(required, req.values[j]);
-        maxPossible = Math.min(maxPossible, possible(j));
-        j++;
-      }
-      out.push({
-        skill: req.skill,
-        start: minuteToLocalIso(problem.weekStart, i * size),
-        end: minuteToLocalIso(problem.weekStart, j * size),
-        required,
-        maxPossible: +maxPossible.toFixed(4),
-        reason: `${reason} on ${minuteLabel(i * size)}–${minuteLabel(j * size)} (required ${required})`,
-      });
-      i = j;
-    }
-  }
-  return out;
+  return problem.requirements.flatMap((req) => {
+    const most = mostPresent(req.skill, candidates, intervals);
+    return uncoverableRuns(problem, req, most, reasons(problem, req.skill, most, shifts));
+  });
 }
 
 /**

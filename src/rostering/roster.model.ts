@@ -21,6 +21,7 @@ import {
   type BuildContext,
 } from './roster-constraints.model';
 import type { RosterProblem } from './roster-problem.schema';
+import type { RosterResult } from './roster.types';
 import { addFixedAssignmentRows, type FixedAssignments } from './roster-repair.model';
 import { addCandidateRewardTerms, type CandidateRewards } from './roster-rewards.model';
 import { enumerateCandidates, type Candidate } from './shift-candidates.model';
@@ -63,6 +64,14 @@ export interface RosterModel {
   /** Break-start count columns y[g,j,t]. */
   breakColumns: number;
 }
+
+/** The model's size as results report it. */
+export const modelSize = (model: RosterModel): NonNullable<RosterResult['model']> => ({
+  variables: model.milp.columns.length,
+  binaries: model.binaries,
+  breakColumns: model.breakColumns,
+  rows: model.milp.rows.length,
+});
 
 export function buildRosterModel(
   problem: RosterProblem,

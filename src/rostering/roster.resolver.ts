@@ -1,7 +1,8 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS, Role } from '../auth/roles';
-import type { RequestContext } from '../auth/request-context';
-import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC } from '../events/topics';
+import type { Viewer } from '../auth/request-context';
+import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC, topicIdArg } from '../events/topics';
 import { PlanWeekService } from './plan-week.service';
 import {
   Roster,
@@ -20,16 +21,12 @@ import { badInput } from '../errors';
 export function jobOptions(input: RosterOptionsInput | null | undefined): Partial<RosterJobOptions> {
   if (!input) return {};
   const { requirements, intervalMinutes, ...rest } = input;
-  if (requirements && !intervalMinutes)
+  if (!requirements) return { ...rest, requirement: undefined };
+  if (!intervalMinutes)
     throw badInput('options.intervalMinutes is required with options.requirements', [
       { field: 'options.intervalMinutes', message: 'required with requirements' },
     ]);
-  return {
-    ...rest,
-    requirement: requirements
-      ? { intervalMinutes: intervalMinutes!, requirements: requirements.map((r) => ({ ...r })) }
-      : undefined,
-  };
+  return { ...rest, requirement: { intervalMinutes, requirements: requirements.map((r) => ({ ...r })) } };
 }
 
 @Resolver(() => Roster)
@@ -46,9 +43,9 @@ export class RosterResolver {
   })
   generateRoster(
     @Args() { week, options }: GenerateRosterArgs,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<RosterJob> {
-    return this.jobService.generate(week, jobOptions(options), ctx.viewer!) as Promise<RosterJob>;
+    return this.jobService.generate(week, jobOptions(options), viewer);
   }
 
   @Authorized(...PLANNERS)
@@ -56,14 +53,17 @@ export class RosterResolver {
     description:
       'Forecast every active channel, build the staffing requirement and solve the roster, in one job.',
   })
-  planWeek(@Args() { week, options }: GenerateRosterArgs, @Ctx() ctx: RequestContext): Promise<RosterJob> {
-    return this.planWeekService.planWeek(week, jobOptions(options), ctx.viewer!) as Promise<RosterJob>;
+  planWeek(
+    @Args() { week, options }: GenerateRosterArgs,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<RosterJob> {
+    return this.planWeekService.planWeek(week, jobOptions(options), viewer);
   }
 
   @Authorized(...PLANNERS)
   @Query(() => RosterJob)
   rosterJob(@Arg('id', () => ID) id: string): Promise<RosterJob> {
-    return this.jobService.require(id) as Promise<RosterJob>;
+    return this.jobService.require(id);
   }
 
   @Authorized(...PLANNERS)
@@ -71,13 +71,13 @@ export class RosterResolver {
     description: 'Stops a queued or running job; a finished job is returned as is.',
   })
   cancelRosterJob(@Arg('id', () => ID) id: string): Promise<RosterJob> {
-    return this.jobService.cancel(id) as Promise<RosterJob>;
+    return this.jobService.cancel(id);
   }
 
   @Authorized(...PLANNERS)
   @Subscription(() => RosterJobProgress, {
     topics: TOPIC.ROSTER_JOB_PROGRESS,
-    topicId: ({ args }) => args.jobId,
+    topicId: topicIdArg('jobId'),
     description:
       'Live progress of a roster job until its final state. Subscribe, then read rosterJob(id) to catch up on what came before.',
   })
@@ -85,29 +85,29 @@ export class RosterResolver {
     @Arg('jobId', () => ID) _jobId: string,
     @Root() event: RosterJobProgressEvent,
   ): RosterJobProgress {
-    return event as RosterJobProgress;
+    return event;
   }
 
   @Authorized(...PLAN_READERS)
   @Query(() => Roster, { description: 'SERVICE_PROVIDER: PUBLISHED rosters only.' })
-  roster(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Roster> {
-    return this.rosterService.get(id, ctx.viewer) as Promise<Roster>;
+  roster(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer): Promise<Roster> {
+    return this.rosterService.get(id, viewer);
   }
 
   @Authorized(...PLAN_READERS)
   @Query(() => [Roster], {
     description: 'Every version of the week, newest first. SERVICE_PROVIDER: PUBLISHED only.',
   })
-  rosters(@Args() { week }: WeekArgs, @Ctx() ctx: RequestContext): Promise<Roster[]> {
-    return this.rosterService.list(week, ctx.viewer) as Promise<Roster[]>;
+  rosters(@Args() { week }: WeekArgs, @CurrentViewer() viewer: Viewer): Promise<Roster[]> {
+    return this.rosterService.list(week, viewer);
   }
 
   @Authorized(...PLANNERS)
   @Mutation(() => Roster, {
     description: 'Publishes a DRAFT; the week’s previously published version becomes SUPERSEDED.',
   })
-  publishRoster(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Roster> {
-    return this.rosterService.publish(id, ctx.viewer!) as Promise<Roster>;
+  publishRoster(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer): Promise<Roster> {
+    return this.rosterService.publish(id, viewer);
   }
 
   @Authorized(...PLANNERS)
@@ -118,13 +118,9 @@ export class RosterResolver {
   updateAssignment(
     @Arg('rosterId', () => ID) rosterId: string,
     @Arg('input') input: UpdateAssignmentInput,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<UpdateAssignmentResult> {
-    return this.rosterService.updateAssignment(
-      rosterId,
-      input,
-      ctx.viewer!,
-    ) as Promise<UpdateAssignmentResult>;
+    return this.rosterService.updateAssignment(rosterId, input, viewer);
   }
 
   @Authorized(Role.AGENT)
@@ -132,14 +128,14 @@ export class RosterResolver {
     nullable: true,
     description: 'The caller’s own shifts in the week’s PUBLISHED roster; null when none is published.',
   })
-  myTimetable(@Args() { week }: WeekArgs, @Ctx() ctx: RequestContext): Promise<Timetable | null> {
-    return this.rosterService.myTimetable(week, ctx.viewer!);
+  myTimetable(@Args() { week }: WeekArgs, @CurrentViewer() viewer: Viewer): Promise<Timetable | null> {
+    return this.rosterService.myTimetable(week, viewer);
   }
 
   @Authorized(...PLAN_READERS, Role.AGENT)
   @Subscription(() => RosterPublished, {
     topics: TOPIC.ROSTER_PUBLISHED,
-    topicId: ({ args }) => args.week,
+    topicId: topicIdArg('week'),
     description: 'Fires when a roster of the week is published (agents: then read myTimetable).',
   })
   rosterPublished(@Args() _args: WeekArgs, @Root() event: RosterPublishedEvent): RosterPublished {

@@ -14,7 +14,7 @@
 import { solveMilp } from './highs.adapter';
 import { staffHourIssues } from './roster.diagnosis';
 import { rosterKpis } from './roster.kpi';
-import { buildRosterModel } from './roster.model';
+import { buildRosterModel, modelSize } from './roster.model';
 import type { RosterProblem } from './roster-problem.schema';
 import type { RosterDiagnosis, RosterResult, StaffIssue } from './roster.types';
 import {
@@ -73,12 +73,7 @@ function commonFields(greedy: GreedyPhase, { model, solved }: MilpPhase): Common
     solverStatus: solved?.solution.solverStatus ?? null,
     greedyObjective: greedy.roster.objective,
     milpObjective: solved?.roster?.objective ?? null,
-    model: model && {
-      variables: model.milp.columns.length,
-      binaries: model.binaries,
-      breakColumns: model.breakColumns,
-      rows: model.milp.rows.length,
-    },
+    model: model && modelSize(model),
   };
 }
 

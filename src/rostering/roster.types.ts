@@ -95,14 +95,23 @@ export interface RosterKpis {
   skills: SkillKpi[];
   labourCost: number;
   staff: StaffHoursKpi[];
-  fairness: {
-    hoursDeviationStdDev: number | null;
-    weekendShiftsMin: number | null;
-    weekendShiftsMax: number | null;
-    weekendShiftsSpread: number | null;
-  };
+  fairness: FairnessKpis;
   preferencesMetPercent: number | null;
-  solver: { status: RosterStatus | null; seconds: number | null; gap: number | null; heuristic: boolean };
+  solver: SolverKpis;
+}
+
+export interface FairnessKpis {
+  hoursDeviationStdDev: number | null;
+  weekendShiftsMin: number | null;
+  weekendShiftsMax: number | null;
+  weekendShiftsSpread: number | null;
+}
+
+export interface SolverKpis {
+  status: RosterStatus | null;
+  seconds: number | null;
+  gap: number | null;
+  heuristic: boolean;
 }
 
 export type RosterPhase = 'validate' | 'heuristic' | 'build' | 'solve' | 'check' | 'done';

@@ -1,8 +1,7 @@
 import { type Request, type Response, Router } from 'express';
-import { authChecker } from '../auth/auth-checker';
+import { admitViewer } from '../auth/auth-checker';
 import { bearerToken } from '../auth/token';
 import type { UserService } from '../auth/user.service';
-import { newContext } from './context';
 import { AppError, badInput, type ErrorCode, isAppError } from '../errors';
 import type { DownloadRoute } from '../export/download';
 import { writeCsv } from '../export/csv.writer';
@@ -22,6 +21,13 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** The single-valued string entries of route or query parameters (repeated, wildcard and nested ones are dropped). */
+function stringEntries(query: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) if (typeof value === 'string') out[key] = value;
+  return out;
+}
+
 /** Mounts every DownloadRoute as `.xlsx` and `.csv`, authenticated by `Authorization: Bearer`. */
 export function downloadRoutes(routes: DownloadRoute[], users: UserService, logger: Logger): Router {
   const router = Router();
@@ -30,16 +36,10 @@ export function downloadRoutes(routes: DownloadRoute[], users: UserService, logg
       router.get(`${route.path}.${ext}`, async (req: Request, res: Response) => {
         try {
           const token = bearerToken(req.headers.authorization);
-          const viewer = token ? await users.authenticate(token) : null;
-          authChecker(
-            { context: newContext(viewer), root: {}, args: {}, info: undefined as never },
-            route.roles,
-          );
-          const params = req.params as Record<string, string>;
-          const query = Object.fromEntries(
-            Object.entries(req.query).filter(([, v]) => typeof v === 'string'),
-          ) as Record<string, string>;
-          const sheets = await route.sheets(params, viewer!, query);
+          const viewer = admitViewer(token ? await users.authenticate(token) : null, route.roles);
+          const params = stringEntries(req.params);
+          const query = stringEntries(req.query);
+          const sheets = await route.sheets(params, viewer, query);
           const name = route.fileName(params).replace(/[^A-Za-z0-9._-]/g, '_');
           if (ext === 'xlsx') {
             res.setHeader(

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../auth/request-context';
+import { extensionCode } from '../errors';
 import type { Logger } from '../logger';
 
 /** One log line per GraphQL operation: name, type, duration, outcome. Never variables. */
@@ -10,7 +11,7 @@ export function operationLogPlugin(logger: Logger): ApolloServerPlugin<RequestCo
       let codes: string[] = [];
       return {
         async didEncounterErrors({ errors }) {
-          codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          codes = errors.map((e) => extensionCode(e.extensions?.code, 'INTERNAL_SERVER_ERROR'));
         },
         async willSendResponse({ operationName, operation }) {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -6,7 +6,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RequestContext } from '../auth/request-context';
-import { isAppError } from '../errors';
+import { extensionCode, isAppError } from '../errors';
 import { isTaskEntry, TASK_KINDS } from '../jobs/job-kinds';
 import { taskEntryOf } from '../jobs/bullmq.runner';
 import { RECENT_KPI_WEEKS } from '../ranking/scheduling-kpis.core';
@@ -222,7 +222,9 @@ export class Metrics {
             outcome = 'error';
             for (const e of errors) {
               const original = e.originalError;
-              const code = isAppError(original) ? original.code : String(e.extensions?.code ?? 'INTERNAL');
+              const code = isAppError(original)
+                ? original.code
+                : extensionCode(e.extensions?.code, 'INTERNAL');
               this.errors.inc({ code });
             }
           },

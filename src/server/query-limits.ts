@@ -21,7 +21,6 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -121,7 +120,7 @@ class OperationMeter {
   }
 
   private field(node: FieldNode, parent: GraphQLNamedType | undefined): Tally {
-    const def = fieldDef(parent, node.name.value) as GraphQLField<unknown, unknown> | undefined;
+    const def = fieldDef(parent, node.name.value);
     const type = def ? getNamedType(def.type) : undefined;
     const inner = this.selectionSet(node.selectionSet, type);
     // Introspection (off in production unless asked for) weighs its fields, not its lists:

@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../auth/request-context';
@@ -25,9 +25,11 @@ function wrapMutations(schema: GraphQLSchema, middlewares: MiddlewareFn<RequestC
   const fields = schema.getMutationType()?.getFields() ?? {};
   for (const field of Object.values(fields)) {
     for (const middleware of [...middlewares].reverse()) {
-      const inner = field.resolve!;
-      field.resolve = (root, args: Record<string, unknown>, context: RequestContext, info) =>
-        middleware({ root, args, context, info }, async () => inner(root, args, context, info) as unknown);
+      const inner = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root: unknown, args: Record<string, unknown>, context: RequestContext, info) =>
+        middleware({ root, args, context, info }, async (): Promise<unknown> =>
+          inner(root, args, context, info),
+        );
     }
   }
 }

@@ -175,7 +175,7 @@ function checkedSubscribe(rechecks: WeakMap<object, Recheck>): NonNullable<WsOpt
     if (!recheck)
       return { errors: [new GraphQLError('No session to check', { extensions: { code: 'FORBIDDEN' } })] };
     const source = await createSourceEventStream(args);
-    if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+    if (!(Symbol.asyncIterator in source)) return source;
     return checkedSubscription(source[Symbol.asyncIterator](), args, recheck);
   };
 }

@@ -1,6 +1,7 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, Role, SIGNED_IN } from '../auth/roles';
-import type { RequestContext } from '../auth/request-context';
+import type { Viewer } from '../auth/request-context';
 import {
   AvailabilityInput,
   AvailabilityRowInput,
@@ -17,14 +18,17 @@ export class AvailabilityResolver {
 
   @Authorized(...PLAN_READERS, Role.AGENT)
   @Query(() => Availability, { description: 'An AGENT may read only their own.' })
-  availability(@Arg('staffId', () => ID) staffId: string, @Ctx() ctx: RequestContext): Promise<Availability> {
-    return this.availabilityService.get(staffId, ctx.viewer);
+  availability(
+    @Arg('staffId', () => ID) staffId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<Availability> {
+    return this.availabilityService.get(staffId, viewer);
   }
 
   @Authorized(Role.AGENT)
   @Query(() => Availability, { description: 'The availability of the staff member linked to the caller.' })
-  myAvailability(@Ctx() ctx: RequestContext): Promise<Availability> {
-    return this.availabilityService.mine(ctx.viewer!);
+  myAvailability(@CurrentViewer() viewer: Viewer): Promise<Availability> {
+    return this.availabilityService.mine(viewer);
   }
 
   @Authorized(...PLAN_READERS)
@@ -51,18 +55,18 @@ export class AvailabilityResolver {
   })
   setAvailability(
     @Args() { staffId, input }: SetAvailabilityArgs,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<Availability> {
-    return this.availabilityService.set(staffId, input, ctx.viewer);
+    return this.availabilityService.set(staffId, input, viewer);
   }
 
   @Authorized(Role.AGENT)
   @Mutation(() => Availability, { description: 'setAvailability for the caller’s own staff record.' })
   setMyAvailability(
     @Arg('input') input: AvailabilityInput,
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<Availability> {
-    return this.availabilityService.setMine(ctx.viewer!, input);
+    return this.availabilityService.setMine(viewer, input);
   }
 
   @Authorized(Role.MANAGER)
@@ -83,8 +87,8 @@ export class AvailabilityResolver {
   })
   importAvailability(
     @Arg('rows', () => [AvailabilityRowInput]) rows: AvailabilityRowInput[],
-    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
   ): Promise<ImportResult> {
-    return this.availabilityService.importRows(rows, ctx.viewer);
+    return this.availabilityService.importRows(rows, viewer);
   }
 }

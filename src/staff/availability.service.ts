@@ -162,7 +162,7 @@ export class AvailabilityService {
     if (errors.length > 0) throw badInput(errors.map((e) => e.message).join('; '), errors);
     const candidates = await this.staff.listActive(skill);
     const patterns = await this.byStaffIds(candidates.map((s) => s._id));
-    return candidates.filter((_, i) => isAvailable(patterns[i]!, date, from, to));
+    return candidates.filter((_, i) => isAvailable(patterns[i], date, from, to));
   }
 
   /**
@@ -182,7 +182,7 @@ export class AvailabilityService {
       days: dates.map((date) => ({
         date,
         dayOfWeek: isoDayOfWeek(date),
-        windows: availableWindows(patterns[i]!, date),
+        windows: availableWindows(patterns[i], date),
       })),
     }));
   }

@@ -32,7 +32,10 @@ export const AVAILABILITY_FILE_COLUMNS = Object.keys(AVAILABILITY_COLUMNS);
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(cell).join(';');
-  return String(v).trim();
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v);
 };
 
 /**

@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CurrentViewer } from '../auth/current-viewer';
 import { PageArgs } from '../common/connection.types';
 import { PLAN_READERS, Role } from '../auth/roles';
 import { User } from '../auth/user.types';
-import type { RequestContext } from '../auth/request-context';
+import type { RequestContext, Viewer } from '../auth/request-context';
 import { Availability } from './availability.types';
 import { AvailabilityService } from './availability.service';
 import { CreateStaffInput, StaffRowInput, UpdateStaffInput } from './staff.inputs';
@@ -27,8 +28,8 @@ export class StaffResolver {
 
   @Authorized(...PLAN_READERS, Role.AGENT)
   @Query(() => Staff, { description: 'One staff member; an AGENT may read only their own record.' })
-  staffMember(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Staff> {
-    return this.staffService.requireVisible(id, ctx.viewer);
+  staffMember(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer): Promise<Staff> {
+    return this.staffService.requireVisible(id, viewer);
   }
 
   @Authorized(Role.MANAGER)

@@ -29,6 +29,7 @@
 import { safeCeil } from './required-agents.core';
 import { assertNonNegative, assertOccupancy, assertPositive, assertShrinkage } from './staffing.validation';
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 
 export interface DeferredWorkloadInput {
   /** Items arriving per interval. */
@@ -66,6 +67,47 @@ export function assertVolumes(volumes: readonly number[], open: readonly boolean
   volumes.forEach((v, i) => assertNonNegative(`volumes[${i}]`, v));
 }
 
+/**
+ * Spreads each interval's work evenly over the open intervals of its response window (k open
+ * intervals from the first open one): a difference array of work rates over open ranks.
+ */
+interface SpreadWork {
+  openIndex: number[];
+  deadlineIndex: number[];
+  rateDelta: number[];
+  unplacedWorkSeconds: number;
+}
+
+function spreadWork(work: readonly number[], open: readonly boolean[], k: number): SpreadWork {
+  const n = work.length;
+  const openIndex: number[] = [];
+  for (let i = 0; i < n; i++) if (open[i]) openIndex.push(i);
+  const m = openIndex.length;
+  // nextOpenRank[i]: rank (in openIndex) of the first open interval at or after i, m if none.
+  const nextOpenRank = new Array<number>(n + 1);
+  nextOpenRank[n] = m;
+  for (let i = n - 1, rank = m; i >= 0; i--) {
+    if (open[i]) rank -= 1;
+    nextOpenRank[i] = rank;
+  }
+  const deadlineIndex = new Array<number>(n).fill(-1);
+  const rateDelta = new Array<number>(m + 1).fill(0);
+  let unplacedWorkSeconds = 0;
+  for (let i = 0; i < n; i++) {
+    const first = at(nextOpenRank, i);
+    if (first === m) {
+      unplacedWorkSeconds += at(work, i);
+      continue;
+    }
+    const last = Math.min(first + k, m) - 1;
+    deadlineIndex[i] = at(openIndex, last);
+    const share = at(work, i) / (last - first + 1);
+    rateDelta[first] = at(rateDelta, first) + share;
+    rateDelta[last + 1] = at(rateDelta, last + 1) - share;
+  }
+  return { openIndex, deadlineIndex, rateDelta, unplacedWorkSeconds };
+}
+
 /** Staff per interval that clears every deferred item within its response window. */
 export function deferredWorkload(input: DeferredWorkloadInput): DeferredWorkloadResult {
   const { volumes, open, ahtSeconds, intervalMinutes, responseHours, maxOccupancy, shrinkage } = input;
@@ -78,40 +120,18 @@ export function deferredWorkload(input: DeferredWorkloadInput): DeferredWorkload
 
   const n = volumes.length;
   const k = Math.max(1, Math.floor((responseHours * 60) / intervalMinutes + 1e-9));
-  const openIndex: number[] = [];
-  for (let i = 0; i < n; i++) if (open[i]) openIndex.push(i);
-  const m = openIndex.length;
-  // nextOpenRank[i]: rank (in openIndex) of the first open interval at or after i, m if none.
-  const nextOpenRank = new Array<number>(n + 1);
-  nextOpenRank[n] = m;
-  for (let i = n - 1, rank = m; i >= 0; i--) {
-    if (open[i]) rank -= 1;
-    nextOpenRank[i] = rank;
-  }
-
   const arrivingWorkSeconds = volumes.map((v) => v * ahtSeconds);
-  const deadlineIndex = new Array<number>(n).fill(-1);
-  const rateDelta = new Array<number>(m + 1).fill(0); // difference array over open ranks
-  let unplacedWorkSeconds = 0;
-  for (let i = 0; i < n; i++) {
-    const work = arrivingWorkSeconds[i];
-    const first = nextOpenRank[i];
-    if (first === m) {
-      unplacedWorkSeconds += work;
-      continue;
-    }
-    const last = Math.min(first + k, m) - 1;
-    deadlineIndex[i] = openIndex[last];
-    const share = work / (last - first + 1);
-    rateDelta[first] += share;
-    rateDelta[last + 1] -= share;
-  }
-
+  const { openIndex, deadlineIndex, rateDelta, unplacedWorkSeconds } = spreadWork(
+    arrivingWorkSeconds,
+    open,
+    k,
+  );
+  const m = openIndex.length;
   const plannedWorkSeconds = new Array<number>(n).fill(0);
   let running = 0;
   for (let r = 0; r < m; r++) {
-    running += rateDelta[r];
-    plannedWorkSeconds[openIndex[r]] = Math.max(0, running);
+    running += at(rateDelta, r);
+    plannedWorkSeconds[at(openIndex, r)] = Math.max(0, running);
   }
   const capacityPerAgent = intervalMinutes * 60 * maxOccupancy;
   const requiredAgents = plannedWorkSeconds.map((w) => w / capacityPerAgent);

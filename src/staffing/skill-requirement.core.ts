@@ -3,6 +3,7 @@
  * summed over every channel plan that needs that skill.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 
 export interface SkillPlanInput {
   skill: string;
@@ -32,7 +33,7 @@ export function sumBySkill(plans: readonly SkillPlanInput[]): SkillRequirement[]
         `plans for skill ${plan.skill} must have the same number of intervals, got ${sums.length} and ${plan.rows.length}`,
       );
     }
-    plan.rows.forEach((r, i) => (sums[i] += r.scheduledAgents));
+    plan.rows.forEach((r, i) => (sums[i] = at(sums, i) + r.scheduledAgents));
   }
   return [...bySkill].map(([skill, scheduledAgents]) => ({ skill, scheduledAgents }));
 }

@@ -7,8 +7,11 @@
  * row's metrics are those at the raw agents. Closed intervals get no agents (their
  * volume is reported but not planned for) and null queue metrics.
  *
- * DEFERRED channels: see deferred-workload.core.ts. Their rows carry null queue metrics;
- * occupancy is planned work / (raw agents × interval length).
+ * DEFERRED channels: the closed-form spread of deferred-workload.core.ts, kept as the
+ * documented baseline (bench:plan) and for a channel planned on its own. The services plan
+ * DEFERRED channels with the pooled workload LP and show each channel's share of it
+ * (workload-share.core.ts). Their rows carry null queue metrics; occupancy is planned work
+ * / (raw agents × interval length).
  *
  * Totals: staff hours = Σ agents × interval length; per day in chunks of
  * `intervalsPerDay` (default: a calendar day); weekly staff hours scale the horizon to
@@ -112,7 +115,8 @@ export function staffHoursToFte(
   return staffHours / (weeks * fullTimeHoursPerWeek);
 }
 
-function assertChannel(channel: StaffingChannel, volumes: readonly number[]): void {
+/** Checks a channel and its volumes (parameter named in the message). */
+export function assertChannel(channel: StaffingChannel, volumes: readonly number[]): void {
   assertPositive('intervalMinutes', channel.intervalMinutes);
   assertPositive('ahtSeconds', channel.ahtSeconds);
   assertOccupancy('maxOccupancy', channel.maxOccupancy);
@@ -206,7 +210,8 @@ function deferredRows(
   return { rows, unplaced: d.unplacedWorkSeconds };
 }
 
-function totalsOf(
+/** Totals of a channel's rows (staff hours, per day, weekly FTE). */
+export function totalsOf(
   channel: StaffingChannel,
   rows: readonly StaffingRow[],
   unplacedSeconds: number,

@@ -7,6 +7,8 @@ import {
   type ChannelPlan,
   type StaffingChannel,
   type StaffingOptions,
+  type StaffingRow,
+  type StaffingTotals,
 } from './staffing-plan.core';
 import { assertNonNegative } from './staffing.validation';
 
@@ -69,16 +71,20 @@ export function applyOverrides(
 const delta = (a: number | null, b: number | null): number | null =>
   a === null || b === null ? null : b - a;
 
-/** Base plan, scenario plan and their differences (scenario − base). */
-export function compareScenario(
-  channel: StaffingChannel,
-  volumes: readonly number[],
-  overrides: ScenarioOverrides,
-  options: StaffingOptions = {},
-): ScenarioComparison {
-  const changed = applyOverrides(channel, volumes, overrides);
-  const base = channelStaffing(channel, volumes, options);
-  const scenario = channelStaffing(changed.channel, changed.volumes, options);
+/** What two plans of one channel need for their differences. */
+export interface ComparablePlan {
+  rows: readonly StaffingRow[];
+  totals: Pick<
+    StaffingTotals,
+    'workloadHours' | 'rawStaffHours' | 'scheduledStaffHours' | 'peakScheduledAgents' | 'weeklyFte'
+  >;
+}
+
+/** Per-interval and total differences scenario − base of two plans on the same intervals. */
+export function diffPlans(
+  base: ComparablePlan,
+  scenario: ComparablePlan,
+): { rows: ScenarioRowDiff[]; totals: ScenarioTotalsDiff } {
   const rows = base.rows.map((b, i) => {
     const s = scenario.rows[i];
     return {
@@ -92,17 +98,26 @@ export function compareScenario(
   const bt = base.totals;
   const st = scenario.totals;
   return {
-    base,
-    scenario,
-    diff: {
-      rows,
-      totals: {
-        workloadHours: st.workloadHours - bt.workloadHours,
-        rawStaffHours: st.rawStaffHours - bt.rawStaffHours,
-        scheduledStaffHours: st.scheduledStaffHours - bt.scheduledStaffHours,
-        peakScheduledAgents: st.peakScheduledAgents - bt.peakScheduledAgents,
-        weeklyFte: st.weeklyFte - bt.weeklyFte,
-      },
+    rows,
+    totals: {
+      workloadHours: st.workloadHours - bt.workloadHours,
+      rawStaffHours: st.rawStaffHours - bt.rawStaffHours,
+      scheduledStaffHours: st.scheduledStaffHours - bt.scheduledStaffHours,
+      peakScheduledAgents: st.peakScheduledAgents - bt.peakScheduledAgents,
+      weeklyFte: st.weeklyFte - bt.weeklyFte,
     },
   };
+}
+
+/** Base plan, scenario plan and their differences (scenario − base), closed form (LIVE). */
+export function compareScenario(
+  channel: StaffingChannel,
+  volumes: readonly number[],
+  overrides: ScenarioOverrides,
+  options: StaffingOptions = {},
+): ScenarioComparison {
+  const changed = applyOverrides(channel, volumes, overrides);
+  const base = channelStaffing(channel, volumes, options);
+  const scenario = channelStaffing(changed.channel, changed.volumes, options);
+  return { base, scenario, diff: diffPlans(base, scenario) };
 }

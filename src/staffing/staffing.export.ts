@@ -152,8 +152,7 @@ export function staffingDownloads(staffing: StaffingService): DownloadRoute[] {
       fileName: ({ week }) => `staffing-${week}`,
       async sheets({ week }, _viewer, query) {
         const basis = basisOf(query.basis);
-        const plans = await staffing.weekPlans(week, basis);
-        const plan = staffing.summarise(week, basis, plans);
+        const { plans, plan } = await staffing.weekView(week, basis);
         return [requirementSheet(plan), channelSheet(plans), totalsSheet(plan, plans)];
       },
     },

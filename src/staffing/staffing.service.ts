@@ -12,6 +12,12 @@
  * of the channel whose [start, end) covers the whole week. Without `week`, a named forecast
  * is planned for the first whole week (Monday 00:00 local) it covers.
  *
+ * DEFERRED channels: every view (`channelPlan`, `scenario`, `weekPlans`, `skillPlan`) plans
+ * them with their skill's pooled workload LP (workload-plan.service.ts) and shows a
+ * channel's share of it (workload-share.core.ts), so a channel's numbers add up to its
+ * skill's requirement. The closed-form spread (deferred-workload.core.ts) is the baseline
+ * of `npm run bench:plan` only.
+ *
  * Totals: staff hours are wall-clock slot hours (a repeated fall-back hour is counted once,
  * a skipped spring-forward hour not at all, as the roster sees them). Weekly FTE = weekly
  * staff hours / full-time week (default 37.5 h); daily FTE = day staff hours / a full-time
@@ -26,6 +32,7 @@ import type { DocumentStore } from '../store/document-store';
 import { erlangCalculator, type ErlangCalculation, type ErlangCalculatorInput } from './erlang-calculator';
 import { sumBySkill } from './skill-requirement.core';
 import {
+  assertChannel,
   channelStaffing,
   DEFAULT_FULL_TIME_HOURS_PER_WEEK,
   staffHoursToFte,
@@ -47,8 +54,11 @@ import {
   WorkloadPlanner,
   type DeferredInput,
   type SkillWorkload,
+  type WorkloadChannelSummary,
   type WorkloadSolver,
 } from './workload-plan.service';
+import { pooledChannelPlan } from './workload-share.core';
+import { diffPlans } from './staffing-scenario.core';
 import {
   firstWeekFrom,
   openSlots,
@@ -116,6 +126,8 @@ export interface ChannelWeekPlan {
   intervalMinutes: number;
   rows: PlanInterval[];
   totals: PlanTotals;
+  /** DEFERRED: the channel's flow through the week in its skill's pooled plan; null for LIVE. */
+  workload: WorkloadChannelSummary | null;
 }
 
 export interface PlanRequest {
@@ -245,33 +257,56 @@ export class StaffingService {
     this.workload = new WorkloadPlanner(store, settings.workloadSolver);
   }
 
-  /** Per-interval plan of one channel for a week, optionally with scenario overrides applied. */
+  /**
+   * Per-interval plan of one channel for a week, optionally with scenario overrides applied
+   * (to this channel). A DEFERRED channel shows its share of its skill's pooled plan.
+   */
   async channelPlan(request: PlanRequest, overrides?: OverridesInput | null): Promise<ChannelWeekPlan> {
     const basis = request.basis ?? 'MEAN';
     const source = await this.source(request.channel, request.forecastId, request.week);
+    if (source.channel.kind === 'DEFERRED') return this.pooledPlan(source, basis, overrides);
     const input = this.inputOf(source, basis);
     return this.present(source, basis, this.plan(input, overrides));
   }
 
-  /** Base and scenario plans of one channel side by side, with scenario − base differences. */
+  /**
+   * Base and scenario plans of one channel side by side, with scenario − base differences.
+   * A DEFERRED channel's scenario re-solves its skill's pool with this channel changed.
+   */
   async scenario(request: PlanRequest, overrides: OverridesInput): Promise<ChannelScenario> {
     const basis = request.basis ?? 'MEAN';
     const source = await this.source(request.channel, request.forecastId, request.week);
     const input = this.inputOf(source, basis);
-    const cmp = rethrowing('overrides.', () =>
-      compareScenario(input.channel, input.volumes, overridesOf(overrides), this.options),
-    );
+    let base: ChannelWeekPlan;
+    let changed: ChannelWeekPlan;
+    let diff: ReturnType<typeof diffPlans>;
+    if (source.channel.kind === 'DEFERRED') {
+      rethrowing('overrides.', () => {
+        const out = applyOverrides(input.channel, input.volumes, overridesOf(overrides));
+        assertChannel(out.channel, out.volumes);
+      });
+      base = await this.pooledPlan(source, basis, null);
+      changed = await this.pooledPlan(source, basis, overrides, 'overrides.');
+      diff = diffPlans(base, changed);
+    } else {
+      const cmp = rethrowing('overrides.', () =>
+        compareScenario(input.channel, input.volumes, overridesOf(overrides), this.options),
+      );
+      base = this.present(source, basis, cmp.base);
+      changed = this.present(source, basis, cmp.scenario);
+      diff = cmp.diff;
+    }
     const slots = source.frame.slots;
     return {
       channel: source.channel.key,
       week: source.frame.week,
       basis,
       forecastId: source.forecast._id,
-      base: this.present(source, basis, cmp.base),
-      scenario: this.present(source, basis, cmp.scenario),
+      base,
+      scenario: changed,
       diff: {
-        rows: cmp.diff.rows.map((r) => ({ ...r, localTime: slots[r.index].localTime })),
-        totals: cmp.diff.totals,
+        rows: diff.rows.map((r) => ({ ...r, localTime: slots[r.index].localTime })),
+        totals: diff.totals,
       },
     };
   }
@@ -282,28 +317,43 @@ export class StaffingService {
     basis: StaffingBasis = 'MEAN',
     overrides?: OverridesInput | null,
   ): Promise<ChannelWeekPlan[]> {
+    return (await this.weekView(week, basis, overrides)).plans;
+  }
+
+  /**
+   * Every active channel's plan (sorted by key; DEFERRED channels as their share of their
+   * skill's pooled plan) and the per-skill requirement they add up to, from one solve.
+   * Fails if any active channel lacks a forecast. `store` keeps the workload plans.
+   */
+  async weekView(
+    week: string,
+    basis: StaffingBasis = 'MEAN',
+    overrides?: OverridesInput | null,
+    store = false,
+  ): Promise<{ plans: ChannelWeekPlan[]; plan: SkillWeekPlan }> {
     parseWeek(week, this.settings.timeZone);
     const channels = await this.channels.listActive();
-    const plans: ChannelWeekPlan[] = [];
+    const sources: PlanSource[] = [];
     const missing: string[] = [];
     for (const channel of channels) {
       const forecast = await this.coveringForecast(channel, week);
-      if (forecast === null) {
-        missing.push(channel.key);
-        continue;
-      }
-      const source: PlanSource = {
-        channel,
-        forecast: forecast.doc,
-        frame: forecast.frame,
-      };
-      plans.push(this.present(source, basis, this.plan(this.inputOf(source, basis), overrides)));
+      if (forecast === null) missing.push(channel.key);
+      else sources.push({ channel, forecast: forecast.doc, frame: forecast.frame });
     }
     if (missing.length > 0)
       throw precondition(
         `no forecast covers week ${week} for channel${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: run runForecast first`,
       );
-    return plans;
+    const deferred = sources.filter((x) => x.channel.kind === 'DEFERRED');
+    const inputs: DeferredInput[] = [];
+    for (const x of deferred) inputs.push(await this.deferredInput(x, basis, overrides, 'scenario.'));
+    const workloads = await this.workload.plan(week, basis, inputs, store);
+    const plans = sources.map((x) =>
+      x.channel.kind === 'DEFERRED'
+        ? this.shareOf(x, basis, workloads, inputs[deferred.indexOf(x)])
+        : this.present(x, basis, this.plan(this.inputOf(x, basis), overrides)),
+    );
+    return { plans, plan: this.summarise(week, basis, plans, workloads) };
   }
 
   /**
@@ -318,10 +368,7 @@ export class StaffingService {
     overrides?: OverridesInput | null,
     store = false,
   ): Promise<SkillWeekPlan> {
-    const plans = await this.weekPlans(week, basis, overrides);
-    const deferred = await this.deferredInputs(week, basis, overrides);
-    const workloads = await this.workload.plan(week, basis, deferred, store);
-    return this.summarise(week, basis, plans, workloads);
+    return (await this.weekView(week, basis, overrides, store)).plan;
   }
 
   /** The requirement the roster optimiser consumes for a week (its workload plans are stored). */
@@ -396,33 +443,93 @@ export class StaffingService {
     };
   }
 
-  /** Every active DEFERRED channel's arrivals for the week (and the previous week's, when forecast). */
-  private async deferredInputs(
-    week: string,
+  /** A DEFERRED channel's arrivals for the week (overrides applied) and the previous week's, when forecast. */
+  private async deferredInput(
+    source: PlanSource,
     basis: StaffingBasis,
     overrides: OverridesInput | null | undefined,
-  ): Promise<DeferredInput[]> {
-    const channels = await this.channels.listActive('DEFERRED');
-    const out: DeferredInput[] = [];
-    for (const channel of channels) {
+    prefix: string,
+  ): Promise<DeferredInput> {
+    const { channel, frame } = source;
+    const input = this.inputOf(source, basis);
+    const changed = rethrowing(prefix, () => {
+      const out = applyOverrides(input.channel, input.volumes, overridesOf(overrides));
+      assertChannel(out.channel, out.volumes);
+      return out;
+    });
+    const prev = await this.coveringForecast(channel, previousWeek(frame.week));
+    const previous = prev
+      ? this.inputOf({ channel, forecast: prev.doc, frame: prev.frame }, basis).volumes
+      : null;
+    return { skill: channel.requiredSkill, channel: changed.channel, volumes: changed.volumes, previous };
+  }
+
+  /**
+   * A DEFERRED channel's share of its skill's pooled plan: the pool holds this channel (its
+   * forecast from `source`, `overrides` applied) and every other active DEFERRED channel of
+   * the skill with its covering forecast, as `skillPlan` pools them. FAILED_PRECONDITION when
+   * such a channel has no forecast for the week: its share would change once it has one.
+   */
+  private async pooledPlan(
+    source: PlanSource,
+    basis: StaffingBasis,
+    overrides: OverridesInput | null | undefined,
+    prefix = 'scenario.',
+  ): Promise<ChannelWeekPlan> {
+    const week = source.frame.week;
+    const peers = (await this.channels.listActive('DEFERRED')).filter(
+      (c) => c.requiredSkill === source.channel.requiredSkill,
+    );
+    const members = [...peers.filter((c) => c.key !== source.channel.key), source.channel].sort((a, b) =>
+      a.key.localeCompare(b.key),
+    );
+    const inputs: DeferredInput[] = [];
+    const missing: string[] = [];
+    for (const channel of members) {
+      if (channel.key === source.channel.key) {
+        inputs.push(await this.deferredInput(source, basis, overrides, prefix));
+        continue;
+      }
       const found = await this.coveringForecast(channel, week);
-      if (found === null) continue;
-      const input = this.inputOf({ channel, forecast: found.doc, frame: found.frame }, basis);
-      const changed = rethrowing('scenario.', () =>
-        applyOverrides(input.channel, input.volumes, overridesOf(overrides)),
-      );
-      const prev = await this.coveringForecast(channel, previousWeek(week));
-      const previous = prev
-        ? this.inputOf({ channel, forecast: prev.doc, frame: prev.frame }, basis).volumes
-        : null;
-      out.push({
-        skill: channel.requiredSkill,
-        channel: changed.channel,
-        volumes: changed.volumes,
-        previous,
-      });
+      if (found === null) missing.push(channel.key);
+      else
+        inputs.push(
+          await this.deferredInput({ channel, forecast: found.doc, frame: found.frame }, basis, null, prefix),
+        );
     }
-    return out;
+    if (missing.length > 0)
+      throw precondition(
+        `no forecast covers week ${week} for ${missing.join(', ')}, pooled with ${source.channel.key} in skill ` +
+          `${source.channel.requiredSkill}: run runForecast first`,
+      );
+    const workloads = await this.workload.plan(week, basis, inputs);
+    const mine = inputs.find((i) => i.channel.key === source.channel.key)!;
+    return this.shareOf(source, basis, workloads, mine);
+  }
+
+  /** Presents a DEFERRED channel's share of its skill's pooled plan. */
+  private shareOf(
+    source: PlanSource,
+    basis: StaffingBasis,
+    workloads: readonly SkillWorkload[],
+    input: DeferredInput,
+  ): ChannelWeekPlan {
+    const pool = workloads.find((w) => w.skill === source.channel.requiredSkill)!;
+    const flow = pool.channels.find((c) => c.channel === source.channel.key)!;
+    const plan = rethrowing('scenario.', () =>
+      pooledChannelPlan(
+        input.channel,
+        input.volumes,
+        {
+          intervalMinutes: pool.intervalMinutes,
+          shrinkage: pool.shrinkage,
+          agents: flow.agents,
+          handled: flow.handled,
+        },
+        this.options,
+      ),
+    );
+    return this.present(source, basis, plan, flow);
   }
 
   /** Stand-alone Erlang C / A figures for one interval; core messages, parameter named in details. */
@@ -506,6 +613,7 @@ export class StaffingService {
     { channel, forecast, frame }: PlanSource,
     basis: StaffingBasis,
     plan: ChannelPlan,
+    workload: WorkloadChannelSummary | null = null,
   ): ChannelWeekPlan {
     const t = plan.totals;
     const dailyFullTime = this.fullTime / 5;
@@ -545,6 +653,7 @@ export class StaffingService {
         weeklyFte: t.weeklyFte,
         unplacedWorkHours: t.unplacedWorkHours,
       },
+      workload,
     };
   }
 }

@@ -16,7 +16,7 @@ import {
   type StaffingBasis,
 } from './staffing.service';
 import type { ScenarioTotalsDiff } from './staffing-scenario.core';
-import { SkillWorkloadPlan } from './workload.types';
+import { SkillWorkloadPlan, WorkloadChannelFlow } from './workload.types';
 
 export const STAFFING_MODELS = { ERLANG_C: 'ERLANG_C', ERLANG_A: 'ERLANG_A', WORKLOAD: 'WORKLOAD' } as const;
 export const BINDING_CONSTRAINTS = {
@@ -69,10 +69,16 @@ export class StaffingInterval implements PlanInterval {
   @Field(() => Float, { description: 'Offered load, Erlangs: volume × AHT / interval length.' })
   trafficErlangs!: number;
 
-  @Field(() => Int, { description: 'Productive agents needed.' })
+  @Field(() => Float, {
+    description:
+      'Productive agents needed (whole for LIVE; for DEFERRED the channel’s share of its skill’s pooled productive agents, fractional).',
+  })
   rawAgents!: number;
 
-  @Field(() => Int, { description: 'rawAgents grossed up for shrinkage.' })
+  @Field(() => Float, {
+    description:
+      'rawAgents grossed up for shrinkage (whole for LIVE; for DEFERRED the channel’s share of its skill’s pooled scheduled agents, fractional).',
+  })
   scheduledAgents!: number;
 
   @Field(() => Float, {
@@ -120,7 +126,7 @@ export class StaffingTotals implements PlanTotals {
   @Field(() => Float)
   scheduledStaffHours!: number;
 
-  @Field(() => Int)
+  @Field(() => Float)
   peakScheduledAgents!: number;
 
   @Field(() => [StaffingDay])
@@ -132,12 +138,22 @@ export class StaffingTotals implements PlanTotals {
   @Field(() => Float, { description: 'weeklyStaffHours / full-time week (37.5 h).' })
   weeklyFte!: number;
 
-  @Field(() => Float, { description: 'DEFERRED: work arriving after the week’s last open interval.' })
+  @Field(() => Float, {
+    description:
+      'Work arriving after the week’s last open interval that no plan places: 0 in the pooled DEFERRED plan, which carries such work out to the next week (see workload).',
+  })
   unplacedWorkHours!: number;
 }
 
 @ObjectType({ description: 'A channel’s staffing requirement per interval for one week.' })
 export class StaffingPlan implements ChannelWeekPlan {
+  @Field(() => WorkloadChannelFlow, {
+    nullable: true,
+    description:
+      'DEFERRED: the channel’s flow through the week in its skill’s pooled workload plan (its rows are its share of that plan); null for LIVE.',
+  })
+  workload!: WorkloadChannelFlow | null;
+
   @Field({ description: 'Channel key.' })
   channel!: string;
 
@@ -183,10 +199,10 @@ export class ScenarioIntervalDifference implements ScenarioIntervalDiff {
   @Field()
   localTime!: string;
 
-  @Field(() => Int)
+  @Field(() => Float)
   rawAgents!: number;
 
-  @Field(() => Int)
+  @Field(() => Float)
   scheduledAgents!: number;
 
   @Field(() => Float, { nullable: true })
@@ -207,7 +223,7 @@ export class ScenarioTotalsDifference implements ScenarioTotalsDiff {
   @Field(() => Float)
   scheduledStaffHours!: number;
 
-  @Field(() => Int)
+  @Field(() => Float)
   peakScheduledAgents!: number;
 
   @Field(() => Float)
@@ -288,7 +304,7 @@ export class StaffingChannelSummary implements ChannelSummary {
   @Field(() => Float)
   weeklyFte!: number;
 
-  @Field(() => Int)
+  @Field(() => Float)
   peakScheduledAgents!: number;
 }
 

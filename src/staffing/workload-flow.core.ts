@@ -40,7 +40,7 @@ export function deadlineSlot(open: readonly boolean[], i: number, k: number): nu
     base += t;
   }
   const r = rank + k - 1;
-  return base + Math.floor(r / openSlots.length) * t + openSlots[r % openSlots.length]!;
+  return base + Math.floor(r / openSlots.length) * t + openSlots[r % openSlots.length];
 }
 
 /**
@@ -81,7 +81,7 @@ export function onTimeShare(processedCum: readonly number[], dueCum: readonly nu
   let prev = 0;
   dueCum.forEach((d, t) => {
     const step = d - prev;
-    if (step > 0) onTime += Math.min(Math.max(processedCum[t]! - prev, 0), step);
+    if (step > 0) onTime += Math.min(Math.max(processedCum[t] - prev, 0), step);
     prev = d;
   });
   return prev > 0 ? onTime / prev : 1;
@@ -107,6 +107,37 @@ export interface SimResult {
   leftHours: number[];
 }
 
+type Queued = { hours: number; due: number; arrive: number };
+
+/** Each channel's work, carried in and arriving, ordered by deadline then arrival. */
+function queuesOf(channels: readonly SimChannel[], intervalMinutes: number): Queued[][] {
+  return channels.map((c) => {
+    const k = responseSlots(c.responseHours, intervalMinutes);
+    const q: Queued[] = (c.carryIn ?? []).map((d) => ({ hours: d.items, due: d.dueSlot, arrive: -1 }));
+    c.arrivals.forEach((h, s) => {
+      if (h > 0) q.push({ hours: h, due: deadlineSlot(c.open, s, k), arrive: s });
+    });
+    return q.sort((a, b) => a.due - b.due || a.arrive - b.arrive);
+  });
+}
+
+const cumulative = (xs: number[]): number[] => {
+  let a = 0;
+  return xs.map((x) => (a += x));
+};
+
+/** Channel c's work due per slot (carry-in at its due slot, arrivals at their deadline). */
+function dueBySlot(c: SimChannel, t: number, intervalMinutes: number): number[] {
+  const k = responseSlots(c.responseHours, intervalMinutes);
+  const due = new Array<number>(t).fill(0);
+  for (const d of c.carryIn ?? []) if (d.dueSlot < t) due[Math.max(d.dueSlot, 0)] += d.items;
+  c.arrivals.forEach((h, s) => {
+    const d = deadlineSlot(c.open, s, k);
+    if (d < t) due[d] += h;
+  });
+  return due;
+}
+
 /**
  * Earliest-deadline-first over a pooled capacity: `productiveHours[t]` agent-hours of one
  * skill; an hour of channel c's work takes 1 / maxOccupancy of capacity. Returns what was
@@ -118,54 +149,29 @@ export function simulateEdf(
   channels: readonly SimChannel[],
 ): SimResult {
   const t = productiveHours.length;
-  const queues = channels.map((c) => {
-    const k = responseSlots(c.responseHours, intervalMinutes);
-    const q: { hours: number; due: number; arrive: number }[] = (c.carryIn ?? []).map((d) => ({
-      hours: d.items,
-      due: d.dueSlot,
-      arrive: -1,
-    }));
-    c.arrivals.forEach((h, s) => {
-      if (h > 0) q.push({ hours: h, due: deadlineSlot(c.open, s, k), arrive: s });
-    });
-    return q.sort((a, b) => a.due - b.due || a.arrive - b.arrive);
-  });
+  const queues = queuesOf(channels, intervalMinutes);
   const processed = channels.map(() => new Array<number>(t).fill(0));
   for (let s = 0; s < t; s++) {
-    let capacity = productiveHours[s]!;
+    let capacity = productiveHours[s];
     const ready = channels
       .flatMap((c, ci) =>
-        c.open[s] ? queues[ci]!.filter((x) => x.arrive <= s && x.hours > 0).map((x) => ({ x, ci })) : [],
+        c.open[s] ? queues[ci].filter((x) => x.arrive <= s && x.hours > 0).map((x) => ({ x, ci })) : [],
       )
       .sort((a, b) => a.x.due - b.x.due);
     for (const { x, ci } of ready) {
       if (capacity <= 1e-12) break;
-      const occ = channels[ci]!.maxOccupancy;
+      const occ = channels[ci].maxOccupancy;
       const take = Math.min(x.hours, capacity * occ);
       x.hours -= take;
       capacity -= take / occ;
-      processed[ci]![s]! += take;
+      processed[ci][s] += take;
     }
   }
-  const onTime: number[] = [];
-  const dueHours: number[] = [];
-  const leftHours: number[] = [];
-  channels.forEach((c, ci) => {
-    const k = responseSlots(c.responseHours, intervalMinutes);
-    const due = new Array<number>(t).fill(0);
-    for (const d of c.carryIn ?? []) if (d.dueSlot < t) due[Math.max(d.dueSlot, 0)]! += d.items;
-    c.arrivals.forEach((h, s) => {
-      const d = deadlineSlot(c.open, s, k);
-      if (d < t) due[d]! += h;
-    });
-    const cum = (xs: number[]): number[] => {
-      let a = 0;
-      return xs.map((x) => (a += x));
-    };
-    const dueCum = cum(due);
-    onTime.push(onTimeShare(cum(processed[ci]!), dueCum));
-    dueHours.push(dueCum[t - 1] ?? 0);
-    leftHours.push(queues[ci]!.reduce((sum, x) => sum + x.hours, 0));
-  });
-  return { processed, onTimeShare: onTime, dueHours, leftHours };
+  const dueCums = channels.map((c) => cumulative(dueBySlot(c, t, intervalMinutes)));
+  return {
+    processed,
+    onTimeShare: dueCums.map((dueCum, ci) => onTimeShare(cumulative(processed[ci]), dueCum)),
+    dueHours: dueCums.map((dueCum) => dueCum[t - 1] ?? 0),
+    leftHours: queues.map((q) => q.reduce((sum, x) => sum + x.hours, 0)),
+  };
 }

@@ -116,7 +116,7 @@ function assertProblem(p: WorkloadProblem): number {
   assertShrinkage('shrinkage', p.shrinkage);
   if (p.smoothness !== undefined) assertNonNegative('smoothness', p.smoothness);
   if (p.channels.length === 0) throw badInput('channels must hold at least one DEFERRED channel');
-  const t = p.channels[0]!.arrivals.length;
+  const t = p.channels[0].arrivals.length;
   if (t === 0) throw badInput('arrivals must hold at least one slot');
   for (const c of p.channels) {
     const f = `channels.${c.key}`;
@@ -137,9 +137,9 @@ function dueProfile(c: WorkloadChannel, t: number, intervalMinutes: number): num
   const k = responseSlots(c.responseHours, intervalMinutes);
   const due = new Array<number>(t + 1).fill(0);
   const firstOpen = c.open.findIndex(Boolean);
-  for (const d of c.carryIn ?? []) due[Math.min(Math.max(d.dueSlot, firstOpen), t)]! += d.items;
+  for (const d of c.carryIn ?? []) due[Math.min(Math.max(d.dueSlot, firstOpen), t)] += d.items;
   c.arrivals.forEach((items, s) => {
-    if (items > 0) due[Math.min(deadlineSlot(c.open, s, k), t)]! += items;
+    if (items > 0) due[Math.min(deadlineSlot(c.open, s, k), t)] += items;
   });
   return due;
 }
@@ -147,19 +147,10 @@ function dueProfile(c: WorkloadChannel, t: number, intervalMinutes: number): num
 const y = (c: number, t: number): string => `y${c}_${t}`;
 const n = (t: number): string => `n${t}`;
 
-/** Builds the LP text (CPLEX LP format, as HiGHS reads it). */
-export function buildWorkloadModel(p: WorkloadProblem): WorkloadModel {
-  const t = assertProblem(p);
+/** Capacity rows per open slot, and the smoothing rows |n_s − n_{s−1}| ≤ d_s. */
+function capacityRows(p: WorkloadProblem, slots: number[], smooth: number[]): string[] {
   const h = p.intervalMinutes / 60;
-  const lambda = p.smoothness ?? DEFAULT_SMOOTHNESS;
-  const slots = Array.from({ length: t }, (_, s) => s).filter((s) => p.channels.some((c) => c.open[s]));
-  const objective: [number, string][] = [];
   const rows: string[] = [];
-  for (const s of slots) objective.push([h, n(s)]);
-  p.channels.forEach((c, ci) => slots.forEach((s) => c.open[s] && objective.push([-EPSILON, y(ci, s)])));
-  const smooth = slots.filter((s, i) => i > 0 && slots[i - 1] === s - 1);
-  for (const s of smooth) objective.push([lambda, `d${s}`]);
-
   for (const s of slots) {
     const terms: [number, string][] = p.channels.flatMap((c, ci) =>
       c.open[s] ? [[1 / c.maxOccupancy, y(ci, s)] as [number, string]] : [],
@@ -182,24 +173,50 @@ export function buildWorkloadModel(p: WorkloadProblem): WorkloadModel {
       ])} >= 0`,
     );
   }
-  p.channels.forEach((c, ci) => {
-    const hours = c.ahtSeconds / 3600;
-    const due = dueProfile(c, t, p.intervalMinutes);
-    const carried = (c.carryIn ?? []).reduce((a, d) => a + d.items, 0);
-    const handled: [number, string][] = [];
-    let dueCum = 0;
-    let enforced = 0;
-    let arrivedCum = carried;
-    for (let s = 0; s < t; s++) {
-      if (c.open[s]) handled.push([1, y(ci, s)]);
-      dueCum += due[s]!;
-      arrivedCum += c.arrivals[s]!;
-      if (!c.open[s]) continue;
-      if (dueCum > enforced) rows.push(` due${ci}_${s}: ${expr(handled)} >= ${num(dueCum * hours)}`);
-      enforced = dueCum;
-      rows.push(` arr${ci}_${s}: ${expr(handled)} <= ${num(arrivedCum * hours)}`);
-    }
-  });
+  return rows;
+}
+
+/** Channel ci's rows: work handled by each open slot reaches what is due and stays within what arrived. */
+function channelRows(
+  p: WorkloadProblem,
+  c: WorkloadProblem['channels'][number],
+  ci: number,
+  t: number,
+): string[] {
+  const rows: string[] = [];
+  const hours = c.ahtSeconds / 3600;
+  const due = dueProfile(c, t, p.intervalMinutes);
+  const handled: [number, string][] = [];
+  let dueCum = 0;
+  let enforced = 0;
+  let arrivedCum = (c.carryIn ?? []).reduce((a, d) => a + d.items, 0);
+  for (let s = 0; s < t; s++) {
+    if (c.open[s]) handled.push([1, y(ci, s)]);
+    dueCum += due[s];
+    arrivedCum += c.arrivals[s];
+    if (!c.open[s]) continue;
+    if (dueCum > enforced) rows.push(` due${ci}_${s}: ${expr(handled)} >= ${num(dueCum * hours)}`);
+    enforced = dueCum;
+    rows.push(` arr${ci}_${s}: ${expr(handled)} <= ${num(arrivedCum * hours)}`);
+  }
+  return rows;
+}
+
+/** Builds the LP text (CPLEX LP format, as HiGHS reads it). */
+export function buildWorkloadModel(p: WorkloadProblem): WorkloadModel {
+  const t = assertProblem(p);
+  const h = p.intervalMinutes / 60;
+  const lambda = p.smoothness ?? DEFAULT_SMOOTHNESS;
+  const slots = Array.from({ length: t }, (_, s) => s).filter((s) => p.channels.some((c) => c.open[s]));
+  const objective: [number, string][] = [];
+  for (const s of slots) objective.push([h, n(s)]);
+  p.channels.forEach((c, ci) => slots.forEach((s) => c.open[s] && objective.push([-EPSILON, y(ci, s)])));
+  const smooth = slots.filter((s, i) => i > 0 && slots[i - 1] === s - 1);
+  for (const s of smooth) objective.push([lambda, `d${s}`]);
+  const rows = [
+    ...capacityRows(p, slots, smooth),
+    ...p.channels.flatMap((c, ci) => channelRows(p, c, ci, t)),
+  ];
   const lp = [
     `\\ Shiftcast deferred workload, skill ${p.skill}`,
     'Minimize',
@@ -211,6 +228,39 @@ export function buildWorkloadModel(p: WorkloadProblem): WorkloadModel {
     '',
   ].join('\n');
   return { lp, slots };
+}
+
+/** Handled, due and carried items of one channel from the solution's hours handled per slot. */
+function channelFlow(
+  p: WorkloadProblem,
+  c: WorkloadProblem['channels'][number],
+  handledHours: number[],
+): ChannelFlow {
+  const t = handledHours.length;
+  const hours = c.ahtSeconds / 3600;
+  const handled = handledHours.map((w) => w / hours);
+  const due = dueProfile(c, t, p.intervalMinutes);
+  let a = 0;
+  const handledCum = handled.map((x) => (a += x));
+  let b = 0;
+  const dueCum = due.slice(0, t).map((x) => (b += x));
+  const arrivedItems = c.arrivals.reduce((s, x) => s + x, 0);
+  const carriedInItems = (c.carryIn ?? []).reduce((s, d) => s + d.items, 0);
+  const handledItems = handledCum[t - 1] ?? 0;
+  return {
+    key: c.key,
+    arrivedItems,
+    carriedInItems,
+    handledItems,
+    carriedOutItems: arrivedItems + carriedInItems - handledItems,
+    dueItems: b,
+    onTimeShare: onTimeShare(
+      handledCum.map((x) => x + TOL),
+      dueCum,
+    ),
+    handled,
+    carryOut: backlogAfter(c, handledItems, t, p.intervalMinutes),
+  };
 }
 
 /** Reads a solution (column name → value) into the plan: flows, carry-out, occupancy. */
@@ -226,34 +276,11 @@ export function readWorkloadSolution(p: WorkloadProblem, values: ReadonlyMap<str
   const productiveAgents = scheduledAgents.map((a) => a * (1 - p.shrinkage));
   const workHours = new Array<number>(t).fill(0);
   const channels = p.channels.map((c, ci): ChannelFlow => {
-    const hours = c.ahtSeconds / 3600;
     const handledHours = Array.from({ length: t }, (_, s) => (c.open[s] ? value(y(ci, s)) : 0));
-    handledHours.forEach((w, s) => (workHours[s]! += w));
-    const handled = handledHours.map((w) => w / hours);
-    const due = dueProfile(c, t, p.intervalMinutes);
-    let a = 0;
-    const handledCum = handled.map((x) => (a += x));
-    let b = 0;
-    const dueCum = due.slice(0, t).map((x) => (b += x));
-    const arrivedItems = c.arrivals.reduce((s, x) => s + x, 0);
-    const carriedInItems = (c.carryIn ?? []).reduce((s, d) => s + d.items, 0);
-    const handledItems = handledCum[t - 1] ?? 0;
-    return {
-      key: c.key,
-      arrivedItems,
-      carriedInItems,
-      handledItems,
-      carriedOutItems: arrivedItems + carriedInItems - handledItems,
-      dueItems: b,
-      onTimeShare: onTimeShare(
-        handledCum.map((x) => x + TOL),
-        dueCum,
-      ),
-      handled,
-      carryOut: backlogAfter(c, handledItems, t, p.intervalMinutes),
-    };
+    handledHours.forEach((w, s) => (workHours[s] += w));
+    return channelFlow(p, c, handledHours);
   });
-  const occupancy = workHours.map((w, s) => (productiveAgents[s]! > 0 ? w / (productiveAgents[s]! * h) : 0));
+  const occupancy = workHours.map((w, s) => (productiveAgents[s] > 0 ? w / (productiveAgents[s] * h) : 0));
   return {
     skill: p.skill,
     intervalMinutes: p.intervalMinutes,

@@ -17,6 +17,7 @@ import type { StaffingChannel } from './staffing-plan.core';
 import { solveWorkload } from './workload-lp.adapter';
 import { type WorkloadChannel, type WorkloadPlan, type WorkloadProblem } from './workload-lp.core';
 import { carryInFromArrivals, responseSlots, type DueItems } from './workload-flow.core';
+import { agentShares } from './workload-share.core';
 
 export const WORKLOAD_PLANS = 'workloadPlans';
 export type CarryInSource = 'STORED_PLAN' | 'FORECAST' | 'SAME_WEEK';
@@ -48,6 +49,10 @@ export interface WorkloadChannelSummary {
   carriedOutItems: number;
   onTimeShare: number;
   carryInSource: CarryInSource;
+  /** The channel's share of the skill's scheduled agents per slot (workload-share.core.ts). */
+  agents: number[];
+  /** Items of the channel handled per slot. */
+  handled: number[];
 }
 
 export interface SkillWorkload extends Omit<WorkloadPlan, 'channels'> {
@@ -88,7 +93,7 @@ export class WorkloadPlanner {
     for (const i of inputs) bySkill.set(i.skill, [...(bySkill.get(i.skill) ?? []), i]);
     const out: SkillWorkload[] = [];
     for (const [skill, list] of [...bySkill].sort((a, b) => a[0].localeCompare(b[0]))) {
-      const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0]!.channel.intervalMinutes);
+      const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0].channel.intervalMinutes);
       const stored = await this.plans.findById(`${previousWeek(week)}:${skill}:${basis}`);
       const sources: CarryInSource[] = [];
       const channels: WorkloadChannel[] = list.map((i) => {
@@ -116,7 +121,9 @@ export class WorkloadPlanner {
         };
       });
       const shrinkage = Math.max(...list.map((i) => i.channel.shrinkage));
-      const plan = await this.solve({ skill, intervalMinutes: step, shrinkage, channels });
+      const problem: WorkloadProblem = { skill, intervalMinutes: step, shrinkage, channels };
+      const plan = await this.solve(problem);
+      const shares = agentShares(problem, plan);
       if (store) {
         const doc: WorkloadPlanDoc = {
           _id: `${week}:${skill}:${basis}`,
@@ -138,7 +145,9 @@ export class WorkloadPlanner {
           handledItems: c.handledItems,
           carriedOutItems: c.carriedOutItems,
           onTimeShare: c.onTimeShare,
-          carryInSource: sources[ci]!,
+          carryInSource: sources[ci],
+          agents: shares[ci],
+          handled: c.handled,
         })),
       });
     }

@@ -37,6 +37,15 @@ export class WorkloadChannelFlow implements WorkloadChannelSummary {
 
   @Field(() => CARRY_IN_SOURCES)
   carryInSource!: CarryInSource;
+
+  @Field(() => [Float], {
+    description:
+      'The channel’s share of the skill’s scheduled agents per interval (by the capacity its handled work uses); the shares of a skill add up to its scheduledAgents.',
+  })
+  agents!: number[];
+
+  @Field(() => [Float], { description: 'Items of the channel handled per interval.' })
+  handled!: number[];
 }
 
 @ObjectType({

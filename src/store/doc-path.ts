@@ -2,7 +2,7 @@
 
 // Globals read once: inside Jest's vm context every global lookup is an interceptor call.
 const DateClass = Date;
-const { isArray } = Array;
+const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 export type PlainObject = Record<string, unknown>;
 

@@ -64,7 +64,7 @@ export const upsertSeed = (filter: Filter): PlainObject => {
       if (key.startsWith('$')) continue;
       const isOperatorDoc = isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'));
       if (!isOperatorDoc) setPath(seed, key, canonicalCopy(value));
-      else if ('$eq' in (value as PlainObject)) setPath(seed, key, canonicalCopy((value as PlainObject).$eq));
+      else if ('$eq' in value) setPath(seed, key, canonicalCopy(value.$eq));
     }
   };
   visit(filter);
@@ -75,7 +75,7 @@ export const upsertSeed = (filter: Filter): PlainObject => {
 export const withId = (doc: PlainObject): StoredDoc => {
   const id = doc._id ?? randomUUID();
   if (typeof id !== 'string' || id.length === 0)
-    throw badInput(`_id must be a non-empty string, got ${String(id)}`);
+    throw badInput(`_id must be a non-empty string, got ${JSON.stringify(id)}`);
   const { _id: _given, ...rest } = doc;
   return { _id: id, ...rest };
 };

@@ -66,7 +66,7 @@ export class ChunkWriter {
 
   flush(): void {
     if (this.pendingBytes === 0) return;
-    writeAll(this.fd, this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending));
+    writeAll(this.fd, this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending));
     this.written += this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;

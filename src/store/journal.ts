@@ -54,7 +54,7 @@ const errnoOf = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e 
 function encodeRecord(record: JournalRecord, limits: boolean): Buffer[] {
   if (!('put' in record)) return [Buffer.from(`${toEjson(record)}\n`)];
   const out: Buffer[] = [Buffer.from(`{"c":${JSON.stringify(record.c)},"put":[`)];
-  let total = out[0]!.length;
+  let total = out[0].length;
   record.put.forEach((doc, i) => {
     let json: string;
     try {

@@ -9,8 +9,7 @@ const BAD_INPUT = new Set([2, 9, 14, 52, 66, 72]);
 
 const codeOf = (e: unknown): number | undefined => {
   if (e instanceof MongoBulkWriteError) {
-    const first = e.writeErrors;
-    const writeError = Array.isArray(first) ? first[0] : first;
+    const writeError = [e.writeErrors].flat()[0];
     return writeError?.code ?? (typeof e.code === 'number' ? e.code : undefined);
   }
   if (e instanceof MongoServerError) return typeof e.code === 'number' ? e.code : undefined;

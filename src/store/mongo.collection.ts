@@ -7,7 +7,7 @@ import type {
   Collection as DriverCollection,
   UpdateFilter,
 } from 'mongodb';
-import { MongoBulkWriteError } from 'mongodb';
+import { MongoBulkWriteError, ObjectId } from 'mongodb';
 import { badInput } from '../errors';
 import type {
   BaseDoc,
@@ -29,11 +29,11 @@ export type Atomically = <R>(fn: (session: ClientSession | undefined) => Promise
 
 // The driver's generic Filter/UpdateFilter types do not fit the port's untyped query documents:
 // every cast between the two lives here.
-const asFilter = (f: Filter | undefined): DriverFilter<Document> => (f ?? {}) as DriverFilter<Document>;
+const asFilter = (f: Filter | undefined): DriverFilter<Document> => f ?? {};
 const asUpdate = (u: Update): UpdateFilter<Document> => u as UpdateFilter<Document>;
 const asDoc = <T>(d: Document | null): T | null => d as T | null;
 const asDocs = <T>(docs: Document[]): T[] => docs as unknown as T[];
-const toDriverDoc = (doc: BaseDoc): Document => doc as unknown as Document;
+const toDriverDoc = (doc: BaseDoc): Document => doc;
 
 const hasId = (filter: Filter): boolean => Object.prototype.hasOwnProperty.call(filter, '_id');
 
@@ -217,7 +217,7 @@ export class MongoCollection<T extends BaseDoc> implements Collection<T> {
   /** Without transactions, an ordered insertMany stops at the first error: delete what it had inserted. */
   private async undoOrderedInsert(stored: T[], e: unknown): Promise<void> {
     if (!(e instanceof MongoBulkWriteError)) return;
-    const errors = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
+    const errors = [e.writeErrors].flat();
     const failedAt = Math.min(...errors.map((w) => w.index));
     const inserted = stored.slice(0, Number.isFinite(failedAt) ? failedAt : 0).map((d) => d._id);
     if (inserted.length > 0) await this.coll.deleteMany(asFilter({ _id: { $in: inserted } }));
@@ -236,4 +236,8 @@ export class MongoCollection<T extends BaseDoc> implements Collection<T> {
 const toResult = (matched: number, modified: number, upsertedId: unknown): UpdateResult =>
   upsertedId === null || upsertedId === undefined
     ? { matched, modified }
-    : { matched, modified, upsertedId: String(upsertedId) };
+    : { matched, modified, upsertedId: idText(upsertedId) };
+
+/** A stored `_id` as text: ours are strings; a foreign ObjectId shows as its hex form. */
+const idText = (id: unknown): string =>
+  typeof id === 'string' ? id : id instanceof ObjectId ? id.toHexString() : JSON.stringify(id);

@@ -25,9 +25,9 @@ export const validateOpeningHours = (hours: OpeningHours, field = 'openingHours'
     });
     spans.sort((a, b) => a.from - b.from);
     for (let k = 1; k < spans.length; k++) {
-      if (spans[k]!.from < spans[k - 1]!.to) {
+      if (spans[k].from < spans[k - 1].to) {
         details.push({
-          field: `${field}.${day}[${spans[k]!.i}]`,
+          field: `${field}.${day}[${spans[k].i}]`,
           message: 'overlaps another window of the same day',
         });
       }

@@ -29,17 +29,17 @@ export const parseVolumeTimestamp = (raw: string, zone: IANAZone): TimestampResu
       ok: false,
       message: `timestamp must be ISO 8601 like 2026-03-29T08:15 or 2026-03-29T08:15:00+01:00, got ${echoCell(raw)}`,
     };
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[];
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
   const ms = Math.round(Number(`0.${m[7] ?? '0'}`) * 1000);
-  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, ms);
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const w = new Date(wall);
   if (
     w.getUTCFullYear() !== y ||
-    w.getUTCMonth() !== mo! - 1 ||
+    w.getUTCMonth() !== mo - 1 ||
     w.getUTCDate() !== d ||
     w.getUTCHours() !== h ||
     w.getUTCMinutes() !== mi ||
-    s! > 59
+    s > 59
   ) {
     return { ok: false, message: `timestamp is not a real date and time: ${echoCell(raw)}` };
   }

@@ -122,13 +122,13 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
         ? [
             [
               layout.value!,
-              channels.get(values[layout.channel]!) ?? channels.get(values[layout.channel]!.toLowerCase()),
+              channels.get(values[layout.channel]) ?? channels.get(values[layout.channel].toLowerCase()),
               values[layout.value!] ?? '',
             ],
           ]
-        : layout.wide.filter(([col]) => values[col] !== '').map(([col, ch]) => [col, ch, values[col]!]);
-    if (layout.format === 'long' && cells[0]![1] === undefined) {
-      const raw = values[layout.channel]!;
+        : layout.wide.filter(([col]) => values[col] !== '').map(([col, ch]) => [col, ch, values[col]]);
+    if (layout.format === 'long' && cells[0][1] === undefined) {
+      const raw = values[layout.channel];
       errors.push({
         row,
         column: layout.channel,
@@ -148,6 +148,15 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
   return buildBuckets(entries, options, layout.format, table.rows.length, tsCol);
 };
 
+interface Placed {
+  e: Entry;
+  pos: { date: string; index: number; offsetMs: number };
+}
+
+/** One channel's buckets, or the row error when its data are coarser than its interval. */
+type ChannelResult =
+  { error: RowError } | { days: VolumeBucket[]; duplicates: VolumeDuplicate[]; stats: ChannelImportStats };
+
 const buildBuckets = (
   entries: Entry[],
   options: ParseVolumeOptions,
@@ -155,78 +164,116 @@ const buildBuckets = (
   rows: number,
   tsCol: string,
 ): ParsedVolumes => {
-  const { timeZone } = options;
   const errors: RowError[] = [];
   const buckets: VolumeBucket[] = [];
   const duplicates: VolumeDuplicate[] = [];
   const stats: ChannelImportStats[] = [];
-  const locate = createDayLocator(timeZone);
+  const locate = createDayLocator(options.timeZone);
   for (const channel of options.channels) {
     const mine = entries.filter((e) => e.channel === channel);
     if (mine.length === 0) continue;
-    const stepMs = channel.intervalMinutes * 60_000;
-    const placed = mine.map((e) => {
-      const day = locate(e.instant);
-      const offsetMs = e.instant - day.start;
-      return { e, pos: { date: day.date, index: Math.floor(offsetMs / stepMs), offsetMs } };
-    });
-    const spacing = placed.reduce((g, p) => gcd(g, p.pos.offsetMs), 0) || 86_400_000;
-    const distinct = new Set(mine.map((e) => e.instant)).size;
-    if (spacing > stepMs && spacing % stepMs === 0 && distinct >= 2) {
-      errors.push({
-        row: Math.min(...mine.map((e) => e.row)),
-        column: tsCol,
-        message: `rows for channel "${channel.key}" are ${spacing / 60_000} minutes apart but the channel uses ${channel.intervalMinutes}-minute intervals; supply ${channel.intervalMinutes}-minute or finer data`,
-      });
+    const result = channelBuckets(channel, mine, locate, options.timeZone, tsCol);
+    if ('error' in result) {
+      errors.push(result.error);
       continue;
     }
-    const granularity: RowGranularity = spacing % stepMs === 0 ? 'interval' : 'finer';
-    const byDay = new Map<string, VolumeBucket>();
-    const seen = new Map<string, Entry[]>();
-    for (const { e, pos } of placed) {
-      let b = byDay.get(pos.date);
-      if (!b) {
-        const n = dayIntervalCount(pos.date, channel.intervalMinutes, timeZone);
-        b = {
-          channel: channel.key,
-          date: pos.date,
-          intervalMinutes: channel.intervalMinutes,
-          values: Array<number | null>(n).fill(null),
-        };
-        byDay.set(pos.date, b);
-      }
-      b.values[pos.index] = (b.values[pos.index] ?? 0) + e.value;
-      if (granularity === 'interval') {
-        const k = `${pos.date}#${pos.index}`;
-        const list = seen.get(k);
-        if (list) list.push(e);
-        else seen.set(k, [e]);
-      }
-    }
-    for (const [k, list] of seen) {
-      if (list.length < 2) continue;
-      const [date, index] = [k.slice(0, 10), Number(k.slice(11))];
-      duplicates.push({
-        channel: channel.key,
-        date,
-        index,
-        timestamp: intervalStart(date, index, channel.intervalMinutes, timeZone).toISOString(),
-        rows: list.map((x) => x.row),
-        values: list.map((x) => x.value),
-      });
-    }
-    const days = [...byDay.values()].sort((a, b) => a.date.localeCompare(b.date));
-    if (granularity === 'finer') days.forEach((b) => (b.values = b.values.map((v) => v ?? 0)));
-    buckets.push(...days);
-    stats.push({
-      channel: channel.key,
-      granularity,
-      values: mine.length,
-      days: days.length,
-      total: mine.reduce((s, e) => s + e.value, 0),
-    });
+    buckets.push(...result.days);
+    duplicates.push(...result.duplicates);
+    stats.push(result.stats);
   }
   throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
   buckets.sort((a, b) => a.channel.localeCompare(b.channel) || a.date.localeCompare(b.date));
   return { buckets, duplicates, stats: { format, rows, channels: stats } };
 };
+
+function channelBuckets(
+  channel: VolumeChannel,
+  mine: Entry[],
+  locate: ReturnType<typeof createDayLocator>,
+  timeZone: string,
+  tsCol: string,
+): ChannelResult {
+  const stepMs = channel.intervalMinutes * 60_000;
+  const placed: Placed[] = mine.map((e) => {
+    const day = locate(e.instant);
+    const offsetMs = e.instant - day.start;
+    return { e, pos: { date: day.date, index: Math.floor(offsetMs / stepMs), offsetMs } };
+  });
+  const spacing = placed.reduce((g, p) => gcd(g, p.pos.offsetMs), 0) || 86_400_000;
+  const distinct = new Set(mine.map((e) => e.instant)).size;
+  if (spacing > stepMs && spacing % stepMs === 0 && distinct >= 2) {
+    return {
+      error: {
+        row: Math.min(...mine.map((e) => e.row)),
+        column: tsCol,
+        message: `rows for channel "${channel.key}" are ${spacing / 60_000} minutes apart but the channel uses ${channel.intervalMinutes}-minute intervals; supply ${channel.intervalMinutes}-minute or finer data`,
+      },
+    };
+  }
+  const granularity: RowGranularity = spacing % stepMs === 0 ? 'interval' : 'finer';
+  const { byDay, seen } = fillDays(channel, placed, timeZone, granularity);
+  const days = [...byDay.values()].sort((a, b) => a.date.localeCompare(b.date));
+  if (granularity === 'finer') days.forEach((b) => (b.values = b.values.map((v) => v ?? 0)));
+  const stats: ChannelImportStats = {
+    channel: channel.key,
+    granularity,
+    values: mine.length,
+    days: days.length,
+    total: mine.reduce((sum, e) => sum + e.value, 0),
+  };
+  return { days, duplicates: duplicatesOf(channel, seen, timeZone), stats };
+}
+
+/** Sums the entries into local-day buckets; at interval granularity, also the entries per interval. */
+function fillDays(
+  channel: VolumeChannel,
+  placed: Placed[],
+  timeZone: string,
+  granularity: RowGranularity,
+): { byDay: Map<string, VolumeBucket>; seen: Map<string, Entry[]> } {
+  const byDay = new Map<string, VolumeBucket>();
+  const seen = new Map<string, Entry[]>();
+  for (const { e, pos } of placed) {
+    let b = byDay.get(pos.date);
+    if (!b) {
+      const n = dayIntervalCount(pos.date, channel.intervalMinutes, timeZone);
+      b = {
+        channel: channel.key,
+        date: pos.date,
+        intervalMinutes: channel.intervalMinutes,
+        values: Array<number | null>(n).fill(null),
+      };
+      byDay.set(pos.date, b);
+    }
+    b.values[pos.index] = (b.values[pos.index] ?? 0) + e.value;
+    if (granularity === 'interval') {
+      const k = `${pos.date}#${pos.index}`;
+      const list = seen.get(k);
+      if (list) list.push(e);
+      else seen.set(k, [e]);
+    }
+  }
+  return { byDay, seen };
+}
+
+/** Intervals given more than once (summed), with their rows and values. */
+function duplicatesOf(
+  channel: VolumeChannel,
+  seen: Map<string, Entry[]>,
+  timeZone: string,
+): VolumeDuplicate[] {
+  const out: VolumeDuplicate[] = [];
+  for (const [k, list] of seen) {
+    if (list.length < 2) continue;
+    const [date, index] = [k.slice(0, 10), Number(k.slice(11))];
+    out.push({
+      channel: channel.key,
+      date,
+      index,
+      timestamp: intervalStart(date, index, channel.intervalMinutes, timeZone).toISOString(),
+      rows: list.map((x) => x.row),
+      values: list.map((x) => x.value),
+    });
+  }
+  return out;
+}

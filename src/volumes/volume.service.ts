@@ -178,7 +178,7 @@ export class VolumeService {
           date,
           index,
           value: sameGrid ? (bucket.values[index] ?? null) : null,
-          open: open[index]!,
+          open: open[index],
         }),
       );
     }

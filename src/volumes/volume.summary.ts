@@ -22,33 +22,35 @@ export interface VolumeSummary {
   total: number;
 }
 
+/** A summary being added up, with the first and last (date, interval) that hold a value. */
+type Running = VolumeSummary & { firstAt?: [string, number]; lastAt?: [string, number] };
+
+const emptySummary = (b: VolumeBucket): Running => ({
+  channel: b.channel,
+  intervalMinutes: b.intervalMinutes,
+  days: 0,
+  first: null,
+  last: null,
+  intervals: 0,
+  withValue: 0,
+  missing: 0,
+  zeros: 0,
+  total: 0,
+});
+
 /** Per-channel coverage of a set of buckets, in channel order. */
 export const summarizeVolumes = (
   buckets: VolumeBucket[],
   options: { timeZone: string; openingHoursByChannel?: Record<string, OpeningHours> },
 ): VolumeSummary[] => {
   zoneOf(options.timeZone);
-  const sums = new Map<string, VolumeSummary & { firstAt?: [string, number]; lastAt?: [string, number] }>();
+  const sums = new Map<string, Running>();
   const sorted = [...buckets].sort(
     (a, b) => a.channel.localeCompare(b.channel) || a.date.localeCompare(b.date),
   );
   for (const b of sorted) {
-    let s = sums.get(b.channel);
-    if (!s) {
-      s = {
-        channel: b.channel,
-        intervalMinutes: b.intervalMinutes,
-        days: 0,
-        first: null,
-        last: null,
-        intervals: 0,
-        withValue: 0,
-        missing: 0,
-        zeros: 0,
-        total: 0,
-      };
-      sums.set(b.channel, s);
-    }
+    const s = sums.get(b.channel) ?? emptySummary(b);
+    sums.set(b.channel, s);
     s.days++;
     s.intervals += b.values.length;
     const hours = options.openingHoursByChannel?.[b.channel];

@@ -72,10 +72,10 @@ const slotsOf = (
   closed: Set<string>,
 ) => {
   const byDate = new Map(buckets.map((b) => [b.date, b]));
-  const { channel, intervalMinutes } = buckets[0]!;
+  const { channel, intervalMinutes } = buckets[0];
   const slots: Slot[] = [];
-  const last = buckets[buckets.length - 1]!.date;
-  for (let date = buckets[0]!.date; date <= last; date = addDays(date, 1)) {
+  const last = buckets[buckets.length - 1].date;
+  for (let date = buckets[0].date; date <= last; date = addDays(date, 1)) {
     const start = dayBounds(date, timeZone).start;
     const minutes = dayLocalMinutes(date, intervalMinutes, timeZone);
     const mask = hours ? openMask(date, intervalMinutes, timeZone, hours) : minutes.map(() => true);
@@ -88,7 +88,7 @@ const slotsOf = (
         index,
         timestamp: new Date(start + index * intervalMinutes * 60_000).toISOString(),
         value: values[index] ?? null,
-        open: mask[index]! && !closed.has(date),
+        open: mask[index] && !closed.has(date),
         key: `${dow}@${minute}`,
       }),
     );
@@ -125,7 +125,7 @@ const findOutliers = (slots: Slot[], threshold: number, scale: 'anscombe' | 'raw
   const spread = robustScale(residuals);
   if (!(spread > 0)) return [];
   return sample.flatMap((s, i) => {
-    const score = Math.abs(residuals[i]! - center) / spread;
+    const score = Math.abs(residuals[i] - center) / spread;
     return score > threshold ? [{ ...issue(s), value: s.value!, expected: expected.get(s.key)!, score }] : [];
   });
 };

@@ -220,6 +220,16 @@ describe('staffing over HTTP', () => {
   describe('export', () => {
     const get = (path: string, token?: string) =>
       fetch(`${t.app.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    /** The email skill's requirement per 15 minutes from staffingPlan: the export must show the same. */
+    const emailRequirement = async (token: string): Promise<number[]> => {
+      const res = await t.gql<{ staffingPlan: { skills: { skill: string; values: number[] }[] } }>(
+        `query { staffingPlan(week: "${WEEK}") { skills { skill values } } }`,
+        {},
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.staffingPlan.skills.find((k) => k.skill === 'email')!.values;
+    };
 
     it('streams an XLSX with the requirement, channel rows and totals', async () => {
       const res = await get(`/exports/staffing/${WEEK}.xlsx?basis=MEAN`, await t.login('provider'));
@@ -232,17 +242,19 @@ describe('staffing over HTTP', () => {
       const req = wb.getWorksheet('Requirement')!;
       expect(req.getRow(1).values).toEqual([undefined, 'Interval', 'Day', 'Time', 'email', 'phone', 'Total']);
       expect(req.rowCount).toBe(1 + 672);
-      // Mon 08:00. email: 8 h of night work spread over the 4 open hours of the response window
-      // (2 h) + 0.25 h of its own = 2.25 h → ceil(2.25 / 0.85) = 3 raw → ceil(3 / 0.7) = 5 scheduled.
+      // Mon 08:00. email: the pooled workload plan, as staffingPlan and planWeek staff it; it
+      // clears the weekend's backlog (62 h of arrivals due within the first 4 open hours).
       // phone: the 30-minute calls row (20 scheduled) counts in both of its 15-minute slots.
+      const email = await emailRequirement(await t.login('provider'));
+      expect(email[32]).toBeGreaterThan(5);
       expect(req.getRow(2 + 32).values).toEqual([
         undefined,
         '2026-11-23T08:00:00',
         'Mon',
         '08:00',
-        5,
+        email[32],
         20,
-        25,
+        email[32]! + 20,
       ]);
       expect(req.getRow(2 + 33).getCell(5).value).toBe(20);
       expect(req.getRow(2).getCell(5).value).toBe(0);
@@ -271,7 +283,8 @@ describe('staffing over HTTP', () => {
       const lines = (await res.text()).trimEnd().split('\r\n');
       expect(lines[0]).toBe('Interval,Day,Time,email,phone,Total');
       expect(lines).toHaveLength(673);
-      expect(lines[33]).toBe('2026-11-23T08:00:00,Mon,08:00,5,20,25');
+      const email = await emailRequirement(await t.login('manager'));
+      expect(lines[33]).toBe(`2026-11-23T08:00:00,Mon,08:00,${email[32]},20,${email[32]! + 20}`);
     });
 
     it('refuses agents (403) and anonymous callers (401); a bad basis or week is 400', async () => {

@@ -38,6 +38,14 @@ describe('demo site, next week, MEAN basis', () => {
   });
   afterAll(() => closeServices(s));
 
+  it('the demo history ends on the Sunday before the seeded week, so next week can be planned', async () => {
+    expect(new Date(`${anchor}T00:00:00Z`).getUTCDay()).toBe(1);
+    // e-mails arrive every day: their history runs up to that Sunday; no channel's goes beyond
+    expect(await s.volumes.lastDate('emails')).toBe(addDays(anchor, -1));
+    for (const c of await s.channels.listAll({ active: true }))
+      expect((await s.volumes.lastDate(c.key))! < anchor).toBe(true);
+  });
+
   it('emails: planned arrivals within 5 % of the history’s weekly mean; flow conserved to 1e-6', async () => {
     const history = await s.volumes.buckets(
       'emails',
@@ -66,6 +74,12 @@ describe('demo site, next week, MEAN basis', () => {
     const staffHours = plan.skills.find((k) => k.skill === 'outbound')!.staffHours;
     expect(staffHours).toBeLessThanOrEqual(1.3 * work);
     for (const c of outbound.channels) expect(c.onTimeShare).toBe(1);
+    // the per-channel plans are shares of the pooled plan: one number for the same work
+    const perChannel = (await s.staffing.weekPlans(week, 'MEAN')).filter(
+      (p) => p.requiredSkill === 'outbound',
+    );
+    expect(perChannel).toHaveLength(3);
+    expect(perChannel.reduce((a, p) => a + p.totals.weeklyStaffHours, 0)).toBeCloseTo(staffHours, 6);
   });
 
   it('intervals: backtest coverage of the 80 % and 95 % intervals within ±5 points, every channel', async () => {
@@ -94,6 +108,34 @@ describe('demo site, next week, MEAN basis', () => {
         expect(Math.abs(c.carriedInItems - out)).toBeLessThan(1e-6);
       }
     }
+  });
+
+  it('calls (open 08–20 weekdays, 09–17 Saturday) fit on the union grid of open hours: next week at the history’s level', async () => {
+    const model = (await s.models.active('calls'))!;
+    // six open days of 48 quarter-hours; Saturday's 16 closed quarter-hours imputed every week
+    const { openOnly } = model.params.details as { openOnly: { openPerDay: number; imputed: number } };
+    expect(openOnly).toMatchObject({ openPerDay: 48, gridPeriods: [96, 672] });
+    expect(openOnly.imputed).toBeGreaterThan(0);
+    // planned volume per open day against the mean of the same weekday over the last 4 weeks
+    // (days without rows — bank holidays — left out on both sides)
+    const history = await s.volumes.buckets('calls', addDays(anchor, -28), addDays(anchor, -1));
+    const byWeekday = new Map<number, number[]>();
+    for (const b of history) {
+      const d = new Date(`${b.date}T00:00:00Z`).getUTCDay();
+      byWeekday.set(d, [...(byWeekday.get(d) ?? []), b.values.reduce<number>((a, v) => a + (v ?? 0), 0)]);
+    }
+    const calls = (await s.staffing.weekPlans(week, 'MEAN')).find((p) => p.channel === 'calls')!;
+    let planned = 0;
+    let expected = 0;
+    for (let d = 0; d < 7; d++) {
+      const day = calls.rows.slice(d * 96, (d + 1) * 96).reduce((a, r) => a + r.volume, 0);
+      const past = byWeekday.get(new Date(`${addDays(week, d)}T00:00:00Z`).getUTCDay()) ?? [];
+      if (day === 0 || past.length === 0) continue;
+      planned += day;
+      expected += past.reduce((a, b) => a + b, 0) / past.length;
+    }
+    expect(expected).toBeGreaterThan(0);
+    expect(Math.abs(planned / expected - 1)).toBeLessThan(0.07);
   });
 
   it('roster: planWeek covers ≥ 97 % of the required hours of every skill', () => {

@@ -252,4 +252,28 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
     const unknown = await series('chat', '2026-03-01', '2026-03-01');
     expect(codeOf(unknown)).toBe('NOT_FOUND');
   });
+
+  it('a DEFERRED channel expects arrivals 24/7: a night value is not outside its hours, every empty interval is missing', async () => {
+    // emails (DEFERRED) handle work 07:00–22:00; arrivals at 03:00 and 13:00 local (BST)
+    const csv = [
+      'timestamp,channel,value',
+      '2026-06-01T02:00:00Z,emails,4',
+      '2026-06-01T02:15:00Z,emails,0',
+      '2026-06-01T12:00:00Z,emails,9',
+    ];
+    expect((await t.gql(IMPORT, { csv: csv.join('\n') }, manager)).errors).toBeUndefined();
+    const res = await t.gql<{
+      validateVolumes: { missing: { timestamp: string }[]; outsideOpeningHours: unknown[] };
+    }>(
+      `query { validateVolumes(channel: "emails", from: "2026-06-01", to: "2026-06-01") {
+        missing { timestamp } outsideOpeningHours { timestamp value } } }`,
+      {},
+      manager,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.validateVolumes.outsideOpeningHours).toEqual([]);
+    // 96 quarter-hours expected around the clock, 3 hold a value
+    expect(res.data!.validateVolumes.missing).toHaveLength(93);
+    expect(res.data!.validateVolumes.missing.map((m) => m.timestamp)).toContain('2026-05-31T23:00:00.000Z');
+  });
 });

@@ -1,4 +1,4 @@
-import { accuracy, seasonalNaiveScale } from '../../../src/forecasting/accuracy.metrics';
+import { accuracy, isDrift, seasonalNaiveScale } from '../../../src/forecasting/accuracy.metrics';
 import { calibrateIntervals } from '../../../src/forecasting/interval.calibration';
 
 describe('seasonalNaiveScale', () => {
@@ -85,5 +85,22 @@ describe('calibrateIntervals', () => {
   it('keeps factors at 1 with fewer than 30 points', () => {
     const f = { mean: [0], lo80: [-1], hi80: [1], lo95: [-2], hi95: [2] };
     expect(calibrateIntervals([{ actual: [5], forecast: f, open: [true] }])).toEqual({ c80: 1, c95: 1 });
+  });
+});
+
+describe('isDrift', () => {
+  const backtest = { wape: 20, mase: 0.8 };
+
+  it('fires on |bias| above 10 % of the actual total even when WAPE and MASE are as in the backtest', () => {
+    expect(isDrift({ wape: 15, mase: 0.7, biasPercent: -12 }, backtest, 1.5)).toBe(true);
+    expect(isDrift({ wape: 15, mase: 0.7, biasPercent: 10.5 }, backtest, 1.5)).toBe(true);
+    expect(isDrift({ wape: 15, mase: 0.7, biasPercent: -10 }, backtest, 1.5)).toBe(false);
+  });
+
+  it('fires on WAPE or MASE above the backtest × factor; not without a backtest figure', () => {
+    expect(isDrift({ wape: 31, mase: 0.7, biasPercent: 0 }, backtest, 1.5)).toBe(true);
+    expect(isDrift({ wape: 15, mase: 1.3, biasPercent: 0 }, backtest, 1.5)).toBe(true);
+    expect(isDrift({ wape: 99, mase: 9, biasPercent: 0 }, { wape: null, mase: null }, 1.5)).toBe(false);
+    expect(isDrift({ wape: 15, mase: 0.7, biasPercent: NaN }, backtest, 1.5)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { backtest, defaultHorizon } from '../../../src/forecasting/backtest.runner';
 import { selectAuto } from '../../../src/forecasting/auto.selector';
+import { AUTO_ORIGINS, autoOrigins, autoSpecs } from '../../../src/forecasting/candidate.backtest';
 import { contactCentreSeries } from '../../../src/forecasting/synthetic-series.generator';
 import { airPassengers } from './airpassengers.fixture';
 
@@ -54,7 +55,7 @@ describe('selectAuto', () => {
     expect(result.model.params.calibration).toEqual(chosen.calibration);
   });
 
-  it('adds an inverse-error weighted combination of the best three', () => {
+  it('adds an inverse-error weighted combination of the best variant of the three best kinds', () => {
     const result = selectAuto(
       { values: airPassengers(), periods: [12] },
       { origins: 3, kinds: ['THETA', 'MSTL'] },
@@ -65,6 +66,7 @@ describe('selectAuto', () => {
     const ranked = result.report.candidates
       .filter((c) => c.spec && c.ok && !c.pruned)
       .sort((a, b) => a.score! - b.score!)
+      .filter((c, i, all) => all.findIndex((d) => d.kind === c.kind) === i)
       .slice(0, 3);
     expect(combo.specs!.map((s) => s.kind)).toEqual(ranked.map((c) => c.spec!.kind));
     const inv = ranked.map((c) => 1 / c.score!);
@@ -84,5 +86,39 @@ describe('selectAuto', () => {
     expect(auto.metrics!.coverage80).toBe(plain.metrics!.coverage80);
     expect(auto.metrics!.coverage95).toBe(plain.metrics!.coverage95);
     expect(auto.calibration).toEqual(plain.calibration);
+  });
+});
+
+describe('AUTO candidates and origins', () => {
+  const input = { values: airPassengers(), periods: [12] };
+  const labels = (specs: { kind: string; boxCox?: string }[]): string[] =>
+    specs.map((s) => (s.boxCox ? `${s.kind}+BOXCOX` : s.kind));
+
+  it('intraday data: ARIMA and Prophet on raw values only, no ARIMA below hourly (time budget)', () => {
+    expect(labels(autoSpecs(input, { stepMinutes: 30 }))).toEqual([
+      'SNAIVE',
+      'THETA',
+      'THETA+BOXCOX',
+      'MSTL',
+      'MSTL+BOXCOX',
+      'PROPHET',
+    ]);
+    expect(labels(autoSpecs(input, { stepMinutes: 60 }))).toEqual([
+      'SNAIVE',
+      'THETA',
+      'THETA+BOXCOX',
+      'MSTL',
+      'MSTL+BOXCOX',
+      'ARIMA',
+      'PROPHET',
+    ]);
+    expect(labels(autoSpecs(input, {}))).toContain('ARIMA+BOXCOX');
+  });
+
+  it('backtests at 8 origins a step of min(horizon, longest period) apart, newest ending at the series end', () => {
+    const { origins, h } = autoOrigins(input, { horizon: 24 });
+    expect(h).toBe(24);
+    expect(origins.map((o) => o.train.values.length)).toEqual([36, 48, 60, 72, 84, 96, 108, 120]);
+    expect(origins).toHaveLength(AUTO_ORIGINS);
   });
 });

@@ -4,6 +4,7 @@ import {
   calibrateIntervals,
   crossValidatedCoverage,
   dailyQuantiles,
+  errorPower,
   leadQuantiles,
   type ScoredForecast,
 } from '../../../src/forecasting/interval.calibration';
@@ -76,5 +77,59 @@ describe('lead-time conformal calibration', () => {
     expect(total.mean).toBe(198);
     expect(total.hi80).toBeCloseTo(198 + Math.sqrt(200), 9);
     expect(total.lo95).toBeCloseTo(198 - Math.sqrt(800), 9);
+  });
+});
+
+describe('conformal error scale follows the series’ own variance (Guerrero)', () => {
+  // 12 seasons of a period-4 pattern; level L_k = 10·2^(k/3)
+  const pattern = [1, -1, 0.5, -0.5];
+  const seasons = (sd: (level: number) => number): number[] =>
+    Array.from({ length: 48 }, (_, i) => {
+      const level = 10 * Math.pow(2, Math.floor(i / 4) / 3);
+      return level + sd(level) * pattern[i % 4]!;
+    });
+
+  it('is about 1 when the spread grows with the level, about 0 when it is constant', () => {
+    expect(
+      errorPower(
+        seasons((l) => 0.2 * l),
+        4,
+      ),
+    ).toBeGreaterThan(0.95);
+    expect(
+      errorPower(
+        seasons(() => 2),
+        4,
+      ),
+    ).toBeLessThan(0.05);
+    expect(errorPower([1, -1, 2, 3, 4, 5, 6, 7, 8, 9], 2)).toBeUndefined();
+  });
+
+  it('scales errors by (mean + 1)^power and bounds by the same', () => {
+    // mean 9 everywhere, errors 10…390 (step 10): scaled by (9 + 1)^1 = 10 they are 1…39
+    const actual = Array.from({ length: 39 }, (_, i) => 9 + 10 * (i + 1));
+    const scored: ScoredForecast[] = [
+      {
+        actual,
+        forecast: {
+          mean: flat(39, 9),
+          lo80: flat(39, 9),
+          hi80: flat(39, 9),
+          lo95: flat(39, 9),
+          hi95: flat(39, 9),
+        },
+        open: flat(39, 1).map(Boolean),
+      },
+    ];
+    const lead = leadQuantiles(scored, 39, 1)!;
+    expect(lead.power).toBe(1);
+    lead.quantiles[0]!.forEach((q, k) => expect(q).toBeCloseTo([1, 4, 36, 39][k]!, 6));
+    const f = finalizeForecast(
+      'SNAIVE',
+      { mean: [19], lo80: [19], hi80: [19], lo95: [19], hi95: [19] },
+      { open: [true], historyMaxAbs: 100, calibration: { c80: 1, c95: 1, lead } },
+    );
+    // at a mean of 19 the scale is (19 + 1)^1 = 20
+    expect(f.hi95[0]).toBeCloseTo(19 + 39 * 20, 6);
   });
 });

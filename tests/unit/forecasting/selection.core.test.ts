@@ -1,5 +1,6 @@
 import {
   chooseCandidate,
+  diverseTop,
   inverseErrorWeights,
   noiseBetween,
   recencyWeights,
@@ -41,5 +42,21 @@ describe('AUTO selection core', () => {
     expect(w[1]).toBeCloseTo(2 / 7, 12);
     expect(w[2]).toBeCloseTo(1 / 7, 12);
     expect(() => inverseErrorWeights([0, 1])).toThrow('scores must be positive and finite');
+  });
+
+  it('combines the best variant of each kind, not two variants of one model', () => {
+    const picked = diverseTop(
+      [
+        { kind: 'THETA', score: 1.06 },
+        { kind: 'THETA', score: 1.07 },
+        { kind: 'MSTL', score: 1.11 },
+        { kind: 'SNAIVE', score: 1.29 },
+        { kind: 'MSTL', score: 1.13 },
+        { kind: 'PROPHET', score: Infinity },
+      ],
+      3,
+    );
+    expect(picked).toEqual([0, 2, 3]);
+    expect(diverseTop([{ kind: 'ARIMA', score: 1 }], 3)).toEqual([0]);
   });
 });

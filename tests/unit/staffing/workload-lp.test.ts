@@ -158,6 +158,35 @@ describe('workload flow', () => {
   });
 });
 
+describe('workload LP determinism', () => {
+  it('solves the same week to the same plan every time: a node limit, not the clock, ends the search', async () => {
+    // e-mails around the clock, handled 08:00–18:00 on weekdays: the first solve of a process
+    // used to hit a 5-second clock limit on a busy machine and return another plan
+    const open = Array.from({ length: 168 }, (_, i) => Math.floor(i / 24) < 5 && i % 24 >= 8 && i % 24 < 18);
+    const arrivals = new Array<number>(168).fill(20);
+    const week: WorkloadProblem = {
+      skill: 'email',
+      intervalMinutes: 60,
+      shrinkage: 0.2,
+      channels: [
+        {
+          key: 'emails',
+          arrivals,
+          open,
+          ahtSeconds: 360,
+          responseHours: 2,
+          maxOccupancy: 1,
+          carryIn: carryInFromArrivals(arrivals, open, 2),
+        },
+      ],
+    };
+    const [a, b] = [await solveWorkload(week), await solveWorkload(week)];
+    expect(b.scheduledAgents).toEqual(a.scheduledAgents);
+    expect(b.channels[0]!.carryOut).toEqual(a.channels[0]!.carryOut);
+    expect(a.channels[0]!.onTimeShare).toBe(1);
+  });
+});
+
 describe('workload LP fallback', () => {
   it('without time for an integer plan, rounds the relaxation up and still meets every deadline', async () => {
     const plan = await solveWorkload(HAND, 0);

@@ -55,7 +55,7 @@ const TOTALS = [
   ['Workload hours', 'workloadHours', 0],
   ['Scheduled staff hours', 'scheduledStaffHours', 0],
   ['Weekly FTE', 'weeklyFte', 1],
-  ['Peak agents', 'peakScheduledAgents', 0],
+  ['Peak agents', 'peakScheduledAgents', 1],
 ] as const;
 
 function overridesOf(f: Form): ScenarioInput {

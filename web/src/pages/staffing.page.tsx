@@ -93,7 +93,7 @@ export function StaffingPage() {
                       <td>{c.model}</td>
                       <td className="num">{fmt.n(c.weeklyFte)}</td>
                       <td className="num">{fmt.n(c.weeklyStaffHours, 0)}</td>
-                      <td className="num">{c.peakScheduledAgents}</td>
+                      <td className="num">{fmt.n(c.peakScheduledAgents)}</td>
                     </tr>
                   ))}
                 </tbody>
