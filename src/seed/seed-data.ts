@@ -16,14 +16,14 @@ export interface DemoSeedData {
   shiftTemplates: ShiftTemplateSpec[];
   holidays: readonly { date: string; name: string }[];
   /** The generated people and leave, relative to the anchor Monday. */
-  site(anchorDate: string): SeedSite;
+  site: (anchorDate: string) => SeedSite;
   /** `weeks` of generated history ending on `end`, as an import CSV. */
-  historyCsv(end: string, weeks: number): string;
+  historyCsv: (end: string, weeks: number) => string;
 }
 
 export const DEMO_SEED_DATA: DemoSeedData = {
   channels: channelFile as ChannelSpec[],
-  shiftTemplates: templateFile as ShiftTemplateSpec[],
+  shiftTemplates: templateFile,
   holidays: holidayFile.dates,
   site: (anchorDate) => generateStaff({ anchorDate }),
   historyCsv: (end, weeks) => historyToCsv(generateHistory({ end, weeks })),
