@@ -1,5 +1,5 @@
 import { clockToMinutes, isIsoDate, isoDayOfWeek, minutesToClock } from '../common/calendar';
-import type { ErrorLocation } from '../errors';
+import { AppError, type ErrorLocation } from '../errors';
 import type { AvailabilityException, WeeklyWindow } from './staff.model';
 import { checkSpan, mergeSpans, type Span, subtractSpans } from '../common/time-window';
 
@@ -22,9 +22,16 @@ export interface TimeSpan {
   to: string;
 }
 
+/** Minutes of a stored clock time; stored patterns passed validation, so null is a broken invariant. */
+const storedMinutes = (clock: string, endOfDay = false): number => {
+  const minutes = clockToMinutes(clock, endOfDay);
+  if (minutes === null) throw new AppError('INTERNAL', `stored availability time "${clock}" is not HH:MM`);
+  return minutes;
+};
+
 const span = (from: string, to: string): Span => ({
-  start: clockToMinutes(from)!,
-  end: clockToMinutes(to, true)!,
+  start: storedMinutes(from),
+  end: storedMinutes(to, true),
 });
 
 /** Spans (minutes since midnight) in which the person is available on `date`. */
@@ -33,8 +40,8 @@ export function availableSpans(pattern: AvailabilityPattern, date: string): Span
   const dated = pattern.exceptions.filter((e) => e.date === date);
   if (dated.some((e) => !e.available && (e.from === null || e.to === null))) return [];
   const base = pattern.weekly.filter((w) => w.dayOfWeek === day).map((w) => span(w.from, w.to));
-  const extra = dated.filter((e) => e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
-  const holes = dated.filter((e) => !e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
+  const extra = dated.flatMap((e) => (e.available && e.from && e.to ? [span(e.from, e.to)] : []));
+  const holes = dated.flatMap((e) => (!e.available && e.from && e.to ? [span(e.from, e.to)] : []));
   return subtractSpans(mergeSpans([...base, ...extra]), holes);
 }
 
@@ -64,8 +71,9 @@ export function checkExceptions(
     if (!isIsoDate(e.date))
       errors.push({ field: `${path}.date`, message: `date must be YYYY-MM-DD, got "${e.date}"` });
     if (e.reason.trim() === '') errors.push({ field: `${path}.reason`, message: 'reason is required' });
-    const hasFrom = e.from !== null && e.from !== undefined;
-    const hasTo = e.to !== null && e.to !== undefined;
+    const { from, to } = e;
+    const hasFrom = from !== null && from !== undefined;
+    const hasTo = to !== null && to !== undefined;
     let s: Span | null = null;
     if (hasFrom !== hasTo) {
       errors.push({ field: path, message: 'from and to must be given together' });
@@ -78,8 +86,8 @@ export function checkExceptions(
       });
       return;
     }
-    if (hasFrom) {
-      const checked = checkSpan(e.from!, e.to!, path);
+    if (hasFrom && hasTo) {
+      const checked = checkSpan(from, to, path);
       errors.push(...checked.errors);
       if (!checked.span) return;
       s = checked.span;

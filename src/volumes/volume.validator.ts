@@ -112,21 +112,23 @@ const anscombe = (x: number): number => 2 * Math.sqrt(x + 3 / 8);
  */
 const findOutliers = (slots: Slot[], threshold: number, scale: 'anscombe' | 'raw'): OutlierIssue[] => {
   const f = scale === 'anscombe' ? anscombe : (x: number) => x;
-  const sample = slots.filter((s) => s.open && s.value !== null);
+  const sample = slots.filter((s): s is Slot & { value: number } => s.open && s.value !== null);
   const byKey = new Map<string, number[]>();
   for (const s of sample) {
     const list = byKey.get(s.key);
-    if (list) list.push(s.value!);
-    else byKey.set(s.key, [s.value!]);
+    if (list) list.push(s.value);
+    else byKey.set(s.key, [s.value]);
   }
-  const expected = new Map([...byKey].map(([k, xs]) => [k, median(xs)]));
-  const residuals = sample.map((s) => f(s.value!) - f(expected.get(s.key)!));
+  const medians = new Map([...byKey].map(([k, xs]) => [k, median(xs)]));
+  // every sampled key has a median: the map was built from the same sample
+  const expected = (s: Slot): number => medians.get(s.key) ?? NaN;
+  const residuals = sample.map((s) => f(s.value) - f(expected(s)));
   const center = median(residuals);
   const spread = robustScale(residuals);
   if (!(spread > 0)) return [];
   return sample.flatMap((s, i) => {
     const score = Math.abs(residuals[i] - center) / spread;
-    return score > threshold ? [{ ...issue(s), value: s.value!, expected: expected.get(s.key)!, score }] : [];
+    return score > threshold ? [{ ...issue(s), value: s.value, expected: expected(s), score }] : [];
   });
 };
 
