@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', '*.js', '*.mjs', 'scripts/', 'web/src/gql/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', '*.js', '*.cjs', '*.mjs', 'scripts/', 'web/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

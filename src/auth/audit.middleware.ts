@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from './request-context';
 import { isAppError } from '../errors';
 import type { Logger } from '../logger';
 import type { AuditService } from './audit.service';

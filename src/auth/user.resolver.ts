@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from './current-viewer';
-import type { Viewer } from '../context';
+import type { Viewer } from './request-context';
 import { PUBLIC, Role, SIGNED_IN } from './roles';
 import { PageArgs } from '../common/connection.types';
 import { ChangePasswordArgs, CreateUserInput, LoginArgs, UpdateUserInput } from './user.inputs';

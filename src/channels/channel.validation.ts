@@ -1,6 +1,6 @@
 import { clockToMinutes } from '../common/calendar';
 import type { ErrorLocation } from '../errors';
-import { checkWeeklyWindows } from '../staff/time-window';
+import { checkWeeklyWindows } from '../common/time-window';
 import type { ChannelDoc } from './channel.model';
 
 export const INTERVAL_MINUTES = [15, 30, 60] as const;

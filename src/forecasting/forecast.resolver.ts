@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { FORECAST_READERS, Role } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { type ForecastUpdatedEvent, TOPIC, topicIdArg } from '../events/topics';
 import { ChannelRangeArgs } from '../volumes/volume.inputs';
 import { AccuracyService } from './accuracy.service';

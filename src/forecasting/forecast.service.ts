@@ -226,6 +226,14 @@ export class ForecastService {
     return this.forecasts.findOne({ channel }, { sort: { createdAt: -1, _id: -1 } });
   }
 
+  /** The most recently created run of a channel covering all of [from, to], or null. */
+  covering(channel: string, from: Date, to: Date): Promise<ForecastDoc | null> {
+    return this.forecasts.findOne(
+      { channel, start: { $lte: from }, end: { $gte: to } },
+      { sort: { createdAt: -1 } },
+    );
+  }
+
   /** Runs of a channel whose period overlaps [from, to) (UTC instants), oldest start first. */
   overlapping(channel: string, from: Date, to: Date): Promise<ForecastDoc[]> {
     return this.forecasts.find(

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { badInput } from '../errors';
 import type { ForecastDoc, ModelDoc } from './forecast.model';
 import type { ForecastService } from './forecast.service';
@@ -12,6 +12,10 @@ export class ForecastingFacade {
     private readonly registry: ModelRegistryService,
     private readonly forecasts: ForecastService,
   ) {}
+
+  async hasActiveModel(channel: string): Promise<boolean> {
+    return (await this.registry.active(channel)) !== null;
+  }
 
   trainModel(channel: string, kind: string, viewer: Viewer | null): Promise<ModelDoc> {
     const selection = kind as ModelSelection;

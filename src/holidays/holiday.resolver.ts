@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, Role } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { HolidayInput, HolidayRangeArgs } from './holiday.inputs';
 import { HolidayService } from './holiday.service';
 import { Holiday } from './holiday.types';

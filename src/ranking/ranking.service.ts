@@ -4,7 +4,7 @@
  */
 import { Role } from '../auth/roles';
 import { addDays, daysBetween, mondayOf } from '../common/calendar';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError, badInput } from '../errors';
 import type { Logger } from '../logger';
 import type { ObjectivePlan } from '../rostering/roster-job.service';

@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { type RosterConflictEvent as ConflictEvent, TOPIC, topicIdArg } from '../events/topics';
 import { Roster } from './roster-api.types';
 import {

@@ -1,6 +1,6 @@
 /**
- * Master data → RosterProblem. `rosterProblemFromData` is pure (documents in, problem out);
- * `RosterProblemSource` loads the documents of one week from the store.
+ * Master data → RosterProblem, pure: documents in, problem out (roster-problem.source.ts
+ * loads the documents of one week through the staff and roster services).
  *
  * Availability: the problem has weekly windows by day of week, and a week has exactly one
  * date per day of week, so each day's windows are the person's *dated* windows — weekly
@@ -9,11 +9,8 @@
  */
 import { addDays, isoDayOfWeek, minutesToClock } from '../common/calendar';
 import { breakRulesOf } from '../staff/shift-breaks.core';
-import { AVAILABILITY, SHIFT_TEMPLATES, STAFF } from '../staff/staff.model';
 import type { AvailabilityDoc, ShiftTemplateDoc, StaffDoc } from '../staff/staff.model';
-import type { DocumentStore } from '../store/document-store';
 import { clockToMinutes, MINUTES_PER_DAY } from './calendar.util';
-import { ROSTERS, type RosterDoc } from './roster-doc.model';
 import type { RosterProblemInput } from './roster-problem.schema';
 import type { RosterAssignment } from './roster.types';
 
@@ -108,14 +105,28 @@ export function previousWeekOf(
 
 const nonEmpty = <T>(values: T[]): T[] | undefined => (values.length > 0 ? values : undefined);
 
-/** Builds the (unvalidated) roster problem of one week from master-data documents. */
-export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
-  const notes: string[] = [];
-  const { week, requirement } = data;
-  const requiredSkills = new Set(requirement.requirements.map((r) => r.skill));
-  const dates = Array.from({ length: 7 }, (_, i) => addDays(week, i));
+type ProblemTemplate = RosterProblemInput['shiftTemplates'][number];
+type ProblemStaff = RosterProblemInput['staff'][number];
 
-  const templates = data.templates.flatMap((t) => {
+/** What every person's entry is built from: the week, its dates, and the week's shared lookups. */
+interface StaffBuild {
+  week: string;
+  /** The seven dates of the week, Monday first. */
+  dates: string[];
+  patterns: Map<string, AvailabilityDoc>;
+  /** Template ids of template names (or ids) a preference lists; unknown ones are dropped. */
+  templateIds: (names: string[]) => string[];
+  previousAssignments: RosterAssignment[];
+  notes: string[];
+}
+
+/** Templates serving a required skill (their skills cut to the required ones); the rest are noted. */
+function problemTemplates(
+  templates: ShiftTemplateDoc[],
+  requiredSkills: ReadonlySet<string>,
+  notes: string[],
+): ProblemTemplate[] {
+  return templates.flatMap((t) => {
     const skills = t.skills.filter((s) => requiredSkills.has(s));
     if (skills.length === 0) {
       notes.push(
@@ -123,76 +134,106 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
       );
       return [];
     }
-    return [
-      {
-        id: t._id,
-        name: t.name,
-        start: t.start,
-        durationMinutes: t.durationMinutes,
-        // Stored templates without break rules read as one break around mid-shift.
-        breaks: breakRulesOf(t),
-        daysOfWeek: t.daysOfWeek,
-        skills,
-      },
-    ];
+    // Stored templates without break rules read as one break around mid-shift.
+    const { _id: id, name, start, durationMinutes, daysOfWeek } = t;
+    return [{ id, name, start, durationMinutes, breaks: breakRulesOf(t), daysOfWeek, skills }];
   });
-  const templateIdByName = new Map(templates.map((t) => [t.name, t.id]));
-  const templateIds = (names: string[]): string[] =>
+}
+
+/** Resolves preference entries (template names or ids) to the ids of the problem's templates. */
+function templateIdResolver(templates: ProblemTemplate[]): (names: string[]) => string[] {
+  const idByName = new Map(templates.map((t) => [t.name, t.id]));
+  const ids = new Set(templates.map((t) => t.id));
+  return (names) =>
     names.flatMap((n) => {
-      const id = templateIdByName.get(n) ?? (templates.some((t) => t.id === n) ? n : undefined);
+      const id = idByName.get(n) ?? (ids.has(n) ? n : undefined);
       return id ? [id] : [];
     });
+}
 
-  const patterns = new Map(data.availability.map((a) => [a.staffId, a]));
-  const staff = data.staff.flatMap((s) => {
-    if (s.skills.length === 0) {
-      notes.push(`staff ${s.employeeNo} left out: no skills`);
-      return [];
-    }
-    const pattern = patterns.get(s._id);
-    if (!pattern) notes.push(`staff ${s.employeeNo} has no availability: not rostered`);
-    const availability = dates.flatMap((date) =>
-      datedSpans(pattern, date).map((span) => ({
-        dayOfWeek: isoDayOfWeek(date),
-        from: minutesToClock(span.start),
-        to: minutesToClock(Math.min(span.end, MINUTES_PER_DAY)),
-      })),
+/** A person's preferences with unknown templates dropped; undefined when nothing is left. */
+function problemPreferences(
+  prefs: StaffDoc['preferences'],
+  templateIds: (names: string[]) => string[],
+): ProblemStaff['preferences'] {
+  if (!prefs) return undefined;
+  const preferences = {
+    desiredDays: nonEmpty(prefs.desiredDays ?? []),
+    undesiredDays: nonEmpty(prefs.undesiredDays ?? []),
+    desiredShifts: nonEmpty(templateIds(prefs.desiredShifts ?? [])),
+    undesiredShifts: nonEmpty(templateIds(prefs.undesiredShifts ?? [])),
+  };
+  return Object.values(preferences).some((v) => v !== undefined) ? preferences : undefined;
+}
+
+/** The dated windows of the week as weekly windows (one date per day of week), and the days off. */
+function weekAvailability(
+  pattern: AvailabilityDoc | undefined,
+  dates: string[],
+): { availability: ProblemStaff['availability']; unavailableDates: string[] } {
+  const availability = dates.flatMap((date) =>
+    datedSpans(pattern, date).map((span) => ({
+      dayOfWeek: isoDayOfWeek(date),
+      from: minutesToClock(span.start),
+      to: minutesToClock(Math.min(span.end, MINUTES_PER_DAY)),
+    })),
+  );
+  const unavailableDates = dates.filter((d) => pattern && datedSpans(pattern, d).length === 0);
+  return { availability, unavailableDates };
+}
+
+/** One person's problem entry, or null (noted) when they have no skill. */
+function problemStaffMember(s: StaffDoc, build: StaffBuild): ProblemStaff | null {
+  if (s.skills.length === 0) {
+    build.notes.push(`staff ${s.employeeNo} left out: no skills`);
+    return null;
+  }
+  const pattern = build.patterns.get(s._id);
+  if (!pattern) build.notes.push(`staff ${s.employeeNo} has no availability: not rostered`);
+  const { availability, unavailableDates } = weekAvailability(pattern, build.dates);
+  const minHoursWeek = creditAbsences(s.contract, pattern, unavailableDates);
+  if (minHoursWeek < s.contract.minHoursWeek)
+    build.notes.push(
+      `staff ${s.employeeNo}: minimum hours ${s.contract.minHoursWeek} → ${minHoursWeek} for days of absence`,
     );
-    const unavailableDates = dates.filter((d) => pattern && datedSpans(pattern, d).length === 0);
-    const minHoursWeek = creditAbsences(s.contract, pattern, unavailableDates);
-    if (minHoursWeek < s.contract.minHoursWeek)
-      notes.push(
-        `staff ${s.employeeNo}: minimum hours ${s.contract.minHoursWeek} → ${minHoursWeek} for days of absence`,
-      );
-    const prefs = s.preferences;
-    const preferences = prefs
-      ? {
-          desiredDays: nonEmpty(prefs.desiredDays ?? []),
-          undesiredDays: nonEmpty(prefs.undesiredDays ?? []),
-          desiredShifts: nonEmpty(templateIds(prefs.desiredShifts ?? [])),
-          undesiredShifts: nonEmpty(templateIds(prefs.undesiredShifts ?? [])),
-        }
-      : undefined;
-    const previousWeek = previousWeekOf(week, s._id, data.previousAssignments);
-    return [
-      {
-        id: s._id,
-        name: s.name,
-        skills: s.skills,
-        hourlyCost: s.hourlyCost,
-        minHoursWeek,
-        maxHoursWeek: s.contract.maxHoursWeek,
-        maxDaysWeek: s.contract.maxDaysWeek,
-        // The problem format caps the limit at 7 (a longer one cannot bind inside one week).
-        ...(s.contract.maxConsecutiveDays <= 7 ? { maxConsecutiveDays: s.contract.maxConsecutiveDays } : {}),
-        availability,
-        ...(unavailableDates.length > 0 ? { unavailableDates } : {}),
-        ...(preferences && Object.values(preferences).some((v) => v !== undefined) ? { preferences } : {}),
-        ...(previousWeek ? { previousWeek } : {}),
-      },
-    ];
-  });
+  const preferences = problemPreferences(s.preferences, build.templateIds);
+  const previousWeek = previousWeekOf(build.week, s._id, build.previousAssignments);
+  const { maxHoursWeek, maxDaysWeek, maxConsecutiveDays } = s.contract;
+  return {
+    id: s._id,
+    name: s.name,
+    skills: s.skills,
+    hourlyCost: s.hourlyCost,
+    minHoursWeek,
+    maxHoursWeek,
+    maxDaysWeek,
+    // The problem format caps the limit at 7 (a longer one cannot bind inside one week).
+    ...(maxConsecutiveDays <= 7 ? { maxConsecutiveDays } : {}),
+    availability,
+    ...(unavailableDates.length > 0 ? { unavailableDates } : {}),
+    ...(preferences ? { preferences } : {}),
+    ...(previousWeek ? { previousWeek } : {}),
+  };
+}
 
+/** Builds the (unvalidated) roster problem of one week from master-data documents. */
+export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
+  const notes: string[] = [];
+  const { week, requirement, options } = data;
+  const templates = problemTemplates(
+    data.templates,
+    new Set(requirement.requirements.map((r) => r.skill)),
+    notes,
+  );
+  const build: StaffBuild = {
+    week,
+    dates: Array.from({ length: 7 }, (_, i) => addDays(week, i)),
+    patterns: new Map(data.availability.map((a) => [a.staffId, a])),
+    templateIds: templateIdResolver(templates),
+    previousAssignments: data.previousAssignments,
+    notes,
+  };
+  const staff = data.staff.flatMap((s) => problemStaffMember(s, build) ?? []);
   return {
     problem: {
       weekStart: week,
@@ -201,41 +242,13 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
       shiftTemplates: templates,
       requirements: requirement.requirements.map((r) => ({ skill: r.skill, values: [...r.values] })),
       options: {
-        timeLimitSeconds: data.options.timeLimitSeconds,
-        relativeGap: data.options.relativeGap,
-        ...(data.options.minRestHours !== undefined ? { minRestHours: data.options.minRestHours } : {}),
+        timeLimitSeconds: options.timeLimitSeconds,
+        relativeGap: options.relativeGap,
+        ...(options.minRestHours !== undefined ? { minRestHours: options.minRestHours } : {}),
       },
     },
     notes,
   };
-}
-
-/** Loads one week's master data from the store (four reads, whatever the staff count). */
-export class RosterProblemSource {
-  constructor(private readonly store: DocumentStore) {}
-
-  async load(week: string, requirement: WeekRequirement, options: RosterSolveOptions): Promise<BuiltProblem> {
-    const staff = await this.store.collection<StaffDoc>(STAFF).find({ active: true }, { sort: { _id: 1 } });
-    const ids = staff.map((s) => s._id);
-    const availability = await this.store
-      .collection<AvailabilityDoc>(AVAILABILITY)
-      .find({ staffId: { $in: ids } });
-    const templates = await this.store
-      .collection<ShiftTemplateDoc>(SHIFT_TEMPLATES)
-      .find({ active: true }, { sort: { start: 1, _id: 1 } });
-    const previous = await this.store
-      .collection<RosterDoc>(ROSTERS)
-      .findOne({ week: addDays(week, -7), status: 'PUBLISHED' }, { projection: { assignments: 1 } });
-    return rosterProblemFromData({
-      week,
-      staff,
-      availability,
-      templates,
-      requirement,
-      previousAssignments: previous?.assignments ?? [],
-      options,
-    });
-  }
 }
 
 /**

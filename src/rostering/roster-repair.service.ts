@@ -6,7 +6,7 @@
  * after; publishing it supersedes the old version, as for any draft.
  */
 import { daysBetween } from '../common/calendar';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError, badInput } from '../errors';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';

@@ -5,7 +5,7 @@
  */
 import { addDays } from '../common/calendar';
 import { Role } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import type { DownloadRoute } from '../export/download';
 import type { Cell, Sheet } from '../export/table';
 import { localIsoToMinute, minuteToLocalIso } from './calendar.util';

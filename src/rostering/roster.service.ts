@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Role } from '../auth/roles';
-import { hasRole, type Viewer } from '../context';
+import { hasRole, type Viewer } from '../auth/request-context';
 import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';

@@ -10,7 +10,7 @@ import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { auditMiddleware } from '../auth/audit.middleware';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { TOPIC } from '../events/topics';
 import { createErrorFormatter } from './error-format';
 import { httpContext } from './context';

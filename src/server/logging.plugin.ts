@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { extensionCode } from '../errors';
 import type { Logger } from '../logger';
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, Role, SIGNED_IN } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import {
   AvailabilityInput,
   AvailabilityRowInput,

@@ -80,6 +80,11 @@ export class ShiftTemplateService {
     return this.templates.find(toFilter({ active: true, skill }), { sort: { start: 1, name: 1 } });
   }
 
+  /** The templates a roster may use: every active one, ordered by start then id (a stable problem order). */
+  forRoster(): Promise<ShiftTemplateDoc[]> {
+    return this.templates.find({ active: true }, { sort: { start: 1, _id: 1 } });
+  }
+
   async require(id: string): Promise<ShiftTemplateDoc> {
     const doc = await this.templates.findById(id);
     if (!doc) throw notFound('ShiftTemplate', id);

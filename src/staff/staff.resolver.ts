@@ -3,7 +3,7 @@ import { CurrentViewer } from '../auth/current-viewer';
 import { PageArgs } from '../common/connection.types';
 import { PLAN_READERS, Role } from '../auth/roles';
 import { User } from '../auth/user.types';
-import type { RequestContext, Viewer } from '../context';
+import type { RequestContext, Viewer } from '../auth/request-context';
 import { Availability } from './availability.types';
 import { AvailabilityService } from './availability.service';
 import { CreateStaffInput, StaffRowInput, UpdateStaffInput } from './staff.inputs';

@@ -18,7 +18,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { auditMiddleware } from '../../src/auth/audit.middleware';
 import { AUDIT_LOG, type AuditDoc } from '../../src/auth/audit.model';
 import { AuditService } from '../../src/auth/audit.service';
-import type { RequestContext } from '../../src/context';
+import type { RequestContext } from '../../src/auth/request-context';
 import { badInput } from '../../src/errors';
 import { createLogger } from '../../src/logger';
 import { EmbeddedStore } from '../../src/store/embedded.store';

@@ -4,7 +4,7 @@ import { Role } from '../../../src/auth/roles';
 import { toViewer } from '../../../src/auth/user.service';
 import { buildSchemaFor } from '../../../src/server/app';
 import { newContext } from '../../../src/server/context';
-import type { Viewer } from '../../../src/context';
+import type { Viewer } from '../../../src/auth/request-context';
 import { dummyOperation } from '../../helpers/dummy-operation';
 import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 

@@ -6,7 +6,7 @@ import { solveRoster } from '../../../src/rostering/roster.solver';
 import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
 import { EmbeddedStore } from '../../../src/store/embedded.store';
 import { testConfig } from '../../helpers/test-config';
-import type { Viewer } from '../../../src/context';
+import type { Viewer } from '../../../src/auth/request-context';
 import { Role } from '../../../src/auth/roles';
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };

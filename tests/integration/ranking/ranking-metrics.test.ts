@@ -5,7 +5,7 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { Role } from '../../../src/auth/roles';
 import { addDays, mondayOf, todayIn } from '../../../src/common/calendar';
-import type { Viewer } from '../../../src/context';
+import type { Viewer } from '../../../src/auth/request-context';
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { solveRoster } from '../../../src/rostering/roster.solver';

@@ -5,7 +5,7 @@
  * Needs `npm run build` (workers run dist/).
  */
 import { Role } from '../../../src/auth/roles';
-import type { Viewer } from '../../../src/context';
+import type { Viewer } from '../../../src/auth/request-context';
 import { createEventBus } from '../../../src/events/pubsub';
 import { createLogger } from '../../../src/logger';
 import { RankingService } from '../../../src/ranking/ranking.service';

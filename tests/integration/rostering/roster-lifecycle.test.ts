@@ -1,7 +1,7 @@
 import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import type { RosterDoc, RosterJobDoc } from '../../../src/rostering/roster-doc.model';
 import { ROSTERS } from '../../../src/rostering/roster-doc.model';
-import { RosterProblemSource } from '../../../src/rostering/roster-problem.builder';
+import { RosterProblemSource } from '../../../src/rostering/roster-problem.source';
 import { GENERATE, generateVariables, seedRosterSite, WEEK } from './roster.seed';
 import { generateRosterInstance } from '../../../bench/roster-instances';
 import { taskFile } from '../../../src/workers/worker-pool';
@@ -293,7 +293,7 @@ describe('roster lifecycle over GraphQL', () => {
       intervalMinutes: 60,
       requirements: [{ skill: 'calls', values: new Array<number>(168).fill(0) }],
     };
-    const { problem } = await new RosterProblemSource(t.services.store).load('2025-03-10', zero, {
+    const { problem } = await new RosterProblemSource(t.services).load('2025-03-10', zero, {
       timeLimitSeconds: 1,
       relativeGap: 0,
     });

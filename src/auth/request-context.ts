@@ -1,4 +1,4 @@
-import { Role } from './auth/roles';
+import { Role } from './roles';
 
 /** The authenticated caller of a request or subscription. */
 export interface Viewer {

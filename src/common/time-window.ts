@@ -1,4 +1,4 @@
-import { clockToMinutes } from '../common/calendar';
+import { clockToMinutes } from './calendar';
 import type { ErrorLocation } from '../errors';
 
 /**
