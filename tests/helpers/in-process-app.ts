@@ -7,7 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { seedAccounts } from '../../src/auth/seed-accounts';
 import type { Config } from '../../src/config';
-import type { RequestContext } from '../../src/context';
+import type { RequestContext } from '../../src/auth/request-context';
 import { createLogger } from '../../src/logger';
 import { buildSchemaFor } from '../../src/server/app';
 import { newContext, viewerFromToken } from '../../src/server/context';
