@@ -8,7 +8,7 @@ import type { Collection, DocumentStore } from '../store/document-store';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { type Role, ALL_ROLES } from './roles';
 import type { TokenIssuer } from './token';
-import { USERS, type UserDoc } from './user.model';
+import { USERS, type UserDoc } from './user.doc';
 
 export type AuthSettings = Pick<Config, 'MAX_LOGIN_ATTEMPTS' | 'LOCKOUT_MINUTES' | 'MIN_PASSWORD_LENGTH'>;
 

@@ -4,7 +4,7 @@ import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
 import { sortWindows } from '../common/time-window';
-import { CHANNELS, type ChannelDoc, type ChannelKind, type OpeningWindow } from './channel.model';
+import { CHANNELS, type ChannelDoc, type ChannelKind, type OpeningWindow } from './channel.doc';
 import { checkChannel } from './channel.validation';
 import { withoutNulls } from '../common/without-nulls';
 

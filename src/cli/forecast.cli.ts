@@ -15,8 +15,8 @@ import { parse } from 'csv-parse/sync';
 import { isTimeZone, zoneOf } from '../common/time-zone';
 import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
-import { isModelFitError } from '../forecasting/forecast.errors';
-import { fitModel } from '../forecasting/forecaster.registry';
+import { isModelFitError } from '../forecasting/forecast-errors';
+import { fitModel } from '../forecasting/models/forecaster-registry';
 import type { ModelSelection } from '../forecasting/forecast.types';
 import {
   addStep,
@@ -28,7 +28,7 @@ import {
   stepMinutes,
   type TimeFormat,
   type TimeStep,
-} from '../forecasting/time-axis.helpers';
+} from '../forecasting/time-axis';
 
 export interface ForecastCliOptions {
   input: string;

@@ -4,7 +4,7 @@
  * fallback rate 1); a candidate whose confidence max(p, 1 − p) is below the threshold gets no
  * learned reward (its stated preferences decide). Reward = 2p − 1 in [−1, 1]. Pure.
  */
-import type { CandidateRewards } from '../rostering/roster-rewards.model';
+import type { CandidateRewards } from '../rostering/milp/roster-rewards';
 
 export interface RewardDecision {
   path: 'RULES' | 'MODEL';

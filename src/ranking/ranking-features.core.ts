@@ -3,7 +3,7 @@
  * week's problem and the published rosters of earlier weeks. Pure. The README's
  * "Ranking features" table documents every entry of `FEATURE_NAMES`.
  */
-import type { RosterProblem } from '../rostering/roster-problem.schema';
+import type { RosterProblem } from '../rostering/roster-problem-schema';
 
 /** One published shift of an earlier week, day 0…6 from its Monday. */
 export interface HistoryShift {

@@ -8,11 +8,11 @@ import { DateTime } from 'luxon';
 import type { Viewer } from '../auth/request-context';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError } from '../errors';
-import type { RosterJobDoc } from './roster-doc.model';
-import type { RosterProblemSource } from './roster-problem.source';
+import type { RosterJobDoc } from './roster.doc';
+import type { RosterProblemSource } from './roster-problem-source';
 import type { RequirementProvider, RosterJobOptions, RosterJobService } from './roster-job.service';
 
-/** What the forecasting feature offers the planner (src/forecasting/forecasting.facade.ts). */
+/** What the forecasting feature offers the planner (src/forecasting/forecasting-facade.ts). */
 export interface ForecastProvider {
   /** Whether the channel has an ACTIVE model to forecast with. */
   hasActiveModel(channel: string): Promise<boolean>;

@@ -31,16 +31,16 @@ import {
   type RosterJobDoc,
   type RosterJobKind,
   type RosterRankingInfo,
-} from './roster-doc.model';
-import type { BuiltProblem, WeekRequirement } from './roster-problem.builder';
-import type { RosterProblemSource } from './roster-problem.source';
+} from './roster.doc';
+import type { BuiltProblem, WeekRequirement } from './roster-problem-builder';
+import type { RosterProblemSource } from './roster-problem-source';
 import { parseRosterProblem } from './roster-problem.validation';
-import type { RosterProblem } from './roster-problem.schema';
-import type { CandidateRewards } from './roster-rewards.model';
+import type { RosterProblem } from './roster-problem-schema';
+import type { CandidateRewards } from './milp/roster-rewards';
 import { assertWeek, type RosterService } from './roster.service';
 import type { RosterProgress, RosterResult } from './roster.types';
 import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
-import { recoverInterrupted, settleOrphan, type JobOwnership } from './roster-job.recovery';
+import { recoverInterrupted, settleOrphan, type JobOwnership } from './roster-job-recovery';
 import { withoutNulls } from '../common/without-nulls';
 
 /** What the staffing feature offers the roster (src/staffing/staffing.service.ts). */

@@ -9,8 +9,8 @@ import type { ChannelService } from '../channels/channel.service';
 import type { Viewer } from '../auth/request-context';
 import { AppError } from '../errors';
 import type { VolumeService } from '../volumes/volume.service';
-import { workedShift } from './roster-facts.check';
-import type { RosterDoc } from './roster-doc.model';
+import { workedShift } from './roster-facts.validation';
+import type { RosterDoc } from './roster.doc';
 import {
   rosterOutcome,
   type OutcomeChannel,

@@ -12,11 +12,11 @@ import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import { WEEK_RULES, type ConflictRule } from './roster-conflicts.core';
 import type { RosterConflictService } from './roster-conflict.service';
-import type { RosterDoc, RosterFigures, RosterRepairInfo } from './roster-doc.model';
-import type { RosterProblem } from './roster-problem.schema';
-import { assignmentKey } from './roster-repair.model';
-import type { RepairSolveInput, RepairSolveResult } from './roster-repair.solver';
-import { rosterKpis } from './roster.kpi';
+import type { RosterDoc, RosterFigures, RosterRepairInfo } from './roster.doc';
+import type { RosterProblem } from './roster-problem-schema';
+import { assignmentKey } from './milp/roster-repair';
+import type { RepairSolveInput, RepairSolveResult } from './roster-repair-solver';
+import { rosterKpis } from './roster-kpi';
 import type { RosterService } from './roster.service';
 import type { RosterAssignment, RosterKpis } from './roster.types';
 

@@ -11,9 +11,14 @@ import {
   RosterPublished,
   Timetable,
   UpdateAssignmentResult,
-} from './roster-api.types';
+} from './roster.graphql';
 import { RosterJobService, type RosterJobOptions } from './roster-job.service';
-import { GenerateRosterArgs, RosterOptionsInput, UpdateAssignmentInput, WeekArgs } from './roster.inputs';
+import {
+  GenerateRosterArgs,
+  RosterOptionsInput,
+  UpdateAssignmentInput,
+  WeekArgs,
+} from './roster-inputs.graphql';
 import { RosterService } from './roster.service';
 import { badInput } from '../errors';
 

@@ -8,7 +8,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { RequestContext } from '../auth/request-context';
 import { extensionCode, isAppError } from '../errors';
 import { isTaskEntry, TASK_KINDS } from '../jobs/job-kinds';
-import { taskEntryOf } from '../jobs/bullmq.runner';
+import { taskEntryOf } from '../jobs/bullmq-runner';
 import { RECENT_KPI_WEEKS } from '../ranking/scheduling-kpis.core';
 import type { TaskRunner, TaskRunOptions } from '../workers/task-runner';
 

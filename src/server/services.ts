@@ -14,7 +14,7 @@ import { AccuracyService } from '../forecasting/accuracy.service';
 import { forecastDownload } from '../forecasting/forecast.export';
 import { ForecastResolver } from '../forecasting/forecast.resolver';
 import { ForecastService } from '../forecasting/forecast.service';
-import { ForecastingFacade } from '../forecasting/forecasting.facade';
+import { ForecastingFacade } from '../forecasting/forecasting-facade';
 import { ModelRegistryResolver } from '../forecasting/model-registry.resolver';
 import { ModelRegistryService } from '../forecasting/model-registry.service';
 import { HolidayResolver } from '../holidays/holiday.resolver';
@@ -30,7 +30,7 @@ import { RosterRankingResolver } from '../ranking/roster-ranking.resolver';
 import { rankingFlags } from '../ranking/ranking-flags.core';
 import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
-import { RosterProblemSource } from '../rostering/roster-problem.source';
+import { RosterProblemSource } from '../rostering/roster-problem-source';
 import { rosterDownloads } from '../rostering/roster.export';
 import { RosterOutcomeService } from '../rostering/roster-outcome.service';
 import { RosterRepairService } from '../rostering/roster-repair.service';
@@ -52,7 +52,7 @@ import type { DocumentStore } from '../store/document-store';
 import type { ResolverClass } from './schema';
 import { VolumeResolver } from '../volumes/volume.resolver';
 import { VolumeService } from '../volumes/volume.service';
-import type { RedisInfra } from '../jobs/redis.infra';
+import type { RedisInfra } from '../jobs/redis-infra';
 import { SingleProcessLiveness } from '../workers/process-liveness';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile, WorkerPool, workerPoolOptions } from '../workers/worker-pool';
@@ -66,7 +66,7 @@ export interface Infrastructure {
   logger: Logger;
   store: DocumentStore;
   events: EventBus;
-  /** Redis events, jobs and liveness, when REDIS_URL is set (src/jobs/redis.infra.ts). */
+  /** Redis events, jobs and liveness, when REDIS_URL is set (src/jobs/redis-infra.ts). */
   redis?: RedisInfra;
 }
 

@@ -7,10 +7,10 @@ import {
   AvailabilityRowInput,
   AvailableStaffArgs,
   SetAvailabilityArgs,
-} from './availability.inputs';
+} from './availability-inputs.graphql';
 import { AvailabilityService } from './availability.service';
-import { Availability } from './availability.types';
-import { ImportResult, Staff } from './staff.types';
+import { Availability } from './availability.graphql';
+import { ImportResult, Staff } from './staff.graphql';
 
 @Resolver(() => Availability)
 export class AvailabilityResolver {

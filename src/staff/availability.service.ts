@@ -15,7 +15,7 @@ import {
   type ImportSummary,
   isBefore,
   rowsToTable,
-} from './staff.import';
+} from './staff-import';
 import { assertMayRead, type StaffService } from './staff.service';
 import {
   AVAILABILITY,
@@ -23,7 +23,7 @@ import {
   type AvailabilityException,
   type StaffDoc,
   type WeeklyWindow,
-} from './staff.model';
+} from './staff.doc';
 import { checkSpan, checkWeeklyWindows, sortWindows } from '../common/time-window';
 
 export interface AvailabilitySpec {

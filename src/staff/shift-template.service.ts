@@ -6,8 +6,8 @@ import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound, type ErrorLocation } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
 import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
-import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.model';
-import { checkSkills, normaliseSkills } from './staff.rules';
+import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.doc';
+import { checkSkills, normaliseSkills } from './staff.validation';
 import { withoutNulls } from '../common/without-nulls';
 
 export type ShiftTemplateSpec = Omit<ShiftTemplateDoc, '_id' | 'active'> & { active?: boolean };

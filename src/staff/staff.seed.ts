@@ -1,7 +1,7 @@
 import type { SeedStep } from '../common/seed-step';
 import type { AvailabilityService } from './availability.service';
 import type { ShiftTemplateService, ShiftTemplateSpec } from './shift-template.service';
-import type { AvailabilityDoc } from './staff.model';
+import type { AvailabilityDoc } from './staff.doc';
 import type { StaffService, StaffSpec } from './staff.service';
 
 /** Staff member the demo `agent` account belongs to. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
-import type { UserDoc } from '../auth/user.model';
+import type { UserDoc } from '../auth/user.doc';
 import type { UserService } from '../auth/user.service';
 import type { ChannelService } from '../channels/channel.service';
 import { type Connected, toConnection } from '../common/connection';
@@ -12,9 +12,9 @@ import type { StaffChangedEvent } from '../events/topics';
 import { AppError, badInput, conflict, forbidden, notFound, type ErrorLocation } from '../errors';
 import { type Table, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore, Filter } from '../store/document-store';
-import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff.import';
-import { type Contract, STAFF, type StaffDoc, type StaffPreferences } from './staff.model';
-import { checkContract, checkSkills, normaliseSkills } from './staff.rules';
+import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff-import';
+import { type Contract, STAFF, type StaffDoc, type StaffPreferences } from './staff.doc';
+import { checkContract, checkSkills, normaliseSkills } from './staff.validation';
 import { withoutNulls } from '../common/without-nulls';
 
 export interface StaffSpec {

@@ -23,10 +23,10 @@
  * staff hours / full-time week (default 37.5 h); daily FTE = day staff hours / a full-time
  * day of one fifth of that week (7.5 h).
  */
-import type { ChannelDoc } from '../channels/channel.model';
+import type { ChannelDoc } from '../channels/channel.doc';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError, badInput, isAppError, notFound } from '../errors';
-import type { ForecastDoc } from '../forecasting/forecast.model';
+import type { ForecastDoc } from '../forecasting/forecast.doc';
 import type { ForecastService } from '../forecasting/forecast.service';
 import type { DocumentStore } from '../store/document-store';
 import { erlangCalculator, type ErlangCalculation, type ErlangCalculatorInput } from './erlang-calculator';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SeedReport } from '../../src/seed/demo-seed';
-import { EmbeddedStore } from '../../src/store/embedded.store';
+import { EmbeddedStore } from '../../src/store/embedded-store';
 
 /** The snapshot's seed anchor: a Monday; the history ends the Sunday before, leave lies in the 8 weeks from it. */
 export const DEMO_ANCHOR = '2026-03-02';

@@ -15,7 +15,7 @@ import { createErrorFormatter } from '../../src/server/error-format';
 import { edgeLimits, variableLimitsPlugin } from '../../src/server/limits';
 import { createServices, ensureIndexes, type Services } from '../../src/server/services';
 import type { DocumentStore } from '../../src/store/document-store';
-import { EmbeddedStore } from '../../src/store/embedded.store';
+import { EmbeddedStore } from '../../src/store/embedded-store';
 import { ObservedEvents } from './event-barrier';
 import { DEMO_PASSWORD, testConfig } from './test-config';
 

@@ -8,7 +8,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '../../src/auth/roles';
 import { TOPIC } from '../../src/events/topics';
-import { STAFF } from '../../src/staff/staff.model';
+import { STAFF } from '../../src/staff/staff.doc';
 import { SESSION_REVOKED } from '../../src/server/ws-server';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { wsClient } from '../helpers/ws-client';

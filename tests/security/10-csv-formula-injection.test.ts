@@ -5,7 +5,7 @@
  * single quote (OWASP rule) while numeric columns keep plain (negative) numbers.
  */
 import { parse } from 'csv-parse/sync';
-import { csvCellText } from '../../src/export/csv.writer';
+import { csvCellText } from '../../src/export/csv-writer';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import {
   availabilityDoc,
@@ -13,7 +13,7 @@ import {
   generateVariables,
   seedRosterSite,
 } from '../integration/rostering/roster.seed';
-import { AVAILABILITY, type AvailabilityDoc } from '../../src/staff/staff.model';
+import { AVAILABILITY, type AvailabilityDoc } from '../../src/staff/staff.doc';
 import { HOURLY } from '../integration/forecasting/forecast-fixtures';
 import { expectOk } from '../helpers/expect-ok';
 

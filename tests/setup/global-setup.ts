@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { seedDemo } from '../../src/seed/demo-seed';
-import { EmbeddedStore } from '../../src/store/embedded.store';
+import { EmbeddedStore } from '../../src/store/embedded-store';
 import { DEMO_ANCHOR, newSnapshotRoot, SNAPSHOT_ENV, snapshotLayout } from '../helpers/demo-snapshot';
 import { closeServices, servicesFor } from '../integration/staff/services.fixture';
 

@@ -1,6 +1,6 @@
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { solveRoster } from '../../../src/rostering/roster.solver';
+import { solveRoster } from '../../../src/rostering/roster-solver';
 import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { expectOk } from '../../helpers/expect-ok';
 

@@ -8,7 +8,7 @@ import { addDays, mondayOf, todayIn } from '../../../src/common/calendar';
 import type { Viewer } from '../../../src/auth/request-context';
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { solveRoster } from '../../../src/rostering/roster.solver';
+import { solveRoster } from '../../../src/rostering/roster-solver';
 import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };

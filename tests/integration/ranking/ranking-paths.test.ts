@@ -14,7 +14,7 @@ import { demoProblem, demoWeek } from '../../../src/ranking/simulated-manager.co
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/rostering/roster-job.service';
 import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 import { testConfig } from '../../helpers/test-config';
 
 jest.setTimeout(180_000);

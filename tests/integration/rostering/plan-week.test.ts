@@ -1,18 +1,18 @@
-import type { ChannelDoc } from '../../../src/channels/channel.model';
-import { CHANNELS } from '../../../src/channels/channel.model';
+import type { ChannelDoc } from '../../../src/channels/channel.doc';
+import { CHANNELS } from '../../../src/channels/channel.doc';
 import type { Viewer } from '../../../src/auth/request-context';
 import { TOPIC, type RosterJobProgressEvent } from '../../../src/events/topics';
-import { MODELS } from '../../../src/forecasting/forecast.model';
+import { MODELS } from '../../../src/forecasting/forecast.doc';
 import { AppError, badInput } from '../../../src/errors';
 import {
   PlanWeekService,
   type ForecastProvider,
   type PlanWeekFeatures,
 } from '../../../src/rostering/plan-week.service';
-import { RosterProblemSource } from '../../../src/rostering/roster-problem.source';
+import { RosterProblemSource } from '../../../src/rostering/roster-problem-source';
 import { RosterJobService } from '../../../src/rostering/roster-job.service';
 import type { RequirementProvider } from '../../../src/rostering/roster-job.service';
-import { AVAILABILITY, STAFF, type AvailabilityDoc, type StaffDoc } from '../../../src/staff/staff.model';
+import { AVAILABILITY, STAFF, type AvailabilityDoc, type StaffDoc } from '../../../src/staff/staff.doc';
 import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { availabilityDoc, REQUIREMENT, seedRosterSite, staffDoc, WEEK } from './roster.seed';
 

@@ -1,7 +1,7 @@
 import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
-import type { RosterDoc, RosterJobDoc } from '../../../src/rostering/roster-doc.model';
-import { ROSTERS } from '../../../src/rostering/roster-doc.model';
-import { RosterProblemSource } from '../../../src/rostering/roster-problem.source';
+import type { RosterDoc, RosterJobDoc } from '../../../src/rostering/roster.doc';
+import { ROSTERS } from '../../../src/rostering/roster.doc';
+import { RosterProblemSource } from '../../../src/rostering/roster-problem-source';
 import { GENERATE, generateVariables, seedRosterSite, WEEK } from './roster.seed';
 import { generateRosterInstance } from '../../../bench/roster-instances';
 import { taskFile } from '../../../src/workers/worker-pool';

@@ -8,10 +8,10 @@
  * `npm test` must stay short. `ROSTER_PROPERTY_FULL=1` runs all 60 solves (≈ 5 minutes).
  */
 import { generateRosterInstance } from '../../../bench/roster-instances';
-import { checkRoster } from '../../../src/rostering/roster.checker';
-import { rosterObjective } from '../../../src/rostering/roster.kpi';
+import { checkRoster } from '../../../src/rostering/roster.validation';
+import { rosterObjective } from '../../../src/rostering/roster-kpi';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { solveRoster } from '../../../src/rostering/roster.solver';
+import { solveRoster } from '../../../src/rostering/roster-solver';
 
 const FULL = process.env.ROSTER_PROPERTY_FULL === '1';
 const BREAKS = ['window', 'two', 'fixed'] as const;

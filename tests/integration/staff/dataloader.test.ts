@@ -1,5 +1,5 @@
 import type { BaseDoc, Collection, DocumentStore } from '../../../src/store/document-store';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { expectOk } from '../../helpers/expect-ok';
 

@@ -2,7 +2,7 @@ import { DEMO_STAFF_COUNT } from '../../../seeds/staff.generator';
 import { demoSeedSteps, seedDemo } from '../../../src/seed/demo-seed';
 import { seedOnStart } from '../../../src/seed/seed-on-start';
 import type { Services } from '../../../src/server/services';
-import type { AvailabilityDoc, StaffDoc } from '../../../src/staff/staff.model';
+import type { AvailabilityDoc, StaffDoc } from '../../../src/staff/staff.doc';
 import { DEMO_ANCHOR, demoSeedReport, openDemoStore } from '../../helpers/demo-snapshot';
 import { closeServices, dump, servicesFor } from './services.fixture';
 

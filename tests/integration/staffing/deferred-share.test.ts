@@ -5,7 +5,7 @@
 import type { Services } from '../../../src/server/services';
 import { channelStaffing } from '../../../src/staffing/staffing-plan.core';
 import { StaffingService } from '../../../src/staffing/staffing.service';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 import type { DocumentStore } from '../../../src/store/document-store';
 import { closeServices, servicesFor } from '../staff/services.fixture';
 import { channel, forecast, seed } from './fixtures';

@@ -1,6 +1,6 @@
 import type { Services } from '../../../src/server/services';
 import { StaffingService } from '../../../src/staffing/staffing.service';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 import type { DocumentStore } from '../../../src/store/document-store';
 import { closeServices, servicesFor } from '../staff/services.fixture';
 import { ALWAYS_OPEN, channel, forecast, seed } from './fixtures';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { VOLUMES } from '../../../src/volumes/volume.model';
+import { VOLUMES } from '../../../src/volumes/volume.doc';
 import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { HOURLY, QUARTER } from '../forecasting/forecast-fixtures';
 import { expectOk } from '../../helpers/expect-ok';

@@ -50,14 +50,14 @@ function sourceFiles(dir: string, base = dir): Map<string, string> {
 describe('collection ownership', () => {
   it('names every read of another feature’s collection, and every literal name', () => {
     const files = new Map([
-      ['channels/channel.model.ts', "export const CHANNELS = 'channels';"],
+      ['channels/channel.doc.ts', "export const CHANNELS = 'channels';"],
       ['channels/channel.service.ts', 'this.channels = store.collection<ChannelDoc>(CHANNELS);'],
       [
         'staffing/staffing.service.ts',
         'const c = this.store\n  .collection<ChannelDoc>(CHANNELS)\n  .find({});',
       ],
       ['rostering/plan.ts', "await store.collection<{ _id: string }>('models').findOne({});"],
-      ['store/embedded.store.ts', 'return this.collection(name);'],
+      ['store/embedded-store.ts', 'return this.collection(name);'],
     ]);
     expect(ownershipViolations(files)).toEqual([
       "rostering/plan.ts: 'models' (a literal: use the owner's constant)",

@@ -1,4 +1,4 @@
-import { seasonalNaiveForecaster } from '../../../src/forecasting/seasonal-naive.model';
+import { seasonalNaiveForecaster } from '../../../src/forecasting/models/seasonal-naive';
 import { applyHolidaysAhead, maskHolidayHistory } from '../../../src/forecasting/holiday-effects.core';
 import { checkFactor } from '../../../src/holidays/holiday-effect';
 
