@@ -34,22 +34,18 @@ export default tseslint.config(
     // Orchestration reads as named steps: no function in src/ over 50 lines (issue 12).
     files: ['src/**/*.ts'],
     ignores: [
-      // Split by other issue-12 branches in parallel; the lead removes these after merging:
-      'src/rostering/roster-problem-builder.ts', // rosterProblemFromData and the store class (ownership branch)
-      'src/server/services.ts', // createServices (composition in dependency order, ownership branch)
-      'src/rostering/roster-job.service.ts', // run, solve (ownership branch)
-      'src/rostering/roster-outcome.service.ts', // outcome (ownership branch)
-      'src/rostering/roster-repair.service.ts', // repair (ownership branch)
-      'src/rostering/roster.service.ts', // storeDraft (ownership branch)
-      'src/staff/availability.service.ts', // importTable (ownership branch)
-      'src/staffing/staffing.service.ts', // summarise (ownership branch)
-      'src/forecasting/forecast.service.ts', // run (ownership branch reads through owners here)
-      // Not split yet (each 51–60 lines, as merged from the forecasting branch or untouched):
-      'src/forecasting/models/arima.ts', // fit
-      'src/forecasting/candidate-backtest.ts', // backtestCandidates, combineAndChoose
-      'src/forecasting/accuracy.service.ts', // report
-      'src/forecasting/models/prophet.ts', // fit
-      'src/staffing/workload-plan.service.ts', // plan
+      // Not split yet (issue 12 is open until these are named steps too):
+      'src/forecasting/accuracy.service.ts', // report (60 lines)
+      'src/forecasting/candidate-backtest.ts', // backtestCandidates (52), combineAndChoose (53)
+      'src/forecasting/forecast.service.ts', // run (96)
+      'src/forecasting/models/arima.ts', // fit (52)
+      'src/forecasting/models/prophet.ts', // fit (53)
+      'src/rostering/roster-job.service.ts', // run (88), solve (56)
+      'src/rostering/roster-repair.service.ts', // repair (69)
+      'src/rostering/roster.service.ts', // storeDraft (72)
+      'src/staff/availability.service.ts', // importTable (62)
+      'src/staffing/staffing.service.ts', // summarise (58)
+      'src/staffing/workload-plan.service.ts', // plan (70)
     ],
     rules: { 'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true }] },
   },
