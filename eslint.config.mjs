@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', '*.js', '*.mjs', 'scripts/', 'web/src/gql/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', '*.js', '*.cjs', '*.mjs', 'scripts/', 'web/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -31,12 +31,37 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.resolver.ts', 'src/**/*.types.ts', 'src/**/*.inputs.ts'],
+    // Orchestration reads as named steps: no function in src/ over 50 lines (issue 12).
+    files: ['src/**/*.ts'],
+    ignores: [
+      // Not split yet (issue 12 is open until these are named steps too):
+      'src/forecasting/accuracy.service.ts', // report (60 lines)
+      'src/forecasting/candidate-backtest.ts', // backtestCandidates (52), combineAndChoose (53)
+      'src/forecasting/forecast.service.ts', // run (96)
+      'src/forecasting/models/arima.ts', // fit (52)
+      'src/forecasting/models/prophet.ts', // fit (53)
+      'src/rostering/roster-job.service.ts', // run (88), solve (56)
+      'src/rostering/roster-repair.service.ts', // repair (69)
+      'src/rostering/roster.service.ts', // storeDraft (72)
+      'src/staff/availability.service.ts', // importTable (62)
+      'src/staffing/staffing.service.ts', // summarise (58)
+      'src/staffing/workload-plan.service.ts', // plan (70)
+    ],
+    rules: { 'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    files: ['src/**/*.resolver.ts', 'src/**/*.graphql.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // Tool configs and Playwright's global setup must export a default.
-    files: ['web/vite.config.mts', 'playwright.config.ts', 'tests/browser/global-setup.ts'],
+    // Tool configs and Playwright's and Jest's global setup and teardown must export a default.
+    files: [
+      'web/vite.config.mts',
+      'playwright.config.ts',
+      'tests/browser/global-setup.ts',
+      'tests/setup/global-setup.ts',
+      'tests/setup/global-teardown.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

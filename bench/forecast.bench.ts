@@ -8,9 +8,9 @@
  *   npm run bench:forecast [-- --series a10,hyndsight] [-- --models-only | --auto-only]
  */
 import { availableParallelism } from 'node:os';
-import { accuracy, seasonalNaiveScale } from '../src/forecasting/accuracy.metrics';
-import { autoOnPool } from '../src/forecasting/auto-pool.runner';
-import { BASE_FORECASTERS } from '../src/forecasting/ensemble.model';
+import { accuracy, seasonalNaiveScale } from '../src/forecasting/accuracy-metrics';
+import { autoOnPool } from '../src/forecasting/auto-pool-runner';
+import { BASE_FORECASTERS } from '../src/forecasting/models/ensemble';
 import type { BaseModelKind, ForecastResult, SeriesInput } from '../src/forecasting/forecast.types';
 import { daysBetween } from '../src/forecasting/history-series';
 import { maskHolidayHistory } from '../src/forecasting/holiday-effects.core';

@@ -18,7 +18,7 @@
 import 'reflect-metadata';
 import { DEMO_SEED, generateHistory, historyToCsv } from '../seeds/history.generator';
 import { addDays, todayIn } from '../src/common/calendar';
-import type { ChannelDoc } from '../src/channels/channel.model';
+import type { ChannelDoc } from '../src/channels/channel.doc';
 import { loadConfig } from '../src/config';
 import { createEventBus } from '../src/events/pubsub';
 import { createLogger } from '../src/logger';
@@ -29,7 +29,7 @@ import { erlangCMetrics } from '../src/staffing/erlang-c.core';
 import { channelStaffing } from '../src/staffing/staffing-plan.core';
 import { openSlots, weekFrame } from '../src/staffing/week-slots';
 import { simulateEdf } from '../src/staffing/workload-flow.core';
-import { EmbeddedStore } from '../src/store/embedded.store';
+import { EmbeddedStore } from '../src/store/embedded-store';
 import { printTable } from './harness';
 
 const WEEKS = 4;

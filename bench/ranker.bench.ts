@@ -16,8 +16,8 @@ import { decideRewards } from '../src/ranking/ranker-rewards.core';
 import { predictForest, trainRanker } from '../src/ranking/ranker.core';
 import type { LabelledShift } from '../src/ranking/ranking-label.core';
 import { parseRosterProblem } from '../src/rostering/roster-problem.validation';
-import type { RosterProblem } from '../src/rostering/roster-problem.schema';
-import { solveRoster } from '../src/rostering/roster.solver';
+import type { RosterProblem } from '../src/rostering/roster-problem-schema';
+import { solveRoster } from '../src/rostering/roster-solver';
 
 const staffCount = Number(process.argv[2] ?? 300);
 const weekCount = Number(process.argv[3] ?? 26);

@@ -3,7 +3,7 @@
  * part-time contracts, realistic availability and intraday demand peaks. Deterministic for
  * a given (staff, seed), so bench runs and tests compare like with like.
  */
-import type { RosterProblemInput } from '../src/rostering/roster-problem.schema';
+import type { RosterProblemInput } from '../src/rostering/roster-problem-schema';
 import { mulberry32 } from '../src/common/random';
 
 export interface InstanceOptions {

@@ -13,11 +13,11 @@ import { printTable, ratio } from './harness';
 import { generateRosterInstance, seededRandom } from './roster-instances';
 import { findConflicts, WEEK_RULES } from '../src/rostering/roster-conflicts.core';
 import { parseRosterProblem } from '../src/rostering/roster-problem.validation';
-import type { RosterProblem } from '../src/rostering/roster-problem.schema';
-import { solveRepair } from '../src/rostering/roster-repair.solver';
+import type { RosterProblem } from '../src/rostering/roster-problem-schema';
+import { solveRepair } from '../src/rostering/roster-repair-solver';
 import { figures, rosterChanges } from '../src/rostering/roster-repair.service';
-import { rosterKpis } from '../src/rostering/roster.kpi';
-import { solveRoster } from '../src/rostering/roster.solver';
+import { rosterKpis } from '../src/rostering/roster-kpi';
+import { solveRoster } from '../src/rostering/roster-solver';
 import type { RosterAssignment } from '../src/rostering/roster.types';
 
 /** The week after `count` seeded absences on rostered days (minimum hours credited per day, as the builder does). */

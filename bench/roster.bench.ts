@@ -15,9 +15,9 @@
  */
 import { printTable, ratio } from './harness';
 import { generateRosterInstance, type InstanceOptions } from './roster-instances';
-import { checkRoster } from '../src/rostering/roster.checker';
+import { checkRoster } from '../src/rostering/roster.validation';
 import { parseRosterProblem } from '../src/rostering/roster-problem.validation';
-import { solveRoster } from '../src/rostering/roster.solver';
+import { solveRoster } from '../src/rostering/roster-solver';
 import type { RosterResult } from '../src/rostering/roster.types';
 
 export const DEFAULT_SIZES = [20, 60, 150, 300, 500];

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BaseDoc } from '../src/store/document-store';
-import { EmbeddedStore } from '../src/store/embedded.store';
+import { EmbeddedStore } from '../src/store/embedded-store';
 import { printTable, ratio, time } from './harness';
 
 interface VolumeDoc extends BaseDoc {

@@ -31,8 +31,8 @@
 import { addDays, isoDayOfWeek } from '../src/common/calendar';
 import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { dayIntervals, localMinuteOfDay } from '../src/volumes/volume.calendar';
-import { openMask } from '../src/volumes/opening-hours.mask';
+import { dayIntervals, localMinuteOfDay } from '../src/volumes/volume-calendar';
+import { openMask } from '../src/volumes/opening-hours-mask';
 import { type OpeningHours } from '../src/volumes/volume.types';
 import holidayFile from './holidays.json';
 import { mulberry32 } from '../src/common/random';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from './config';
 import { createEventBus } from './events/pubsub';
-import { connectRedis } from './jobs/redis.infra';
+import { connectRedis } from './jobs/redis-infra';
 import { isAppError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { startApp } from './server/app';

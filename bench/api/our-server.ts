@@ -11,7 +11,7 @@ import { createLogger } from '../../src/logger';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { startApp } from '../../src/server/app';
 import { createServices, ensureIndexes } from '../../src/server/services';
-import { EmbeddedStore } from '../../src/store/embedded.store';
+import { EmbeddedStore } from '../../src/store/embedded-store';
 import { processStats } from './ipc';
 
 const PASSWORD = 'bench-password-kQ3v9ZpL';

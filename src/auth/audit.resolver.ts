@@ -1,6 +1,6 @@
 import { Args, Authorized, Query, Resolver } from 'type-graphql';
-import { PageArgs } from '../common/connection.types';
-import { AuditArgs, AuditEntryConnection } from './audit.types';
+import { PageArgs } from '../common/connection.graphql';
+import { AuditArgs, AuditEntryConnection } from './audit.graphql';
 import { AuditService } from './audit.service';
 import { Role } from './roles';
 

@@ -3,7 +3,7 @@ import { boundedCopy, clip, type Bounds } from '../common/bounded';
 import { toConnection, type Connected } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
-import { AUDIT_LOG, type AuditDoc } from './audit.model';
+import { AUDIT_LOG, type AuditDoc } from './audit.doc';
 
 export interface AuditEntry {
   userId: string | null;

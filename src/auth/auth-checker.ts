@@ -1,6 +1,6 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors';
-import type { RequestContext, Viewer } from '../context';
+import type { RequestContext, Viewer } from './request-context';
 import { type AccessRule, PUBLIC, Role, SIGNED_IN, type SignedInRule } from './roles';
 
 /** Messages of the rule denials (tests tell them from domain errors by these). */

@@ -1,5 +1,5 @@
 import { createParameterDecorator } from 'type-graphql';
-import type { RequestContext, Viewer } from '../context';
+import type { RequestContext, Viewer } from './request-context';
 import { unauthenticated } from '../errors';
 import { AUTH_REQUIRED } from './auth-checker';
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SeedStep } from '../common/seed-step';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { Role } from './roles';
@@ -73,3 +74,26 @@ export async function seedAccounts(
   }
   return { created, generatedPassword: generated, credentialsFile };
 }
+
+type AccountsConfig = Parameters<typeof seedAccounts>[1];
+
+/**
+ * The demo seed's accounts step: ensures the accounts and links `agent` to the staff member the
+ * staff step recorded (only when it has none yet); `onResult` receives what was created.
+ */
+export const accountsSeedStep = (
+  users: UserService,
+  config: AccountsConfig,
+  logger: Logger,
+  onResult: (result: SeedAccountsResult) => void,
+): SeedStep => ({
+  name: 'accounts',
+  async run(ctx) {
+    const result = await seedAccounts(users, config, logger, ctx.agentStaffId);
+    onResult(result);
+    const agent = await users.findByUsername('agent');
+    if (agent && agent.staffId === null && ctx.agentStaffId)
+      await users.update(agent._id, { staffId: ctx.agentStaffId });
+    return result.created.length;
+  },
+});

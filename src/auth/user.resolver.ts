@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from './current-viewer';
-import type { Viewer } from '../context';
+import type { Viewer } from './request-context';
 import { PUBLIC, Role, SIGNED_IN } from './roles';
-import { PageArgs } from '../common/connection.types';
-import { ChangePasswordArgs, CreateUserInput, LoginArgs, UpdateUserInput } from './user.inputs';
-import { LoginResult, User, UserConnection } from './user.types';
+import { PageArgs } from '../common/connection.graphql';
+import { ChangePasswordArgs, CreateUserInput, LoginArgs, UpdateUserInput } from './user-inputs.graphql';
+import { LoginResult, User, UserConnection } from './user.graphql';
 import { UserService } from './user.service';
 
 @Resolver(() => User)

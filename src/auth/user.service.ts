@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import type { Config } from '../config';
-import type { Viewer } from '../context';
+import type { Viewer } from './request-context';
 import { AppError, badInput, conflict, notFound, unauthenticated } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { type Role, ALL_ROLES } from './roles';
 import type { TokenIssuer } from './token';
-import { USERS, type UserDoc } from './user.model';
+import { USERS, type UserDoc } from './user.doc';
 
 export type AuthSettings = Pick<Config, 'MAX_LOGIN_ATTEMPTS' | 'LOCKOUT_MINUTES' | 'MIN_PASSWORD_LENGTH'>;
 
@@ -217,6 +217,14 @@ export class UserService {
     const user = await this.users.findById(id);
     if (!user) throw notFound('User', id);
     return user;
+  }
+
+  /** The account linked to each staff member, in the order asked (null where none): one store call. */
+  async byStaffIds(ids: readonly string[]): Promise<(UserDoc | null)[]> {
+    const users = await this.users.find({ staffId: { $in: [...ids] } }, { sort: { username: 1 } });
+    const byStaff = new Map<string, UserDoc>();
+    for (const u of users) if (u.staffId && !byStaff.has(u.staffId)) byStaff.set(u.staffId, u);
+    return ids.map((id) => byStaff.get(id) ?? null);
   }
 
   findByUsername(username: string): Promise<UserDoc | null> {

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { PageArgs } from '../common/connection.types';
+import { PageArgs } from '../common/connection.graphql';
 import { PLAN_READERS, Role } from '../auth/roles';
-import { CreateChannelInput, UpdateChannelInput } from './channel.inputs';
+import { CreateChannelInput, UpdateChannelInput } from './channel-inputs.graphql';
 import { ChannelService } from './channel.service';
-import { Channel, ChannelConnection, ChannelListArgs } from './channel.types';
+import { Channel, ChannelConnection, ChannelListArgs } from './channel.graphql';
 
 @Resolver(() => Channel)
 export class ChannelResolver {

@@ -3,8 +3,8 @@ import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
-import { sortWindows } from '../staff/time-window';
-import { CHANNELS, type ChannelDoc, type ChannelKind, type OpeningWindow } from './channel.model';
+import { sortWindows } from '../common/time-window';
+import { CHANNELS, type ChannelDoc, type ChannelKind, type OpeningWindow } from './channel.doc';
 import { checkChannel } from './channel.validation';
 import { withoutNulls } from '../common/without-nulls';
 
@@ -57,6 +57,11 @@ export class ChannelService {
   /** Every channel matching the filter, ordered by key (a site has a handful). */
   listAll(filter: ChannelFilter = {}): Promise<ChannelDoc[]> {
     return this.channels.find(toFilter(filter), { sort: { key: 1 } });
+  }
+
+  /** Active channels (optionally of one kind), ordered by key: what planning features read. */
+  listActive(kind?: ChannelKind): Promise<ChannelDoc[]> {
+    return this.listAll({ active: true, kind });
   }
 
   async require(id: string): Promise<ChannelDoc> {

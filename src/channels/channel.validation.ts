@@ -1,7 +1,7 @@
 import { clockToMinutes } from '../common/calendar';
 import type { ErrorLocation } from '../errors';
-import { checkWeeklyWindows } from '../staff/time-window';
-import type { ChannelDoc } from './channel.model';
+import { checkWeeklyWindows } from '../common/time-window';
+import type { ChannelDoc } from './channel.doc';
 
 export const INTERVAL_MINUTES = [15, 30, 60] as const;
 export const CHANNEL_KEY = /^[a-z][a-z0-9_]{0,39}$/;

@@ -15,8 +15,8 @@ import { parse } from 'csv-parse/sync';
 import { isTimeZone, zoneOf } from '../common/time-zone';
 import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
-import { isModelFitError } from '../forecasting/forecast.errors';
-import { fitModel } from '../forecasting/forecaster.registry';
+import { isModelFitError } from '../forecasting/forecast-errors';
+import { fitModel } from '../forecasting/models/forecaster-registry';
 import type { ModelSelection } from '../forecasting/forecast.types';
 import {
   addStep,
@@ -28,7 +28,7 @@ import {
   stepMinutes,
   type TimeFormat,
   type TimeStep,
-} from '../forecasting/time-axis.helpers';
+} from '../forecasting/time-axis';
 
 export interface ForecastCliOptions {
   input: string;
@@ -93,6 +93,22 @@ export const USAGE =
   'usage: forecast --input <csv> --horizon <n> [--seasonality 24,168] ' +
   '[--model auto|snaive|mstl|arima|theta|prophet|ensemble] [--out <file.json>] [--time-zone Europe/London]';
 
+/** `--seasonality 24,168` → [24, 168]. */
+function parseSeasonality(flag: string): number[] {
+  const { maxSeasonalPeriods, maxPeriod } = FORECAST_CLI_LIMITS;
+  const parts = flag.split(',').map((s) => s.trim());
+  if (
+    parts.length > maxSeasonalPeriods ||
+    parts.some((p) => !/^\d{1,9}$/.test(p) || Number(p) < 2 || Number(p) > maxPeriod)
+  ) {
+    throw badInput(
+      `--seasonality must be up to ${maxSeasonalPeriods} comma-separated integers in [2, ${maxPeriod}], ` +
+        `got ${shown(flag)}`,
+    );
+  }
+  return parts.map(Number);
+}
+
 /** Parses and validates the command-line flags; throws badInput naming the flag. */
 export function parseForecastArgs(argv: string[]): ForecastCliOptions {
   let values: Record<string, string | undefined>;
@@ -115,7 +131,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
   }
   if (!values.input) throw badInput(`--input is required\n${USAGE}`);
   if (values.horizon === undefined) throw badInput(`--horizon is required\n${USAGE}`);
-  const { maxHorizon, maxSeasonalPeriods, maxPeriod } = FORECAST_CLI_LIMITS;
+  const { maxHorizon } = FORECAST_CLI_LIMITS;
   if (
     !/^\d{1,9}$/.test(values.horizon) ||
     Number(values.horizon) < 1 ||
@@ -123,20 +139,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
   ) {
     throw badInput(`--horizon must be an integer in [1, ${maxHorizon}], got ${shown(values.horizon)}`);
   }
-  let seasonality: number[] | undefined;
-  if (values.seasonality !== undefined) {
-    const parts = values.seasonality.split(',').map((s) => s.trim());
-    if (
-      parts.length > maxSeasonalPeriods ||
-      parts.some((p) => !/^\d{1,9}$/.test(p) || Number(p) < 2 || Number(p) > maxPeriod)
-    ) {
-      throw badInput(
-        `--seasonality must be up to ${maxSeasonalPeriods} comma-separated integers in [2, ${maxPeriod}], ` +
-          `got ${shown(values.seasonality)}`,
-      );
-    }
-    seasonality = parts.map(Number);
-  }
+  const seasonality = values.seasonality === undefined ? undefined : parseSeasonality(values.seasonality);
   const modelName = (values.model ?? 'auto').toLowerCase();
   const model = MODELS[modelName];
   if (!model)

@@ -11,9 +11,9 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
-import { rosterProblemJsonSchema } from '../rostering/roster-problem.schema';
+import { rosterProblemJsonSchema } from '../rostering/roster-problem-schema';
 import { parseRosterProblem } from '../rostering/roster-problem.validation';
-import { solveRoster } from '../rostering/roster.solver';
+import { solveRoster } from '../rostering/roster-solver';
 import type { RosterResult } from '../rostering/roster.types';
 
 export const ROSTER_USAGE =

@@ -6,8 +6,8 @@
  */
 import 'reflect-metadata';
 import { EX_CONFIG, loadConfigOrExit } from '../config';
-import { JobConsumer } from '../jobs/bullmq.consumer';
-import { RedisHealth } from '../jobs/redis.connection';
+import { JobConsumer } from '../jobs/bullmq-consumer';
+import { RedisHealth } from '../jobs/redis-connection';
 import { createLogger } from '../logger';
 import { WorkerPool, workerPoolOptions } from '../workers/worker-pool';
 

@@ -1,7 +1,7 @@
 /**
  * Time-zone-free calendar arithmetic on ISO dates (`YYYY-MM-DD`) and wall-clock times
  * (`HH:MM`). Days of week are ISO: 1 = Monday … 7 = Sunday. Shared by master data,
- * volumes and rostering; anything that needs a time zone lives in volumes/volume.calendar.
+ * volumes and rostering; anything that needs a time zone lives in volumes/volume-calendar.ts.
  */
 const DAY_MS = 86_400_000;
 const CLOCK = /^(\d{2}):(\d{2})$/;

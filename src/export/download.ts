@@ -1,4 +1,4 @@
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import type { SignedInRule } from '../auth/roles';
 import type { Sheet } from './table';
 

@@ -1,9 +1,9 @@
 import type { ChannelService } from '../channels/channel.service';
-import { openMask } from '../volumes/opening-hours.mask';
-import { dayBounds } from '../volumes/volume.calendar';
+import { openMask } from '../volumes/opening-hours-mask';
+import { dayBounds } from '../volumes/volume-calendar';
 import { arrivalHours, checkRange, type VolumeService } from '../volumes/volume.service';
-import { accuracy, isDrift, type AccuracyMetrics } from './accuracy.metrics';
-import type { ForecastDoc, ForecastPoint } from './forecast.model';
+import { accuracy, isDrift, type AccuracyMetrics } from './accuracy-metrics';
+import type { ForecastDoc, ForecastPoint } from './forecast.doc';
 import type { ForecastService } from './forecast.service';
 import type { ModelRegistryService } from './model-registry.service';
 

@@ -12,9 +12,9 @@ import {
 } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { FORECAST_READERS, Role } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { type ForecastUpdatedEvent, TOPIC, topicIdArg } from '../events/topics';
-import { ChannelRangeArgs } from '../volumes/volume.inputs';
+import { ChannelRangeArgs } from '../volumes/volume-inputs.graphql';
 import { AccuracyService } from './accuracy.service';
 import {
   DailyTotal,
@@ -24,9 +24,9 @@ import {
   ForecastConnection,
   ForecastModel,
   ForecastUpdate,
-} from './forecast-api.types';
-import { ChannelArgs, ForecastListArgs, RunForecastArgs } from './forecast.inputs';
-import type { ForecastDoc } from './forecast.model';
+} from './forecast.graphql';
+import { ChannelArgs, ForecastListArgs, RunForecastArgs } from './forecast-inputs.graphql';
+import type { ForecastDoc } from './forecast.doc';
 import { ForecastService } from './forecast.service';
 import { ModelRegistryService } from './model-registry.service';
 

@@ -11,15 +11,15 @@ import type { Collection, DocumentStore } from '../store/document-store';
 import type { VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
-import { seasonalNaiveScale } from './accuracy.metrics';
-import { FORECASTS, type ForecastDoc, type ForecastPoint, type ModelDoc } from './forecast.model';
+import { seasonalNaiveScale } from './accuracy-metrics';
+import { FORECASTS, type ForecastDoc, type ForecastPoint, type ModelDoc } from './forecast.doc';
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
 import { daysBetween, futureGrid } from './history-series';
 import { applyEffect } from './holiday-effects.core';
 import type { ModelRegistryService } from './model-registry.service';
-import { refitOptions } from './model-refit.options';
-import { taskFailure } from './model-task.failure';
-import { FORECAST_TASK } from './model-training.options';
+import { refitOptions } from './model-refit-options';
+import { taskFailure } from './model-task-failure';
+import { FORECAST_TASK } from './model-training-options';
 import { seriesChannel } from './series-channel';
 import { longestUsablePeriod } from './series.validation';
 
@@ -224,6 +224,14 @@ export class ForecastService {
 
   latest(channel: string): Promise<ForecastDoc | null> {
     return this.forecasts.findOne({ channel }, { sort: { createdAt: -1, _id: -1 } });
+  }
+
+  /** The most recently created run of a channel covering all of [from, to], or null. */
+  covering(channel: string, from: Date, to: Date): Promise<ForecastDoc | null> {
+    return this.forecasts.findOne(
+      { channel, start: { $lte: from }, end: { $gte: to } },
+      { sort: { createdAt: -1 } },
+    );
   }
 
   /** Runs of a channel whose period overlaps [from, to) (UTC instants), oldest start first. */

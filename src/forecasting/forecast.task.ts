@@ -5,8 +5,8 @@
  * do not survive the thread boundary; anything else rejects.
  */
 import { isAppError } from '../errors';
-import { fitChosen, type AutoOptions } from './auto.selector';
-import { backtest, type BacktestOptions, type BacktestReport } from './backtest.runner';
+import { fitChosen, type AutoOptions } from './auto-selector';
+import { backtest, type BacktestOptions, type BacktestReport } from './backtest-runner';
 import {
   backtestCandidates,
   combineAndChoose,
@@ -14,9 +14,9 @@ import {
   type AutoBacktestResult,
   type CandidateBacktest,
   type CandidateSpec,
-} from './candidate.backtest';
-import { isModelFitError, MODEL_FIT_FAILED } from './forecast.errors';
-import { fitModel, type FitModelOptions } from './forecaster.registry';
+} from './candidate-backtest';
+import { isModelFitError, MODEL_FIT_FAILED } from './forecast-errors';
+import { fitModel, type FitModelOptions } from './models/forecaster-registry';
 import type { ForecastResult, ModelKind, ModelParams, ModelSelection, SeriesInput } from './forecast.types';
 
 export interface TaskError {
@@ -88,7 +88,7 @@ export interface CandidateGroupInput {
 
 export type CandidateGroupOutput = TaskResult<{ results: CandidateBacktest[] }>;
 
-/** AUTO's backtest of one group of candidates (see auto-pool.runner.ts). */
+/** AUTO's backtest of one group of candidates (see auto-pool-runner.ts). */
 export async function backtestCandidateGroup(input: CandidateGroupInput): Promise<CandidateGroupOutput> {
   try {
     return { ok: true, results: backtestCandidates(input.series, input.specs, input.options) };

@@ -35,7 +35,7 @@ export interface ForecastRequest {
   futureOpen?: boolean[];
 }
 
-/** Multiplies the interval half-widths, estimated from backtest residuals (see interval.calibration.ts). */
+/** Multiplies the interval half-widths, estimated from backtest residuals (see interval-calibration.ts). */
 export interface IntervalCalibration {
   c80: number;
   c95: number;

@@ -7,8 +7,8 @@
  * slot's forecast (future). Pure: no store, no GraphQL.
  */
 import { addDays, isoDayOfWeek } from '../common/calendar';
-import { isOpenAt } from '../volumes/opening-hours.mask';
-import { dayIntervals, dayLocalMinutes } from '../volumes/volume.calendar';
+import { isOpenAt } from '../volumes/opening-hours-mask';
+import { dayIntervals, dayLocalMinutes } from '../volumes/volume-calendar';
 import type { OpeningHours, VolumeBucket } from '../volumes/volume.types';
 
 export interface SeriesChannel {

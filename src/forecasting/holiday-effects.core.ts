@@ -6,19 +6,8 @@
  */
 import { badInput } from '../errors';
 import { at } from '../common/indexed';
+import { checkFactor, type HolidayEffect } from '../holidays/holiday-effect';
 import type { ForecastResult } from './forecast.types';
-
-export type HolidayEffect = { kind: 'CLOSED' } | { kind: 'FACTOR'; factor: number };
-
-/** Volume factors outside this range are refused. */
-export const MAX_HOLIDAY_FACTOR = 5;
-
-export function checkFactor(factor: number): void {
-  if (!Number.isFinite(factor) || factor < 0 || factor > MAX_HOLIDAY_FACTOR)
-    throw badInput(`factor must be in [0, ${MAX_HOLIDAY_FACTOR}], got ${factor}`, [
-      { field: 'factor', message: `must be in [0, ${MAX_HOLIDAY_FACTOR}]` },
-    ]);
-}
 
 /**
  * Replaces the slots of the given days (0-based day indices into the series) with the same

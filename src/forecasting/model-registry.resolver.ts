@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { FORECAST_READERS, Role } from '../auth/roles';
-import type { Viewer } from '../context';
-import { finiteOrNull, ForecastModel } from './forecast-api.types';
-import { ChannelArgs, TrainModelArgs } from './forecast.inputs';
-import type { ModelDoc } from './forecast.model';
+import type { Viewer } from '../auth/request-context';
+import { finiteOrNull, ForecastModel } from './forecast.graphql';
+import { ChannelArgs, TrainModelArgs } from './forecast-inputs.graphql';
+import type { ModelDoc } from './forecast.doc';
 import { ModelRegistryService } from './model-registry.service';
 
 const toModel = (doc: ModelDoc): ForecastModel => ({

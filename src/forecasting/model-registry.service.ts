@@ -1,17 +1,18 @@
 import { addDays } from '../common/calendar';
 import { randomUUID } from 'node:crypto';
-import type { ChannelDoc } from '../channels/channel.model';
+import type { ChannelDoc } from '../channels/channel.doc';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import type { VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
-import { MODELS, type ModelDoc } from './forecast.model';
+import { MODELS, type ModelDoc } from './forecast.doc';
 import type { ModelSelection } from './forecast.types';
 import { daysBetween, historySeries, type HistorySeries } from './history-series';
-import { maskHolidayHistory, type HolidayEffect } from './holiday-effects.core';
-import { trainingKinds, type RegistrySettings, type TrainOptions } from './model-training.options';
-import { trainAuto, trainKind, type TrainingJob } from './model-training.steps';
+import type { HolidayEffect } from '../holidays/holiday-effect';
+import { maskHolidayHistory } from './holiday-effects.core';
+import { trainingKinds, type RegistrySettings, type TrainOptions } from './model-training-options';
+import { trainAuto, trainKind, type TrainingJob } from './model-training-steps';
 import { versionDoc } from './model-version.doc';
 import { seriesChannel } from './series-channel';
 

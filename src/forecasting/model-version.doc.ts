@@ -1,6 +1,6 @@
-import type { ChannelDoc } from '../channels/channel.model';
-import type { ModelBacktest } from './backtest.runner';
-import type { BacktestMetrics, ModelDoc, StoredModelParams } from './forecast.model';
+import type { ChannelDoc } from '../channels/channel.doc';
+import type { ModelBacktest } from './backtest-runner';
+import type { BacktestMetrics, ModelDoc, StoredModelParams } from './forecast.doc';
 import type { ModelKind } from './forecast.types';
 import type { HistorySeries } from './history-series';
 

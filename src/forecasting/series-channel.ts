@@ -1,4 +1,4 @@
-import type { ChannelDoc } from '../channels/channel.model';
+import type { ChannelDoc } from '../channels/channel.doc';
 import { arrivalHours } from '../volumes/volume.service';
 import type { SeriesChannel } from './history-series';
 

@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, Role } from '../auth/roles';
-import type { Viewer } from '../context';
-import { HolidayInput, HolidayRangeArgs } from './holiday.inputs';
+import type { Viewer } from '../auth/request-context';
+import { HolidayInput, HolidayRangeArgs } from './holiday-inputs.graphql';
 import { HolidayService } from './holiday.service';
-import { Holiday } from './holiday.types';
+import { Holiday } from './holiday.graphql';
 
 @Resolver(() => Holiday)
 export class HolidayResolver {

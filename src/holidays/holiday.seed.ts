@@ -1,11 +1,11 @@
-import holidayFile from '../../seeds/holidays.json';
-import type { SeedStep } from '../seed/demo-seed';
+import type { SeedStep } from '../common/seed-step';
+import type { HolidayService } from './holiday.service';
 
-/** The demo site's bank holidays (seeds/holidays.json), CLOSED; existing entries are kept. */
-export const holidayCalendarStep: SeedStep = {
+/** The demo site's bank holidays, CLOSED; existing entries are kept. */
+export const holidayCalendarSeedStep = (
+  holidays: HolidayService,
+  dates: readonly { date: string; name: string }[],
+): SeedStep => ({
   name: 'holiday calendar',
-  run: (s) =>
-    s.holidays.seed(
-      holidayFile.dates.map((d) => ({ date: d.date, name: d.name, effect: 'CLOSED' as const })),
-    ),
-};
+  run: () => holidays.seed(dates.map((d) => ({ date: d.date, name: d.name, effect: 'CLOSED' as const }))),
+});

@@ -1,8 +1,8 @@
 import { isIsoDate } from '../common/calendar';
 import { badInput, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { checkFactor, type HolidayEffect } from '../forecasting/holiday-effects.core';
-import { HOLIDAYS, type HolidayDoc, type HolidayEffectKind } from './holiday.model';
+import { checkFactor, type HolidayEffect } from './holiday-effect';
+import { HOLIDAYS, type HolidayDoc, type HolidayEffectKind } from './holiday.doc';
 
 export interface HolidaySpec {
   date: string;

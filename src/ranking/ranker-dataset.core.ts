@@ -5,9 +5,9 @@
  */
 import { addDays } from '../common/calendar';
 import { at } from '../common/indexed';
-import type { RosterProblem } from '../rostering/roster-problem.schema';
-import { candidateRewardKey } from '../rostering/roster-rewards.model';
-import { enumerateCandidates } from '../rostering/shift-candidates.model';
+import type { RosterProblem } from '../rostering/roster-problem-schema';
+import { candidateRewardKey } from '../rostering/milp/roster-rewards';
+import { enumerateCandidates } from '../rostering/milp/shift-candidates';
 import type { LabelledShift } from './ranking-label.core';
 import {
   candidateFeatures,

@@ -5,7 +5,7 @@
  * learned reward (its stated preferences decide). Reward = 2p − 1 in [−1, 1]. Pure.
  */
 import { at } from '../common/indexed';
-import type { CandidateRewards } from '../rostering/roster-rewards.model';
+import type { CandidateRewards } from '../rostering/milp/roster-rewards';
 
 export interface RewardDecision {
   path: 'RULES' | 'MODEL';

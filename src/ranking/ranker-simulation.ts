@@ -4,9 +4,9 @@
  * `npm run bench:ranker`. Solves in-process (callers run it in a worker or a script).
  */
 import { parseRosterProblem } from '../rostering/roster-problem.validation';
-import type { RosterProblem } from '../rostering/roster-problem.schema';
-import type { CandidateRewards } from '../rostering/roster-rewards.model';
-import { solveRoster } from '../rostering/roster.solver';
+import type { RosterProblem } from '../rostering/roster-problem-schema';
+import type { CandidateRewards } from '../rostering/milp/roster-rewards';
+import { solveRoster } from '../rostering/roster-solver';
 import type { RosterResult } from '../rostering/roster.types';
 import type { LabelledShift } from './ranking-label.core';
 import type { WeekHistory } from './ranking-features.core';

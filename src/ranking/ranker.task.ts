@@ -2,7 +2,7 @@
  * Piscina worker entry of the ranker: training (features + forest) and scoring of one week
  * run here, never on the event loop. Plain JSON in and out.
  */
-import type { RosterProblem } from '../rostering/roster-problem.schema';
+import type { RosterProblem } from '../rostering/roster-problem-schema';
 import type { WeekHistory } from './ranking-features.core';
 import { type RankerWeek, weekRows } from './ranker-dataset.core';
 import {

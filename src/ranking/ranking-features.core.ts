@@ -4,7 +4,7 @@
  * "Ranking features" table documents every entry of `FEATURE_NAMES`.
  */
 import { at } from '../common/indexed';
-import type { RosterProblem } from '../rostering/roster-problem.schema';
+import type { RosterProblem } from '../rostering/roster-problem-schema';
 
 /** One published shift of an earlier week, day 0…6 from its Monday. */
 export interface HistoryShift {

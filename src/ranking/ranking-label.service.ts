@@ -4,7 +4,7 @@
  * the roster feature never imports ranking.
  */
 import type { Collection, DocumentStore } from '../store/document-store';
-import type { RosterDoc } from '../rostering/roster-doc.model';
+import type { RosterDoc } from '../rostering/roster.doc';
 import { type AssignmentLabel, interventionRate, labelAssignments } from './ranking-label.core';
 
 export const RANKING_LABELS = 'rankingLabels';

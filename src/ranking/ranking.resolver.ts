@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLANNERS } from '../auth/roles';
-import type { Viewer } from '../context';
-import { KpiRangeArgs, RankerModel, SchedulingKpisType, TrainRankerArgs } from './ranking-api.types';
+import type { Viewer } from '../auth/request-context';
+import { KpiRangeArgs, RankerModel, SchedulingKpisType, TrainRankerArgs } from './ranking.graphql';
 import { RankerRegistryService } from './ranker-registry.service';
 import { RankingService } from './ranking.service';
 

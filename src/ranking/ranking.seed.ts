@@ -4,10 +4,12 @@
  * through the ordinary roster edits and published (labels are recorded by the publish
  * handler), then a ranker trained on them. Skipped when the weeks are already published.
  */
+import type { Viewer } from '../auth/request-context';
 import { Role } from '../auth/roles';
-import type { Viewer } from '../context';
-import type { SeedStep } from '../seed/demo-seed';
-import type { Services } from '../server/services';
+import type { SeedStep } from '../common/seed-step';
+import type { RosterService } from '../rostering/roster.service';
+import type { RankerRegistryService } from './ranker-registry.service';
+import type { RankingService } from './ranking.service';
 import { DEFAULT_RANKER_OPTIONS, type RankerOptions } from './ranker.core';
 import { simulateRulesWeeks } from './ranker-simulation';
 import { demoWeek } from './simulated-manager.core';
@@ -21,7 +23,7 @@ const SEED_VIEWER: Viewer = { userId: 'seed', username: 'seed', roles: [Role.MAN
 
 /** Solves, edits and publishes simulated weeks `from` … `to − 1`; returns the number published. */
 export async function publishSimulatedWeeks(
-  s: Pick<Services, 'rosters'>,
+  s: { rosters: RosterService },
   from: number,
   to: number,
   heuristicOnly = false,
@@ -42,15 +44,19 @@ export async function publishSimulatedWeeks(
   return written;
 }
 
-export const rankingHistoryStep: SeedStep = {
+export const rankingHistorySeedStep = (
+  rosters: RosterService,
+  rankers: RankerRegistryService,
+  ranking: RankingService,
+): SeedStep => ({
   name: 'ranking history',
   history: true,
-  async run(s) {
-    if (await s.rosters.published(demoWeek(DEMO_RANKING_WEEKS - 1))) return 0;
+  async run() {
+    if (await rosters.published(demoWeek(DEMO_RANKING_WEEKS - 1))) return 0;
     // the greedy heuristic and a small forest keep seeding quick; retrain for the full model
-    const written = await publishSimulatedWeeks(s, 0, DEMO_RANKING_WEEKS, true);
-    if (!(await s.rankers.active()))
-      await s.ranking.trainAssignmentRanker(DEMO_RANKING_WEEKS, null, SEED_RANKER_OPTIONS);
+    const written = await publishSimulatedWeeks({ rosters }, 0, DEMO_RANKING_WEEKS, true);
+    if (!(await rankers.active()))
+      await ranking.trainAssignmentRanker(DEMO_RANKING_WEEKS, null, SEED_RANKER_OPTIONS);
     return written;
   },
-};
+});

@@ -4,11 +4,11 @@
  */
 import { Role } from '../auth/roles';
 import { addDays, daysBetween, mondayOf } from '../common/calendar';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError, badInput } from '../errors';
 import type { Logger } from '../logger';
 import type { ObjectivePlan } from '../rostering/roster-job.service';
-import type { RosterProblem } from '../rostering/roster-problem.schema';
+import type { RosterProblem } from '../rostering/roster-problem-schema';
 import { assertWeek, type RosterService } from '../rostering/roster.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';

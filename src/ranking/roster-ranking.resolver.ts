@@ -1,7 +1,7 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { Roster } from '../rostering/roster-api.types';
-import type { RosterDoc } from '../rostering/roster-doc.model';
-import { RosterRankingType } from './ranking-api.types';
+import { Roster } from '../rostering/roster.graphql';
+import type { RosterDoc } from '../rostering/roster.doc';
+import { RosterRankingType } from './ranking.graphql';
 
 /** `Roster.ranking`: the objective path and fallback rate recorded on every roster. */
 @Resolver(() => Roster)

@@ -17,7 +17,7 @@
 import { addDays } from '../common/calendar';
 import { at } from '../common/indexed';
 import { mulberry32 } from '../common/random';
-import type { RosterProblemInput } from '../rostering/roster-problem.schema';
+import type { RosterProblemInput } from '../rostering/roster-problem-schema';
 import type { LabelledShift } from './ranking-label.core';
 
 export const DEMO_FIRST_WEEK = '2025-01-06';

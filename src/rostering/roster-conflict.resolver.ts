@@ -12,21 +12,21 @@ import {
 } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { type RosterConflictEvent as ConflictEvent, TOPIC, topicIdArg } from '../events/topics';
-import { Roster } from './roster-api.types';
+import { Roster } from './roster.graphql';
 import {
   RepairRosterArgs,
   RosterConflict,
   RosterConflictEvent,
   RosterRepairInfoType,
-} from './roster-conflict.types';
-import type { RosterDoc } from './roster-doc.model';
+} from './roster-conflict.graphql';
+import type { RosterDoc } from './roster.doc';
 import { RosterOutcomeService } from './roster-outcome.service';
-import { RosterOutcome } from './roster-outcome-api.types';
+import { RosterOutcome } from './roster-outcome.graphql';
 import { RosterRepairService } from './roster-repair.service';
-import { RosterRepair } from './roster-repair.types';
-import { WeekArgs } from './roster.inputs';
+import { RosterRepair } from './roster-repair.graphql';
+import { WeekArgs } from './roster-inputs.graphql';
 
 /** After publishing: conflicts (fields on Roster, rosterConflict), repairRoster and rosterOutcome. */
 @Resolver(() => Roster)

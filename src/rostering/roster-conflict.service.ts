@@ -12,11 +12,11 @@ import { type RosterConflictInfo, type StaffChangedEvent, TOPIC } from '../event
 import type { Logger } from '../logger';
 import type { AvailabilityService } from '../staff/availability.service';
 import type { StaffService } from '../staff/staff.service';
-import type { AvailabilityDoc, StaffDoc } from '../staff/staff.model';
+import type { AvailabilityDoc, StaffDoc } from '../staff/staff.doc';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { findConflicts, type ConflictRule, type FoundConflict } from './roster-conflicts.core';
-import { ROSTERS, type RosterDoc } from './roster-doc.model';
-import type { RosterProblem } from './roster-problem.schema';
+import { ROSTERS, type RosterDoc } from './roster.doc';
+import type { RosterProblem } from './roster-problem-schema';
 import { refreshProblem } from './roster-refresh.core';
 import type { RosterService } from './roster.service';
 

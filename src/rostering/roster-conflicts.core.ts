@@ -5,8 +5,8 @@
  * (hours, days, rest), reported on the person's last shift of the week. A person missing
  * from the refreshed problem is no longer active. Pure.
  */
-import type { RosterProblem } from './roster-problem.schema';
-import { checkRoster } from './roster.checker';
+import type { RosterProblem } from './roster-problem-schema';
+import { checkRoster } from './roster.validation';
 import type { RosterAssignment, ViolationRule } from './roster.types';
 
 export type ConflictRule = ViolationRule | 'STAFF_INACTIVE';

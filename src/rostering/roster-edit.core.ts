@@ -5,9 +5,9 @@
 import { badInput } from '../errors';
 import { at } from '../common/indexed';
 import { daysBetween, isIsoDate } from '../common/calendar';
-import type { RosterProblem } from './roster-problem.schema';
+import type { RosterProblem } from './roster-problem-schema';
 import type { RosterAssignment } from './roster.types';
-import { candidateAssignment, weekShifts } from './shift-candidates.model';
+import { candidateAssignment, weekShifts } from './milp/shift-candidates';
 
 export type AssignmentAction = 'ADD' | 'MOVE' | 'REMOVE' | 'SWAP';
 

@@ -11,7 +11,7 @@
  * running it then discards any result instead of storing it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError, badInput, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import {
@@ -31,15 +31,16 @@ import {
   type RosterJobDoc,
   type RosterJobKind,
   type RosterRankingInfo,
-} from './roster-doc.model';
-import type { BuiltProblem, RosterProblemSource, WeekRequirement } from './roster-problem.builder';
+} from './roster.doc';
+import type { BuiltProblem, WeekRequirement } from './roster-problem-builder';
+import type { RosterProblemSource } from './roster-problem-source';
 import { parseRosterProblem } from './roster-problem.validation';
-import type { RosterProblem } from './roster-problem.schema';
-import type { CandidateRewards } from './roster-rewards.model';
+import type { RosterProblem } from './roster-problem-schema';
+import type { CandidateRewards } from './milp/roster-rewards';
 import { assertWeek, type RosterService } from './roster.service';
 import type { RosterProgress, RosterResult } from './roster.types';
 import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
-import { recoverInterrupted, settleOrphan, type JobOwnership } from './roster-job.recovery';
+import { recoverInterrupted, settleOrphan, type JobOwnership } from './roster-job-recovery';
 import { withoutNulls } from '../common/without-nulls';
 
 /** What the staffing feature offers the roster (src/staffing/staffing.service.ts). */
@@ -104,7 +105,7 @@ export class RosterJobService {
     private readonly workers: TaskRunner,
     private readonly rosters: RosterService,
     private readonly source: RosterProblemSource,
-    private readonly staffing: () => RequirementProvider | null,
+    private readonly staffing: RequirementProvider,
     private readonly logger: Logger,
     private readonly ownership: JobOwnership = new SingleProcessLiveness(),
   ) {
@@ -142,20 +143,9 @@ export class RosterJobService {
     const opts = this.options(week, options);
     return this.start('GENERATE', week, opts, viewer, async (ctx) => {
       await ctx.phase('prepare');
-      const requirement = opts.requirement ?? (await this.requirementFor(week, opts.basis));
+      const requirement = opts.requirement ?? (await this.staffing.requirementForWeek(week, opts.basis));
       return this.source.load(week, requirement, opts);
     });
-  }
-
-  /** The staffing feature's requirement for the week (FAILED_PRECONDITION when it is not wired). */
-  async requirementFor(week: string, basis: RequirementBasisName): Promise<WeekRequirement> {
-    const staffing = this.staffing();
-    if (!staffing)
-      throw new AppError(
-        'FAILED_PRECONDITION',
-        'No staffing service is available: pass options.requirements or enable the staffing feature',
-      );
-    return staffing.requirementForWeek(week, basis);
   }
 
   /** Validates a week and options and fills the defaults. */

@@ -6,11 +6,11 @@
  */
 import { addDays } from '../common/calendar';
 import type { ChannelService } from '../channels/channel.service';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError } from '../errors';
 import type { VolumeService } from '../volumes/volume.service';
-import { workedShift } from './roster-facts.check';
-import type { RosterDoc } from './roster-doc.model';
+import { workedShift } from './roster-facts.validation';
+import type { RosterDoc } from './roster.doc';
 import {
   rosterOutcome,
   type OutcomeChannel,
@@ -58,18 +58,16 @@ export class RosterOutcomeService {
     private readonly rosters: RosterService,
     private readonly channels: ChannelService,
     private readonly volumes: VolumeService,
-    private readonly staffing: () => QueueCalculator | null,
+    private readonly staffing: QueueCalculator,
   ) {}
 
   async outcome(rosterId: string, viewer: Viewer | null): Promise<RosterOutcome> {
     const doc = await this.rosters.get(rosterId, viewer);
-    const calculator = this.staffing();
-    if (!calculator)
-      throw new AppError('FAILED_PRECONDITION', 'No staffing service is available for Erlang figures');
+    const calculator = this.staffing;
     const size = doc.intervalMinutes;
     const perDay = 1440 / size;
     const last = addDays(doc.week, 6);
-    const channels = await this.channels.listAll({ active: true });
+    const channels = await this.channels.listActive();
     const arrivals: Record<string, (number | null)[]> = {};
     const days = new Set<string>();
     for (const c of channels) {

@@ -5,9 +5,9 @@
 import { isoDayOfWeek } from '../common/calendar';
 import { at } from '../common/indexed';
 import { badInput, type ErrorLocation } from '../errors';
-import { clockToMinutes, intervalsPerWeek } from './calendar.util';
+import { clockToMinutes, intervalsPerWeek } from './calendar-util';
 import { breakRuleIssues } from '../staff/shift-breaks.core';
-import { rosterProblemSchema, type RosterProblem } from './roster-problem.schema';
+import { rosterProblemSchema, type RosterProblem } from './roster-problem-schema';
 
 /** `['staff', 3, 'from']` → `staff[3].from`. */
 export const formatPath = (path: readonly PropertyKey[]): string =>

@@ -5,9 +5,9 @@
  * templates, the requirement, the options, each person's previous week — stays as stored.
  * Pure: documents in, problem out.
  */
-import type { AvailabilityDoc, StaffDoc } from '../staff/staff.model';
-import { rosterProblemFromData } from './roster-problem.builder';
-import type { RosterProblem } from './roster-problem.schema';
+import type { AvailabilityDoc, StaffDoc } from '../staff/staff.doc';
+import { rosterProblemFromData } from './roster-problem-builder';
+import type { RosterProblem } from './roster-problem-schema';
 import { parseRosterProblem } from './roster-problem.validation';
 
 /** `ids`: the people to refresh; one of them without an active `staff` document is dropped. */

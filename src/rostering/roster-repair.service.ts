@@ -6,17 +6,17 @@
  * after; publishing it supersedes the old version, as for any draft.
  */
 import { daysBetween } from '../common/calendar';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { AppError, badInput } from '../errors';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import { WEEK_RULES, type ConflictRule } from './roster-conflicts.core';
 import type { RosterConflictService } from './roster-conflict.service';
-import type { RosterDoc, RosterFigures, RosterRepairInfo } from './roster-doc.model';
-import type { RosterProblem } from './roster-problem.schema';
-import { assignmentKey } from './roster-repair.model';
-import type { RepairSolveInput, RepairSolveResult } from './roster-repair.solver';
-import { rosterKpis } from './roster.kpi';
+import type { RosterDoc, RosterFigures, RosterRepairInfo } from './roster.doc';
+import type { RosterProblem } from './roster-problem-schema';
+import { assignmentKey } from './milp/roster-repair';
+import type { RepairSolveInput, RepairSolveResult } from './roster-repair-solver';
+import { rosterKpis } from './roster-kpi';
 import type { RosterService } from './roster.service';
 import type { RosterAssignment, RosterKpis } from './roster.types';
 

@@ -5,11 +5,11 @@
  */
 import { addDays } from '../common/calendar';
 import { Role } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import type { DownloadRoute } from '../export/download';
 import type { Cell, Sheet } from '../export/table';
-import { localIsoToMinute, minuteToLocalIso } from './calendar.util';
-import type { RosterDoc } from './roster-doc.model';
+import { localIsoToMinute, minuteToLocalIso } from './calendar-util';
+import type { RosterDoc } from './roster.doc';
 import { outcomeSheet } from './roster-outcome.export';
 import type { RosterOutcomeService } from './roster-outcome.service';
 import type { RosterService } from './roster.service';

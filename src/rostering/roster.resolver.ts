@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS, Role } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC, topicIdArg } from '../events/topics';
 import { PlanWeekService } from './plan-week.service';
 import {
@@ -11,9 +11,14 @@ import {
   RosterPublished,
   Timetable,
   UpdateAssignmentResult,
-} from './roster-api.types';
+} from './roster.graphql';
 import { RosterJobService, type RosterJobOptions } from './roster-job.service';
-import { GenerateRosterArgs, RosterOptionsInput, UpdateAssignmentInput, WeekArgs } from './roster.inputs';
+import {
+  GenerateRosterArgs,
+  RosterOptionsInput,
+  UpdateAssignmentInput,
+  WeekArgs,
+} from './roster-inputs.graphql';
 import { RosterService } from './roster.service';
 import { badInput } from '../errors';
 

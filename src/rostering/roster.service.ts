@@ -5,18 +5,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Role } from '../auth/roles';
-import { hasRole, type Viewer } from '../context';
+import { hasRole, type Viewer } from '../auth/request-context';
 import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { isIsoDate, isoDayOfWeek } from '../common/calendar';
-import { breaksBySkill, coverageBySkill, workedShift } from './roster-facts.check';
-import { ROSTERS, type RosterDoc, type SkillCoverage } from './roster-doc.model';
-import type { RosterProblem } from './roster-problem.schema';
-import { checkRoster } from './roster.checker';
-import { rosterKpis } from './roster.kpi';
+import { breaksBySkill, coverageBySkill, workedShift } from './roster-facts.validation';
+import { ROSTERS, type RosterDoc, type SkillCoverage } from './roster.doc';
+import type { RosterProblem } from './roster-problem-schema';
+import { checkRoster } from './roster.validation';
+import { rosterKpis } from './roster-kpi';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
 import { applyChange, type AssignmentChange } from './roster-edit.core';
 

@@ -4,8 +4,8 @@
  * `progressPort` (and in piscina's transfer list) to receive `RosterProgress` messages.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { CandidateRewards } from './roster-rewards.model';
-import { solveRoster } from './roster.solver';
+import type { CandidateRewards } from './milp/roster-rewards';
+import { solveRoster } from './roster-solver';
 import type { RosterProgress, RosterResult } from './roster.types';
 
 export interface SolveRosterTaskInput {

@@ -1,14 +1,13 @@
+import { accountsSeedStep, type SeedAccountsResult } from '../auth/seed-accounts';
+import { channelSeedStep } from '../channels/channel.seed';
 import { mondayOf, todayIn } from '../common/calendar';
-import channelSeeds from '../../seeds/channels.json';
-import templateSeeds from '../../seeds/shift-templates.json';
-import { generateStaff } from '../../seeds/staff.generator';
-import { seedAccounts, type SeedAccountsResult } from '../auth/seed-accounts';
-import type { ChannelSpec } from '../channels/channel.service';
-import { forecastModelsStep, volumeHistoryStep } from '../forecasting/forecast.seed';
-import { holidayCalendarStep } from '../holidays/holiday.seed';
-import { rankingHistoryStep } from '../ranking/ranking.seed';
+import type { SeedContext, SeedStep } from '../common/seed-step';
+import { forecastModelsSeedStep, volumeHistorySeedStep } from '../forecasting/forecast.seed';
+import { holidayCalendarSeedStep } from '../holidays/holiday.seed';
+import { rankingHistorySeedStep } from '../ranking/ranking.seed';
 import { ensureIndexes, type Services } from '../server/services';
-import type { AvailabilityDoc } from '../staff/staff.model';
+import { shiftTemplateSeedStep, staffSeedStep } from '../staff/staff.seed';
+import { DEMO_SEED_DATA, type DemoSeedData } from './seed-data';
 
 /**
  * The demo site, written by `npm run seed` and by `npm start` on an empty store.
@@ -18,7 +17,7 @@ import type { AvailabilityDoc } from '../staff/staff.model';
  * timestamps taken from the anchor date, so running it twice in the same week leaves the
  * same data. Leave is placed in the eight weeks from the anchor (default: this week's Monday).
  *
- * Later capabilities (volume history, model versions) add their own step to DEMO_SEED_STEPS.
+ * Each feature builds its own step (see `demoSeedSteps`); the seed data comes from ./seed-data.ts.
  */
 export interface SeedOptions {
   /** Drop every collection first (`npm run seed -- --reset`). */
@@ -29,23 +28,6 @@ export interface SeedOptions {
   history?: boolean;
 }
 
-export interface SeedContext {
-  anchorDate: string;
-  /** Deterministic `createdAt` / `updatedAt` of seeded records. */
-  at: Date;
-  /** Staff id the demo `agent` account is linked to (set by the staff step). */
-  agentStaffId: string | null;
-  accounts: SeedAccountsResult | null;
-}
-
-export interface SeedStep {
-  name: string;
-  /** Part of the volume history / forecasting data (skipped with `history: false`). */
-  history?: boolean;
-  /** Writes its part; returns the number of records written. */
-  run(services: Services, ctx: SeedContext): Promise<number>;
-}
-
 export interface SeedReport {
   reset: boolean;
   anchorDate: string;
@@ -53,63 +35,26 @@ export interface SeedReport {
   accounts: SeedAccountsResult | null;
 }
 
-/** Staff member the demo `agent` account belongs to. */
-export const DEMO_AGENT_EMPLOYEE_NO = 'E0001';
-
-const staffId = (employeeNo: string): string => `staff-${employeeNo.replace(/^E/, '')}`;
-
-const channelsStep: SeedStep = {
-  name: 'channels',
-  run: (s, ctx) => s.channels.upsertByKey(channelSeeds as ChannelSpec[], (key) => `channel-${key}`, ctx.at),
-};
-
-const shiftTemplatesStep: SeedStep = {
-  name: 'shift templates',
-  run: (s) => s.shiftTemplates.upsertByName(templateSeeds, (name) => `template-${name.replace(/\s+/g, '-')}`),
-};
-
-const staffStep: SeedStep = {
-  name: 'staff and availability',
-  async run(s, ctx) {
-    const site = generateStaff({ anchorDate: ctx.anchorDate });
-    const ids = await s.staff.upsertByEmployeeNo(site.staff, staffId, ctx.at);
-    const docs: AvailabilityDoc[] = site.availability.map((a) => ({
-      _id: ids.get(a.employeeNo)!,
-      staffId: ids.get(a.employeeNo)!,
-      weekly: a.weekly,
-      exceptions: a.exceptions,
-      updatedAt: ctx.at,
-      updatedBy: null,
-    }));
-    await s.availability.replaceMany(docs);
-    ctx.agentStaffId = ids.get(DEMO_AGENT_EMPLOYEE_NO) ?? null;
-    return site.staff.length;
-  },
-};
-
-/** Ensures the demo accounts and links `agent` to its staff member (only when it has none yet). */
-const accountsStep: SeedStep = {
-  name: 'accounts',
-  async run(s, ctx) {
-    ctx.accounts = await seedAccounts(s.users, s.config, s.logger, ctx.agentStaffId);
-    const agent = await s.users.findByUsername('agent');
-    if (agent && agent.staffId === null && ctx.agentStaffId)
-      await s.users.update(agent._id, { staffId: ctx.agentStaffId });
-    return ctx.accounts.created.length;
-  },
-};
-
-/** In order; later capabilities append theirs (e.g. volume history after channels). */
-export const DEMO_SEED_STEPS: SeedStep[] = [
-  channelsStep,
-  shiftTemplatesStep,
-  staffStep,
-  accountsStep,
-  holidayCalendarStep,
-  volumeHistoryStep,
-  forecastModelsStep,
-  rankingHistoryStep,
-];
+/**
+ * The demo seed's steps in order, each built by its feature from its own services (features
+ * register here; none imports the runner). `onAccounts` receives what the accounts step created.
+ */
+export function demoSeedSteps(
+  s: Services,
+  onAccounts: (result: SeedAccountsResult) => void = () => undefined,
+  data: DemoSeedData = DEMO_SEED_DATA,
+): SeedStep[] {
+  return [
+    channelSeedStep(s.channels, data.channels),
+    shiftTemplateSeedStep(s.shiftTemplates, data.shiftTemplates),
+    staffSeedStep(s.staff, s.availability, data.site),
+    accountsSeedStep(s.users, s.config, s.logger, onAccounts),
+    holidayCalendarSeedStep(s.holidays, data.holidays),
+    volumeHistorySeedStep(s.volumes, data.historyCsv),
+    forecastModelsSeedStep(s.channels, s.volumes, s.models),
+    rankingHistorySeedStep(s.rosters, s.rankers, s.ranking),
+  ];
+}
 
 export async function seedDemo(services: Services, options: SeedOptions = {}): Promise<SeedReport> {
   if (options.reset) {
@@ -117,16 +62,14 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
     await ensureIndexes(services.store);
   }
   const anchorDate = mondayOf(options.anchorDate ?? todayIn(services.config.SITE_TIME_ZONE));
-  const ctx: SeedContext = {
-    anchorDate,
-    at: new Date(`${anchorDate}T00:00:00Z`),
-    agentStaffId: null,
-    accounts: null,
-  };
+  const ctx: SeedContext = { anchorDate, at: new Date(`${anchorDate}T00:00:00Z`), agentStaffId: null };
+  let accounts: SeedAccountsResult | null = null;
   const steps: SeedReport['steps'] = [];
-  for (const step of DEMO_SEED_STEPS.filter((st) => options.history !== false || !st.history)) {
-    steps.push({ name: step.name, written: await step.run(services, ctx) });
-    services.logger.debug({ step: step.name, written: steps.at(-1)!.written }, 'seeded');
+  for (const step of demoSeedSteps(services, (r) => (accounts = r))) {
+    if (options.history === false && step.history) continue;
+    const written = await step.run(ctx);
+    steps.push({ name: step.name, written });
+    services.logger.debug({ step: step.name, written }, 'seeded');
   }
-  return { reset: options.reset ?? false, anchorDate, steps, accounts: ctx.accounts };
+  return { reset: options.reset ?? false, anchorDate, steps, accounts };
 }

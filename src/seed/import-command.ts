@@ -3,7 +3,7 @@ import { clip } from '../common/bounded';
 import { isAppError, type ErrorLocation } from '../errors';
 import { readTableFile, type Table } from '../import';
 import type { Services } from '../server/services';
-import type { ImportSummary } from '../staff/staff.import';
+import type { ImportSummary } from '../staff/staff-import';
 import { CliError, EXIT } from './cli-runtime';
 
 /** One line per kind of import; `volumes` plugs in here. */

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { bearerToken } from '../auth/token';
 import type { UserService } from '../auth/user.service';
-import { LoaderRegistry, type RequestContext, type Viewer } from '../context';
+import { LoaderRegistry, type RequestContext, type Viewer } from '../auth/request-context';
 import { isAppError } from '../errors';
 
 /** Resolves a token to its viewer or throws an UNAUTHENTICATED GraphQL error (HTTP 401). */

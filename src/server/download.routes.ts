@@ -4,8 +4,8 @@ import { bearerToken } from '../auth/token';
 import type { UserService } from '../auth/user.service';
 import { AppError, badInput, type ErrorCode, isAppError } from '../errors';
 import type { DownloadRoute } from '../export/download';
-import { writeCsv } from '../export/csv.writer';
-import { writeXlsx } from '../export/xlsx.writer';
+import { writeCsv } from '../export/csv-writer';
+import { writeXlsx } from '../export/xlsx-writer';
 import type { Logger } from '../logger';
 
 /** HTTP status for each domain error code (anything else is a 500). */

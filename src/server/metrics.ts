@@ -5,10 +5,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import { extensionCode, isAppError } from '../errors';
 import { isTaskEntry, TASK_KINDS } from '../jobs/job-kinds';
-import { taskEntryOf } from '../jobs/bullmq.runner';
+import { taskEntryOf } from '../jobs/bullmq-runner';
 import { RECENT_KPI_WEEKS } from '../ranking/scheduling-kpis.core';
 import type { TaskRunner, TaskRunOptions } from '../workers/task-runner';
 

@@ -1,7 +1,7 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../auth/request-context';
 import type { EventBus } from '../events/pubsub';
 
 /** A resolver class (type-graphql's `@Resolver()`-decorated constructor). */

@@ -14,13 +14,13 @@ import { AccuracyService } from '../forecasting/accuracy.service';
 import { forecastDownload } from '../forecasting/forecast.export';
 import { ForecastResolver } from '../forecasting/forecast.resolver';
 import { ForecastService } from '../forecasting/forecast.service';
-import { ForecastingFacade } from '../forecasting/forecasting.facade';
+import { ForecastingFacade } from '../forecasting/forecasting-facade';
 import { ModelRegistryResolver } from '../forecasting/model-registry.resolver';
 import { ModelRegistryService } from '../forecasting/model-registry.service';
 import { HolidayResolver } from '../holidays/holiday.resolver';
 import { HolidayService } from '../holidays/holiday.service';
 import type { Logger } from '../logger';
-import { asForecastProvider, PlanWeekService } from '../rostering/plan-week.service';
+import { PlanWeekService } from '../rostering/plan-week.service';
 import { RosterConflictResolver } from '../rostering/roster-conflict.resolver';
 import { RankingLabelService } from '../ranking/ranking-label.service';
 import { RankerRegistryService } from '../ranking/ranker-registry.service';
@@ -30,7 +30,7 @@ import { RosterRankingResolver } from '../ranking/roster-ranking.resolver';
 import { rankingFlags } from '../ranking/ranking-flags.core';
 import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
-import { RosterProblemSource } from '../rostering/roster-problem.builder';
+import { RosterProblemSource } from '../rostering/roster-problem-source';
 import { rosterDownloads } from '../rostering/roster.export';
 import { RosterOutcomeService } from '../rostering/roster-outcome.service';
 import { RosterRepairService } from '../rostering/roster-repair.service';
@@ -52,7 +52,7 @@ import type { DocumentStore } from '../store/document-store';
 import type { ResolverClass } from './schema';
 import { VolumeResolver } from '../volumes/volume.resolver';
 import { VolumeService } from '../volumes/volume.service';
-import type { RedisInfra } from '../jobs/redis.infra';
+import type { RedisInfra } from '../jobs/redis-infra';
 import { SingleProcessLiveness } from '../workers/process-liveness';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile, WorkerPool, workerPoolOptions } from '../workers/worker-pool';
@@ -66,7 +66,7 @@ export interface Infrastructure {
   logger: Logger;
   store: DocumentStore;
   events: EventBus;
-  /** Redis events, jobs and liveness, when REDIS_URL is set (src/jobs/redis.infra.ts). */
+  /** Redis events, jobs and liveness, when REDIS_URL is set (src/jobs/redis-infra.ts). */
   redis?: RedisInfra;
 }
 
@@ -101,115 +101,164 @@ export interface Services extends Infrastructure {
   forecasting: ForecastingFacade;
 }
 
-export function createServices(infra: Infrastructure): Services {
-  const { config, store } = infra;
-  const runner = infra.redis?.runner ?? new WorkerPool(workerPoolOptions(config));
-  const workers = observedRunner(runner, () => services.metrics);
+/** What every feature is built on: the infrastructure and the task runner. */
+interface Base extends Infrastructure {
+  workers: TaskRunner;
+  timeZone: string;
+}
+
+type MasterData = Pick<
+  Services,
+  'users' | 'audit' | 'channels' | 'staff' | 'siteSettings' | 'availability' | 'shiftTemplates' | 'holidays'
+>;
+type Forecasting = Pick<Services, 'volumes' | 'models' | 'forecasts' | 'forecasting' | 'forecastAccuracy'>;
+type Rostering = Pick<
+  Services,
+  'rosters' | 'rosterJobs' | 'rosterConflicts' | 'rosterRepair' | 'rosterOutcomes' | 'planWeek'
+>;
+type Ranking = Pick<Services, 'rankingLabels' | 'rankers' | 'ranking'>;
+
+/** Accounts, audit and the master data every planning feature reads. */
+function masterData({ config, store, timeZone }: Base): MasterData {
   const tokens = new TokenIssuer(jwtSecret(config), config.SESSION_TIMEOUT_MINUTES);
+  const users = new UserService(store, tokens, config);
   const channels = new ChannelService(store);
-  const staff = new StaffService(store, channels);
+  const staff = new StaffService(store, channels, users);
   const siteSettings = new SiteSettingsService(store);
-  const volumes = new VolumeService(store, channels, config.SITE_TIME_ZONE);
-  const holidays = new HolidayService(store);
-  const models = new ModelRegistryService(store, channels, volumes, workers, {
-    timeZone: config.SITE_TIME_ZONE,
-    holidays,
-  });
-  const forecasts = new ForecastService(
-    store,
-    channels,
-    volumes,
-    models,
-    workers,
-    infra.events,
-    config.SITE_TIME_ZONE,
-  );
-  const rosters = new RosterService(store, infra.events);
-  const rosterSource = new RosterProblemSource(store);
-  const rosterJobs = new RosterJobService(
-    store,
-    infra.events,
-    workers,
-    rosters,
-    rosterSource,
-    () => services.staffing ?? null,
-    infra.logger,
-    infra.redis?.liveness ?? new SingleProcessLiveness(),
-  );
-  const availability = new AvailabilityService(store, staff, siteSettings, config.SITE_TIME_ZONE);
-  const rosterConflicts = new RosterConflictService(
-    store,
-    infra.events,
-    staff,
-    availability,
-    config.SITE_TIME_ZONE,
-    infra.logger,
-  );
-  rosterConflicts.listen(rosters);
-  const rankingLabels = new RankingLabelService(store);
-  rosters.onPublish(async (doc) => {
-    await rankingLabels.record(doc);
-  });
-  const rankers = new RankerRegistryService(store);
-  const ranking = new RankingService(
-    rosters,
-    rankingLabels,
-    rankers,
-    workers,
-    rankingFlags(config),
-    infra.logger,
-  );
-  rosterJobs.setObjectivePlanner((problem) => ranking.plan(problem));
-  const services: Services = {
-    ...infra,
-    workers,
-    metrics: new Metrics({
-      depth: () => workers.depth(),
-      backtestMase: async () => {
-        const channels = await services.channels.listAll({ active: true });
-        const active = await Promise.all(channels.map((c) => services.models.active(c.key)));
-        return active.flatMap((m) => (m ? [{ channel: m.channel, mase: m.metrics.mase }] : []));
-      },
-      schedulingKpis: () => ranking.recentKpis(todayIn(config.SITE_TIME_ZONE)),
-    }),
-    users: new UserService(store, tokens, config),
+  return {
+    users,
     audit: new AuditService(store),
     channels,
     staff,
-    availability,
-    shiftTemplates: new ShiftTemplateService(store, channels),
     siteSettings,
-    staffing: new StaffingService(store, {
-      timeZone: config.SITE_TIME_ZONE,
+    availability: new AvailabilityService(store, staff, siteSettings, timeZone),
+    shiftTemplates: new ShiftTemplateService(store, channels),
+    holidays: new HolidayService(store),
+  };
+}
+
+/** Volumes, the model registry, forecast runs and their accuracy. */
+function forecastingFeatures(base: Base, { channels, holidays }: MasterData): Forecasting {
+  const { config, store, workers, events, timeZone } = base;
+  const volumes = new VolumeService(store, channels, timeZone);
+  const models = new ModelRegistryService(store, channels, volumes, workers, { timeZone, holidays });
+  const forecasts = new ForecastService(store, channels, volumes, models, workers, events, timeZone);
+  return {
+    volumes,
+    models,
+    forecasts,
+    forecasting: new ForecastingFacade(models, forecasts),
+    forecastAccuracy: new AccuracyService(channels, volumes, forecasts, models, {
+      timeZone,
+      driftFactor: config.FORECAST_DRIFT_FACTOR,
+    }),
+  };
+}
+
+/** Staffing plans from the channels and their forecasts; workload LPs in the task runner. */
+function staffingFeature(
+  { store, workers, timeZone }: Base,
+  channels: ChannelService,
+  forecasts: ForecastService,
+): StaffingService {
+  return new StaffingService(
+    store,
+    { channels, forecasts },
+    {
+      timeZone,
       workloadSolver: (problem) =>
         workers.run<WorkloadProblem, WorkloadPlan>(taskFile(WORKLOAD_TASK), 'solveWorkloadPlan', problem),
-    }),
+    },
+  );
+}
+
+/** Rosters, their jobs (generate and planWeek), conflicts, repair and outcomes. */
+function rosteringFeatures(
+  base: Base,
+  master: MasterData,
+  forecasting: Forecasting,
+  staffing: StaffingService,
+): Rostering {
+  const { store, events, workers, logger, timeZone } = base;
+  const { staff, availability, shiftTemplates, channels } = master;
+  const rosters = new RosterService(store, events);
+  const source = new RosterProblemSource({ staff, availability, shiftTemplates, rosters });
+  const liveness = base.redis?.liveness ?? new SingleProcessLiveness();
+  const rosterJobs = new RosterJobService(
+    store,
+    events,
+    workers,
+    rosters,
+    source,
+    staffing,
+    logger,
+    liveness,
+  );
+  const rosterConflicts = new RosterConflictService(store, events, staff, availability, timeZone, logger);
+  return {
     rosters,
     rosterJobs,
     rosterConflicts,
     rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
+    rosterOutcomes: new RosterOutcomeService(rosters, channels, forecasting.volumes, staffing),
+    planWeek: new PlanWeekService(
+      rosterJobs,
+      source,
+      { channels, forecasting: forecasting.forecasting, staffing },
+      timeZone,
+    ),
+  };
+}
+
+/** Publish labels, rankers and the learned objective; registers with the roster features. */
+function rankingFeature({ store, workers, config, logger }: Base, rostering: Rostering): Ranking {
+  const rankingLabels = new RankingLabelService(store);
+  const rankers = new RankerRegistryService(store);
+  const ranking = new RankingService(
+    rostering.rosters,
     rankingLabels,
     rankers,
-    ranking,
-    rosterOutcomes: new RosterOutcomeService(rosters, channels, volumes, () => services.staffing ?? null),
-    planWeek: new PlanWeekService(
-      store,
-      rosterJobs,
-      rosterSource,
-      // the forecasting service registers as `forecasting` (issue 5); null until it does
-      () => asForecastProvider(services.forecasting),
-      () => services.staffing ?? null,
-      config.SITE_TIME_ZONE,
-    ),
-    volumes,
-    models,
-    holidays,
-    forecasts,
-    forecastAccuracy: new AccuracyService(channels, volumes, forecasts, models, {
-      timeZone: config.SITE_TIME_ZONE,
-      driftFactor: config.FORECAST_DRIFT_FACTOR,
-    }),
-    forecasting: new ForecastingFacade(models, forecasts),
+    workers,
+    rankingFlags(config),
+    logger,
+  );
+  rostering.rosters.onPublish(async (doc) => {
+    await rankingLabels.record(doc);
+  });
+  rostering.rosterJobs.setObjectivePlanner((problem) => ranking.plan(problem));
+  return { rankingLabels, rankers, ranking };
+}
+
+/** Every service, each built from the ones below it (master data → forecasting → staffing → rostering → ranking). */
+export function createServices(infra: Infrastructure): Services {
+  const runner = infra.redis?.runner ?? new WorkerPool(workerPoolOptions(infra.config));
+  // metrics observe the runner and read the services built below (late, at scrape time)
+  const workers = observedRunner(runner, () => services.metrics);
+  const base: Base = { ...infra, workers, timeZone: infra.config.SITE_TIME_ZONE };
+  const master = masterData(base);
+  const forecasting = forecastingFeatures(base, master);
+  const staffing = staffingFeature(base, master.channels, forecasting.forecasts);
+  const rostering = rosteringFeatures(base, master, forecasting, staffing);
+  rostering.rosterConflicts.listen(rostering.rosters);
+  const ranking = rankingFeature(base, rostering);
+  const metrics = new Metrics({
+    depth: () => workers.depth(),
+    backtestMase: async () => {
+      const channels = await master.channels.listActive();
+      const active = await Promise.all(channels.map((c) => forecasting.models.active(c.key)));
+      return active.flatMap((m) => (m ? [{ channel: m.channel, mase: m.metrics.mase }] : []));
+    },
+    schedulingKpis: () => ranking.ranking.recentKpis(todayIn(base.timeZone)),
+  });
+  const services: Services = {
+    ...infra,
+    workers,
+    metrics,
+    ...master,
+    ...forecasting,
+    staffing,
+    ...rostering,
+    ...ranking,
   };
   return services;
 }

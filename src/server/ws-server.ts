@@ -22,7 +22,7 @@ import type { ServerOptions } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { UserService } from '../auth/user.service';
-import { LoaderRegistry, type RequestContext, type Viewer } from '../context';
+import { LoaderRegistry, type RequestContext, type Viewer } from '../auth/request-context';
 import { isAppError } from '../errors';
 import type { Logger } from '../logger';
 import { connectionToken, newContext } from './context';

@@ -1,7 +1,7 @@
 import { clockToMinutes, isIsoDate, isoDayOfWeek, minutesToClock } from '../common/calendar';
 import { AppError, type ErrorLocation } from '../errors';
-import type { AvailabilityException, WeeklyWindow } from './staff.model';
-import { checkSpan, mergeSpans, type Span, subtractSpans } from './time-window';
+import type { AvailabilityException, WeeklyWindow } from './staff.doc';
+import { checkSpan, mergeSpans, type Span, subtractSpans } from '../common/time-window';
 
 /**
  * Pure availability rules: which hours a person can work on a date, given their weekly

@@ -1,16 +1,16 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, Role, SIGNED_IN } from '../auth/roles';
-import type { Viewer } from '../context';
+import type { Viewer } from '../auth/request-context';
 import {
   AvailabilityInput,
   AvailabilityRowInput,
   AvailableStaffArgs,
   SetAvailabilityArgs,
-} from './availability.inputs';
+} from './availability-inputs.graphql';
 import { AvailabilityService } from './availability.service';
-import { Availability } from './availability.types';
-import { ImportResult, Staff } from './staff.types';
+import { Availability } from './availability.graphql';
+import { ImportResult, Staff } from './staff.graphql';
 
 @Resolver(() => Availability)
 export class AvailabilityResolver {

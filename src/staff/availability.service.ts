@@ -1,7 +1,7 @@
 import { addDays, clockToMinutes, isIsoDate, isoDayOfWeek, todayIn } from '../common/calendar';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
-import { hasRole, type LoaderRegistry, type Viewer } from '../context';
+import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-context';
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import type { StaffChangedEvent } from '../events/topics';
 import { badInput, forbidden, type ErrorLocation } from '../errors';
@@ -15,7 +15,7 @@ import {
   type ImportSummary,
   isBefore,
   rowsToTable,
-} from './staff.import';
+} from './staff-import';
 import { assertMayRead, type StaffService } from './staff.service';
 import {
   AVAILABILITY,
@@ -23,8 +23,8 @@ import {
   type AvailabilityException,
   type StaffDoc,
   type WeeklyWindow,
-} from './staff.model';
-import { checkSpan, checkWeeklyWindows, sortWindows } from './time-window';
+} from './staff.doc';
+import { checkSpan, checkWeeklyWindows, sortWindows } from '../common/time-window';
 
 export interface AvailabilitySpec {
   weekly: WeeklyWindow[];
@@ -96,6 +96,11 @@ export class AvailabilityService {
   async byStaffIds(ids: readonly string[]): Promise<AvailabilityDoc[]> {
     const found = new Map((await this.availability.find({ _id: { $in: [...ids] } })).map((a) => [a._id, a]));
     return ids.map((id) => found.get(id) ?? emptyAvailability(id));
+  }
+
+  /** The patterns stored for these people (none for someone who never set one): one store call. */
+  storedFor(ids: readonly string[]): Promise<AvailabilityDoc[]> {
+    return this.availability.find({ staffId: { $in: [...ids] } });
   }
 
   /** `staff.availability`: batched per request, one store query per field level. */

@@ -1,16 +1,16 @@
 import { Arg, Args, Authorized, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs } from '../common/connection.types';
+import { PageArgs } from '../common/connection.graphql';
 import { PLAN_READERS, Role } from '../auth/roles';
-import { CreateShiftTemplateInput, UpdateShiftTemplateInput } from './shift-template.inputs';
+import { CreateShiftTemplateInput, UpdateShiftTemplateInput } from './shift-template-inputs.graphql';
 import { ShiftTemplateService } from './shift-template.service';
 import { breakRulesOf } from './shift-breaks.core';
-import type { ShiftTemplateDoc } from './staff.model';
+import type { ShiftTemplateDoc } from './staff.doc';
 import {
   ShiftBreakRule,
   ShiftTemplate,
   ShiftTemplateConnection,
   ShiftTemplateListArgs,
-} from './shift-template.types';
+} from './shift-template.graphql';
 
 @Resolver(() => ShiftTemplate)
 export class ShiftTemplateResolver {

@@ -6,8 +6,8 @@ import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound, type ErrorLocation } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
 import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
-import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.model';
-import { checkSkills, normaliseSkills } from './staff.rules';
+import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.doc';
+import { checkSkills, normaliseSkills } from './staff.validation';
 import { withoutNulls } from '../common/without-nulls';
 
 export type ShiftTemplateSpec = Omit<ShiftTemplateDoc, '_id' | 'active'> & { active?: boolean };
@@ -78,6 +78,11 @@ export class ShiftTemplateService {
   /** Every active template (optionally serving `skill`), ordered by start then name. */
   listActive(skill?: string | null): Promise<ShiftTemplateDoc[]> {
     return this.templates.find(toFilter({ active: true, skill }), { sort: { start: 1, name: 1 } });
+  }
+
+  /** The templates a roster may use: every active one, ordered by start then id (a stable problem order). */
+  forRoster(): Promise<ShiftTemplateDoc[]> {
+    return this.templates.find({ active: true }, { sort: { start: 1, _id: 1 } });
   }
 
   async require(id: string): Promise<ShiftTemplateDoc> {

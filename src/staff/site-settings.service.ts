@@ -1,7 +1,7 @@
 import { isIsoDate } from '../common/calendar';
 import { badInput } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { SITE_SETTINGS, type SiteSettingsDoc } from './staff.model';
+import { SITE_SETTINGS, type SiteSettingsDoc } from './staff.doc';
 
 const SITE = 'site' as const;
 

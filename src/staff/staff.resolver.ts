@@ -1,15 +1,15 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
-import { PageArgs } from '../common/connection.types';
+import { PageArgs } from '../common/connection.graphql';
 import { PLAN_READERS, Role } from '../auth/roles';
-import { User } from '../auth/user.types';
-import type { RequestContext, Viewer } from '../context';
-import { Availability } from './availability.types';
+import { User } from '../auth/user.graphql';
+import type { RequestContext, Viewer } from '../auth/request-context';
+import { Availability } from './availability.graphql';
 import { AvailabilityService } from './availability.service';
-import { CreateStaffInput, StaffRowInput, UpdateStaffInput } from './staff.inputs';
-import type { StaffDoc } from './staff.model';
+import { CreateStaffInput, StaffRowInput, UpdateStaffInput } from './staff-inputs.graphql';
+import type { StaffDoc } from './staff.doc';
 import { StaffService } from './staff.service';
-import { ImportResult, Staff, StaffConnection, StaffListArgs } from './staff.types';
+import { ImportResult, Staff, StaffConnection, StaffListArgs } from './staff.graphql';
 
 @Resolver(() => Staff)
 export class StaffResolver {

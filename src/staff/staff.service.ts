@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
-import { USERS, type UserDoc } from '../auth/user.model';
+import type { UserDoc } from '../auth/user.doc';
+import type { UserService } from '../auth/user.service';
 import type { ChannelService } from '../channels/channel.service';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
-import { hasRole, type LoaderRegistry, type Viewer } from '../context';
+import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-context';
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import type { StaffChangedEvent } from '../events/topics';
 import { AppError, badInput, conflict, forbidden, notFound, type ErrorLocation } from '../errors';
 import { type Table, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore, Filter } from '../store/document-store';
-import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff.import';
-import { type Contract, STAFF, type StaffDoc, type StaffPreferences } from './staff.model';
-import { checkContract, checkSkills, normaliseSkills } from './staff.rules';
+import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff-import';
+import { type Contract, STAFF, type StaffDoc, type StaffPreferences } from './staff.doc';
+import { checkContract, checkSkills, normaliseSkills } from './staff.validation';
 import { withoutNulls } from '../common/without-nulls';
 
 export interface StaffSpec {
@@ -47,15 +48,14 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 /** Staff master data: CRUD, filters, imports and the per-request loaders of nested fields. */
 export class StaffService {
   private readonly staff: Collection<StaffDoc>;
-  private readonly users: Collection<UserDoc>;
   private readonly changes = new ChangeHandlers<StaffChangedEvent>();
 
   constructor(
     store: DocumentStore,
     private readonly channels: ChannelService,
+    private readonly users: Pick<UserService, 'byStaffIds'>,
   ) {
     this.staff = store.collection<StaffDoc>(STAFF);
-    this.users = store.collection<UserDoc>(USERS);
   }
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
@@ -84,6 +84,11 @@ export class StaffService {
   /** Every active staff member (optionally with a skill), ordered by employee number. */
   listActive(skill?: string | null): Promise<StaffDoc[]> {
     return this.staff.find(toFilter({ active: true, skill }), { sort: { employeeNo: 1 } });
+  }
+
+  /** Who a roster is built for: every active staff member, ordered by id (a stable problem order). */
+  forRoster(): Promise<StaffDoc[]> {
+    return this.staff.find({ active: true }, { sort: { _id: 1 } });
   }
 
   async require(id: string): Promise<StaffDoc> {
@@ -116,7 +121,7 @@ export class StaffService {
   /** `staff.user`: batched per request, one `users` query per field level. */
   loadUser(loaders: LoaderRegistry, staffId: string): Promise<UserDoc | null> {
     return loaders
-      .get('staff.user', () => new DataLoader<string, UserDoc | null>((ids) => this.usersByStaffIds(ids)))
+      .get('staff.user', () => new DataLoader<string, UserDoc | null>((ids) => this.users.byStaffIds(ids)))
       .load(staffId);
   }
 
@@ -252,13 +257,6 @@ export class StaffService {
 
   count(filter: StaffFilter = {}): Promise<number> {
     return this.staff.count(toFilter(filter));
-  }
-
-  private async usersByStaffIds(ids: readonly string[]): Promise<(UserDoc | null)[]> {
-    const users = await this.users.find({ staffId: { $in: [...ids] } }, { sort: { username: 1 } });
-    const byStaff = new Map<string, UserDoc>();
-    for (const u of users) if (u.staffId && !byStaff.has(u.staffId)) byStaff.set(u.staffId, u);
-    return ids.map((id) => byStaff.get(id) ?? null);
   }
 
   private async build(spec: StaffSpec, id: string, createdAt: Date, updatedAt: Date): Promise<StaffDoc> {

@@ -5,14 +5,14 @@ import {
   StaffingArgs,
   StaffingPlanArgs,
   StaffingScenarioArgs,
-} from './staffing.inputs';
+} from './staffing-inputs.graphql';
 import { StaffingService } from './staffing.service';
 import {
   ErlangCalculationResult,
   StaffingPlan,
   StaffingRequirementPlan,
   StaffingScenario,
-} from './staffing.types';
+} from './staffing.graphql';
 import { withoutNulls } from '../common/without-nulls';
 
 @Resolver()

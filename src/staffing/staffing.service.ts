@@ -3,8 +3,8 @@
  * roster optimiser (`skillPlan`, `requirementForWeek`), what-if scenarios (`scenario`) and
  * the stand-alone Erlang calculator.
  *
- * Orchestration only: it reads the channel (collection `channels`) and a forecast
- * (collection `forecasts`), lays the forecast onto the week's wall-clock slots (see
+ * Orchestration only: it reads the channel (ChannelService) and a forecast
+ * (ForecastService), lays the forecast onto the week's wall-clock slots (see
  * week-slots.ts for the daylight-saving rule) and hands arrays to the pure core
  * (staffing-plan.core.ts, staffing-scenario.core.ts, skill-requirement.core.ts).
  *
@@ -23,10 +23,12 @@
  * staff hours / full-time week (default 37.5 h); daily FTE = day staff hours / a full-time
  * day of one fifth of that week (7.5 h).
  */
-import { CHANNELS, type ChannelDoc } from '../channels/channel.model';
+import type { ChannelDoc } from '../channels/channel.doc';
+import type { ChannelService } from '../channels/channel.service';
 import { AppError, badInput, isAppError, notFound } from '../errors';
-import { FORECASTS, type ForecastDoc } from '../forecasting/forecast.model';
-import type { Collection, DocumentStore } from '../store/document-store';
+import type { ForecastDoc } from '../forecasting/forecast.doc';
+import type { ForecastService } from '../forecasting/forecast.service';
+import type { DocumentStore } from '../store/document-store';
 import { erlangCalculator, type ErlangCalculation, type ErlangCalculatorInput } from './erlang-calculator';
 import { sumBySkill } from './skill-requirement.core';
 import {
@@ -230,19 +232,26 @@ function rethrowing<T>(prefix: string, fn: () => T): T {
   }
 }
 
+/** What staffing reads, through the owning features' services. */
+export interface StaffingSources {
+  channels: Pick<ChannelService, 'byKey' | 'listActive'>;
+  forecasts: Pick<ForecastService, 'require' | 'covering'>;
+}
+
 export class StaffingService {
-  private readonly channels: Collection<ChannelDoc>;
-  private readonly forecasts: Collection<ForecastDoc>;
+  private readonly channels: StaffingSources['channels'];
+  private readonly forecasts: StaffingSources['forecasts'];
   private readonly options: StaffingOptions;
   private readonly fullTime: number;
   private readonly workload: WorkloadPlanner;
 
   constructor(
     store: DocumentStore,
+    sources: StaffingSources,
     private readonly settings: StaffingSettings,
   ) {
-    this.channels = store.collection<ChannelDoc>(CHANNELS);
-    this.forecasts = store.collection<ForecastDoc>(FORECASTS);
+    this.channels = sources.channels;
+    this.forecasts = sources.forecasts;
     this.fullTime = settings.fullTimeHoursPerWeek ?? DEFAULT_FULL_TIME_HOURS_PER_WEEK;
     this.options = { fullTimeHoursPerWeek: this.fullTime };
     this.workload = new WorkloadPlanner(store, settings.workloadSolver);
@@ -323,7 +332,7 @@ export class StaffingService {
     store = false,
   ): Promise<{ plans: ChannelWeekPlan[]; plan: SkillWeekPlan }> {
     parseWeek(week, this.settings.timeZone);
-    const channels = await this.channels.find({ active: true }, { sort: { key: 1 } });
+    const channels = await this.channels.listActive();
     const sources: PlanSource[] = [];
     const missing: string[] = [];
     for (const channel of channels) {
@@ -468,9 +477,8 @@ export class StaffingService {
     prefix = 'scenario.',
   ): Promise<ChannelWeekPlan> {
     const week = source.frame.week;
-    const peers = await this.channels.find(
-      { active: true, kind: 'DEFERRED', requiredSkill: source.channel.requiredSkill },
-      { sort: { key: 1 } },
+    const peers = (await this.channels.listActive('DEFERRED')).filter(
+      (c) => c.requiredSkill === source.channel.requiredSkill,
     );
     const members = [...peers.filter((c) => c.key !== source.channel.key), source.channel].sort((a, b) =>
       a.key.localeCompare(b.key),
@@ -536,7 +544,7 @@ export class StaffingService {
         { field: 'week', message: 'week or forecastId is required' },
       ]);
     if (week) parseWeek(week, tz);
-    const channel = await this.channels.findOne({ key });
+    const channel = await this.channels.byKey(key);
     if (!channel) throw notFound('Channel', key);
     if (!forecastId) {
       const found = await this.coveringForecast(channel, week!);
@@ -544,8 +552,7 @@ export class StaffingService {
         throw precondition(`no forecast covers week ${week} for channel ${key}: run runForecast first`);
       return { channel, forecast: found.doc, frame: found.frame };
     }
-    const forecast = await this.forecasts.findById(forecastId);
-    if (!forecast) throw notFound('Forecast', forecastId);
+    const forecast = await this.forecasts.require(forecastId);
     if (forecast.channel !== key)
       throw badInput(`forecast ${forecastId} is for channel ${forecast.channel}, not ${key}`, [
         { field: 'forecastId', message: 'belongs to another channel' },
@@ -564,10 +571,7 @@ export class StaffingService {
     week: string,
   ): Promise<{ doc: ForecastDoc; frame: WeekFrame } | null> {
     const frame = weekFrame(week, channel.intervalMinutes, this.settings.timeZone);
-    const doc = await this.forecasts.findOne(
-      { channel: channel.key, start: { $lte: new Date(frame.start) }, end: { $gte: new Date(frame.end) } },
-      { sort: { createdAt: -1 } },
-    );
+    const doc = await this.forecasts.covering(channel.key, new Date(frame.start), new Date(frame.end));
     return doc ? { doc, frame } : null;
   }
 

@@ -5,7 +5,7 @@
  * 7 × 24 × 60 / intervalMinutes slots of equal wall-clock length: slot k starts at local
  * time Monday 00:00 + k × intervalMinutes, whatever the UTC offset. Every day therefore
  * has the same 24 × 60 / intervalMinutes slots, which is what the roster optimiser
- * consumes (its shifts are wall-clock too, see rostering/calendar.util.ts).
+ * consumes (its shifts are wall-clock too, see rostering/calendar-util.ts).
  *
  * Daylight-saving weeks (the real week is 167 or 169 hours long):
  * - spring forward: the skipped local hour's slots have no real instant (occurrences 0),
@@ -16,7 +16,7 @@
  * Instants are mapped to slots by their local wall-clock start, so a zone whose shift is
  * not a multiple of the interval still lands each instant in exactly one slot.
  *
- * Opening hours use the same wall-clock rule as volumes/opening-hours.mask.ts: a slot is
+ * Opening hours use the same wall-clock rule as volumes/opening-hours-mask.ts: a slot is
  * open when its local START lies in one of its day's windows [from, to).
  */
 import { DateTime } from 'luxon';

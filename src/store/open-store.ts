@@ -1,6 +1,6 @@
 import type { DocumentStore } from './document-store';
-import { EmbeddedStore } from './embedded.store';
-import { MongoStore } from './mongo.store';
+import { EmbeddedStore } from './embedded-store';
+import { MongoStore } from './mongo-store';
 
 export interface OpenStoreOptions {
   /** When set, MongoDB is used; otherwise the embedded store persisted under `dataDir`. */

@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, Mutation, Query, Resolver } from 'type-graphql';
 import { PLAN_READERS, Role } from '../auth/roles';
-import { ChannelRangeArgs } from './volume.inputs';
+import { ChannelRangeArgs } from './volume-inputs.graphql';
 import { VolumeService } from './volume.service';
-import { VolumeImportResult, VolumeSeries, VolumeSummary, VolumeValidation } from './volume-api.types';
-import type { VolumeSummary as CoreSummary } from './volume.summary';
-import type { VolumeIssues } from './volume.validator';
+import { VolumeImportResult, VolumeSeries, VolumeSummary, VolumeValidation } from './volume.graphql';
+import type { VolumeSummary as CoreSummary } from './volume-summary';
+import type { VolumeIssues } from './volume.validation';
 import type { VolumeImportReport } from './volume.service';
 
 const toSummary = (s: CoreSummary): VolumeSummary => ({

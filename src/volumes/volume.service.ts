@@ -1,18 +1,18 @@
 import { addDays } from '../common/calendar';
-import type { ChannelDoc } from '../channels/channel.model';
+import type { ChannelDoc } from '../channels/channel.doc';
 import type { ChannelService } from '../channels/channel.service';
 import { badInput } from '../errors';
-import { readTable, readTableFile } from '../import/table.reader';
+import { readTable, readTableFile } from '../import/table-reader';
 import type { Table } from '../import/table.types';
 import type { BulkOp, Collection, DocumentStore } from '../store/document-store';
-import { openingHoursFromList, openMask } from './opening-hours.mask';
+import { openingHoursFromList, openMask } from './opening-hours-mask';
 import { zoneOf } from '../common/time-zone';
-import { dayIntervals } from './volume.calendar';
-import { VOLUMES, volumeId, type VolumeDoc } from './volume.model';
-import { parseVolumeRows, type VolumeImportStats } from './volume.parser';
-import { summarizeVolumes, type VolumeSummary } from './volume.summary';
+import { dayIntervals } from './volume-calendar';
+import { VOLUMES, volumeId, type VolumeDoc } from './volume.doc';
+import { parseVolumeRows, type VolumeImportStats } from './volume-parser';
+import { summarizeVolumes, type VolumeSummary } from './volume-summary';
 import type { OpeningHours, VolumeBucket, VolumeDuplicate } from './volume.types';
-import { validateVolumes, type VolumeIssues } from './volume.validator';
+import { validateVolumes, type VolumeIssues } from './volume.validation';
 
 /** Longest range `volumes` and `validateVolumes` read at once. */
 export const MAX_RANGE_DAYS = 400;

@@ -1,6 +1,6 @@
 /**
  * The port features run CPU-heavy tasks through. Two implementations: the in-process piscina
- * pool (`WorkerPool`, the default) and the BullMQ queue (`src/jobs/bullmq.runner.ts`, when
+ * pool (`WorkerPool`, the default) and the BullMQ queue (`src/jobs/bullmq-runner.ts`, when
  * `REDIS_URL` is set) whose `npm run worker` processes run the same task entries. A feature
  * does not know which one it has.
  */

@@ -1,7 +1,9 @@
 import { SignJWT } from 'jose';
+import { expectOk } from '../helpers/expect-ok';
 import { codeOf, DEMO_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app';
 
 const ME = '{ me { id username roles } }';
+type Me = { me: { id: string; username: string; roles: string[] } };
 const LOGIN =
   'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token user { id username } } }';
 
@@ -58,7 +60,10 @@ describe('authentication over HTTP', () => {
       admin,
     );
     expect(reset.data).toEqual({ resetPassword: { lockedUntil: null } });
-    expect((await t.gql(LOGIN, { u: 'lockme', p: 'second-password-2' })).data).toBeDefined();
+    expect(
+      expectOk(await t.gql<{ login: { token: string } }>(LOGIN, { u: 'lockme', p: 'second-password-2' }))
+        .login.token,
+    ).toEqual(expect.any(String));
   });
 
   it('revokes every earlier token on logout', async () => {
@@ -71,7 +76,7 @@ describe('authentication over HTTP', () => {
       expect(codeOf(res)).toBe('UNAUTHENTICATED');
       expect(res.errors?.[0].message).toBe('Token revoked');
     }
-    expect((await t.gql(ME, {}, await t.login('provider'))).data).toBeDefined();
+    expect(expectOk(await t.gql<Me>(ME, {}, await t.login('provider'))).me.username).toBe('provider');
   });
 
   it('changes a password: checks the old one and the policy, revokes old tokens, returns a new one', async () => {
@@ -94,12 +99,12 @@ describe('authentication over HTTP', () => {
     expect(short.errors?.[0].message).toMatch(/at least 10 characters/);
     expect(codeOf(await change('original-pass-1', 'xx-changer-xx'))).toBe('BAD_USER_INPUT');
     // nothing changed by the refused attempts: the old token and password still work
-    expect((await t.gql(ME, {}, old)).data).toBeDefined();
+    expect(expectOk(await t.gql<Me>(ME, {}, old)).me.username).toBe('changer');
 
     const ok = await change('original-pass-1', 'brand-new-pass-2');
     const fresh = ok.data!.changePassword.token;
     expect(codeOf(await t.gql(ME, {}, old))).toBe('UNAUTHENTICATED');
-    expect((await t.gql(ME, {}, fresh)).data).toBeDefined();
+    expect(expectOk(await t.gql<Me>(ME, {}, fresh)).me.username).toBe('changer');
     expect(codeOf(await t.gql(LOGIN, { u: 'changer', p: 'original-pass-1' }))).toBe('UNAUTHENTICATED');
   });
 

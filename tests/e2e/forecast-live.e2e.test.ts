@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import { TOPIC } from '../../src/events/topics';
 import { HOURLY, seedHistory } from '../integration/forecasting/forecast-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { firstResults, wsClient } from '../helpers/ws-client';
+import { expectOk } from '../helpers/expect-ok';
 
 const SUBSCRIBE = `subscription($c: String!) { forecastUpdated(channel: $c) {
   forecastId channel modelId modelKind start intervalMinutes dailyTotals { date mean lo80 hi80 lo95 hi95 } } }`;
@@ -32,16 +34,16 @@ describe('forecast updates over a real WebSocket, and the forecast export', () =
 
   it('PARTNER receives forecastUpdated after runForecast stores the run', async () => {
     const client = wsClient(t.app.url, await t.login('partner'));
-    const connected = new Promise((resolve) => client.on('connected', resolve));
+    const listening = t.events.nextListener(TOPIC.FORECAST_UPDATED, 'calls');
     const received = firstResults<Update>(client, SUBSCRIBE, 1, { c: 'calls' });
-    await connected;
-    await new Promise((r) => setTimeout(r, 100));
+    // a barrier, not a sleep: the server-side subscription is listening on the channel's topic
+    await listening;
     const run = await t.gql<{ runForecast: { id: string; modelId: string } }>(
       'mutation { runForecast(channel: "calls", start: "2026-03-02", horizonDays: 2) { id modelId } }',
       {},
       manager,
     );
-    expect(run.errors).toBeUndefined();
+    expectOk(run);
     forecastId = run.data!.runForecast.id;
     const [event] = await received;
     expect(event!.forecastUpdated).toMatchObject({

@@ -1,7 +1,8 @@
-import { seedDemo } from '../../src/seed/demo-seed';
+import { DEMO_ANCHOR, openDemoStore } from '../helpers/demo-snapshot';
+import { expectOk } from '../helpers/expect-ok';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
-const WEEK = '2026-11-16'; // the Monday after the demo history ends
+const WEEK = DEMO_ANCHOR; // the Monday after the snapshot's demo history ends
 
 interface Job {
   id: string;
@@ -12,16 +13,14 @@ interface Job {
 }
 
 /**
- * planWeek with nothing stood in: the demo site and its 52-week history, real model
- * training and forecasts in worker threads, the staffing plan, and a HiGHS solve.
+ * planWeek with nothing stood in: the demo site and its 52-week history with trained models
+ * (the run's seeded snapshot), forecasts in worker threads, the staffing plan, and a HiGHS
+ * solve, all over HTTP.
  */
 describe('planWeek on the demo site', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({
-      env: { WORKER_THREADS: '2' },
-      seed: (s) => seedDemo(s, { anchorDate: WEEK }).then(() => undefined),
-    });
+    t = await startTestApp({ env: { WORKER_THREADS: '2' }, store: await openDemoStore() });
   }, 120_000);
   afterAll(() => t.close());
 
@@ -32,22 +31,18 @@ describe('planWeek on the demo site', () => {
       {},
       token,
     );
-    expect(started.errors).toBeUndefined();
-    const id = started.data!.planWeek.id;
+    const id = expectOk(started).planWeek.id;
 
-    let job: Job | undefined;
-    for (let i = 0; i < 240; i++) {
-      job = (
-        await t.gql<{ rosterJob: Job }>(
-          `{ rosterJob(id: "${id}") { id state phase rosterId error diagnosis { messages } } }`,
-          {},
-          token,
-        )
-      ).data!.rosterJob;
-      if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(job.state)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    if (job?.state !== 'SUCCEEDED') console.log(JSON.stringify(job, null, 1));
+    // the job's own settle event, then its state as the API reports it
+    await t.services.rosterJobs.settled(id);
+    const job = expectOk(
+      await t.gql<{ rosterJob: Job }>(
+        `{ rosterJob(id: "${id}") { id state phase rosterId error diagnosis { messages } } }`,
+        {},
+        token,
+      ),
+    ).rosterJob;
+    if (job.state !== 'SUCCEEDED') console.log(JSON.stringify(job, null, 1));
     expect(job).toMatchObject({ state: 'SUCCEEDED', error: null });
 
     for (const channel of ['calls', 'emails', 'outbound_ook', 'outbound_omk', 'outbound_nb']) {
@@ -68,7 +63,7 @@ describe('planWeek on the demo site', () => {
         coverage: { skill: string; required: number[]; scheduled: number[]; onBreak: number[] }[];
       };
     }>(
-      `{ roster(id: "${job!.rosterId}") { status solver { status } assignments { staffId breaks { start end } } kpis { labourCost skills { skill coveragePercent } } coverage { skill required scheduled onBreak } } }`,
+      `{ roster(id: "${job.rosterId}") { status solver { status } assignments { staffId breaks { start end } } kpis { labourCost skills { skill coveragePercent } } coverage { skill required scheduled onBreak } } }`,
       {},
       token,
     );

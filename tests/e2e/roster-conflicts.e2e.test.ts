@@ -9,6 +9,7 @@ import { TOPIC } from '../../src/events/topics';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { wsClient } from '../helpers/ws-client';
 import { EVERY_DAY, GENERATE, generateVariables, seedRosterSite } from '../integration/rostering/roster.seed';
+import { expectOk } from '../helpers/expect-ok';
 
 interface Conflict {
   staffId: string;
@@ -102,7 +103,7 @@ describe('conflicts after publishing (GraphQL e2e)', () => {
       { id: job.rosterId },
       manager,
     );
-    expect(pub.errors).toBeUndefined();
+    expectOk(pub);
     publishedId = pub.data!.publishRoster.id;
     published = pub.data!.publishRoster.assignments;
     // the cheapest person covers every weekday morning
@@ -123,7 +124,7 @@ describe('conflicts after publishing (GraphQL e2e)', () => {
       },
       agent,
     );
-    expect(set.errors).toBeUndefined();
+    expectOk(set);
 
     const event = await stream.next;
     stream.dispose();
@@ -183,7 +184,7 @@ describe('conflicts after publishing (GraphQL e2e)', () => {
       { id: publishedId },
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const r = res.data!.repairRoster;
     const leave = addDays(week, 2);
     expect(r.roster.status).toBe('DRAFT');

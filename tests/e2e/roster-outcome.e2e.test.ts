@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { codeOf, startTestApp, type TestApp } from '../helpers/test-app';
 import { GENERATE, generateVariables, seedRosterSite, WEEK } from '../integration/rostering/roster.seed';
+import { expectOk } from '../helpers/expect-ok';
 
 const OUTCOME = /* GraphQL */ `
   query ($id: ID!) {
@@ -101,7 +102,7 @@ describe('rosterOutcome (plan versus actual) end to end', () => {
 
   it('evaluates the Monday with Erlang C at the rostered agents', async () => {
     const res = await t.gql<{ rosterOutcome: Outcome }>(OUTCOME, { id: rosterId }, manager);
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const o = res.data!.rosterOutcome;
     expect(o.intervals.map((i) => i.start)).toEqual(['08', '09', '10', '11'].map((h) => `${WEEK}T${h}:00`));
     for (const i of o.intervals) {
@@ -120,7 +121,7 @@ describe('rosterOutcome (plan versus actual) end to end', () => {
 
   it('lets a SERVICE_PROVIDER read the outcome of a PUBLISHED roster only', async () => {
     const ok = await t.gql(OUTCOME, { id: rosterId }, provider);
-    expect(ok.errors).toBeUndefined();
+    expectOk(ok);
     const draft = await t.gql(OUTCOME, { id: draftId }, provider);
     expect(codeOf(draft)).toBe('NOT_FOUND');
   });

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
+import { TOPIC } from '../../src/events/topics';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import type { Client } from 'graphql-ws';
 import { firstResults, wsClient } from '../helpers/ws-client';
 import { GENERATE, generateVariables, seedRosterSite, WEEK } from '../integration/rostering/roster.seed';
+import { expectOk } from '../helpers/expect-ok';
 
 interface ProgressEvent {
   rosterJobProgress: {
@@ -96,20 +98,21 @@ describe('rostering end to end (HTTP + WebSocket + downloads)', () => {
 
   it('tells AGENTs over rosterPublished when a week is published', async () => {
     const client = wsClient(t.app.url, await t.login('agent'));
+    const listening = t.events.nextListener(TOPIC.ROSTER_PUBLISHED, WEEK);
     const event = firstResults<{ rosterPublished: { rosterId: string; week: string } }>(
       client,
       'subscription($week: String!) { rosterPublished(week: $week) { rosterId week publishedAt } }',
       1,
       { week: WEEK },
     );
-    // give the subscription a moment to be registered on the server
-    await new Promise((r) => setTimeout(r, 100));
+    // a barrier, not a sleep: the server-side subscription is listening on the week's topic
+    await listening;
     const pub = await t.gql(
       'mutation($id: ID!) { publishRoster(id: $id) { status } }',
       { id: rosterId },
       manager,
     );
-    expect(pub.errors).toBeUndefined();
+    expectOk(pub);
     expect((await event)[0].rosterPublished).toEqual({
       rosterId,
       week: WEEK,

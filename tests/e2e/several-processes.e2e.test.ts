@@ -6,7 +6,6 @@
  */
 import type { Client } from 'graphql-ws';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import { mondayOf, todayIn } from '../../src/common/calendar';
 import {
   freePort,
   gql,
@@ -18,9 +17,11 @@ import {
   type ApiProc,
   type Proc,
 } from '../helpers/processes';
+import { copyDemoDataDir, DEMO_ANCHOR } from '../helpers/demo-snapshot';
 import { wsClient } from '../helpers/ws-client';
+import { expectOk } from '../helpers/expect-ok';
 
-const WEEK = mondayOf(todayIn('Europe/London')); // the demo seed's anchor week
+const WEEK = DEMO_ANCHOR; // the seeded snapshot's anchor week: the week after its history
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 interface Progress {
@@ -94,10 +95,10 @@ describe('several processes on Redis', () => {
   let token2: string;
   let env: Record<string, string>;
 
-  const planWeek = async (gap: number): Promise<string> => {
+  const planWeek = async (gap: number, timeLimitSeconds = 60): Promise<string> => {
     const r = await gql<{ planWeek: { id: string } }>(
       api2.url,
-      `mutation PlanWeekOnTwo { planWeek(week: "${WEEK}", options: { timeLimitSeconds: 60, relativeGap: ${gap} }) { id } }`,
+      `mutation PlanWeekOnTwo { planWeek(week: "${WEEK}", options: { timeLimitSeconds: ${timeLimitSeconds}, relativeGap: ${gap} }) { id } }`,
       token2,
     );
     if (!r.data) throw new Error(JSON.stringify(r.errors));
@@ -122,7 +123,11 @@ describe('several processes on Redis', () => {
     redis = await startRedis(redisPort);
     env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, JOB_LOCK_SECONDS: '2' };
     worker = await startWorker('worker-1', env);
-    [api1, api2] = await Promise.all([startApi('api-1', env), startApi('api-2', env)]);
+    // each API its own copy of the seeded demo site (tests/helpers/demo-snapshot.ts)
+    [api1, api2] = await Promise.all([
+      startApi('api-1', { ...env, DATA_DIR: copyDemoDataDir() }),
+      startApi('api-2', { ...env, DATA_DIR: copyDemoDataDir() }),
+    ]);
     token1 = await login(api1.url, 'manager');
     token2 = await login(api2.url, 'manager');
   }, 300_000);
@@ -146,7 +151,7 @@ describe('several processes on Redis', () => {
       `mutation RunForecastOnOne { runForecast(channel: "calls", start: "${WEEK}", horizonDays: 7) { id } }`,
       token1,
     );
-    expect(run.errors).toBeUndefined();
+    expectOk(run);
     const event = await sub.next((e) => e.forecastUpdated.forecastId === run.data!.runForecast.id, 60_000);
     expect(event.forecastUpdated.channel).toBe('calls');
   }, 120_000);
@@ -179,7 +184,8 @@ describe('several processes on Redis', () => {
   }, 240_000);
 
   it('retries a job whose worker is killed mid-solve on a new worker, storing exactly one draft', async () => {
-    const id = await planWeek(0);
+    // gap 0: still solving when killed; 20 s bounds the rerun on the new worker
+    const id = await planWeek(0, 20);
     const sub = stream<{ rosterJobProgress: Progress }>(client(api2.url, token2), PROGRESS(id));
     await worker.waitFor(new RegExp(`"jobId":"${id}".*job started`), 180_000);
     await sub.next(
@@ -228,7 +234,7 @@ describe('several processes on Redis', () => {
     expect(await ready.json()).toMatchObject({ redis: 'down', error: expect.stringMatching(/Redis/) });
     // reads keep working
     const read = await gql<{ rosters: unknown[] }>(api2.url, `{ rosters(week: "${WEEK}") { id } }`, token2);
-    expect(read.errors).toBeUndefined();
+    expectOk(read);
 
     redis = await startRedis(redisPort);
     // every connection used next is back (each logs it): API 1 enqueues a forecast, the
@@ -244,7 +250,7 @@ describe('several processes on Redis', () => {
       `mutation RunForecastAfterOutage { runForecast(channel: "emails", start: "${WEEK}", horizonDays: 7) { id } }`,
       token1,
     );
-    expect(run.errors).toBeUndefined();
+    expectOk(run);
     await sub.next((e) => e.forecastUpdated.forecastId === run.data!.runForecast.id, 60_000);
     expect((await fetch(`${api1.url}/readyz`)).status).toBe(200);
   }, 240_000);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { codeOf, startTestApp, type TestApp } from '../helpers/test-app';
 import { channel, forecast, seed } from '../integration/staffing/fixtures';
+import { expectOk } from '../helpers/expect-ok';
 
 const WEEK = '2026-11-23';
 
@@ -76,7 +77,7 @@ describe('staffing over HTTP', () => {
     it('answers any signed-in user: 10 Erlangs → 14 raw, 20 scheduled', async () => {
       for (const user of ['agent', 'partner']) {
         const res = await t.gql<Calc>(CALCULATOR, { input: INPUT }, await t.login(user));
-        expect(res.errors).toBeUndefined();
+        expectOk(res);
         expect(res.data!.erlangCalculator).toMatchObject({
           model: 'ERLANG_C',
           trafficErlangs: 10,
@@ -153,7 +154,7 @@ describe('staffing over HTTP', () => {
           totals: { weeklyStaffHours: number };
         };
       }>(STAFFING, { channel: 'calls', week: WEEK }, await t.login('provider'));
-      expect(res.errors).toBeUndefined();
+      expectOk(res);
       expect(res.data!.staffing.rows).toHaveLength(336);
       expect(res.data!.staffing.rows[16]).toMatchObject({
         localTime: '2026-11-23T08:00:00',
@@ -198,7 +199,7 @@ describe('staffing over HTTP', () => {
         {},
         token,
       );
-      expect(plan.errors).toBeUndefined();
+      expectOk(plan);
       expect(plan.data!.staffingPlan.intervalMinutes).toBe(15);
       expect(plan.data!.staffingPlan.skills.map((s) => [s.skill, s.values.length])).toEqual([
         ['email', 672],
@@ -212,7 +213,7 @@ describe('staffing over HTTP', () => {
         {},
         token,
       );
-      expect(scenario.errors).toBeUndefined();
+      expectOk(scenario);
       expect(scenario.data!.staffingScenario.diff.totals.weeklyFte).toBeGreaterThan(0);
     });
   });
@@ -227,7 +228,7 @@ describe('staffing over HTTP', () => {
         {},
         token,
       );
-      expect(res.errors).toBeUndefined();
+      expectOk(res);
       return res.data!.staffingPlan.skills.find((k) => k.skill === 'email')!.values;
     };
 

@@ -10,9 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { REPO_ROOT } from '../../src/paths';
+import { DEMO_PASSWORD } from './test-config';
 
 const DIST = path.join(REPO_ROOT, 'dist', 'src');
-export const TEST_PASSWORD = 'scale-test-password-42';
+/** The demo accounts' password: the one the seeded snapshot (demo-snapshot.ts) was made with. */
+export const TEST_PASSWORD = DEMO_PASSWORD;
 
 /** A child process whose output lines can be awaited. */
 export class Proc {
@@ -106,7 +108,10 @@ export interface ApiProc extends Proc {
   dataDir: string;
 }
 
-/** The built API server on a fresh embedded data directory; resolves once it listens. */
+/**
+ * The built API server on a fresh embedded data directory (or `env.DATA_DIR`, e.g. a copy of the
+ * demo snapshot); resolves once it listens.
+ */
 export async function startApi(name: string, env: Record<string, string>): Promise<ApiProc> {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), `shiftcast-${name}-`));
   madeDirs.add(dataDir);

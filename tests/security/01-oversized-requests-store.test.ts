@@ -15,13 +15,13 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphQLResolveInfo } from 'graphql';
-import { auditMiddleware } from '../../src/auth/audit.middleware';
-import { AUDIT_LOG, type AuditDoc } from '../../src/auth/audit.model';
+import { auditMiddleware } from '../../src/auth/audit-middleware';
+import { AUDIT_LOG, type AuditDoc } from '../../src/auth/audit.doc';
 import { AuditService } from '../../src/auth/audit.service';
-import type { RequestContext } from '../../src/context';
+import type { RequestContext } from '../../src/auth/request-context';
 import { badInput } from '../../src/errors';
 import { createLogger } from '../../src/logger';
-import { EmbeddedStore } from '../../src/store/embedded.store';
+import { EmbeddedStore } from '../../src/store/embedded-store';
 import { postGql, startServer } from '../helpers/server-process';
 
 const MB = 1024 * 1024;

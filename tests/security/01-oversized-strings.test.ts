@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AUDIT_LOG } from '../../src/auth/audit.model';
-import { EmbeddedStore } from '../../src/store/embedded.store';
+import { AUDIT_LOG } from '../../src/auth/audit.doc';
+import { EmbeddedStore } from '../../src/store/embedded-store';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { MB, postRaw, sendFromChild, watchWhile } from './hostile';
 

@@ -7,6 +7,7 @@ import { validate, parse, specifiedRules } from 'graphql';
 import { codeOf, startTestApp, type TestApp } from '../helpers/test-app';
 import { MB, watchWhile } from './hostile';
 import { queryLimitsRule } from '../../src/server/query-limits';
+import { expectOk } from '../helpers/expect-ok';
 
 const POINTS = 'points { t mean lo80 hi80 lo95 hi95 }';
 const aliases = (n: number): string =>
@@ -58,7 +59,7 @@ describe('item 3: list sizes in the cost model', () => {
   it('answers one forecast with its points (cost 1 + 1 + 672 × 6)', async () => {
     const res = await t.gql(aliases(1), {}, await t.login('partner'));
     expect(res.status).toBe(200);
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(res.data).toEqual({ f0: null });
   });
 

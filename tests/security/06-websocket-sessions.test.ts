@@ -8,10 +8,11 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '../../src/auth/roles';
 import { TOPIC } from '../../src/events/topics';
-import { STAFF } from '../../src/staff/staff.model';
+import { STAFF } from '../../src/staff/staff.doc';
 import { SESSION_REVOKED } from '../../src/server/ws-server';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { wsClient } from '../helpers/ws-client';
+import { expectOk } from '../helpers/expect-ok';
 
 const CREATE_STAFF = `mutation { createStaff(input: { employeeNo: "E-WS-1", name: "Socket Sam", hourlyCost: 20,
   skills: ["calls"], contract: { minHoursWeek: 0, maxHoursWeek: 40, maxDaysWeek: 5, maxConsecutiveDays: 5 } }) { id } }`;
@@ -78,7 +79,7 @@ describe('item 6: WebSocket sessions are re-checked', () => {
       { id: manager!._id },
       admin,
     );
-    expect(off.errors).toBeUndefined();
+    expectOk(off);
     expect(await once(client, CREATE_STAFF)).toEqual({ closedWith: SESSION_REVOKED });
     expect(await t.services.store.collection(STAFF).count()).toBe(staffBefore);
 

@@ -5,6 +5,7 @@
  * atomic check-and-increment write.
  */
 import { startTestApp, type TestApp, type GqlResult } from '../helpers/test-app';
+import { expectOk } from '../helpers/expect-ok';
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
 const PASSWORD = 'right-password-42';
@@ -24,7 +25,7 @@ describe('item 7: the lockout holds under concurrency', () => {
       { u: username, p: PASSWORD },
       admin,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
   };
 
   it('lets at most 5 of 100 concurrent attempts be verified; the right password sent after 99 wrong ones never logs in', async () => {

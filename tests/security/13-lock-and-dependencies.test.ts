@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { processStartTime } from '../../src/store/data-dir-lock';
-import { EmbeddedStore } from '../../src/store/embedded.store';
+import { EmbeddedStore } from '../../src/store/embedded-store';
 
 describe('security #13: a stale LOCK of a reused pid does not block start-up', () => {
   let dir: string;

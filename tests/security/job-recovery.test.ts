@@ -4,10 +4,6 @@
  * data directory, so every unfinished job is recovered at once; with Redis another process
  * recovers it once the dead one's liveness key has expired.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { mondayOf, todayIn } from '../../src/common/calendar';
 import {
   freePort,
   gql,
@@ -19,19 +15,24 @@ import {
   type ApiProc,
   type Proc,
 } from '../helpers/processes';
+import { copyDemoDataDir, DEMO_ANCHOR } from '../helpers/demo-snapshot';
 
-const WEEK = mondayOf(todayIn('Europe/London'));
+const WEEK = DEMO_ANCHOR; // the seeded snapshot's anchor week
 
 interface Job {
   state: string;
   error: string | null;
 }
 
-async function startPlanWeek(api: ApiProc, gap = 0.01): Promise<{ id: string; token: string }> {
+async function startPlanWeek(
+  api: ApiProc,
+  gap = 0.01,
+  timeLimitSeconds = 60,
+): Promise<{ id: string; token: string }> {
   const token = await login(api.url, 'manager');
   const r = await gql<{ planWeek: { id: string } }>(
     api.url,
-    `mutation { planWeek(week: "${WEEK}", options: { timeLimitSeconds: 60, relativeGap: ${gap} }) { id } }`,
+    `mutation { planWeek(week: "${WEEK}", options: { timeLimitSeconds: ${timeLimitSeconds}, relativeGap: ${gap} }) { id } }`,
     token,
   );
   if (!r.data) throw new Error(JSON.stringify(r.errors));
@@ -42,27 +43,9 @@ const readJob = async (api: ApiProc, id: string, token: string): Promise<Job> =>
   (await gql<{ rosterJob: Job }>(api.url, `{ rosterJob(id: "${id}") { state error } }`, token)).data!
     .rosterJob;
 
-/** A copy of the demo site's data directory, seeded once. */
-const copies: string[] = [];
-const copyOf = (dir: string): string => {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-recovery-'));
-  fs.cpSync(dir, copy, { recursive: true });
-  copies.push(copy);
-  return copy;
-};
-
 describe('roster jobs interrupted by a crash', () => {
   const procs: Proc[] = [];
-  let seeded: string;
-  beforeAll(async () => {
-    const seeder = await startApi('recovery-seed', { SEED_ON_START: 'true' });
-    await seeder.kill('SIGTERM');
-    seeded = seeder.dataDir;
-  }, 180_000);
-  afterAll(() => {
-    removeDataDirs();
-    for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => removeDataDirs());
 
   afterEach(async () => {
     await Promise.all(procs.splice(0).map((p) => p.kill('SIGKILL')));
@@ -70,7 +53,7 @@ describe('roster jobs interrupted by a crash', () => {
 
   it('become FAILED "interrupted by restart" when the process restarts (no Redis)', async () => {
     const env = { SEED_ON_START: 'false' };
-    const first = await startApi('recovery-1', { ...env, DATA_DIR: copyOf(seeded) });
+    const first = await startApi('recovery-1', { ...env, DATA_DIR: copyDemoDataDir() });
     procs.push(first);
     const { id, token } = await startPlanWeek(first);
     // accepted and owned by this process, still forecasting, when the process is killed
@@ -91,7 +74,7 @@ describe('roster jobs interrupted by a crash', () => {
     procs.push(redis);
     // no worker runs: the job waits in its forecast phase, RUNNING, when its process is killed
     const env = { SEED_ON_START: 'false', REDIS_URL: `redis://127.0.0.1:${port}` };
-    const first = await startApi('recovery-redis-1', { ...env, DATA_DIR: copyOf(seeded) });
+    const first = await startApi('recovery-redis-1', { ...env, DATA_DIR: copyDemoDataDir() });
     procs.push(first);
     const { id, token } = await startPlanWeek(first);
     expect(['QUEUED', 'RUNNING']).toContain((await readJob(first, id, token)).state);
@@ -113,9 +96,10 @@ describe('roster jobs interrupted by a crash', () => {
     const env = { SEED_ON_START: 'false', REDIS_URL: `redis://127.0.0.1:${port}` };
     const worker = await startWorker('recovery-worker', env);
     procs.push(worker);
-    const first = await startApi('recovery-adopt-1', { ...env, DATA_DIR: copyOf(seeded) });
+    const first = await startApi('recovery-adopt-1', { ...env, DATA_DIR: copyDemoDataDir() });
     procs.push(first);
-    const { id } = await startPlanWeek(first, 0);
+    // gap 0 keeps the solve running past the kill; 20 s bounds how long the worker then needs
+    const { id } = await startPlanWeek(first, 0, 20);
     // the solve is in the worker when the API process that started it is killed …
     await worker.waitFor(new RegExp(`"jobId":"${id}".*"kind":"roster".*job started`), 180_000);
     await first.kill('SIGKILL');

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateRosterInstance } from '../../bench/roster-instances';
-import { solveRoster } from '../../src/rostering/roster.solver';
+import { solveRoster } from '../../src/rostering/roster-solver';
 import type { RosterResult } from '../../src/rostering/roster.types';
 
 const phaseSeconds = (r: RosterResult, phase: string): number =>

@@ -4,9 +4,9 @@ import { Role } from '../../../src/auth/roles';
 import { toViewer } from '../../../src/auth/user.service';
 import { buildSchemaFor } from '../../../src/server/app';
 import { newContext } from '../../../src/server/context';
-import type { Viewer } from '../../../src/context';
+import type { Viewer } from '../../../src/auth/request-context';
 import { dummyOperation } from '../../helpers/dummy-operation';
-import { startTestApp, type TestApp } from '../../helpers/test-app';
+import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 
 type Caller = 'ANON' | Role;
 const A = Role.ADMIN;
@@ -132,12 +132,12 @@ function deniedByRule(result: ExecutionResult): boolean {
 }
 
 describe('role × root-field matrix', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let schema: GraphQLSchema;
   const viewers = new Map<Caller, Viewer | null>();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await createInProcessApp();
     schema = await buildSchemaFor(t.services);
     viewers.set('ANON', null);
     for (const role of Object.values(Role))

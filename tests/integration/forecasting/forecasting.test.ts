@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { HOURLY, historyCsv, seedHistory, ZONE } from './forecast-fixtures';
+import { expectOk } from '../../helpers/expect-ok';
 
 const MODEL_FIELDS = `id channel version kind status intervalMinutes
   trainingWindow { from to points }
@@ -8,12 +9,12 @@ const MODEL_FIELDS = `id channel version kind status intervalMinutes
   candidates { kind metrics { mase } error }`;
 
 describe('model registry, forecast runs and accuracy (GraphQL, in process)', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
   let partner: string;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: (s) => seedHistory(s, [{ spec: HOURLY, from: '2026-01-05', to: '2026-03-02' }]),
     });
     manager = await t.login('manager');
@@ -41,7 +42,7 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
 
   it('trains an AUTO model in the worker pool; the first version becomes ACTIVE', async () => {
     const res = await train();
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const m = res.data!.trainModel as {
       id: string;
       version: number;
@@ -135,7 +136,7 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
       {},
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const f = res.data!.runForecast;
     forecastId = f.id;
     expect(f.modelId).toBe(firstId);
@@ -181,7 +182,7 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
       {},
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const points = res.data!.runForecast.points;
     expect(points).toHaveLength(24 + 23 + 24);
     // Monday 2026-03-30 08:00 BST = 07:00 UTC opens; 06:00 UTC (07:00 BST) is closed.
@@ -274,7 +275,7 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
     // Actuals for Monday–Wednesday, same process as the history.
     await t.services.volumes.importCsv(historyCsv(HOURLY, '2026-03-02', '2026-03-05', { seed: 99 }));
     const res = await t.gql<Accuracy>(ACCURACY, { from: '2026-03-02', to: '2026-03-08' }, partner);
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const report = res.data!.forecastAccuracy;
     expect(report.driftFactor).toBe(1.5);
     expect(report.runs.map((r) => r.forecastId)).toEqual([forecastId]);

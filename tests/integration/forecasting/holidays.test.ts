@@ -1,5 +1,6 @@
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { HOURLY, seedHistory } from './forecast-fixtures';
+import { expectOk } from '../../helpers/expect-ok';
 
 interface Point {
   t: string;
@@ -11,12 +12,12 @@ interface Point {
 }
 
 describe('holiday calendar (GraphQL, in process)', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
   let provider: string;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: (s) => seedHistory(s, [{ spec: HOURLY, from: '2026-01-05', to: '2026-03-02' }]),
     });
     manager = await t.login('manager');
@@ -37,7 +38,7 @@ describe('holiday calendar (GraphQL, in process)', () => {
       {},
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     return res.data!.runForecast.points;
   };
   const day = (points: Point[], date: string): Point[] => points.filter((p) => p.t.startsWith(date));

@@ -1,14 +1,15 @@
 /**
  * The "Done when" checks of the planning pipeline on the demo site: next week, MEAN basis.
- * The site is seeded once for the suite (history up to last Sunday, models trained), then
- * `planWeek` forecasts, staffs and rosters next week.
+ * The site is the run's seeded snapshot (history up to the Sunday before its anchor, models
+ * trained; tests/helpers/demo-snapshot.ts), then `planWeek` forecasts, staffs and rosters the
+ * week after the anchor week.
  */
 import { DEMO_HISTORY_WEEKS } from '../../../src/forecasting/forecast.seed';
-import { addDays, todayIn } from '../../../src/common/calendar';
+import { addDays } from '../../../src/common/calendar';
 import type { Services } from '../../../src/server/services';
-import { seedDemo } from '../../../src/seed/demo-seed';
 import type { SkillWeekPlan } from '../../../src/staffing/staffing.service';
-import type { RosterDoc } from '../../../src/rostering/roster-doc.model';
+import type { RosterDoc } from '../../../src/rostering/roster.doc';
+import { demoSeedReport, openDemoStore } from '../../helpers/demo-snapshot';
 import { closeServices, servicesFor } from '../staff/services.fixture';
 
 jest.setTimeout(240_000);
@@ -21,9 +22,8 @@ describe('demo site, next week, MEAN basis', () => {
   let roster: RosterDoc;
 
   beforeAll(async () => {
-    s = await servicesFor();
-    const report = await seedDemo(s, { anchorDate: todayIn('Europe/London') });
-    anchor = report.anchorDate;
+    s = await servicesFor(await openDemoStore());
+    anchor = demoSeedReport().anchorDate;
     week = addDays(anchor, 7);
     const manager = (await s.users.findByUsername('manager'))!;
     const job = await s.planWeek.planWeek(

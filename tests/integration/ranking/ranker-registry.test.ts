@@ -1,6 +1,6 @@
 import { RankerRegistryService } from '../../../src/ranking/ranker-registry.service';
 import { DEFAULT_RANKER_OPTIONS, trainForest } from '../../../src/ranking/ranker.core';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 
 describe('ranker registry', () => {
   const forest = trainForest([[0], [1], [0], [1]], [0, 1, 0, 1], {

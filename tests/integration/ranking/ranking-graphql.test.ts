@@ -1,14 +1,15 @@
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { solveRoster } from '../../../src/rostering/roster.solver';
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import { solveRoster } from '../../../src/rostering/roster-solver';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
+import { expectOk } from '../../helpers/expect-ok';
 
 describe('learned ranking over GraphQL', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await createInProcessApp();
     manager = await t.login('manager');
   });
   afterAll(() => t.close());
@@ -23,7 +24,7 @@ describe('learned ranking over GraphQL', () => {
       { id: shadow._id },
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(res.data!.roster.ranking).toEqual(ranking);
     const publish = await t.gql(
       'mutation($id: ID!) { publishRoster(id: $id) { id } }',
@@ -47,7 +48,7 @@ describe('learned ranking over GraphQL', () => {
       {},
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(res.data!.schedulingKpis.weeks).toEqual([
       { week: '2030-01-07', successRate: null },
       { week: '2030-01-14', successRate: null },

@@ -2,11 +2,11 @@ import { createEventBus } from '../../../src/events/pubsub';
 import { createLogger } from '../../../src/logger';
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { solveRoster } from '../../../src/rostering/roster.solver';
+import { solveRoster } from '../../../src/rostering/roster-solver';
 import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
-import { testConfig } from '../../helpers/test-app';
-import type { Viewer } from '../../../src/context';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
+import { testConfig } from '../../helpers/test-config';
+import type { Viewer } from '../../../src/auth/request-context';
 import { Role } from '../../../src/auth/roles';
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };

@@ -1,15 +1,15 @@
 /**
- * The scheduling KPIs on /metrics: computed on scrape over the last 8 weeks, from the rosters
+ * The scheduling KPIs on /metrics (read from the process's registry, in-process): computed on scrape over the last 8 weeks, from the rosters
  * and the labels recorded at publish time.
  */
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { Role } from '../../../src/auth/roles';
 import { addDays, mondayOf, todayIn } from '../../../src/common/calendar';
-import type { Viewer } from '../../../src/context';
+import type { Viewer } from '../../../src/auth/request-context';
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { solveRoster } from '../../../src/rostering/roster.solver';
-import { startTestApp, type TestApp } from '../../helpers/test-app';
+import { solveRoster } from '../../../src/rostering/roster-solver';
+import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };
 const GAUGES = [
@@ -20,17 +20,16 @@ const GAUGES = [
 ];
 
 describe('scheduling KPIs on /metrics', () => {
-  let t: TestApp;
+  let t: GqlApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await createInProcessApp();
   });
   afterAll(() => t.close());
 
   const scrape = async (): Promise<Map<string, number[]>> => {
-    const res = await fetch(`${t.app.url}/metrics`);
-    expect(res.status).toBe(200);
-    const families = parsePrometheusTextFormat(await res.text());
+    // the text /metrics serves (its route and access rule: tests/e2e/metrics-access.e2e.test.ts)
+    const families = parsePrometheusTextFormat(await t.services.metrics.registry.metrics());
     return new Map(
       families
         .filter((f) => GAUGES.includes(f.name))

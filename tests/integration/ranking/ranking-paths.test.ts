@@ -5,7 +5,7 @@
  * Needs `npm run build` (workers run dist/).
  */
 import { Role } from '../../../src/auth/roles';
-import type { Viewer } from '../../../src/context';
+import type { Viewer } from '../../../src/auth/request-context';
 import { createEventBus } from '../../../src/events/pubsub';
 import { createLogger } from '../../../src/logger';
 import { RankingService } from '../../../src/ranking/ranking.service';
@@ -14,8 +14,8 @@ import { demoProblem, demoWeek } from '../../../src/ranking/simulated-manager.co
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/rostering/roster-job.service';
 import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
-import { testConfig } from '../../helpers/test-app';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
+import { testConfig } from '../../helpers/test-config';
 
 jest.setTimeout(180_000);
 
@@ -30,7 +30,7 @@ describe('learned ranking paths of roster jobs', () => {
     const store = await EmbeddedStore.open();
     await ensureIndexes(store);
     services = createServices({ config, logger: createLogger(config), store, events: createEventBus() });
-    await publishSimulatedWeeks(services, 0, WEEKS);
+    await publishSimulatedWeeks(services, 0, WEEKS, true);
   });
   afterAll(async () => {
     await services.workers.close();

@@ -1,21 +1,26 @@
-import type { ChannelDoc } from '../../../src/channels/channel.model';
-import { CHANNELS } from '../../../src/channels/channel.model';
-import type { Viewer } from '../../../src/context';
+import type { ChannelDoc } from '../../../src/channels/channel.doc';
+import { CHANNELS } from '../../../src/channels/channel.doc';
+import type { Viewer } from '../../../src/auth/request-context';
 import { TOPIC, type RosterJobProgressEvent } from '../../../src/events/topics';
-import { MODELS } from '../../../src/forecasting/forecast.model';
-import { badInput } from '../../../src/errors';
-import { asForecastProvider, PlanWeekService } from '../../../src/rostering/plan-week.service';
+import { MODELS } from '../../../src/forecasting/forecast.doc';
+import { AppError, badInput } from '../../../src/errors';
+import {
+  PlanWeekService,
+  type ForecastProvider,
+  type PlanWeekFeatures,
+} from '../../../src/rostering/plan-week.service';
+import { RosterProblemSource } from '../../../src/rostering/roster-problem-source';
 import { RosterJobService } from '../../../src/rostering/roster-job.service';
-import { RosterProblemSource } from '../../../src/rostering/roster-problem.builder';
-import { AVAILABILITY, STAFF, type AvailabilityDoc, type StaffDoc } from '../../../src/staff/staff.model';
-import { startTestApp, type TestApp } from '../../helpers/test-app';
+import type { RequirementProvider } from '../../../src/rostering/roster-job.service';
+import { AVAILABILITY, STAFF, type AvailabilityDoc, type StaffDoc } from '../../../src/staff/staff.doc';
+import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { availabilityDoc, REQUIREMENT, seedRosterSite, staffDoc, WEEK } from './roster.seed';
 
 const channel = (key: string): ChannelDoc =>
   ({ _id: `ch-${key}`, key, active: true }) as unknown as ChannelDoc;
 
 /** Records every roster-job progress event published (no subscription race). */
-function recordProgress(t: TestApp): RosterJobProgressEvent[] {
+function recordProgress(t: GqlApp): RosterJobProgressEvent[] {
   const events: RosterJobProgressEvent[] = [];
   const publish = t.services.events.publish.bind(t.services.events);
   jest.spyOn(t.services.events, 'publish').mockImplementation(((topic: string, ...rest: unknown[]) => {
@@ -26,12 +31,12 @@ function recordProgress(t: TestApp): RosterJobProgressEvent[] {
 }
 
 describe('planWeek', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let viewer: Viewer;
   const calls: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ seed: seedRosterSite });
+    t = await createInProcessApp({ seed: seedRosterSite });
     await t.services.store.collection<ChannelDoc>(CHANNELS).insertMany([channel('calls'), channel('emails')]);
     await t.services.store
       .collection<{ _id: string; channel: string; status: string }>(MODELS)
@@ -41,24 +46,34 @@ describe('planWeek', () => {
   });
   afterAll(() => t.close());
 
-  const planner = (staffingValues = REQUIREMENT) =>
-    new PlanWeekService(
-      t.services.store,
+  /** The real channels, active models and job service; forecasting runs and staffing recorded. */
+  const planner = (
+    forecasting: Partial<ForecastProvider> = {},
+    channels: PlanWeekFeatures['channels'] = t.services.channels,
+  ) => {
+    const staffing: RequirementProvider = {
+      requirementForWeek: async (week, basis) => {
+        calls.push(`staffing ${week} ${basis}`);
+        return REQUIREMENT;
+      },
+    };
+    return new PlanWeekService(
       t.services.rosterJobs,
-      new RosterProblemSource(t.services.store),
-      () => ({
-        trainModel: async (ch: string, kind: string) => void calls.push(`train ${ch} ${kind}`),
-        runForecast: async (ch: string, start: Date, days: number) =>
-          void calls.push(`forecast ${ch} ${start.toISOString()} ${days}`),
-      }),
-      () => ({
-        requirementForWeek: async (week: string, basis: string) => {
-          calls.push(`staffing ${week} ${basis}`);
-          return staffingValues;
+      new RosterProblemSource(t.services),
+      {
+        channels,
+        forecasting: {
+          hasActiveModel: (ch) => t.services.forecasting.hasActiveModel(ch),
+          trainModel: async (ch, kind) => void calls.push(`train ${ch} ${kind}`),
+          runForecast: async (ch, start, days) =>
+            void calls.push(`forecast ${ch} ${start.toISOString()} ${days}`),
+          ...forecasting,
         },
-      }),
+        staffing,
+      },
       'Europe/London',
     );
+  };
 
   it('forecasts each active channel (training where no model is active), plans staffing, solves: one job', async () => {
     const all = recordProgress(t);
@@ -82,37 +97,41 @@ describe('planWeek', () => {
     expect(roster.assignments).toHaveLength(5);
   });
 
-  it('a failing step fails the job with its message', async () => {
-    const broken = new PlanWeekService(
-      t.services.store,
-      t.services.rosterJobs,
-      new RosterProblemSource(t.services.store),
-      () => ({
-        trainModel: async () => undefined,
-        runForecast: async () => {
-          throw new Error('volumes missing');
-        },
-      }),
-      () => null,
-      'Europe/London',
-    );
-    await expect(broken.planWeek(WEEK, {}, viewer)).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+  it('a failing step fails the job with its message, in its phase', async () => {
+    const failing = planner({
+      runForecast: async () => {
+        throw new AppError('FAILED_PRECONDITION', 'volumes missing');
+      },
+    });
+    const job = await failing.planWeek(WEEK, { timeLimitSeconds: 5 }, viewer);
+    const final = await t.services.rosterJobs.settled(job._id);
+    expect(final).toMatchObject({
+      state: 'FAILED',
+      phase: 'forecast',
+      error: 'volumes missing',
+      rosterId: null,
+    });
   });
 
-  it('asForecastProvider accepts only an object with both methods', () => {
-    expect(asForecastProvider(undefined)).toBeNull();
-    expect(asForecastProvider({ runForecast: () => null })).toBeNull();
-    const ok = { runForecast: () => null, trainModel: () => null };
-    expect(asForecastProvider(ok)).toBe(ok);
+  it('a site without an active channel fails the job before forecasting anything', async () => {
+    calls.length = 0;
+    const job = await planner({}, { listActive: async () => [] }).planWeek(WEEK, {}, viewer);
+    const final = await t.services.rosterJobs.settled(job._id);
+    expect(final).toMatchObject({
+      state: 'FAILED',
+      phase: 'forecast',
+      error: 'There is no active channel to plan',
+    });
+    expect(calls).toEqual([]);
   });
 });
 
 describe('roster job failures', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let viewer: Viewer;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: async (s) => {
         await seedRosterSite(s);
         // 40 h minimum but available on Monday only: the week cannot be rostered
@@ -152,12 +171,12 @@ describe('roster job failures', () => {
       s.events,
       s.workers,
       s.rosters,
-      new RosterProblemSource(s.store),
-      () => ({
+      new RosterProblemSource(s),
+      {
         requirementForWeek: async (week: string) => {
           throw badInput(`no forecast covers the week of ${week}`);
         },
-      }),
+      },
       s.logger,
     );
     const job = await jobs.generate(WEEK, { timeLimitSeconds: 5 }, viewer);

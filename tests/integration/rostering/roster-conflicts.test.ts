@@ -5,11 +5,12 @@
  */
 import { addDays, mondayOf, todayIn } from '../../../src/common/calendar';
 import type { RosterConflictInfo } from '../../../src/events/topics';
-import { startTestApp, type TestApp } from '../../helpers/test-app';
+import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { GENERATE, generateVariables, seedRosterSite } from './roster.seed';
+import { expectOk } from '../../helpers/expect-ok';
 
 describe('conflicts after publishing, per kind of change', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let rosterId: string;
   let shiftsOfA: string[];
   let manager: string;
@@ -19,7 +20,7 @@ describe('conflicts after publishing, per kind of change', () => {
     (await t.services.rosters.require(rosterId)).conflicts ?? [];
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: async (s) => {
         await seedRosterSite(s);
         // staff updates validate skills against the channels
@@ -46,7 +47,7 @@ describe('conflicts after publishing, per kind of change', () => {
       { id: rosterId },
       manager,
     );
-    expect(pub.errors).toBeUndefined();
+    expectOk(pub);
     const doc = await t.services.rosters.require(rosterId);
     shiftsOfA = doc.assignments.filter((a) => a.staffId === 'st-a').map((a) => a.date);
     expect(shiftsOfA).toHaveLength(5);

@@ -1,10 +1,11 @@
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
-import type { RosterDoc, RosterJobDoc } from '../../../src/rostering/roster-doc.model';
-import { ROSTERS } from '../../../src/rostering/roster-doc.model';
-import { RosterProblemSource } from '../../../src/rostering/roster-problem.builder';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
+import type { RosterDoc, RosterJobDoc } from '../../../src/rostering/roster.doc';
+import { ROSTERS } from '../../../src/rostering/roster.doc';
+import { RosterProblemSource } from '../../../src/rostering/roster-problem-source';
 import { GENERATE, generateVariables, seedRosterSite, WEEK } from './roster.seed';
 import { generateRosterInstance } from '../../../bench/roster-instances';
 import { taskFile } from '../../../src/workers/worker-pool';
+import { expectOk } from '../../helpers/expect-ok';
 
 const ROSTER_FIELDS = /* GraphQL */ `
   id week version status intervalMinutes manualEdits
@@ -38,13 +39,13 @@ interface GqlRoster {
 }
 
 describe('roster lifecycle over GraphQL', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
   let provider: string;
   let agent: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ seed: seedRosterSite });
+    t = await createInProcessApp({ seed: seedRosterSite });
     [manager, provider, agent] = await Promise.all([
       t.login('manager'),
       t.login('provider'),
@@ -62,7 +63,7 @@ describe('roster lifecycle over GraphQL', () => {
       generateVariables(week),
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(['QUEUED', 'RUNNING']).toContain(res.data!.generateRoster.state);
     return t.services.rosterJobs.settled(res.data!.generateRoster.id);
   }
@@ -162,7 +163,7 @@ describe('roster lifecycle over GraphQL', () => {
       },
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const { roster, warnings } = res.data!.updateAssignment;
     expect(roster.manualEdits).toBe(1);
     expect(roster.assignments.find((a) => a.date === '2025-03-07')).toMatchObject({
@@ -189,7 +190,7 @@ describe('roster lifecycle over GraphQL', () => {
       { id: firstId, input: { action: 'SWAP', staffId: 'st-a', date: WEEK, toStaffId: 'st-b' } },
       manager,
     );
-    expect(given.errors).toBeUndefined();
+    expectOk(given);
     const roster = given.data!.updateAssignment.roster;
     expect(roster.manualEdits).toBe(2);
     expect(roster.assignments.filter((a) => a.date === WEEK)).toEqual([
@@ -205,7 +206,7 @@ describe('roster lifecycle over GraphQL', () => {
       },
       manager,
     );
-    expect(added.errors).toBeUndefined();
+    expectOk(added);
     const before = await t.services.store.collection<RosterDoc>(ROSTERS).findById(firstId);
     const refused = await t.gql(
       EDIT,
@@ -224,7 +225,7 @@ describe('roster lifecycle over GraphQL', () => {
       { w: WEEK },
       agent,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(res.data!.myTimetable).toBeNull();
   });
 
@@ -275,7 +276,7 @@ describe('roster lifecycle over GraphQL', () => {
       { w: WEEK },
       agent,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(res.data!.myTimetable.version).toBe(2);
     expect(res.data!.myTimetable.shifts.length).toBe(5);
     expect(res.data!.myTimetable.shifts.every((s) => s.staffId === 'st-a')).toBe(true);
@@ -292,7 +293,7 @@ describe('roster lifecycle over GraphQL', () => {
       intervalMinutes: 60,
       requirements: [{ skill: 'calls', values: new Array<number>(168).fill(0) }],
     };
-    const { problem } = await new RosterProblemSource(t.services.store).load('2025-03-10', zero, {
+    const { problem } = await new RosterProblemSource(t.services).load('2025-03-10', zero, {
       timeLimitSeconds: 1,
       relativeGap: 0,
     });
@@ -320,7 +321,7 @@ describe('roster lifecycle over GraphQL', () => {
       { id },
       manager,
     );
-    expect(cancel.errors).toBeUndefined();
+    expectOk(cancel);
     expect(cancel.data!.cancelRosterJob).toMatchObject({ state: 'CANCELLED', rosterId: null });
     expect((await t.services.rosterJobs.settled(id)).state).toBe('CANCELLED');
     expect(await t.services.store.collection<RosterDoc>(ROSTERS).count({ jobId: id })).toBe(0);
@@ -339,7 +340,7 @@ describe('roster lifecycle over GraphQL', () => {
       expect(codeOf(res)).toBe('FAILED_PRECONDITION');
       return;
     }
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const job = await t.services.rosterJobs.settled(res.data!.planWeek.id);
     expect(job).toMatchObject({ kind: 'PLAN_WEEK', state: 'FAILED', phase: 'forecast' });
     expect(job.error).toBe('There is no active channel to plan');

@@ -4,7 +4,7 @@ import {
   previousWeekOf,
   rosterProblemFromData,
   type RosterSourceData,
-} from '../../../src/rostering/roster-problem.builder';
+} from '../../../src/rostering/roster-problem-builder';
 import type { RosterAssignment } from '../../../src/rostering/roster.types';
 import { availabilityDoc, REQUIREMENT, staffDoc, TEMPLATES, WEEK } from './roster.seed';
 

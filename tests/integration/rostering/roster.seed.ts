@@ -7,7 +7,7 @@ import {
   type AvailabilityDoc,
   type ShiftTemplateDoc,
   type StaffDoc,
-} from '../../../src/staff/staff.model';
+} from '../../../src/staff/staff.doc';
 
 /** Monday. */
 export const WEEK = '2025-03-03';

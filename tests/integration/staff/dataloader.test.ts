@@ -1,6 +1,7 @@
 import type { BaseDoc, Collection, DocumentStore } from '../../../src/store/document-store';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
-import { startTestApp, type TestApp } from '../../helpers/test-app';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
+import { createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
+import { expectOk } from '../../helpers/expect-ok';
 
 /** A counting decorator around the real store: counts every read per collection, delegates everything. */
 class CountingStore implements DocumentStore {
@@ -41,11 +42,11 @@ class CountingStore implements DocumentStore {
 }
 
 describe('nested staff fields are batched per request', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let store: CountingStore;
   beforeAll(async () => {
     store = new CountingStore(await EmbeddedStore.open());
-    t = await startTestApp({
+    t = await createInProcessApp({
       store,
       seed: async (s) => {
         await s.channels.create({
@@ -106,7 +107,7 @@ describe('nested staff fields are batched per request', () => {
       {},
       token,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const nodes = res.data!.staff.nodes;
     expect(nodes).toHaveLength(100);
     expect(nodes.every((n) => n.availability.staffId === n.id)).toBe(true);

@@ -1,24 +1,30 @@
 import { DEMO_STAFF_COUNT } from '../../../seeds/staff.generator';
-import { seedDemo, DEMO_SEED_STEPS } from '../../../src/seed/demo-seed';
+import { demoSeedSteps, seedDemo } from '../../../src/seed/demo-seed';
 import { seedOnStart } from '../../../src/seed/seed-on-start';
 import type { Services } from '../../../src/server/services';
-import type { AvailabilityDoc, StaffDoc } from '../../../src/staff/staff.model';
+import type { AvailabilityDoc, StaffDoc } from '../../../src/staff/staff.doc';
+import { DEMO_ANCHOR, demoSeedReport, openDemoStore } from '../../helpers/demo-snapshot';
 import { closeServices, dump, servicesFor } from './services.fixture';
 
 const DATA = ['channels', 'shiftTemplates', 'staff', 'availability'];
 const ANCHOR = '2026-03-04'; // a Wednesday: leave is placed from Monday 2026-03-02
 
-describe('seedDemo', () => {
+/**
+ * The full seed (history, models, ranking weeks) runs once per Jest run, for every suite that
+ * needs the demo site: tests/setup/global-setup.ts seeds DEMO_ANCHOR (the Monday of ANCHOR)
+ * with seedDemo. These tests read what it wrote, from their own copy of that store.
+ */
+describe('seedDemo, full (the run’s seeded snapshot)', () => {
   let services: Services;
   beforeEach(async () => {
-    services = await servicesFor();
+    services = await servicesFor(await openDemoStore());
   });
   afterEach(() => closeServices(services));
 
   it('writes the demo site: channels, templates, DEMO_STAFF_COUNT staff with availability and leave, linked agent', async () => {
-    const report = await seedDemo(services, { anchorDate: ANCHOR });
+    const report = demoSeedReport();
     expect(report.anchorDate).toBe('2026-03-02');
-    expect(report.steps.map((s) => s.name)).toEqual(DEMO_SEED_STEPS.map((s) => s.name));
+    expect(report.steps.map((s) => s.name)).toEqual(demoSeedSteps(services).map((s) => s.name));
 
     const channels = await services.channels.listAll();
     expect(channels.map((c) => c.key)).toEqual([
@@ -82,12 +88,21 @@ describe('seedDemo', () => {
   });
 
   it('is idempotent: running twice leaves exactly the same data', async () => {
-    await seedDemo(services, { anchorDate: ANCHOR });
+    // the first run built the snapshot; this is the second
     const first = await dump(services.store, [...DATA, 'users', 'volumes', 'models']);
     const again = await seedDemo(services, { anchorDate: ANCHOR });
+    expect(again.anchorDate).toBe(DEMO_ANCHOR);
     expect(again.accounts?.created).toEqual([]);
     expect(await dump(services.store, [...DATA, 'users', 'volumes', 'models'])).toEqual(first);
   });
+});
+
+describe('seedDemo, master data only', () => {
+  let services: Services;
+  beforeEach(async () => {
+    services = await servicesFor();
+  });
+  afterEach(() => closeServices(services));
 
   it('upserts by natural key: edits are overwritten, extra records stay, ids are kept', async () => {
     await seedDemo(services, { anchorDate: ANCHOR, history: false });
@@ -165,5 +180,5 @@ describe('seedOnStart', () => {
       await closeServices(on);
       await closeServices(off);
     }
-  });
+  }, 120_000); // the one full seed of this suite (today's anchor), on a loaded machine
 });

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { seedDemo } from '../../../src/seed/demo-seed';
 import { importCommand } from '../../../src/seed/import-command';
 import type { Services } from '../../../src/server/services';
-import type { AvailabilityDoc } from '../../../src/staff/staff.model';
+import type { AvailabilityDoc } from '../../../src/staff/staff.doc';
 import { closeServices, dump, servicesFor } from './services.fixture';
 import { DEMO_STAFF_COUNT } from '../../../seeds/staff.generator';
 

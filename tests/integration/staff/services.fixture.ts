@@ -2,8 +2,8 @@ import { createEventBus } from '../../../src/events/pubsub';
 import { createLogger } from '../../../src/logger';
 import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
 import type { DocumentStore } from '../../../src/store/document-store';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
-import { testConfig } from '../../helpers/test-app';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
+import { testConfig } from '../../helpers/test-config';
 
 /** Real services over an in-memory embedded store (or the store given); nothing mocked. */
 export async function servicesFor(

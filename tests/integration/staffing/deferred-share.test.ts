@@ -2,10 +2,12 @@
  * A DEFERRED channel's per-channel plan is its share of its skill's pooled workload plan:
  * the same numbers as the skill requirement, never a second, closed-form figure.
  */
+import type { Services } from '../../../src/server/services';
 import { channelStaffing } from '../../../src/staffing/staffing-plan.core';
 import { StaffingService } from '../../../src/staffing/staffing.service';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 import type { DocumentStore } from '../../../src/store/document-store';
+import { closeServices, servicesFor } from '../staff/services.fixture';
 import { channel, forecast, seed } from './fixtures';
 
 const WEEK = '2026-11-23'; // GMT: local = UTC
@@ -29,11 +31,14 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 describe('per-channel plans of pooled DEFERRED channels', () => {
   let store: DocumentStore;
+  let services: Services;
   let service: StaffingService;
 
   beforeEach(async () => {
     store = await EmbeddedStore.open();
-    service = new StaffingService(store, { timeZone: 'Europe/London' });
+    // channels and forecasts are read through their owners' services
+    services = await servicesFor(store);
+    service = new StaffingService(store, services, { timeZone: 'Europe/London' });
     await seed(
       store,
       [outbound('ob_big'), outbound('ob_small'), channel({ key: 'calls' })],
@@ -44,7 +49,7 @@ describe('per-channel plans of pooled DEFERRED channels', () => {
       ],
     );
   });
-  afterEach(() => store.close());
+  afterEach(() => closeServices(services));
 
   it('the channels’ shares add up to the pooled agents in every interval and to the skill’s staff hours', async () => {
     const plan = await service.skillPlan(WEEK);

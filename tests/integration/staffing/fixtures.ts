@@ -1,5 +1,5 @@
-import { CHANNELS, type ChannelDoc } from '../../../src/channels/channel.model';
-import { FORECASTS, type ForecastDoc, type ForecastPoint } from '../../../src/forecasting/forecast.model';
+import { CHANNELS, type ChannelDoc } from '../../../src/channels/channel.doc';
+import { FORECASTS, type ForecastDoc, type ForecastPoint } from '../../../src/forecasting/forecast.doc';
 import type { DocumentStore } from '../../../src/store/document-store';
 
 /** Mon–Fri 08:00–18:00. */

@@ -1,6 +1,8 @@
+import type { Services } from '../../../src/server/services';
 import { StaffingService } from '../../../src/staffing/staffing.service';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 import type { DocumentStore } from '../../../src/store/document-store';
+import { closeServices, servicesFor } from '../staff/services.fixture';
 import { ALWAYS_OPEN, channel, forecast, seed } from './fixtures';
 
 const LONDON = 'Europe/London';
@@ -11,13 +13,16 @@ const WEEK_START = '2026-11-23T00:00:00Z';
 
 describe('StaffingService (embedded store)', () => {
   let store: DocumentStore;
+  let services: Services;
   let service: StaffingService;
 
   beforeEach(async () => {
     store = await EmbeddedStore.open();
-    service = new StaffingService(store, { timeZone: LONDON });
+    // channels and forecasts are read through their owners' services
+    services = await servicesFor(store);
+    service = new StaffingService(store, services, { timeZone: LONDON });
   });
-  afterEach(() => store.close());
+  afterEach(() => closeServices(services));
 
   describe('channel plans', () => {
     beforeEach(() =>

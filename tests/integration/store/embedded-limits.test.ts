@@ -2,7 +2,7 @@ import fs, { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toEjson } from '../../../src/store/ejson';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 import { MAX_DOCUMENT_BYTES } from '../../../src/store/journal';
 
 interface NoteDoc {

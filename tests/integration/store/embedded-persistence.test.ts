@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BaseDoc } from '../../../src/store/document-store';
 import { toEjson } from '../../../src/store/ejson';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 
 interface ShiftDoc extends BaseDoc {
   staffId: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MongoStore } from '../../../src/store/mongo.store';
+import { MongoStore } from '../../../src/store/mongo-store';
 import { runStoreContract } from './store.contract';
 
 const uri = process.env.MONGODB_URI;

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { VOLUMES } from '../../../src/volumes/volume.model';
-import { codeOf, startTestApp, type TestApp } from '../../helpers/test-app';
+import { VOLUMES } from '../../../src/volumes/volume.doc';
+import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
 import { HOURLY, QUARTER } from '../forecasting/forecast-fixtures';
+import { expectOk } from '../../helpers/expect-ok';
 
 const IMPORT = `mutation($csv: String!) { importVolumes(csv: $csv) {
   format rows days channels { channel granularity values days total } duplicates { channel timestamp rows values } } }`;
@@ -12,12 +13,12 @@ const IMPORT = `mutation($csv: String!) { importVolumes(csv: $csv) {
 type Details = { row?: number; column?: string; message: string }[];
 
 describe('volumes: import, queries and validation (GraphQL, in process)', () => {
-  let t: TestApp;
+  let t: GqlApp;
   let manager: string;
   let tmp: string;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    t = await createInProcessApp({
       seed: async (s) => {
         await s.channels.create(HOURLY);
         await s.channels.create(QUARTER);
@@ -53,7 +54,7 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
       '2026-03-03T10:00:00+00:00,calls,3', // same interval again: a duplicate, summed
     ].join('\n');
     const res = await t.gql<{ importVolumes: Record<string, unknown> }>(IMPORT, { csv }, manager);
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(res.data!.importVolumes).toMatchObject({
       format: 'long',
       rows: 4,
@@ -85,7 +86,7 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
     const res = await t.gql<{
       importVolumes: { format: string; channels: { channel: string; granularity: string; total: number }[] };
     }>(IMPORT, { csv }, manager);
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(res.data!.importVolumes.format).toBe('wide');
     expect(res.data!.importVolumes.channels).toEqual(
       expect.arrayContaining([
@@ -194,7 +195,7 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
       {},
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const calls = res.data!.dataSummary.find((s) => s.channel === 'calls')!;
     expect(calls).toMatchObject({
       intervalMinutes: 60,
@@ -222,7 +223,7 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
     }
     rows.push('2026-05-05T21:00:00Z,calls,3'); // 22:00 local, closed
     const imp = await t.gql(IMPORT, { csv: rows.join('\n') }, manager);
-    expect(imp.errors).toBeUndefined();
+    expectOk(imp);
     const res = await t.gql<{
       validateVolumes: {
         missing: { timestamp: string }[];
@@ -238,7 +239,7 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
       {},
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     const v = res.data!.validateVolumes;
     expect(v.missing.map((m) => m.timestamp)).toEqual(['2026-05-06T09:00:00.000Z']);
     expect(v.outsideOpeningHours).toEqual([{ timestamp: '2026-05-05T21:00:00.000Z', value: 3 }]);
@@ -261,7 +262,7 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
       '2026-06-01T02:15:00Z,emails,0',
       '2026-06-01T12:00:00Z,emails,9',
     ];
-    expect((await t.gql(IMPORT, { csv: csv.join('\n') }, manager)).errors).toBeUndefined();
+    expectOk(await t.gql(IMPORT, { csv: csv.join('\n') }, manager));
     const res = await t.gql<{
       validateVolumes: { missing: { timestamp: string }[]; outsideOpeningHours: unknown[] };
     }>(
@@ -270,7 +271,7 @@ describe('volumes: import, queries and validation (GraphQL, in process)', () => 
       {},
       manager,
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
     expect(res.data!.validateVolumes.outsideOpeningHours).toEqual([]);
     // 96 quarter-hours expected around the clock, 3 hold a value
     expect(res.data!.validateVolumes.missing).toHaveLength(93);

@@ -2,7 +2,7 @@ import { admitViewer, AUTH_REQUIRED, authChecker, REQUIRES_ROLE } from '../../..
 import { viewerOf } from '../../../src/auth/current-viewer';
 import { PUBLIC, Role, SIGNED_IN } from '../../../src/auth/roles';
 import { newContext } from '../../../src/server/context';
-import type { Viewer } from '../../../src/context';
+import type { Viewer } from '../../../src/auth/request-context';
 import { AppError } from '../../../src/errors';
 
 const viewer = (...roles: Role[]): Viewer => ({ userId: 'u1', username: 'u', roles, staffId: null });

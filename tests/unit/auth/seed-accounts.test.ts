@@ -5,7 +5,7 @@ import { seedAccounts } from '../../../src/auth/seed-accounts';
 import { TokenIssuer } from '../../../src/auth/token';
 import { UserService } from '../../../src/auth/user.service';
 import { createLogger } from '../../../src/logger';
-import { EmbeddedStore } from '../../../src/store/embedded.store';
+import { EmbeddedStore } from '../../../src/store/embedded-store';
 
 const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
 const settings = { MAX_LOGIN_ATTEMPTS: 5, LOCKOUT_MINUTES: 15, MIN_PASSWORD_LENGTH: 10 };

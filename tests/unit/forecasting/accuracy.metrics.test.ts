@@ -1,5 +1,5 @@
-import { accuracy, isDrift, seasonalNaiveScale } from '../../../src/forecasting/accuracy.metrics';
-import { calibrateIntervals } from '../../../src/forecasting/interval.calibration';
+import { accuracy, isDrift, seasonalNaiveScale } from '../../../src/forecasting/accuracy-metrics';
+import { calibrateIntervals } from '../../../src/forecasting/interval-calibration';
 
 describe('seasonalNaiveScale', () => {
   it('is the in-sample MAE of y_t − y_{t−m}', () => {

@@ -1,7 +1,7 @@
-import { arimaForecaster } from '../../../src/forecasting/arima.model';
-import { parseArimaSummary } from '../../../src/forecasting/arima-summary.parser';
-import { MODEL_FIT_FAILED, ModelFitError } from '../../../src/forecasting/forecast.errors';
-import { fitModel } from '../../../src/forecasting/forecaster.registry';
+import { arimaForecaster } from '../../../src/forecasting/models/arima';
+import { parseArimaSummary } from '../../../src/forecasting/models/arima-summary';
+import { MODEL_FIT_FAILED, ModelFitError } from '../../../src/forecasting/forecast-errors';
+import { fitModel } from '../../../src/forecasting/models/forecaster-registry';
 import { airPassengers } from './airpassengers.fixture';
 
 describe('AirPassengers fixture', () => {

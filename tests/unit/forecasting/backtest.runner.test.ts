@@ -1,7 +1,7 @@
-import { backtest, defaultHorizon } from '../../../src/forecasting/backtest.runner';
-import { selectAuto } from '../../../src/forecasting/auto.selector';
-import { AUTO_ORIGINS, autoOrigins, autoSpecs } from '../../../src/forecasting/candidate.backtest';
-import { contactCentreSeries } from '../../../src/forecasting/synthetic-series.generator';
+import { backtest, defaultHorizon } from '../../../src/forecasting/backtest-runner';
+import { selectAuto } from '../../../src/forecasting/auto-selector';
+import { AUTO_ORIGINS, autoOrigins, autoSpecs } from '../../../src/forecasting/candidate-backtest';
+import { contactCentreSeries } from '../../../src/forecasting/synthetic-series-generator';
 import { airPassengers } from './airpassengers.fixture';
 
 describe('rolling-origin backtest', () => {

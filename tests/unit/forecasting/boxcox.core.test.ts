@@ -1,4 +1,4 @@
-import { boxCox, guerreroLambda, invBoxCox } from '../../../src/forecasting/boxcox.core';
+import { boxCox, guerreroLambda, invBoxCox } from '../../../src/forecasting/models/boxcox.core';
 import { minimize } from '../../../src/forecasting/optimize.core';
 import { airPassengers } from './airpassengers.fixture';
 

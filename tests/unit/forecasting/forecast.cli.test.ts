@@ -13,7 +13,7 @@ import {
   formatTimestamp,
   inferSeasonality,
   parseTimestamp,
-} from '../../../src/forecasting/time-axis.helpers';
+} from '../../../src/forecasting/time-axis';
 
 describe('parseForecastArgs', () => {
   it('parses every flag', () => {

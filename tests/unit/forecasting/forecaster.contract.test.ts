@@ -1,6 +1,6 @@
-import { fitModel } from '../../../src/forecasting/forecaster.registry';
+import { fitModel } from '../../../src/forecasting/models/forecaster-registry';
 import type { ForecastResult, ModelSelection, SeriesInput } from '../../../src/forecasting/forecast.types';
-import { contactCentreSeries } from '../../../src/forecasting/synthetic-series.generator';
+import { contactCentreSeries } from '../../../src/forecasting/synthetic-series-generator';
 import { airPassengers } from './airpassengers.fixture';
 
 const hourly = contactCentreSeries({ weeks: 4, seed: 7 });

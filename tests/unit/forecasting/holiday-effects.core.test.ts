@@ -1,9 +1,6 @@
-import { seasonalNaiveForecaster } from '../../../src/forecasting/seasonal-naive.model';
-import {
-  applyHolidaysAhead,
-  checkFactor,
-  maskHolidayHistory,
-} from '../../../src/forecasting/holiday-effects.core';
+import { seasonalNaiveForecaster } from '../../../src/forecasting/models/seasonal-naive';
+import { applyHolidaysAhead, maskHolidayHistory } from '../../../src/forecasting/holiday-effects.core';
+import { checkFactor } from '../../../src/holidays/holiday-effect';
 
 const SLOTS = 4;
 /** Three weeks of 4 slots a day: day d, slot s holds 10·(d % 7) + s. */

@@ -1,5 +1,5 @@
 import { dailyTotals, periodTotal } from '../../../src/forecasting/forecast.service';
-import { finalizeForecast } from '../../../src/forecasting/forecast.postprocess';
+import { finalizeForecast } from '../../../src/forecasting/forecast-postprocess';
 import {
   calibrateIntervals,
   crossValidatedCoverage,
@@ -7,7 +7,7 @@ import {
   errorPower,
   leadQuantiles,
   type ScoredForecast,
-} from '../../../src/forecasting/interval.calibration';
+} from '../../../src/forecasting/interval-calibration';
 
 const flat = (n: number, v: number): number[] => new Array<number>(n).fill(v);
 /** A forecast of mean 0 everywhere: the scaled error (y − 0)/√(0 + 1) is y itself. */

@@ -1,9 +1,9 @@
-import { arimaForecaster } from '../../../src/forecasting/arima.model';
-import { fitModel } from '../../../src/forecasting/forecaster.registry';
+import { arimaForecaster } from '../../../src/forecasting/models/arima';
+import { fitModel } from '../../../src/forecasting/models/forecaster-registry';
 import { MODEL_KINDS } from '../../../src/forecasting/forecast.types';
-import { expandOpen, planOpenOnly } from '../../../src/forecasting/open-only.model';
+import { expandOpen, planOpenOnly } from '../../../src/forecasting/models/open-only';
 import { validateSeries } from '../../../src/forecasting/series.validation';
-import { mulberry32, poisson } from '../../../src/forecasting/synthetic-series.generator';
+import { mulberry32, poisson } from '../../../src/forecasting/synthetic-series-generator';
 
 const LEVEL = 50;
 const WEEK = 168;

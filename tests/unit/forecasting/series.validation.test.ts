@@ -1,6 +1,6 @@
-import { fitModel } from '../../../src/forecasting/forecaster.registry';
+import { fitModel } from '../../../src/forecasting/models/forecaster-registry';
 import { validateSeries } from '../../../src/forecasting/series.validation';
-import { backtest } from '../../../src/forecasting/backtest.runner';
+import { backtest } from '../../../src/forecasting/backtest-runner';
 import { AppError } from '../../../src/errors';
 
 const ramp = (n: number): number[] => Array.from({ length: n }, (_, i) => i % 24);

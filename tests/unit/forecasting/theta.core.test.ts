@@ -5,7 +5,7 @@ import {
   isSeasonal,
   seasonalIndices,
   thetaForecast,
-} from '../../../src/forecasting/theta.core';
+} from '../../../src/forecasting/models/theta.core';
 import { airPassengers } from './airpassengers.fixture';
 
 describe('theta core', () => {

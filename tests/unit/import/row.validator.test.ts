@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../src/errors';
-import { fromZod, integer, number, text } from '../../../src/import/column.parsers';
-import { validateRows } from '../../../src/import/row.validator';
-import { readTable } from '../../../src/import/table.reader';
+import { fromZod, integer, number, text } from '../../../src/import/column-parsers';
+import { validateRows } from '../../../src/import/row.validation';
+import { readTable } from '../../../src/import/table-reader';
 import { type Table } from '../../../src/import/table.types';
 import { availabilitySchema, staffSchema } from './staff-schema.fixture';
 

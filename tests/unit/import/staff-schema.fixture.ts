@@ -7,8 +7,8 @@ import {
   optional,
   text,
   time,
-} from '../../../src/import/column.parsers';
-import { type RowSchema } from '../../../src/import/row.validator';
+} from '../../../src/import/column-parsers';
+import { type RowSchema } from '../../../src/import/row.validation';
 
 /** Example declarations, as the staff and availability imports will write them. */
 export const staffSchema = {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../src/errors';
-import { readTable } from '../../../src/import/table.reader';
+import { readTable } from '../../../src/import/table-reader';
 
 const fixture = (name: string): { fileName: string; bytes: Buffer } => ({
   fileName: name,

@@ -1,6 +1,6 @@
 import { inCanary } from '../../../src/ranking/ranking-canary.core';
 import { planMode, rankingFlags, type RankingFlags } from '../../../src/ranking/ranking-flags.core';
-import { testConfig } from '../../helpers/test-app';
+import { testConfig } from '../../helpers/test-config';
 
 const on: RankingFlags = {
   mlEnabled: true,

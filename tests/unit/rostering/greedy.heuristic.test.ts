@@ -1,11 +1,11 @@
 import { generateRosterInstance } from '../../../bench/roster-instances';
-import { replanPerson } from '../../../src/rostering/greedy-improve.heuristic';
-import { GreedyState } from '../../../src/rostering/greedy-state.heuristic';
-import { greedyRoster } from '../../../src/rostering/greedy.heuristic';
-import { checkRoster } from '../../../src/rostering/roster.checker';
+import { replanPerson } from '../../../src/rostering/heuristics/greedy-improve';
+import { GreedyState } from '../../../src/rostering/heuristics/greedy-state';
+import { greedyRoster } from '../../../src/rostering/heuristics/greedy';
+import { checkRoster } from '../../../src/rostering/roster.validation';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { shiftsToAssignments } from '../../../src/rostering/roster-solution.model';
-import { enumerateCandidates } from '../../../src/rostering/shift-candidates.model';
+import { shiftsToAssignments } from '../../../src/rostering/milp/roster-solution';
+import { enumerateCandidates } from '../../../src/rostering/milp/shift-candidates';
 import { demand, person, problem } from './roster.fixtures';
 
 describe('greedyRoster', () => {

@@ -1,7 +1,7 @@
-import { getHighs } from '../../../src/rostering/highs.adapter';
-import { formatNumber, writeLp } from '../../../src/rostering/lp.writer';
-import { MilpBuilder, modelObjective } from '../../../src/rostering/milp.model';
-import { buildRosterModel } from '../../../src/rostering/roster.model';
+import { getHighs } from '../../../src/rostering/milp/highs.adapter';
+import { formatNumber, writeLp } from '../../../src/rostering/milp/lp-writer';
+import { MilpBuilder, modelObjective } from '../../../src/rostering/milp/milp-builder';
+import { buildRosterModel } from '../../../src/rostering/milp/roster-model';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { demand, person, problem } from './roster.fixtures';
 

@@ -2,10 +2,10 @@
  * Break placement in the MILP (addBreakRows + coverage net of breaks), pinned without the
  * solver on a two-person fixture, then solved: people on the same shift stagger their breaks.
  */
-import { buildRosterModel } from '../../../src/rostering/roster.model';
+import { buildRosterModel } from '../../../src/rostering/milp/roster-model';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { solveRoster } from '../../../src/rostering/roster.solver';
-import { roundCounts } from '../../../src/rostering/roster-solution.model';
+import { solveRoster } from '../../../src/rostering/roster-solver';
+import { roundCounts } from '../../../src/rostering/milp/roster-solution';
 import { demand, person, problem, solveModel } from './roster.fixtures';
 
 const twoOnOneShift = problem({

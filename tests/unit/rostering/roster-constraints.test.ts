@@ -2,7 +2,7 @@
  * One test per constraint family: solved with the family the checker (or the roster)
  * shows the rule holding; solved without it, the rule is broken.
  */
-import { buildRosterModel } from '../../../src/rostering/roster.model';
+import { buildRosterModel } from '../../../src/rostering/milp/roster-model';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { demand, person, problem, rules, solveModel, who } from './roster.fixtures';
 

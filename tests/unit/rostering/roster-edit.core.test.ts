@@ -1,6 +1,6 @@
 import { isAppError } from '../../../src/errors';
 import { applyChange } from '../../../src/rostering/roster-edit.core';
-import { checkRoster } from '../../../src/rostering/roster.checker';
+import { checkRoster } from '../../../src/rostering/roster.validation';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import type { RosterAssignment } from '../../../src/rostering/roster.types';
 import { person, problem, WEEK } from './roster.fixtures';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rosterProblemJsonSchema } from '../../../src/rostering/roster-problem.schema';
+import { rosterProblemJsonSchema } from '../../../src/rostering/roster-problem-schema';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { problem, person } from './roster.fixtures';
 

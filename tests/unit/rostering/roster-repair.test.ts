@@ -3,10 +3,10 @@
  * solves; and the conflict finder on each kind of change.
  */
 import { findConflicts } from '../../../src/rostering/roster-conflicts.core';
-import { buildRosterModel } from '../../../src/rostering/roster.model';
+import { buildRosterModel } from '../../../src/rostering/milp/roster-model';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import type { FixedAssignments } from '../../../src/rostering/roster-repair.model';
-import { solveRepair } from '../../../src/rostering/roster-repair.solver';
+import type { FixedAssignments } from '../../../src/rostering/milp/roster-repair';
+import { solveRepair } from '../../../src/rostering/roster-repair-solver';
 import type { RosterAssignment } from '../../../src/rostering/roster.types';
 import { demand, person, problem, solveModel, who } from './roster.fixtures';
 

@@ -1,9 +1,9 @@
-import { buildRosterModel } from '../../../src/rostering/roster.model';
+import { buildRosterModel } from '../../../src/rostering/milp/roster-model';
 import {
   candidateRewardKey,
   type CandidateRewards,
   MAX_REWARD_SHARE,
-} from '../../../src/rostering/roster-rewards.model';
+} from '../../../src/rostering/milp/roster-rewards';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 
 const problem = parseRosterProblem({

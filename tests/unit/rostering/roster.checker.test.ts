@@ -1,9 +1,9 @@
 import { addDays } from '../../../src/common/calendar';
-import { checkRoster } from '../../../src/rostering/roster.checker';
-import { rosterKpis } from '../../../src/rostering/roster.kpi';
+import { checkRoster } from '../../../src/rostering/roster.validation';
+import { rosterKpis } from '../../../src/rostering/roster-kpi';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import type { RosterAssignment } from '../../../src/rostering/roster.types';
-import { buildRosterModel } from '../../../src/rostering/roster.model';
+import { buildRosterModel } from '../../../src/rostering/milp/roster-model';
 import { demand, person, problem } from './roster.fixtures';
 
 const shift = (

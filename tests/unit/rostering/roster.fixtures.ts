@@ -1,12 +1,12 @@
 /** Small hand-made roster problems for the rostering tests (60-minute intervals). */
-import { getHighs, solveLpText } from '../../../src/rostering/highs.adapter';
-import { writeLp } from '../../../src/rostering/lp.writer';
-import { checkRoster } from '../../../src/rostering/roster.checker';
-import { buildRosterModel, type BuildOptions } from '../../../src/rostering/roster.model';
+import { getHighs, solveLpText } from '../../../src/rostering/milp/highs.adapter';
+import { writeLp } from '../../../src/rostering/milp/lp-writer';
+import { checkRoster } from '../../../src/rostering/roster.validation';
+import { buildRosterModel, type BuildOptions } from '../../../src/rostering/milp/roster-model';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import type { RosterProblem, RosterProblemInput } from '../../../src/rostering/roster-problem.schema';
+import type { RosterProblem, RosterProblemInput } from '../../../src/rostering/roster-problem-schema';
 import type { RosterAssignment } from '../../../src/rostering/roster.types';
-import { shiftsToAssignments, solutionShifts } from '../../../src/rostering/roster-solution.model';
+import { shiftsToAssignments, solutionShifts } from '../../../src/rostering/milp/roster-solution';
 
 export const WEEK = '2025-03-03';
 type StaffInput = RosterProblemInput['staff'][number];

@@ -1,8 +1,8 @@
 import { generateRosterInstance } from '../../../bench/roster-instances';
-import { checkRoster } from '../../../src/rostering/roster.checker';
-import { rosterObjective } from '../../../src/rostering/roster.kpi';
+import { checkRoster } from '../../../src/rostering/roster.validation';
+import { rosterObjective } from '../../../src/rostering/roster-kpi';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { solveRoster } from '../../../src/rostering/roster.solver';
+import { solveRoster } from '../../../src/rostering/roster-solver';
 import type { RosterProgress } from '../../../src/rostering/roster.types';
 import { demand, person, problem } from './roster.fixtures';
 

@@ -1,8 +1,8 @@
 import { clockToMinutes, isoDayOfWeek, mondayOf } from '../../../src/common/calendar';
 import { DEMO_STAFF_COUNT, generateStaff, mulberry32 } from '../../../seeds/staff.generator';
 import { availableWindows, checkExceptions, isAvailable } from '../../../src/staff/availability.core';
-import { checkContract } from '../../../src/staff/staff.rules';
-import { checkWeeklyWindows } from '../../../src/staff/time-window';
+import { checkContract } from '../../../src/staff/staff.validation';
+import { checkWeeklyWindows } from '../../../src/common/time-window';
 
 const ex = (date: string, available: boolean, from: string | null = null, to: string | null = null) => ({
   date,

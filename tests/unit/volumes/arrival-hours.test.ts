@@ -1,4 +1,4 @@
-import { openMask } from '../../../src/volumes/opening-hours.mask';
+import { openMask } from '../../../src/volumes/opening-hours-mask';
 import { arrivalHours } from '../../../src/volumes/volume.service';
 
 const weekdays = [1, 2, 3, 4, 5].map((dayOfWeek) => ({ dayOfWeek, from: '09:00', to: '17:00' }));

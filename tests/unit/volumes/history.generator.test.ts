@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Table } from '../../../src/import/table.types';
-import { parseVolumeRows } from '../../../src/volumes/volume.parser';
-import { validateVolumes } from '../../../src/volumes/volume.validator';
+import { parseVolumeRows } from '../../../src/volumes/volume-parser';
+import { validateVolumes } from '../../../src/volumes/volume.validation';
 import {
   CAMPAIGN,
   DEMO_CHANNELS,

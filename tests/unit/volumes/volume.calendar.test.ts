@@ -3,14 +3,14 @@ import {
   openMask,
   openingHoursFromList,
   validateOpeningHours,
-} from '../../../src/volumes/opening-hours.mask';
+} from '../../../src/volumes/opening-hours-mask';
 import {
   dayIntervalCount,
   dayIntervals,
   intervalIndex,
   intervalStart,
-} from '../../../src/volumes/volume.calendar';
-import { parseVolumeTimestamp } from '../../../src/volumes/volume-timestamp.parser';
+} from '../../../src/volumes/volume-calendar';
+import { parseVolumeTimestamp } from '../../../src/volumes/volume-timestamp-parser';
 import { type OpeningHours } from '../../../src/volumes/volume.types';
 
 const LONDON = 'Europe/London';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../src/errors';
 import { type Table } from '../../../src/import/table.types';
-import { parseVolumeRows } from '../../../src/volumes/volume.parser';
+import { parseVolumeRows } from '../../../src/volumes/volume-parser';
 
 const LONDON = 'Europe/London';
 const channels = [

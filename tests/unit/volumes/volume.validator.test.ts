@@ -1,8 +1,8 @@
 import { addDays } from '../../../src/common/calendar';
-import { dayIntervalCount } from '../../../src/volumes/volume.calendar';
-import { summarizeVolumes } from '../../../src/volumes/volume.summary';
+import { dayIntervalCount } from '../../../src/volumes/volume-calendar';
+import { summarizeVolumes } from '../../../src/volumes/volume-summary';
 import { type OpeningHours, type VolumeBucket } from '../../../src/volumes/volume.types';
-import { validateVolumes } from '../../../src/volumes/volume.validator';
+import { validateVolumes } from '../../../src/volumes/volume.validation';
 
 const LONDON = 'Europe/London';
 const weekdays9to17: OpeningHours = Object.fromEntries(

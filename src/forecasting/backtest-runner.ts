@@ -1,0 +1,237 @@
+import { badInput } from '../errors';
+import { accuracy, seasonalNaiveScale, type AccuracyMetrics } from './accuracy-metrics';
+import { BASE_FORECASTERS, combineForecasts } from './models/ensemble';
+import { isModelFitError } from './forecast-errors';
+import {
+  BASE_MODEL_KINDS,
+  type BaseModelKind,
+  type FitOptions,
+  type ForecastResult,
+  type IntervalCalibration,
+  type ModelKind,
+  type SeriesInput,
+} from './forecast.types';
+import {
+  calibrateIntervals,
+  crossValidatedCoverage,
+  errorPower,
+  type ScoredForecast,
+} from './interval-calibration';
+import { longestUsablePeriod, validateHorizon, validateSeries, type ValidSeries } from './series.validation';
+
+export interface BacktestOptions {
+  /** Steps ahead per origin. Default: one week of intervals when stepMinutes is given, else the longest period. */
+  horizon?: number;
+  /** Interval length in minutes, used only for the default horizon. */
+  stepMinutes?: number;
+  /** Number of forecast origins (default 4). */
+  origins?: number;
+  /** Distance between origins (default: the horizon, so holdouts do not overlap). */
+  step?: number;
+  /** Base models to evaluate (default SNAIVE, MSTL, ARIMA). SNAIVE is always added. */
+  kinds?: BaseModelKind[];
+  /** Evaluate an ensemble of the best `ensembleSize` base models (default 2; 0 disables). */
+  ensembleSize?: number;
+  /** Options passed to every fit. */
+  fit?: FitOptions;
+}
+
+export interface ModelBacktest {
+  kind: ModelKind;
+  ok: boolean;
+  /** Why the model failed at some origin (it is then excluded). */
+  failure?: string;
+  /** Ensemble members. */
+  members?: BaseModelKind[];
+  /** Mean over origins of MASE, sMAPE, WAPE and RMSE; coverage pooled over all open points. */
+  metrics?: AccuracyMetrics;
+  perOrigin?: AccuracyMetrics[];
+  /** Interval factors estimated from this model's backtest residuals. */
+  calibration?: IntervalCalibration;
+  /** Mean fit + forecast time per origin, milliseconds. */
+  fitMs?: number;
+}
+
+export interface BacktestReport {
+  horizon: number;
+  /** Training lengths at each origin, oldest first. */
+  origins: number[];
+  /** Seasonal period of the MASE scale. */
+  scalePeriod: number;
+  models: ModelBacktest[];
+}
+
+export interface OriginData {
+  train: SeriesInput;
+  actual: number[];
+  open: boolean[];
+  scale: number;
+}
+
+/** Kinds backtested when none are named (AUTO's wider search lives in candidate-backtest.ts). */
+export const DEFAULT_BACKTEST_KINDS: readonly BaseModelKind[] = ['SNAIVE', 'MSTL', 'ARIMA'];
+
+/** Default horizon: a week of intervals when the interval length is known, else the longest period. */
+export function defaultHorizon(periods: number[], stepMinutes?: number): number {
+  if (stepMinutes !== undefined) {
+    if (!(stepMinutes > 0)) throw badInput(`stepMinutes must be positive, got ${stepMinutes}`);
+    return Math.max(1, Math.round(10080 / stepMinutes));
+  }
+  return Math.max(...periods);
+}
+
+export function buildOrigins(series: ValidSeries, h: number, count: number, step: number): OriginData[] {
+  const n = series.values.length;
+  const minTrain = 2 * series.periods[0];
+  const origins: OriginData[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const end = n - h - i * step;
+    if (end < minTrain) continue;
+    const values = series.values.slice(0, end);
+    const open = series.open.slice(0, end);
+    const m = longestUsablePeriod(series.periods, end);
+    origins.push({
+      train: { values, periods: series.periods, ...(series.hasMask ? { open } : {}) },
+      actual: series.values.slice(end, end + h),
+      open: series.open.slice(end, end + h),
+      scale: seasonalNaiveScale(values, m, series.hasMask ? open : undefined),
+    });
+  }
+  return origins;
+}
+
+export interface OriginPlan {
+  series: ValidSeries;
+  h: number;
+  /** Oldest first. */
+  origins: OriginData[];
+}
+
+/**
+ * The horizon and rolling origins of a backtest (the default horizon from the interval
+ * length, `count` origins `step` apart), validated; shared by backtest() and AUTO's.
+ */
+export function planOrigins(
+  input: SeriesInput,
+  options: Pick<BacktestOptions, 'horizon' | 'stepMinutes' | 'origins' | 'step'>,
+  defaults: { count: number; step: (h: number, periods: number[]) => number },
+): OriginPlan {
+  const series = validateSeries(input);
+  const h = options.horizon ?? defaultHorizon(series.periods, options.stepMinutes);
+  validateHorizon(h);
+  const count = options.origins ?? defaults.count;
+  if (!Number.isInteger(count) || count < 1)
+    throw badInput(`origins must be a positive integer, got ${count}`);
+  const step = options.step ?? defaults.step(h, series.periods);
+  if (!Number.isInteger(step) || step < 1) throw badInput(`step must be a positive integer, got ${step}`);
+  const origins = buildOrigins(series, h, count, step);
+  if (origins.length === 0)
+    throw badInput(
+      `horizon ${h} leaves no origin with two cycles of period ${series.periods[0]} to train on`,
+    );
+  return { series, h, origins };
+}
+
+/** One model fitted at every origin and forecasting its holdout (ModelFitError propagates). */
+export function forecastOrigins(
+  kind: BaseModelKind,
+  origins: OriginData[],
+  h: number,
+  fit: FitOptions,
+): ForecastResult[] {
+  return origins.map((o) => BASE_FORECASTERS[kind].fit(o.train, fit).forecast(h, { futureOpen: o.open }));
+}
+
+const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+export function summarise(
+  kind: ModelKind,
+  origins: OriginData[],
+  forecasts: ForecastResult[],
+  ms: number,
+  bucketSlots?: number,
+  /** Exponent of the conformal error scale (see IntervalCalibration.lead). */
+  power?: number,
+): ModelBacktest {
+  const perOrigin = origins.map((o, i) => accuracy(o.actual, forecasts[i], o.scale, o.open));
+  const scored: ScoredForecast[] = origins.map((o, i) => ({
+    actual: o.actual,
+    forecast: forecasts[i],
+    open: o.open,
+  }));
+  const total = perOrigin.reduce((s, m) => s + m.n, 0);
+  const pooled = (key: 'coverage80' | 'coverage95'): number =>
+    total === 0 ? NaN : perOrigin.reduce((s, m) => s + (m.n > 0 ? m[key] * m.n : 0), 0) / total;
+  const metrics: AccuracyMetrics = {
+    mase: mean(perOrigin.map((m) => m.mase)),
+    smape: mean(perOrigin.map((m) => m.smape)),
+    wape: mean(perOrigin.map((m) => m.wape)),
+    rmse: mean(perOrigin.map((m) => m.rmse)),
+    coverage80: pooled('coverage80'),
+    coverage95: pooled('coverage95'),
+    n: total,
+    // coverage of the calibrated intervals, each origin calibrated on the others
+    ...(bucketSlots ? crossValidatedCoverage(scored, bucketSlots, power) : null),
+  };
+  return {
+    kind,
+    ok: true,
+    metrics,
+    perOrigin,
+    calibration: calibrateIntervals(scored, bucketSlots, power),
+    fitMs: ms / origins.length,
+  };
+}
+
+/** Lower mean MASE first; NaN last; ties keep the simpler model (input order). */
+export function byMase(a: ModelBacktest, b: ModelBacktest): number {
+  const score = (m: ModelBacktest): number => (Number.isFinite(m.metrics?.mase) ? m.metrics!.mase : Infinity);
+  const diff = score(a) - score(b);
+  return Number.isNaN(diff) ? 0 : diff;
+}
+
+/**
+ * Rolling-origin backtest: at each origin the models are fitted on the history up to the
+ * origin and scored on the next `horizon` values (open intervals only). A model that fails
+ * at any origin is reported with `ok: false` and excluded from ranking.
+ */
+export function backtest(input: SeriesInput, options: BacktestOptions = {}): BacktestReport {
+  const { series, h, origins } = planOrigins(input, options, { count: 4, step: (horizon) => horizon });
+  const last = origins[origins.length - 1].train.values.length;
+  const power = errorPower(series.values, longestUsablePeriod(series.periods, last));
+  const kinds = options.kinds ?? [...DEFAULT_BACKTEST_KINDS];
+  if (kinds.some((k) => !BASE_MODEL_KINDS.includes(k))) {
+    throw badInput(`kinds must be a subset of ${BASE_MODEL_KINDS.join(', ')}`);
+  }
+  const candidates = BASE_MODEL_KINDS.filter((k) => k === 'SNAIVE' || kinds.includes(k));
+  const forecasts = new Map<BaseModelKind, ForecastResult[]>();
+  const models: ModelBacktest[] = [];
+  for (const kind of candidates) {
+    const t0 = performance.now();
+    try {
+      const fs = forecastOrigins(kind, origins, h, options.fit ?? {});
+      forecasts.set(kind, fs);
+      models.push(summarise(kind, origins, fs, performance.now() - t0, series.periods[0], power));
+    } catch (e) {
+      if (!isModelFitError(e)) throw e;
+      models.push({ kind, ok: false, failure: e.message });
+    }
+  }
+  const size = options.ensembleSize ?? 2;
+  const ranked = models.filter((m) => m.ok).sort(byMase);
+  if (size >= 2 && ranked.length >= 2) {
+    const members = ranked.slice(0, size).map((m) => m.kind as BaseModelKind);
+    const combined = origins.map((_, i) => combineForecasts(members.map((k) => forecasts.get(k)![i])));
+    const fitMs = members.reduce((s, k) => s + (models.find((m) => m.kind === k)?.fitMs ?? 0), 0);
+    models.push({
+      ...summarise('ENSEMBLE', origins, combined, fitMs * origins.length, series.periods[0], power),
+      members,
+    });
+  }
+  return {
+    horizon: h,
+    origins: origins.map((o) => o.train.values.length),
+    scalePeriod: longestUsablePeriod(series.periods, last),
+    models,
+  };
+}

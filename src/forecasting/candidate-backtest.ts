@@ -1,0 +1,257 @@
+/**
+ * AUTO's backtest: every candidate (each base model, raw and with Box-Cox) over more rolling
+ * origins, newest first so that clearly losing candidates stop early, then an inverse-error
+ * weighted combination of the best three. Candidates can be split over worker threads: each
+ * part runs `backtestCandidates` and the parts are joined with `combineAndChoose`.
+ */
+import {
+  forecastOrigins,
+  planOrigins,
+  summarise,
+  type ModelBacktest,
+  type OriginData,
+} from './backtest-runner';
+import { combineForecasts } from './models/ensemble';
+import { isModelFitError, ModelFitError } from './forecast-errors';
+import type { BaseModelKind, BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
+import { chooseCandidate, diverseTop, inverseErrorWeights, weightedScore } from './selection.core';
+import { errorPower } from './interval-calibration';
+import { longestUsablePeriod } from './series.validation';
+
+export interface CandidateSpec {
+  kind: BaseModelKind;
+  boxCox?: 'auto';
+}
+
+export interface AutoBacktestOptions {
+  /** Steps ahead per origin (default: a week of intervals with stepMinutes, else the longest period). */
+  horizon?: number;
+  stepMinutes?: number;
+  /** Rolling origins (default 8), weighted to recent ones. */
+  origins?: number;
+  /** Distance between origins (default min(horizon, longest period)). */
+  step?: number;
+  /** Base models (default all). SNAIVE is always a candidate. */
+  kinds?: BaseModelKind[];
+  /** Also try each model except SNAIVE on Box-Cox transformed values (default true). */
+  boxCox?: boolean;
+  /** After the newest origin, candidates worse than this multiple of the best stop (default 1.6). */
+  prune?: number;
+  /** Members of the combination candidate (default 3; below 2 disables). */
+  combine?: number;
+  fit?: FitOptions;
+}
+
+/** One backtested candidate; `members` and `weights` describe a combination. */
+export interface CandidateBacktest extends ModelBacktest {
+  label: string;
+  spec?: CandidateSpec;
+  specs?: CandidateSpec[];
+  weights?: number[];
+  /** Recency-weighted mean MASE over the origins (AUTO's ranking score). */
+  score?: number;
+  /** Set when the candidate stopped after the newest origin. */
+  pruned?: boolean;
+  /** Per-origin forecasts, kept for the combination; dropped before storing. */
+  forecasts?: ForecastResult[];
+}
+
+export interface AutoBacktestResult {
+  horizon: number;
+  origins: number[];
+  scalePeriod: number;
+  candidates: CandidateBacktest[];
+  /** Index into `candidates` of AUTO's choice. */
+  chosen: number;
+}
+
+/** AUTO's rolling origins by default: more than the registry's plain backtest, weighted to recent ones. */
+export const AUTO_ORIGINS = 8;
+
+/** Simpler first: the order in which ties are broken. */
+export const CANDIDATE_COMPLEXITY: Record<BaseModelKind | 'ENSEMBLE', number> = {
+  SNAIVE: 0,
+  THETA: 1,
+  MSTL: 2,
+  ARIMA: 3,
+  PROPHET: 4,
+  ENSEMBLE: 5,
+};
+
+export const specLabel = (s: CandidateSpec): string => (s.boxCox ? `${s.kind}+BOXCOX` : s.kind);
+/**
+ * The combination ranks as the simplest choice: it adds no parameters to its members and,
+ * within the backtest noise, is the robust pick (forecast combination); among single models
+ * the simpler one is preferred.
+ */
+const complexityOf = (c: CandidateBacktest): number =>
+  c.spec ? CANDIDATE_COMPLEXITY[c.spec.kind] + (c.spec.boxCox ? 0.5 : 0) : -1;
+
+/**
+ * Candidates for a series: the kinds, each also with Box-Cox when the values are
+ * non-negative. On intraday data the costliest fits are left out (time budget): ARIMA and
+ * Prophet run on raw values only (hourly and finer: thousands of points per fit), and below
+ * hourly there is no ARIMA at all (a season of 48+ intervals costs seconds per fit).
+ */
+export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {}): CandidateSpec[] {
+  const intraday = options.stepMinutes !== undefined && options.stepMinutes <= 60;
+  const subHourly = options.stepMinutes !== undefined && options.stepMinutes < 60;
+  const kinds =
+    options.kinds ??
+    (['SNAIVE', 'THETA', 'MSTL', ...(subHourly ? [] : ['ARIMA']), 'PROPHET'] as BaseModelKind[]);
+  const all: BaseModelKind[] = ['SNAIVE', ...kinds.filter((k) => k !== 'SNAIVE')];
+  const transformable = options.boxCox !== false && input.values.every((v) => v >= 0);
+  const costly = (kind: BaseModelKind): boolean => intraday && (kind === 'ARIMA' || kind === 'PROPHET');
+  const withBoxCox = (kind: BaseModelKind): boolean => transformable && kind !== 'SNAIVE' && !costly(kind);
+  return all.flatMap((kind) =>
+    withBoxCox(kind) ? [{ kind }, { kind, boxCox: 'auto' as const }] : [{ kind }],
+  );
+}
+
+/** The horizon and rolling origins of AUTO's backtest, oldest first. */
+export function autoOrigins(
+  input: SeriesInput,
+  options: AutoBacktestOptions = {},
+): { h: number; origins: OriginData[]; scalePeriod: number; bucketSlots: number; power?: number } {
+  const { series, h, origins } = planOrigins(input, options, {
+    count: AUTO_ORIGINS,
+    step: (horizon, periods) => Math.min(horizon, Math.max(...periods)),
+  });
+  const last = origins[origins.length - 1].train.values.length;
+  const scalePeriod = longestUsablePeriod(series.periods, last);
+  // one calibration bucket per cycle of the shortest period (a day of intervals), as backtest()
+  return {
+    h,
+    origins,
+    scalePeriod,
+    bucketSlots: series.periods[0],
+    power: errorPower(series.values, scalePeriod),
+  };
+}
+
+function forecastAt(
+  spec: CandidateSpec,
+  origins: OriginData[],
+  h: number,
+  fit: FitOptions,
+): ForecastResult[] {
+  const boxCox: BoxCoxOption = spec.boxCox ?? 'none';
+  return forecastOrigins(spec.kind, origins, h, { ...fit, boxCox });
+}
+
+/**
+ * Backtests the given candidates: first all on the newest origin, then the survivors (within
+ * `prune` × the best newest-origin MASE; seasonal naive always survives) on the older ones.
+ */
+export function backtestCandidates(
+  input: SeriesInput,
+  specs: CandidateSpec[],
+  options: AutoBacktestOptions = {},
+): CandidateBacktest[] {
+  const { h, origins, bucketSlots, power } = autoOrigins(input, options);
+  const fit = options.fit ?? {};
+  const newest = origins[origins.length - 1];
+  const first = specs.map((spec) => {
+    const t0 = performance.now();
+    try {
+      const [f] = forecastAt(spec, [newest], h, fit);
+      return {
+        spec,
+        f,
+        ms: performance.now() - t0,
+        mase: summarise(spec.kind, [newest], [f], 0).metrics!.mase,
+      };
+    } catch (e) {
+      if (!isModelFitError(e)) throw e;
+      return { spec, failure: e.message };
+    }
+  });
+  const best = Math.min(
+    ...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)),
+  );
+  const prune = options.prune ?? 1.6;
+  return first.map((r): CandidateBacktest => {
+    const label = specLabel(r.spec);
+    if (r.failure !== undefined || r.f === undefined)
+      return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: r.failure };
+    const keep = r.spec.kind === 'SNAIVE' || !(r.mase > prune * best);
+    const used = keep ? origins : [newest];
+    const t0 = performance.now();
+    try {
+      const fs = keep ? [...forecastAt(r.spec, origins.slice(0, -1), h, fit), r.f] : [r.f];
+      const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0, bucketSlots, power);
+      const perOrigin = summary.perOrigin!.map((m) => m.mase);
+      return {
+        ...summary,
+        label,
+        spec: r.spec,
+        forecasts: fs,
+        score: weightedScore(perOrigin),
+        ...(keep ? {} : { pruned: true }),
+      };
+    } catch (e) {
+      if (!isModelFitError(e)) throw e;
+      return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: e.message };
+    }
+  });
+}
+
+/**
+ * Joins backtested candidates: adds the inverse-error weighted combination of the best
+ * variant of each of the `combine` best kinds, then picks AUTO's choice (see selection.core.ts).
+ * Per-origin forecasts are dropped from the result.
+ */
+export function combineAndChoose(
+  input: SeriesInput,
+  results: CandidateBacktest[],
+  options: AutoBacktestOptions = {},
+): AutoBacktestResult {
+  const { h, origins, scalePeriod, bucketSlots, power } = autoOrigins(input, options);
+  const complete = results.filter((c) => c.ok && !c.pruned && Number.isFinite(c.score));
+  const size = options.combine ?? 3;
+  const candidates = [...results];
+  const top = diverseTop(
+    complete.map((c) => ({ kind: c.kind, score: c.score! })),
+    size,
+  ).map((i) => complete[i]);
+  if (size >= 2 && top.length >= 2) {
+    const weights = inverseErrorWeights(top.map((c) => Math.max(c.score!, 1e-9)));
+    const combined = origins.map((_, i) =>
+      combineForecasts(
+        top.map((c) => c.forecasts![i]),
+        weights,
+      ),
+    );
+    const fitMs = top.reduce((s, c) => s + (c.fitMs ?? 0), 0);
+    const summary = summarise('ENSEMBLE', origins, combined, fitMs * origins.length, bucketSlots, power);
+    candidates.push({
+      ...summary,
+      label: `ENSEMBLE(${top.map((c) => c.label).join('+')})`,
+      members: top.map((c) => c.spec!.kind),
+      specs: top.map((c) => c.spec!),
+      weights,
+      score: weightedScore(summary.perOrigin!.map((m) => m.mase)),
+    });
+  }
+  const eligible = candidates
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.ok && !c.pruned && Number.isFinite(c.score));
+  let chosen: number;
+  if (eligible.length > 0) {
+    const pick = chooseCandidate(
+      eligible.map(({ c }) => ({ perOrigin: c.perOrigin!.map((m) => m.mase), complexity: complexityOf(c) })),
+    );
+    chosen = eligible[pick].i;
+  } else {
+    // No finite score (e.g. a series without seasonal variation: MASE undefined): the simplest that ran.
+    chosen = candidates.findIndex((c) => c.ok);
+    if (chosen < 0) throw new ModelFitError('SNAIVE', 'no candidate could be backtested');
+  }
+  return {
+    horizon: h,
+    origins: origins.map((o) => o.train.values.length),
+    scalePeriod,
+    candidates: candidates.map(({ forecasts: _dropped, ...c }) => c),
+    chosen,
+  };
+}

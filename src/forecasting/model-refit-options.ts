@@ -1,0 +1,31 @@
+import type { BaseModelKind, ModelParams } from './forecast.types';
+import type { FitModelOptions } from './models/forecaster-registry';
+
+/** Fit options that reproduce a stored model on new data: same kind, orders, members and calibration. */
+export function refitOptions(params: ModelParams): FitModelOptions {
+  const options: FitModelOptions = {};
+  if (params.calibration) options.calibration = params.calibration;
+  if (params.boxCoxLambda !== undefined) options.boxCox = params.boxCoxLambda;
+  const details = params.details ?? {};
+  if (params.kind === 'ENSEMBLE' && Array.isArray(details.members)) {
+    const members = details.members as { kind: BaseModelKind; boxCoxLambda?: number }[];
+    const weights = details.weights as number[] | undefined;
+    options.ensemble = {
+      members: members.map((m) => m.kind),
+      ...(Array.isArray(weights) && weights.length === members.length ? { weights } : {}),
+      boxCox: members.map((m) => m.boxCoxLambda ?? 'none'),
+    };
+  }
+  if (params.kind === 'ARIMA') {
+    const order = details.order as [number, number, number] | undefined;
+    const seasonalOrder = details.seasonalOrder as [number, number, number] | undefined;
+    options.arima = {
+      auto: false,
+      ...(order ? { order } : {}),
+      ...(seasonalOrder ? { seasonalOrder } : {}),
+      ...(params.periods[0] ? { period: params.periods[0] } : {}),
+      ...(details.transform === 'log' ? { transform: 'log' as const } : {}),
+    };
+  }
+  return options;
+}

@@ -1,0 +1,158 @@
+import { badInput } from '../../errors';
+import { loadArima, type ArimaModelOptions } from './arima-init';
+import { arimaMinRoot, MIN_ROOT_MODULUS } from '../arima-roots.core';
+import { parseArimaSummary, type ArimaSummary } from './arima-summary';
+import { isModelFitError, ModelFitError } from '../forecast-errors';
+import { assertValidForecast, gaussianIntervals, maxAbs, Z80, Z95 } from '../forecast-postprocess';
+import type {
+  ArimaOptions,
+  FitOptions,
+  FittedModel,
+  Forecaster,
+  ForecastResult,
+  SeriesInput,
+} from '../forecast.types';
+import { makeFittedModel } from '../fitted-model-factory';
+import { validateSeries } from '../series.validation';
+
+const DEFAULT_ORDER: [number, number, number] = [1, 0, 1];
+const DEFAULT_SEASONAL: [number, number, number] = [0, 1, 1];
+/** AutoARIMA bounds: the WASM search cannot be interrupted, so its space is kept small. */
+const AUTO_BOUNDS: ArimaModelOptions = { p: 2, d: 1, q: 2, P: 1, D: 1, Q: 1, s: 0 };
+/** The airline model, AutoARIMA's last fallback. */
+const AIRLINE = { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1 };
+const BFGS = 5;
+
+interface RawArima {
+  points: number[];
+  variances: number[];
+  summary: ArimaSummary;
+}
+
+function checkOrder(name: string, order: number[] | undefined): void {
+  if (order === undefined) return;
+  if (order.length !== 3 || order.some((v) => !Number.isInteger(v) || v < 0 || v > 5)) {
+    throw badInput(`${name} must be three integers in [0, 5], got ${JSON.stringify(order)}`);
+  }
+}
+
+/** Trains, predicts h steps and always destroys the WASM model. */
+function runArima(config: ArimaModelOptions, ts: number[], h: number): RawArima {
+  const { ARIMA, capture } = loadArima();
+  const model = new ARIMA({ ...config, optimizer: BFGS, method: 0, verbose: true });
+  try {
+    const { result, output } = capture(() => {
+      model.train(ts);
+      return model.predict(h);
+    });
+    return { points: result[0], variances: result[1], summary: parseArimaSummary(output) };
+  } catch (e) {
+    throw new ModelFitError('ARIMA', e instanceof Error ? e.message : String(e));
+  } finally {
+    model.destroy();
+  }
+}
+
+function toForecast(raw: RawArima, log: boolean, h: number): ForecastResult {
+  if (raw.summary.failures.length > 0) throw new ModelFitError('ARIMA', raw.summary.failures[0]);
+  const points = raw.points.slice(0, h);
+  const variances = raw.variances.slice(0, h);
+  if (variances.some((v) => !Number.isFinite(v) || v < 0))
+    throw new ModelFitError('ARIMA', 'invalid forecast variance');
+  const sd = variances.map(Math.sqrt);
+  if (!log) return gaussianIntervals(points, sd);
+  const at = (z: number): number[] => points.map((p, i) => Math.exp(p + z * sd[i]));
+  return { mean: points.map(Math.exp), lo80: at(-Z80), hi80: at(Z80), lo95: at(-Z95), hi95: at(Z95) };
+}
+
+/**
+ * Fits the configurations in order and keeps the first usable one. AutoARIMA's search can
+ * fail or end on a (near) non-invertible model (rejected as R's auto.arima does), and the
+ * default orders can have a non-stationary AR part on a trending series: the airline model
+ * (0,1,1)(0,1,1) is then the last resort.
+ */
+function firstUsable(
+  configs: ArimaModelOptions[],
+  y: number[],
+  log: boolean,
+  prefetch: number,
+  limit: number,
+): { config: ArimaModelOptions; raw: RawArima; cached: ForecastResult } {
+  let error: unknown;
+  for (const config of configs) {
+    try {
+      const raw = runArima(config, y, prefetch);
+      const cached = toForecast(raw, log, prefetch);
+      assertValidForecast('ARIMA', cached, prefetch, limit);
+      if (config.auto && arimaMinRoot(raw.summary.coefficients, config.s) < MIN_ROOT_MODULUS)
+        throw new ModelFitError('ARIMA', 'AutoARIMA chose a model with a root on the unit circle');
+      return { config, raw, cached };
+    } catch (e) {
+      if (!isModelFitError(e)) throw e;
+      error = e;
+    }
+  }
+  throw error;
+}
+
+/**
+ * SARIMA with one seasonal period via the `arima` package (ctsa, WASM), BFGS optimizer.
+ * Fits on the most recent `maxLength` values; bounded AutoARIMA only on short series.
+ * Every output is validated: optimizer aborts, non-finite or exploding values and unordered
+ * intervals raise ModelFitError (code MODEL_FIT_FAILED) instead of returning a forecast.
+ */
+export const arimaForecaster: Forecaster = {
+  kind: 'ARIMA',
+  fit(input: SeriesInput, options: FitOptions = {}): FittedModel {
+    const series = validateSeries(input);
+    const o: ArimaOptions = options.arima ?? {};
+    checkOrder('arima.order', o.order);
+    checkOrder('arima.seasonalOrder', o.seasonalOrder);
+    const s = o.period ?? series.periods[0];
+    if (!Number.isInteger(s) || s < 2) throw badInput(`arima.period must be an integer >= 2, got ${s}`);
+    const maxLength = o.maxLength ?? 2000;
+    if (!Number.isInteger(maxLength) || maxLength < 2 * s || maxLength > 8000) {
+      throw badInput(`arima.maxLength must be an integer in [${2 * s}, 8000], got ${maxLength}`);
+    }
+    const ts = series.values.slice(-maxLength);
+    const log = o.transform === 'log';
+    if (log && ts.some((v) => v <= 0)) throw badInput('arima.transform log needs strictly positive values');
+    const auto = o.auto ?? (ts.length <= (o.autoMaxLength ?? 600) && s <= 12);
+    const [p, d, q] = o.order ?? DEFAULT_ORDER;
+    const [P, D, Q] = o.seasonalOrder ?? DEFAULT_SEASONAL;
+    const fixed: ArimaModelOptions = { p, d, q, P, D, Q, s };
+    const y = log ? ts.map(Math.log) : ts;
+    const prefetch = Math.max(2 * Math.max(...series.periods), 48);
+    const attempts = auto ? [{ ...AUTO_BOUNDS, s, auto: true }, fixed, { ...AIRLINE, s }] : [fixed];
+    const limit = (o.explosionRatio ?? 10) * Math.max(maxAbs(series.values), 1);
+    const { config, raw: first, cached } = firstUsable(attempts, y, log, prefetch, limit);
+    const { summary } = first;
+    const predictRaw = (h: number): ForecastResult => {
+      if (h <= prefetch) {
+        const cut = (values: number[]): number[] => values.slice(0, h);
+        const { mean, lo80, hi80, lo95, hi95 } = cached;
+        return { mean: cut(mean), lo80: cut(lo80), hi80: cut(hi80), lo95: cut(lo95), hi95: cut(hi95) };
+      }
+      return toForecast(runArima(config, y, h), log, h);
+    };
+    return makeFittedModel(
+      'ARIMA',
+      series,
+      {
+        trainingLength: ts.length,
+        periods: [s],
+        details: {
+          auto: config.auto === true,
+          order: summary.order ?? [p, d, q],
+          seasonalOrder: summary.seasonalOrder ?? [P, D, Q],
+          coefficients: summary.coefficients,
+          sigma2: summary.sigma2 ?? null,
+          aic: summary.aic ?? null,
+          transform: log ? 'log' : 'none',
+        },
+      },
+      predictRaw,
+      options,
+    );
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * The worker-process side of the BullMQ job queue (`npm run worker`): stateless compute. It
+ * opens no store; each job's payload carries the problem, the task runs in this process's
+ * piscina pool, and the result goes back through BullMQ. Progress messages become job
+ * progress events (at most every 250 ms); a cancel message aborts the running task.
+ *
+ * A worker that dies mid-job leaves its lock to expire: another worker's stalled check moves
+ * the job back to waiting once (`maxStalledCount: 1`), and a second stall fails it with
+ * BullMQ's reason, so a job is retried once or FAILED, never left running.
+ */
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Logger } from '../logger';
+import { taskFile, type WorkerPool } from '../workers/worker-pool';
+import {
+  cancelChannel,
+  cancelKey,
+  isTaskEntry,
+  JOB_KINDS,
+  queueName,
+  TASK_KINDS,
+  type JobPayload,
+} from './job-kinds';
+import { redisClient, type RedisHealth } from './redis-connection';
+
+const PROGRESS_EVERY_MS = 250;
+
+export interface ConsumerOptions {
+  url: string;
+  prefix: string;
+  /** Jobs run at once per kind (one per pool thread). */
+  concurrency: number;
+  lockSeconds: number;
+  pool: WorkerPool;
+  health: RedisHealth;
+  logger: Logger;
+}
+
+export class JobConsumer {
+  private readonly workers: Worker[] = [];
+
+  constructor(private readonly opts: ConsumerOptions) {
+    const command = opts.health.watch(redisClient(opts.url, 'blocking'), 'worker-commands');
+    const subscriber = opts.health.watch(redisClient(opts.url, 'subscriber'), 'worker-cancel');
+    for (const kind of JOB_KINDS) {
+      const worker = new Worker<JobPayload>(
+        queueName(kind),
+        (job, _token, signal) => this.process(job, kind, signal, command),
+        {
+          connection: opts.health.watch(redisClient(opts.url, 'blocking'), `worker-${kind}`),
+          prefix: opts.prefix,
+          concurrency: opts.concurrency,
+          lockDuration: opts.lockSeconds * 1000,
+          stalledInterval: opts.lockSeconds * 1000,
+          maxStalledCount: 1,
+        },
+      );
+      worker.on('error', (err) => opts.logger.debug({ err: err.message, kind }, 'job worker error'));
+      worker.on('completed', (job) => opts.logger.info({ jobId: job.id, kind }, 'job completed'));
+      worker.on('failed', (job, err) =>
+        opts.logger.info({ jobId: job?.id, kind, reason: err.message }, 'job failed'),
+      );
+      this.workers.push(worker);
+    }
+    subscriber.on('message', (_channel: string, jobId: string) => {
+      for (const w of this.workers) w.cancelJob(jobId, 'Cancelled');
+    });
+    void subscriber
+      .subscribe(cancelChannel(opts.prefix))
+      .catch((err: unknown) => opts.logger.error({ err }, 'could not subscribe to job cancels'));
+  }
+
+  private async process(
+    job: Job<JobPayload>,
+    kind: string,
+    signal: AbortSignal | undefined,
+    command: import('ioredis').Redis,
+  ): Promise<unknown> {
+    const { task, name, input, timeoutMs } = job.data;
+    if (!isTaskEntry(task) || TASK_KINDS[task] !== kind)
+      throw new UnrecoverableError(`Unknown task ${String(task)} for the ${kind} queue`);
+    if (await command.exists(cancelKey(this.opts.prefix, job.id!))) throw new UnrecoverableError('Cancelled');
+    this.opts.logger.info({ jobId: job.id, kind, name, attempt: job.attemptsStarted }, 'job started');
+    let latest: unknown;
+    let timer: NodeJS.Timeout | null = null;
+    let lastSent = 0;
+    const flush = (): void => {
+      timer = null;
+      lastSent = Date.now();
+      void job
+        .updateProgress(latest as object)
+        .catch((err: unknown) => this.opts.logger.debug({ err, jobId: job.id }, 'progress not sent'));
+    };
+    const onProgress = (message: unknown): void => {
+      latest = message;
+      if (timer) return;
+      const wait = PROGRESS_EVERY_MS - (Date.now() - lastSent);
+      if (wait <= 0) flush();
+      else timer = setTimeout(flush, wait);
+    };
+    try {
+      return await this.opts.pool.run(taskFile(task), name, input, { signal, timeoutMs, onProgress });
+    } catch (e) {
+      if (signal?.aborted) throw new UnrecoverableError('Cancelled');
+      throw e;
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The API side of the BullMQ job queue: a `TaskRunner` that enqueues a task (the payload
+ * carries the whole problem) and resolves with the result a worker process returned through
+ * BullMQ. Progress arrives from the job's progress events; cancel is a Redis message every
+ * worker process hears. Enqueueing while Redis is down fails at once with UNAVAILABLE.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import { REPO_ROOT } from '../paths';
+import type { TaskOutcome, TaskRunner, TaskRunOptions } from '../workers/task-runner';
+import {
+  cancelChannel,
+  cancelKey,
+  isTaskEntry,
+  JOB_KINDS,
+  queueName,
+  TASK_KINDS,
+  type JobKind,
+  type JobPayload,
+} from './job-kinds';
+import { redisClient, type RedisHealth } from './redis-connection';
+
+/** An enqueue that has not answered by then is refused (the 2 s promise to callers). */
+const ENQUEUE_TIMEOUT_MS = 1500;
+/** Finished jobs stay in Redis this long, so any API process can still read the result. */
+const KEEP_SECONDS = 3600;
+
+export interface BullmqRunnerOptions {
+  url: string;
+  prefix: string;
+  defaultTimeoutMs: number;
+  /** How many tasks of one request may run at once across the workers (WORKER_THREADS). */
+  parallelism: number;
+  health: RedisHealth;
+  logger: Logger;
+}
+
+/** `dist/src/rostering/solve.task.js` → `rostering/solve.task`. */
+export const taskEntryOf = (filename: string): string =>
+  path
+    .relative(path.join(REPO_ROOT, 'dist', 'src'), filename)
+    .replace(/\\/g, '/')
+    .replace(/\.js$/, '');
+
+export class BullmqTaskRunner implements TaskRunner {
+  private readonly command: Redis;
+  private readonly queues = new Map<JobKind, Queue>();
+  private readonly events = new Map<JobKind, QueueEvents>();
+  private readonly progress = new Map<string, (data: unknown) => void>();
+  readonly parallelism: number;
+
+  constructor(private readonly opts: BullmqRunnerOptions) {
+    this.parallelism = opts.parallelism;
+    this.command = opts.health.watch(redisClient(opts.url, 'command'), 'jobs');
+    for (const kind of JOB_KINDS) {
+      const queue = new Queue(queueName(kind), { connection: this.command, prefix: opts.prefix });
+      queue.on('error', (err) => opts.logger.debug({ err: err.message, kind }, 'job queue error'));
+      this.queues.set(kind, queue);
+      const events = new QueueEvents(queueName(kind), {
+        connection: opts.health.watch(redisClient(opts.url, 'blocking'), `job-events-${kind}`),
+        prefix: opts.prefix,
+      });
+      events.on('error', (err) => opts.logger.debug({ err: err.message, kind }, 'job events error'));
+      events.on('progress', ({ jobId, data }) => this.progress.get(jobId)?.(data));
+      this.events.set(kind, events);
+    }
+  }
+
+  assertAvailable(): void {
+    this.opts.health.assertUp('The job queue');
+  }
+
+  async run<I, O>(filename: string, name: string, input: I, opts: TaskRunOptions = {}): Promise<O> {
+    this.assertAvailable();
+    const task = taskEntryOf(filename);
+    if (!isTaskEntry(task)) throw new AppError('INTERNAL', `${task} is not a queueable task`);
+    const kind = TASK_KINDS[task];
+    const timeoutMs = opts.timeoutMs ?? this.opts.defaultTimeoutMs;
+    const jobId = opts.jobId ?? randomUUID();
+    const payload: JobPayload = { task, name, input, timeoutMs };
+    if (opts.signal?.aborted) throw opts.signal.reason;
+    if (opts.onProgress) this.progress.set(jobId, opts.onProgress);
+    let onAbort: (() => void) | undefined;
+    try {
+      const job = await this.enqueue(kind, name, payload, jobId);
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          void this.cancel(jobId).catch((err: unknown) =>
+            this.opts.logger.warn({ err, jobId }, 'could not signal the cancel'),
+          );
+          const reason: unknown = opts.signal?.reason;
+          reject(
+            reason instanceof Error ? reason : new AppError('FAILED_PRECONDITION', `${name} was cancelled`),
+          );
+        };
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+      });
+      return (await Promise.race([job.waitUntilFinished(this.events.get(kind)!, timeoutMs), aborted])) as O;
+    } catch (e) {
+      if (e instanceof AppError || opts.signal?.aborted) throw e;
+      const message = (e as Error).message;
+      if (message.startsWith('Job wait'))
+        throw new AppError('TIMEOUT', `${name} took longer than ${Math.round(timeoutMs / 1000)} s`);
+      throw new AppError('INTERNAL', `The ${kind} job failed: ${message}`);
+    } finally {
+      if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
+      this.progress.delete(jobId);
+    }
+  }
+
+  /** Adds the job, refusing with UNAVAILABLE when Redis does not accept it in time. */
+  private enqueue(kind: JobKind, name: string, payload: JobPayload, jobId: string): ReturnType<Queue['add']> {
+    return withTimeout(
+      this.queues
+        .get(kind)!
+        .add(name, payload, {
+          jobId,
+          attempts: 1,
+          removeOnComplete: { age: KEEP_SECONDS },
+          removeOnFail: { age: KEEP_SECONDS * 24 },
+        })
+        .catch((err: Error) => {
+          throw new AppError(
+            'UNAVAILABLE',
+            `The job queue is unavailable: ${err.message}; try again shortly`,
+          );
+        }),
+      ENQUEUE_TIMEOUT_MS,
+      () =>
+        new AppError('UNAVAILABLE', 'The job queue did not accept the job in time: Redis is not answering'),
+    );
+  }
+
+  /** Marks the job cancelled (a worker that picks it up later skips it) and tells every worker. */
+  async cancel(jobId: string): Promise<void> {
+    await this.command.set(cancelKey(this.opts.prefix, jobId), '1', 'EX', KEEP_SECONDS);
+    await this.command.publish(cancelChannel(this.opts.prefix), jobId);
+  }
+
+  async outcome(jobId: string): Promise<TaskOutcome | null> {
+    this.assertAvailable();
+    for (const queue of this.queues.values()) {
+      const job = await queue.getJob(jobId);
+      if (!job) continue;
+      const state = await job.getState();
+      if (state === 'completed')
+        return { state, input: (job.data as JobPayload).input, output: job.returnvalue as unknown };
+      if (state === 'failed') return { state, reason: job.failedReason };
+      if (state === 'unknown') return null;
+      return { state: 'pending' };
+    }
+    return null;
+  }
+
+  async depth(): Promise<Record<string, { waiting: number; active: number }>> {
+    const out: Record<string, { waiting: number; active: number }> = {};
+    if (!this.opts.health.up) return out;
+    for (const [kind, queue] of this.queues) {
+      const c = await queue.getJobCounts('wait', 'prioritized', 'delayed', 'active');
+      out[kind] = { waiting: (c.wait ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0), active: c.active ?? 0 };
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    const logged = (err: unknown) => this.opts.logger.warn({ err }, 'closing the job queue failed');
+    await Promise.all([...this.events.values()].map((e) => e.close().catch(logged)));
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(logged)));
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(error()), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

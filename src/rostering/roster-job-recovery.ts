@@ -1,0 +1,85 @@
+/**
+ * Recovery of roster jobs whose process ended (a crash, a kill, a restart): such a job can
+ * never be finished by its owner, so it must not stay QUEUED or RUNNING for ever. If the job
+ * queue still holds its solve, any API process settles it: a finished result is stored
+ * (once, by job id), a failure is recorded with its reason, and a solve still queued or
+ * running is left for a later sweep. Otherwise the job becomes FAILED "interrupted by restart".
+ */
+import { isAppError } from '../errors';
+import type { Collection } from '../store/document-store';
+import type { ProcessLiveness } from '../workers/process-liveness';
+import type { TaskRunner } from '../workers/task-runner';
+import type { RosterJobState } from '../events/topics';
+import type { RosterJobDoc } from './roster.doc';
+import { parseRosterProblem } from './roster-problem.validation';
+import type { RosterService } from './roster.service';
+import type { RosterResult } from './roster.types';
+import type { SolveRosterTaskInput } from './solve.task';
+
+export type JobOwnership = ProcessLiveness;
+
+export const INTERRUPTED_MESSAGE = 'Interrupted by restart: the process running this job ended';
+
+/** What became of an orphaned job: stored from the queue's result, failed, or left for later. */
+export type Recovery = 'stored' | 'failed' | 'pending';
+
+type Finish = (
+  job: RosterJobDoc,
+  state: RosterJobState,
+  fields: Partial<Pick<RosterJobDoc, 'rosterId' | 'error' | 'diagnosis' | 'progress'>>,
+) => Promise<void>;
+
+/** Settles every unfinished job whose owner is not alive; returns how many were stored and failed. */
+export async function recoverInterrupted(
+  jobs: Collection<RosterJobDoc>,
+  ownership: JobOwnership,
+  settle: (job: RosterJobDoc) => Promise<Recovery>,
+): Promise<{ stored: number; failed: number }> {
+  const open = await jobs.find({ state: { $in: ['QUEUED', 'RUNNING'] } });
+  const counts = { stored: 0, failed: 0 };
+  for (const job of open) {
+    if (job.owner === ownership.self) continue;
+    const live = job.owner ? await ownership.isLive(job.owner) : false;
+    if (live !== false) continue; // alive, or the registry cannot tell now: leave it
+    const outcome = await settle(job);
+    if (outcome !== 'pending') counts[outcome] += 1;
+  }
+  return counts;
+}
+
+/** Settles one orphaned job from what the job queue still knows of its solve. */
+export async function settleOrphan(
+  job: RosterJobDoc,
+  deps: { workers: TaskRunner; rosters: Pick<RosterService, 'storeDraft'>; finish: Finish },
+): Promise<Recovery> {
+  const outcome = await deps.workers.outcome(job._id).catch((e: unknown) => {
+    if (isAppError(e) && e.code === 'UNAVAILABLE') return { state: 'pending' as const }; // ask again later
+    throw e;
+  });
+  if (outcome?.state === 'pending') return 'pending';
+  if (outcome?.state === 'completed') {
+    const problem = parseRosterProblem((outcome.input as SolveRosterTaskInput).problem);
+    const result = outcome.output as RosterResult;
+    if (result.status === 'OPTIMAL' || result.status === 'FEASIBLE') {
+      const roster = await deps.rosters.storeDraft(problem, result, job._id, job.createdBy);
+      await deps.finish(job, 'SUCCEEDED', {
+        rosterId: roster._id,
+        diagnosis: result.diagnosis,
+        progress: {
+          solverPhase: 'done',
+          objective: result.objective,
+          bound: result.bound,
+          gap: result.gap,
+          elapsedSeconds: result.seconds,
+        },
+      });
+      return 'stored';
+    }
+    await deps.finish(job, 'FAILED', { error: result.message ?? `The solver returned ${result.status}` });
+    return 'failed';
+  }
+  await deps.finish(job, 'FAILED', {
+    error: outcome?.state === 'failed' ? `The roster job failed: ${outcome.reason}` : INTERRUPTED_MESSAGE,
+  });
+  return 'failed';
+}

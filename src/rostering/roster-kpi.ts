@@ -1,0 +1,113 @@
+/**
+ * KPIs and the objective value of a roster, computed from the problem and the assignments
+ * only. `rosterObjective` prices a roster exactly like the MILP objective, so a heuristic
+ * roster and a solver roster compare on the same scale.
+ */
+import { intervalsPerWeek } from './calendar-util';
+import {
+  coverageBySkill,
+  preferenceMissReasons,
+  workedShift,
+  type WorkedShift,
+} from './roster-facts.validation';
+import type { RosterProblem } from './roster-problem-schema';
+import type { RosterAssignment, RosterKpis, SkillKpi, StaffHoursKpi } from './roster.types';
+
+const round = (v: number, digits = 4): number => Number(v.toFixed(digits));
+
+function skillKpis(problem: RosterProblem, shifts: WorkedShift[]): SkillKpi[] {
+  const coverage = coverageBySkill(problem, shifts);
+  const hours = problem.intervalMinutes / 60;
+  return problem.requirements.map((r) => {
+    const got = coverage.get(r.skill) ?? new Array<number>(intervalsPerWeek(problem.intervalMinutes)).fill(0);
+    let required = 0;
+    let met = 0;
+    let under = 0;
+    let over = 0;
+    r.values.forEach((need, i) => {
+      required += need;
+      met += Math.min(need, got[i]);
+      under += Math.max(0, need - got[i]);
+      over += Math.max(0, got[i] - need);
+    });
+    return {
+      skill: r.skill,
+      requiredHours: round(required * hours),
+      coveragePercent: required > 0 ? round((100 * met) / required, 2) : null,
+      underStaffedHours: round(under * hours),
+      overStaffedHours: round(over * hours),
+    };
+  });
+}
+
+function staffKpis(problem: RosterProblem, shifts: WorkedShift[]): StaffHoursKpi[] {
+  const byStaff = new Map<string, WorkedShift[]>();
+  for (const w of shifts)
+    byStaff.set(w.assignment.staffId, [...(byStaff.get(w.assignment.staffId) ?? []), w]);
+  return problem.staff.map((s) => {
+    const own = byStaff.get(s.id) ?? [];
+    const paid = own.reduce((sum, w) => sum + w.paidHours, 0);
+    const target = s.targetHoursWeek ?? s.maxHoursWeek;
+    return {
+      staffId: s.id,
+      paidHours: round(paid),
+      minHoursWeek: s.minHoursWeek,
+      maxHoursWeek: s.maxHoursWeek,
+      targetHoursWeek: target,
+      deviation: round(paid - target),
+      shifts: own.length,
+      weekendShifts: own.filter((w) => w.weekend).length,
+    };
+  });
+}
+
+const labourCost = (shifts: WorkedShift[]): number =>
+  shifts.reduce((sum, w) => sum + (w.staff?.hourlyCost ?? 0) * w.paidHours, 0);
+
+export function rosterKpis(problem: RosterProblem, assignments: RosterAssignment[]): RosterKpis {
+  const shifts = assignments.map((a) => workedShift(problem, a));
+  const staff = staffKpis(problem, shifts);
+  const deviations = staff.map((s) => s.deviation);
+  const mean = deviations.reduce((a, b) => a + b, 0) / Math.max(deviations.length, 1);
+  const variance = deviations.reduce((a, d) => a + (d - mean) ** 2, 0) / Math.max(deviations.length, 1);
+  const weekend = staff.map((s) => s.weekendShifts);
+  const checks = shifts.filter((w) => w.staff?.preferences);
+  const met = checks.filter((w) => preferenceMissReasons(w.staff!, w).length === 0).length;
+  return {
+    skills: skillKpis(problem, shifts),
+    labourCost: round(labourCost(shifts), 2),
+    staff,
+    fairness: {
+      hoursDeviationStdDev: staff.length > 0 ? round(Math.sqrt(variance)) : null,
+      weekendShiftsMin: staff.length > 0 ? Math.min(...weekend) : null,
+      weekendShiftsMax: staff.length > 0 ? Math.max(...weekend) : null,
+      weekendShiftsSpread: staff.length > 0 ? Math.max(...weekend) - Math.min(...weekend) : null,
+    },
+    preferencesMetPercent: checks.length > 0 ? round((100 * met) / checks.length, 2) : null,
+    solver: { status: null, seconds: null, gap: null, heuristic: false },
+  };
+}
+
+/**
+ * The MILP objective re-computed from assignments: labour cost + under/over-cover +
+ * contract deviation + weekend maximum + preference misses (same prices as the model).
+ */
+export function rosterObjective(problem: RosterProblem, assignments: RosterAssignment[]): number {
+  const p = problem.options.penalties;
+  const shifts = assignments.map((a) => workedShift(problem, a));
+  const hours = problem.intervalMinutes / 60;
+  const coverage = coverageBySkill(problem, shifts);
+  let cover = 0;
+  for (const r of problem.requirements) {
+    const got = coverage.get(r.skill)!;
+    r.values.forEach((need, i) => {
+      cover += hours * (p.underCover * Math.max(0, need - got[i]) + p.overCover * Math.max(0, got[i] - need));
+    });
+  }
+  const staff = staffKpis(problem, shifts);
+  const deviation =
+    p.contractDeviation * staff.reduce((sum, s) => sum + Math.abs(s.paidHours - s.targetHoursWeek), 0);
+  const weekend = p.weekendFairness * Math.max(0, ...staff.map((s) => s.weekendShifts));
+  const misses = shifts.reduce((sum, w) => sum + (w.staff ? preferenceMissReasons(w.staff, w).length : 0), 0);
+  return labourCost(shifts) + cover + deviation + weekend + p.preference * misses;
+}

@@ -1,0 +1,269 @@
+/**
+ * Master data → RosterProblem, pure: documents in, problem out (roster-problem-source.ts
+ * loads the documents of one week through the staff and roster services).
+ *
+ * Availability: the problem has weekly windows by day of week, and a week has exactly one
+ * date per day of week, so each day's windows are the person's *dated* windows — weekly
+ * pattern, minus whole-day and timed absences, plus extra availability — computed here
+ * with the same rules as the staff feature (see src/staff/availability.core.ts).
+ */
+import { addDays, isoDayOfWeek, minutesToClock } from '../common/calendar';
+import { breakRulesOf } from '../staff/shift-breaks.core';
+import type { AvailabilityDoc, ShiftTemplateDoc, StaffDoc } from '../staff/staff.doc';
+import { clockToMinutes, MINUTES_PER_DAY } from './calendar-util';
+import type { RosterProblemInput } from './roster-problem-schema';
+import type { RosterAssignment } from './roster.types';
+
+export interface WeekRequirement {
+  intervalMinutes: number;
+  requirements: { skill: string; values: number[] }[];
+}
+
+export interface RosterSolveOptions {
+  timeLimitSeconds: number;
+  relativeGap: number;
+  minRestHours?: number;
+}
+
+export interface RosterSourceData {
+  /** Monday, YYYY-MM-DD. */
+  week: string;
+  staff: StaffDoc[];
+  availability: AvailabilityDoc[];
+  templates: ShiftTemplateDoc[];
+  requirement: WeekRequirement;
+  /** Assignments of the previous week's PUBLISHED roster (empty when none). */
+  previousAssignments: RosterAssignment[];
+  options: RosterSolveOptions;
+}
+
+export interface BuiltProblem {
+  problem: RosterProblemInput;
+  /** What was left out and why (shown on the job). */
+  notes: string[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+function subtractSpans(spans: Span[], holes: Span[]): Span[] {
+  let out = spans;
+  for (const h of holes) {
+    out = out.flatMap((s) => {
+      if (h.end <= s.start || h.start >= s.end) return [s];
+      const parts: Span[] = [];
+      if (h.start > s.start) parts.push({ start: s.start, end: h.start });
+      if (h.end < s.end) parts.push({ start: h.end, end: s.end });
+      return parts;
+    });
+  }
+  return out;
+}
+
+/** Minutes-of-day spans a person can work on `date` (null pattern: never available). */
+export function datedSpans(pattern: AvailabilityDoc | undefined, date: string): Span[] {
+  if (!pattern) return [];
+  const span = (from: string, to: string): Span => ({ start: clockToMinutes(from), end: clockToMinutes(to) });
+  const dated = pattern.exceptions.filter((e) => e.date === date);
+  if (dated.some((e) => !e.available && (e.from === null || e.to === null))) return [];
+  const dow = isoDayOfWeek(date);
+  const base = pattern.weekly.filter((w) => w.dayOfWeek === dow).map((w) => span(w.from, w.to));
+  const extra = dated.filter((e) => e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
+  const holes = dated.filter((e) => !e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
+  return subtractSpans(mergeSpans([...base, ...extra]), holes).filter(
+    (s) => s.end > s.start && s.start < MINUTES_PER_DAY,
+  );
+}
+
+/** Last shift end and the run of consecutive worked days up to the Sunday before `week`. */
+export function previousWeekOf(
+  week: string,
+  staffId: string,
+  previous: RosterAssignment[],
+): { lastShiftEnd?: string; consecutiveDaysWorked?: number } | undefined {
+  const own = previous.filter((a) => a.staffId === staffId);
+  if (own.length === 0) return undefined;
+  const lastShiftEnd = own.map((a) => a.end).sort()[own.length - 1];
+  const worked = new Set(own.map((a) => a.date));
+  let run = 0;
+  while (run < 7 && worked.has(addDays(week, -1 - run))) run++;
+  return { lastShiftEnd, consecutiveDaysWorked: run };
+}
+
+const nonEmpty = <T>(values: T[]): T[] | undefined => (values.length > 0 ? values : undefined);
+
+type ProblemTemplate = RosterProblemInput['shiftTemplates'][number];
+type ProblemStaff = RosterProblemInput['staff'][number];
+
+/** What every person's entry is built from: the week, its dates, and the week's shared lookups. */
+interface StaffBuild {
+  week: string;
+  /** The seven dates of the week, Monday first. */
+  dates: string[];
+  patterns: Map<string, AvailabilityDoc>;
+  /** Template ids of template names (or ids) a preference lists; unknown ones are dropped. */
+  templateIds: (names: string[]) => string[];
+  previousAssignments: RosterAssignment[];
+  notes: string[];
+}
+
+/** Templates serving a required skill (their skills cut to the required ones); the rest are noted. */
+function problemTemplates(
+  templates: ShiftTemplateDoc[],
+  requiredSkills: ReadonlySet<string>,
+  notes: string[],
+): ProblemTemplate[] {
+  return templates.flatMap((t) => {
+    const skills = t.skills.filter((s) => requiredSkills.has(s));
+    if (skills.length === 0) {
+      notes.push(
+        `shift template ${t.name} left out: none of its skills (${t.skills.join(', ')}) is required`,
+      );
+      return [];
+    }
+    // Stored templates without break rules read as one break around mid-shift.
+    const { _id: id, name, start, durationMinutes, daysOfWeek } = t;
+    return [{ id, name, start, durationMinutes, breaks: breakRulesOf(t), daysOfWeek, skills }];
+  });
+}
+
+/** Resolves preference entries (template names or ids) to the ids of the problem's templates. */
+function templateIdResolver(templates: ProblemTemplate[]): (names: string[]) => string[] {
+  const idByName = new Map(templates.map((t) => [t.name, t.id]));
+  const ids = new Set(templates.map((t) => t.id));
+  return (names) =>
+    names.flatMap((n) => {
+      const id = idByName.get(n) ?? (ids.has(n) ? n : undefined);
+      return id ? [id] : [];
+    });
+}
+
+/** A person's preferences with unknown templates dropped; undefined when nothing is left. */
+function problemPreferences(
+  prefs: StaffDoc['preferences'],
+  templateIds: (names: string[]) => string[],
+): ProblemStaff['preferences'] {
+  if (!prefs) return undefined;
+  const preferences = {
+    desiredDays: nonEmpty(prefs.desiredDays ?? []),
+    undesiredDays: nonEmpty(prefs.undesiredDays ?? []),
+    desiredShifts: nonEmpty(templateIds(prefs.desiredShifts ?? [])),
+    undesiredShifts: nonEmpty(templateIds(prefs.undesiredShifts ?? [])),
+  };
+  return Object.values(preferences).some((v) => v !== undefined) ? preferences : undefined;
+}
+
+/** The dated windows of the week as weekly windows (one date per day of week), and the days off. */
+function weekAvailability(
+  pattern: AvailabilityDoc | undefined,
+  dates: string[],
+): { availability: ProblemStaff['availability']; unavailableDates: string[] } {
+  const availability = dates.flatMap((date) =>
+    datedSpans(pattern, date).map((span) => ({
+      dayOfWeek: isoDayOfWeek(date),
+      from: minutesToClock(span.start),
+      to: minutesToClock(Math.min(span.end, MINUTES_PER_DAY)),
+    })),
+  );
+  const unavailableDates = dates.filter((d) => pattern && datedSpans(pattern, d).length === 0);
+  return { availability, unavailableDates };
+}
+
+/** One person's problem entry, or null (noted) when they have no skill. */
+function problemStaffMember(s: StaffDoc, build: StaffBuild): ProblemStaff | null {
+  if (s.skills.length === 0) {
+    build.notes.push(`staff ${s.employeeNo} left out: no skills`);
+    return null;
+  }
+  const pattern = build.patterns.get(s._id);
+  if (!pattern) build.notes.push(`staff ${s.employeeNo} has no availability: not rostered`);
+  const { availability, unavailableDates } = weekAvailability(pattern, build.dates);
+  const minHoursWeek = creditAbsences(s.contract, pattern, unavailableDates);
+  if (minHoursWeek < s.contract.minHoursWeek)
+    build.notes.push(
+      `staff ${s.employeeNo}: minimum hours ${s.contract.minHoursWeek} → ${minHoursWeek} for days of absence`,
+    );
+  const preferences = problemPreferences(s.preferences, build.templateIds);
+  const previousWeek = previousWeekOf(build.week, s._id, build.previousAssignments);
+  const { maxHoursWeek, maxDaysWeek, maxConsecutiveDays } = s.contract;
+  return {
+    id: s._id,
+    name: s.name,
+    skills: s.skills,
+    hourlyCost: s.hourlyCost,
+    minHoursWeek,
+    maxHoursWeek,
+    maxDaysWeek,
+    // The problem format caps the limit at 7 (a longer one cannot bind inside one week).
+    ...(maxConsecutiveDays <= 7 ? { maxConsecutiveDays } : {}),
+    availability,
+    ...(unavailableDates.length > 0 ? { unavailableDates } : {}),
+    ...(preferences ? { preferences } : {}),
+    ...(previousWeek ? { previousWeek } : {}),
+  };
+}
+
+/** Builds the (unvalidated) roster problem of one week from master-data documents. */
+export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
+  const notes: string[] = [];
+  const { week, requirement, options } = data;
+  const templates = problemTemplates(
+    data.templates,
+    new Set(requirement.requirements.map((r) => r.skill)),
+    notes,
+  );
+  const build: StaffBuild = {
+    week,
+    dates: Array.from({ length: 7 }, (_, i) => addDays(week, i)),
+    patterns: new Map(data.availability.map((a) => [a.staffId, a])),
+    templateIds: templateIdResolver(templates),
+    previousAssignments: data.previousAssignments,
+    notes,
+  };
+  const staff = data.staff.flatMap((s) => problemStaffMember(s, build) ?? []);
+  return {
+    problem: {
+      weekStart: week,
+      intervalMinutes: requirement.intervalMinutes as 15 | 30 | 60,
+      staff,
+      shiftTemplates: templates,
+      requirements: requirement.requirements.map((r) => ({ skill: r.skill, values: [...r.values] })),
+      options: {
+        timeLimitSeconds: options.timeLimitSeconds,
+        relativeGap: options.relativeGap,
+        ...(options.minRestHours !== undefined ? { minRestHours: options.minRestHours } : {}),
+      },
+    },
+    notes,
+  };
+}
+
+/**
+ * Contracted hours are credited for whole days of absence (leave, sickness) on days the
+ * person normally works: each such day lowers the weekly minimum by minHoursWeek /
+ * maxDaysWeek, so a week with leave is not made infeasible by the contract minimum.
+ */
+function creditAbsences(
+  contract: StaffDoc['contract'],
+  pattern: AvailabilityDoc | undefined,
+  unavailableDates: string[],
+): number {
+  if (!pattern || contract.minHoursWeek === 0 || contract.maxDaysWeek === 0) return contract.minHoursWeek;
+  const workDays = new Set(pattern.weekly.map((w) => w.dayOfWeek));
+  const absent = unavailableDates.filter((d) => workDays.has(isoDayOfWeek(d))).length;
+  const perDay = contract.minHoursWeek / contract.maxDaysWeek;
+  return Math.max(0, Math.round((contract.minHoursWeek - absent * perDay) * 100) / 100);
+}

@@ -1,0 +1,44 @@
+/**
+ * Loads one week's master data through the services that own it (staff, availability and
+ * shift templates from the staff feature; the previous week's published roster) and builds
+ * the roster problem with the pure roster-problem-builder.ts. Four reads, whatever the staff count.
+ */
+import type { AvailabilityService } from '../staff/availability.service';
+import type { ShiftTemplateService } from '../staff/shift-template.service';
+import type { StaffService } from '../staff/staff.service';
+import { addDays } from '../common/calendar';
+import {
+  rosterProblemFromData,
+  type BuiltProblem,
+  type RosterSolveOptions,
+  type WeekRequirement,
+} from './roster-problem-builder';
+import type { RosterService } from './roster.service';
+
+export interface RosterProblemReaders {
+  staff: Pick<StaffService, 'forRoster'>;
+  availability: Pick<AvailabilityService, 'storedFor'>;
+  shiftTemplates: Pick<ShiftTemplateService, 'forRoster'>;
+  rosters: Pick<RosterService, 'published'>;
+}
+
+export class RosterProblemSource {
+  constructor(private readonly readers: RosterProblemReaders) {}
+
+  async load(week: string, requirement: WeekRequirement, options: RosterSolveOptions): Promise<BuiltProblem> {
+    const { staff, availability, shiftTemplates, rosters } = this.readers;
+    const people = await staff.forRoster();
+    const patterns = await availability.storedFor(people.map((s) => s._id));
+    const templates = await shiftTemplates.forRoster();
+    const previous = await rosters.published(addDays(week, -7));
+    return rosterProblemFromData({
+      week,
+      staff: people,
+      availability: patterns,
+      templates,
+      requirement,
+      previousAssignments: previous?.assignments ?? [],
+      options,
+    });
+  }
+}

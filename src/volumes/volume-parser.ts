@@ -1,0 +1,279 @@
+import { throwIfRowErrors, MAX_LISTED_ERRORS, type RowError } from '../import/row-errors';
+import { normalizeHeader } from '../import/row.validation';
+import { type Table } from '../import/table.types';
+import { zoneOf } from '../common/time-zone';
+import { assertIntervalMinutes, dayIntervalCount, createDayLocator, intervalStart } from './volume-calendar';
+import { parseVolumeTimestamp } from './volume-timestamp-parser';
+import { type VolumeBucket, type VolumeChannel, type VolumeDuplicate } from './volume.types';
+import { echoCell } from '../import/import-limits';
+
+export interface ParseVolumeOptions {
+  channels: VolumeChannel[];
+  /** Site time zone (IANA), used for local timestamps and for the local-day buckets. */
+  timeZone: string;
+  maxListed?: number;
+}
+
+/**
+ * `interval`: every timestamp of the channel lies on its interval grid (one row per interval
+ * expected; repeats are reported as duplicates). `finer`: per-contact events or sub-interval
+ * counts, summed into the interval; intervals without rows on a day that has rows count 0.
+ */
+export type RowGranularity = 'interval' | 'finer';
+
+export interface ChannelImportStats {
+  channel: string;
+  granularity: RowGranularity;
+  /** Values read (rows in long format, non-empty cells in wide format). */
+  values: number;
+  days: number;
+  total: number;
+}
+
+export interface VolumeImportStats {
+  format: 'long' | 'wide';
+  rows: number;
+  channels: ChannelImportStats[];
+}
+
+export interface ParsedVolumes {
+  /** Sorted by channel, then date. */
+  buckets: VolumeBucket[];
+  /** Interval-granularity repeats (they are summed into the bucket); pass to `validateVolumes`. */
+  duplicates: VolumeDuplicate[];
+  stats: VolumeImportStats;
+}
+
+interface Entry {
+  row: number;
+  channel: VolumeChannel;
+  instant: number;
+  value: number;
+}
+
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+const parseValue = (raw: string): { ok: true; value: number } | { ok: false; message: string } => {
+  if (raw === '') return { ok: false, message: 'value is required' };
+  if (!NUMBER_RE.test(raw) || !Number.isFinite(Number(raw)))
+    return { ok: false, message: `value must be a number, got ${echoCell(raw)}` };
+  const value = Number(raw);
+  return value < 0 ? { ok: false, message: `value must be ≥ 0, got ${value}` } : { ok: true, value };
+};
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** Reads the header: long (`timestamp,channel,value`) or wide (`timestamp,<channel>…`). */
+const readLayout = (table: Table, channels: Map<string, VolumeChannel>, errors: RowError[]) => {
+  const find = (name: string): string | undefined => table.columns.find((c) => normalizeHeader(c) === name);
+  const timestamp = find('timestamp');
+  if (timestamp === undefined)
+    errors.push({ row: 1, column: 'timestamp', message: 'required column "timestamp" is missing' });
+  const channel = find('channel');
+  if (channel !== undefined) {
+    const value = find('value');
+    if (value === undefined)
+      errors.push({ row: 1, column: 'value', message: 'required column "value" is missing' });
+    return { format: 'long' as const, timestamp, channel, value, wide: [] as [string, VolumeChannel][] };
+  }
+  const wide: [string, VolumeChannel][] = [];
+  for (const c of table.columns.filter((c) => c !== timestamp)) {
+    const ch = channels.get(c) ?? channels.get(c.toLowerCase());
+    if (ch) wide.push([c, ch]);
+    else
+      errors.push({
+        row: 1,
+        column: c,
+        message: `unknown channel "${c}" (known: ${[...new Set([...channels.values()].map((k) => k.key))].join(', ')})`,
+      });
+  }
+  if (wide.length === 0 && table.columns.length <= 1) {
+    errors.push({
+      row: 1,
+      message: 'no channel columns: use timestamp,channel,value or timestamp,<channel>,…',
+    });
+  }
+  return { format: 'wide' as const, timestamp, channel: undefined, value: undefined, wide };
+};
+
+/**
+ * Turns an imported table of volumes into local-day buckets. Long and wide layouts are detected
+ * from the header. Every problem (unknown channel, bad or negative number, bad or non-existent
+ * timestamp, data coarser than the channel interval) is collected and thrown at once as
+ * BAD_USER_INPUT `N rows have errors`; otherwise all buckets are returned (all or nothing).
+ */
+export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): ParsedVolumes => {
+  const zone = zoneOf(options.timeZone);
+  options.channels.forEach((c) => assertIntervalMinutes(c.intervalMinutes));
+  const channels = new Map(options.channels.map((c) => [c.key, c]));
+  for (const c of options.channels)
+    if (!channels.has(c.key.toLowerCase())) channels.set(c.key.toLowerCase(), c);
+  const errors: RowError[] = [];
+  const layout = readLayout(table, channels, errors);
+  throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
+  const tsCol = layout.timestamp!;
+
+  const entries: Entry[] = [];
+  for (const { row, values } of table.rows) {
+    const ts = parseVolumeTimestamp(values[tsCol] ?? '', zone);
+    if (!ts.ok) errors.push({ row, column: tsCol, message: ts.message });
+    const cells: [string, VolumeChannel | undefined, string][] =
+      layout.format === 'long'
+        ? [
+            [
+              layout.value!,
+              channels.get(values[layout.channel]) ?? channels.get(values[layout.channel].toLowerCase()),
+              values[layout.value!] ?? '',
+            ],
+          ]
+        : layout.wide.filter(([col]) => values[col] !== '').map(([col, ch]) => [col, ch, values[col]]);
+    if (layout.format === 'long' && cells[0][1] === undefined) {
+      const raw = values[layout.channel];
+      errors.push({
+        row,
+        column: layout.channel,
+        message:
+          raw === ''
+            ? 'channel is required'
+            : `unknown channel ${echoCell(raw)} (known: ${options.channels.map((c) => c.key).join(', ')})`,
+      });
+    }
+    for (const [col, ch, raw] of cells) {
+      const v = parseValue(raw);
+      if (!v.ok) errors.push({ row, column: col, message: v.message });
+      else if (ts.ok && ch) entries.push({ row, channel: ch, instant: ts.instant, value: v.value });
+    }
+  }
+  throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
+  return buildBuckets(entries, options, layout.format, table.rows.length, tsCol);
+};
+
+interface Placed {
+  e: Entry;
+  pos: { date: string; index: number; offsetMs: number };
+}
+
+/** One channel's buckets, or the row error when its data are coarser than its interval. */
+type ChannelResult =
+  { error: RowError } | { days: VolumeBucket[]; duplicates: VolumeDuplicate[]; stats: ChannelImportStats };
+
+const buildBuckets = (
+  entries: Entry[],
+  options: ParseVolumeOptions,
+  format: 'long' | 'wide',
+  rows: number,
+  tsCol: string,
+): ParsedVolumes => {
+  const errors: RowError[] = [];
+  const buckets: VolumeBucket[] = [];
+  const duplicates: VolumeDuplicate[] = [];
+  const stats: ChannelImportStats[] = [];
+  const locate = createDayLocator(options.timeZone);
+  for (const channel of options.channels) {
+    const mine = entries.filter((e) => e.channel === channel);
+    if (mine.length === 0) continue;
+    const result = channelBuckets(channel, mine, locate, options.timeZone, tsCol);
+    if ('error' in result) {
+      errors.push(result.error);
+      continue;
+    }
+    buckets.push(...result.days);
+    duplicates.push(...result.duplicates);
+    stats.push(result.stats);
+  }
+  throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
+  buckets.sort((a, b) => a.channel.localeCompare(b.channel) || a.date.localeCompare(b.date));
+  return { buckets, duplicates, stats: { format, rows, channels: stats } };
+};
+
+function channelBuckets(
+  channel: VolumeChannel,
+  mine: Entry[],
+  locate: ReturnType<typeof createDayLocator>,
+  timeZone: string,
+  tsCol: string,
+): ChannelResult {
+  const stepMs = channel.intervalMinutes * 60_000;
+  const placed: Placed[] = mine.map((e) => {
+    const day = locate(e.instant);
+    const offsetMs = e.instant - day.start;
+    return { e, pos: { date: day.date, index: Math.floor(offsetMs / stepMs), offsetMs } };
+  });
+  const spacing = placed.reduce((g, p) => gcd(g, p.pos.offsetMs), 0) || 86_400_000;
+  const distinct = new Set(mine.map((e) => e.instant)).size;
+  if (spacing > stepMs && spacing % stepMs === 0 && distinct >= 2) {
+    return {
+      error: {
+        row: Math.min(...mine.map((e) => e.row)),
+        column: tsCol,
+        message: `rows for channel "${channel.key}" are ${spacing / 60_000} minutes apart but the channel uses ${channel.intervalMinutes}-minute intervals; supply ${channel.intervalMinutes}-minute or finer data`,
+      },
+    };
+  }
+  const granularity: RowGranularity = spacing % stepMs === 0 ? 'interval' : 'finer';
+  const { byDay, seen } = fillDays(channel, placed, timeZone, granularity);
+  const days = [...byDay.values()].sort((a, b) => a.date.localeCompare(b.date));
+  if (granularity === 'finer') days.forEach((b) => (b.values = b.values.map((v) => v ?? 0)));
+  const stats: ChannelImportStats = {
+    channel: channel.key,
+    granularity,
+    values: mine.length,
+    days: days.length,
+    total: mine.reduce((sum, e) => sum + e.value, 0),
+  };
+  return { days, duplicates: duplicatesOf(channel, seen, timeZone), stats };
+}
+
+/** Sums the entries into local-day buckets; at interval granularity, also the entries per interval. */
+function fillDays(
+  channel: VolumeChannel,
+  placed: Placed[],
+  timeZone: string,
+  granularity: RowGranularity,
+): { byDay: Map<string, VolumeBucket>; seen: Map<string, Entry[]> } {
+  const byDay = new Map<string, VolumeBucket>();
+  const seen = new Map<string, Entry[]>();
+  for (const { e, pos } of placed) {
+    let b = byDay.get(pos.date);
+    if (!b) {
+      const n = dayIntervalCount(pos.date, channel.intervalMinutes, timeZone);
+      b = {
+        channel: channel.key,
+        date: pos.date,
+        intervalMinutes: channel.intervalMinutes,
+        values: Array<number | null>(n).fill(null),
+      };
+      byDay.set(pos.date, b);
+    }
+    b.values[pos.index] = (b.values[pos.index] ?? 0) + e.value;
+    if (granularity === 'interval') {
+      const k = `${pos.date}#${pos.index}`;
+      const list = seen.get(k);
+      if (list) list.push(e);
+      else seen.set(k, [e]);
+    }
+  }
+  return { byDay, seen };
+}
+
+/** Intervals given more than once (summed), with their rows and values. */
+function duplicatesOf(
+  channel: VolumeChannel,
+  seen: Map<string, Entry[]>,
+  timeZone: string,
+): VolumeDuplicate[] {
+  const out: VolumeDuplicate[] = [];
+  for (const [k, list] of seen) {
+    if (list.length < 2) continue;
+    const [date, index] = [k.slice(0, 10), Number(k.slice(11))];
+    out.push({
+      channel: channel.key,
+      date,
+      index,
+      timestamp: intervalStart(date, index, channel.intervalMinutes, timeZone).toISOString(),
+      rows: list.map((x) => x.row),
+      values: list.map((x) => x.value),
+    });
+  }
+  return out;
+}
