@@ -4,6 +4,7 @@
  * non-invertible MA terms (e.g. a seasonal MA of −1) mean over-differencing and forecasts
  * that ignore the level. Pure.
  */
+import { at } from '../common/indexed';
 
 /** Roots closer than this modulus make a model unusable (R: 1 + 1e-2). */
 export const MIN_ROOT_MODULUS = 1.01;
@@ -17,40 +18,48 @@ export function minRootModulus(coeffs: number[]): number {
   while (k > 0 && coeffs[k - 1] === 0) k--;
   if (k === 0) return Infinity;
   // monic form: z^k + (c_{k−1}/c_k) z^{k−1} + … + 1/c_k
-  const a = [1, ...coeffs.slice(0, k)].map((c) => c / coeffs[k - 1]);
+  const lead = at(coeffs, k - 1);
+  const a = [1, ...coeffs.slice(0, k)].map((c) => c / lead);
   let re = Array.from({ length: k }, (_, i) => Math.cos((2 * Math.PI * i) / k + 0.4) * 0.9);
   let im = Array.from({ length: k }, (_, i) => Math.sin((2 * Math.PI * i) / k + 0.4) * 0.9);
   for (let iter = 0; iter < 500; iter++) {
     const nre = [...re];
     const nim = [...im];
     for (let i = 0; i < k; i++) {
+      const zr = at(re, i);
+      const zi = at(im, i);
       // p(z) by Horner, highest power first
       let pr = 1;
       let pi = 0;
       for (let j = k - 1; j >= 0; j--) {
-        [pr, pi] = [pr * re[i] - pi * im[i] + a[j], pr * im[i] + pi * re[i]];
+        [pr, pi] = [pr * zr - pi * zi + at(a, j), pr * zi + pi * zr];
       }
       let dr = 1;
       let di = 0;
       for (let j = 0; j < k; j++) {
         if (j === i) continue;
-        [dr, di] = [dr * (re[i] - re[j]) - di * (im[i] - im[j]), dr * (im[i] - im[j]) + di * (re[i] - re[j])];
+        const xr = zr - at(re, j);
+        const xi = zi - at(im, j);
+        [dr, di] = [dr * xr - di * xi, dr * xi + di * xr];
       }
       const den = dr * dr + di * di || 1e-300;
-      nre[i] = re[i] - (pr * dr + pi * di) / den;
-      nim[i] = im[i] - (pi * dr - pr * di) / den;
+      nre[i] = zr - (pr * dr + pi * di) / den;
+      nim[i] = zi - (pi * dr - pr * di) / den;
     }
     re = nre;
     im = nim;
   }
-  return Math.min(...re.map((r, i) => Math.hypot(r, im[i])));
+  return Math.min(...re.map((r, i) => Math.hypot(r, at(im, i))));
 }
 
 /** Coefficients by name in R's convention: ar1.., ma1.., sar1.., sma1... */
 const series = (coefficients: Record<string, number>, name: string): number[] => {
   const out: number[] = [];
-  for (let i = 1; coefficients[`${name}${i}`] !== undefined; i++) out.push(coefficients[`${name}${i}`]);
-  return out;
+  for (let i = 1; ; i++) {
+    const c = coefficients[`${name}${i}`];
+    if (c === undefined) return out;
+    out.push(c);
+  }
 };
 
 /**

@@ -4,6 +4,7 @@
  * it (kept or added by a manager), negative otherwise (removed, or never proposed). Pure.
  */
 import { addDays } from '../common/calendar';
+import { at } from '../common/indexed';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
 import { candidateRewardKey } from '../rostering/milp/roster-rewards';
 import { enumerateCandidates } from '../rostering/milp/shift-candidates';
@@ -44,9 +45,9 @@ export function weekCandidates(problem: RosterProblem): CandidateRef[] {
 
 export const refKey = (problem: RosterProblem, r: CandidateRef): string =>
   candidateRewardKey(
-    problem.staff[r.staffIndex].id,
+    at(problem.staff, r.staffIndex).id,
     r.day,
-    problem.shiftTemplates[r.templateIndex].id,
+    at(problem.shiftTemplates, r.templateIndex).id,
     r.skill,
   );
 
@@ -58,7 +59,7 @@ export function weekRows(week: RankerWeek): WeekRows {
   );
   const y = refs.map((r) => {
     const date = addDays(problem.weekStart, r.day);
-    const key = `${problem.staff[r.staffIndex].id}|${date}|${problem.shiftTemplates[r.templateIndex].id}|${r.skill}`;
+    const key = `${at(problem.staff, r.staffIndex).id}|${date}|${at(problem.shiftTemplates, r.templateIndex).id}|${r.skill}`;
     return published.has(key) ? 1 : 0;
   });
   return {

@@ -4,6 +4,7 @@
  * fallback rate 1); a candidate whose confidence max(p, 1 − p) is below the threshold gets no
  * learned reward (its stated preferences decide). Reward = 2p − 1 in [−1, 1]. Pure.
  */
+import { at } from '../common/indexed';
 import type { CandidateRewards } from '../rostering/milp/roster-rewards';
 
 export interface RewardDecision {
@@ -39,7 +40,7 @@ export function decideRewards(
   const values: Record<string, number> = {};
   let fallback = 0;
   keys.forEach((key, i) => {
-    const p = probabilities[i];
+    const p = at(probabilities, i);
     if (!Number.isFinite(p) || p < 0 || p > 1 || Math.max(p, 1 - p) < threshold) {
       fallback++;
       return;

@@ -4,6 +4,7 @@
  * precision@k against the stated-preference baseline. Pure: arrays in, JSON model out.
  */
 import { RandomForestClassifier } from 'ml-random-forest';
+import { at } from '../common/indexed';
 import { mulberry32 } from '../common/random';
 import { FEATURE_NAMES } from './ranking-features.core';
 import { type RankerWeek, weekRows, type WeekRows } from './ranker-dataset.core';
@@ -32,7 +33,7 @@ export function sampleRows(y: readonly number[], max: number, seed: number): num
   const shuffle = (a: number[]): number[] => {
     for (let i = a.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
-      [a[i], a[j]] = [a[j], a[i]];
+      [a[i], a[j]] = [at(a, j), at(a, i)];
     }
     return a;
   };
@@ -72,10 +73,10 @@ export function auc(scores: readonly number[], labels: readonly number[]): numbe
   let pos = 0;
   for (let i = 0; i < order.length;) {
     let j = i;
-    while (j < order.length && order[j][0] === order[i][0]) j++;
+    while (j < order.length && at(order, j)[0] === at(order, i)[0]) j++;
     const midRank = (i + 1 + j) / 2;
     for (let k = i; k < j; k++)
-      if (order[k][1] === 1) {
+      if (at(order, k)[1] === 1) {
         rankSumPos += midRank;
         pos++;
       }
@@ -101,7 +102,7 @@ const PREF_DESIRED = FEATURE_NAMES.indexOf('prefDesired');
 
 /** The stated-preference rules as a score: fewer misses first, then more desired hits. */
 export const preferenceScores = (X: number[][]): number[] =>
-  X.map((x) => -x[PREF_MISSES] + 0.1 * x[PREF_DESIRED]);
+  X.map((x) => -at(x, PREF_MISSES) + 0.1 * at(x, PREF_DESIRED));
 
 export function trainForest(X: number[][], y: number[], options: RankerOptions): ForestJson {
   if (X.length === 0) throw new Error('no training rows');
@@ -163,8 +164,8 @@ export function trainRanker(
   const allY = train.flatMap((r) => r.y);
   const picked = sampleRows(allY, options.maxTrainRows, options.seed);
   const forest = trainForest(
-    picked.map((i) => allX[i]),
-    picked.map((i) => allY[i]),
+    picked.map((i) => at(allX, i)),
+    picked.map((i) => at(allY, i)),
     options,
   );
   return {

@@ -3,6 +3,7 @@
  * week's problem and the published rosters of earlier weeks. Pure. The README's
  * "Ranking features" table documents every entry of `FEATURE_NAMES`.
  */
+import { at } from '../common/indexed';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
 
 /** One published shift of an earlier week, day 0…6 from its Monday. */
@@ -61,14 +62,16 @@ const ownIndex = new WeakMap<WeekHistory, Map<string, HistoryShift[][]>>();
 function ownWeeksOf(history: WeekHistory, staffId: string): HistoryShift[][] {
   let index = ownIndex.get(history);
   if (!index) {
-    index = new Map();
-    const weeks = Math.min(history.length, HISTORY_WEEKS);
-    for (let w = 0; w < weeks; w++)
-      for (const s of history[w]) {
-        const own = index.get(s.staffId) ?? Array.from({ length: weeks }, () => []);
-        own[w].push(s);
-        index.set(s.staffId, own);
+    const built = new Map<string, HistoryShift[][]>();
+    const window = history.slice(0, HISTORY_WEEKS);
+    window.forEach((week, w) => {
+      for (const s of week) {
+        const own = built.get(s.staffId) ?? Array.from({ length: window.length }, () => []);
+        at(own, w).push(s);
+        built.set(s.staffId, own);
       }
+    });
+    index = built;
     ownIndex.set(history, index);
   }
   return index.get(staffId) ?? [];
@@ -106,17 +109,17 @@ export function shiftShare(
 /** Weeks since the person's first shift in the history window (0 for a new starter). */
 export function tenureWeeks(history: WeekHistory, staffId: string): number {
   const own = ownWeeksOf(history, staffId);
-  for (let i = own.length - 1; i >= 0; i--) if (own[i].length > 0) return i + 1;
+  for (let i = own.length - 1; i >= 0; i--) if (at(own, i).length > 0) return i + 1;
   return 0;
 }
 
 export const isTeamLead = (skills: readonly string[]): boolean => skills.includes('lead');
 
 function preferenceScore(problem: RosterProblem, c: CandidateRef): { misses: number; desired: number } {
-  const prefs = problem.staff[c.staffIndex].preferences;
+  const prefs = at(problem.staff, c.staffIndex).preferences;
   if (!prefs) return { misses: 0, desired: 0 };
   const dow = c.day + 1;
-  const templateId = problem.shiftTemplates[c.templateIndex].id;
+  const templateId = at(problem.shiftTemplates, c.templateIndex).id;
   const dayMiss =
     (prefs.desiredDays && !prefs.desiredDays.includes(dow)) || prefs.undesiredDays?.includes(dow);
   const shiftMiss =
@@ -129,14 +132,14 @@ function preferenceScore(problem: RosterProblem, c: CandidateRef): { misses: num
 
 /** The feature vector of one candidate, in `FEATURE_NAMES` order. */
 export function candidateFeatures(problem: RosterProblem, history: WeekHistory, c: CandidateRef): number[] {
-  const staff = problem.staff[c.staffIndex];
-  const template = problem.shiftTemplates[c.templateIndex];
+  const staff = at(problem.staff, c.staffIndex);
+  const template = at(problem.shiftTemplates, c.templateIndex);
   const id = staff.id;
   const sameTpl = (s: HistoryShift): boolean => s.templateId === template.id;
   const sameDay = (s: HistoryShift): boolean => s.day === c.day;
   const sameBoth = (s: HistoryShift): boolean => sameTpl(s) && sameDay(s);
   const last = ownWeeksOf(history, id)[0] ?? [];
-  const [hh, mm] = template.start.split(':').map(Number);
+  const [hh = 0, mm = 0] = template.start.split(':').map(Number);
   const lead = isTeamLead(staff.skills);
   const otherLeads = problem.staff
     .filter((s, i) => i !== c.staffIndex && isTeamLead(s.skills))

@@ -50,7 +50,8 @@ export function findConflicts(
     const own = assignments
       .filter((a) => a.staffId === staffId)
       .sort((x, y) => x.start.localeCompare(y.start));
-    if (own.length === 0) continue;
+    const last = own.at(-1);
+    if (last === undefined) continue;
     const entry = current.staff.find((s) => s.id === staffId);
     if (!entry) {
       for (const a of own)
@@ -60,16 +61,17 @@ export function findConflicts(
     const alone: RosterProblem = { ...current, staff: [entry], requirements: [] };
     for (const a of own) {
       const broken = checkRoster(alone, [a]).violations.filter((v) => SHIFT_RULES.has(v.rule));
-      if (broken.length === 0) continue;
-      const extra = broken[0].rule === 'AVAILABILITY' ? note(staffId, a.date) : null;
+      const [first] = broken;
+      if (first === undefined) continue;
+      const extra = first.rule === 'AVAILABILITY' ? note(staffId, a.date) : null;
       out.push({
         assignment: a,
-        rule: broken[0].rule,
+        rule: first.rule,
         reason: [...broken.map((v) => v.message), ...(extra ? [extra] : [])].join('; '),
       });
     }
     const week = checkRoster(alone, own).violations.filter((v) => WEEK_RULES.has(v.rule));
-    for (const v of week) out.push({ assignment: own[own.length - 1], rule: v.rule, reason: v.message });
+    for (const v of week) out.push({ assignment: last, rule: v.rule, reason: v.message });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * assignments. The result is not checked here; the service re-checks it with the checker.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 import { daysBetween, isIsoDate } from '../common/calendar';
 import type { RosterProblem } from './roster-problem-schema';
 import type { RosterAssignment } from './roster.types';
@@ -60,13 +61,17 @@ function makeAssignment(
     ]);
   const day = isIsoDate(date) ? daysBetween(problem.weekStart, date) : NaN;
   const shift = weekShifts(problem).find(
-    (s) => problem.shiftTemplates[s.templateIndex].id === templateId && s.day === day,
+    (s) => at(problem.shiftTemplates, s.templateIndex).id === templateId && s.day === day,
   );
   if (!shift)
     throw badInput(`Shift template ${template.name ?? templateId} does not run on ${date} of this week`, [
       { field: 'date', message: 'template does not run that day' },
     ]);
   const chosen = skill ?? template.skills.find((k) => staff.skills.includes(k)) ?? template.skills[0];
+  if (chosen === undefined)
+    throw badInput(`Shift template ${template.name ?? templateId} has no skills`, [
+      { field: 'shiftTemplateId', message: 'template has no skills' },
+    ]);
   return candidateAssignment(problem, { staffIndex: problem.staff.indexOf(staff), shift, skill: chosen });
 }
 
@@ -85,7 +90,8 @@ export function applyChange(
     return out;
   }
   const i = locate(out, change.staffId, change.date);
-  const [old] = out.splice(i, 1);
+  const old = at(out, i);
+  out.splice(i, 1);
   if (change.action === 'REMOVE') return out;
   if (change.action === 'SWAP') return swap(problem, out, old, change.toStaffId);
   const moved = makeAssignment(

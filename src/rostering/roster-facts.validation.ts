@@ -5,6 +5,7 @@
 import { daysBetween, isoDayOfWeek } from '../common/calendar';
 import { clockToMinutes, intervalsPerWeek, localIsoToMinute, MINUTES_PER_DAY } from './calendar-util';
 import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
+import { at } from '../common/indexed';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem-schema';
 import type { RosterAssignment } from './roster.types';
 
@@ -86,7 +87,7 @@ export function breaksBySkill(problem: RosterProblem, shifts: WorkedShift[]): Ma
     if (!row) continue;
     for (const b of s.breaks) {
       for (let i = Math.max(0, Math.floor(b.start / size)); i < n && i * size < b.end; i++) {
-        row[i] += (Math.min(b.end, (i + 1) * size) - Math.max(b.start, i * size)) / size;
+        row[i] = at(row, i) + (Math.min(b.end, (i + 1) * size) - Math.max(b.start, i * size)) / size;
       }
     }
   }
@@ -103,7 +104,7 @@ export function coverageBySkill(problem: RosterProblem, shifts: WorkedShift[]): 
     const row = out.get(s.assignment.skill);
     if (!row) continue;
     for (let i = Math.max(0, Math.floor(s.start / size)); i < n && i * size < s.end; i++) {
-      row[i] += minutesWorked(s, i * size, (i + 1) * size) / size;
+      row[i] = at(row, i) + minutesWorked(s, i * size, (i + 1) * size) / size;
     }
   }
   return out;

@@ -13,6 +13,7 @@ import {
   type WorkedShift,
 } from './roster-facts.validation';
 import { breakRulesOf } from '../staff/shift-breaks.core';
+import { at } from '../common/indexed';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem-schema';
 import type { RosterAssignment, Violation, Warning } from './roster.types';
 
@@ -58,7 +59,7 @@ export function checkBreaks(s: WorkedShift, template: ShiftTemplate, fail: (mess
   }
   const clock = (minute: number): string => minuteLabel(minute);
   rules.forEach((rule, j) => {
-    const b = s.breaks[j];
+    const b = at(s.breaks, j);
     const from = s.start + rule.earliestStartMinutes;
     const to = s.start + rule.latestStartMinutes;
     if (b.start < from - EPS || b.start > to + EPS)
@@ -115,16 +116,17 @@ function coverageWarnings(problem: RosterProblem, shifts: WorkedShift[]): Warnin
   const size = problem.intervalMinutes;
   for (const r of problem.requirements) {
     const got = coverage.get(r.skill) ?? [];
+    // Short by: what is required minus what is present (nothing present where coverage has no value).
+    const short = (k: number): number => at(r.values, k) - (got[k] ?? 0);
     let i = 0;
     while (i < r.values.length) {
-      if (got[i] >= r.values[i] - EPS) {
+      if (short(i) <= EPS) {
         i++;
         continue;
       }
       let j = i;
       let worst = 0;
-      while (j < r.values.length && got[j] < r.values[j] - EPS)
-        worst = Math.max(worst, r.values[j] - got[j++]);
+      while (j < r.values.length && short(j) > EPS) worst = Math.max(worst, short(j++));
       warnings.push({
         kind: 'UNDER_COVER',
         message: `${r.skill} ${minuteLabel(i * size)}–${minuteLabel(j * size)}: short by up to ${+worst.toFixed(2)}`,

@@ -28,6 +28,7 @@ import {
   assertShrinkage,
 } from './staffing.validation';
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 
 export type ChannelKind = 'LIVE' | 'DEFERRED';
 export type StaffingModel = 'ERLANG_C' | 'ERLANG_A' | 'WORKLOAD';
@@ -136,7 +137,7 @@ function liveRows(channel: StaffingChannel, volumes: readonly number[]): Staffin
   const intervalSeconds = channel.intervalMinutes * 60;
   return volumes.map((volume, index) => {
     const trafficErlangs = (volume * channel.ahtSeconds) / intervalSeconds;
-    const open = channel.open[index];
+    const open = at(channel.open, index);
     if (!open) {
       return {
         index,
@@ -193,20 +194,22 @@ function deferredRows(
     shrinkage: channel.shrinkage,
   });
   const intervalSeconds = channel.intervalMinutes * 60;
-  const rows = volumes.map((volume, index) => ({
-    index,
-    open: channel.open[index],
-    volume,
-    trafficErlangs: d.arrivingWorkSeconds[index] / intervalSeconds,
-    rawAgents: d.rawAgents[index],
-    scheduledAgents: d.scheduledAgents[index],
-    serviceLevel: null,
-    asaSeconds: null,
-    occupancy:
-      d.rawAgents[index] > 0 ? d.plannedWorkSeconds[index] / (d.rawAgents[index] * intervalSeconds) : 0,
-    waitProbability: null,
-    abandonProbability: null,
-  }));
+  const rows = volumes.map((volume, index) => {
+    const rawAgents = at(d.rawAgents, index);
+    return {
+      index,
+      open: at(channel.open, index),
+      volume,
+      trafficErlangs: at(d.arrivingWorkSeconds, index) / intervalSeconds,
+      rawAgents,
+      scheduledAgents: at(d.scheduledAgents, index),
+      serviceLevel: null,
+      asaSeconds: null,
+      occupancy: rawAgents > 0 ? at(d.plannedWorkSeconds, index) / (rawAgents * intervalSeconds) : 0,
+      waitProbability: null,
+      abandonProbability: null,
+    };
+  });
   return { rows, unplaced: d.unplacedWorkSeconds };
 }
 

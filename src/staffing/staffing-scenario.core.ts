@@ -11,6 +11,7 @@ import {
   type StaffingTotals,
 } from './staffing-plan.core';
 import { assertNonNegative } from './staffing.validation';
+import { at } from '../common/indexed';
 
 export interface ScenarioOverrides {
   ahtSeconds?: number;
@@ -86,7 +87,7 @@ export function diffPlans(
   scenario: ComparablePlan,
 ): { rows: ScenarioRowDiff[]; totals: ScenarioTotalsDiff } {
   const rows = base.rows.map((b, i) => {
-    const s = scenario.rows[i];
+    const s = at(scenario.rows, i);
     return {
       index: b.index,
       rawAgents: s.rawAgents - b.rawAgents,

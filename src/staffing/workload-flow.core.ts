@@ -12,6 +12,7 @@
  * when that slot is open: work is a fluid).
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 
 /** Items that are due by the end of `dueSlot` (relative to the week's first slot). */
 export interface DueItems {
@@ -40,7 +41,7 @@ export function deadlineSlot(open: readonly boolean[], i: number, k: number): nu
     base += t;
   }
   const r = rank + k - 1;
-  return base + Math.floor(r / openSlots.length) * t + openSlots[r % openSlots.length];
+  return base + Math.floor(r / openSlots.length) * t + at(openSlots, r % openSlots.length);
 }
 
 /**
@@ -81,7 +82,7 @@ export function onTimeShare(processedCum: readonly number[], dueCum: readonly nu
   let prev = 0;
   dueCum.forEach((d, t) => {
     const step = d - prev;
-    if (step > 0) onTime += Math.min(Math.max(processedCum[t] - prev, 0), step);
+    if (step > 0) onTime += Math.min(Math.max(at(processedCum, t) - prev, 0), step);
     prev = d;
   });
   return prev > 0 ? onTime / prev : 1;
@@ -130,10 +131,13 @@ const cumulative = (xs: number[]): number[] => {
 function dueBySlot(c: SimChannel, t: number, intervalMinutes: number): number[] {
   const k = responseSlots(c.responseHours, intervalMinutes);
   const due = new Array<number>(t).fill(0);
-  for (const d of c.carryIn ?? []) if (d.dueSlot < t) due[Math.max(d.dueSlot, 0)] += d.items;
+  const add = (slot: number, hours: number): void => {
+    due[slot] = at(due, slot) + hours;
+  };
+  for (const d of c.carryIn ?? []) if (d.dueSlot < t) add(Math.max(d.dueSlot, 0), d.items);
   c.arrivals.forEach((h, s) => {
     const d = deadlineSlot(c.open, s, k);
-    if (d < t) due[d] += h;
+    if (d < t) add(d, h);
   });
   return due;
 }
@@ -150,27 +154,34 @@ export function simulateEdf(
 ): SimResult {
   const t = productiveHours.length;
   const queues = queuesOf(channels, intervalMinutes);
-  const processed = channels.map(() => new Array<number>(t).fill(0));
-  for (let s = 0; s < t; s++) {
-    let capacity = productiveHours[s];
-    const ready = channels
-      .flatMap((c, ci) =>
-        c.open[s] ? queues[ci].filter((x) => x.arrive <= s && x.hours > 0).map((x) => ({ x, ci })) : [],
+  const lanes = channels.map((c, ci) => ({
+    channel: c,
+    queue: at(queues, ci),
+    processed: new Array<number>(t).fill(0),
+  }));
+  productiveHours.forEach((hours, s) => {
+    let capacity = hours;
+    const ready = lanes
+      .flatMap((lane) =>
+        lane.channel.open[s]
+          ? lane.queue.filter((x) => x.arrive <= s && x.hours > 0).map((x) => ({ x, lane }))
+          : [],
       )
       .sort((a, b) => a.x.due - b.x.due);
-    for (const { x, ci } of ready) {
+    for (const { x, lane } of ready) {
       if (capacity <= 1e-12) break;
-      const occ = channels[ci].maxOccupancy;
+      const occ = lane.channel.maxOccupancy;
       const take = Math.min(x.hours, capacity * occ);
       x.hours -= take;
       capacity -= take / occ;
-      processed[ci][s] += take;
+      lane.processed[s] = at(lane.processed, s) + take;
     }
-  }
+  });
+  const processed = lanes.map((lane) => lane.processed);
   const dueCums = channels.map((c) => cumulative(dueBySlot(c, t, intervalMinutes)));
   return {
     processed,
-    onTimeShare: dueCums.map((dueCum, ci) => onTimeShare(cumulative(processed[ci]), dueCum)),
+    onTimeShare: dueCums.map((dueCum, ci) => onTimeShare(cumulative(at(processed, ci)), dueCum)),
     dueHours: dueCums.map((dueCum) => dueCum[t - 1] ?? 0),
     leftHours: queues.map((q) => q.reduce((sum, x) => sum + x.hours, 0)),
   };

@@ -19,6 +19,7 @@
  * the same form. So handled + carried out = arrived + carried in, for every channel.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 import { assertNonNegative, assertOccupancy, assertPositive, assertShrinkage } from './staffing.validation';
 import { deadlineSlot, mergeDue, onTimeShare, responseSlots, type DueItems } from './workload-flow.core';
 
@@ -115,8 +116,9 @@ function assertProblem(p: WorkloadProblem): number {
   assertPositive('intervalMinutes', p.intervalMinutes);
   assertShrinkage('shrinkage', p.shrinkage);
   if (p.smoothness !== undefined) assertNonNegative('smoothness', p.smoothness);
-  if (p.channels.length === 0) throw badInput('channels must hold at least one DEFERRED channel');
-  const t = p.channels[0].arrivals.length;
+  const [first] = p.channels;
+  if (first === undefined) throw badInput('channels must hold at least one DEFERRED channel');
+  const t = first.arrivals.length;
   if (t === 0) throw badInput('arrivals must hold at least one slot');
   for (const c of p.channels) {
     const f = `channels.${c.key}`;
@@ -137,9 +139,12 @@ function dueProfile(c: WorkloadChannel, t: number, intervalMinutes: number): num
   const k = responseSlots(c.responseHours, intervalMinutes);
   const due = new Array<number>(t + 1).fill(0);
   const firstOpen = c.open.findIndex(Boolean);
-  for (const d of c.carryIn ?? []) due[Math.min(Math.max(d.dueSlot, firstOpen), t)] += d.items;
+  const add = (slot: number, items: number): void => {
+    due[slot] = at(due, slot) + items;
+  };
+  for (const d of c.carryIn ?? []) add(Math.min(Math.max(d.dueSlot, firstOpen), t), d.items);
   c.arrivals.forEach((items, s) => {
-    if (items > 0) due[Math.min(deadlineSlot(c.open, s, k), t)] += items;
+    if (items > 0) add(Math.min(deadlineSlot(c.open, s, k), t), items);
   });
   return due;
 }
@@ -192,8 +197,8 @@ function channelRows(
   let arrivedCum = (c.carryIn ?? []).reduce((a, d) => a + d.items, 0);
   for (let s = 0; s < t; s++) {
     if (c.open[s]) handled.push([1, y(ci, s)]);
-    dueCum += due[s];
-    arrivedCum += c.arrivals[s];
+    dueCum += at(due, s);
+    arrivedCum += at(c.arrivals, s);
     if (!c.open[s]) continue;
     if (dueCum > enforced) rows.push(` due${ci}_${s}: ${expr(handled)} >= ${num(dueCum * hours)}`);
     enforced = dueCum;
@@ -277,10 +282,13 @@ export function readWorkloadSolution(p: WorkloadProblem, values: ReadonlyMap<str
   const workHours = new Array<number>(t).fill(0);
   const channels = p.channels.map((c, ci): ChannelFlow => {
     const handledHours = Array.from({ length: t }, (_, s) => (c.open[s] ? value(y(ci, s)) : 0));
-    handledHours.forEach((w, s) => (workHours[s] += w));
+    handledHours.forEach((w, s) => (workHours[s] = at(workHours, s) + w));
     return channelFlow(p, c, handledHours);
   });
-  const occupancy = workHours.map((w, s) => (productiveAgents[s] > 0 ? w / (productiveAgents[s] * h) : 0));
+  const occupancy = workHours.map((w, s) => {
+    const productive = at(productiveAgents, s);
+    return productive > 0 ? w / (productive * h) : 0;
+  });
   return {
     skill: p.skill,
     intervalMinutes: p.intervalMinutes,

@@ -10,6 +10,7 @@
  * fractional: agents of a skill work whichever queue is due first.
  */
 import { badInput } from '../errors';
+import { at } from '../common/indexed';
 import { totalsOf, type ChannelPlan, type StaffingChannel, type StaffingOptions } from './staffing-plan.core';
 import type { WorkloadPlan, WorkloadProblem } from './workload-lp.core';
 
@@ -19,18 +20,17 @@ const TOL = 1e-12;
 export function agentShares(problem: WorkloadProblem, plan: WorkloadPlan): number[][] {
   const t = plan.scheduledAgents.length;
   const shares = problem.channels.map(() => new Array<number>(t).fill(0));
-  for (let s = 0; s < t; s++) {
-    const agents = plan.scheduledAgents[s];
-    if (agents <= 0) continue;
+  plan.scheduledAgents.forEach((agents, s) => {
+    if (agents <= 0) return;
     const use = problem.channels.map(
-      (c, ci) => ((plan.channels[ci].handled[s] ?? 0) * c.ahtSeconds) / 3600 / c.maxOccupancy,
+      (c, ci) => ((at(plan.channels, ci).handled[s] ?? 0) * c.ahtSeconds) / 3600 / c.maxOccupancy,
     );
     const total = use.reduce((a, b) => a + b, 0);
     const weights = total > TOL ? use : problem.channels.map((c) => (c.open[s] ? 1 : 0));
     const sum = weights.reduce((a, b) => a + b, 0);
-    if (sum <= 0) continue;
-    weights.forEach((w, ci) => (shares[ci][s] = (agents * w) / sum));
-  }
+    if (sum <= 0) return;
+    weights.forEach((w, ci) => (at(shares, ci)[s] = (agents * w) / sum));
+  });
   return shares;
 }
 
@@ -71,15 +71,15 @@ export function pooledChannelPlan(
     let agents = 0;
     let handled = 0;
     for (let k = index * f; k < (index + 1) * f; k++) {
-      agents += share.agents[k];
-      handled += share.handled[k];
+      agents += at(share.agents, k);
+      handled += at(share.handled, k);
     }
     const scheduledAgents = agents / f;
     const rawAgents = scheduledAgents * (1 - share.shrinkage);
     const workHours = (handled * channel.ahtSeconds) / 3600;
     return {
       index,
-      open: channel.open[index],
+      open: at(channel.open, index),
       volume,
       trafficErlangs: (volume * channel.ahtSeconds) / intervalSeconds,
       rawAgents,

@@ -5,6 +5,7 @@
  * α and the initial level fitted by least squares, plus half the slope of a linear trend as
  * drift. Pure: arrays in, arrays out.
  */
+import { at } from '../../common/indexed';
 import { badInput } from '../../errors';
 import { minimize } from '../optimize.core';
 
@@ -38,7 +39,7 @@ export function acf(values: number[], maxLag: number): number[] {
   const out: number[] = [];
   for (let k = 1; k <= maxLag; k++) {
     let c = 0;
-    for (let t = k; t < n; t++) c += d[t] * d[t - k];
+    for (let t = k; t < n; t++) c += at(d, t) * at(d, t - k);
     out.push(c0 === 0 ? 0 : c / c0);
   }
   return out;
@@ -49,7 +50,7 @@ export function isSeasonal(values: number[], m: number): boolean {
   if (m < 2 || values.length < 2 * m) return false;
   const r = acf(values, m);
   const stat = Math.sqrt((1 + 2 * r.slice(0, m - 1).reduce((s, v) => s + v * v, 0)) / values.length);
-  return Math.abs(r[m - 1]) / stat > 1.6448536269514722;
+  return Math.abs(at(r, m - 1)) / stat > 1.6448536269514722;
 }
 
 /** Centred moving average of order m (2×m for even m); NaN where undefined. */
@@ -60,11 +61,11 @@ function centredMovingAverage(values: number[], m: number): number[] {
   for (let t = half; t < n - half; t++) {
     let s = 0;
     if (m % 2 === 1) {
-      for (let k = -half; k <= half; k++) s += values[t + k];
+      for (let k = -half; k <= half; k++) s += at(values, t + k);
       out[t] = s / m;
     } else {
-      for (let k = -half + 1; k < half; k++) s += values[t + k];
-      s += (values[t - half] + values[t + half]) / 2;
+      for (let k = -half + 1; k < half; k++) s += at(values, t + k);
+      s += (at(values, t - half) + at(values, t + half)) / 2;
       out[t] = s / m;
     }
   }
@@ -77,18 +78,19 @@ export function seasonalIndices(values: number[], m: number, multiplicative: boo
   const sums = new Array<number>(m).fill(0);
   const counts = new Array<number>(m).fill(0);
   values.forEach((v, t) => {
-    if (Number.isNaN(trend[t])) return;
-    sums[t % m] += multiplicative ? v / trend[t] : v - trend[t];
-    counts[t % m]++;
+    const level = at(trend, t);
+    if (Number.isNaN(level)) return;
+    const i = t % m;
+    sums[i] = at(sums, i) + (multiplicative ? v / level : v - level);
+    counts[i] = at(counts, i) + 1;
   });
-  const raw = sums.map((s, i) => s / counts[i]);
+  const raw = sums.map((s, i) => s / at(counts, i));
   const mean = raw.reduce((s, v) => s + v, 0) / m;
   return raw.map((v) => (multiplicative ? v / mean : v - mean));
 }
 
 /** SES with α on [lower, upper] and the least-squares initial level for that α. */
 export function fitSes(values: number[]): { alpha: number; l0: number; level: number; sse: number } {
-  const n = values.length;
   const evaluate = (alpha: number): { l0: number; level: number; sse: number } => {
     // One-step errors are linear in l0: e_t = e0_t − (1−α)^t · l0, with e0 the errors from l0 = 0.
     let l = 0;
@@ -97,8 +99,8 @@ export function fitSes(values: number[]): { alpha: number; l0: number; level: nu
     let sxx = 0;
     const e0: number[] = [];
     const c: number[] = [];
-    for (let t = 0; t < n; t++) {
-      const e = values[t] - l;
+    for (const v of values) {
+      const e = v - l;
       e0.push(e);
       c.push(decay);
       sxy += e * decay;
@@ -108,7 +110,7 @@ export function fitSes(values: number[]): { alpha: number; l0: number; level: nu
     }
     const l0 = sxy / sxx;
     let sse = 0;
-    for (let t = 0; t < n; t++) sse += (e0[t] - c[t] * l0) ** 2;
+    e0.forEach((e, t) => (sse += (e - at(c, t) * l0) ** 2));
     return { l0, level: l + decay * l0, sse };
   };
   const best = minimize((a) => evaluate(a).sse, 1e-4, 0.9999);
@@ -123,7 +125,7 @@ export function fitTheta(values: number[], m: number): ThetaFit {
   const multiplicative = seasonal && values.every((v) => v > 0);
   const indices = seasonal ? seasonalIndices(values, m, multiplicative) : [];
   const adjusted = seasonal
-    ? values.map((v, t) => (multiplicative ? v / indices[t % m] : v - indices[t % m]))
+    ? values.map((v, t) => (multiplicative ? v / at(indices, t % m) : v - at(indices, t % m)))
     : values.slice();
   const ses = fitSes(adjusted);
   const tMean = (n - 1) / 2;
@@ -141,7 +143,7 @@ export function fitTheta(values: number[], m: number): ThetaFit {
     sigma2: ses.sse / Math.max(n - 3, 1),
     period: seasonal ? m : 1,
     decomposition: seasonal ? (multiplicative ? 'multiplicative' : 'additive') : 'none',
-    seasonalAhead: seasonal ? Array.from({ length: m }, (_, k) => indices[(n + k) % m]) : [],
+    seasonalAhead: seasonal ? Array.from({ length: m }, (_, k) => at(indices, (n + k) % m)) : [],
     n,
   };
 }
@@ -161,11 +163,11 @@ export function thetaForecast(fit: ThetaFit, h: number): ThetaForecast {
     let m = fit.level + fit.drift * (k + offset);
     let s = sigma * Math.sqrt(1 + k * a * a);
     if (fit.decomposition === 'multiplicative') {
-      const idx = fit.seasonalAhead[k % fit.period];
+      const idx = at(fit.seasonalAhead, k % fit.period);
       m *= idx;
       s *= idx;
     } else if (fit.decomposition === 'additive') {
-      m += fit.seasonalAhead[k % fit.period];
+      m += at(fit.seasonalAhead, k % fit.period);
     }
     mean.push(m);
     sd.push(s);

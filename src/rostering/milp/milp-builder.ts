@@ -2,6 +2,8 @@
  * A solver-neutral MILP: columns with bounds, cost and integrality, rows that are either
  * one-sided (`≥ lower` or `≤ upper`) or equalities. The LP writer turns it into CPLEX LP text.
  */
+import { at } from '../../common/indexed';
+
 export type ColumnKind = 'binary' | 'integer' | 'continuous';
 
 export interface MilpColumn {
@@ -55,7 +57,7 @@ export class MilpBuilder {
 
   /** Adds cost to an existing column (objective terms from several families). */
   addCost(column: number, cost: number): void {
-    this.columns[column].cost += cost;
+    at(this.columns, column).cost += cost;
   }
 
   addRow(name: string, terms: Map<number, number> | [number, number][], lower: number, upper: number): void {
@@ -80,4 +82,4 @@ export class MilpBuilder {
 
 /** Objective value of `values` under `model` (used to cross-check solver output). */
 export const modelObjective = (model: MilpModel, values: ArrayLike<number>): number =>
-  model.columns.reduce((sum, c, i) => sum + c.cost * values[i], 0);
+  model.columns.reduce((sum, c, i) => sum + c.cost * at(values, i), 0);

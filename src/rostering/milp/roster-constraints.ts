@@ -3,6 +3,7 @@
  * objective terms) to the builder and touches nothing else, so a family can be switched
  * off in tests to show that it binds.
  */
+import { at } from '../../common/indexed';
 import { DAYS_PER_WEEK, localIsoToMinute } from '../calendar-util';
 import type { RosterProblem } from '../roster-problem-schema';
 import type { Candidate } from './shift-candidates';
@@ -12,7 +13,8 @@ export type { BuildContext } from './build-context';
 
 function staffDayColumns(ctx: BuildContext, staffIndex: number): number[][] {
   const days: number[][] = Array.from({ length: DAYS_PER_WEEK }, () => []);
-  for (const ci of ctx.byStaff[staffIndex]) days[ctx.candidates[ci].shift.day].push(ctx.xCol[ci]);
+  for (const ci of at(ctx.byStaff, staffIndex))
+    at(days, at(ctx.candidates, ci).shift.day).push(at(ctx.xCol, ci));
   return days;
 }
 
@@ -34,27 +36,30 @@ export function addRestRows(ctx: BuildContext): void {
   const { problem, b, candidates } = ctx;
   const rest = problem.options.minRestHours * 60;
   problem.staff.forEach((staff, s) => {
-    const own = ctx.byStaff[s];
+    const own = at(ctx.byStaff, s);
     const lastEnd = staff.previousWeek?.lastShiftEnd;
     if (lastEnd !== undefined) {
       const earliest = localIsoToMinute(problem.weekStart, lastEnd) + rest;
-      const blocked = own.filter((ci) => candidates[ci].shift.start < earliest).map((ci) => ctx.xCol[ci]);
+      const blocked = own
+        .filter((ci) => at(candidates, ci).shift.start < earliest)
+        .map((ci) => at(ctx.xCol, ci));
       if (blocked.length > 0) b.addRow(`prev_${s}`, sumTerms(blocked), -Infinity, 0);
     }
     const byShift = new Map<string, number[]>();
     for (const ci of own) {
-      const key = `${candidates[ci].shift.day}_${candidates[ci].shift.templateIndex}`;
+      const { day, templateIndex } = at(candidates, ci).shift;
+      const key = `${day}_${templateIndex}`;
       byShift.set(key, [...(byShift.get(key) ?? []), ci]);
     }
     for (const [key, group] of byShift) {
-      const a = candidates[group[0]].shift;
+      const a = at(candidates, at(group, 0)).shift;
       for (let d = a.day + 1; d < DAYS_PER_WEEK; d++) {
         const conflicts = own.filter((ci) => {
-          const bShift = candidates[ci].shift;
+          const bShift = at(candidates, ci).shift;
           return bShift.day === d && bShift.start < a.end + rest;
         });
         if (conflicts.length === 0) continue;
-        const cols = [...group, ...conflicts].map((ci) => ctx.xCol[ci]);
+        const cols = [...group, ...conflicts].map((ci) => at(ctx.xCol, ci));
         b.addRow(`rest_${s}_${key}_${d}`, sumTerms(cols), -Infinity, 1);
       }
     }
@@ -69,9 +74,9 @@ export function addRestRows(ctx: BuildContext): void {
 export function addContractHoursRows(ctx: BuildContext, minHours: 'hard' | 'soft' = 'hard'): void {
   const { problem, b, candidates } = ctx;
   problem.staff.forEach((staff, s) => {
-    const terms = ctx.byStaff[s].map((ci): [number, number] => [
-      ctx.xCol[ci],
-      candidates[ci].shift.paidHours,
+    const terms = at(ctx.byStaff, s).map((ci): [number, number] => [
+      at(ctx.xCol, ci),
+      at(candidates, ci).shift.paidHours,
     ]);
     const most = terms.reduce((sum, [, h]) => sum + h, 0);
     if (most > staff.maxHoursWeek) b.addRow(`hmax_${s}`, terms, -Infinity, staff.maxHoursWeek);
@@ -110,8 +115,9 @@ export function addConsecutiveDaysRows(ctx: BuildContext): void {
       const cols: number[] = [];
       let workableDays = 0;
       for (let d = Math.max(a, 0); d <= a + c; d++) {
-        cols.push(...days[d]);
-        if (days[d].length > 0) workableDays++;
+        const day = at(days, d);
+        cols.push(...day);
+        if (day.length > 0) workableDays++;
       }
       if (workableDays <= rhs) continue;
       ctx.b.addRow(`consec_${s}_${a < 0 ? `m${-a}` : a}`, sumTerms(cols), -Infinity, rhs);
@@ -128,9 +134,9 @@ export function addContractDeviationTerms(ctx: BuildContext): void {
     const target = staff.targetHoursWeek ?? staff.maxHoursWeek;
     const plus = b.addColumn(`devp_${s}`, 'continuous', price);
     const minus = b.addColumn(`devm_${s}`, 'continuous', price);
-    const terms = ctx.byStaff[s].map((ci): [number, number] => [
-      ctx.xCol[ci],
-      candidates[ci].shift.paidHours,
+    const terms = at(ctx.byStaff, s).map((ci): [number, number] => [
+      at(ctx.xCol, ci),
+      at(candidates, ci).shift.paidHours,
     ]);
     b.addRow(`dev_${s}`, [...terms, [plus, -1], [minus, 1]], target, target);
   });
@@ -143,7 +149,9 @@ export function addWeekendFairnessTerms(ctx: BuildContext): void {
   if (price <= 0) return;
   let most = -1;
   problem.staff.forEach((_, s) => {
-    const cols = ctx.byStaff[s].filter((ci) => candidates[ci].shift.weekend).map((ci) => ctx.xCol[ci]);
+    const cols = at(ctx.byStaff, s)
+      .filter((ci) => at(candidates, ci).shift.weekend)
+      .map((ci) => at(ctx.xCol, ci));
     if (cols.length === 0) return;
     if (most < 0) most = b.addColumn('wkmax', 'continuous', price);
     b.addRow(`wknd_${s}`, [...sumTerms(cols), [most, -1]], -Infinity, 0);
@@ -152,10 +160,10 @@ export function addWeekendFairnessTerms(ctx: BuildContext): void {
 
 /** Number of preference misses of one candidate shift (0…2: day and template). */
 export function preferenceMisses(problem: RosterProblem, c: Candidate): number {
-  const prefs = problem.staff[c.staffIndex].preferences;
+  const prefs = at(problem.staff, c.staffIndex).preferences;
   if (!prefs) return 0;
   const dow = (c.shift.day % 7) + 1;
-  const templateId = problem.shiftTemplates[c.shift.templateIndex].id;
+  const templateId = at(problem.shiftTemplates, c.shift.templateIndex).id;
   const dayMiss =
     (prefs.desiredDays && !prefs.desiredDays.includes(dow)) || prefs.undesiredDays?.includes(dow);
   const shiftMiss =
@@ -169,6 +177,6 @@ export function addPreferenceTerms(ctx: BuildContext): void {
   const price = ctx.problem.options.penalties.preference;
   ctx.candidates.forEach((c, i) => {
     const misses = preferenceMisses(ctx.problem, c);
-    if (misses > 0) ctx.b.addCost(ctx.xCol[i], price * misses);
+    if (misses > 0) ctx.b.addCost(at(ctx.xCol, i), price * misses);
   });
 }

@@ -23,6 +23,7 @@ import {
   MINUTES_PER_DAY,
   minuteToLocalIso,
 } from '../calendar-util';
+import { at } from '../../common/indexed';
 import { breakRulesOf, unpaidBreakMinutes } from '../../staff/shift-breaks.core';
 import type { RosterProblem, ShiftTemplate, Staff } from '../roster-problem-schema';
 import type { RosterAssignment } from '../roster.types';
@@ -114,7 +115,8 @@ export function breakStarts(from: number, to: number, size: number): number[] {
 export function netCoverage(shift: ShiftInstance, starts: readonly number[], size: number): IntervalShare[] {
   const net = new Map(shift.coverage.map((c) => [c.interval, c.fraction]));
   shift.breaks.forEach((b, j) => {
-    for (const c of spanCoverage(starts[j], starts[j] + b.durationMinutes, size))
+    const start = at(starts, j);
+    for (const c of spanCoverage(start, start + b.durationMinutes, size))
       net.set(c.interval, (net.get(c.interval) ?? 0) - c.fraction);
   });
   return [...net]
@@ -125,7 +127,7 @@ export function netCoverage(shift: ShiftInstance, starts: readonly number[], siz
 
 /** The middle grid start of each break. */
 export const middleStarts = (shift: ShiftInstance): number[] =>
-  shift.breaks.map((b) => b.starts[Math.floor((b.starts.length - 1) / 2)]);
+  shift.breaks.map((b) => at(b.starts, Math.floor((b.starts.length - 1) / 2)));
 
 export function shiftInstance(
   problem: RosterProblem,
@@ -177,7 +179,7 @@ export function enumerateCandidates(problem: RosterProblem, shifts = weekShifts(
     const skills = new Set(staff.skills);
     for (const shift of shifts) {
       if (!isAvailable(spans, shift.start, shift.end)) continue;
-      for (const skill of problem.shiftTemplates[shift.templateIndex].skills) {
+      for (const skill of at(problem.shiftTemplates, shift.templateIndex).skills) {
         if (skills.has(skill)) out.push({ staffIndex, shift, skill });
       }
     }
@@ -193,16 +195,15 @@ export function candidateAssignment(
 ): RosterAssignment {
   const iso = (minute: number): string => minuteToLocalIso(problem.weekStart, minute);
   return {
-    staffId: problem.staff[c.staffIndex].id,
+    staffId: at(problem.staff, c.staffIndex).id,
     date: addDays(problem.weekStart, c.shift.day),
-    shiftTemplateId: problem.shiftTemplates[c.shift.templateIndex].id,
+    shiftTemplateId: at(problem.shiftTemplates, c.shift.templateIndex).id,
     start: minuteToLocalIso(problem.weekStart, c.shift.start),
     end: minuteToLocalIso(problem.weekStart, c.shift.end),
     skill: c.skill,
-    breaks: c.shift.breaks.map((b, j) => ({
-      start: iso(starts[j]),
-      end: iso(starts[j] + b.durationMinutes),
-      paid: b.paid,
-    })),
+    breaks: c.shift.breaks.map((b, j) => {
+      const start = at(starts, j);
+      return { start: iso(start), end: iso(start + b.durationMinutes), paid: b.paid };
+    }),
   };
 }
