@@ -11,6 +11,8 @@ import {
   startRedis,
   type ApiProc,
   type Proc,
+  API_REDIS_CONNECTIONS,
+  redisRestored,
 } from '../helpers/processes';
 
 describe('start-up with Redis unreachable', () => {
@@ -43,15 +45,7 @@ describe('start-up with Redis unreachable', () => {
 
     redis = await startRedis(port);
     // every connection of the process comes back (each logs it)
-    const names = [
-      'commands',
-      'events-publish',
-      'events-subscribe',
-      'jobs',
-      'job-events-forecast',
-      'job-events-roster',
-    ];
-    await Promise.all(names.map((n) => api!.waitFor(new RegExp(`"redis":"${n}".*restored`), 30_000)));
+    await redisRestored(api, API_REDIS_CONNECTIONS);
     const up = await fetch(`${api.url}/readyz`);
     expect(await up.json()).toMatchObject({ status: 'ready', redis: 'up' });
   }, 120_000);

@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { JOB_KINDS } from '../../src/jobs/job-kinds';
 import { REPO_ROOT } from '../../src/paths';
 import { DEMO_PASSWORD } from './test-config';
 
@@ -168,4 +169,18 @@ export async function login(url: string, username: string): Promise<string> {
   );
   if (!r.data) throw new Error(`login failed: ${JSON.stringify(r.errors)}`);
   return r.data.login.token;
+}
+
+/** Every Redis connection an API process watches (src/jobs/redis-infra.ts, bullmq-runner.ts). */
+export const API_REDIS_CONNECTIONS: readonly string[] = [
+  'commands',
+  'events-publish',
+  'events-subscribe',
+  'jobs',
+  ...JOB_KINDS.map((kind) => `job-events-${kind}`),
+];
+
+/** Resolves when each named Redis connection of `proc` has logged that it is restored. */
+export async function redisRestored(proc: Proc, names: readonly string[], timeoutMs = 30_000): Promise<void> {
+  await Promise.all(names.map((n) => proc.waitFor(new RegExp(`"redis":"${n}".*restored`), timeoutMs)));
 }
