@@ -3,6 +3,7 @@ import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
+import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { sortWindows } from '../common/time-window';
 import { CHANNELS, type ChannelDoc, type ChannelKind, type OpeningWindow } from './channel.doc';
 import { checkChannel } from './channel.validation';
@@ -121,17 +122,16 @@ export class ChannelService {
    * `createdAt`; a new one gets `idOf(key)`. Every spec is validated first.
    */
   async upsertByKey(specs: ChannelSpec[], idOf: (key: string) => string, at: Date): Promise<number> {
-    const existing = new Map(
-      (await this.channels.find({ key: { $in: specs.map((s) => s.key) } })).map((c) => [c.key, c]),
+    const existing = await existingByKey(
+      this.channels,
+      'key',
+      specs.map((s) => s.key),
     );
     const docs = specs.map((s) => {
       const old = existing.get(s.key);
       return buildChannel(s, old?._id ?? idOf(s.key), old?.createdAt ?? at, at);
     });
-    if (docs.length === 0) return 0;
-    await this.channels.bulkWrite(
-      docs.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
-    );
+    await upsertAll(this.channels, docs);
     return docs.length;
   }
 }

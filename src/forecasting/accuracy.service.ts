@@ -6,6 +6,7 @@ import { accuracy, isDrift, type AccuracyMetrics } from './accuracy-metrics';
 import type { ForecastDoc, ForecastPoint } from './forecast.doc';
 import type { ForecastService } from './forecast.service';
 import type { ModelRegistryService } from './model-registry.service';
+import { sum } from '../common/sum';
 
 /** Forecast minus actual over the scored intervals (positive: over-forecast). */
 export interface Bias {
@@ -176,8 +177,8 @@ const score = (s: Scored, scale: number): AccuracyMetrics =>
   );
 
 const biasOf = (s: Scored): Bias => {
-  const actualTotal = s.actual.reduce((a, v) => a + v, 0);
-  const forecastTotal = s.points.reduce((a, p) => a + p.mean, 0);
+  const actualTotal = sum(s.actual);
+  const forecastTotal = sum(s.points, (p) => p.mean);
   const diff = forecastTotal - actualTotal;
   return {
     actualTotal,

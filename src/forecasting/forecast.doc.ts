@@ -1,3 +1,4 @@
+import type { AccuracyMetrics } from './accuracy-metrics';
 import type { ModelKind, ModelParams, ModelSelection } from './forecast.types';
 
 export type { ModelKind };
@@ -6,13 +7,8 @@ export const MODELS = 'models';
 export const FORECASTS = 'forecasts';
 export type ModelStatus = 'ACTIVE' | 'INACTIVE';
 
-export interface BacktestMetrics {
-  mase: number;
-  smape: number;
-  wape: number;
-  rmse: number;
-  coverage80: number;
-  coverage95: number;
+/** A backtest's accuracy as stored: the metrics without their point count, with its origins and horizon. */
+export interface BacktestMetrics extends Omit<AccuracyMetrics, 'n'> {
   origins: number;
   horizon: number;
 }

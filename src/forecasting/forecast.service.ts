@@ -22,6 +22,7 @@ import { taskFailure } from './model-task-failure';
 import { FORECAST_TASK } from './model-training-options';
 import { seriesChannel } from './series-channel';
 import { longestUsablePeriod } from './series.validation';
+import { sum } from '../common/sum';
 
 /** Longest forecast, and the longest gap allowed between the last history and the start. */
 export const MAX_HORIZON_DAYS = 56;
@@ -74,8 +75,8 @@ export function dailyTotals(
  * the root sum of squares of the daily distances (daily errors taken as independent).
  */
 export function periodTotal(days: readonly DailyTotal[]): Omit<DailyTotal, 'date'> {
-  const mean = days.reduce((a, d) => a + d.mean, 0);
-  const rss = (f: (d: DailyTotal) => number): number => Math.sqrt(days.reduce((a, d) => a + f(d) ** 2, 0));
+  const mean = sum(days, (d) => d.mean);
+  const rss = (f: (d: DailyTotal) => number): number => Math.sqrt(sum(days, (d) => f(d) ** 2));
   return {
     mean,
     lo95: Math.max(mean - rss((d) => d.mean - d.lo95), 0),

@@ -19,6 +19,7 @@ import type { RepairSolveInput, RepairSolveResult } from './roster-repair-solver
 import { rosterKpis } from './roster-kpi';
 import type { RosterService } from './roster.service';
 import type { RosterAssignment, RosterKpis } from './roster.types';
+import { sum } from '../common/sum';
 
 export interface RepairOptions {
   timeLimitSeconds?: number | null;
@@ -33,12 +34,12 @@ const round = (v: number, digits = 2): number => Number(v.toFixed(digits));
 
 /** Overall coverage, under-cover and labour cost of a roster's KPIs. */
 export function figures(kpis: RosterKpis): RosterFigures {
-  const required = kpis.skills.reduce((s, k) => s + k.requiredHours, 0);
-  const met = kpis.skills.reduce((s, k) => s + (k.requiredHours * (k.coveragePercent ?? 100)) / 100, 0);
+  const required = sum(kpis.skills, (k) => k.requiredHours);
+  const met = sum(kpis.skills, (k) => (k.requiredHours * (k.coveragePercent ?? 100)) / 100);
   return {
     coveragePercent: required > 0 ? round((100 * met) / required) : null,
     underStaffedHours: round(
-      kpis.skills.reduce((s, k) => s + k.underStaffedHours, 0),
+      sum(kpis.skills, (k) => k.underStaffedHours),
       4,
     ),
     labourCost: round(kpis.labourCost),

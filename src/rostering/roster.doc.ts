@@ -4,7 +4,7 @@
  */
 import type { RosterConflictInfo, RosterJobPhase, RosterJobState } from '../events/topics';
 import type { RosterProblem } from './roster-problem-schema';
-import type { RosterAssignment, RosterDiagnosis, RosterKpis, RosterStatus, Warning } from './roster.types';
+import type { RosterAssignment, RosterDiagnosis, RosterKpis, RosterResult, Warning } from './roster.types';
 
 export const ROSTERS = 'rosters';
 export const ROSTER_JOBS = 'rosterJobs';
@@ -21,19 +21,13 @@ export interface SkillCoverage {
   onBreak?: number[];
 }
 
-export interface RosterSolverInfo {
-  status: RosterStatus;
-  /** HiGHS' own status text; null when HiGHS did not run. */
-  solverStatus: string | null;
-  objective: number | null;
-  bound: number | null;
-  gap: number | null;
-  seconds: number;
-  /** True when the greedy roster was kept (HiGHS found nothing better in time). */
-  heuristic: boolean;
+/** What a roster keeps of its solve (RosterResult's fields of the same names). */
+export interface RosterSolverInfo extends Pick<
+  RosterResult,
+  'status' | 'solverStatus' | 'objective' | 'bound' | 'gap' | 'seconds' | 'heuristic' | 'message'
+> {
   /** Objective of the greedy roster of the same solve (absent on rosters stored before it). */
   greedyObjective?: number | null;
-  message: string | null;
 }
 
 /** Coverage and cost of a roster, for the before / after of a repair. */

@@ -7,6 +7,7 @@ import type { StaffChangedEvent } from '../events/topics';
 import { badInput, forbidden, type ErrorLocation } from '../errors';
 import { normalizeHeader, type Table, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore } from '../store/document-store';
+import { upsertAll } from '../store/upsert-by-key';
 import { availableWindows, checkExceptions, isAvailable, type TimeSpan } from './availability.core';
 import type { SiteSettingsService } from './site-settings.service';
 import {
@@ -272,10 +273,7 @@ export class AvailabilityService {
   /** Seed: replaces the availability of the given people in one atomic bulk write (docs are validated). */
   async replaceMany(docs: AvailabilityDoc[]): Promise<number> {
     const checked = docs.map((d) => ({ ...d, ...normalise(d) }));
-    if (checked.length > 0)
-      await this.availability.bulkWrite(
-        checked.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
-      );
+    await upsertAll(this.availability, checked);
     return checked.length;
   }
 

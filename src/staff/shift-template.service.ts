@@ -5,6 +5,7 @@ import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound, type ErrorLocation } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
+import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
 import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.doc';
 import { checkSkills, normaliseSkills } from './staff.validation';
@@ -127,15 +128,14 @@ export class ShiftTemplateService {
 
   /** Seed upsert by name (one atomic bulk write); an existing template keeps its `_id`. */
   async upsertByName(specs: ShiftTemplateSpec[], idOf: (name: string) => string): Promise<number> {
-    const existing = new Map(
-      (await this.templates.find({ name: { $in: specs.map((s) => s.name) } })).map((t) => [t.name, t]),
+    const existing = await existingByKey(
+      this.templates,
+      'name',
+      specs.map((s) => s.name),
     );
     const known = new Set(await this.channels.knownSkills());
     const docs = specs.map((s) => buildTemplate(s, existing.get(s.name)?._id ?? idOf(s.name), known));
-    if (docs.length > 0)
-      await this.templates.bulkWrite(
-        docs.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
-      );
+    await upsertAll(this.templates, docs);
     return docs.length;
   }
 

@@ -12,6 +12,7 @@ import type { StaffChangedEvent } from '../events/topics';
 import { AppError, badInput, conflict, forbidden, notFound, type ErrorLocation } from '../errors';
 import { type Table, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore, Filter } from '../store/document-store';
+import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff-import';
 import { type Contract, STAFF, type StaffDoc, type StaffPreferences } from './staff.doc';
 import { checkContract, checkSkills, normaliseSkills } from './staff.validation';
@@ -237,21 +238,17 @@ export class StaffService {
     idOf: (employeeNo: string) => string,
     at: Date,
   ): Promise<Map<string, string>> {
-    const existing = new Map(
-      (await this.staff.find({ employeeNo: { $in: specs.map((s) => s.employeeNo) } })).map((s) => [
-        s.employeeNo,
-        s,
-      ]),
+    const existing = await existingByKey(
+      this.staff,
+      'employeeNo',
+      specs.map((s) => s.employeeNo),
     );
     const known = new Set(await this.channels.knownSkills());
     const docs = specs.map((s) => {
       const old = existing.get(s.employeeNo);
       return this.buildKnown(s, old?._id ?? idOf(s.employeeNo), old?.createdAt ?? at, at, known);
     });
-    if (docs.length > 0)
-      await this.staff.bulkWrite(
-        docs.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
-      );
+    await upsertAll(this.staff, docs);
     return new Map(docs.map((d) => [d.employeeNo, d._id]));
   }
 
