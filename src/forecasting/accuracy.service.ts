@@ -3,7 +3,7 @@ import { openMask } from '../volumes/opening-hours-mask';
 import { dayBounds } from '../volumes/volume-calendar';
 import { arrivalHours, checkRange, type VolumeService } from '../volumes/volume.service';
 import { accuracy, isDrift, type AccuracyMetrics } from './accuracy-metrics';
-import type { ForecastDoc, ForecastPoint } from './forecast.doc';
+import type { ForecastPoint, ForecastRun } from './forecast.types';
 import type { ForecastService } from './forecast.service';
 import type { ModelRegistryService } from './model-registry.service';
 import { sum } from '../common/sum';
@@ -135,7 +135,7 @@ export class AccuracyService {
   }
 
   private score(
-    run: ForecastDoc,
+    run: ForecastRun,
     actuals: Map<number, { value: number; date: string }>,
     from: Date,
     to: Date,

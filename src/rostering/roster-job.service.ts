@@ -25,13 +25,8 @@ import type { Collection, DocumentStore } from '../store/document-store';
 import { SingleProcessLiveness } from '../workers/process-liveness';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
-import {
-  ROSTER_JOBS,
-  TERMINAL_JOB_STATES,
-  type RosterJobDoc,
-  type RosterJobKind,
-  type RosterRankingInfo,
-} from './roster.doc';
+import { ROSTER_JOBS, TERMINAL_JOB_STATES, type RosterJobDoc, type RosterJobKind } from './roster.doc';
+import type { RosterRankingInfo } from './roster-version.types';
 import type { BuiltProblem, WeekRequirement } from './roster-problem-builder';
 import type { RosterProblemSource } from './roster-problem-source';
 import { parseRosterProblem } from './roster-problem.validation';

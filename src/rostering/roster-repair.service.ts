@@ -12,7 +12,7 @@ import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import { WEEK_RULES, type ConflictRule } from './roster-conflicts.core';
 import type { RosterConflictService } from './roster-conflict.service';
-import type { RosterDoc, RosterFigures, RosterRepairInfo } from './roster.doc';
+import type { RosterFigures, RosterRepairInfo, RosterVersion } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
 import { assignmentKey } from './milp/roster-repair';
 import type { RepairSolveInput, RepairSolveResult } from './roster-repair-solver';
@@ -27,7 +27,7 @@ export interface RepairOptions {
 }
 
 export interface RepairOutcome extends RosterRepairInfo {
-  roster: RosterDoc;
+  roster: RosterVersion;
 }
 
 const round = (v: number, digits = 2): number => Number(v.toFixed(digits));

@@ -1,5 +1,5 @@
 import { addDays } from '../common/calendar';
-import type { ChannelDoc } from '../channels/channel.doc';
+import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
 import { badInput } from '../errors';
 import { readTable, readTableFile } from '../import/table-reader';
@@ -51,7 +51,7 @@ const ALL_DAY: OpeningHours = Object.fromEntries(
 );
 
 /** A channel's opening hours in the form the volume and forecasting cores take. */
-export const channelHours = (channel: Pick<ChannelDoc, 'openingHours'>): OpeningHours =>
+export const channelHours = (channel: Pick<Channel, 'openingHours'>): OpeningHours =>
   openingHoursFromList(channel.openingHours);
 
 /**
@@ -60,7 +60,7 @@ export const channelHours = (channel: Pick<ChannelDoc, 'openingHours'>): Opening
  * bound when work is HANDLED, not when it arrives. History, forecasts, `validateVolumes`
  * and `dataSummary` follow this rule.
  */
-export const arrivalHours = (channel: Pick<ChannelDoc, 'openingHours' | 'kind'>): OpeningHours =>
+export const arrivalHours = (channel: Pick<Channel, 'openingHours' | 'kind'>): OpeningHours =>
   channel.kind === 'DEFERRED' ? ALL_DAY : channelHours(channel);
 
 /** Checks an inclusive local-date range and returns the number of days in it. */
@@ -218,7 +218,7 @@ export class VolumeService {
 /** Adds empty buckets at `from` and `to` when absent, so the validator covers the whole range. */
 function withRangeEnds(
   buckets: VolumeBucket[],
-  channel: ChannelDoc,
+  channel: Channel,
   from: string,
   to: string,
   timeZone: string,
