@@ -4,7 +4,10 @@
  * LAYERS runs from the top down. A module may import its own layer and any layer below it,
  * never one above; a module in no layer is refused (add the folder to a layer first). Every
  * feature is its own layer, so two features never import each other both ways. Cycles are
- * refused between modules too, type-only imports included (tsPreCompilationDeps).
+ * refused between modules too, type-only imports included (tsPreCompilationDeps). A feature's
+ * `*.doc.ts` is private to its folder (`doc-private`): other features read the owner through its
+ * service methods, typed with its public `*.types.ts` (CONTRIBUTING.md "Each collection has one
+ * owner").
  *
  * Paths are relative to the folder depcruise runs in (the repository root, or the fixture of
  * tests/unit/architecture/dependency-rules.test.ts).
@@ -79,6 +82,13 @@ module.exports = {
           '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads|dgram|tls)$',
         ],
       },
+    },
+    {
+      name: 'doc-private',
+      comment: 'A *.doc.ts is private to its feature: others read the owner through its services, typed by its *.types.ts',
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: { path: '\\.doc\\.ts$', pathNot: '^src/$1/' },
     },
     {
       name: 'seeds-through-loader',

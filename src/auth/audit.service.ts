@@ -5,15 +5,8 @@ import { type PageRequest, paginate } from '../common/pagination';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
 import { AUDIT_LOG, type AuditDoc } from './audit.doc';
 
-export interface AuditEntry {
-  userId: string | null;
-  username: string | null;
-  action: string;
-  target: string | null;
-  ok: boolean;
-  code: string | null;
-  detail: Record<string, unknown>;
-}
+/** What a mutation's audit records; the log adds the entry's id and time. */
+export type AuditEntry = Omit<AuditDoc, '_id' | 'at'>;
 
 export interface AuditFilter {
   userId?: string | null;

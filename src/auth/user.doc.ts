@@ -1,18 +1,10 @@
-import type { Role } from './roles';
+import type { UserAccount } from './user.types';
 
 export const USERS = 'users';
 
-export interface UserDoc {
-  _id: string;
-  username: string;
+/** A stored account: the public `UserAccount` (user.types.ts) and what only sign-in reads. */
+export interface UserDoc extends UserAccount {
   passwordHash: string;
-  roles: Role[];
-  staffId: string | null;
-  active: boolean;
   failedLogins: number;
-  lockedUntil: Date | null;
   tokenVersion: number;
-  createdAt: Date;
-  updatedAt: Date;
-  lastLoginAt: Date | null;
 }

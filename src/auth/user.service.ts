@@ -9,6 +9,7 @@ import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } 
 import { type Role, ALL_ROLES } from './roles';
 import type { TokenIssuer } from './token';
 import { USERS, type UserDoc } from './user.doc';
+import type { UserAccount } from './user.types';
 
 export type AuthSettings = Pick<Config, 'MAX_LOGIN_ATTEMPTS' | 'LOCKOUT_MINUTES' | 'MIN_PASSWORD_LENGTH'>;
 
@@ -220,7 +221,7 @@ export class UserService {
   }
 
   /** The account linked to each staff member, in the order asked (null where none): one store call. */
-  async byStaffIds(ids: readonly string[]): Promise<(UserDoc | null)[]> {
+  async byStaffIds(ids: readonly string[]): Promise<(UserAccount | null)[]> {
     const users = await this.users.find({ staffId: { $in: [...ids] } }, { sort: { username: 1 } });
     const byStaff = new Map<string, UserDoc>();
     for (const u of users) if (u.staffId && !byStaff.has(u.staffId)) byStaff.set(u.staffId, u);

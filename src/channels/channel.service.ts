@@ -3,8 +3,10 @@ import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
+import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { sortWindows } from '../common/time-window';
-import { CHANNELS, type ChannelDoc, type ChannelKind, type OpeningWindow } from './channel.doc';
+import { CHANNELS, type ChannelDoc } from './channel.doc';
+import type { Channel, ChannelKind, OpeningWindow } from './channel.types';
 import { checkChannel } from './channel.validation';
 import { withoutNulls } from '../common/without-nulls';
 
@@ -48,33 +50,33 @@ export class ChannelService {
   }
 
   /** Channels ordered by key, a page at a time. */
-  async list(filter: ChannelFilter, page: PageRequest): Promise<Connected<ChannelDoc>> {
+  async list(filter: ChannelFilter, page: PageRequest): Promise<Connected<Channel>> {
     return toConnection(
       await paginate(this.channels, toFilter(filter), { field: 'key', direction: 1 }, page),
     );
   }
 
   /** Every channel matching the filter, ordered by key (a site has a handful). */
-  listAll(filter: ChannelFilter = {}): Promise<ChannelDoc[]> {
+  listAll(filter: ChannelFilter = {}): Promise<Channel[]> {
     return this.channels.find(toFilter(filter), { sort: { key: 1 } });
   }
 
   /** Active channels (optionally of one kind), ordered by key: what planning features read. */
-  listActive(kind?: ChannelKind): Promise<ChannelDoc[]> {
+  listActive(kind?: ChannelKind): Promise<Channel[]> {
     return this.listAll({ active: true, kind });
   }
 
-  async require(id: string): Promise<ChannelDoc> {
+  async require(id: string): Promise<Channel> {
     const doc = await this.channels.findById(id);
     if (!doc) throw notFound('Channel', id);
     return doc;
   }
 
-  byKey(key: string): Promise<ChannelDoc | null> {
+  byKey(key: string): Promise<Channel | null> {
     return this.channels.findOne({ key });
   }
 
-  async requireByKey(key: string): Promise<ChannelDoc> {
+  async requireByKey(key: string): Promise<Channel> {
     const doc = await this.byKey(key);
     if (!doc) throw notFound('Channel', key);
     return doc;
@@ -86,7 +88,7 @@ export class ChannelService {
     return [...new Set([...skills, TEAM_LEAD_SKILL])].sort();
   }
 
-  async create(spec: ChannelSpec, id: string = randomUUID(), now = new Date()): Promise<ChannelDoc> {
+  async create(spec: ChannelSpec, id: string = randomUUID(), now = new Date()): Promise<Channel> {
     const doc = buildChannel(spec, id, now, now);
     try {
       return await this.channels.insertOne(doc);
@@ -95,7 +97,7 @@ export class ChannelService {
     }
   }
 
-  async update(id: string, patch: ChannelPatch): Promise<ChannelDoc> {
+  async update(id: string, patch: ChannelPatch): Promise<Channel> {
     const current = await this.require(id);
     const merged: ChannelSpec = { ...current, ...withoutNulls(patch, ['patienceSeconds', 'responseHours']) };
     if (patch.kind !== undefined && patch.kind !== current.kind && patch.serviceLevel === undefined)
@@ -107,7 +109,7 @@ export class ChannelService {
   }
 
   /** Keeps the channel (history refers to it) but takes it out of planning. */
-  async deactivate(id: string): Promise<ChannelDoc> {
+  async deactivate(id: string): Promise<Channel> {
     const updated = await this.channels.findOneAndUpdate(
       { _id: id },
       { $set: { active: false, updatedAt: new Date() } },
@@ -121,17 +123,16 @@ export class ChannelService {
    * `createdAt`; a new one gets `idOf(key)`. Every spec is validated first.
    */
   async upsertByKey(specs: ChannelSpec[], idOf: (key: string) => string, at: Date): Promise<number> {
-    const existing = new Map(
-      (await this.channels.find({ key: { $in: specs.map((s) => s.key) } })).map((c) => [c.key, c]),
+    const existing = await existingByKey(
+      this.channels,
+      'key',
+      specs.map((s) => s.key),
     );
     const docs = specs.map((s) => {
       const old = existing.get(s.key);
       return buildChannel(s, old?._id ?? idOf(s.key), old?.createdAt ?? at, at);
     });
-    if (docs.length === 0) return 0;
-    await this.channels.bulkWrite(
-      docs.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
-    );
+    await upsertAll(this.channels, docs);
     return docs.length;
   }
 }

@@ -1,7 +1,7 @@
 import { clockToMinutes } from '../common/calendar';
 import type { ErrorLocation } from '../errors';
 import { checkWeeklyWindows } from '../common/time-window';
-import type { ChannelDoc } from './channel.doc';
+import type { Channel } from './channel.types';
 
 export const INTERVAL_MINUTES = [15, 30, 60] as const;
 export const CHANNEL_KEY = /^[a-z][a-z0-9_]{0,39}$/;
@@ -9,7 +9,7 @@ export const CHANNEL_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 const MIN_OCCUPANCY = 0.05;
 const MAX_SECONDS = 86_400;
 
-type ChannelFields = Omit<ChannelDoc, '_id' | 'createdAt' | 'updatedAt'>;
+type ChannelFields = Omit<Channel, '_id' | 'createdAt' | 'updatedAt'>;
 
 /**
  * Every rule a channel must satisfy, whatever wrote it (GraphQL, seed): returns all

@@ -8,6 +8,9 @@ const CLOCK = /^(\d{2}):(\d{2})$/;
 
 const toUtc = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 
+/** Short day names, Monday first: `DAY_NAMES[isoDay - 1]`. */
+export const DAY_NAMES: readonly string[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
 /** ISO day of week of a calendar date. */
 export const isoDayOfWeek = (date: string): number => ((new Date(toUtc(date)).getUTCDay() + 6) % 7) + 1;
 

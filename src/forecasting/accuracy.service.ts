@@ -3,9 +3,10 @@ import { openMask } from '../volumes/opening-hours-mask';
 import { dayBounds } from '../volumes/volume-calendar';
 import { arrivalHours, checkRange, type VolumeService } from '../volumes/volume.service';
 import { accuracy, isDrift, type AccuracyMetrics } from './accuracy-metrics';
-import type { ForecastDoc, ForecastPoint } from './forecast.doc';
+import type { ForecastPoint, ForecastRun } from './forecast.types';
 import type { ForecastService } from './forecast.service';
 import type { ModelRegistryService } from './model-registry.service';
+import { sum } from '../common/sum';
 
 /** Forecast minus actual over the scored intervals (positive: over-forecast). */
 export interface Bias {
@@ -134,7 +135,7 @@ export class AccuracyService {
   }
 
   private score(
-    run: ForecastDoc,
+    run: ForecastRun,
     actuals: Map<number, { value: number; date: string }>,
     from: Date,
     to: Date,
@@ -176,8 +177,8 @@ const score = (s: Scored, scale: number): AccuracyMetrics =>
   );
 
 const biasOf = (s: Scored): Bias => {
-  const actualTotal = s.actual.reduce((a, v) => a + v, 0);
-  const forecastTotal = s.points.reduce((a, p) => a + p.mean, 0);
+  const actualTotal = sum(s.actual);
+  const forecastTotal = sum(s.points, (p) => p.mean);
   const diff = forecastTotal - actualTotal;
   return {
     actualTotal,

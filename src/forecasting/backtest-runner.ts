@@ -18,6 +18,7 @@ import {
   type ScoredForecast,
 } from './interval-calibration';
 import { longestUsablePeriod, validateHorizon, validateSeries, type ValidSeries } from './series.validation';
+import { sum } from '../common/sum';
 
 export interface BacktestOptions {
   /** Steps ahead per origin. Default: one week of intervals when stepMinutes is given, else the longest period. */
@@ -142,7 +143,7 @@ export function forecastOrigins(
   return origins.map((o) => BASE_FORECASTERS[kind].fit(o.train, fit).forecast(h, { futureOpen: o.open }));
 }
 
-const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+const mean = (xs: number[]): number => sum(xs) / xs.length;
 
 export function summarise(
   kind: ModelKind,
@@ -159,9 +160,9 @@ export function summarise(
     forecast: forecasts[i],
     open: o.open,
   }));
-  const total = perOrigin.reduce((s, m) => s + m.n, 0);
+  const total = sum(perOrigin, (m) => m.n);
   const pooled = (key: 'coverage80' | 'coverage95'): number =>
-    total === 0 ? NaN : perOrigin.reduce((s, m) => s + (m.n > 0 ? m[key] * m.n : 0), 0) / total;
+    total === 0 ? NaN : sum(perOrigin, (m) => (m.n > 0 ? m[key] * m.n : 0)) / total;
   const metrics: AccuracyMetrics = {
     mase: mean(perOrigin.map((m) => m.mase)),
     smape: mean(perOrigin.map((m) => m.smape)),
@@ -222,7 +223,7 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
   if (size >= 2 && ranked.length >= 2) {
     const members = ranked.slice(0, size).map((m) => m.kind as BaseModelKind);
     const combined = origins.map((_, i) => combineForecasts(members.map((k) => forecasts.get(k)![i])));
-    const fitMs = members.reduce((s, k) => s + (models.find((m) => m.kind === k)?.fitMs ?? 0), 0);
+    const fitMs = sum(members, (k) => models.find((m) => m.kind === k)?.fitMs ?? 0);
     models.push({
       ...summarise('ENSEMBLE', origins, combined, fitMs * origins.length, series.periods[0], power),
       members,

@@ -1,4 +1,5 @@
-import type { ModelKind, ModelParams, ModelSelection } from './forecast.types';
+import type { AccuracyMetrics } from './accuracy-metrics';
+import type { ForecastRun, ModelKind, ModelParams, ModelSelection } from './forecast.types';
 
 export type { ModelKind };
 
@@ -6,13 +7,8 @@ export const MODELS = 'models';
 export const FORECASTS = 'forecasts';
 export type ModelStatus = 'ACTIVE' | 'INACTIVE';
 
-export interface BacktestMetrics {
-  mase: number;
-  smape: number;
-  wape: number;
-  rmse: number;
-  coverage80: number;
-  coverage95: number;
+/** A backtest's accuracy as stored: the metrics without their point count, with its origins and horizon. */
+export interface BacktestMetrics extends Omit<AccuracyMetrics, 'n'> {
   origins: number;
   horizon: number;
 }
@@ -52,33 +48,5 @@ export interface ModelDoc {
   activatedAt: Date | null;
 }
 
-export interface ForecastPoint {
-  /** Start of the interval (UTC instant). */
-  t: Date;
-  mean: number;
-  lo80: number;
-  hi80: number;
-  lo95: number;
-  hi95: number;
-}
-
-/** One stored forecast run. */
-export interface ForecastDoc {
-  _id: string;
-  channel: string;
-  modelId: string;
-  modelKind: ModelKind;
-  /** First interval start (UTC instant). */
-  start: Date;
-  /** Exclusive end (UTC instant). */
-  end: Date;
-  intervalMinutes: number;
-  horizonDays: number;
-  points: ForecastPoint[];
-  /** MASE denominator: in-sample seasonal-naive MAE of the history the run was fitted on. */
-  scale?: { mase: number; period: number } | null;
-  /** The model's daily-total error quantiles (IntervalCalibration.daily), when it has them. */
-  totals?: [number, number, number, number] | null;
-  createdAt: Date;
-  createdBy: string | null;
-}
+/** One stored forecast run: the public `ForecastRun` (forecast.types.ts) as it is. */
+export type ForecastDoc = ForecastRun;

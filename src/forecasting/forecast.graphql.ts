@@ -3,6 +3,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { Connection } from '../common/connection.graphql';
 import type { ForecastUpdatedEvent } from '../events/topics';
 import type * as docs from './forecast.doc';
+import type * as types from './forecast.types';
 
 /** GraphQL enums of the core's `ModelSelection` / `ModelKind`. */
 export const ModelSelectionEnum = {
@@ -138,7 +139,7 @@ export class ForecastModel implements Omit<docs.ModelDoc, 'metrics' | 'candidate
 }
 
 @ObjectType({ description: 'One interval of a forecast, with 80% and 95% prediction intervals.' })
-export class ForecastPoint implements docs.ForecastPoint {
+export class ForecastPoint implements types.ForecastPoint {
   @Field(() => Date, { description: 'Interval start (UTC).' })
   t!: Date;
 
@@ -183,7 +184,7 @@ export class DailyTotal {
 }
 
 @ObjectType({ description: 'A stored forecast run.' })
-export class Forecast implements Omit<docs.ForecastDoc, 'scale' | 'totals'> {
+export class Forecast implements Omit<types.ForecastRun, 'scale' | 'totals'> {
   @Field(() => ID, { name: 'id' })
   _id!: string;
 

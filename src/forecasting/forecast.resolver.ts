@@ -26,7 +26,7 @@ import {
   ForecastUpdate,
 } from './forecast.graphql';
 import { ChannelArgs, ForecastListArgs, RunForecastArgs } from './forecast-inputs.graphql';
-import type { ForecastDoc } from './forecast.doc';
+import type { ForecastRun } from './forecast.types';
 import { ForecastService } from './forecast.service';
 import { ModelRegistryService } from './model-registry.service';
 
@@ -47,13 +47,13 @@ export class ForecastResolver {
   runForecast(
     @Args() { channel, start, horizonDays }: RunForecastArgs,
     @CurrentViewer() viewer: Viewer,
-  ): Promise<ForecastDoc> {
+  ): Promise<ForecastRun> {
     return this.forecastService.run(channel, start, horizonDays, viewer.userId);
   }
 
   @Authorized(...FORECAST_READERS)
   @Query(() => Forecast)
-  forecast(@Arg('id', () => ID) id: string): Promise<ForecastDoc> {
+  forecast(@Arg('id', () => ID) id: string): Promise<ForecastRun> {
     return this.forecastService.require(id);
   }
 
@@ -65,7 +65,7 @@ export class ForecastResolver {
 
   @Authorized(...FORECAST_READERS)
   @Query(() => Forecast, { nullable: true, description: 'The channel’s most recently stored forecast.' })
-  latestForecast(@Args() { channel }: ChannelArgs): Promise<ForecastDoc | null> {
+  latestForecast(@Args() { channel }: ChannelArgs): Promise<ForecastRun | null> {
     return this.forecastService.latest(channel);
   }
 
@@ -92,19 +92,19 @@ export class ForecastResolver {
     description:
       'Per site-local day: the sum of the means, with an interval from backtested daily-total errors.',
   })
-  dailyTotals(@Root() doc: ForecastDoc): DailyTotal[] {
+  dailyTotals(@Root() doc: ForecastRun): DailyTotal[] {
     return this.forecastService.dailyTotals(doc);
   }
 
   @FieldResolver(() => DailyTotal, {
     description: 'The whole run’s total (date: its first day), with its own interval.',
   })
-  total(@Root() doc: ForecastDoc): DailyTotal {
+  total(@Root() doc: ForecastRun): DailyTotal {
     return this.forecastService.total(doc);
   }
 
   @FieldResolver(() => ForecastModel, { nullable: true, description: 'The model version used.' })
-  async model(@Root() doc: ForecastDoc): Promise<ForecastModel | null> {
+  async model(@Root() doc: ForecastRun): Promise<ForecastModel | null> {
     const model = await this.registry.findById(doc.modelId);
     return model ? finiteOrNull(model) : null;
   }

@@ -3,6 +3,7 @@ import type { SeedStep } from '../common/seed-step';
 import { addDays } from '../common/calendar';
 import type { VolumeService } from '../volumes/volume.service';
 import type { ModelRegistryService } from './model-registry.service';
+import { sum } from '../common/sum';
 
 /** Weeks of demo history the seed generates. */
 export const DEMO_HISTORY_WEEKS = 52;
@@ -48,6 +49,6 @@ export const forecastModelsSeedStep = (
         return 1;
       }),
     );
-    return trained.reduce<number>((a, b) => a + b, 0);
+    return sum(trained);
   },
 });

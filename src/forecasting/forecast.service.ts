@@ -12,7 +12,8 @@ import type { VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import { seasonalNaiveScale } from './accuracy-metrics';
-import { FORECASTS, type ForecastDoc, type ForecastPoint, type ModelDoc } from './forecast.doc';
+import { FORECASTS, type ForecastDoc, type ModelDoc } from './forecast.doc';
+import type { ForecastPoint, ForecastRun } from './forecast.types';
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
 import { daysBetween, futureGrid } from './history-series';
 import { applyEffect } from './holiday-effects.core';
@@ -22,6 +23,7 @@ import { taskFailure } from './model-task-failure';
 import { FORECAST_TASK } from './model-training-options';
 import { seriesChannel } from './series-channel';
 import { longestUsablePeriod } from './series.validation';
+import { sum } from '../common/sum';
 
 /** Longest forecast, and the longest gap allowed between the last history and the start. */
 export const MAX_HORIZON_DAYS = 56;
@@ -74,8 +76,8 @@ export function dailyTotals(
  * the root sum of squares of the daily distances (daily errors taken as independent).
  */
 export function periodTotal(days: readonly DailyTotal[]): Omit<DailyTotal, 'date'> {
-  const mean = days.reduce((a, d) => a + d.mean, 0);
-  const rss = (f: (d: DailyTotal) => number): number => Math.sqrt(days.reduce((a, d) => a + f(d) ** 2, 0));
+  const mean = sum(days, (d) => d.mean);
+  const rss = (f: (d: DailyTotal) => number): number => Math.sqrt(sum(days, (d) => f(d) ** 2));
   return {
     mean,
     lo95: Math.max(mean - rss((d) => d.mean - d.lo95), 0),
@@ -209,25 +211,25 @@ export class ForecastService {
     return doc;
   }
 
-  async require(id: string): Promise<ForecastDoc> {
+  async require(id: string): Promise<ForecastRun> {
     const doc = await this.forecasts.findById(id);
     if (!doc) throw notFound('Forecast', id);
     return doc;
   }
 
   /** A channel's runs, newest first, a page at a time. */
-  async list(channel: string, page: PageRequest): Promise<Connected<ForecastDoc>> {
+  async list(channel: string, page: PageRequest): Promise<Connected<ForecastRun>> {
     return toConnection(
       await paginate(this.forecasts, { channel }, { field: 'createdAt', direction: -1 }, page),
     );
   }
 
-  latest(channel: string): Promise<ForecastDoc | null> {
+  latest(channel: string): Promise<ForecastRun | null> {
     return this.forecasts.findOne({ channel }, { sort: { createdAt: -1, _id: -1 } });
   }
 
   /** The most recently created run of a channel covering all of [from, to], or null. */
-  covering(channel: string, from: Date, to: Date): Promise<ForecastDoc | null> {
+  covering(channel: string, from: Date, to: Date): Promise<ForecastRun | null> {
     return this.forecasts.findOne(
       { channel, start: { $lte: from }, end: { $gte: to } },
       { sort: { createdAt: -1 } },
@@ -235,19 +237,19 @@ export class ForecastService {
   }
 
   /** Runs of a channel whose period overlaps [from, to) (UTC instants), oldest start first. */
-  overlapping(channel: string, from: Date, to: Date): Promise<ForecastDoc[]> {
+  overlapping(channel: string, from: Date, to: Date): Promise<ForecastRun[]> {
     return this.forecasts.find(
       { channel, start: { $lt: to }, end: { $gt: from } },
       { sort: { start: 1, createdAt: 1 } },
     );
   }
 
-  dailyTotals(doc: ForecastDoc): DailyTotal[] {
+  dailyTotals(doc: ForecastRun): DailyTotal[] {
     return dailyTotals(doc.points, this.timeZone, doc.totals);
   }
 
   /** The run's total over all its days, with its own interval (see periodTotal). */
-  total(doc: ForecastDoc): DailyTotal {
+  total(doc: ForecastRun): DailyTotal {
     return { date: this.dailyTotals(doc)[0]?.date ?? '', ...periodTotal(this.dailyTotals(doc)) };
   }
 

@@ -1,6 +1,7 @@
 /**
- * Shared types of the forecasting core. Everything here is plain data (JSON-serializable)
- * except `FittedModel`, which holds a fitted model's closure.
+ * Shared types of the forecasting core, and the forecast run other features read. Everything
+ * here is plain data (JSON-serializable but for a run's dates) except `FittedModel`, which
+ * holds a fitted model's closure.
  */
 export const MODEL_KINDS = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'PROPHET', 'ENSEMBLE'] as const;
 /** A concrete model. */
@@ -131,4 +132,39 @@ export interface FittedModel {
 export interface Forecaster {
   readonly kind: ModelKind;
   fit(series: SeriesInput, options?: FitOptions): FittedModel;
+}
+
+/** One interval of a forecast run, with its 80 % and 95 % prediction intervals. */
+export interface ForecastPoint {
+  /** Start of the interval (UTC instant). */
+  t: Date;
+  mean: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+}
+
+/**
+ * One forecast run of a channel, as other features read it (`ForecastService.covering`,
+ * `require` …); stored as forecast.doc.ts's `ForecastDoc`.
+ */
+export interface ForecastRun {
+  _id: string;
+  channel: string;
+  modelId: string;
+  modelKind: ModelKind;
+  /** First interval start (UTC instant). */
+  start: Date;
+  /** Exclusive end (UTC instant). */
+  end: Date;
+  intervalMinutes: number;
+  horizonDays: number;
+  points: ForecastPoint[];
+  /** MASE denominator: in-sample seasonal-naive MAE of the history the run was fitted on. */
+  scale?: { mase: number; period: number } | null;
+  /** The model's daily-total error quantiles (IntervalCalibration.daily), when it has them. */
+  totals?: [number, number, number, number] | null;
+  createdAt: Date;
+  createdBy: string | null;
 }

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Viewer } from '../auth/request-context';
 import { badInput } from '../errors';
-import type { ForecastDoc, ModelDoc } from './forecast.doc';
+import type { ModelDoc } from './forecast.doc';
 import type { ForecastService } from './forecast.service';
-import { MODEL_KINDS, type ModelSelection } from './forecast.types';
+import { MODEL_KINDS, type ForecastRun, type ModelSelection } from './forecast.types';
 import type { ModelRegistryService } from './model-registry.service';
 
 /** The forecasting entry points other features call (planWeek): train and run, by channel key. */
@@ -32,7 +32,7 @@ export class ForecastingFacade {
     start: Date | string,
     horizonDays: number,
     viewer: Viewer | null,
-  ): Promise<ForecastDoc> {
+  ): Promise<ForecastRun> {
     const date =
       typeof start === 'string'
         ? start

@@ -1,6 +1,6 @@
 import { addDays } from '../common/calendar';
 import { randomUUID } from 'node:crypto';
-import type { ChannelDoc } from '../channels/channel.doc';
+import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
@@ -46,7 +46,7 @@ export class ModelRegistryService {
   }
 
   /** The channel's history series of `trainingWeeks` weeks ending before `end` (exclusive local day). */
-  async history(channel: ChannelDoc, end: string): Promise<HistorySeries> {
+  async history(channel: Channel, end: string): Promise<HistorySeries> {
     const from = addDays(end, -7 * this.trainingWeeks);
     const buckets = await this.volumes.buckets(channel.key, from, addDays(end, -1));
     if (buckets.length === 0)
@@ -108,7 +108,7 @@ export class ModelRegistryService {
   }
 
   /** The local day after the channel's last volume (training history ends before it). */
-  private async historyEnd(channel: ChannelDoc): Promise<string> {
+  private async historyEnd(channel: Channel): Promise<string> {
     const last = await this.volumes.lastDate(channel.key);
     if (!last)
       throw new AppError(

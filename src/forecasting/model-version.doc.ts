@@ -1,4 +1,4 @@
-import type { ChannelDoc } from '../channels/channel.doc';
+import type { Channel } from '../channels/channel.types';
 import type { ModelBacktest } from './backtest-runner';
 import type { BacktestMetrics, ModelDoc, StoredModelParams } from './forecast.doc';
 import type { ModelKind } from './forecast.types';
@@ -31,7 +31,7 @@ export interface TrainedModel {
 
 /** A new, not yet stored (INACTIVE) version of a channel's model. */
 export function versionDoc(
-  channel: ChannelDoc,
+  channel: Channel,
   series: HistorySeries,
   trained: TrainedModel,
   createdBy: string | null,

@@ -4,6 +4,7 @@ import { CsvError, parse } from 'csv-parse';
 import { clip } from '../common/bounded';
 import { columnLetter, limitError, type ImportLimits } from './import-limits';
 import { rowErrorsToAppError } from './row-errors';
+import { sum } from '../common/sum';
 
 /** Raw CSV records with the file line on which each record starts. */
 export interface CsvRecord {
@@ -108,7 +109,7 @@ export async function streamCsvRecords(
       info: { lines: number };
     }>) {
       onRecord({
-        line: info.lines - record.reduce((n, cell) => n + countLineBreaks(cell), 0),
+        line: info.lines - sum(record, countLineBreaks),
         cells: record.map((c) => c.trim()),
       });
     }

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
 import { limitError, type ImportLimits } from './import-limits';
 import type { TableSource } from './table-source';
+import { sum } from '../common/sum';
 
 /** An XLSX that is not a readable ZIP: reported as "file is not CSV or XLSX". */
 export class UnreadableZipError extends Error {}
@@ -97,7 +98,7 @@ export async function checkZipBounds(
 ): Promise<void> {
   const max = limits.maxUncompressedBytes;
   const entries = await readDirectory(src);
-  const declared = entries.reduce((n, e) => n + e.size, 0);
+  const declared = sum(entries, (e) => e.size);
   if (declared > max) {
     throw limitError(
       fileName,

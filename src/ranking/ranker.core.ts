@@ -8,6 +8,7 @@ import { at } from '../common/indexed';
 import { mulberry32 } from '../common/random';
 import { FEATURE_NAMES } from './ranking-features.core';
 import { type RankerWeek, weekRows, type WeekRows } from './ranker-dataset.core';
+import { sum } from '../common/sum';
 
 export interface RankerOptions {
   nEstimators: number;
@@ -130,7 +131,7 @@ export function predictForest(model: ForestJson, X: number[][]): number[] {
 
 const mean = (values: (number | null)[]): number | null => {
   const v = values.filter((x): x is number => x !== null);
-  return v.length === 0 ? null : v.reduce((a, b) => a + b, 0) / v.length;
+  return v.length === 0 ? null : sum(v) / v.length;
 };
 
 export function evaluate(
@@ -175,7 +176,7 @@ export function trainRanker(
     metrics: {
       ...evaluate(forest, validation),
       trainRows: picked.length,
-      validationRows: validation.reduce((n, r) => n + r.y.length, 0),
+      validationRows: sum(validation, (r) => r.y.length),
       trainWeeks: train.map((r) => r.week),
       validationWeeks: validation.map((r) => r.week),
     },

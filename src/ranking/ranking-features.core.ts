@@ -5,6 +5,7 @@
  */
 import { at } from '../common/indexed';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
+import { sum } from '../common/sum';
 
 /** One published shift of an earlier week, day 0…6 from its Monday. */
 export interface HistoryShift {
@@ -163,7 +164,7 @@ export function candidateFeatures(problem: RosterProblem, history: WeekHistory, 
     lastWeekSameDayOff: last.length > 0 && !last.some(sameDay) ? 1 : 0,
     contractMaxHours: staff.maxHoursWeek,
     contractMinHours: staff.minHoursWeek,
-    lastWeekHours: last.reduce((sum, s) => sum + s.paidHours, 0),
+    lastWeekHours: sum(last, (s) => s.paidHours),
     tenureWeeks: tenureWeeks(history, id),
     prefMisses: pref.misses,
     prefDesired: pref.desired,

@@ -4,7 +4,7 @@
  * the roster feature never imports ranking.
  */
 import type { Collection, DocumentStore } from '../store/document-store';
-import type { RosterDoc } from '../rostering/roster.doc';
+import type { RosterVersion } from '../rostering/roster-version.types';
 import { type AssignmentLabel, interventionRate, labelAssignments } from './ranking-label.core';
 
 export const RANKING_LABELS = 'rankingLabels';
@@ -35,7 +35,7 @@ export class RankingLabelService {
   }
 
   /** The publish handler: idempotent per roster (a replayed publish rewrites the same document). */
-  async record(doc: RosterDoc): Promise<RankingLabelDoc> {
+  async record(doc: RosterVersion): Promise<RankingLabelDoc> {
     const labels = labelAssignments(doc.proposed ?? doc.assignments, doc.assignments);
     const label: RankingLabelDoc = {
       _id: doc._id,

@@ -26,6 +26,7 @@ import {
   type SchedulingKpis,
 } from './scheduling-kpis.core';
 import type { ScoreWeekTaskInput, TrainRankerTaskInput } from './ranker.task';
+import { sum } from '../common/sum';
 
 export const MIN_TRAIN_WEEKS = 6;
 export const MAX_LOOKBACK_WEEKS = 104;
@@ -190,7 +191,7 @@ export class RankingService {
 
 /** Required-hours-weighted coverage over skills (null when nothing is required). */
 function coverageOf(skills: { requiredHours: number; coveragePercent: number | null }[]): number | null {
-  const required = skills.reduce((n, s) => n + s.requiredHours, 0);
+  const required = sum(skills, (s) => s.requiredHours);
   if (required === 0) return null;
-  return skills.reduce((n, s) => n + s.requiredHours * (s.coveragePercent ?? 100), 0) / required;
+  return sum(skills, (s) => s.requiredHours * (s.coveragePercent ?? 100)) / required;
 }

@@ -1,6 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { Roster } from '../rostering/roster.graphql';
-import type { RosterDoc } from '../rostering/roster.doc';
+import type { RosterVersion } from '../rostering/roster-version.types';
 import { RosterRankingType } from './ranking.graphql';
 
 /** `Roster.ranking`: the objective path and fallback rate recorded on every roster. */
@@ -11,7 +11,7 @@ export class RosterRankingResolver {
     description:
       'Objective path (RULES, MODEL, SHADOW) and fallback rate; null on rosters made before ranking.',
   })
-  ranking(@Root() roster: RosterDoc): RosterRankingType | null {
+  ranking(@Root() roster: RosterVersion): RosterRankingType | null {
     return roster.ranking ?? null;
   }
 }

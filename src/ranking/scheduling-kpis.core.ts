@@ -7,6 +7,8 @@
  * - fallback rate: share of candidates on the rules (rosters with ranking info);
  * - ML against rules: coverage, cost and differing assignments where a SHADOW roster exists.
  */
+import { sum } from '../common/sum';
+
 export const SUCCESS_COVERAGE = 97;
 /** The window of the KPIs served at /metrics: this week and the 7 before it. */
 export const RECENT_KPI_WEEKS = 8;
@@ -53,13 +55,13 @@ export interface SchedulingKpis {
 
 const mean = (v: (number | null)[]): number | null => {
   const x = v.filter((n): n is number => n !== null);
-  return x.length === 0 ? null : x.reduce((a, b) => a + b, 0) / x.length;
+  return x.length === 0 ? null : sum(x) / x.length;
 };
 
 export function stdDev(values: number[]): number | null {
   if (values.length === 0) return null;
-  const m = values.reduce((a, b) => a + b, 0) / values.length;
-  return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / values.length);
+  const m = sum(values) / values.length;
+  return Math.sqrt(sum(values, (v) => (v - m) ** 2) / values.length);
 }
 
 const succeeded = (r: KpiRoster): boolean =>
@@ -97,11 +99,11 @@ function weekKpis(w: KpiWeekInput): WeekKpis & { successes: number; jobs: number
 
 export function schedulingKpis(weeks: KpiWeekInput[]): SchedulingKpis {
   const rows = weeks.map(weekKpis);
-  const jobs = rows.reduce((n, r) => n + r.jobs, 0);
+  const jobs = sum(rows, (r) => r.jobs);
   return {
     weeks: rows.map(({ successes: _s, jobs: _j, ...r }) => r),
     overall: {
-      successRate: jobs === 0 ? null : rows.reduce((n, r) => n + r.successes, 0) / jobs,
+      successRate: jobs === 0 ? null : sum(rows, (r) => r.successes) / jobs,
       workloadBalance: mean(rows.map((r) => r.workloadBalance)),
       interventionRate: mean(rows.map((r) => r.interventionRate)),
       fallbackRate: mean(rows.map((r) => r.fallbackRate)),

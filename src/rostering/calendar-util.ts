@@ -2,7 +2,13 @@
  * Wall-clock arithmetic for one week. Times are minutes from `weekStart` 00:00 local time;
  * dates are ISO `YYYY-MM-DD`. Daylight-saving changes are ignored: a day is 1440 minutes.
  */
-import { addDays, clockToMinutes as parseClock, daysBetween, minutesToClock } from '../common/calendar';
+import {
+  addDays,
+  clockToMinutes as parseClock,
+  DAY_NAMES,
+  daysBetween,
+  minutesToClock,
+} from '../common/calendar';
 
 export const MINUTES_PER_DAY = 1440;
 
@@ -34,7 +40,6 @@ export function localIsoToMinute(weekStart: string, iso: string): number {
 
 /** Short human label of a minute offset, e.g. `Tue 06:00`. */
 export function minuteLabel(minute: number): string {
-  const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
   const day = Math.floor(minute / MINUTES_PER_DAY);
-  return `${names[((day % 7) + 7) % 7]} ${minutesToClock(minute - day * MINUTES_PER_DAY)}`;
+  return `${DAY_NAMES[((day % 7) + 7) % 7]} ${minutesToClock(minute - day * MINUTES_PER_DAY)}`;
 }

@@ -7,6 +7,7 @@
  */
 import { badInput } from '../errors';
 import { at } from '../common/indexed';
+import { sum } from '../common/sum';
 
 export interface FluidBacklogInput {
   /** Work arriving per interval, seconds. */
@@ -47,9 +48,9 @@ export function fluidBacklog(input: FluidBacklogInput): FluidBacklogResult {
       lot.work -= done;
       capacity -= done;
     }
-    missedSeconds.push(lots.reduce((s, l) => s + (l.due === i && l.work > EPS ? l.work : 0), 0));
+    missedSeconds.push(sum(lots, (l) => (l.due === i && l.work > EPS ? l.work : 0)));
     while (lots[0] !== undefined && lots[0].work <= EPS) lots.shift();
-    openSeconds.push(lots.reduce((s, l) => s + l.work, 0));
+    openSeconds.push(sum(lots, (l) => l.work));
   });
   return { openSeconds, missedSeconds };
 }

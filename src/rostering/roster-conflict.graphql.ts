@@ -2,7 +2,7 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { RosterConflictEvent as ConflictEvent, RosterConflictInfo } from '../events/topics';
-import type { RosterFigures as Figures, RosterRepairInfo } from './roster.doc';
+import type { RosterFigures as Figures, RosterRepairInfo } from './roster-version.types';
 
 @ObjectType({ description: 'A published assignment that current staff data breaks.' })
 export class RosterConflict implements RosterConflictInfo {

@@ -12,7 +12,7 @@ import { type RosterConflictInfo, type StaffChangedEvent, TOPIC } from '../event
 import type { Logger } from '../logger';
 import type { AvailabilityService } from '../staff/availability.service';
 import type { StaffService } from '../staff/staff.service';
-import type { AvailabilityDoc, StaffDoc } from '../staff/staff.doc';
+import type { Availability, StaffMember } from '../staff/staff.types';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { findConflicts, type ConflictRule, type FoundConflict } from './roster-conflicts.core';
 import { ROSTERS, type RosterDoc } from './roster.doc';
@@ -28,15 +28,15 @@ export function causeOf(rule: ConflictRule): StaffChangedEvent['cause'] {
 
 /** Current master data of some people, read through the staff feature's services. */
 export interface StaffSnapshot {
-  staff: StaffDoc[];
-  availability: AvailabilityDoc[];
+  staff: StaffMember[];
+  availability: Availability[];
 }
 
 const conflictKey = (c: Pick<RosterConflictInfo, 'staffId' | 'date' | 'shiftTemplateId' | 'rule'>): string =>
   `${c.staffId}|${c.date}|${c.shiftTemplateId}|${c.rule}`;
 
 /** "sickness: flu" for an unavailable exception on the date, when there is one. */
-function exceptionNote(availability: AvailabilityDoc[]): (staffId: string, date: string) => string | null {
+function exceptionNote(availability: Availability[]): (staffId: string, date: string) => string | null {
   return (staffId, date) => {
     const e = availability
       .find((a) => a.staffId === staffId)
@@ -99,7 +99,7 @@ export class RosterConflictService {
 
   /** Current data of `ids` (people no longer stored are simply absent: treated as inactive). */
   async snapshot(ids: string[]): Promise<StaffSnapshot> {
-    const staff = (await this.staff.byIds(ids)).filter((s): s is StaffDoc => s !== null);
+    const staff = (await this.staff.byIds(ids)).filter((s): s is StaffMember => s !== null);
     return { staff, availability: await this.availability.byStaffIds(ids) };
   }
 

@@ -6,6 +6,7 @@ import { minuteLabel, minuteToLocalIso } from './calendar-util';
 import type { RosterProblem } from './roster-problem-schema';
 import type { Candidate, ShiftInstance } from './milp/shift-candidates';
 import type { StaffIssue, UncoverableRange } from './roster.types';
+import { sum } from '../common/sum';
 
 const EPS = 1e-6;
 
@@ -121,10 +122,7 @@ export function staffHourIssues(problem: RosterProblem, candidates: Candidate[])
   problem.staff.forEach((staff, s) => {
     if (staff.minHoursWeek <= 0) return;
     const perDay = perStaffDay[s];
-    const best = perDay
-      .sort((a, b) => b - a)
-      .slice(0, staff.maxDaysWeek)
-      .reduce((a, b) => a + b, 0);
+    const best = sum(perDay.sort((a, b) => b - a).slice(0, staff.maxDaysWeek));
     const most = Math.min(best, staff.maxHoursWeek);
     if (most < staff.minHoursWeek - EPS) {
       issues.push({

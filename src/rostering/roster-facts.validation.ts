@@ -8,6 +8,7 @@ import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
 import { at } from '../common/indexed';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem-schema';
 import type { RosterAssignment } from './roster.types';
+import { sum } from '../common/sum';
 
 export interface WorkedShift {
   assignment: RosterAssignment;
@@ -69,45 +70,58 @@ export function workedShift(problem: RosterProblem, a: RosterAssignment): Worked
 export function minutesWorked(shift: WorkedShift, from: number, to: number): number {
   const overlap = (a: number, b: number): number => Math.max(0, Math.min(b, to) - Math.max(a, from));
   if (!shift.template) return 0;
-  const onBreak = shift.breaks.reduce(
-    (sum, b) => sum + overlap(Math.max(b.start, shift.start), Math.min(b.end, shift.end)),
-    0,
+  const onBreak = sum(shift.breaks, (b) =>
+    overlap(Math.max(b.start, shift.start), Math.min(b.end, shift.end)),
   );
   return overlap(shift.start, shift.end) - onBreak;
 }
 
-/** Agents on break per skill and interval (fractional where a break covers part of one). */
-export function breaksBySkill(problem: RosterProblem, shifts: WorkedShift[]): Map<string, number[]> {
+/**
+ * Adds to `row` (one value per interval of `size` minutes) the share of each interval that
+ * [start, end) touches: `minutes(from, to)` of the interval [from, to), over its length.
+ */
+function addSpan(
+  row: number[],
+  size: number,
+  start: number,
+  end: number,
+  minutes: (from: number, to: number) => number,
+): void {
+  for (let i = Math.max(0, Math.floor(start / size)); i < row.length && i * size < end; i++) {
+    row[i] = at(row, i) + minutes(i * size, (i + 1) * size) / size;
+  }
+}
+
+/** One row of zeros per required skill; `add` puts each shift of that skill into its row. */
+function perSkillIntervals(
+  problem: RosterProblem,
+  shifts: WorkedShift[],
+  add: (row: number[], shift: WorkedShift, size: number) => void,
+): Map<string, number[]> {
   const size = problem.intervalMinutes;
   const n = intervalsPerWeek(size);
   const out = new Map<string, number[]>();
   for (const r of problem.requirements) out.set(r.skill, new Array<number>(n).fill(0));
   for (const s of shifts) {
     const row = out.get(s.assignment.skill);
-    if (!row) continue;
-    for (const b of s.breaks) {
-      for (let i = Math.max(0, Math.floor(b.start / size)); i < n && i * size < b.end; i++) {
-        row[i] = at(row, i) + (Math.min(b.end, (i + 1) * size) - Math.max(b.start, i * size)) / size;
-      }
-    }
+    if (row) add(row, s, size);
   }
   return out;
 }
 
+/** Agents on break per skill and interval (fractional where a break covers part of one). */
+export function breaksBySkill(problem: RosterProblem, shifts: WorkedShift[]): Map<string, number[]> {
+  return perSkillIntervals(problem, shifts, (row, s, size) => {
+    for (const b of s.breaks)
+      addSpan(row, size, b.start, b.end, (from, to) => Math.min(b.end, to) - Math.max(b.start, from));
+  });
+}
+
 /** Agents present per skill and interval (fractional where a shift covers part of one). */
 export function coverageBySkill(problem: RosterProblem, shifts: WorkedShift[]): Map<string, number[]> {
-  const size = problem.intervalMinutes;
-  const n = intervalsPerWeek(size);
-  const out = new Map<string, number[]>();
-  for (const r of problem.requirements) out.set(r.skill, new Array<number>(n).fill(0));
-  for (const s of shifts) {
-    const row = out.get(s.assignment.skill);
-    if (!row) continue;
-    for (let i = Math.max(0, Math.floor(s.start / size)); i < n && i * size < s.end; i++) {
-      row[i] = at(row, i) + minutesWorked(s, i * size, (i + 1) * size) / size;
-    }
-  }
-  return out;
+  return perSkillIntervals(problem, shifts, (row, s, size) =>
+    addSpan(row, size, s.start, s.end, (from, to) => minutesWorked(s, from, to)),
+  );
 }
 
 /** Whether a person's weekly pattern (minus unavailable dates) covers [start, end) without a gap. */

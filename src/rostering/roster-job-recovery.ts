@@ -29,6 +29,23 @@ type Finish = (
   fields: Partial<Pick<RosterJobDoc, 'rosterId' | 'error' | 'diagnosis' | 'progress'>>,
 ) => Promise<void>;
 
+/** What a SUCCEEDED job records of the solve whose roster it stored. */
+export const storedRosterFields = (
+  rosterId: string,
+  result: RosterResult,
+  elapsedSeconds: number,
+): Pick<RosterJobDoc, 'rosterId' | 'diagnosis' | 'progress'> => ({
+  rosterId,
+  diagnosis: result.diagnosis,
+  progress: {
+    solverPhase: 'done',
+    objective: result.objective,
+    bound: result.bound,
+    gap: result.gap,
+    elapsedSeconds,
+  },
+});
+
 /** Settles every unfinished job whose owner is not alive; returns how many were stored and failed. */
 export async function recoverInterrupted(
   jobs: Collection<RosterJobDoc>,
@@ -62,17 +79,7 @@ export async function settleOrphan(
     const result = outcome.output as RosterResult;
     if (result.status === 'OPTIMAL' || result.status === 'FEASIBLE') {
       const roster = await deps.rosters.storeDraft(problem, result, job._id, job.createdBy);
-      await deps.finish(job, 'SUCCEEDED', {
-        rosterId: roster._id,
-        diagnosis: result.diagnosis,
-        progress: {
-          solverPhase: 'done',
-          objective: result.objective,
-          bound: result.bound,
-          gap: result.gap,
-          elapsedSeconds: result.seconds,
-        },
-      });
+      await deps.finish(job, 'SUCCEEDED', storedRosterFields(roster._id, result, result.seconds));
       return 'stored';
     }
     await deps.finish(job, 'FAILED', { error: result.message ?? `The solver returned ${result.status}` });

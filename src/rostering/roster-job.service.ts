@@ -25,13 +25,8 @@ import type { Collection, DocumentStore } from '../store/document-store';
 import { SingleProcessLiveness } from '../workers/process-liveness';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
-import {
-  ROSTER_JOBS,
-  TERMINAL_JOB_STATES,
-  type RosterJobDoc,
-  type RosterJobKind,
-  type RosterRankingInfo,
-} from './roster.doc';
+import { ROSTER_JOBS, TERMINAL_JOB_STATES, type RosterJobDoc, type RosterJobKind } from './roster.doc';
+import type { RosterRankingInfo } from './roster-version.types';
 import type { BuiltProblem, WeekRequirement } from './roster-problem-builder';
 import type { RosterProblemSource } from './roster-problem-source';
 import { parseRosterProblem } from './roster-problem.validation';
@@ -40,7 +35,12 @@ import type { CandidateRewards } from './milp/roster-rewards';
 import { assertWeek, type RosterService } from './roster.service';
 import type { RosterProgress, RosterResult } from './roster.types';
 import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
-import { recoverInterrupted, settleOrphan, type JobOwnership } from './roster-job-recovery';
+import {
+  recoverInterrupted,
+  settleOrphan,
+  storedRosterFields,
+  type JobOwnership,
+} from './roster-job-recovery';
 import { withoutNulls } from '../common/without-nulls';
 
 /** What the staffing feature offers the roster (src/staffing/staffing.service.ts). */
@@ -301,17 +301,7 @@ export class RosterJobService {
             ranking: plan.shadow.ranking,
           });
       }
-      await this.finish(job, 'SUCCEEDED', {
-        rosterId: roster._id,
-        diagnosis: result.diagnosis,
-        progress: {
-          solverPhase: 'done',
-          objective: result.objective,
-          bound: result.bound,
-          gap: result.gap,
-          elapsedSeconds: elapsed(),
-        },
-      });
+      await this.finish(job, 'SUCCEEDED', storedRosterFields(roster._id, result, elapsed()));
     } catch (e) {
       if (signal.aborted) {
         await this.finish(job, 'CANCELLED', { error: 'Cancelled', phase });

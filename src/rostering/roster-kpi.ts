@@ -12,6 +12,7 @@ import {
 } from './roster-facts.validation';
 import type { RosterProblem } from './roster-problem-schema';
 import type { RosterAssignment, RosterKpis, SkillKpi, StaffHoursKpi } from './roster.types';
+import { sum } from '../common/sum';
 
 const round = (v: number, digits = 4): number => Number(v.toFixed(digits));
 
@@ -46,7 +47,7 @@ function staffKpis(problem: RosterProblem, shifts: WorkedShift[]): StaffHoursKpi
     byStaff.set(w.assignment.staffId, [...(byStaff.get(w.assignment.staffId) ?? []), w]);
   return problem.staff.map((s) => {
     const own = byStaff.get(s.id) ?? [];
-    const paid = own.reduce((sum, w) => sum + w.paidHours, 0);
+    const paid = sum(own, (w) => w.paidHours);
     const target = s.targetHoursWeek ?? s.maxHoursWeek;
     return {
       staffId: s.id,
@@ -62,14 +63,14 @@ function staffKpis(problem: RosterProblem, shifts: WorkedShift[]): StaffHoursKpi
 }
 
 const labourCost = (shifts: WorkedShift[]): number =>
-  shifts.reduce((sum, w) => sum + (w.staff?.hourlyCost ?? 0) * w.paidHours, 0);
+  sum(shifts, (w) => (w.staff?.hourlyCost ?? 0) * w.paidHours);
 
 export function rosterKpis(problem: RosterProblem, assignments: RosterAssignment[]): RosterKpis {
   const shifts = assignments.map((a) => workedShift(problem, a));
   const staff = staffKpis(problem, shifts);
   const deviations = staff.map((s) => s.deviation);
-  const mean = deviations.reduce((a, b) => a + b, 0) / Math.max(deviations.length, 1);
-  const variance = deviations.reduce((a, d) => a + (d - mean) ** 2, 0) / Math.max(deviations.length, 1);
+  const mean = sum(deviations) / Math.max(deviations.length, 1);
+  const variance = sum(deviations, (d) => (d - mean) ** 2) / Math.max(deviations.length, 1);
   const weekend = staff.map((s) => s.weekendShifts);
   const checks = shifts.filter((w) => w.staff?.preferences);
   const met = checks.filter((w) => preferenceMissReasons(w.staff!, w).length === 0).length;
@@ -105,9 +106,8 @@ export function rosterObjective(problem: RosterProblem, assignments: RosterAssig
     });
   }
   const staff = staffKpis(problem, shifts);
-  const deviation =
-    p.contractDeviation * staff.reduce((sum, s) => sum + Math.abs(s.paidHours - s.targetHoursWeek), 0);
+  const deviation = p.contractDeviation * sum(staff, (s) => Math.abs(s.paidHours - s.targetHoursWeek));
   const weekend = p.weekendFairness * Math.max(0, ...staff.map((s) => s.weekendShifts));
-  const misses = shifts.reduce((sum, w) => sum + (w.staff ? preferenceMissReasons(w.staff, w).length : 0), 0);
+  const misses = sum(shifts, (w) => (w.staff ? preferenceMissReasons(w.staff, w).length : 0));
   return labourCost(shifts) + cover + deviation + weekend + p.preference * misses;
 }

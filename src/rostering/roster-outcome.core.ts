@@ -26,6 +26,7 @@ import type {
   QueueEvaluate,
   RosterOutcomeResult,
 } from './roster-outcome.types';
+import { sum } from '../common/sum';
 
 export type * from './roster-outcome.types';
 
@@ -250,22 +251,27 @@ export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): Ros
   }));
   const total = totals(
     rows,
-    input.days.reduce((s, d) => s + (input.labourCost[d] ?? 0), 0),
+    sum(input.days, (d) => input.labourCost[d] ?? 0),
   );
   return { intervals: rows, days, total };
 }
 
 function totals(rows: OutcomeInterval[], labourCost: number): OutcomeTotals {
   const live = rows.filter((r) => r.kind === 'LIVE');
-  const liveArrivals = live.reduce((s, r) => s + r.arrivals, 0);
-  const weighted = live.reduce((s, r) => s + (r.serviceLevel ?? 0) * r.arrivals, 0);
+  const liveArrivals = sum(live, (r) => r.arrivals);
+  const weighted = sum(live, (r) => (r.serviceLevel ?? 0) * r.arrivals);
   const counted = rows.filter((r) => r.metTarget !== null);
   const met = counted.filter((r) => r.metTarget).length;
   return {
     liveArrivals: round(liveArrivals),
-    deferredArrivals: round(rows.filter((r) => r.kind === 'DEFERRED').reduce((s, r) => s + r.arrivals, 0)),
+    deferredArrivals: round(
+      sum(
+        rows.filter((r) => r.kind === 'DEFERRED'),
+        (r) => r.arrivals,
+      ),
+    ),
     serviceLevel: liveArrivals > 0 ? round(weighted / liveArrivals) : null,
-    deadlineMisses: round(rows.reduce((s, r) => s + (r.deadlineMisses ?? 0), 0)),
+    deadlineMisses: round(sum(rows, (r) => r.deadlineMisses ?? 0)),
     labourCost: round(labourCost, 2),
     intervalsCounted: counted.length,
     intervalsMeetingTarget: met,

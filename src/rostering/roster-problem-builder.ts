@@ -9,7 +9,7 @@
  */
 import { addDays, isoDayOfWeek, minutesToClock } from '../common/calendar';
 import { breakRulesOf } from '../staff/shift-breaks.core';
-import type { AvailabilityDoc, ShiftTemplateDoc, StaffDoc } from '../staff/staff.doc';
+import type { Availability, ShiftTemplate, StaffMember } from '../staff/staff.types';
 import { clockToMinutes, MINUTES_PER_DAY } from './calendar-util';
 import type { RosterProblemInput } from './roster-problem-schema';
 import type { RosterAssignment } from './roster.types';
@@ -28,9 +28,9 @@ export interface RosterSolveOptions {
 export interface RosterSourceData {
   /** Monday, YYYY-MM-DD. */
   week: string;
-  staff: StaffDoc[];
-  availability: AvailabilityDoc[];
-  templates: ShiftTemplateDoc[];
+  staff: StaffMember[];
+  availability: Availability[];
+  templates: ShiftTemplate[];
   requirement: WeekRequirement;
   /** Assignments of the previous week's PUBLISHED roster (empty when none). */
   previousAssignments: RosterAssignment[];
@@ -74,7 +74,7 @@ function subtractSpans(spans: Span[], holes: Span[]): Span[] {
 }
 
 /** Minutes-of-day spans a person can work on `date` (null pattern: never available). */
-export function datedSpans(pattern: AvailabilityDoc | undefined, date: string): Span[] {
+export function datedSpans(pattern: Availability | undefined, date: string): Span[] {
   if (!pattern) return [];
   const span = (from: string, to: string): Span => ({ start: clockToMinutes(from), end: clockToMinutes(to) });
   const dated = pattern.exceptions.filter((e) => e.date === date);
@@ -113,7 +113,7 @@ interface StaffBuild {
   week: string;
   /** The seven dates of the week, Monday first. */
   dates: string[];
-  patterns: Map<string, AvailabilityDoc>;
+  patterns: Map<string, Availability>;
   /** Template ids of template names (or ids) a preference lists; unknown ones are dropped. */
   templateIds: (names: string[]) => string[];
   previousAssignments: RosterAssignment[];
@@ -122,7 +122,7 @@ interface StaffBuild {
 
 /** Templates serving a required skill (their skills cut to the required ones); the rest are noted. */
 function problemTemplates(
-  templates: ShiftTemplateDoc[],
+  templates: ShiftTemplate[],
   requiredSkills: ReadonlySet<string>,
   notes: string[],
 ): ProblemTemplate[] {
@@ -153,7 +153,7 @@ function templateIdResolver(templates: ProblemTemplate[]): (names: string[]) => 
 
 /** A person's preferences with unknown templates dropped; undefined when nothing is left. */
 function problemPreferences(
-  prefs: StaffDoc['preferences'],
+  prefs: StaffMember['preferences'],
   templateIds: (names: string[]) => string[],
 ): ProblemStaff['preferences'] {
   if (!prefs) return undefined;
@@ -168,7 +168,7 @@ function problemPreferences(
 
 /** The dated windows of the week as weekly windows (one date per day of week), and the days off. */
 function weekAvailability(
-  pattern: AvailabilityDoc | undefined,
+  pattern: Availability | undefined,
   dates: string[],
 ): { availability: ProblemStaff['availability']; unavailableDates: string[] } {
   const availability = dates.flatMap((date) =>
@@ -183,7 +183,7 @@ function weekAvailability(
 }
 
 /** One person's problem entry, or null (noted) when they have no skill. */
-function problemStaffMember(s: StaffDoc, build: StaffBuild): ProblemStaff | null {
+function problemStaffMember(s: StaffMember, build: StaffBuild): ProblemStaff | null {
   if (s.skills.length === 0) {
     build.notes.push(`staff ${s.employeeNo} left out: no skills`);
     return null;
@@ -257,8 +257,8 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
  * maxDaysWeek, so a week with leave is not made infeasible by the contract minimum.
  */
 function creditAbsences(
-  contract: StaffDoc['contract'],
-  pattern: AvailabilityDoc | undefined,
+  contract: StaffMember['contract'],
+  pattern: Availability | undefined,
   unavailableDates: string[],
 ): number {
   if (!pattern || contract.minHoursWeek === 0 || contract.maxDaysWeek === 0) return contract.minHoursWeek;

@@ -5,7 +5,7 @@
  * templates, the requirement, the options, each person's previous week — stays as stored.
  * Pure: documents in, problem out.
  */
-import type { AvailabilityDoc, StaffDoc } from '../staff/staff.doc';
+import type { Availability, StaffMember } from '../staff/staff.types';
 import { rosterProblemFromData } from './roster-problem-builder';
 import type { RosterProblem } from './roster-problem-schema';
 import { parseRosterProblem } from './roster-problem.validation';
@@ -14,8 +14,8 @@ import { parseRosterProblem } from './roster-problem.validation';
 export function refreshProblem(
   stored: RosterProblem,
   refresh: readonly string[],
-  staff: StaffDoc[],
-  availability: AvailabilityDoc[],
+  staff: StaffMember[],
+  availability: Availability[],
 ): RosterProblem {
   const ids = new Set(refresh);
   const built = rosterProblemFromData({

@@ -12,13 +12,14 @@ import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import { WEEK_RULES, type ConflictRule } from './roster-conflicts.core';
 import type { RosterConflictService } from './roster-conflict.service';
-import type { RosterDoc, RosterFigures, RosterRepairInfo } from './roster.doc';
+import type { RosterFigures, RosterRepairInfo, RosterVersion } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
 import { assignmentKey } from './milp/roster-repair';
 import type { RepairSolveInput, RepairSolveResult } from './roster-repair-solver';
 import { rosterKpis } from './roster-kpi';
 import type { RosterService } from './roster.service';
 import type { RosterAssignment, RosterKpis } from './roster.types';
+import { sum } from '../common/sum';
 
 export interface RepairOptions {
   timeLimitSeconds?: number | null;
@@ -26,19 +27,19 @@ export interface RepairOptions {
 }
 
 export interface RepairOutcome extends RosterRepairInfo {
-  roster: RosterDoc;
+  roster: RosterVersion;
 }
 
 const round = (v: number, digits = 2): number => Number(v.toFixed(digits));
 
 /** Overall coverage, under-cover and labour cost of a roster's KPIs. */
 export function figures(kpis: RosterKpis): RosterFigures {
-  const required = kpis.skills.reduce((s, k) => s + k.requiredHours, 0);
-  const met = kpis.skills.reduce((s, k) => s + (k.requiredHours * (k.coveragePercent ?? 100)) / 100, 0);
+  const required = sum(kpis.skills, (k) => k.requiredHours);
+  const met = sum(kpis.skills, (k) => (k.requiredHours * (k.coveragePercent ?? 100)) / 100);
   return {
     coveragePercent: required > 0 ? round((100 * met) / required) : null,
     underStaffedHours: round(
-      kpis.skills.reduce((s, k) => s + k.underStaffedHours, 0),
+      sum(kpis.skills, (k) => k.underStaffedHours),
       4,
     ),
     labourCost: round(kpis.labourCost),

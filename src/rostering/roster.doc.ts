@@ -2,115 +2,15 @@
  * Stored documents of the roster lifecycle: `rosters` (one document per generated version of
  * a week) and `rosterJobs` (one per generateRoster / planWeek call).
  */
-import type { RosterConflictInfo, RosterJobPhase, RosterJobState } from '../events/topics';
-import type { RosterProblem } from './roster-problem-schema';
-import type { RosterAssignment, RosterDiagnosis, RosterKpis, RosterStatus, Warning } from './roster.types';
+import type { RosterJobPhase, RosterJobState } from '../events/topics';
+import type { RosterVersion } from './roster-version.types';
+import type { RosterDiagnosis } from './roster.types';
 
 export const ROSTERS = 'rosters';
 export const ROSTER_JOBS = 'rosterJobs';
 
-export type RosterDocStatus = 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED';
-
-/** Requirement against scheduled agents of one skill, one value per interval from Monday 00:00. */
-export interface SkillCoverage {
-  skill: string;
-  required: number[];
-  /** Agents working (net of breaks). */
-  scheduled: number[];
-  /** Agents on shift but on a break (absent on rosters stored before breaks). */
-  onBreak?: number[];
-}
-
-export interface RosterSolverInfo {
-  status: RosterStatus;
-  /** HiGHS' own status text; null when HiGHS did not run. */
-  solverStatus: string | null;
-  objective: number | null;
-  bound: number | null;
-  gap: number | null;
-  seconds: number;
-  /** True when the greedy roster was kept (HiGHS found nothing better in time). */
-  heuristic: boolean;
-  /** Objective of the greedy roster of the same solve (absent on rosters stored before it). */
-  greedyObjective?: number | null;
-  message: string | null;
-}
-
-/** Coverage and cost of a roster, for the before / after of a repair. */
-export interface RosterFigures {
-  /** Share of required agent-hours met over every skill (null: nothing required). */
-  coveragePercent: number | null;
-  underStaffedHours: number;
-  labourCost: number;
-}
-
-/** What a repair changed, stored on the repaired DRAFT. */
-export interface RosterRepairInfo {
-  /** The PUBLISHED roster it repairs. */
-  ofRosterId: string;
-  /** Shifts added plus shifts dropped (a shift moved to another day or person counts twice). */
-  changedAssignments: number;
-  addedAssignments: number;
-  removedAssignments: number;
-  changedStaff: number;
-  /** Days (YYYY-MM-DD) the repair was allowed to change. */
-  conflictDays: string[];
-  /** True when the conflicted days alone could not be repaired and people's whole weeks were opened. */
-  widened: boolean;
-  before: RosterFigures;
-  /** The published roster without the conflicted assignments: the gap to cover. */
-  withoutConflicts: RosterFigures;
-  after: RosterFigures;
-}
-
-/** Which objective a roster was solved with (learned rewards, src/ranking/). */
-export interface RosterRankingInfo {
-  /** RULES: stated preferences only; MODEL: learned rewards; a SHADOW roster is never publishable. */
-  path: 'RULES' | 'MODEL' | 'SHADOW';
-  /** Share of candidates that fell back to the rules (null when no model was asked). */
-  fallbackRate: number | null;
-  modelId: string | null;
-  /** Why the rules were used, e.g. "no active model". */
-  reason: string | null;
-}
-
-export interface RosterDoc {
-  _id: string;
-  /** Monday of the week, YYYY-MM-DD. */
-  week: string;
-  /** 1, 2, 3 … per week, in creation order. */
-  version: number;
-  status: RosterDocStatus;
-  intervalMinutes: number;
-  solver: RosterSolverInfo;
-  kpis: RosterKpis;
-  assignments: RosterAssignment[];
-  coverage: SkillCoverage[];
-  diagnosis: RosterDiagnosis | null;
-  /** Soft issues (under-cover, missed preferences) found by the checker. */
-  warnings: Warning[];
-  /**
-   * The exact problem the roster was solved for (master data as of generation). Manual edits
-   * are re-checked against it, so a later change of staff data cannot slip a rule break in.
-   */
-  problem: RosterProblem;
-  jobId: string | null;
-  /** Bumped by every write; manual edits are optimistic on it. */
-  revision: number;
-  manualEdits: number;
-  createdAt: Date;
-  createdBy: string | null;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  publishedBy: string | null;
-  /** Assignments current staff data breaks (PUBLISHED rosters; absent on older documents). */
-  conflicts?: RosterConflictInfo[];
-  /** Set on a DRAFT made by repairRoster. */
-  repair?: RosterRepairInfo | null;
-  /** The solver's assignments as proposed, before manual edits (labels are drawn from it). */
-  proposed?: RosterAssignment[];
-  ranking?: RosterRankingInfo | null;
-}
+/** A stored roster version: the public `RosterVersion` (roster-version.types.ts) as it is. */
+export type RosterDoc = RosterVersion;
 
 export type RosterJobKind = 'GENERATE' | 'PLAN_WEEK';
 

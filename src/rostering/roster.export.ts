@@ -3,7 +3,7 @@
  * Coverage (requirement vs scheduled per interval and skill, under-cover highlighted) and
  * KPIs. MANAGER sees every version; SERVICE_PROVIDER only PUBLISHED ones (others: 404).
  */
-import { addDays } from '../common/calendar';
+import { addDays, DAY_NAMES } from '../common/calendar';
 import { Role } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
 import type { DownloadRoute } from '../export/download';
@@ -14,7 +14,6 @@ import { outcomeSheet } from './roster-outcome.export';
 import type { RosterOutcomeService } from './roster-outcome.service';
 import type { RosterService } from './roster.service';
 
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const EPS = 1e-6;
 
 const clockOf = (iso: string): string => iso.slice(11, 16);

@@ -2,10 +2,12 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RosterConflict } from './roster-conflict.graphql';
 import type { RosterJobPhase, RosterJobState } from '../events/topics';
-import type { RosterDocStatus, RosterJobKind } from './roster.doc';
+import type { RosterJobKind } from './roster.doc';
+import type { RosterVersionStatus } from './roster-version.types';
 import type { RosterStatus } from './roster.types';
 import type * as events from '../events/topics';
 import type * as docs from './roster.doc';
+import type * as version from './roster-version.types';
 import type * as service from './roster.service';
 import type * as core from './roster.types';
 
@@ -14,7 +16,7 @@ export const RosterDocStatusEnum = {
   DRAFT: 'DRAFT',
   PUBLISHED: 'PUBLISHED',
   SUPERSEDED: 'SUPERSEDED',
-} as const satisfies { [K in RosterDocStatus]: K };
+} as const satisfies { [K in RosterVersionStatus]: K };
 registerEnumType(RosterDocStatusEnum, {
   name: 'RosterStatus',
   description:
@@ -87,7 +89,7 @@ export class RosterAssignment implements core.RosterAssignment {
 }
 
 @ObjectType()
-export class RosterSolverInfo implements docs.RosterSolverInfo {
+export class RosterSolverInfo implements version.RosterSolverInfo {
   @Field(() => SolverStatusEnum)
   status!: RosterStatus;
 
@@ -224,7 +226,7 @@ export class RosterKpis implements core.RosterKpis {
 @ObjectType({
   description: 'Requirement against scheduled agents of one skill, one value per interval from Monday 00:00.',
 })
-export class RosterCoverage implements docs.SkillCoverage {
+export class RosterCoverage implements version.SkillCoverage {
   @Field()
   skill!: string;
 
@@ -293,7 +295,7 @@ export class RosterWarning implements core.Warning {
 }
 
 @ObjectType({ description: 'One version of a week’s roster.' })
-export class Roster implements Omit<docs.RosterDoc, 'problem' | 'revision'> {
+export class Roster implements Omit<version.RosterVersion, 'problem' | 'revision'> {
   @Field(() => ID, { name: 'id' })
   _id!: string;
 
@@ -304,7 +306,7 @@ export class Roster implements Omit<docs.RosterDoc, 'problem' | 'revision'> {
   version!: number;
 
   @Field(() => RosterDocStatusEnum)
-  status!: RosterDocStatus;
+  status!: RosterVersionStatus;
 
   @Field(() => Int)
   intervalMinutes!: number;

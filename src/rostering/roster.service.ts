@@ -13,7 +13,8 @@ import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { isIsoDate, isoDayOfWeek } from '../common/calendar';
 import { breaksBySkill, coverageBySkill, workedShift } from './roster-facts.validation';
-import { ROSTERS, type RosterDoc, type SkillCoverage } from './roster.doc';
+import { ROSTERS, type RosterDoc } from './roster.doc';
+import type { RosterVersion, SkillCoverage } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
 import { checkRoster } from './roster.validation';
 import { rosterKpis } from './roster-kpi';
@@ -23,7 +24,7 @@ import { applyChange, type AssignmentChange } from './roster-edit.core';
 export { applyChange, type AssignmentAction, type AssignmentChange } from './roster-edit.core';
 
 export interface UpdateAssignmentResult {
-  roster: RosterDoc;
+  roster: RosterVersion;
   warnings: Warning[];
 }
 
@@ -164,30 +165,30 @@ export class RosterService {
   }
 
   /** Runs after a roster is published, before publish returns (conflicts already open then). */
-  onPublish(handler: ChangeHandler<RosterDoc>): void {
+  onPublish(handler: ChangeHandler<RosterVersion>): void {
     this.publishHandlers.register(handler);
   }
 
-  async require(id: string): Promise<RosterDoc> {
+  async require(id: string): Promise<RosterVersion> {
     const doc = await this.rosters.findById(id);
     if (!doc) throw notFound('Roster', id);
     return doc;
   }
 
   /** A roster as the viewer may see it: planners see every version, readers PUBLISHED only. */
-  async get(id: string, viewer: Viewer | null): Promise<RosterDoc> {
+  async get(id: string, viewer: Viewer | null): Promise<RosterVersion> {
     const doc = await this.require(id);
     if (!mayReadDrafts(viewer) && doc.status !== 'PUBLISHED') throw notFound('Roster', id);
     return doc;
   }
 
-  async list(week: string, viewer: Viewer | null): Promise<RosterDoc[]> {
+  async list(week: string, viewer: Viewer | null): Promise<RosterVersion[]> {
     assertWeek(week);
     const filter = mayReadDrafts(viewer) ? { week } : { week, status: 'PUBLISHED' };
     return this.rosters.find(filter, { sort: { version: -1 } });
   }
 
-  async published(week: string): Promise<RosterDoc | null> {
+  async published(week: string): Promise<RosterVersion | null> {
     return this.rosters.findOne({ week, status: 'PUBLISHED' });
   }
 
@@ -195,7 +196,7 @@ export class RosterService {
    * Publishes a DRAFT: the week's current PUBLISHED version (if any) becomes SUPERSEDED in
    * the same atomic write. Publishes ROSTER_PUBLISHED after the write.
    */
-  async publish(id: string, viewer: Viewer): Promise<RosterDoc> {
+  async publish(id: string, viewer: Viewer): Promise<RosterVersion> {
     const doc = await this.require(id);
     if (doc.status !== 'DRAFT')
       throw conflict(`Roster ${id} is ${doc.status}; only a DRAFT can be published`);

@@ -16,6 +16,7 @@ import { breakRulesOf } from '../staff/shift-breaks.core';
 import { at } from '../common/indexed';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem-schema';
 import type { RosterAssignment, Violation, Warning } from './roster.types';
+import { sum } from '../common/sum';
 
 export interface CheckReport {
   violations: Violation[];
@@ -91,7 +92,7 @@ function checkPerson(problem: RosterProblem, staff: Staff, shifts: WorkedShift[]
     }
     previousEnd = previousEnd === null ? s.end : Math.max(previousEnd, s.end);
   }
-  const hours = shifts.reduce((sum, s) => sum + s.paidHours, 0);
+  const hours = sum(shifts, (s) => s.paidHours);
   if (hours > staff.maxHoursWeek + EPS)
     v('MAX_HOURS', `${hours} h exceeds maxHoursWeek ${staff.maxHoursWeek}`);
   if (hours < staff.minHoursWeek - EPS) v('MIN_HOURS', `${hours} h below minHoursWeek ${staff.minHoursWeek}`);

@@ -27,6 +27,7 @@ import { isAppError } from '../errors';
 import type { Logger } from '../logger';
 import { connectionToken, newContext } from './context';
 import { prepareOperation, type EdgeLimits } from './limits';
+import { sum } from '../common/sum';
 
 /** Close code of a socket whose session was revoked (logout, deactivation, new password). */
 export const SESSION_REVOKED = 4403;
@@ -124,7 +125,7 @@ class OpenOperations {
   }
 
   private report(): void {
-    this.onChange?.([...this.bySocket.values()].reduce((n, ids) => n + ids.size, 0));
+    this.onChange?.(sum(this.bySocket.values(), (ids) => ids.size));
   }
 }
 

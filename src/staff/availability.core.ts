@@ -1,6 +1,6 @@
 import { clockToMinutes, isIsoDate, isoDayOfWeek, minutesToClock } from '../common/calendar';
 import { AppError, type ErrorLocation } from '../errors';
-import type { AvailabilityException, WeeklyWindow } from './staff.doc';
+import type { AvailabilityException, WeeklyWindow } from './staff.types';
 import { checkSpan, mergeSpans, type Span, subtractSpans } from '../common/time-window';
 
 /**

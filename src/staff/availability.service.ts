@@ -7,6 +7,7 @@ import type { StaffChangedEvent } from '../events/topics';
 import { badInput, forbidden, type ErrorLocation } from '../errors';
 import { normalizeHeader, type Table, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore } from '../store/document-store';
+import { upsertAll } from '../store/upsert-by-key';
 import { availableWindows, checkExceptions, isAvailable, type TimeSpan } from './availability.core';
 import type { SiteSettingsService } from './site-settings.service';
 import {
@@ -17,13 +18,8 @@ import {
   rowsToTable,
 } from './staff-import';
 import { assertMayRead, type StaffService } from './staff.service';
-import {
-  AVAILABILITY,
-  type AvailabilityDoc,
-  type AvailabilityException,
-  type StaffDoc,
-  type WeeklyWindow,
-} from './staff.doc';
+import { AVAILABILITY, type AvailabilityDoc } from './staff.doc';
+import type { Availability, AvailabilityException, StaffMember, WeeklyWindow } from './staff.types';
 import { checkSpan, checkWeeklyWindows, sortWindows } from '../common/time-window';
 
 export interface AvailabilitySpec {
@@ -39,7 +35,7 @@ export interface AvailabilitySpec {
 
 /** One person's available windows on each day of a week. */
 export interface StaffWeekAvailability {
-  staff: StaffDoc;
+  staff: StaffMember;
   days: { date: string; dayOfWeek: number; windows: TimeSpan[] }[];
 }
 
@@ -81,32 +77,32 @@ export class AvailabilityService {
   }
 
   /** A person's availability (empty when never set); AGENTs may read only their own. */
-  async get(staffId: string, viewer: Viewer | null = null): Promise<AvailabilityDoc> {
+  async get(staffId: string, viewer: Viewer | null = null): Promise<Availability> {
     if (viewer) assertMayRead(viewer, staffId);
     await this.staff.require(staffId);
     return (await this.availability.findById(staffId)) ?? emptyAvailability(staffId);
   }
 
   /** The caller's own availability (their account must be linked to a staff member). */
-  mine(viewer: Viewer): Promise<AvailabilityDoc> {
+  mine(viewer: Viewer): Promise<Availability> {
     return this.get(ownStaffId(viewer), viewer);
   }
 
   /** Availability of many people in the order asked (empty where never set): one store call. */
-  async byStaffIds(ids: readonly string[]): Promise<AvailabilityDoc[]> {
+  async byStaffIds(ids: readonly string[]): Promise<Availability[]> {
     const found = new Map((await this.availability.find({ _id: { $in: [...ids] } })).map((a) => [a._id, a]));
     return ids.map((id) => found.get(id) ?? emptyAvailability(id));
   }
 
   /** The patterns stored for these people (none for someone who never set one): one store call. */
-  storedFor(ids: readonly string[]): Promise<AvailabilityDoc[]> {
+  storedFor(ids: readonly string[]): Promise<Availability[]> {
     return this.availability.find({ staffId: { $in: [...ids] } });
   }
 
   /** `staff.availability`: batched per request, one store query per field level. */
-  load(loaders: LoaderRegistry, staffId: string): Promise<AvailabilityDoc> {
+  load(loaders: LoaderRegistry, staffId: string): Promise<Availability> {
     return loaders
-      .get('staff.availability', () => new DataLoader<string, AvailabilityDoc>((ids) => this.byStaffIds(ids)))
+      .get('staff.availability', () => new DataLoader<string, Availability>((ids) => this.byStaffIds(ids)))
       .load(staffId);
   }
 
@@ -114,7 +110,7 @@ export class AvailabilityService {
    * Replaces a person's availability. MANAGER/ADMIN may change anyone's at any time; anyone
    * else only their own, and never on or before the lock date (FORBIDDEN, with the reason).
    */
-  async set(staffId: string, spec: AvailabilitySpec, viewer: Viewer | null): Promise<AvailabilityDoc> {
+  async set(staffId: string, spec: AvailabilitySpec, viewer: Viewer | null): Promise<Availability> {
     const planner = viewer === null || hasRole(viewer, Role.MANAGER);
     if (!planner && viewer.staffId !== staffId)
       throw forbidden(
@@ -148,12 +144,17 @@ export class AvailabilityService {
     return doc;
   }
 
-  setMine(viewer: Viewer, spec: AvailabilitySpec): Promise<AvailabilityDoc> {
+  setMine(viewer: Viewer, spec: AvailabilitySpec): Promise<Availability> {
     return this.set(ownStaffId(viewer), spec, viewer);
   }
 
   /** Active staff (with `skill`, when given) available for the whole of [from, to) on `date`. */
-  async availableStaff(date: string, from: string, to: string, skill?: string | null): Promise<StaffDoc[]> {
+  async availableStaff(
+    date: string,
+    from: string,
+    to: string,
+    skill?: string | null,
+  ): Promise<StaffMember[]> {
     const errors: ErrorLocation[] = [];
     if (!isIsoDate(date))
       errors.push({ field: 'date', message: `date must be a real date YYYY-MM-DD, got "${date}"` });
@@ -272,10 +273,7 @@ export class AvailabilityService {
   /** Seed: replaces the availability of the given people in one atomic bulk write (docs are validated). */
   async replaceMany(docs: AvailabilityDoc[]): Promise<number> {
     const checked = docs.map((d) => ({ ...d, ...normalise(d) }));
-    if (checked.length > 0)
-      await this.availability.bulkWrite(
-        checked.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
-      );
+    await upsertAll(this.availability, checked);
     return checked.length;
   }
 

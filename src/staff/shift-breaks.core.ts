@@ -1,3 +1,5 @@
+import { sum } from '../common/sum';
+
 /**
  * Break rules of a shift template: one or more breaks, each with a duration, paid or unpaid,
  * and a window for its start relative to the shift start. Pure; shared by the staff feature
@@ -45,7 +47,7 @@ export function breakRulesOf(t: {
 }
 
 export const unpaidBreakMinutes = (rules: readonly BreakRule[]): number =>
-  rules.reduce((sum, b) => sum + (b.paid ? 0 : b.durationMinutes), 0);
+  sum(rules, (b) => (b.paid ? 0 : b.durationMinutes));
 
 /**
  * Every problem of a list of break rules for a shift of `durationMinutes`, with its field

@@ -5,8 +5,10 @@ import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound, type ErrorLocation } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
+import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
 import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.doc';
+import type { ShiftTemplate } from './staff.types';
 import { checkSkills, normaliseSkills } from './staff.validation';
 import { withoutNulls } from '../common/without-nulls';
 
@@ -69,33 +71,33 @@ export class ShiftTemplateService {
   }
 
   /** Templates ordered by name, a page at a time. */
-  async list(filter: ShiftTemplateFilter, page: PageRequest): Promise<Connected<ShiftTemplateDoc>> {
+  async list(filter: ShiftTemplateFilter, page: PageRequest): Promise<Connected<ShiftTemplate>> {
     return toConnection(
       await paginate(this.templates, toFilter(filter), { field: 'name', direction: 1 }, page),
     );
   }
 
   /** Every active template (optionally serving `skill`), ordered by start then name. */
-  listActive(skill?: string | null): Promise<ShiftTemplateDoc[]> {
+  listActive(skill?: string | null): Promise<ShiftTemplate[]> {
     return this.templates.find(toFilter({ active: true, skill }), { sort: { start: 1, name: 1 } });
   }
 
   /** The templates a roster may use: every active one, ordered by start then id (a stable problem order). */
-  forRoster(): Promise<ShiftTemplateDoc[]> {
+  forRoster(): Promise<ShiftTemplate[]> {
     return this.templates.find({ active: true }, { sort: { start: 1, _id: 1 } });
   }
 
-  async require(id: string): Promise<ShiftTemplateDoc> {
+  async require(id: string): Promise<ShiftTemplate> {
     const doc = await this.templates.findById(id);
     if (!doc) throw notFound('ShiftTemplate', id);
     return doc;
   }
 
-  byName(name: string): Promise<ShiftTemplateDoc | null> {
+  byName(name: string): Promise<ShiftTemplate | null> {
     return this.templates.findOne({ name });
   }
 
-  async create(spec: ShiftTemplateSpec, id: string = randomUUID()): Promise<ShiftTemplateDoc> {
+  async create(spec: ShiftTemplateSpec, id: string = randomUUID()): Promise<ShiftTemplate> {
     const doc = await this.build(spec, id);
     try {
       return await this.templates.insertOne(doc);
@@ -104,7 +106,7 @@ export class ShiftTemplateService {
     }
   }
 
-  async update(id: string, patch: ShiftTemplatePatch): Promise<ShiftTemplateDoc> {
+  async update(id: string, patch: ShiftTemplatePatch): Promise<ShiftTemplate> {
     const current = await this.require(id);
     const set = withoutNulls(patch);
     // A legacy client changing breakMinutes without breaks gets the legacy rule for it.
@@ -119,7 +121,7 @@ export class ShiftTemplateService {
     }
   }
 
-  async deactivate(id: string): Promise<ShiftTemplateDoc> {
+  async deactivate(id: string): Promise<ShiftTemplate> {
     const updated = await this.templates.findOneAndUpdate({ _id: id }, { $set: { active: false } });
     if (!updated) throw notFound('ShiftTemplate', id);
     return updated;
@@ -127,15 +129,14 @@ export class ShiftTemplateService {
 
   /** Seed upsert by name (one atomic bulk write); an existing template keeps its `_id`. */
   async upsertByName(specs: ShiftTemplateSpec[], idOf: (name: string) => string): Promise<number> {
-    const existing = new Map(
-      (await this.templates.find({ name: { $in: specs.map((s) => s.name) } })).map((t) => [t.name, t]),
+    const existing = await existingByKey(
+      this.templates,
+      'name',
+      specs.map((s) => s.name),
     );
     const known = new Set(await this.channels.knownSkills());
     const docs = specs.map((s) => buildTemplate(s, existing.get(s.name)?._id ?? idOf(s.name), known));
-    if (docs.length > 0)
-      await this.templates.bulkWrite(
-        docs.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
-      );
+    await upsertAll(this.templates, docs);
     return docs.length;
   }
 

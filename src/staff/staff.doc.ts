@@ -1,82 +1,14 @@
-import type { BreakRule } from './shift-breaks.core';
+import type { Availability, ShiftTemplate, StaffMember } from './staff.types';
+
 export const STAFF = 'staff';
 export const AVAILABILITY = 'availability';
 export const SHIFT_TEMPLATES = 'shiftTemplates';
 export const SITE_SETTINGS = 'settings';
 
-export interface Contract {
-  minHoursWeek: number;
-  maxHoursWeek: number;
-  maxDaysWeek: number;
-  maxConsecutiveDays: number;
-}
-
-export interface StaffPreferences {
-  desiredDays: number[];
-  undesiredDays: number[];
-  desiredShifts: string[];
-  undesiredShifts: string[];
-}
-
-export interface StaffDoc {
-  _id: string;
-  /** Unique, as in the HR system. */
-  employeeNo: string;
-  name: string;
-  skills: string[];
-  /** Leads a team (a seeded skill `team_lead` marks it too). */
-  contract: Contract;
-  hourlyCost: number;
-  active: boolean;
-  preferences: StaffPreferences;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** A recurring window of availability: `dayOfWeek` 1 = Monday … 7 = Sunday, times "HH:MM" ("24:00" allowed as `to`). */
-export interface WeeklyWindow {
-  dayOfWeek: number;
-  from: string;
-  to: string;
-}
-
-/** A dated change: leave or sickness (`available: false`), or extra availability with times. */
-export interface AvailabilityException {
-  date: string;
-  available: boolean;
-  from: string | null;
-  to: string | null;
-  reason: string;
-}
-
-export interface AvailabilityDoc {
-  /** The staff id: one availability document per staff member. */
-  _id: string;
-  staffId: string;
-  weekly: WeeklyWindow[];
-  exceptions: AvailabilityException[];
-  updatedAt: Date;
-  updatedBy: string | null;
-}
-
-export interface ShiftTemplateDoc {
-  _id: string;
-  name: string;
-  /** "HH:MM" local start. */
-  start: string;
-  durationMinutes: number;
-  /** Unpaid break minutes in total (the sum of the unpaid `breaks`). */
-  breakMinutes: number;
-  /**
-   * Break rules; absent on templates stored before them, which read as one unpaid break of
-   * `breakMinutes` with a window around mid-shift (`breakRulesOf`).
-   */
-  breaks?: BreakRule[];
-  daysOfWeek: number[];
-  /** Skills this shift serves. */
-  skills: string[];
-  active: boolean;
-}
+/** The stored documents: the public types of staff.types.ts as they are. */
+export type StaffDoc = StaffMember;
+export type AvailabilityDoc = Availability;
+export type ShiftTemplateDoc = ShiftTemplate;
 
 /** Site-wide settings, one document `_id: "site"`. */
 export interface SiteSettingsDoc {

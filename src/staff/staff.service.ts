@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
-import type { UserDoc } from '../auth/user.doc';
+import type { UserAccount } from '../auth/user.types';
 import type { UserService } from '../auth/user.service';
 import type { ChannelService } from '../channels/channel.service';
 import { type Connected, toConnection } from '../common/connection';
@@ -12,8 +12,10 @@ import type { StaffChangedEvent } from '../events/topics';
 import { AppError, badInput, conflict, forbidden, notFound, type ErrorLocation } from '../errors';
 import { type Table, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore, Filter } from '../store/document-store';
+import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff-import';
-import { type Contract, STAFF, type StaffDoc, type StaffPreferences } from './staff.doc';
+import { STAFF, type StaffDoc } from './staff.doc';
+import type { Contract, StaffMember, StaffPreferences } from './staff.types';
 import { checkContract, checkSkills, normaliseSkills } from './staff.validation';
 import { withoutNulls } from '../common/without-nulls';
 
@@ -75,64 +77,67 @@ export class StaffService {
   }
 
   /** Staff ordered by employee number, a page at a time. */
-  async list(filter: StaffFilter, page: PageRequest): Promise<Connected<StaffDoc>> {
+  async list(filter: StaffFilter, page: PageRequest): Promise<Connected<StaffMember>> {
     return toConnection(
       await paginate(this.staff, toFilter(filter), { field: 'employeeNo', direction: 1 }, page),
     );
   }
 
   /** Every active staff member (optionally with a skill), ordered by employee number. */
-  listActive(skill?: string | null): Promise<StaffDoc[]> {
+  listActive(skill?: string | null): Promise<StaffMember[]> {
     return this.staff.find(toFilter({ active: true, skill }), { sort: { employeeNo: 1 } });
   }
 
   /** Who a roster is built for: every active staff member, ordered by id (a stable problem order). */
-  forRoster(): Promise<StaffDoc[]> {
+  forRoster(): Promise<StaffMember[]> {
     return this.staff.find({ active: true }, { sort: { _id: 1 } });
   }
 
-  async require(id: string): Promise<StaffDoc> {
+  async require(id: string): Promise<StaffMember> {
     const doc = await this.staff.findById(id);
     if (!doc) throw notFound('Staff', id);
     return doc;
   }
 
   /** Readers see anyone; an AGENT sees only the staff record linked to their account. */
-  async requireVisible(id: string, viewer: Viewer | null): Promise<StaffDoc> {
+  async requireVisible(id: string, viewer: Viewer | null): Promise<StaffMember> {
     assertMayRead(viewer, id);
     return this.require(id);
   }
 
-  findByEmployeeNo(employeeNo: string): Promise<StaffDoc | null> {
+  findByEmployeeNo(employeeNo: string): Promise<StaffMember | null> {
     return this.staff.findOne({ employeeNo });
   }
 
   /** Staff with any of these employee numbers (one store call). */
-  byEmployeeNos(employeeNos: readonly string[]): Promise<StaffDoc[]> {
+  byEmployeeNos(employeeNos: readonly string[]): Promise<StaffMember[]> {
     return this.staff.find({ employeeNo: { $in: [...new Set(employeeNos)] } });
   }
 
   /** Staff by id in the order asked (null where missing): one store call. */
-  async byIds(ids: readonly string[]): Promise<(StaffDoc | null)[]> {
+  async byIds(ids: readonly string[]): Promise<(StaffMember | null)[]> {
     const found = new Map((await this.staff.find({ _id: { $in: [...ids] } })).map((s) => [s._id, s]));
     return ids.map((id) => found.get(id) ?? null);
   }
 
   /** `staff.user`: batched per request, one `users` query per field level. */
-  loadUser(loaders: LoaderRegistry, staffId: string): Promise<UserDoc | null> {
+  loadUser(loaders: LoaderRegistry, staffId: string): Promise<UserAccount | null> {
     return loaders
-      .get('staff.user', () => new DataLoader<string, UserDoc | null>((ids) => this.users.byStaffIds(ids)))
+      .get(
+        'staff.user',
+        () => new DataLoader<string, UserAccount | null>((ids) => this.users.byStaffIds(ids)),
+      )
       .load(staffId);
   }
 
   /** Staff by id, batched per request (for nested fields such as roster assignment → staff). */
-  load(loaders: LoaderRegistry, id: string): Promise<StaffDoc | null> {
+  load(loaders: LoaderRegistry, id: string): Promise<StaffMember | null> {
     return loaders
-      .get('staff.byId', () => new DataLoader<string, StaffDoc | null>((ids) => this.byIds(ids)))
+      .get('staff.byId', () => new DataLoader<string, StaffMember | null>((ids) => this.byIds(ids)))
       .load(id);
   }
 
-  async create(spec: StaffSpec, id: string = randomUUID(), now = new Date()): Promise<StaffDoc> {
+  async create(spec: StaffSpec, id: string = randomUUID(), now = new Date()): Promise<StaffMember> {
     const doc = await this.build(spec, id, now, now);
     try {
       return await this.staff.insertOne(doc);
@@ -141,7 +146,7 @@ export class StaffService {
     }
   }
 
-  async update(id: string, patch: StaffPatch): Promise<StaffDoc> {
+  async update(id: string, patch: StaffPatch): Promise<StaffMember> {
     const current = await this.require(id);
     const set = withoutNulls(patch);
     const doc = await this.build({ ...current, ...set }, id, current.createdAt, new Date());
@@ -158,7 +163,7 @@ export class StaffService {
   }
 
   /** Keeps the record (rosters refer to it) but takes the person out of planning. */
-  async deactivate(id: string): Promise<StaffDoc> {
+  async deactivate(id: string): Promise<StaffMember> {
     const updated = await this.staff.findOneAndUpdate(
       { _id: id },
       { $set: { active: false, updatedAt: new Date() } },
@@ -237,21 +242,17 @@ export class StaffService {
     idOf: (employeeNo: string) => string,
     at: Date,
   ): Promise<Map<string, string>> {
-    const existing = new Map(
-      (await this.staff.find({ employeeNo: { $in: specs.map((s) => s.employeeNo) } })).map((s) => [
-        s.employeeNo,
-        s,
-      ]),
+    const existing = await existingByKey(
+      this.staff,
+      'employeeNo',
+      specs.map((s) => s.employeeNo),
     );
     const known = new Set(await this.channels.knownSkills());
     const docs = specs.map((s) => {
       const old = existing.get(s.employeeNo);
       return this.buildKnown(s, old?._id ?? idOf(s.employeeNo), old?.createdAt ?? at, at, known);
     });
-    if (docs.length > 0)
-      await this.staff.bulkWrite(
-        docs.map((doc) => ({ replace: { filter: { _id: doc._id }, doc, upsert: true } })),
-      );
+    await upsertAll(this.staff, docs);
     return new Map(docs.map((d) => [d.employeeNo, d._id]));
   }
 

@@ -1,4 +1,4 @@
-import type { Contract } from './staff.doc';
+import type { Contract } from './staff.types';
 
 /** A problem with one field of a staff record; `field` is the flat (import column) name. */
 export interface FieldProblem<F extends string = string> {

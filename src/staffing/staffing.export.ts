@@ -7,6 +7,7 @@
  * - Totals: staff hours per day, per week and FTE for each skill, each channel and in all.
  */
 import { PLAN_READERS } from '../auth/roles';
+import { DAY_NAMES } from '../common/calendar';
 import { badInput } from '../errors';
 import type { DownloadRoute } from '../export/download';
 import type { Cell, Sheet } from '../export/table';
@@ -18,9 +19,9 @@ import {
   type StaffingService,
 } from './staffing.service';
 import { weekFrame } from './week-slots';
+import { sum } from '../common/sum';
 
-const DAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const DAY_KEYS = DAY_SHORT.map((d) => d.toLowerCase());
+const DAY_KEYS = DAY_NAMES.map((d) => d.toLowerCase());
 
 /** `?basis=` of a download: MEAN (default), HI80 or HI95. */
 export function basisOf(value: string | undefined): StaffingBasis {
@@ -45,7 +46,7 @@ export function requirementSheet(plan: SkillWeekPlan): Sheet {
     rows: slots.map((slot, i) => {
       const row: Record<string, Cell> = {
         interval: slot.localTime,
-        day: DAY_SHORT[slot.day],
+        day: DAY_NAMES[slot.day],
         time: slot.localTime.slice(11, 16),
       };
       let total = 0;
@@ -103,7 +104,7 @@ export function totalsSheet(plan: SkillWeekPlan, plans: readonly ChannelWeekPlan
   const dayCells = (daily: readonly number[]): Record<string, Cell> =>
     Object.fromEntries(DAY_KEYS.map((k, d) => [k, daily[d] ?? 0]));
   const skillDaily = plan.skills.map((s) =>
-    DAY_KEYS.map((_, d) => s.values.slice(d * perDay, (d + 1) * perDay).reduce((a, v) => a + v, 0) * hours),
+    DAY_KEYS.map((_, d) => sum(s.values.slice(d * perDay, (d + 1) * perDay)) * hours),
   );
   const skillRows = plan.skills.map((s, k) => ({
     level: 'skill',
@@ -124,7 +125,7 @@ export function totalsSheet(plan: SkillWeekPlan, plans: readonly ChannelWeekPlan
   const all = {
     level: 'all',
     name: 'All skills',
-    ...dayCells(DAY_KEYS.map((_, d) => skillDaily.reduce((a, daily) => a + daily[d], 0))),
+    ...dayCells(DAY_KEYS.map((_, d) => sum(skillDaily, (daily) => daily[d]))),
     week: plan.totalStaffHours,
     fte: plan.totalFte,
     peak: null,
@@ -134,7 +135,7 @@ export function totalsSheet(plan: SkillWeekPlan, plans: readonly ChannelWeekPlan
     columns: [
       { header: 'Level', key: 'level', width: 9 },
       { header: 'Name', key: 'name' },
-      ...DAY_SHORT.map((d, i) => ({ header: `${d} staff hours`, key: DAY_KEYS[i], numFmt: '0.00' })),
+      ...DAY_NAMES.map((d, i) => ({ header: `${d} staff hours`, key: DAY_KEYS[i], numFmt: '0.00' })),
       { header: 'Week staff hours', key: 'week', numFmt: '0.00' },
       { header: 'FTE', key: 'fte', numFmt: '0.00' },
       { header: 'Peak scheduled agents', key: 'peak' },

@@ -23,10 +23,10 @@
  * staff hours / full-time week (default 37.5 h); daily FTE = day staff hours / a full-time
  * day of one fifth of that week (7.5 h).
  */
-import type { ChannelDoc } from '../channels/channel.doc';
+import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError, badInput, isAppError, notFound } from '../errors';
-import type { ForecastDoc } from '../forecasting/forecast.doc';
+import type { ForecastRun } from '../forecasting/forecast.types';
 import type { ForecastService } from '../forecasting/forecast.service';
 import type { DocumentStore } from '../store/document-store';
 import { erlangCalculator, type ErlangCalculation, type ErlangCalculatorInput } from './erlang-calculator';
@@ -199,8 +199,8 @@ export interface WeekRequirement {
 }
 
 interface PlanSource {
-  channel: ChannelDoc;
-  forecast: ForecastDoc;
+  channel: Channel;
+  forecast: ForecastRun;
   frame: WeekFrame;
 }
 
@@ -567,9 +567,9 @@ export class StaffingService {
 
   /** The most recently created forecast of the channel covering the whole week, or null. */
   private async coveringForecast(
-    channel: ChannelDoc,
+    channel: Channel,
     week: string,
-  ): Promise<{ doc: ForecastDoc; frame: WeekFrame } | null> {
+  ): Promise<{ doc: ForecastRun; frame: WeekFrame } | null> {
     const frame = weekFrame(week, channel.intervalMinutes, this.settings.timeZone);
     const doc = await this.forecasts.covering(channel.key, new Date(frame.start), new Date(frame.end));
     return doc ? { doc, frame } : null;
@@ -658,5 +658,5 @@ export class StaffingService {
   }
 }
 
-const covers = (forecast: ForecastDoc, frame: WeekFrame): boolean =>
+const covers = (forecast: ForecastRun, frame: WeekFrame): boolean =>
   new Date(forecast.start).getTime() <= frame.start && new Date(forecast.end).getTime() >= frame.end;

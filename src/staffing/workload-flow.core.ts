@@ -13,6 +13,7 @@
  */
 import { badInput } from '../errors';
 import { at } from '../common/indexed';
+import { sum } from '../common/sum';
 
 /** Items that are due by the end of `dueSlot` (relative to the week's first slot). */
 export interface DueItems {
@@ -183,6 +184,6 @@ export function simulateEdf(
     processed,
     onTimeShare: dueCums.map((dueCum, ci) => onTimeShare(cumulative(at(processed, ci)), dueCum)),
     dueHours: dueCums.map((dueCum) => dueCum[t - 1] ?? 0),
-    leftHours: queues.map((q) => q.reduce((sum, x) => sum + x.hours, 0)),
+    leftHours: queues.map((q) => sum(q, (x) => x.hours)),
   };
 }

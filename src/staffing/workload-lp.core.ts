@@ -22,6 +22,7 @@ import { badInput } from '../errors';
 import { at } from '../common/indexed';
 import { assertNonNegative, assertOccupancy, assertPositive, assertShrinkage } from './staffing.validation';
 import { deadlineSlot, mergeDue, onTimeShare, responseSlots, type DueItems } from './workload-flow.core';
+import { sum } from '../common/sum';
 
 export interface WorkloadChannel {
   key: string;
@@ -194,7 +195,7 @@ function channelRows(
   const handled: [number, string][] = [];
   let dueCum = 0;
   let enforced = 0;
-  let arrivedCum = (c.carryIn ?? []).reduce((a, d) => a + d.items, 0);
+  let arrivedCum = sum(c.carryIn ?? [], (d) => d.items);
   for (let s = 0; s < t; s++) {
     if (c.open[s]) handled.push([1, y(ci, s)]);
     dueCum += at(due, s);
@@ -249,8 +250,8 @@ function channelFlow(
   const handledCum = handled.map((x) => (a += x));
   let b = 0;
   const dueCum = due.slice(0, t).map((x) => (b += x));
-  const arrivedItems = c.arrivals.reduce((s, x) => s + x, 0);
-  const carriedInItems = (c.carryIn ?? []).reduce((s, d) => s + d.items, 0);
+  const arrivedItems = sum(c.arrivals);
+  const carriedInItems = sum(c.carryIn ?? [], (d) => d.items);
   const handledItems = handledCum[t - 1] ?? 0;
   return {
     key: c.key,
@@ -298,8 +299,8 @@ export function readWorkloadSolution(p: WorkloadProblem, values: ReadonlyMap<str
     workHours,
     occupancy,
     channels,
-    staffHours: scheduledAgents.reduce((s, x) => s + x, 0) * h,
-    workloadHours: workHours.reduce((s, x) => s + x, 0),
+    staffHours: sum(scheduledAgents) * h,
+    workloadHours: sum(workHours),
   };
 }
 

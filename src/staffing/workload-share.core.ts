@@ -13,6 +13,7 @@ import { badInput } from '../errors';
 import { at } from '../common/indexed';
 import { totalsOf, type ChannelPlan, type StaffingChannel, type StaffingOptions } from './staffing-plan.core';
 import type { WorkloadPlan, WorkloadProblem } from './workload-lp.core';
+import { sum } from '../common/sum';
 
 const TOL = 1e-12;
 
@@ -25,11 +26,11 @@ export function agentShares(problem: WorkloadProblem, plan: WorkloadPlan): numbe
     const use = problem.channels.map(
       (c, ci) => ((at(plan.channels, ci).handled[s] ?? 0) * c.ahtSeconds) / 3600 / c.maxOccupancy,
     );
-    const total = use.reduce((a, b) => a + b, 0);
+    const total = sum(use);
     const weights = total > TOL ? use : problem.channels.map((c) => (c.open[s] ? 1 : 0));
-    const sum = weights.reduce((a, b) => a + b, 0);
-    if (sum <= 0) return;
-    weights.forEach((w, ci) => (at(shares, ci)[s] = (agents * w) / sum));
+    const weightTotal = sum(weights);
+    if (weightTotal <= 0) return;
+    weights.forEach((w, ci) => (at(shares, ci)[s] = (agents * w) / weightTotal));
   });
   return shares;
 }

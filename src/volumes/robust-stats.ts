@@ -1,3 +1,5 @@
+import { sum } from '../common/sum';
+
 /** Median of a non-empty list (NaN for an empty one). Does not modify its argument. */
 export const median = (xs: readonly number[]): number => {
   if (xs.length === 0) return NaN;
@@ -22,5 +24,5 @@ export const robustScale = (xs: readonly number[]): number => {
   const m = median(xs);
   const scaled = MAD_TO_SIGMA * mad(xs);
   if (scaled > 0) return scaled;
-  return xs.length === 0 ? 0 : (MEAN_AD_TO_SIGMA * xs.reduce((s, x) => s + Math.abs(x - m), 0)) / xs.length;
+  return xs.length === 0 ? 0 : (MEAN_AD_TO_SIGMA * sum(xs, (x) => Math.abs(x - m))) / xs.length;
 };

@@ -6,6 +6,7 @@ import { assertIntervalMinutes, dayIntervalCount, createDayLocator, intervalStar
 import { parseVolumeTimestamp } from './volume-timestamp-parser';
 import { type VolumeBucket, type VolumeChannel, type VolumeDuplicate } from './volume.types';
 import { echoCell } from '../import/import-limits';
+import { sum } from '../common/sum';
 
 export interface ParseVolumeOptions {
   channels: VolumeChannel[];
@@ -219,7 +220,7 @@ function channelBuckets(
     granularity,
     values: mine.length,
     days: days.length,
-    total: mine.reduce((sum, e) => sum + e.value, 0),
+    total: sum(mine, (e) => e.value),
   };
   return { days, duplicates: duplicatesOf(channel, seen, timeZone), stats };
 }

@@ -6,6 +6,7 @@ import { VolumeImportResult, VolumeSeries, VolumeSummary, VolumeValidation } fro
 import type { VolumeSummary as CoreSummary } from './volume-summary';
 import type { VolumeIssues } from './volume.validation';
 import type { VolumeImportReport } from './volume.service';
+import { sum } from '../common/sum';
 
 const toSummary = (s: CoreSummary): VolumeSummary => ({
   channel: s.channel,
@@ -35,7 +36,7 @@ const toValidation = (v: VolumeIssues): VolumeValidation => ({
 
 const toImportResult = (r: VolumeImportReport): VolumeImportResult => ({
   ...r,
-  duplicates: r.duplicates.map((d) => ({ ...withDate(d), value: d.values.reduce((a, b) => a + b, 0) })),
+  duplicates: r.duplicates.map((d) => ({ ...withDate(d), value: sum(d.values) })),
 });
 
 @Resolver()

@@ -1,10 +1,11 @@
 import { addDays } from '../common/calendar';
-import type { ChannelDoc } from '../channels/channel.doc';
+import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
 import { badInput } from '../errors';
 import { readTable, readTableFile } from '../import/table-reader';
 import type { Table } from '../import/table.types';
-import type { BulkOp, Collection, DocumentStore } from '../store/document-store';
+import type { Collection, DocumentStore } from '../store/document-store';
+import { upsertAll } from '../store/upsert-by-key';
 import { openingHoursFromList, openMask } from './opening-hours-mask';
 import { zoneOf } from '../common/time-zone';
 import { dayIntervals } from './volume-calendar';
@@ -50,7 +51,7 @@ const ALL_DAY: OpeningHours = Object.fromEntries(
 );
 
 /** A channel's opening hours in the form the volume and forecasting cores take. */
-export const channelHours = (channel: Pick<ChannelDoc, 'openingHours'>): OpeningHours =>
+export const channelHours = (channel: Pick<Channel, 'openingHours'>): OpeningHours =>
   openingHoursFromList(channel.openingHours);
 
 /**
@@ -59,7 +60,7 @@ export const channelHours = (channel: Pick<ChannelDoc, 'openingHours'>): Opening
  * bound when work is HANDLED, not when it arrives. History, forecasts, `validateVolumes`
  * and `dataSummary` follow this rule.
  */
-export const arrivalHours = (channel: Pick<ChannelDoc, 'openingHours' | 'kind'>): OpeningHours =>
+export const arrivalHours = (channel: Pick<Channel, 'openingHours' | 'kind'>): OpeningHours =>
   channel.kind === 'DEFERRED' ? ALL_DAY : channelHours(channel);
 
 /** Checks an inclusive local-date range and returns the number of days in it. */
@@ -123,7 +124,7 @@ export class VolumeService {
       (ids.length ? await this.volumes.find({ _id: { $in: ids } }) : []).map((d) => [d._id, d]),
     );
     const now = new Date();
-    const ops: BulkOp<VolumeDoc>[] = [];
+    const docs: VolumeDoc[] = [];
     let created = 0;
     for (const b of parsed.buckets) {
       const _id = volumeId(b.channel, b.date);
@@ -135,14 +136,14 @@ export class VolumeService {
       // A day whose values do not change is not rewritten: re-importing a file is a no-op.
       if (old && old.intervalMinutes === b.intervalMinutes && sameValues(old.values, values)) continue;
       if (!old) created += 1;
-      ops.push({ replace: { filter: { _id }, doc: { _id, ...b, values, updatedAt: now }, upsert: true } });
+      docs.push({ _id, ...b, values, updatedAt: now });
     }
-    if (ops.length > 0) await this.volumes.bulkWrite(ops);
+    await upsertAll(this.volumes, docs);
     return {
       ...parsed.stats,
-      days: ops.length,
+      days: docs.length,
       created,
-      updated: ops.length - created,
+      updated: docs.length - created,
       duplicates: parsed.duplicates,
     };
   }
@@ -217,7 +218,7 @@ export class VolumeService {
 /** Adds empty buckets at `from` and `to` when absent, so the validator covers the whole range. */
 function withRangeEnds(
   buckets: VolumeBucket[],
-  channel: ChannelDoc,
+  channel: Channel,
   from: string,
   to: string,
   timeZone: string,

@@ -4,6 +4,7 @@ import { median, robustScale } from './robust-stats';
 import { zoneOf } from '../common/time-zone';
 import { dayBounds, dayLocalMinutes } from './volume-calendar';
 import { type OpeningHours, type VolumeBucket, type VolumeDuplicate } from './volume.types';
+import { sum } from '../common/sum';
 
 export interface ValidateVolumesOptions {
   timeZone: string;
@@ -169,7 +170,7 @@ export const validateVolumes = (buckets: VolumeBucket[], options: ValidateVolume
   }
   result.duplicates = (options.duplicates ?? []).map((d) => ({
     ...d,
-    value: d.values.reduce((a, b) => a + b, 0),
+    value: sum(d.values),
   }));
   return result;
 };

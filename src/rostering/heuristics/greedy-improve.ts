@@ -6,6 +6,7 @@
  */
 import { DAYS_PER_WEEK, localIsoToMinute } from '../calendar-util';
 import { EPS, type GreedyState } from './greedy-state';
+import { sum } from '../../common/sum';
 
 /** Search nodes per person and re-plan; the search keeps its best week when it stops. */
 const NODE_LIMIT = 20_000;
@@ -95,7 +96,7 @@ function searchWeek(state: GreedyState, s: number, search: WeekSearch): void {
     if (++nodes > NODE_LIMIT) return;
     if (value + bestValueFrom[d] <= best.value + EPS && best.set !== null) return;
     const daysLeft = staff.maxDaysWeek - chosen.length;
-    const reachable = hours + hoursFrom[d].slice(0, Math.max(daysLeft, 0)).reduce((a, h) => a + h, 0);
+    const reachable = hours + sum(hoursFrom[d].slice(0, Math.max(daysLeft, 0)));
     if (reachable < staff.minHoursWeek - EPS) return;
     if (d === DAYS_PER_WEEK) {
       if (hours < staff.minHoursWeek - EPS) return;
@@ -129,12 +130,12 @@ export function replanPerson(state: GreedyState, s: number, weekendMax: number):
   for (const ci of current) state.remove(ci);
   const byDay = optionsByDay(state, s);
   const evaluate = (set: Option[]): number => {
-    const hours = set.reduce((a, o) => a + o.hours, 0);
+    const hours = sum(set, (o) => o.hours);
     const weekend = set.filter((o) => o.weekend).length;
-    return set.reduce((a, o) => a + o.value, 0) - weekPenalty(state, s, hours, weekend, weekendMax);
+    return sum(set, (o) => o.value) - weekPenalty(state, s, hours, weekend, weekendMax);
   };
   const currentOptions = current.map((ci) => optionOf(state, ci));
-  const currentMeetsMin = currentOptions.reduce((a, o) => a + o.hours, 0) >= staff.minHoursWeek - EPS;
+  const currentMeetsMin = sum(currentOptions, (o) => o.hours) >= staff.minHoursWeek - EPS;
   const best = {
     set: currentMeetsMin ? currentOptions : null,
     value: currentMeetsMin ? evaluate(currentOptions) : -Infinity,

@@ -7,6 +7,7 @@ import { DAYS_PER_WEEK, localIsoToMinute } from '../calendar-util';
 import { preferenceMisses } from '../milp/roster-constraints';
 import type { RosterProblem } from '../roster-problem-schema';
 import type { Candidate } from '../milp/shift-candidates';
+import { sum } from '../../common/sum';
 
 export const EPS = 1e-9;
 
@@ -45,7 +46,7 @@ export class GreedyState {
     const shifts = this.chosen[s].map((ci) => this.candidates[ci].shift);
     this.summary[s] = {
       days: shifts.reduce((mask, x) => mask | (1 << x.day), 0),
-      hours: shifts.reduce((sum, x) => sum + x.paidHours, 0),
+      hours: sum(shifts, (x) => x.paidHours),
       spans: shifts.map((x): [number, number] => [x.start, x.end]),
     };
   }
@@ -108,7 +109,7 @@ export class GreedyState {
     const rest = this.problem.options.minRestHours * 60;
     const days = new Set(shifts.map((x) => x.day));
     if (days.size !== shifts.length || days.size > staff.maxDaysWeek) return false;
-    if (shifts.reduce((sum, x) => sum + x.paidHours, 0) > staff.maxHoursWeek + EPS) return false;
+    if (sum(shifts, (x) => x.paidHours) > staff.maxHoursWeek + EPS) return false;
     let previousEnd = this.lastEnd[s];
     for (const x of shifts) {
       if (previousEnd !== null && x.start < previousEnd + rest) return false;

@@ -8,6 +8,7 @@ import { DAYS_PER_WEEK, localIsoToMinute } from '../calendar-util';
 import type { RosterProblem } from '../roster-problem-schema';
 import type { Candidate } from './shift-candidates';
 import { sumTerms, type BuildContext } from './build-context';
+import { sum } from '../../common/sum';
 
 export type { BuildContext } from './build-context';
 
@@ -78,7 +79,7 @@ export function addContractHoursRows(ctx: BuildContext, minHours: 'hard' | 'soft
       at(ctx.xCol, ci),
       at(candidates, ci).shift.paidHours,
     ]);
-    const most = terms.reduce((sum, [, h]) => sum + h, 0);
+    const most = sum(terms, ([, h]) => h);
     if (most > staff.maxHoursWeek) b.addRow(`hmax_${s}`, terms, -Infinity, staff.maxHoursWeek);
     if (staff.minHoursWeek <= 0) return;
     if (minHours === 'soft') {

@@ -8,6 +8,7 @@ import type { RosterModel } from './roster-model';
 import type { RosterProblem } from '../roster-problem-schema';
 import type { RosterAssignment } from '../roster.types';
 import { candidateAssignment } from './shift-candidates';
+import { sum } from '../../common/sum';
 
 /** A chosen candidate with its break starts (absolute minutes, one per break). */
 export interface ChosenShift {
@@ -24,12 +25,13 @@ export function roundCounts(values: number[], total: number): number[] {
   const order = values
     .map((v, i) => ({ i, rest: v - counts[i] }))
     .sort((p, q) => q.rest - p.rest || p.i - q.i);
-  let sum = counts.reduce((a, c) => a + c, 0);
-  for (let k = 0; sum < total && order.length > 0; k = (k + 1) % order.length, sum++) counts[order[k].i]++;
-  for (let k = order.length - 1; sum > total && k >= 0; k--) {
-    const take = Math.min(counts[order[k].i], sum - total);
+  let placed = sum(counts);
+  for (let k = 0; placed < total && order.length > 0; k = (k + 1) % order.length, placed++)
+    counts[order[k].i]++;
+  for (let k = order.length - 1; placed > total && k >= 0; k--) {
+    const take = Math.min(counts[order[k].i], placed - total);
     counts[order[k].i] -= take;
-    sum -= take;
+    placed -= take;
   }
   return counts;
 }

@@ -1,5 +1,6 @@
 import { CHANNELS, type ChannelDoc } from '../../../src/channels/channel.doc';
-import { FORECASTS, type ForecastDoc, type ForecastPoint } from '../../../src/forecasting/forecast.doc';
+import { FORECASTS, type ForecastDoc } from '../../../src/forecasting/forecast.doc';
+import type { ForecastPoint } from '../../../src/forecasting/forecast.types';
 import type { DocumentStore } from '../../../src/store/document-store';
 
 /** Mon–Fri 08:00–18:00. */

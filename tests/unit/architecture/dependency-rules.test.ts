@@ -1,6 +1,7 @@
 /**
  * `npm run lint:deps` (dependency-cruiser with .dependency-cruiser.cjs) must fail on a cycle, an
- * upward import, a stray read of seeds/ and a pure core doing I/O, and pass on the real src/.
+ * upward import, a stray read of seeds/, a pure core doing I/O and a feature importing another
+ * feature's `*.doc.ts`, and pass on the real src/.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -35,10 +36,11 @@ const named = (violations: Violation[]): string[] =>
   violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
 
 describe('dependency rules (.dependency-cruiser.cjs)', () => {
-  it('fail on the fixture, naming the cycle, the upward import, the stray seeds/ read and the impure core', async () => {
+  it('fail on the fixture, naming the cycle, the upward import, the stray seeds/ read, the impure core and the foreign document', async () => {
     const { error, violations } = await cruise(FIXTURE);
-    expect(error).toBe(4);
+    expect(error).toBe(5);
     expect(named(violations)).toEqual([
+      'doc-private: src/staffing/plan.ts → src/channels/channel.doc.ts',
       'no-circular: src/rostering/job.ts → src/rostering/plan.ts',
       'no-upward-from-store: src/store/store.ts → src/server/app.ts',
       'pure-core: src/staffing/erlang.core.ts → fs',
