@@ -1,11 +1,11 @@
 import {
   autoSpecs,
   backtestCandidates,
-  combineAndChoose,
   type AutoBacktestOptions,
   type AutoBacktestResult,
   type CandidateBacktest,
 } from './candidate-backtest';
+import { combineAndChoose } from './candidate-choice';
 import { BASE_FORECASTERS, ensembleForecaster } from './models/ensemble';
 import { isModelFitError, ModelFitError } from './forecast-errors';
 import type { FitOptions, FittedModel, ModelKind, SeriesInput } from './forecast.types';

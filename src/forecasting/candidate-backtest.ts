@@ -2,7 +2,8 @@
  * AUTO's backtest: every candidate (each base model, raw and with Box-Cox) over more rolling
  * origins, newest first so that clearly losing candidates stop early, then an inverse-error
  * weighted combination of the best three. Candidates can be split over worker threads: each
- * part runs `backtestCandidates` and the parts are joined with `combineAndChoose`.
+ * part runs `backtestCandidates` and the parts are joined with `combineAndChoose`
+ * (candidate-choice.ts).
  */
 import {
   forecastOrigins,
@@ -11,10 +12,9 @@ import {
   type ModelBacktest,
   type OriginData,
 } from './backtest-runner';
-import { combineForecasts } from './models/ensemble';
-import { isModelFitError, ModelFitError } from './forecast-errors';
+import { isModelFitError } from './forecast-errors';
 import type { BaseModelKind, BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
-import { chooseCandidate, diverseTop, inverseErrorWeights, weightedScore } from './selection.core';
+import { weightedScore } from './selection.core';
 import { errorPower } from './interval-calibration';
 import { longestUsablePeriod } from './series.validation';
 
@@ -79,13 +79,6 @@ export const CANDIDATE_COMPLEXITY: Record<BaseModelKind | 'ENSEMBLE', number> = 
 };
 
 export const specLabel = (s: CandidateSpec): string => (s.boxCox ? `${s.kind}+BOXCOX` : s.kind);
-/**
- * The combination ranks as the simplest choice: it adds no parameters to its members and,
- * within the backtest noise, is the robust pick (forecast combination); among single models
- * the simpler one is preferred.
- */
-const complexityOf = (c: CandidateBacktest): number =>
-  c.spec ? CANDIDATE_COMPLEXITY[c.spec.kind] + (c.spec.boxCox ? 0.5 : 0) : -1;
 
 /**
  * Candidates for a series: the kinds, each also with Box-Cox when the values are
@@ -108,11 +101,17 @@ export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {})
   );
 }
 
+/** AUTO's backtest plan: horizon, rolling origins, MASE scale period and calibration buckets. */
+export interface AutoOrigins {
+  h: number;
+  origins: OriginData[];
+  scalePeriod: number;
+  bucketSlots: number;
+  power?: number;
+}
+
 /** The horizon and rolling origins of AUTO's backtest, oldest first. */
-export function autoOrigins(
-  input: SeriesInput,
-  options: AutoBacktestOptions = {},
-): { h: number; origins: OriginData[]; scalePeriod: number; bucketSlots: number; power?: number } {
+export function autoOrigins(input: SeriesInput, options: AutoBacktestOptions = {}): AutoOrigins {
   const { series, h, origins } = planOrigins(input, options, {
     count: AUTO_ORIGINS,
     step: (horizon, periods) => Math.min(horizon, Math.max(...periods)),
@@ -139,6 +138,67 @@ function forecastAt(
   return forecastOrigins(spec.kind, origins, h, { ...fit, boxCox });
 }
 
+/** A candidate's forecast at the newest origin, or why it could not be fitted there. */
+type NewestRun =
+  | { spec: CandidateSpec; f: ForecastResult; ms: number; mase: number; failure?: undefined }
+  | { spec: CandidateSpec; failure: string; f?: undefined; mase?: undefined };
+
+function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: FitOptions): NewestRun {
+  const t0 = performance.now();
+  try {
+    const [f] = forecastAt(spec, [newest], h, fit);
+    return {
+      spec,
+      f,
+      ms: performance.now() - t0,
+      mase: summarise(spec.kind, [newest], [f], 0).metrics!.mase,
+    };
+  } catch (e) {
+    if (!isModelFitError(e)) throw e;
+    return { spec, failure: e.message };
+  }
+}
+
+const bestNewestMase = (first: NewestRun[]): number =>
+  Math.min(...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)));
+
+/** What the older origins of the backtest need: the plan, the fit options and the pruning bar. */
+interface OlderOrigins extends AutoOrigins {
+  fit: FitOptions;
+  prune: number;
+  best: number;
+}
+
+/** Runs a surviving candidate on the older origins too and summarises it; a pruned one keeps its newest. */
+function runOnOlder(
+  r: NewestRun,
+  { h, origins, bucketSlots, power, fit, prune, best }: OlderOrigins,
+): CandidateBacktest {
+  const label = specLabel(r.spec);
+  if (r.failure !== undefined || r.f === undefined)
+    return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: r.failure };
+  const newest = origins[origins.length - 1];
+  const keep = r.spec.kind === 'SNAIVE' || !(r.mase > prune * best);
+  const used = keep ? origins : [newest];
+  const t0 = performance.now();
+  try {
+    const fs = keep ? [...forecastAt(r.spec, origins.slice(0, -1), h, fit), r.f] : [r.f];
+    const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0, bucketSlots, power);
+    const perOrigin = summary.perOrigin!.map((m) => m.mase);
+    return {
+      ...summary,
+      label,
+      spec: r.spec,
+      forecasts: fs,
+      score: weightedScore(perOrigin),
+      ...(keep ? {} : { pruned: true }),
+    };
+  } catch (e) {
+    if (!isModelFitError(e)) throw e;
+    return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: e.message };
+  }
+}
+
 /**
  * Backtests the given candidates: first all on the newest origin, then the survivors (within
  * `prune` × the best newest-origin MASE; seasonal naive always survives) on the older ones.
@@ -148,110 +208,10 @@ export function backtestCandidates(
   specs: CandidateSpec[],
   options: AutoBacktestOptions = {},
 ): CandidateBacktest[] {
-  const { h, origins, bucketSlots, power } = autoOrigins(input, options);
+  const plan = autoOrigins(input, options);
   const fit = options.fit ?? {};
-  const newest = origins[origins.length - 1];
-  const first = specs.map((spec) => {
-    const t0 = performance.now();
-    try {
-      const [f] = forecastAt(spec, [newest], h, fit);
-      return {
-        spec,
-        f,
-        ms: performance.now() - t0,
-        mase: summarise(spec.kind, [newest], [f], 0).metrics!.mase,
-      };
-    } catch (e) {
-      if (!isModelFitError(e)) throw e;
-      return { spec, failure: e.message };
-    }
-  });
-  const best = Math.min(
-    ...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)),
-  );
-  const prune = options.prune ?? 1.6;
-  return first.map((r): CandidateBacktest => {
-    const label = specLabel(r.spec);
-    if (r.failure !== undefined || r.f === undefined)
-      return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: r.failure };
-    const keep = r.spec.kind === 'SNAIVE' || !(r.mase > prune * best);
-    const used = keep ? origins : [newest];
-    const t0 = performance.now();
-    try {
-      const fs = keep ? [...forecastAt(r.spec, origins.slice(0, -1), h, fit), r.f] : [r.f];
-      const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0, bucketSlots, power);
-      const perOrigin = summary.perOrigin!.map((m) => m.mase);
-      return {
-        ...summary,
-        label,
-        spec: r.spec,
-        forecasts: fs,
-        score: weightedScore(perOrigin),
-        ...(keep ? {} : { pruned: true }),
-      };
-    } catch (e) {
-      if (!isModelFitError(e)) throw e;
-      return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: e.message };
-    }
-  });
-}
-
-/**
- * Joins backtested candidates: adds the inverse-error weighted combination of the best
- * variant of each of the `combine` best kinds, then picks AUTO's choice (see selection.core.ts).
- * Per-origin forecasts are dropped from the result.
- */
-export function combineAndChoose(
-  input: SeriesInput,
-  results: CandidateBacktest[],
-  options: AutoBacktestOptions = {},
-): AutoBacktestResult {
-  const { h, origins, scalePeriod, bucketSlots, power } = autoOrigins(input, options);
-  const complete = results.filter((c) => c.ok && !c.pruned && Number.isFinite(c.score));
-  const size = options.combine ?? 3;
-  const candidates = [...results];
-  const top = diverseTop(
-    complete.map((c) => ({ kind: c.kind, score: c.score! })),
-    size,
-  ).map((i) => complete[i]);
-  if (size >= 2 && top.length >= 2) {
-    const weights = inverseErrorWeights(top.map((c) => Math.max(c.score!, 1e-9)));
-    const combined = origins.map((_, i) =>
-      combineForecasts(
-        top.map((c) => c.forecasts![i]),
-        weights,
-      ),
-    );
-    const fitMs = top.reduce((s, c) => s + (c.fitMs ?? 0), 0);
-    const summary = summarise('ENSEMBLE', origins, combined, fitMs * origins.length, bucketSlots, power);
-    candidates.push({
-      ...summary,
-      label: `ENSEMBLE(${top.map((c) => c.label).join('+')})`,
-      members: top.map((c) => c.spec!.kind),
-      specs: top.map((c) => c.spec!),
-      weights,
-      score: weightedScore(summary.perOrigin!.map((m) => m.mase)),
-    });
-  }
-  const eligible = candidates
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => c.ok && !c.pruned && Number.isFinite(c.score));
-  let chosen: number;
-  if (eligible.length > 0) {
-    const pick = chooseCandidate(
-      eligible.map(({ c }) => ({ perOrigin: c.perOrigin!.map((m) => m.mase), complexity: complexityOf(c) })),
-    );
-    chosen = eligible[pick].i;
-  } else {
-    // No finite score (e.g. a series without seasonal variation: MASE undefined): the simplest that ran.
-    chosen = candidates.findIndex((c) => c.ok);
-    if (chosen < 0) throw new ModelFitError('SNAIVE', 'no candidate could be backtested');
-  }
-  return {
-    horizon: h,
-    origins: origins.map((o) => o.train.values.length),
-    scalePeriod,
-    candidates: candidates.map(({ forecasts: _dropped, ...c }) => c),
-    chosen,
-  };
+  const newest = plan.origins[plan.origins.length - 1];
+  const first = specs.map((spec) => runOnNewest(spec, newest, plan.h, fit));
+  const older: OlderOrigins = { ...plan, fit, prune: options.prune ?? 1.6, best: bestNewestMase(first) };
+  return first.map((r) => runOnOlder(r, older));
 }

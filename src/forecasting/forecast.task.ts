@@ -9,12 +9,12 @@ import { fitChosen, type AutoOptions } from './auto-selector';
 import { backtest, type BacktestOptions, type BacktestReport } from './backtest-runner';
 import {
   backtestCandidates,
-  combineAndChoose,
   type AutoBacktestOptions,
   type AutoBacktestResult,
   type CandidateBacktest,
   type CandidateSpec,
 } from './candidate-backtest';
+import { combineAndChoose } from './candidate-choice';
 import { isModelFitError, MODEL_FIT_FAILED } from './forecast-errors';
 import { fitModel, type FitModelOptions } from './models/forecaster-registry';
 import type { ForecastResult, ModelKind, ModelParams, ModelSelection, SeriesInput } from './forecast.types';

@@ -10,10 +10,11 @@ import type {
   FittedModel,
   Forecaster,
   ForecastResult,
+  ModelParams,
   SeriesInput,
 } from '../forecast.types';
 import { makeFittedModel } from '../fitted-model-factory';
-import { validateSeries } from '../series.validation';
+import { validateSeries, type ValidSeries } from '../series.validation';
 
 const DEFAULT_ORDER: [number, number, number] = [1, 0, 1];
 const DEFAULT_SEASONAL: [number, number, number] = [0, 1, 1];
@@ -27,6 +28,13 @@ interface RawArima {
   points: number[];
   variances: number[];
   summary: ArimaSummary;
+}
+
+/** The first configuration that fitted, its raw output and its validated `prefetch`-step forecast. */
+interface UsableArima {
+  config: ArimaModelOptions;
+  raw: RawArima;
+  cached: ForecastResult;
 }
 
 function checkOrder(name: string, order: number[] | undefined): void {
@@ -77,7 +85,7 @@ function firstUsable(
   log: boolean,
   prefetch: number,
   limit: number,
-): { config: ArimaModelOptions; raw: RawArima; cached: ForecastResult } {
+): UsableArima {
   let error: unknown;
   for (const config of configs) {
     try {
@@ -95,6 +103,84 @@ function firstUsable(
   throw error;
 }
 
+/** What one fit works with: the validated settings and the configurations to try in order. */
+interface ArimaPlan {
+  /** The most recent `maxLength` values, untransformed. */
+  ts: number[];
+  /** The values the model is trained on (log-transformed when asked). */
+  y: number[];
+  log: boolean;
+  s: number;
+  fixed: ArimaModelOptions;
+  attempts: ArimaModelOptions[];
+  prefetch: number;
+  limit: number;
+}
+
+/** Checks the options against the series and derives the training values and attempts. */
+function arimaPlan(series: ValidSeries, o: ArimaOptions): ArimaPlan {
+  checkOrder('arima.order', o.order);
+  checkOrder('arima.seasonalOrder', o.seasonalOrder);
+  const s = o.period ?? series.periods[0];
+  if (!Number.isInteger(s) || s < 2) throw badInput(`arima.period must be an integer >= 2, got ${s}`);
+  const maxLength = o.maxLength ?? 2000;
+  if (!Number.isInteger(maxLength) || maxLength < 2 * s || maxLength > 8000) {
+    throw badInput(`arima.maxLength must be an integer in [${2 * s}, 8000], got ${maxLength}`);
+  }
+  const ts = series.values.slice(-maxLength);
+  const log = o.transform === 'log';
+  if (log && ts.some((v) => v <= 0)) throw badInput('arima.transform log needs strictly positive values');
+  const auto = o.auto ?? (ts.length <= (o.autoMaxLength ?? 600) && s <= 12);
+  const [p, d, q] = o.order ?? DEFAULT_ORDER;
+  const [P, D, Q] = o.seasonalOrder ?? DEFAULT_SEASONAL;
+  const fixed: ArimaModelOptions = { p, d, q, P, D, Q, s };
+  return {
+    ts,
+    y: log ? ts.map(Math.log) : ts,
+    log,
+    s,
+    fixed,
+    attempts: auto ? [{ ...AUTO_BOUNDS, s, auto: true }, fixed, { ...AIRLINE, s }] : [fixed],
+    prefetch: Math.max(2 * Math.max(...series.periods), 48),
+    limit: (o.explosionRatio ?? 10) * Math.max(maxAbs(series.values), 1),
+  };
+}
+
+/** Serves horizons up to `prefetch` from the first fit's forecast; longer ones refit. */
+function cachedPredictor(plan: ArimaPlan, { config, cached }: UsableArima): (h: number) => ForecastResult {
+  const { y, log, prefetch } = plan;
+  return (h: number): ForecastResult => {
+    if (h <= prefetch) {
+      const cut = (values: number[]): number[] => values.slice(0, h);
+      const { mean, lo80, hi80, lo95, hi95 } = cached;
+      return { mean: cut(mean), lo80: cut(lo80), hi80: cut(hi80), lo95: cut(lo95), hi95: cut(hi95) };
+    }
+    return toForecast(runArima(config, y, h), log, h);
+  };
+}
+
+/** The stored parameters: the orders the fit ended on (or the asked ones) and its summary. */
+function arimaParams(
+  plan: ArimaPlan,
+  { config, raw }: UsableArima,
+): Omit<ModelParams, 'kind' | 'calibration'> {
+  const { summary } = raw;
+  const { p, d, q, P, D, Q } = plan.fixed;
+  return {
+    trainingLength: plan.ts.length,
+    periods: [plan.s],
+    details: {
+      auto: config.auto === true,
+      order: summary.order ?? [p, d, q],
+      seasonalOrder: summary.seasonalOrder ?? [P, D, Q],
+      coefficients: summary.coefficients,
+      sigma2: summary.sigma2 ?? null,
+      aic: summary.aic ?? null,
+      transform: plan.log ? 'log' : 'none',
+    },
+  };
+}
+
 /**
  * SARIMA with one seasonal period via the `arima` package (ctsa, WASM), BFGS optimizer.
  * Fits on the most recent `maxLength` values; bounded AutoARIMA only on short series.
@@ -105,53 +191,13 @@ export const arimaForecaster: Forecaster = {
   kind: 'ARIMA',
   fit(input: SeriesInput, options: FitOptions = {}): FittedModel {
     const series = validateSeries(input);
-    const o: ArimaOptions = options.arima ?? {};
-    checkOrder('arima.order', o.order);
-    checkOrder('arima.seasonalOrder', o.seasonalOrder);
-    const s = o.period ?? series.periods[0];
-    if (!Number.isInteger(s) || s < 2) throw badInput(`arima.period must be an integer >= 2, got ${s}`);
-    const maxLength = o.maxLength ?? 2000;
-    if (!Number.isInteger(maxLength) || maxLength < 2 * s || maxLength > 8000) {
-      throw badInput(`arima.maxLength must be an integer in [${2 * s}, 8000], got ${maxLength}`);
-    }
-    const ts = series.values.slice(-maxLength);
-    const log = o.transform === 'log';
-    if (log && ts.some((v) => v <= 0)) throw badInput('arima.transform log needs strictly positive values');
-    const auto = o.auto ?? (ts.length <= (o.autoMaxLength ?? 600) && s <= 12);
-    const [p, d, q] = o.order ?? DEFAULT_ORDER;
-    const [P, D, Q] = o.seasonalOrder ?? DEFAULT_SEASONAL;
-    const fixed: ArimaModelOptions = { p, d, q, P, D, Q, s };
-    const y = log ? ts.map(Math.log) : ts;
-    const prefetch = Math.max(2 * Math.max(...series.periods), 48);
-    const attempts = auto ? [{ ...AUTO_BOUNDS, s, auto: true }, fixed, { ...AIRLINE, s }] : [fixed];
-    const limit = (o.explosionRatio ?? 10) * Math.max(maxAbs(series.values), 1);
-    const { config, raw: first, cached } = firstUsable(attempts, y, log, prefetch, limit);
-    const { summary } = first;
-    const predictRaw = (h: number): ForecastResult => {
-      if (h <= prefetch) {
-        const cut = (values: number[]): number[] => values.slice(0, h);
-        const { mean, lo80, hi80, lo95, hi95 } = cached;
-        return { mean: cut(mean), lo80: cut(lo80), hi80: cut(hi80), lo95: cut(lo95), hi95: cut(hi95) };
-      }
-      return toForecast(runArima(config, y, h), log, h);
-    };
+    const plan = arimaPlan(series, options.arima ?? {});
+    const usable = firstUsable(plan.attempts, plan.y, plan.log, plan.prefetch, plan.limit);
     return makeFittedModel(
       'ARIMA',
       series,
-      {
-        trainingLength: ts.length,
-        periods: [s],
-        details: {
-          auto: config.auto === true,
-          order: summary.order ?? [p, d, q],
-          seasonalOrder: summary.seasonalOrder ?? [P, D, Q],
-          coefficients: summary.coefficients,
-          sigma2: summary.sigma2 ?? null,
-          aic: summary.aic ?? null,
-          transform: log ? 'log' : 'none',
-        },
-      },
-      predictRaw,
+      arimaParams(plan, usable),
+      cachedPredictor(plan, usable),
       options,
     );
   },

@@ -1,6 +1,6 @@
 import { ModelFitError } from '../forecast-errors';
 import { gaussianIntervals } from '../forecast-postprocess';
-import type { FitOptions, FittedModel, Forecaster, SeriesInput } from '../forecast.types';
+import type { FitOptions, FittedModel, Forecaster, ForecastResult, SeriesInput } from '../forecast.types';
 import { makeFittedModel } from '../fitted-model-factory';
 import { loadProphet, prophetOptimizer } from './prophet-init';
 import { validateSeries } from '../series.validation';
@@ -16,6 +16,57 @@ const fourierOrder = (period: number): number => Math.max(1, Math.min(10, Math.f
 const ds = (from: number, count: number): number[] =>
   Array.from({ length: count }, (_, i) => EPOCH + (from + i) * UNIT_SECONDS);
 
+interface ProphetFit {
+  /** Prophet's point forecast for the h steps after the training window. */
+  predictMean: (h: number) => number[];
+  /** Standard deviation of the in-sample residuals on the open intervals. */
+  sigma: number;
+}
+
+/** Fits trend plus one Fourier seasonality per period (MAP); any failure is a ModelFitError. */
+function fitProphet(values: number[], open: boolean[], periods: number[]): ProphetFit {
+  const n = values.length;
+  const Prophet = loadProphet();
+  const off = { type: 'manual', enabled: false } as const;
+  try {
+    const model = new Prophet({
+      optimizer: prophetOptimizer as never,
+      yearlySeasonality: off,
+      weeklySeasonality: off,
+      dailySeasonality: off,
+      uncertaintySamples: 0,
+    });
+    for (const p of periods) model.addSeasonality(`p${p}`, { period: p, fourierOrder: fourierOrder(p) });
+    // Closed intervals are left out of the fit: Prophet handles gaps in time natively.
+    const idx = values.map((_, i) => i).filter((i) => open[i]);
+    const allDs = ds(0, n);
+    model.fit({ ds: idx.map((i) => allDs[i]), y: idx.map((i) => values[i]) });
+    const fitted = model.predict().yhat.point;
+    let sse = 0;
+    idx.forEach((i, k) => (sse += (values[i] - fitted[k]) ** 2));
+    const sigma = Math.sqrt(sse / Math.max(idx.length - 1, 1));
+    return { sigma, predictMean: (h) => model.predict({ ds: ds(n, h) }).yhat.point };
+  } catch (e) {
+    throw new ModelFitError('PROPHET', messageOf(e));
+  }
+}
+
+/** Intervals of ± z·σ around Prophet's mean; a failing prediction is a ModelFitError. */
+function prophetPredictor({ predictMean, sigma }: ProphetFit): (h: number) => ForecastResult {
+  return (h) => {
+    let mean: number[];
+    try {
+      mean = predictMean(h);
+    } catch (e) {
+      throw new ModelFitError('PROPHET', messageOf(e));
+    }
+    return gaussianIntervals(
+      mean,
+      mean.map(() => sigma),
+    );
+  };
+}
+
 /**
  * Prophet (`@bsull/augurs` with the Stan optimizer of `@bsull/augurs-prophet-wasmstan`, MAP
  * estimate): piecewise-linear trend plus one Fourier seasonality per seasonal period of the
@@ -29,53 +80,17 @@ export const prophetForecaster: Forecaster = {
     const series = validateSeries(input);
     const values = series.values.slice(-PROPHET_MAX_LENGTH);
     const open = series.open.slice(-PROPHET_MAX_LENGTH);
-    const n = values.length;
-    const periods = series.periods.filter((p) => 2 * p <= n);
-    const Prophet = loadProphet();
-    const off = { type: 'manual', enabled: false } as const;
-    let predictMean: (h: number) => number[];
-    let sigma: number;
-    try {
-      const model = new Prophet({
-        optimizer: prophetOptimizer as never,
-        yearlySeasonality: off,
-        weeklySeasonality: off,
-        dailySeasonality: off,
-        uncertaintySamples: 0,
-      });
-      for (const p of periods) model.addSeasonality(`p${p}`, { period: p, fourierOrder: fourierOrder(p) });
-      // Closed intervals are left out of the fit: Prophet handles gaps in time natively.
-      const idx = values.map((_, i) => i).filter((i) => open[i]);
-      const allDs = ds(0, n);
-      model.fit({ ds: idx.map((i) => allDs[i]), y: idx.map((i) => values[i]) });
-      const fitted = model.predict().yhat.point;
-      let sse = 0;
-      idx.forEach((i, k) => (sse += (values[i] - fitted[k]) ** 2));
-      sigma = Math.sqrt(sse / Math.max(idx.length - 1, 1));
-      predictMean = (h) => model.predict({ ds: ds(n, h) }).yhat.point;
-    } catch (e) {
-      throw new ModelFitError('PROPHET', messageOf(e));
-    }
+    const periods = series.periods.filter((p) => 2 * p <= values.length);
+    const fitted = fitProphet(values, open, periods);
     return makeFittedModel(
       'PROPHET',
       series,
       {
-        trainingLength: n,
+        trainingLength: values.length,
         periods,
-        details: { sigma, fourierOrders: periods.map(fourierOrder), estimation: 'MAP' },
+        details: { sigma: fitted.sigma, fourierOrders: periods.map(fourierOrder), estimation: 'MAP' },
       },
-      (h) => {
-        let mean: number[];
-        try {
-          mean = predictMean(h);
-        } catch (e) {
-          throw new ModelFitError('PROPHET', messageOf(e));
-        }
-        return gaussianIntervals(
-          mean,
-          mean.map(() => sigma),
-        );
-      },
+      prophetPredictor(fitted),
       options,
     );
   },
