@@ -1,9 +1,11 @@
+import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
 import { openMask } from '../volumes/opening-hours-mask';
 import { dayBounds } from '../volumes/volume-calendar';
 import { arrivalHours, checkRange, type VolumeService } from '../volumes/volume.service';
 import { accuracy, isDrift, type AccuracyMetrics } from './accuracy-metrics';
 import type { ForecastPoint, ForecastRun } from './forecast.types';
+import type { ModelDoc } from './forecast.doc';
 import type { ForecastService } from './forecast.service';
 import type { ModelRegistryService } from './model-registry.service';
 import { sum } from '../common/sum';
@@ -59,6 +61,9 @@ interface Scored {
   date: string[];
 }
 
+/** Actual value and site-local date per interval start (epoch milliseconds). */
+type Actuals = Map<number, { value: number; date: string }>;
+
 /**
  * Accuracy tracking: scores every stored forecast of a channel against the actuals that
  * have arrived since, per run and per site-local day, on open intervals with a value.
@@ -79,10 +84,24 @@ export class AccuracyService {
     const fromAt = new Date(dayBounds(from, timeZone).start);
     const toAt = new Date(dayBounds(to, timeZone).end);
     const runs = await this.forecasts.overlapping(channel.key, fromAt, toAt);
+    const actuals = await this.actualsByInterval(channel, from, to);
+    const models = new Map<string, ModelDoc | null>();
+    const result: RunAccuracy[] = [];
+    for (const run of runs) {
+      const scored = this.score(run, actuals, fromAt, toAt);
+      if (scored.actual.length === 0) continue;
+      if (!models.has(run.modelId)) models.set(run.modelId, await this.registry.findById(run.modelId));
+      result.push(runAccuracy(run, scored, models.get(run.modelId) ?? null, driftFactor));
+    }
+    return { channel: channel.key, from, to, driftFactor, drift: latestDrift(result), runs: result };
+  }
+
+  /** The actual value and site-local date per interval start, on open intervals with a value. */
+  private async actualsByInterval(channel: Channel, from: string, to: string): Promise<Actuals> {
+    const { timeZone } = this.settings;
     const buckets = await this.volumes.buckets(channel.key, from, to);
     const hours = arrivalHours(channel);
-    // actual value and open flag per interval start
-    const actuals = new Map<number, { value: number; date: string }>();
+    const actuals: Actuals = new Map();
     for (const b of buckets) {
       if (b.intervalMinutes !== channel.intervalMinutes) continue;
       const { start } = dayBounds(b.date, timeZone);
@@ -92,54 +111,10 @@ export class AccuracyService {
           actuals.set(start + i * b.intervalMinutes * 60_000, { value: v, date: b.date });
       });
     }
-    const models = new Map<string, Awaited<ReturnType<ModelRegistryService['findById']>>>();
-    const result: RunAccuracy[] = [];
-    for (const run of runs) {
-      const scored = this.score(run, actuals, fromAt, toAt);
-      if (scored.actual.length === 0) continue;
-      if (!models.has(run.modelId)) models.set(run.modelId, await this.registry.findById(run.modelId));
-      const model = models.get(run.modelId) ?? null;
-      const scale = run.scale?.mase ?? NaN;
-      const metrics = score(scored, scale);
-      const dates = [...new Set(scored.date)];
-      const days = dates.map((date) => {
-        const day = pick(scored, (i) => scored.date[i] === date);
-        return { date, metrics: score(day, scale), bias: biasOf(day) };
-      });
-      const bias = biasOf(scored);
-      const backtestWape = model?.metrics.wape ?? null;
-      const backtestMase = model?.metrics.mase ?? null;
-      result.push({
-        forecastId: run._id,
-        modelId: run.modelId,
-        modelKind: run.modelKind,
-        start: run.start,
-        end: run.end,
-        createdAt: run.createdAt,
-        metrics,
-        bias,
-        days,
-        backtestWape,
-        backtestMase,
-        drift: isDrift(
-          { wape: metrics.wape, mase: metrics.mase, biasPercent: bias.percentOfActual },
-          { wape: backtestWape, mase: backtestMase },
-          driftFactor,
-        ),
-      });
-    }
-    const latest = [...result].sort(
-      (a, b) => b.start.getTime() - a.start.getTime() || b.createdAt.getTime() - a.createdAt.getTime(),
-    )[0];
-    return { channel: channel.key, from, to, driftFactor, drift: latest?.drift ?? false, runs: result };
+    return actuals;
   }
 
-  private score(
-    run: ForecastRun,
-    actuals: Map<number, { value: number; date: string }>,
-    from: Date,
-    to: Date,
-  ): Scored {
+  private score(run: ForecastRun, actuals: Actuals, from: Date, to: Date): Scored {
     const out: Scored = { actual: [], points: [], date: [] };
     for (const p of run.points) {
       const t = p.t.getTime();
@@ -152,6 +127,51 @@ export class AccuracyService {
     }
     return out;
   }
+}
+
+/** One run's accuracy over its scored intervals, per day, and against its model's backtest. */
+function runAccuracy(
+  run: ForecastRun,
+  scored: Scored,
+  model: ModelDoc | null,
+  driftFactor: number,
+): RunAccuracy {
+  const scale = run.scale?.mase ?? NaN;
+  const metrics = score(scored, scale);
+  const dates = [...new Set(scored.date)];
+  const days = dates.map((date) => {
+    const day = pick(scored, (i) => scored.date[i] === date);
+    return { date, metrics: score(day, scale), bias: biasOf(day) };
+  });
+  const bias = biasOf(scored);
+  const backtestWape = model?.metrics.wape ?? null;
+  const backtestMase = model?.metrics.mase ?? null;
+  return {
+    forecastId: run._id,
+    modelId: run.modelId,
+    modelKind: run.modelKind,
+    start: run.start,
+    end: run.end,
+    createdAt: run.createdAt,
+    metrics,
+    bias,
+    days,
+    backtestWape,
+    backtestMase,
+    drift: isDrift(
+      { wape: metrics.wape, mase: metrics.mase, biasPercent: bias.percentOfActual },
+      { wape: backtestWape, mase: backtestMase },
+      driftFactor,
+    ),
+  };
+}
+
+/** Whether the most recent run (latest start, then latest created) drifts; false without runs. */
+function latestDrift(runs: RunAccuracy[]): boolean {
+  const latest = [...runs].sort(
+    (a, b) => b.start.getTime() - a.start.getTime() || b.createdAt.getTime() - a.createdAt.getTime(),
+  )[0];
+  return latest?.drift ?? false;
 }
 
 const pick = (s: Scored, keep: (i: number) => boolean): Scored => {

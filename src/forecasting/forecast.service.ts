@@ -1,5 +1,4 @@
 import { addDays } from '../common/calendar';
-import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
@@ -11,18 +10,17 @@ import type { Collection, DocumentStore } from '../store/document-store';
 import type { VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
-import { seasonalNaiveScale } from './accuracy-metrics';
 import { FORECASTS, type ForecastDoc, type ModelDoc } from './forecast.doc';
 import type { ForecastPoint, ForecastRun } from './forecast.types';
+import { applyHolidaysToPoints, forecastPoints, runDocument } from './forecast-run';
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
-import { daysBetween, futureGrid } from './history-series';
-import { applyEffect } from './holiday-effects.core';
+import type { ForecastResult } from './forecast.types';
+import { daysBetween, futureGrid, type FutureGrid, type HistorySeries } from './history-series';
 import type { ModelRegistryService } from './model-registry.service';
 import { refitOptions } from './model-refit-options';
 import { taskFailure } from './model-task-failure';
 import { FORECAST_TASK } from './model-training-options';
 import { seriesChannel } from './series-channel';
-import { longestUsablePeriod } from './series.validation';
 import { sum } from '../common/sum';
 
 /** Longest forecast, and the longest gap allowed between the last history and the start. */
@@ -87,6 +85,13 @@ export function periodTotal(days: readonly DailyTotal[]): Omit<DailyTotal, 'date
   };
 }
 
+function checkHorizonDays(horizonDays: number): void {
+  if (!Number.isInteger(horizonDays) || horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS)
+    throw badInput(`horizonDays must be an integer in [1, ${MAX_HORIZON_DAYS}], got ${horizonDays}`, [
+      { field: 'horizonDays', message: `must be in [1, ${MAX_HORIZON_DAYS}]` },
+    ]);
+}
+
 /**
  * Forecast runs: refits the channel's ACTIVE model (kind, orders, members, calibration as
  * stored) on the history up to `start`, forecasts `horizonDays` local days in the worker
@@ -120,92 +125,20 @@ export class ForecastService {
     horizonDays: number,
     createdBy: string | null,
   ): Promise<ForecastDoc> {
-    if (!Number.isInteger(horizonDays) || horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS)
-      throw badInput(`horizonDays must be an integer in [1, ${MAX_HORIZON_DAYS}], got ${horizonDays}`, [
-        { field: 'horizonDays', message: `must be in [1, ${MAX_HORIZON_DAYS}]` },
-      ]);
+    checkHorizonDays(horizonDays);
     const channel = await this.channels.requireByKey(channelKey);
-    const last = await this.volumes.lastDate(channel.key, start);
-    if (!last)
-      throw new AppError('FAILED_PRECONDITION', `channel ${channel.key} has no volumes before ${start}`, [
-        { field: 'start', message: 'no history before start' },
-      ]);
-    const historyEnd = addDays(last, 1);
-    const gapDays = daysBetween(historyEnd, start);
-    if (gapDays > MAX_GAP_DAYS)
-      throw new AppError(
-        'FAILED_PRECONDITION',
-        `channel ${channel.key}: the history ends on ${last}, more than ${MAX_GAP_DAYS} days before ${start}`,
-        [{ field: 'start', message: `history ends ${last}` }],
-      );
+    const { historyEnd, gapDays } = await this.historyBefore(channel.key, start);
     const model =
       (await this.registry.active(channel.key)) ??
       (await this.registry.train(channel.key, 'AUTO', createdBy));
     const series = await this.registry.history(channel, historyEnd);
     const grid = futureGrid(seriesChannel(channel), historyEnd, gapDays + horizonDays, this.timeZone);
-    const result = await this.workers.run<FitAndForecastInput, FitAndForecastOutput>(
-      taskFile(FORECAST_TASK),
-      'fitAndForecast',
-      {
-        series: { values: series.values, periods: series.periods, open: series.open },
-        model: model.kind,
-        horizon: grid.open.length,
-        futureOpen: grid.open,
-        options: refitOptions(model.params),
-      },
-    );
-    if (!result.ok) throw taskFailure(channel.key, result.error);
-    const f = result.forecast;
+    const forecast = await this.fitAndForecast(channel.key, series, model, grid);
     const skip = gapDays * series.slotsPerDay;
-    const points: ForecastPoint[] = grid.intervals
-      .filter((iv) => iv.slot >= skip)
-      .map(({ t, slot, open }) =>
-        open
-          ? {
-              t,
-              mean: f.mean[slot],
-              lo80: f.lo80[slot],
-              hi80: f.hi80[slot],
-              lo95: f.lo95[slot],
-              hi95: f.hi95[slot],
-            }
-          : { t, mean: 0, lo80: 0, hi80: 0, lo95: 0, hi95: 0 },
-      );
-    const ahead = new Map(
-      (await this.registry.holidaysBetween(start, addDays(start, horizonDays))).map((h) => [
-        h.date,
-        h.effect,
-      ]),
-    );
-    if (ahead.size > 0) {
-      const dates = grid.intervals.filter((iv) => iv.slot >= skip).map((iv) => iv.date);
-      points.forEach((p, i) => {
-        const effect = ahead.get(dates[i]);
-        if (!effect) return;
-        p.mean = applyEffect(p.mean, effect);
-        p.lo80 = applyEffect(p.lo80, effect);
-        p.hi80 = applyEffect(p.hi80, effect);
-        p.lo95 = applyEffect(p.lo95, effect);
-        p.hi95 = applyEffect(p.hi95, effect);
-      });
-    }
-    const m = longestUsablePeriod(series.periods, series.values.length);
-    const startAt = DateTime.fromISO(start, { zone: this.timeZone }).startOf('day');
-    const doc: ForecastDoc = {
-      _id: randomUUID(),
-      channel: channel.key,
-      modelId: model._id,
-      modelKind: model.kind,
-      start: startAt.toJSDate(),
-      end: startAt.plus({ days: horizonDays }).startOf('day').toJSDate(),
-      intervalMinutes: channel.intervalMinutes,
-      horizonDays,
-      points,
-      scale: { mase: seasonalNaiveScale(series.values, m, series.open), period: m },
-      totals: model.params.calibration?.daily ?? null,
-      createdAt: new Date(),
-      createdBy,
-    };
+    const points = forecastPoints(grid, forecast, skip);
+    const holidays = await this.registry.holidaysBetween(start, addDays(start, horizonDays));
+    applyHolidaysToPoints(points, grid, skip, holidays);
+    const doc = runDocument({ channel, model, series, start, horizonDays, points, createdBy }, this.timeZone);
     await this.forecasts.insertOne(doc);
     this.events.publish(TOPIC.FORECAST_UPDATED, doc.channel, this.event(doc, model));
     return doc;
@@ -251,6 +184,49 @@ export class ForecastService {
   /** The run's total over all its days, with its own interval (see periodTotal). */
   total(doc: ForecastRun): DailyTotal {
     return { date: this.dailyTotals(doc)[0]?.date ?? '', ...periodTotal(this.dailyTotals(doc)) };
+  }
+
+  /** The end of the history before `start` and the days from it to `start` (at most MAX_GAP_DAYS). */
+  private async historyBefore(
+    channel: string,
+    start: string,
+  ): Promise<{ historyEnd: string; gapDays: number }> {
+    const last = await this.volumes.lastDate(channel, start);
+    if (!last)
+      throw new AppError('FAILED_PRECONDITION', `channel ${channel} has no volumes before ${start}`, [
+        { field: 'start', message: 'no history before start' },
+      ]);
+    const historyEnd = addDays(last, 1);
+    const gapDays = daysBetween(historyEnd, start);
+    if (gapDays > MAX_GAP_DAYS)
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `channel ${channel}: the history ends on ${last}, more than ${MAX_GAP_DAYS} days before ${start}`,
+        [{ field: 'start', message: `history ends ${last}` }],
+      );
+    return { historyEnd, gapDays };
+  }
+
+  /** Refits the model as stored on the history and forecasts the grid's slots in the worker pool. */
+  private async fitAndForecast(
+    channel: string,
+    series: HistorySeries,
+    model: ModelDoc,
+    grid: FutureGrid,
+  ): Promise<ForecastResult> {
+    const result = await this.workers.run<FitAndForecastInput, FitAndForecastOutput>(
+      taskFile(FORECAST_TASK),
+      'fitAndForecast',
+      {
+        series: { values: series.values, periods: series.periods, open: series.open },
+        model: model.kind,
+        horizon: grid.open.length,
+        futureOpen: grid.open,
+        options: refitOptions(model.params),
+      },
+    );
+    if (!result.ok) throw taskFailure(channel, result.error);
+    return result.forecast;
   }
 
   private event(doc: ForecastDoc, model: ModelDoc): ForecastUpdatedEvent {

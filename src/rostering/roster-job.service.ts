@@ -33,8 +33,9 @@ import { parseRosterProblem } from './roster-problem.validation';
 import type { RosterProblem } from './roster-problem-schema';
 import type { CandidateRewards } from './milp/roster-rewards';
 import { assertWeek, type RosterService } from './roster.service';
-import type { RosterProgress, RosterResult } from './roster.types';
-import type { RosterProgressMessage, SolveRosterTaskInput } from './solve.task';
+import type { RosterResult } from './roster.types';
+import type { SolveRosterTaskInput } from './solve.task';
+import { solveProgressReporter, type ProgressSink } from './roster-job-progress';
 import {
   recoverInterrupted,
   settleOrphan,
@@ -87,10 +88,12 @@ export interface ObjectivePlan {
 }
 export type ObjectivePlanner = (problem: RosterProblem) => Promise<ObjectivePlan>;
 
-/** Progress events of the solve phase are published at most this often. */
-const PROGRESS_EVERY_MS = 200;
-/** …and saved on the job document at most this often. */
-const SAVE_PROGRESS_EVERY_MS = 1000;
+/** The options, signal and clock of a running job's solves. */
+interface SolveRun {
+  options: RosterJobOptions;
+  signal: AbortSignal;
+  elapsed: () => number;
+}
 
 const cancelledError = (): AppError => new AppError('FAILED_PRECONDITION', 'The roster job was cancelled');
 
@@ -243,14 +246,42 @@ export class RosterJobService {
   ): Promise<void> {
     const started = Date.now();
     const elapsed = (): number => (Date.now() - started) / 1000;
-    let phase: RosterJobPhase = 'queued';
-    const ctx: JobContext = {
+    const current: { phase: RosterJobPhase } = { phase: 'queued' };
+    const ctx = this.jobContext(job, signal, elapsed, current);
+    try {
+      await this.jobs.updateOne(
+        { _id: job._id, state: 'QUEUED' },
+        { $set: { state: 'RUNNING', startedAt: new Date() } },
+      );
+      const { problem, plan } = await this.prepareProblem(job._id, ctx, prepare);
+      await ctx.phase('solve');
+      const result = await this.solve(job._id, problem, options, signal, elapsed, plan?.rewards);
+      if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE') {
+        await this.finishUnsolved(job, result, elapsed);
+        return;
+      }
+      await ctx.phase('store');
+      if ((await this.require(job._id)).state !== 'RUNNING') return; // cancelled elsewhere
+      await this.storeRosters(job, problem, result, plan, { options, signal, elapsed });
+    } catch (e) {
+      await this.finishAfterError(job, e, signal, current.phase);
+    }
+  }
+
+  /** What `prepare` gets: entering a phase (unless cancelled) records it on the job and publishes it. */
+  private jobContext(
+    job: RosterJobDoc,
+    signal: AbortSignal,
+    elapsed: () => number,
+    current: { phase: RosterJobPhase },
+  ): JobContext {
+    return {
       jobId: job._id,
       week: job.week,
       signal,
       phase: async (next, message) => {
         if (signal.aborted) throw signal.reason;
-        phase = next;
+        current.phase = next;
         await this.jobs.updateOne(
           { _id: job._id },
           { $set: { phase: next, 'progress.elapsedSeconds': elapsed() } },
@@ -258,62 +289,83 @@ export class RosterJobService {
         this.emit(job._id, 'RUNNING', next, { elapsedSeconds: elapsed(), message: message ?? null });
       },
     };
-    try {
-      await this.jobs.updateOne(
-        { _id: job._id, state: 'QUEUED' },
-        { $set: { state: 'RUNNING', startedAt: new Date() } },
-      );
-      const built = await prepare(ctx);
-      if (built.notes.length > 0)
-        await this.jobs.updateOne({ _id: job._id }, { $set: { notes: built.notes } });
-      // validated here, in the main thread: a worker's error would lose its AppError code
-      const problem = parseRosterProblem(built.problem);
-      const plan = this.planner ? await this.planner(problem) : null;
-      await ctx.phase('solve');
-      const result = await this.solve(job._id, problem, options, signal, elapsed, plan?.rewards);
-      if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE') {
-        await this.finish(job, 'FAILED', {
-          error: result.message ?? `The solver returned ${result.status}`,
-          diagnosis: result.diagnosis,
-          phase: 'solve',
-          progress: {
-            solverPhase: 'done',
-            objective: null,
-            bound: null,
-            gap: null,
-            elapsedSeconds: elapsed(),
-          },
-        });
-        return;
-      }
-      await ctx.phase('store');
-      if ((await this.require(job._id)).state !== 'RUNNING') return; // cancelled elsewhere
-      const roster = await this.rosters.storeDraft(problem, result, job._id, job.createdBy, {
-        ranking: plan?.ranking ?? null,
+  }
+
+  /** Runs the preparation, keeps its notes, validates the problem and plans its objective. */
+  private async prepareProblem(
+    jobId: string,
+    ctx: JobContext,
+    prepare: Prepare,
+  ): Promise<{ problem: RosterProblem; plan: ObjectivePlan | null }> {
+    const built = await prepare(ctx);
+    if (built.notes.length > 0) await this.jobs.updateOne({ _id: jobId }, { $set: { notes: built.notes } });
+    // validated here, in the main thread: a worker's error would lose its AppError code
+    const problem = parseRosterProblem(built.problem);
+    const plan = this.planner ? await this.planner(problem) : null;
+    return { problem, plan };
+  }
+
+  /** The solve found no roster: the job FAILED in its solve phase, with the solver's diagnosis. */
+  private async finishUnsolved(
+    job: RosterJobDoc,
+    result: RosterResult,
+    elapsed: () => number,
+  ): Promise<void> {
+    await this.finish(job, 'FAILED', {
+      error: result.message ?? `The solver returned ${result.status}`,
+      diagnosis: result.diagnosis,
+      phase: 'solve',
+      progress: {
+        solverPhase: 'done',
+        objective: null,
+        bound: null,
+        gap: null,
+        elapsedSeconds: elapsed(),
+      },
+    });
+  }
+
+  /** Stores the roster, then the shadow roster when the plan asks for one, and marks the job SUCCEEDED. */
+  private async storeRosters(
+    job: RosterJobDoc,
+    problem: RosterProblem,
+    result: RosterResult,
+    plan: ObjectivePlan | null,
+    { options, signal, elapsed }: SolveRun,
+  ): Promise<void> {
+    const roster = await this.rosters.storeDraft(problem, result, job._id, job.createdBy, {
+      ranking: plan?.ranking ?? null,
+    });
+    if (plan?.shadow) {
+      // its own task id: a queue keyed by job id would take it for a re-delivery of the first
+      const shadow = await this.solve(job._id, problem, options, signal, elapsed, plan.shadow.rewards, {
+        taskId: `${job._id}.shadow`,
       });
-      if (plan?.shadow) {
-        // its own task id: a queue keyed by job id would take it for a re-delivery of the first
-        const shadow = await this.solve(job._id, problem, options, signal, elapsed, plan.shadow.rewards, {
-          taskId: `${job._id}.shadow`,
+      if (shadow.status === 'OPTIMAL' || shadow.status === 'FEASIBLE')
+        await this.rosters.storeDraft(problem, shadow, job._id, job.createdBy, {
+          ranking: plan.shadow.ranking,
         });
-        if (shadow.status === 'OPTIMAL' || shadow.status === 'FEASIBLE')
-          await this.rosters.storeDraft(problem, shadow, job._id, job.createdBy, {
-            ranking: plan.shadow.ranking,
-          });
-      }
-      await this.finish(job, 'SUCCEEDED', storedRosterFields(roster._id, result, elapsed()));
-    } catch (e) {
-      if (signal.aborted) {
-        await this.finish(job, 'CANCELLED', { error: 'Cancelled', phase });
-        return;
-      }
-      if (!isAppError(e) || e.code === 'INTERNAL')
-        this.logger.error({ err: e, jobId: job._id }, 'roster job failed');
-      const message = isAppError(e) ? e.message : 'Internal error while building the roster';
-      await this.finish(job, 'FAILED', { error: message, phase }).catch((err: unknown) =>
-        this.logger.error({ err, jobId: job._id }, 'could not record the failed roster job'),
-      );
     }
+    await this.finish(job, 'SUCCEEDED', storedRosterFields(roster._id, result, elapsed()));
+  }
+
+  /** A cancelled job becomes CANCELLED, any other FAILED (an unexpected error logged and masked). */
+  private async finishAfterError(
+    job: RosterJobDoc,
+    e: unknown,
+    signal: AbortSignal,
+    phase: RosterJobPhase,
+  ): Promise<void> {
+    if (signal.aborted) {
+      await this.finish(job, 'CANCELLED', { error: 'Cancelled', phase });
+      return;
+    }
+    if (!isAppError(e) || e.code === 'INTERNAL')
+      this.logger.error({ err: e, jobId: job._id }, 'roster job failed');
+    const message = isAppError(e) ? e.message : 'Internal error while building the roster';
+    await this.finish(job, 'FAILED', { error: message, phase }).catch((err: unknown) =>
+      this.logger.error({ err, jobId: job._id }, 'could not record the failed roster job'),
+    );
   }
 
   private async solve(
@@ -325,40 +377,16 @@ export class RosterJobService {
     rewards?: CandidateRewards | null,
     { taskId = jobId }: { taskId?: string } = {},
   ): Promise<RosterResult> {
-    let lastSent = 0;
-    let lastPhase = '';
-    let lastSaved = 0;
-    const onProgress = (message: unknown): void => {
-      const m = message as RosterProgressMessage | null;
-      if (m?.type !== 'progress') return;
-      const p: RosterProgress = m.progress;
-      const now = Date.now();
-      if (p.phase === lastPhase && now - lastSent < PROGRESS_EVERY_MS) return;
-      lastSent = now;
-      lastPhase = p.phase;
-      if (now - lastSaved >= SAVE_PROGRESS_EVERY_MS || p.phase !== 'solve') {
-        lastSaved = now;
-        const progress = { solverPhase: p.phase, objective: p.objective, bound: p.bound, gap: p.gap };
-        void this.jobs
-          .updateOne(
-            { _id: jobId, state: 'RUNNING' },
-            { $set: { progress: { ...progress, elapsedSeconds: elapsed() } } },
-          )
-          .catch((err: unknown) => this.logger.warn({ err, jobId }, 'could not save roster job progress'));
-      }
-      this.emit(jobId, 'RUNNING', 'solve', {
-        objective: p.objective,
-        bound: p.bound,
-        gap: p.gap,
-        elapsedSeconds: elapsed(),
-        message: p.phase,
-      });
-    };
     const input: SolveRosterTaskInput = {
       problem,
       timeLimitSeconds: options.timeLimitSeconds,
       relativeGap: options.relativeGap,
       ...(rewards ? { rewards } : {}),
+    };
+    const sink: ProgressSink = {
+      jobs: this.jobs,
+      logger: this.logger,
+      emit: (...args) => this.emit(...args),
     };
     return this.workers.run<SolveRosterTaskInput, RosterResult>(
       taskFile('rostering/solve.task'),
@@ -368,7 +396,7 @@ export class RosterJobService {
         signal,
         // the solver may add a diagnosis solve after its limit: leave it room
         timeoutMs: (options.timeLimitSeconds * 2 + 60) * 1000,
-        onProgress,
+        onProgress: solveProgressReporter(sink, jobId, elapsed),
         jobId: taskId,
       },
     );

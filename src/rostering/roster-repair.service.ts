@@ -8,6 +8,7 @@
 import { daysBetween } from '../common/calendar';
 import type { Viewer } from '../auth/request-context';
 import { AppError, badInput } from '../errors';
+import type { RosterConflictInfo } from '../events/topics';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import { WEEK_RULES, type ConflictRule } from './roster-conflicts.core';
@@ -70,16 +71,25 @@ export class RosterRepairService {
   ) {}
 
   async repair(id: string, options: RepairOptions, viewer: Viewer): Promise<RepairOutcome> {
-    const timeLimitSeconds = options.timeLimitSeconds ?? 30;
-    const relativeGap = options.relativeGap ?? 0;
-    if (!(timeLimitSeconds > 0 && timeLimitSeconds <= 600))
-      throw badInput(`timeLimitSeconds must be in (0, 600], got ${timeLimitSeconds}`, [
-        { field: 'timeLimitSeconds', message: 'out of range' },
-      ]);
-    if (!(relativeGap >= 0 && relativeGap <= 1))
-      throw badInput(`relativeGap must be in [0, 1], got ${relativeGap}`, [
-        { field: 'relativeGap', message: 'out of range' },
-      ]);
+    const limits = repairLimits(options);
+    const { doc, open } = await this.conflictedRoster(id);
+    const ids = doc.problem.staff.map((s) => s.id);
+    const problem: RosterProblem = this.conflicts.refreshed(
+      doc.problem,
+      ids,
+      await this.conflicts.snapshot(ids),
+    );
+    const conflictDays = [...new Set(open.map((c) => c.date))].sort();
+    const solved = await this.solveRepair(repairInput(doc, open, problem, conflictDays, limits));
+    const info = repairInfo(doc, open, problem, solved, conflictDays);
+    const roster = await this.rosters.storeDraft(problem, solved.result, null, viewer.userId, {
+      repair: info,
+    });
+    return { ...info, roster };
+  }
+
+  /** The PUBLISHED roster `id` and its open conflicts; anything else cannot be repaired. */
+  private async conflictedRoster(id: string): Promise<{ doc: RosterVersion; open: RosterConflictInfo[] }> {
     const doc = await this.rosters.require(id);
     if (doc.status !== 'PUBLISHED')
       throw new AppError(
@@ -89,55 +99,90 @@ export class RosterRepairService {
     const open = doc.conflicts ?? [];
     if (open.length === 0)
       throw new AppError('FAILED_PRECONDITION', `Roster ${id} has no conflicts to repair`);
+    return { doc, open };
+  }
 
-    const ids = doc.problem.staff.map((s) => s.id);
-    const problem: RosterProblem = this.conflicts.refreshed(
-      doc.problem,
-      ids,
-      await this.conflicts.snapshot(ids),
-    );
-    const conflictDays = [...new Set(open.map((c) => c.date))].sort();
-    const input: RepairSolveInput = {
-      problem,
-      published: doc.assignments,
-      freeDays: conflictDays.map((d) => daysBetween(doc.week, d)),
-      freeStaff: [
-        ...new Set(open.filter((c) => WEEK_RULES.has(c.rule as ConflictRule)).map((c) => c.staffId)),
-      ],
-      conflictStaff: [...new Set(open.map((c) => c.staffId))],
-      timeLimitSeconds,
-      relativeGap,
-    };
-    const { result, widened } = await this.workers.run<RepairSolveInput, RepairSolveResult>(
+  /** Runs the repair solve in the worker pool; a solve without a roster is FAILED_PRECONDITION. */
+  private async solveRepair(input: RepairSolveInput): Promise<RepairSolveResult> {
+    const solved = await this.workers.run<RepairSolveInput, RepairSolveResult>(
       taskFile('rostering/repair.task'),
       'repairRosterTask',
       input,
-      { timeoutMs: (timeLimitSeconds * 2 + 60) * 1000 },
+      { timeoutMs: (input.timeLimitSeconds * 2 + 60) * 1000 },
     );
+    const { result } = solved;
     if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
       throw new AppError(
         'FAILED_PRECONDITION',
         result.message ?? `The repair solve returned ${result.status}`,
       );
-
-    const conflicted = new Set(open.map((c) => `${c.staffId}|${c.date}|${c.shiftTemplateId}`));
-    const kept = doc.assignments.filter(
-      (a) => !conflicted.has(`${a.staffId}|${a.date}|${a.shiftTemplateId}`),
-    );
-    const changes = rosterChanges(doc.assignments, result.assignments);
-    const info: RosterRepairInfo = {
-      ofRosterId: doc._id,
-      changedAssignments: changes.added + changes.removed,
-      addedAssignments: changes.added,
-      removedAssignments: changes.removed,
-      changedStaff: changes.staff,
-      conflictDays,
-      widened,
-      before: figures(doc.kpis),
-      withoutConflicts: figures(rosterKpis(problem, kept)),
-      after: figures(rosterKpis(problem, result.assignments)),
-    };
-    const roster = await this.rosters.storeDraft(problem, result, null, viewer.userId, { repair: info });
-    return { ...info, roster };
+    return solved;
   }
+}
+
+interface RepairLimits {
+  timeLimitSeconds: number;
+  relativeGap: number;
+}
+
+/** The repair solve's limits: 30 s and gap 0 by default, at most 600 s. */
+function repairLimits(options: RepairOptions): RepairLimits {
+  const timeLimitSeconds = options.timeLimitSeconds ?? 30;
+  const relativeGap = options.relativeGap ?? 0;
+  if (!(timeLimitSeconds > 0 && timeLimitSeconds <= 600))
+    throw badInput(`timeLimitSeconds must be in (0, 600], got ${timeLimitSeconds}`, [
+      { field: 'timeLimitSeconds', message: 'out of range' },
+    ]);
+  if (!(relativeGap >= 0 && relativeGap <= 1))
+    throw badInput(`relativeGap must be in [0, 1], got ${relativeGap}`, [
+      { field: 'relativeGap', message: 'out of range' },
+    ]);
+  return { timeLimitSeconds, relativeGap };
+}
+
+/**
+ * What the repair solve may change: the conflicted days, the whole week of people with a
+ * weekly-rule conflict; everything else stays as published.
+ */
+function repairInput(
+  doc: RosterVersion,
+  open: RosterConflictInfo[],
+  problem: RosterProblem,
+  conflictDays: string[],
+  { timeLimitSeconds, relativeGap }: RepairLimits,
+): RepairSolveInput {
+  return {
+    problem,
+    published: doc.assignments,
+    freeDays: conflictDays.map((d) => daysBetween(doc.week, d)),
+    freeStaff: [...new Set(open.filter((c) => WEEK_RULES.has(c.rule as ConflictRule)).map((c) => c.staffId))],
+    conflictStaff: [...new Set(open.map((c) => c.staffId))],
+    timeLimitSeconds,
+    relativeGap,
+  };
+}
+
+/** What the repair changed, and the coverage and cost before, without the conflicts and after. */
+function repairInfo(
+  doc: RosterVersion,
+  open: RosterConflictInfo[],
+  problem: RosterProblem,
+  { result, widened }: RepairSolveResult,
+  conflictDays: string[],
+): RosterRepairInfo {
+  const conflicted = new Set(open.map((c) => `${c.staffId}|${c.date}|${c.shiftTemplateId}`));
+  const kept = doc.assignments.filter((a) => !conflicted.has(`${a.staffId}|${a.date}|${a.shiftTemplateId}`));
+  const changes = rosterChanges(doc.assignments, result.assignments);
+  return {
+    ofRosterId: doc._id,
+    changedAssignments: changes.added + changes.removed,
+    addedAssignments: changes.added,
+    removedAssignments: changes.removed,
+    changedStaff: changes.staff,
+    conflictDays,
+    widened,
+    before: figures(doc.kpis),
+    withoutConflicts: figures(rosterKpis(problem, kept)),
+    after: figures(rosterKpis(problem, result.assignments)),
+  };
 }

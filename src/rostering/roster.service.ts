@@ -3,7 +3,6 @@
  * SERVICE_PROVIDER and AGENT resource rules), publish (one PUBLISHED per week, earlier
  * versions SUPERSEDED and kept) and manual edits re-checked by the independent checker.
  */
-import { randomUUID } from 'node:crypto';
 import { Role } from '../auth/roles';
 import { hasRole, type Viewer } from '../auth/request-context';
 import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
@@ -17,6 +16,7 @@ import { ROSTERS, type RosterDoc } from './roster.doc';
 import type { RosterVersion, SkillCoverage } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
 import { checkRoster } from './roster.validation';
+import { checkedResult, draftDoc, type DraftFields } from './roster-draft';
 import { rosterKpis } from './roster-kpi';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
 import { applyChange, type AssignmentChange } from './roster-edit.core';
@@ -97,66 +97,43 @@ export class RosterService {
   ): Promise<RosterDoc> {
     if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
       throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);
-    // idempotent by job: a retried or re-delivered job result stores no second draft (a job in
-    // shadow mode stores one rules roster and one SHADOW roster, each once)
+    const stored = await this.storedForJob(jobId, extra);
+    if (stored) return stored;
+    const { kpis, warnings } = checkedResult(problem, result);
+    const fields: DraftFields = {
+      kpis,
+      warnings,
+      assignments: sortAssignments(result.assignments),
+      coverage: rosterCoverage(problem, result.assignments),
+      jobId,
+      createdBy,
+      now: new Date(),
+      extra,
+    };
+    return this.insertNextVersion(problem.weekStart, (version) => draftDoc(problem, result, fields, version));
+  }
+
+  /**
+   * The draft a job already stored, if any: storing is idempotent by job, so a retried or
+   * re-delivered job result stores no second draft (a job in shadow mode stores one rules
+   * roster and one SHADOW roster, each once).
+   */
+  private async storedForJob(
+    jobId: string | null,
+    extra: Pick<RosterDoc, 'ranking'>,
+  ): Promise<RosterDoc | null> {
     const shadow = extra.ranking?.path === 'SHADOW';
-    const stored = jobId
+    return jobId
       ? await this.rosters.findOne({ jobId, 'ranking.path': shadow ? 'SHADOW' : { $ne: 'SHADOW' } })
       : null;
-    if (stored) return stored;
-    const { violations, warnings } = checkRoster(problem, result.assignments);
-    if (violations.length > 0)
-      throw new AppError(
-        'INTERNAL',
-        `Roster refused by the checker: ${violations[0].message}`,
-        violations.map((v) => ({ field: v.rule, message: v.message })),
-      );
-    const kpis = rosterKpis(problem, result.assignments);
-    kpis.solver = {
-      status: result.status,
-      seconds: +result.seconds.toFixed(3),
-      gap: result.gap,
-      heuristic: result.heuristic,
-    };
-    const now = new Date();
+  }
+
+  /** Inserts the week's next version, retrying with the one after when another draft took it (5 tries). */
+  private async insertNextVersion(week: string, docOf: (version: number) => RosterDoc): Promise<RosterDoc> {
     for (let attempt = 0; ; attempt++) {
-      const latest = await this.rosters.findOne({ week: problem.weekStart }, { sort: { version: -1 } });
-      const doc: RosterDoc = {
-        _id: randomUUID(),
-        week: problem.weekStart,
-        version: (latest?.version ?? 0) + 1,
-        status: 'DRAFT',
-        intervalMinutes: problem.intervalMinutes,
-        solver: {
-          status: result.status,
-          solverStatus: result.solverStatus,
-          objective: result.objective,
-          bound: result.bound,
-          gap: result.gap,
-          seconds: +result.seconds.toFixed(3),
-          heuristic: result.heuristic,
-          greedyObjective: result.greedyObjective,
-          message: result.message,
-        },
-        kpis,
-        assignments: sortAssignments(result.assignments),
-        proposed: sortAssignments(result.assignments),
-        coverage: rosterCoverage(problem, result.assignments),
-        diagnosis: result.diagnosis,
-        warnings,
-        problem,
-        jobId,
-        revision: 1,
-        manualEdits: 0,
-        createdAt: now,
-        createdBy,
-        updatedAt: now,
-        publishedAt: null,
-        publishedBy: null,
-        ...extra,
-      };
+      const latest = await this.rosters.findOne({ week }, { sort: { version: -1 } });
       try {
-        return await this.rosters.insertOne(doc);
+        return await this.rosters.insertOne(docOf((latest?.version ?? 0) + 1));
       } catch (e) {
         // two drafts of the same week at once: take the next version
         if (!(isAppError(e) && e.code === 'CONFLICT') || attempt >= 4) throw e;

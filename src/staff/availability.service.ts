@@ -1,4 +1,4 @@
-import { addDays, clockToMinutes, isIsoDate, isoDayOfWeek, todayIn } from '../common/calendar';
+import { addDays, isIsoDate, isoDayOfWeek, todayIn } from '../common/calendar';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
 import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-context';
@@ -13,9 +13,10 @@ import type { SiteSettingsService } from './site-settings.service';
 import {
   AVAILABILITY_COLUMNS,
   AVAILABILITY_FILE_COLUMNS,
+  availabilityRowCheck,
   type ImportSummary,
-  isBefore,
   rowsToTable,
+  weeklyByStaff,
 } from './staff-import';
 import { assertMayRead, type StaffService } from './staff.service';
 import { AVAILABILITY, type AvailabilityDoc } from './staff.doc';
@@ -203,45 +204,25 @@ export class AvailabilityService {
    * nothing is written unless every row is good (one atomic bulk write).
    */
   async importTable(table: Table, viewer: Viewer | null = null): Promise<ImportSummary> {
-    const column = table.columns.find((c) => normalizeHeader(c) === 'employeeno');
-    const numbers = column ? table.rows.map((r) => r.values[column] ?? '') : [];
-    const staffByNo = new Map((await this.staff.byEmployeeNos(numbers)).map((s) => [s.employeeNo, s]));
-    const seen = new Map<string, { dayOfWeek: number; from: string; to: string }[]>();
-    const rows = validateRows(table, AVAILABILITY_COLUMNS, {
-      check: (v) => {
-        if (!staffByNo.has(v.employeeNo))
-          return [
-            { field: 'employeeNo', message: `employeeNo "${v.employeeNo}" is not a known staff member` },
-          ];
-        if (!isBefore(v.from, v.to))
-          return [{ field: 'to', message: `to must be after from, got ${v.from}–${v.to}` }];
-        const mine = seen.get(v.employeeNo) ?? [];
-        const a = clockToMinutes(v.from)!;
-        const b = clockToMinutes(v.to, true)!;
-        const clash = mine.find(
-          (w) =>
-            w.dayOfWeek === v.dayOfWeek && clockToMinutes(w.from)! < b && a < clockToMinutes(w.to, true)!,
-        );
-        mine.push(v);
-        seen.set(v.employeeNo, mine);
-        return clash
-          ? [
-              {
-                field: 'from',
-                message: `window ${v.from}–${v.to} overlaps ${clash.from}–${clash.to} of ${v.employeeNo} on day ${v.dayOfWeek}`,
-              },
-            ]
-          : [];
-      },
-    });
-    const weekly = new Map<string, WeeklyWindow[]>();
-    for (const { value: v } of rows) {
-      const id = staffByNo.get(v.employeeNo)!._id;
-      weekly.set(id, [...(weekly.get(id) ?? []), { dayOfWeek: v.dayOfWeek, from: v.from, to: v.to }]);
-    }
+    const staffByNo = await this.staffByEmployeeNo(table);
+    const rows = validateRows(table, AVAILABILITY_COLUMNS, { check: availabilityRowCheck(staffByNo) });
+    const weekly = weeklyByStaff(rows, staffByNo);
     const existing = new Set(
       (await this.availability.find({ _id: { $in: [...weekly.keys()] } })).map((a) => a._id),
     );
+    await this.replaceWeekly(weekly, viewer);
+    return { rows: rows.length, created: weekly.size - existing.size, updated: existing.size };
+  }
+
+  /** The staff members the table's employeeNo column names, by employee number. */
+  private async staffByEmployeeNo(table: Table): Promise<Map<string, StaffMember>> {
+    const column = table.columns.find((c) => normalizeHeader(c) === 'employeeno');
+    const numbers = column ? table.rows.map((r) => r.values[column] ?? '') : [];
+    return new Map((await this.staff.byEmployeeNos(numbers)).map((s) => [s.employeeNo, s]));
+  }
+
+  /** Replaces these people's weekly windows (exceptions kept) in one atomic bulk write, then announces it. */
+  private async replaceWeekly(weekly: Map<string, WeeklyWindow[]>, viewer: Viewer | null): Promise<void> {
     const now = new Date();
     const ops: BulkOp<AvailabilityDoc>[] = [...weekly].map(([staffId, windows]) => ({
       update: {
@@ -262,7 +243,6 @@ export class AvailabilityService {
         weekly: true,
         at: now,
       });
-    return { rows: rows.length, created: weekly.size - existing.size, updated: existing.size };
   }
 
   /** GraphQL import: the rows go through exactly the file rules; row N is the Nth element (1-based). */

@@ -1,5 +1,19 @@
 import { clockToMinutes } from '../common/calendar';
-import { boolean, integer, list, number, optional, type RowSchema, type Table, text, time } from '../import';
+import {
+  boolean,
+  integer,
+  list,
+  number,
+  optional,
+  type RowOf,
+  type RowSchema,
+  type Table,
+  text,
+  time,
+  type ValidateRowsOptions,
+  type ValidatedRow,
+} from '../import';
+import type { StaffMember, WeeklyWindow } from './staff.types';
 import { EMPLOYEE_NO, EMPLOYEE_NO_HINT, SKILL } from './staff-inputs.graphql';
 
 /**
@@ -61,3 +75,50 @@ export interface ImportSummary {
 
 export const isBefore = (from: string, to: string): boolean =>
   (clockToMinutes(from) ?? 0) < (clockToMinutes(to, true) ?? 0);
+
+type AvailabilityRow = RowOf<typeof AVAILABILITY_COLUMNS>;
+
+/**
+ * The availability file's row rules: a known employee, from before to, and no window that
+ * overlaps an earlier row's window of the same person and day (the check keeps those rows).
+ */
+export function availabilityRowCheck(
+  staffByNo: Map<string, StaffMember>,
+): NonNullable<ValidateRowsOptions<typeof AVAILABILITY_COLUMNS>['check']> {
+  const seen = new Map<string, { dayOfWeek: number; from: string; to: string }[]>();
+  return (v) => {
+    if (!staffByNo.has(v.employeeNo))
+      return [{ field: 'employeeNo', message: `employeeNo "${v.employeeNo}" is not a known staff member` }];
+    if (!isBefore(v.from, v.to))
+      return [{ field: 'to', message: `to must be after from, got ${v.from}–${v.to}` }];
+    const mine = seen.get(v.employeeNo) ?? [];
+    const a = clockToMinutes(v.from)!;
+    const b = clockToMinutes(v.to, true)!;
+    const clash = mine.find(
+      (w) => w.dayOfWeek === v.dayOfWeek && clockToMinutes(w.from)! < b && a < clockToMinutes(w.to, true)!,
+    );
+    mine.push(v);
+    seen.set(v.employeeNo, mine);
+    return clash
+      ? [
+          {
+            field: 'from',
+            message: `window ${v.from}–${v.to} overlaps ${clash.from}–${clash.to} of ${v.employeeNo} on day ${v.dayOfWeek}`,
+          },
+        ]
+      : [];
+  };
+}
+
+/** The checked rows' weekly windows per staff id, in row order. */
+export function weeklyByStaff(
+  rows: ValidatedRow<AvailabilityRow>[],
+  staffByNo: Map<string, StaffMember>,
+): Map<string, WeeklyWindow[]> {
+  const weekly = new Map<string, WeeklyWindow[]>();
+  for (const { value: v } of rows) {
+    const id = staffByNo.get(v.employeeNo)!._id;
+    weekly.set(id, [...(weekly.get(id) ?? []), { dayOfWeek: v.dayOfWeek, from: v.from, to: v.to }]);
+  }
+  return weekly;
+}

@@ -69,6 +69,7 @@ import {
   type WeekFrame,
 } from './week-slots';
 import { withoutNulls } from '../common/without-nulls';
+import { sum } from '../common/sum';
 
 /** Which forecast figure a plan staffs for: the mean or an upper interval bound. */
 export const STAFFING_BASES = { MEAN: 'MEAN', HI80: 'HI80', HI95: 'HI95' } as const;
@@ -394,32 +395,7 @@ export class StaffingService {
       (g, p) => gcd(g, p.intervalMinutes),
       REQUIREMENT_INTERVAL_MINUTES,
     );
-    const hours = intervalMinutes / 60;
-    const pooled = new Set(workloads.flatMap((w) => w.channels.map((c) => c.channel)));
-    const rowsOf = (values: number[], minutes: number) =>
-      refineSlots(values, minutes, intervalMinutes).map((scheduledAgents) => ({ scheduledAgents }));
-    const summed = sumBySkill([
-      ...plans
-        .filter((p) => !pooled.has(p.channel))
-        .map((p) => ({
-          skill: p.requiredSkill,
-          rows: rowsOf(
-            p.rows.map((r) => r.scheduledAgents),
-            p.intervalMinutes,
-          ),
-        })),
-      ...workloads.map((w) => ({ skill: w.skill, rows: rowsOf(w.scheduledAgents, w.intervalMinutes) })),
-    ]).sort((a, b) => a.skill.localeCompare(b.skill));
-    const skills = summed.map(({ skill, scheduledAgents: values }) => {
-      const staffHours = values.reduce((s, v) => s + v, 0) * hours;
-      return {
-        skill,
-        values,
-        peak: values.reduce((m, v) => Math.max(m, v), 0),
-        staffHours,
-        fte: staffHoursToFte(staffHours, this.fullTime),
-      };
-    });
+    const skills = skillRequirementRows(plans, workloads, intervalMinutes, this.fullTime);
     const totalStaffHours = skills.reduce((s, k) => s + k.staffHours, 0);
     return {
       week: parseWeek(week, this.settings.timeZone).toISODate()!,
@@ -427,16 +403,7 @@ export class StaffingService {
       basis,
       intervalMinutes,
       skills,
-      channels: plans.map((p) => ({
-        channel: p.channel,
-        skill: p.requiredSkill,
-        model: p.model,
-        intervalMinutes: p.intervalMinutes,
-        forecastId: p.forecastId,
-        weeklyStaffHours: p.totals.weeklyStaffHours,
-        weeklyFte: p.totals.weeklyFte,
-        peakScheduledAgents: p.totals.peakScheduledAgents,
-      })),
+      channels: plans.map(channelSummary),
       totalStaffHours,
       totalFte: staffHoursToFte(totalStaffHours, this.fullTime),
       workloads: [...workloads],
@@ -657,6 +624,55 @@ export class StaffingService {
     };
   }
 }
+
+/**
+ * Scheduled agents per skill on the `intervalMinutes` grid, sorted by skill: channels' own
+ * rows, except those of a skill with a pooled workload plan, which counts instead.
+ */
+function skillRequirementRows(
+  plans: readonly ChannelWeekPlan[],
+  workloads: readonly SkillWorkload[],
+  intervalMinutes: number,
+  fullTime: number,
+): SkillRequirementRow[] {
+  const hours = intervalMinutes / 60;
+  const pooled = new Set(workloads.flatMap((w) => w.channels.map((c) => c.channel)));
+  const rowsOf = (values: number[], minutes: number) =>
+    refineSlots(values, minutes, intervalMinutes).map((scheduledAgents) => ({ scheduledAgents }));
+  const summed = sumBySkill([
+    ...plans
+      .filter((p) => !pooled.has(p.channel))
+      .map((p) => ({
+        skill: p.requiredSkill,
+        rows: rowsOf(
+          p.rows.map((r) => r.scheduledAgents),
+          p.intervalMinutes,
+        ),
+      })),
+    ...workloads.map((w) => ({ skill: w.skill, rows: rowsOf(w.scheduledAgents, w.intervalMinutes) })),
+  ]).sort((a, b) => a.skill.localeCompare(b.skill));
+  return summed.map(({ skill, scheduledAgents: values }) => {
+    const staffHours = sum(values) * hours;
+    return {
+      skill,
+      values,
+      peak: values.reduce((m, v) => Math.max(m, v), 0),
+      staffHours,
+      fte: staffHoursToFte(staffHours, fullTime),
+    };
+  });
+}
+
+const channelSummary = (p: ChannelWeekPlan): ChannelSummary => ({
+  channel: p.channel,
+  skill: p.requiredSkill,
+  model: p.model,
+  intervalMinutes: p.intervalMinutes,
+  forecastId: p.forecastId,
+  weeklyStaffHours: p.totals.weeklyStaffHours,
+  weeklyFte: p.totals.weeklyFte,
+  peakScheduledAgents: p.totals.peakScheduledAgents,
+});
 
 const covers = (forecast: ForecastRun, frame: WeekFrame): boolean =>
   new Date(forecast.start).getTime() <= frame.start && new Date(forecast.end).getTime() >= frame.end;

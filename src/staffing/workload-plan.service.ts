@@ -92,65 +92,106 @@ export class WorkloadPlanner {
     const bySkill = new Map<string, DeferredInput[]>();
     for (const i of inputs) bySkill.set(i.skill, [...(bySkill.get(i.skill) ?? []), i]);
     const out: SkillWorkload[] = [];
-    for (const [skill, list] of [...bySkill].sort((a, b) => a[0].localeCompare(b[0]))) {
-      const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0].channel.intervalMinutes);
-      const stored = await this.plans.findById(`${previousWeek(week)}:${skill}:${basis}`);
-      const sources: CarryInSource[] = [];
-      const channels: WorkloadChannel[] = list.map((i) => {
-        const f = i.channel.intervalMinutes / step;
-        const open = repeat(i.channel.open, f);
-        const fromPlan =
-          stored?.intervalMinutes === step && stored.channels.find((c) => c.key === i.channel.key);
-        let carryIn: DueItems[];
-        if (fromPlan) {
-          sources.push('STORED_PLAN');
-          carryIn = fromPlan.carryOut;
-        } else {
-          sources.push(i.previous ? 'FORECAST' : 'SAME_WEEK');
-          const k = responseSlots(i.channel.responseHours ?? 0, step);
-          carryIn = carryInFromArrivals(split(i.previous ?? i.volumes, f), open, k);
-        }
-        return {
-          key: i.channel.key,
-          arrivals: split(i.volumes, f),
-          open,
-          ahtSeconds: i.channel.ahtSeconds,
-          responseHours: i.channel.responseHours ?? 0,
-          maxOccupancy: i.channel.maxOccupancy,
-          carryIn,
-        };
-      });
-      const shrinkage = Math.max(...list.map((i) => i.channel.shrinkage));
-      const problem: WorkloadProblem = { skill, intervalMinutes: step, shrinkage, channels };
-      const plan = await this.solve(problem);
-      const shares = agentShares(problem, plan);
-      if (store) {
-        const doc: WorkloadPlanDoc = {
-          _id: `${week}:${skill}:${basis}`,
-          week,
-          skill,
-          basis,
-          intervalMinutes: step,
-          channels: plan.channels.map((c) => ({ key: c.key, carryOut: c.carryOut })),
-          createdAt: new Date(),
-        };
-        await this.plans.replaceOne({ _id: doc._id }, doc, { upsert: true });
-      }
-      out.push({
-        ...plan,
-        channels: plan.channels.map((c, ci) => ({
-          channel: c.key,
-          arrivedItems: c.arrivedItems,
-          carriedInItems: c.carriedInItems,
-          handledItems: c.handledItems,
-          carriedOutItems: c.carriedOutItems,
-          onTimeShare: c.onTimeShare,
-          carryInSource: sources[ci],
-          agents: shares[ci],
-          handled: c.handled,
-        })),
-      });
-    }
+    for (const [skill, list] of [...bySkill].sort((a, b) => a[0].localeCompare(b[0])))
+      out.push(await this.planSkill({ week, basis, skill, store }, list));
     return out;
   }
+
+  /** One skill's plan on the finest slot grid of its channels, with the carry-in of each. */
+  private async planSkill(at: SkillPlanKey, list: DeferredInput[]): Promise<SkillWorkload> {
+    const { week, basis, skill } = at;
+    const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0].channel.intervalMinutes);
+    const stored = await this.plans.findById(`${previousWeek(week)}:${skill}:${basis}`);
+    const built = list.map((i) => workloadChannel(i, step, stored));
+    const channels = built.map((b) => b.channel);
+    const shrinkage = Math.max(...list.map((i) => i.channel.shrinkage));
+    const problem: WorkloadProblem = { skill, intervalMinutes: step, shrinkage, channels };
+    const plan = await this.solve(problem);
+    const shares = agentShares(problem, plan);
+    if (at.store) await this.storePlan(at, step, plan);
+    return skillWorkload(
+      plan,
+      built.map((b) => b.source),
+      shares,
+    );
+  }
+
+  /** Keeps the plan's carry-out per channel: the next week's carry-in (STORED_PLAN). */
+  private async storePlan(
+    { week, skill, basis }: SkillPlanKey,
+    step: number,
+    plan: WorkloadPlan,
+  ): Promise<void> {
+    const doc: WorkloadPlanDoc = {
+      _id: `${week}:${skill}:${basis}`,
+      week,
+      skill,
+      basis,
+      intervalMinutes: step,
+      channels: plan.channels.map((c) => ({ key: c.key, carryOut: c.carryOut })),
+      createdAt: new Date(),
+    };
+    await this.plans.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+}
+
+/** Which week, skill and basis a plan is for, and whether it is stored. */
+interface SkillPlanKey {
+  week: string;
+  basis: string;
+  skill: string;
+  store: boolean;
+}
+
+/**
+ * A channel on the skill's `step`-minute grid, with its carry-in: the stored plan's carry-out
+ * when it has one on the same grid, else derived from the previous week's arrivals (or this
+ * week's own, SAME_WEEK).
+ */
+function workloadChannel(
+  i: DeferredInput,
+  step: number,
+  stored: WorkloadPlanDoc | null,
+): { channel: WorkloadChannel; source: CarryInSource } {
+  const f = i.channel.intervalMinutes / step;
+  const open = repeat(i.channel.open, f);
+  const fromPlan = stored?.intervalMinutes === step && stored.channels.find((c) => c.key === i.channel.key);
+  let source: CarryInSource;
+  let carryIn: DueItems[];
+  if (fromPlan) {
+    source = 'STORED_PLAN';
+    carryIn = fromPlan.carryOut;
+  } else {
+    source = i.previous ? 'FORECAST' : 'SAME_WEEK';
+    const k = responseSlots(i.channel.responseHours ?? 0, step);
+    carryIn = carryInFromArrivals(split(i.previous ?? i.volumes, f), open, k);
+  }
+  const channel: WorkloadChannel = {
+    key: i.channel.key,
+    arrivals: split(i.volumes, f),
+    open,
+    ahtSeconds: i.channel.ahtSeconds,
+    responseHours: i.channel.responseHours ?? 0,
+    maxOccupancy: i.channel.maxOccupancy,
+    carryIn,
+  };
+  return { channel, source };
+}
+
+/** The skill's plan as reported: per channel its flows, carry-in source and share of the agents. */
+function skillWorkload(plan: WorkloadPlan, sources: CarryInSource[], shares: number[][]): SkillWorkload {
+  return {
+    ...plan,
+    channels: plan.channels.map((c, ci) => ({
+      channel: c.key,
+      arrivedItems: c.arrivedItems,
+      carriedInItems: c.carriedInItems,
+      handledItems: c.handledItems,
+      carriedOutItems: c.carriedOutItems,
+      onTimeShare: c.onTimeShare,
+      carryInSource: sources[ci],
+      agents: shares[ci],
+      handled: c.handled,
+    })),
+  };
 }
