@@ -5,25 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
-import type { RankerMetrics, RankerOptions, ForestJson } from './ranker.core';
-
-export const RANKER_MODELS = 'rankerModels';
-
-export type RankerModelStatus = 'CANDIDATE' | 'ACTIVE' | 'RETIRED';
-
-export interface RankerModelDoc {
-  _id: string;
-  version: number;
-  status: RankerModelStatus;
-  lookbackWeeks: number;
-  metrics: RankerMetrics;
-  options: RankerOptions;
-  featureNames: string[];
-  forest: ForestJson;
-  createdAt: Date;
-  createdBy: string | null;
-  activatedAt: Date | null;
-}
+import { RANKER_MODELS, type RankerModelDoc } from './ranker-model.doc';
 
 export class RankerRegistryService {
   private readonly models: Collection<RankerModelDoc>;
