@@ -13,7 +13,7 @@ import type { HolidayEffect } from '../holidays/holiday-effect';
 import { maskHolidayHistory } from './holiday-effects.core';
 import { trainingKinds, type RegistrySettings, type TrainOptions } from './model-training-options';
 import { trainAuto, trainKind, type TrainingJob } from './model-training-steps';
-import { versionDoc } from './model-version.doc';
+import { versionDoc } from './model-version';
 import { seriesChannel } from './series-channel';
 
 /**

@@ -1,3 +1,4 @@
+/** A trained model as the registry stores it: its backtest metrics and its new version's document. */
 import type { Channel } from '../channels/channel.types';
 import type { ModelBacktest } from './backtest-runner';
 import type { BacktestMetrics, ModelDoc, StoredModelParams } from './forecast.doc';
