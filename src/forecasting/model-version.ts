@@ -1,9 +1,10 @@
 /** A trained model as the registry stores it: its backtest metrics and its new version's document. */
 import type { Channel } from '../channels/channel.types';
 import type { ModelBacktest } from './backtest-runner';
-import type { BacktestMetrics, ModelDoc, StoredModelParams } from './forecast.doc';
+import type { BacktestMetrics, StoredModelParams } from './forecast.doc';
 import type { ModelKind } from './forecast.types';
 import type { HistorySeries } from './history-series';
+import type { NewModelVersion } from './model-version.doc';
 
 /** A backtest's metrics as stored with a model version (null when the model was not scored). */
 export const toMetrics = (m: ModelBacktest, horizon: number, origins: number): BacktestMetrics | null =>
@@ -36,7 +37,7 @@ export function versionDoc(
   series: HistorySeries,
   trained: TrainedModel,
   createdBy: string | null,
-): Omit<ModelDoc, '_id' | 'version'> {
+): NewModelVersion {
   const { horizon, origins } = trained;
   return {
     channel: channel.key,
