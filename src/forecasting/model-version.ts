@@ -1,5 +1,6 @@
 /** A trained model as the registry stores it: its backtest metrics and its new version's document. */
 import type { Channel } from '../channels/channel.types';
+import { AppError } from '../errors';
 import type { ModelBacktest } from './backtest-runner';
 import type { BacktestMetrics, StoredModelParams } from './forecast.doc';
 import type { ModelKind } from './forecast.types';
@@ -39,6 +40,8 @@ export function versionDoc(
   createdBy: string | null,
 ): NewModelVersion {
   const { horizon, origins } = trained;
+  const metrics = toMetrics(trained.chosen, horizon, origins);
+  if (!metrics) throw new AppError('INTERNAL', `the chosen ${trained.kind} model has no backtest metrics`);
   return {
     channel: channel.key,
     kind: trained.kind,
@@ -49,7 +52,7 @@ export function versionDoc(
       points: series.values.length,
     },
     intervalMinutes: channel.intervalMinutes,
-    metrics: toMetrics(trained.chosen, horizon, origins)!,
+    metrics,
     candidates: trained.candidates.map((m) => ({
       kind: m.kind,
       metrics: toMetrics(m, horizon, origins),
