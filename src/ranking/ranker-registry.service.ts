@@ -62,7 +62,9 @@ export class RankerRegistryService {
       },
       { update: { filter: { _id: id }, update: { $set: { status: 'ACTIVE', activatedAt: now } } } },
     ]);
-    return (await this.models.findById(id))!;
+    const activated = await this.models.findById(id);
+    if (!activated) throw notFound('RankerModel', id);
+    return activated;
   }
 
   /** Re-activates the ranker that was active before the current one. */
