@@ -51,8 +51,7 @@ export async function seedAccounts(
   for (const u of DEMO_USERS) if (!(await users.findByUsername(u.username))) missing.push(u);
   if (missing.length === 0) return { created, generatedPassword: null, credentialsFile: null };
 
-  const generated = config.SEED_PASSWORD ? null : `demo-${randomBytes(9).toString('base64url')}`;
-  const password = config.SEED_PASSWORD ?? generated!;
+  const { password, generated } = demoPassword(config.SEED_PASSWORD);
   for (const u of missing) {
     await users.create({
       username: u.username,
@@ -73,6 +72,13 @@ export async function seedAccounts(
     fs.chmodSync(credentialsFile, 0o600);
   }
   return { created, generatedPassword: generated, credentialsFile };
+}
+
+/** SEED_PASSWORD when set, else a random password, returned as `generated` too (to print and write down). */
+function demoPassword(seedPassword: string | undefined): { password: string; generated: string | null } {
+  if (seedPassword) return { password: seedPassword, generated: null };
+  const generated = `demo-${randomBytes(9).toString('base64url')}`;
+  return { password: generated, generated };
 }
 
 type AccountsConfig = Parameters<typeof seedAccounts>[1];

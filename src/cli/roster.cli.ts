@@ -20,8 +20,7 @@ export const ROSTER_USAGE =
   'Usage: roster --input problem.json [--time-limit SECONDS] [--gap FRACTION] [--out result.json] [--lp model.lp]\n' +
   '       roster --print-schema';
 
-export interface RosterCliArgs {
-  input: string | null;
+interface RosterCliFlags {
   timeLimitSeconds: number | null;
   relativeGap: number | null;
   out: string | null;
@@ -29,6 +28,12 @@ export interface RosterCliArgs {
   printSchema: boolean;
   help: boolean;
 }
+
+/** The parsed flags: `--input` is required unless `--help` or `--print-schema` is given. */
+export type RosterCliArgs =
+  | (RosterCliFlags & { input: string })
+  | (RosterCliFlags & { input: string | null; help: true })
+  | (RosterCliFlags & { input: string | null; printSchema: true });
 
 /** Longest solve (as the GraphQL input allows) and largest problem file the command accepts. */
 export const ROSTER_CLI_LIMITS = { maxTimeLimitSeconds: 3600, maxInputBytes: 32 * 1024 * 1024 } as const;
@@ -70,8 +75,8 @@ export function parseRosterArgs(argv: string[]): RosterCliArgs {
   } catch (e) {
     throw badInput(`${(e as Error).message}\n${ROSTER_USAGE}`);
   }
-  const args: RosterCliArgs = {
-    input: values.input ?? null,
+  const input = values.input ?? null;
+  const flags: RosterCliFlags = {
     timeLimitSeconds: numberFlag(
       'time-limit',
       values['time-limit'],
@@ -84,10 +89,10 @@ export function parseRosterArgs(argv: string[]): RosterCliArgs {
     printSchema: values['print-schema'] ?? false,
     help: values.help ?? false,
   };
-  if (!args.input && !args.printSchema && !args.help) {
-    throw badInput(`--input is required\n${ROSTER_USAGE}`, [{ field: 'input', message: 'required' }]);
-  }
-  return args;
+  if (input) return { ...flags, input };
+  if (flags.help) return { ...flags, input, help: true };
+  if (flags.printSchema) return { ...flags, input, printSchema: true };
+  throw badInput(`--input is required\n${ROSTER_USAGE}`, [{ field: 'input', message: 'required' }]);
 }
 
 /** Reads and validates the problem file; throws BAD_USER_INPUT for a missing file, bad JSON or schema errors. */
@@ -155,11 +160,12 @@ export async function runRosterCli(argv: string[], io: CliIo = processIo): Promi
       io.stdout(JSON.stringify(rosterProblemJsonSchema(), null, 2));
       return 0;
     }
-    const problem = readRosterProblem(args.input!);
+    const problem = readRosterProblem(args.input);
+    const lpFile = args.lp;
     const result = await solveRoster(problem, {
       timeLimitSeconds: args.timeLimitSeconds ?? undefined,
       relativeGap: args.relativeGap ?? undefined,
-      onLp: args.lp ? (lp) => writeFileSync(args.lp!, lp) : undefined,
+      onLp: lpFile ? (lp) => writeFileSync(lpFile, lp) : undefined,
       onProgress: (p) => {
         if (p.phase === 'solve' && p.objective !== null) {
           io.stderr(`  ${p.elapsedSeconds.toFixed(1)} s  incumbent ${p.objective}  bound ${p.bound ?? '-'}`);

@@ -32,7 +32,8 @@ export function checkSpan(
     errors.push({ field: `${field}.to`, message: `to must be a time HH:MM (or 24:00), got "${to}"` });
   if (start !== null && end !== null && start >= end)
     errors.push({ field: `${field}.to`, message: `to must be after from, got ${from}–${to}` });
-  return { span: errors.length === 0 ? { start: start!, end: end! } : null, errors };
+  // a span exactly when no problem was found
+  return { span: start !== null && end !== null && start < end ? { start, end } : null, errors };
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;

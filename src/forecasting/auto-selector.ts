@@ -5,7 +5,7 @@ import {
   type AutoBacktestResult,
   type CandidateBacktest,
 } from './candidate-backtest';
-import { combineAndChoose } from './candidate-choice';
+import { combineAndChoose, isRanked } from './candidate-choice';
 import { BASE_FORECASTERS, ensembleForecaster } from './models/ensemble';
 import { isModelFitError, ModelFitError } from './forecast-errors';
 import type { FitOptions, FittedModel, ModelKind, SeriesInput } from './forecast.types';
@@ -58,8 +58,9 @@ export function fitChosen(
 ): AutoSelection {
   const chosen = report.candidates[report.chosen];
   const rest = report.candidates
-    .filter((c, i) => i !== report.chosen && c.ok && !c.pruned && Number.isFinite(c.score))
-    .sort((a, b) => a.score! - b.score!);
+    .filter((_, i) => i !== report.chosen)
+    .filter(isRanked)
+    .sort((a, b) => a.score - b.score);
   const snaive = report.candidates.find((c) => c.spec?.kind === 'SNAIVE' && !c.spec.boxCox);
   const order = [
     chosen,

@@ -53,6 +53,9 @@ export interface ModelBacktest {
   fitMs?: number;
 }
 
+/** A model that ran on every origin, as `summarise` returns it: its metrics are present. */
+export type SummarisedBacktest = ModelBacktest & Required<Pick<ModelBacktest, 'metrics' | 'perOrigin'>>;
+
 export interface BacktestReport {
   horizon: number;
   /** Training lengths at each origin, oldest first. */
@@ -153,7 +156,7 @@ export function summarise(
   bucketSlots?: number,
   /** Exponent of the conformal error scale (see IntervalCalibration.lead). */
   power?: number,
-): ModelBacktest {
+): SummarisedBacktest {
   const perOrigin = origins.map((o, i) => accuracy(o.actual, forecasts[i], o.scale, o.open));
   const scored: ScoredForecast[] = origins.map((o, i) => ({
     actual: o.actual,
@@ -186,7 +189,8 @@ export function summarise(
 
 /** Lower mean MASE first; NaN last; ties keep the simpler model (input order). */
 export function byMase(a: ModelBacktest, b: ModelBacktest): number {
-  const score = (m: ModelBacktest): number => (Number.isFinite(m.metrics?.mase) ? m.metrics!.mase : Infinity);
+  const score = (m: ModelBacktest): number =>
+    m.metrics !== undefined && Number.isFinite(m.metrics.mase) ? m.metrics.mase : Infinity;
   const diff = score(a) - score(b);
   return Number.isNaN(diff) ? 0 : diff;
 }
@@ -205,25 +209,28 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
     throw badInput(`kinds must be a subset of ${BASE_MODEL_KINDS.join(', ')}`);
   }
   const candidates = BASE_MODEL_KINDS.filter((k) => k === 'SNAIVE' || kinds.includes(k));
-  const forecasts = new Map<BaseModelKind, ForecastResult[]>();
   const models: ModelBacktest[] = [];
+  // the models that ran, with their per-origin forecasts for the ensemble
+  const ran: { kind: BaseModelKind; model: ModelBacktest; forecasts: ForecastResult[] }[] = [];
   for (const kind of candidates) {
     const t0 = performance.now();
     try {
       const fs = forecastOrigins(kind, origins, h, options.fit ?? {});
-      forecasts.set(kind, fs);
-      models.push(summarise(kind, origins, fs, performance.now() - t0, series.periods[0], power));
+      const model = summarise(kind, origins, fs, performance.now() - t0, series.periods[0], power);
+      models.push(model);
+      ran.push({ kind, model, forecasts: fs });
     } catch (e) {
       if (!isModelFitError(e)) throw e;
       models.push({ kind, ok: false, failure: e.message });
     }
   }
   const size = options.ensembleSize ?? 2;
-  const ranked = models.filter((m) => m.ok).sort(byMase);
+  const ranked = ran.sort((a, b) => byMase(a.model, b.model));
   if (size >= 2 && ranked.length >= 2) {
-    const members = ranked.slice(0, size).map((m) => m.kind as BaseModelKind);
-    const combined = origins.map((_, i) => combineForecasts(members.map((k) => forecasts.get(k)![i])));
-    const fitMs = sum(members, (k) => models.find((m) => m.kind === k)?.fitMs ?? 0);
+    const top = ranked.slice(0, size);
+    const members = top.map((r) => r.kind);
+    const combined = origins.map((_, i) => combineForecasts(top.map((r) => r.forecasts[i])));
+    const fitMs = sum(top, (r) => r.model.fitMs ?? 0);
     models.push({
       ...summarise('ENSEMBLE', origins, combined, fitMs * origins.length, series.periods[0], power),
       members,

@@ -151,7 +151,7 @@ function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: Fi
       spec,
       f,
       ms: performance.now() - t0,
-      mase: summarise(spec.kind, [newest], [f], 0).metrics!.mase,
+      mase: summarise(spec.kind, [newest], [f], 0).metrics.mase,
     };
   } catch (e) {
     if (!isModelFitError(e)) throw e;
@@ -184,7 +184,7 @@ function runOnOlder(
   try {
     const fs = keep ? [...forecastAt(r.spec, origins.slice(0, -1), h, fit), r.f] : [r.f];
     const summary = summarise(r.spec.kind, used, fs, r.ms + performance.now() - t0, bucketSlots, power);
-    const perOrigin = summary.perOrigin!.map((m) => m.mase);
+    const perOrigin = summary.perOrigin.map((m) => m.mase);
     return {
       ...summary,
       label,

@@ -2,6 +2,7 @@
  * The join of AUTO's backtest: the inverse-error weighted combination of the best candidates
  * and AUTO's choice among them all (the candidates themselves: candidate-backtest.ts).
  */
+import { AppError } from '../errors';
 import { summarise } from './backtest-runner';
 import {
   autoOrigins,
@@ -10,9 +11,10 @@ import {
   type AutoBacktestResult,
   type AutoOrigins,
   type CandidateBacktest,
+  type CandidateSpec,
 } from './candidate-backtest';
 import { ModelFitError } from './forecast-errors';
-import type { SeriesInput } from './forecast.types';
+import type { ForecastResult, SeriesInput } from './forecast.types';
 import { combineForecasts } from './models/ensemble';
 import { chooseCandidate, diverseTop, inverseErrorWeights, weightedScore } from './selection.core';
 
@@ -24,8 +26,25 @@ import { chooseCandidate, diverseTop, inverseErrorWeights, weightedScore } from 
 const complexityOf = (c: CandidateBacktest): number =>
   c.spec ? CANDIDATE_COMPLEXITY[c.spec.kind] + (c.spec.boxCox ? 0.5 : 0) : -1;
 
+/** A candidate that ran on every origin with a finite score. */
+export type RankedCandidate = CandidateBacktest & { score: number };
+
 /** Ran on every origin with a finite score: may join the combination and be chosen. */
-const isRanked = (c: CandidateBacktest): boolean => c.ok && !c.pruned && Number.isFinite(c.score);
+export const isRanked = (c: CandidateBacktest): c is RankedCandidate =>
+  c.ok && !c.pruned && c.score !== undefined && Number.isFinite(c.score);
+
+/** What a single-model candidate brings to the combination: its spec and per-origin forecasts. */
+function memberOf(c: CandidateBacktest): { spec: CandidateSpec; forecasts: ForecastResult[] } {
+  if (!c.spec || !c.forecasts)
+    throw new AppError('INTERNAL', `candidate ${c.label} has no spec or forecasts`);
+  return { spec: c.spec, forecasts: c.forecasts };
+}
+
+/** A candidate's MASE at each origin; every candidate that ran has them. */
+function perOriginMase(c: CandidateBacktest): number[] {
+  if (!c.perOrigin) throw new AppError('INTERNAL', `candidate ${c.label} has no per-origin metrics`);
+  return c.perOrigin.map((m) => m.mase);
+}
 
 /**
  * The inverse-error weighted combination of the best variant of each of the `size` best
@@ -38,14 +57,15 @@ function combinedCandidate(
 ): CandidateBacktest | null {
   const complete = results.filter(isRanked);
   const top = diverseTop(
-    complete.map((c) => ({ kind: c.kind, score: c.score! })),
+    complete.map((c) => ({ kind: c.kind, score: c.score })),
     size,
   ).map((i) => complete[i]);
   if (size < 2 || top.length < 2) return null;
-  const weights = inverseErrorWeights(top.map((c) => Math.max(c.score!, 1e-9)));
+  const weights = inverseErrorWeights(top.map((c) => Math.max(c.score, 1e-9)));
+  const members = top.map(memberOf);
   const combined = origins.map((_, i) =>
     combineForecasts(
-      top.map((c) => c.forecasts![i]),
+      members.map((m) => m.forecasts[i]),
       weights,
     ),
   );
@@ -54,10 +74,10 @@ function combinedCandidate(
   return {
     ...summary,
     label: `ENSEMBLE(${top.map((c) => c.label).join('+')})`,
-    members: top.map((c) => c.spec!.kind),
-    specs: top.map((c) => c.spec!),
+    members: members.map((m) => m.spec.kind),
+    specs: members.map((m) => m.spec),
     weights,
-    score: weightedScore(summary.perOrigin!.map((m) => m.mase)),
+    score: weightedScore(summary.perOrigin.map((m) => m.mase)),
   };
 }
 
@@ -66,7 +86,7 @@ function chosenIndex(candidates: CandidateBacktest[]): number {
   const eligible = candidates.map((c, i) => ({ c, i })).filter(({ c }) => isRanked(c));
   if (eligible.length > 0) {
     const pick = chooseCandidate(
-      eligible.map(({ c }) => ({ perOrigin: c.perOrigin!.map((m) => m.mase), complexity: complexityOf(c) })),
+      eligible.map(({ c }) => ({ perOrigin: perOriginMase(c), complexity: complexityOf(c) })),
     );
     return eligible[pick].i;
   }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Viewer } from '../auth/request-context';
+import { localDateOf } from '../common/time-zone';
 import { badInput } from '../errors';
 import type { ModelDoc } from './forecast.doc';
 import type { ForecastService } from './forecast.service';
@@ -36,7 +37,7 @@ export class ForecastingFacade {
     const date =
       typeof start === 'string'
         ? start
-        : DateTime.fromJSDate(start, { zone: this.forecasts.timeZone }).toISODate()!;
+        : localDateOf(DateTime.fromJSDate(start, { zone: this.forecasts.timeZone }), 'start');
     return this.forecasts.run(channel, date, horizonDays, viewer?.userId ?? null);
   }
 }

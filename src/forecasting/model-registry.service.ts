@@ -13,7 +13,8 @@ import type { HolidayEffect } from '../holidays/holiday-effect';
 import { maskHolidayHistory } from './holiday-effects.core';
 import { trainingKinds, type RegistrySettings, type TrainOptions } from './model-training-options';
 import { trainAuto, trainKind, type TrainingJob } from './model-training-steps';
-import { versionDoc } from './model-version.doc';
+import type { NewModelVersion } from './model-version.doc';
+import { versionDoc } from './model-version';
 import { seriesChannel } from './series-channel';
 
 /**
@@ -120,7 +121,7 @@ export class ModelRegistryService {
   }
 
   /** Stores a new version; the channel's first becomes ACTIVE. */
-  private async store(doc: Omit<ModelDoc, '_id' | 'version'>): Promise<ModelDoc> {
+  private async store(doc: NewModelVersion): Promise<ModelDoc> {
     const stored = await this.insertVersion(doc);
     if ((await this.models.count({ channel: doc.channel, status: 'ACTIVE' })) === 0)
       return this.activate(stored._id);
@@ -164,7 +165,7 @@ export class ModelRegistryService {
   }
 
   /** Inserts with the next version number; a concurrent training taking it makes this retry. */
-  private async insertVersion(doc: Omit<ModelDoc, '_id' | 'version'>): Promise<ModelDoc> {
+  private async insertVersion(doc: NewModelVersion): Promise<ModelDoc> {
     for (let attempt = 0; ; attempt++) {
       const latest = await this.models.findOne({ channel: doc.channel }, { sort: { version: -1 } });
       try {

@@ -16,7 +16,7 @@ import type {
 import type { BaseModelKind, ModelKind, SeriesInput } from './forecast.types';
 import { FORECAST_TASK } from './model-training-options';
 import { taskFailure } from './model-task-failure';
-import type { TrainedModel } from './model-version.doc';
+import type { TrainedModel } from './model-version';
 
 export interface TrainingJob {
   workers: TaskRunner;

@@ -68,19 +68,21 @@ export class HolidayService {
       throw badInput(`effect must be CLOSED or FACTOR, got ${String(spec.effect)}`, [
         { field: 'effect', message: 'unknown effect' },
       ]);
+    let factor: number | null = null;
     if (spec.effect === 'FACTOR') {
       if (spec.factor === undefined || spec.factor === null)
         throw badInput('factor is required when effect is FACTOR', [
           { field: 'factor', message: 'required' },
         ]);
       checkFactor(spec.factor);
+      factor = spec.factor;
     }
     const doc: HolidayDoc = {
       _id: spec.date,
       date: spec.date,
       name,
       effect: spec.effect,
-      factor: spec.effect === 'FACTOR' ? spec.factor! : null,
+      factor,
       updatedAt: new Date(),
       updatedBy,
     };

@@ -78,7 +78,8 @@ export class JobConsumer {
     const { task, name, input, timeoutMs } = job.data;
     if (!isTaskEntry(task) || TASK_KINDS[task] !== kind)
       throw new UnrecoverableError(`Unknown task ${String(task)} for the ${kind} queue`);
-    if (await command.exists(cancelKey(this.opts.prefix, job.id!))) throw new UnrecoverableError('Cancelled');
+    if (job.id === undefined) throw new UnrecoverableError(`A ${kind} job without an id`);
+    if (await command.exists(cancelKey(this.opts.prefix, job.id))) throw new UnrecoverableError('Cancelled');
     this.opts.logger.info({ jobId: job.id, kind, name, attempt: job.attemptsStarted }, 'job started');
     let latest: unknown;
     let timer: NodeJS.Timeout | null = null;

@@ -46,6 +46,13 @@ export const taskEntryOf = (filename: string): string =>
     .replace(/\\/g, '/')
     .replace(/\.js$/, '');
 
+/** The entry of `kind` in one of the runner's per-kind maps (the constructor fills every kind). */
+function ofKind<T>(map: ReadonlyMap<JobKind, T>, kind: JobKind): T {
+  const value = map.get(kind);
+  if (value === undefined) throw new AppError('INTERNAL', `no job queue for the ${kind} kind`);
+  return value;
+}
+
 export class BullmqTaskRunner implements TaskRunner {
   private readonly command: Redis;
   private readonly queues = new Map<JobKind, Queue>();
@@ -99,7 +106,10 @@ export class BullmqTaskRunner implements TaskRunner {
         };
         opts.signal?.addEventListener('abort', onAbort, { once: true });
       });
-      return (await Promise.race([job.waitUntilFinished(this.events.get(kind)!, timeoutMs), aborted])) as O;
+      return (await Promise.race([
+        job.waitUntilFinished(ofKind(this.events, kind), timeoutMs),
+        aborted,
+      ])) as O;
     } catch (e) {
       if (e instanceof AppError || opts.signal?.aborted) throw e;
       const message = (e as Error).message;
@@ -115,8 +125,7 @@ export class BullmqTaskRunner implements TaskRunner {
   /** Adds the job, refusing with UNAVAILABLE when Redis does not accept it in time. */
   private enqueue(kind: JobKind, name: string, payload: JobPayload, jobId: string): ReturnType<Queue['add']> {
     return withTimeout(
-      this.queues
-        .get(kind)!
+      ofKind(this.queues, kind)
         .add(name, payload, {
           jobId,
           attempts: 1,

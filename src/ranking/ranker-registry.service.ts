@@ -5,25 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
-import type { RankerMetrics, RankerOptions, ForestJson } from './ranker.core';
-
-export const RANKER_MODELS = 'rankerModels';
-
-export type RankerModelStatus = 'CANDIDATE' | 'ACTIVE' | 'RETIRED';
-
-export interface RankerModelDoc {
-  _id: string;
-  version: number;
-  status: RankerModelStatus;
-  lookbackWeeks: number;
-  metrics: RankerMetrics;
-  options: RankerOptions;
-  featureNames: string[];
-  forest: ForestJson;
-  createdAt: Date;
-  createdBy: string | null;
-  activatedAt: Date | null;
-}
+import { RANKER_MODELS, type RankerModelDoc } from './ranker-model.doc';
 
 export class RankerRegistryService {
   private readonly models: Collection<RankerModelDoc>;
@@ -80,7 +62,9 @@ export class RankerRegistryService {
       },
       { update: { filter: { _id: id }, update: { $set: { status: 'ACTIVE', activatedAt: now } } } },
     ]);
-    return (await this.models.findById(id))!;
+    const activated = await this.models.findById(id);
+    if (!activated) throw notFound('RankerModel', id);
+    return activated;
   }
 
   /** Re-activates the ranker that was active before the current one. */

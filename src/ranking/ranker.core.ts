@@ -8,6 +8,7 @@ import { at } from '../common/indexed';
 import { mulberry32 } from '../common/random';
 import { FEATURE_NAMES } from './ranking-features.core';
 import { type RankerWeek, weekRows, type WeekRows } from './ranker-dataset.core';
+import { mean } from '../common/mean';
 import { sum } from '../common/sum';
 
 export interface RankerOptions {
@@ -128,11 +129,6 @@ export function predictForest(model: ForestJson, X: number[][]): number[] {
   const forest = RandomForestClassifier.load(model);
   return forest.predictProbability(X, 1);
 }
-
-const mean = (values: (number | null)[]): number | null => {
-  const v = values.filter((x): x is number => x !== null);
-  return v.length === 0 ? null : sum(v) / v.length;
-};
 
 export function evaluate(
   model: ForestJson,

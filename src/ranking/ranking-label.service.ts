@@ -5,23 +5,8 @@
  */
 import type { Collection, DocumentStore } from '../store/document-store';
 import type { RosterVersion } from '../rostering/roster-version.types';
-import { type AssignmentLabel, interventionRate, labelAssignments } from './ranking-label.core';
-
-export const RANKING_LABELS = 'rankingLabels';
-
-export interface RankingLabelDoc {
-  /** The published roster's id. */
-  _id: string;
-  week: string;
-  version: number;
-  labels: AssignmentLabel[];
-  manualEdits: number;
-  interventionRate: number | null;
-  /** The objective path of the roster (RULES when it was made without ranking info). */
-  path: string;
-  fallbackRate: number | null;
-  publishedAt: Date;
-}
+import { interventionRate, labelAssignments } from './ranking-label.core';
+import { RANKING_LABELS, type RankingLabelDoc } from './ranking-label.doc';
 
 export class RankingLabelService {
   private readonly labels: Collection<RankingLabelDoc>;

@@ -1,7 +1,7 @@
 /** GraphQL types of the learned ranking: ranker models, training arguments, scheduling KPIs. */
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { RankerModelDoc } from './ranker-registry.service';
+import type { RankerModelDoc } from './ranker-model.doc';
 import type { RankerMetrics } from './ranker.core';
 import type { MlVsRules, SchedulingKpis, WeekKpis } from './scheduling-kpis.core';
 import { MAX_LOOKBACK_WEEKS, MIN_TRAIN_WEEKS } from './ranking.service';

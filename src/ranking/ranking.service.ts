@@ -16,7 +16,8 @@ import { HISTORY_WEEKS, type WeekHistory } from './ranking-features.core';
 import { planMode, type RankingFlags } from './ranking-flags.core';
 import type { RankingLabelService } from './ranking-label.service';
 import { historyWeek, type RankerWeek } from './ranker-dataset.core';
-import type { RankerRegistryService, RankerModelDoc } from './ranker-registry.service';
+import type { RankerModelDoc } from './ranker-model.doc';
+import type { RankerRegistryService } from './ranker-registry.service';
 import { decideRewards, type Prediction, type RewardDecision } from './ranker-rewards.core';
 import type { RankerOptions, TrainedRanker } from './ranker.core';
 import {

@@ -7,6 +7,7 @@
  * - fallback rate: share of candidates on the rules (rosters with ranking info);
  * - ML against rules: coverage, cost and differing assignments where a SHADOW roster exists.
  */
+import { mean } from '../common/mean';
 import { sum } from '../common/sum';
 
 export const SUCCESS_COVERAGE = 97;
@@ -52,11 +53,6 @@ export interface SchedulingKpis {
   weeks: WeekKpis[];
   overall: Omit<WeekKpis, 'week' | 'mlVsRules'>;
 }
-
-const mean = (v: (number | null)[]): number | null => {
-  const x = v.filter((n): n is number => n !== null);
-  return x.length === 0 ? null : sum(x) / x.length;
-};
 
 export function stdDev(values: number[]): number | null {
   if (values.length === 0) return null;

@@ -16,11 +16,15 @@ import { sum } from '../common/sum';
 
 const round = (v: number, digits = 4): number => Number(v.toFixed(digits));
 
+/** Agents per interval on a required skill (every requirement has its row; zeros otherwise). */
+const skillCoverage = (problem: RosterProblem, coverage: Map<string, number[]>, skill: string): number[] =>
+  coverage.get(skill) ?? new Array<number>(intervalsPerWeek(problem.intervalMinutes)).fill(0);
+
 function skillKpis(problem: RosterProblem, shifts: WorkedShift[]): SkillKpi[] {
   const coverage = coverageBySkill(problem, shifts);
   const hours = problem.intervalMinutes / 60;
   return problem.requirements.map((r) => {
-    const got = coverage.get(r.skill) ?? new Array<number>(intervalsPerWeek(problem.intervalMinutes)).fill(0);
+    const got = skillCoverage(problem, coverage, r.skill);
     let required = 0;
     let met = 0;
     let under = 0;
@@ -72,8 +76,11 @@ export function rosterKpis(problem: RosterProblem, assignments: RosterAssignment
   const mean = sum(deviations) / Math.max(deviations.length, 1);
   const variance = sum(deviations, (d) => (d - mean) ** 2) / Math.max(deviations.length, 1);
   const weekend = staff.map((s) => s.weekendShifts);
-  const checks = shifts.filter((w) => w.staff?.preferences);
-  const met = checks.filter((w) => preferenceMissReasons(w.staff!, w).length === 0).length;
+  // per shift of someone with preferences: whether it meets them all
+  const checks = shifts.flatMap((w) =>
+    w.staff?.preferences ? [preferenceMissReasons(w.staff, w).length === 0] : [],
+  );
+  const met = checks.filter(Boolean).length;
   return {
     skills: skillKpis(problem, shifts),
     labourCost: round(labourCost(shifts), 2),
@@ -100,7 +107,7 @@ export function rosterObjective(problem: RosterProblem, assignments: RosterAssig
   const coverage = coverageBySkill(problem, shifts);
   let cover = 0;
   for (const r of problem.requirements) {
-    const got = coverage.get(r.skill)!;
+    const got = skillCoverage(problem, coverage, r.skill);
     r.values.forEach((need, i) => {
       cover += hours * (p.underCover * Math.max(0, need - got[i]) + p.overCover * Math.max(0, got[i] - need));
     });

@@ -81,8 +81,8 @@ export function datedSpans(pattern: Availability | undefined, date: string): Spa
   if (dated.some((e) => !e.available && (e.from === null || e.to === null))) return [];
   const dow = isoDayOfWeek(date);
   const base = pattern.weekly.filter((w) => w.dayOfWeek === dow).map((w) => span(w.from, w.to));
-  const extra = dated.filter((e) => e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
-  const holes = dated.filter((e) => !e.available && e.from && e.to).map((e) => span(e.from!, e.to!));
+  const extra = dated.flatMap((e) => (e.available && e.from && e.to ? [span(e.from, e.to)] : []));
+  const holes = dated.flatMap((e) => (!e.available && e.from && e.to ? [span(e.from, e.to)] : []));
   return subtractSpans(mergeSpans([...base, ...extra]), holes).filter(
     (s) => s.end > s.start && s.start < MINUTES_PER_DAY,
   );

@@ -44,8 +44,10 @@ export function refreshProblem(
     }),
   );
   // same order as stored; refreshed people replace their entry, inactive ones disappear
-  const staffEntries = stored.staff.flatMap((s) =>
-    ids.has(s.id) ? (fresh.has(s.id) ? [fresh.get(s.id)!] : []) : [s],
-  );
+  const staffEntries = stored.staff.flatMap((s) => {
+    if (!ids.has(s.id)) return [s];
+    const refreshed = fresh.get(s.id);
+    return refreshed ? [refreshed] : [];
+  });
   return parseRosterProblem({ ...stored, staff: staffEntries });
 }

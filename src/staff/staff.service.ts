@@ -10,7 +10,7 @@ import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-conte
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import type { StaffChangedEvent } from '../events/topics';
 import { AppError, badInput, conflict, forbidden, notFound, type ErrorLocation } from '../errors';
-import { type Table, validateRows } from '../import';
+import { type RowOf, type Table, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore, Filter } from '../store/document-store';
 import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff-import';
@@ -207,22 +207,16 @@ export class StaffService {
         : { insert: { _id: randomUUID(), ...fields, preferences: NO_PREFERENCES, createdAt: now } };
     });
     if (ops.length > 0) await this.staff.bulkWrite(ops);
-    const after = new Map(rows.map(({ value: v }) => [v.employeeNo, v]));
-    const touched = [...existing.values()].filter((old) => {
-      const v = after.get(old.employeeNo)!;
-      return planningChanged(old, {
-        ...old,
-        skills: normaliseSkills(v.skills),
-        contract: toContract(v),
-        active: v.active,
-      });
-    });
+    const touched = planningChanges(
+      existing.values(),
+      new Map(rows.map(({ value: v }) => [v.employeeNo, v])),
+    );
     await this.changed(
-      touched.filter((old) => old.active && !after.get(old.employeeNo)!.active).map((s) => s._id),
+      touched.filter(({ old, active }) => old.active && !active).map(({ old }) => old._id),
       'DEACTIVATION',
     );
     await this.changed(
-      touched.filter((old) => !old.active || after.get(old.employeeNo)!.active).map((s) => s._id),
+      touched.filter(({ old, active }) => !old.active || active).map(({ old }) => old._id),
       'CONTRACT',
     );
     return { rows: rows.length, created: rows.length - existing.size, updated: existing.size };
@@ -344,6 +338,27 @@ const toContract = (v: {
   maxDaysWeek: v.maxDaysWeek,
   maxConsecutiveDays: v.maxConsecutiveDays,
 });
+
+/**
+ * The existing people (in store order) whose planning facts an import changed, each with the
+ * `active` flag the import sets; `rows` holds every imported row by employeeNo.
+ */
+function planningChanges(
+  existing: Iterable<StaffDoc>,
+  rows: ReadonlyMap<string, RowOf<typeof STAFF_COLUMNS>>,
+): { old: StaffDoc; active: boolean }[] {
+  return [...existing].flatMap((old) => {
+    const v = rows.get(old.employeeNo);
+    if (!v) throw new AppError('INTERNAL', `staff ${old.employeeNo} was read for an import without that row`);
+    const changed = planningChanged(old, {
+      ...old,
+      skills: normaliseSkills(v.skills),
+      contract: toContract(v),
+      active: v.active,
+    });
+    return changed ? [{ old, active: v.active }] : [];
+  });
+}
 
 const employeeNoConflict = (e: unknown, employeeNo: string): unknown =>
   e instanceof AppError && e.code === 'CONFLICT'

@@ -57,7 +57,7 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
       const { journal } = Journal.open(options.dataDir, options.fsync ?? false, (r) => store.replay(r));
       store.journal = journal;
       store.rebuildIndexes();
-      store.compact();
+      store.compact(journal);
       return store;
     } catch (e) {
       lock.release();
@@ -179,12 +179,11 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
       throw e;
     }
     this.lastWriteFailure = null;
-    if (this.journal.size > this.compactAt) this.compact();
+    if (this.journal.size > this.compactAt) this.compact(this.journal);
   }
 
   /** Rewrites the snapshot; on failure keeps the journal (it holds every write) and retries later. */
-  private compact(): void {
-    const journal = this.journal!;
+  private compact(journal: Journal): void {
     try {
       journal.compact(this.snapshotRecords());
       this.compactAt = this.compactAfterBytes;

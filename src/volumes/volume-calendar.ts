@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { zoneOf } from '../common/time-zone';
+import { localDateOf, zoneOf } from '../common/time-zone';
 import { badInput } from '../errors';
 
 const MINUTE_MS = 60_000;
@@ -74,7 +74,7 @@ export const intervalIndex = (
   const offsetMs = ms - local.startOf('day').toMillis();
   const step = intervalMinutes * MINUTE_MS;
   return {
-    date: local.toISODate()!,
+    date: localDateOf(local, 'instant'),
     index: Math.floor(offsetMs / step),
     offsetMs,
     aligned: offsetMs % step === 0,
@@ -118,7 +118,7 @@ export const createDayLocator = (timeZone: string): ((ms: number) => { date: str
     let hit = cache.get(key);
     if (!hit) {
       const local = DateTime.fromMillis(key * 900_000, { zone: timeZone });
-      hit = { date: local.toISODate()!, start: local.startOf('day').toMillis() };
+      hit = { date: localDateOf(local, 'instant'), start: local.startOf('day').toMillis() };
       cache.set(key, hit);
     }
     return hit;

@@ -1,4 +1,9 @@
-import { throwIfRowErrors, MAX_LISTED_ERRORS, type RowError } from '../import/row-errors';
+import {
+  rowErrorsToAppError,
+  throwIfRowErrors,
+  MAX_LISTED_ERRORS,
+  type RowError,
+} from '../import/row-errors';
 import { normalizeHeader } from '../import/row.validation';
 import { type Table } from '../import/table.types';
 import { zoneOf } from '../common/time-zone';
@@ -64,8 +69,17 @@ const parseValue = (raw: string): { ok: true; value: number } | { ok: false; mes
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
-/** Reads the header: long (`timestamp,channel,value`) or wide (`timestamp,<channel>…`). */
-const readLayout = (table: Table, channels: Map<string, VolumeChannel>, errors: RowError[]) => {
+/** Where an import's columns are: long (`timestamp,channel,value`) or wide (`timestamp,<channel>…`). */
+type VolumeLayout =
+  | { format: 'long'; timestamp: string; channel: string; value: string }
+  | { format: 'wide'; timestamp: string; wide: [string, VolumeChannel][] };
+
+/** Reads the header; null when a required column is missing (the problem is added to `errors`). */
+const readLayout = (
+  table: Table,
+  channels: Map<string, VolumeChannel>,
+  errors: RowError[],
+): VolumeLayout | null => {
   const find = (name: string): string | undefined => table.columns.find((c) => normalizeHeader(c) === name);
   const timestamp = find('timestamp');
   if (timestamp === undefined)
@@ -75,7 +89,9 @@ const readLayout = (table: Table, channels: Map<string, VolumeChannel>, errors: 
     const value = find('value');
     if (value === undefined)
       errors.push({ row: 1, column: 'value', message: 'required column "value" is missing' });
-    return { format: 'long' as const, timestamp, channel, value, wide: [] as [string, VolumeChannel][] };
+    return timestamp === undefined || value === undefined
+      ? null
+      : { format: 'long', timestamp, channel, value };
   }
   const wide: [string, VolumeChannel][] = [];
   for (const c of table.columns.filter((c) => c !== timestamp)) {
@@ -94,7 +110,7 @@ const readLayout = (table: Table, channels: Map<string, VolumeChannel>, errors: 
       message: 'no channel columns: use timestamp,channel,value or timestamp,<channel>,…',
     });
   }
-  return { format: 'wide' as const, timestamp, channel: undefined, value: undefined, wide };
+  return timestamp === undefined ? null : { format: 'wide', timestamp, wide };
 };
 
 /**
@@ -111,8 +127,10 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
     if (!channels.has(c.key.toLowerCase())) channels.set(c.key.toLowerCase(), c);
   const errors: RowError[] = [];
   const layout = readLayout(table, channels, errors);
-  throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
-  const tsCol = layout.timestamp!;
+  // no layout only with a header error recorded
+  if (layout === null || errors.length > 0)
+    throw rowErrorsToAppError(errors, options.maxListed ?? MAX_LISTED_ERRORS);
+  const tsCol = layout.timestamp;
 
   const entries: Entry[] = [];
   for (const { row, values } of table.rows) {
@@ -122,9 +140,9 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
       layout.format === 'long'
         ? [
             [
-              layout.value!,
+              layout.value,
               channels.get(values[layout.channel]) ?? channels.get(values[layout.channel].toLowerCase()),
-              values[layout.value!] ?? '',
+              values[layout.value] ?? '',
             ],
           ]
         : layout.wide.filter(([col]) => values[col] !== '').map(([col, ch]) => [col, ch, values[col]]);

@@ -1,3 +1,4 @@
+import { AppError } from '../../errors';
 import type { FitOptions, FittedModel, Forecaster, ForecastResult, SeriesInput } from '../forecast.types';
 import { makeFittedModel } from '../fitted-model-factory';
 import { validateSeries, type ValidSeries } from '../series.validation';
@@ -134,8 +135,10 @@ function imputeFromProfile(
   const count = Array.from({ length: days }, () => new Array<number>(day).fill(0));
   slots.forEach((i, j) => {
     if (!open[i]) return;
+    const value = compressed[j];
+    if (value === null) throw new AppError('INTERNAL', `open slot ${i} has no value`);
     const p = i % P;
-    sum[Math.floor(p / day)][p % day] += compressed[j]!;
+    sum[Math.floor(p / day)][p % day] += value;
     count[Math.floor(p / day)][p % day] += 1;
   });
   const profile = dayShapeProfile(sum, count);

@@ -3,6 +3,7 @@
  * each person's break starts dealt out of the group counts y[g,j,t]) and the column
  * vector of a given roster (a MIP start for HiGHS). Pure.
  */
+import { AppError } from '../../errors';
 import type { MilpModel } from './milp-builder';
 import type { RosterModel } from './roster-model';
 import type { RosterProblem } from '../roster-problem-schema';
@@ -93,7 +94,8 @@ export function startVector(model: RosterModel, shifts: ChosenShift[]): Float64A
   const yCol = new Map(model.breakCols.map((y) => [`${y.group}_${y.breakIndex}_${y.start}`, y.col]));
   for (const s of shifts) {
     set(model.xCol[s.candidate], 1);
-    const gi = groupOf.get(s.candidate)!;
+    const gi = groupOf.get(s.candidate);
+    if (gi === undefined) throw new AppError('INTERNAL', `shift candidate ${s.candidate} is in no group`);
     values[model.groups[gi].nCol] += 1;
     s.breakStarts.forEach((start, j) => {
       const col = yCol.get(`${gi}_${j}_${start}`);
