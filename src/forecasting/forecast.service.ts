@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, notFound } from '../errors';
+import { localDateOf } from '../common/time-zone';
 import type { EventBus } from '../events/pubsub';
 import { TOPIC, type ForecastUpdatedEvent } from '../events/topics';
 import type { ChannelService } from '../channels/channel.service';
@@ -50,7 +51,7 @@ export function dailyTotals(
 ): DailyTotal[] {
   const days = new Map<string, DailyTotal>();
   for (const p of points) {
-    const date = DateTime.fromJSDate(p.t, { zone: timeZone }).toISODate()!;
+    const date = localDateOf(DateTime.fromJSDate(p.t, { zone: timeZone }), 'points.t');
     let d = days.get(date);
     if (!d) days.set(date, (d = { date, mean: 0, lo80: 0, hi80: 0, lo95: 0, hi95: 0 }));
     d.mean += p.mean;

@@ -160,7 +160,7 @@ export class AvailabilityService {
     if (!isIsoDate(date))
       errors.push({ field: 'date', message: `date must be a real date YYYY-MM-DD, got "${date}"` });
     const span = checkSpan(from, to, 'window');
-    errors.push(...span.errors.map((e) => ({ ...e, field: e.field!.replace('window.', '') })));
+    errors.push(...span.errors.map((e) => ({ ...e, field: e.field?.replace('window.', '') })));
     if (errors.length > 0) throw badInput(errors.map((e) => e.message).join('; '), errors);
     const candidates = await this.staff.listActive(skill);
     const patterns = await this.byStaffIds(candidates.map((s) => s._id));

@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import { clockToMinutes } from '../common/calendar';
 import {
   boolean,
@@ -85,19 +86,22 @@ type AvailabilityRow = RowOf<typeof AVAILABILITY_COLUMNS>;
 export function availabilityRowCheck(
   staffByNo: Map<string, StaffMember>,
 ): NonNullable<ValidateRowsOptions<typeof AVAILABILITY_COLUMNS>['check']> {
-  const seen = new Map<string, { dayOfWeek: number; from: string; to: string }[]>();
+  const seen = new Map<
+    string,
+    { dayOfWeek: number; from: string; to: string; start: number; end: number }[]
+  >();
   return (v) => {
     if (!staffByNo.has(v.employeeNo))
       return [{ field: 'employeeNo', message: `employeeNo "${v.employeeNo}" is not a known staff member` }];
     if (!isBefore(v.from, v.to))
       return [{ field: 'to', message: `to must be after from, got ${v.from}–${v.to}` }];
+    const start = clockToMinutes(v.from);
+    const end = clockToMinutes(v.to, true);
+    if (start === null || end === null)
+      return [{ field: 'from', message: `from and to must be times HH:MM, got ${v.from}–${v.to}` }];
     const mine = seen.get(v.employeeNo) ?? [];
-    const a = clockToMinutes(v.from)!;
-    const b = clockToMinutes(v.to, true)!;
-    const clash = mine.find(
-      (w) => w.dayOfWeek === v.dayOfWeek && clockToMinutes(w.from)! < b && a < clockToMinutes(w.to, true)!,
-    );
-    mine.push(v);
+    const clash = mine.find((w) => w.dayOfWeek === v.dayOfWeek && w.start < end && start < w.end);
+    mine.push({ ...v, start, end });
     seen.set(v.employeeNo, mine);
     return clash
       ? [
@@ -117,7 +121,10 @@ export function weeklyByStaff(
 ): Map<string, WeeklyWindow[]> {
   const weekly = new Map<string, WeeklyWindow[]>();
   for (const { value: v } of rows) {
-    const id = staffByNo.get(v.employeeNo)!._id;
+    const staff = staffByNo.get(v.employeeNo);
+    if (!staff)
+      throw new AppError('INTERNAL', `row of unknown staff member ${v.employeeNo} passed the check`);
+    const id = staff._id;
     weekly.set(id, [...(weekly.get(id) ?? []), { dayOfWeek: v.dayOfWeek, from: v.from, to: v.to }]);
   }
   return weekly;

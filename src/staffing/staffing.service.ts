@@ -26,6 +26,7 @@
 import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError, badInput, isAppError, notFound } from '../errors';
+import { localDateOf } from '../common/time-zone';
 import type { ForecastRun } from '../forecasting/forecast.types';
 import type { ForecastService } from '../forecasting/forecast.service';
 import type { DocumentStore } from '../store/document-store';
@@ -398,7 +399,7 @@ export class StaffingService {
     const skills = skillRequirementRows(plans, workloads, intervalMinutes, this.fullTime);
     const totalStaffHours = skills.reduce((s, k) => s + k.staffHours, 0);
     return {
-      week: parseWeek(week, this.settings.timeZone).toISODate()!,
+      week: localDateOf(parseWeek(week, this.settings.timeZone), 'week'),
       timeZone: this.settings.timeZone,
       basis,
       intervalMinutes,
@@ -470,7 +471,8 @@ export class StaffingService {
           `${source.channel.requiredSkill}: run runForecast first`,
       );
     const workloads = await this.workload.plan(week, basis, inputs);
-    const mine = inputs.find((i) => i.channel.key === source.channel.key)!;
+    const mine = inputs.find((i) => i.channel.key === source.channel.key);
+    if (!mine) throw new AppError('INTERNAL', `${source.channel.key} is missing from its own pooled plan`);
     return this.shareOf(source, basis, workloads, mine);
   }
 
@@ -481,8 +483,13 @@ export class StaffingService {
     workloads: readonly SkillWorkload[],
     input: DeferredInput,
   ): ChannelWeekPlan {
-    const pool = workloads.find((w) => w.skill === source.channel.requiredSkill)!;
-    const flow = pool.channels.find((c) => c.channel === source.channel.key)!;
+    const pool = workloads.find((w) => w.skill === source.channel.requiredSkill);
+    const flow = pool?.channels.find((c) => c.channel === source.channel.key);
+    if (!pool || !flow)
+      throw new AppError(
+        'INTERNAL',
+        `the pooled plan of ${source.channel.requiredSkill} has no ${source.channel.key}`,
+      );
     const plan = rethrowing('scenario.', () =>
       pooledChannelPlan(
         input.channel,
@@ -505,29 +512,46 @@ export class StaffingService {
   }
 
   private async source(key: string, forecastId?: string | null, week?: string | null): Promise<PlanSource> {
-    const tz = this.settings.timeZone;
-    if (!forecastId && !week)
+    if (forecastId) return this.sourceOfForecast(await this.plannedChannel(key, week), forecastId, week);
+    if (!week)
       throw badInput('give week or forecastId', [
         { field: 'week', message: 'week or forecastId is required' },
       ]);
-    if (week) parseWeek(week, tz);
+    return this.sourceOfWeek(await this.plannedChannel(key, week), week);
+  }
+
+  /** The channel to plan, after checking the week (when given) is one. */
+  private async plannedChannel(key: string, week?: string | null): Promise<Channel> {
+    if (week) parseWeek(week, this.settings.timeZone);
     const channel = await this.channels.byKey(key);
     if (!channel) throw notFound('Channel', key);
-    if (!forecastId) {
-      const found = await this.coveringForecast(channel, week!);
-      if (found === null)
-        throw precondition(`no forecast covers week ${week} for channel ${key}: run runForecast first`);
-      return { channel, forecast: found.doc, frame: found.frame };
-    }
+    return channel;
+  }
+
+  /** The channel's newest forecast covering `week`. */
+  private async sourceOfWeek(channel: Channel, week: string): Promise<PlanSource> {
+    const found = await this.coveringForecast(channel, week);
+    if (found === null)
+      throw precondition(`no forecast covers week ${week} for channel ${channel.key}: run runForecast first`);
+    return { channel, forecast: found.doc, frame: found.frame };
+  }
+
+  /** A named forecast of the channel and the week it plans (given, or its first whole one). */
+  private async sourceOfForecast(
+    channel: Channel,
+    forecastId: string,
+    week?: string | null,
+  ): Promise<PlanSource> {
+    const tz = this.settings.timeZone;
     const forecast = await this.forecasts.require(forecastId);
-    if (forecast.channel !== key)
-      throw badInput(`forecast ${forecastId} is for channel ${forecast.channel}, not ${key}`, [
+    if (forecast.channel !== channel.key)
+      throw badInput(`forecast ${forecastId} is for channel ${forecast.channel}, not ${channel.key}`, [
         { field: 'forecastId', message: 'belongs to another channel' },
       ]);
     const frame = weekFrame(week ?? firstWeekFrom(forecast.start, tz), channel.intervalMinutes, tz);
     if (!covers(forecast, frame))
       throw precondition(
-        `forecast ${forecastId} does not cover week ${frame.week} (Monday to Sunday in ${tz}) for channel ${key}`,
+        `forecast ${forecastId} does not cover week ${frame.week} (Monday to Sunday in ${tz}) for channel ${channel.key}`,
       );
     return { channel, forecast, frame };
   }
