@@ -186,8 +186,9 @@ describe('several processes on Redis', () => {
   }, 240_000);
 
   it('retries a job whose worker is killed mid-solve on a new worker, storing exactly one draft', async () => {
-    // gap 0: still solving when killed; 20 s bounds the rerun on the new worker
-    const id = await planWeek(0, 20);
+    // gap 0: still solving when killed (the kill follows the solve's first progress event);
+    // 10 s bounds the rerun on the new worker
+    const id = await planWeek(0, 10);
     const sub = stream<{ rosterJobProgress: Progress }>(client(api2.url, token2), PROGRESS(id));
     await worker.waitFor(new RegExp(`"jobId":"${id}".*job started`), 180_000);
     await sub.next(
