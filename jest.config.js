@@ -26,6 +26,7 @@ module.exports = {
   // Jest's default on a 2-core machine is one worker (every suite in band). Unit and
   // integration suites run two at a time; the e2e tier runs with one worker (package.json):
   // its latency, heap and time-limit checks must not share the CPU with another suite
+  // (`npm test` runs the e2e suites without such checks with the others: scripts/test-tiers.js)
   maxWorkers: 2,
   // suites share a worker process: recycle it when a suite leaves it large, so one suite's
   // garbage is not the next one's heap (the security tests measure the process heap)

@@ -88,6 +88,7 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be letters, digits, _ or -')
     .default('shiftcast'),
   JOB_LOCK_SECONDS: int(1, 600).default(30),
+  PROCESS_LIVENESS_SECONDS: int(2, 600).default(15),
   METRICS_TOKEN: optionalString.refine(
     (v) => v === undefined || v.length >= 16,
     'must be at least 16 characters',

@@ -61,7 +61,8 @@ async function main(): Promise<void> {
 
 /**
  * Jobs left QUEUED or RUNNING by a process that is gone become FAILED ("interrupted by
- * restart"): at start and, with several processes on Redis, every 30 s after.
+ * restart"): at start and, with several processes on Redis, every 2 × PROCESS_LIVENESS_SECONDS
+ * (30 s by default) after.
  */
 async function recoverJobs(services: Services, logger: Logger): Promise<void> {
   const sweep = async () => {
@@ -73,11 +74,9 @@ async function recoverJobs(services: Services, logger: Logger): Promise<void> {
   if (!services.redis) return;
   setInterval(
     () => void sweep().catch((err: unknown) => logger.warn({ err }, 'job recovery sweep failed')),
-    RECOVERY_SWEEP_MS,
+    2 * services.config.PROCESS_LIVENESS_SECONDS * 1000,
   ).unref();
 }
-
-const RECOVERY_SWEEP_MS = 30_000;
 
 main().catch((e: unknown) => {
   console.error(e);

@@ -19,7 +19,10 @@ export interface RedisInfra {
 }
 
 export function connectRedis(
-  config: Pick<Config, 'REDIS_PREFIX' | 'WORKER_TASK_TIMEOUT_SECONDS' | 'WORKER_THREADS'> & {
+  config: Pick<
+    Config,
+    'REDIS_PREFIX' | 'WORKER_TASK_TIMEOUT_SECONDS' | 'WORKER_THREADS' | 'PROCESS_LIVENESS_SECONDS'
+  > & {
     REDIS_URL: string;
   },
   logger: Logger,
@@ -41,7 +44,12 @@ export function connectRedis(
     health,
     logger,
   });
-  const liveness = new RedisLiveness(command, config.REDIS_PREFIX, logger);
+  const liveness = new RedisLiveness(
+    command,
+    config.REDIS_PREFIX,
+    logger,
+    config.PROCESS_LIVENESS_SECONDS * 1000,
+  );
   return {
     health,
     runner,

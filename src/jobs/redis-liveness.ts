@@ -3,13 +3,11 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import type { ProcessLiveness } from '../workers/process-liveness';
 
-const TTL_MS = 15_000;
-const BEAT_MS = 5_000;
-
 /**
- * Several API processes: each keeps a key `<prefix>:process:<id>` alive in Redis (a 15 s TTL
- * renewed every 5 s). A process whose key has expired has ended; its unfinished jobs can be
- * recovered by any other. While Redis is down nobody can tell, and nothing is recovered.
+ * Several API processes: each keeps a key `<prefix>:process:<id>` alive in Redis (a TTL of
+ * PROCESS_LIVENESS_SECONDS, 15 s by default, renewed every third of it). A process whose key
+ * has expired has ended; its unfinished jobs can be recovered by any other. While Redis is
+ * down nobody can tell, and nothing is recovered.
  */
 export class RedisLiveness implements ProcessLiveness {
   readonly self = randomUUID();
@@ -19,8 +17,9 @@ export class RedisLiveness implements ProcessLiveness {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly logger: Logger,
+    private readonly ttlMs: number,
   ) {
-    this.timer = setInterval(() => void this.beat(), BEAT_MS);
+    this.timer = setInterval(() => void this.beat(), Math.floor(ttlMs / 3));
     this.timer.unref();
     void this.beat();
   }
@@ -32,7 +31,7 @@ export class RedisLiveness implements ProcessLiveness {
   private async beat(): Promise<void> {
     if (this.redis.status !== 'ready') return;
     await this.redis
-      .set(this.key(this.self), String(process.pid), 'PX', TTL_MS)
+      .set(this.key(this.self), String(process.pid), 'PX', this.ttlMs)
       .catch((err: unknown) => this.logger.debug({ err }, 'liveness beat failed'));
   }
 

@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import { expect, openPage, signIn, test as base } from './fixtures';
-import { startServer, type WebServer } from './server';
+import { copySeededDataDir, startServer, type WebServer } from './server';
 
-/** This file runs its own server (in a holder, replaced on restart), so it can stop and start it. */
+/**
+ * This file runs its own server (in a holder, replaced on restart), so it can stop and start
+ * it, on a copy of the demo site the global setup seeded.
+ */
 const test = base.extend<object, { server: { current: WebServer } }>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const holder = { current: await startServer() };
+      const holder = { current: await startServer({ dataDir: copySeededDataDir() }) };
       await use(holder);
       await holder.current.stop();
       fs.rmSync(holder.current.dataDir, { recursive: true, force: true });

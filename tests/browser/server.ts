@@ -27,6 +27,27 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Where the global setup keeps a seeded data directory (closed) for `copySeededDataDir`. */
+export const SEEDED_DATA_DIR_ENV = 'SHIFTCAST_SEEDED_DATA_DIR';
+
+/** A new DATA_DIR holding a copy of `from` (a data directory of a stopped server). */
+export function copyDataDir(from: string): string {
+  const to = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-web-'));
+  fs.cpSync(from, to, { recursive: true });
+  return to;
+}
+
+/**
+ * A copy of the demo site the global setup's server seeded on its first start: a suite with a
+ * server of its own starts it on this instead of seeding and training the site again.
+ */
+export function copySeededDataDir(): string {
+  const seeded = process.env[SEEDED_DATA_DIR_ENV];
+  if (!seeded)
+    throw new Error(`${SEEDED_DATA_DIR_ENV} is not set: run the suite through playwright.config.ts`);
+  return copyDataDir(seeded);
+}
+
 /**
  * Starts `dist/src/main.js` (build first) with its own DATA_DIR: an empty one is seeded
  * with the demo site on start. Resolves when the server logs that it listens.

@@ -12,17 +12,25 @@ import { EmbeddedStore } from '../../src/store/embedded-store';
 
 /** The snapshot's seed anchor: a Monday; the history ends the Sunday before, leave lies in the 8 weeks from it. */
 export const DEMO_ANCHOR = '2026-03-02';
-/** Where global-setup put the snapshot (inherited by the Jest workers). */
+/**
+ * Where global-setup put the snapshot (inherited by the Jest workers). Set before Jest starts
+ * (scripts/test-tiers.js), it names a directory to build the snapshot in, or to reuse it from.
+ */
 export const SNAPSHOT_ENV = 'SHIFTCAST_TEST_SNAPSHOT';
+/** Set by global-setup when it made the snapshot's directory: the teardown then removes it. */
+export const SNAPSHOT_OWNER_ENV = 'SHIFTCAST_TEST_SNAPSHOT_OWNER';
 
 const DATA = 'data';
 const REPORT = 'seed-report.json';
 const COPIES = 'copies';
 
+/** True when `dir` holds a finished snapshot (its report is written last). */
+export const snapshotReady = (dir: string): boolean => fs.existsSync(path.join(dir, REPORT));
+
 /** The run's snapshot root; fails clearly when the suite runs without the global setup. */
 function root(): string {
   const dir = process.env[SNAPSHOT_ENV];
-  if (!dir || !fs.existsSync(path.join(dir, REPORT)))
+  if (!dir || !snapshotReady(dir))
     throw new Error(
       `no demo snapshot (${SNAPSHOT_ENV}): run the suite through jest.config.js (its globalSetup)`,
     );

@@ -18,6 +18,11 @@ import {
 import { copyDemoDataDir, DEMO_ANCHOR } from '../helpers/demo-snapshot';
 
 const WEEK = DEMO_ANCHOR; // the seeded snapshot's anchor week
+/**
+ * With Redis, a dead process is known by its expired liveness key: 4 s here instead of 15 s,
+ * and so a recovery sweep every 8 s instead of every 30 s (PROCESS_LIVENESS_SECONDS).
+ */
+const LIVENESS_SECONDS = '4';
 
 interface Job {
   state: string;
@@ -73,7 +78,11 @@ describe('roster jobs interrupted by a crash', () => {
     const redis = await startRedis(port);
     procs.push(redis);
     // no worker runs: the job waits in its forecast phase, RUNNING, when its process is killed
-    const env = { SEED_ON_START: 'false', REDIS_URL: `redis://127.0.0.1:${port}` };
+    const env = {
+      SEED_ON_START: 'false',
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      PROCESS_LIVENESS_SECONDS: LIVENESS_SECONDS,
+    };
     const first = await startApi('recovery-redis-1', { ...env, DATA_DIR: copyDemoDataDir() });
     procs.push(first);
     const { id, token } = await startPlanWeek(first);
@@ -82,7 +91,7 @@ describe('roster jobs interrupted by a crash', () => {
 
     const second = await startApi('recovery-redis-2', { ...env, DATA_DIR: first.dataDir });
     procs.push(second);
-    // the dead process's liveness key expires (15 s), then a sweep (every 30 s) recovers it
+    // the dead process's liveness key expires (4 s), then a sweep (every 8 s) recovers it
     await second.waitFor(/roster jobs of ended processes marked FAILED/, 90_000);
     const job = await readJob(second, id, await login(second.url, 'manager'));
     expect(job.state).toBe('FAILED');
@@ -93,13 +102,18 @@ describe('roster jobs interrupted by a crash', () => {
     const port = await freePort();
     const redis = await startRedis(port);
     procs.push(redis);
-    const env = { SEED_ON_START: 'false', REDIS_URL: `redis://127.0.0.1:${port}` };
+    const env = {
+      SEED_ON_START: 'false',
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      PROCESS_LIVENESS_SECONDS: LIVENESS_SECONDS,
+    };
     const worker = await startWorker('recovery-worker', env);
     procs.push(worker);
     const first = await startApi('recovery-adopt-1', { ...env, DATA_DIR: copyDemoDataDir() });
     procs.push(first);
-    // gap 0 keeps the solve running past the kill; 20 s bounds how long the worker then needs
-    const { id } = await startPlanWeek(first, 0, 20);
+    // gap 0 keeps the solve running past the kill; 8 s bounds how long the worker then needs
+    // (longer than the liveness key: the next process finds the first one ended at its start)
+    const { id } = await startPlanWeek(first, 0, 8);
     // the solve is in the worker when the API process that started it is killed …
     await worker.waitFor(new RegExp(`"jobId":"${id}".*"kind":"roster".*job started`), 180_000);
     await first.kill('SIGKILL');

@@ -8,6 +8,7 @@ import { Role } from '../../../src/auth/roles';
 import type { Viewer } from '../../../src/auth/request-context';
 import { createEventBus } from '../../../src/events/pubsub';
 import { createLogger } from '../../../src/logger';
+import { DEFAULT_RANKER_OPTIONS, type RankerOptions } from '../../../src/ranking/ranker.core';
 import { RankingService } from '../../../src/ranking/ranking.service';
 import { publishSimulatedWeeks } from '../../../src/ranking/ranking.seed';
 import { demoProblem, demoWeek } from '../../../src/ranking/simulated-manager.core';
@@ -21,6 +22,13 @@ jest.setTimeout(180_000);
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };
 const WEEKS = 10;
+/**
+ * These tests are about the paths (worker pool, temporal split, activation, shadow, fallback),
+ * not the forest's quality, which ranker-done-when.test.ts checks with the default options:
+ * the demo seed's small forest (ml-cart's training grows with rows × rows) trains in a fraction
+ * of the time.
+ */
+const SMALL_FOREST: RankerOptions = { ...DEFAULT_RANKER_OPTIONS, nEstimators: 6, maxTrainRows: 600 };
 
 describe('learned ranking paths of roster jobs', () => {
   let services: Services;
@@ -62,8 +70,9 @@ describe('learned ranking paths of roster jobs', () => {
   });
 
   it('trainAssignmentRanker trains in the worker pool on a temporal split and activates the first model', async () => {
-    const model = await services.ranking.trainAssignmentRanker(WEEKS, manager);
+    const model = await services.ranking.trainAssignmentRanker(WEEKS, manager, SMALL_FOREST);
     expect(model.status).toBe('ACTIVE');
+    expect(model.options).toEqual(SMALL_FOREST);
     expect(model.metrics.validationWeeks).toEqual([demoWeek(WEEKS - 2), demoWeek(WEEKS - 1)]);
     expect(model.metrics.auc!).toBeGreaterThan(0.7);
     expect(model.metrics.precisionAtK!).toBeGreaterThan(model.metrics.baselinePrecisionAtK!);

@@ -22,12 +22,28 @@ function expectContract(f: ForecastResult, h: number): void {
   }
 }
 
+/** `make()` on the first call, the same value after: one fit shared by the tests that only read it. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
 describe.each(SELECTIONS)('forecaster contract: %s', (selection) => {
   const closed = Array.from({ length: H }, (_, i) => i % 24 < 7 || i % 24 >= 21);
   const futureOpen = closed.map((c) => !c);
+  // a fit is the slow part (AUTO backtests every candidate): each series is fitted once per
+  // selection and forecast by several tests; the determinism test fits a second time
+  const hourlyModel = once(() => fitModel(selection, hourlySeries));
+  const monthlyModel = once(() => fitModel(selection, monthlySeries));
+
+  // first on the fresh fit: nothing a previous forecast call left can supply the closed hours
+  it('infers closed hours from the history mask when futureOpen is not given', () => {
+    const f = hourlyModel().forecast(24);
+    expect(f.mean.slice(0, 7)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
 
   it('hourly: lengths, ordered intervals, no NaN, closed intervals exactly zero', () => {
-    const f = fitModel(selection, hourlySeries).forecast(H, { futureOpen });
+    const f = hourlyModel().forecast(H, { futureOpen });
     expectContract(f, H);
     closed.forEach((isClosed, i) => {
       if (!isClosed) return;
@@ -36,20 +52,16 @@ describe.each(SELECTIONS)('forecaster contract: %s', (selection) => {
     expect(f.mean.some((v) => v > 0)).toBe(true);
   });
 
-  it('infers closed hours from the history mask when futureOpen is not given', () => {
-    const f = fitModel(selection, hourlySeries).forecast(24);
-    expect(f.mean.slice(0, 7)).toEqual([0, 0, 0, 0, 0, 0, 0]);
-  });
-
   it('monthly: contract holds and params are JSON-serializable', () => {
-    const model = fitModel(selection, monthlySeries);
+    const model = monthlyModel();
     expectContract(model.forecast(12), 12);
     expect(JSON.parse(JSON.stringify(model.params))).toEqual(model.params);
     expect(model.params.kind).toBe(model.kind);
   });
 
+  // a second, fresh fit against the shared one (already forecast from): the same output
   it('is deterministic: same input, identical output', () => {
-    const a = fitModel(selection, monthlySeries);
+    const a = monthlyModel();
     const b = fitModel(selection, monthlySeries);
     expect(b.forecast(24)).toEqual(a.forecast(24));
     expect(b.params).toEqual(a.params);
