@@ -397,7 +397,7 @@ export class StaffingService {
       REQUIREMENT_INTERVAL_MINUTES,
     );
     const skills = skillRequirementRows(plans, workloads, intervalMinutes, this.fullTime);
-    const totalStaffHours = skills.reduce((s, k) => s + k.staffHours, 0);
+    const totalStaffHours = sum(skills, (k) => k.staffHours);
     return {
       week: localDateOf(parseWeek(week, this.settings.timeZone), 'week'),
       timeZone: this.settings.timeZone,
