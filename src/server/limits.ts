@@ -129,6 +129,9 @@ export function limitsGuard(schema: GraphQLSchema, limits: EdgeLimits): RequestH
     const body = req.body as { query?: unknown } | undefined;
     const query = body?.query ?? req.query?.query;
     if (typeof query !== 'string') return next();
+    // Before hashing: a multi-megabyte document is refused without reading it twice.
+    const tooLong = queryLengthError(limits, query);
+    if (tooLong) return void res.status(400).json({ errors: [toJsonError(tooLong)] });
     const key = createHash('sha256').update(query).digest('base64');
     if (checked.has(key)) return next();
     const result = checkLimits(schema, limits, query);
