@@ -1,10 +1,18 @@
 /**
- * HiGHS (WASM) adapter: loads the module once per process / worker, reads the LP text into
- * a persistent model, solves it with a time limit and gap, and always disposes the model
- * (garbage collection does not free WASM models). Progress comes from HiGHS' MIP logging
- * callback (incumbent, bound, gap, runtime); the solve itself blocks the thread.
+ * HiGHS (WASM) adapter: hands a model (arrays, or LP text) to a HiGHS thread with a time
+ * limit and gap, and maps what comes back to a `MilpSolution`. HiGHS runs in a thread of its
+ * own (`highs-thread.ts`), so a solve never blocks this thread and is stopped at its
+ * deadline even where HiGHS does not look at the clock. Progress (incumbent, bound, gap)
+ * arrives while it runs.
  */
-import loadHighs, { type Highs, type ModelData, type VariableType } from 'highs';
+import loadHighs, { type Highs, type ModelData } from 'highs';
+import {
+  prewarmHighsThread,
+  solveInThread,
+  type ThreadModel,
+  type ThreadOutcome,
+  type ThreadProgress,
+} from './highs-thread';
 import { modelObjective, type MilpModel } from './milp-builder';
 
 export type MilpStatus = 'OPTIMAL' | 'FEASIBLE' | 'INFEASIBLE' | 'NO_SOLUTION' | 'ERROR';
@@ -70,88 +78,128 @@ const STATUS_NAMES: Record<number, string> = {
 
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** The model as HiGHS' arrays (CSR rows), no LP text to write or parse. */
-export function modelData(highs: Highs, model: MilpModel): ModelData {
-  const kinds = highs.constants.variableType;
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const row of model.rows) {
-    indices.push(...row.indices);
-    values.push(...row.values);
-    starts.push(indices.length);
-  }
+/** Loads HiGHS in a thread now, while the caller builds the model it will solve there. */
+export const prewarmHighs = (): void => prewarmHighsThread();
+
+/** HiGHS' codes used here; `satisfies` checks them against the package's constants. */
+const MODEL_STATUS = {
+  optimal: 7,
+  infeasible: 8,
+  unboundedOrInfeasible: 9,
+  objectiveBound: 11,
+  unknown: 15,
+} as const satisfies Partial<Highs['constants']['modelStatus']>;
+const VARIABLE_TYPE = { continuous: 0, integer: 1 } as const satisfies Partial<
+  Highs['constants']['variableType']
+>;
+
+/** The model as HiGHS' arrays (CSR rows, typed arrays that move to the thread without a copy). */
+export function modelData(model: MilpModel): ModelData {
+  const { columns, rows } = model;
+  const starts = new Int32Array(rows.length + 1);
+  for (let r = 0; r < rows.length; r++) starts[r + 1] = (starts[r] ?? 0) + (rows[r]?.indices.length ?? 0);
+  const indices = new Int32Array(starts[rows.length] ?? 0);
+  const values = new Float64Array(indices.length);
+  rows.forEach((row, r) => {
+    indices.set(row.indices, starts[r]);
+    values.set(row.values, starts[r]);
+  });
   return {
-    numCols: model.columns.length,
-    numRows: model.rows.length,
-    colCost: model.columns.map((c) => c.cost),
-    colLower: model.columns.map((c) => c.lower),
-    colUpper: model.columns.map((c) => c.upper),
-    rowLower: model.rows.map((r) => r.lower),
-    rowUpper: model.rows.map((r) => r.upper),
-    matrix: {
-      format: 'csr',
-      numRows: model.rows.length,
-      numCols: model.columns.length,
-      starts,
-      indices,
-      values,
-    },
-    integrality: model.columns.map((c): VariableType =>
-      c.kind === 'continuous' ? kinds.continuous : kinds.integer,
+    numCols: columns.length,
+    numRows: rows.length,
+    colCost: Float64Array.from(columns, (c) => c.cost),
+    colLower: Float64Array.from(columns, (c) => c.lower),
+    colUpper: Float64Array.from(columns, (c) => c.upper),
+    rowLower: Float64Array.from(rows, (r) => r.lower),
+    rowUpper: Float64Array.from(rows, (r) => r.upper),
+    matrix: { format: 'csr', numRows: rows.length, numCols: columns.length, starts, indices, values },
+    integrality: Int32Array.from(columns, (c) =>
+      c.kind === 'continuous' ? VARIABLE_TYPE.continuous : VARIABLE_TYPE.integer,
     ),
   };
 }
 
 /** Solves a MilpModel handed to HiGHS as arrays; column values come back in model order. */
 export async function solveMilp(model: MilpModel, options: MilpSolveOptions): Promise<MilpSolution> {
-  const highs = await getHighs();
+  const t0 = performance.now(); // the time limit counts from here: arrays are built on it
   const startObjective = options.start ? modelObjective(model, options.start) : null;
-  const solution = await solveWith(
-    highs,
-    () => highs.createModel(modelData(highs, model)),
-    options,
-    startObjective,
-  );
+  const solution = await solveIn(modelData(model), options, startObjective, false, t0);
   solution.columnNames = model.columns.map((c) => c.name);
+  if (solution.values && solution.values.length !== model.columns.length)
+    return failed(
+      `HiGHS returned ${solution.values.length} of ${model.columns.length} columns`,
+      solution.seconds,
+    );
   return solution;
 }
 
-export async function solveLpText(lp: string, options: MilpSolveOptions): Promise<MilpSolution> {
-  const highs = await getHighs();
-  return solveWith(highs, () => highs.createModel({ format: 'lp', data: lp }), options, null, true);
+/** Solves an LP-format model; column names come back as HiGHS read them. */
+export function solveLpText(lp: string, options: MilpSolveOptions): Promise<MilpSolution> {
+  return solveIn({ format: 'lp', data: lp }, options, null, true, performance.now());
 }
 
-type HighsModel = ReturnType<Highs['createModel']>;
-
-async function solveWith(
-  highs: Highs,
-  create: () => HighsModel,
+async function solveIn(
+  model: ThreadModel,
   options: MilpSolveOptions,
   startObjective: number | null,
-  named = false,
-  t0 = performance.now(),
+  named: boolean,
+  t0: number,
 ): Promise<MilpSolution> {
   const seconds = (): number => (performance.now() - t0) / 1000;
-  let model: HighsModel | null = null;
-  try {
-    model = create();
-    if (options.start) model.setSolution({ colValue: options.start });
-    model.options.set({
-      output_flag: false,
-      time_limit: Math.max(options.timeLimitSeconds - seconds(), 0.001),
-      mip_rel_gap: options.relativeGap,
-    });
-    // The start is accepted before the search: report its objective straight away.
-    if (startObjective !== null)
-      options.onProgress?.({ objective: startObjective, bound: null, gap: null, elapsedSeconds: seconds() });
-    runToDeadline(highs, model, options, t0);
-    return readSolution(highs, model, named, seconds());
-  } catch (e) {
-    return failed(e instanceof Error ? e.message : String(e), seconds());
-  } finally {
-    model?.dispose();
+  const report = options.onProgress;
+  // The start is accepted before the search: report its objective straight away.
+  if (startObjective !== null)
+    report?.({ objective: startObjective, bound: null, gap: null, elapsedSeconds: seconds() });
+  const outcome = await solveInThread(
+    {
+      model,
+      start: options.start?.slice(),
+      deadline: performance.timeOrigin + t0 + options.timeLimitSeconds * 1000,
+      relativeGap: options.relativeGap,
+      named,
+    },
+    report
+      ? (data: ThreadProgress) =>
+          report({
+            objective: finite(data.mip_primal_bound),
+            bound: finite(data.mip_dual_bound),
+            gap: finite(data.mip_gap),
+            elapsedSeconds: seconds(),
+          })
+      : undefined,
+  );
+  return fromOutcome(outcome, seconds());
+}
+
+function fromOutcome(outcome: ThreadOutcome, seconds: number): MilpSolution {
+  if (outcome.kind === 'error') return failed(outcome.message, seconds);
+  if (outcome.kind === 'stopped') {
+    const best = outcome.incumbent;
+    return {
+      status: best ? 'FEASIBLE' : 'NO_SOLUTION',
+      solverStatus: STATUS_NAMES[13] ?? 'Time limit reached',
+      objective: best?.objective ?? null,
+      bound: null,
+      gap: null,
+      seconds,
+      values: best?.values ?? null,
+      columnNames: [],
+      message: 'HiGHS was stopped at its deadline',
+    };
   }
+  const { result } = outcome;
+  const status = statusOf(result.code, result.hasSolution);
+  return {
+    status,
+    solverStatus: STATUS_NAMES[result.code] ?? `Status ${result.code}`,
+    objective: result.objective,
+    bound: status === 'INFEASIBLE' ? null : result.bound,
+    gap: result.gap,
+    seconds,
+    values: result.values,
+    columnNames: result.names ?? [],
+    message: null,
+  };
 }
 
 const failed = (message: string, seconds: number): MilpSolution => ({
@@ -166,62 +214,10 @@ const failed = (message: string, seconds: number): MilpSolution => ({
   message,
 });
 
-/**
- * Runs HiGHS with progress callbacks. HiGHS checks its own time limit between phases only;
- * on a busy machine presolve and the root LP ran seconds past it. Interrupt checkpoints
- * stop it at the wall-clock deadline.
- */
-function runToDeadline(highs: Highs, model: HighsModel, options: MilpSolveOptions, t0: number): void {
-  const report = options.onProgress;
-  const { mipLogging, mipImprovingSolution, simplexInterrupt, ipmInterrupt, mipInterrupt } =
-    highs.constants.callbackType;
-  const deadline = t0 + options.timeLimitSeconds * 1000;
-  const stopAtDeadline = (e: { interrupt(): void }): undefined => {
-    if (performance.now() > deadline) e.interrupt();
-    return undefined;
-  };
-  const progress = (data: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }): void =>
-    report?.({
-      objective: finite(data.mip_primal_bound),
-      bound: finite(data.mip_dual_bound),
-      gap: finite(data.mip_gap),
-      elapsedSeconds: (performance.now() - t0) / 1000,
-    });
-  model.run({
-    [simplexInterrupt]: stopAtDeadline,
-    [ipmInterrupt]: stopAtDeadline,
-    [mipInterrupt]: stopAtDeadline,
-    ...(report
-      ? {
-          [mipLogging]: (e) => void progress(e.data),
-          [mipImprovingSolution]: (e) => void progress(e.data),
-        }
-      : {}),
-  });
-}
-
-function statusOf(highs: Highs, code: number, hasSolution: boolean): MilpStatus {
-  const codes = highs.constants.modelStatus;
-  if (code === codes.optimal) return 'OPTIMAL';
-  if (code === codes.infeasible || code === codes.unboundedOrInfeasible) return 'INFEASIBLE';
-  if (code >= codes.objectiveBound && code !== codes.unknown) return hasSolution ? 'FEASIBLE' : 'NO_SOLUTION';
+function statusOf(code: number, hasSolution: boolean): MilpStatus {
+  if (code === MODEL_STATUS.optimal) return 'OPTIMAL';
+  if (code === MODEL_STATUS.infeasible || code === MODEL_STATUS.unboundedOrInfeasible) return 'INFEASIBLE';
+  if (code >= MODEL_STATUS.objectiveBound && code !== MODEL_STATUS.unknown)
+    return hasSolution ? 'FEASIBLE' : 'NO_SOLUTION';
   return hasSolution ? 'FEASIBLE' : 'ERROR';
-}
-
-function readSolution(highs: Highs, model: HighsModel, named: boolean, seconds: number): MilpSolution {
-  const code = model.getModelStatus();
-  const hasSolution = model.info.get('primal_solution_status') === 2;
-  const status = statusOf(highs, code, hasSolution);
-  const dims = model.getDimensions();
-  return {
-    status,
-    solverStatus: STATUS_NAMES[code] ?? `Status ${code}`,
-    objective: hasSolution ? finite(model.getObjectiveValue()) : null,
-    bound: status === 'INFEASIBLE' ? null : finite(model.info.get('mip_dual_bound')),
-    gap: hasSolution ? finite(model.info.get('mip_gap')) : null,
-    seconds,
-    values: hasSolution ? model.getSolution().colValue : null,
-    columnNames: named ? Array.from({ length: dims.numCols }, (_, i) => model.getColName(i)) : [],
-    message: null,
-  };
 }
