@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
+import { IsDayOfWeek } from '../common/input-rules';
 
 export const EMPLOYEE_NO = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 export const EMPLOYEE_NO_HINT = '1-32 letters, digits, "_" or "-"';
@@ -48,15 +49,11 @@ export class ContractInput {
 @InputType()
 export class PreferencesInput {
   @Field(() => [Int], { defaultValue: [] })
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(7, { each: true })
+  @IsDayOfWeek({ each: true })
   desiredDays!: number[];
 
   @Field(() => [Int], { defaultValue: [] })
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(7, { each: true })
+  @IsDayOfWeek({ each: true })
   undesiredDays!: number[];
 
   @Field(() => [String], { defaultValue: [] })
