@@ -1,8 +1,9 @@
 import { ArrayMaxSize, IsBoolean, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { IsClockTime, ISO_DATE } from '../common/input-rules';
 import type { DayWindow } from '../common/time-window';
 import { WeekdayWindowStartInput } from '../common/weekday-window.graphql';
+import { WeeklyWindow } from './availability.graphql';
 
 @InputType()
 export class WeeklyWindowInput extends WeekdayWindowStartInput implements DayWindow {
@@ -81,18 +82,9 @@ export class SetAvailabilityArgs {
   input!: AvailabilityInput;
 }
 
-/** One weekly window of an availability import (same columns as the file). */
+/** One weekly window of an availability import (same columns as the file), checked by the import. */
 @InputType()
-export class AvailabilityRowInput {
+export class AvailabilityRowInput extends WeeklyWindow {
   @Field()
   employeeNo!: string;
-
-  @Field(() => Int)
-  dayOfWeek!: number;
-
-  @Field()
-  from!: string;
-
-  @Field()
-  to!: string;
 }
