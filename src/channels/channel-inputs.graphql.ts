@@ -12,6 +12,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
+import { IsClockTime } from '../common/input-rules';
+import type { DayWindow } from '../common/time-window';
+import { WeekdayWindowStartInput } from '../common/weekday-window.graphql';
 import { ChannelKindEnum } from './channel.graphql';
 
 export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
@@ -33,19 +36,9 @@ export class ServiceLevelInput {
 }
 
 @InputType()
-export class OpeningWindowInput {
-  @Field(() => Int, { description: '1 = Monday … 7 = Sunday.' })
-  @IsInt()
-  @Min(1)
-  @Max(7)
-  dayOfWeek!: number;
-
-  @Field({ description: '"HH:MM".' })
-  @Matches(/^\d{2}:\d{2}$/, { message: 'from must be a time HH:MM' })
-  from!: string;
-
+export class OpeningWindowInput extends WeekdayWindowStartInput implements DayWindow {
   @Field({ description: '"HH:MM" or "24:00".' })
-  @Matches(/^\d{2}:\d{2}$/, { message: 'to must be a time HH:MM' })
+  @IsClockTime()
   to!: string;
 }
 

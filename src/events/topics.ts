@@ -20,14 +20,18 @@ export type RosterJobState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CA
 /** planWeek runs forecast → staffing → solve; generateRoster runs prepare → solve. */
 export type RosterJobPhase = 'queued' | 'forecast' | 'staffing' | 'prepare' | 'solve' | 'store' | 'done';
 
-export interface RosterJobProgressEvent {
-  jobId: string;
-  state: RosterJobState;
-  phase: RosterJobPhase;
+/** How far a roster solve has come: best objective, proven bound, their gap, time spent. */
+export interface SolveProgress {
   objective: number | null;
   bound: number | null;
   gap: number | null;
   elapsedSeconds: number;
+}
+
+export interface RosterJobProgressEvent extends SolveProgress {
+  jobId: string;
+  state: RosterJobState;
+  phase: RosterJobPhase;
   rosterId: string | null;
   message: string | null;
 }

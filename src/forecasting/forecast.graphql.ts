@@ -138,11 +138,9 @@ export class ForecastModel implements Omit<docs.ModelDoc, 'metrics' | 'candidate
   activatedAt!: Date | null;
 }
 
-@ObjectType({ description: 'One interval of a forecast, with 80% and 95% prediction intervals.' })
-export class ForecastPoint implements types.ForecastPoint {
-  @Field(() => Date, { description: 'Interval start (UTC).' })
-  t!: Date;
-
+/** The mean and bounds of ForecastPoint and DailyTotal (a base only, not a type of the schema). */
+@ObjectType('PredictionBands')
+export class PredictionBands implements types.PredictionBands {
   @Field(() => Float)
   mean!: number;
 
@@ -159,28 +157,19 @@ export class ForecastPoint implements types.ForecastPoint {
   hi95!: number;
 }
 
+@ObjectType({ description: 'One interval of a forecast, with 80% and 95% prediction intervals.' })
+export class ForecastPoint extends PredictionBands implements types.ForecastPoint {
+  @Field(() => Date, { description: 'Interval start (UTC).' })
+  t!: Date;
+}
+
 @ObjectType({
   description:
     'A site-local day’s total: the sum of the interval means, bounds from backtested daily-total errors (never sums of interval bounds, except for models trained before they were kept).',
 })
-export class DailyTotal {
+export class DailyTotal extends PredictionBands {
   @Field(() => GraphQLLocalDate)
   date!: string;
-
-  @Field(() => Float)
-  mean!: number;
-
-  @Field(() => Float)
-  lo80!: number;
-
-  @Field(() => Float)
-  hi80!: number;
-
-  @Field(() => Float)
-  lo95!: number;
-
-  @Field(() => Float)
-  hi95!: number;
 }
 
 @ObjectType({ description: 'A stored forecast run.' })

@@ -12,7 +12,7 @@ import type { VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import { FORECASTS, type ForecastDoc, type ModelDoc } from './forecast.doc';
-import type { ForecastPoint, ForecastRun } from './forecast.types';
+import type { ForecastPoint, ForecastRun, PredictionBands } from './forecast.types';
 import { applyHolidaysToPoints, forecastPoints, runDocument } from './forecast-run';
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
 import type { ForecastResult } from './forecast.types';
@@ -28,14 +28,9 @@ import { sum } from '../common/sum';
 export const MAX_HORIZON_DAYS = 56;
 export const MAX_GAP_DAYS = 28;
 
-export interface DailyTotal {
+export interface DailyTotal extends PredictionBands {
   /** Site-local day. */
   date: string;
-  mean: number;
-  lo80: number;
-  hi80: number;
-  lo95: number;
-  hi95: number;
 }
 
 /**
@@ -74,7 +69,7 @@ export function dailyTotals(
  * The whole run's total: the sum of the daily means; each bound's distance from the mean is
  * the root sum of squares of the daily distances (daily errors taken as independent).
  */
-export function periodTotal(days: readonly DailyTotal[]): Omit<DailyTotal, 'date'> {
+export function periodTotal(days: readonly DailyTotal[]): PredictionBands {
   const mean = sum(days, (d) => d.mean);
   const rss = (f: (d: DailyTotal) => number): number => Math.sqrt(sum(days, (d) => f(d) ** 2));
   return {

@@ -134,15 +134,19 @@ export interface Forecaster {
   fit(series: SeriesInput, options?: FitOptions): FittedModel;
 }
 
-/** One interval of a forecast run, with its 80 % and 95 % prediction intervals. */
-export interface ForecastPoint {
-  /** Start of the interval (UTC instant). */
-  t: Date;
+/** A forecast figure (an interval's, a day's) with its 80 % and 95 % prediction intervals. */
+export interface PredictionBands {
   mean: number;
   lo80: number;
   hi80: number;
   lo95: number;
   hi95: number;
+}
+
+/** One interval of a forecast run, with its 80 % and 95 % prediction intervals. */
+export interface ForecastPoint extends PredictionBands {
+  /** Start of the interval (UTC instant). */
+  t: Date;
 }
 
 /**

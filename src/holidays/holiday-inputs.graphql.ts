@@ -1,13 +1,12 @@
 import { IsIn, IsNumber, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, InputType } from 'type-graphql';
+import { ISO_DATE } from '../common/input-rules';
 import { HolidayEffectEnum } from './holiday.graphql';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class HolidayInput {
   @Field({ description: 'Site-local day, YYYY-MM-DD.' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  @Matches(ISO_DATE, { message: 'date must be YYYY-MM-DD' })
   date!: string;
 
   @Field()
@@ -29,10 +28,10 @@ export class HolidayInput {
 @ArgsType()
 export class HolidayRangeArgs {
   @Field({ description: 'First day, YYYY-MM-DD.' })
-  @Matches(DATE, { message: 'from must be YYYY-MM-DD' })
+  @Matches(ISO_DATE, { message: 'from must be YYYY-MM-DD' })
   from!: string;
 
   @Field({ description: 'Day after the last, YYYY-MM-DD (at most about ten years later).' })
-  @Matches(DATE, { message: 'to must be YYYY-MM-DD' })
+  @Matches(ISO_DATE, { message: 'to must be YYYY-MM-DD' })
   to!: string;
 }

@@ -13,8 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ISO_DATE } from '../common/input-rules';
 
 export enum RequirementBasis {
   MEAN = 'MEAN',

@@ -2,7 +2,7 @@
  * Stored documents of the roster lifecycle: `rosters` (one document per generated version of
  * a week) and `rosterJobs` (one per generateRoster / planWeek call).
  */
-import type { RosterJobPhase, RosterJobState } from '../events/topics';
+import type { RosterJobPhase, RosterJobState, SolveProgress } from '../events/topics';
 import type { RosterVersion } from './roster-version.types';
 import type { RosterDiagnosis } from './roster.types';
 
@@ -14,13 +14,9 @@ export type RosterDoc = RosterVersion;
 
 export type RosterJobKind = 'GENERATE' | 'PLAN_WEEK';
 
-export interface RosterJobProgressInfo {
+export interface RosterJobProgressInfo extends SolveProgress {
   /** The solver's phase (validate, build, solve, heuristic, check, done) while solving. */
   solverPhase: string | null;
-  objective: number | null;
-  bound: number | null;
-  gap: number | null;
-  elapsedSeconds: number;
 }
 
 export interface RosterJobDoc {

@@ -360,14 +360,12 @@ export class UpdateAssignmentResult implements Omit<service.UpdateAssignmentResu
   warnings!: RosterWarning[];
 }
 
-@ObjectType()
-export class RosterJobProgressInfo implements docs.RosterJobProgressInfo {
-  @Field(() => String, { nullable: true, description: 'validate, build, solve, heuristic, check or done.' })
-  solverPhase!: string | null;
-
-  @Field(() => Float, { nullable: true })
-  objective!: number | null;
-
+/**
+ * The solve figures of a job's stored progress and of its live events (a base only, not a
+ * type of the schema); each keeps its own objective, described in the event only.
+ */
+@ObjectType('RosterSolveProgress')
+export class RosterSolveProgress implements Omit<events.SolveProgress, 'objective'> {
   @Field(() => Float, { nullable: true })
   bound!: number | null;
 
@@ -376,6 +374,15 @@ export class RosterJobProgressInfo implements docs.RosterJobProgressInfo {
 
   @Field(() => Float)
   elapsedSeconds!: number;
+}
+
+@ObjectType()
+export class RosterJobProgressInfo extends RosterSolveProgress implements docs.RosterJobProgressInfo {
+  @Field(() => String, { nullable: true, description: 'validate, build, solve, heuristic, check or done.' })
+  solverPhase!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  objective!: number | null;
 }
 
 @ObjectType({ description: 'A background roster generation (generateRoster or planWeek).' })
@@ -421,7 +428,7 @@ export class RosterJob implements Omit<docs.RosterJobDoc, 'options' | 'createdBy
 }
 
 @ObjectType({ description: 'A live progress event of a roster job.' })
-export class RosterJobProgress implements events.RosterJobProgressEvent {
+export class RosterJobProgress extends RosterSolveProgress implements events.RosterJobProgressEvent {
   @Field(() => ID)
   jobId!: string;
 
@@ -433,15 +440,6 @@ export class RosterJobProgress implements events.RosterJobProgressEvent {
 
   @Field(() => Float, { nullable: true, description: 'Best objective found so far.' })
   objective!: number | null;
-
-  @Field(() => Float, { nullable: true })
-  bound!: number | null;
-
-  @Field(() => Float, { nullable: true })
-  gap!: number | null;
-
-  @Field(() => Float)
-  elapsedSeconds!: number;
 
   @Field(() => ID, { nullable: true })
   rosterId!: string | null;

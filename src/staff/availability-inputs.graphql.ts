@@ -1,40 +1,21 @@
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-
-const TIME = /^\d{2}:\d{2}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ArrayMaxSize, IsBoolean, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { IsClockTime, ISO_DATE } from '../common/input-rules';
+import type { DayWindow } from '../common/time-window';
+import { WeekdayWindowStartInput } from '../common/weekday-window.graphql';
+import { WeeklyWindow } from './availability.graphql';
 
 @InputType()
-export class WeeklyWindowInput {
-  @Field(() => Int, { description: '1 = Monday … 7 = Sunday.' })
-  @IsInt()
-  @Min(1)
-  @Max(7)
-  dayOfWeek!: number;
-
-  @Field({ description: '"HH:MM".' })
-  @Matches(TIME, { message: 'from must be a time HH:MM' })
-  from!: string;
-
+export class WeeklyWindowInput extends WeekdayWindowStartInput implements DayWindow {
   @Field({ description: '"HH:MM" or "24:00"; after from.' })
-  @Matches(TIME, { message: 'to must be a time HH:MM' })
+  @IsClockTime()
   to!: string;
 }
 
 @InputType()
 export class AvailabilityExceptionInput {
   @Field({ description: 'YYYY-MM-DD.' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  @Matches(ISO_DATE, { message: 'date must be YYYY-MM-DD' })
   date!: string;
 
   @Field({
@@ -46,12 +27,12 @@ export class AvailabilityExceptionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(TIME, { message: 'from must be a time HH:MM' })
+  @IsClockTime()
   from?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(TIME, { message: 'to must be a time HH:MM' })
+  @IsClockTime()
   to?: string | null;
 
   @Field({ description: 'e.g. "annual leave", "sickness", "extra shift".' })
@@ -75,15 +56,15 @@ export class AvailabilityInput {
 @ArgsType()
 export class AvailableStaffArgs {
   @Field({ description: 'YYYY-MM-DD.' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  @Matches(ISO_DATE, { message: 'date must be YYYY-MM-DD' })
   date!: string;
 
   @Field({ description: '"HH:MM".' })
-  @Matches(TIME, { message: 'from must be a time HH:MM' })
+  @IsClockTime()
   from!: string;
 
   @Field({ description: '"HH:MM" or "24:00".' })
-  @Matches(TIME, { message: 'to must be a time HH:MM' })
+  @IsClockTime()
   to!: string;
 
   @Field(() => String, { nullable: true, description: 'Only staff holding this skill.' })
@@ -101,18 +82,9 @@ export class SetAvailabilityArgs {
   input!: AvailabilityInput;
 }
 
-/** One weekly window of an availability import (same columns as the file). */
+/** One weekly window of an availability import (same columns as the file), checked by the import. */
 @InputType()
-export class AvailabilityRowInput {
+export class AvailabilityRowInput extends WeeklyWindow {
   @Field()
   employeeNo!: string;
-
-  @Field(() => Int)
-  dayOfWeek!: number;
-
-  @Field()
-  from!: string;
-
-  @Field()
-  to!: string;
 }

@@ -1,9 +1,12 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { DayWindow } from '../common/time-window';
 
+/** Also the columns of an availability import row (AvailabilityRowInput extends it). */
 @ObjectType({
   description: 'A recurring window: 1 = Monday … 7 = Sunday, "HH:MM" times (`to` may be "24:00").',
 })
-export class WeeklyWindow {
+@InputType('WeeklyWindowColumnsInput')
+export class WeeklyWindow implements DayWindow {
   @Field(() => Int)
   dayOfWeek!: number;
 

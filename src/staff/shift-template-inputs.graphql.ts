@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { IsClockTime, IsDayOfWeek } from '../common/input-rules';
 import { MAX_BREAKS_PER_SHIFT } from './shift-breaks.core';
 import { SKILL } from './staff-inputs.graphql';
 
@@ -48,7 +49,7 @@ export class UpdateShiftTemplateInput {
 
   @Field({ nullable: true, description: '"HH:MM".' })
   @IsOptional()
-  @Matches(/^\d{2}:\d{2}$/, { message: 'start must be a time HH:MM' })
+  @IsClockTime()
   start?: string;
 
   @Field(() => Int, { nullable: true })
@@ -77,9 +78,7 @@ export class UpdateShiftTemplateInput {
   @Field(() => [Int], { nullable: true })
   @IsOptional()
   @ArrayNotEmpty()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(7, { each: true })
+  @IsDayOfWeek({ each: true })
   daysOfWeek?: number[];
 
   @Field(() => [String], { nullable: true })
@@ -102,7 +101,7 @@ export class CreateShiftTemplateInput {
   name!: string;
 
   @Field({ description: '"HH:MM".' })
-  @Matches(/^\d{2}:\d{2}$/, { message: 'start must be a time HH:MM' })
+  @IsClockTime()
   start!: string;
 
   @Field(() => Int, { description: '60 … 720, a multiple of 15.' })
@@ -132,9 +131,7 @@ export class CreateShiftTemplateInput {
 
   @Field(() => [Int])
   @ArrayNotEmpty()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(7, { each: true })
+  @IsDayOfWeek({ each: true })
   daysOfWeek!: number[];
 
   @Field(() => [String])

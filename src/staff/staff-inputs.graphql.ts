@@ -13,6 +13,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
+import { IsDayOfWeek } from '../common/input-rules';
+import { Contract } from './staff.graphql';
 
 export const EMPLOYEE_NO = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 export const EMPLOYEE_NO_HINT = '1-32 letters, digits, "_" or "-"';
@@ -48,15 +50,11 @@ export class ContractInput {
 @InputType()
 export class PreferencesInput {
   @Field(() => [Int], { defaultValue: [] })
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(7, { each: true })
+  @IsDayOfWeek({ each: true })
   desiredDays!: number[];
 
   @Field(() => [Int], { defaultValue: [] })
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(7, { each: true })
+  @IsDayOfWeek({ each: true })
   undesiredDays!: number[];
 
   @Field(() => [String], { defaultValue: [] })
@@ -144,9 +142,12 @@ export class UpdateStaffInput {
   preferences?: PreferencesInput;
 }
 
-/** One staff row of an import; the same columns as the CSV/XLSX file. Checked by the import rules. */
+/**
+ * One staff row of an import; the same columns as the CSV/XLSX file, the contract's flat.
+ * Checked by the import rules.
+ */
 @InputType()
-export class StaffRowInput {
+export class StaffRowInput extends Contract {
   @Field()
   employeeNo!: string;
 
@@ -155,18 +156,6 @@ export class StaffRowInput {
 
   @Field(() => [String])
   skills!: string[];
-
-  @Field(() => Float)
-  minHoursWeek!: number;
-
-  @Field(() => Float)
-  maxHoursWeek!: number;
-
-  @Field(() => Int)
-  maxDaysWeek!: number;
-
-  @Field(() => Int)
-  maxConsecutiveDays!: number;
 
   @Field(() => Float)
   hourlyCost!: number;

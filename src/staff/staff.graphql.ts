@@ -1,8 +1,11 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection.graphql';
+import type * as types from './staff.types';
 
+/** Also the contract columns of a staff import row (StaffRowInput extends it). */
 @ObjectType({ description: 'Working-time limits of a contract.' })
-export class Contract {
+@InputType('ContractColumnsInput')
+export class Contract implements types.Contract {
   @Field(() => Float)
   minHoursWeek!: number;
 

@@ -32,13 +32,8 @@ export interface ScenarioRowDiff {
   occupancy: number;
 }
 
-export interface ScenarioTotalsDiff {
-  workloadHours: number;
-  rawStaffHours: number;
-  scheduledStaffHours: number;
-  peakScheduledAgents: number;
-  weeklyFte: number;
-}
+/** Scenario − base of each total two plans are compared by (ComparablePlan's totals). */
+export type ScenarioTotalsDiff = ComparablePlan['totals'];
 
 export interface ScenarioComparison {
   base: ChannelPlan;

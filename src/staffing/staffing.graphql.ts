@@ -112,11 +112,13 @@ export class StaffingDay implements PlanDay {
   fte!: number;
 }
 
-@ObjectType()
-export class StaffingTotals implements PlanTotals {
-  @Field(() => Float)
-  volume!: number;
-
+/**
+ * The hours and agents totals a scenario is compared by, in StaffingTotals and as their
+ * differences (a base only, not a type of the schema). Each keeps its own weeklyFte: only
+ * StaffingTotals describes it.
+ */
+@ObjectType('StaffingComparedTotals')
+export class StaffingComparedTotals implements Omit<ScenarioTotalsDiff, 'weeklyFte'> {
   @Field(() => Float)
   workloadHours!: number;
 
@@ -128,6 +130,12 @@ export class StaffingTotals implements PlanTotals {
 
   @Field(() => Float)
   peakScheduledAgents!: number;
+}
+
+@ObjectType()
+export class StaffingTotals extends StaffingComparedTotals implements PlanTotals {
+  @Field(() => Float)
+  volume!: number;
 
   @Field(() => [StaffingDay])
   days!: StaffingDay[];
@@ -213,19 +221,7 @@ export class ScenarioIntervalDifference implements ScenarioIntervalDiff {
 }
 
 @ObjectType({ description: 'Scenario − base for the week.' })
-export class ScenarioTotalsDifference implements ScenarioTotalsDiff {
-  @Field(() => Float)
-  workloadHours!: number;
-
-  @Field(() => Float)
-  rawStaffHours!: number;
-
-  @Field(() => Float)
-  scheduledStaffHours!: number;
-
-  @Field(() => Float)
-  peakScheduledAgents!: number;
-
+export class ScenarioTotalsDifference extends StaffingComparedTotals implements ScenarioTotalsDiff {
   @Field(() => Float)
   weeklyFte!: number;
 }
