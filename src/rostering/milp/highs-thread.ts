@@ -114,9 +114,11 @@ const epochNow = (): number => performance.timeOrigin + performance.now();
 
 const idle: Worker[] = [];
 
+/** An idle thread that is still alive (a thread that has exited has threadId −1), or a new one. */
 function takeThread(): Worker {
-  const thread =
-    idle.pop() ?? new Worker(THREAD_SOURCE, { eval: true, workerData: { highs: require.resolve('highs') } });
+  let thread = idle.pop();
+  while (thread && thread.threadId < 0) thread = idle.pop();
+  thread ??= new Worker(THREAD_SOURCE, { eval: true, workerData: { highs: require.resolve('highs') } });
   thread.unref();
   return thread;
 }
