@@ -19,10 +19,27 @@ const localDay = (date: string, timeZone: string): DateTime => {
   return d.startOf('day');
 };
 
+/**
+ * Bounds already computed, by zone and date: bulk work (history, imports, forecasts, masks)
+ * asks for the same days once per row and luxon's zone arithmetic dominated it. Cleared when
+ * it reaches MAX_KNOWN_DAYS entries (27 years of days in each of 5 zones).
+ */
+const knownDays = new Map<string, Readonly<{ start: number; end: number }>>();
+const MAX_KNOWN_DAYS = 50_000;
+
 /** [start, end) of a local day as UTC epoch milliseconds (23, 24 or 25 hours long). */
 export const dayBounds = (date: string, timeZone: string): { start: number; end: number } => {
+  const key = `${timeZone} ${date}`;
+  const known = knownDays.get(key);
+  if (known) return known;
   const start = localDay(date, timeZone);
-  return { start: start.toMillis(), end: start.plus({ days: 1 }).startOf('day').toMillis() };
+  const bounds = Object.freeze({
+    start: start.toMillis(),
+    end: start.plus({ days: 1 }).startOf('day').toMillis(),
+  });
+  if (knownDays.size >= MAX_KNOWN_DAYS) knownDays.clear();
+  knownDays.set(key, bounds);
+  return bounds;
 };
 
 /** Number of intervals in a local day: 96 for 15 minutes, 92 / 100 on spring-forward / fall-back days. */
