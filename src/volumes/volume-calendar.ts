@@ -124,20 +124,19 @@ export const dayOffsets = (date: string, intervalMinutes: number, timeZone: stri
   dayIntervals(date, intervalMinutes, timeZone).map((t) => DateTime.fromJSDate(t, { zone: timeZone }).offset);
 
 /**
- * Memoised instant → local day lookup for bulk work (imports): caches per 15-minute UTC block,
- * which never contains a local midnight in zones whose offsets are multiples of 15 minutes.
+ * Memoised instant → local day lookup for bulk work (imports): the local day found last, as
+ * [start, end) in UTC milliseconds, answers every instant inside it; luxon converts only an
+ * instant outside it (imports run in time order, so about once per day).
  */
 export const createDayLocator = (timeZone: string): ((ms: number) => { date: string; start: number }) => {
   zoneOf(timeZone);
-  const cache = new Map<number, { date: string; start: number }>();
+  let last: { date: string; start: number; end: number } | null = null;
   return (ms) => {
-    const key = Math.floor(ms / 900_000);
-    let hit = cache.get(key);
-    if (!hit) {
-      const local = DateTime.fromMillis(key * 900_000, { zone: timeZone });
-      hit = { date: localDateOf(local, 'instant'), start: local.startOf('day').toMillis() };
-      cache.set(key, hit);
+    if (last === null || !(ms >= last.start && ms < last.end)) {
+      const local = DateTime.fromMillis(ms, { zone: timeZone });
+      const date = localDateOf(local, 'instant');
+      last = { date, start: local.startOf('day').toMillis(), end: dayBounds(date, timeZone).end };
     }
-    return hit;
+    return { date: last.date, start: last.start };
   };
 };
