@@ -31,7 +31,7 @@
 import { addDays, isoDayOfWeek } from '../src/common/calendar';
 import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { dayIntervals, localMinuteOfDay } from '../src/volumes/volume-calendar';
+import { dayIntervals } from '../src/volumes/volume-calendar';
 import { openMask } from '../src/volumes/opening-hours-mask';
 import { type OpeningHours } from '../src/volumes/volume.types';
 import holidayFile from './holidays.json';
@@ -189,6 +189,35 @@ export const poisson = (lambda: number, rand: () => number): number => {
   }
 };
 
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Local minute of day and ISO timestamp (luxon's `toISO({ suppressMilliseconds: true })`) of
+ * every interval start of a local day. On a day of one UTC offset they follow from the
+ * interval index; luxon converts each interval only on clock-change days.
+ */
+const dayStamps = (
+  date: string,
+  intervalMinutes: number,
+  tz: string,
+): { minute: number; timestamp: string }[] => {
+  const instants = dayIntervals(date, intervalMinutes, tz);
+  const local = (t: Date): DateTime => DateTime.fromJSDate(t, { zone: tz });
+  const first = local(instants[0]!);
+  const offset = first.toFormat('ZZ');
+  const stamp = (minute: number): string =>
+    `${date}T${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}:00${offset}`;
+  const oneOffset =
+    instants.length * intervalMinutes === 1440 &&
+    local(instants[instants.length - 1]!).offset === first.offset &&
+    stamp(0) === first.toISO({ suppressMilliseconds: true });
+  return instants.map((t, i) => {
+    if (oneOffset) return { minute: i * intervalMinutes, timestamp: stamp(i * intervalMinutes) };
+    const d = local(t);
+    return { minute: d.hour * 60 + d.minute, timestamp: d.toISO({ suppressMilliseconds: true })! };
+  });
+};
+
 /** Generates the demo history rows (date-major, then channel, then interval). */
 export const generateHistory = (options: HistoryOptions = {}): HistoryRow[] => {
   const tz = options.timeZone ?? DEMO_TIME_ZONE;
@@ -208,8 +237,8 @@ export const generateHistory = (options: HistoryOptions = {}): HistoryRow[] => {
       const dayFactor = ch.weekProfile[dow - 1]! * (holiday ? ch.holidayFactor : 1);
       if (dayFactor <= 0) continue;
       const mask = openMask(date, ch.intervalMinutes, tz, ch.openingHours);
-      const open = dayIntervals(date, ch.intervalMinutes, tz).filter((_, i) => mask[i]);
-      const hours = open.map((t) => (localMinuteOfDay(t, tz) + ch.intervalMinutes / 2) / 60);
+      const open = dayStamps(date, ch.intervalMinutes, tz).filter((_, i) => mask[i]);
+      const hours = open.map((t) => (t.minute + ch.intervalMinutes / 2) / 60);
       const weights = hours.map(ch.intraday);
       const sum = weights.reduce((s, w) => s + w, 0);
       const mean =
@@ -224,8 +253,7 @@ export const generateHistory = (options: HistoryOptions = {}): HistoryRow[] => {
           hours[i]! >= OUTAGE.fromHour &&
           hours[i]! < OUTAGE.toHour;
         const lambda = ((mean * weights[i]!) / sum) * (outage ? OUTAGE.factor : 1);
-        const timestamp = DateTime.fromJSDate(t, { zone: tz }).toISO({ suppressMilliseconds: true })!;
-        rows.push({ timestamp, channel: ch.key, value: poisson(lambda, rand) });
+        rows.push({ timestamp: t.timestamp, channel: ch.key, value: poisson(lambda, rand) });
       });
     }
   }

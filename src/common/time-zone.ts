@@ -2,8 +2,21 @@
 import { IANAZone, type DateTime } from 'luxon';
 import { badInput } from '../errors';
 
+/**
+ * Names found valid: luxon's check builds an `Intl.DateTimeFormat` on every call (tens of µs),
+ * and bulk work (history, imports, staffing weeks) checks the same zone once per row. Only valid
+ * names are kept, at most MAX_KNOWN_ZONES of them, so arbitrary input cannot grow the set.
+ */
+const knownZones = new Set<string>();
+const MAX_KNOWN_ZONES = 1000;
+
 /** True for an IANA zone name such as `Europe/London`. */
-export const isTimeZone = (timeZone: string): boolean => IANAZone.isValidZone(timeZone);
+export function isTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
+  const valid = IANAZone.isValidZone(timeZone);
+  if (valid && knownZones.size < MAX_KNOWN_ZONES) knownZones.add(timeZone);
+  return valid;
+}
 
 /** The zone named `timeZone`; BAD_USER_INPUT naming the `timeZone` parameter otherwise. */
 export function zoneOf(timeZone: string): IANAZone {

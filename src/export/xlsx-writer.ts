@@ -1,6 +1,12 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Sheet } from './table';
+
+/**
+ * exceljs, loaded on first use: it is about half a second of every process's (and every Jest
+ * suite's) start-up, and most never read or write a workbook.
+ */
+const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 
@@ -9,7 +15,7 @@ const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { 
  * as it is written, so memory stays bounded on large exports.
  */
 export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,

@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+
+/**
+ * exceljs, loaded on first use: it is about half a second of every process's (and every Jest
+ * suite's) start-up, and most never read or write a workbook.
+ */
+const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 /** Raw XLSX rows (first worksheet) with their sheet row number; every cell as text. */
 export interface XlsxRecord {
@@ -53,7 +59,7 @@ export const streamXlsxRecords = async (
   input: Readable,
   onRow: (record: XlsxRecord) => void,
 ): Promise<void> => {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(input, {
     entries: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

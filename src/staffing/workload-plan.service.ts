@@ -72,14 +72,37 @@ export const previousWeek = (week: string): string => addDays(week, -7);
 /** Solves one skill's workload problem: in a worker thread in the server (workload.task.ts). */
 export type WorkloadSolver = (problem: WorkloadProblem) => Promise<WorkloadPlan>;
 
+/** How many solved problems a planner remembers (a week's views pose a handful). */
+const REMEMBERED_PLANS = 16;
+
 export class WorkloadPlanner {
   private readonly plans: Collection<WorkloadPlanDoc>;
+  /**
+   * Plans of the problems solved last, by the problem's JSON: a week's channel plans,
+   * scenarios and skill plan pose the same pooled LP again and again, and the LP is
+   * deterministic, so an equal problem gets the plan solved before (each caller a copy).
+   */
+  private readonly solved = new Map<string, Promise<WorkloadPlan>>();
 
   constructor(
     store: DocumentStore,
     private readonly solve: WorkloadSolver = (p) => solveWorkload(p),
   ) {
     this.plans = store.collection<WorkloadPlanDoc>(WORKLOAD_PLANS);
+  }
+
+  /** `solve(problem)`, or the plan of an equal problem solved lately; a failed solve is not kept. */
+  private async solveOnce(problem: WorkloadProblem): Promise<WorkloadPlan> {
+    const key = JSON.stringify(problem);
+    let plan = this.solved.get(key);
+    if (!plan) {
+      plan = this.solve(problem);
+      const oldest = this.solved.keys().next();
+      if (this.solved.size >= REMEMBERED_PLANS && !oldest.done) this.solved.delete(oldest.value);
+      this.solved.set(key, plan);
+      plan.catch(() => this.solved.delete(key));
+    }
+    return structuredClone(await plan);
   }
 
   /** One pooled plan per skill with DEFERRED channels, sorted by skill; stored when `store`. */
@@ -106,7 +129,7 @@ export class WorkloadPlanner {
     const channels = built.map((b) => b.channel);
     const shrinkage = Math.max(...list.map((i) => i.channel.shrinkage));
     const problem: WorkloadProblem = { skill, intervalMinutes: step, shrinkage, channels };
-    const plan = await this.solve(problem);
+    const plan = await this.solveOnce(problem);
     const shares = agentShares(problem, plan);
     if (at.store) await this.storePlan(at, step, plan);
     return skillWorkload(

@@ -19,10 +19,27 @@ const localDay = (date: string, timeZone: string): DateTime => {
   return d.startOf('day');
 };
 
+/**
+ * Bounds already computed, by zone and date: bulk work (history, imports, forecasts, masks)
+ * asks for the same days once per row and luxon's zone arithmetic dominated it. Cleared when
+ * it reaches MAX_KNOWN_DAYS entries (27 years of days in each of 5 zones).
+ */
+const knownDays = new Map<string, Readonly<{ start: number; end: number }>>();
+const MAX_KNOWN_DAYS = 50_000;
+
 /** [start, end) of a local day as UTC epoch milliseconds (23, 24 or 25 hours long). */
 export const dayBounds = (date: string, timeZone: string): { start: number; end: number } => {
+  const key = `${timeZone} ${date}`;
+  const known = knownDays.get(key);
+  if (known) return known;
   const start = localDay(date, timeZone);
-  return { start: start.toMillis(), end: start.plus({ days: 1 }).startOf('day').toMillis() };
+  const bounds = Object.freeze({
+    start: start.toMillis(),
+    end: start.plus({ days: 1 }).startOf('day').toMillis(),
+  });
+  if (knownDays.size >= MAX_KNOWN_DAYS) knownDays.clear();
+  knownDays.set(key, bounds);
+  return bounds;
 };
 
 /** Number of intervals in a local day: 96 for 15 minutes, 92 / 100 on spring-forward / fall-back days. */
@@ -107,20 +124,19 @@ export const dayOffsets = (date: string, intervalMinutes: number, timeZone: stri
   dayIntervals(date, intervalMinutes, timeZone).map((t) => DateTime.fromJSDate(t, { zone: timeZone }).offset);
 
 /**
- * Memoised instant → local day lookup for bulk work (imports): caches per 15-minute UTC block,
- * which never contains a local midnight in zones whose offsets are multiples of 15 minutes.
+ * Memoised instant → local day lookup for bulk work (imports): the local day found last, as
+ * [start, end) in UTC milliseconds, answers every instant inside it; luxon converts only an
+ * instant outside it (imports run in time order, so about once per day).
  */
 export const createDayLocator = (timeZone: string): ((ms: number) => { date: string; start: number }) => {
   zoneOf(timeZone);
-  const cache = new Map<number, { date: string; start: number }>();
+  let last: { date: string; start: number; end: number } | null = null;
   return (ms) => {
-    const key = Math.floor(ms / 900_000);
-    let hit = cache.get(key);
-    if (!hit) {
-      const local = DateTime.fromMillis(key * 900_000, { zone: timeZone });
-      hit = { date: localDateOf(local, 'instant'), start: local.startOf('day').toMillis() };
-      cache.set(key, hit);
+    if (last === null || !(ms >= last.start && ms < last.end)) {
+      const local = DateTime.fromMillis(ms, { zone: timeZone });
+      const date = localDateOf(local, 'instant');
+      last = { date, start: local.startOf('day').toMillis(), end: dayBounds(date, timeZone).end };
     }
-    return hit;
+    return { date: last.date, start: last.start };
   };
 };

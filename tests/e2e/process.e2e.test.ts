@@ -84,6 +84,8 @@ describe('the server process (npm start)', () => {
       expect(fs.existsSync(path.join(dataDir, 'LOCK'))).toBe(false);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -21,6 +21,7 @@ describe('seedAccounts', () => {
   beforeEach(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-seed-'));
   });
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('creates one user per role with a random password written once to a 0600 file', async () => {
     const svc = await users();
