@@ -1,3 +1,4 @@
+import type { AssignedShift } from '../common/assigned-shift';
 import { badInput } from '../errors';
 
 /**
@@ -58,13 +59,7 @@ export interface StaffChangedEvent {
 }
 
 /** One assignment of a published roster that current staff data breaks. */
-export interface RosterConflictInfo {
-  staffId: string;
-  date: string;
-  shiftTemplateId: string;
-  start: string;
-  end: string;
-  skill: string;
+export interface RosterConflictInfo extends AssignedShift {
   cause: StaffChangedEvent['cause'];
   /** The checker rule the assignment now breaks (AVAILABILITY, MAX_HOURS, STAFF_INACTIVE …). */
   rule: string;

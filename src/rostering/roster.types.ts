@@ -1,4 +1,5 @@
 /** Plain, JSON-safe result types of the rostering core (no -1 sentinels: null when absent). */
+import type { AssignedShift } from '../common/assigned-shift';
 
 export type RosterStatus = 'OPTIMAL' | 'FEASIBLE' | 'INFEASIBLE' | 'ERROR';
 
@@ -9,15 +10,7 @@ export interface RosterBreak {
   paid: boolean;
 }
 
-export interface RosterAssignment {
-  staffId: string;
-  /** Start date of the shift, YYYY-MM-DD. */
-  date: string;
-  shiftTemplateId: string;
-  /** ISO local datetimes, `YYYY-MM-DDTHH:MM:00`. */
-  start: string;
-  end: string;
-  skill: string;
+export interface RosterAssignment extends AssignedShift {
   /**
    * Breaks in template order, each inside its window. Rosters stored before break rules
    * have none; their templates' breaks are then reported missing by the checker.
