@@ -1,12 +1,7 @@
 import type { Writable } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
+import { loadExcelJS } from '../common/load-exceljs';
 import type { Sheet } from './table';
-
-/**
- * exceljs, loaded on first use: it is about half a second of every process's (and every Jest
- * suite's) start-up, and most never read or write a workbook.
- */
-const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 

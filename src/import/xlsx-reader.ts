@@ -1,11 +1,6 @@
 import type { Readable } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
-
-/**
- * exceljs, loaded on first use: it is about half a second of every process's (and every Jest
- * suite's) start-up, and most never read or write a workbook.
- */
-const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
+import { loadExcelJS } from '../common/load-exceljs';
 
 /** Raw XLSX rows (first worksheet) with their sheet row number; every cell as text. */
 export interface XlsxRecord {
