@@ -28,7 +28,7 @@
  * - Randomness: mulberry32 seeded with `seed` (default 20261115); never Math.random, so the
  *   same options always give the same rows.
  */
-import { addDays, isoDayOfWeek } from '../src/common/calendar';
+import { addDays, isoDayOfWeek, minutesToClock } from '../src/common/calendar';
 import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { dayIntervals } from '../src/volumes/volume-calendar';
@@ -189,8 +189,6 @@ export const poisson = (lambda: number, rand: () => number): number => {
   }
 };
 
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
 /**
  * Local minute of day and ISO timestamp (luxon's `toISO({ suppressMilliseconds: true })`) of
  * every interval start of a local day. On a day of one UTC offset they follow from the
@@ -205,8 +203,7 @@ const dayStamps = (
   const local = (t: Date): DateTime => DateTime.fromJSDate(t, { zone: tz });
   const first = local(instants[0]!);
   const offset = first.toFormat('ZZ');
-  const stamp = (minute: number): string =>
-    `${date}T${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}:00${offset}`;
+  const stamp = (minute: number): string => `${date}T${minutesToClock(minute)}:00${offset}`;
   const oneOffset =
     instants.length * intervalMinutes === 1440 &&
     local(instants[instants.length - 1]!).offset === first.offset &&
