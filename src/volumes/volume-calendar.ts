@@ -133,9 +133,8 @@ export const createDayLocator = (timeZone: string): ((ms: number) => { date: str
   let last: { date: string; start: number; end: number } | null = null;
   return (ms) => {
     if (last === null || !(ms >= last.start && ms < last.end)) {
-      const local = DateTime.fromMillis(ms, { zone: timeZone });
-      const date = localDateOf(local, 'instant');
-      last = { date, start: local.startOf('day').toMillis(), end: dayBounds(date, timeZone).end };
+      const date = localDateOf(DateTime.fromMillis(ms, { zone: timeZone }), 'instant');
+      last = { date, ...dayBounds(date, timeZone) };
     }
     return { date: last.date, start: last.start };
   };
