@@ -1,12 +1,11 @@
 /** GraphQL types of the learned ranking: ranker models, training arguments, scheduling KPIs. */
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ISO_DATE } from '../common/input-rules';
 import type { RankerModelDoc } from './ranker-model.doc';
 import type { RankerMetrics } from './ranker.core';
 import type { MlVsRules, SchedulingKpis, WeekKpis } from './scheduling-kpis.core';
 import { MAX_LOOKBACK_WEEKS, MIN_TRAIN_WEEKS } from './ranking.service';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType({ description: 'Validation metrics of a ranker (temporal split: the newest weeks validate).' })
 export class RankerMetricsType implements RankerMetrics {

@@ -1,5 +1,6 @@
 import { IsOptional, IsString, Length, Matches, ValidateBy, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { ISO_DATE } from '../common/input-rules';
 import { STAFFING_BASES, type StaffingBasis } from './staffing.service';
 import { MIN_OCCUPANCY } from './staffing.validation';
 
@@ -38,7 +39,6 @@ const MAX_VOLUME = 1_000_000;
 /** Largest head count the calculator evaluates. */
 const MAX_AGENTS = 100_000;
 
-const WEEK_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const WEEK_HELP = 'A Monday, YYYY-MM-DD; the week runs Monday 00:00 to Sunday 24:00 in the site time zone.';
 
 @InputType({
@@ -96,7 +96,7 @@ class ChannelWeekArgs {
     description: `${WEEK_HELP} Default with forecastId: the first whole week it covers.`,
   })
   @IsOptional()
-  @Matches(WEEK_PATTERN, { message: 'must be a Monday as YYYY-MM-DD, got "$value"' })
+  @Matches(ISO_DATE, { message: 'must be a Monday as YYYY-MM-DD, got "$value"' })
   week?: string | null;
 
   @Field(() => STAFFING_BASES, { defaultValue: 'MEAN', description: 'Forecast figure to staff for.' })
@@ -121,7 +121,7 @@ export class StaffingScenarioArgs extends ChannelWeekArgs {
 @ArgsType()
 export class StaffingPlanArgs {
   @Field(() => String, { description: WEEK_HELP })
-  @Matches(WEEK_PATTERN, { message: 'must be a Monday as YYYY-MM-DD, got "$value"' })
+  @Matches(ISO_DATE, { message: 'must be a Monday as YYYY-MM-DD, got "$value"' })
   week!: string;
 
   @Field(() => STAFFING_BASES, { defaultValue: 'MEAN', description: 'Forecast figure to staff for.' })
