@@ -87,6 +87,7 @@ const MODEL_STATUS = {
   infeasible: 8,
   unboundedOrInfeasible: 9,
   objectiveBound: 11,
+  timeLimit: 13,
   unknown: 15,
 } as const satisfies Partial<Highs['constants']['modelStatus']>;
 const VARIABLE_TYPE = { continuous: 0, integer: 1 } as const satisfies Partial<
@@ -177,7 +178,7 @@ function fromOutcome(outcome: ThreadOutcome, seconds: number): MilpSolution {
     const best = outcome.incumbent;
     return {
       status: best ? 'FEASIBLE' : 'NO_SOLUTION',
-      solverStatus: STATUS_NAMES[13] ?? 'Time limit reached',
+      solverStatus: STATUS_NAMES[MODEL_STATUS.timeLimit] ?? 'Time limit reached',
       objective: best?.objective ?? null,
       bound: null,
       gap: null,
