@@ -29,6 +29,7 @@
  *   same options always give the same rows.
  */
 import { addDays, isoDayOfWeek, minutesToClock } from '../src/common/calendar';
+import { sum } from '../src/common/sum';
 import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { dayIntervals } from '../src/volumes/volume-calendar';
@@ -237,7 +238,7 @@ export const generateHistory = (options: HistoryOptions = {}): HistoryRow[] => {
       const open = dayStamps(date, ch.intervalMinutes, tz).filter((_, i) => mask[i]);
       const hours = open.map((t) => (t.minute + ch.intervalMinutes / 2) / 60);
       const weights = hours.map(ch.intraday);
-      const sum = weights.reduce((s, w) => s + w, 0);
+      const total = sum(weights);
       const mean =
         ch.dailyVolume *
         dayFactor *
@@ -249,7 +250,7 @@ export const generateHistory = (options: HistoryOptions = {}): HistoryRow[] => {
           date === OUTAGE.date &&
           hours[i]! >= OUTAGE.fromHour &&
           hours[i]! < OUTAGE.toHour;
-        const lambda = ((mean * weights[i]!) / sum) * (outage ? OUTAGE.factor : 1);
+        const lambda = ((mean * weights[i]!) / total) * (outage ? OUTAGE.factor : 1);
         rows.push({ timestamp: t.timestamp, channel: ch.key, value: poisson(lambda, rand) });
       });
     }

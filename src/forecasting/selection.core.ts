@@ -5,6 +5,7 @@
  */
 import { badInput } from '../errors';
 import { at } from '../common/indexed';
+import { sum } from '../common/sum';
 
 export interface ScoredCandidate {
   /** MASE at each origin, oldest first. */
@@ -91,6 +92,6 @@ export function inverseErrorWeights(scores: number[]): number[] {
   if (scores.length === 0 || scores.some((s) => !(s > 0) || !Number.isFinite(s)))
     throw badInput('scores must be positive and finite');
   const inv = scores.map((s) => 1 / s);
-  const total = inv.reduce((a, b) => a + b, 0);
+  const total = sum(inv);
   return inv.map((v) => v / total);
 }

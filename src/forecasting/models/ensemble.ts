@@ -1,4 +1,5 @@
 import { badInput } from '../../errors';
+import { sum } from '../../common/sum';
 import { arimaForecaster } from './arima';
 import { withBoxCox } from './boxcox';
 import { isModelFitError, ModelFitError } from '../forecast-errors';
@@ -96,9 +97,9 @@ const gridEnsembleForecaster: Forecaster = {
       }
     }
     if (members.length === 0) throw new ModelFitError('ENSEMBLE', 'every member failed');
+    const total = sum(kept);
     const predictRaw = (h: number): ForecastResult => {
       const allOpen = new Array<boolean>(h).fill(true);
-      const total = kept.reduce((a, b) => a + b, 0);
       return combineForecasts(
         members.map((m) => m.forecast(h, { futureOpen: allOpen })),
         kept.map((w) => w / total),
