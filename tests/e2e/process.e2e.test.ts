@@ -1,60 +1,24 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { postGql, startServer } from '../helpers/server-process';
 import { firstResults, wsClient } from '../helpers/ws-client';
 
-const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
 const PASSWORD = 'process-test-password';
 
-/** Starts the built server on an empty data dir and resolves with its URL once it listens. */
-function startServer(
-  dataDir: string,
-): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SEED_PASSWORD: PASSWORD,
-      SEED_ON_START: 'true',
-      WORKER_THREADS: '2',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1], exited });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
-
 async function gql<T>(url: string, query: string, token?: string): Promise<T> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return ((await res.json()) as { data: T }).data;
+  return (await postGql(url, query, {}, token)).body.data as T;
 }
 
 describe('the server process (npm start)', () => {
   it('seeds an empty store, serves, and on SIGTERM drains, closes the store and exits 0', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-process-'));
-    const { child, url, exited } = await startServer(dataDir);
+    const { child, url, exited } = await startServer({
+      DATA_DIR: dataDir,
+      SEED_PASSWORD: PASSWORD,
+      SEED_ON_START: 'true',
+      WORKER_THREADS: '2',
+    });
     try {
       expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ status: 'ok' });
       const { login } = await gql<{ login: { token: string } }>(
