@@ -13,7 +13,7 @@ import { autoOnPool } from '../src/forecasting/auto-pool-runner';
 import { BASE_FORECASTERS } from '../src/forecasting/models/ensemble';
 import type { BaseModelKind, ForecastResult, SeriesInput } from '../src/forecasting/forecast.types';
 import { daysBetween } from '../src/forecasting/history-series';
-import { maskHolidayHistory } from '../src/forecasting/holiday-effects.core';
+import { dayHolidaySpans, maskHolidayHistory } from '../src/forecasting/holiday-effects.core';
 import { WorkerPool } from '../src/workers/worker-pool';
 import { BENCH_HOLIDAYS, loadPublicSeries, rBest, type PublicSeries } from './forecast-series';
 import { printTable } from './harness';
@@ -59,17 +59,19 @@ function score(s: PublicSeries, f: ForecastResult): Pick<Scored, 'mase' | 'cov80
   return { mase: a.mase, cov80: a.coverage80, cov95: a.coverage95 };
 }
 
-/** The training input: with the region's holidays imputed and masked, as the service does for a site. */
+/** The training input: with the region's holidays imputed, masked and listed, as the service does for a site. */
 function trainInput(s: PublicSeries): SeriesInput {
   const holidays = BENCH_HOLIDAYS[s.name];
   if (!holidays || !s.stepMinutes) return { values: s.train, periods: s.periods };
+  const days = holidays.map((d) => daysBetween(s.start, d));
+  const slotsPerDay = 1440 / s.stepMinutes;
   const masked = maskHolidayHistory(
     s.train,
     s.train.map(() => true),
-    holidays.map((d) => daysBetween(s.start, d)),
-    1440 / s.stepMinutes,
+    days,
+    slotsPerDay,
   );
-  return { ...masked, periods: s.periods };
+  return { ...masked, periods: s.periods, holidays: dayHolidaySpans(days, slotsPerDay) };
 }
 
 function modelRows(s: PublicSeries): Scored[] {

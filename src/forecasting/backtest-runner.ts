@@ -95,7 +95,13 @@ export function buildOrigins(series: ValidSeries, h: number, count: number, step
     const open = series.open.slice(0, end);
     const m = longestUsablePeriod(series.periods, end);
     origins.push({
-      train: { values, periods: series.periods, ...(series.hasMask ? { open } : {}) },
+      // holidays after the origin stay: a calendar is known ahead
+      train: {
+        values,
+        periods: series.periods,
+        ...(series.hasMask ? { open } : {}),
+        ...(series.holidays.length > 0 ? { holidays: series.holidays } : {}),
+      },
       actual: series.values.slice(end, end + h),
       open: series.open.slice(end, end + h),
       scale: seasonalNaiveScale(values, m, series.hasMask ? open : undefined),

@@ -15,8 +15,9 @@ import { FORECASTS, type ForecastDoc, type ModelDoc } from './forecast.doc';
 import type { ForecastPoint, ForecastRun, PredictionBands } from './forecast.types';
 import { applyHolidaysToPoints, forecastPoints, runDocument } from './forecast-run';
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
-import type { ForecastResult } from './forecast.types';
-import { daysBetween, futureGrid, type FutureGrid, type HistorySeries } from './history-series';
+import type { ForecastResult, SeriesInput } from './forecast.types';
+import { dayHolidaySpans } from './holiday-effects.core';
+import { daysBetween, futureGrid, seriesInput, type FutureGrid } from './history-series';
 import type { ModelRegistryService } from './model-registry.service';
 import { refitOptions } from './model-refit-options';
 import { taskFailure } from './model-task-failure';
@@ -129,11 +130,15 @@ export class ForecastService {
       (await this.registry.train(channel.key, 'AUTO', createdBy));
     const series = await this.registry.history(channel, historyEnd);
     const grid = futureGrid(seriesChannel(channel), historyEnd, gapDays + horizonDays, this.timeZone);
-    const forecast = await this.fitAndForecast(channel.key, series, model, grid);
+    const ahead = await this.registry.holidaysBetween(historyEnd, addDays(start, horizonDays));
+    const aheadSpans = dayHolidaySpans(
+      ahead.map((h) => daysBetween(series.from, h.date)),
+      series.slotsPerDay,
+    );
+    const forecast = await this.fitAndForecast(channel.key, seriesInput(series, aheadSpans), model, grid);
     const skip = gapDays * series.slotsPerDay;
     const points = forecastPoints(grid, forecast, skip);
-    const holidays = await this.registry.holidaysBetween(start, addDays(start, horizonDays));
-    applyHolidaysToPoints(points, grid, skip, holidays);
+    applyHolidaysToPoints(points, grid, skip, ahead);
     const doc = runDocument({ channel, model, series, start, horizonDays, points, createdBy }, this.timeZone);
     await this.forecasts.insertOne(doc);
     this.events.publish(TOPIC.FORECAST_UPDATED, doc.channel, this.event(doc, model));
@@ -206,7 +211,7 @@ export class ForecastService {
   /** Refits the model as stored on the history and forecasts the grid's slots in the worker pool. */
   private async fitAndForecast(
     channel: string,
-    series: HistorySeries,
+    series: SeriesInput,
     model: ModelDoc,
     grid: FutureGrid,
   ): Promise<ForecastResult> {
@@ -214,7 +219,7 @@ export class ForecastService {
       taskFile(FORECAST_TASK),
       'fitAndForecast',
       {
-        series: { values: series.values, periods: series.periods, open: series.open },
+        series,
         model: model.kind,
         horizon: grid.open.length,
         futureOpen: grid.open,

@@ -20,6 +20,18 @@ export interface SeriesInput {
   periods: number[];
   /** Opening mask, same length as `values`; `false` = closed (excluded from errors and scales). */
   open?: boolean[];
+  /**
+   * The site's holidays as spans of steps (one calendar day each), counted from the first
+   * value; spans at or past `values.length` lie ahead. Models that can use them (Prophet)
+   * learn the days around holidays from the history and carry them into the forecast.
+   */
+  holidays?: StepSpan[];
+}
+
+/** Steps [start, end) of a series, counted from its first value. */
+export interface StepSpan {
+  start: number;
+  end: number;
 }
 
 /** Point forecasts and central prediction intervals, each of length h. */

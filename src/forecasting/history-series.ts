@@ -10,6 +10,7 @@ import { addDays, isoDayOfWeek } from '../common/calendar';
 import { isOpenAt } from '../volumes/opening-hours-mask';
 import { dayIntervals, dayLocalMinutes } from '../volumes/volume-calendar';
 import type { OpeningHours, VolumeBucket } from '../volumes/volume.types';
+import type { SeriesInput, StepSpan } from './forecast.types';
 
 export interface SeriesChannel {
   key: string;
@@ -27,6 +28,19 @@ export interface HistorySeries {
   to: string;
   /** Open slots that held a stored value (the rest of the open slots were imputed). */
   observed: number;
+  /** The calendar's holidays in the window, one span of slots per day (masked in `values`/`open`). */
+  holidays?: StepSpan[];
+}
+
+/** A history as a model's input, with the holidays of the window and any `ahead` of it. */
+export function seriesInput(series: HistorySeries, ahead: StepSpan[] = []): SeriesInput {
+  const holidays = [...(series.holidays ?? []), ...ahead];
+  return {
+    values: series.values,
+    periods: series.periods,
+    open: series.open,
+    ...(holidays.length > 0 ? { holidays } : {}),
+  };
 }
 
 export interface FutureInterval {

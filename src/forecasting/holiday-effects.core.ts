@@ -2,12 +2,13 @@
  * Holidays in forecasting, pure: in the history, holiday days are not treated as normal days
  * (their slots take the values of the same slots a week earlier, else a week later, and are
  * masked out of fitting scores and error scales); ahead, a CLOSED day is exactly 0 and a
- * factor day has its mean and bounds scaled.
+ * factor day has its mean and bounds scaled. Around them, the days just before and after
+ * each holiday are features a model can learn (holidayWindows).
  */
 import { badInput } from '../errors';
 import { at } from '../common/indexed';
 import { checkFactor, type HolidayEffect } from '../holidays/holiday-effect';
-import type { ForecastResult } from './forecast.types';
+import type { ForecastResult, StepSpan } from './forecast.types';
 
 /**
  * Replaces the slots of the given days (0-based day indices into the series) with the same
@@ -70,4 +71,43 @@ export function applyHolidaysAhead(
     }
   }
   return out;
+}
+
+/** Holiday days (0-based day indices from the series' first day) as spans of `slotsPerDay` steps. */
+export const dayHolidaySpans = (days: number[], slotsPerDay: number): StepSpan[] =>
+  days.map((d) => ({ start: d * slotsPerDay, end: (d + 1) * slotsPerDay }));
+
+/** The working days next to holidays, as step spans: the features a model learns. */
+export interface HolidayWindows {
+  /** The span of equal length just before each holiday. */
+  before: StepSpan[];
+  /** The span of equal length just after each holiday. */
+  after: StepSpan[];
+}
+
+/**
+ * The day before and the day after each holiday span (spans of the same length, adjacent to
+ * it). A neighbour that overlaps a holiday is left out (Christmas Eve is not "the day before"
+ * Christmas when it is a holiday itself), and so is one that would start before the series.
+ */
+export function holidayWindows(holidays: readonly StepSpan[]): HolidayWindows {
+  const sorted = [...holidays].sort((a, b) => a.start - b.start);
+  // latestEnd[k]: the furthest end among the first k holidays by start
+  const latestEnd = [-Infinity];
+  sorted.forEach((h, k) => latestEnd.push(Math.max(at(latestEnd, k), h.end)));
+  const overlapsHoliday = (w: StepSpan): boolean => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at(sorted, mid).start < w.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return at(latestEnd, lo) > w.start; // some holiday starting before w ends also ends after w starts
+  };
+  const keep = (spans: StepSpan[]): StepSpan[] => spans.filter((w) => w.start >= 0 && !overlapsHoliday(w));
+  return {
+    before: keep(sorted.map((h) => ({ start: 2 * h.start - h.end, end: h.start }))),
+    after: keep(sorted.map((h) => ({ start: h.end, end: 2 * h.end - h.start }))),
+  };
 }

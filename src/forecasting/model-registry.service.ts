@@ -8,9 +8,9 @@ import type { VolumeService } from '../volumes/volume.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { MODELS, type ModelDoc } from './forecast.doc';
 import type { ModelSelection } from './forecast.types';
-import { daysBetween, historySeries, type HistorySeries } from './history-series';
+import { daysBetween, historySeries, seriesInput, type HistorySeries } from './history-series';
 import type { HolidayEffect } from '../holidays/holiday-effect';
-import { maskHolidayHistory } from './holiday-effects.core';
+import { dayHolidaySpans, maskHolidayHistory } from './holiday-effects.core';
 import { trainingKinds, type RegistrySettings, type TrainOptions } from './model-training-options';
 import { trainAuto, trainKind, type TrainingJob } from './model-training-steps';
 import type { NewModelVersion } from './model-version.doc';
@@ -60,13 +60,9 @@ export class ModelRegistryService {
     const series = historySeries(buckets, seriesChannel(channel), first, end, this.settings.timeZone);
     const past = await this.holidaysBetween(first, end);
     if (past.length === 0) return series;
-    const masked = maskHolidayHistory(
-      series.values,
-      series.open,
-      past.map((h) => daysBetween(first, h.date)),
-      series.slotsPerDay,
-    );
-    return { ...series, ...masked };
+    const days = past.map((h) => daysBetween(first, h.date));
+    const masked = maskHolidayHistory(series.values, series.open, days, series.slotsPerDay);
+    return { ...series, ...masked, holidays: dayHolidaySpans(days, series.slotsPerDay) };
   }
 
   /** The calendar's effects on [from, to) by date (empty without a calendar). */
@@ -99,7 +95,7 @@ export class ModelRegistryService {
       workers: this.workers,
       channel: channel.key,
       stepMinutes: channel.intervalMinutes,
-      input: { values: series.values, periods: series.periods, open: series.open },
+      input: seriesInput(series),
       kinds: trainingKinds(selection, series.slotsPerDay, options.quick),
       origins: options.backtestOrigins ?? this.backtestOrigins,
     };

@@ -1,5 +1,5 @@
 import { badInput } from '../errors';
-import type { SeriesInput } from './forecast.types';
+import type { SeriesInput, StepSpan } from './forecast.types';
 
 /** A validated series: finite values, sorted distinct integer periods, a full opening mask. */
 export interface ValidSeries {
@@ -8,6 +8,40 @@ export interface ValidSeries {
   open: boolean[];
   /** True when the caller supplied an opening mask. */
   hasMask: boolean;
+  /** Holiday spans, sorted by start (none when the caller gave none). */
+  holidays: StepSpan[];
+}
+
+/** Most holiday spans a series may carry (a decade of daily holidays and more). */
+export const MAX_HOLIDAY_SPANS = 5_000;
+
+/**
+ * Checks the holiday spans: at most MAX_HOLIDAY_SPANS, each of integer steps with
+ * 0 ≤ start < end ≤ start + `maxLength`, ending no later than `limit`; returned sorted.
+ */
+function validateHolidays(spans: unknown, maxLength: number, limit: number): StepSpan[] {
+  if (spans === undefined) return [];
+  if (!Array.isArray(spans)) throw badInput('holidays must be an array of {start, end} step spans');
+  if (spans.length > MAX_HOLIDAY_SPANS)
+    throw badInput(`holidays: at most ${MAX_HOLIDAY_SPANS} spans, got ${spans.length}`);
+  return (spans as StepSpan[])
+    .map((span, i) => {
+      const { start, end } = span ?? {};
+      const ok =
+        Number.isInteger(start) &&
+        Number.isInteger(end) &&
+        start >= 0 &&
+        end > start &&
+        end - start <= maxLength &&
+        end <= limit;
+      if (!ok)
+        throw badInput(
+          `holidays[${i}] must be integer steps with 0 <= start < end <= start + ${maxLength} ` +
+            `and end <= ${limit}, got ${JSON.stringify(span)}`,
+        );
+      return { start, end };
+    })
+    .sort((a, b) => a.start - b.start);
 }
 
 /** Checks a series and its seasonal periods; throws badInput naming the parameter. */
@@ -33,11 +67,13 @@ export function validateSeries(series: SeriesInput): ValidSeries {
   if (open !== undefined && (!Array.isArray(open) || open.length !== values.length)) {
     throw badInput(`open must have the same length as values (${values.length}), got ${open?.length}`);
   }
+  const day = sorted[0];
   return {
     values: values.slice(),
     periods: sorted,
     open: open ? open.slice() : values.map(() => true),
     hasMask: open !== undefined,
+    holidays: validateHolidays(series.holidays, day, 2 * values.length + 100 * day),
   };
 }
 

@@ -1,5 +1,12 @@
 import { AppError } from '../../errors';
-import type { FitOptions, FittedModel, Forecaster, ForecastResult, SeriesInput } from '../forecast.types';
+import type {
+  FitOptions,
+  FittedModel,
+  Forecaster,
+  ForecastResult,
+  SeriesInput,
+  StepSpan,
+} from '../forecast.types';
 import { makeFittedModel } from '../fitted-model-factory';
 import { validateSeries, type ValidSeries } from '../series.validation';
 
@@ -162,6 +169,20 @@ function imputeFromProfile(
   }
 }
 
+/**
+ * Step spans on the full series mapped to the fitted grid (which continues past the history
+ * with the same pattern): a span keeps the grid slots inside it; spans on days the grid
+ * leaves out (closed all day) vanish.
+ */
+export function gridSpans(spans: readonly StepSpan[], grid: readonly boolean[]): StepSpan[] {
+  const P = grid.length;
+  const before = [0];
+  grid.forEach((g, p) => before.push(before[p] + (g ? 1 : 0)));
+  const perCycle = before[P];
+  const at = (i: number): number => Math.floor(i / P) * perCycle + before[i % P];
+  return spans.map((s) => ({ start: at(s.start), end: at(s.end) })).filter((s) => s.end > s.start);
+}
+
 /** Spreads forecasts of the open slots over the horizon, 0 in closed slots. */
 export function expandOpen(compressed: ForecastResult, open: boolean[]): ForecastResult {
   const out: ForecastResult = { mean: [], lo80: [], hi80: [], lo95: [], hi95: [] };
@@ -187,8 +208,9 @@ export function withOpenOnly(inner: Forecaster): Forecaster {
       const series = validateSeries(input);
       const plan = planOpenOnly(series);
       if (!plan) return inner.fit(input, options);
+      const holidays = gridSpans(series.holidays, plan.grid);
       const fitted = inner.fit(
-        { values: plan.values, periods: plan.periods },
+        { values: plan.values, periods: plan.periods, ...(holidays.length > 0 ? { holidays } : {}) },
         { ...options, calibration: undefined, nonNegative: false },
       );
       const n = series.values.length;

@@ -64,13 +64,20 @@ const isOpen = (spec: ChannelSpec, local: DateTime): boolean => {
 
 /**
  * Long-format CSV rows (`timestamp,channel,value`, UTC offsets) for the open intervals of
- * local days [from, to), with mild noise; `factor` scales every value (to fake drift).
+ * local days [from, to), with mild noise; `factor` scales every value (to fake drift) and
+ * `dayFactor` the values of one local day (to fake a day's effect).
  */
 export function historyCsv(
   spec: ChannelSpec,
   from: string,
   to: string,
-  options: { seed?: number; factor?: number; header?: boolean; scale?: number } = {},
+  options: {
+    seed?: number;
+    factor?: number;
+    dayFactor?: (date: string) => number;
+    header?: boolean;
+    scale?: number;
+  } = {},
 ): string {
   const rand = prng(options.seed ?? 7);
   const lines = options.header === false ? [] : ['timestamp,channel,value'];
@@ -80,7 +87,11 @@ export function historyCsv(
     if (isOpen(spec, t)) {
       const noise = 1 + (rand() - 0.5) * 0.2;
       const value = Math.round(
-        expected(t, options.scale) * noise * (options.factor ?? 1) * (spec.intervalMinutes / 60),
+        expected(t, options.scale) *
+          noise *
+          (options.factor ?? 1) *
+          (options.dayFactor?.(t.toISODate()!) ?? 1) *
+          (spec.intervalMinutes / 60),
       );
       lines.push(`${t.toUTC().toISO({ suppressMilliseconds: true })},${spec.key},${value}`);
     }

@@ -4,7 +4,16 @@ import { contactCentreSeries } from '../../../src/forecasting/synthetic-series-g
 import { airPassengers } from './airpassengers.fixture';
 
 const hourly = contactCentreSeries({ weeks: 4, seed: 7 });
-const hourlySeries: SeriesInput = { values: hourly.values, periods: [24, 168], open: hourly.open };
+// a holiday in the history (day 9) and one ahead (day 29, the second forecast day)
+const hourlySeries: SeriesInput = {
+  values: hourly.values,
+  periods: [24, 168],
+  open: hourly.open,
+  holidays: [
+    { start: 9 * 24, end: 10 * 24 },
+    { start: 29 * 24, end: 30 * 24 },
+  ],
+};
 const monthlySeries: SeriesInput = { values: airPassengers(), periods: [12] };
 const SELECTIONS: ModelSelection[] = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'PROPHET', 'ENSEMBLE', 'AUTO'];
 const H = 48;
