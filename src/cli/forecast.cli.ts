@@ -3,9 +3,10 @@
  *
  *   node dist/src/cli/forecast.cli.js --input <csv> --horizon <n>
  *     [--seasonality 24,168] [--model auto|snaive|mstl|arima|theta|prophet|ensemble] [--out <file.json>]
+ *     [--box-cox none|auto|<λ>]
  *
- * Input: header `timestamp,value`, equally spaced rows. Output: JSON
- * `{"model", "requested", "points": [{"t","mean","lo80","hi80","lo95","hi95"}]}` with `t`
+ * Input: header `timestamp,value`, equally spaced rows. Output: JSON `{"model", "requested",
+ * "boxCoxLambda"?, "points": [{"t","mean","lo80","hi80","lo95","hi95"}]}` with `t`
  * continuing the input's step in the input's timestamp format. Exit codes: 0 ok, 2 bad
  * input or flags, 1 model failure.
  */
@@ -17,7 +18,8 @@ import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
 import { isModelFitError } from '../forecasting/forecast-errors';
 import { fitModel } from '../forecasting/models/forecaster-registry';
-import type { ModelSelection } from '../forecasting/forecast.types';
+import type { BoxCoxOption, ModelSelection } from '../forecasting/forecast.types';
+import { BOX_COX_LAMBDA_RANGE } from '../forecasting/model-training-options';
 import {
   addStep,
   detectStep,
@@ -38,6 +40,8 @@ export interface ForecastCliOptions {
   out?: string;
   /** IANA zone of the input's offsets: output timestamps get the zone's offset at each instant. */
   timeZone?: string;
+  /** Box-Cox for a single model: `auto` (Guerrero's λ), a λ in [−1, 2], or `none`. */
+  boxCox?: BoxCoxOption;
 }
 
 export interface CsvSeries {
@@ -62,6 +66,8 @@ export interface ForecastPoint {
 export interface ForecastCliOutput {
   model: string;
   requested: string;
+  /** The Box-Cox λ the model was fitted with (absent: raw values). */
+  boxCoxLambda?: number;
   points: ForecastPoint[];
 }
 
@@ -91,7 +97,18 @@ const shown = (v: string): string => clip(v, FORECAST_CLI_LIMITS.echoChars);
 
 export const USAGE =
   'usage: forecast --input <csv> --horizon <n> [--seasonality 24,168] ' +
-  '[--model auto|snaive|mstl|arima|theta|prophet|ensemble] [--out <file.json>] [--time-zone Europe/London]';
+  '[--model auto|snaive|mstl|arima|theta|prophet|ensemble] [--out <file.json>] [--time-zone Europe/London] ' +
+  '[--box-cox none|auto|<λ>]';
+
+/** `--box-cox none|auto|<λ>` → the fit option. */
+function parseBoxCox(flag: string): BoxCoxOption {
+  if (flag === 'none' || flag === 'auto') return flag;
+  const [lo, hi] = BOX_COX_LAMBDA_RANGE;
+  const lambda = /^-?\d{1,2}(\.\d{1,6})?$/.test(flag) ? Number(flag) : NaN;
+  if (!(lambda >= lo && lambda <= hi))
+    throw badInput(`--box-cox must be none, auto or a number in [${lo}, ${hi}], got ${shown(flag)}`);
+  return lambda;
+}
 
 /** `--seasonality 24,168` → [24, 168]. */
 function parseSeasonality(flag: string): number[] {
@@ -109,6 +126,14 @@ function parseSeasonality(flag: string): number[] {
   return parts.map(Number);
 }
 
+/** `--horizon 12` → 12, within FORECAST_CLI_LIMITS.maxHorizon. */
+function parseHorizon(flag: string): number {
+  const { maxHorizon } = FORECAST_CLI_LIMITS;
+  if (!/^\d{1,9}$/.test(flag) || Number(flag) < 1 || Number(flag) > maxHorizon)
+    throw badInput(`--horizon must be an integer in [1, ${maxHorizon}], got ${shown(flag)}`);
+  return Number(flag);
+}
+
 /** Parses and validates the command-line flags; throws badInput naming the flag. */
 export function parseForecastArgs(argv: string[]): ForecastCliOptions {
   let values: Record<string, string | undefined>;
@@ -122,6 +147,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
         model: { type: 'string' },
         out: { type: 'string' },
         'time-zone': { type: 'string' },
+        'box-cox': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -131,14 +157,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
   }
   if (!values.input) throw badInput(`--input is required\n${USAGE}`);
   if (values.horizon === undefined) throw badInput(`--horizon is required\n${USAGE}`);
-  const { maxHorizon } = FORECAST_CLI_LIMITS;
-  if (
-    !/^\d{1,9}$/.test(values.horizon) ||
-    Number(values.horizon) < 1 ||
-    Number(values.horizon) > maxHorizon
-  ) {
-    throw badInput(`--horizon must be an integer in [1, ${maxHorizon}], got ${shown(values.horizon)}`);
-  }
+  const horizon = parseHorizon(values.horizon);
   const seasonality = values.seasonality === undefined ? undefined : parseSeasonality(values.seasonality);
   const modelName = (values.model ?? 'auto').toLowerCase();
   const model = MODELS[modelName];
@@ -146,16 +165,20 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
     throw badInput(
       `--model must be one of ${Object.keys(MODELS).join('|')}, got ${shown(values.model ?? '')}`,
     );
+  const boxCox = values['box-cox'] === undefined ? undefined : parseBoxCox(values['box-cox']);
+  if (boxCox !== undefined && boxCox !== 'none' && (model === 'AUTO' || model === 'ENSEMBLE'))
+    throw badInput(`--box-cox is for a single --model; ${modelName} chooses Box-Cox by backtest`);
   const timeZone = values['time-zone'];
   if (timeZone !== undefined && !isTimeZone(timeZone))
     throw badInput(`--time-zone must be an IANA zone name, got ${shown(timeZone)}`);
   return {
     input: values.input,
-    horizon: Number(values.horizon),
+    horizon,
     ...(timeZone ? { timeZone } : {}),
     model,
     ...(seasonality ? { seasonality } : {}),
     ...(values.out ? { out: values.out } : {}),
+    ...(boxCox !== undefined ? { boxCox } : {}),
   };
 }
 
@@ -202,7 +225,10 @@ export function forecastSeries(series: CsvSeries, options: ForecastCliOptions): 
   const model = fitModel(
     options.model,
     { values: series.values, periods },
-    { auto: { stepMinutes: stepMinutes(series.step) } },
+    {
+      auto: { stepMinutes: stepMinutes(series.step) },
+      ...(options.boxCox !== undefined ? { boxCox: options.boxCox } : {}),
+    },
   );
   const f = model.forecast(options.horizon);
   const last = series.times[series.times.length - 1];
@@ -223,7 +249,13 @@ export function forecastSeries(series: CsvSeries, options: ForecastCliOptions): 
     lo95: f.lo95[i],
     hi95: f.hi95[i],
   }));
-  return { model: model.kind, requested: options.model, points };
+  const { boxCoxLambda } = model.params;
+  return {
+    model: model.kind,
+    requested: options.model,
+    ...(boxCoxLambda !== undefined ? { boxCoxLambda } : {}),
+    points,
+  };
 }
 
 export interface CliIo {

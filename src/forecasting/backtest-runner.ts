@@ -35,6 +35,8 @@ export interface BacktestOptions {
   ensembleSize?: number;
   /** Options passed to every fit. */
   fit?: FitOptions;
+  /** Options passed to the fits of one kind, over `fit` (e.g. Box-Cox for the model trained). */
+  fitFor?: Partial<Record<BaseModelKind, FitOptions>>;
 }
 
 export interface ModelBacktest {
@@ -221,7 +223,7 @@ export function backtest(input: SeriesInput, options: BacktestOptions = {}): Bac
   for (const kind of candidates) {
     const t0 = performance.now();
     try {
-      const fs = forecastOrigins(kind, origins, h, options.fit ?? {});
+      const fs = forecastOrigins(kind, origins, h, { ...options.fit, ...options.fitFor?.[kind] });
       const model = summarise(kind, origins, fs, performance.now() - t0, series.periods[0], power);
       models.push(model);
       ran.push({ kind, model, forecasts: fs });

@@ -1,9 +1,10 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field, Float, Int } from 'type-graphql';
 import { PageArgs } from '../common/connection.graphql';
 import { CHANNEL_KEY } from '../volumes/volume-inputs.graphql';
-import { ModelSelectionEnum } from './forecast.graphql';
+import { BoxCoxModeEnum, ModelSelectionEnum } from './forecast.graphql';
+import { BOX_COX_LAMBDA_RANGE } from './model-training-options';
 import { MAX_HORIZON_DAYS } from './forecast.service';
 
 const CHANNEL_MESSAGE = 'channel must be a channel key such as "calls"';
@@ -19,6 +20,21 @@ export class ChannelArgs {
 export class TrainModelArgs extends ChannelArgs {
   @Field(() => ModelSelectionEnum, { defaultValue: 'AUTO' })
   kind!: keyof typeof ModelSelectionEnum;
+
+  @Field(() => BoxCoxModeEnum, {
+    nullable: true,
+    description:
+      'Box-Cox for a single model kind (default NONE); AUTO and ENSEMBLE choose it by backtest and refuse it.',
+  })
+  boxCox?: keyof typeof BoxCoxModeEnum;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: `A fixed Box-Cox λ in [${BOX_COX_LAMBDA_RANGE.join(', ')}] for a single model kind, instead of boxCox.`,
+  })
+  @Min(BOX_COX_LAMBDA_RANGE[0])
+  @Max(BOX_COX_LAMBDA_RANGE[1])
+  boxCoxLambda?: number;
 }
 
 @ArgsType()

@@ -24,6 +24,7 @@ export const ModelKindEnum = {
   ENSEMBLE: 'ENSEMBLE',
 } as const;
 export const ModelStatusEnum = { ACTIVE: 'ACTIVE', INACTIVE: 'INACTIVE' } as const;
+export const BoxCoxModeEnum = { NONE: 'NONE', GUERRERO: 'GUERRERO' } as const;
 registerEnumType(ModelSelectionEnum, {
   name: 'ModelSelection',
   description: 'A model kind, or AUTO: the lowest mean MASE in a rolling-origin backtest.',
@@ -32,6 +33,11 @@ registerEnumType(ModelKindEnum, {
   name: 'ModelKind',
   description:
     'SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), THETA (SES with drift), PROPHET, ENSEMBLE (inverse-error weighted best three).',
+});
+registerEnumType(BoxCoxModeEnum, {
+  name: 'BoxCoxMode',
+  description:
+    'Box-Cox transformation of a single model: NONE, or GUERRERO (λ by Guerrero’s method, as R’s `lambda = "auto"`).',
 });
 registerEnumType(ModelStatusEnum, {
   name: 'ModelStatus',

@@ -2,9 +2,11 @@ import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graph
 import { CurrentViewer } from '../auth/current-viewer';
 import { FORECAST_READERS, Role } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
-import { finiteOrNull, ForecastModel } from './forecast.graphql';
+import { badInput } from '../errors';
+import { BoxCoxModeEnum, finiteOrNull, ForecastModel } from './forecast.graphql';
 import { ChannelArgs, TrainModelArgs } from './forecast-inputs.graphql';
 import type { ModelDoc } from './forecast.doc';
+import type { BoxCoxOption } from './forecast.types';
 import { ModelRegistryService } from './model-registry.service';
 
 const toModel = (doc: ModelDoc): ForecastModel => ({
@@ -13,6 +15,22 @@ const toModel = (doc: ModelDoc): ForecastModel => ({
   candidates: finiteOrNull(doc.candidates),
   params: finiteOrNull(doc.params),
 });
+
+/** The GraphQL Box-Cox arguments as a fit option; both at once is refused. */
+function boxCoxChoice(
+  mode: keyof typeof BoxCoxModeEnum | undefined,
+  lambda: number | undefined,
+): BoxCoxOption | undefined {
+  if (lambda !== undefined && lambda !== null) {
+    if (mode !== undefined && mode !== null)
+      throw badInput('give boxCox or boxCoxLambda, not both', [
+        { field: 'boxCoxLambda', message: 'not with boxCox' },
+      ]);
+    return lambda;
+  }
+  if (mode === undefined || mode === null) return undefined;
+  return mode === 'GUERRERO' ? 'auto' : 'none';
+}
 
 @Resolver(() => ForecastModel)
 export class ModelRegistryResolver {
@@ -25,10 +43,13 @@ export class ModelRegistryResolver {
       'A model that cannot be fitted fails with FAILED_PRECONDITION (MODEL_FIT_FAILED) and writes nothing.',
   })
   async trainModel(
-    @Args() { channel, kind }: TrainModelArgs,
+    @Args() { channel, kind, boxCox, boxCoxLambda }: TrainModelArgs,
     @CurrentViewer() viewer: Viewer,
   ): Promise<ForecastModel> {
-    return toModel(await this.registry.train(channel, kind, viewer.userId));
+    const choice = boxCoxChoice(boxCox, boxCoxLambda);
+    return toModel(
+      await this.registry.train(channel, kind, viewer.userId, choice === undefined ? {} : { boxCox: choice }),
+    );
   }
 
   @Authorized(Role.MANAGER)

@@ -11,7 +11,12 @@ import type { ModelSelection } from './forecast.types';
 import { daysBetween, historySeries, seriesInput, type HistorySeries } from './history-series';
 import type { HolidayEffect } from '../holidays/holiday-effect';
 import { dayHolidaySpans, maskHolidayHistory } from './holiday-effects.core';
-import { trainingKinds, type RegistrySettings, type TrainOptions } from './model-training-options';
+import {
+  checkBoxCoxChoice,
+  trainingKinds,
+  type RegistrySettings,
+  type TrainOptions,
+} from './model-training-options';
 import { trainAuto, trainKind, type TrainingJob } from './model-training-steps';
 import type { NewModelVersion } from './model-version.doc';
 import { versionDoc } from './model-version';
@@ -89,6 +94,7 @@ export class ModelRegistryService {
     createdBy: string | null,
     options: TrainOptions = {},
   ): Promise<ModelDoc> {
+    checkBoxCoxChoice(selection, options.boxCox);
     const channel = await this.channels.requireByKey(channelKey);
     const series = await this.history(channel, await this.historyEnd(channel));
     const job: TrainingJob = {
@@ -98,6 +104,7 @@ export class ModelRegistryService {
       input: seriesInput(series),
       kinds: trainingKinds(selection, series.slotsPerDay, options.quick),
       origins: options.backtestOrigins ?? this.backtestOrigins,
+      ...(options.boxCox !== undefined ? { boxCox: options.boxCox } : {}),
     };
     const trained =
       selection === 'AUTO' ? await trainAuto(job, !options.quick) : await trainKind(job, selection);

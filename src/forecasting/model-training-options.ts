@@ -2,7 +2,13 @@
  * What a training may search: the registry's settings, the kinds AUTO considers at a given
  * interval length, and the worker task file the fits run in.
  */
-import { BASE_MODEL_KINDS, type BaseModelKind, type ModelSelection } from './forecast.types';
+import { badInput } from '../errors';
+import {
+  BASE_MODEL_KINDS,
+  type BaseModelKind,
+  type BoxCoxOption,
+  type ModelSelection,
+} from './forecast.types';
 
 export const FORECAST_TASK = 'forecasting/forecast.task';
 
@@ -28,6 +34,28 @@ export interface TrainOptions {
   backtestOrigins?: number;
   /** AUTO over the cheap models only (no Prophet, no Box-Cox variants), e.g. for seeding. */
   quick?: boolean;
+  /**
+   * Box-Cox for a single model kind: `auto` (Guerrero's λ), a fixed λ in [−1, 2], or `none`
+   * (the default). AUTO and ENSEMBLE choose it by backtest and refuse it.
+   */
+  boxCox?: BoxCoxOption;
+}
+
+/** Fixed Box-Cox λ a training accepts: Guerrero's search range. */
+export const BOX_COX_LAMBDA_RANGE = [-1, 2] as const;
+
+/** Checks a training's Box-Cox choice against the selection (BAD_USER_INPUT naming the field). */
+export function checkBoxCoxChoice(selection: ModelSelection, boxCox: BoxCoxOption | undefined): void {
+  if (boxCox === undefined || boxCox === 'none') return;
+  if (selection === 'AUTO' || selection === 'ENSEMBLE')
+    throw badInput(`boxCox: ${selection} chooses Box-Cox by backtest; give it with a single model kind`, [
+      { field: 'boxCox', message: `not with ${selection}` },
+    ]);
+  const [lo, hi] = BOX_COX_LAMBDA_RANGE;
+  if (typeof boxCox === 'number' && !(boxCox >= lo && boxCox <= hi))
+    throw badInput(`boxCoxLambda must be in [${lo}, ${hi}], got ${boxCox}`, [
+      { field: 'boxCoxLambda', message: `outside [${lo}, ${hi}]` },
+    ]);
 }
 
 /**

@@ -13,7 +13,7 @@ import type {
   FitAndForecastOutput,
   TaskError,
 } from './forecast.task';
-import type { BaseModelKind, ModelKind, SeriesInput } from './forecast.types';
+import type { BaseModelKind, BoxCoxOption, ModelKind, SeriesInput } from './forecast.types';
 import { FORECAST_TASK } from './model-training-options';
 import { taskFailure } from './model-task-failure';
 import type { TrainedModel } from './model-version';
@@ -25,6 +25,8 @@ export interface TrainingJob {
   input: SeriesInput;
   kinds: BaseModelKind[];
   origins: number;
+  /** Box-Cox for a single kind's backtest and fit (TrainOptions.boxCox). */
+  boxCox?: BoxCoxOption;
 }
 
 /** Backtests the kinds (and, for ENSEMBLE, the combination of the best two) on the pool. */
@@ -39,6 +41,9 @@ async function backtestKinds(job: TrainingJob, selection: ModelKind): Promise<Ba
         origins: job.origins,
         kinds: job.kinds,
         ensembleSize: selection === 'ENSEMBLE' ? 2 : 0,
+        ...(job.boxCox !== undefined && selection !== 'ENSEMBLE'
+          ? { fitFor: { [selection]: { boxCox: job.boxCox } } }
+          : {}),
       },
     },
   );
@@ -70,6 +75,7 @@ export async function trainKind(job: TrainingJob, selection: ModelKind): Promise
         options: {
           ...(candidate.calibration ? { calibration: candidate.calibration } : {}),
           ...(candidate.members ? { ensemble: { members: candidate.members } } : {}),
+          ...(job.boxCox !== undefined ? { boxCox: job.boxCox } : {}),
         },
       },
     );

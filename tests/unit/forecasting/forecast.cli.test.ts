@@ -6,7 +6,9 @@ import {
   parseForecastArgs,
   parseSeriesCsv,
   runForecastCli,
+  type ForecastCliOutput,
 } from '../../../src/cli/forecast.cli';
+import { REPO_ROOT } from '../../../src/paths';
 import {
   addStep,
   detectStep,
@@ -29,8 +31,20 @@ describe('parseForecastArgs', () => {
         'MSTL',
         '--out',
         'o.json',
+        '--box-cox',
+        'auto',
       ]),
-    ).toEqual({ input: 'a.csv', horizon: 12, seasonality: [24, 168], model: 'MSTL', out: 'o.json' });
+    ).toEqual({
+      input: 'a.csv',
+      horizon: 12,
+      seasonality: [24, 168],
+      model: 'MSTL',
+      out: 'o.json',
+      boxCox: 'auto',
+    });
+    expect(
+      parseForecastArgs(['--input', 'a.csv', '--horizon', '3', '--model', 'theta', '--box-cox=-0.5']),
+    ).toMatchObject({ model: 'THETA', boxCox: -0.5 });
     expect(parseForecastArgs(['--input', 'a.csv', '--horizon', '3'])).toEqual({
       input: 'a.csv',
       horizon: 3,
@@ -61,6 +75,18 @@ describe('parseForecastArgs', () => {
       '--model must be one of auto|snaive|mstl|arima|theta|prophet|ensemble, got tbats',
     ],
     [['--input', 'a.csv', '--horizon', '3', '--verbose'], "Unknown option '--verbose'"],
+    [
+      ['--input', 'a.csv', '--horizon', '3', '--model', 'mstl', '--box-cox', '2.5'],
+      '--box-cox must be none, auto or a number in [-1, 2], got 2.5',
+    ],
+    [
+      ['--input', 'a.csv', '--horizon', '3', '--model', 'mstl', '--box-cox', 'log'],
+      '--box-cox must be none, auto or a number in [-1, 2], got log',
+    ],
+    [
+      ['--input', 'a.csv', '--horizon', '3', '--box-cox', 'auto'],
+      '--box-cox is for a single --model; auto chooses Box-Cox by backtest',
+    ],
   ])('%j → %s', (argv, message) => {
     expect(() => parseForecastArgs(argv)).toThrow(message);
   });
@@ -192,6 +218,24 @@ describe('runForecastCli', () => {
       '2024-01-15T02:00:00Z',
     ]);
     expect(Object.keys(json.points[0])).toEqual(['t', 'mean', 'lo80', 'hi80', 'lo95', 'hi95']);
+  });
+
+  it('fits a single model with Box-Cox: Guerrero’s λ of AirPassengers is R’s −0.2947', async () => {
+    const input = join(REPO_ROOT, 'data', 'airpassengers.csv');
+    const run = async (...flags: string[]): Promise<ForecastCliOutput> => {
+      const streams = io();
+      expect(
+        await runForecastCli(['--input', input, '--horizon', '12', '--model', 'theta', ...flags], streams),
+      ).toBe(0);
+      return JSON.parse(streams.out.join('')) as ForecastCliOutput;
+    };
+    const guerrero = await run('--box-cox', 'auto');
+    expect(guerrero.boxCoxLambda).toBeCloseTo(-0.2947, 2);
+    const log = await run('--box-cox', '0');
+    expect(log.boxCoxLambda).toBe(0);
+    const raw = await run();
+    expect(raw.boxCoxLambda).toBeUndefined();
+    expect(log.points[0]!.mean).not.toBe(raw.points[0]!.mean);
   });
 
   it('prints bad input on stderr and exits 2', async () => {
