@@ -41,9 +41,7 @@ async function backtestKinds(job: TrainingJob, selection: ModelKind): Promise<Ba
         origins: job.origins,
         kinds: job.kinds,
         ensembleSize: selection === 'ENSEMBLE' ? 2 : 0,
-        ...(job.boxCox !== undefined && selection !== 'ENSEMBLE'
-          ? { fitFor: { [selection]: { boxCox: job.boxCox } } }
-          : {}),
+        ...(job.boxCox !== undefined ? { fitFor: { [selection]: { boxCox: job.boxCox } } } : {}),
       },
     },
   );

@@ -12,7 +12,7 @@ export interface ValidSeries {
   holidays: StepSpan[];
 }
 
-/** Most holiday spans a series may carry (a decade of daily holidays and more). */
+/** Most holiday spans a series may carry (20 a year for 250 years of daily data). */
 export const MAX_HOLIDAY_SPANS = 5_000;
 
 /**
@@ -73,6 +73,8 @@ export function validateSeries(series: SeriesInput): ValidSeries {
     periods: sorted,
     open: open ? open.slice() : values.map(() => true),
     hasMask: open !== undefined,
+    // a span is at most one shortest season long and lies no further ahead than the history's
+    // length plus 100 such seasons (past any horizon the service forecasts)
     holidays: validateHolidays(series.holidays, day, 2 * values.length + 100 * day),
   };
 }

@@ -179,8 +179,8 @@ export function gridSpans(spans: readonly StepSpan[], grid: readonly boolean[]):
   const before = [0];
   grid.forEach((g, p) => before.push(before[p] + (g ? 1 : 0)));
   const perCycle = before[P];
-  const at = (i: number): number => Math.floor(i / P) * perCycle + before[i % P];
-  return spans.map((s) => ({ start: at(s.start), end: at(s.end) })).filter((s) => s.end > s.start);
+  const toGrid = (i: number): number => Math.floor(i / P) * perCycle + before[i % P];
+  return spans.map((s) => ({ start: toGrid(s.start), end: toGrid(s.end) })).filter((s) => s.end > s.start);
 }
 
 /** Spreads forecasts of the open slots over the horizon, 0 in closed slots. */
