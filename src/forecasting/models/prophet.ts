@@ -24,8 +24,10 @@ const HOLIDAY_PRIOR_SCALE = 10;
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const fourierOrder = (period: number): number => Math.max(1, Math.min(10, Math.floor(period / 2)));
+/** Prophet's timestamp of a step. */
+const stamp = (step: number): number => EPOCH + step * UNIT_SECONDS;
 const ds = (from: number, count: number): number[] =>
-  Array.from({ length: count }, (_, i) => EPOCH + (from + i) * UNIT_SECONDS);
+  Array.from({ length: count }, (_, i) => stamp(from + i));
 
 interface ProphetHolidayFeature {
   occurrences: { start: number; end: number }[];
@@ -52,7 +54,7 @@ export function holidayFeatures(
     ['dayAfterHoliday', after],
   ] as const) {
     if (!learnable(spans)) continue;
-    const occurrences = spans.map((w) => ({ start: ds(w.start, 1)[0], end: ds(w.end, 1)[0] }));
+    const occurrences = spans.map((w) => ({ start: stamp(w.start), end: stamp(w.end) }));
     features.set(name, { occurrences, priorScale: HOLIDAY_PRIOR_SCALE });
   }
   return features;
