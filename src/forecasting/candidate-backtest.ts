@@ -1,8 +1,9 @@
 /**
  * AUTO's backtest: every candidate (each base model, raw and with Box-Cox) over more rolling
  * origins, newest first so that clearly losing candidates stop early, then an inverse-error
- * weighted combination of the best three. Candidates can be split over worker threads: each
- * part runs `backtestCandidates` and the parts are joined with `combineAndChoose`
+ * weighted combination of the best three. On the worker pool the two steps (newest origin,
+ * then the survivors on the older ones) run in parts over the threads, the pruning bar taken
+ * from all candidates between them, and the parts are joined with `combineAndChoose`
  * (candidate-choice.ts).
  */
 import {
@@ -67,6 +68,8 @@ export interface AutoBacktestResult {
 
 /** AUTO's rolling origins by default: more than the registry's plain backtest, weighted to recent ones. */
 export const AUTO_ORIGINS = 8;
+/** After the newest origin, candidates worse than this multiple of the best stop. */
+export const DEFAULT_PRUNE = 1.6;
 
 /** Simpler first: the order in which ties are broken. */
 export const CANDIDATE_COMPLEXITY: Record<BaseModelKind | 'ENSEMBLE', number> = {
@@ -139,9 +142,9 @@ function forecastAt(
 }
 
 /** A candidate's forecast at the newest origin, or why it could not be fitted there. */
-type NewestRun =
+export type NewestRun =
   | { spec: CandidateSpec; f: ForecastResult; ms: number; mase: number; failure?: undefined }
-  | { spec: CandidateSpec; failure: string; f?: undefined; mase?: undefined };
+  | { spec: CandidateSpec; failure: string; f?: undefined; mase?: undefined; ms?: undefined };
 
 function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: FitOptions): NewestRun {
   const t0 = performance.now();
@@ -159,8 +162,13 @@ function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: Fi
   }
 }
 
-const bestNewestMase = (first: NewestRun[]): number =>
+/** The best newest-origin MASE among the runs: the pruning bar is a multiple of it. */
+export const bestNewestMase = (first: NewestRun[]): number =>
   Math.min(...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)));
+
+/** Whether a run goes on to the older origins: fitted, and seasonal naive or within `prune` × `best`. */
+export const survives = (r: NewestRun, best: number, prune = DEFAULT_PRUNE): boolean =>
+  r.failure === undefined && (r.spec.kind === 'SNAIVE' || !(r.mase > prune * best));
 
 /** What the older origins of the backtest need: the plan, the fit options and the pruning bar. */
 interface OlderOrigins extends AutoOrigins {
@@ -178,7 +186,7 @@ function runOnOlder(
   if (r.failure !== undefined || r.f === undefined)
     return { kind: r.spec.kind, label, spec: r.spec, ok: false, failure: r.failure };
   const newest = origins[origins.length - 1];
-  const keep = r.spec.kind === 'SNAIVE' || !(r.mase > prune * best);
+  const keep = survives(r, best, prune);
   const used = keep ? origins : [newest];
   const t0 = performance.now();
   try {
@@ -199,19 +207,46 @@ function runOnOlder(
   }
 }
 
+/** The first step of the backtest: each candidate on the newest origin. */
+export function newestOriginRuns(
+  input: SeriesInput,
+  specs: CandidateSpec[],
+  options: AutoBacktestOptions = {},
+): NewestRun[] {
+  const plan = autoOrigins(input, options);
+  const newest = plan.origins[plan.origins.length - 1];
+  return specs.map((spec) => runOnNewest(spec, newest, plan.h, options.fit ?? {}));
+}
+
+/**
+ * The second step: the runs that survive against `best` (the best newest-origin MASE of ALL
+ * candidates, wherever they ran) on the older origins too; the others keep their newest.
+ */
+export function olderOriginRuns(
+  input: SeriesInput,
+  runs: NewestRun[],
+  best: number,
+  options: AutoBacktestOptions = {},
+): CandidateBacktest[] {
+  const older: OlderOrigins = {
+    ...autoOrigins(input, options),
+    fit: options.fit ?? {},
+    prune: options.prune ?? DEFAULT_PRUNE,
+    best,
+  };
+  return runs.map((r) => runOnOlder(r, older));
+}
+
 /**
  * Backtests the given candidates: first all on the newest origin, then the survivors (within
  * `prune` × the best newest-origin MASE; seasonal naive always survives) on the older ones.
+ * Run in parts on the pool (auto-pool-runner.ts), the two steps give the same result.
  */
 export function backtestCandidates(
   input: SeriesInput,
   specs: CandidateSpec[],
   options: AutoBacktestOptions = {},
 ): CandidateBacktest[] {
-  const plan = autoOrigins(input, options);
-  const fit = options.fit ?? {};
-  const newest = plan.origins[plan.origins.length - 1];
-  const first = specs.map((spec) => runOnNewest(spec, newest, plan.h, fit));
-  const older: OlderOrigins = { ...plan, fit, prune: options.prune ?? 1.6, best: bestNewestMase(first) };
-  return first.map((r) => runOnOlder(r, older));
+  const first = newestOriginRuns(input, specs, options);
+  return olderOriginRuns(input, first, bestNewestMase(first), options);
 }

@@ -8,11 +8,13 @@ import { isAppError } from '../errors';
 import { fitChosen, type AutoOptions } from './auto-selector';
 import { backtest, type BacktestOptions, type BacktestReport } from './backtest-runner';
 import {
-  backtestCandidates,
+  newestOriginRuns,
+  olderOriginRuns,
   type AutoBacktestOptions,
   type AutoBacktestResult,
   type CandidateBacktest,
   type CandidateSpec,
+  type NewestRun,
 } from './candidate-backtest';
 import { combineAndChoose } from './candidate-choice';
 import { isModelFitError, MODEL_FIT_FAILED } from './forecast-errors';
@@ -80,18 +82,37 @@ export async function backtestModels(input: BacktestModelsInput): Promise<Backte
   }
 }
 
-export interface CandidateGroupInput {
+export interface NewestGroupInput {
   series: SeriesInput;
   specs: CandidateSpec[];
   options?: AutoBacktestOptions;
 }
 
-export type CandidateGroupOutput = TaskResult<{ results: CandidateBacktest[] }>;
+export type NewestGroupOutput = TaskResult<{ runs: NewestRun[] }>;
 
-/** AUTO's backtest of one group of candidates (see auto-pool-runner.ts). */
-export async function backtestCandidateGroup(input: CandidateGroupInput): Promise<CandidateGroupOutput> {
+/** AUTO's first backtest step for one group of candidates: the newest origin (see auto-pool-runner.ts). */
+export async function backtestNewestGroup(input: NewestGroupInput): Promise<NewestGroupOutput> {
   try {
-    return { ok: true, results: backtestCandidates(input.series, input.specs, input.options) };
+    return { ok: true, runs: newestOriginRuns(input.series, input.specs, input.options) };
+  } catch (e) {
+    return { ok: false, error: asTaskError(e) };
+  }
+}
+
+export interface OlderGroupInput {
+  series: SeriesInput;
+  runs: NewestRun[];
+  /** The best newest-origin MASE over every group. */
+  best: number;
+  options?: AutoBacktestOptions;
+}
+
+export type OlderGroupOutput = TaskResult<{ results: CandidateBacktest[] }>;
+
+/** AUTO's second backtest step for one group of candidates: the older origins of the survivors. */
+export async function backtestOlderGroup(input: OlderGroupInput): Promise<OlderGroupOutput> {
+  try {
+    return { ok: true, results: olderOriginRuns(input.series, input.runs, input.best, input.options) };
   } catch (e) {
     return { ok: false, error: asTaskError(e) };
   }
