@@ -1,8 +1,9 @@
 /**
- * AUTO on the worker pool: the backtest's two steps run in parallel groups, one per pool
- * thread, and one more task joins them (combination and choice) and fits the choice.
+ * AUTO on the worker pool: the backtest's two steps run as parallel tasks, and one more task
+ * assembles them (combination and choice) and fits the choice.
  */
 import { AppError } from '../errors';
+import { inLanes } from '../common/in-lanes';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
 import type { AutoOptions } from './auto-selector';
@@ -10,11 +11,13 @@ import {
   autoSpecs,
   bestNewestMase,
   CANDIDATE_COMPLEXITY,
-  DEFAULT_PRUNE,
+  olderWork,
   specLabel,
-  survives,
   type AutoBacktestResult,
   type CandidateSpec,
+  type NewestRun,
+  type OlderForecasts,
+  type OlderWork,
 } from './candidate-backtest';
 import type {
   FitChosenInput,
@@ -38,23 +41,33 @@ export interface PooledAuto {
 }
 
 /**
- * Splits items into at most `parts` groups of similar total cost: longest processing time
- * first, each item (costliest first) to the group with the least cost so far.
+ * A candidate whose newest-origin fit took at least this long has its older origins run as
+ * separate tasks (so its origins share the threads); a cheaper one runs them in one task.
  */
-export function splitByCost<T>(items: T[], parts: number, cost: (item: T) => number): T[][] {
-  const count = Math.max(1, Math.min(parts, items.length));
-  const groups: T[][] = Array.from({ length: count }, () => []);
-  const load = new Array<number>(count).fill(0);
-  for (const item of [...items].sort((a, b) => cost(b) - cost(a))) {
-    const lightest = load.indexOf(Math.min(...load));
-    groups[lightest].push(item);
-    load[lightest] += cost(item);
-  }
-  return groups;
+const SPLIT_FIT_MS = 50;
+
+/** The second step's tasks: costly candidates one origin each, cheap ones whole; costliest first. */
+function olderUnits(work: OlderWork[], fitMs: (spec: CandidateSpec) => number): OlderWork[] {
+  const units = work.flatMap((w) =>
+    fitMs(w.spec) >= SPLIT_FIT_MS ? w.origins.map((o) => ({ spec: w.spec, origins: [o] })) : [w],
+  );
+  const cost = (u: OlderWork): number => fitMs(u.spec) * u.origins.length;
+  return units.sort((a, b) => cost(b) - cost(a));
 }
 
-/** Before any fit, a candidate's cost is guessed from its complexity rank. */
-const rankCost = (s: CandidateSpec): number => CANDIDATE_COMPLEXITY[s.kind] + (s.boxCox ? 0.5 : 0);
+/** Before any fit, a candidate's cost is guessed from its complexity rank: costliest first. */
+const byRank = (specs: CandidateSpec[]): CandidateSpec[] => {
+  const rank = (s: CandidateSpec): number => CANDIDATE_COMPLEXITY[s.kind] + (s.boxCox ? 0.5 : 0);
+  return [...specs].sort((a, b) => rank(b) - rank(a));
+};
+
+/** Runs in the candidates' own order, as one thread would have produced them. */
+const orderedLike = (specs: CandidateSpec[], runs: NewestRun[]): NewestRun[] => {
+  const position = new Map(specs.map((s, i) => [specLabel(s), i]));
+  return [...runs].sort(
+    (a, b) => (position.get(specLabel(a.spec)) ?? 0) - (position.get(specLabel(b.spec)) ?? 0),
+  );
+};
 
 export class AutoTaskError extends AppError {
   constructor(readonly task: TaskError) {
@@ -62,13 +75,67 @@ export class AutoTaskError extends AppError {
   }
 }
 
+/** A task's output, or its error thrown as an AutoTaskError. */
+function settled<T>(o: ({ ok: true } & T) | { ok: false; error: TaskError }): T {
+  if (!o.ok) throw new AutoTaskError(o.error);
+  return o;
+}
+
+/** What the backtest's two steps leave for the join: the runs, the bar and the older forecasts. */
+interface PooledBacktest {
+  runs: NewestRun[];
+  best: number;
+  older: OlderForecasts[];
+}
+
 /**
- * AUTO end to end on the pool, in three steps of parallel tasks: every candidate on the
- * newest origin (groups balanced by complexity), then the survivors of the pruning bar set
- * by all of them on the older origins (groups balanced by their measured newest-origin time),
- * then one task joins the results, chooses, fits the choice and forecasts. The result does
- * not depend on the number of threads. Nothing but message passing happens on the calling
- * thread.
+ * The backtest's two steps, at most `parallelism` tasks in flight, each thread taking the
+ * next task when its last one ends: every candidate on the newest origin (costliest kinds
+ * first), then the survivors of the pruning bar set by all of them on the older origins (a
+ * candidate slower than SPLIT_FIT_MS one task per origin, so its origins share the threads).
+ */
+async function backtestOnPool(
+  pool: TaskRunner,
+  file: string,
+  series: SeriesInput,
+  options: AutoOptions,
+): Promise<PooledBacktest> {
+  const specs = autoSpecs(series, options);
+  const newest = await inLanes(byRank(specs), pool.parallelism, async (spec) =>
+    settled(
+      await pool.run<NewestGroupInput, NewestGroupOutput>(file, 'backtestNewestGroup', {
+        series,
+        specs: [spec],
+        options,
+      }),
+    ),
+  );
+  const runs = orderedLike(
+    specs,
+    newest.flatMap((o) => o.runs),
+  );
+  const best = bestNewestMase(runs);
+  const fitMs = new Map(runs.map((r) => [specLabel(r.spec), r.ms ?? 0]));
+  const work = olderWork(runs, best, newest[0]?.originCount ?? 0, options.prune);
+  const older = await inLanes(
+    olderUnits(work, (spec) => fitMs.get(specLabel(spec)) ?? 0),
+    pool.parallelism,
+    async (unit) =>
+      settled(
+        await pool.run<OlderGroupInput, OlderGroupOutput>(file, 'backtestOlderGroup', {
+          series,
+          work: [unit],
+          options,
+        }),
+      ).older,
+  );
+  return { runs, best, older: older.flat() };
+}
+
+/**
+ * AUTO end to end on the pool: the backtest's two steps (backtestOnPool), then one task
+ * assembles the candidates, chooses, fits the choice and forecasts. The result does not
+ * depend on the number of threads. Nothing but message passing happens on the calling thread.
  */
 export async function autoOnPool(
   pool: TaskRunner,
@@ -78,44 +145,15 @@ export async function autoOnPool(
   futureOpen?: boolean[],
 ): Promise<PooledAuto> {
   const file = taskFile(FORECAST_TASK_FILE);
-  const settled = <T>(o: ({ ok: true } & T) | { ok: false; error: TaskError }): T => {
-    if (!o.ok) throw new AutoTaskError(o.error);
-    return o;
-  };
-  const specs = autoSpecs(series, options);
-  const specGroups = splitByCost(specs, pool.parallelism, rankCost);
-  const newest = await Promise.all(
-    specGroups.map((specs) =>
-      pool.run<NewestGroupInput, NewestGroupOutput>(file, 'backtestNewestGroup', { series, specs, options }),
-    ),
+  const backtest = await backtestOnPool(pool, file, series, options);
+  const out = settled(
+    await pool.run<FitChosenInput, FitChosenOutput>(file, 'fitChosenCandidate', {
+      series,
+      ...backtest,
+      horizon,
+      options,
+      ...(futureOpen ? { futureOpen } : {}),
+    }),
   );
-  const runs = newest.flatMap((o) => settled(o).runs);
-  const best = bestNewestMase(runs);
-  const prune = options.prune ?? DEFAULT_PRUNE;
-  const older = await Promise.all(
-    splitByCost(runs, pool.parallelism, (r) =>
-      r.ms !== undefined && survives(r, best, prune) ? r.ms : 0,
-    ).map((group) =>
-      pool.run<OlderGroupInput, OlderGroupOutput>(file, 'backtestOlderGroup', {
-        series,
-        runs: group,
-        best,
-        options,
-      }),
-    ),
-  );
-  // in the candidates' own order, as one thread would have produced them
-  const position = new Map(specs.map((s, i) => [specLabel(s), i]));
-  const results = older
-    .flatMap((o) => settled(o).results)
-    .sort((a, b) => (position.get(a.label) ?? 0) - (position.get(b.label) ?? 0));
-  const out = await pool.run<FitChosenInput, FitChosenOutput>(file, 'fitChosenCandidate', {
-    series,
-    results,
-    horizon,
-    options,
-    ...(futureOpen ? { futureOpen } : {}),
-  });
-  if (!out.ok) throw new AutoTaskError(out.error);
   return { kind: out.kind, label: out.label, params: out.params, forecast: out.forecast, report: out.report };
 }

@@ -8,13 +8,15 @@ import { isAppError } from '../errors';
 import { fitChosen, type AutoOptions } from './auto-selector';
 import { backtest, type BacktestOptions, type BacktestReport } from './backtest-runner';
 import {
+  assembleCandidates,
   newestOriginRuns,
-  olderOriginRuns,
+  olderOriginForecasts,
   type AutoBacktestOptions,
   type AutoBacktestResult,
-  type CandidateBacktest,
   type CandidateSpec,
   type NewestRun,
+  type OlderForecasts,
+  type OlderWork,
 } from './candidate-backtest';
 import { combineAndChoose } from './candidate-choice';
 import { isModelFitError, MODEL_FIT_FAILED } from './forecast-errors';
@@ -88,12 +90,12 @@ export interface NewestGroupInput {
   options?: AutoBacktestOptions;
 }
 
-export type NewestGroupOutput = TaskResult<{ runs: NewestRun[] }>;
+export type NewestGroupOutput = TaskResult<{ runs: NewestRun[]; originCount: number }>;
 
 /** AUTO's first backtest step for one group of candidates: the newest origin (see auto-pool-runner.ts). */
 export async function backtestNewestGroup(input: NewestGroupInput): Promise<NewestGroupOutput> {
   try {
-    return { ok: true, runs: newestOriginRuns(input.series, input.specs, input.options) };
+    return { ok: true, ...newestOriginRuns(input.series, input.specs, input.options) };
   } catch (e) {
     return { ok: false, error: asTaskError(e) };
   }
@@ -101,18 +103,16 @@ export async function backtestNewestGroup(input: NewestGroupInput): Promise<Newe
 
 export interface OlderGroupInput {
   series: SeriesInput;
-  runs: NewestRun[];
-  /** The best newest-origin MASE over every group. */
-  best: number;
+  work: OlderWork[];
   options?: AutoBacktestOptions;
 }
 
-export type OlderGroupOutput = TaskResult<{ results: CandidateBacktest[] }>;
+export type OlderGroupOutput = TaskResult<{ older: OlderForecasts[] }>;
 
-/** AUTO's second backtest step for one group of candidates: the older origins of the survivors. */
+/** AUTO's second backtest step for one group: surviving candidates at some older origins. */
 export async function backtestOlderGroup(input: OlderGroupInput): Promise<OlderGroupOutput> {
   try {
-    return { ok: true, results: olderOriginRuns(input.series, input.runs, input.best, input.options) };
+    return { ok: true, older: olderOriginForecasts(input.series, input.work, input.options) };
   } catch (e) {
     return { ok: false, error: asTaskError(e) };
   }
@@ -120,8 +120,11 @@ export async function backtestOlderGroup(input: OlderGroupInput): Promise<OlderG
 
 export interface FitChosenInput {
   series: SeriesInput;
-  /** Every group's backtested candidates; joined here (combination and choice). */
-  results: CandidateBacktest[];
+  /** Every candidate's newest-origin run, and the older-origin forecasts of the survivors. */
+  runs: NewestRun[];
+  older: OlderForecasts[];
+  /** The best newest-origin MASE over all candidates (the pruning bar's base). */
+  best: number;
   horizon: number;
   futureOpen?: boolean[];
   options?: AutoOptions;
@@ -136,13 +139,14 @@ export type FitChosenOutput = TaskResult<{
 }>;
 
 /**
- * Joins AUTO's candidate groups (adds the combination, chooses), fits the choice (falling
- * back down the ranking, seasonal naive last) and forecasts.
+ * Joins AUTO's backtest parts into candidates, adds the combination, chooses, fits the
+ * choice (falling back down the ranking, seasonal naive last) and forecasts.
  */
 export async function fitChosenCandidate(input: FitChosenInput): Promise<FitChosenOutput> {
   try {
     const options = input.options ?? {};
-    const report = combineAndChoose(input.series, input.results, options);
+    const results = assembleCandidates(input.series, input.runs, input.older, input.best, options);
+    const report = combineAndChoose(input.series, results, options);
     const chosen = fitChosen(input.series, report, options);
     const forecast = chosen.model.forecast(
       input.horizon,

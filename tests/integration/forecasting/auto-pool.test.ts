@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { autoOnPool, splitByCost } from '../../../src/forecasting/auto-pool-runner';
+import { autoOnPool } from '../../../src/forecasting/auto-pool-runner';
 import { selectAuto } from '../../../src/forecasting/auto-selector';
 import type { AutoBacktestResult } from '../../../src/forecasting/candidate-backtest';
 import { REPO_ROOT } from '../../../src/paths';
@@ -41,13 +41,4 @@ describe('AUTO on the worker pool', () => {
       }
     }
   }, 120_000);
-
-  it('splits work longest first onto the least loaded part', () => {
-    expect(splitByCost([1, 5, 2, 4, 3], 2, (x) => x)).toEqual([
-      [5, 2, 1],
-      [4, 3],
-    ]);
-    expect(splitByCost([7], 4, (x) => x)).toEqual([[7]]);
-    expect(splitByCost([], 2, (x: number) => x)).toEqual([[]]);
-  });
 });
