@@ -9,16 +9,18 @@ import { taskFile } from '../workers/worker-pool';
 import type { AutoOptions } from './auto-selector';
 import {
   autoSpecs,
-  bestNewestMase,
   CANDIDATE_COMPLEXITY,
-  olderWork,
   specLabel,
   type AutoBacktestResult,
   type CandidateSpec,
+} from './candidate-backtest';
+import {
+  bestNewestMase,
+  olderWork,
   type NewestRun,
   type OlderForecasts,
   type OlderWork,
-} from './candidate-backtest';
+} from './candidate-backtest-steps';
 import type {
   FitChosenInput,
   FitChosenOutput,

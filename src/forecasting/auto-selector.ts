@@ -1,10 +1,10 @@
 import {
   autoSpecs,
-  backtestCandidates,
   type AutoBacktestOptions,
   type AutoBacktestResult,
   type CandidateBacktest,
 } from './candidate-backtest';
+import { backtestCandidates } from './candidate-backtest-steps';
 import { combineAndChoose, isRanked } from './candidate-choice';
 import { BASE_FORECASTERS, ensembleForecaster } from './models/ensemble';
 import { isModelFitError, ModelFitError } from './forecast-errors';

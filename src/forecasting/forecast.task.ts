@@ -7,17 +7,15 @@
 import { isAppError } from '../errors';
 import { fitChosen, type AutoOptions } from './auto-selector';
 import { backtest, type BacktestOptions, type BacktestReport } from './backtest-runner';
+import type { AutoBacktestOptions, AutoBacktestResult, CandidateSpec } from './candidate-backtest';
 import {
   assembleCandidates,
   newestOriginRuns,
   olderOriginForecasts,
-  type AutoBacktestOptions,
-  type AutoBacktestResult,
-  type CandidateSpec,
   type NewestRun,
   type OlderForecasts,
   type OlderWork,
-} from './candidate-backtest';
+} from './candidate-backtest-steps';
 import { combineAndChoose } from './candidate-choice';
 import { isModelFitError, MODEL_FIT_FAILED } from './forecast-errors';
 import { fitModel, type FitModelOptions } from './models/forecaster-registry';

@@ -1,6 +1,7 @@
 import { guerreroLambda } from '../../../src/forecasting/models/boxcox.core';
 import { BASE_FORECASTERS } from '../../../src/forecasting/models/ensemble';
-import { autoSpecs, backtestCandidates } from '../../../src/forecasting/candidate-backtest';
+import { autoSpecs } from '../../../src/forecasting/candidate-backtest';
+import { backtestCandidates } from '../../../src/forecasting/candidate-backtest-steps';
 import { MODEL_FIT_FAILED } from '../../../src/forecasting/forecast-errors';
 import { airPassengers } from './airpassengers.fixture';
 

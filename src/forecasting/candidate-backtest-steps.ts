@@ -1,0 +1,220 @@
+/**
+ * AUTO's backtest in steps: every candidate on the newest origin, the pruning bar from all of
+ * them, the survivors on the older origins, and the join into backtested candidates. In one
+ * process `backtestCandidates` runs them in turn; on the worker pool (auto-pool-runner.ts)
+ * each step runs as parallel tasks and the result is the same.
+ */
+import { AppError } from '../errors';
+import { at } from '../common/indexed';
+import { sum } from '../common/sum';
+import { forecastOrigins, summarise, type OriginData } from './backtest-runner';
+import {
+  autoOrigins,
+  DEFAULT_PRUNE,
+  specLabel,
+  type AutoBacktestOptions,
+  type AutoOrigins,
+  type CandidateBacktest,
+  type CandidateSpec,
+} from './candidate-backtest';
+import { isModelFitError } from './forecast-errors';
+import type { BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
+import { weightedScore } from './selection.core';
+function forecastAt(
+  spec: CandidateSpec,
+  origins: OriginData[],
+  h: number,
+  fit: FitOptions,
+): ForecastResult[] {
+  const boxCox: BoxCoxOption = spec.boxCox ?? 'none';
+  return forecastOrigins(spec.kind, origins, h, { ...fit, boxCox });
+}
+
+/** A candidate's forecast at the newest origin, or why it could not be fitted there. */
+export type NewestRun =
+  | { spec: CandidateSpec; f: ForecastResult; ms: number; mase: number; failure?: undefined }
+  | { spec: CandidateSpec; failure: string; f?: undefined; mase?: undefined; ms?: undefined };
+
+function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: FitOptions): NewestRun {
+  const t0 = performance.now();
+  try {
+    const [f] = forecastAt(spec, [newest], h, fit);
+    return {
+      spec,
+      f,
+      ms: performance.now() - t0,
+      mase: summarise(spec.kind, [newest], [f], 0).metrics.mase,
+    };
+  } catch (e) {
+    if (!isModelFitError(e)) throw e;
+    return { spec, failure: e.message };
+  }
+}
+
+/** The best newest-origin MASE among the runs: the pruning bar is a multiple of it. */
+export const bestNewestMase = (first: NewestRun[]): number =>
+  Math.min(...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)));
+
+/** Whether a run goes on to the older origins: fitted, and seasonal naive or within `prune` × `best`. */
+export const survives = (r: NewestRun, best: number, prune = DEFAULT_PRUNE): boolean =>
+  r.failure === undefined && (r.spec.kind === 'SNAIVE' || !(r.mase > prune * best));
+
+/** The first step of the backtest (or a part of it): each candidate on the newest origin. */
+export function newestOriginRuns(
+  input: SeriesInput,
+  specs: CandidateSpec[],
+  options: AutoBacktestOptions = {},
+): { runs: NewestRun[]; originCount: number } {
+  const plan = autoOrigins(input, options);
+  const newest = plan.origins[plan.origins.length - 1];
+  const runs = specs.map((spec) => runOnNewest(spec, newest, plan.h, options.fit ?? {}));
+  return { runs, originCount: plan.origins.length };
+}
+
+/** Older origins (indices into the plan's origins, oldest 0) a surviving candidate is forecast at. */
+export interface OlderWork {
+  spec: CandidateSpec;
+  origins: number[];
+}
+
+/** A candidate's forecasts at some older origins, or why one of them could not be fitted. */
+export interface OlderForecasts {
+  label: string;
+  origins: number[];
+  forecasts: ForecastResult[];
+  ms: number;
+  failure?: string;
+}
+
+/** The older-origin work of the runs that survive the bar (`prune` × `best`): every older origin. */
+export function olderWork(
+  runs: NewestRun[],
+  best: number,
+  originCount: number,
+  prune = DEFAULT_PRUNE,
+): OlderWork[] {
+  const origins = Array.from({ length: Math.max(originCount - 1, 0) }, (_, i) => i);
+  return runs.filter((r) => survives(r, best, prune)).map((r) => ({ spec: r.spec, origins }));
+}
+
+function forecastWork(work: OlderWork[], plan: AutoOrigins, fit: FitOptions): OlderForecasts[] {
+  return work.map(({ spec, origins }) => {
+    const label = specLabel(spec);
+    const t0 = performance.now();
+    try {
+      const data = origins.map((i) => at(plan.origins, i));
+      return { label, origins, forecasts: forecastAt(spec, data, plan.h, fit), ms: performance.now() - t0 };
+    } catch (e) {
+      if (!isModelFitError(e)) throw e;
+      return { label, origins, forecasts: [], ms: performance.now() - t0, failure: e.message };
+    }
+  });
+}
+
+/** The second step (or a part of it): the given candidates at the given older origins. */
+export function olderOriginForecasts(
+  input: SeriesInput,
+  work: OlderWork[],
+  options: AutoBacktestOptions = {},
+): OlderForecasts[] {
+  return forecastWork(work, autoOrigins(input, options), options.fit ?? {});
+}
+
+const failed = (spec: CandidateSpec, failure: string): CandidateBacktest => ({
+  kind: spec.kind,
+  label: specLabel(spec),
+  spec,
+  ok: false,
+  failure,
+});
+
+/** One candidate's backtest from its newest run and its older forecasts (a pruned one: the newest only). */
+function assemble(
+  r: NewestRun,
+  parts: OlderForecasts[],
+  plan: AutoOrigins,
+  keep: boolean,
+): CandidateBacktest {
+  if (r.failure !== undefined) return failed(r.spec, r.failure);
+  const failure = parts.find((p) => p.failure !== undefined)?.failure;
+  if (failure !== undefined) return failed(r.spec, failure);
+  const { origins, bucketSlots, power } = plan;
+  const newest = origins.length - 1;
+  const byOrigin = new Map<number, ForecastResult>([[newest, r.f]]);
+  for (const part of parts) part.origins.forEach((o, k) => byOrigin.set(o, at(part.forecasts, k)));
+  const used = keep ? origins.map((_, i) => i) : [newest];
+  const fs = used.map((i) => {
+    const f = byOrigin.get(i);
+    if (!f) throw new AppError('INTERNAL', `candidate ${specLabel(r.spec)} has no forecast at origin ${i}`);
+    return f;
+  });
+  const ms = r.ms + sum(parts, (p) => p.ms);
+  const summary = summarise(
+    r.spec.kind,
+    used.map((i) => at(origins, i)),
+    fs,
+    ms,
+    bucketSlots,
+    power,
+  );
+  return {
+    ...summary,
+    label: specLabel(r.spec),
+    spec: r.spec,
+    forecasts: fs,
+    score: weightedScore(summary.perOrigin.map((m) => m.mase)),
+    ...(keep ? {} : { pruned: true }),
+  };
+}
+
+function assembleAll(
+  runs: NewestRun[],
+  older: OlderForecasts[],
+  best: number,
+  plan: AutoOrigins,
+  prune: number,
+): CandidateBacktest[] {
+  return runs.map((r) =>
+    assemble(
+      r,
+      older.filter((o) => o.label === specLabel(r.spec)),
+      plan,
+      survives(r, best, prune),
+    ),
+  );
+}
+
+/**
+ * The join: every candidate's backtest from its newest run and its older forecasts, wherever
+ * they ran (`best`: the best newest-origin MASE of ALL candidates).
+ */
+export function assembleCandidates(
+  input: SeriesInput,
+  runs: NewestRun[],
+  older: OlderForecasts[],
+  best: number,
+  options: AutoBacktestOptions = {},
+): CandidateBacktest[] {
+  return assembleAll(runs, older, best, autoOrigins(input, options), options.prune ?? DEFAULT_PRUNE);
+}
+
+/**
+ * Backtests the given candidates: first all on the newest origin, then the survivors (within
+ * `prune` × the best newest-origin MASE; seasonal naive always survives) on the older ones.
+ * Run in parts on the pool (auto-pool-runner.ts: newestOriginRuns, olderOriginForecasts and
+ * assembleCandidates), the steps give the same result.
+ */
+export function backtestCandidates(
+  input: SeriesInput,
+  specs: CandidateSpec[],
+  options: AutoBacktestOptions = {},
+): CandidateBacktest[] {
+  const plan = autoOrigins(input, options);
+  const fit = options.fit ?? {};
+  const prune = options.prune ?? DEFAULT_PRUNE;
+  const newest = plan.origins[plan.origins.length - 1];
+  const runs = specs.map((spec) => runOnNewest(spec, newest, plan.h, fit));
+  const best = bestNewestMase(runs);
+  const older = forecastWork(olderWork(runs, best, plan.origins.length, prune), plan, fit);
+  return assembleAll(runs, older, best, plan, prune);
+}
