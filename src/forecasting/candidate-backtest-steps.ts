@@ -20,6 +20,8 @@ import {
 import { isModelFitError } from './forecast-errors';
 import type { BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
 import { weightedScore } from './selection.core';
+
+/** One candidate fitted at each of the origins, forecasting its horizon there. */
 function forecastAt(
   spec: CandidateSpec,
   origins: OriginData[],
@@ -56,7 +58,7 @@ export const bestNewestMase = (first: NewestRun[]): number =>
   Math.min(...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)));
 
 /** Whether a run goes on to the older origins: fitted, and seasonal naive or within `prune` × `best`. */
-export const survives = (r: NewestRun, best: number, prune = DEFAULT_PRUNE): boolean =>
+const survives = (r: NewestRun, best: number, prune = DEFAULT_PRUNE): boolean =>
   r.failure === undefined && (r.spec.kind === 'SNAIVE' || !(r.mase > prune * best));
 
 /** The first step of the backtest (or a part of it): each candidate on the newest origin. */
