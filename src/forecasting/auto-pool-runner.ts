@@ -9,7 +9,7 @@ import { taskFile } from '../workers/worker-pool';
 import type { AutoOptions } from './auto-selector';
 import {
   autoSpecs,
-  CANDIDATE_COMPLEXITY,
+  specComplexity,
   specLabel,
   type AutoBacktestResult,
   type CandidateSpec,
@@ -58,10 +58,8 @@ function olderUnits(work: OlderWork[], fitMs: (spec: CandidateSpec) => number): 
 }
 
 /** Before any fit, a candidate's cost is guessed from its complexity rank: costliest first. */
-const byRank = (specs: CandidateSpec[]): CandidateSpec[] => {
-  const rank = (s: CandidateSpec): number => CANDIDATE_COMPLEXITY[s.kind] + (s.boxCox ? 0.5 : 0);
-  return [...specs].sort((a, b) => rank(b) - rank(a));
-};
+const byRank = (specs: CandidateSpec[]): CandidateSpec[] =>
+  [...specs].sort((a, b) => specComplexity(b) - specComplexity(a));
 
 /** Runs in the candidates' own order, as one thread would have produced them. */
 const orderedLike = (specs: CandidateSpec[], runs: NewestRun[]): NewestRun[] => {

@@ -73,6 +73,10 @@ export const CANDIDATE_COMPLEXITY: Record<BaseModelKind | 'ENSEMBLE', number> = 
 
 export const specLabel = (s: CandidateSpec): string => (s.boxCox ? `${s.kind}+BOXCOX` : s.kind);
 
+/** A candidate's place in CANDIDATE_COMPLEXITY; Box-Cox adds a half. */
+export const specComplexity = (s: CandidateSpec): number =>
+  CANDIDATE_COMPLEXITY[s.kind] + (s.boxCox ? 0.5 : 0);
+
 /**
  * Candidates for a series: the kinds, each also with Box-Cox when the values are
  * non-negative. On intraday data the costliest fits are left out (time budget): ARIMA and

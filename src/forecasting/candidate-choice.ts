@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { summarise } from './backtest-runner';
 import {
   autoOrigins,
-  CANDIDATE_COMPLEXITY,
+  specComplexity,
   type AutoBacktestOptions,
   type AutoBacktestResult,
   type AutoOrigins,
@@ -23,8 +23,7 @@ import { chooseCandidate, diverseTop, inverseErrorWeights, weightedScore } from 
  * within the backtest noise, is the robust pick (forecast combination); among single models
  * the simpler one is preferred.
  */
-const complexityOf = (c: CandidateBacktest): number =>
-  c.spec ? CANDIDATE_COMPLEXITY[c.spec.kind] + (c.spec.boxCox ? 0.5 : 0) : -1;
+const complexityOf = (c: CandidateBacktest): number => (c.spec ? specComplexity(c.spec) : -1);
 
 /** A candidate that ran on every origin with a finite score. */
 export type RankedCandidate = CandidateBacktest & { score: number };
