@@ -57,29 +57,27 @@ function asTaskError(e: unknown): TaskError {
   throw e;
 }
 
-/** Fits the requested model (AUTO by default) and forecasts `horizon` steps. */
-export async function fitAndForecast(input: FitAndForecastInput): Promise<FitAndForecastOutput> {
+/** A task's work as its result: what `work` returns, or the expected failure it threw. */
+function taskResult<T>(work: () => T): TaskResult<T> {
   try {
-    const model = fitModel(input.model ?? 'AUTO', input.series, input.options);
-    const forecast = model.forecast(input.horizon, input.futureOpen ? { futureOpen: input.futureOpen } : {});
-    return {
-      ok: true,
-      kind: model.kind,
-      params: JSON.parse(JSON.stringify(model.params)) as ModelParams,
-      forecast,
-    };
+    return { ok: true, ...work() };
   } catch (e) {
     return { ok: false, error: asTaskError(e) };
   }
 }
 
+/** Fits the requested model (AUTO by default) and forecasts `horizon` steps. */
+export async function fitAndForecast(input: FitAndForecastInput): Promise<FitAndForecastOutput> {
+  return taskResult(() => {
+    const model = fitModel(input.model ?? 'AUTO', input.series, input.options);
+    const forecast = model.forecast(input.horizon, input.futureOpen ? { futureOpen: input.futureOpen } : {});
+    return { kind: model.kind, params: JSON.parse(JSON.stringify(model.params)) as ModelParams, forecast };
+  });
+}
+
 /** Rolling-origin backtest of every candidate model (metrics, calibration factors, timings). */
 export async function backtestModels(input: BacktestModelsInput): Promise<BacktestModelsOutput> {
-  try {
-    return { ok: true, report: backtest(input.series, input.options) };
-  } catch (e) {
-    return { ok: false, error: asTaskError(e) };
-  }
+  return taskResult(() => ({ report: backtest(input.series, input.options) }));
 }
 
 export interface NewestGroupInput {
@@ -92,11 +90,7 @@ export type NewestGroupOutput = TaskResult<{ runs: NewestRun[]; originCount: num
 
 /** AUTO's first backtest step for one group of candidates: the newest origin (see auto-pool-runner.ts). */
 export async function backtestNewestGroup(input: NewestGroupInput): Promise<NewestGroupOutput> {
-  try {
-    return { ok: true, ...newestOriginRuns(input.series, input.specs, input.options) };
-  } catch (e) {
-    return { ok: false, error: asTaskError(e) };
-  }
+  return taskResult(() => newestOriginRuns(input.series, input.specs, input.options));
 }
 
 export interface OlderGroupInput {
@@ -109,11 +103,7 @@ export type OlderGroupOutput = TaskResult<{ older: OlderForecasts[] }>;
 
 /** AUTO's second backtest step for one group: surviving candidates at some older origins. */
 export async function backtestOlderGroup(input: OlderGroupInput): Promise<OlderGroupOutput> {
-  try {
-    return { ok: true, older: olderOriginForecasts(input.series, input.work, input.options) };
-  } catch (e) {
-    return { ok: false, error: asTaskError(e) };
-  }
+  return taskResult(() => ({ older: olderOriginForecasts(input.series, input.work, input.options) }));
 }
 
 export interface FitChosenInput {
@@ -141,7 +131,7 @@ export type FitChosenOutput = TaskResult<{
  * choice (falling back down the ranking, seasonal naive last) and forecasts.
  */
 export async function fitChosenCandidate(input: FitChosenInput): Promise<FitChosenOutput> {
-  try {
+  return taskResult(() => {
     const options = input.options ?? {};
     const results = assembleCandidates(input.series, input.runs, input.older, input.best, options);
     const report = combineAndChoose(input.series, results, options);
@@ -151,14 +141,11 @@ export async function fitChosenCandidate(input: FitChosenInput): Promise<FitChos
       input.futureOpen ? { futureOpen: input.futureOpen } : {},
     );
     return {
-      ok: true,
       kind: chosen.model.kind,
       label: chosen.label,
       report,
       params: JSON.parse(JSON.stringify(chosen.model.params)) as ModelParams,
       forecast,
     };
-  } catch (e) {
-    return { ok: false, error: asTaskError(e) };
-  }
+  });
 }
