@@ -19,7 +19,11 @@ import { badInput, isAppError } from '../errors';
 import { isModelFitError } from '../forecasting/forecast-errors';
 import { fitModel } from '../forecasting/models/forecaster-registry';
 import type { BoxCoxOption, ModelSelection } from '../forecasting/forecast.types';
-import { BOX_COX_LAMBDA_RANGE } from '../forecasting/model-training-options';
+import {
+  BOX_COX_LAMBDA_RANGE,
+  choosesBoxCoxByBacktest,
+  isBoxCoxLambda,
+} from '../forecasting/model-training-options';
 import {
   addStep,
   detectStep,
@@ -105,7 +109,7 @@ function parseBoxCox(flag: string): BoxCoxOption {
   if (flag === 'none' || flag === 'auto') return flag;
   const [lo, hi] = BOX_COX_LAMBDA_RANGE;
   const lambda = /^-?\d{1,2}(\.\d{1,6})?$/.test(flag) ? Number(flag) : NaN;
-  if (!(lambda >= lo && lambda <= hi))
+  if (!isBoxCoxLambda(lambda))
     throw badInput(`--box-cox must be none, auto or a number in [${lo}, ${hi}], got ${shown(flag)}`);
   return lambda;
 }
@@ -166,7 +170,7 @@ export function parseForecastArgs(argv: string[]): ForecastCliOptions {
       `--model must be one of ${Object.keys(MODELS).join('|')}, got ${shown(values.model ?? '')}`,
     );
   const boxCox = values['box-cox'] === undefined ? undefined : parseBoxCox(values['box-cox']);
-  if (boxCox !== undefined && boxCox !== 'none' && (model === 'AUTO' || model === 'ENSEMBLE'))
+  if (boxCox !== undefined && boxCox !== 'none' && choosesBoxCoxByBacktest(model))
     throw badInput(`--box-cox is for a single --model; ${modelName} chooses Box-Cox by backtest`);
   const timeZone = values['time-zone'];
   if (timeZone !== undefined && !isTimeZone(timeZone))

@@ -44,15 +44,23 @@ export interface TrainOptions {
 /** Fixed Box-Cox λ a training accepts: Guerrero's search range. */
 export const BOX_COX_LAMBDA_RANGE = [-1, 2] as const;
 
+/** AUTO and ENSEMBLE choose Box-Cox for each model by backtest: a choice given to them is refused. */
+export const choosesBoxCoxByBacktest = (selection: ModelSelection): boolean =>
+  selection === 'AUTO' || selection === 'ENSEMBLE';
+
+/** A fixed λ a training accepts (BOX_COX_LAMBDA_RANGE). */
+export const isBoxCoxLambda = (lambda: number): boolean =>
+  lambda >= BOX_COX_LAMBDA_RANGE[0] && lambda <= BOX_COX_LAMBDA_RANGE[1];
+
 /** Checks a training's Box-Cox choice against the selection (BAD_USER_INPUT naming the field). */
 export function checkBoxCoxChoice(selection: ModelSelection, boxCox: BoxCoxOption | undefined): void {
   if (boxCox === undefined || boxCox === 'none') return;
-  if (selection === 'AUTO' || selection === 'ENSEMBLE')
+  if (choosesBoxCoxByBacktest(selection))
     throw badInput(`boxCox: ${selection} chooses Box-Cox by backtest; give it with a single model kind`, [
       { field: 'boxCox', message: `not with ${selection}` },
     ]);
   const [lo, hi] = BOX_COX_LAMBDA_RANGE;
-  if (typeof boxCox === 'number' && !(boxCox >= lo && boxCox <= hi))
+  if (typeof boxCox === 'number' && !isBoxCoxLambda(boxCox))
     throw badInput(`boxCoxLambda must be in [${lo}, ${hi}], got ${boxCox}`, [
       { field: 'boxCoxLambda', message: `outside [${lo}, ${hi}]` },
     ]);
