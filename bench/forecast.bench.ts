@@ -18,11 +18,12 @@ import { WorkerPool } from '../src/workers/worker-pool';
 import { BENCH_HOLIDAYS, loadPublicSeries, rBest, type PublicSeries } from './forecast-series';
 import { printTable } from './harness';
 
-const KINDS: BaseModelKind[] = ['SNAIVE', 'THETA', 'MSTL', 'ARIMA', 'PROPHET'];
+const KINDS: BaseModelKind[] = ['SNAIVE', 'THETA', 'MSTL', 'HARMONIC', 'ARIMA', 'PROPHET'];
 /** The R method whose run time a model's is compared with. */
 const R_PEER: Record<BaseModelKind, string[]> = {
   SNAIVE: ['snaive'],
   THETA: ['thetaf'],
+  HARMONIC: ['tbats'],
   MSTL: ['mstl_ets', 'stlf'],
   ARIMA: ['auto_arima'],
   PROPHET: ['tbats'],

@@ -61,14 +61,18 @@ export const AUTO_ORIGINS = 8;
 /** After the newest origin, candidates worse than this multiple of the best stop. */
 export const DEFAULT_PRUNE = 1.6;
 
+/** Seasons at least this long (in steps) get harmonic regression as an AUTO candidate. */
+export const LONG_SEASON = 24;
+
 /** Simpler first: the order in which ties are broken. */
 export const CANDIDATE_COMPLEXITY: Record<BaseModelKind | 'ENSEMBLE', number> = {
   SNAIVE: 0,
   THETA: 1,
   MSTL: 2,
-  ARIMA: 3,
-  PROPHET: 4,
-  ENSEMBLE: 5,
+  HARMONIC: 3,
+  ARIMA: 4,
+  PROPHET: 5,
+  ENSEMBLE: 6,
 };
 
 export const specLabel = (s: CandidateSpec): string => (s.boxCox ? `${s.kind}+BOXCOX` : s.kind);
@@ -82,13 +86,23 @@ export const specComplexity = (s: CandidateSpec): number =>
  * non-negative. On intraday data the costliest fits are left out (time budget): ARIMA and
  * Prophet run on raw values only (hourly and finer: thousands of points per fit), and below
  * hourly there is no ARIMA at all (a season of 48+ intervals costs seconds per fit).
+ * Harmonic regression joins where a season is long (LONG_SEASON steps or more), the case it
+ * is made for.
  */
 export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {}): CandidateSpec[] {
   const intraday = options.stepMinutes !== undefined && options.stepMinutes <= 60;
   const subHourly = options.stepMinutes !== undefined && options.stepMinutes < 60;
+  const longSeason = Math.max(...input.periods) >= LONG_SEASON;
   const kinds =
     options.kinds ??
-    (['SNAIVE', 'THETA', 'MSTL', ...(subHourly ? [] : ['ARIMA']), 'PROPHET'] as BaseModelKind[]);
+    ([
+      'SNAIVE',
+      'THETA',
+      'MSTL',
+      ...(longSeason ? ['HARMONIC'] : []),
+      ...(subHourly ? [] : ['ARIMA']),
+      'PROPHET',
+    ] as BaseModelKind[]);
   const all: BaseModelKind[] = ['SNAIVE', ...kinds.filter((k) => k !== 'SNAIVE')];
   const transformable = options.boxCox !== false && input.values.every((v) => v >= 0);
   const costly = (kind: BaseModelKind): boolean => intraday && (kind === 'ARIMA' || kind === 'PROPHET');

@@ -12,6 +12,7 @@ export const ModelSelectionEnum = {
   MSTL: 'MSTL',
   ARIMA: 'ARIMA',
   THETA: 'THETA',
+  HARMONIC: 'HARMONIC',
   PROPHET: 'PROPHET',
   ENSEMBLE: 'ENSEMBLE',
 } as const;
@@ -20,6 +21,7 @@ export const ModelKindEnum = {
   MSTL: 'MSTL',
   ARIMA: 'ARIMA',
   THETA: 'THETA',
+  HARMONIC: 'HARMONIC',
   PROPHET: 'PROPHET',
   ENSEMBLE: 'ENSEMBLE',
 } as const;
@@ -32,7 +34,7 @@ registerEnumType(ModelSelectionEnum, {
 registerEnumType(ModelKindEnum, {
   name: 'ModelKind',
   description:
-    'SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), THETA (SES with drift), PROPHET, ENSEMBLE (inverse-error weighted best three).',
+    'SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), THETA (SES with drift), HARMONIC (Fourier terms + SES level), PROPHET, ENSEMBLE (inverse-error weighted best three).',
 });
 registerEnumType(BoxCoxModeEnum, {
   name: 'BoxCoxMode',

@@ -3,14 +3,21 @@
  * here is plain data (JSON-serializable but for a run's dates) except `FittedModel`, which
  * holds a fitted model's closure.
  */
-export const MODEL_KINDS = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'PROPHET', 'ENSEMBLE'] as const;
+export const MODEL_KINDS = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'HARMONIC', 'PROPHET', 'ENSEMBLE'] as const;
 /** A concrete model. */
 export type ModelKind = (typeof MODEL_KINDS)[number];
 /** A concrete model, or `AUTO`: pick by rolling-origin backtest (lowest mean MASE). */
 export type ModelSelection = ModelKind | 'AUTO';
 /** The models an ensemble can combine. */
 export type BaseModelKind = Exclude<ModelKind, 'ENSEMBLE'>;
-export const BASE_MODEL_KINDS: readonly BaseModelKind[] = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'PROPHET'];
+export const BASE_MODEL_KINDS: readonly BaseModelKind[] = [
+  'SNAIVE',
+  'MSTL',
+  'ARIMA',
+  'THETA',
+  'HARMONIC',
+  'PROPHET',
+];
 
 /** One equally spaced series. */
 export interface SeriesInput {

@@ -86,3 +86,22 @@ export function minimize(
   }
   return { x: s.x, value: s.fx };
 }
+
+/**
+ * Minimises f over [grid[0], grid[last]] when f may have several local minima: evaluates the
+ * grid (ascending), then refines by Brent between the best point's neighbours.
+ */
+export function minimizeFromGrid(f: (x: number) => number, grid: number[]): Minimum {
+  if (grid.length < 2 || grid.some((x, i) => i > 0 && !(x > (grid[i - 1] ?? x))))
+    throw new RangeError('grid must hold at least two ascending points');
+  const values = grid.map(f);
+  let best = 0;
+  values.forEach((v, i) => {
+    if (v < (values[best] ?? Infinity)) best = i;
+  });
+  const lower = grid[Math.max(best - 1, 0)] ?? 0;
+  const upper = grid[Math.min(best + 1, grid.length - 1)] ?? 0;
+  const refined = minimize(f, lower, upper);
+  const atGrid = { x: grid[best] ?? lower, value: values[best] ?? Infinity };
+  return refined.value <= atGrid.value ? refined : atGrid;
+}

@@ -13,6 +13,7 @@ import {
   type SeriesInput,
 } from '../forecast.types';
 import { makeFittedModel } from '../fitted-model-factory';
+import { harmonicForecaster } from './harmonic';
 import { mstlForecaster } from './mstl';
 import { withOpenOnly } from './open-only';
 import { prophetForecaster } from './prophet';
@@ -26,6 +27,7 @@ const GRID_FORECASTERS: Record<BaseModelKind, Forecaster> = {
   MSTL: withBoxCox(mstlForecaster),
   ARIMA: withBoxCox(arimaForecaster),
   THETA: withBoxCox(thetaForecaster),
+  HARMONIC: withBoxCox(harmonicForecaster),
   PROPHET: withBoxCox(prophetForecaster),
 };
 
@@ -35,6 +37,7 @@ export const BASE_FORECASTERS: Record<BaseModelKind, Forecaster> = {
   MSTL: withOpenOnly(GRID_FORECASTERS.MSTL),
   ARIMA: withOpenOnly(GRID_FORECASTERS.ARIMA),
   THETA: withOpenOnly(GRID_FORECASTERS.THETA),
+  HARMONIC: withOpenOnly(GRID_FORECASTERS.HARMONIC),
   PROPHET: withOpenOnly(GRID_FORECASTERS.PROPHET),
 };
 

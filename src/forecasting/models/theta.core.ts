@@ -7,7 +7,7 @@
  */
 import { at } from '../../common/indexed';
 import { badInput } from '../../errors';
-import { minimize } from '../optimize.core';
+import { centredMovingAverage, fitSes } from './smoothing.core';
 
 export interface ThetaFit {
   alpha: number;
@@ -53,25 +53,6 @@ export function isSeasonal(values: number[], m: number): boolean {
   return Math.abs(at(r, m - 1)) / stat > 1.6448536269514722;
 }
 
-/** Centred moving average of order m (2×m for even m); NaN where undefined. */
-function centredMovingAverage(values: number[], m: number): number[] {
-  const n = values.length;
-  const out = new Array<number>(n).fill(NaN);
-  const half = Math.floor(m / 2);
-  for (let t = half; t < n - half; t++) {
-    let s = 0;
-    if (m % 2 === 1) {
-      for (let k = -half; k <= half; k++) s += at(values, t + k);
-      out[t] = s / m;
-    } else {
-      for (let k = -half + 1; k < half; k++) s += at(values, t + k);
-      s += (at(values, t - half) + at(values, t + half)) / 2;
-      out[t] = s / m;
-    }
-  }
-  return out;
-}
-
 /** Classical decomposition's seasonal indices (R `decompose`), one per position in the period. */
 export function seasonalIndices(values: number[], m: number, multiplicative: boolean): number[] {
   const trend = centredMovingAverage(values, m);
@@ -87,34 +68,6 @@ export function seasonalIndices(values: number[], m: number, multiplicative: boo
   const raw = sums.map((s, i) => s / at(counts, i));
   const mean = raw.reduce((s, v) => s + v, 0) / m;
   return raw.map((v) => (multiplicative ? v / mean : v - mean));
-}
-
-/** SES with α on [lower, upper] and the least-squares initial level for that α. */
-export function fitSes(values: number[]): { alpha: number; l0: number; level: number; sse: number } {
-  const evaluate = (alpha: number): { l0: number; level: number; sse: number } => {
-    // One-step errors are linear in l0: e_t = e0_t − (1−α)^t · l0, with e0 the errors from l0 = 0.
-    let l = 0;
-    let decay = 1;
-    let sxy = 0;
-    let sxx = 0;
-    const e0: number[] = [];
-    const c: number[] = [];
-    for (const v of values) {
-      const e = v - l;
-      e0.push(e);
-      c.push(decay);
-      sxy += e * decay;
-      sxx += decay * decay;
-      l += alpha * e;
-      decay *= 1 - alpha;
-    }
-    const l0 = sxy / sxx;
-    let sse = 0;
-    e0.forEach((e, t) => (sse += (e - at(c, t) * l0) ** 2));
-    return { l0, level: l + decay * l0, sse };
-  };
-  const best = minimize((a) => evaluate(a).sse, 1e-4, 0.9999);
-  return { alpha: best.x, ...evaluate(best.x) };
 }
 
 /** Fits Theta on values with seasonal period m (1 = none). */

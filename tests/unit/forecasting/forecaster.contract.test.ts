@@ -15,7 +15,16 @@ const hourlySeries: SeriesInput = {
   ],
 };
 const monthlySeries: SeriesInput = { values: airPassengers(), periods: [12] };
-const SELECTIONS: ModelSelection[] = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'PROPHET', 'ENSEMBLE', 'AUTO'];
+const SELECTIONS: ModelSelection[] = [
+  'SNAIVE',
+  'MSTL',
+  'ARIMA',
+  'THETA',
+  'HARMONIC',
+  'PROPHET',
+  'ENSEMBLE',
+  'AUTO',
+];
 const H = 48;
 
 function expectContract(f: ForecastResult, h: number): void {

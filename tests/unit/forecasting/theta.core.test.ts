@@ -1,11 +1,11 @@
 import {
   acf,
-  fitSes,
   fitTheta,
   isSeasonal,
   seasonalIndices,
   thetaForecast,
 } from '../../../src/forecasting/models/theta.core';
+import { fitSes } from '../../../src/forecasting/models/smoothing.core';
 import { airPassengers } from './airpassengers.fixture';
 
 describe('theta core', () => {

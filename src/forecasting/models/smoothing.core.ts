@@ -1,0 +1,150 @@
+/**
+ * Smoothing shared by the decomposition models: the centred moving average of classical
+ * decomposition and simple exponential smoothing. Pure: arrays in, numbers out.
+ */
+import { at } from '../../common/indexed';
+import { minimize, minimizeFromGrid } from '../optimize.core';
+
+/** Centred moving average of order m (2×m for even m); NaN where undefined. */
+export function centredMovingAverage(values: number[], m: number): number[] {
+  const n = values.length;
+  const out = new Array<number>(n).fill(NaN);
+  const half = Math.floor(m / 2);
+  for (let t = half; t < n - half; t++) {
+    let s = 0;
+    if (m % 2 === 1) {
+      for (let k = -half; k <= half; k++) s += at(values, t + k);
+      out[t] = s / m;
+    } else {
+      for (let k = -half + 1; k < half; k++) s += at(values, t + k);
+      s += (at(values, t - half) + at(values, t + half)) / 2;
+      out[t] = s / m;
+    }
+  }
+  return out;
+}
+
+/** SES with α on [lower, upper] and the least-squares initial level for that α. */
+export function fitSes(values: number[]): { alpha: number; l0: number; level: number; sse: number } {
+  const evaluate = (alpha: number): { l0: number; level: number; sse: number } => {
+    // One-step errors are linear in l0: e_t = e0_t − (1−α)^t · l0, with e0 the errors from l0 = 0.
+    let l = 0;
+    let decay = 1;
+    let sxy = 0;
+    let sxx = 0;
+    const e0: number[] = [];
+    const c: number[] = [];
+    for (const v of values) {
+      const e = v - l;
+      e0.push(e);
+      c.push(decay);
+      sxy += e * decay;
+      sxx += decay * decay;
+      l += alpha * e;
+      decay *= 1 - alpha;
+    }
+    const l0 = sxy / sxx;
+    let sse = 0;
+    e0.forEach((e, t) => (sse += (e - at(c, t) * l0) ** 2));
+    return { l0, level: l + decay * l0, sse };
+  };
+  const best = minimize((a) => evaluate(a).sse, 1e-4, 0.9999);
+  return { alpha: best.x, ...evaluate(best.x) };
+}
+
+/**
+ * A local level with AR(1) errors, in innovations form (TBATS's level with ARMA(1,0) errors,
+ * without trend or seasonality): x_t = ℓ_{t−1} + φ u_{t−1} + e_t, ℓ_t = ℓ_{t−1} + α e_t,
+ * u_t = φ u_{t−1} + (1 − α) e_t. The AR term takes the short-lived swings, so the level can
+ * move slowly (small α) instead of chasing every hour.
+ */
+export interface LevelAr1Fit {
+  alpha: number;
+  phi: number;
+  /** Final level ℓ_n and AR state u_n. */
+  level: number;
+  ar: number;
+  sse: number;
+  /** One-step residual variance: SSE / (n − 3) (α, φ and the initial level). */
+  sigma2: number;
+}
+
+/** One pass for given α, φ from ℓ_0 = 0 and from ℓ_0 = 1 (errors are linear in ℓ_0). */
+function levelAr1Pass(
+  values: number[],
+  alpha: number,
+  phi: number,
+): { l0: number; sse: number; l: number; u: number } {
+  let l = 0;
+  let u = 0;
+  // response of the state to ℓ_0 = 1
+  let cl = 1;
+  let cu = 0;
+  let sxy = 0;
+  let sxx = 0;
+  const e0: number[] = [];
+  const c: number[] = [];
+  for (const v of values) {
+    const e = v - l - phi * u;
+    const ce = -cl - phi * cu;
+    e0.push(e);
+    c.push(ce);
+    sxy += e * ce;
+    sxx += ce * ce;
+    l += alpha * e;
+    u = phi * u + (1 - alpha) * e;
+    cl += alpha * ce;
+    cu = phi * cu + (1 - alpha) * ce;
+  }
+  // e_t = e0_t + c_t ℓ_0: least squares gives ℓ_0 = −Σ e0 c / Σ c²
+  const l0 = sxx > 0 ? -sxy / sxx : 0;
+  let sse = 0;
+  e0.forEach((e, t) => (sse += (e + at(c, t) * l0) ** 2));
+  return { l0, sse, l: l + cl * l0, u: u + cu * l0 };
+}
+
+const ALPHA_GRID = [1e-4, 0.01, 0.05, 0.1, 0.2, 0.4, 0.7, 0.9999];
+const PHI_GRID = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.98];
+
+/**
+ * Fits α on [1e-4, 0.9999] and φ on [0, 0.98] by least squares, ℓ_0 in closed form. The
+ * SSE has separate minima (a slow level with persistent AR swings, or a level that follows
+ * every value), so each parameter is searched on a grid first, then refined by Brent.
+ */
+export function fitLevelAr1(values: number[]): LevelAr1Fit {
+  const bestAlpha = (phi: number): { x: number; value: number } =>
+    minimizeFromGrid((a) => levelAr1Pass(values, a, phi).sse, ALPHA_GRID);
+  const phi = minimizeFromGrid((p) => bestAlpha(p).value, PHI_GRID).x;
+  return levelAr1At(values, bestAlpha(phi).x, phi);
+}
+
+/** The level model with given α and φ run over the values (ℓ_0 by least squares). */
+export function levelAr1At(values: number[], alpha: number, phi: number): LevelAr1Fit {
+  const pass = levelAr1Pass(values, alpha, phi);
+  return {
+    alpha,
+    phi,
+    level: pass.l,
+    ar: pass.u,
+    sse: pass.sse,
+    sigma2: pass.sse / Math.max(values.length - 3, 1),
+  };
+}
+
+/**
+ * Forecast k = 1…h steps ahead: ℓ_n + φ^k u_n, with variance σ² Σ_{i<k} (α + (1 − α) φ^i)²
+ * (an innovation e_{n+j} moves the level by α and the AR state by (1 − α), which decays by φ).
+ */
+export function levelAr1Forecast(fit: LevelAr1Fit, h: number): { mean: number[]; sd: number[] } {
+  const mean: number[] = [];
+  const sd: number[] = [];
+  let decay = 1;
+  let variance = 0;
+  for (let k = 1; k <= h; k++) {
+    variance += fit.sigma2 * (fit.alpha + (1 - fit.alpha) * decay) ** 2;
+    decay *= fit.phi;
+    mean.push(fit.level + decay * fit.ar);
+    sd.push(Math.sqrt(variance));
+  }
+  return { mean, sd };
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  fitHarmonic,
+  fourierColumns,
+  fourierRegression,
+  harmonicForecast,
+  harmonicTerms,
+} from '../../../src/forecasting/models/harmonic.core';
+import { fitLevelAr1, levelAr1At, levelAr1Forecast } from '../../../src/forecasting/models/smoothing.core';
+import { minimize, minimizeFromGrid } from '../../../src/forecasting/optimize.core';
+import { mulberry32 } from '../../../src/common/random';
+import { airPassengers } from './airpassengers.fixture';
+
+/** R forecast 8.x values from scripts/reference/harmonic.R. */
+const R = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'fixtures', 'reference', 'harmonic.json'), 'utf8'),
+) as {
+  airPassengers: { coefficients: number[]; rss: number };
+  hourly: { columns: string[]; coefficients: number[]; rss: number; bestOrders: number[] };
+  levelAr1: { alpha: number; phi: number; mean: number[]; seRatio: number[] };
+};
+
+/** The script's deterministic hourly series (R's t = 1 … n is index 0 … n−1 here). */
+function hourlySeries(n = 1008): number[] {
+  return Array.from({ length: n }, (_, i) => {
+    const t = i + 1;
+    return (
+      100 +
+      0.02 * t +
+      20 * Math.sin((2 * Math.PI * t) / 24) +
+      8 * Math.cos((4 * Math.PI * t) / 24) +
+      12 * Math.sin((2 * Math.PI * t) / 168) +
+      5 * Math.cos((6 * Math.PI * t) / 168) +
+      ((t * 7919) % 101) / 10 -
+      5
+    );
+  });
+}
+
+/** Our [cos, sin] pairs flattened in R's column order (S1, C1, S2, C2, …). */
+const inROrder = (pairs: [number, number][]): number[] => pairs.flatMap(([cos, sin]) => [sin, cos]);
+
+describe('harmonic terms', () => {
+  it('leave out a frequency a shorter period already has (the 7th weekly harmonic of hourly data)', () => {
+    const terms = harmonicTerms([24, 168], [3, 8]);
+    expect(terms).toHaveLength(10);
+    expect(terms).not.toContainEqual({ period: 168, k: 7 });
+  });
+
+  it('stop at the Nyquist frequency, which has a cosine only (as R’s fourier)', () => {
+    const terms = harmonicTerms([12], [20]);
+    expect(terms.map((h) => h.k)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(fourierColumns(terms, 1, 24)).toHaveLength(11);
+  });
+});
+
+describe('Fourier regression against R (lm on forecast::fourier)', () => {
+  it('AirPassengers with K = 3: the coefficients and residual sum of squares', () => {
+    const fit = fourierRegression(airPassengers(), harmonicTerms([12], [3]), 1);
+    const r = R.airPassengers;
+    inROrder(fit.coefficients).forEach((c, i) => expect(c).toBeCloseTo(r.coefficients[i + 1], 8));
+    expect(fit.rss / r.rss).toBeCloseTo(1, 10);
+  });
+
+  it('hourly data with daily K = 3 and weekly K = 8: the same 20 columns and coefficients', () => {
+    const terms = harmonicTerms([24, 168], [3, 8]);
+    expect(terms.map((h) => `${h.k}-${h.period}`)).toEqual(
+      R.hourly.columns.filter((c) => c.startsWith('C')).map((c) => c.slice(1)),
+    );
+    const fit = fourierRegression(hourlySeries(), terms, 1);
+    inROrder(fit.coefficients).forEach((c, i) => expect(c).toBeCloseTo(R.hourly.coefficients[i + 1], 7));
+    expect(fit.rss / R.hourly.rss).toBeCloseTo(1, 9);
+  });
+
+  it('chooses the orders with the lowest AICc over R’s exhaustive grid (detrended by a 2×168 moving average)', () => {
+    expect(fitHarmonic(hourlySeries(), [24, 168]).orders).toEqual(R.hourly.bestOrders);
+  });
+});
+
+describe('local level with AR(1) errors', () => {
+  const x = Array.from({ length: 600 }, (_, i) => {
+    let s = 50;
+    for (let t = 1; t <= i + 1; t++) s += ((t * 7919) % 101) / 101 - 0.5;
+    return s + 3 * Math.sin((i + 1) / 5);
+  });
+
+  it('forecasts as R’s ARIMA(1,1,1) with θ = −(1 − α(1 − φ)), standard errors included', () => {
+    const { alpha, phi, mean, seRatio } = R.levelAr1;
+    const f = levelAr1Forecast(levelAr1At(x, alpha, phi), mean.length);
+    f.mean.forEach((m, i) => expect(m).toBeCloseTo(mean[i], 6));
+    f.sd.forEach((s, i) => expect(s / f.sd[0]).toBeCloseTo(seRatio[i], 9));
+  });
+
+  it('recovers α and φ from a long simulated series', () => {
+    const rand = mulberry32(11);
+    const normal = (): number => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+    const [alpha, phi] = [0.05, 0.7];
+    let l = 100;
+    let u = 0;
+    const y = Array.from({ length: 20_000 }, () => {
+      const e = normal();
+      const v = l + phi * u + e;
+      l += alpha * e;
+      u = phi * u + (1 - alpha) * e;
+      return v;
+    });
+    const fit = fitLevelAr1(y);
+    expect(fit.alpha).toBeCloseTo(alpha, 1);
+    expect(fit.phi).toBeCloseTo(phi, 1);
+    expect(fit.sigma2).toBeCloseTo(1, 1);
+  });
+});
+
+describe('harmonic model', () => {
+  it('continues a purely seasonal series exactly, with a flat level', () => {
+    const y = Array.from(
+      { length: 24 * 7 * 6 },
+      (_, t) => 50 + 10 * Math.sin((2 * Math.PI * t) / 24) + 4 * Math.cos((2 * Math.PI * t) / 168),
+    );
+    const fit = fitHarmonic(y, [24, 168]);
+    const f = harmonicForecast(fit, 48);
+    f.mean.forEach((m, k) => {
+      const t = y.length + k;
+      expect(m).toBeCloseTo(
+        50 + 10 * Math.sin((2 * Math.PI * t) / 24) + 4 * Math.cos((2 * Math.PI * t) / 168),
+        4,
+      );
+    });
+  });
+
+  it('leaves out periods without two cycles, and refuses a series with none', () => {
+    expect(fitHarmonic(hourlySeries(300), [24, 168]).periods).toEqual([24]);
+    expect(() => fitHarmonic(hourlySeries(40), [24])).toThrow(/two cycles/);
+  });
+});
+
+describe('grid-started minimisation', () => {
+  // a wide local minimum at 0.3, where Brent's first golden-section point lands, and a narrow global one at 0.95
+  const f = (x: number): number => Math.min((x - 0.3) ** 2 - 0.1, 50 * (x - 0.95) ** 2 - 0.5);
+
+  it('finds the global minimum Brent alone misses', () => {
+    expect(minimize(f, 0, 1).x).toBeCloseTo(0.3, 3);
+    expect(minimizeFromGrid(f, [0, 0.25, 0.5, 0.75, 1]).x).toBeCloseTo(0.95, 4);
+  });
+
+  it('refuses a grid that is not ascending', () => {
+    expect(() => minimizeFromGrid(f, [0.5, 0.2])).toThrow(RangeError);
+  });
+});
