@@ -81,3 +81,16 @@ export function rBest(r: RReference): { method: string; mase: number } {
   const [method, mase] = Object.entries(r.mase).sort((a, b) => a[1] - b[1])[0];
   return { method, mase };
 }
+
+/** Interval coverage of R's methods on the benchmark, measured by scripts/reference/r-benchmark-coverage.R. */
+type RCoverage = Record<string, Record<string, { mase: number; cov80: number; cov95: number }>>;
+
+let rCoverageCache: RCoverage | undefined;
+
+/** R's 80 % and 95 % coverage for a method on a series, when measured. */
+export function rCoverage(series: string, method: string): { cov80: number; cov95: number } | undefined {
+  rCoverageCache ??= JSON.parse(
+    readFileSync(join(REPO_ROOT, 'bench', 'r-coverage.json'), 'utf8'),
+  ) as RCoverage;
+  return rCoverageCache[series]?.[method];
+}

@@ -1,8 +1,9 @@
 /**
  * Forecast accuracy and speed on the public benchmark (`../shared/benchmarks/forecast/`):
  * every model (raw and with Box-Cox) and AUTO, fitted on `train`, scored on `test`, next to
- * R forecast 8.x on the same split (`r_reference.json`). Ratios below 1 beat R. AUTO runs on
- * a warmed worker pool, as in the server.
+ * R forecast 8.x on the same split (`r_reference.json`; R's interval coverage from
+ * `bench/r-coverage.json`). Ratios below 1 beat R. AUTO runs on a warmed worker pool, as in
+ * the server.
  * Exits non-zero only on a crash, never on a score.
  *
  *   npm run bench:forecast [-- --series a10,hyndsight] [-- --models-only | --auto-only]
@@ -15,7 +16,7 @@ import type { BaseModelKind, ForecastResult, SeriesInput } from '../src/forecast
 import { daysBetween } from '../src/forecasting/history-series';
 import { dayHolidaySpans, maskHolidayHistory } from '../src/forecasting/holiday-effects.core';
 import { WorkerPool } from '../src/workers/worker-pool';
-import { BENCH_HOLIDAYS, loadPublicSeries, rBest, type PublicSeries } from './forecast-series';
+import { BENCH_HOLIDAYS, loadPublicSeries, rBest, rCoverage, type PublicSeries } from './forecast-series';
 import { printTable } from './harness';
 
 const KINDS: BaseModelKind[] = ['SNAIVE', 'THETA', 'MSTL', 'HARMONIC', 'ARIMA', 'PROPHET'];
@@ -43,6 +44,8 @@ export interface AutoRow {
   picked: string;
   mase: number;
   rBest: string;
+  /** 95 % coverage of R's best method (bench/r-coverage.json), NaN when not measured. */
+  rBestCov95: number;
   ratio: number;
   cov80: number;
   cov95: number;
@@ -125,6 +128,7 @@ async function autoRow(s: PublicSeries, pool: WorkerPool): Promise<AutoRow & Sco
     picked: result.label,
     ...sc,
     rBest: `${best.method} ${best.mase.toFixed(3)}`,
+    rBestCov95: rCoverage(s.name, best.method)?.cov95 ?? NaN,
     ratio: sc.mase / best.mase,
     seconds,
     rSeconds: s.r.seconds.tbats,
@@ -199,6 +203,7 @@ export async function runForecastBench(argv: string[] = []): Promise<void> {
       ratio: fmt(a.ratio, 2),
       'cov80 %': fmt(100 * a.cov80, 0),
       'cov95 %': fmt(100 * a.cov95, 0),
+      "R's best cov95 %": fmt(100 * a.rBestCov95, 0),
       seconds: fmt(a.seconds, 2),
       '×R TBATS time': fmt(a.tbatsRatio, 3),
     })),
