@@ -22,14 +22,15 @@ export interface SubsetFit {
   rss: number;
 }
 
-const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+/** Σ a_t b_t over equal-length arrays (the hot loop: plain indexing, bounds fixed by the loop). */
+const dot = (a: Float64Array, b: Float64Array): number => {
   let s = 0;
-  for (let t = 0; t < a.length; t++) s += at(a, t) * at(b, t);
+  for (let t = 0; t < a.length; t++) s += (a[t] ?? 0) * (b[t] ?? 0);
   return s;
 };
 
 /** The normal equations of y on the columns (each of y's length). */
-export function normalEquations(columns: ArrayLike<number>[], y: ArrayLike<number>): NormalEquations {
+export function normalEquations(columns: Float64Array[], y: Float64Array): NormalEquations {
   const p = columns.length;
   const gram = Array.from({ length: p }, () => new Float64Array(p));
   const xty = new Float64Array(p);
@@ -87,4 +88,47 @@ export function solveSubset(eq: NormalEquations, subset: number[]): SubsetFit | 
 export function aicc(n: number, rss: number, k: number): number {
   if (n - k - 1 <= 0) return Infinity;
   return n * Math.log(Math.max(rss, Number.MIN_VALUE) / n) + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
+}
+
+/**
+ * A least-squares fit grown one column at a time: the Cholesky factor gains a row and the
+ * residual sum of squares follows in O(p²) per column, so a nested sequence of regressions
+ * (one more harmonic each) costs about as much as its largest member.
+ */
+export interface GrowingFit {
+  /** Columns in the fit, in the order added. */
+  columns: number[];
+  /** Rows of the Cholesky factor L of the columns' Gram matrix. */
+  l: Float64Array[];
+  /** L⁻¹ Xᵀy: the residual sum of squares is yᵀy − ‖z‖². */
+  z: number[];
+  rss: number;
+}
+
+export const emptyFit = (eq: NormalEquations): GrowingFit => ({ columns: [], l: [], z: [], rss: eq.yty });
+
+/** Adds column c to the fit in place; false (and the fit unchanged) when c is collinear with it. */
+export function addColumn(eq: NormalEquations, fit: GrowingFit, c: number): boolean {
+  const p = fit.columns.length;
+  const gc = at(eq.gram, c);
+  const row = new Float64Array(p + 1);
+  let norm = 0;
+  for (let j = 0; j < p; j++) {
+    const lj = at(fit.l, j);
+    let s = at(gc, at(fit.columns, j));
+    for (let k = 0; k < j; k++) s -= at(lj, k) * at(row, k);
+    row[j] = s / at(lj, j);
+    norm += at(row, j) ** 2;
+  }
+  const pivot = at(gc, c) - norm;
+  if (!(pivot > 1e-10 * Math.max(at(gc, c), 1))) return false;
+  row[p] = Math.sqrt(pivot);
+  let s = at(eq.xty, c);
+  for (let j = 0; j < p; j++) s -= at(row, j) * at(fit.z, j);
+  const zp = s / at(row, p);
+  fit.columns.push(c);
+  fit.l.push(row);
+  fit.z.push(zp);
+  fit.rss = Math.max(fit.rss - zp * zp, 0);
+  return true;
 }

@@ -11,7 +11,15 @@
  */
 import { at } from '../../common/indexed';
 import { badInput } from '../../errors';
-import { aicc, normalEquations, solveSubset, type NormalEquations } from '../least-squares.core';
+import {
+  addColumn,
+  aicc,
+  emptyFit,
+  normalEquations,
+  solveSubset,
+  type GrowingFit,
+  type NormalEquations,
+} from '../least-squares.core';
 import { centredMovingAverage, fitLevelAr1, levelAr1Forecast, type LevelAr1Fit } from './smoothing.core';
 
 /** One Fourier pair: frequency k / period (cycles per step). */
@@ -89,14 +97,17 @@ function columnIndex(all: Harmonic[]): number[][] {
   });
 }
 
+const sameFrequency = (a: Harmonic, b: Harmonic): boolean => a.k * b.period === b.k * a.period;
+
+/** The columns within `all` of a harmonic (matched by frequency: `all` may list it under a shorter period). */
+function columnsOf(all: Harmonic[], index: number[][], h: Harmonic): number[] {
+  const i = all.findIndex((a) => sameFrequency(a, h));
+  return i < 0 ? [] : at(index, i);
+}
+
 /** The regression for given orders: an intercept and the harmonics' columns within `all`. */
 function subsetFor(all: Harmonic[], index: number[][], periods: number[], orders: number[]): number[] {
-  const wanted = harmonicTerms(periods, orders);
-  const subset = [0];
-  all.forEach((h, i) => {
-    if (wanted.some((w) => w.k * h.period === h.k * w.period)) subset.push(...at(index, i));
-  });
-  return subset;
+  return [0, ...harmonicTerms(periods, orders).flatMap((h) => columnsOf(all, index, h))];
 }
 
 /** AICc of the regression with the given orders; Infinity when collinear. */
@@ -114,28 +125,49 @@ function orderGrid(highest: number[]): number[][] {
 }
 
 /**
+ * The lowest-AICc orders over the whole grid. For each order of the other periods, the last
+ * period's harmonics are added one at a time to a growing fit, so its orders cost O(p²) each.
+ */
+function bestOnGrid(
+  eq: NormalEquations,
+  all: Harmonic[],
+  index: number[][],
+  periods: number[],
+  highest: number[],
+): number[] {
+  const last = periods.length - 1;
+  let best = { orders: highest.map(() => 0), score: Infinity };
+  const consider = (orders: number[], fit: GrowingFit): void => {
+    const s = aicc(eq.n, fit.rss, fit.columns.length);
+    if (s < best.score - 1e-9) best = { orders, score: s };
+  };
+  for (const prefix of orderGrid(highest.slice(0, last))) {
+    const fit = emptyFit(eq);
+    const base = [...prefix, 0];
+    if (!subsetFor(all, index, periods, base).every((c) => addColumn(eq, fit, c))) continue;
+    consider(base, fit);
+    const lastTerms = harmonicTerms(periods, [...prefix, at(highest, last)]).filter(
+      (h) => h.period === at(periods, last),
+    );
+    for (let k = 1; k <= at(highest, last); k++) {
+      const added = lastTerms.filter((h) => h.k === k).flatMap((h) => columnsOf(all, index, h));
+      if (!added.every((c) => addColumn(eq, fit, c))) break;
+      consider([...prefix, k], fit);
+    }
+  }
+  return best.orders;
+}
+
+/**
  * The orders minimising AICc: over every combination when there are at most MAX_GRID (one
  * or two periods), otherwise by coordinate descent from all zeros, each sweep setting one
  * period's order at a time to its best value with the others fixed, until nothing changes.
  */
-export function chooseOrders(values: number[], periods: number[], maxOrder = MAX_HARMONIC_ORDER): number[] {
-  const highest = periods.map((p) => Math.min(maxOrder, Math.floor(p / 2)));
-  const all = harmonicTerms(periods, highest);
+function chooseOrders(eq: NormalEquations, all: Harmonic[], periods: number[], highest: number[]): number[] {
   const index = columnIndex(all);
-  const eq = normalEquations(
-    [new Float64Array(values.length).fill(1), ...fourierColumns(all, 0, values.length)],
-    values,
-  );
   const score = (o: number[]): number => scoreOrders(eq, subsetFor(all, index, periods, o));
   const size = highest.reduce((s, top) => s * (top + 1), 1);
-  if (size <= MAX_GRID) {
-    let best = { orders: highest.map(() => 0), score: Infinity };
-    for (const orders of orderGrid(highest)) {
-      const s = score(orders);
-      if (s < best.score - 1e-9) best = { orders, score: s };
-    }
-    return best.orders;
-  }
+  if (size <= MAX_GRID) return bestOnGrid(eq, all, index, periods, highest);
   const orders = highest.map(() => 0);
   let best = score(orders);
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
@@ -154,6 +186,46 @@ export function chooseOrders(values: number[], periods: number[], maxOrder = MAX
     if (!changed) break;
   }
   return orders;
+}
+
+/** Harmonics chosen by AICc and their least-squares coefficients (time counted from `start`). */
+export interface FourierFit {
+  orders: number[];
+  harmonics: Harmonic[];
+  coefficients: [number, number][];
+}
+
+/** Per harmonic, its [cos, sin] coefficients from a solution whose first coefficient is the intercept. */
+function pairs(harmonics: Harmonic[], solution: number[]): [number, number][] {
+  let c = 1;
+  return harmonics.map((h): [number, number] => {
+    const cos = at(solution, c++);
+    const sin = isNyquist(h) ? 0 : at(solution, c++);
+    return [cos, sin];
+  });
+}
+
+/**
+ * The Fourier orders of `values` by AICc (see chooseOrders) and the chosen regression's
+ * coefficients, from one pass over the data (the normal equations of the largest model).
+ */
+export function fitFourier(
+  values: number[],
+  periods: number[],
+  start = 0,
+  maxOrder = MAX_HARMONIC_ORDER,
+): FourierFit {
+  const highest = periods.map((p) => Math.min(maxOrder, Math.floor(p / 2)));
+  const all = harmonicTerms(periods, highest);
+  const eq = normalEquations(
+    [new Float64Array(values.length).fill(1), ...fourierColumns(all, start, values.length)],
+    Float64Array.from(values),
+  );
+  const orders = chooseOrders(eq, all, periods, highest);
+  const harmonics = harmonicTerms(periods, orders);
+  const fit = solveSubset(eq, subsetFor(all, columnIndex(all), periods, orders));
+  if (!fit) throw badInput('harmonic regression: the Fourier terms are collinear on this series');
+  return { orders, harmonics, coefficients: pairs(harmonics, fit.coefficients) };
 }
 
 /** The points with a defined centred moving average, detrended by it. */
@@ -180,19 +252,16 @@ export function fourierRegression(
   start = 0,
 ): { coefficients: [number, number][]; rss: number } {
   const columns = fourierColumns(harmonics, start, values.length);
-  const eq = normalEquations([new Float64Array(values.length).fill(1), ...columns], values);
+  const eq = normalEquations(
+    [new Float64Array(values.length).fill(1), ...columns],
+    Float64Array.from(values),
+  );
   const fit = solveSubset(
     eq,
     Array.from({ length: columns.length + 1 }, (_, i) => i),
   );
   if (!fit) throw badInput('harmonic regression: the Fourier terms are collinear on this series');
-  let c = 1;
-  const coefficients = harmonics.map((h): [number, number] => {
-    const cos = at(fit.coefficients, c++);
-    const sin = isNyquist(h) ? 0 : at(fit.coefficients, c++);
-    return [cos, sin];
-  });
-  return { coefficients, rss: fit.rss };
+  return { coefficients: pairs(harmonics, fit.coefficients), rss: fit.rss };
 }
 
 /** The seasonal component at steps start … start+n−1. */
@@ -223,9 +292,7 @@ export function fitHarmonic(values: number[], periods: number[]): HarmonicFit {
   const trendFree = detrended(values, window);
   // the detrended points keep their time index: regress on a gap-free stretch (the CMA drops only the ends)
   const start = at(trendFree.t, 0);
-  const orders = chooseOrders(trendFree.y, usable);
-  const harmonics = harmonicTerms(usable, orders);
-  const { coefficients } = fourierRegression(trendFree.y, harmonics, start);
+  const { orders, harmonics, coefficients } = fitFourier(trendFree.y, usable, start);
   const seasonal = seasonalComponent(harmonics, coefficients, 0, n);
   const level = fitLevelAr1(values.map((v, t) => v - at(seasonal, t)));
   return { orders, periods: usable, harmonics, coefficients, level, n };

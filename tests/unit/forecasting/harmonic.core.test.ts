@@ -9,6 +9,12 @@ import {
 } from '../../../src/forecasting/models/harmonic.core';
 import { fitLevelAr1, levelAr1At, levelAr1Forecast } from '../../../src/forecasting/models/smoothing.core';
 import { minimize, minimizeFromGrid } from '../../../src/forecasting/optimize.core';
+import {
+  addColumn,
+  emptyFit,
+  normalEquations,
+  solveSubset,
+} from '../../../src/forecasting/least-squares.core';
 import { mulberry32 } from '../../../src/common/random';
 import { airPassengers } from './airpassengers.fixture';
 
@@ -129,9 +135,47 @@ describe('harmonic model', () => {
     });
   });
 
+  it('with three periods (searched by coordinate descent), finds every cycle in the data', () => {
+    const wave = (t: number): number =>
+      10 * Math.sin((2 * Math.PI * t) / 24) +
+      6 * Math.cos((4 * Math.PI * t) / 50) +
+      4 * Math.sin((2 * Math.PI * t) / 168);
+    const y = Array.from({ length: 168 * 6 }, (_, t) => 100 + wave(t) + (((t * 7919) % 101) / 101 - 0.5));
+    const fit = fitHarmonic(y, [24, 50, 168]);
+    expect(fit.orders[0]).toBeGreaterThanOrEqual(1);
+    expect(fit.orders[1]).toBeGreaterThanOrEqual(2);
+    expect(fit.orders[2]).toBeGreaterThanOrEqual(1);
+    harmonicForecast(fit, 48).mean.forEach((m, k) =>
+      expect(Math.abs(m - 100 - wave(y.length + k))).toBeLessThan(1),
+    );
+  });
+
   it('leaves out periods without two cycles, and refuses a series with none', () => {
     expect(fitHarmonic(hourlySeries(300), [24, 168]).periods).toEqual([24]);
     expect(() => fitHarmonic(hourlySeries(40), [24])).toThrow(/two cycles/);
+  });
+});
+
+describe('least squares', () => {
+  it('a fit grown column by column has the residual sum of squares of the direct solution', () => {
+    const y = hourlySeries(336);
+    const columns = [
+      new Float64Array(336).fill(1),
+      ...fourierColumns(harmonicTerms([24, 168], [2, 2]), 0, 336),
+    ];
+    const eq = normalEquations(columns, Float64Array.from(y));
+    const grown = emptyFit(eq);
+    columns.forEach((_, c) => {
+      expect(addColumn(eq, grown, c)).toBe(true);
+      const direct = solveSubset(
+        eq,
+        Array.from({ length: c + 1 }, (_, i) => i),
+      );
+      expect(grown.rss / (direct?.rss ?? NaN)).toBeCloseTo(1, 9);
+    });
+    // a column already in the fit is collinear: refused, the fit unchanged
+    expect(addColumn(eq, grown, 1)).toBe(false);
+    expect(grown.columns).toHaveLength(columns.length);
   });
 });
 
