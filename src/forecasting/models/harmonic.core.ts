@@ -1,5 +1,5 @@
 /**
- * Harmonic regression (Hyndman & Athanasopoulos, FPP §12.1 "dynamic harmonic regression"):
+ * Harmonic regression ("dynamic harmonic regression", Hyndman & Athanasopoulos, FPP):
  * each seasonal period p is a sum of K_p Fourier pairs sin/cos(2πkt/p), as R's
  * `forecast::fourier`. Long seasons (48 or 336 half-hours) take a handful of smooth terms
  * instead of one free value per slot, and several periods combine without the seasonal
