@@ -22,28 +22,40 @@ export interface SubsetFit {
   rss: number;
 }
 
-/** Σ a_t b_t over equal-length arrays (the hot loop: plain indexing, bounds fixed by the loop). */
-const dot = (a: Float64Array, b: Float64Array): number => {
-  let s = 0;
-  for (let t = 0; t < a.length; t++) s += (a[t] ?? 0) * (b[t] ?? 0);
-  return s;
-};
-
-/** The normal equations of y on the columns (each of y's length). */
-export function normalEquations(columns: Float64Array[], y: Float64Array): NormalEquations {
-  const p = columns.length;
+/**
+ * The normal equations of y on p regressors given row by row (`row(t, x)` writes x_t into x):
+ * memory O(p²) whatever the length, so a long series never holds its design matrix.
+ */
+export function normalEquationsByRow(
+  p: number,
+  y: ArrayLike<number>,
+  row: (t: number, x: Float64Array) => void,
+): NormalEquations {
   const gram = Array.from({ length: p }, () => new Float64Array(p));
   const xty = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    const xi = at(columns, i);
-    for (let j = 0; j <= i; j++) {
-      const g = dot(xi, at(columns, j));
-      at(gram, i)[j] = g;
-      at(gram, j)[i] = g;
+  const x = new Float64Array(p);
+  let yty = 0;
+  for (let t = 0; t < y.length; t++) {
+    row(t, x);
+    const yt = at(y, t);
+    yty += yt * yt;
+    for (let i = 0; i < p; i++) {
+      const xi = x[i] ?? 0;
+      const gi = at(gram, i);
+      // lower triangle; mirrored below (the hot loop: plain indexing, bounds fixed by the loop)
+      for (let j = 0; j <= i; j++) gi[j] = (gi[j] ?? 0) + xi * (x[j] ?? 0);
+      xty[i] = (xty[i] ?? 0) + xi * yt;
     }
-    xty[i] = dot(xi, y);
   }
-  return { gram, xty, yty: dot(y, y), n: y.length };
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) at(gram, j)[i] = at(at(gram, i), j);
+  return { gram, xty, yty, n: y.length };
+}
+
+/** The normal equations of y on the given columns (each of y's length). */
+export function normalEquations(columns: ArrayLike<number>[], y: ArrayLike<number>): NormalEquations {
+  return normalEquationsByRow(columns.length, y, (t, x) => {
+    columns.forEach((c, i) => (x[i] = at(c, t)));
+  });
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   addColumn,
   aicc,
   emptyFit,
-  normalEquations,
+  normalEquationsByRow,
   solveSubset,
   type GrowingFit,
   type NormalEquations,
@@ -85,6 +85,24 @@ export function fourierColumns(harmonics: Harmonic[], start: number, n: number):
     if (!isNyquist(h)) columns.push(sin);
   }
   return columns;
+}
+
+/**
+ * The normal equations of values on an intercept and the harmonics' columns (as
+ * fourierColumns, time from `start`), built row by row without the design matrix.
+ */
+function fourierNormalEquations(values: number[], harmonics: Harmonic[], start: number): NormalEquations {
+  const p = 1 + harmonics.reduce((s, h) => s + (isNyquist(h) ? 1 : 2), 0);
+  const w = harmonics.map((h) => (2 * Math.PI * h.k) / h.period);
+  return normalEquationsByRow(p, values, (t, x) => {
+    x[0] = 1;
+    let c = 1;
+    harmonics.forEach((h, i) => {
+      const angle = at(w, i) * (start + t);
+      x[c++] = Math.cos(angle);
+      if (!isNyquist(h)) x[c++] = Math.sin(angle);
+    });
+  });
 }
 
 /** Column indices (after the intercept at 0) of each harmonic in `fourierColumns(all)`. */
@@ -217,10 +235,7 @@ export function fitFourier(
 ): FourierFit {
   const highest = periods.map((p) => Math.min(maxOrder, Math.floor(p / 2)));
   const all = harmonicTerms(periods, highest);
-  const eq = normalEquations(
-    [new Float64Array(values.length).fill(1), ...fourierColumns(all, start, values.length)],
-    Float64Array.from(values),
-  );
+  const eq = fourierNormalEquations(values, all, start);
   const orders = chooseOrders(eq, all, periods, highest);
   const harmonics = harmonicTerms(periods, orders);
   const fit = solveSubset(eq, subsetFor(all, columnIndex(all), periods, orders));
@@ -251,14 +266,10 @@ export function fourierRegression(
   harmonics: Harmonic[],
   start = 0,
 ): { coefficients: [number, number][]; rss: number } {
-  const columns = fourierColumns(harmonics, start, values.length);
-  const eq = normalEquations(
-    [new Float64Array(values.length).fill(1), ...columns],
-    Float64Array.from(values),
-  );
+  const eq = fourierNormalEquations(values, harmonics, start);
   const fit = solveSubset(
     eq,
-    Array.from({ length: columns.length + 1 }, (_, i) => i),
+    Array.from({ length: eq.xty.length }, (_, i) => i),
   );
   if (!fit) throw badInput('harmonic regression: the Fourier terms are collinear on this series');
   return { coefficients: pairs(harmonics, fit.coefficients), rss: fit.rss };

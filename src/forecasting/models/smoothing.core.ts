@@ -36,26 +36,28 @@ export function centredMovingAverage(values: number[], m: number): number[] {
 /** SES with α on [lower, upper] and the least-squares initial level for that α. */
 export function fitSes(values: number[]): { alpha: number; l0: number; level: number; sse: number } {
   const evaluate = (alpha: number): { l0: number; level: number; sse: number } => {
-    // One-step errors are linear in l0: e_t = e0_t − (1−α)^t · l0, with e0 the errors from l0 = 0.
+    // One-step errors are linear in l0: e_t = e0_t − (1−α)^t · l0, with e0 the errors from
+    // l0 = 0; a first pass gives the least-squares l0, a second the SSE from it.
     let l = 0;
     let decay = 1;
     let sxy = 0;
     let sxx = 0;
-    const e0: number[] = [];
-    const c: number[] = [];
     for (const v of values) {
       const e = v - l;
-      e0.push(e);
-      c.push(decay);
       sxy += e * decay;
       sxx += decay * decay;
       l += alpha * e;
       decay *= 1 - alpha;
     }
     const l0 = sxy / sxx;
+    l = l0;
     let sse = 0;
-    e0.forEach((e, t) => (sse += (e - at(c, t) * l0) ** 2));
-    return { l0, level: l + decay * l0, sse };
+    for (const v of values) {
+      const e = v - l;
+      sse += e * e;
+      l += alpha * e;
+    }
+    return { l0, level: l, sse };
   };
   const best = minimize((a) => evaluate(a).sse, 1e-4, 0.9999);
   return { alpha: best.x, ...evaluate(best.x) };
@@ -78,7 +80,11 @@ export interface LevelAr1Fit {
   sigma2: number;
 }
 
-/** One pass for given α, φ from ℓ_0 = 0 and from ℓ_0 = 1 (errors are linear in ℓ_0). */
+/**
+ * Given α and φ: the least-squares ℓ_0, then the run from it. The one-step errors are linear
+ * in ℓ_0 (e_t = e0_t + c_t ℓ_0, e0 from ℓ_0 = 0, c the response to ℓ_0 = 1), so a first pass
+ * gives ℓ_0 = −Σ e0 c / Σ c² and a second one the SSE and final state, without storing errors.
+ */
 function levelAr1Pass(
   values: number[],
   alpha: number,
@@ -86,18 +92,13 @@ function levelAr1Pass(
 ): { l0: number; sse: number; l: number; u: number } {
   let l = 0;
   let u = 0;
-  // response of the state to ℓ_0 = 1
   let cl = 1;
   let cu = 0;
   let sxy = 0;
   let sxx = 0;
-  const e0: number[] = [];
-  const c: number[] = [];
   for (const v of values) {
     const e = v - l - phi * u;
     const ce = -cl - phi * cu;
-    e0.push(e);
-    c.push(ce);
     sxy += e * ce;
     sxx += ce * ce;
     l += alpha * e;
@@ -105,11 +106,17 @@ function levelAr1Pass(
     cl += alpha * ce;
     cu = phi * cu + (1 - alpha) * ce;
   }
-  // e_t = e0_t + c_t ℓ_0: least squares gives ℓ_0 = −Σ e0 c / Σ c²
   const l0 = sxx > 0 ? -sxy / sxx : 0;
+  l = l0;
+  u = 0;
   let sse = 0;
-  e0.forEach((e, t) => (sse += (e + at(c, t) * l0) ** 2));
-  return { l0, sse, l: l + cl * l0, u: u + cu * l0 };
+  for (const v of values) {
+    const e = v - l - phi * u;
+    sse += e * e;
+    l += alpha * e;
+    u = phi * u + (1 - alpha) * e;
+  }
+  return { l0, sse, l, u };
 }
 
 const ALPHA_GRID = [1e-4, 0.01, 0.05, 0.1, 0.2, 0.4, 0.7, 0.9999];
