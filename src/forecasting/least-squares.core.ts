@@ -26,7 +26,7 @@ export interface SubsetFit {
  * The normal equations of y on p regressors given row by row (`row(t, x)` writes x_t into x):
  * memory O(p²) whatever the length, so a long series never holds its design matrix.
  */
-export function normalEquationsByRow(
+export function normalEquations(
   p: number,
   y: ArrayLike<number>,
   row: (t: number, x: Float64Array) => void,
@@ -49,13 +49,6 @@ export function normalEquationsByRow(
   }
   for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) at(gram, j)[i] = at(at(gram, i), j);
   return { gram, xty, yty, n: y.length };
-}
-
-/** The normal equations of y on the given columns (each of y's length). */
-export function normalEquations(columns: ArrayLike<number>[], y: ArrayLike<number>): NormalEquations {
-  return normalEquationsByRow(columns.length, y, (t, x) => {
-    columns.forEach((c, i) => (x[i] = at(c, t)));
-  });
 }
 
 /**

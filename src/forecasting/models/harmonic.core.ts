@@ -15,7 +15,7 @@ import {
   addColumn,
   aicc,
   emptyFit,
-  normalEquationsByRow,
+  normalEquations,
   solveSubset,
   type GrowingFit,
   type NormalEquations,
@@ -70,42 +70,26 @@ export function harmonicTerms(periods: number[], orders: number[]): Harmonic[] {
 
 const isNyquist = (h: Harmonic): boolean => 2 * h.k === h.period;
 
-/** The cos and (except at the Nyquist frequency) sin column of each harmonic, at steps start … start+n−1. */
-export function fourierColumns(harmonics: Harmonic[], start: number, n: number): Float64Array[] {
-  const columns: Float64Array[] = [];
+/** Regressors of a harmonic regression: the intercept, then per harmonic a cos and (but at the Nyquist frequency) a sin. */
+export const designWidth = (harmonics: Harmonic[]): number =>
+  1 + harmonics.reduce((s, h) => s + (isNyquist(h) ? 1 : 2), 0);
+
+/** Writes the regressors at time `step` into x (designWidth entries), in R's `fourier` order per harmonic but cos first. */
+export function fourierRow(harmonics: Harmonic[], step: number, x: Float64Array): void {
+  x[0] = 1;
+  let c = 1;
   for (const h of harmonics) {
-    const cos = new Float64Array(n);
-    const sin = new Float64Array(n);
-    const w = (2 * Math.PI * h.k) / h.period;
-    for (let t = 0; t < n; t++) {
-      cos[t] = Math.cos(w * (start + t));
-      sin[t] = Math.sin(w * (start + t));
-    }
-    columns.push(cos);
-    if (!isNyquist(h)) columns.push(sin);
+    const angle = (2 * Math.PI * h.k * step) / h.period;
+    x[c++] = Math.cos(angle);
+    if (!isNyquist(h)) x[c++] = Math.sin(angle);
   }
-  return columns;
 }
 
-/**
- * The normal equations of values on an intercept and the harmonics' columns (as
- * fourierColumns, time from `start`), built row by row without the design matrix.
- */
-function fourierNormalEquations(values: number[], harmonics: Harmonic[], start: number): NormalEquations {
-  const p = 1 + harmonics.reduce((s, h) => s + (isNyquist(h) ? 1 : 2), 0);
-  const w = harmonics.map((h) => (2 * Math.PI * h.k) / h.period);
-  return normalEquationsByRow(p, values, (t, x) => {
-    x[0] = 1;
-    let c = 1;
-    harmonics.forEach((h, i) => {
-      const angle = at(w, i) * (start + t);
-      x[c++] = Math.cos(angle);
-      if (!isNyquist(h)) x[c++] = Math.sin(angle);
-    });
-  });
-}
+/** The normal equations of values on fourierRow, time counted from `start`, without the design matrix. */
+const fourierNormalEquations = (values: number[], harmonics: Harmonic[], start: number): NormalEquations =>
+  normalEquations(designWidth(harmonics), values, (t, x) => fourierRow(harmonics, start + t, x));
 
-/** Column indices (after the intercept at 0) of each harmonic in `fourierColumns(all)`. */
+/** Column indices (after the intercept at 0) of each harmonic in `fourierRow(all)`. */
 function columnIndex(all: Harmonic[]): number[][] {
   let next = 1;
   return all.map((h) => {

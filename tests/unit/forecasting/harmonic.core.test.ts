@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   fitHarmonic,
-  fourierColumns,
+  designWidth,
+  fourierRow,
   fourierRegression,
   harmonicForecast,
   harmonicTerms,
@@ -57,7 +58,10 @@ describe('harmonic terms', () => {
   it('stop at the Nyquist frequency, which has a cosine only (as R’s fourier)', () => {
     const terms = harmonicTerms([12], [20]);
     expect(terms.map((h) => h.k)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(fourierColumns(terms, 1, 24)).toHaveLength(11);
+    expect(designWidth(terms)).toBe(12); // intercept, 6 cos, 5 sin
+    const x = new Float64Array(12);
+    fourierRow(terms, 1, x);
+    expect(x[11]).toBeCloseTo(Math.cos(Math.PI), 12); // the Nyquist harmonic alternates ±1
   });
 });
 
@@ -158,14 +162,11 @@ describe('harmonic model', () => {
 
 describe('least squares', () => {
   it('a fit grown column by column has the residual sum of squares of the direct solution', () => {
-    const y = hourlySeries(336);
-    const columns = [
-      new Float64Array(336).fill(1),
-      ...fourierColumns(harmonicTerms([24, 168], [2, 2]), 0, 336),
-    ];
-    const eq = normalEquations(columns, Float64Array.from(y));
+    const terms = harmonicTerms([24, 168], [2, 2]);
+    const p = designWidth(terms);
+    const eq = normalEquations(p, hourlySeries(336), (t, x) => fourierRow(terms, t, x));
     const grown = emptyFit(eq);
-    columns.forEach((_, c) => {
+    Array.from({ length: p }, (_, c) => c).forEach((c) => {
       expect(addColumn(eq, grown, c)).toBe(true);
       const direct = solveSubset(
         eq,
@@ -175,7 +176,7 @@ describe('least squares', () => {
     });
     // a column already in the fit is collinear: refused, the fit unchanged
     expect(addColumn(eq, grown, 1)).toBe(false);
-    expect(grown.columns).toHaveLength(columns.length);
+    expect(grown.columns).toHaveLength(p);
   });
 });
 
