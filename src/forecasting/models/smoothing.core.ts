@@ -1,6 +1,7 @@
 /**
  * Smoothing shared by the decomposition models: the centred moving average of classical
- * decomposition and simple exponential smoothing. Pure: arrays in, numbers out.
+ * decomposition, simple exponential smoothing (Theta) and a local level with AR(1) errors
+ * (harmonic regression). Pure: arrays in, numbers out.
  */
 import { at } from '../../common/indexed';
 import { minimize, minimizeFromGrid } from '../optimize.core';
@@ -67,7 +68,8 @@ export function fitSes(values: number[]): { alpha: number; l0: number; level: nu
  * A local level with AR(1) errors, in innovations form (TBATS's level with ARMA(1,0) errors,
  * without trend or seasonality): x_t = ℓ_{t−1} + φ u_{t−1} + e_t, ℓ_t = ℓ_{t−1} + α e_t,
  * u_t = φ u_{t−1} + (1 − α) e_t. The AR term takes the short-lived swings, so the level can
- * move slowly (small α) instead of chasing every hour.
+ * move slowly (small α) instead of chasing every hour. Differencing shows it is ARIMA(1,1,1)
+ * with AR φ and MA θ = −(1 − α(1 − φ)) (R's sign), which the tests pin against R's Arima.
  */
 export interface LevelAr1Fit {
   alpha: number;
