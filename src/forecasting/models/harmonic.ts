@@ -5,15 +5,15 @@ import { validateSeries } from '../series.validation';
 import { fitHarmonic, harmonicForecast } from './harmonic.core';
 
 /**
- * Harmonic regression: Fourier terms per seasonal period (orders by AICc) and a local
- * level with AR(1) errors. Made for long seasons, such as the daily and weekly cycles of
+ * Harmonic regression: Fourier terms per seasonal period (orders by AICc), the days
+ * before and after the site's holidays, and a local level with AR(1) errors. Made for long seasons, such as the daily and weekly cycles of
  * half-hourly contact volumes, where it needs a few dozen coefficients instead of hundreds.
  */
 export const harmonicForecaster: Forecaster = {
   kind: 'HARMONIC',
   fit(input: SeriesInput, options: FitOptions = {}): FittedModel {
     const series = validateSeries(input);
-    const fit = fitHarmonic(series.values, series.periods);
+    const fit = fitHarmonic(series.values, series.periods, series.holidays);
     return makeFittedModel(
       'HARMONIC',
       series,
@@ -23,6 +23,7 @@ export const harmonicForecaster: Forecaster = {
         details: {
           orders: fit.orders,
           terms: fit.harmonics.length,
+          holidayEffects: Object.fromEntries(fit.holidayEffects.map((w) => [w.name, w.effect])),
           alpha: fit.level.alpha,
           phi: fit.level.phi,
           level: fit.level.level,

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  fitHarmonic,
   designWidth,
-  fourierRow,
   fourierRegression,
-  harmonicForecast,
+  fourierRow,
   harmonicTerms,
-} from '../../../src/forecasting/models/harmonic.core';
+} from '../../../src/forecasting/models/fourier-regression.core';
+import { fitHarmonic, harmonicForecast } from '../../../src/forecasting/models/harmonic.core';
 import { fitLevelAr1, levelAr1At, levelAr1Forecast } from '../../../src/forecasting/models/smoothing.core';
 import { minimize, minimizeFromGrid } from '../../../src/forecasting/optimize.core';
 import {
@@ -18,6 +17,7 @@ import {
 } from '../../../src/forecasting/least-squares.core';
 import { mulberry32 } from '../../../src/common/random';
 import { airPassengers } from './airpassengers.fixture';
+import { dailyWithHolidays } from './holiday-series.fixture';
 
 /** R forecast 8.x values from scripts/reference/harmonic.R. */
 const R = JSON.parse(
@@ -191,5 +191,36 @@ describe('grid-started minimisation', () => {
 
   it('refuses a grid that is not ascending', () => {
     expect(() => minimizeFromGrid(f, [0.5, 0.2])).toThrow(RangeError);
+  });
+});
+
+describe('harmonic model with the holiday calendar', () => {
+  const { input } = dailyWithHolidays();
+  const withHolidays = fitHarmonic(input.values, input.periods, input.holidays);
+  const without = fitHarmonic(input.values, input.periods);
+  // the days after the history: the holiday is day 8, so day 7 is the day before and day 9 the day after
+  const effect = harmonicForecast(withHolidays, 14).mean.map(
+    (v, i) => v - harmonicForecast(without, 14).mean[i],
+  );
+
+  it('learns the day before (−25) and the day after (+40) a holiday and forecasts them ahead', () => {
+    expect(withHolidays.holidayEffects.map((w) => w.name)).toEqual(['dayBeforeHoliday', 'dayAfterHoliday']);
+    expect(effect[7]).toBeGreaterThan(-31);
+    expect(effect[7]).toBeLessThan(-19);
+    expect(effect[9]).toBeGreaterThan(34);
+    expect(effect[9]).toBeLessThan(46);
+  });
+
+  it('leaves the days away from holidays alone', () => {
+    effect.forEach((e, i) => {
+      if (i !== 7 && i !== 9) expect(Math.abs(e)).toBeLessThan(3);
+    });
+  });
+
+  it('has nothing to learn from a window without history (a holiday only ahead)', () => {
+    const ahead = fitHarmonic(input.values, input.periods, [
+      { start: input.values.length + 8, end: input.values.length + 9 },
+    ]);
+    expect(ahead.holidayEffects).toEqual([]);
   });
 });
