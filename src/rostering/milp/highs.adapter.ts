@@ -5,7 +5,7 @@
  * deadline even where HiGHS does not look at the clock. Progress (incumbent, bound, gap)
  * arrives while it runs.
  */
-import loadHighs, { type Highs, type ModelData } from 'highs';
+import type { Highs, ModelData } from 'highs';
 import {
   prewarmHighsThread,
   solveInThread,
@@ -45,14 +45,6 @@ export interface MilpSolution {
   /** Column names as HiGHS read them (same order as `values`). */
   columnNames: string[];
   message: string | null;
-}
-
-let runtime: Promise<Highs> | null = null;
-
-/** The HiGHS runtime, loaded once per process or worker thread. */
-export function getHighs(): Promise<Highs> {
-  runtime ??= loadHighs();
-  return runtime;
 }
 
 const STATUS_NAMES: Record<number, string> = {

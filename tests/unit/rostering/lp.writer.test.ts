@@ -1,4 +1,4 @@
-import { getHighs } from '../../../src/rostering/milp/highs.adapter';
+import loadHighs from 'highs';
 import { formatNumber, writeLp } from '../../../src/rostering/milp/lp-writer';
 import { MilpBuilder, modelObjective } from '../../../src/rostering/milp/milp-builder';
 import { buildRosterModel } from '../../../src/rostering/milp/roster-model';
@@ -66,7 +66,7 @@ describe('writeLp', () => {
     );
     const model = buildRosterModel(p);
     const lp = writeLp(model.milp);
-    const highs = await getHighs();
+    const highs = await loadHighs();
     const parsed = highs.createModel({ format: 'lp', data: lp });
     try {
       const dims = parsed.getDimensions();

@@ -1,5 +1,5 @@
 /** Small hand-made roster problems for the rostering tests (60-minute intervals). */
-import { getHighs, solveLpText } from '../../../src/rostering/milp/highs.adapter';
+import { solveLpText } from '../../../src/rostering/milp/highs.adapter';
 import { writeLp } from '../../../src/rostering/milp/lp-writer';
 import { checkRoster } from '../../../src/rostering/roster.validation';
 import { buildRosterModel, type BuildOptions } from '../../../src/rostering/milp/roster-model';
@@ -100,5 +100,3 @@ export async function solveModel(input: RosterProblemInput, options: BuildOption
 export const rules = (run: ModelRun): string[] => [...new Set(run.violations.map((v) => v.rule))].sort();
 export const who = (run: ModelRun): string[] =>
   run.assignments.map((a) => `${a.staffId}@${a.date}:${a.shiftTemplateId}`).sort();
-
-export { getHighs };
