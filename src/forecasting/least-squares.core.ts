@@ -6,7 +6,7 @@
  */
 import { at } from '../common/indexed';
 
-/** XᵀX, Xᵀy and yᵀy of a column-major design, for solving subsets of its columns. */
+/** XᵀX, Xᵀy and yᵀy of a design (accumulated row by row), for solving subsets of its columns. */
 export interface NormalEquations {
   gram: Float64Array[];
   xty: Float64Array;
