@@ -5,9 +5,10 @@ import { validateSeries } from '../series.validation';
 import { fitHarmonic, harmonicForecast } from './harmonic.core';
 
 /**
- * Harmonic regression: Fourier terms per seasonal period (orders by AICc), the days
- * before and after the site's holidays, and a local level with AR(1) errors. Made for long seasons, such as the daily and weekly cycles of
- * half-hourly contact volumes, where it needs a few dozen coefficients instead of hundreds.
+ * Harmonic regression: Fourier terms per seasonal period (orders by AICc), the days before
+ * and after the site's holidays, and a local level with AR(1) errors. Made for long seasons,
+ * such as the daily and weekly cycles of half-hourly contact volumes, where it needs a few
+ * dozen coefficients instead of hundreds.
  */
 export const harmonicForecaster: Forecaster = {
   kind: 'HARMONIC',
