@@ -6,7 +6,7 @@
  */
 import { at } from '../common/indexed';
 
-/** XᵀX, Xᵀy and yᵀy of a design (accumulated row by row), for solving subsets of its columns. */
+/** XᵀX, Xᵀy and yᵀy of a design, for solving subsets of its columns. */
 export interface NormalEquations {
   gram: Float64Array[];
   xty: Float64Array;
@@ -20,35 +20,6 @@ export interface SubsetFit {
   coefficients: number[];
   /** Residual sum of squares. */
   rss: number;
-}
-
-/**
- * The normal equations of y on p regressors given row by row (`row(t, x)` writes x_t into x):
- * memory O(p²) whatever the length, so a long series never holds its design matrix.
- */
-export function normalEquations(
-  p: number,
-  y: ArrayLike<number>,
-  row: (t: number, x: Float64Array) => void,
-): NormalEquations {
-  const gram = Array.from({ length: p }, () => new Float64Array(p));
-  const xty = new Float64Array(p);
-  const x = new Float64Array(p);
-  let yty = 0;
-  for (let t = 0; t < y.length; t++) {
-    row(t, x);
-    const yt = at(y, t);
-    yty += yt * yt;
-    for (let i = 0; i < p; i++) {
-      const xi = x[i] ?? 0;
-      const gi = at(gram, i);
-      // lower triangle; mirrored below (the hot loop: plain indexing, bounds fixed by the loop)
-      for (let j = 0; j <= i; j++) gi[j] = (gi[j] ?? 0) + xi * (x[j] ?? 0);
-      xty[i] = (xty[i] ?? 0) + xi * yt;
-    }
-  }
-  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) at(gram, j)[i] = at(at(gram, i), j);
-  return { gram, xty, yty, n: y.length };
 }
 
 /**

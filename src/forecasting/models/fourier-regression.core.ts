@@ -10,17 +10,12 @@ import {
   addColumn,
   aicc,
   emptyFit,
-  normalEquations,
   solveSubset,
   type GrowingFit,
   type NormalEquations,
 } from '../least-squares.core';
-
-/** One Fourier pair: frequency k / period (cycles per step). */
-export interface Harmonic {
-  period: number;
-  k: number;
-}
+import { designWidth, fourierRow, harmonicTerms, isNyquist, type Harmonic } from './fourier-terms.core';
+import { fourierGram } from './fourier-gram.core';
 
 /** Highest order tried per period (or p/2, if smaller). */
 export const MAX_HARMONIC_ORDER = 20;
@@ -30,40 +25,9 @@ const MAX_GRID = 2_000;
 const MAX_SWEEPS = 5;
 
 /**
- * Fourier pairs for the given orders: k = 1 … K_p for each period, without repeating a
- * frequency an earlier (shorter) period already has (k/p = j/q, e.g. the 7th weekly
- * harmonic of hourly data is the daily one), and none above ½ cycle per step.
- */
-export function harmonicTerms(periods: number[], orders: number[]): Harmonic[] {
-  const terms: Harmonic[] = [];
-  periods.forEach((p, i) => {
-    for (let k = 1; k <= at(orders, i) && 2 * k <= p; k++) {
-      if (!terms.some((h) => h.k * p === k * h.period)) terms.push({ period: p, k });
-    }
-  });
-  return terms;
-}
-
-const isNyquist = (h: Harmonic): boolean => 2 * h.k === h.period;
-
-/** Regressors of a harmonic regression: the intercept, then per harmonic a cos and (but at the Nyquist frequency) a sin. */
-export const designWidth = (harmonics: Harmonic[]): number =>
-  1 + harmonics.reduce((s, h) => s + (isNyquist(h) ? 1 : 2), 0);
-
-/** Writes the regressors at time `step` into x (designWidth entries), in R's `fourier` order per harmonic but cos first. */
-export function fourierRow(harmonics: Harmonic[], step: number, x: Float64Array): void {
-  x[0] = 1;
-  let c = 1;
-  for (const h of harmonics) {
-    const angle = (2 * Math.PI * h.k * step) / h.period;
-    x[c++] = Math.cos(angle);
-    if (!isNyquist(h)) x[c++] = Math.sin(angle);
-  }
-}
-
-/**
  * The normal equations of values on fourierRow (time counted from `start`) and then the extra
- * regressors (each aligned with values), without the design matrix.
+ * regressors (each aligned with values), without the design matrix: the Fourier block of XᵀX
+ * in closed form (fourierGram), the rest in one pass over the values.
  */
 function fourierNormalEquations(
   values: number[],
@@ -72,10 +36,26 @@ function fourierNormalEquations(
   extras: readonly ArrayLike<number>[] = [],
 ): NormalEquations {
   const width = designWidth(harmonics);
-  return normalEquations(width + extras.length, values, (t, x) => {
+  const p = width + extras.length;
+  const gram = Array.from({ length: p }, () => new Float64Array(p));
+  fourierGram(harmonics, start, values.length).forEach((row, i) => at(gram, i).set(row));
+  const xty = new Float64Array(p);
+  const x = new Float64Array(p);
+  let yty = 0;
+  values.forEach((y, t) => {
     fourierRow(harmonics, start + t, x);
     extras.forEach((e, j) => (x[width + j] = at(e, t)));
+    yty += y * y;
+    for (let i = 0; i < p; i++) xty[i] = at(xty, i) + at(x, i) * y;
+    // the extras' rows of XᵀX (sparse indicators: only their non-zero steps add)
+    for (let j = width; j < p; j++) {
+      const xj = at(x, j);
+      if (xj === 0) continue;
+      for (let i = 0; i <= j; i++) at(gram, j)[i] = at(at(gram, j), i) + xj * at(x, i);
+    }
   });
+  for (let j = width; j < p; j++) for (let i = 0; i < j; i++) at(gram, i)[j] = at(at(gram, j), i);
+  return { gram, xty, yty, n: values.length };
 }
 
 /** Column indices (after the intercept at 0) of each harmonic in `fourierRow(all)`. */

@@ -13,7 +13,8 @@ import { at } from '../../common/indexed';
 import { badInput } from '../../errors';
 import type { StepSpan } from '../forecast.types';
 import { holidayWindows } from '../holiday-effects.core';
-import { fitFourier, seasonalComponent, type Harmonic } from './fourier-regression.core';
+import { fitFourier, seasonalComponent } from './fourier-regression.core';
+import type { Harmonic } from './fourier-terms.core';
 import { centredMovingAverage, fitLevelAr1, levelAr1Forecast, type LevelAr1Fit } from './smoothing.core';
 
 /** The effect of one holiday window (the day before, or after, every holiday) on the series. */

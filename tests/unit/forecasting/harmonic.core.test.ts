@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  designWidth,
-  fourierRegression,
-  fourierRow,
-  harmonicTerms,
-} from '../../../src/forecasting/models/fourier-regression.core';
+import { fourierRegression } from '../../../src/forecasting/models/fourier-regression.core';
+import { fourierGram, trigSums } from '../../../src/forecasting/models/fourier-gram.core';
+import { designWidth, fourierRow, harmonicTerms } from '../../../src/forecasting/models/fourier-terms.core';
 import { fitHarmonic, harmonicForecast } from '../../../src/forecasting/models/harmonic.core';
 import { fitLevelAr1, levelAr1At, levelAr1Forecast } from '../../../src/forecasting/models/smoothing.core';
 import { minimize, minimizeFromGrid } from '../../../src/forecasting/optimize.core';
 import {
   addColumn,
   emptyFit,
-  normalEquations,
   solveSubset,
+  type NormalEquations,
 } from '../../../src/forecasting/least-squares.core';
 import { mulberry32 } from '../../../src/common/random';
 import { airPassengers } from './airpassengers.fixture';
@@ -43,6 +40,25 @@ function hourlySeries(n = 1008): number[] {
       5
     );
   });
+}
+
+/** The normal equations summed row by row: the reference for the closed forms. */
+function bruteNormalEquations(
+  p: number,
+  y: number[],
+  row: (t: number, x: Float64Array) => void,
+): NormalEquations {
+  const gram = Array.from({ length: p }, () => new Float64Array(p));
+  const xty = new Float64Array(p);
+  const x = new Float64Array(p);
+  y.forEach((yt, t) => {
+    row(t, x);
+    for (let i = 0; i < p; i++) {
+      for (let j = 0; j < p; j++) gram[i]![j]! += x[i]! * x[j]!;
+      xty[i]! += x[i]! * yt;
+    }
+  });
+  return { gram, xty, yty: y.reduce((s, v) => s + v * v, 0), n: y.length };
 }
 
 /** Our [cos, sin] pairs flattened in R's column order (S1, C1, S2, C2, …). */
@@ -164,7 +180,7 @@ describe('least squares', () => {
   it('a fit grown column by column has the residual sum of squares of the direct solution', () => {
     const terms = harmonicTerms([24, 168], [2, 2]);
     const p = designWidth(terms);
-    const eq = normalEquations(p, hourlySeries(336), (t, x) => fourierRow(terms, t, x));
+    const eq = bruteNormalEquations(p, hourlySeries(336), (t, x) => fourierRow(terms, t, x));
     const grown = emptyFit(eq);
     Array.from({ length: p }, (_, c) => c).forEach((c) => {
       expect(addColumn(eq, grown, c)).toBe(true);
@@ -177,6 +193,45 @@ describe('least squares', () => {
     // a column already in the fit is collinear: refused, the fit unchanged
     expect(addColumn(eq, grown, 1)).toBe(false);
     expect(grown.columns).toHaveLength(p);
+  });
+});
+
+describe('Fourier Gram matrix in closed form', () => {
+  it('sums cos and sin over a progression, a multiple of 2π included', () => {
+    const direct = (w: number, s: number, m: number): [number, number] => {
+      let c = 0;
+      let sn = 0;
+      for (let t = s; t < s + m; t++) [c, sn] = [c + Math.cos(w * t), sn + Math.sin(w * t)];
+      return [c, sn];
+    };
+    for (const [w, s, m] of [
+      [0.3, 0, 50],
+      [2 * Math.PI, 7, 20],
+      [Math.PI, 3, 11],
+      [1e-3, 1000, 5000],
+    ] as const) {
+      const [c, sn] = trigSums(w, s, m);
+      const [dc, ds] = direct(w, s, m);
+      expect(c).toBeCloseTo(dc, 7);
+      expect(sn).toBeCloseTo(ds, 7);
+    }
+  });
+
+  it('equals the row-by-row sums, Nyquist term and a far start included', () => {
+    const terms = harmonicTerms([24, 168], [12, 20]);
+    const p = designWidth(terms);
+    for (const start of [0, 123_457]) {
+      const m = 1_000;
+      const brute = bruteNormalEquations(p, new Array<number>(m).fill(0), (t, x) =>
+        fourierRow(terms, start + t, x),
+      );
+      const closed = fourierGram(terms, start, m);
+      let worst = 0;
+      brute.gram.forEach((row, i) =>
+        row.forEach((g, j) => (worst = Math.max(worst, Math.abs(g - closed[i]![j]!)))),
+      );
+      expect(worst).toBeLessThan(1e-7);
+    }
   });
 });
 
