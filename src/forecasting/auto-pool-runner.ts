@@ -21,6 +21,7 @@ import {
   type OlderForecasts,
   type OlderWork,
 } from './candidate-backtest-steps';
+import type { PackedForecast } from './forecast-wire';
 import type {
   FitChosenInput,
   FitChosenOutput,
@@ -62,7 +63,7 @@ const byRank = (specs: CandidateSpec[]): CandidateSpec[] =>
   [...specs].sort((a, b) => specComplexity(b) - specComplexity(a));
 
 /** Runs in the candidates' own order, as one thread would have produced them. */
-const orderedLike = (specs: CandidateSpec[], runs: NewestRun[]): NewestRun[] => {
+const orderedLike = <R extends NewestRun<unknown>>(specs: CandidateSpec[], runs: R[]): R[] => {
   const position = new Map(specs.map((s, i) => [specLabel(s), i]));
   return [...runs].sort(
     (a, b) => (position.get(specLabel(a.spec)) ?? 0) - (position.get(specLabel(b.spec)) ?? 0),
@@ -83,9 +84,9 @@ function settled<T>(o: ({ ok: true } & T) | { ok: false; error: TaskError }): T 
 
 /** What the backtest's two steps leave for the join: the runs, the bar and the older forecasts. */
 interface PooledBacktest {
-  runs: NewestRun[];
+  runs: NewestRun<PackedForecast>[];
   best: number;
-  older: OlderForecasts[];
+  older: OlderForecasts<PackedForecast>[];
 }
 
 /**

@@ -32,9 +32,12 @@ function forecastAt(
   return forecastOrigins(spec.kind, origins, h, { ...fit, boxCox });
 }
 
-/** A candidate's forecast at the newest origin, or why it could not be fitted there. */
-export type NewestRun =
-  | { spec: CandidateSpec; f: ForecastResult; ms: number; mase: number; failure?: undefined }
+/**
+ * A candidate's forecast at the newest origin, or why it could not be fitted there. `F` is
+ * the forecast's form: a ForecastResult, or packed for the trip between threads (forecast-wire.ts).
+ */
+export type NewestRun<F = ForecastResult> =
+  | { spec: CandidateSpec; f: F; ms: number; mase: number; failure?: undefined }
   | { spec: CandidateSpec; failure: string; f?: undefined; mase?: undefined; ms?: undefined };
 
 function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: FitOptions): NewestRun {
@@ -54,11 +57,11 @@ function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: Fi
 }
 
 /** The best newest-origin MASE among the runs: the pruning bar is a multiple of it. */
-export const bestNewestMase = (first: NewestRun[]): number =>
+export const bestNewestMase = (first: NewestRun<unknown>[]): number =>
   Math.min(...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)));
 
 /** Whether a run goes on to the older origins: fitted, and seasonal naive or within `prune` × `best`. */
-const survives = (r: NewestRun, best: number, prune = DEFAULT_PRUNE): boolean =>
+const survives = (r: NewestRun<unknown>, best: number, prune = DEFAULT_PRUNE): boolean =>
   r.failure === undefined && (r.spec.kind === 'SNAIVE' || !(r.mase > prune * best));
 
 /** The first step of the backtest (or a part of it): each candidate on the newest origin. */
@@ -79,18 +82,18 @@ export interface OlderWork {
   origins: number[];
 }
 
-/** A candidate's forecasts at some older origins, or why one of them could not be fitted. */
-export interface OlderForecasts {
+/** A candidate's forecasts at some older origins, or why one of them could not be fitted (`F`: as NewestRun's). */
+export interface OlderForecasts<F = ForecastResult> {
   label: string;
   origins: number[];
-  forecasts: ForecastResult[];
+  forecasts: F[];
   ms: number;
   failure?: string;
 }
 
 /** The older-origin work of the runs that survive the bar (`prune` × `best`): every older origin. */
 export function olderWork(
-  runs: NewestRun[],
+  runs: NewestRun<unknown>[],
   best: number,
   originCount: number,
   prune = DEFAULT_PRUNE,

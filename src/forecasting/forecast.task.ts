@@ -17,6 +17,7 @@ import {
   type OlderWork,
 } from './candidate-backtest-steps';
 import { combineAndChoose } from './candidate-choice';
+import { packOlder, packRun, unpackOlder, unpackRun, type PackedForecast } from './forecast-wire';
 import { isModelFitError, MODEL_FIT_FAILED } from './forecast-errors';
 import { fitModel, type FitModelOptions } from './models/forecaster-registry';
 import type { ForecastResult, ModelKind, ModelParams, ModelSelection, SeriesInput } from './forecast.types';
@@ -86,11 +87,14 @@ export interface NewestGroupInput {
   options?: AutoBacktestOptions;
 }
 
-export type NewestGroupOutput = TaskResult<{ runs: NewestRun[]; originCount: number }>;
+export type NewestGroupOutput = TaskResult<{ runs: NewestRun<PackedForecast>[]; originCount: number }>;
 
 /** AUTO's first backtest step for one group of candidates: the newest origin (see auto-pool-runner.ts). */
 export async function backtestNewestGroup(input: NewestGroupInput): Promise<NewestGroupOutput> {
-  return taskResult(() => newestOriginRuns(input.series, input.specs, input.options));
+  return taskResult(() => {
+    const { runs, originCount } = newestOriginRuns(input.series, input.specs, input.options);
+    return { runs: runs.map(packRun), originCount };
+  });
 }
 
 export interface OlderGroupInput {
@@ -99,18 +103,20 @@ export interface OlderGroupInput {
   options?: AutoBacktestOptions;
 }
 
-export type OlderGroupOutput = TaskResult<{ older: OlderForecasts[] }>;
+export type OlderGroupOutput = TaskResult<{ older: OlderForecasts<PackedForecast>[] }>;
 
 /** AUTO's second backtest step for one group: surviving candidates at some older origins. */
 export async function backtestOlderGroup(input: OlderGroupInput): Promise<OlderGroupOutput> {
-  return taskResult(() => ({ older: olderOriginForecasts(input.series, input.work, input.options) }));
+  return taskResult(() => ({
+    older: olderOriginForecasts(input.series, input.work, input.options).map(packOlder),
+  }));
 }
 
 export interface FitChosenInput {
   series: SeriesInput;
-  /** Every candidate's newest-origin run, and the older-origin forecasts of the survivors. */
-  runs: NewestRun[];
-  older: OlderForecasts[];
+  /** Every candidate's newest-origin run, and the older-origin forecasts of the survivors (packed). */
+  runs: NewestRun<PackedForecast>[];
+  older: OlderForecasts<PackedForecast>[];
   /** The best newest-origin MASE over all candidates (the pruning bar's base). */
   best: number;
   horizon: number;
@@ -133,7 +139,13 @@ export type FitChosenOutput = TaskResult<{
 export async function fitChosenCandidate(input: FitChosenInput): Promise<FitChosenOutput> {
   return taskResult(() => {
     const options = input.options ?? {};
-    const results = assembleCandidates(input.series, input.runs, input.older, input.best, options);
+    const results = assembleCandidates(
+      input.series,
+      input.runs.map(unpackRun),
+      input.older.map(unpackOlder),
+      input.best,
+      options,
+    );
     const report = combineAndChoose(input.series, results, options);
     const chosen = fitChosen(input.series, report, options);
     const forecast = chosen.model.forecast(
