@@ -23,50 +23,6 @@ export interface SubsetFit {
 }
 
 /**
- * Least squares on the columns `subset` (indices into the normal equations' columns), or
- * null when they are collinear (the Cholesky factor loses positive definiteness).
- */
-export function solveSubset(eq: NormalEquations, subset: number[]): SubsetFit | null {
-  const p = subset.length;
-  const l = Array.from({ length: p }, () => new Float64Array(p));
-  for (let i = 0; i < p; i++) {
-    const li = at(l, i);
-    const gi = at(eq.gram, at(subset, i));
-    for (let j = 0; j <= i; j++) {
-      const lj = at(l, j);
-      let s = at(gi, at(subset, j));
-      for (let k = 0; k < j; k++) s -= at(li, k) * at(lj, k);
-      if (i === j) {
-        if (!(s > 1e-10 * Math.max(at(gi, at(subset, i)), 1))) return null;
-        li[i] = Math.sqrt(s);
-      } else li[j] = s / at(lj, j);
-    }
-  }
-  const b = subset.map((c) => at(eq.xty, c));
-  const z: number[] = [];
-  for (let i = 0; i < p; i++) {
-    let s = at(b, i);
-    for (let k = 0; k < i; k++) s -= at(at(l, i), k) * at(z, k);
-    z.push(s / at(at(l, i), i));
-  }
-  const beta = new Array<number>(p).fill(0);
-  for (let i = p - 1; i >= 0; i--) {
-    let s = at(z, i);
-    for (let k = i + 1; k < p; k++) s -= at(at(l, k), i) * at(beta, k);
-    beta[i] = s / at(at(l, i), i);
-  }
-  // RSS = yᵀy − βᵀXᵀy at the least-squares solution
-  const rss = Math.max(eq.yty - beta.reduce((s, v, i) => s + v * at(b, i), 0), 0);
-  return { coefficients: beta, rss };
-}
-
-/** Corrected Akaike information criterion of a Gaussian regression with k coefficients. */
-export function aicc(n: number, rss: number, k: number): number {
-  if (n - k - 1 <= 0) return Infinity;
-  return n * Math.log(Math.max(rss, Number.MIN_VALUE) / n) + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
-}
-
-/**
  * A least-squares fit grown one column at a time: the Cholesky factor gains a row and the
  * residual sum of squares follows in O(p²) per column, so a nested sequence of regressions
  * (one more harmonic each) costs about as much as its largest member.
@@ -107,4 +63,27 @@ export function addColumn(eq: NormalEquations, fit: GrowingFit, c: number): bool
   fit.z.push(zp);
   fit.rss = Math.max(fit.rss - zp * zp, 0);
   return true;
+}
+
+/**
+ * Least squares on the columns `subset` (indices into the normal equations' columns), or
+ * null when they are collinear: the growing fit over the subset, then Lᵀβ = z.
+ */
+export function solveSubset(eq: NormalEquations, subset: number[]): SubsetFit | null {
+  const fit = emptyFit(eq);
+  if (!subset.every((c) => addColumn(eq, fit, c))) return null;
+  const p = subset.length;
+  const beta = new Array<number>(p).fill(0);
+  for (let i = p - 1; i >= 0; i--) {
+    let s = at(fit.z, i);
+    for (let k = i + 1; k < p; k++) s -= at(at(fit.l, k), i) * at(beta, k);
+    beta[i] = s / at(at(fit.l, i), i);
+  }
+  return { coefficients: beta, rss: fit.rss };
+}
+
+/** Corrected Akaike information criterion of a Gaussian regression with k coefficients. */
+export function aicc(n: number, rss: number, k: number): number {
+  if (n - k - 1 <= 0) return Infinity;
+  return n * Math.log(Math.max(rss, Number.MIN_VALUE) / n) + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
 }

@@ -177,19 +177,42 @@ describe('harmonic model', () => {
 });
 
 describe('least squares', () => {
-  it('a fit grown column by column has the residual sum of squares of the direct solution', () => {
+  it('a fit grown column by column has the residual sum of squares of Gram–Schmidt, and its coefficients too', () => {
     const terms = harmonicTerms([24, 168], [2, 2]);
     const p = designWidth(terms);
-    const eq = bruteNormalEquations(p, hourlySeries(336), (t, x) => fourierRow(terms, t, x));
+    const y = hourlySeries(336);
+    const rows = y.map((_, t) => {
+      const x = new Float64Array(p);
+      fourierRow(terms, t, x);
+      return x;
+    });
+    const eq = bruteNormalEquations(p, y, (t, x) => x.set(rows[t]!));
     const grown = emptyFit(eq);
-    Array.from({ length: p }, (_, c) => c).forEach((c) => {
+    // the reference: y's residual after projecting out each column in turn (modified Gram–Schmidt)
+    const basis: number[][] = [];
+    const residual = [...y];
+    for (let c = 0; c < p; c++) {
+      const v = rows.map((x) => x[c]!);
+      for (const q of basis) {
+        const d = v.reduce((s, vi, i) => s + vi * q[i]!, 0);
+        v.forEach((_, i) => (v[i]! -= d * q[i]!));
+      }
+      const norm = Math.sqrt(v.reduce((s, vi) => s + vi * vi, 0));
+      const q = v.map((vi) => vi / norm);
+      basis.push(q);
+      const d = residual.reduce((s, r, i) => s + r * q[i]!, 0);
+      residual.forEach((_, i) => (residual[i]! -= d * q[i]!));
+      const rss = residual.reduce((s, r) => s + r * r, 0);
+
       expect(addColumn(eq, grown, c)).toBe(true);
-      const direct = solveSubset(
+      expect(grown.rss / rss).toBeCloseTo(1, 9);
+      const solved = solveSubset(
         eq,
         Array.from({ length: c + 1 }, (_, i) => i),
-      );
-      expect(grown.rss / (direct?.rss ?? NaN)).toBeCloseTo(1, 9);
-    });
+      )!;
+      const fitted = rows.map((x) => solved.coefficients.reduce((s, b, i) => s + b * x[i]!, 0));
+      expect(y.reduce((s, yt, t) => s + (yt - fitted[t]!) ** 2, 0) / rss).toBeCloseTo(1, 9);
+    }
     // a column already in the fit is collinear: refused, the fit unchanged
     expect(addColumn(eq, grown, 1)).toBe(false);
     expect(grown.columns).toHaveLength(p);
