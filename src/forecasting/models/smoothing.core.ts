@@ -1,7 +1,7 @@
 /**
  * Smoothing shared by the decomposition models: the centred moving average of classical
- * decomposition, simple exponential smoothing (Theta) and a local level with AR(1) errors
- * (harmonic regression). Pure: arrays in, numbers out.
+ * decomposition, a local level with AR(1) errors (harmonic regression) and simple
+ * exponential smoothing, its φ = 0 case (Theta). Pure: arrays in, numbers out.
  */
 import { at } from '../../common/indexed';
 import { minimize, minimizeFromGrid } from '../optimize.core';
@@ -32,36 +32,6 @@ export function centredMovingAverage(values: number[], m: number): number[] {
     out[t] = (sum - ends) / m;
   }
   return out;
-}
-
-/** SES with α on [lower, upper] and the least-squares initial level for that α. */
-export function fitSes(values: number[]): { alpha: number; l0: number; level: number; sse: number } {
-  const evaluate = (alpha: number): { l0: number; level: number; sse: number } => {
-    // One-step errors are linear in l0: e_t = e0_t − (1−α)^t · l0, with e0 the errors from
-    // l0 = 0; a first pass gives the least-squares l0, a second the SSE from it.
-    let l = 0;
-    let decay = 1;
-    let sxy = 0;
-    let sxx = 0;
-    for (const v of values) {
-      const e = v - l;
-      sxy += e * decay;
-      sxx += decay * decay;
-      l += alpha * e;
-      decay *= 1 - alpha;
-    }
-    const l0 = sxy / sxx;
-    l = l0;
-    let sse = 0;
-    for (const v of values) {
-      const e = v - l;
-      sse += e * e;
-      l += alpha * e;
-    }
-    return { l0, level: l, sse };
-  };
-  const best = minimize((a) => evaluate(a).sse, 1e-4, 0.9999);
-  return { alpha: best.x, ...evaluate(best.x) };
 }
 
 /**
@@ -119,6 +89,16 @@ function levelAr1Pass(
     u = phi * u + (1 - alpha) * e;
   }
   return { l0, sse, l, u };
+}
+
+/**
+ * Simple exponential smoothing: the level model without its AR term (φ = 0), α on
+ * [1e-4, 0.9999] by Brent and the least-squares initial level for that α.
+ */
+export function fitSes(values: number[]): { alpha: number; l0: number; level: number; sse: number } {
+  const alpha = minimize((a) => levelAr1Pass(values, a, 0).sse, 1e-4, 0.9999).x;
+  const { l0, l, sse } = levelAr1Pass(values, alpha, 0);
+  return { alpha, l0, level: l, sse };
 }
 
 const ALPHA_GRID = [1e-4, 0.01, 0.05, 0.1, 0.2, 0.4, 0.7, 0.9999];
