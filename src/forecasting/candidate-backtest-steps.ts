@@ -56,6 +56,10 @@ function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: Fi
   }
 }
 
+/** Every candidate on the plan's newest origin. */
+const runsOnNewest = (specs: CandidateSpec[], plan: AutoOrigins, fit: FitOptions): NewestRun[] =>
+  specs.map((spec) => runOnNewest(spec, at(plan.origins, plan.origins.length - 1), plan.h, fit));
+
 /** The best newest-origin MASE among the runs: the pruning bar is a multiple of it. */
 export const bestNewestMase = (first: NewestRun<unknown>[]): number =>
   Math.min(...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)));
@@ -71,9 +75,7 @@ export function newestOriginRuns(
   options: AutoBacktestOptions = {},
 ): { runs: NewestRun[]; originCount: number } {
   const plan = autoOrigins(input, options);
-  const newest = plan.origins[plan.origins.length - 1];
-  const runs = specs.map((spec) => runOnNewest(spec, newest, plan.h, options.fit ?? {}));
-  return { runs, originCount: plan.origins.length };
+  return { runs: runsOnNewest(specs, plan, options.fit ?? {}), originCount: plan.origins.length };
 }
 
 /** Older origins (indices into the plan's origins, oldest 0) a surviving candidate is forecast at. */
@@ -217,8 +219,7 @@ export function backtestCandidates(
   const plan = autoOrigins(input, options);
   const fit = options.fit ?? {};
   const prune = options.prune ?? DEFAULT_PRUNE;
-  const newest = plan.origins[plan.origins.length - 1];
-  const runs = specs.map((spec) => runOnNewest(spec, newest, plan.h, fit));
+  const runs = runsOnNewest(specs, plan, fit);
   const best = bestNewestMase(runs);
   const older = forecastWork(olderWork(runs, best, plan.origins.length, prune), plan, fit);
   return assembleAll(runs, older, best, plan, prune);
