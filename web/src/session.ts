@@ -17,8 +17,10 @@ interface SessionState {
 }
 
 const KEY = 'shiftcast.session';
+/** Why the last session ended, kept with the tab so a reload still explains the sign-in page. */
+const NOTICE_KEY = 'shiftcast.notice';
 const listeners = new Set<() => void>();
-let state: SessionState = { session: restore(), notice: null };
+let state: SessionState = { session: restore(), notice: sessionStorage.getItem(NOTICE_KEY) };
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 scheduleExpiry();
 
@@ -38,6 +40,8 @@ function emit(next: SessionState): void {
   state = next;
   if (next.session) sessionStorage.setItem(KEY, JSON.stringify(next.session));
   else sessionStorage.removeItem(KEY);
+  if (next.notice) sessionStorage.setItem(NOTICE_KEY, next.notice);
+  else sessionStorage.removeItem(NOTICE_KEY);
   scheduleExpiry();
   for (const l of listeners) l();
 }
