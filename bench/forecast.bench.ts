@@ -8,14 +8,10 @@
  *
  *   npm run bench:forecast [-- --series a10,hyndsight] [-- --models-only | --auto-only]
  */
-import { availableParallelism } from 'node:os';
-import { accuracy, seasonalNaiveScale } from '../src/forecasting/accuracy-metrics';
-import { autoOnPool } from '../src/forecasting/auto-pool-runner';
 import { BASE_FORECASTERS } from '../src/forecasting/models/ensemble';
-import type { BaseModelKind, ForecastResult, SeriesInput } from '../src/forecasting/forecast.types';
-import { daysBetween } from '../src/forecasting/history-series';
-import { dayHolidaySpans, maskHolidayHistory } from '../src/forecasting/holiday-effects.core';
-import { WorkerPool } from '../src/workers/worker-pool';
+import type { BaseModelKind } from '../src/forecasting/forecast.types';
+import type { WorkerPool } from '../src/workers/worker-pool';
+import { autoOnSeries, scoreOnTest, trainInput, warmPool } from './forecast-harness';
 import { BENCH_HOLIDAYS, loadPublicSeries, rBest, rCoverage, type PublicSeries } from './forecast-series';
 import { printTable } from './harness';
 
@@ -57,27 +53,6 @@ const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(d
 const times = (x: number, base: number | undefined): string =>
   base && base > 0 && Number.isFinite(x) ? `${(x / base).toFixed(2)}×` : 'n/a';
 
-function score(s: PublicSeries, f: ForecastResult): Pick<Scored, 'mase' | 'cov80' | 'cov95'> {
-  const scale = seasonalNaiveScale(s.train, Math.max(...s.periods));
-  const a = accuracy(s.test, f, scale);
-  return { mase: a.mase, cov80: a.coverage80, cov95: a.coverage95 };
-}
-
-/** The training input: with the region's holidays imputed, masked and listed, as the service does for a site. */
-function trainInput(s: PublicSeries): SeriesInput {
-  const holidays = BENCH_HOLIDAYS[s.name];
-  if (!holidays || !s.stepMinutes) return { values: s.train, periods: s.periods };
-  const days = holidays.map((d) => daysBetween(s.start, d));
-  const slotsPerDay = 1440 / s.stepMinutes;
-  const masked = maskHolidayHistory(
-    s.train,
-    s.train.map(() => true),
-    days,
-    slotsPerDay,
-  );
-  return { ...masked, periods: s.periods, holidays: dayHolidaySpans(days, slotsPerDay) };
-}
-
 function modelRows(s: PublicSeries): Scored[] {
   const rows: Scored[] = [];
   for (const kind of KINDS) {
@@ -92,7 +67,7 @@ function modelRows(s: PublicSeries): Scored[] {
         const lambda = fitted.params.boxCoxLambda;
         rows.push({
           model: lambda === undefined ? model : `${model} (λ ${lambda.toFixed(2)})`,
-          ...score(s, f),
+          ...scoreOnTest(s, f),
           seconds,
           rSeconds: peer,
         });
@@ -111,21 +86,13 @@ function modelRows(s: PublicSeries): Scored[] {
 }
 
 async function autoRow(s: PublicSeries, pool: WorkerPool): Promise<AutoRow & Scored> {
-  const t0 = performance.now();
-  const result = await autoOnPool(
-    pool,
-    trainInput(s),
-    s.h,
-    { horizon: s.h, ...(s.stepMinutes ? { stepMinutes: s.stepMinutes } : {}) },
-    s.test.map(() => true),
-  );
-  const seconds = (performance.now() - t0) / 1000;
+  const { label, forecast, seconds } = await autoOnSeries(pool, s);
   const best = rBest(s.r);
-  const sc = score(s, result.forecast);
+  const sc = scoreOnTest(s, forecast);
   return {
     series: s.name,
-    model: `AUTO → ${result.label}`,
-    picked: result.label,
+    model: `AUTO → ${label}`,
+    picked: label,
     ...sc,
     rBest: `${best.method} ${best.mase.toFixed(3)}`,
     rBestCov95: rCoverage(s.name, best.method)?.cov95 ?? NaN,
@@ -166,20 +133,9 @@ export async function runForecastBench(argv: string[] = []): Promise<void> {
     ?.slice(9)
     .split(',');
   const series = only ? all.filter((s) => only.includes(s.name)) : all;
-  const pool = new WorkerPool({
-    maxThreads: Math.max(1, Math.min(availableParallelism(), 4)),
-    maxQueue: 64,
-    taskTimeoutMs: 600_000,
-  });
+  const pool = await warmPool();
   const autos: AutoRow[] = [];
   try {
-    // Warm the pool as a running server's is: every thread loads its WASM modules once.
-    const warm = Array.from({ length: 48 }, (_, i) => 100 + 10 * Math.sin(i / 2) + i);
-    await Promise.all(
-      Array.from({ length: pool.threads }, () =>
-        autoOnPool(pool, { values: warm, periods: [12] }, 12, { origins: 1 }),
-      ),
-    );
     for (const s of series) {
       const rows = argv.includes('--auto-only') ? [] : modelRows(s);
       if (!argv.includes('--models-only')) {
