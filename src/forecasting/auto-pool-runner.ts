@@ -52,7 +52,7 @@ const SPLIT_FIT_MS = 50;
 /** The second step's tasks: costly candidates one origin each, cheap ones whole; costliest first. */
 function olderUnits(work: OlderWork[], fitMs: (spec: CandidateSpec) => number): OlderWork[] {
   const units = work.flatMap((w) =>
-    fitMs(w.spec) >= SPLIT_FIT_MS ? w.origins.map((o) => ({ spec: w.spec, origins: [o] })) : [w],
+    fitMs(w.spec) >= SPLIT_FIT_MS ? w.origins.map((o) => ({ ...w, origins: [o] })) : [w],
   );
   const cost = (u: OlderWork): number => fitMs(u.spec) * u.origins.length;
   return units.sort((a, b) => cost(b) - cost(a));

@@ -19,6 +19,8 @@ import {
 } from './candidate-backtest';
 import { isModelFitError } from './forecast-errors';
 import type { BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
+import { searchedStructure } from './arima-refit';
+import { BASE_FORECASTERS } from './models/ensemble';
 import { weightedScore } from './selection.core';
 
 /** One candidate fitted at each of the origins, forecasting its horizon there. */
@@ -37,18 +39,36 @@ function forecastAt(
  * the forecast's form: a ForecastResult, or packed for the trip between threads (forecast-wire.ts).
  */
 export type NewestRun<F = ForecastResult> =
-  | { spec: CandidateSpec; f: F; ms: number; mase: number; failure?: undefined }
-  | { spec: CandidateSpec; failure: string; f?: undefined; mase?: undefined; ms?: undefined };
+  | {
+      spec: CandidateSpec;
+      f: F;
+      ms: number;
+      mase: number;
+      /** What the fit searched for (ARIMA's orders), kept at the older origins. */
+      structure?: FitOptions;
+      failure?: undefined;
+    }
+  | {
+      spec: CandidateSpec;
+      failure: string;
+      f?: undefined;
+      mase?: undefined;
+      ms?: undefined;
+      structure?: undefined;
+    };
 
 function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: FitOptions): NewestRun {
   const t0 = performance.now();
   try {
-    const [f] = forecastAt(spec, [newest], h, fit);
+    const model = BASE_FORECASTERS[spec.kind].fit(newest.train, { ...fit, boxCox: spec.boxCox ?? 'none' });
+    const f = model.forecast(h, { futureOpen: newest.open });
+    const structure = searchedStructure(model.params);
     return {
       spec,
       f,
       ms: performance.now() - t0,
       mase: summarise(spec.kind, [newest], [f], 0).metrics.mase,
+      ...(structure ? { structure } : {}),
     };
   } catch (e) {
     if (!isModelFitError(e)) throw e;
@@ -82,6 +102,8 @@ export function newestOriginRuns(
 export interface OlderWork {
   spec: CandidateSpec;
   origins: number[];
+  /** The newest origin's searched structure, refitted here instead of searched again. */
+  structure?: FitOptions;
 }
 
 /** A candidate's forecasts at some older origins, or why one of them could not be fitted (`F`: as NewestRun's). */
@@ -101,16 +123,19 @@ export function olderWork(
   prune = DEFAULT_PRUNE,
 ): OlderWork[] {
   const origins = Array.from({ length: Math.max(originCount - 1, 0) }, (_, i) => i);
-  return runs.filter((r) => survives(r, best, prune)).map((r) => ({ spec: r.spec, origins }));
+  return runs
+    .filter((r) => survives(r, best, prune))
+    .map((r) => ({ spec: r.spec, origins, ...(r.structure ? { structure: r.structure } : {}) }));
 }
 
 function forecastWork(work: OlderWork[], plan: AutoOrigins, fit: FitOptions): OlderForecasts[] {
-  return work.map(({ spec, origins }) => {
+  return work.map(({ spec, origins, structure }) => {
     const label = specLabel(spec);
     const t0 = performance.now();
     try {
       const data = origins.map((i) => at(plan.origins, i));
-      return { label, origins, forecasts: forecastAt(spec, data, plan.h, fit), ms: performance.now() - t0 };
+      const forecasts = forecastAt(spec, data, plan.h, { ...fit, ...structure });
+      return { label, origins, forecasts, ms: performance.now() - t0 };
     } catch (e) {
       if (!isModelFitError(e)) throw e;
       return { label, origins, forecasts: [], ms: performance.now() - t0, failure: e.message };

@@ -83,16 +83,22 @@ export interface IntervalCalibration {
 }
 
 export interface ArimaOptions {
-  /** Non-seasonal order [p, d, q]. Default [1, 0, 1], or a bounded AutoARIMA search on short series. */
+  /** Non-seasonal order [p, d, q]. Default [1, 0, 1], or R’s auto.arima order search on short series. */
   order?: [number, number, number];
   /** Seasonal order [P, D, Q]. Default [0, 1, 1]. */
   seasonalOrder?: [number, number, number];
   /** Seasonal period. Default: the shortest period of the series. */
   period?: number;
-  /** `true` forces AutoARIMA, `false` forbids it; default: only for s <= 12 and at most `autoMaxLength` values. */
+  /**
+   * `true` chooses the differences, orders and drift as R's `auto.arima` (stepwise, AICc),
+   * `false` fits the given orders; default: the search only for s <= 12 and at most
+   * `autoMaxLength` values.
+   */
   auto?: boolean;
-  /** AutoARIMA is used by default only up to this length (default 600). */
+  /** The order search is used by default only up to this length (default 600). */
   autoMaxLength?: number;
+  /** With fixed orders: a drift (linear trend) regressor, as R's `include.drift`; for d + D <= 1. */
+  drift?: boolean;
   /** Fit on the most recent window of at most this many values (default 2000; the library throws above ~8000). */
   maxLength?: number;
   /** Fit on log values (positive series only); forecasts are transformed back (median forecast). */

@@ -1,3 +1,4 @@
+import { arimaRefitOptions } from './arima-refit';
 import type { BaseModelKind, ModelParams } from './forecast.types';
 import type { FitModelOptions } from './models/forecaster-registry';
 
@@ -16,16 +17,6 @@ export function refitOptions(params: ModelParams): FitModelOptions {
       boxCox: members.map((m) => m.boxCoxLambda ?? 'none'),
     };
   }
-  if (params.kind === 'ARIMA') {
-    const order = details.order as [number, number, number] | undefined;
-    const seasonalOrder = details.seasonalOrder as [number, number, number] | undefined;
-    options.arima = {
-      auto: false,
-      ...(order ? { order } : {}),
-      ...(seasonalOrder ? { seasonalOrder } : {}),
-      ...(params.periods[0] ? { period: params.periods[0] } : {}),
-      ...(details.transform === 'log' ? { transform: 'log' as const } : {}),
-    };
-  }
+  if (params.kind === 'ARIMA') options.arima = arimaRefitOptions(params);
   return options;
 }

@@ -22,8 +22,9 @@ export interface ArimaModelOptions {
 }
 
 export interface ArimaInstance {
-  train(ts: number[]): ArimaInstance;
-  predict(h: number): [number[], number[]];
+  /** `exog`: regressors, one value per step (one regressor) or one array per regressor. */
+  train(ts: number[], exog?: number[]): ArimaInstance;
+  predict(h: number, exog?: number[]): [number[], number[]];
   destroy(): void;
 }
 

@@ -10,12 +10,14 @@ export interface ArimaSummary {
   coefficients: Record<string, number>;
   sigma2?: number;
   aic?: number;
+  logLikelihood?: number;
+  /** Coefficient of the drift regressor (ctsa's EXOG), when one was given. */
+  drift?: number;
+  /** ctsa's exit code: 1 to 4 end at an optimum, higher codes did not converge. */
+  returnCode?: number;
   /** Messages showing that the optimizer aborted (NaN / overflow) on the reported model. */
   failures: string[];
 }
-
-/** ctsa prints this header once AutoARIMA's stepwise search has chosen and fitted its model. */
-const AUTO_SUMMARY = /AutoARIMA summary/;
 
 const FAILURE = /function returns NaN|exceeds the maximum double|Program Exiting/i;
 
@@ -39,11 +41,13 @@ export function parseArimaSummary(output: string[]): ArimaSummary {
   if (sigma) summary.sigma2 = Number(sigma[1]);
   const aic = /AIC criterion\s*:\s*(-?[\d.eE+-]+)/.exec(text);
   if (aic) summary.aic = Number(aic[1]);
-  // Aborts printed before AutoARIMA's summary belong to orders the stepwise search tried and
-  // dropped (their criterion is +∞); only aborts after it concern the model it reports.
-  const start = output.findIndex((line) => AUTO_SUMMARY.test(line));
+  const logLik = /Log Likelihood\s*:\s*(-?[\d.eE+-]+)/.exec(text);
+  if (logLik) summary.logLikelihood = Number(logLik[1]);
+  const drift = /^\s*EXOG\s+(-?[\d.eE+-]+)/m.exec(text);
+  if (drift) summary.drift = Number(drift[1]);
+  const code = /Return Code\s*:\s*(\d+)/.exec(text);
+  if (code) summary.returnCode = Number(code[1]);
   summary.failures = output
-    .slice(Math.max(start, 0))
     .flatMap((line) => line.split(/(?=Program Exiting)/))
     .filter((line) => FAILURE.test(line))
     .map((line) => line.trim());

@@ -1,6 +1,6 @@
 import { badInput } from '../../errors';
-import { loadArima, type ArimaModelOptions } from './arima-init';
-import { arimaMinRoot, MIN_ROOT_MODULUS } from '../arima-roots.core';
+import { loadArima } from './arima-init';
+import { searchOrders, type ArimaConfig } from './arima-search';
 import { parseArimaSummary, type ArimaSummary } from './arima-summary';
 import { isModelFitError, ModelFitError } from '../forecast-errors';
 import { assertValidForecast, gaussianIntervals, maxAbs, Z80, Z95 } from '../forecast-postprocess';
@@ -18,11 +18,10 @@ import { validateSeries, type ValidSeries } from '../series.validation';
 
 const DEFAULT_ORDER: [number, number, number] = [1, 0, 1];
 const DEFAULT_SEASONAL: [number, number, number] = [0, 1, 1];
-/** AutoARIMA bounds: the WASM search cannot be interrupted, so its space is kept small. */
-const AUTO_BOUNDS: ArimaModelOptions = { p: 2, d: 1, q: 2, P: 1, D: 1, Q: 1, s: 0 };
-/** The airline model, AutoARIMA's last fallback. */
+/** The airline model, the order search's last fallback. */
 const AIRLINE = { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1 };
 const BFGS = 5;
+const EXACT_LIKELIHOOD = 0;
 
 interface RawArima {
   points: number[];
@@ -32,7 +31,7 @@ interface RawArima {
 
 /** The first configuration that fitted, its raw output and its validated `prefetch`-step forecast. */
 interface UsableArima {
-  config: ArimaModelOptions;
+  config: ArimaConfig;
   raw: RawArima;
   cached: ForecastResult;
 }
@@ -44,21 +43,53 @@ function checkOrder(name: string, order: number[] | undefined): void {
   }
 }
 
-/** Trains, predicts h steps and always destroys the WASM model. */
-function runArima(config: ArimaModelOptions, ts: number[], h: number): RawArima {
+/** The drift regressor: the time index 1…n, and n+1…n+h ahead (R's `include.drift`). */
+const timeIndex = (from: number, count: number): number[] =>
+  Array.from({ length: count }, (_, i) => from + i);
+
+/** Runs fn on a fresh WASM model of `config` (exact likelihood, BFGS) and always destroys it. */
+function withModel<T>(
+  config: ArimaConfig,
+  fn: (model: InstanceType<ReturnType<typeof loadArima>['ARIMA']>) => T,
+): {
+  result: T;
+  output: string[];
+} {
   const { ARIMA, capture } = loadArima();
-  const model = new ARIMA({ ...config, optimizer: BFGS, method: 0, verbose: true });
+  const { p, d, q, P, D, Q, s } = config;
+  const model = new ARIMA({ p, d, q, P, D, Q, s, optimizer: BFGS, method: EXACT_LIKELIHOOD, verbose: true });
   try {
-    const { result, output } = capture(() => {
-      model.train(ts);
-      return model.predict(h);
+    return capture(() => fn(model));
+  } finally {
+    model.destroy();
+  }
+}
+
+/** Trains, predicts h steps and always destroys the WASM model. */
+function runArima(config: ArimaConfig, ts: number[], h: number): RawArima {
+  try {
+    const { result, output } = withModel(config, (model) => {
+      if (!config.drift) return model.train(ts).predict(h);
+      return model.train(ts, timeIndex(1, ts.length)).predict(h, timeIndex(ts.length + 1, h));
     });
     return { points: result[0], variances: result[1], summary: parseArimaSummary(output) };
   } catch (e) {
     throw new ModelFitError('ARIMA', e instanceof Error ? e.message : String(e));
-  } finally {
-    model.destroy();
   }
+}
+
+/** The summary of one fit for the order search; null when the library refused it. */
+function fitSummary(ts: number[]): (config: ArimaConfig) => ArimaSummary | null {
+  return (config) => {
+    try {
+      const { output } = withModel(config, (model) =>
+        config.drift ? model.train(ts, timeIndex(1, ts.length)) : model.train(ts),
+      );
+      return parseArimaSummary(output);
+    } catch {
+      return null;
+    }
+  };
 }
 
 function toForecast(raw: RawArima, log: boolean, h: number): ForecastResult {
@@ -74,13 +105,12 @@ function toForecast(raw: RawArima, log: boolean, h: number): ForecastResult {
 }
 
 /**
- * Fits the configurations in order and keeps the first usable one. AutoARIMA's search can
- * fail or end on a (near) non-invertible model (rejected as R's auto.arima does), and the
- * default orders can have a non-stationary AR part on a trending series: the airline model
- * (0,1,1)(0,1,1) is then the last resort.
+ * Fits the configurations in order and keeps the first usable one. The order search can
+ * find nothing usable, and the default orders can have a non-stationary AR part on a
+ * trending series: the airline model (0,1,1)(0,1,1) is then the last resort.
  */
 function firstUsable(
-  configs: ArimaModelOptions[],
+  configs: ArimaConfig[],
   y: number[],
   log: boolean,
   prefetch: number,
@@ -92,8 +122,6 @@ function firstUsable(
       const raw = runArima(config, y, prefetch);
       const cached = toForecast(raw, log, prefetch);
       assertValidForecast('ARIMA', cached, prefetch, limit);
-      if (config.auto && arimaMinRoot(raw.summary.coefficients, config.s) < MIN_ROOT_MODULUS)
-        throw new ModelFitError('ARIMA', 'AutoARIMA chose a model with a root on the unit circle');
       return { config, raw, cached };
     } catch (e) {
       if (!isModelFitError(e)) throw e;
@@ -111,8 +139,8 @@ interface ArimaPlan {
   y: number[];
   log: boolean;
   s: number;
-  fixed: ArimaModelOptions;
-  attempts: ArimaModelOptions[];
+  fixed: ArimaConfig;
+  attempts: ArimaConfig[];
   prefetch: number;
   limit: number;
 }
@@ -133,14 +161,19 @@ function arimaPlan(series: ValidSeries, o: ArimaOptions): ArimaPlan {
   const auto = o.auto ?? (ts.length <= (o.autoMaxLength ?? 600) && s <= 12);
   const [p, d, q] = o.order ?? DEFAULT_ORDER;
   const [P, D, Q] = o.seasonalOrder ?? DEFAULT_SEASONAL;
-  const fixed: ArimaModelOptions = { p, d, q, P, D, Q, s };
+  if (o.drift && d + D > 1) throw badInput(`arima.drift needs d + D <= 1, got d = ${d}, D = ${D}`);
+  const fixed: ArimaConfig = { p, d, q, P, D, Q, s, ...(o.drift ? { drift: true } : {}) };
+  const y = log ? ts.map(Math.log) : ts;
+  const searched = auto ? searchOrders(y, s, fitSummary(y)) : null;
   return {
     ts,
-    y: log ? ts.map(Math.log) : ts,
+    y,
     log,
     s,
     fixed,
-    attempts: auto ? [{ ...AUTO_BOUNDS, s, auto: true }, fixed, { ...AIRLINE, s }] : [fixed],
+    attempts: auto
+      ? [...(searched ? [{ ...searched.config, searched: true }] : []), fixed, { ...AIRLINE, s }]
+      : [fixed],
     prefetch: Math.max(2 * Math.max(...series.periods), 48),
     limit: (o.explosionRatio ?? 10) * Math.max(maxAbs(series.values), 1),
   };
@@ -170,10 +203,14 @@ function arimaParams(
     trainingLength: plan.ts.length,
     periods: [plan.s],
     details: {
-      auto: config.auto === true,
+      auto: config.searched === true,
+      drift: config.drift === true,
       order: summary.order ?? [p, d, q],
       seasonalOrder: summary.seasonalOrder ?? [P, D, Q],
-      coefficients: summary.coefficients,
+      coefficients: {
+        ...summary.coefficients,
+        ...(config.drift && summary.drift !== undefined ? { drift: summary.drift } : {}),
+      },
       sigma2: summary.sigma2 ?? null,
       aic: summary.aic ?? null,
       transform: plan.log ? 'log' : 'none',
@@ -183,7 +220,9 @@ function arimaParams(
 
 /**
  * SARIMA with one seasonal period via the `arima` package (ctsa, WASM), BFGS optimizer.
- * Fits on the most recent `maxLength` values; bounded AutoARIMA only on short series.
+ * Fits on the most recent `maxLength` values; on short series (by default at most 600
+ * values and a period of at most 12) the orders, differences and drift are chosen as R's
+ * `auto.arima` chooses them (arima-search.ts).
  * Every output is validated: optimizer aborts, non-finite or exploding values and unordered
  * intervals raise ModelFitError (code MODEL_FIT_FAILED) instead of returning a forecast.
  */

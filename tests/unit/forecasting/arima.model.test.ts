@@ -126,18 +126,13 @@ describe('parseArimaSummary', () => {
     ]);
   });
 
-  it('ignores aborts of orders the AutoARIMA search dropped before its summary', () => {
+  it('reads the log-likelihood, the drift regressor’s coefficient and the exit code', () => {
     const s = parseArimaSummary([
-      'Program Exiting as the function returns NaNp: 2 d: 0 q: 2 P: 1 D: 1 Q: 1 Drift/Mean: 1 ic: 1.79769e+308 ',
-      'p: 0 d: 0 q: 0 P: 1 D: 1 Q: 1 Drift/Mean: 1 ic: -138.095 ',
-      ' AutoARIMA summary: ',
-      'ARIMA Seasonal Order : ( 0, 0, 0) * (1, 1, 1) ',
-      'SIGMA^2          0.00952457           ',
+      'Return Code : 1 ',
+      'EXOG             0.0132642           -nan                 ',
+      'MEAN             0                    ',
+      'Log Likelihood : 199.813 ',
     ]);
-    expect(s.failures).toEqual([]);
-    expect(s.seasonalOrder).toEqual([1, 1, 1]);
-    expect(
-      parseArimaSummary([' AutoARIMA summary: ', 'Program Exiting as the function returns NaN']).failures,
-    ).toEqual(['Program Exiting as the function returns NaN']);
+    expect([s.logLikelihood, s.drift, s.returnCode]).toEqual([199.813, 0.0132642, 1]);
   });
 });
