@@ -1,4 +1,4 @@
-# Reference values for tests/unit/forecasting/arima-order-tests.core.test.ts and
+# Reference values for tests/unit/forecasting/arima-differences.core.test.ts and
 # tests/unit/forecasting/arima-search.test.ts, from R's forecast package (8.x):
 # the KPSS statistic and ndiffs(), the seasonal strength and nsdiffs(), and the model
 # auto.arima() chooses with exact likelihoods (approximation = FALSE), drift included.

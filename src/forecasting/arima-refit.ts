@@ -7,6 +7,8 @@ import type { ArimaOptions, FitOptions, ModelParams } from './forecast.types';
 /** Fit options that reproduce a fitted ARIMA's orders, drift and transform without searching. */
 export function arimaRefitOptions(params: ModelParams): ArimaOptions {
   const details = params.details ?? {};
+  // a series that differencing made constant had nothing to estimate: new data is searched anew
+  if (typeof details.constantDifference === 'number') return { auto: true };
   const order = details.order as [number, number, number] | undefined;
   const seasonalOrder = details.seasonalOrder as [number, number, number] | undefined;
   return {
@@ -25,5 +27,6 @@ export function arimaRefitOptions(params: ModelParams): ArimaOptions {
  */
 export function searchedStructure(params: ModelParams): FitOptions | undefined {
   if (params.kind !== 'ARIMA' || params.details?.auto !== true) return undefined;
+  if (typeof params.details.constantDifference === 'number') return undefined;
   return { arima: arimaRefitOptions(params) };
 }

@@ -1,28 +1,27 @@
 /**
  * R's `auto.arima` on ctsa's exact-likelihood SARIMA fits: the differences from the
- * seasonal-strength and KPSS tests (arima-order-tests.core.ts), then the stepwise search
+ * seasonal-strength and KPSS tests (arima-differences.core.ts), then the stepwise search
  * (arima-stepwise.core.ts) by AICc, with drift as a regressor on the time index when
  * d + D = 1 (R's `include.drift`) and the mean when d + D = 0. A fit that fails, does not
  * converge or has a root within 1 % of the unit circle scores +∞, as in R. Exact
  * likelihoods throughout (R's `approximation = FALSE`): ctsa's match R's `arima` to 1e-5.
  */
-import { arimaDifferences } from './arima-order-tests.core';
+import type { ArimaModelOptions } from './arima-init';
+import { arimaDifferences, constantAfterDifferences } from './arima-differences.core';
 import { stepwiseSearch, type SarimaOrder } from './arima-stepwise.core';
 import { arimaMinRoot, MIN_ROOT_MODULUS } from '../arima-roots.core';
 import type { ArimaSummary } from './arima-summary';
 
 /** A SARIMA to fit: orders, seasonal period, and whether the drift regressor enters. */
-export interface ArimaConfig {
-  p: number;
-  d: number;
-  q: number;
-  P: number;
-  D: number;
-  Q: number;
-  s: number;
+export interface ArimaConfig extends Pick<ArimaModelOptions, 'p' | 'd' | 'q' | 'P' | 'D' | 'Q' | 's'> {
   drift?: boolean;
   /** Chosen by the order search (not given by the caller). */
   searched?: boolean;
+  /**
+   * Set when the differenced series is this constant: no ARMA terms, nothing to estimate, the
+   * forecast continues the differences (R's auto.arima does the same).
+   */
+  constant?: number;
 }
 
 /** ctsa exit codes above this did not reach an optimum (7: Inf/NaN met in the optimizer). */
@@ -63,6 +62,8 @@ export interface SearchedOrders {
 /** The orders R's stepwise auto.arima would choose for `y` with seasonal period `s`; null when none fitted. */
 export function searchOrders(y: number[], s: number, fitSummary: FitSummary): SearchedOrders | null {
   const { d, D } = arimaDifferences(y, s);
+  const constant = constantAfterDifferences(y, d, D, s);
+  if (constant !== null) return { config: { p: 0, d, q: 0, P: 0, D, Q: 0, s, constant }, aicc: NaN, fits: 0 };
   const configOf = (o: SarimaOrder): ArimaConfig => ({
     p: o.p,
     d,

@@ -1,5 +1,6 @@
 import { badInput } from '../../errors';
 import { loadArima } from './arima-init';
+import { continueDifferenced } from './arima-differences.core';
 import { searchOrders, type ArimaConfig } from './arima-search';
 import { parseArimaSummary, type ArimaSummary } from './arima-summary';
 import { isModelFitError, ModelFitError } from '../forecast-errors';
@@ -65,8 +66,19 @@ function withModel<T>(
   }
 }
 
+/** A series whose differences are constant: continued exactly, with no uncertainty. */
+function continuedArima(config: ArimaConfig & { constant: number }, ts: number[], h: number): RawArima {
+  const { d, D, s, constant } = config;
+  return {
+    points: continueDifferenced(ts, d, D, s, constant, h),
+    variances: Array.from({ length: h }, () => 0),
+    summary: { order: [0, d, 0], seasonalOrder: [0, D, 0], coefficients: {}, failures: [] },
+  };
+}
+
 /** Trains, predicts h steps and always destroys the WASM model. */
 function runArima(config: ArimaConfig, ts: number[], h: number): RawArima {
+  if (config.constant !== undefined) return continuedArima({ ...config, constant: config.constant }, ts, h);
   try {
     const { result, output } = withModel(config, (model) => {
       if (!config.drift) return model.train(ts).predict(h);
@@ -205,6 +217,7 @@ function arimaParams(
     details: {
       auto: config.searched === true,
       drift: config.drift === true,
+      ...(config.constant !== undefined ? { constantDifference: config.constant } : {}),
       order: summary.order ?? [p, d, q],
       seasonalOrder: summary.seasonalOrder ?? [P, D, Q],
       coefficients: {

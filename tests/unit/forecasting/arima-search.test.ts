@@ -113,4 +113,20 @@ describe('ARIMA order search against R’s auto.arima', () => {
       f.mean.forEach((v, j) => expect(v).toBeCloseTo(refit[j], 9));
     });
   });
+
+  it('continues a series that differencing makes constant exactly, as R does', () => {
+    const fit = (values: number[]) =>
+      arimaForecaster.fit({ values, periods: [12] }, { arima: { auto: true } });
+    const line = fit(Array.from({ length: 60 }, (_, t) => 2 * t + 1));
+    expect(line.forecast(60).mean.slice(0, 3)).toEqual([121, 123, 125]);
+    expect(line.forecast(60).mean[59]).toBe(239);
+    const flat = fit(Array.from({ length: 48 }, () => 0)).forecast(12);
+    expect([...flat.mean, ...flat.lo95, ...flat.hi95].every((v) => v === 0)).toBe(true);
+    const season = [3, 9, 4, 7, 1, 2, 3, 4, 5, 6, 7, 8];
+    const seasonal = fit(Array.from({ length: 48 }, (_, t) => season[t % 12]));
+    expect(seasonal.forecast(12).mean).toEqual(season);
+    // nothing was estimated, so a refit searches again rather than fixing (0,0,0)(0,1,0)
+    expect(refitOptions(seasonal.params).arima).toEqual({ auto: true });
+    expect(searchedStructure(seasonal.params)).toBeUndefined();
+  });
 });

@@ -150,3 +150,52 @@ export function arimaDifferences(x: readonly number[], m: number): { d: number; 
   const dx = D > 0 ? difference(x, m) : [...x];
   return { d: ndiffs(dx), D };
 }
+
+/**
+ * The constant the series becomes after d ordinary and D seasonal differences (lag m), or
+ * null when it does not become constant. R's `auto.arima` then fits no ARMA terms: the
+ * differenced series is that constant for ever.
+ */
+export function constantAfterDifferences(
+  x: readonly number[],
+  d: number,
+  D: number,
+  m: number,
+): number | null {
+  let y = [...x];
+  for (let i = 0; i < D; i++) y = difference(y, m);
+  for (let i = 0; i < d; i++) y = difference(y);
+  return y.length > 0 && isConstant(y) ? at(y, 0) : null;
+}
+
+/**
+ * Continues `x` for h steps so that its d-th ordinary and D-th seasonal difference stays `c`:
+ * y[t] = c − Σⱼ≥₁ φⱼ y[t − j] with (1 − B)^d (1 − B^m)^D = Σ φⱼ Bʲ.
+ */
+export function continueDifferenced(
+  x: readonly number[],
+  d: number,
+  D: number,
+  m: number,
+  c: number,
+  h: number,
+): number[] {
+  let phi = [1];
+  const times = (poly: number[], lag: number): number[] => {
+    const out = Array.from({ length: poly.length + lag }, () => 0);
+    poly.forEach((p, j) => {
+      out[j] = at(out, j) + p;
+      out[j + lag] = at(out, j + lag) - p;
+    });
+    return out;
+  };
+  for (let i = 0; i < d; i++) phi = times(phi, 1);
+  for (let i = 0; i < D; i++) phi = times(phi, m);
+  const y = [...x];
+  for (let k = 0; k < h; k++) {
+    let v = c;
+    for (let j = 1; j < phi.length; j++) v -= at(phi, j) * at(y, y.length - j);
+    y.push(v);
+  }
+  return y.slice(x.length);
+}

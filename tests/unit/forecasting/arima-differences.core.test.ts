@@ -6,7 +6,9 @@ import {
   ndiffs,
   nsdiffs,
   seasonalStrength,
-} from '../../../src/forecasting/models/arima-order-tests.core';
+  constantAfterDifferences,
+  continueDifferenced,
+} from '../../../src/forecasting/models/arima-differences.core';
 import { R_ARIMA } from './arima-reference.fixture';
 
 const cases = Object.entries(R_ARIMA);
@@ -53,5 +55,38 @@ describe('seasonal strength and nsdiffs against forecast::nsdiffs(test = "seas")
   it('differences at a lag', () => {
     expect(difference([1, 4, 9, 16, 25], 1)).toEqual([3, 5, 7, 9]);
     expect(difference([1, 2, 3, 11, 12, 13], 3)).toEqual([10, 10, 10]);
+  });
+});
+
+describe('series that differencing makes constant (R fits no ARMA terms to them)', () => {
+  it('finds the constant, or none', () => {
+    const line = Array.from({ length: 30 }, (_, t) => 2 * t + 1);
+    expect(constantAfterDifferences(line, 1, 0, 12)).toBe(2);
+    expect(
+      constantAfterDifferences(
+        Array.from({ length: 30 }, () => 5),
+        0,
+        0,
+        12,
+      ),
+    ).toBe(5);
+    expect(
+      constantAfterDifferences(
+        line.map((v, t) => v + (t % 2)),
+        1,
+        0,
+        12,
+      ),
+    ).toBeNull();
+  });
+
+  it('continues a line, a repeating season and a season on a trend exactly', () => {
+    const line = Array.from({ length: 30 }, (_, t) => 2 * t + 1);
+    expect(continueDifferenced(line, 1, 0, 12, 2, 3)).toEqual([61, 63, 65]);
+    const season = Array.from({ length: 24 }, (_, t) => [3, 9, 4, 7][t % 4]);
+    expect(continueDifferenced(season, 0, 1, 4, 0, 5)).toEqual([3, 9, 4, 7, 3]);
+    const both = season.map((v, t) => v + 10 * Math.floor(t / 4));
+    // seasonally differenced: 10 each step (d = 0, D = 1): the season rises by 10 a cycle
+    expect(continueDifferenced(both, 0, 1, 4, 10, 4)).toEqual([63, 69, 64, 67]);
   });
 });
