@@ -184,8 +184,8 @@ const buildBuckets = (
   tsCol: string,
 ): ParsedVolumes => {
   const errors: RowError[] = [];
-  const buckets: VolumeBucket[] = [];
-  const duplicates: VolumeDuplicate[] = [];
+  let buckets: VolumeBucket[] = [];
+  let duplicates: VolumeDuplicate[] = [];
   const stats: ChannelImportStats[] = [];
   const locate = createDayLocator(options.timeZone);
   for (const channel of options.channels) {
@@ -196,8 +196,9 @@ const buildBuckets = (
       errors.push(result.error);
       continue;
     }
-    buckets.push(...result.days);
-    duplicates.push(...result.duplicates);
+    // concat, not push(...): a spread of one argument per day or row overflows the stack
+    buckets = buckets.concat(result.days);
+    duplicates = duplicates.concat(result.duplicates);
     stats.push(result.stats);
   }
   throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
@@ -223,7 +224,7 @@ function channelBuckets(
   if (spacing > stepMs && spacing % stepMs === 0 && distinct >= 2) {
     return {
       error: {
-        row: Math.min(...mine.map((e) => e.row)),
+        row: mine.reduce((first, e) => Math.min(first, e.row), Infinity),
         column: tsCol,
         message: `rows for channel "${channel.key}" are ${spacing / 60_000} minutes apart but the channel uses ${channel.intervalMinutes}-minute intervals; supply ${channel.intervalMinutes}-minute or finer data`,
       },

@@ -180,4 +180,24 @@ yesterday,calls,abc
       },
     ]);
   });
+
+  it('refuses 150,000 coarse rows with the coarse-data error, not a stack overflow', () => {
+    // Math.min(...rows) of every row number overflowed the stack past ~125k rows: the
+    // import answered INTERNAL_SERVER_ERROR instead of naming the problem
+    const start = Date.parse('2026-01-05T00:00Z');
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({
+      row: i + 2,
+      values: { timestamp: new Date(start + i * 3_600_000).toISOString(), calls: '1' },
+    }));
+    const e = thrown(() =>
+      parseVolumeRows({ format: 'csv', columns: ['timestamp', 'calls'], rows }, options),
+    );
+    expect(e.details).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'timestamp',
+        message: expect.stringMatching(/60 minutes apart/),
+      }),
+    ]);
+  });
 });
