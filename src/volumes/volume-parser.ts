@@ -59,12 +59,22 @@ interface Entry {
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * Most contacts one row may hold (the Erlang calculator's bound for an interval). Rows are
+ * summed into intervals and days: unbounded values (1e308) summed to Infinity, which the
+ * store cannot write (JSON keeps null) and GraphQL cannot answer.
+ */
+export const MAX_VOLUME_VALUE = 1_000_000;
+
 const parseValue = (raw: string): { ok: true; value: number } | { ok: false; message: string } => {
   if (raw === '') return { ok: false, message: 'value is required' };
   if (!NUMBER_RE.test(raw) || !Number.isFinite(Number(raw)))
     return { ok: false, message: `value must be a number, got ${echoCell(raw)}` };
   const value = Number(raw);
-  return value < 0 ? { ok: false, message: `value must be ≥ 0, got ${value}` } : { ok: true, value };
+  if (value < 0) return { ok: false, message: `value must be ≥ 0, got ${value}` };
+  if (value > MAX_VOLUME_VALUE)
+    return { ok: false, message: `value must be ≤ ${MAX_VOLUME_VALUE} contacts, got ${value}` };
+  return { ok: true, value };
 };
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

@@ -152,6 +152,27 @@ yesterday,calls,abc
     ]);
   });
 
+  it('refuses values above 1,000,000 contacts, so no sum of them reaches Infinity', () => {
+    // two rows of 1e308 in one interval summed to Infinity: stored as null on disk (data
+    // lost), Infinity in memory, and dataSummary failed for everyone (Float cannot be Infinity)
+    const e = thrown(() =>
+      parseVolumeRows(
+        csvTable(`timestamp,calls
+2026-06-01T08:00Z,1e308
+2026-06-01T08:00Z,1e308
+2026-06-01T08:15Z,1000001
+2026-06-01T08:30Z,1000000`),
+        options,
+      ),
+    );
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.details.map((d) => [d.row, d.column, d.message])).toEqual([
+      [2, 'calls', 'value must be ≤ 1000000 contacts, got 1e+308'],
+      [3, 'calls', 'value must be ≤ 1000000 contacts, got 1e+308'],
+      [4, 'calls', 'value must be ≤ 1000000 contacts, got 1000001'],
+    ]);
+  });
+
   it('refuses unknown wide columns and a missing timestamp column in the header', () => {
     expect(
       thrown(() => parseVolumeRows(csvTable('timestamp,calls,chats\n2026-06-01T08:00,1,2'), options)).details,
