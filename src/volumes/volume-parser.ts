@@ -77,6 +77,32 @@ const parseValue = (raw: string): { ok: true; value: number } | { ok: false; mes
   return { ok: true, value };
 };
 
+/**
+ * Most local days one import may span (about ten years, the holiday calendar's range). Every
+ * day of an import is located and sized in the site zone before anything is written: one row
+ * a day for centuries held the event loop for tens of seconds.
+ */
+export const MAX_IMPORT_SPAN_DAYS = 3700;
+const DAY_MS = 86_400_000;
+
+/** The span error when the entries' timestamps cover more than MAX_IMPORT_SPAN_DAYS days. */
+const spanError = (entries: readonly Entry[], tsCol: string): RowError | null => {
+  if (entries.length === 0) return null;
+  let first = entries[0];
+  let last = entries[0];
+  for (const e of entries) {
+    if (e.instant < first.instant) first = e;
+    if (e.instant > last.instant) last = e;
+  }
+  const days = Math.floor((last.instant - first.instant) / DAY_MS) + 1;
+  if (days <= MAX_IMPORT_SPAN_DAYS) return null;
+  return {
+    row: last.row,
+    column: tsCol,
+    message: `timestamps span ${days} days (row ${first.row} to row ${last.row}), more than ${MAX_IMPORT_SPAN_DAYS}: import at most ${MAX_IMPORT_SPAN_DAYS} days at once`,
+  };
+};
+
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** Where an import's columns are: long (`timestamp,channel,value`) or wide (`timestamp,<channel>…`). */
@@ -173,6 +199,8 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
       else if (ts.ok && ch) entries.push({ row, channel: ch, instant: ts.instant, value: v.value });
     }
   }
+  const span = spanError(entries, tsCol);
+  if (span) errors.push(span);
   throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
   return buildBuckets(entries, options, layout.format, table.rows.length, tsCol);
 };

@@ -208,17 +208,42 @@ yesterday,calls,abc
     const start = Date.parse('2026-01-05T00:00Z');
     const rows = Array.from({ length: 150_000 }, (_, i) => ({
       row: i + 2,
-      values: { timestamp: new Date(start + i * 3_600_000).toISOString(), calls: '1' },
+      values: { timestamp: new Date(start + i * 120_000).toISOString(), calls: '1' },
     }));
+    const perMinute = { ...options, channels: [{ key: 'calls', intervalMinutes: 1 }] };
     const e = thrown(() =>
-      parseVolumeRows({ format: 'csv', columns: ['timestamp', 'calls'], rows }, options),
+      parseVolumeRows({ format: 'csv', columns: ['timestamp', 'calls'], rows }, perMinute),
     );
     expect(e.details).toEqual([
       expect.objectContaining({
         row: 2,
         column: 'timestamp',
-        message: expect.stringMatching(/60 minutes apart/),
+        message: expect.stringMatching(/2 minutes apart/),
       }),
     ]);
+  });
+
+  it('refuses an import spanning more than 3,700 days before building a bucket per day', () => {
+    // one row a day for 383 years (2.8 MB of CSV) held the event loop for over 20 s while
+    // every local day was located and sized; 20 years is refused at once, naming both rows
+    const start = Date.parse('2000-01-01T08:07Z');
+    const rows = Array.from({ length: 7_305 }, (_, i) => ({
+      row: i + 2,
+      values: { timestamp: new Date(start + i * 86_400_000).toISOString(), calls: '1' },
+    }));
+    const e = thrown(() =>
+      parseVolumeRows({ format: 'csv', columns: ['timestamp', 'calls'], rows }, options),
+    );
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.details).toEqual([
+      {
+        row: 7_306,
+        column: 'timestamp',
+        message:
+          'timestamps span 7305 days (row 2 to row 7306), more than 3700: import at most 3700 days at once',
+      },
+    ]);
+    const edge = csvTable('timestamp,calls\n2016-01-01T00:00Z,1\n2026-02-16T00:15Z,1');
+    expect(parseVolumeRows(edge, options).buckets).toHaveLength(2);
   });
 });
