@@ -27,18 +27,19 @@ import { isAppError } from '../errors';
 import type { Logger } from '../logger';
 import { connectionToken, newContext } from './context';
 import { prepareOperation, type EdgeLimits } from './limits';
+import {
+  MAX_OPEN_OPERATIONS_PER_USER,
+  MAX_SOCKETS_PER_USER,
+  OpenOperations,
+  TOO_MANY_OPERATIONS,
+  TOO_MANY_SOCKETS,
+  UserSockets,
+} from './ws-quotas';
 
 /** Close code of a socket whose session was revoked (logout, deactivation, new password). */
 export const SESSION_REVOKED = 4403;
 /** Largest WebSocket message, the same as the HTTP body limit. */
 export const MAX_WS_PAYLOAD = 5 * 1024 * 1024;
-/**
- * Operations one user may have open at once over all their sockets (subscriptions, and
- * queries still running). Each subscription holds about 19 KB: 20,000 on one socket took
- * the heap from 58 MB to 434 MB. Past the cap a subscribe is refused with this code.
- */
-export const MAX_OPEN_OPERATIONS_PER_USER = 100;
-export const TOO_MANY_OPERATIONS = 'TOO_MANY_OPERATIONS';
 
 /** What a socket keeps between messages (graphql-ws adds `socket` and `request`). */
 type SocketExtra = { token?: string; viewer?: Viewer };
@@ -110,55 +111,6 @@ const withCode = (e: GraphQLError): GraphQLError =>
 type WsOptions = ServerOptions<Record<string, unknown>, Extra & SocketExtra>;
 type Recheck = () => Promise<Viewer | null>;
 
-/**
- * Operations open per socket and per user, reported as one total whenever it changes. A
- * place is taken before anything else is done for the operation and given back when it
- * completes, is refused, or its socket closes.
- */
-class OpenOperations {
-  private readonly bySocket = new Map<object, { userId: string; ids: Set<string> }>();
-  private readonly byUser = new Map<string, number>();
-  private total = 0;
-  constructor(private readonly onChange?: (open: number) => void) {}
-
-  /** Takes a place for operation `id`; false when the user already has the most allowed. */
-  tryAdd(socket: object, userId: string, id: string): boolean {
-    const count = this.byUser.get(userId) ?? 0;
-    if (count >= MAX_OPEN_OPERATIONS_PER_USER) return false;
-    const entry = this.bySocket.get(socket) ?? { userId, ids: new Set<string>() };
-    this.bySocket.set(socket, entry);
-    entry.ids.add(id);
-    this.byUser.set(userId, count + 1);
-    this.changed(1);
-    return true;
-  }
-
-  complete(socket: object, id: string): void {
-    const entry = this.bySocket.get(socket);
-    if (entry?.ids.delete(id)) this.release(entry.userId, 1);
-  }
-
-  close(socket: object): void {
-    const entry = this.bySocket.get(socket);
-    if (!entry) return;
-    this.bySocket.delete(socket);
-    this.release(entry.userId, entry.ids.size);
-  }
-
-  private release(userId: string, n: number): void {
-    if (n === 0) return;
-    const left = (this.byUser.get(userId) ?? n) - n;
-    if (left > 0) this.byUser.set(userId, left);
-    else this.byUser.delete(userId);
-    this.changed(-n);
-  }
-
-  private changed(delta: number): void {
-    this.total += delta;
-    this.onChange?.(this.total);
-  }
-}
-
 const tooManyOperations = (): GraphQLError =>
   new GraphQLError(
     `Too many open operations: at most ${MAX_OPEN_OPERATIONS_PER_USER} operations open per user ` +
@@ -166,12 +118,19 @@ const tooManyOperations = (): GraphQLError =>
     { extensions: { code: TOO_MANY_OPERATIONS } },
   );
 
-/** Accepts a socket only with a token that stands for a live session. */
-function connectHandler(users: UserService): NonNullable<WsOptions['onConnect']> {
+/**
+ * Accepts a socket only with a token that stands for a live session, and only while its
+ * user holds fewer than MAX_SOCKETS_PER_USER (refused: closed with TOO_MANY_SOCKETS).
+ */
+function connectHandler(users: UserService, sockets: UserSockets): NonNullable<WsOptions['onConnect']> {
   return async (ctx) => {
     const token = connectionToken(ctx.connectionParams);
     const viewer = token === null ? null : await currentViewer(users, token);
     if (!viewer || token === null) return false;
+    if (!sockets.tryOpen(ctx, viewer.userId)) {
+      ctx.extra.socket.close(TOO_MANY_SOCKETS, `Too many sockets: at most ${MAX_SOCKETS_PER_USER} per user`);
+      return false;
+    }
     ctx.extra.token = token;
     ctx.extra.viewer = viewer;
     return true;
@@ -239,6 +198,7 @@ export function startWsServer(
 ): { dispose(): void | Promise<void> } {
   const { users, limits, formatError } = deps;
   const open = new OpenOperations(deps.onOpenOperations);
+  const sockets = new UserSockets();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD });
   const rechecks = new WeakMap<object, Recheck>();
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
@@ -247,14 +207,17 @@ export function startWsServer(
   return useServer<Record<string, unknown>, SocketExtra>(
     {
       schema,
-      onConnect: connectHandler(users),
+      onConnect: connectHandler(users, sockets),
       onSubscribe: subscribeHandler(schema, { users, limits, rechecks, open }),
       subscribe: checkedSubscribe(rechecks),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onComplete: (ctx, id) => open.complete(ctx, id),
-      onClose: (ctx) => open.close(ctx),
+      onClose: (ctx) => {
+        open.close(ctx);
+        sockets.close(ctx);
+      },
     },
     wsServer,
   );

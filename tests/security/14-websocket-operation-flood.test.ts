@@ -7,7 +7,11 @@
  * before the session check or parsing; completing or closing frees its place.
  */
 import WebSocket from 'ws';
-import { MAX_OPEN_OPERATIONS_PER_USER } from '../../src/server/ws-server';
+import {
+  MAX_OPEN_OPERATIONS_PER_USER,
+  MAX_SOCKETS_PER_USER,
+  TOO_MANY_SOCKETS,
+} from '../../src/server/ws-quotas';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 interface Frame {
@@ -29,6 +33,23 @@ class RawSocket {
         w.resolve(frame);
       }
     });
+  }
+
+  /** Connects and sends `connection_init`; resolves with the close code when refused instead. */
+  static async tryOpen(
+    url: string,
+    token: string,
+  ): Promise<RawSocket | { closedWith: number; reason: string }> {
+    const ws = new WebSocket(url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
+    await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+    const socket = new RawSocket(ws);
+    const closed = new Promise<{ closedWith: number; reason: string }>((resolve) =>
+      ws.on('close', (code: number, reason: Buffer) =>
+        resolve({ closedWith: code, reason: reason.toString() }),
+      ),
+    );
+    ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+    return Promise.race([socket.next((f) => f.type === 'connection_ack').then(() => socket), closed]);
   }
 
   static async open(url: string, token: string): Promise<RawSocket> {
@@ -146,5 +167,29 @@ describe('WebSocket operations are capped per user', () => {
     expect(await a.outcome('full')).toBe('TOO_MANY_OPERATIONS');
     await a.close();
     await b.pingUntilRunning('b');
+  });
+
+  it('refuses a user’s sockets past the cap with TOO_MANY_SOCKETS; closing one makes room', async () => {
+    // a PARTNER held 3,000 acknowledged idle sockets (+50 MB); at 20,000 the process has no
+    // file descriptor left for anyone else
+    const agent = await t.login('agent');
+    const held: RawSocket[] = [];
+    for (let i = 0; i < MAX_SOCKETS_PER_USER; i++) held.push(await open(agent));
+    const refused = await RawSocket.tryOpen(t.app.url, agent);
+    expect(refused).toEqual({
+      closedWith: TOO_MANY_SOCKETS,
+      reason: `Too many sockets: at most ${MAX_SOCKETS_PER_USER} per user`,
+    });
+    // another user still connects
+    const provider = await RawSocket.tryOpen(t.app.url, await t.login('provider'));
+    expect(provider).toBeInstanceOf(RawSocket);
+    sockets.push(provider as RawSocket);
+    await held[0]!.close();
+    let again: RawSocket | { closedWith: number } = { closedWith: 0 };
+    // the server counts the close once it has processed it: retry until it has
+    for (let i = 0; i < 50 && !(again instanceof RawSocket); i++)
+      again = await RawSocket.tryOpen(t.app.url, agent);
+    expect(again).toBeInstanceOf(RawSocket);
+    sockets.push(again as RawSocket);
   });
 });
