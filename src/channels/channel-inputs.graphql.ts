@@ -72,10 +72,14 @@ export class UpdateChannelInput {
   @ValidateNested()
   serviceLevel?: ServiceLevelInput;
 
-  @Field(() => Float, { nullable: true, description: 'null: Erlang C (no abandonment).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean caller patience, 1–86,400 seconds (Erlang A); null: Erlang C (no abandonment).',
+  })
   @IsOptional()
   @IsNumber()
   @Min(1)
+  @Max(86_400)
   patienceSeconds?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'In [0.05, 1].' })
@@ -141,10 +145,14 @@ export class CreateChannelInput {
   @ValidateNested()
   serviceLevel?: ServiceLevelInput | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean caller patience, 1–86,400 seconds (Erlang A); null: Erlang C (no abandonment).',
+  })
   @IsOptional()
   @IsNumber()
   @Min(1)
+  @Max(86_400)
   patienceSeconds?: number | null;
 
   @Field(() => Float, { description: 'In [0.05, 1].' })

@@ -9,16 +9,16 @@
  * running server). Exit codes: 0 ok, 2 bad flags, 1 failure.
  */
 import 'reflect-metadata';
-import { seedDemo } from '../seed/demo-seed';
-import { CliError, EXIT, parseFlags, runCli, shownFlag, withServices } from '../seed/cli-runtime';
+import { anchorDateProblem, seedDemo } from '../seed/demo-seed';
+import { CliError, EXIT, parseFlags, runCli, withServices } from '../seed/cli-runtime';
 
 const USAGE = 'usage: npm run seed [-- --reset] [--anchor YYYY-MM-DD]';
 
 async function main(): Promise<number> {
   const values = parseFlags({ reset: { type: 'boolean' }, anchor: { type: 'string' } }, USAGE);
   if (!values) return EXIT.OK;
-  if (values.anchor !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.anchor))
-    throw new CliError(`--anchor must be YYYY-MM-DD, got "${shownFlag(values.anchor)}"`, EXIT.BAD_INPUT);
+  const anchorProblem = values.anchor === undefined ? null : anchorDateProblem(values.anchor, '--anchor');
+  if (anchorProblem) throw new CliError(anchorProblem, EXIT.BAD_INPUT);
   const report = await withServices((services) =>
     seedDemo(services, { reset: values.reset ?? false, anchorDate: values.anchor }),
   );

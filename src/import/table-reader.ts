@@ -18,55 +18,81 @@ interface RawRecord {
   cells: string[];
 }
 
-/** Header checks + ragged-row checks, collecting every problem before throwing once. */
-const toTable = (format: Table['format'], records: RawRecord[], fileName: string, maxRows: number): Table => {
-  const [header, ...data] = records;
-  if (!header)
-    throw badInput(`${fileName}: file has no header row`, [{ row: 1, message: 'header row is missing' }]);
-  if (data.length > maxRows) {
-    throw badInput(`${fileName}: file has ${data.length} data rows, more than the limit of ${maxRows}`);
+/**
+ * Header checks + ragged-row checks, collecting every problem before throwing once. Each
+ * record is turned into a row as it streams in (`add`), so no pass over the whole file runs
+ * in one block at the end.
+ */
+class TableBuilder {
+  private header: { line: number; columns: string[] } | null = null;
+  private readonly rows: TableRow[] = [];
+  private readonly errors: RowError[] = [];
+  private dataRows = 0;
+
+  constructor(
+    private readonly format: Table['format'],
+    private readonly fileName: string,
+    private readonly maxRows: number,
+  ) {}
+
+  /** Records taken so far, the header included. */
+  get count(): number {
+    return this.header === null ? 0 : this.dataRows + 1;
   }
-  const errors: RowError[] = [];
-  let width = header.cells.length;
-  while (width > 0 && header.cells[width - 1] === '') width--;
-  const columns = header.cells.slice(0, width);
-  const seen = new Map<string, number>();
-  columns.forEach((name, i) => {
-    if (name === '') errors.push({ row: header.line, message: `column ${i + 1} has an empty header` });
-    const key = name.toLowerCase();
-    if (name !== '' && seen.has(key)) {
-      errors.push({
-        row: header.line,
-        column: name,
-        message: `column "${name}" appears twice in the header`,
-      });
-    }
-    seen.set(key, i);
-  });
-  const rows: TableRow[] = [];
-  for (const rec of data) {
-    const extra = rec.cells.slice(width).filter((c) => c !== '');
-    if (extra.length > 0) {
-      errors.push({
+
+  add(rec: RawRecord): void {
+    if (this.header === null) return this.readHeader(rec);
+    this.dataRows += 1;
+    const columns = this.header.columns;
+    const width = columns.length;
+    const ragged =
+      rec.cells.slice(width).some((c) => c !== '') || (this.format === 'csv' && rec.cells.length < width);
+    if (ragged) {
+      this.errors.push({
         row: rec.line,
         message: `row has ${rec.cells.length} values but the header has ${width} columns`,
       });
-      continue;
-    }
-    if (format === 'csv' && rec.cells.length < width) {
-      errors.push({
-        row: rec.line,
-        message: `row has ${rec.cells.length} values but the header has ${width} columns`,
-      });
-      continue;
+      return;
     }
     const values: Record<string, string> = {};
     columns.forEach((name, i) => (values[name] = rec.cells[i] ?? ''));
-    rows.push({ row: rec.line, values });
+    this.rows.push({ row: rec.line, values });
   }
-  throwIfRowErrors(errors);
-  return { format, columns, rows };
-};
+
+  private readHeader(rec: RawRecord): void {
+    let width = rec.cells.length;
+    while (width > 0 && rec.cells[width - 1] === '') width--;
+    const columns = rec.cells.slice(0, width);
+    const seen = new Map<string, number>();
+    columns.forEach((name, i) => {
+      if (name === '') this.errors.push({ row: rec.line, message: `column ${i + 1} has an empty header` });
+      const key = name.toLowerCase();
+      if (name !== '' && seen.has(key)) {
+        this.errors.push({
+          row: rec.line,
+          column: name,
+          message: `column "${name}" appears twice in the header`,
+        });
+      }
+      seen.set(key, i);
+    });
+    this.header = { line: rec.line, columns };
+  }
+
+  finish(): Table {
+    if (!this.header)
+      throw badInput(`${this.fileName}: file has no header row`, [
+        { row: 1, message: 'header row is missing' },
+      ]);
+    if (this.dataRows > this.maxRows) {
+      throw badInput(
+        `${this.fileName}: file has ${this.dataRows} data rows, more than the limit of ${this.maxRows}`,
+      );
+    }
+    throwIfRowErrors(this.errors);
+    return { format: this.format, columns: this.header.columns, rows: this.rows };
+  }
+}
 
 const notTable = (fileName: string, reason: string): AppError =>
   badInput(`${fileName}: file is not CSV or XLSX (${reason})`);
@@ -95,12 +121,13 @@ export const readTableFrom = async (
   const known = KNOWN_BINARY.find((k) => startsWith(head, k.magic));
   if (known) throw notTable(fileName, `it looks like ${known.name}`);
   const guard = new RowGuard(fileName, limits);
-  const records: RawRecord[] = [];
+  const isXlsx = startsWith(head, ZIP_MAGIC);
+  const table = new TableBuilder(isXlsx ? 'xlsx' : 'csv', fileName, limits.maxRows);
   const keep = (r: RawRecord): void => {
     guard.check(r.line, r.cells);
-    records.push(r);
+    table.add(r);
   };
-  if (!startsWith(head, ZIP_MAGIC)) {
+  if (!isXlsx) {
     let hasText: boolean;
     try {
       hasText = await streamCsvRecords(source.stream(), fileName, limits, keep);
@@ -108,8 +135,8 @@ export const readTableFrom = async (
       if (e instanceof NotCsvError) throw notTable(fileName, e.message);
       throw e;
     }
-    if (!hasText || records.length === 0) throw badInput(`${fileName}: file is empty`);
-    return toTable('csv', records, fileName, limits.maxRows);
+    if (!hasText || table.count === 0) throw badInput(`${fileName}: file is empty`);
+    return table.finish();
   }
   try {
     await checkZipBounds(source, fileName, limits);
@@ -118,8 +145,8 @@ export const readTableFrom = async (
     if (isAppError(e)) throw e;
     throw notTable(fileName, `unreadable workbook: ${clip((e as Error).message, 200)}`);
   }
-  if (records.length === 0) throw badInput(`${fileName}: file is empty (the first worksheet has no rows)`);
-  return toTable('xlsx', records, fileName, limits.maxRows);
+  if (table.count === 0) throw badInput(`${fileName}: file is empty (the first worksheet has no rows)`);
+  return table.finish();
 };
 
 /** `readTableFrom` over bytes already in memory (an upload, a GraphQL argument). */

@@ -10,11 +10,24 @@ export interface TableSource {
   stream(start?: number, end?: number): Readable;
 }
 
+/** Bytes handed to the parsers at a time when the file is already in memory. */
+const SLICE_BYTES = 32 * 1024;
+
+/**
+ * `bytes[start, end)` in slices, letting the event loop run between them: handed over whole,
+ * a 4 MiB upload was parsed in one synchronous block of about two seconds.
+ */
+async function* slices(bytes: Buffer, start: number, end: number): AsyncGenerator<Buffer> {
+  for (let at = start; at < end; at += SLICE_BYTES) {
+    if (at > start) await new Promise((resolve) => setImmediate(resolve));
+    yield bytes.subarray(at, Math.min(end, at + SLICE_BYTES));
+  }
+}
+
 export const bytesSource = (bytes: Buffer): TableSource => ({
   size: bytes.length,
   read: async (offset, length) => bytes.subarray(offset, offset + length),
-  stream: (start = 0, end = bytes.length) =>
-    Readable.from([bytes.subarray(start, end)], { objectMode: false }),
+  stream: (start = 0, end = bytes.length) => Readable.from(slices(bytes, start, end), { objectMode: false }),
 });
 
 /** A file on disk, read in place: never loaded whole. */

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ISO_DATE } from '../common/input-rules';
+import { MAX_REQUIRED_AGENTS } from './roster-problem-schema';
 
 export enum RequirementBasis {
   MEAN = 'MEAN',
@@ -52,9 +53,10 @@ export class RosterRequirementInput {
   @MinLength(1)
   skill!: string;
 
-  @Field(() => [Float])
+  @Field(() => [Float], { description: `Agents per interval, 0–${MAX_REQUIRED_AGENTS}.` })
   @IsNumber({}, { each: true })
   @Min(0, { each: true })
+  @Max(MAX_REQUIRED_AGENTS, { each: true })
   values!: number[];
 }
 

@@ -86,10 +86,17 @@ export const shiftTemplateSchema = z.object({
   skills: z.array(z.string().min(1)).min(1),
 });
 
+/**
+ * Most agents one interval may require: far above any site (the Erlang calculator stops at
+ * 200,000 raw agents) and far below HiGHS's infinity (1e20), from where the MILP failed and
+ * 1e308 made the objective Infinity.
+ */
+export const MAX_REQUIRED_AGENTS = 1_000_000;
+
 export const requirementSchema = z.object({
   skill: z.string().min(1),
   values: z
-    .array(nonNegative)
+    .array(nonNegative.max(MAX_REQUIRED_AGENTS))
     .describe('Agents required per interval from weekStart 00:00, 7 × 24 × 60 / intervalMinutes values'),
 });
 

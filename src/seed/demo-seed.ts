@@ -1,7 +1,9 @@
 import { accountsSeedStep, type SeedAccountsResult } from '../auth/seed-accounts';
 import { channelSeedStep } from '../channels/channel.seed';
-import { mondayOf, todayIn } from '../common/calendar';
+import { clip } from '../common/bounded';
+import { isIsoDate, mondayOf, todayIn } from '../common/calendar';
 import type { SeedContext, SeedStep } from '../common/seed-step';
+import { badInput } from '../errors';
 import { forecastModelsSeedStep, volumeHistorySeedStep } from '../forecasting/forecast.seed';
 import { holidayCalendarSeedStep } from '../holidays/holiday.seed';
 import { rankingHistorySeedStep } from '../ranking/ranking.seed';
@@ -56,7 +58,24 @@ export function demoSeedSteps(
   ];
 }
 
+/**
+ * Anchors the seed accepts: its history lies in the years before, its leave in the weeks
+ * after, and both must stay inside four-digit years.
+ */
+export const ANCHOR_RANGE = { from: '1971-01-04', to: '2999-12-30' } as const;
+
+/** Why `date` cannot anchor the seed (the message names the option `name`), or null. */
+export function anchorDateProblem(date: string, name = 'anchorDate'): string | null {
+  if (!isIsoDate(date)) return `${name} must be a real date YYYY-MM-DD, got "${clip(date, 40)}"`;
+  if (date < ANCHOR_RANGE.from || date > ANCHOR_RANGE.to)
+    return `${name} must be between ${ANCHOR_RANGE.from} and ${ANCHOR_RANGE.to}, got ${date}`;
+  return null;
+}
+
 export async function seedDemo(services: Services, options: SeedOptions = {}): Promise<SeedReport> {
+  // checked before anything is dropped or written: a bad date used to fail after the reset
+  const problem = options.anchorDate === undefined ? null : anchorDateProblem(options.anchorDate);
+  if (problem) throw badInput(problem, [{ field: 'anchorDate', message: problem }]);
   if (options.reset) {
     await services.store.dropAll();
     await ensureIndexes(services.store);

@@ -1,23 +1,56 @@
 import type { ErrorRequestHandler } from 'express';
+import { clip } from '../common/bounded';
 import type { Logger } from '../logger';
 
 /** The GraphQL-shaped JSON error body the edge answers with outside GraphQL execution. */
 const body = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
+/** Header values quoted back in a message are cut to this many characters. */
+const QUOTED_MAX = 64;
+
+/** What the body parser (body-parser, raw-body, zlib) attaches to the errors it raises. */
+interface BodyError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  /** A charset the parser does not decode. */
+  charset?: string;
+  /** A Content-Encoding the parser does not inflate. */
+  encoding?: string;
+  /** zlib's code (`Z_DATA_ERROR`, `Z_BUF_ERROR`…) when a compressed body does not inflate. */
+  code?: string;
+}
+
 /**
  * Express error handler for what happens before GraphQL runs: malformed JSON answers
- * 400, a body over the limit 413, other client errors their 4xx, anything else 500,
- * always as JSON (never Express's HTML page, never a stack trace).
+ * 400, a body over the limit 413, a charset or Content-Encoding the parser cannot read 415,
+ * a compressed body that does not inflate 400, other client errors their 4xx, anything else
+ * 500, always as JSON naming the problem (never Express's HTML page, never a stack trace).
  */
 export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, next) => {
+  return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
-    const e = err as { type?: string; status?: number; statusCode?: number };
+    const e = err as BodyError;
     const status = e.status ?? e.statusCode ?? 500;
     if (e.type === 'entity.parse.failed')
       return void res.status(400).json(body('Malformed JSON in the request body', 'BAD_REQUEST'));
     if (e.type === 'entity.too.large')
       return void res.status(413).json(body('Request body too large', 'PAYLOAD_TOO_LARGE'));
+    if (e.type === 'charset.unsupported') {
+      const charset = clip(String(e.charset ?? '').toLowerCase(), QUOTED_MAX);
+      const message = `Unsupported charset "${charset}" in Content-Type: send the JSON body as UTF-8`;
+      return void res.status(415).json(body(message, 'UNSUPPORTED_MEDIA_TYPE'));
+    }
+    if (e.type === 'encoding.unsupported') {
+      const encoding = clip(String(e.encoding ?? ''), QUOTED_MAX);
+      const message = `Unsupported Content-Encoding "${encoding}": send gzip, deflate, br or identity`;
+      return void res.status(415).json(body(message, 'UNSUPPORTED_MEDIA_TYPE'));
+    }
+    if (typeof e.code === 'string' && e.code.startsWith('Z_')) {
+      const encoding = clip(String(req.headers['content-encoding'] ?? ''), QUOTED_MAX);
+      const message = `The request body does not decompress as its Content-Encoding "${encoding}" says`;
+      return void res.status(400).json(body(message, 'BAD_REQUEST'));
+    }
     if (status >= 400 && status < 500)
       return void res.status(status).json(body('Bad request', 'BAD_REQUEST'));
     logger.error({ err }, 'request failed before GraphQL');

@@ -17,6 +17,7 @@ const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',
+  'TOO_MANY_OPERATIONS',
 ]);
 
 /** Longest message a client (or the log) gets: errors can quote whatever the client sent. */

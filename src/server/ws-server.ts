@@ -27,7 +27,14 @@ import { isAppError } from '../errors';
 import type { Logger } from '../logger';
 import { connectionToken, newContext } from './context';
 import { prepareOperation, type EdgeLimits } from './limits';
-import { sum } from '../common/sum';
+import {
+  MAX_OPEN_OPERATIONS_PER_USER,
+  MAX_SOCKETS_PER_USER,
+  OpenOperations,
+  TOO_MANY_OPERATIONS,
+  TOO_MANY_SOCKETS,
+  UserSockets,
+} from './ws-quotas';
 
 /** Close code of a socket whose session was revoked (logout, deactivation, new password). */
 export const SESSION_REVOKED = 4403;
@@ -104,37 +111,26 @@ const withCode = (e: GraphQLError): GraphQLError =>
 type WsOptions = ServerOptions<Record<string, unknown>, Extra & SocketExtra>;
 type Recheck = () => Promise<Viewer | null>;
 
-/** Operations open per socket, reported as one total whenever it changes. */
-class OpenOperations {
-  private readonly bySocket = new Map<object, Set<string>>();
-  constructor(private readonly onChange?: (open: number) => void) {}
+const tooManyOperations = (): GraphQLError =>
+  new GraphQLError(
+    `Too many open operations: at most ${MAX_OPEN_OPERATIONS_PER_USER} operations open per user ` +
+      'over all sockets; complete one first',
+    { extensions: { code: TOO_MANY_OPERATIONS } },
+  );
 
-  add(socket: object, id: string): void {
-    this.bySocket.set(socket, (this.bySocket.get(socket) ?? new Set()).add(id));
-    this.report();
-  }
-
-  complete(socket: object, id: string): void {
-    this.bySocket.get(socket)?.delete(id);
-    this.report();
-  }
-
-  close(socket: object): void {
-    this.bySocket.delete(socket);
-    this.report();
-  }
-
-  private report(): void {
-    this.onChange?.(sum(this.bySocket.values(), (ids) => ids.size));
-  }
-}
-
-/** Accepts a socket only with a token that stands for a live session. */
-function connectHandler(users: UserService): NonNullable<WsOptions['onConnect']> {
+/**
+ * Accepts a socket only with a token that stands for a live session, and only while its
+ * user holds fewer than MAX_SOCKETS_PER_USER (refused: closed with TOO_MANY_SOCKETS).
+ */
+function connectHandler(users: UserService, sockets: UserSockets): NonNullable<WsOptions['onConnect']> {
   return async (ctx) => {
     const token = connectionToken(ctx.connectionParams);
     const viewer = token === null ? null : await currentViewer(users, token);
     if (!viewer || token === null) return false;
+    if (!sockets.tryOpen(ctx, viewer.userId)) {
+      ctx.extra.socket.close(TOO_MANY_SOCKETS, `Too many sockets: at most ${MAX_SOCKETS_PER_USER} per user`);
+      return false;
+    }
     ctx.extra.token = token;
     ctx.extra.viewer = viewer;
     return true;
@@ -147,18 +143,25 @@ function subscribeHandler(
   deps: { users: UserService; limits: EdgeLimits; rechecks: WeakMap<object, Recheck>; open: OpenOperations },
 ): NonNullable<WsOptions['onSubscribe']> {
   return async (ctx, id, payload) => {
+    // taken first, synchronously: a flood is refused before any session check or parsing
+    const owner = ctx.extra.viewer?.userId;
+    if (owner === undefined || !deps.open.tryAdd(ctx, owner, id)) return [tooManyOperations()];
+    const refuse = (errors: readonly GraphQLError[]): readonly GraphQLError[] => {
+      deps.open.complete(ctx, id);
+      return errors;
+    };
     const recheck = async (): Promise<Viewer | null> => {
       const viewer = ctx.extra.token ? await currentViewer(deps.users, ctx.extra.token) : null;
       if (!viewer) ctx.extra.socket.close(SESSION_REVOKED, 'Forbidden: session revoked');
       return viewer;
     };
     const viewer = await recheck();
-    if (!viewer) return [new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })];
+    if (!viewer)
+      return refuse([new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })]);
     const prepared = prepareOperation(schema, deps.limits, payload.query, payload.variables);
-    if ('errors' in prepared) return prepared.errors.map(withCode);
+    if ('errors' in prepared) return refuse(prepared.errors.map(withCode));
     const contextValue = newContext(viewer);
     deps.rechecks.set(contextValue, recheck);
-    deps.open.add(ctx, id);
     return {
       schema,
       document: prepared.document,
@@ -195,6 +198,7 @@ export function startWsServer(
 ): { dispose(): void | Promise<void> } {
   const { users, limits, formatError } = deps;
   const open = new OpenOperations(deps.onOpenOperations);
+  const sockets = new UserSockets();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD });
   const rechecks = new WeakMap<object, Recheck>();
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
@@ -203,14 +207,17 @@ export function startWsServer(
   return useServer<Record<string, unknown>, SocketExtra>(
     {
       schema,
-      onConnect: connectHandler(users),
+      onConnect: connectHandler(users, sockets),
       onSubscribe: subscribeHandler(schema, { users, limits, rechecks, open }),
       subscribe: checkedSubscribe(rechecks),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onComplete: (ctx, id) => open.complete(ctx, id),
-      onClose: (ctx) => open.close(ctx),
+      onClose: (ctx) => {
+        open.close(ctx);
+        sockets.close(ctx);
+      },
     },
     wsServer,
   );

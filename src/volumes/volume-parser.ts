@@ -59,12 +59,48 @@ interface Entry {
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * Most contacts one row may hold (the Erlang calculator's bound for an interval). Rows are
+ * summed into intervals and days: unbounded values (1e308) summed to Infinity, which the
+ * store cannot write (JSON keeps null) and GraphQL cannot answer.
+ */
+export const MAX_VOLUME_VALUE = 1_000_000;
+
 const parseValue = (raw: string): { ok: true; value: number } | { ok: false; message: string } => {
   if (raw === '') return { ok: false, message: 'value is required' };
   if (!NUMBER_RE.test(raw) || !Number.isFinite(Number(raw)))
     return { ok: false, message: `value must be a number, got ${echoCell(raw)}` };
   const value = Number(raw);
-  return value < 0 ? { ok: false, message: `value must be ≥ 0, got ${value}` } : { ok: true, value };
+  if (value < 0) return { ok: false, message: `value must be ≥ 0, got ${value}` };
+  if (value > MAX_VOLUME_VALUE)
+    return { ok: false, message: `value must be ≤ ${MAX_VOLUME_VALUE} contacts, got ${value}` };
+  return { ok: true, value };
+};
+
+/**
+ * Most local days one import may span (about ten years, the holiday calendar's range). Every
+ * day of an import is located and sized in the site zone before anything is written: one row
+ * a day for centuries held the event loop for tens of seconds.
+ */
+export const MAX_IMPORT_SPAN_DAYS = 3700;
+const DAY_MS = 86_400_000;
+
+/** The span error when the entries' timestamps cover more than MAX_IMPORT_SPAN_DAYS days. */
+const spanError = (entries: readonly Entry[], tsCol: string): RowError | null => {
+  if (entries.length === 0) return null;
+  let first = entries[0];
+  let last = entries[0];
+  for (const e of entries) {
+    if (e.instant < first.instant) first = e;
+    if (e.instant > last.instant) last = e;
+  }
+  const days = Math.floor((last.instant - first.instant) / DAY_MS) + 1;
+  if (days <= MAX_IMPORT_SPAN_DAYS) return null;
+  return {
+    row: last.row,
+    column: tsCol,
+    message: `timestamps span ${days} days (row ${first.row} to row ${last.row}), more than ${MAX_IMPORT_SPAN_DAYS}: import at most ${MAX_IMPORT_SPAN_DAYS} days at once`,
+  };
 };
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
@@ -163,6 +199,8 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
       else if (ts.ok && ch) entries.push({ row, channel: ch, instant: ts.instant, value: v.value });
     }
   }
+  const span = spanError(entries, tsCol);
+  if (span) errors.push(span);
   throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
   return buildBuckets(entries, options, layout.format, table.rows.length, tsCol);
 };
@@ -184,8 +222,8 @@ const buildBuckets = (
   tsCol: string,
 ): ParsedVolumes => {
   const errors: RowError[] = [];
-  const buckets: VolumeBucket[] = [];
-  const duplicates: VolumeDuplicate[] = [];
+  let buckets: VolumeBucket[] = [];
+  let duplicates: VolumeDuplicate[] = [];
   const stats: ChannelImportStats[] = [];
   const locate = createDayLocator(options.timeZone);
   for (const channel of options.channels) {
@@ -196,8 +234,9 @@ const buildBuckets = (
       errors.push(result.error);
       continue;
     }
-    buckets.push(...result.days);
-    duplicates.push(...result.duplicates);
+    // concat, not push(...): a spread of one argument per day or row overflows the stack
+    buckets = buckets.concat(result.days);
+    duplicates = duplicates.concat(result.duplicates);
     stats.push(result.stats);
   }
   throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
@@ -223,7 +262,7 @@ function channelBuckets(
   if (spacing > stepMs && spacing % stepMs === 0 && distinct >= 2) {
     return {
       error: {
-        row: Math.min(...mine.map((e) => e.row)),
+        row: mine.reduce((first, e) => Math.min(first, e.row), Infinity),
         column: tsCol,
         message: `rows for channel "${channel.key}" are ${spacing / 60_000} minutes apart but the channel uses ${channel.intervalMinutes}-minute intervals; supply ${channel.intervalMinutes}-minute or finer data`,
       },

@@ -120,6 +120,19 @@ describe('roster lifecycle over GraphQL', () => {
     );
     expect(codeOf(short)).toBe('BAD_USER_INPUT');
     expect(short.errors![0].message).toContain('expected 168 values');
+    const absurd = await t.gql(
+      GENERATE,
+      {
+        week: WEEK,
+        options: {
+          intervalMinutes: 60,
+          requirements: [{ skill: 'calls', values: Array<number>(168).fill(1e308) }],
+        },
+      },
+      manager,
+    );
+    expect(codeOf(absurd)).toBe('BAD_USER_INPUT');
+    expect(absurd.errors![0].message).toMatch(/values must not be greater than 1000000/);
   });
 
   it('SERVICE_PROVIDER sees PUBLISHED rosters only; AGENT cannot read rosters', async () => {

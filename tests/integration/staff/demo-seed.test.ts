@@ -149,6 +149,23 @@ describe('seedDemo, master data only', () => {
     expect((await services.users.findByUsername('agent'))?.staffId).toBe('staff-0001');
   });
 
+  it.each([
+    ['2026-13-45', /anchorDate must be a real date YYYY-MM-DD, got "2026-13-45"/],
+    ['2026-02-30', /anchorDate must be a real date YYYY-MM-DD, got "2026-02-30"/],
+    ['9999-12-31', /anchorDate must be between 1971-01-04 and 2999-12-30, got 9999-12-31/],
+  ])('refuses anchor %s before anything is wiped or written, even with --reset', async (bad, message) => {
+    // `seed --reset --anchor 2026-13-45` dropped every collection, then failed on the date
+    // (RangeError): the store was left empty; 9999-12-31 failed half-way through the steps
+    await seedDemo(services, { anchorDate: ANCHOR, history: false });
+    const before = await dump(services.store, DATA);
+    await expect(seedDemo(services, { anchorDate: bad, history: false, reset: true })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(message),
+      details: [{ field: 'anchorDate', message: expect.any(String) }],
+    });
+    expect(await dump(services.store, DATA)).toEqual(before);
+  });
+
   it('is deterministic across processes: the same anchor gives the same staff', async () => {
     await seedDemo(services, { anchorDate: ANCHOR, history: false });
     const other = await servicesFor();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rosterProblemJsonSchema } from '../../../src/rostering/roster-problem-schema';
+import { MAX_REQUIRED_AGENTS, rosterProblemJsonSchema } from '../../../src/rostering/roster-problem-schema';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
-import { problem, person } from './roster.fixtures';
+import { demand, problem, person } from './roster.fixtures';
 
 const fieldsOf = (input: unknown): string[] => {
   try {
@@ -33,6 +33,17 @@ describe('roster problem schema', () => {
     });
     expect(fieldsOf(bad)).toEqual(['staff[0].availability[0].from']);
     expect(fieldsOf({ ...problem(), intervalMinutes: 20 })).toEqual(['intervalMinutes']);
+  });
+
+  it('bounds the agents required per interval', () => {
+    // 1e308 agents solved to objective Infinity with requiredHours NaN (null in JSON, the
+    // store and GraphQL), and from 1e20 (HiGHS's infinity) the MILP fell back to the greedy start
+    const required = (n: number) =>
+      problem({ requirements: [{ skill: 'calls', values: demand([{ day: 0, from: 8, to: 9, n }]) }] });
+    expect(fieldsOf(required(1e308))).toEqual(['requirements[0].values[8]']);
+    expect(fieldsOf(required(MAX_REQUIRED_AGENTS + 1))).toEqual(['requirements[0].values[8]']);
+    expect(fieldsOf(required(MAX_REQUIRED_AGENTS))).toEqual([]);
+    expect(MAX_REQUIRED_AGENTS).toBe(1_000_000);
   });
 
   it('rejects from ≥ to', () => {

@@ -152,6 +152,27 @@ yesterday,calls,abc
     ]);
   });
 
+  it('refuses values above 1,000,000 contacts, so no sum of them reaches Infinity', () => {
+    // two rows of 1e308 in one interval summed to Infinity: stored as null on disk (data
+    // lost), Infinity in memory, and dataSummary failed for everyone (Float cannot be Infinity)
+    const e = thrown(() =>
+      parseVolumeRows(
+        csvTable(`timestamp,calls
+2026-06-01T08:00Z,1e308
+2026-06-01T08:00Z,1e308
+2026-06-01T08:15Z,1000001
+2026-06-01T08:30Z,1000000`),
+        options,
+      ),
+    );
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.details.map((d) => [d.row, d.column, d.message])).toEqual([
+      [2, 'calls', 'value must be ≤ 1000000 contacts, got 1e+308'],
+      [3, 'calls', 'value must be ≤ 1000000 contacts, got 1e+308'],
+      [4, 'calls', 'value must be ≤ 1000000 contacts, got 1000001'],
+    ]);
+  });
+
   it('refuses unknown wide columns and a missing timestamp column in the header', () => {
     expect(
       thrown(() => parseVolumeRows(csvTable('timestamp,calls,chats\n2026-06-01T08:00,1,2'), options)).details,
@@ -179,5 +200,50 @@ yesterday,calls,abc
           'rows for channel "calls" are 60 minutes apart but the channel uses 15-minute intervals; supply 15-minute or finer data',
       },
     ]);
+  });
+
+  it('refuses 150,000 coarse rows with the coarse-data error, not a stack overflow', () => {
+    // Math.min(...rows) of every row number overflowed the stack past ~125k rows: the
+    // import answered INTERNAL_SERVER_ERROR instead of naming the problem
+    const start = Date.parse('2026-01-05T00:00Z');
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({
+      row: i + 2,
+      values: { timestamp: new Date(start + i * 120_000).toISOString(), calls: '1' },
+    }));
+    const perMinute = { ...options, channels: [{ key: 'calls', intervalMinutes: 1 }] };
+    const e = thrown(() =>
+      parseVolumeRows({ format: 'csv', columns: ['timestamp', 'calls'], rows }, perMinute),
+    );
+    expect(e.details).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'timestamp',
+        message: expect.stringMatching(/2 minutes apart/),
+      }),
+    ]);
+  });
+
+  it('refuses an import spanning more than 3,700 days before building a bucket per day', () => {
+    // one row a day for 383 years (2.8 MB of CSV) held the event loop for over 20 s while
+    // every local day was located and sized; 20 years is refused at once, naming both rows
+    const start = Date.parse('2000-01-01T08:07Z');
+    const rows = Array.from({ length: 7_305 }, (_, i) => ({
+      row: i + 2,
+      values: { timestamp: new Date(start + i * 86_400_000).toISOString(), calls: '1' },
+    }));
+    const e = thrown(() =>
+      parseVolumeRows({ format: 'csv', columns: ['timestamp', 'calls'], rows }, options),
+    );
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.details).toEqual([
+      {
+        row: 7_306,
+        column: 'timestamp',
+        message:
+          'timestamps span 7305 days (row 2 to row 7306), more than 3700: import at most 3700 days at once',
+      },
+    ]);
+    const edge = csvTable('timestamp,calls\n2016-01-01T00:00Z,1\n2026-02-16T00:15Z,1');
+    expect(parseVolumeRows(edge, options).buckets).toHaveLength(2);
   });
 });

@@ -122,6 +122,7 @@ export type RosterOptionsInput = {
 /** Agents required per interval of one skill, from Monday 00:00 for 7 days. */
 export type RosterRequirementInput = {
   skill: string;
+  /** Agents per interval, 0–1000000. */
   values: Array<number>;
 };
 
