@@ -38,8 +38,11 @@ export class AppError extends Error {
 
 export const badInput = (message: string, details: ErrorLocation[] = []): AppError =>
   new AppError('BAD_USER_INPUT', message, details);
+/** A caller's id as a NOT_FOUND message repeats it: its first 64 characters. */
+const echoId = (id: string): string => (id.length <= 64 ? id : `${id.slice(0, 64)}…`);
+
 export const notFound = (what: string, id: string): AppError =>
-  new AppError('NOT_FOUND', `${what} ${id} not found`);
+  new AppError('NOT_FOUND', `${what} ${echoId(id)} not found`);
 export const conflict = (message: string, details: ErrorLocation[] = []): AppError =>
   new AppError('CONFLICT', message, details);
 export const forbidden = (message = 'Not allowed'): AppError => new AppError('FORBIDDEN', message);

@@ -3,6 +3,8 @@
  * (`HH:MM`). Days of week are ISO: 1 = Monday … 7 = Sunday. Shared by master data,
  * volumes and rostering; anything that needs a time zone lives in volumes/volume-calendar.ts.
  */
+import { badInput } from '../errors';
+
 const DAY_MS = 86_400_000;
 const CLOCK = /^(\d{2}):(\d{2})$/;
 
@@ -14,9 +16,16 @@ export const DAY_NAMES: readonly string[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 
 /** ISO day of week of a calendar date. */
 export const isoDayOfWeek = (date: string): number => ((new Date(toUtc(date)).getUTCDay() + 6) % 7) + 1;
 
-/** `date` plus `days` calendar days. */
-export const addDays = (date: string, days: number): string =>
-  new Date(toUtc(date) + days * DAY_MS).toISOString().slice(0, 10);
+/** The last day an ISO date of four year digits can name. */
+export const LAST_DATE = '9999-12-31';
+
+/** `date` plus `days` calendar days; BAD_USER_INPUT outside years 0000 … 9999 (naming `date`). */
+export const addDays = (date: string, days: number): string => {
+  const result = new Date(toUtc(date) + days * DAY_MS).toISOString();
+  if (!/^\d{4}-/.test(result))
+    throw badInput(`date ${date} plus ${days} days is outside 0000-01-01 … ${LAST_DATE}`);
+  return result.slice(0, 10);
+};
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number =>
