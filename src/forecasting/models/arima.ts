@@ -1,5 +1,5 @@
 import { badInput } from '../../errors';
-import { loadArima } from './arima-init';
+import { loadArima, type ArimaInstance } from './arima-init';
 import { continueDifferenced } from './arima-differences.core';
 import { searchOrders, type ArimaConfig } from './arima-search';
 import { parseArimaSummary, type ArimaSummary } from './arima-summary';
@@ -51,7 +51,7 @@ const timeIndex = (from: number, count: number): number[] =>
 /** Runs fn on a fresh WASM model of `config` (exact likelihood, BFGS) and always destroys it. */
 function withModel<T>(
   config: ArimaConfig,
-  fn: (model: InstanceType<ReturnType<typeof loadArima>['ARIMA']>) => T,
+  fn: (model: ArimaInstance) => T,
 ): {
   result: T;
   output: string[];
@@ -157,7 +157,10 @@ interface ArimaPlan {
   limit: number;
 }
 
-/** Checks the options against the series and derives the training values and attempts. */
+/**
+ * Checks the options against the series and derives the training values and the
+ * configurations to try: the order search's choice first when it runs (20–94 fits).
+ */
 function arimaPlan(series: ValidSeries, o: ArimaOptions): ArimaPlan {
   checkOrder('arima.order', o.order);
   checkOrder('arima.seasonalOrder', o.seasonalOrder);
