@@ -17,3 +17,26 @@ test('an agent adds a day off to their availability and it is saved', async ({ p
   ).toBeVisible();
   await expectAccessible(page, 'the availability editor');
 });
+
+test('the availability editor opens only once the stored availability has arrived', async ({ page }) => {
+  // Hold the first answer: an edit made before it would have been overwritten by it, or saved
+  // over the weekly windows not yet loaded.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postData() ?? '';
+    if (first && body.includes('MyAvailability')) {
+      first = false;
+      await held;
+    }
+    await route.continue();
+  });
+  await signIn(page, 'agent');
+  const section = page.getByRole('region', { name: 'My availability' });
+  await expect(section.getByText('Loading availability…')).toBeVisible();
+  await expect(section.getByRole('button', { name: 'Add day off' })).toHaveCount(0);
+  release();
+  await expect(section.getByRole('table', { name: 'Weekly windows' }).getByRole('row')).not.toHaveCount(1);
+  await expect(section.getByRole('button', { name: 'Add day off' })).toHaveCount(1);
+});

@@ -40,8 +40,19 @@ const strip = <T extends object>(o: T): T =>
 export function AvailabilityEditor() {
   const [q, refetch] = useQuery({ query: MyAvailability });
   const [saved, save] = useMutation(Save);
-  const [weekly, setWeekly] = useState<WeeklyWindowInput[]>([]);
-  const [exceptions, setExceptions] = useState<AvailabilityExceptionInput[]>([]);
+  const [weekly, setWeeklyState] = useState<WeeklyWindowInput[]>([]);
+  const [exceptions, setExceptionsState] = useState<AvailabilityExceptionInput[]>([]);
+  // Unsaved edits: a later answer from the server (the background refetch of
+  // cache-and-network, a refetch after another save) must not overwrite them.
+  const [edited, setEdited] = useState(false);
+  const setWeekly = (next: WeeklyWindowInput[]) => {
+    setEdited(true);
+    setWeeklyState(next);
+  };
+  const setExceptions = (next: AvailabilityExceptionInput[]) => {
+    setEdited(true);
+    setExceptionsState(next);
+  };
   const [draft, setDraft] = useState<AvailabilityExceptionInput>({
     date: '',
     available: false,
@@ -52,17 +63,29 @@ export function AvailabilityEditor() {
   const weeklyLocked = lock != null && lock >= today();
   const locked = (date: string) => lock != null && date <= lock;
   useEffect(() => {
-    if (!a) return;
-    setWeekly(a.weekly.map(strip));
-    setExceptions(a.exceptions.map(strip));
-  }, [a]);
+    if (!a || edited) return;
+    setWeeklyState(a.weekly.map(strip));
+    setExceptionsState(a.exceptions.map(strip));
+  }, [a, edited]);
 
   const submit = async () => {
     const r = await save({ input: { weekly, exceptions } });
-    if (!r.error) refetch({ requestPolicy: 'network-only' });
+    if (r.error) return;
+    setEdited(false);
+    refetch({ requestPolicy: 'network-only' });
   };
   const setWin = (i: number, patch: Partial<WeeklyWindowInput>) =>
     setWeekly(weekly.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+
+  // Nothing is editable before the stored availability is known: an edit made meanwhile
+  // would be saved over the windows not yet loaded.
+  if (!a)
+    return (
+      <Section title="My availability">
+        <ErrorBox error={q.error} />
+        {!q.error && <p className="muted">Loading availability…</p>}
+      </Section>
+    );
 
   return (
     <Section title="My availability">
