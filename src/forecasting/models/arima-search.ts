@@ -7,7 +7,9 @@
  * likelihoods throughout (R's `approximation = FALSE`): ctsa's match R's `arima` to 1e-5.
  */
 import type { ArimaModelOptions } from './arima-init';
-import { arimaDifferences, constantAfterDifferences } from './arima-differences.core';
+import { arimaDifferences, constantAfterDifferences, difference } from './arima-differences.core';
+import { fitCss } from './arima-css.core';
+import { sum } from '../../common/sum';
 import { stepwiseSearch, type SarimaOrder } from './arima-stepwise.core';
 import { arimaMinRoot, MIN_ROOT_MODULUS } from '../arima-roots.core';
 import type { ArimaSummary } from './arima-summary';
@@ -30,16 +32,42 @@ const LAST_CONVERGED_CODE = 4;
 /** The fitted model's summary, or an error when the library refused the fit. */
 export type FitSummary = (config: ArimaConfig) => ArimaSummary | null;
 
+/** Parameters R counts: the coefficients, the drift or mean, and σ². */
+const parameterCount = (c: ArimaConfig): number =>
+  c.p + c.q + c.P + c.Q + (c.drift ? 1 : 0) + (c.d + c.D === 0 ? 1 : 0) + 1;
+
+/** R's small-sample correction on the differenced sample n* = n − d − D·s. */
+function corrected(aic: number, c: ArimaConfig, n: number): number {
+  const k = parameterCount(c);
+  const nStar = n - c.d - c.D * c.s;
+  if (nStar - k - 1 <= 0) return Infinity;
+  return aic + (2 * k * (k + 1)) / (nStar - k - 1);
+}
+
 /**
  * AICc as R's `auto.arima` computes it: parameters are the coefficients, the drift or mean
  * and σ²; the sample is the series after differencing.
  */
-export function arimaAicc(config: ArimaConfig, logLikelihood: number, n: number): number {
-  const { p, d, q, P, D, Q, s } = config;
-  const k = p + q + P + Q + (config.drift ? 1 : 0) + (d + D === 0 ? 1 : 0) + 1;
+export const arimaAicc = (config: ArimaConfig, logLikelihood: number, n: number): number =>
+  corrected(-2 * logLikelihood + 2 * parameterCount(config), config, n);
+
+/**
+ * R's approximate AICc from a CSS fit: offset + n*·log σ² + 2k (+ the correction), where the
+ * offset makes it comparable with the exact one: −2·loglik − n·log σ² of the differencing-only
+ * model, whose likelihood is that of white noise on the differenced series.
+ */
+export function cssAicc(config: ArimaConfig, sigma2: number, y: readonly number[]): number {
+  const { d, D, s } = config;
+  const n = y.length;
   const nStar = n - d - D * s;
-  if (nStar - k - 1 <= 0) return Infinity;
-  return -2 * logLikelihood + 2 * k + (2 * k * (k + 1)) / (nStar - k - 1);
+  const withMean = d + D === 0;
+  let w = [...y];
+  for (let i = 0; i < D; i++) w = difference(w, s);
+  for (let i = 0; i < d; i++) w = difference(w);
+  const centre = withMean ? sum(w) / w.length : 0;
+  const sigma0 = sum(w, (v) => (v - centre) ** 2) / w.length;
+  const offset = nStar * (1 + Math.log(2 * Math.PI)) + (nStar - n) * Math.log(sigma0);
+  return corrected(offset + nStar * Math.log(sigma2) + 2 * parameterCount(config), config, n);
 }
 
 /** The criterion of one fitted configuration: AICc, or +∞ when unusable. */
@@ -59,7 +87,37 @@ export interface SearchedOrders {
   fits: number;
 }
 
-/** The orders R's stepwise auto.arima would choose for `y` with seasonal period `s`; null when none fitted. */
+/** R's `auto.arima` ranks orders by CSS fits on long series or long seasons (`approximation`). */
+export const approximates = (n: number, s: number): boolean => n > 150 || s > 12;
+
+/**
+ * The CSS criterion of an order: +∞ when the fit fails, its Hessian gives a negative variance
+ * or a root is within 1 % of the unit circle.
+ */
+export function approximateCriterion(config: ArimaConfig, y: readonly number[]): number {
+  const regression = config.drift ? 'drift' : config.d + config.D === 0 ? 'mean' : 'none';
+  const fit = fitCss(y, config, regression);
+  if (!fit || !(fit.sigma2 > 0)) return Infinity;
+  // R's checkarima: a negative variance (NaN standard error) or a singular Hessian
+  if (!fit.standardErrors || fit.standardErrors.some((se) => Number.isNaN(se))) return Infinity;
+  const names = [
+    ...Array.from({ length: config.p }, (_, i) => `ar${i + 1}`),
+    ...Array.from({ length: config.q }, (_, i) => `ma${i + 1}`),
+    ...Array.from({ length: config.P }, (_, i) => `sar${i + 1}`),
+    ...Array.from({ length: config.Q }, (_, i) => `sma${i + 1}`),
+  ];
+  const coefficients = Object.fromEntries(names.map((name, i) => [name, fit.coef[i] ?? 0]));
+  if (arimaMinRoot(coefficients, config.s) < MIN_ROOT_MODULUS) return Infinity;
+  return cssAicc(config, fit.sigma2, y);
+}
+
+const orderKey = (o: SarimaOrder): string => `${o.p},${o.q},${o.P},${o.Q},${o.drift ? 1 : 0}`;
+
+/**
+ * The orders R's stepwise auto.arima would choose for `y` with seasonal period `s`; null
+ * when none fitted. On long series the search ranks orders by CSS fits and then fits them
+ * exactly, best first, until one is usable (as R does); otherwise every fit is exact.
+ */
 export function searchOrders(y: number[], s: number, fitSummary: FitSummary): SearchedOrders | null {
   const { d, D } = arimaDifferences(y, s);
   const constant = constantAfterDifferences(y, d, D, s);
@@ -74,10 +132,23 @@ export function searchOrders(y: number[], s: number, fitSummary: FitSummary): Se
     s,
     ...(o.drift ? { drift: true } : {}),
   });
-  const result = stepwiseSearch({ m: s, d, D, n: y.length }, (o) => {
-    const config = configOf(o);
-    return criterionOf(config, fitSummary(config), y.length);
-  });
-  if (!Number.isFinite(result.criterion)) return null;
-  return { config: configOf(result.best), aicc: result.criterion, fits: result.visited.length };
+  const exact = (o: SarimaOrder): number => criterionOf(configOf(o), fitSummary(configOf(o)), y.length);
+  const bounds = { m: s, d, D, n: y.length };
+  if (!approximates(y.length, s)) {
+    const result = stepwiseSearch(bounds, exact);
+    if (!Number.isFinite(result.criterion)) return null;
+    return { config: configOf(result.best), aicc: result.criterion, fits: result.visited.length };
+  }
+  const { visited } = stepwiseSearch(bounds, (o) => approximateCriterion(configOf(o), y));
+  const seen = new Set<string>();
+  const ranked = [...visited]
+    .sort((a, b) => a.criterion - b.criterion)
+    .filter((v) => !seen.has(orderKey(v.order)) && seen.add(orderKey(v.order)));
+  let fits = visited.length;
+  for (const { order } of ranked) {
+    fits++;
+    const aicc = exact(order);
+    if (Number.isFinite(aicc)) return { config: configOf(order), aicc, fits };
+  }
+  return null;
 }

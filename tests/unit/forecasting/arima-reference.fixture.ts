@@ -15,6 +15,22 @@ export interface RArimaCase {
   drift: boolean;
   aicc: number;
   forecast: number[];
+  /** Whether R's default auto.arima ranks orders by CSS fits here (n > 150 or m > 12). */
+  approximation: boolean;
+  defaultOrder: number[];
+  defaultSeasonalOrder: number[];
+  defaultDrift: boolean;
+  defaultForecast: number[];
+  /** R's CSS fit at the exact search's orders. */
+  css: { coef: number[]; names: string[]; sigma2: number };
+  /** The approximate criteria R's search printed (null: Inf). */
+  trace?: {
+    order: number[];
+    seasonalOrder: number[];
+    drift: boolean;
+    zeroMean: boolean;
+    ic: number | null;
+  }[];
 }
 
 export const R_ARIMA = JSON.parse(
