@@ -10,7 +10,7 @@ import type { ArimaModelOptions } from './arima-init';
 import { arimaDifferences, constantAfterDifferences, difference } from './arima-differences.core';
 import { fitCss } from './arima-css.core';
 import { sum } from '../../common/sum';
-import { stepwiseSearch, type SarimaOrder } from './arima-stepwise.core';
+import { orderKey, stepwiseSearch, type SarimaOrder } from './arima-stepwise.core';
 import { arimaMinRoot, MIN_ROOT_MODULUS } from '../arima-roots.core';
 import type { ArimaSummary } from './arima-summary';
 
@@ -111,8 +111,6 @@ export function approximateCriterion(config: ArimaConfig, y: readonly number[]):
   return cssAicc(config, fit.sigma2, y);
 }
 
-const orderKey = (o: SarimaOrder): string => `${o.p},${o.q},${o.P},${o.Q},${o.drift ? 1 : 0}`;
-
 /**
  * The orders R's stepwise auto.arima would choose for `y` with seasonal period `s`; null
  * when none fitted. On long series the search ranks orders by CSS fits and then fits them
@@ -142,7 +140,7 @@ export function searchOrders(y: number[], s: number, fitSummary: FitSummary): Se
   const { visited } = stepwiseSearch(bounds, (o) => approximateCriterion(configOf(o), y));
   const seen = new Set<string>();
   const ranked = [...visited]
-    .sort((a, b) => a.criterion - b.criterion)
+    .sort((a, b) => (a.criterion === b.criterion ? 0 : a.criterion < b.criterion ? -1 : 1))
     .filter((v) => !seen.has(orderKey(v.order)) && seen.add(orderKey(v.order)));
   let fits = visited.length;
   for (const { order } of ranked) {

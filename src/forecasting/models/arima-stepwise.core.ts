@@ -38,7 +38,8 @@ export interface StepwiseResult {
   visited: { order: SarimaOrder; criterion: number }[];
 }
 
-const key = (o: SarimaOrder): string => `${o.p},${o.q},${o.P},${o.Q},${o.drift ? 1 : 0}`;
+/** An order's identity in the search (R's `newmodel`). */
+export const orderKey = (o: SarimaOrder): string => `${o.p},${o.q},${o.P},${o.Q},${o.drift ? 1 : 0}`;
 
 /** R's bounds: p, q ≤ 5 (and below the period when seasonal terms may enter), P, Q ≤ 2. */
 function limits(b: StepwiseBounds): { p: number; q: number; P: number; Q: number } {
@@ -141,7 +142,7 @@ export function stepwiseSearch(
   const visited: StepwiseResult['visited'] = [];
   const fit = (o: SarimaOrder): number => {
     const ic = criterion(o);
-    seen.add(key(o));
+    seen.add(orderKey(o));
     visited.push({ order: o, criterion: ic });
     return ic;
   };
@@ -164,7 +165,7 @@ export function stepwiseSearch(
   while (moved && seen.size < maxModels) {
     moved = false;
     for (const o of neighbours(current, max, allowDrift)) {
-      if (seen.has(key(o))) continue;
+      if (seen.has(orderKey(o))) continue;
       if (seen.size >= maxModels) break;
       if (improves(o)) {
         current = o;
