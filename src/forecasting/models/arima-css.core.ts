@@ -8,9 +8,10 @@
 import { at } from '../../common/indexed';
 import { sum } from '../../common/sum';
 import { bfgs, inverseDiagonal, numericalHessian } from '../bfgs.core';
-import { difference } from './arima-differences.core';
+import { differences } from './arima-differences.core';
 
-export interface CssOrder {
+/** A seasonal ARIMA's orders (p, d, q)(P, D, Q) and its seasonal period s. */
+export interface ArimaOrders {
   p: number;
   d: number;
   q: number;
@@ -40,7 +41,10 @@ export interface CssFit {
  * The AR and MA polynomials multiplied out in B (R's `ARIMA_transPars`): φ of length p + P·s
  * with x[t] = Σ φⱼ x[t−j] + …, θ of length q + Q·s with … + Σ θⱼ e[t−j].
  */
-export function expandPolynomials(coef: readonly number[], o: CssOrder): { phi: number[]; theta: number[] } {
+export function expandPolynomials(
+  coef: readonly number[],
+  o: ArimaOrders,
+): { phi: number[]; theta: number[] } {
   const ar = coef.slice(0, o.p);
   const ma = coef.slice(o.p, o.p + o.q);
   const sar = coef.slice(o.p + o.q, o.p + o.q + o.P);
@@ -59,15 +63,13 @@ export function expandPolynomials(coef: readonly number[], o: CssOrder): { phi: 
 }
 
 /** Values R conditions on: the differences and the AR lags (`n.cond`). */
-export const conditioningLength = (o: CssOrder): number => o.d + o.D * o.s + o.p + o.P * o.s;
+export const conditioningLength = (o: ArimaOrders): number => o.d + o.D * o.s + o.p + o.P * o.s;
 
 /** The series differenced d times and D times at lag s, aligned with it: NaN where undefined. */
-function differenced(x: readonly number[], o: CssOrder): number[] {
-  let w = [...x];
-  for (let i = 0; i < o.D; i++) w = [...Array.from({ length: o.s }, () => NaN), ...difference(w, o.s)];
-  for (let i = 0; i < o.d; i++) w = [NaN, ...difference(w)];
-  return w;
-}
+const differenced = (x: readonly number[], o: ArimaOrders): number[] => [
+  ...Array.from({ length: Math.min(x.length, o.d + o.D * o.s) }, () => NaN),
+  ...differences(x, o.d, o.D, o.s),
+];
 
 /**
  * R's `ARIMA_CSS` on an already differenced series `w`: the mean squared one-step residual
@@ -101,7 +103,7 @@ function cssOfDifferenced(
 /** R's `ARIMA_CSS`: the mean squared one-step residual of the differenced series after `ncond` values. */
 export const cssVariance = (
   x: readonly number[],
-  o: CssOrder,
+  o: ArimaOrders,
   phi: readonly number[],
   theta: readonly number[],
 ): number =>
@@ -116,13 +118,13 @@ export const cssVariance = (
 /** The regressor column, and its least-squares coefficient and standard error on the differenced data. */
 function regressionStart(
   x: readonly number[],
-  o: CssOrder,
+  o: ArimaOrders,
   regression: CssRegression,
 ): { column: number[]; coef: number; se: number } | null {
   if (regression === 'none') return null;
   const column = x.map((_, t) => (regression === 'drift' ? t + 1 : 1));
-  const dx = differenced(x, o).slice(o.d + o.D * o.s);
-  const dz = differenced(column, o).slice(o.d + o.D * o.s);
+  const dx = differences(x, o.d, o.D, o.s);
+  const dz = differences(column, o.d, o.D, o.s);
   const zz = sum(dz, (z) => z * z);
   const coef = sum(dz.map((z, i) => z * at(dx, i))) / zz;
   const rss = sum(dx.map((v, i) => (v - coef * at(dz, i)) ** 2));
@@ -130,7 +132,11 @@ function regressionStart(
 }
 
 /** Fits the orders by CSS; null when the optimisation cannot start or ends on a non-finite value. */
-export function fitCss(x: readonly number[], o: CssOrder, regression: CssRegression = 'none'): CssFit | null {
+export function fitCss(
+  x: readonly number[],
+  o: ArimaOrders,
+  regression: CssRegression = 'none',
+): CssFit | null {
   const narma = o.p + o.q + o.P + o.Q;
   const reg = regressionStart(x, o, regression);
   // differencing is linear: the differenced series less β times the differenced regressor

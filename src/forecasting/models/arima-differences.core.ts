@@ -27,6 +27,14 @@ export function difference(x: readonly number[], lag = 1): number[] {
   return x.slice(lag).map((v, i) => v - at(x, i));
 }
 
+/** The series after D seasonal differences at lag m and d ordinary ones (they commute). */
+export function differences(x: readonly number[], d: number, D: number, m: number): number[] {
+  let y = [...x];
+  for (let i = 0; i < D; i++) y = difference(y, m);
+  for (let i = 0; i < d; i++) y = difference(y);
+  return y;
+}
+
 /** R's `ndiffs` lag truncation for the KPSS long-run variance: ⌊3√n / 13⌋. */
 export const kpssLags = (n: number): number => Math.trunc((3 * Math.sqrt(n)) / 13);
 
@@ -147,8 +155,7 @@ export function nsdiffs(x: readonly number[], m: number): number {
 /** The differences auto.arima fits with: seasonal first, then ordinary on the seasonally differenced series. */
 export function arimaDifferences(x: readonly number[], m: number): { d: number; D: number } {
   const D = nsdiffs(x, m);
-  const dx = D > 0 ? difference(x, m) : [...x];
-  return { d: ndiffs(dx), D };
+  return { d: ndiffs(differences(x, 0, D, m)), D };
 }
 
 /**
@@ -162,9 +169,7 @@ export function constantAfterDifferences(
   D: number,
   m: number,
 ): number | null {
-  let y = [...x];
-  for (let i = 0; i < D; i++) y = difference(y, m);
-  for (let i = 0; i < d; i++) y = difference(y);
+  const y = differences(x, d, D, m);
   return y.length > 0 && isConstant(y) ? at(y, 0) : null;
 }
 

@@ -6,19 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { ArimaOrders } from './arima-css.core';
 
-export interface ArimaModelOptions {
-  p: number;
-  d: number;
-  q: number;
-  P: number;
-  D: number;
-  Q: number;
-  s: number;
+/** What ctsa's constructor takes: the orders, and how it estimates them. */
+export interface ArimaModelOptions extends ArimaOrders {
   method?: number;
   optimizer?: number;
   verbose?: boolean;
-  auto?: boolean;
 }
 
 export interface ArimaInstance {

@@ -6,16 +6,15 @@
  * converge or has a root within 1 % of the unit circle scores +∞, as in R. Exact
  * likelihoods throughout (R's `approximation = FALSE`): ctsa's match R's `arima` to 1e-5.
  */
-import type { ArimaModelOptions } from './arima-init';
-import { arimaDifferences, constantAfterDifferences, difference } from './arima-differences.core';
-import { fitCss } from './arima-css.core';
+import { arimaDifferences, constantAfterDifferences, differences } from './arima-differences.core';
+import { fitCss, type ArimaOrders } from './arima-css.core';
 import { sum } from '../../common/sum';
 import { orderKey, stepwiseSearch, type SarimaOrder } from './arima-stepwise.core';
 import { arimaMinRoot, MIN_ROOT_MODULUS } from '../arima-roots.core';
 import type { ArimaSummary } from './arima-summary';
 
 /** A SARIMA to fit: orders, seasonal period, and whether the drift regressor enters. */
-export interface ArimaConfig extends Pick<ArimaModelOptions, 'p' | 'd' | 'q' | 'P' | 'D' | 'Q' | 's'> {
+export interface ArimaConfig extends ArimaOrders {
   drift?: boolean;
   /** Chosen by the order search (not given by the caller). */
   searched?: boolean;
@@ -52,21 +51,20 @@ export const arimaAicc = (config: ArimaConfig, logLikelihood: number, n: number)
   corrected(-2 * logLikelihood + 2 * parameterCount(config), config, n);
 
 /**
- * R's approximate AICc from a CSS fit: offset + n*·log σ² + 2k (+ the correction), where the
- * offset makes it comparable with the exact one: −2·loglik − n·log σ² of the differencing-only
- * model, whose likelihood is that of white noise on the differenced series.
+ * The offset that makes R's approximate AICc comparable with the exact one: −2·loglik − n·log σ²
+ * of the differencing-only model, whose likelihood is that of white noise (around its mean when
+ * d + D = 0) on the differenced series. The same for every order of one search.
  */
-export function cssAicc(config: ArimaConfig, sigma2: number, y: readonly number[]): number {
-  const { d, D, s } = config;
-  const n = y.length;
-  const nStar = n - d - D * s;
-  const withMean = d + D === 0;
-  let w = [...y];
-  for (let i = 0; i < D; i++) w = difference(w, s);
-  for (let i = 0; i < d; i++) w = difference(w);
-  const centre = withMean ? sum(w) / w.length : 0;
+export function cssOffset(y: readonly number[], d: number, D: number, s: number): number {
+  const w = differences(y, d, D, s);
+  const centre = d + D === 0 ? sum(w) / w.length : 0;
   const sigma0 = sum(w, (v) => (v - centre) ** 2) / w.length;
-  const offset = nStar * (1 + Math.log(2 * Math.PI)) + (nStar - n) * Math.log(sigma0);
+  return w.length * (1 + Math.log(2 * Math.PI)) + (w.length - y.length) * Math.log(sigma0);
+}
+
+/** R's approximate AICc from a CSS fit: offset + n*·log σ² + 2k, then the small-sample correction. */
+export function cssAicc(config: ArimaConfig, sigma2: number, offset: number, n: number): number {
+  const nStar = n - config.d - config.D * config.s;
   return corrected(offset + nStar * Math.log(sigma2) + 2 * parameterCount(config), config, n);
 }
 
@@ -94,7 +92,11 @@ export const approximates = (n: number, s: number): boolean => n > 150 || s > 12
  * The CSS criterion of an order: +∞ when the fit fails, its Hessian gives a negative variance
  * or a root is within 1 % of the unit circle.
  */
-export function approximateCriterion(config: ArimaConfig, y: readonly number[]): number {
+export function approximateCriterion(
+  config: ArimaConfig,
+  y: readonly number[],
+  offset = cssOffset(y, config.d, config.D, config.s),
+): number {
   const regression = config.drift ? 'drift' : config.d + config.D === 0 ? 'mean' : 'none';
   const fit = fitCss(y, config, regression);
   if (!fit || !(fit.sigma2 > 0)) return Infinity;
@@ -108,7 +110,7 @@ export function approximateCriterion(config: ArimaConfig, y: readonly number[]):
   ];
   const coefficients = Object.fromEntries(names.map((name, i) => [name, fit.coef[i] ?? 0]));
   if (arimaMinRoot(coefficients, config.s) < MIN_ROOT_MODULUS) return Infinity;
-  return cssAicc(config, fit.sigma2, y);
+  return cssAicc(config, fit.sigma2, offset, y.length);
 }
 
 /**
@@ -137,7 +139,8 @@ export function searchOrders(y: number[], s: number, fitSummary: FitSummary): Se
     if (!Number.isFinite(result.criterion)) return null;
     return { config: configOf(result.best), aicc: result.criterion, fits: result.visited.length };
   }
-  const { visited } = stepwiseSearch(bounds, (o) => approximateCriterion(configOf(o), y));
+  const offset = cssOffset(y, d, D, s);
+  const { visited } = stepwiseSearch(bounds, (o) => approximateCriterion(configOf(o), y, offset));
   const seen = new Set<string>();
   const ranked = [...visited]
     .sort((a, b) => (a.criterion === b.criterion ? 0 : a.criterion < b.criterion ? -1 : 1))

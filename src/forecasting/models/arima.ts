@@ -48,19 +48,20 @@ function checkOrder(name: string, order: number[] | undefined): void {
 const timeIndex = (from: number, count: number): number[] =>
   Array.from({ length: count }, (_, i) => from + i);
 
-/** Runs fn on a fresh WASM model of `config` (exact likelihood, BFGS) and always destroys it. */
-function withModel<T>(
+/**
+ * Trains a fresh WASM model of `config` (exact likelihood, BFGS) on `ts`, with the drift
+ * regressor when the config has one, runs fn on it and always destroys it.
+ */
+function withTrained<T>(
   config: ArimaConfig,
+  ts: number[],
   fn: (model: ArimaInstance) => T,
-): {
-  result: T;
-  output: string[];
-} {
+): { result: T; output: string[] } {
   const { ARIMA, capture } = loadArima();
   const { p, d, q, P, D, Q, s } = config;
   const model = new ARIMA({ p, d, q, P, D, Q, s, optimizer: BFGS, method: EXACT_LIKELIHOOD, verbose: true });
   try {
-    return capture(() => fn(model));
+    return capture(() => fn(model.train(ts, config.drift ? timeIndex(1, ts.length) : undefined)));
   } finally {
     model.destroy();
   }
@@ -80,10 +81,9 @@ function continuedArima(config: ArimaConfig & { constant: number }, ts: number[]
 function runArima(config: ArimaConfig, ts: number[], h: number): RawArima {
   if (config.constant !== undefined) return continuedArima({ ...config, constant: config.constant }, ts, h);
   try {
-    const { result, output } = withModel(config, (model) => {
-      if (!config.drift) return model.train(ts).predict(h);
-      return model.train(ts, timeIndex(1, ts.length)).predict(h, timeIndex(ts.length + 1, h));
-    });
+    const { result, output } = withTrained(config, ts, (model) =>
+      model.predict(h, config.drift ? timeIndex(ts.length + 1, h) : undefined),
+    );
     return { points: result[0], variances: result[1], summary: parseArimaSummary(output) };
   } catch (e) {
     throw new ModelFitError('ARIMA', e instanceof Error ? e.message : String(e));
@@ -94,9 +94,7 @@ function runArima(config: ArimaConfig, ts: number[], h: number): RawArima {
 function fitSummary(ts: number[]): (config: ArimaConfig) => ArimaSummary | null {
   return (config) => {
     try {
-      const { output } = withModel(config, (model) =>
-        config.drift ? model.train(ts, timeIndex(1, ts.length)) : model.train(ts),
-      );
+      const { output } = withTrained(config, ts, () => undefined);
       return parseArimaSummary(output);
     } catch {
       return null;
