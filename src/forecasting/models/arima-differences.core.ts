@@ -12,6 +12,7 @@
  */
 import { at } from '../../common/indexed';
 import { sum } from '../../common/sum';
+import { centredMovingAverage } from './smoothing.core';
 
 /** KPSS critical value at 5 % for the level-stationarity test (Kwiatkowski et al. 1992, Table 1). */
 export const KPSS_CRITICAL_5 = 0.463;
@@ -74,22 +75,6 @@ export function ndiffs(x: readonly number[], maxD = 2): number {
   return d;
 }
 
-/** Centred moving average of order m (2×m when m is even), NaN where the window does not fit. */
-function centredTrend(x: readonly number[], m: number): number[] {
-  const half = Math.floor(m / 2);
-  return x.map((_, t) => {
-    if (t < half || t + half >= x.length) return NaN;
-    if (m % 2 === 1) {
-      let s = 0;
-      for (let k = -half; k <= half; k++) s += at(x, t + k);
-      return s / m;
-    }
-    let s = (at(x, t - half) + at(x, t + half)) / 2;
-    for (let k = -half + 1; k < half; k++) s += at(x, t + k);
-    return s / m;
-  });
-}
-
 const variance = (x: readonly number[]): number => {
   const m = mean(x);
   return x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1);
@@ -126,7 +111,7 @@ function loessConstantAt(sub: readonly number[], i: number, q: number): number {
  */
 export function seasonalStrength(x: readonly number[], m: number): number {
   if (m < 2 || x.length < 2 * m) return 0;
-  const trend = centredTrend(x, m);
+  const trend = centredMovingAverage(x, m);
   const detrended = x.map((v, t) => v - at(trend, t));
   const remainder: number[] = [];
   const seasonalPlusRemainder: number[] = [];

@@ -14,7 +14,7 @@ const RESUM_EVERY = 1024;
  * undefined. A sliding sum over the 2⌊m/2⌋ + 1 values around each point: O(n) for any m (a
  * yearly window of hourly data is 8,784 wide).
  */
-export function centredMovingAverage(values: number[], m: number): number[] {
+export function centredMovingAverage(values: readonly number[], m: number): number[] {
   const n = values.length;
   const out = new Array<number>(n).fill(NaN);
   const half = Math.floor(m / 2);
