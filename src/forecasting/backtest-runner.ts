@@ -6,6 +6,7 @@ import {
   BASE_MODEL_KINDS,
   type BaseModelKind,
   type FitOptions,
+  type FittedModel,
   type ForecastResult,
   type IntervalCalibration,
   type ModelKind,
@@ -151,7 +152,18 @@ export function forecastOrigins(
   h: number,
   fit: FitOptions,
 ): ForecastResult[] {
-  return origins.map((o) => BASE_FORECASTERS[kind].fit(o.train, fit).forecast(h, { futureOpen: o.open }));
+  return origins.map((o) => fitAtOrigin(kind, o, h, fit).forecast);
+}
+
+/** A model fitted on an origin's training values, and its forecast of the origin's horizon. */
+export function fitAtOrigin(
+  kind: BaseModelKind,
+  origin: OriginData,
+  h: number,
+  fit: FitOptions,
+): { model: FittedModel; forecast: ForecastResult } {
+  const model = BASE_FORECASTERS[kind].fit(origin.train, fit);
+  return { model, forecast: model.forecast(h, { futureOpen: origin.open }) };
 }
 
 const mean = (xs: number[]): number => sum(xs) / xs.length;

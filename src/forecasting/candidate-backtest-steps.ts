@@ -7,7 +7,7 @@
 import { AppError } from '../errors';
 import { at } from '../common/indexed';
 import { sum } from '../common/sum';
-import { forecastOrigins, summarise, type OriginData } from './backtest-runner';
+import { fitAtOrigin, forecastOrigins, summarise, type OriginData } from './backtest-runner';
 import {
   autoOrigins,
   DEFAULT_PRUNE,
@@ -20,19 +20,21 @@ import {
 import { isModelFitError } from './forecast-errors';
 import type { BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
 import { searchedStructure } from './arima-refit';
-import { BASE_FORECASTERS } from './models/ensemble';
 import { weightedScore } from './selection.core';
 
+/** The fit options of a candidate: the shared ones with its Box-Cox choice. */
+const specFit = (spec: CandidateSpec, fit: FitOptions): FitOptions => {
+  const boxCox: BoxCoxOption = spec.boxCox ?? 'none';
+  return { ...fit, boxCox };
+};
+
 /** One candidate fitted at each of the origins, forecasting its horizon there. */
-function forecastAt(
+const forecastAt = (
   spec: CandidateSpec,
   origins: OriginData[],
   h: number,
   fit: FitOptions,
-): ForecastResult[] {
-  const boxCox: BoxCoxOption = spec.boxCox ?? 'none';
-  return forecastOrigins(spec.kind, origins, h, { ...fit, boxCox });
-}
+): ForecastResult[] => forecastOrigins(spec.kind, origins, h, specFit(spec, fit));
 
 /**
  * A candidate's forecast at the newest origin, or why it could not be fitted there. `F` is
@@ -60,8 +62,7 @@ export type NewestRun<F = ForecastResult> =
 function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: FitOptions): NewestRun {
   const t0 = performance.now();
   try {
-    const model = BASE_FORECASTERS[spec.kind].fit(newest.train, { ...fit, boxCox: spec.boxCox ?? 'none' });
-    const f = model.forecast(h, { futureOpen: newest.open });
+    const { model, forecast: f } = fitAtOrigin(spec.kind, newest, h, specFit(spec, fit));
     const structure = searchedStructure(model.params);
     return {
       spec,
