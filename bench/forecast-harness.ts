@@ -11,6 +11,9 @@ import { dayHolidaySpans, maskHolidayHistory } from '../src/forecasting/holiday-
 import { WorkerPool } from '../src/workers/worker-pool';
 import { BENCH_HOLIDAYS, type PublicSeries } from './forecast-series';
 
+/** A score for a table: `digits` decimals, 'n/a' when not finite. */
+export const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+
 export interface Scores {
   mase: number;
   cov80: number;

@@ -11,7 +11,7 @@
 import { BASE_FORECASTERS } from '../src/forecasting/models/ensemble';
 import type { BaseModelKind } from '../src/forecasting/forecast.types';
 import type { WorkerPool } from '../src/workers/worker-pool';
-import { autoOnSeries, scoreOnTest, trainInput, warmPool } from './forecast-harness';
+import { autoOnSeries, fmt, scoreOnTest, trainInput, warmPool } from './forecast-harness';
 import { BENCH_HOLIDAYS, loadPublicSeries, rBest, rCoverage, type PublicSeries } from './forecast-series';
 import { printTable } from './harness';
 
@@ -49,7 +49,6 @@ export interface AutoRow {
   tbatsRatio: number;
 }
 
-const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const times = (x: number, base: number | undefined): string =>
   base && base > 0 && Number.isFinite(x) ? `${(x / base).toFixed(2)}×` : 'n/a';
 
