@@ -64,6 +64,7 @@ const schema = z.object({
   GRAPHQL_MAX_DIRECTIVES: int(0, 1000).default(50),
   GRAPHQL_MAX_TOKENS: int(100, 1_000_000).default(5000),
   GRAPHQL_MAX_STRING_LENGTH: int(64, 5_000_000).default(4096),
+  GRAPHQL_MAX_LIST_LENGTH: int(10, 100_000).default(1000),
   GRAPHQL_MAX_QUERY_LENGTH: int(1000, 5_000_000).default(100_000),
   CORS_ORIGINS: z
     .string()

@@ -14,7 +14,7 @@ import type { RequestContext } from '../auth/request-context';
 import { TOPIC } from '../events/topics';
 import { createErrorFormatter } from './error-format';
 import { httpContext } from './context';
-import { jsonBodyErrors } from './body-errors';
+import { jsonBodyErrors, jsonNotFound } from './body-errors';
 import { edgeLimits, limitsGuard, variableLimitsPlugin, type EdgeLimits } from './limits';
 import { startWsServer } from './ws-server';
 import { operationLogPlugin } from './logging-plugin';
@@ -156,6 +156,7 @@ function mountRoutes(
     limitsGuard(schema, limits),
     expressMiddleware(apollo, { context: ({ req }) => httpContext(users, req) }),
   );
+  app.use(jsonNotFound());
   app.use(jsonBodyErrors(logger));
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { clip } from '../common/bounded';
 import type { Logger } from '../logger';
 
@@ -51,9 +51,18 @@ export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
       const message = `The request body does not decompress as its Content-Encoding "${encoding}" says`;
       return void res.status(400).json(body(message, 'BAD_REQUEST'));
     }
+    if (status === 404) return void res.status(404).json(notFoundBody(req.method, req.path));
     if (status >= 400 && status < 500)
       return void res.status(status).json(body('Bad request', 'BAD_REQUEST'));
     logger.error({ err }, 'request failed before GraphQL');
     res.status(500).json(body('Internal server error', 'INTERNAL_SERVER_ERROR'));
   };
+}
+
+const notFoundBody = (method: string, path: string) =>
+  body(`Nothing at ${clip(method, 16)} ${clip(path, QUOTED_MAX)}`, 'NOT_FOUND');
+
+/** The last handler: a path no route serves answers 404 as JSON, like every other refusal. */
+export function jsonNotFound(): RequestHandler {
+  return (req, res) => void res.status(404).json(notFoundBody(req.method, req.path));
 }

@@ -1,7 +1,8 @@
 /**
  * The request limits of the GraphQL edge, built once from the config and applied on
  * HTTP (Apollo) and WebSocket (graphql-ws) alike: a token cap while parsing, the query
- * limits and string caps as validation rules, and variable string caps per request.
+ * limits and value caps (string lengths, list sizes) as validation rules, and variable
+ * value caps per request.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -18,7 +19,7 @@ import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Config } from '../config';
 import { countFields, queryLimitsRule, tooComplex } from './query-limits';
-import { stringLimitsRule, variableStringErrors, type StringLimits } from './string-limits';
+import { valueLimitsRule, variableValueErrors, type ValueLimits } from './value-limits';
 
 export interface EdgeLimits {
   /** Field selections in a document, counted before any validation (see QueryLimits.maxFields). */
@@ -28,7 +29,7 @@ export interface EdgeLimits {
   parseOptions: ParseOptions;
   /** Our rules; graphql's specified rules run as well. */
   rules: ValidationRule[];
-  strings: StringLimits;
+  values: ValueLimits;
 }
 
 export function edgeLimits(
@@ -40,16 +41,17 @@ export function edgeLimits(
     | 'GRAPHQL_MAX_DIRECTIVES'
     | 'GRAPHQL_MAX_TOKENS'
     | 'GRAPHQL_MAX_STRING_LENGTH'
+    | 'GRAPHQL_MAX_LIST_LENGTH'
     | 'GRAPHQL_MAX_QUERY_LENGTH'
     | 'GRAPHQL_MAX_FIELDS'
   >,
 ): EdgeLimits {
-  const strings = { maxLength: config.GRAPHQL_MAX_STRING_LENGTH };
+  const values = { maxLength: config.GRAPHQL_MAX_STRING_LENGTH, maxItems: config.GRAPHQL_MAX_LIST_LENGTH };
   return {
     maxQueryLength: config.GRAPHQL_MAX_QUERY_LENGTH,
     maxFields: config.GRAPHQL_MAX_FIELDS,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
-    strings,
+    values,
     rules: [
       queryLimitsRule({
         maxFields: config.GRAPHQL_MAX_FIELDS,
@@ -58,7 +60,7 @@ export function edgeLimits(
         maxAliases: config.GRAPHQL_MAX_ALIASES,
         maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
       }),
-      stringLimitsRule(strings),
+      valueLimitsRule(values),
     ],
   };
 }
@@ -146,13 +148,13 @@ export function limitsGuard(schema: GraphQLSchema, limits: EdgeLimits): RequestH
   };
 }
 
-/** Apollo plugin: variable values over their caps are refused (HTTP 400) before execution. */
+/** Apollo plugin: variable values over their caps are refused (HTTP 400) before coercion and execution. */
 export function variableLimitsPlugin(limits: EdgeLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
-          const errors = variableStringErrors(schema, document, request.variables, limits.strings);
+          const errors = variableValueErrors(schema, document, request.variables, limits.values);
           if (errors.length > 0) throw errors[0];
         },
       };
@@ -175,6 +177,6 @@ export function prepareOperation(
   const { document } = checked;
   const errors = validate(schema, document, specifiedRules);
   if (errors.length > 0) return { errors: [...errors] };
-  const tooLong = variableStringErrors(schema, document, variables, limits.strings);
+  const tooLong = variableValueErrors(schema, document, variables, limits.values);
   return tooLong.length > 0 ? { errors: tooLong } : { document };
 }

@@ -11,6 +11,7 @@ import {
 import { AvailabilityService } from './availability.service';
 import { Availability } from './availability.graphql';
 import { ImportResult, Staff } from './staff.graphql';
+import { MAX_IMPORT_ROWS_PER_REQUEST } from './staff-inputs.graphql';
 
 @Resolver(() => Availability)
 export class AvailabilityResolver {
@@ -82,8 +83,7 @@ export class AvailabilityResolver {
 
   @Authorized(Role.MANAGER)
   @Mutation(() => ImportResult, {
-    description:
-      'Replaces the weekly windows of every person in rows, all or nothing; errors name the row (1-based).',
+    description: `Replaces the weekly windows of every person in rows, all or nothing; errors name the row (1-based). At most ${MAX_IMPORT_ROWS_PER_REQUEST} rows.`,
   })
   importAvailability(
     @Arg('rows', () => [AvailabilityRowInput]) rows: AvailabilityRowInput[],

@@ -22,6 +22,7 @@ import { assertMayRead, type StaffService } from './staff.service';
 import { AVAILABILITY, type AvailabilityDoc } from './staff.doc';
 import type { Availability, AvailabilityException, StaffMember, WeeklyWindow } from './staff.types';
 import { checkSpan, checkWeeklyWindows, sortWindows } from '../common/time-window';
+import { nextTurn } from '../common/time-slicer';
 
 export interface AvailabilitySpec {
   weekly: WeeklyWindow[];
@@ -206,6 +207,7 @@ export class AvailabilityService {
   async importTable(table: Table, viewer: Viewer | null = null): Promise<ImportSummary> {
     const staffByNo = await this.staffByEmployeeNo(table);
     const rows = validateRows(table, AVAILABILITY_COLUMNS, { check: availabilityRowCheck(staffByNo) });
+    await nextTurn();
     const weekly = weeklyByStaff(rows, staffByNo);
     const existing = new Set(
       (await this.availability.find({ _id: { $in: [...weekly.keys()] } })).map((a) => a._id),
@@ -246,8 +248,11 @@ export class AvailabilityService {
   }
 
   /** GraphQL import: the rows go through exactly the file rules; row N is the Nth element (1-based). */
-  importRows(rows: readonly object[], viewer: Viewer | null): Promise<ImportSummary> {
-    return this.importTable(rowsToTable(rows, AVAILABILITY_FILE_COLUMNS), viewer);
+  async importRows(rows: readonly object[], viewer: Viewer | null): Promise<ImportSummary> {
+    await nextTurn();
+    const table = rowsToTable(rows, AVAILABILITY_FILE_COLUMNS);
+    await nextTurn();
+    return this.importTable(table, viewer);
   }
 
   /** Seed: replaces the availability of the given people in one atomic bulk write (docs are validated). */

@@ -19,6 +19,11 @@ import { Contract } from './staff.graphql';
 export const EMPLOYEE_NO = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 export const EMPLOYEE_NO_HINT = '1-32 letters, digits, "_" or "-"';
 export const SKILL = /^[a-z][a-z0-9_]{0,39}$/;
+/**
+ * Most rows one importStaff / importAvailability call takes (checked before graphql coerces
+ * them). Larger sites send several calls or import a file with the import command.
+ */
+export const MAX_IMPORT_ROWS_PER_REQUEST = 1000;
 
 @InputType()
 export class ContractInput {

@@ -6,7 +6,12 @@ import { User } from '../auth/user.graphql';
 import type { RequestContext, Viewer } from '../auth/request-context';
 import { Availability } from './availability.graphql';
 import { AvailabilityService } from './availability.service';
-import { CreateStaffInput, StaffRowInput, UpdateStaffInput } from './staff-inputs.graphql';
+import {
+  CreateStaffInput,
+  MAX_IMPORT_ROWS_PER_REQUEST,
+  StaffRowInput,
+  UpdateStaffInput,
+} from './staff-inputs.graphql';
 import type { StaffDoc } from './staff.doc';
 import { StaffService } from './staff.service';
 import { ImportResult, Staff, StaffConnection, StaffListArgs } from './staff.graphql';
@@ -52,8 +57,7 @@ export class StaffResolver {
 
   @Authorized(Role.MANAGER)
   @Mutation(() => ImportResult, {
-    description:
-      'Upserts staff by employeeNo, all or nothing; errors name the row (1-based position in rows).',
+    description: `Upserts staff by employeeNo, all or nothing; errors name the row (1-based position in rows). At most ${MAX_IMPORT_ROWS_PER_REQUEST} rows.`,
   })
   importStaff(@Arg('rows', () => [StaffRowInput]) rows: StaffRowInput[]): Promise<ImportResult> {
     return this.staffService.importRows(rows);

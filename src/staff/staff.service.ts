@@ -18,6 +18,7 @@ import { STAFF, type StaffDoc } from './staff.doc';
 import type { Contract, StaffMember, StaffPreferences } from './staff.types';
 import { checkContract, checkSkills, normaliseSkills } from './staff.validation';
 import { withoutNulls } from '../common/without-nulls';
+import { nextTurn } from '../common/time-slicer';
 
 export interface StaffSpec {
   employeeNo: string;
@@ -184,6 +185,7 @@ export class StaffService {
       key: ['employeeNo'],
       check: (v) => [...checkContract(toContract(v)), ...checkSkills(v.skills, known)],
     });
+    await nextTurn();
     const existing = new Map(
       (await this.staff.find({ employeeNo: { $in: rows.map((r) => r.value.employeeNo) } })).map((s) => [
         s.employeeNo,
@@ -222,9 +224,15 @@ export class StaffService {
     return { rows: rows.length, created: rows.length - existing.size, updated: existing.size };
   }
 
-  /** GraphQL import: the rows go through exactly the file rules; row N is the Nth element (1-based). */
-  importRows(rows: readonly object[]): Promise<ImportSummary> {
-    return this.importTable(rowsToTable(rows, STAFF_FILE_COLUMNS));
+  /**
+   * GraphQL import: the rows go through exactly the file rules; row N is the Nth element (1-based).
+   * Each step (coercion, table, validation, write) gets a turn of the event loop of its own.
+   */
+  async importRows(rows: readonly object[]): Promise<ImportSummary> {
+    await nextTurn();
+    const table = rowsToTable(rows, STAFF_FILE_COLUMNS);
+    await nextTurn();
+    return this.importTable(table);
   }
 
   /**

@@ -12,6 +12,7 @@ import { parseVolumeTimestamp } from './volume-timestamp-parser';
 import { type VolumeBucket, type VolumeChannel, type VolumeDuplicate } from './volume.types';
 import { echoCell } from '../import/import-limits';
 import { sum } from '../common/sum';
+import { TimeSlicer } from '../common/time-slicer';
 
 export interface ParseVolumeOptions {
   channels: VolumeChannel[];
@@ -154,8 +155,9 @@ const readLayout = (
  * from the header. Every problem (unknown channel, bad or negative number, bad or non-existent
  * timestamp, data coarser than the channel interval) is collected and thrown at once as
  * BAD_USER_INPUT `N rows have errors`; otherwise all buckets are returned (all or nothing).
+ * Works in slices of about 10 ms (`TimeSlicer`), so a large import leaves the event loop free.
  */
-export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): ParsedVolumes => {
+export const parseVolumeRows = async (table: Table, options: ParseVolumeOptions): Promise<ParsedVolumes> => {
   const zone = zoneOf(options.timeZone);
   options.channels.forEach((c) => assertIntervalMinutes(c.intervalMinutes));
   const channels = new Map(options.channels.map((c) => [c.key, c]));
@@ -169,7 +171,9 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
   const tsCol = layout.timestamp;
 
   const entries: Entry[] = [];
+  const slicer = new TimeSlicer();
   for (const { row, values } of table.rows) {
+    if (slicer.due) await slicer.pause();
     const ts = parseVolumeTimestamp(values[tsCol] ?? '', zone);
     if (!ts.ok) errors.push({ row, column: tsCol, message: ts.message });
     const cells: [string, VolumeChannel | undefined, string][] =
@@ -202,7 +206,7 @@ export const parseVolumeRows = (table: Table, options: ParseVolumeOptions): Pars
   const span = spanError(entries, tsCol);
   if (span) errors.push(span);
   throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
-  return buildBuckets(entries, options, layout.format, table.rows.length, tsCol);
+  return buildBuckets(entries, options, { format: layout.format, rows: table.rows.length, tsCol }, slicer);
 };
 
 interface Placed {
@@ -214,13 +218,12 @@ interface Placed {
 type ChannelResult =
   { error: RowError } | { days: VolumeBucket[]; duplicates: VolumeDuplicate[]; stats: ChannelImportStats };
 
-const buildBuckets = (
+const buildBuckets = async (
   entries: Entry[],
   options: ParseVolumeOptions,
-  format: 'long' | 'wide',
-  rows: number,
-  tsCol: string,
-): ParsedVolumes => {
+  { format, rows, tsCol }: { format: 'long' | 'wide'; rows: number; tsCol: string },
+  slicer: TimeSlicer,
+): Promise<ParsedVolumes> => {
   const errors: RowError[] = [];
   let buckets: VolumeBucket[] = [];
   let duplicates: VolumeDuplicate[] = [];
@@ -229,7 +232,7 @@ const buildBuckets = (
   for (const channel of options.channels) {
     const mine = entries.filter((e) => e.channel === channel);
     if (mine.length === 0) continue;
-    const result = channelBuckets(channel, mine, locate, options.timeZone, tsCol);
+    const result = await channelBuckets(channel, mine, { locate, timeZone: options.timeZone, tsCol }, slicer);
     if ('error' in result) {
       errors.push(result.error);
       continue;
@@ -244,19 +247,24 @@ const buildBuckets = (
   return { buckets, duplicates, stats: { format, rows, channels: stats } };
 };
 
-function channelBuckets(
+async function channelBuckets(
   channel: VolumeChannel,
   mine: Entry[],
-  locate: ReturnType<typeof createDayLocator>,
-  timeZone: string,
-  tsCol: string,
-): ChannelResult {
+  {
+    locate,
+    timeZone,
+    tsCol,
+  }: { locate: ReturnType<typeof createDayLocator>; timeZone: string; tsCol: string },
+  slicer: TimeSlicer,
+): Promise<ChannelResult> {
   const stepMs = channel.intervalMinutes * 60_000;
-  const placed: Placed[] = mine.map((e) => {
+  const placed: Placed[] = [];
+  for (const e of mine) {
+    if (slicer.due) await slicer.pause();
     const day = locate(e.instant);
     const offsetMs = e.instant - day.start;
-    return { e, pos: { date: day.date, index: Math.floor(offsetMs / stepMs), offsetMs } };
-  });
+    placed.push({ e, pos: { date: day.date, index: Math.floor(offsetMs / stepMs), offsetMs } });
+  }
   const spacing = placed.reduce((g, p) => gcd(g, p.pos.offsetMs), 0) || 86_400_000;
   const distinct = new Set(mine.map((e) => e.instant)).size;
   if (spacing > stepMs && spacing % stepMs === 0 && distinct >= 2) {
@@ -269,7 +277,7 @@ function channelBuckets(
     };
   }
   const granularity: RowGranularity = spacing % stepMs === 0 ? 'interval' : 'finer';
-  const { byDay, seen } = fillDays(channel, placed, timeZone, granularity);
+  const { byDay, seen } = await fillDays(channel, placed, { timeZone, granularity }, slicer);
   const days = [...byDay.values()].sort((a, b) => a.date.localeCompare(b.date));
   if (granularity === 'finer') days.forEach((b) => (b.values = b.values.map((v) => v ?? 0)));
   const stats: ChannelImportStats = {
@@ -283,15 +291,16 @@ function channelBuckets(
 }
 
 /** Sums the entries into local-day buckets; at interval granularity, also the entries per interval. */
-function fillDays(
+async function fillDays(
   channel: VolumeChannel,
   placed: Placed[],
-  timeZone: string,
-  granularity: RowGranularity,
-): { byDay: Map<string, VolumeBucket>; seen: Map<string, Entry[]> } {
+  { timeZone, granularity }: { timeZone: string; granularity: RowGranularity },
+  slicer: TimeSlicer,
+): Promise<{ byDay: Map<string, VolumeBucket>; seen: Map<string, Entry[]> }> {
   const byDay = new Map<string, VolumeBucket>();
   const seen = new Map<string, Entry[]>();
   for (const { e, pos } of placed) {
+    if (slicer.due) await slicer.pause();
     let b = byDay.get(pos.date);
     if (!b) {
       const n = dayIntervalCount(pos.date, channel.intervalMinutes, timeZone);

@@ -115,7 +115,7 @@ export class VolumeService {
    */
   async importTable(table: Table): Promise<VolumeImportReport> {
     const channels = await this.channels.listAll();
-    const parsed = parseVolumeRows(table, {
+    const parsed = await parseVolumeRows(table, {
       channels: channels.map((c) => ({ key: c.key, intervalMinutes: c.intervalMinutes })),
       timeZone: this.timeZone,
     });

@@ -55,6 +55,18 @@ describe('item 13: the edge answers coded JSON with the right status', () => {
     });
   });
 
+  it('answers unknown paths and missing assets with 404 JSON naming the path, never an HTML page', async () => {
+    for (const [path, message] of [
+      ['/nope', 'Nothing at GET /nope'],
+      ['/assets/missing-abc123.js', 'Nothing at GET /assets/missing-abc123.js'],
+      [`/${'x'.repeat(500)}`, `Nothing at GET /${'x'.repeat(63)}…[+437 chars]`],
+    ]) {
+      const res = await fetch(`${t.app.url}${path}`);
+      expect([res.status, res.headers.get('content-type')]).toEqual([404, 'application/json; charset=utf-8']);
+      expect(await res.json()).toEqual({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] });
+    }
+  });
+
   it('gives no "Did you mean" suggestions when introspection is off', async () => {
     const admin = await t.login('admin');
     const res = await t.gql('{ staf { totalCount } }', {}, admin);

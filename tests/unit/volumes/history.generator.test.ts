@@ -132,8 +132,8 @@ describe('generateHistory', () => {
     expect(outboundWeek(CAMPAIGN.from) / outboundWeek('2026-09-28')).toBeGreaterThan(1.25);
   });
 
-  it('is accepted by parseVolumeRows; DST days have 23 / 25 hourly email intervals', () => {
-    const parsed = parseVolumeRows(toTable(rows), { channels, timeZone: TZ });
+  it('is accepted by parseVolumeRows; DST days have 23 / 25 hourly email intervals', async () => {
+    const parsed = await parseVolumeRows(toTable(rows), { channels, timeZone: TZ });
     expect(parsed.duplicates).toEqual([]);
     expect(parsed.stats.channels.map((c) => c.granularity)).toEqual([
       'interval',
@@ -160,7 +160,7 @@ describe('generateHistory', () => {
     expect(issues.outliers.every((o) => o.date === OUTAGE.date)).toBe(true);
   });
 
-  it('fills 92 / 100 fifteen-minute intervals on DST Sundays when calls are open around the clock', () => {
+  it('fills 92 / 100 fifteen-minute intervals on DST Sundays when calls are open around the clock', async () => {
     const allDay = Object.fromEntries(
       [1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ from: '00:00', to: '24:00' }]]),
     );
@@ -171,7 +171,7 @@ describe('generateHistory', () => {
     };
     const spring = generateHistory({ channels: [calls], end: '2026-03-29', weeks: 1 });
     const autumn = generateHistory({ channels: [calls], end: '2026-10-25', weeks: 1 });
-    const parsed = parseVolumeRows(toTable([...spring, ...autumn]), {
+    const parsed = await parseVolumeRows(toTable([...spring, ...autumn]), {
       channels: [{ key: 'calls', intervalMinutes: 15 }],
       timeZone: TZ,
     });

@@ -22,9 +22,9 @@ const csvTable = (csv: string): Table => {
   };
 };
 
-const thrown = (fn: () => unknown): AppError => {
+const thrown = async (fn: () => Promise<unknown>): Promise<AppError> => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof AppError) return e;
     throw e;
@@ -33,15 +33,15 @@ const thrown = (fn: () => unknown): AppError => {
 };
 
 describe('parseVolumeRows', () => {
-  it('reads long and wide layouts into the same buckets', () => {
-    const long = parseVolumeRows(
+  it('reads long and wide layouts into the same buckets', async () => {
+    const long = await parseVolumeRows(
       csvTable(`timestamp,channel,value
 2026-06-01T08:00:00+01:00,calls,12
 2026-06-01T08:15,calls,7
 2026-06-01T08:00Z,emails,3`),
       options,
     );
-    const wide = parseVolumeRows(
+    const wide = await parseVolumeRows(
       csvTable(`timestamp,calls,emails
 2026-06-01T08:00:00+01:00,12,
 2026-06-01T08:15,7,
@@ -62,8 +62,8 @@ describe('parseVolumeRows', () => {
     ]);
   });
 
-  it('sums 5-minute counts into 15-minute intervals (missing sub-rows count as 0 on days with data)', () => {
-    const r = parseVolumeRows(
+  it('sums 5-minute counts into 15-minute intervals (missing sub-rows count as 0 on days with data)', async () => {
+    const r = await parseVolumeRows(
       csvTable(`timestamp,channel,value
 2026-06-01T08:00,calls,4
 2026-06-01T08:05,calls,5
@@ -76,8 +76,8 @@ describe('parseVolumeRows', () => {
     expect(r.duplicates).toEqual([]);
   });
 
-  it('counts per-contact events (value 1, seconds precision), including in the repeated fall-back hour', () => {
-    const r = parseVolumeRows(
+  it('counts per-contact events (value 1, seconds precision), including in the repeated fall-back hour', async () => {
+    const r = await parseVolumeRows(
       csvTable(`timestamp,channel,value
 2026-10-25T01:07:13+01:00,calls,1
 2026-10-25T01:09:59+01:00,calls,1
@@ -91,8 +91,8 @@ describe('parseVolumeRows', () => {
     expect(day.values[8]).toBe(1); // second 01:00–01:15 (GMT)
   });
 
-  it('builds 92-interval buckets on the spring-forward day', () => {
-    const r = parseVolumeRows(
+  it('builds 92-interval buckets on the spring-forward day', async () => {
+    const r = await parseVolumeRows(
       csvTable('timestamp,channel,value\n2026-03-29T00:45,calls,2\n2026-03-29T02:00,calls,5'),
       options,
     );
@@ -101,8 +101,8 @@ describe('parseVolumeRows', () => {
     expect(r.buckets[0]!.values[4]).toBe(5);
   });
 
-  it('reports duplicate rows at interval granularity (and sums them)', () => {
-    const r = parseVolumeRows(
+  it('reports duplicate rows at interval granularity (and sums them)', async () => {
+    const r = await parseVolumeRows(
       csvTable(
         'timestamp,channel,value\n2026-06-01T08:00,calls,5\n2026-06-01T08:15,calls,1\n2026-06-01T08:00,calls,6',
       ),
@@ -121,8 +121,8 @@ describe('parseVolumeRows', () => {
     expect(r.buckets[0]!.values[32]).toBe(11);
   });
 
-  it('reports every row error at once with row and column', () => {
-    const e = thrown(() =>
+  it('reports every row error at once with row and column', async () => {
+    const e = await thrown(() =>
       parseVolumeRows(
         csvTable(`timestamp,channel,value
 2026-06-01T08:00,calls,5
@@ -152,10 +152,10 @@ yesterday,calls,abc
     ]);
   });
 
-  it('refuses values above 1,000,000 contacts, so no sum of them reaches Infinity', () => {
+  it('refuses values above 1,000,000 contacts, so no sum of them reaches Infinity', async () => {
     // two rows of 1e308 in one interval summed to Infinity: stored as null on disk (data
     // lost), Infinity in memory, and dataSummary failed for everyone (Float cannot be Infinity)
-    const e = thrown(() =>
+    const e = await thrown(() =>
       parseVolumeRows(
         csvTable(`timestamp,calls
 2026-06-01T08:00Z,1e308
@@ -173,18 +173,19 @@ yesterday,calls,abc
     ]);
   });
 
-  it('refuses unknown wide columns and a missing timestamp column in the header', () => {
+  it('refuses unknown wide columns and a missing timestamp column in the header', async () => {
     expect(
-      thrown(() => parseVolumeRows(csvTable('timestamp,calls,chats\n2026-06-01T08:00,1,2'), options)).details,
+      (await thrown(() => parseVolumeRows(csvTable('timestamp,calls,chats\n2026-06-01T08:00,1,2'), options)))
+        .details,
     ).toEqual([{ row: 1, column: 'chats', message: 'unknown channel "chats" (known: calls, emails)' }]);
     expect(
-      thrown(() => parseVolumeRows(csvTable('time,channel,value\n2026-06-01T08:00,calls,1'), options))
+      (await thrown(() => parseVolumeRows(csvTable('time,channel,value\n2026-06-01T08:00,calls,1'), options)))
         .details,
     ).toEqual([{ row: 1, column: 'timestamp', message: 'required column "timestamp" is missing' }]);
   });
 
-  it('refuses data coarser than the channel interval (hourly rows for a 15-minute channel)', () => {
-    const e = thrown(() =>
+  it('refuses data coarser than the channel interval (hourly rows for a 15-minute channel)', async () => {
+    const e = await thrown(() =>
       parseVolumeRows(
         csvTable(
           'timestamp,channel,value\n2026-06-01T08:00,calls,40\n2026-06-01T09:00,calls,50\n2026-06-01T10:00,calls,45',
@@ -202,7 +203,7 @@ yesterday,calls,abc
     ]);
   });
 
-  it('refuses 150,000 coarse rows with the coarse-data error, not a stack overflow', () => {
+  it('refuses 150,000 coarse rows with the coarse-data error, not a stack overflow', async () => {
     // Math.min(...rows) of every row number overflowed the stack past ~125k rows: the
     // import answered INTERNAL_SERVER_ERROR instead of naming the problem
     const start = Date.parse('2026-01-05T00:00Z');
@@ -211,7 +212,7 @@ yesterday,calls,abc
       values: { timestamp: new Date(start + i * 120_000).toISOString(), calls: '1' },
     }));
     const perMinute = { ...options, channels: [{ key: 'calls', intervalMinutes: 1 }] };
-    const e = thrown(() =>
+    const e = await thrown(() =>
       parseVolumeRows({ format: 'csv', columns: ['timestamp', 'calls'], rows }, perMinute),
     );
     expect(e.details).toEqual([
@@ -223,7 +224,7 @@ yesterday,calls,abc
     ]);
   });
 
-  it('refuses an import spanning more than 3,700 days before building a bucket per day', () => {
+  it('refuses an import spanning more than 3,700 days before building a bucket per day', async () => {
     // one row a day for 383 years (2.8 MB of CSV) held the event loop for over 20 s while
     // every local day was located and sized; 20 years is refused at once, naming both rows
     const start = Date.parse('2000-01-01T08:07Z');
@@ -231,7 +232,7 @@ yesterday,calls,abc
       row: i + 2,
       values: { timestamp: new Date(start + i * 86_400_000).toISOString(), calls: '1' },
     }));
-    const e = thrown(() =>
+    const e = await thrown(() =>
       parseVolumeRows({ format: 'csv', columns: ['timestamp', 'calls'], rows }, options),
     );
     expect(e.code).toBe('BAD_USER_INPUT');
@@ -244,6 +245,6 @@ yesterday,calls,abc
       },
     ]);
     const edge = csvTable('timestamp,calls\n2016-01-01T00:00Z,1\n2026-02-16T00:15Z,1');
-    expect(parseVolumeRows(edge, options).buckets).toHaveLength(2);
+    expect((await parseVolumeRows(edge, options)).buckets).toHaveLength(2);
   });
 });
