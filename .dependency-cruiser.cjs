@@ -39,7 +39,7 @@ const LAYERS = [
   { name: 'config', path: '^src/(config|logger)\\.ts$' },
   { name: 'common', path: '^src/common/' },
   { name: 'store', path: '^src/store/' },
-  { name: 'root', path: '^src/(errors|paths|version)\\.ts$' },
+  { name: 'root', path: '^src/(errors|paths|time-slicer|version)\\.ts$' },
 ];
 
 /** The one module of src/ that may read seeds/ (demo data and generators). */

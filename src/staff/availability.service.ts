@@ -22,7 +22,7 @@ import { assertMayRead, type StaffService } from './staff.service';
 import { AVAILABILITY, type AvailabilityDoc } from './staff.doc';
 import type { Availability, AvailabilityException, StaffMember, WeeklyWindow } from './staff.types';
 import { checkSpan, checkWeeklyWindows, sortWindows } from '../common/time-window';
-import { nextTurn } from '../common/time-slicer';
+import { nextTurn } from '../time-slicer';
 
 export interface AvailabilitySpec {
   weekly: WeeklyWindow[];

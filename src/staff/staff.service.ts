@@ -18,7 +18,7 @@ import { STAFF, type StaffDoc } from './staff.doc';
 import type { Contract, StaffMember, StaffPreferences } from './staff.types';
 import { checkContract, checkSkills, normaliseSkills } from './staff.validation';
 import { withoutNulls } from '../common/without-nulls';
-import { nextTurn } from '../common/time-slicer';
+import { nextTurn } from '../time-slicer';
 
 export interface StaffSpec {
   employeeNo: string;

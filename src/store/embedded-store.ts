@@ -57,7 +57,7 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
       const { journal } = Journal.open(options.dataDir, options.fsync ?? false, (r) => store.replay(r));
       store.journal = journal;
       store.rebuildIndexes();
-      store.compact(journal);
+      await store.compact(journal);
       return store;
     } catch (e) {
       lock.release();
@@ -106,12 +106,12 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
   }
 
   close(): Promise<void> {
-    return this.mutex.run(() => {
+    return this.mutex.run(async () => {
       if (this.closed) return;
       this.closed = true;
       try {
         try {
-          if (!this.journal?.damage) this.journal?.compact(this.snapshotRecords());
+          if (this.journal && !this.journal.damage) await this.journal.compact(this.snapshotRecords());
         } finally {
           this.journal?.close();
         }
@@ -137,23 +137,25 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
    * conflict, a failed journal append) every change it made is rolled back.
    */
   write<R>(name: string, apply: (txn: WriteTxn) => R): Promise<R> {
-    return this.mutex.run(() => {
+    return this.mutex.run(async () => {
       const txn = new WriteTxn(this.state(name));
+      let result: R;
       try {
-        const result = apply(txn);
+        result = apply(txn);
         const { put, del } = txn.effects();
         if (put.length + del.length > 0) this.append({ c: name, put, del });
-        return result;
       } catch (e) {
         txn.rollback();
         throw e;
       }
+      await this.compactIfDue();
+      return result;
     });
   }
 
   /** @internal Creates an index (idempotent) and journals it when new. */
   createIndex(name: string, spec: IndexSpec): Promise<void> {
-    return this.mutex.run(() => {
+    return this.mutex.run(async () => {
       const state = this.state(name);
       if (!state.createIndex(spec)) return;
       try {
@@ -162,12 +164,13 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
         state.dropIndex(spec);
         throw e;
       }
+      await this.compactIfDue();
     });
   }
 
   /**
-   * Journals one record; throws (and remembers an I/O failure) when it cannot. Compaction runs
-   * after an acknowledged append and never fails the write: the journal already holds it.
+   * Journals one record; throws (and remembers an I/O failure) when it cannot. The caller then
+   * runs `compactIfDue`, which never fails the write: the journal already holds it.
    */
   private append(record: JournalRecord): void {
     if (!this.journal) return;
@@ -179,13 +182,17 @@ export class EmbeddedStore implements DocumentStore, CollectionHost {
       throw e;
     }
     this.lastWriteFailure = null;
-    if (this.journal.size > this.compactAt) this.compact(this.journal);
+  }
+
+  /** Compacts once the journal has passed its threshold (inside the write queue: writes wait, reads go on). */
+  private async compactIfDue(): Promise<void> {
+    if (this.journal && this.journal.size > this.compactAt) await this.compact(this.journal);
   }
 
   /** Rewrites the snapshot; on failure keeps the journal (it holds every write) and retries later. */
-  private compact(journal: Journal): void {
+  private async compact(journal: Journal): Promise<void> {
     try {
-      journal.compact(this.snapshotRecords());
+      await journal.compact(this.snapshotRecords());
       this.compactAt = this.compactAfterBytes;
     } catch (e) {
       this.compactAt = journal.size + this.compactAfterBytes;

@@ -12,7 +12,7 @@ import { parseVolumeTimestamp } from './volume-timestamp-parser';
 import { type VolumeBucket, type VolumeChannel, type VolumeDuplicate } from './volume.types';
 import { echoCell } from '../import/import-limits';
 import { sum } from '../common/sum';
-import { TimeSlicer } from '../common/time-slicer';
+import { TimeSlicer } from '../time-slicer';
 
 export interface ParseVolumeOptions {
   channels: VolumeChannel[];

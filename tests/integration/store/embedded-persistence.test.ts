@@ -128,6 +128,42 @@ describe('EmbeddedStore persistence', () => {
     await reopened.close();
   });
 
+  it('compacts a large state in slices, serving reads while the write that triggered it waits', async () => {
+    // 20,000 documents of about 2.7 KB (54 MB): compacted in one piece, the encoding held the
+    // event loop for about a second; a timer now fires between slices and a read is answered
+    const store = await EmbeddedStore.open({ dataDir: dir, compactAfterBytes: 40 * 1024 * 1024 });
+    const shifts = store.collection<ShiftDoc>('shifts');
+    const tags = Array.from({ length: 100 }, (_, i) => `tag-${i}-${'x'.repeat(16)}`);
+    for (let batch = 0; batch < 12; batch++)
+      await shifts.insertMany(
+        Array.from({ length: 1000 }, (_, i) => ({ ...shift(`b${batch}-${i}`, 's', '2025-03-03'), tags })),
+      );
+    await shifts.insertOne(shift('after', 's', '2025-03-04'));
+    expect(statSync(journalPath()).size).toBeGreaterThan(30 * 1024 * 1024); // not compacted yet
+    const ticks: number[] = [];
+    const tick = setInterval(() => ticks.push(performance.now()), 1);
+    let readDuring: [number, boolean] | null = null;
+    try {
+      let written = false;
+      const write = shifts
+        .insertMany(Array.from({ length: 8000 }, (_, i) => ({ ...shift(`c${i}`, 's', '2025-03-03'), tags })))
+        .then(() => (written = true));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      readDuring = [await shifts.count(), written];
+      await write;
+    } finally {
+      clearInterval(tick);
+    }
+    // a read answered while the write (applied and journaled) waited for its compaction
+    expect(readDuring).toEqual([20_001, false]);
+    expect(ticks.length).toBeGreaterThan(10);
+    expect(statSync(journalPath()).size).toBe(0);
+    await store.close();
+    const reopened = await EmbeddedStore.open({ dataDir: dir });
+    expect(await reopened.collection('shifts').count()).toBe(20_001);
+    await reopened.close();
+  }, 60_000);
+
   it('rejects calls after close', async () => {
     const store = await EmbeddedStore.open({ dataDir: dir });
     await store.close();
