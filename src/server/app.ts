@@ -22,6 +22,7 @@ import { healthRoutes } from './health.routes';
 import { metricsRoutes } from './metrics.routes';
 import { buildAppSchema } from './schema';
 import { downloadRoutes } from './download.routes';
+import type { DownloadRoute } from '../export/download';
 import { webRoutes } from './web.routes';
 import { downloads, RESOLVERS, resolverInstances, type Services } from './services';
 
@@ -31,6 +32,8 @@ const MAX_BODY = '5mb';
 export interface AppOptions {
   /** Milliseconds between `ping` subscription events. */
   pingIntervalMs?: number;
+  /** Download routes served besides the features' own (an embedder's, a test's). */
+  extraDownloads?: DownloadRoute[];
 }
 
 export interface RunningApp {
@@ -74,7 +77,7 @@ export async function startApp(
   });
   const apollo = apolloServer(services, { schema, httpServer, limits, formatError, wsCleanup });
   await apollo.start();
-  mountRoutes(app, services, { schema, limits, apollo });
+  mountRoutes(app, services, { schema, limits, apollo, extraDownloads: options.extraDownloads ?? [] });
   const ping = startPing(services, options.pingIntervalMs ?? 5000);
   const url = await listen(httpServer, port, host);
 
@@ -141,14 +144,20 @@ function mountRoutes(
     schema,
     limits,
     apollo,
-  }: { schema: GraphQLSchema; limits: EdgeLimits; apollo: ApolloServer<RequestContext> },
+    extraDownloads,
+  }: {
+    schema: GraphQLSchema;
+    limits: EdgeLimits;
+    apollo: ApolloServer<RequestContext>;
+    extraDownloads: DownloadRoute[];
+  },
 ): void {
   const { config, logger, users } = services;
   app.use(services.metrics.http());
   app.use(healthRoutes(services));
   app.use(metricsRoutes(services.metrics, config));
   app.use(webRoutes({ graphiql: config.GRAPHQL_INTROSPECTION }));
-  app.use(downloadRoutes(downloads(services), users, logger));
+  app.use(downloadRoutes([...downloads(services), ...extraDownloads], users, logger));
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS } : { origin: false }),

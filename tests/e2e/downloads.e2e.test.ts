@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { Role } from '../../src/auth/roles';
 import { notFound } from '../../src/errors';
 import type { DownloadRoute } from '../../src/export/download';
-import { downloadRoutes } from '../../src/server/download.routes';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /** A real route definition served by the real router on the running app. */
@@ -33,10 +32,8 @@ const planRoute: DownloadRoute = {
 describe('download routes', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
-    // mount the route on the running Express app, as services.downloads() does for features
-    const express = t.app.httpServer.listeners('request')[0] as unknown as { use: (r: unknown) => void };
-    express.use(downloadRoutes([planRoute], t.services.users, t.services.logger));
+    // served by the app's download router, beside the features' routes
+    t = await startTestApp({ extraDownloads: [planRoute] });
   });
   afterAll(() => t.close());
 

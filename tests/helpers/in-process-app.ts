@@ -14,6 +14,7 @@ import { newContext, viewerFromToken } from '../../src/server/context';
 import { createErrorFormatter } from '../../src/server/error-format';
 import { edgeLimits, variableLimitsPlugin } from '../../src/server/limits';
 import { createServices, ensureIndexes, type Services } from '../../src/server/services';
+import type { DownloadRoute } from '../../src/export/download';
 import type { DocumentStore } from '../../src/store/document-store';
 import { EmbeddedStore } from '../../src/store/embedded-store';
 import { ObservedEvents } from './event-barrier';
@@ -49,6 +50,8 @@ export interface AppOptions {
   env?: Record<string, string>;
   store?: DocumentStore;
   seed?: (s: Services) => Promise<void>;
+  /** Download routes served besides the features' (HTTP apps only). */
+  extraDownloads?: DownloadRoute[];
 }
 
 /** Real services over an in-memory embedded store (or the store given), demo accounts seeded. */

@@ -15,7 +15,10 @@ export interface TestApp extends GqlApp {
  */
 export async function startTestApp(options: AppOptions = {}): Promise<TestApp> {
   const { services, events } = await testServices(options);
-  const app = await startApp(services, 0, '127.0.0.1', { pingIntervalMs: 50 });
+  const app = await startApp(services, 0, '127.0.0.1', {
+    pingIntervalMs: 50,
+    extraDownloads: options.extraDownloads,
+  });
 
   /** POSTs a GraphQL operation as JSON. */
   const gql = async <T>(
