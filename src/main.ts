@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { loadExcelJS } from './common/load-exceljs';
 import { loadConfigOrExit } from './config';
 import { createEventBus } from './events/pubsub';
 import { connectRedis } from './jobs/redis-infra';
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
       'demo forecast models not trained at start: the job queue is unavailable',
     );
   });
+  // before listening: loading exceljs (0.4-0.5 s of synchronous module code) on the first
+  // XLSX export or import held the event loop for every other request
+  await loadExcelJS();
   const app = await startApp(services, config.PORT, config.HOST);
   logger.info({ url: `${app.url}/graphql` }, 'Shiftcast is listening');
 

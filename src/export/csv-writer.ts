@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { TimeSlicer } from '../time-slicer';
 import type { Cell, Sheet } from './table';
 
 /** First characters a spreadsheet reads as the start of a formula (OWASP "CSV Injection"). */
@@ -21,21 +22,30 @@ export const csvCellText = (v: Cell): string => {
 
 /**
  * Writes one sheet as RFC 4180 CSV with a header row (UTF-8, CRLF line ends). Every cell, the
- * headers included, goes through `csvCellText`.
+ * headers included, goes through `csvCellText`. Rows are written in slices of about 10 ms with
+ * the event loop free between them (a forecast's 5,376 intervals held it for 0.3-0.5 s).
  */
-export function writeCsv(stream: Writable, sheet: Sheet): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const csv = stringify({
-      header: true,
-      columns: sheet.columns.map((c) => ({ key: c.key, header: csvCellText(c.header) })),
-      record_delimiter: 'windows',
-    });
+export async function writeCsv(stream: Writable, sheet: Sheet): Promise<void> {
+  const csv = stringify({
+    header: true,
+    columns: sheet.columns.map((c) => ({ key: c.key, header: csvCellText(c.header) })),
+    record_delimiter: 'windows',
+  });
+  const finished = new Promise<void>((resolve, reject) => {
     csv.on('error', reject);
     stream.on('error', reject);
     stream.on('finish', resolve);
-    csv.pipe(stream);
-    for (const row of sheet.rows)
-      csv.write(Object.fromEntries(sheet.columns.map((c) => [c.key, csvCellText(row[c.key] ?? null)])));
-    csv.end();
   });
+  let failed = false;
+  // handled here too: the stream can fail (client gone) while the loop waits between slices
+  finished.catch(() => (failed = true));
+  csv.pipe(stream);
+  const slicer = new TimeSlicer();
+  for (const row of sheet.rows) {
+    if (failed) break;
+    if (slicer.due) await slicer.pause();
+    csv.write(Object.fromEntries(sheet.columns.map((c) => [c.key, csvCellText(row[c.key] ?? null)])));
+  }
+  csv.end();
+  return finished;
 }

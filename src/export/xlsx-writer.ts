@@ -1,13 +1,16 @@
 import type { Writable } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
 import { loadExcelJS } from '../common/load-exceljs';
+import { TimeSlicer } from '../time-slicer';
 import type { Sheet } from './table';
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 
 /**
  * Streams sheets as an XLSX workbook with exceljs' streaming writer: each row is committed
- * as it is written, so memory stays bounded on large exports.
+ * as it is written, so memory stays bounded on large exports. Rows are written in slices of
+ * about 10 ms with the event loop free between them: a forecast's 5,376 intervals held it
+ * for 0.5-0.7 s in one piece.
  */
 export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void> {
   const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
@@ -15,6 +18,7 @@ export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void
     useStyles: true,
     useSharedStrings: false,
   });
+  const slicer = new TimeSlicer();
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.columns.map((c) => ({
@@ -26,6 +30,7 @@ export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
     for (const row of sheet.rows) {
+      if (slicer.due) await slicer.pause();
       const r = ws.addRow(row);
       if (sheet.highlight?.(row)) r.eachCell((cell) => (cell.fill = HIGHLIGHT));
       r.commit();

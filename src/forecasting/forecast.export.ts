@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { FORECAST_READERS } from '../auth/roles';
+import { createLocalClock } from '../common/time-zone';
 import type { DownloadRoute } from '../export/download';
 import type { ForecastService } from './forecast.service';
 
@@ -11,7 +11,7 @@ export function forecastDownload(forecasts: ForecastService): DownloadRoute {
     fileName: ({ id }) => `forecast-${id}`,
     async sheets({ id }) {
       const doc = await forecasts.require(id);
-      const zone = forecasts.timeZone;
+      const localTime = createLocalClock(forecasts.timeZone);
       const bounds = [
         { header: 'Mean', key: 'mean', numFmt: '0.00' },
         { header: 'Lo 80', key: 'lo80', numFmt: '0.00' },
@@ -30,7 +30,7 @@ export function forecastDownload(forecasts: ForecastService): DownloadRoute {
           ],
           rows: doc.points.map((p) => ({
             channel: doc.channel,
-            local: DateTime.fromJSDate(p.t, { zone }).toFormat('yyyy-MM-dd HH:mm'),
+            local: localTime(p.t).dateTime,
             t: p.t.toISOString(),
             mean: p.mean,
             lo80: p.lo80,

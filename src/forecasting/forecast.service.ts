@@ -1,9 +1,8 @@
 import { addDays } from '../common/calendar';
-import { DateTime } from 'luxon';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, notFound } from '../errors';
-import { localDateOf } from '../common/time-zone';
+import { createLocalClock } from '../common/time-zone';
 import type { EventBus } from '../events/pubsub';
 import { TOPIC, type ForecastUpdatedEvent } from '../events/topics';
 import type { ChannelService } from '../channels/channel.service';
@@ -46,8 +45,9 @@ export function dailyTotals(
   q?: readonly [number, number, number, number] | null,
 ): DailyTotal[] {
   const days = new Map<string, DailyTotal>();
+  const localTime = createLocalClock(timeZone);
   for (const p of points) {
-    const date = localDateOf(DateTime.fromJSDate(p.t, { zone: timeZone }), 'points.t');
+    const { date } = localTime(p.t);
     let d = days.get(date);
     if (!d) days.set(date, (d = { date, mean: 0, lo80: 0, hi80: 0, lo95: 0, hi95: 0 }));
     d.mean += p.mean;

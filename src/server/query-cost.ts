@@ -21,6 +21,7 @@ import {
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../common/pagination';
 import { MAX_BREAKS_PER_SHIFT } from '../staff/shift-breaks.core';
+import { MAX_SERIES_DAYS } from '../volumes/volume.service';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -50,7 +51,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'StaffingPlan.rows': WEEK_INTERVALS,
   'ScenarioDifference.rows': WEEK_INTERVALS,
   'StaffingSkillRequirement.values': WEEK_INTERVALS,
-  'VolumeSeries.intervals': 4 * WEEK_INTERVALS,
+  // at most MAX_SERIES_DAYS days of up to 100 quarter-hours (the fall-back day)
+  'VolumeSeries.intervals': MAX_SERIES_DAYS * 100,
   'VolumeValidation.missing': WEEK_INTERVALS,
   'VolumeValidation.negatives': WEEK_INTERVALS,
   'VolumeValidation.outliers': WEEK_INTERVALS,

@@ -60,6 +60,11 @@ export const openMask = (
   timeZone: string,
   openingHours: OpeningHours,
 ): boolean[] => {
-  const dow = isoDayOfWeek(date);
-  return dayLocalMinutes(date, intervalMinutes, timeZone).map((m) => isOpenAt(openingHours, dow, m));
+  const windows = (openingHours[isoDayOfWeek(date) as DayOfWeek] ?? []).map((w) => ({
+    from: toMinutes(w.from),
+    to: toMinutes(w.to),
+  }));
+  return dayLocalMinutes(date, intervalMinutes, timeZone).map((m) =>
+    windows.some((w) => w.from <= m && m < w.to),
+  );
 };

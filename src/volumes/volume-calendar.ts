@@ -3,6 +3,7 @@ import { localDateOf, zoneOf } from '../common/time-zone';
 import { badInput } from '../errors';
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 /** Interval lengths that tile every hour, so DST days (±60 min) still hold whole intervals. */
 export const assertIntervalMinutes = (intervalMinutes: number): void => {
@@ -112,8 +113,9 @@ export const localMinuteOfDay = (instant: Date | number, timeZone: string): numb
  */
 export const dayLocalMinutes = (date: string, intervalMinutes: number, timeZone: string): number[] => {
   const n = dayIntervalCount(date, intervalMinutes, timeZone);
-  const start = localDay(date, timeZone);
-  if (start.offset === start.plus({ days: 1 }).startOf('day').offset) {
+  const { start, end } = dayBounds(date, timeZone);
+  // 24 hours from local midnight to local midnight: the same offset at both ends (no clock change)
+  if (end - start === DAY_MS) {
     return Array.from({ length: n }, (_, i) => i * intervalMinutes);
   }
   return dayIntervals(date, intervalMinutes, timeZone).map((t) => localMinuteOfDay(t, timeZone));

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Mutation, Query, Resolver } from 'type-graphql';
 import { PLAN_READERS, Role } from '../auth/roles';
 import { ChannelRangeArgs } from './volume-inputs.graphql';
-import { VolumeService } from './volume.service';
+import { MAX_SERIES_DAYS, VolumeService } from './volume.service';
 import { VolumeImportResult, VolumeSeries, VolumeSummary, VolumeValidation } from './volume.graphql';
 import type { VolumeSummary as CoreSummary } from './volume-summary';
 import type { VolumeIssues } from './volume.validation';
@@ -54,7 +54,9 @@ export class VolumeResolver {
   }
 
   @Authorized(...PLAN_READERS)
-  @Query(() => VolumeSeries, { description: 'Every interval of a channel over site-local days [from, to].' })
+  @Query(() => VolumeSeries, {
+    description: `Every interval of a channel over site-local days [from, to], at most ${MAX_SERIES_DAYS} days.`,
+  })
   volumes(@Args() { channel, from, to }: ChannelRangeArgs): Promise<VolumeSeries> {
     return this.volumeService.series(channel, from, to);
   }
