@@ -42,7 +42,6 @@ async function main(): Promise<void> {
   // XLSX export or import held the event loop for every other request
   await loadExcelJS();
   const app = await startApp(services, config.PORT, config.HOST);
-  logger.info({ url: `${app.url}/graphql` }, 'Shiftcast is listening');
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -61,6 +60,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  // only now: a supervisor that reads this line may signal at once (a test did, and on a busy
+  // machine the signal arrived before the handlers above and killed the process)
+  logger.info({ url: `${app.url}/graphql` }, 'Shiftcast is listening');
 }
 
 /**

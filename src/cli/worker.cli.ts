@@ -29,8 +29,6 @@ function main(): void {
     health,
     logger,
   });
-  logger.info({ pid: process.pid, threads: config.WORKER_THREADS }, 'worker waiting for jobs');
-
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'worker shutting down: finishing running jobs');
     const force = setTimeout(() => process.exit(1), 30_000);
@@ -49,6 +47,8 @@ function main(): void {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  // after the handlers: a supervisor reading this line may signal at once
+  logger.info({ pid: process.pid, threads: config.WORKER_THREADS }, 'worker waiting for jobs');
 }
 
 main();
