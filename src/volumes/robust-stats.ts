@@ -3,7 +3,8 @@ import { sum } from '../common/sum';
 /** Median of a non-empty list (NaN for an empty one). Does not modify its argument. */
 export const median = (xs: readonly number[]): number => {
   if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
+  // a typed array sorts numbers natively, several times faster than a comparator
+  const s = Float64Array.from(xs).sort();
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };

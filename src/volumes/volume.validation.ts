@@ -60,9 +60,15 @@ export interface VolumeIssues {
 
 export const DEFAULT_OUTLIER_THRESHOLD = 5;
 
-interface Slot extends VolumeIssue {
+/**
+ * One interval of the range. Its ISO timestamp is written only for the slots reported:
+ * formatting all 38,400 of 400 quarter-hour days took 40 % of the validation.
+ */
+interface Slot extends Omit<VolumeIssue, 'timestamp'> {
+  startMs: number;
   open: boolean;
-  key: string;
+  /** Interval of the week: ISO weekday × 1440 + local wall-clock minute. */
+  key: number;
 }
 
 /** Expands a channel's buckets (and absent days between them) into interval slots. */
@@ -82,26 +88,27 @@ const slotsOf = (
     const mask = hours ? openMask(date, intervalMinutes, timeZone, hours) : minutes.map(() => true);
     const values = byDate.get(date)?.values ?? [];
     const dow = isoDayOfWeek(date);
+    const open = !closed.has(date);
     minutes.forEach((minute, index) =>
       slots.push({
         channel,
         date,
         index,
-        timestamp: new Date(start + index * intervalMinutes * 60_000).toISOString(),
+        startMs: start + index * intervalMinutes * 60_000,
         value: values[index] ?? null,
-        open: mask[index] && !closed.has(date),
-        key: `${dow}@${minute}`,
+        open: open && mask[index],
+        key: dow * 1440 + minute,
       }),
     );
   }
   return slots;
 };
 
-const issue = ({ channel, date, index, timestamp, value }: Slot): VolumeIssue => ({
+const issue = ({ channel, date, index, startMs, value }: Slot): VolumeIssue => ({
   channel,
   date,
   index,
-  timestamp,
+  timestamp: new Date(startMs).toISOString(),
   value,
 });
 
@@ -114,7 +121,7 @@ const anscombe = (x: number): number => 2 * Math.sqrt(x + 3 / 8);
 const findOutliers = (slots: Slot[], threshold: number, scale: 'anscombe' | 'raw'): OutlierIssue[] => {
   const f = scale === 'anscombe' ? anscombe : (x: number) => x;
   const sample = slots.filter((s): s is Slot & { value: number } => s.open && s.value !== null);
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<number, number[]>();
   for (const s of sample) {
     const list = byKey.get(s.key);
     if (list) list.push(s.value);
@@ -149,7 +156,11 @@ export const validateVolumes = (buckets: VolumeBucket[], options: ValidateVolume
     outliers: [],
   };
   const byChannel = new Map<string, VolumeBucket[]>();
-  for (const b of buckets) byChannel.set(b.channel, (byChannel.get(b.channel) ?? []).concat(b));
+  for (const b of buckets) {
+    const list = byChannel.get(b.channel);
+    if (list) list.push(b);
+    else byChannel.set(b.channel, [b]);
+  }
   for (const [channel, list] of byChannel) {
     list.sort((a, b) => a.date.localeCompare(b.date));
     const hours = options.openingHoursByChannel?.[channel] ?? options.openingHours;
