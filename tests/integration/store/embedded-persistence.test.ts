@@ -130,7 +130,7 @@ describe('EmbeddedStore persistence', () => {
 
   it('compacts a large state in slices, serving reads while the write that triggered it waits', async () => {
     // 20,000 documents of about 2.7 KB (54 MB): compacted in one piece, the encoding held the
-    // event loop for about a second; a timer now fires between slices and a read is answered
+    // event loop 0.6-0.8 s; a timer now fires between slices and a read is answered
     const store = await EmbeddedStore.open({ dataDir: dir, compactAfterBytes: 40 * 1024 * 1024 });
     const shifts = store.collection<ShiftDoc>('shifts');
     const tags = Array.from({ length: 100 }, (_, i) => `tag-${i}-${'x'.repeat(16)}`);
