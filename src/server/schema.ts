@@ -1,8 +1,9 @@
-import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, Kind, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../auth/request-context';
 import type { EventBus } from '../events/pubsub';
+import { nextTurn } from '../time-slicer';
 
 /** A resolver class (type-graphql's `@Resolver()`-decorated constructor). */
 export type ResolverClass = abstract new (...args: never[]) => object;
@@ -31,6 +32,49 @@ function wrapMutations(schema: GraphQLSchema, middlewares: MiddlewareFn<RequestC
           inner(root, args, context, info),
         );
     }
+  }
+}
+
+/** Per request (its context): resolves once the latest root field has been started. */
+const lastRootStart = new WeakMap<object, Promise<void>>();
+
+/**
+ * In a request of several root Query or Mutation fields (aliases, up to GRAPHQL_MAX_ALIASES),
+ * each field after the first starts on a turn of the event loop of its own, once the one
+ * before it has started: they run as separate tasks with other requests served between them,
+ * and still overlap while they wait for I/O. 30 aliased `validateVolumes` of 400 days, each
+ * cheap by the cost model, held the event loop 2.6 s in one block. (A `setImmediate` each is
+ * not enough: immediates queued together run together.)
+ */
+function turnPerRootField(schema: GraphQLSchema): void {
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const inner = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root, args, context: object, info) => {
+        const selections = info.operation.selectionSet.selections;
+        // the common request of one root field: nothing to space out
+        if (selections.length === 1 && selections[0]?.kind === Kind.FIELD)
+          return inner(root, args, context, info);
+        return nextRootField(context, () => inner(root, args, context, info));
+      };
+    }
+  }
+}
+
+/** Runs `start` once the request's previous root field has started, on a later turn. */
+async function nextRootField(context: object, start: () => unknown): Promise<unknown> {
+  const previous = lastRootStart.get(context);
+  let started = (): void => undefined;
+  lastRootStart.set(context, new Promise<void>((resolve) => (started = resolve)));
+  try {
+    // the first root field starts at once
+    if (previous) {
+      await previous;
+      await nextTurn();
+    }
+    return start();
+  } finally {
+    started();
   }
 }
 
@@ -67,5 +111,6 @@ export async function buildAppSchema(options: SchemaOptions): Promise<GraphQLSch
     emitSchemaFile: false,
   });
   wrapMutations(schema, options.mutationMiddlewares ?? []);
+  turnPerRootField(schema);
   return schema;
 }
