@@ -9,14 +9,10 @@
  * (import rows 1,000 a call, other lists 1,000 items); the accepted imports run in steps and
  * slices with the event loop free between them, and a refused one writes nothing.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { MAX_IMPORT_ROWS_PER_REQUEST } from '../../src/staff/staff-inputs.graphql';
-import { postGql, startServer, type ServerProcess } from '../helpers/server-process';
-import { sendFromChild, warmUp, watchWhile } from './hostile';
+import { startCallsSite, type CallsSite } from './calls-site';
+import { sendFromChild, watchWhile } from './hostile';
 
-const PASSWORD = 'security-test-password';
 const STAFF_ROWS = 'mutation($r: [StaffRowInput!]!) { importStaff(rows: $r) { rows created } }';
 const AVAILABILITY_ROWS =
   'mutation($r: [AvailabilityRowInput!]!) { importAvailability(rows: $r) { rows created } }';
@@ -34,19 +30,6 @@ const staffRow = (i: number) => ({
   hourlyCost: 20,
 });
 
-const CHANNEL = {
-  key: 'calls',
-  name: 'Calls',
-  kind: 'LIVE',
-  intervalMinutes: 15,
-  ahtSeconds: 300,
-  serviceLevel: { target: 0.8, answerSeconds: 20 },
-  maxOccupancy: 0.85,
-  shrinkage: 0.3,
-  requiredSkill: 'calls',
-  openingHours: [1, 2, 3, 4, 5, 6, 7].map((dayOfWeek) => ({ dayOfWeek, from: '00:00', to: '24:00' })),
-};
-
 /** ~4 MiB of quarter-hour volumes: 120,000 rows over 1,251 site-local days. */
 function volumesCsv(): string {
   const start = Date.UTC(2020, 0, 1);
@@ -58,39 +41,22 @@ function volumesCsv(): string {
 }
 
 describe('security #16: large imports are capped before coercion and leave the event loop free', () => {
-  let dir: string;
-  let server: ServerProcess;
-  let token: string;
-  const gql = (query: string, variables: Record<string, unknown> = {}) =>
-    postGql(server.url, query, variables, token);
+  let site: CallsSite;
   const staffCount = async () =>
-    ((await gql('{ staff(first: 1) { totalCount } }')).body.data as { staff: { totalCount: number } }).staff
-      .totalCount;
+    ((await site.gql('{ staff(first: 1) { totalCount } }')).body.data as { staff: { totalCount: number } })
+      .staff.totalCount;
+  const watchPost = (body: string) =>
+    watchWhile(site.server.url, sendFromChild(site.server.url, body, site.token));
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-sec16-'));
-    server = await startServer({ DATA_DIR: dir, SEED_PASSWORD: PASSWORD });
-    const login = await postGql(
-      server.url,
-      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-      { u: 'admin', p: PASSWORD },
-    );
-    token = (login.body.data as { login: { token: string } }).login.token;
-    const created = await gql('mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }', {
-      i: CHANNEL,
-    });
-    expect(created.body.errors).toBeUndefined();
-    await warmUp(server.url, token);
+    site = await startCallsSite('sec16');
   }, 120_000);
-  afterAll(async () => {
-    expect(await server.stop()).toBe(0);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => expect(await site.stop()).toBe(0));
 
   it('refuses 30,000 import rows before coercing them, naming the variable and the cap', async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => staffRow(i));
     const body = JSON.stringify({ query: STAFF_ROWS, variables: { r: rows } });
-    const watch = await watchWhile(server.url, sendFromChild(server.url, body, token));
+    const watch = await watchPost(body);
     expect(watch.result.status).toBe(400);
     expect(watch.result.json.errors?.[0]).toMatchObject({
       message: `Variable "$r" holds a list of 30000 items; the limit is ${MAX_IMPORT_ROWS_PER_REQUEST}`,
@@ -102,14 +68,14 @@ describe('security #16: large imports are capped before coercion and leave the e
 
   it('caps every other list at 1,000 items, in variables, nested lists and literals', async () => {
     const days = Array.from({ length: 1001 }, () => 1);
-    const literal = await gql(
+    const literal = await site.gql(
       `mutation { createShiftTemplate(input: { name: "x", start: "08:00", durationMinutes: 480, daysOfWeek: [${days.join(',')}], skills: ["calls"] }) { id } }`,
     );
     expect([literal.status, literal.body.errors?.[0]?.extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
     expect((literal.body.errors?.[0] as { message: string }).message).toBe(
       'Argument "input" holds a list of 1001 items; the limit is 1000',
     );
-    const nested = await gql(
+    const nested = await site.gql(
       'mutation($o: RosterOptionsInput) { generateRoster(week: "2026-03-02", options: $o) { id } }',
       { o: { intervalMinutes: 15, requirements: [{ skill: 'calls', values: Array(100_000).fill(1) }] } },
     );
@@ -121,10 +87,7 @@ describe('security #16: large imports are capped before coercion and leave the e
 
   it(`imports ${MAX_IMPORT_ROWS_PER_REQUEST} staff and their availability in steps the event loop runs between`, async () => {
     const rows = Array.from({ length: MAX_IMPORT_ROWS_PER_REQUEST }, (_, i) => staffRow(i));
-    const staff = await watchWhile(
-      server.url,
-      sendFromChild(server.url, JSON.stringify({ query: STAFF_ROWS, variables: { r: rows } }), token),
-    );
+    const staff = await watchPost(JSON.stringify({ query: STAFF_ROWS, variables: { r: rows } }));
     expect(staff.result.json).toEqual({ data: { importStaff: { rows: 1000, created: 1000 } } });
     expect(staff.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
 
@@ -134,13 +97,8 @@ describe('security #16: large imports are capped before coercion and leave the e
       from: '08:00',
       to: '16:00',
     }));
-    const availability = await watchWhile(
-      server.url,
-      sendFromChild(
-        server.url,
-        JSON.stringify({ query: AVAILABILITY_ROWS, variables: { r: windows } }),
-        token,
-      ),
+    const availability = await watchPost(
+      JSON.stringify({ query: AVAILABILITY_ROWS, variables: { r: windows } }),
     );
     expect(availability.result.json).toEqual({ data: { importAvailability: { rows: 1000, created: 200 } } });
     expect(availability.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
@@ -154,7 +112,7 @@ describe('security #16: large imports are capped before coercion and leave the e
       query: 'mutation($c: String!) { importVolumes(csv: $c) { rows days } }',
       variables: { c: csv },
     });
-    const watch = await watchWhile(server.url, sendFromChild(server.url, body, token));
+    const watch = await watchPost(body);
     expect(watch.result.json).toEqual({ data: { importVolumes: { rows: 120_000, days: 1251 } } });
     expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
     expect(watch.healthChecks).toBeGreaterThan(20);

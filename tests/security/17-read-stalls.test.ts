@@ -7,29 +7,12 @@
  * Safe outcome: `volumes` reads at most 92 days (BAD_USER_INPUT naming `to` and the limit),
  * its cost counts the real size, and the largest reads answer with the event loop free.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { MAX_SERIES_DAYS } from '../../src/volumes/volume.service';
-import { postGql, startServer, type ServerProcess } from '../helpers/server-process';
-import { sendFromChild, warmUp, watchWhile } from './hostile';
+import { startCallsSite, type CallsSite } from './calls-site';
+import { sendFromChild, watchWhile } from './hostile';
 
-const PASSWORD = 'security-test-password';
 /** Well above what the largest allowed reads take (about 150 ms) and below what 400 days held. */
 const SLOWEST_HEALTH_MS = 300;
-
-const CHANNEL = {
-  key: 'calls',
-  name: 'Calls',
-  kind: 'LIVE',
-  intervalMinutes: 15,
-  ahtSeconds: 300,
-  serviceLevel: { target: 0.8, answerSeconds: 20 },
-  maxOccupancy: 0.85,
-  shrinkage: 0.3,
-  requiredSkill: 'calls',
-  openingHours: [1, 2, 3, 4, 5, 6, 7].map((dayOfWeek) => ({ dayOfWeek, from: '00:00', to: '24:00' })),
-};
 
 /** 400 UTC days of quarter-hour volumes from 2025-01-01. */
 function volumesCsv(): string {
@@ -45,37 +28,18 @@ const series = (from: string, to: string) =>
   `{ volumes(channel: "calls", from: "${from}", to: "${to}") { intervals { t date index value open } } }`;
 
 describe('security #17: large reads of volumes are bounded and leave the event loop free', () => {
-  let dir: string;
-  let server: ServerProcess;
-  let token: string;
+  let site: CallsSite;
   const read = (query: string) =>
-    watchWhile(server.url, sendFromChild(server.url, JSON.stringify({ query }), token));
+    watchWhile(site.server.url, sendFromChild(site.server.url, JSON.stringify({ query }), site.token));
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-sec17-'));
-    server = await startServer({ DATA_DIR: dir, SEED_PASSWORD: PASSWORD });
-    const login = await postGql(
-      server.url,
-      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-      { u: 'admin', p: PASSWORD },
-    );
-    token = (login.body.data as { login: { token: string } }).login.token;
-    const gql = (query: string, variables: Record<string, unknown>) =>
-      postGql(server.url, query, variables, token);
-    const created = await gql('mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }', {
-      i: CHANNEL,
-    });
-    expect(created.body.errors).toBeUndefined();
-    const imported = await gql('mutation($c: String!) { importVolumes(csv: $c) { days } }', {
+    site = await startCallsSite('sec17');
+    const imported = await site.gql('mutation($c: String!) { importVolumes(csv: $c) { days } }', {
       c: volumesCsv(),
     });
     expect(imported.body).toEqual({ data: { importVolumes: { days: 400 } } });
-    await warmUp(server.url, token);
   }, 120_000);
-  afterAll(async () => {
-    expect(await server.stop()).toBe(0);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => expect(await site.stop()).toBe(0));
 
   it(`refuses volumes over more than ${MAX_SERIES_DAYS} days, naming the argument and the limit`, async () => {
     const watch = await read(series('2025-01-01', '2026-02-04'));
