@@ -43,11 +43,16 @@ export const openingHoursFromList = (list: (OpeningWindow & { dayOfWeek: number 
   return hours;
 };
 
+/** A weekday's opening windows as [from, to) minutes of the day. */
+const windowMinutes = (hours: OpeningHours, dayOfWeek: number): { from: number; to: number }[] =>
+  (hours[dayOfWeek as DayOfWeek] ?? []).map((w) => ({ from: toMinutes(w.from), to: toMinutes(w.to) }));
+
+const inWindows = (windows: readonly { from: number; to: number }[], minuteOfDay: number): boolean =>
+  windows.some((w) => w.from <= minuteOfDay && minuteOfDay < w.to);
+
 /** True when the wall-clock minute lies in one of the day's windows. */
 export const isOpenAt = (hours: OpeningHours, dayOfWeek: number, minuteOfDay: number): boolean =>
-  (hours[dayOfWeek as DayOfWeek] ?? []).some(
-    (w) => toMinutes(w.from) <= minuteOfDay && minuteOfDay < toMinutes(w.to),
-  );
+  inWindows(windowMinutes(hours, dayOfWeek), minuteOfDay);
 
 /**
  * Open flags for every interval of a local day (same length as `dayIntervals`). An interval is
@@ -60,11 +65,6 @@ export const openMask = (
   timeZone: string,
   openingHours: OpeningHours,
 ): boolean[] => {
-  const windows = (openingHours[isoDayOfWeek(date) as DayOfWeek] ?? []).map((w) => ({
-    from: toMinutes(w.from),
-    to: toMinutes(w.to),
-  }));
-  return dayLocalMinutes(date, intervalMinutes, timeZone).map((m) =>
-    windows.some((w) => w.from <= m && m < w.to),
-  );
+  const windows = windowMinutes(openingHours, isoDayOfWeek(date));
+  return dayLocalMinutes(date, intervalMinutes, timeZone).map((m) => inWindows(windows, m));
 };
