@@ -1,5 +1,5 @@
 /** The one check of IANA time-zone names (settings, volumes, staffing weeks, CLI flags). */
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone, type DateTime } from 'luxon';
 import { badInput } from '../errors';
 
 /**
@@ -35,40 +35,4 @@ export function localDateOf(instant: DateTime, field: string): string {
       { field, message: 'not a valid instant' },
     ]);
   return date;
-}
-
-/** An instant's site-local calendar day and wall-clock time. */
-export interface LocalTime {
-  /** `YYYY-MM-DD`. */
-  date: string;
-  /** `YYYY-MM-DD HH:mm`. */
-  dateTime: string;
-}
-
-/**
- * Memoised instant → local time for bulk work (exports, daily totals): luxon finds an
- * instant's offset with `Intl.DateTimeFormat.formatToParts` (about 20 µs), so the local day
- * found last answers every instant inside it by plain arithmetic when its offset is the same
- * at both ends (no clock change); an instant on a clock-change day is converted exactly.
- */
-export function createLocalClock(timeZone: string): (instant: Date) => LocalTime {
-  const zone = zoneOf(timeZone);
-  let day: { start: number; end: number; offsetMs: number } | null = null;
-  const fromLocalMs = (localMs: number): LocalTime => {
-    const iso = new Date(localMs).toISOString();
-    return { date: iso.slice(0, 10), dateTime: `${iso.slice(0, 10)} ${iso.slice(11, 16)}` };
-  };
-  return (instant) => {
-    const ms = instant.getTime();
-    if (day !== null && ms >= day.start && ms < day.end) return fromLocalMs(ms + day.offsetMs);
-    const t = DateTime.fromMillis(ms, { zone });
-    const date = localDateOf(t, 'instant');
-    const start = t.startOf('day');
-    const end = start.plus({ days: 1 }).startOf('day');
-    day =
-      start.offset === end.offset && start.offset === t.offset
-        ? { start: start.toMillis(), end: end.toMillis(), offsetMs: t.offset * 60_000 }
-        : null;
-    return { date, dateTime: t.toFormat('yyyy-MM-dd HH:mm') };
-  };
 }

@@ -1,5 +1,5 @@
 import { FORECAST_READERS } from '../auth/roles';
-import { createLocalClock } from '../common/time-zone';
+import { createLocalClock } from '../volumes/volume-calendar';
 import type { DownloadRoute } from '../export/download';
 import type { ForecastService } from './forecast.service';
 

@@ -2,7 +2,7 @@ import { addDays } from '../common/calendar';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, notFound } from '../errors';
-import { createLocalClock } from '../common/time-zone';
+import { createLocalClock } from '../volumes/volume-calendar';
 import type { EventBus } from '../events/pubsub';
 import { TOPIC, type ForecastUpdatedEvent } from '../events/topics';
 import type { ChannelService } from '../channels/channel.service';

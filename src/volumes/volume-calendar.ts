@@ -130,14 +130,44 @@ export const dayOffsets = (date: string, intervalMinutes: number, timeZone: stri
  * [start, end) in UTC milliseconds, answers every instant inside it; luxon converts only an
  * instant outside it (imports run in time order, so about once per day).
  */
-export const createDayLocator = (timeZone: string): ((ms: number) => { date: string; start: number }) => {
+export const createDayLocator = (
+  timeZone: string,
+): ((ms: number) => Readonly<{ date: string; start: number; end: number }>) => {
   zoneOf(timeZone);
-  let last: { date: string; start: number; end: number } | null = null;
+  let last: Readonly<{ date: string; start: number; end: number }> | null = null;
   return (ms) => {
     if (last === null || !(ms >= last.start && ms < last.end)) {
       const date = localDateOf(DateTime.fromMillis(ms, { zone: timeZone }), 'instant');
       last = { date, ...dayBounds(date, timeZone) };
     }
-    return { date: last.date, start: last.start };
+    return last;
+  };
+};
+
+/** An instant's site-local calendar day and wall-clock time. */
+export interface LocalTime {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** `YYYY-MM-DD HH:mm`. */
+  dateTime: string;
+}
+
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Memoised instant → local time for bulk work (exports, daily totals), on the day locator:
+ * luxon finds an offset with `Intl.DateTimeFormat.formatToParts` (about 20 µs), so inside a
+ * 24-hour day the wall clock is the time since its local midnight; an instant on a
+ * clock-change day is converted exactly.
+ */
+export const createLocalClock = (timeZone: string): ((instant: Date) => LocalTime) => {
+  const locate = createDayLocator(timeZone);
+  return (instant) => {
+    const ms = instant.getTime();
+    const { date, start, end } = locate(ms);
+    if (end - start !== DAY_MS)
+      return { date, dateTime: DateTime.fromMillis(ms, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm') };
+    const minute = Math.floor((ms - start) / MINUTE_MS);
+    return { date, dateTime: `${date} ${twoDigits(Math.floor(minute / 60))}:${twoDigits(minute % 60)}` };
   };
 };

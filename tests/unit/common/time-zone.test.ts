@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { createLocalClock, isTimeZone, localDateOf, zoneOf } from '../../../src/common/time-zone';
+import { isTimeZone, localDateOf, zoneOf } from '../../../src/common/time-zone';
+import { createLocalClock } from '../../../src/volumes/volume-calendar';
 
 describe('time zones', () => {
   it('accepts IANA names and refuses others', () => {
