@@ -3,6 +3,7 @@ import { writeCsv } from '../../../src/export/csv-writer';
 import { loadExcelJS } from '../../../src/common/load-exceljs';
 import type { Sheet } from '../../../src/export/table';
 import { writeXlsx } from '../../../src/export/xlsx-writer';
+import { timerGaps } from '../../helpers/timer-gaps';
 
 /** A sink that takes every chunk at once and counts the bytes. */
 const sink = (): Writable & { bytes: number } => {
@@ -31,25 +32,6 @@ const sheet = (rows: number): Sheet => ({
     hi95: i / 3,
   })),
 });
-
-/** Longest gap between 1 ms timer ticks while `work` runs, and the number of ticks. */
-async function timerGaps(work: () => Promise<void>): Promise<{ longest: number; ticks: number }> {
-  let last = performance.now();
-  let longest = 0;
-  let ticks = 0;
-  const tick = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    ticks += 1;
-  }, 1);
-  try {
-    await work();
-  } finally {
-    clearInterval(tick);
-  }
-  return { longest: Math.max(longest, performance.now() - last), ticks };
-}
 
 // Before: every row was written in one synchronous loop, so no timer could fire until the
 // whole sheet was serialised (about 1 s for these rows); now the loops run in ~10 ms slices.
