@@ -22,6 +22,7 @@ import {
 import { MAX_PAGE_SIZE } from '../common/pagination';
 import { MAX_BREAKS_PER_SHIFT } from '../staff/shift-breaks.core';
 import { MAX_SERIES_DAYS } from '../volumes/volume.service';
+import { MAX_LISTED_ISSUES } from '../volumes/volume.validation';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -53,12 +54,13 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'StaffingSkillRequirement.values': WEEK_INTERVALS,
   // at most MAX_SERIES_DAYS days of up to 100 quarter-hours (the fall-back day)
   'VolumeSeries.intervals': MAX_SERIES_DAYS * 100,
-  'VolumeValidation.missing': WEEK_INTERVALS,
-  'VolumeValidation.negatives': WEEK_INTERVALS,
-  'VolumeValidation.outliers': WEEK_INTERVALS,
-  'VolumeValidation.outsideOpeningHours': WEEK_INTERVALS,
-  'VolumeValidation.duplicates': WEEK_INTERVALS,
-  'VolumeImportResult.duplicates': WEEK_INTERVALS,
+  // issue lists hold the first MAX_LISTED_ISSUES of their kind
+  'VolumeValidation.missing': MAX_LISTED_ISSUES,
+  'VolumeValidation.negatives': MAX_LISTED_ISSUES,
+  'VolumeValidation.outliers': MAX_LISTED_ISSUES,
+  'VolumeValidation.outsideOpeningHours': MAX_LISTED_ISSUES,
+  'VolumeValidation.duplicates': MAX_LISTED_ISSUES,
+  'VolumeImportResult.duplicates': MAX_LISTED_ISSUES,
   'Query.availableStaff': MAX_PAGE_SIZE,
   'Query.rosters': 20,
   'Query.models': 50,

@@ -7,6 +7,7 @@ import {
 import { normalizeHeader } from '../import/row.validation';
 import { type Table } from '../import/table.types';
 import { zoneOf } from '../common/time-zone';
+import { MAX_LISTED_ISSUES } from './volume.validation';
 import { assertIntervalMinutes, dayIntervalCount, createDayLocator, intervalStart } from './volume-calendar';
 import { parseVolumeTimestamp } from './volume-timestamp-parser';
 import { type VolumeBucket, type VolumeChannel, type VolumeDuplicate } from './volume.types';
@@ -46,8 +47,13 @@ export interface VolumeImportStats {
 export interface ParsedVolumes {
   /** Sorted by channel, then date. */
   buckets: VolumeBucket[];
-  /** Interval-granularity repeats (they are summed into the bucket); pass to `validateVolumes`. */
+  /**
+   * Interval-granularity repeats (they are summed into the bucket), the first
+   * MAX_LISTED_ISSUES by channel, then row; pass to `validateVolumes`.
+   */
   duplicates: VolumeDuplicate[];
+  /** Intervals repeated in all. */
+  duplicateCount: number;
   stats: VolumeImportStats;
 }
 
@@ -216,7 +222,7 @@ interface Placed {
 
 /** One channel's buckets, or the row error when its data are coarser than its interval. */
 type ChannelResult =
-  { error: RowError } | { days: VolumeBucket[]; duplicates: VolumeDuplicate[]; stats: ChannelImportStats };
+  { error: RowError } | { days: VolumeBucket[]; seen: Map<string, Entry[]>; stats: ChannelImportStats };
 
 const buildBuckets = async (
   entries: Entry[],
@@ -227,6 +233,7 @@ const buildBuckets = async (
   const errors: RowError[] = [];
   let buckets: VolumeBucket[] = [];
   let duplicates: VolumeDuplicate[] = [];
+  let duplicateCount = 0;
   const stats: ChannelImportStats[] = [];
   const locate = createDayLocator(options.timeZone);
   for (const channel of options.channels) {
@@ -239,12 +246,19 @@ const buildBuckets = async (
     }
     // concat, not push(...): a spread of one argument per day or row overflows the stack
     buckets = buckets.concat(result.days);
-    duplicates = duplicates.concat(result.duplicates);
+    const repeats = duplicatesOf(
+      channel,
+      result.seen,
+      options.timeZone,
+      MAX_LISTED_ISSUES - duplicates.length,
+    );
+    duplicates = duplicates.concat(repeats.listed);
+    duplicateCount += repeats.count;
     stats.push(result.stats);
   }
   throwIfRowErrors(errors, options.maxListed ?? MAX_LISTED_ERRORS);
   buckets.sort((a, b) => a.channel.localeCompare(b.channel) || a.date.localeCompare(b.date));
-  return { buckets, duplicates, stats: { format, rows, channels: stats } };
+  return { buckets, duplicates, duplicateCount, stats: { format, rows, channels: stats } };
 };
 
 async function channelBuckets(
@@ -287,7 +301,7 @@ async function channelBuckets(
     days: days.length,
     total: sum(mine, (e) => e.value),
   };
-  return { days, duplicates: duplicatesOf(channel, seen, timeZone), stats };
+  return { days, seen, stats };
 }
 
 /** Sums the entries into local-day buckets; at interval granularity, also the entries per interval. */
@@ -323,15 +337,19 @@ async function fillDays(
   return { byDay, seen };
 }
 
-/** Intervals given more than once (summed), with their rows and values. */
+/** Intervals given more than once (summed): how many, and the first `room` with their rows and values. */
 function duplicatesOf(
   channel: VolumeChannel,
   seen: Map<string, Entry[]>,
   timeZone: string,
-): VolumeDuplicate[] {
+  room: number,
+): { listed: VolumeDuplicate[]; count: number } {
   const out: VolumeDuplicate[] = [];
+  let count = 0;
   for (const [k, list] of seen) {
     if (list.length < 2) continue;
+    count += 1;
+    if (out.length >= room) continue;
     const [date, index] = [k.slice(0, 10), Number(k.slice(11))];
     out.push({
       channel: channel.key,
@@ -342,5 +360,5 @@ function duplicatesOf(
       values: list.map((x) => x.value),
     });
   }
-  return out;
+  return { listed: out, count };
 }

@@ -1,5 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { MAX_LISTED_ISSUES } from './volume.validation';
 
 @ObjectType({ description: 'One interval of a channel’s history.' })
 export class VolumeInterval {
@@ -121,7 +122,29 @@ export class OutlierIssue extends VolumeIssue {
   score!: number;
 }
 
-@ObjectType({ description: 'Data-quality report of a channel’s history.' })
+@ObjectType({ description: 'How many issues of each kind a data-quality report found.' })
+export class VolumeIssueCounts {
+  @Field(() => Int)
+  missing!: number;
+
+  @Field(() => Int)
+  duplicates!: number;
+
+  @Field(() => Int)
+  negatives!: number;
+
+  @Field(() => Int)
+  outsideOpeningHours!: number;
+
+  @Field(() => Int)
+  outliers!: number;
+}
+
+@ObjectType({
+  description:
+    `Data-quality report of a channel’s history. Each list holds the first ${MAX_LISTED_ISSUES} ` +
+    'issues of its kind in time order; `counts` has them all.',
+})
 export class VolumeValidation {
   @Field(() => [VolumeIssue], { description: 'Open intervals without a value (absent days included).' })
   missing!: VolumeIssue[];
@@ -137,6 +160,9 @@ export class VolumeValidation {
 
   @Field(() => [OutlierIssue])
   outliers!: OutlierIssue[];
+
+  @Field(() => VolumeIssueCounts)
+  counts!: VolumeIssueCounts;
 }
 
 @ObjectType({ description: 'What an import wrote (all rows, or nothing on any error).' })
@@ -153,6 +179,11 @@ export class VolumeImportResult {
   @Field(() => [ChannelImportStats])
   channels!: ChannelImportStats[];
 
-  @Field(() => [DuplicateIssue], { description: 'Repeated intervals in the file; their values were summed.' })
+  @Field(() => [DuplicateIssue], {
+    description: `Repeated intervals in the file, their values summed: the first ${MAX_LISTED_ISSUES}.`,
+  })
   duplicates!: DuplicateIssue[];
+
+  @Field(() => Int, { description: 'Repeated intervals in all.' })
+  duplicateCount!: number;
 }

@@ -32,6 +32,7 @@ const toValidation = (v: VolumeIssues): VolumeValidation => ({
   negatives: v.negatives.map(withDate),
   outsideOpeningHours: v.outsideOpeningHours.map(withDate),
   outliers: v.outliers.map(withDate),
+  counts: v.counts,
 });
 
 const toImportResult = (r: VolumeImportReport): VolumeImportResult => ({

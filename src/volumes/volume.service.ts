@@ -32,7 +32,10 @@ export interface VolumeImportReport extends VolumeImportStats {
   /** Buckets new to the store / merged into a stored day. */
   created: number;
   updated: number;
+  /** The first MAX_LISTED_ISSUES repeated intervals. */
   duplicates: VolumeDuplicate[];
+  /** Repeated intervals in all. */
+  duplicateCount: number;
 }
 
 export interface VolumeInterval {
@@ -153,6 +156,7 @@ export class VolumeService {
       created,
       updated: docs.length - created,
       duplicates: parsed.duplicates,
+      duplicateCount: parsed.duplicateCount,
     };
   }
 

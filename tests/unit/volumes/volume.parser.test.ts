@@ -1,3 +1,4 @@
+import { MAX_LISTED_ISSUES } from '../../../src/volumes/volume.validation';
 import { AppError } from '../../../src/errors';
 import { type Table } from '../../../src/import/table.types';
 import { parseVolumeRows } from '../../../src/volumes/volume-parser';
@@ -119,6 +120,19 @@ describe('parseVolumeRows', () => {
       },
     ]);
     expect(r.buckets[0]!.values[32]).toBe(11);
+    expect(r.duplicateCount).toBe(1);
+  });
+
+  it(`lists the first ${MAX_LISTED_ISSUES} repeated intervals and counts them all`, async () => {
+    const start = Date.UTC(2026, 5, 1);
+    const rows = Array.from({ length: MAX_LISTED_ISSUES + 20 }, (_, i) => {
+      const row = `${new Date(start + i * 900_000).toISOString().slice(0, 16)},calls,1`; // site-local
+      return `${row}\n${row}`;
+    });
+    const r = await parseVolumeRows(csvTable(`timestamp,channel,value\n${rows.join('\n')}`), options);
+    expect(r.duplicateCount).toBe(MAX_LISTED_ISSUES + 20);
+    expect(r.duplicates).toHaveLength(MAX_LISTED_ISSUES);
+    expect(r.duplicates[0]).toMatchObject({ date: '2026-06-01', index: 0, rows: [2, 3] });
   });
 
   it('reports every row error at once with row and column', async () => {

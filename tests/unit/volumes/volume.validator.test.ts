@@ -2,7 +2,7 @@ import { addDays } from '../../../src/common/calendar';
 import { dayIntervalCount } from '../../../src/volumes/volume-calendar';
 import { summarizeVolumes } from '../../../src/volumes/volume-summary';
 import { type OpeningHours, type VolumeBucket } from '../../../src/volumes/volume.types';
-import { validateVolumes } from '../../../src/volumes/volume.validation';
+import { MAX_LISTED_ISSUES, validateVolumes } from '../../../src/volumes/volume.validation';
 
 const LONDON = 'Europe/London';
 const weekdays9to17: OpeningHours = Object.fromEntries(
@@ -37,7 +37,38 @@ describe('validateVolumes', () => {
       negatives: [],
       outsideOpeningHours: [],
       outliers: [],
+      counts: { missing: 0, duplicates: 0, negatives: 0, outsideOpeningHours: 0, outliers: 0 },
     });
+  });
+
+  it('lists the first maxListed issues of each kind in time order and counts them all', () => {
+    // four empty days open around the clock: 96 missing hours; two negatives on the first
+    const empty = (date: string): VolumeBucket => ({
+      channel: 'calls',
+      date,
+      intervalMinutes: 60,
+      values: Array(24).fill(null),
+    });
+    const buckets = ['2026-06-01', '2026-06-02', '2026-06-03', '2026-06-04'].map(empty);
+    buckets[0]!.values[0] = -1;
+    buckets[0]!.values[1] = -2;
+    const issues = validateVolumes(buckets, { timeZone: 'UTC', maxListed: 3 });
+    expect(issues.counts).toEqual({
+      missing: 94,
+      duplicates: 0,
+      negatives: 2,
+      outsideOpeningHours: 0,
+      outliers: 0,
+    });
+    expect(issues.missing.map((i) => `${i.date}#${i.index}`)).toEqual([
+      '2026-06-01#2',
+      '2026-06-01#3',
+      '2026-06-01#4',
+    ]);
+    expect(issues.negatives.map((i) => i.value)).toEqual([-1, -2]);
+    expect(validateVolumes(buckets, { timeZone: 'UTC' }).missing).toHaveLength(
+      MAX_LISTED_ISSUES > 94 ? 94 : MAX_LISTED_ISSUES,
+    );
   });
 
   it('flags an injected spike as the only outlier, with its expected value and score', () => {
