@@ -5,6 +5,7 @@ import { zoneOf } from '../common/time-zone';
 import { dayBounds, dayLocalMinutes } from './volume-calendar';
 import { type OpeningHours, type VolumeBucket, type VolumeDuplicate } from './volume.types';
 import { sum } from '../common/sum';
+import { TimeSlicer } from '../time-slicer';
 
 export interface ValidateVolumesOptions {
   timeZone: string;
@@ -85,17 +86,17 @@ interface Slot extends Omit<VolumeIssue, 'timestamp'> {
 }
 
 /** Expands a channel's buckets (and absent days between them) into interval slots. */
-const slotsOf = (
+const slotsOf = async (
   buckets: VolumeBucket[],
-  timeZone: string,
-  hours: OpeningHours | undefined,
-  closed: Set<string>,
-) => {
+  { timeZone, hours, closed }: { timeZone: string; hours: OpeningHours | undefined; closed: Set<string> },
+  slicer: TimeSlicer,
+): Promise<Slot[]> => {
   const byDate = new Map(buckets.map((b) => [b.date, b]));
   const { channel, intervalMinutes } = buckets[0];
   const slots: Slot[] = [];
   const last = buckets[buckets.length - 1].date;
   for (let date = buckets[0].date; date <= last; date = addDays(date, 1)) {
+    if (slicer.due) await slicer.pause();
     const start = dayBounds(date, timeZone).start;
     const minutes = dayLocalMinutes(date, intervalMinutes, timeZone);
     const mask = hours ? openMask(date, intervalMinutes, timeZone, hours) : minutes.map(() => true);
@@ -144,30 +145,44 @@ class Listed<T> {
  * Seasonal robust outliers: residual = f(value) − median of f over the same interval-of-week
  * (ISO weekday + local wall-clock start), score = |r − median(r)| / (1.4826·MAD(r)).
  */
-const findOutliers = (
+const findOutliers = async (
   slots: Slot[],
   { threshold, scale }: { threshold: number; scale: 'anscombe' | 'raw' },
   out: Listed<OutlierIssue>,
-): void => {
+  slicer: TimeSlicer,
+): Promise<void> => {
   const f = scale === 'anscombe' ? anscombe : (x: number) => x;
-  const sample = slots.filter((s): s is Slot & { value: number } => s.open && s.value !== null);
+  // negatives are reported as such, not scored
+  const sample = slots.filter(
+    (s): s is Slot & { value: number } => s.open && s.value !== null && s.value >= 0,
+  );
   const byKey = new Map<number, number[]>();
   for (const s of sample) {
+    if (slicer.due) await slicer.pause();
     const list = byKey.get(s.key);
     if (list) list.push(s.value);
     else byKey.set(s.key, [s.value]);
   }
-  const medians = new Map([...byKey].map(([k, xs]) => [k, median(xs)]));
+  const medians = new Map<number, number>();
+  for (const [k, xs] of byKey) {
+    if (slicer.due) await slicer.pause();
+    medians.set(k, median(xs));
+  }
   // every sampled key has a median: the map was built from the same sample
   const expected = (s: Slot): number => medians.get(s.key) ?? NaN;
-  const residuals = sample.map((s) => f(s.value) - f(expected(s)));
+  const residuals: number[] = [];
+  for (const s of sample) {
+    if (slicer.due) await slicer.pause();
+    residuals.push(f(s.value) - f(expected(s)));
+  }
   const center = median(residuals);
   const spread = robustScale(residuals);
   if (!(spread > 0)) return;
-  sample.forEach((s, i) => {
+  for (const [i, s] of sample.entries()) {
+    if (slicer.due) await slicer.pause();
     const score = Math.abs(residuals[i] - center) / spread;
     if (score > threshold) out.add(() => ({ ...issue(s), value: s.value, expected: expected(s), score }));
-  });
+  }
 };
 
 /** One channel's buckets by channel key, each list oldest first. */
@@ -186,9 +201,13 @@ const byChannelOf = (buckets: VolumeBucket[]): Map<string, VolumeBucket[]> => {
  * Data-quality report over buckets (any mix of channels): missing open intervals, duplicates
  * seen by the import, negative values, values outside opening hours and seasonal outliers.
  * Each list holds the first `maxListed` issues of its kind (by channel, then time);
- * `counts` has them all.
+ * `counts` has them all. Works in time slices (a year of quarter-hours took 0.1-0.2 s).
  */
-export const validateVolumes = (buckets: VolumeBucket[], options: ValidateVolumesOptions): VolumeIssues => {
+export const validateVolumes = async (
+  buckets: VolumeBucket[],
+  options: ValidateVolumesOptions,
+): Promise<VolumeIssues> => {
+  const slicer = new TimeSlicer();
   zoneOf(options.timeZone);
   const closed = new Set(options.closedDates ?? []);
   const outlierRule = {
@@ -202,18 +221,15 @@ export const validateVolumes = (buckets: VolumeBucket[], options: ValidateVolume
   const outliers = new Listed<OutlierIssue>(max);
   for (const [channel, list] of byChannelOf(buckets)) {
     const hours = options.openingHoursByChannel?.[channel] ?? options.openingHours;
-    const slots = slotsOf(list, options.timeZone, hours, closed);
+    const slots = await slotsOf(list, { timeZone: options.timeZone, hours, closed }, slicer);
     for (const s of slots) {
+      if (slicer.due) await slicer.pause();
       if (s.value === null) {
         if (s.open) missing.add(() => issue(s));
       } else if (s.value < 0) negatives.add(() => issue(s));
       else if (!s.open && s.value > 0) outsideOpeningHours.add(() => issue(s));
     }
-    findOutliers(
-      slots.filter((s) => s.value === null || s.value >= 0),
-      outlierRule,
-      outliers,
-    );
+    await findOutliers(slots, outlierRule, outliers, slicer);
   }
   const duplicates = new Listed<DuplicateIssue>(max);
   for (const d of options.duplicates ?? []) duplicates.add(() => ({ ...d, value: sum(d.values) }));

@@ -146,7 +146,7 @@ describe('generateHistory', () => {
     expect(emails('2026-03-29').values).toHaveLength(23);
     expect(emails('2026-10-25').values).toHaveLength(25);
     expect(emails('2026-10-25').values.every((v) => v !== null)).toBe(true);
-    const issues = validateVolumes(
+    const issues = await validateVolumes(
       parsed.buckets.filter((b) => b.channel === 'calls'),
       {
         timeZone: TZ,

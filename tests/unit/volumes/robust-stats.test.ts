@@ -11,6 +11,28 @@ describe('robust statistics of the volume validator', () => {
     expect(median([])).toBeNaN();
   });
 
+  it('selects the same median as a full sort, on ties, runs and every length up to 60', () => {
+    let seed = 11;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const sorted = (xs: number[]): number => {
+      const s = [...xs].sort((a, b) => a - b);
+      const mid = s.length >> 1;
+      return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+    };
+    for (let n = 1; n <= 60; n += 1) {
+      const shapes = [
+        Array.from({ length: n }, () => next() * 100 - 50),
+        Array.from({ length: n }, () => Math.floor(next() * 3)),
+        Array.from({ length: n }, (_, i) => i),
+        Array.from({ length: n }, (_, i) => n - i),
+        Array.from({ length: n }, () => 4),
+      ];
+      for (const xs of shapes) expect(median(xs)).toBe(sorted(xs));
+    }
+    const large = Array.from({ length: 10_001 }, () => Math.round(next() * 1000));
+    expect(median(large)).toBe(sorted(large));
+  });
+
   it("gives R's mad() before scaling and falls back to the mean absolute deviation when the MAD is 0", () => {
     // R: mad(c(1, 2, 3, 4, 100), constant = 1) = 1
     expect(mad([1, 2, 3, 4, 100])).toBe(1);

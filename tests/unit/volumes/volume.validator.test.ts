@@ -2,6 +2,7 @@ import { addDays } from '../../../src/common/calendar';
 import { dayIntervalCount } from '../../../src/volumes/volume-calendar';
 import { summarizeVolumes } from '../../../src/volumes/volume-summary';
 import { type OpeningHours, type VolumeBucket } from '../../../src/volumes/volume.types';
+import { timerGaps } from '../../helpers/timer-gaps';
 import { MAX_LISTED_ISSUES, validateVolumes } from '../../../src/volumes/volume.validation';
 
 const LONDON = 'Europe/London';
@@ -26,8 +27,8 @@ const series = (start: string, days: number): VolumeBucket[] => {
 };
 
 describe('validateVolumes', () => {
-  it('finds nothing on a clean series', () => {
-    const issues = validateVolumes(series('2026-06-01', 28), {
+  it('finds nothing on a clean series', async () => {
+    const issues = await validateVolumes(series('2026-06-01', 28), {
       timeZone: LONDON,
       openingHours: weekdays9to17,
     });
@@ -41,7 +42,7 @@ describe('validateVolumes', () => {
     });
   });
 
-  it('lists the first maxListed issues of each kind in time order and counts them all', () => {
+  it('lists the first maxListed issues of each kind in time order and counts them all', async () => {
     // four empty days open around the clock: 96 missing hours; two negatives on the first
     const empty = (date: string): VolumeBucket => ({
       channel: 'calls',
@@ -52,7 +53,7 @@ describe('validateVolumes', () => {
     const buckets = ['2026-06-01', '2026-06-02', '2026-06-03', '2026-06-04'].map(empty);
     buckets[0]!.values[0] = -1;
     buckets[0]!.values[1] = -2;
-    const issues = validateVolumes(buckets, { timeZone: 'UTC', maxListed: 3 });
+    const issues = await validateVolumes(buckets, { timeZone: 'UTC', maxListed: 3 });
     expect(issues.counts).toEqual({
       missing: 94,
       duplicates: 0,
@@ -66,16 +67,34 @@ describe('validateVolumes', () => {
       '2026-06-01#4',
     ]);
     expect(issues.negatives.map((i) => i.value)).toEqual([-1, -2]);
-    expect(validateVolumes(buckets, { timeZone: 'UTC' }).missing).toHaveLength(
+    expect((await validateVolumes(buckets, { timeZone: 'UTC' })).missing).toHaveLength(
       MAX_LISTED_ISSUES > 94 ? 94 : MAX_LISTED_ISSUES,
     );
   });
 
-  it('flags an injected spike as the only outlier, with its expected value and score', () => {
+  it('validates 800 quarter-hour days in slices, the event loop free between them', async () => {
+    // before: one synchronous pass (0.25-0.35 s here), no timer between
+    const hours = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ from: '00:00', to: '24:00' }]]));
+    const buckets = Array.from({ length: 800 }, (_, d): VolumeBucket => {
+      const date = addDays('2030-01-01', d);
+      const values = Array.from({ length: dayIntervalCount(date, 15, LONDON) }, (_, i) => (i * 7 + d) % 50);
+      return { channel: 'calls', date, intervalMinutes: 15, values };
+    });
+    let counts;
+    const gaps = await timerGaps(async () => {
+      ({ counts } = await validateVolumes(buckets, { timeZone: LONDON, openingHours: hours }));
+    });
+    expect(counts).toMatchObject({ missing: 0, negatives: 0 });
+    // one synchronous pass lets no timer tick until it ends
+    expect(gaps.ticks).toBeGreaterThan(5);
+    expect(gaps.longest).toBeLessThan(250);
+  });
+
+  it('flags an injected spike as the only outlier, with its expected value and score', async () => {
     const buckets = series('2026-06-01', 56);
     const spikeDay = buckets.find((b) => b.date === '2026-06-17')!;
     spikeDay.values[14] = spikeDay.values[14]! * 3;
-    const { outliers } = validateVolumes(buckets, { timeZone: LONDON, openingHours: weekdays9to17 });
+    const { outliers } = await validateVolumes(buckets, { timeZone: LONDON, openingHours: weekdays9to17 });
     expect(outliers).toHaveLength(1);
     expect(outliers[0]).toMatchObject({
       channel: 'calls',
@@ -87,13 +106,13 @@ describe('validateVolumes', () => {
     expect(outliers[0]!.score).toBeGreaterThan(5);
   });
 
-  it('reports missing open intervals (also on absent days), negatives and volume outside opening hours', () => {
+  it('reports missing open intervals (also on absent days), negatives and volume outside opening hours', async () => {
     const buckets = series('2026-06-01', 7).filter((b) => b.date !== '2026-06-03');
     buckets[0]!.values[10] = null;
     buckets[0]!.values[11] = -2;
     buckets[0]!.values[20] = 4;
     buckets[0]!.values[21] = 0;
-    const issues = validateVolumes(buckets, {
+    const issues = await validateVolumes(buckets, {
       timeZone: LONDON,
       openingHours: weekdays9to17,
       closedDates: ['2026-06-04'],
@@ -112,14 +131,14 @@ describe('validateVolumes', () => {
     expect(issues.outsideOpeningHours.slice(1).every((i) => i.date === '2026-06-04')).toBe(true);
   });
 
-  it('passes import duplicates through and uses per-channel opening hours', () => {
+  it('passes import duplicates through and uses per-channel opening hours', async () => {
     const emails: VolumeBucket = {
       channel: 'emails',
       date: '2026-06-01',
       intervalMinutes: 60,
       values: Array(24).fill(1),
     };
-    const issues = validateVolumes([emails], {
+    const issues = await validateVolumes([emails], {
       timeZone: LONDON,
       openingHours: weekdays9to17,
       openingHoursByChannel: { emails: { 1: [{ from: '00:00', to: '24:00' }] } },
