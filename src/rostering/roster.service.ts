@@ -11,7 +11,7 @@ import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { isIsoDate, isoDayOfWeek } from '../common/calendar';
-import { breaksBySkill, coverageBySkill, workedShift } from './roster-facts.validation';
+import { breaksBySkill, coverageBySkill, workedShifts, type WorkedShift } from './roster-facts.validation';
 import { ROSTERS, type RosterDoc } from './roster.doc';
 import type { RosterVersion, SkillCoverage } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
@@ -51,8 +51,11 @@ export function assertWeek(week: string, field = 'week'): void {
 }
 
 /** Requirement vs scheduled agents per interval and skill. */
-export function rosterCoverage(problem: RosterProblem, assignments: RosterAssignment[]): SkillCoverage[] {
-  const shifts = assignments.map((a) => workedShift(problem, a));
+export function rosterCoverage(
+  problem: RosterProblem,
+  assignments: RosterAssignment[],
+  shifts: WorkedShift[] = workedShifts(problem, assignments),
+): SkillCoverage[] {
   const got = coverageBySkill(problem, shifts);
   const away = breaksBySkill(problem, shifts);
   const round = (v: number): number => Math.round(v * 1e4) / 1e4;
@@ -230,13 +233,15 @@ export class RosterService {
       );
     const problem = doc.problem;
     const assignments = applyChange(problem, doc.assignments, change);
-    const { violations, warnings } = checkRoster(problem, assignments);
+    const shifts = workedShifts(problem, assignments);
+    const { violations, warnings } = checkRoster(problem, assignments, shifts);
     if (violations.length > 0)
       throw badInput(
         `The change breaks ${violations.length} rule(s): ${violations.map((v) => v.message).join('; ')}`,
         violations.map((v) => ({ field: v.rule, message: v.message })),
       );
-    const kpis = { ...rosterKpis(problem, assignments), solver: doc.kpis.solver };
+    const kpis = { ...rosterKpis(problem, assignments, shifts), solver: doc.kpis.solver };
+    const coverage = rosterCoverage(problem, assignments, shifts);
     const now = new Date();
     const updated = await this.rosters.findOneAndUpdate(
       { _id: id, revision: doc.revision, status: 'DRAFT' },
@@ -244,7 +249,7 @@ export class RosterService {
         $set: {
           assignments: sortAssignments(assignments),
           kpis,
-          coverage: rosterCoverage(problem, assignments),
+          coverage,
           warnings,
           updatedAt: now,
           lastEditedBy: viewer.userId,
