@@ -14,6 +14,7 @@ import type { RosterAssignment } from './roster.types';
 import { outcomeSheet } from './roster-outcome.export';
 import type { RosterOutcomeService } from './roster-outcome.service';
 import type { RosterService } from './roster.service';
+import { nextTurn } from '../time-slicer';
 
 const EPS = 1e-6;
 
@@ -155,6 +156,7 @@ export function rosterDownloads(rosters: RosterService, outcomes?: RosterOutcome
       fileName: ({ id }) => `roster-${id}`,
       async sheets({ id }, viewer) {
         const sheets = rosterSheets(await rosters.get(id, viewer));
+        await nextTurn();
         const outcome = outcomes ? await outcomes.outcome(id, viewer) : null;
         return outcome && outcome.days.length > 0 ? [...sheets, outcomeSheet(outcome)] : sheets;
       },

@@ -20,6 +20,7 @@ import { checkedResult, draftDoc, type DraftFields } from './roster-draft';
 import { rosterKpis } from './roster-kpi';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
 import { applyChange, type AssignmentChange } from './roster-edit.core';
+import { nextTurn } from '../time-slicer';
 
 export { applyChange, type AssignmentAction, type AssignmentChange } from './roster-edit.core';
 
@@ -218,7 +219,9 @@ export class RosterService {
   /**
    * Applies one manual change to a DRAFT and re-checks the whole roster. A hard-rule break
    * is refused (BAD_USER_INPUT listing the violations; nothing saved); soft issues are
-   * saved and returned as warnings. KPIs and coverage are recomputed.
+   * saved and returned as warnings. KPIs and coverage are recomputed. The steps take turns
+   * with the event loop (each is tens of milliseconds on a roster of thousands of shifts); a
+   * concurrent edit in between is refused by the revision check of the write.
    */
   async updateAssignment(
     id: string,
@@ -232,6 +235,7 @@ export class RosterService {
         `Roster ${id} is ${doc.status}; only a DRAFT can be edited (generate a new version)`,
       );
     const problem = doc.problem;
+    await nextTurn();
     const assignments = applyChange(problem, doc.assignments, change);
     const shifts = workedShifts(problem, assignments);
     const { violations, warnings } = checkRoster(problem, assignments, shifts);
@@ -240,8 +244,10 @@ export class RosterService {
         `The change breaks ${violations.length} rule(s): ${violations.map((v) => v.message).join('; ')}`,
         violations.map((v) => ({ field: v.rule, message: v.message })),
       );
+    await nextTurn();
     const kpis = { ...rosterKpis(problem, assignments, shifts), solver: doc.kpis.solver };
     const coverage = rosterCoverage(problem, assignments, shifts);
+    await nextTurn();
     const now = new Date();
     const updated = await this.rosters.findOneAndUpdate(
       { _id: id, revision: doc.revision, status: 'DRAFT' },
