@@ -38,6 +38,26 @@ export function localIsoToMinute(weekStart: string, iso: string): number {
   return daysBetween(weekStart, date) * MINUTES_PER_DAY + Number(h) * 60 + Number(m) + Number(s) / 60;
 }
 
+/** Most datetimes a week reader remembers (a week has 10,080 minutes). */
+const READER_MEMORY = 20_000;
+
+/**
+ * `localIsoToMinute` of one week, remembering each datetime it has read: parsing was most of
+ * the cost of a roster's facts, and its thousands of shifts and breaks name few distinct times.
+ */
+export function weekMinuteReader(weekStart: string): (iso: string) => number {
+  const seen = new Map<string, number>();
+  return (iso) => {
+    let minute = seen.get(iso);
+    if (minute === undefined) {
+      if (seen.size >= READER_MEMORY) seen.clear();
+      minute = localIsoToMinute(weekStart, iso);
+      seen.set(iso, minute);
+    }
+    return minute;
+  };
+}
+
 /** Short human label of a minute offset, e.g. `Tue 06:00`. */
 export function minuteLabel(minute: number): string {
   const day = Math.floor(minute / MINUTES_PER_DAY);

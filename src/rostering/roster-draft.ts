@@ -8,6 +8,7 @@ import type { RosterDoc } from './roster.doc';
 import type { SkillCoverage } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
 import { checkRoster } from './roster.validation';
+import { workedShifts } from './roster-facts.validation';
 import { rosterKpis } from './roster-kpi';
 import type { RosterAssignment, RosterKpis, RosterResult, Warning } from './roster.types';
 
@@ -29,14 +30,15 @@ export function checkedResult(
   problem: RosterProblem,
   result: RosterResult,
 ): { kpis: RosterKpis; warnings: Warning[] } {
-  const { violations, warnings } = checkRoster(problem, result.assignments);
+  const shifts = workedShifts(problem, result.assignments);
+  const { violations, warnings } = checkRoster(problem, result.assignments, shifts);
   if (violations.length > 0)
     throw new AppError(
       'INTERNAL',
       `Roster refused by the checker: ${violations[0].message}`,
       violations.map((v) => ({ field: v.rule, message: v.message })),
     );
-  const kpis = rosterKpis(problem, result.assignments);
+  const kpis = rosterKpis(problem, result.assignments, shifts);
   kpis.solver = {
     status: result.status,
     seconds: +result.seconds.toFixed(3),

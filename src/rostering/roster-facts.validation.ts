@@ -2,13 +2,12 @@
  * Verification-side facts derived from the problem and the assignments alone, written
  * independently of the model builder: the checker and the KPIs use these, never the MILP.
  */
-import { daysBetween, isoDayOfWeek } from '../common/calendar';
-import { clockToMinutes, intervalsPerWeek, localIsoToMinute, MINUTES_PER_DAY } from './calendar-util';
+import { addDays, isoDayOfWeek } from '../common/calendar';
+import { clockToMinutes, intervalsPerWeek, MINUTES_PER_DAY, weekMinuteReader } from './calendar-util';
 import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
 import { at } from '../common/indexed';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem-schema';
 import type { RosterAssignment } from './roster.types';
-import { sum } from '../common/sum';
 
 export interface WorkedShift {
   assignment: RosterAssignment;
@@ -24,57 +23,105 @@ export interface WorkedShift {
   breaks: { start: number; end: number; paid: boolean }[];
 }
 
-const lookups = new WeakMap<
-  RosterProblem,
-  { staff: Map<string, Staff>; templates: Map<string, ShiftTemplate> }
->();
-
-/** Staff and templates of a problem by id (built once per problem object). */
-function lookup(problem: RosterProblem): {
+/** What the facts of a problem's shifts look up again and again, built once per problem object. */
+interface ProblemIndex {
   staff: Map<string, Staff>;
   templates: Map<string, ShiftTemplate>;
-} {
-  let l = lookups.get(problem);
+  /** Paid hours of a shift of each template. */
+  paidHours: Map<ShiftTemplate, number>;
+  /** `localIsoToMinute` of the problem's week (date offsets remembered). */
+  minuteOf: (iso: string) => number;
+  /** ISO day of week of each date met so far. */
+  weekdays: Map<string, number>;
+  /** Calendar date of each day offset met so far. */
+  dates: Map<number, string>;
+}
+
+const indexes = new WeakMap<RosterProblem, ProblemIndex>();
+
+function indexOf(problem: RosterProblem): ProblemIndex {
+  let l = indexes.get(problem);
   if (!l) {
     l = {
       staff: new Map([...problem.staff].reverse().map((s) => [s.id, s])),
       templates: new Map([...problem.shiftTemplates].reverse().map((t) => [t.id, t])),
+      paidHours: new Map(
+        problem.shiftTemplates.map((t) => [
+          t,
+          (t.durationMinutes - unpaidBreakMinutes(breakRulesOf(t))) / 60,
+        ]),
+      ),
+      minuteOf: weekMinuteReader(problem.weekStart),
+      weekdays: new Map(),
+      dates: new Map(),
     };
-    lookups.set(problem, l);
+    indexes.set(problem, l);
   }
   return l;
 }
 
+/** `isoDayOfWeek`, remembered per date of the problem. */
+export const weekdayIn = (problem: RosterProblem, date: string): number => weekdayOf(indexOf(problem), date);
+
+function weekdayOf(l: ProblemIndex, date: string): number {
+  let dow = l.weekdays.get(date);
+  if (dow === undefined) {
+    dow = isoDayOfWeek(date);
+    l.weekdays.set(date, dow);
+  }
+  return dow;
+}
+
+/** The calendar date `day` days after the problem's weekStart, remembered per offset. */
+function dateOf(problem: RosterProblem, l: ProblemIndex, day: number): string {
+  let date = l.dates.get(day);
+  if (date === undefined) {
+    date = addDays(problem.weekStart, day);
+    l.dates.set(day, date);
+  }
+  return date;
+}
+
 export function workedShift(problem: RosterProblem, a: RosterAssignment): WorkedShift {
-  const staff = lookup(problem).staff.get(a.staffId);
-  const template = lookup(problem).templates.get(a.shiftTemplateId);
-  const paid = template ? (template.durationMinutes - unpaidBreakMinutes(breakRulesOf(template))) / 60 : 0;
+  const l = indexOf(problem);
+  const staff = l.staff.get(a.staffId);
+  const template = l.templates.get(a.shiftTemplateId);
   return {
     assignment: a,
     staff,
     template,
-    day: daysBetween(problem.weekStart, a.date),
-    start: localIsoToMinute(problem.weekStart, a.start),
-    end: localIsoToMinute(problem.weekStart, a.end),
-    paidHours: paid,
-    weekend: isoDayOfWeek(a.date) >= 6,
+    day: l.minuteOf(a.date) / MINUTES_PER_DAY,
+    start: l.minuteOf(a.start),
+    end: l.minuteOf(a.end),
+    paidHours: template ? (l.paidHours.get(template) ?? 0) : 0,
+    weekend: weekdayOf(l, a.date) >= 6,
     breaks: (a.breaks ?? []).map((b) => ({
-      start: localIsoToMinute(problem.weekStart, b.start),
-      end: localIsoToMinute(problem.weekStart, b.end),
+      start: l.minuteOf(b.start),
+      end: l.minuteOf(b.end),
       paid: b.paid,
     })),
   };
 }
 
+/** The worked facts of every assignment, in order (share them between checks, KPIs and coverage). */
+export const workedShifts = (
+  problem: RosterProblem,
+  assignments: readonly RosterAssignment[],
+): WorkedShift[] => assignments.map((a) => workedShift(problem, a));
+
 /** Minutes actually worked inside [from, to): on shift and not on one of its breaks. */
 export function minutesWorked(shift: WorkedShift, from: number, to: number): number {
-  const overlap = (a: number, b: number): number => Math.max(0, Math.min(b, to) - Math.max(a, from));
   if (!shift.template) return 0;
-  const onBreak = sum(shift.breaks, (b) =>
-    overlap(Math.max(b.start, shift.start), Math.min(b.end, shift.end)),
-  );
-  return overlap(shift.start, shift.end) - onBreak;
+  // a plain loop (coverage calls this per shift and interval): the same sum, in the same order
+  let onBreak = 0;
+  for (const b of shift.breaks)
+    onBreak += overlapOf(Math.max(b.start, shift.start), Math.min(b.end, shift.end), from, to);
+  return overlapOf(shift.start, shift.end, from, to) - onBreak;
 }
+
+/** Minutes [a, b) and [from, to) share. */
+const overlapOf = (a: number, b: number, from: number, to: number): number =>
+  Math.max(0, Math.min(b, to) - Math.max(a, from));
 
 /**
  * Adds to `row` (one value per interval of `size` minutes) the share of each interval that
@@ -131,15 +178,14 @@ export function coversAvailability(
   start: number,
   end: number,
 ): boolean {
-  const blocked = new Set(staff.unavailableDates ?? []);
+  const blocked = staff.unavailableDates ?? [];
+  const l = indexOf(problem);
   let t = start;
   while (t < end) {
     const day = Math.floor(t / MINUTES_PER_DAY);
-    const date = new Date(Date.parse(`${problem.weekStart}T00:00:00Z`) + day * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    if (blocked.has(date)) return false;
-    const dow = isoDayOfWeek(date);
+    const date = dateOf(problem, l, day);
+    if (blocked.includes(date)) return false;
+    const dow = weekdayOf(l, date);
     const clock = t - day * MINUTES_PER_DAY;
     const window = staff.availability.find(
       (w) => w.dayOfWeek === dow && clockToMinutes(w.from) <= clock && clock < clockToMinutes(w.to),

@@ -8,6 +8,7 @@ import {
   coverageBySkill,
   preferenceMissReasons,
   workedShift,
+  workedShifts,
   type WorkedShift,
 } from './roster-facts.validation';
 import type { RosterProblem } from './roster-problem-schema';
@@ -69,8 +70,11 @@ function staffKpis(problem: RosterProblem, shifts: WorkedShift[]): StaffHoursKpi
 const labourCost = (shifts: WorkedShift[]): number =>
   sum(shifts, (w) => (w.staff?.hourlyCost ?? 0) * w.paidHours);
 
-export function rosterKpis(problem: RosterProblem, assignments: RosterAssignment[]): RosterKpis {
-  const shifts = assignments.map((a) => workedShift(problem, a));
+export function rosterKpis(
+  problem: RosterProblem,
+  assignments: RosterAssignment[],
+  shifts: WorkedShift[] = workedShifts(problem, assignments),
+): RosterKpis {
   const staff = staffKpis(problem, shifts);
   const deviations = staff.map((s) => s.deviation);
   const mean = sum(deviations) / Math.max(deviations.length, 1);

@@ -93,15 +93,18 @@ interface Week {
 function weekOf(input: OutcomeInput): Week {
   const size = input.intervalMinutes;
   const perDay = 1440 / size;
-  const dateOf = (i: number): string => {
+  // the week's dates and the day's clock times, written once instead of once per row
+  const dates = Array.from({ length: 7 }, (_, d) => {
     const t = new Date(`${input.weekStart}T00:00:00Z`);
-    t.setUTCDate(t.getUTCDate() + Math.floor(i / perDay));
+    t.setUTCDate(t.getUTCDate() + d);
     return t.toISOString().slice(0, 10);
-  };
-  const startOf = (i: number): string => {
-    const m = (i % perDay) * size;
-    return `${dateOf(i)}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  };
+  });
+  const clocks = Array.from({ length: perDay }, (_, r) => {
+    const m = r * size;
+    return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  });
+  const dateOf = (i: number): string => at(dates, Math.floor(i / perDay));
+  const startOf = (i: number): string => `${dateOf(i)}T${at(clocks, i % perDay)}`;
   return {
     input,
     size,

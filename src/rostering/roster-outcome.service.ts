@@ -10,6 +10,7 @@ import type { Viewer } from '../auth/request-context';
 import { AppError } from '../errors';
 import type { VolumeService } from '../volumes/volume.service';
 import { workedShift } from './roster-facts.validation';
+import { nextTurn } from '../time-slicer';
 import type { RosterDoc } from './roster.doc';
 import {
   rosterOutcome,
@@ -79,6 +80,8 @@ export class RosterOutcomeService {
       }
       arrivals[c.key] = grid;
     }
+    // the reads above resolve on the same turn when the store is in-process: give way first
+    await nextTurn();
     const outcomeChannels: OutcomeChannel[] = channels.map((c) => ({
       key: c.key,
       kind: c.kind,

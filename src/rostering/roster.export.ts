@@ -10,9 +10,11 @@ import type { DownloadRoute } from '../export/download';
 import type { Cell, Sheet } from '../export/table';
 import { localIsoToMinute, minuteToLocalIso } from './calendar-util';
 import type { RosterDoc } from './roster.doc';
+import type { RosterAssignment } from './roster.types';
 import { outcomeSheet } from './roster-outcome.export';
 import type { RosterOutcomeService } from './roster-outcome.service';
 import type { RosterService } from './roster.service';
+import { nextTurn } from '../time-slicer';
 
 const EPS = 1e-6;
 
@@ -40,6 +42,14 @@ export function timetableSheet(doc: RosterDoc): Sheet {
   const dates = Array.from({ length: 7 }, (_, i) => addDays(doc.week, i));
   const hours = new Map(doc.kpis.staff.map((s) => [s.staffId, s]));
   const staff = [...doc.problem.staff].sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id));
+  // each person's shifts by date, in roster order (one pass instead of a scan per person and day)
+  const shifts = new Map<string, RosterAssignment[]>();
+  for (const a of doc.assignments) {
+    const key = `${a.staffId}|${a.date}`;
+    const list = shifts.get(key);
+    if (list) list.push(a);
+    else shifts.set(key, [a]);
+  }
   return {
     name: 'Timetable',
     columns: [
@@ -52,8 +62,7 @@ export function timetableSheet(doc: RosterDoc): Sheet {
     rows: staff.map((s) => {
       const row: Record<string, Cell> = { staffId: s.id, name: s.name ?? s.id };
       for (const d of dates) {
-        const shifts = doc.assignments.filter((a) => a.staffId === s.id && a.date === d);
-        row[d] = shifts.length ? shifts.map(shiftLabel).join('; ') : '';
+        row[d] = (shifts.get(`${s.id}|${d}`) ?? []).map(shiftLabel).join('; ');
       }
       row.paidHours = hours.get(s.id)?.paidHours ?? 0;
       row.targetHours = hours.get(s.id)?.targetHoursWeek ?? null;
@@ -147,6 +156,7 @@ export function rosterDownloads(rosters: RosterService, outcomes?: RosterOutcome
       fileName: ({ id }) => `roster-${id}`,
       async sheets({ id }, viewer) {
         const sheets = rosterSheets(await rosters.get(id, viewer));
+        await nextTurn();
         const outcome = outcomes ? await outcomes.outcome(id, viewer) : null;
         return outcome && outcome.days.length > 0 ? [...sheets, outcomeSheet(outcome)] : sheets;
       },

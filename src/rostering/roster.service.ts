@@ -11,7 +11,7 @@ import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { isIsoDate, isoDayOfWeek } from '../common/calendar';
-import { breaksBySkill, coverageBySkill, workedShift } from './roster-facts.validation';
+import { breaksBySkill, coverageBySkill, workedShifts, type WorkedShift } from './roster-facts.validation';
 import { ROSTERS, type RosterDoc } from './roster.doc';
 import type { RosterVersion, SkillCoverage } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
@@ -20,6 +20,7 @@ import { checkedResult, draftDoc, type DraftFields } from './roster-draft';
 import { rosterKpis } from './roster-kpi';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
 import { applyChange, type AssignmentChange } from './roster-edit.core';
+import { nextTurn } from '../time-slicer';
 
 export { applyChange, type AssignmentAction, type AssignmentChange } from './roster-edit.core';
 
@@ -51,8 +52,11 @@ export function assertWeek(week: string, field = 'week'): void {
 }
 
 /** Requirement vs scheduled agents per interval and skill. */
-export function rosterCoverage(problem: RosterProblem, assignments: RosterAssignment[]): SkillCoverage[] {
-  const shifts = assignments.map((a) => workedShift(problem, a));
+export function rosterCoverage(
+  problem: RosterProblem,
+  assignments: RosterAssignment[],
+  shifts: WorkedShift[] = workedShifts(problem, assignments),
+): SkillCoverage[] {
   const got = coverageBySkill(problem, shifts);
   const away = breaksBySkill(problem, shifts);
   const round = (v: number): number => Math.round(v * 1e4) / 1e4;
@@ -215,7 +219,9 @@ export class RosterService {
   /**
    * Applies one manual change to a DRAFT and re-checks the whole roster. A hard-rule break
    * is refused (BAD_USER_INPUT listing the violations; nothing saved); soft issues are
-   * saved and returned as warnings. KPIs and coverage are recomputed.
+   * saved and returned as warnings. KPIs and coverage are recomputed. The steps take turns
+   * with the event loop (each is tens of milliseconds on a roster of thousands of shifts); a
+   * concurrent edit in between is refused by the revision check of the write.
    */
   async updateAssignment(
     id: string,
@@ -229,14 +235,19 @@ export class RosterService {
         `Roster ${id} is ${doc.status}; only a DRAFT can be edited (generate a new version)`,
       );
     const problem = doc.problem;
+    await nextTurn();
     const assignments = applyChange(problem, doc.assignments, change);
-    const { violations, warnings } = checkRoster(problem, assignments);
+    const shifts = workedShifts(problem, assignments);
+    const { violations, warnings } = checkRoster(problem, assignments, shifts);
     if (violations.length > 0)
       throw badInput(
         `The change breaks ${violations.length} rule(s): ${violations.map((v) => v.message).join('; ')}`,
         violations.map((v) => ({ field: v.rule, message: v.message })),
       );
-    const kpis = { ...rosterKpis(problem, assignments), solver: doc.kpis.solver };
+    await nextTurn();
+    const kpis = { ...rosterKpis(problem, assignments, shifts), solver: doc.kpis.solver };
+    const coverage = rosterCoverage(problem, assignments, shifts);
+    await nextTurn();
     const now = new Date();
     const updated = await this.rosters.findOneAndUpdate(
       { _id: id, revision: doc.revision, status: 'DRAFT' },
@@ -244,7 +255,7 @@ export class RosterService {
         $set: {
           assignments: sortAssignments(assignments),
           kpis,
-          coverage: rosterCoverage(problem, assignments),
+          coverage,
           warnings,
           updatedAt: now,
           lastEditedBy: viewer.userId,

@@ -3,13 +3,13 @@
  * (no code shared with the model builder). Hard rules → violations; coverage shortfalls
  * and preference misses → warnings.
  */
-import { isoDayOfWeek } from '../common/calendar';
 import { clockToMinutes, localIsoToMinute, minuteLabel, MINUTES_PER_DAY } from './calendar-util';
 import {
   coverageBySkill,
   coversAvailability,
   preferenceMissReasons,
-  workedShift,
+  weekdayIn,
+  workedShifts,
   type WorkedShift,
 } from './roster-facts.validation';
 import { breakRulesOf } from '../staff/shift-breaks.core';
@@ -35,7 +35,7 @@ function checkShift(problem: RosterProblem, s: WorkedShift, out: Violation[]): v
     });
   if (!s.staff || !s.template) return v('UNKNOWN_REFERENCE', 'unknown staff or shift template');
   if (s.day < 0 || s.day > 6) return v('TEMPLATE_DAY', `date outside the week of ${problem.weekStart}`);
-  if (!s.template.daysOfWeek.includes(isoDayOfWeek(a.date)))
+  if (!s.template.daysOfWeek.includes(weekdayIn(problem, a.date)))
     v('TEMPLATE_DAY', 'template does not run that day');
   const expectedStart = s.day * MINUTES_PER_DAY + clockToMinutes(s.template.start);
   if (s.start !== expectedStart || s.end !== expectedStart + s.template.durationMinutes) {
@@ -138,9 +138,12 @@ function coverageWarnings(problem: RosterProblem, shifts: WorkedShift[]): Warnin
   return warnings;
 }
 
-export function checkRoster(problem: RosterProblem, assignments: RosterAssignment[]): CheckReport {
+export function checkRoster(
+  problem: RosterProblem,
+  assignments: RosterAssignment[],
+  shifts: WorkedShift[] = workedShifts(problem, assignments),
+): CheckReport {
   const violations: Violation[] = [];
-  const shifts = assignments.map((a) => workedShift(problem, a));
   shifts.forEach((s) => checkShift(problem, s, violations));
   const byStaff = new Map<string, WorkedShift[]>();
   for (const s of shifts)

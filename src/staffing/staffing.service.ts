@@ -71,6 +71,7 @@ import {
 } from './week-slots';
 import { withoutNulls } from '../common/without-nulls';
 import { sum } from '../common/sum';
+import { TimeSlicer } from '../time-slicer';
 
 /** Which forecast figure a plan staffs for: the mean or an upper interval bound. */
 export const STAFFING_BASES = { MEAN: 'MEAN', HI80: 'HI80', HI95: 'HI95' } as const;
@@ -325,7 +326,9 @@ export class StaffingService {
   /**
    * Every active channel's plan (sorted by key; DEFERRED channels as their share of their
    * skill's pooled plan) and the per-skill requirement they add up to, from one solve.
-   * Fails if any active channel lacks a forecast. `store` keeps the workload plans.
+   * Fails if any active channel lacks a forecast. `store` keeps the workload plans. Each
+   * channel's frame, inputs and plan take a few milliseconds: a site of many channels plans
+   * them in slices with turns of the event loop between (TimeSlicer).
    */
   async weekView(
     week: string,
@@ -334,10 +337,33 @@ export class StaffingService {
     store = false,
   ): Promise<{ plans: ChannelWeekPlan[]; plan: SkillWeekPlan }> {
     parseWeek(week, this.settings.timeZone);
-    const channels = await this.channels.listActive();
+    const slicer = new TimeSlicer();
+    const sources = await this.weekSources(week, slicer);
+    const deferred = sources.filter((x) => x.channel.kind === 'DEFERRED');
+    const inputs: DeferredInput[] = [];
+    for (const x of deferred) {
+      if (slicer.due) await slicer.pause();
+      inputs.push(await this.deferredInput(x, basis, overrides, 'scenario.'));
+    }
+    const workloads = await this.workload.plan(week, basis, inputs, store);
+    const plans: ChannelWeekPlan[] = [];
+    for (const x of sources) {
+      if (slicer.due) await slicer.pause();
+      plans.push(
+        x.channel.kind === 'DEFERRED'
+          ? this.shareOf(x, basis, workloads, inputs[deferred.indexOf(x)])
+          : this.present(x, basis, this.plan(this.inputOf(x, basis), overrides)),
+      );
+    }
+    return { plans, plan: this.summarise(week, basis, plans, workloads) };
+  }
+
+  /** Every active channel with its forecast covering `week`; FAILED_PRECONDITION naming those without. */
+  private async weekSources(week: string, slicer: TimeSlicer): Promise<PlanSource[]> {
     const sources: PlanSource[] = [];
     const missing: string[] = [];
-    for (const channel of channels) {
+    for (const channel of await this.channels.listActive()) {
+      if (slicer.due) await slicer.pause();
       const forecast = await this.coveringForecast(channel, week);
       if (forecast === null) missing.push(channel.key);
       else sources.push({ channel, forecast: forecast.doc, frame: forecast.frame });
@@ -346,16 +372,7 @@ export class StaffingService {
       throw precondition(
         `no forecast covers week ${week} for channel${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: run runForecast first`,
       );
-    const deferred = sources.filter((x) => x.channel.kind === 'DEFERRED');
-    const inputs: DeferredInput[] = [];
-    for (const x of deferred) inputs.push(await this.deferredInput(x, basis, overrides, 'scenario.'));
-    const workloads = await this.workload.plan(week, basis, inputs, store);
-    const plans = sources.map((x) =>
-      x.channel.kind === 'DEFERRED'
-        ? this.shareOf(x, basis, workloads, inputs[deferred.indexOf(x)])
-        : this.present(x, basis, this.plan(this.inputOf(x, basis), overrides)),
-    );
-    return { plans, plan: this.summarise(week, basis, plans, workloads) };
+    return sources;
   }
 
   /**

@@ -25,19 +25,45 @@ export interface DueItems {
 export const responseSlots = (responseHours: number, intervalMinutes: number): number =>
   Math.max(1, Math.floor((responseHours * 60) / intervalMinutes + 1e-9));
 
+/** The open slots of a week in order, and the rank among them of the first open slot at or after each slot. */
+interface OpenIndex {
+  openSlots: number[];
+  /** `openSlots.length` where no slot of the week at or after it is open. */
+  rankFrom: number[];
+}
+
+const openIndexes = new WeakMap<readonly boolean[], OpenIndex>();
+
+/** The index of a week's opening, built once per `open` array (deadlines are asked per slot). */
+function openIndexOf(open: readonly boolean[]): OpenIndex {
+  let index = openIndexes.get(open);
+  if (!index) {
+    const openSlots = open.flatMap((o, s) => (o ? [s] : []));
+    const rankFrom = new Array<number>(open.length);
+    let rank = openSlots.length;
+    for (let s = open.length - 1; s >= 0; s--) {
+      if (open[s]) rank -= 1;
+      rankFrom[s] = rank;
+    }
+    index = { openSlots, rankFrom };
+    openIndexes.set(open, index);
+  }
+  return index;
+}
+
 /**
  * Deadline slot of an arrival in slot `i` (any integer: negative = previous weeks): the K-th
  * open slot at or after i, with `open` repeating every `open.length` slots.
  */
 export function deadlineSlot(open: readonly boolean[], i: number, k: number): number {
   const t = open.length;
-  const openSlots = open.flatMap((o, s) => (o ? [s] : []));
+  const { openSlots, rankFrom } = openIndexOf(open);
   if (openSlots.length === 0) throw badInput('open must have at least one open slot per week');
   const week = Math.floor(i / t);
   const within = i - week * t;
-  let rank = openSlots.findIndex((s) => s >= within);
+  let rank = at(rankFrom, within);
   let base = week * t;
-  if (rank === -1) {
+  if (rank === openSlots.length) {
     rank = 0;
     base += t;
   }
