@@ -83,3 +83,15 @@ export async function postGql(
   });
   return { status: res.status, body: (await res.json()) as never };
 }
+
+/** Signs `username` in on the server and returns the bearer token. */
+export async function signIn(url: string, username: string, password: string): Promise<string> {
+  const login = await postGql(
+    url,
+    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+    { u: username, p: password },
+  );
+  const token = (login.body.data as { login?: { token: string } } | undefined)?.login?.token;
+  if (!token) throw new Error(`login of ${username} failed: ${JSON.stringify(login.body.errors)}`);
+  return token;
+}

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { postGql, startServer, type ServerProcess } from '../helpers/server-process';
+import { postGql, signIn, startServer, type ServerProcess } from '../helpers/server-process';
 import { warmUp } from './hostile';
 
 const PASSWORD = 'security-test-password';
@@ -35,12 +35,7 @@ export interface CallsSite {
 export async function startCallsSite(name: string): Promise<CallsSite> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shiftcast-${name}-`));
   const server = await startServer({ DATA_DIR: dir, SEED_PASSWORD: PASSWORD });
-  const login = await postGql(
-    server.url,
-    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    { u: 'admin', p: PASSWORD },
-  );
-  const token = (login.body.data as { login: { token: string } }).login.token;
+  const token = await signIn(server.url, 'admin', PASSWORD);
   const gql = (query: string, variables: Record<string, unknown> = {}) =>
     postGql(server.url, query, variables, token);
   const created = await gql('mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }', {

@@ -10,7 +10,7 @@ import type { RosterResult } from '../../src/rostering/roster.types';
 import { FORECASTS, type ForecastDoc } from '../../src/forecasting/forecast.doc';
 import { EmbeddedStore } from '../../src/store/embedded-store';
 import { copyDemoDataDir, DEMO_ANCHOR } from '../helpers/demo-snapshot';
-import { postGql, startServer, type ServerProcess } from '../helpers/server-process';
+import { postGql, signIn, startServer, type ServerProcess } from '../helpers/server-process';
 import { DEMO_PASSWORD } from '../helpers/test-config';
 import { closeServices, servicesFor } from '../integration/staff/services.fixture';
 import { channel, forecast } from '../integration/staffing/fixtures';
@@ -84,12 +84,7 @@ function extraQueues(count: number): ChannelDoc[] {
 export async function startRosterSite(staff: number, queues = 0): Promise<RosterSite> {
   const { dir, rosterId, result } = await prepareData(staff, queues);
   const server = await startServer({ DATA_DIR: dir, SEED_PASSWORD: DEMO_PASSWORD });
-  const login = await postGql(
-    server.url,
-    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    { u: 'admin', p: DEMO_PASSWORD },
-  );
-  const token = (login.body.data as { login: { token: string } }).login.token;
+  const token = await signIn(server.url, 'admin', DEMO_PASSWORD);
   await warmUp(server.url, token);
   const [first] = result.assignments;
   if (!first) throw new Error('the large roster has no shifts');
