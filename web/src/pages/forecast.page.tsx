@@ -7,6 +7,7 @@ import { addDays, ErrorBox, fmt, Section, today } from '../ui';
 import { forecastChartOption } from './forecast.chart';
 import { ById, Channels, History, Latest, RunForecast, Runs, Updated } from './forecast.queries';
 import { ModelRegistry, ForecastAccuracyPanel } from './forecast-models';
+import { HistoryQualityPanel } from './history-quality';
 
 const HISTORY_DAYS = 14;
 
@@ -159,6 +160,7 @@ export function ForecastPage({ roles }: { roles: Role[] }) {
       )}
       <ModelRegistry channel={channel} canActivate={plans} />
       <ForecastAccuracyPanel channel={channel} />
+      {readsPlans && <HistoryQualityPanel channel={channel} />}
     </div>
   );
 }
