@@ -23,6 +23,8 @@ import { DateTime } from 'luxon';
 import { zoneOf } from '../common/time-zone';
 import { AppError, badInput } from '../errors';
 import { at } from '../common/indexed';
+import { daysBetween } from '../common/calendar';
+import { createWallClock } from '../volumes/volume-calendar';
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
@@ -59,12 +61,6 @@ export interface WeekFrame {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 const isoDate = (d: DateTime): string => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
-
-/** Calendar days from `from` to `to` (local dates, DST-proof). */
-const dayDiff = (from: DateTime, to: DateTime): number =>
-  Math.round(
-    (Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000,
-  );
 
 /** Throws unless `intervalMinutes` is a whole number of minutes that divides 60. */
 export function assertSlotMinutes(name: string, intervalMinutes: number): void {
@@ -108,47 +104,20 @@ export function weekFrame(week: string, intervalMinutes: number, timeZone: strin
       });
     }
   }
-  const midnights = Array.from({ length: 8 }, (_, d) => monday.plus({ days: d }).startOf('day').toMillis());
-  placeInstants(slots, monday, midnights, intervalMinutes);
-  return {
-    week: isoDate(monday),
-    timeZone,
-    intervalMinutes,
-    start: at(midnights, 0),
-    end: at(midnights, 7),
-    slots,
-  };
-}
-
-/**
- * Puts every real instant of the week (a step of the interval from Monday 00:00) into the slot
- * of its wall-clock start. Inside a local day of 24 hours the wall clock is the time since its
- * midnight; only a clock-change day asks luxon (an `Intl` call, about 20 µs) per instant.
- */
-function placeInstants(
-  slots: WeekSlot[],
-  monday: DateTime,
-  midnights: number[],
-  intervalMinutes: number,
-): void {
-  const perDay = DAY_MINUTES / intervalMinutes;
+  const start = monday.toMillis();
+  const end = monday.plus({ days: 7 }).startOf('day').toMillis();
+  const wallClock = createWallClock(timeZone);
+  const mondayDate = isoDate(monday);
   const step = intervalMinutes * MINUTE_MS;
-  const end = at(midnights, 7);
-  let day = 0;
-  for (let t = at(midnights, 0); t < end; t += step) {
-    while (t >= at(midnights, day + 1)) day++;
-    const midnight = at(midnights, day);
-    let slot: number;
-    if (at(midnights, day + 1) - midnight === DAY_MINUTES * MINUTE_MS) {
-      slot = day * perDay + Math.floor(Math.floor((t - midnight) / MINUTE_MS) / intervalMinutes);
-    } else {
-      const local = DateTime.fromMillis(t, { zone: monday.zone });
-      const localDay = dayDiff(monday, local);
-      if (localDay < 0 || localDay > 6) continue;
-      slot = localDay * perDay + Math.floor((local.hour * 60 + local.minute) / intervalMinutes);
-    }
-    at(slots, slot).instants.push(t);
+  // every real instant of the week (a step of the interval from Monday 00:00) goes to the slot
+  // of its wall-clock start; luxon is asked only on clock-change days
+  for (let t = start; t < end; t += step) {
+    const { date, minute } = wallClock(t);
+    const day = daysBetween(mondayDate, date);
+    if (day < 0 || day > 6) continue;
+    at(slots, day * perDay + Math.floor(minute / intervalMinutes)).instants.push(t);
   }
+  return { week: mondayDate, timeZone, intervalMinutes, start, end, slots };
 }
 
 /** The first Monday 00:00 (local) at or after `instant`, as YYYY-MM-DD. */

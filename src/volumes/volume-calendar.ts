@@ -152,22 +152,36 @@ export interface LocalTime {
   dateTime: string;
 }
 
-const twoDigits = (n: number): string => String(n).padStart(2, '0');
+/** An instant's site-local day and its wall-clock minute of that day. */
+export interface WallClock {
+  date: string;
+  /** Hours × 60 + minutes on the local clock (seconds dropped). */
+  minute: number;
+}
 
 /**
- * Memoised instant → local time for bulk work (exports, daily totals), on the day locator:
- * luxon finds an offset with `Intl.DateTimeFormat.formatToParts` (about 20 µs), so inside a
- * 24-hour day the wall clock is the time since its local midnight; an instant on a
- * clock-change day is converted exactly.
+ * Memoised instant → local day and wall-clock minute for bulk work (exports, daily totals,
+ * staffing weeks), on the day locator: luxon finds an offset with
+ * `Intl.DateTimeFormat.formatToParts` (about 20 µs), so inside a 24-hour day the wall clock
+ * is the time since its local midnight; an instant on a clock-change day is converted exactly.
  */
-export const createLocalClock = (timeZone: string): ((instant: Date) => LocalTime) => {
+export const createWallClock = (timeZone: string): ((ms: number) => WallClock) => {
   const locate = createDayLocator(timeZone);
-  return (instant) => {
-    const ms = instant.getTime();
+  return (ms) => {
     const { date, start, end } = locate(ms);
-    if (end - start !== DAY_MS)
-      return { date, dateTime: DateTime.fromMillis(ms, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm') };
-    const minute = Math.floor((ms - start) / MINUTE_MS);
+    if (end - start === DAY_MS) return { date, minute: Math.floor((ms - start) / MINUTE_MS) };
+    const local = DateTime.fromMillis(ms, { zone: timeZone });
+    return { date, minute: local.hour * 60 + local.minute };
+  };
+};
+
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
+/** `createWallClock` written as `YYYY-MM-DD HH:mm` (exports, daily totals). */
+export const createLocalClock = (timeZone: string): ((instant: Date) => LocalTime) => {
+  const wallClock = createWallClock(timeZone);
+  return (instant) => {
+    const { date, minute } = wallClock(instant.getTime());
     return { date, dateTime: `${date} ${twoDigits(Math.floor(minute / 60))}:${twoDigits(minute % 60)}` };
   };
 };
