@@ -14,6 +14,7 @@ import {
 import type { RosterProblem } from './roster-problem-schema';
 import type { RosterAssignment, RosterKpis, SkillKpi, StaffHoursKpi } from './roster.types';
 import { sum } from '../common/sum';
+import { groupBy } from '../common/group-by';
 
 const round = (v: number, digits = 4): number => Number(v.toFixed(digits));
 
@@ -47,9 +48,7 @@ function skillKpis(problem: RosterProblem, shifts: WorkedShift[]): SkillKpi[] {
 }
 
 function staffKpis(problem: RosterProblem, shifts: WorkedShift[]): StaffHoursKpi[] {
-  const byStaff = new Map<string, WorkedShift[]>();
-  for (const w of shifts)
-    byStaff.set(w.assignment.staffId, [...(byStaff.get(w.assignment.staffId) ?? []), w]);
+  const byStaff = groupBy(shifts, (w) => w.assignment.staffId);
   return problem.staff.map((s) => {
     const own = byStaff.get(s.id) ?? [];
     const paid = sum(own, (w) => w.paidHours);

@@ -10,11 +10,11 @@ import type { DownloadRoute } from '../export/download';
 import type { Cell, Sheet } from '../export/table';
 import { localIsoToMinute, minuteToLocalIso } from './calendar-util';
 import type { RosterDoc } from './roster.doc';
-import type { RosterAssignment } from './roster.types';
 import { outcomeSheet } from './roster-outcome.export';
 import type { RosterOutcomeService } from './roster-outcome.service';
 import type { RosterService } from './roster.service';
 import { nextTurn } from '../time-slicer';
+import { groupBy } from '../common/group-by';
 
 const EPS = 1e-6;
 
@@ -43,13 +43,7 @@ export function timetableSheet(doc: RosterDoc): Sheet {
   const hours = new Map(doc.kpis.staff.map((s) => [s.staffId, s]));
   const staff = [...doc.problem.staff].sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id));
   // each person's shifts by date, in roster order (one pass instead of a scan per person and day)
-  const shifts = new Map<string, RosterAssignment[]>();
-  for (const a of doc.assignments) {
-    const key = `${a.staffId}|${a.date}`;
-    const list = shifts.get(key);
-    if (list) list.push(a);
-    else shifts.set(key, [a]);
-  }
+  const shifts = groupBy(doc.assignments, (a) => `${a.staffId}|${a.date}`);
   return {
     name: 'Timetable',
     columns: [

@@ -17,6 +17,7 @@ import { at } from '../common/indexed';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem-schema';
 import type { RosterAssignment, Violation, Warning } from './roster.types';
 import { sum } from '../common/sum';
+import { groupBy } from '../common/group-by';
 
 export interface CheckReport {
   violations: Violation[];
@@ -145,9 +146,7 @@ export function checkRoster(
 ): CheckReport {
   const violations: Violation[] = [];
   shifts.forEach((s) => checkShift(problem, s, violations));
-  const byStaff = new Map<string, WorkedShift[]>();
-  for (const s of shifts)
-    byStaff.set(s.assignment.staffId, [...(byStaff.get(s.assignment.staffId) ?? []), s]);
+  const byStaff = groupBy(shifts, (s) => s.assignment.staffId);
   for (const staff of problem.staff) checkPerson(problem, staff, byStaff.get(staff.id) ?? [], violations);
   const warnings = coverageWarnings(problem, shifts);
   for (const s of shifts) {

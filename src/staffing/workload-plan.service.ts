@@ -18,6 +18,7 @@ import { solveWorkload } from './workload-lp.adapter';
 import { type WorkloadChannel, type WorkloadPlan, type WorkloadProblem } from './workload-lp.core';
 import { carryInFromArrivals, responseSlots, type DueItems } from './workload-flow.core';
 import { agentShares } from './workload-share.core';
+import { groupBy } from '../common/group-by';
 
 export const WORKLOAD_PLANS = 'workloadPlans';
 export type CarryInSource = 'STORED_PLAN' | 'FORECAST' | 'SAME_WEEK';
@@ -112,8 +113,7 @@ export class WorkloadPlanner {
     inputs: readonly DeferredInput[],
     store = false,
   ): Promise<SkillWorkload[]> {
-    const bySkill = new Map<string, DeferredInput[]>();
-    for (const i of inputs) bySkill.set(i.skill, [...(bySkill.get(i.skill) ?? []), i]);
+    const bySkill = groupBy(inputs, (i) => i.skill);
     const out: SkillWorkload[] = [];
     for (const [skill, list] of [...bySkill].sort((a, b) => a[0].localeCompare(b[0])))
       out.push(await this.planSkill({ week, basis, skill, store }, list));

@@ -6,6 +6,7 @@ import { dayBounds, dayLocalMinutes } from './volume-calendar';
 import { type OpeningHours, type VolumeBucket, type VolumeDuplicate } from './volume.types';
 import { sum } from '../common/sum';
 import { TimeSlicer } from '../time-slicer';
+import { groupBy } from '../common/group-by';
 
 export interface ValidateVolumesOptions {
   timeZone: string;
@@ -187,12 +188,7 @@ const findOutliers = async (
 
 /** One channel's buckets by channel key, each list oldest first. */
 const byChannelOf = (buckets: VolumeBucket[]): Map<string, VolumeBucket[]> => {
-  const byChannel = new Map<string, VolumeBucket[]>();
-  for (const b of buckets) {
-    const list = byChannel.get(b.channel);
-    if (list) list.push(b);
-    else byChannel.set(b.channel, [b]);
-  }
+  const byChannel = groupBy(buckets, (b) => b.channel);
   for (const list of byChannel.values()) list.sort((a, b) => a.date.localeCompare(b.date));
   return byChannel;
 };

@@ -9,6 +9,7 @@ import type { RosterProblem } from '../roster-problem-schema';
 import type { Candidate } from './shift-candidates';
 import { sumTerms, type BuildContext } from './build-context';
 import { sum } from '../../common/sum';
+import { groupBy } from '../../common/group-by';
 
 export type { BuildContext } from './build-context';
 
@@ -46,12 +47,10 @@ export function addRestRows(ctx: BuildContext): void {
         .map((ci) => at(ctx.xCol, ci));
       if (blocked.length > 0) b.addRow(`prev_${s}`, sumTerms(blocked), -Infinity, 0);
     }
-    const byShift = new Map<string, number[]>();
-    for (const ci of own) {
+    const byShift = groupBy(own, (ci) => {
       const { day, templateIndex } = at(candidates, ci).shift;
-      const key = `${day}_${templateIndex}`;
-      byShift.set(key, [...(byShift.get(key) ?? []), ci]);
-    }
+      return `${day}_${templateIndex}`;
+    });
     for (const [key, group] of byShift) {
       const a = at(candidates, at(group, 0)).shift;
       for (let d = a.day + 1; d < DAYS_PER_WEEK; d++) {
