@@ -8,6 +8,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { jsonBody } from './json-body';
 import type { GraphQLSchema } from 'graphql';
 import { auditMiddleware } from '../auth/audit-middleware';
 import type { RequestContext } from '../auth/request-context';
@@ -26,8 +27,8 @@ import type { DownloadRoute } from '../export/download';
 import { webRoutes } from './web.routes';
 import { downloads, RESOLVERS, resolverInstances, type Services } from './services';
 
-/** Largest request body (JSON) accepted on /graphql. */
-const MAX_BODY = '5mb';
+/** Largest request body (JSON) accepted on /graphql, in bytes. */
+const MAX_BODY = 5 * 1024 * 1024;
 
 export interface AppOptions {
   /** Milliseconds between `ping` subscription events. */
@@ -161,7 +162,7 @@ function mountRoutes(
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS } : { origin: false }),
-    express.json({ limit: MAX_BODY }),
+    jsonBody(MAX_BODY),
     limitsGuard(schema, limits),
     expressMiddleware(apollo, { context: ({ req }) => httpContext(users, req) }),
   );

@@ -1,0 +1,16 @@
+/** What the server and its JSON thread (`json-body.task.ts`) say to each other. */
+
+/** A refusal shaped as body-parser's errors, so `jsonBodyErrors` answers it the same way. */
+export interface BodyRefusal {
+  type: string;
+  status: number;
+  /** zlib's code when a compressed body does not inflate. */
+  code?: string;
+}
+
+export type ThreadMessage =
+  | { kind: 'chunk'; id: number; bytes: Uint8Array }
+  | { kind: 'end'; id: number; encoding: string; limit: number }
+  | { kind: 'drop'; id: number };
+
+export type ThreadReply = { id: number; value: unknown } | { id: number; refusal: BodyRefusal };
