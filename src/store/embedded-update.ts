@@ -5,6 +5,7 @@ import type { StoredDoc } from './collection-state';
 import { isPlainObject, setPath, type PlainObject } from './doc-path';
 import type { Filter, Update } from './document-store';
 import { canonicalCopy } from './ejson';
+import { applyPlainEdits, plainEdits } from './plain-update';
 
 /** Update operators the embedded store accepts (the port's set plus mingo's other field operators). */
 const OPERATORS = new Set([
@@ -33,6 +34,14 @@ export const checkUpdate = (update: Update): Update => {
   return canonicalCopy(update);
 };
 
+/** Applies an update of field operators in place: plain `$set`/`$unset` directly, the rest by mingo. */
+const updated = (doc: StoredDoc, update: PlainObject): boolean => {
+  const edits = plainEdits(update);
+  const plain = edits && applyPlainEdits(doc, edits);
+  if (plain !== null) return plain;
+  return mingoUpdate(doc, update, [], {}, { cloneMode: 'deep' }).length > 0;
+};
+
 /**
  * Applies a checked update to `doc` in place (`$setOnInsert` only when inserting).
  * Returns whether anything changed. The `_id` is immutable.
@@ -42,11 +51,8 @@ export const applyUpdate = (doc: StoredDoc, update: Update, inserting: boolean):
   const id = doc._id;
   let changed = false;
   try {
-    if (Object.keys(rest).length > 0)
-      changed = mingoUpdate(doc, rest as PlainObject, [], {}, { cloneMode: 'deep' }).length > 0;
-    if (inserting && $setOnInsert) {
-      changed = mingoUpdate(doc, { $set: $setOnInsert }, [], {}, { cloneMode: 'deep' }).length > 0 || changed;
-    }
+    if (Object.keys(rest).length > 0) changed = updated(doc, rest as PlainObject);
+    if (inserting && $setOnInsert) changed = updated(doc, { $set: $setOnInsert }) || changed;
   } catch (e) {
     throw badInput(`Invalid update: ${(e as Error).message}`);
   }

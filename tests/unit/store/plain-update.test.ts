@@ -1,0 +1,115 @@
+/**
+ * The embedded store's own `$set`/`$unset` against mingo's: on 5,000 seeded documents and
+ * updates (nested objects, arrays, scalars and nulls on the paths, numeric and overlapping
+ * paths, equal and unequal values, dates) the fast path either declines, leaving the document
+ * untouched, or gives mingo's document and mingo's "changed".
+ */
+import { update as mingoUpdate } from 'mingo';
+import { mulberry32 } from '../../../src/common/random';
+import type { PlainObject } from '../../../src/store/doc-path';
+import { deepCopy } from '../../../src/store/ejson';
+import { applyPlainEdits, plainEdits } from '../../../src/store/plain-update';
+
+// structuredClone would make Dates of another realm under Jest's vm context
+const clone = <T>(v: T): T => deepCopy(v);
+
+function generator(seed: number) {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const scalar = (): unknown =>
+    pick([1, 2, 'x', 'y', true, null, new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2026, 0, 2))]);
+  const value = (depth: number): unknown => {
+    const r = rnd();
+    if (depth > 2 || r < 0.5) return scalar();
+    if (r < 0.75) return { a: value(depth + 1), b: value(depth + 1) };
+    return [value(depth + 1), value(depth + 1)];
+  };
+  const doc = (): PlainObject => {
+    const d: PlainObject = { _id: 'd' };
+    for (const k of ['a', 'b', 'c']) if (rnd() < 0.7) d[k] = value(0);
+    return d;
+  };
+  const path = (): string =>
+    Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(['a', 'b', 'c', 'a', 'b', 'c', '0'])).join(
+      '.',
+    );
+  const update = (): PlainObject => {
+    const out: PlainObject = {};
+    for (const op of ['$set', '$unset']) {
+      if (rnd() < 0.4) continue;
+      const fields: PlainObject = {};
+      for (let i = 0; i < 1 + Math.floor(rnd() * 3); i++) fields[path()] = op === '$set' ? value(1) : '';
+      out[op] = fields;
+    }
+    return Object.keys(out).length > 0 ? out : { $set: { [path()]: value(1) } };
+  };
+  return { doc, update };
+}
+
+/** mingo's outcome: the new document and whether it changed, or the error it raised. */
+function byMingo(doc: PlainObject, update: PlainObject): { doc: PlainObject; changed: boolean } | 'error' {
+  const copy = clone(doc);
+  try {
+    return { changed: mingoUpdate(copy, update, [], {}, { cloneMode: 'deep' }).length > 0, doc: copy };
+  } catch {
+    return 'error';
+  }
+}
+
+describe('plain $set/$unset, held to mingo', () => {
+  it('gives mingo’s document and change flag wherever it does not decline', () => {
+    const { doc, update } = generator(20261202);
+    let decided = 0;
+    for (let i = 0; i < 5000; i++) {
+      const d = doc();
+      const u = update();
+      const edits = plainEdits(u);
+      const mine = clone(d);
+      const changed = edits && applyPlainEdits(mine, edits);
+      if (changed === null) {
+        expect(mine).toEqual(d);
+        continue;
+      }
+      decided += 1;
+      const theirs = byMingo(d, u);
+      expect({ u, before: d, changed, doc: mine }).toEqual({
+        u,
+        before: d,
+        ...(theirs === 'error' ? { error: true } : theirs),
+      });
+      expect(Object.keys(mine)).toEqual(theirs === 'error' ? [] : Object.keys(theirs.doc));
+    }
+    expect(decided).toBeGreaterThan(1000);
+  });
+
+  it('declines other operators, numeric, empty and `$` segments, and overlapping paths', () => {
+    for (const u of [
+      { $inc: { a: 1 } },
+      { $set: { 'a.0': 1 } },
+      { $set: { 'a..b': 1 } },
+      { $set: { 'a.$': 1 } },
+      { $set: { a: 1, 'a.b': 2 } },
+      { $set: { a: 1 }, $unset: { a: '' } },
+      { $set: {} },
+    ])
+      expect(plainEdits(u)).toBeNull();
+    const edits = plainEdits({ $set: { 'a.b': 1 } });
+    expect(edits).not.toBeNull();
+    for (const d of [{ a: [1] }, { a: 5 }, { a: null }]) {
+      const before = clone(d);
+      expect(applyPlainEdits(d, edits ?? [])).toBeNull();
+      expect(d).toEqual(before);
+    }
+  });
+
+  it('copies what it sets, so one update applied to many documents shares nothing', () => {
+    const value = { deep: { list: [1, 2] } };
+    const edits = plainEdits({ $set: { 'x.y': value } }) ?? [];
+    const [d1, d2]: PlainObject[] = [{}, {}];
+    applyPlainEdits(d1, edits);
+    applyPlainEdits(d2, edits);
+    (d1 as { x: { y: { deep: { list: number[] } } } }).x.y.deep.list.push(3);
+    expect(d2).toEqual({ x: { y: { deep: { list: [1, 2] } } } });
+    expect(value.deep.list).toEqual([1, 2]);
+  });
+});
