@@ -1,5 +1,10 @@
-/** Resolves after pending I/O and timers have run: a break between two costly steps. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Resolves after pending I/O and timers have run: a break between two costly steps. It waits
+ * for two check phases: called from an I/O callback, one `setImmediate` fires in the same
+ * loop iteration, before any timer or I/O poll, and the two steps ran back to back.
+ */
+export const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /**
  * Cooperative time slicing for long loops on the server's thread: the loop asks
