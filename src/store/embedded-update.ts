@@ -51,7 +51,7 @@ export const applyUpdate = (doc: StoredDoc, update: Update, inserting: boolean):
   const id = doc._id;
   let changed = false;
   try {
-    if (Object.keys(rest).length > 0) changed = updated(doc, rest as PlainObject);
+    if (Object.keys(rest).length > 0) changed = updated(doc, rest);
     if (inserting && $setOnInsert) changed = updated(doc, { $set: $setOnInsert }) || changed;
   } catch (e) {
     throw badInput(`Invalid update: ${(e as Error).message}`);

@@ -1,5 +1,5 @@
 /**
- * The embedded store's own `$set`/`$unset` against mingo's: on 5,000 seeded documents and
+ * The embedded store's own `$set`/`$unset`/`$inc` against mingo's: on 8,000 seeded documents and
  * updates (nested objects, arrays, scalars and nulls on the paths, numeric and overlapping
  * paths, equal and unequal values, dates) the fast path either declines, leaving the document
  * untouched, or gives mingo's document and mingo's "changed".
@@ -35,10 +35,11 @@ function generator(seed: number) {
     );
   const update = (): PlainObject => {
     const out: PlainObject = {};
-    for (const op of ['$set', '$unset']) {
-      if (rnd() < 0.4) continue;
+    const operand = { $set: () => value(1), $unset: () => '', $inc: () => pick([0, 1, -2.5]) };
+    for (const op of ['$set', '$unset', '$inc'] as const) {
+      if (rnd() < 0.5) continue;
       const fields: PlainObject = {};
-      for (let i = 0; i < 1 + Math.floor(rnd() * 3); i++) fields[path()] = op === '$set' ? value(1) : '';
+      for (let i = 0; i < 1 + Math.floor(rnd() * 3); i++) fields[path()] = operand[op]();
       out[op] = fields;
     }
     return Object.keys(out).length > 0 ? out : { $set: { [path()]: value(1) } };
@@ -56,11 +57,11 @@ function byMingo(doc: PlainObject, update: PlainObject): { doc: PlainObject; cha
   }
 }
 
-describe('plain $set/$unset, held to mingo', () => {
+describe('plain $set/$unset/$inc, held to mingo', () => {
   it('gives mingo’s document and change flag wherever it does not decline', () => {
     const { doc, update } = generator(20261202);
     let decided = 0;
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 8000; i++) {
       const d = doc();
       const u = update();
       const edits = plainEdits(u);
@@ -84,7 +85,8 @@ describe('plain $set/$unset, held to mingo', () => {
 
   it('declines other operators, numeric, empty and `$` segments, and overlapping paths', () => {
     for (const u of [
-      { $inc: { a: 1 } },
+      { $push: { a: 1 } },
+      { $inc: { a: '1' } },
       { $set: { 'a.0': 1 } },
       { $set: { 'a..b': 1 } },
       { $set: { 'a.$': 1 } },
@@ -100,6 +102,8 @@ describe('plain $set/$unset, held to mingo', () => {
       expect(applyPlainEdits(d, edits ?? [])).toBeNull();
       expect(d).toEqual(before);
     }
+    const inc = plainEdits({ $inc: { n: 1 } }) ?? [];
+    for (const d of [{ n: '1' }, { n: null }, { n: [1] }]) expect(applyPlainEdits(d, inc)).toBeNull();
   });
 
   it('copies what it sets, so one update applied to many documents shares nothing', () => {
