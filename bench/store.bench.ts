@@ -1,12 +1,17 @@
 /**
  * Embedded store throughput against plain in-memory arrays measured in the same run:
- * 50k inserts (unique index checked, journal written) and a `$in` + date range + sort find.
+ * 50k inserts (unique index checked, journal written) and a `$in` + date range + sort find;
+ * and 5,000 `$set` + `$inc` updates, applied by the store's plain-update path against mingo's
+ * `update` on the same documents.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BaseDoc } from '../src/store/document-store';
+import { update as mingoUpdate } from 'mingo';
 import { EmbeddedStore } from '../src/store/embedded-store';
+import { deepCopy } from '../src/store/ejson';
+import { applyPlainEdits, plainEdits } from '../src/store/plain-update';
 import { printTable, ratio, time } from './harness';
 
 interface VolumeDoc extends BaseDoc {
@@ -80,6 +85,7 @@ export async function runStoreBench(): Promise<void> {
       { sort: { channel: 1, at: -1 } },
     ),
   );
+  const updates = await updateTimings(store, docs.slice(0, UPDATES));
   await store.close();
   const reopen = await time(
     'EmbeddedStore reopen 50k (snapshot load)',
@@ -99,7 +105,40 @@ export async function runStoreBench(): Promise<void> {
     { operation: arrayFind.name, 'median ms': arrayFind.ms, 'vs baseline': '1.00×' },
     { operation: find.name, 'median ms': find.ms, 'vs baseline': ratio(find.ms, arrayFind.ms) },
     { operation: reopen.name, 'median ms': reopen.ms, 'vs baseline': '—' },
+    { operation: updates.mingo.name, 'median ms': updates.mingo.ms, 'vs baseline': '1.00×' },
+    {
+      operation: updates.plain.name,
+      'median ms': updates.plain.ms,
+      'vs baseline': ratio(updates.plain.ms, updates.mingo.ms),
+    },
+    {
+      operation: updates.bulk.name,
+      'median ms': updates.bulk.ms,
+      'vs baseline': ratio(updates.bulk.ms, updates.mingo.ms),
+    },
   ]);
+}
+
+const UPDATES = 5_000;
+
+/** 5,000 `$set` + `$inc` updates: by mingo, by the plain-update path, and as one store bulkWrite. */
+async function updateTimings(store: EmbeddedStore, docs: VolumeDoc[]) {
+  const change = (i: number) => ({
+    $set: { values: [i % 5, i % 3], channel: 'calls' },
+    $inc: { revision: 1 },
+  });
+  const mingo = await time(`mingo update ×${UPDATES / 1000}k ($set + $inc)`, () => {
+    for (const [i, d] of docs.entries())
+      mingoUpdate(deepCopy({ ...d }), change(i), [], {}, { cloneMode: 'deep' });
+  });
+  const plain = await time(`plain-update path ×${UPDATES / 1000}k (same)`, () => {
+    for (const [i, d] of docs.entries()) applyPlainEdits(deepCopy({ ...d }), plainEdits(change(i)) ?? []);
+  });
+  const col = store.collection<VolumeDoc>('volumes');
+  const bulk = await time(`EmbeddedStore bulkWrite ${UPDATES / 1000}k updates (persisted)`, () =>
+    col.bulkWrite(docs.map((d, i) => ({ update: { filter: { _id: d._id }, update: change(i) } }))),
+  );
+  return { mingo, plain, bulk };
 }
 
 if (require.main === module) {
