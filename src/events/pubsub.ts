@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createPubSub, type PubSub as YogaPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
@@ -33,8 +34,20 @@ export const eventSerializer = {
     ),
 };
 
+/**
+ * The in-memory bus's target. Every subscriber to a topic is one listener, so Node's leak
+ * heuristic warned ("Possible EventTarget memory leak detected") at the 11th partner
+ * following one channel's forecasts. Subscribers are bounded by the WebSocket quotas
+ * (`ws-quotas.ts`), not by a count per topic.
+ */
+export function localTarget(): EventTarget {
+  const target = new EventTarget();
+  setMaxListeners(Infinity, target); // 0 means the same, but Node 20's getMaxListeners then throws
+  return target;
+}
+
 export function createEventBus(redis?: RedisBusClients): EventBus {
-  if (!redis) return createPubSub<Topics>();
+  if (!redis) return createPubSub<Topics>({ eventTarget: localTarget() });
   // the event target does not await its Redis calls: catch them here so an outage never
   // becomes an unhandled rejection; ioredis resubscribes by itself when Redis returns.
   // Channels carry the prefix on Redis and lose it on the way back.

@@ -4,6 +4,7 @@
  * the server before it triggers the event (a subscription registers a listener for
  * `topic` or `topic:id` when its source stream starts, see @graphql-yoga/subscription).
  */
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { EventBus } from '../../src/events/pubsub';
 import type { Topics } from '../../src/events/topics';
@@ -11,6 +12,11 @@ import type { Topics } from '../../src/events/topics';
 class CountingTarget extends EventTarget {
   private readonly counts = new Map<string, number>();
   private readonly waiters: { type: string; atLeast: number; resolve: () => void }[] = [];
+
+  constructor() {
+    super();
+    setMaxListeners(Infinity, this); // as the server's own bus (`localTarget`)
+  }
 
   override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
     super.addEventListener(...args);
