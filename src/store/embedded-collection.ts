@@ -79,20 +79,19 @@ const updateIn = (
   if (targets.length === 0) {
     if (!upsert) return { matched: 0, modified: 0 };
     const seed = upsertSeed(filter) as StoredDoc;
-    applyUpdate(seed, update, true);
-    const doc = withId(seed);
+    const doc = withId(applyUpdate(seed, update, true) ?? seed);
     txn.insert(doc);
     return { matched: 0, modified: 0, upsertedId: doc._id, doc };
   }
   let modified = 0;
   let last: StoredDoc | undefined;
   for (const target of targets) {
-    const doc = deepCopy(target);
-    if (applyUpdate(doc, update, false)) {
+    const doc = applyUpdate(target, update, false);
+    if (doc) {
       txn.put(doc);
       modified++;
     }
-    last = doc;
+    last = doc ?? target;
   }
   return { matched: targets.length, modified, doc: last };
 };

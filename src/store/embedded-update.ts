@@ -4,8 +4,8 @@ import { badInput } from '../errors';
 import type { StoredDoc } from './collection-state';
 import { isPlainObject, setPath, type PlainObject } from './doc-path';
 import type { Filter, Update } from './document-store';
-import { canonicalCopy } from './ejson';
-import { applyPlainEdits, plainEdits } from './plain-update';
+import { canonicalCopy, deepCopy } from './ejson';
+import { editedCopy, plainEdits } from './plain-update';
 
 /** Update operators the embedded store accepts (the port's set plus mingo's other field operators). */
 const OPERATORS = new Set([
@@ -34,31 +34,35 @@ export const checkUpdate = (update: Update): Update => {
   return canonicalCopy(update);
 };
 
-/** Applies an update of field operators in place: plain `$set`/`$unset` directly, the rest by mingo. */
-const updated = (doc: StoredDoc, update: PlainObject): boolean => {
+/**
+ * `doc` after an update of field operators, or null when nothing changes; `doc` is never
+ * changed. Plain `$set`/`$unset`/`$inc` make a copy that shares what they do not touch; the
+ * rest goes to mingo on a deep copy.
+ */
+const updated = (doc: PlainObject, update: PlainObject): PlainObject | null => {
   const edits = plainEdits(update);
-  const plain = edits && applyPlainEdits(doc, edits);
-  if (plain !== null) return plain;
-  return mingoUpdate(doc, update, [], {}, { cloneMode: 'deep' }).length > 0;
+  const plain = edits && editedCopy(doc, edits);
+  if (plain !== null) return plain || null;
+  const copy = deepCopy(doc);
+  return mingoUpdate(copy, update, [], {}, { cloneMode: 'deep' }).length > 0 ? copy : null;
 };
 
 /**
- * Applies a checked update to `doc` in place (`$setOnInsert` only when inserting).
- * Returns whether anything changed. The `_id` is immutable.
+ * The document a checked update makes of `doc` (`$setOnInsert` only when inserting), or null
+ * when it changes nothing. `doc` itself is left as it was. The `_id` is immutable.
  */
-export const applyUpdate = (doc: StoredDoc, update: Update, inserting: boolean): boolean => {
+export const applyUpdate = (doc: StoredDoc, update: Update, inserting: boolean): StoredDoc | null => {
   const { $setOnInsert, ...rest } = update;
-  const id = doc._id;
-  let changed = false;
+  let next: PlainObject = doc;
   try {
-    if (Object.keys(rest).length > 0) changed = updated(doc, rest);
-    if (inserting && $setOnInsert) changed = updated(doc, { $set: $setOnInsert }) || changed;
+    if (Object.keys(rest).length > 0) next = updated(next, rest) ?? next;
+    if (inserting && $setOnInsert) next = updated(next, { $set: $setOnInsert }) ?? next;
   } catch (e) {
     throw badInput(`Invalid update: ${(e as Error).message}`);
   }
-  if (id !== undefined && doc._id !== id)
-    throw badInput(`Update would change the immutable field _id of "${id}"`);
-  return changed;
+  if (doc._id !== undefined && next._id !== doc._id)
+    throw badInput(`Update would change the immutable field _id of "${doc._id}"`);
+  return next === doc ? null : (next as StoredDoc);
 };
 
 /** Equality fields of a filter (top level and inside `$and`), as MongoDB seeds an upserted document. */

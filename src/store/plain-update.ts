@@ -67,39 +67,42 @@ function plainWay(doc: PlainObject, { path, op }: PlainEdit): boolean {
 const newValue = (edit: PlainEdit, current: unknown): unknown =>
   edit.op === '$inc' ? ((current as number | undefined) ?? 0) + (edit.value as number) : edit.value;
 
-function setAt(doc: PlainObject, edit: PlainEdit): boolean {
+/** Whether the edit would change `doc`: a field to remove exists, a field to set differs. */
+function changes(doc: PlainObject, edit: PlainEdit): boolean {
   const { path } = edit;
-  let cur = doc;
-  for (const seg of path.slice(0, -1)) {
-    if (cur[seg] === undefined) cur[seg] = {};
-    cur = cur[seg] as PlainObject;
-  }
+  let cur: PlainObject | undefined = doc;
+  for (let i = 0; i < path.length - 1 && cur; i++) cur = cur[path[i]] as PlainObject | undefined;
   const field = path[path.length - 1];
-  const value = newValue(edit, cur[field]);
-  if (Object.hasOwn(cur, field) && isEqual(cur[field], value)) return false;
-  cur[field] = deepCopy(value);
-  return true;
-}
-
-function unsetAt(doc: PlainObject, path: readonly string[]): boolean {
-  let cur = doc;
-  for (const seg of path.slice(0, -1)) {
-    if (cur[seg] === undefined) return false;
-    cur = cur[seg] as PlainObject;
-  }
-  const field = path[path.length - 1];
-  if (!Object.hasOwn(cur, field)) return false;
-  delete cur[field];
-  return true;
+  const exists = cur !== undefined && Object.hasOwn(cur, field);
+  if (edit.op === '$unset') return exists;
+  return !exists || !isEqual(cur?.[field], newValue(edit, cur?.[field]));
 }
 
 /**
- * Applies the edits to `doc` in place and returns whether anything changed, or null, with
- * `doc` untouched, when a path meets an array or a scalar (mingo decides those).
+ * `doc` with the edits made, as a new document that shares every sub-document the edits do
+ * not touch (stored documents are never changed in place, so sharing is safe); false when
+ * no edit changes anything; null, before any work, when a path meets an array or a scalar
+ * (mingo decides those). Values set are copied.
  */
-export function applyPlainEdits(doc: PlainObject, edits: readonly PlainEdit[]): boolean | null {
+export function editedCopy(doc: PlainObject, edits: readonly PlainEdit[]): PlainObject | false | null {
   if (!edits.every((e) => plainWay(doc, e))) return null;
-  let changed = false;
-  for (const e of edits) changed = (e.op === '$unset' ? unsetAt(doc, e.path) : setAt(doc, e)) || changed;
-  return changed;
+  const effective = edits.filter((e) => changes(doc, e));
+  if (effective.length === 0) return false;
+  const root: PlainObject = { ...doc };
+  const copies = new Set<PlainObject>([root]);
+  for (const edit of effective) {
+    let cur = root;
+    for (const seg of edit.path.slice(0, -1)) {
+      const next = cur[seg] as PlainObject | undefined;
+      if (next === undefined || !copies.has(next)) {
+        cur[seg] = next === undefined ? {} : { ...next };
+        copies.add(cur[seg] as PlainObject);
+      }
+      cur = cur[seg] as PlainObject;
+    }
+    const field = edit.path[edit.path.length - 1];
+    if (edit.op === '$unset') delete cur[field];
+    else cur[field] = deepCopy(newValue(edit, cur[field]));
+  }
+  return root;
 }
