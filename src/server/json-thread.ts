@@ -30,6 +30,11 @@ export class JsonThread {
   private nextId = 0;
   private idle: NodeJS.Timeout | undefined;
 
+  /** Bodies the thread holds: being received or being parsed. */
+  get holding(): number {
+    return this.streaming.size + this.pending.size;
+  }
+
   open(): ThreadBody {
     clearTimeout(this.idle);
     const thread = this.started();
