@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { clip } from '../common/bounded';
 import type { Logger } from '../logger';
+import { MAX_LARGE_BODIES } from './json-body';
 
 /** The GraphQL-shaped JSON error body the edge answers with outside GraphQL execution. */
 const body = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
@@ -24,8 +25,9 @@ interface BodyError {
 /**
  * Express error handler for what happens before GraphQL runs: malformed JSON answers
  * 400, a body over the limit 413, a charset or Content-Encoding the parser cannot read 415,
- * a compressed body that does not inflate 400, other client errors their 4xx, anything else
- * 500, always as JSON naming the problem (never Express's HTML page, never a stack trace).
+ * a compressed body that does not inflate 400, too many large bodies at once 503 with
+ * Retry-After, other client errors their 4xx, anything else 500, always as JSON naming the
+ * problem (never Express's HTML page, never a stack trace).
  */
 export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
@@ -45,6 +47,10 @@ export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
       const encoding = clip(String(e.encoding ?? ''), QUOTED_MAX);
       const message = `Unsupported Content-Encoding "${encoding}": send gzip, deflate, br or identity`;
       return void res.status(415).json(body(message, 'UNSUPPORTED_MEDIA_TYPE'));
+    }
+    if (e.type === 'bodies.busy') {
+      const message = `The server is receiving ${MAX_LARGE_BODIES} large request bodies already: retry in a few seconds`;
+      return void res.status(503).set('Retry-After', '5').json(body(message, 'UNAVAILABLE'));
     }
     if (typeof e.code === 'string' && e.code.startsWith('Z_')) {
       const encoding = clip(String(req.headers['content-encoding'] ?? ''), QUOTED_MAX);

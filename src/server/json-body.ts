@@ -19,6 +19,11 @@ import { JsonThread } from './json-thread';
 
 /** Bodies up to this many bytes are parsed in place (a 1,000-row import is about 300 KB, 5 ms). */
 export const INLINE_MAX_BYTES = 256 * 1024;
+/**
+ * Large bodies received or parsed at once, each up to the limit (5 MiB): past it a body is
+ * refused with 503 before it is read, so many concurrent uploads cannot add up to gigabytes.
+ */
+export const MAX_LARGE_BODIES = 16;
 
 const ENCODINGS = new Set(['identity', 'gzip', 'deflate', 'br']);
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
@@ -50,6 +55,8 @@ export function jsonBody(limit: number, thread = new JsonThread()): RequestHandl
         bodyError('Unsupported Content-Encoding', { type: 'encoding.unsupported', status: 415, encoding }),
       );
     if (Number(req.headers['content-length']) > limit) return next(tooLarge());
+    if (thread.holding >= MAX_LARGE_BODIES)
+      return next(bodyError('Too many large bodies at once', { type: 'bodies.busy', status: 503 }));
     streamToThread(req, thread, { encoding, limit }, next);
   };
 }
