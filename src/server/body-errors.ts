@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { clip } from '../common/bounded';
 import type { Logger } from '../logger';
-import { MAX_LARGE_BODIES } from './json-body';
+const MiB = 1024 * 1024;
 
 /** The GraphQL-shaped JSON error body the edge answers with outside GraphQL execution. */
 const body = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
@@ -20,13 +20,16 @@ interface BodyError {
   encoding?: string;
   /** zlib's code (`Z_DATA_ERROR`, `Z_BUF_ERROR`…) when a compressed body does not inflate. */
   code?: string;
+  /** The bound a `bodies.busy` or `request.timeout` refusal of `json-body.ts` names. */
+  maxHeldBytes?: number;
+  deadlineMs?: number;
 }
 
 /**
  * Express error handler for what happens before GraphQL runs: malformed JSON answers
  * 400, a body over the limit 413, a charset or Content-Encoding the parser cannot read 415,
  * a compressed body that does not inflate 400, too many large bodies at once 503 with
- * Retry-After, other client errors their 4xx, anything else 500, always as JSON naming the
+ * Retry-After, a large body too slow to arrive 408, other client errors their 4xx, anything else 500, always as JSON naming the
  * problem (never Express's HTML page, never a stack trace).
  */
 export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
@@ -49,8 +52,13 @@ export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
       return void res.status(415).json(body(message, 'UNSUPPORTED_MEDIA_TYPE'));
     }
     if (e.type === 'bodies.busy') {
-      const message = `The server is receiving ${MAX_LARGE_BODIES} large request bodies already: retry in a few seconds`;
+      const held = Math.round((e.maxHeldBytes ?? 0) / MiB);
+      const message = `The server holds ${held} MiB of large request bodies already: retry in a few seconds`;
       return void res.status(503).set('Retry-After', '5').json(body(message, 'UNAVAILABLE'));
+    }
+    if (e.type === 'request.timeout') {
+      const message = `The request body did not arrive within ${(e.deadlineMs ?? 0) / 1000} s`;
+      return void res.status(408).json(body(message, 'REQUEST_TIMEOUT'));
     }
     if (typeof e.code === 'string' && e.code.startsWith('Z_')) {
       const encoding = clip(String(req.headers['content-encoding'] ?? ''), QUOTED_MAX);

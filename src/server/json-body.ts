@@ -20,16 +20,35 @@ import { JsonThread } from './json-thread';
 /** Bodies up to this many bytes are parsed in place (a 1,000-row import is about 300 KB, 5 ms). */
 export const INLINE_MAX_BYTES = 256 * 1024;
 /**
- * Large bodies received or parsed at once, each up to the limit (5 MiB): past it a body is
- * refused with 503 before it is read, so many concurrent uploads cannot add up to gigabytes.
+ * Bytes of large bodies held at once (received, or waiting to be parsed): sixteen bodies at
+ * the limit. A body that would pass it is refused with 503, so concurrent uploads cannot add
+ * up to gigabytes; slow clients hold only what they have sent, so they cannot block it cheaply.
  */
-export const MAX_LARGE_BODIES = 16;
+export const MAX_HELD_BYTES = 16 * 5 * 1024 * 1024;
+/** A large body must arrive within this long (5 MiB at 90 KB/s), or it is refused with 408. */
+export const BODY_DEADLINE_MS = 60_000;
+
+export interface JsonBodyOptions {
+  thread?: JsonThread;
+  maxHeldBytes?: number;
+  deadlineMs?: number;
+}
 
 const ENCODINGS = new Set(['identity', 'gzip', 'deflate', 'br']);
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 
+interface BodyErrorFields {
+  type: string;
+  status: number;
+  encoding?: string;
+  /** Of a `bodies.busy` refusal: the bytes of large bodies the server holds at most. */
+  maxHeldBytes?: number;
+  /** Of a `request.timeout` refusal: how long a large body may take to arrive. */
+  deadlineMs?: number;
+}
+
 /** An error shaped as body-parser's, so `jsonBodyErrors` answers it the same way. */
-const bodyError = (message: string, fields: { type: string; status: number; encoding?: string }): Error =>
+const bodyError = (message: string, fields: BodyErrorFields): Error =>
   Object.assign(new Error(message), fields);
 
 /** Whether the body may be large: compressed, of unknown length or longer than inline. */
@@ -44,7 +63,14 @@ const contentEncoding = (req: IncomingMessage): string =>
   String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
 
 /** `express.json({ limit })`, with bodies that may be large read and parsed in a thread. */
-export function jsonBody(limit: number, thread = new JsonThread()): RequestHandler {
+export function jsonBody(
+  limit: number,
+  {
+    thread = new JsonThread(),
+    maxHeldBytes = MAX_HELD_BYTES,
+    deadlineMs = BODY_DEADLINE_MS,
+  }: JsonBodyOptions = {},
+): RequestHandler {
   const inline = express.json({ limit });
   return (req, res, next) => {
     // no body, or not JSON: express.json sets req.body as Apollo expects, reading nothing
@@ -55,35 +81,45 @@ export function jsonBody(limit: number, thread = new JsonThread()): RequestHandl
         bodyError('Unsupported Content-Encoding', { type: 'encoding.unsupported', status: 415, encoding }),
       );
     if (Number(req.headers['content-length']) > limit) return next(tooLarge());
-    if (thread.holding >= MAX_LARGE_BODIES)
-      return next(bodyError('Too many large bodies at once', { type: 'bodies.busy', status: 503 }));
-    streamToThread(req, thread, { encoding, limit }, next);
+    if (thread.heldBytes >= maxHeldBytes) return next(busy(maxHeldBytes));
+    streamToThread(req, res, thread, { encoding, limit, maxHeldBytes, deadlineMs }, next);
   };
 }
 
 const tooLarge = (): Error => bodyError('Request body too large', { type: 'entity.too.large', status: 413 });
+const busy = (maxHeldBytes: number): Error =>
+  bodyError('Too many large bodies at once', { type: 'bodies.busy', status: 503, maxHeldBytes });
 
 /** Posts the body's chunks to the thread as they arrive; `next` gets the parsed body or the refusal. */
 function streamToThread(
   req: express.Request,
+  res: express.Response,
   thread: JsonThread,
-  { encoding, limit }: { encoding: string; limit: number },
+  options: { encoding: string; limit: number; maxHeldBytes: number; deadlineMs: number },
   next: NextFunction,
 ): void {
+  const { encoding, limit, maxHeldBytes, deadlineMs } = options;
   const body = thread.open();
   let received = 0;
-  const detach = (): void =>
-    void req.off('data', onData).off('end', onEnd).off('close', onAborted).off('error', stop);
+  const late = bodyError('Request body too slow', { type: 'request.timeout', status: 408, deadlineMs });
+  const deadline = setTimeout(() => stop(late), deadlineMs);
+  const detach = (): void => {
+    clearTimeout(deadline);
+    req.off('data', onData).off('end', onEnd).off('close', onAborted).off('error', stop);
+  };
   const stop = (error: Error): void => {
     detach();
     req.unpipe();
     req.pause();
+    // the rest of the body is never read: the connection cannot carry another request
+    if (!res.headersSent) res.setHeader('Connection', 'close');
     body.drop();
     next(error);
   };
   const onData = (chunk: Buffer): void => {
     received += chunk.length;
     if (received > limit) return stop(tooLarge());
+    if (thread.heldBytes + chunk.length > maxHeldBytes) return stop(busy(maxHeldBytes));
     body.push(chunk);
   };
   // closed before its end: the client went away, and the thread must not keep the chunks

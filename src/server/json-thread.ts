@@ -25,39 +25,46 @@ export interface ThreadBody {
 export class JsonThread {
   private thread: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
-  /** Bodies opened and neither ended nor dropped: the thread holds their chunks. */
-  private readonly streaming = new Set<number>();
+  /** Bytes the thread holds of each body being received or parsed. */
+  private readonly held = new Map<number, number>();
+  private heldTotal = 0;
   private nextId = 0;
   private idle: NodeJS.Timeout | undefined;
 
   /** Bodies the thread holds: being received or being parsed. */
   get holding(): number {
-    return this.streaming.size + this.pending.size;
+    return this.held.size;
+  }
+
+  /** Bytes of those bodies received so far. */
+  get heldBytes(): number {
+    return this.heldTotal;
   }
 
   open(): ThreadBody {
     clearTimeout(this.idle);
     const thread = this.started();
     const id = (this.nextId += 1);
-    this.streaming.add(id);
+    this.held.set(id, 0);
     const post = (m: ThreadMessage, transfer: ArrayBuffer[] = []): void => {
       if (this.thread === thread) thread.postMessage(m, transfer);
     };
     return {
       push: (chunk) => {
+        this.held.set(id, (this.held.get(id) ?? 0) + chunk.length);
+        this.heldTotal += chunk.length;
         const bytes = new Uint8Array(chunk);
         post({ kind: 'chunk', id, bytes }, [bytes.buffer]);
       },
       end: (encoding, limit) =>
         new Promise((resolve, reject) => {
-          this.streaming.delete(id);
           if (this.thread !== thread) return reject(threadLost());
           this.pending.set(id, { resolve, reject });
           thread.ref();
           post({ kind: 'end', id, encoding, limit });
         }),
       drop: () => {
-        this.streaming.delete(id);
+        this.release(id);
         post({ kind: 'drop', id });
         this.restIfIdle();
       },
@@ -75,9 +82,15 @@ export class JsonThread {
     return thread;
   }
 
+  private release(id: number): void {
+    this.heldTotal -= this.held.get(id) ?? 0;
+    this.held.delete(id);
+  }
+
   private settle(reply: ThreadReply): void {
     const waiting = this.pending.get(reply.id);
     this.pending.delete(reply.id);
+    this.release(reply.id);
     this.restIfIdle();
     if (!waiting) return;
     if ('refusal' in reply) waiting.reject(Object.assign(new Error(reply.refusal.type), reply.refusal));
@@ -86,11 +99,11 @@ export class JsonThread {
 
   private restIfIdle(): void {
     const thread = this.thread;
-    if (!thread || this.pending.size > 0 || this.streaming.size > 0) return;
+    if (!thread || this.held.size > 0) return;
     thread.unref();
     clearTimeout(this.idle);
     this.idle = setTimeout(() => {
-      if (this.thread === thread && this.pending.size + this.streaming.size === 0) void thread.terminate();
+      if (this.thread === thread && this.held.size === 0) void thread.terminate();
     }, IDLE_MS).unref();
   }
 
@@ -100,7 +113,8 @@ export class JsonThread {
     this.thread = null;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
-    this.streaming.clear();
+    this.held.clear();
+    this.heldTotal = 0;
   }
 }
 
