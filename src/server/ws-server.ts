@@ -38,8 +38,16 @@ import {
 
 /** Close code of a socket whose session was revoked (logout, deactivation, new password). */
 export const SESSION_REVOKED = 4403;
-/** Largest WebSocket message, the same as the HTTP body limit. */
-export const MAX_WS_PAYLOAD = 5 * 1024 * 1024;
+/**
+ * Largest WebSocket message, in bytes: room for the longest query document allowed
+ * (`GRAPHQL_MAX_QUERY_LENGTH` characters, up to 3 bytes each) and its variables, at least
+ * 256 KiB (300 KB by default). Sockets carry subscriptions; our clients send queries and
+ * mutations over HTTP, where large bodies are parsed in a thread of their own. ws gathers,
+ * decodes and parses a message on the event loop: a 4.8 MB `connection_init`, sent before
+ * anyone signed in, held it 42-83 ms when messages could be 5 MiB; a larger one now closes
+ * the socket with 1009 before any of that.
+ */
+export const wsMaxPayload = (maxQueryLength: number): number => Math.max(256 * 1024, 3 * maxQueryLength);
 
 /** What a socket keeps between messages (graphql-ws adds `socket` and `request`). */
 type SocketExtra = { token?: string; viewer?: Viewer };
@@ -199,7 +207,8 @@ export function startWsServer(
   const { users, limits, formatError } = deps;
   const open = new OpenOperations(deps.onOpenOperations);
   const sockets = new UserSockets();
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD });
+  const maxPayload = wsMaxPayload(limits.maxQueryLength);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload });
   const rechecks = new WeakMap<object, Recheck>();
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((e) => formatError(e.toJSON(), e));
