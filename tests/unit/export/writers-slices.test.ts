@@ -44,7 +44,7 @@ describe('export writers leave the event loop free', () => {
     const gaps = await timerGaps(() => writeCsv(out, sheet(60_000)));
     expect(out.bytes).toBeGreaterThan(60_000 * 20);
     expect(gaps.ticks).toBeGreaterThan(10);
-    expect(gaps.longest).toBeLessThan(250);
+    expect(gaps.longestCpu).toBeLessThan(250);
   });
 
   it('writes a 30,000-row XLSX in slices', async () => {
@@ -52,7 +52,7 @@ describe('export writers leave the event loop free', () => {
     const gaps = await timerGaps(() => writeXlsx(out, [sheet(30_000)]));
     expect(out.bytes).toBeGreaterThan(100_000);
     expect(gaps.ticks).toBeGreaterThan(10);
-    expect(gaps.longest).toBeLessThan(250);
+    expect(gaps.longestCpu).toBeLessThan(250);
   });
 
   it('stops writing CSV rows once the stream has failed', async () => {
