@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { clip } from '../common/bounded';
 import type { Logger } from '../logger';
+
 const MiB = 1024 * 1024;
 
 /** The GraphQL-shaped JSON error body the edge answers with outside GraphQL execution. */
@@ -9,8 +10,11 @@ const body = (message: string, code: string) => ({ errors: [{ message, extension
 /** Header values quoted back in a message are cut to this many characters. */
 const QUOTED_MAX = 64;
 
-/** What the body parser (body-parser, raw-body, zlib) attaches to the errors it raises. */
-interface BodyError {
+/**
+ * What the body parser (body-parser, raw-body, zlib) attaches to the errors it raises, and
+ * `json-body.ts` to its own, which take the same shape.
+ */
+export interface BodyError {
   type?: string;
   status?: number;
   statusCode?: number;
@@ -20,8 +24,9 @@ interface BodyError {
   encoding?: string;
   /** zlib's code (`Z_DATA_ERROR`, `Z_BUF_ERROR`…) when a compressed body does not inflate. */
   code?: string;
-  /** The bound a `bodies.busy` or `request.timeout` refusal of `json-body.ts` names. */
+  /** Of a `bodies.busy` refusal: the bytes of large bodies the server holds at most. */
   maxHeldBytes?: number;
+  /** Of a `request.timeout` refusal: how long a large body may take to arrive. */
   deadlineMs?: number;
 }
 
@@ -29,8 +34,8 @@ interface BodyError {
  * Express error handler for what happens before GraphQL runs: malformed JSON answers
  * 400, a body over the limit 413, a charset or Content-Encoding the parser cannot read 415,
  * a compressed body that does not inflate 400, too many large bodies at once 503 with
- * Retry-After, a large body too slow to arrive 408, other client errors their 4xx, anything else 500, always as JSON naming the
- * problem (never Express's HTML page, never a stack trace).
+ * Retry-After, a large body too slow to arrive 408, other client errors their 4xx, anything
+ * else 500, always as JSON naming the problem (never Express's HTML page, never a stack trace).
  */
 export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {

@@ -15,21 +15,25 @@
  */
 import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type RequestHandler } from 'express';
+import type { BodyError } from './body-errors';
+import type { BodyRefusal } from './json-body.types';
 import { JsonThread } from './json-thread';
 
 /** Bodies up to this many bytes are parsed in place (a 1,000-row import is about 300 KB, 5 ms). */
 export const INLINE_MAX_BYTES = 256 * 1024;
 /**
- * Bytes of large bodies held at once (received, or waiting to be parsed): sixteen bodies at
- * the limit. A body that would pass it is refused with 503, so concurrent uploads cannot add
- * up to gigabytes; slow clients hold only what they have sent, so they cannot block it cheaply.
+ * Large bodies at the limit the thread may hold at once (received, or waiting to be parsed),
+ * as bytes: 16 × 5 MiB on /graphql. A body that would pass it is refused with 503, so
+ * concurrent uploads cannot add up to gigabytes; slow clients hold only what they have sent,
+ * so they cannot block it cheaply.
  */
-export const MAX_HELD_BYTES = 16 * 5 * 1024 * 1024;
+export const MAX_HELD_BODIES = 16;
 /** A large body must arrive within this long (5 MiB at 90 KB/s), or it is refused with 408. */
 export const BODY_DEADLINE_MS = 60_000;
 
 export interface JsonBodyOptions {
   thread?: JsonThread;
+  /** Bytes of large bodies held at once; MAX_HELD_BODIES × `limit` unless given. */
   maxHeldBytes?: number;
   deadlineMs?: number;
 }
@@ -37,18 +41,8 @@ export interface JsonBodyOptions {
 const ENCODINGS = new Set(['identity', 'gzip', 'deflate', 'br']);
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 
-interface BodyErrorFields {
-  type: string;
-  status: number;
-  encoding?: string;
-  /** Of a `bodies.busy` refusal: the bytes of large bodies the server holds at most. */
-  maxHeldBytes?: number;
-  /** Of a `request.timeout` refusal: how long a large body may take to arrive. */
-  deadlineMs?: number;
-}
-
 /** An error shaped as body-parser's, so `jsonBodyErrors` answers it the same way. */
-const bodyError = (message: string, fields: BodyErrorFields): Error =>
+const bodyError = (message: string, fields: BodyRefusal & BodyError): Error =>
   Object.assign(new Error(message), fields);
 
 /** Whether the body may be large: compressed, of unknown length or longer than inline. */
@@ -67,7 +61,7 @@ export function jsonBody(
   limit: number,
   {
     thread = new JsonThread(),
-    maxHeldBytes = MAX_HELD_BYTES,
+    maxHeldBytes = MAX_HELD_BODIES * limit,
     deadlineMs = BODY_DEADLINE_MS,
   }: JsonBodyOptions = {},
 ): RequestHandler {

@@ -1,12 +1,9 @@
 /** What the server and its JSON thread (`json-body.task.ts`) say to each other. */
 
+import type { BodyError } from './body-errors';
+
 /** A refusal shaped as body-parser's errors, so `jsonBodyErrors` answers it the same way. */
-export interface BodyRefusal {
-  type: string;
-  status: number;
-  /** zlib's code when a compressed body does not inflate. */
-  code?: string;
-}
+export type BodyRefusal = Required<Pick<BodyError, 'type' | 'status'>> & Pick<BodyError, 'code'>;
 
 export type ThreadMessage =
   | { kind: 'chunk'; id: number; bytes: Uint8Array }
