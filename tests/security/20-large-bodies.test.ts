@@ -9,10 +9,14 @@ import { INLINE_MAX_BYTES } from '../../src/server/json-body';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const LIMIT = 5 * 1024 * 1024;
-/** A valid request padded with JSON whitespace to `bytes` (the padding never reaches GraphQL). */
-const padded = (bytes: number): string => {
-  const head = '{"query":"{ __typename }"';
-  return `${head}${' '.repeat(bytes - head.length - 1)}}`;
+/**
+ * A valid request padded with JSON whitespace to `bytes` (the padding never reaches GraphQL),
+ * as a Buffer: outside the V8 heap, so the later suites sharing this Jest worker (03 bounds
+ * its heap) do not inherit tens of megabytes of garbage strings.
+ */
+const padded = (bytes: number): Buffer => {
+  const head = Buffer.from('{"query":"{ __typename }"');
+  return Buffer.concat([head, Buffer.alloc(bytes - head.length - 1, ' '), Buffer.from('}')]);
 };
 const MALFORMED = {
   errors: [{ message: 'Malformed JSON in the request body', extensions: { code: 'BAD_REQUEST' } }],
@@ -24,12 +28,12 @@ const OK = { data: { __typename: 'Query' } };
 
 /** A request body sent in chunks with no Content-Length (Transfer-Encoding: chunked). */
 function chunked(total: number, chunk = 64 * 1024): ReadableStream<Uint8Array> {
-  const text = padded(total);
+  const bytes = padded(total);
   let at = 0;
   return new ReadableStream({
     pull(controller) {
-      if (at >= text.length) return controller.close();
-      controller.enqueue(new TextEncoder().encode(text.slice(at, at + chunk)));
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(new Uint8Array(bytes.subarray(at, at + chunk)));
       at += chunk;
     },
   });
