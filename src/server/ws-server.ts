@@ -19,13 +19,13 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { UserService } from '../auth/user.service';
 import { LoaderRegistry, type RequestContext, type Viewer } from '../auth/request-context';
 import { isAppError } from '../errors';
 import type { Logger } from '../logger';
 import { connectionToken, newContext } from './context';
+import { serveGraphqlWs, type ConnectionExtra } from './ws-transport';
 import { prepareOperation, type EdgeLimits } from './limits';
 import {
   MAX_OPEN_OPERATIONS_PER_USER,
@@ -116,7 +116,7 @@ const withCode = (e: GraphQLError): GraphQLError =>
         extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
       });
 
-type WsOptions = ServerOptions<Record<string, unknown>, Extra & SocketExtra>;
+type WsOptions = ServerOptions<Record<string, unknown>, ConnectionExtra & SocketExtra>;
 type Recheck = () => Promise<Viewer | null>;
 
 const tooManyOperations = (): GraphQLError =>
@@ -213,7 +213,7 @@ export function startWsServer(
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((e) => formatError(e.toJSON(), e));
 
-  return useServer<Record<string, unknown>, SocketExtra>(
+  return serveGraphqlWs<Record<string, unknown>, SocketExtra>(
     {
       schema,
       onConnect: connectHandler(users, sockets),
@@ -229,5 +229,6 @@ export function startWsServer(
       },
     },
     wsServer,
+    deps.logger,
   );
 }

@@ -3,7 +3,8 @@
  * message on the event loop: a 4.8 MB `connection_init` from a socket nobody had signed in
  * on held it 42-83 ms, as often as it was sent. Sockets carry subscriptions, so a message
  * now holds the longest query document allowed and its variables (`wsMaxPayload`), and a
- * larger one closes the socket with 1009 before it is parsed.
+ * larger one closes the socket with 1009 before it is parsed, and is logged as the
+ * client's fault, not as an internal error.
  */
 import WebSocket from 'ws';
 import { wsMaxPayload } from '../../src/server/ws-server';
@@ -62,10 +63,13 @@ describe('security #21: WebSocket messages are as large as a subscription needs'
   });
 
   it('closes with 1009 a socket that sends more, before anyone signed in, and the server goes on', async () => {
+    const consoleError = jest.spyOn(console, 'error');
     const { ws, closed } = await socketTo(t.app.url);
     const payload = { authorization: 'x'.repeat(wsMaxPayload(MAX_QUERY_LENGTH)) };
     ws.send(JSON.stringify({ type: 'connection_init', payload }));
     expect(await closed).toBe(1009);
     expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200);
+    expect(consoleError).not.toHaveBeenCalled(); // a client's fault is not our internal error
+    consoleError.mockRestore();
   });
 });
