@@ -66,6 +66,10 @@ const schema = z.object({
   GRAPHQL_MAX_STRING_LENGTH: int(64, 5_000_000).default(4096),
   GRAPHQL_MAX_LIST_LENGTH: int(10, 100_000).default(1000),
   GRAPHQL_MAX_QUERY_LENGTH: int(1000, 5_000_000).default(100_000),
+  HTTP_MAX_CONNECTIONS: int(16, 1_000_000).default(4096),
+  HTTP_MAX_CONNECTIONS_PER_CLIENT: int(0, 1_000_000).default(256),
+  HTTP_HEADERS_TIMEOUT_SECONDS: int(1, 300).default(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: int(1, 3600).default(120),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -176,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     issues.push(
       `SEED_PASSWORD: must be at least MIN_PASSWORD_LENGTH (${raw.MIN_PASSWORD_LENGTH}) characters`,
     );
+  if (raw.HTTP_HEADERS_TIMEOUT_SECONDS > raw.HTTP_REQUEST_TIMEOUT_SECONDS)
+    issues.push('HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
   if (issues.length > 0) throw new ConfigError(issues);
 
   return {

@@ -9,6 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { jsonBody } from './json-body';
+import { capConnections, connectionLimits, refusalReporter, slowRequestOptions } from './connection-limits';
 import type { GraphQLSchema } from 'graphql';
 import { auditMiddleware } from '../auth/audit-middleware';
 import type { RequestContext } from '../auth/request-context';
@@ -66,7 +67,13 @@ export async function startApp(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const httpServer = http.createServer(app);
+  const connections = connectionLimits(config);
+  const httpServer = http.createServer(slowRequestOptions(connections), app);
+  capConnections(
+    httpServer,
+    connections,
+    refusalReporter(logger, (reason) => services.metrics.connectionsRefused.inc({ reason })),
+  );
   const limits = edgeLimits(config);
   const formatError = createErrorFormatter(logger, { suggestions: config.GRAPHQL_INTROSPECTION });
   const wsCleanup = startWsServer(httpServer, schema, {

@@ -60,6 +60,11 @@ const RECORDED = {
     help: 'Roster solves by solver status',
     labelNames: ['status'],
   },
+  connectionsRefused: {
+    name: 'shiftcast_http_connections_refused_total',
+    help: 'Sockets refused at accept: over the cap per client address (per-client) or in all (total)',
+    labelNames: ['reason'],
+  },
   solverGap: {
     name: 'shiftcast_solver_gap',
     help: 'Relative MIP gap of roster solves',
@@ -154,6 +159,7 @@ export class Metrics {
   readonly jobDuration: Histogram<'kind' | 'outcome'>;
   readonly solverStatus: Counter<'status'>;
   readonly solverGap: Histogram;
+  readonly connectionsRefused: Counter<'reason'>;
   private readonly operationNames = new Set<string>();
 
   constructor(sources: MetricSources) {
@@ -167,6 +173,7 @@ export class Metrics {
     this.jobDuration = new Histogram({ ...RECORDED.jobDuration, registers });
     this.solverStatus = new Counter({ ...RECORDED.solverStatus, registers });
     this.solverGap = new Histogram({ ...RECORDED.solverGap, registers });
+    this.connectionsRefused = new Counter({ ...RECORDED.connectionsRefused, registers });
     for (const { samples, ...spec } of collectedGauges(sources))
       new Gauge({
         ...spec,

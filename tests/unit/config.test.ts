@@ -42,6 +42,13 @@ describe('loadConfig', () => {
     [{ JOB_LOCK_SECONDS: '0' }, /^JOB_LOCK_SECONDS: /],
     [{ PROCESS_LIVENESS_SECONDS: '1' }, /^PROCESS_LIVENESS_SECONDS: /],
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16 characters$/],
+    [{ HTTP_MAX_CONNECTIONS: '8' }, /^HTTP_MAX_CONNECTIONS: /],
+    [{ HTTP_MAX_CONNECTIONS_PER_CLIENT: '-1' }, /^HTTP_MAX_CONNECTIONS_PER_CLIENT: /],
+    [{ HTTP_HEADERS_TIMEOUT_SECONDS: '0' }, /^HTTP_HEADERS_TIMEOUT_SECONDS: /],
+    [
+      { HTTP_HEADERS_TIMEOUT_SECONDS: '30', HTTP_REQUEST_TIMEOUT_SECONDS: '20' },
+      /^HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS$/,
+    ],
   ])('names the variable of a bad value %j', (env, message) => {
     expect(issues(env as Record<string, string>)).toEqual([expect.stringMatching(message)]);
   });
