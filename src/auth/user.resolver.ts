@@ -1,6 +1,6 @@
-import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from './current-viewer';
-import type { Viewer } from './request-context';
+import type { RequestContext, Viewer } from './request-context';
 import { PUBLIC, Role, SIGNED_IN } from './roles';
 import { PageArgs } from '../common/connection.graphql';
 import { ChangePasswordArgs, CreateUserInput, LoginArgs, UpdateUserInput } from './user-inputs.graphql';
@@ -13,8 +13,8 @@ export class UserResolver {
 
   @Authorized(PUBLIC)
   @Mutation(() => LoginResult, { description: 'Signs in; locked or unknown accounts get the same error.' })
-  login(@Args() { username, password }: LoginArgs): Promise<LoginResult> {
-    return this.userService.login(username, password);
+  login(@Args() { username, password }: LoginArgs, @Ctx() { ip }: RequestContext): Promise<LoginResult> {
+    return this.userService.login(username, password, ip ?? '');
   }
 
   @Authorized(SIGNED_IN)

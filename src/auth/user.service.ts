@@ -6,12 +6,21 @@ import type { Viewer } from './request-context';
 import { AppError, badInput, conflict, notFound, unauthenticated } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { PasswordGate, REFUSAL_DELAY_MS } from './password-gate';
 import { type Role, ALL_ROLES } from './roles';
 import type { TokenIssuer } from './token';
 import { USERS, type UserDoc } from './user.doc';
 import type { UserAccount } from './user.types';
 
-export type AuthSettings = Pick<Config, 'MAX_LOGIN_ATTEMPTS' | 'LOCKOUT_MINUTES' | 'MIN_PASSWORD_LENGTH'>;
+export type AuthSettings = Pick<
+  Config,
+  | 'MAX_LOGIN_ATTEMPTS'
+  | 'LOCKOUT_MINUTES'
+  | 'MIN_PASSWORD_LENGTH'
+  | 'LOGIN_MAX_CONCURRENT'
+  | 'LOGIN_MAX_QUEUED'
+  | 'LOGIN_MAX_PER_CLIENT'
+>;
 
 export interface LoginResult {
   token: string;
@@ -38,6 +47,8 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 export class UserService {
   private readonly users: Collection<UserDoc>;
+  /** Admission of logins and password changes, the argon2 work anyone may ask for. */
+  private readonly passwords: PasswordGate;
 
   constructor(
     store: DocumentStore,
@@ -45,6 +56,12 @@ export class UserService {
     private readonly settings: AuthSettings,
   ) {
     this.users = store.collection<UserDoc>(USERS);
+    this.passwords = new PasswordGate({
+      maxRunning: settings.LOGIN_MAX_CONCURRENT,
+      maxWaiting: settings.LOGIN_MAX_QUEUED,
+      maxPerClient: settings.LOGIN_MAX_PER_CLIENT,
+      refusalDelayMs: REFUSAL_DELAY_MS,
+    });
     void dummyPasswordHash(); // ready before the first unknown username, so that one is not slower
   }
 
@@ -65,9 +82,14 @@ export class UserService {
    * Logs in. Every attempt first claims one of the user's MAX_LOGIN_ATTEMPTS in a single
    * atomic write (check and increment together), so concurrent attempts cannot all read
    * an unlocked user; unknown and locked users are verified against a dummy hash, so the
-   * answer takes as long whether or not the user exists or is locked.
+   * answer takes as long whether or not the user exists or is locked. Attempts pass the
+   * password gate first (`client`: the caller's address): a refused one claims nothing.
    */
-  async login(username: string, password: string, now = new Date()): Promise<LoginResult> {
+  async login(username: string, password: string, client = '', now = new Date()): Promise<LoginResult> {
+    return this.passwords.run(client, () => this.attempt(username, password, now));
+  }
+
+  private async attempt(username: string, password: string, now: Date): Promise<LoginResult> {
     const user = await this.users.findOne({ username: normaliseUsername(username) });
     const claimed = user ? await this.claimAttempt(user._id, now) : null;
     if (!claimed) {
@@ -123,6 +145,14 @@ export class UserService {
   }
 
   async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<LoginResult> {
+    return this.passwords.run(`user:${userId}`, () => this.replacePassword(userId, oldPassword, newPassword));
+  }
+
+  private async replacePassword(
+    userId: string,
+    oldPassword: string,
+    newPassword: string,
+  ): Promise<LoginResult> {
     const user = await this.require(userId);
     if (!(await verifyPassword(user.passwordHash, oldPassword)))
       throw badInput('oldPassword is not the current password', [

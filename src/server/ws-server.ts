@@ -168,7 +168,7 @@ function subscribeHandler(
       return refuse([new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })]);
     const prepared = prepareOperation(schema, deps.limits, payload.query, payload.variables);
     if ('errors' in prepared) return refuse(prepared.errors.map(withCode));
-    const contextValue = newContext(viewer);
+    const contextValue = newContext(viewer, ctx.extra.request.socket.remoteAddress);
     deps.rechecks.set(contextValue, recheck);
     return {
       schema,

@@ -8,7 +8,14 @@ import { createLogger } from '../../../src/logger';
 import { EmbeddedStore } from '../../../src/store/embedded-store';
 
 const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
-const settings = { MAX_LOGIN_ATTEMPTS: 5, LOCKOUT_MINUTES: 15, MIN_PASSWORD_LENGTH: 10 };
+const settings = {
+  MAX_LOGIN_ATTEMPTS: 5,
+  LOCKOUT_MINUTES: 15,
+  MIN_PASSWORD_LENGTH: 10,
+  LOGIN_MAX_CONCURRENT: 2,
+  LOGIN_MAX_QUEUED: 64,
+  LOGIN_MAX_PER_CLIENT: 8,
+};
 
 async function users() {
   const store = await EmbeddedStore.open();
