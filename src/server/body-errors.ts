@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { clip } from '../common/bounded';
 import type { Logger } from '../logger';
+import { TOO_DEEP_MESSAGE } from './json-depth';
 
 const MiB = 1024 * 1024;
 
@@ -31,8 +32,8 @@ export interface BodyError {
 }
 
 /**
- * Express error handler for what happens before GraphQL runs: malformed JSON answers
- * 400, a body over the limit 413, a charset or Content-Encoding the parser cannot read 415,
+ * Express error handler for what happens before GraphQL runs: malformed JSON, or JSON
+ * nested deeper than MAX_JSON_DEPTH, answers 400, a body over the limit 413, a charset or Content-Encoding the parser cannot read 415,
  * a compressed body that does not inflate 400, too many large bodies at once 503 with
  * Retry-After, a large body too slow to arrive 408, other client errors their 4xx, anything
  * else 500, always as JSON naming the problem (never Express's HTML page, never a stack trace).
@@ -44,6 +45,8 @@ export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
     const status = e.status ?? e.statusCode ?? 500;
     if (e.type === 'entity.parse.failed')
       return void res.status(400).json(body('Malformed JSON in the request body', 'BAD_REQUEST'));
+    if (e.type === 'entity.too.deep')
+      return void res.status(400).json(body(`The request body holds ${TOO_DEEP_MESSAGE}`, 'BAD_REQUEST'));
     if (e.type === 'entity.too.large')
       return void res.status(413).json(body('Request body too large', 'PAYLOAD_TOO_LARGE'));
     if (e.type === 'charset.unsupported') {

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import type { BodyRefusal, ThreadMessage, ThreadReply } from './json-body.types';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
 const decoder = new TextDecoder('utf-8');
 const bodies = new Map<number, Uint8Array[]>();
@@ -28,11 +29,16 @@ function inflated(raw: Buffer, encoding: string, limit: number): Buffer | BodyRe
   }
 }
 
-/** The parsed body: an object or an array, as body-parser's strict mode accepts. */
+/**
+ * The parsed body: an object or an array, as body-parser's strict mode accepts, nested no
+ * deeper than MAX_JSON_DEPTH (deeper values also overflow the stack of `postMessage`).
+ */
 function parsed(bytes: Buffer): { value: unknown } | BodyRefusal {
   if (bytes.length === 0) return { value: {} };
+  const text = decoder.decode(bytes);
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return refusal('entity.too.deep', 400);
   try {
-    const value: unknown = JSON.parse(decoder.decode(bytes));
+    const value: unknown = JSON.parse(text);
     if (typeof value === 'object' && value !== null) return { value };
   } catch {
     // answered below, as any body that is not a JSON object or array

@@ -17,6 +17,7 @@ import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type RequestHandler } from 'express';
 import type { BodyError } from './body-errors';
 import type { BodyRefusal } from './json-body.types';
+import { MAX_JSON_DEPTH, nestsDeeperThan, TOO_DEEP_MESSAGE } from './json-depth';
 import { JsonThread } from './json-thread';
 
 /** Bodies up to this many bytes are parsed in place (a 1,000-row import is about 300 KB, 5 ms). */
@@ -65,7 +66,7 @@ export function jsonBody(
     deadlineMs = BODY_DEADLINE_MS,
   }: JsonBodyOptions = {},
 ): RequestHandler {
-  const inline = express.json({ limit });
+  const inline = express.json({ limit, verify: refuseDeepJson });
   return (req, res, next) => {
     // no body, or not JSON: express.json sets req.body as Apollo expects, reading nothing
     if (!mayBeLarge(req) || !req.is('application/json')) return inline(req, res, next);
@@ -78,6 +79,13 @@ export function jsonBody(
     if (thread.heldBytes >= maxHeldBytes) return next(busy(maxHeldBytes));
     streamToThread(req, res, thread, { encoding, limit, maxHeldBytes, deadlineMs }, next);
   };
+}
+
+/** express.json's `verify`: refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed. */
+function refuseDeepJson(_req: IncomingMessage, _res: unknown, buf: Buffer, encoding: string): void {
+  const text = buf.toString(Buffer.isEncoding(encoding) ? encoding : 'utf8');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw bodyError(TOO_DEEP_MESSAGE, { type: 'entity.too.deep', status: 400 });
 }
 
 const tooLarge = (): Error => bodyError('Request body too large', { type: 'entity.too.large', status: 413 });

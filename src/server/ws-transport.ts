@@ -14,6 +14,7 @@ import type http from 'node:http';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
+import { MAX_JSON_DEPTH, nestsDeeperThan, TOO_DEEP_MESSAGE } from './json-depth';
 
 /** What graphql-ws's context carries of the connection, as `useServer` gives it. */
 export interface ConnectionExtra {
@@ -91,7 +92,11 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Reco
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data) => {
-            handle(text(data)).catch((err: unknown) => {
+            const message = text(data);
+            // graphql-ws would parse it whole, and graphql walk what it holds
+            if (nestsDeeperThan(message, MAX_JSON_DEPTH))
+              return socket.close(CloseCode.BadRequest, `Invalid message received: ${TOO_DEEP_MESSAGE}`);
+            handle(message).catch((err: unknown) => {
               logger.error({ err }, 'websocket message handling failed');
               socket.close(CloseCode.InternalServerError, INTERNAL);
             });
