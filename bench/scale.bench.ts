@@ -15,9 +15,12 @@ import { Redis } from 'ioredis';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { eventSerializer } from '../src/events/pubsub';
+import { MAX_SOCKETS_PER_USER } from '../src/server/ws-quotas';
 import {
   freePort,
+  gql,
   login,
+  TEST_PASSWORD,
   removeDataDirs,
   startApi,
   startRedis,
@@ -51,9 +54,29 @@ async function load(urls: string[], tokens: string[], seconds: number, concurren
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
+/**
+ * Tokens of enough partner accounts on `api` for `sockets` subscribers: a user holds at
+ * most MAX_SOCKETS_PER_USER sockets. Token i serves subscribers i × that … (i + 1) × that − 1.
+ */
+async function subscriberTokens(api: ApiProc, sockets: number): Promise<string[]> {
+  const admin = await login(api.url, 'admin');
+  const tokens: string[] = [];
+  for (let i = 0; i * MAX_SOCKETS_PER_USER < sockets; i++) {
+    const username = `bench-partner-${i}`;
+    const created = await gql(
+      api.url,
+      `mutation { createUser(input: { username: "${username}", password: "${TEST_PASSWORD}", roles: [PARTNER] }) { id } }`,
+      admin,
+    );
+    if (created.errors) throw new Error(`createUser failed: ${JSON.stringify(created.errors)}`);
+    tokens.push(await login(api.url, username));
+  }
+  return tokens;
+}
+
 async function fanOut(
   apis: ApiProc[],
-  tokens: string[],
+  tokens: string[][],
   redisUrl: string,
   subscribers: number,
   events: number,
@@ -63,10 +86,11 @@ async function fanOut(
   const subscribed: Promise<void>[] = [];
   for (let i = 0; i < subscribers; i++) {
     const a = i % apis.length;
+    const token = tokens[a][Math.floor(i / apis.length / MAX_SOCKETS_PER_USER)];
     const client = createClient({
       url: apis[a].url.replace(/^http/, 'ws') + '/graphql',
       webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${tokens[a]}` },
+      connectionParams: { authorization: `Bearer ${token}` },
       retryAttempts: 0,
     });
     clients.push(client);
@@ -161,7 +185,9 @@ async function main(): Promise<void> {
       { processes: 1, 'req/s': Math.round(one), 'vs 1 process': '1.00×' },
       { processes: 2, 'req/s': Math.round(two), 'vs 1 process': ratio(two, one) },
     ]);
-    const f = await fanOut(apis, tokens, redisUrl, subscribers, events);
+    const perApi = Math.ceil(subscribers / apis.length);
+    const partners = await Promise.all(apis.map((a) => subscriberTokens(a, perApi)));
+    const f = await fanOut(apis, partners, redisUrl, subscribers, events);
     printTable(`Fan-out of one event to ${subscribers} WebSocket subscribers over 2 processes`, [
       {
         events,
