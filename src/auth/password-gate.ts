@@ -7,10 +7,10 @@
  * The gate runs at most `maxRunning` such tasks at once (LOGIN_MAX_CONCURRENT, 2: a core
  * of a two-core machine stays with the event loop), lets at most `maxWaiting` wait
  * (LOGIN_MAX_QUEUED), and at most `maxPerClient` of them, running or waiting, come from
- * one client address (LOGIN_MAX_PER_CLIENT).
- * Past either bound a call is refused with UNAVAILABLE, after `refusalDelayMs`, before it
- * reads or claims anything, so a refused login costs the user no attempt. Refusal depends on load only,
- * never on the username, so it tells nothing about accounts.
+ * one client address (LOGIN_MAX_PER_CLIENT). Past either bound a call is refused with
+ * UNAVAILABLE, after `refusalDelayMs`, before it reads or claims anything, so a refused
+ * login costs the user no attempt. Refusal depends on load only, never on the username,
+ * so it tells nothing about accounts.
  */
 import { AppError } from '../errors';
 

@@ -33,10 +33,11 @@ export interface BodyError {
 
 /**
  * Express error handler for what happens before GraphQL runs: malformed JSON, or JSON
- * nested deeper than MAX_JSON_DEPTH, answers 400, a body over the limit 413, a charset or Content-Encoding the parser cannot read 415,
- * a compressed body that does not inflate 400, too many large bodies at once 503 with
- * Retry-After, a large body too slow to arrive 408, other client errors their 4xx, anything
- * else 500, always as JSON naming the problem (never Express's HTML page, never a stack trace).
+ * nested deeper than MAX_JSON_DEPTH, answers 400, a body over the limit 413, a charset or
+ * Content-Encoding the parser cannot read 415, a compressed body that does not inflate 400,
+ * too many large bodies at once 503 with Retry-After, a large body too slow to arrive 408,
+ * other client errors their 4xx, anything else 500, always as JSON naming the problem
+ * (never Express's HTML page, never a stack trace).
  */
 export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {

@@ -8,7 +8,8 @@
  * 1007, 1002) when it reports them, so here they are an info line with ws's error code,
  * and anyone can send them without writing to the error log. Errors of ours (a message
  * handler that throws, a failing server) are logged as errors and close with 4500,
- * never with the error's text.
+ * never with the error's text. A message whose JSON nests deeper than MAX_JSON_DEPTH is
+ * closed with 4400 before graphql-ws parses it.
  */
 import type http from 'node:http';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
