@@ -69,6 +69,14 @@ const schema = z.object({
   GRAPHQL_MAX_STRING_LENGTH: int(64, 5_000_000).default(4096),
   GRAPHQL_MAX_LIST_LENGTH: int(10, 100_000).default(1000),
   GRAPHQL_MAX_QUERY_LENGTH: int(1000, 5_000_000).default(100_000),
+  TRUST_PROXY: z
+    .string()
+    .max(1000)
+    .regex(
+      /^\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*\s*$/,
+      'must be a comma-separated list of loopback, linklocal, uniquelocal, addresses or CIDR ranges',
+    )
+    .default('loopback'),
   HTTP_MAX_CONNECTIONS: int(16, 1_000_000).default(4096),
   HTTP_MAX_CONNECTIONS_PER_CLIENT: int(0, 1_000_000).default(256),
   HTTP_HEADERS_TIMEOUT_SECONDS: int(1, 300).default(10),

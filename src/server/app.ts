@@ -66,7 +66,8 @@ export async function startApp(
   const schema = await buildSchemaFor(services);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed from these peers only: it gives req.ip, the login gate's key
+  app.set('trust proxy', config.TRUST_PROXY);
   const connections = connectionLimits(config);
   const httpServer = http.createServer(slowRequestOptions(connections), app);
   capConnections(

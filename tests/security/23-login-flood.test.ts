@@ -100,4 +100,22 @@ describe('security #23: a login flood neither starves other sign-ins nor costs a
     const manager = await t.services.users.findByUsername('manager');
     expect([manager!.failedLogins, manager!.lockedUntil]).toEqual([0, null]);
   });
+
+  it('tells a trusted proxy’s clients apart by X-Forwarded-For (TRUST_PROXY; loopback by default)', async () => {
+    const burst = (forwardedFor: (i: number) => string | undefined) =>
+      Promise.all(
+        Array.from({ length: 20 }, async (_, i) => {
+          const via = forwardedFor(i);
+          const res = await fetch(`${t.app.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(via ? { 'x-forwarded-for': via } : {}) },
+            body: JSON.stringify({ query: LOGIN, variables: { u: `nobody${i}`, p: 'wrong-password-1' } }),
+          });
+          const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+          return body.errors[0].extensions.code;
+        }),
+      );
+    expect(await burst(() => undefined)).toContain('UNAVAILABLE'); // one address: 8 places
+    expect(new Set(await burst((i) => `198.51.100.${i}`))).toEqual(new Set(['UNAUTHENTICATED']));
+  });
 });

@@ -43,6 +43,8 @@ describe('loadConfig', () => {
     [{ PROCESS_LIVENESS_SECONDS: '1' }, /^PROCESS_LIVENESS_SECONDS: /],
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16 characters$/],
     [{ HTTP_MAX_CONNECTIONS: '8' }, /^HTTP_MAX_CONNECTIONS: /],
+    [{ TRUST_PROXY: 'everyone' }, /^TRUST_PROXY: must be a comma-separated list/],
+    [{ TRUST_PROXY: 'loopback; rm -rf' }, /^TRUST_PROXY: /],
     [{ HTTP_MAX_CONNECTIONS_PER_CLIENT: '-1' }, /^HTTP_MAX_CONNECTIONS_PER_CLIENT: /],
     [{ HTTP_HEADERS_TIMEOUT_SECONDS: '0' }, /^HTTP_HEADERS_TIMEOUT_SECONDS: /],
     [
@@ -51,6 +53,13 @@ describe('loadConfig', () => {
     ],
   ])('names the variable of a bad value %j', (env, message) => {
     expect(issues(env as Record<string, string>)).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('takes trusted proxies as express names, addresses and ranges', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'uniquelocal, 203.0.113.7, 2001:db8::/32' }).TRUST_PROXY).toBe(
+      'uniquelocal, 203.0.113.7, 2001:db8::/32',
+    );
   });
 
   it('never echoes secrets in its messages', () => {
