@@ -12,6 +12,7 @@
  * login costs the user no attempt. Refusal depends on load only, never on the username,
  * so it tells nothing about accounts.
  */
+import { CappedCounts } from '../common/capped-counts';
 import { AppError } from '../errors';
 
 export interface GateLimits {
@@ -36,19 +37,20 @@ export const BUSY_MESSAGE = 'Too many sign-ins at once; try again in a few secon
 export class PasswordGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly perClient = new Map<string, number>();
+  private readonly perClient: CappedCounts<string>;
 
-  constructor(private readonly limits: GateLimits) {}
+  constructor(private readonly limits: GateLimits) {
+    this.perClient = new CappedCounts(limits.maxPerClient);
+  }
 
   /** Runs `task` when a place is free; refuses with UNAVAILABLE when the gate is full. */
   async run<T>(client: string, task: () => Promise<T>): Promise<T> {
-    const held = this.perClient.get(client) ?? 0;
     const mustWait = this.running >= this.limits.maxRunning;
-    if (held >= this.limits.maxPerClient || (mustWait && this.waiting.length >= this.limits.maxWaiting)) {
+    // the queue is checked first: a refused call takes no place
+    if ((mustWait && this.waiting.length >= this.limits.maxWaiting) || !this.perClient.tryTake(client)) {
       await new Promise((resolve) => setTimeout(resolve, this.limits.refusalDelayMs));
       throw new AppError('UNAVAILABLE', BUSY_MESSAGE);
     }
-    this.perClient.set(client, held + 1);
     try {
       if (mustWait) await new Promise<void>((resolve) => this.waiting.push(resolve));
       else this.running += 1;
@@ -58,7 +60,7 @@ export class PasswordGate {
         this.release();
       }
     } finally {
-      this.leave(client);
+      this.perClient.release(client);
     }
   }
 
@@ -67,11 +69,5 @@ export class PasswordGate {
     const next = this.waiting.shift();
     if (next) next();
     else this.running -= 1;
-  }
-
-  private leave(client: string): void {
-    const left = (this.perClient.get(client) ?? 1) - 1;
-    if (left > 0) this.perClient.set(client, left);
-    else this.perClient.delete(client);
   }
 }

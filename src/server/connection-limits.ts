@@ -15,6 +15,7 @@
 import type http from 'node:http';
 import type net from 'node:net';
 import type { Config } from '../config';
+import { CappedCounts } from '../common/capped-counts';
 import type { Logger } from '../logger';
 
 export interface ConnectionLimits {
@@ -84,27 +85,6 @@ export function refusalReporter(
   };
 }
 
-/** Counts the sockets of each client address. */
-class SocketsPerClient {
-  private readonly open = new Map<string, number>();
-
-  constructor(private readonly max: number) {}
-
-  /** Counts the socket until it closes; false, and not counted, when its address is at the cap. */
-  admit(socket: net.Socket): boolean {
-    const address = socket.remoteAddress ?? '';
-    const held = this.open.get(address) ?? 0;
-    if (held >= this.max) return false;
-    this.open.set(address, held + 1);
-    socket.once('close', () => {
-      const left = (this.open.get(address) ?? 1) - 1;
-      if (left > 0) this.open.set(address, left);
-      else this.open.delete(address);
-    });
-    return true;
-  }
-}
-
 /** Answers 503 and closes; the socket never reaches the HTTP parser. */
 function refuse(socket: net.Socket): void {
   socket.setTimeout(REFUSAL_GRACE_MS, () => socket.destroy());
@@ -124,21 +104,23 @@ const REFUSAL_GRACE_MS = 1000;
 export function capConnections(
   server: http.Server,
   limits: ConnectionLimits,
-  onRefused: (reason: RefusalReason) => void = () => undefined,
+  onRefused: (reason: RefusalReason) => void,
 ): void {
   server.maxConnections = limits.maxConnections;
   server.on('drop', () => onRefused('total'));
   if (limits.maxPerClient <= 0) return;
-  const perClient = new SocketsPerClient(limits.maxPerClient);
+  const perClient = new CappedCounts<string>(limits.maxPerClient);
   // Node's HTTP server reads its sockets from a 'connection' listener of its own
   const parse = server.listeners('connection') as ((socket: net.Socket) => void)[];
   if (parse.length !== 1) throw new Error('capConnections needs a new http.Server, before others listen');
   server.removeAllListeners('connection');
   server.on('connection', (socket: net.Socket) => {
-    if (!perClient.admit(socket)) {
+    const address = socket.remoteAddress ?? '';
+    if (!perClient.tryTake(address)) {
       refuse(socket);
       return onRefused('per-client');
     }
+    socket.once('close', () => perClient.release(address));
     for (const listener of parse) listener.call(server, socket);
   });
 }

@@ -3,6 +3,7 @@
  * per user over all their sockets in this process. Each place is taken synchronously before
  * anything else is done for the socket or operation and given back when it ends.
  */
+import { CappedCounts } from '../common/capped-counts';
 
 /**
  * Operations one user may have open at once over all their sockets (subscriptions, and
@@ -23,14 +24,12 @@ export const TOO_MANY_SOCKETS = 4429;
 /** Acknowledged sockets per user. */
 export class UserSockets {
   private readonly bySocket = new Map<object, string>();
-  private readonly byUser = new Map<string, number>();
+  private readonly byUser = new CappedCounts<string>(MAX_SOCKETS_PER_USER);
 
   /** Takes a place for `socket`; false when the user already holds the most allowed. */
   tryOpen(socket: object, userId: string): boolean {
-    const count = this.byUser.get(userId) ?? 0;
-    if (count >= MAX_SOCKETS_PER_USER) return false;
+    if (!this.byUser.tryTake(userId)) return false;
     this.bySocket.set(socket, userId);
-    this.byUser.set(userId, count + 1);
     return true;
   }
 
@@ -38,9 +37,7 @@ export class UserSockets {
     const userId = this.bySocket.get(socket);
     if (userId === undefined) return;
     this.bySocket.delete(socket);
-    const left = (this.byUser.get(userId) ?? 1) - 1;
-    if (left > 0) this.byUser.set(userId, left);
-    else this.byUser.delete(userId);
+    this.byUser.release(userId);
   }
 }
 
@@ -51,18 +48,16 @@ export class UserSockets {
  */
 export class OpenOperations {
   private readonly bySocket = new Map<object, { userId: string; ids: Set<string> }>();
-  private readonly byUser = new Map<string, number>();
+  private readonly byUser = new CappedCounts<string>(MAX_OPEN_OPERATIONS_PER_USER);
   private total = 0;
   constructor(private readonly onChange?: (open: number) => void) {}
 
   /** Takes a place for operation `id`; false when the user already has the most allowed. */
   tryAdd(socket: object, userId: string, id: string): boolean {
-    const count = this.byUser.get(userId) ?? 0;
-    if (count >= MAX_OPEN_OPERATIONS_PER_USER) return false;
+    if (!this.byUser.tryTake(userId)) return false;
     const entry = this.bySocket.get(socket) ?? { userId, ids: new Set<string>() };
     this.bySocket.set(socket, entry);
     entry.ids.add(id);
-    this.byUser.set(userId, count + 1);
     this.changed(1);
     return true;
   }
@@ -81,9 +76,7 @@ export class OpenOperations {
 
   private release(userId: string, n: number): void {
     if (n === 0) return;
-    const left = (this.byUser.get(userId) ?? n) - n;
-    if (left > 0) this.byUser.set(userId, left);
-    else this.byUser.delete(userId);
+    this.byUser.release(userId, n);
     this.changed(-n);
   }
 
