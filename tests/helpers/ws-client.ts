@@ -38,3 +38,18 @@ export function firstResults<T>(
     );
   });
 }
+
+/**
+ * A bare graphql-transport-ws socket to the server at `baseUrl` (`http://host:port`), once
+ * open; rejects when the server refuses the upgrade. `closed` resolves how it closed.
+ */
+export async function openSocket(
+  baseUrl: string,
+): Promise<{ ws: WebSocket; closed: Promise<[number, string]> }> {
+  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
+  const closed = new Promise<[number, string]>((resolve) =>
+    ws.on('close', (code: number, reason: Buffer) => resolve([code, reason.toString()])),
+  );
+  await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+  return { ws, closed };
+}

@@ -6,9 +6,9 @@
  * larger one closes the socket with 1009 before it is parsed, and is logged as the
  * client's fault, not as an internal error.
  */
-import WebSocket from 'ws';
 import { wsMaxPayload } from '../../src/server/ws-server';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { openSocket } from '../helpers/ws-client';
 
 const MAX_QUERY_LENGTH = 100_000; // GRAPHQL_MAX_QUERY_LENGTH's default
 
@@ -19,11 +19,9 @@ interface Frame {
 
 /** A graphql-transport-ws socket that records the frames it receives and how it closed. */
 async function socketTo(url: string) {
-  const ws = new WebSocket(url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
-  await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+  const { ws, closed } = await openSocket(url);
   const frames: Frame[] = [];
   ws.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as Frame));
-  const closed = new Promise<number>((resolve) => ws.on('close', (code: number) => resolve(code)));
   const frame = async (type: string): Promise<Frame> => {
     for (let i = 0; i < 500; i++) {
       const found = frames.find((f) => f.type === type);
@@ -67,7 +65,7 @@ describe('security #21: WebSocket messages are as large as a subscription needs'
     const { ws, closed } = await socketTo(t.app.url);
     const payload = { authorization: 'x'.repeat(wsMaxPayload(MAX_QUERY_LENGTH)) };
     ws.send(JSON.stringify({ type: 'connection_init', payload }));
-    expect(await closed).toBe(1009);
+    expect((await closed)[0]).toBe(1009);
     expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200);
     expect(consoleError).not.toHaveBeenCalled(); // a client's fault is not our internal error
     consoleError.mockRestore();

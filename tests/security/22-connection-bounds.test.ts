@@ -9,8 +9,8 @@
 import net from 'node:net';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-
-const OTHER_ADDRESS = '127.0.0.2'; // another client on the loopback network
+import { openSocket } from '../helpers/ws-client';
+import { loginRequest, OTHER_ADDRESS, rawExchange } from './hostile';
 
 const portOf = (t: TestApp): number => Number(new URL(t.app.url).port);
 
@@ -24,29 +24,7 @@ async function idleSocket(port: number): Promise<{ socket: net.Socket; closed: P
   return { socket, closed };
 }
 
-/** Writes `request` on a new socket from `localAddress` and returns all it got before close. */
-async function exchange(port: number, request: string, localAddress = '127.0.0.1'): Promise<string> {
-  const socket = net.connect({ port, host: '127.0.0.1', localAddress });
-  let text = '';
-  socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  socket.on('error', () => undefined);
-  socket.write(request);
-  await new Promise((resolve) => socket.on('close', resolve));
-  return text;
-}
-
 const GET_HEALTH = 'GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n';
-
-const loginRequest = (password: string): string => {
-  const body = JSON.stringify({
-    query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    variables: { u: 'manager', p: password },
-  });
-  return (
-    'POST /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\n' +
-    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
-  );
-};
 
 async function refusedCount(t: TestApp, reason: string): Promise<number> {
   const metric = await t.services.metrics.connectionsRefused.get();
@@ -67,16 +45,16 @@ describe('security #22: connections are bounded per client and in all', () => {
       const count = (): void => void (requests += 1);
       t.app.httpServer.on('request', count);
       try {
-        const refused = await exchange(portOf(t), GET_HEALTH);
+        const refused = await rawExchange(t.app.url, GET_HEALTH);
         expect(refused).toMatch(/^HTTP\/1\.1 503 /);
         expect(refused).toMatch(/Retry-After: 5/);
         expect(refused).toMatch(/"code":"UNAVAILABLE"/);
         expect(refused.match(/HTTP\/1\.1 /g)).toHaveLength(1);
         // six wrong passwords on refused sockets would lock the account if they ran
         for (let i = 0; i < 6; i++)
-          expect(await exchange(portOf(t), loginRequest('wrong-password'))).toMatch(/ 503 /);
+          expect(await rawExchange(t.app.url, loginRequest('manager', 'wrong-password'))).toMatch(/ 503 /);
         expect(requests).toBe(0); // the HTTP parser never saw a refused socket
-        expect(await exchange(portOf(t), GET_HEALTH, OTHER_ADDRESS)).toMatch(/^HTTP\/1\.1 200 /);
+        expect(await rawExchange(t.app.url, GET_HEALTH, OTHER_ADDRESS)).toMatch(/^HTTP\/1\.1 200 /);
         expect(requests).toBe(1);
         expect(await refusedCount(t, 'per-client')).toBe(7);
       } finally {
@@ -88,20 +66,14 @@ describe('security #22: connections are bounded per client and in all', () => {
     });
 
     it('counts WebSocket connections too', async () => {
-      const opened = await Promise.allSettled(
-        Array.from({ length: 21 }, async () => {
-          const ws = new WebSocket(t.app.url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
-          await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
-          return ws;
-        }),
-      );
-      const sockets = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const opened = await Promise.allSettled(Array.from({ length: 21 }, () => openSocket(t.app.url)));
+      const sockets = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value.ws] : []));
       try {
         expect(sockets.length).toBeLessThanOrEqual(20);
         expect(opened.find((r) => r.status === 'rejected')).toMatchObject({
           reason: expect.objectContaining({ message: expect.stringMatching(/503/) }),
         });
-        expect(await exchange(portOf(t), GET_HEALTH)).toMatch(/^HTTP\/1\.1 503 /);
+        expect(await rawExchange(t.app.url, GET_HEALTH)).toMatch(/^HTTP\/1\.1 503 /);
       } finally {
         sockets.forEach((ws) => ws.terminate());
       }
@@ -118,7 +90,7 @@ describe('security #22: connections are bounded per client and in all', () => {
           t.app.httpServer.getConnections((err, n) => (err ? reject(err) : resolve(n))),
         );
         expect(open).toBeLessThanOrEqual(20);
-        expect(await exchange(portOf(t), GET_HEALTH, OTHER_ADDRESS)).toMatch(/^HTTP\/1\.1 200 /);
+        expect(await rawExchange(t.app.url, GET_HEALTH, OTHER_ADDRESS)).toMatch(/^HTTP\/1\.1 200 /);
       } finally {
         flood.forEach(({ socket }) => socket.destroy());
       }
@@ -135,13 +107,13 @@ describe('security #22: connections are bounded per client and in all', () => {
     it('drops sockets past HTTP_MAX_CONNECTIONS at accept, and serves again once they close', async () => {
       const held = await Promise.all(Array.from({ length: 30 }, () => idleSocket(portOf(t))));
       try {
-        expect(await exchange(portOf(t), GET_HEALTH)).toBe('');
+        expect(await rawExchange(t.app.url, GET_HEALTH)).toBe('');
         expect(await refusedCount(t, 'total')).toBe(1);
       } finally {
         held.forEach(({ socket }) => socket.destroy());
       }
       await Promise.all(held.map(({ closed }) => closed));
-      expect(await exchange(portOf(t), GET_HEALTH)).toMatch(/^HTTP\/1\.1 200 /);
+      expect(await rawExchange(t.app.url, GET_HEALTH)).toMatch(/^HTTP\/1\.1 200 /);
     });
   });
 
@@ -169,8 +141,7 @@ describe('security #22: connections are bounded per client and in all', () => {
     });
 
     it('keeps a WebSocket open past the request timeout', async () => {
-      const ws = new WebSocket(t.app.url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
-      await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+      const { ws } = await openSocket(t.app.url);
       const token = await t.login('partner');
       ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
       await new Promise((resolve) => setTimeout(resolve, 3500));

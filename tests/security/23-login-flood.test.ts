@@ -7,12 +7,10 @@
  * places, and refuses the rest with UNAVAILABLE after a second.
  */
 import { execFile } from 'node:child_process';
-import http from 'node:http';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app';
+import { LOGIN_MUTATION, loginRequest, OTHER_ADDRESS, rawExchange } from './hostile';
 
 const FLOOD_SECONDS = 4;
-const OTHER_ADDRESS = '127.0.0.2';
-const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
 
 /** 200 wrong logins at a time from 127.0.0.1, each sent again when answered; prints the codes. */
 const FLOOD = `
@@ -44,33 +42,17 @@ Promise.all(Array.from({ length: 200 }, async (_, w) => {
 
 function flood(url: string): Promise<Record<string, number>> {
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, ['-e', FLOOD, url, String(FLOOD_SECONDS), LOGIN], (err, stdout) =>
+    execFile(process.execPath, ['-e', FLOOD, url, String(FLOOD_SECONDS), LOGIN_MUTATION], (err, stdout) =>
       err ? reject(err) : resolve(JSON.parse(stdout) as Record<string, number>),
     ),
   );
 }
 
 /** The manager signs in from another address; resolves whether it worked and how long it took. */
-function signIn(url: string): Promise<{ ok: boolean; ms: number }> {
-  const body = JSON.stringify({ query: LOGIN, variables: { u: 'manager', p: DEMO_PASSWORD } });
+async function signIn(url: string): Promise<{ ok: boolean; ms: number }> {
   const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${url}/graphql`,
-      {
-        method: 'POST',
-        localAddress: OTHER_ADDRESS,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ ok: text.includes('"token"'), ms: performance.now() - t0 }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  const answer = await rawExchange(url, loginRequest('manager', DEMO_PASSWORD), OTHER_ADDRESS);
+  return { ok: answer.includes('"token"'), ms: performance.now() - t0 };
 }
 
 describe('security #23: a login flood neither starves other sign-ins nor costs attempts', () => {
@@ -109,7 +91,10 @@ describe('security #23: a login flood neither starves other sign-ins nor costs a
           const res = await fetch(`${t.app.url}/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', ...(via ? { 'x-forwarded-for': via } : {}) },
-            body: JSON.stringify({ query: LOGIN, variables: { u: `nobody${i}`, p: 'wrong-password-1' } }),
+            body: JSON.stringify({
+              query: LOGIN_MUTATION,
+              variables: { u: `nobody${i}`, p: 'wrong-password-1' },
+            }),
           });
           const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
           return body.errors[0].extensions.code;

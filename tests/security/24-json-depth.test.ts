@@ -6,10 +6,10 @@
  * most MAX_JSON_DEPTH (64) levels, checked before it is parsed, on every path.
  */
 import { gzipSync } from 'node:zlib';
-import WebSocket from 'ws';
 import { MAX_JSON_DEPTH } from '../../src/server/json-depth';
 import { INLINE_MAX_BYTES } from '../../src/server/json-body';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { openSocket } from '../helpers/ws-client';
 
 const arrays = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 const objects = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
@@ -70,11 +70,7 @@ describe('security #24: JSON nests at most 64 levels', () => {
   });
 
   it('closes a WebSocket whose message nests deeper with 4400', async () => {
-    const ws = new WebSocket(t.app.url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
-    await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
-    const closed = new Promise<[number, string]>((resolve) =>
-      ws.on('close', (code: number, reason: Buffer) => resolve([code, reason.toString()])),
-    );
+    const { ws, closed } = await openSocket(t.app.url);
     ws.send(`{"type":"connection_init","payload":${arrays(100_000)}}`);
     expect(await closed).toEqual([
       4400,

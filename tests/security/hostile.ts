@@ -8,6 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 export interface Watch<T> {
@@ -113,4 +114,37 @@ export async function warmUp(baseUrl: string, token?: string): Promise<void> {
     await (await fetch(`${baseUrl}/healthz`)).arrayBuffer();
     await postRaw(baseUrl, JSON.stringify({ query: '{ __typename }' }), token);
   }
+}
+
+/** Another client on the loopback network than the tests' own 127.0.0.1. */
+export const OTHER_ADDRESS = '127.0.0.2';
+
+export const LOGIN_MUTATION =
+  'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+
+/** A raw HTTP/1.1 POST of a login, asking the server to close the connection after it. */
+export const loginRequest = (username: string, password: string): string => {
+  const body = JSON.stringify({ query: LOGIN_MUTATION, variables: { u: username, p: password } });
+  return (
+    'POST /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
+};
+
+/**
+ * Writes the raw `request` on a new socket to the server at `baseUrl`, from `localAddress`,
+ * and returns all it got back before the connection closed.
+ */
+export async function rawExchange(
+  baseUrl: string,
+  request: string,
+  localAddress = '127.0.0.1',
+): Promise<string> {
+  const socket = net.connect({ port: Number(new URL(baseUrl).port), host: '127.0.0.1', localAddress });
+  let text = '';
+  socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  socket.on('error', () => undefined);
+  socket.write(request);
+  await new Promise((resolve) => socket.on('close', resolve));
+  return text;
 }

@@ -11,6 +11,7 @@ import { CloseCode } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { createLogger } from '../../../src/logger';
 import { serveGraphqlWs } from '../../../src/server/ws-transport';
+import { openSocket } from '../../helpers/ws-client';
 
 const schema = buildSchema('type Query { hello: String }');
 const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
@@ -32,16 +33,6 @@ async function serve(onConnect: () => boolean, keepAliveMs?: number) {
   };
 }
 
-/** Opens a graphql-transport-ws socket; resolves how it closed. */
-async function openSocket(port: number) {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
-  const closed = new Promise<[number, string]>((resolve) =>
-    ws.on('close', (code: number, reason: Buffer) => resolve([code, reason.toString()])),
-  );
-  await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
-  return { ws, closed };
-}
-
 describe('graphql-ws transport', () => {
   afterEach(() => jest.restoreAllMocks());
 
@@ -51,7 +42,7 @@ describe('graphql-ws transport', () => {
     const error = jest.spyOn(logger, 'error');
     const server = await serve(() => true);
     try {
-      const { ws, closed } = await openSocket(server.port);
+      const { ws, closed } = await openSocket(`http://127.0.0.1:${server.port}`);
       ws.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(2048) } }));
       expect((await closed)[0]).toBe(1009);
       expect(info).toHaveBeenCalledWith(
@@ -68,7 +59,7 @@ describe('graphql-ws transport', () => {
   it('serves the protocol: connection_init is acknowledged', async () => {
     const server = await serve(() => true);
     try {
-      const { ws } = await openSocket(server.port);
+      const { ws } = await openSocket(`http://127.0.0.1:${server.port}`);
       const ack = new Promise<string>((resolve) =>
         ws.once('message', (data: Buffer) => resolve(data.toString())),
       );
@@ -86,7 +77,7 @@ describe('graphql-ws transport', () => {
       throw new Error('secret detail');
     });
     try {
-      const { ws, closed } = await openSocket(server.port);
+      const { ws, closed } = await openSocket(`http://127.0.0.1:${server.port}`);
       ws.send(JSON.stringify({ type: 'connection_init' }));
       expect(await closed).toEqual([CloseCode.InternalServerError, 'Internal server error']);
       expect(error).toHaveBeenCalledWith(
@@ -101,7 +92,7 @@ describe('graphql-ws transport', () => {
   it('drops a socket that does not answer pings, and keeps one that does', async () => {
     const server = await serve(() => true, 50);
     try {
-      const live = await openSocket(server.port);
+      const live = await openSocket(`http://127.0.0.1:${server.port}`);
       const mute = net.connect(server.port, '127.0.0.1');
       const muteClosed = new Promise((resolve) => mute.on('close', resolve));
       mute.on('data', () => undefined); // reads the 101 and the pings, never answers
