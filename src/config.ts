@@ -32,6 +32,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+/** One entry of express's `trust proxy`: a named range, an address or a CIDR range. */
+const PROXY_TRUST = /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)$/;
+
 const timeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London');
 
 const schema = z.object({
@@ -72,8 +75,8 @@ const schema = z.object({
   TRUST_PROXY: z
     .string()
     .max(1000)
-    .regex(
-      /^\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*\s*$/,
+    .refine(
+      (v) => v.split(',').every((part) => PROXY_TRUST.test(part.trim())),
       'must be a comma-separated list of loopback, linklocal, uniquelocal, addresses or CIDR ranges',
     )
     .default('loopback'),
