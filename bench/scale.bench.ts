@@ -166,8 +166,13 @@ async function main(): Promise<void> {
   const port = await freePort();
   const redis = await startRedis(port);
   const redisUrl = `redis://127.0.0.1:${port}`;
-  // every simulated user connects from 127.0.0.1: no cap per client address
-  const env = { REDIS_URL: redisUrl, SEED_ON_START: 'false', HTTP_MAX_CONNECTIONS_PER_CLIENT: '0' };
+  // every simulated user connects from 127.0.0.1: no cap or rate per client address
+  const env = {
+    REDIS_URL: redisUrl,
+    SEED_ON_START: 'false',
+    HTTP_MAX_CONNECTIONS_PER_CLIENT: '0',
+    HTTP_RATE_PER_CLIENT: '0',
+  };
   const apis: ApiProc[] = [];
   try {
     apis.push(...(await Promise.all([startApi('api-1', env), startApi('api-2', env)])));

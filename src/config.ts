@@ -82,6 +82,8 @@ const schema = z.object({
     .default('loopback'),
   HTTP_MAX_CONNECTIONS: int(16, 1_000_000).default(4096),
   HTTP_MAX_CONNECTIONS_PER_CLIENT: int(0, 1_000_000).default(256),
+  HTTP_RATE_PER_CLIENT: int(0, 1_000_000).default(50),
+  HTTP_BURST_PER_CLIENT: int(1, 1_000_000).default(200),
   HTTP_HEADERS_TIMEOUT_SECONDS: int(1, 300).default(10),
   HTTP_REQUEST_TIMEOUT_SECONDS: int(1, 3600).default(120),
   CORS_ORIGINS: z

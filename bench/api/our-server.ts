@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-secret-kQ3v9ZpL2mX7tR8wB4nH6yJ1cF5gD0sA',
     WORKER_THREADS: '1',
+    // autocannon is one client address: the bench measures the server, not its rate limit
+    HTTP_RATE_PER_CLIENT: '0',
   });
   const store = await EmbeddedStore.open();
   await ensureIndexes(store);

@@ -13,6 +13,7 @@
  * so it tells nothing about accounts.
  */
 import { CappedCounts } from '../common/capped-counts';
+import { clientKey } from '../common/client-address';
 import { AppError } from '../errors';
 
 export interface GateLimits {
@@ -44,7 +45,8 @@ export class PasswordGate {
   }
 
   /** Runs `task` when a place is free; refuses with UNAVAILABLE when the gate is full. */
-  async run<T>(client: string, task: () => Promise<T>): Promise<T> {
+  async run<T>(address: string, task: () => Promise<T>): Promise<T> {
+    const client = clientKey(address);
     const mustWait = this.running >= this.limits.maxRunning;
     // the queue is checked first: a refused call takes no place
     if ((mustWait && this.waiting.length >= this.limits.maxWaiting) || !this.perClient.tryTake(client)) {

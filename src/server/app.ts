@@ -9,7 +9,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { jsonBody } from './json-body';
-import { capConnections, connectionLimits, refusalReporter, slowRequestOptions } from './connection-limits';
+import proxyaddr from 'proxy-addr';
+import {
+  capConnections,
+  connectionLimits,
+  refusalReporter,
+  slowRequestOptions,
+  type RefusalReason,
+} from './connection-limits';
+import { clientRates, rateLimited, type ClientAddress, type ClientRates, type Transport } from './rate-limit';
 import type { GraphQLSchema } from 'graphql';
 import { auditMiddleware } from '../auth/audit-middleware';
 import type { RequestContext } from '../auth/request-context';
@@ -66,15 +74,9 @@ export async function startApp(
   const schema = await buildSchemaFor(services);
   const app = express();
   app.disable('x-powered-by');
-  // X-Forwarded-For is believed from these peers only: it gives req.ip, the login gate's key
+  // X-Forwarded-For is believed from these peers only: it gives req.ip, the key of the per-client bounds
   app.set('trust proxy', config.TRUST_PROXY);
-  const connections = connectionLimits(config);
-  const httpServer = http.createServer(slowRequestOptions(connections), app);
-  capConnections(
-    httpServer,
-    connections,
-    refusalReporter(logger, (reason) => services.metrics.connectionsRefused.inc({ reason })),
-  );
+  const { httpServer, rates, clientAddress } = guardedServer(app, services);
   const limits = edgeLimits(config);
   const formatError = createErrorFormatter(logger, { suggestions: config.GRAPHQL_INTROSPECTION });
   const wsCleanup = startWsServer(httpServer, schema, {
@@ -82,11 +84,13 @@ export async function startApp(
     limits,
     formatError,
     logger,
+    rates,
+    clientAddress,
     onOpenOperations: (open) => services.metrics.subscriptions.set(open),
   });
   const apollo = apolloServer(services, { schema, httpServer, limits, formatError, wsCleanup });
   await apollo.start();
-  mountRoutes(app, services, { schema, limits, apollo, extraDownloads: options.extraDownloads ?? [] });
+  mountRoutes(app, services, { schema, limits, apollo, rates, extraDownloads: options.extraDownloads ?? [] });
   const ping = startPing(services, options.pingIntervalMs ?? 5000);
   const url = await listen(httpServer, port, host);
 
@@ -101,6 +105,36 @@ export async function startApp(
     })());
 
   return { httpServer, schema, url, close };
+}
+
+/**
+ * The HTTP server for `app` with its bounds per client address: sockets (at accept) and
+ * the request rate (HTTP requests here, WebSocket messages in ws-server).
+ */
+function guardedServer(
+  app: express.Express,
+  { config, logger, metrics }: Services,
+): { httpServer: http.Server; rates: ClientRates; clientAddress: ClientAddress } {
+  const connections = connectionLimits(config);
+  const httpServer = http.createServer(slowRequestOptions(connections), app);
+  capConnections(
+    httpServer,
+    connections,
+    refusalReporter<RefusalReason>(
+      logger,
+      'connections refused: HTTP_MAX_CONNECTIONS(_PER_CLIENT) reached',
+      (reason) => metrics.connectionsRefused.inc({ reason }),
+    ),
+  );
+  const rates = clientRates(
+    config,
+    refusalReporter<Transport>(logger, 'requests refused: HTTP_RATE_PER_CLIENT reached', (transport) =>
+      metrics.requestsRateLimited.inc({ transport }),
+    ),
+  );
+  // the address Express gives as req.ip, for WebSocket upgrades, which Express never sees
+  const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  return { httpServer, rates, clientAddress: (req) => proxyaddr(req, trust) };
 }
 
 interface ApolloParts {
@@ -153,17 +187,20 @@ function mountRoutes(
     schema,
     limits,
     apollo,
+    rates,
     extraDownloads,
   }: {
     schema: GraphQLSchema;
     limits: EdgeLimits;
     apollo: ApolloServer<RequestContext>;
+    rates: ClientRates;
     extraDownloads: DownloadRoute[];
   },
 ): void {
   const { config, logger, users } = services;
   app.use(services.metrics.http());
   app.use(healthRoutes(services));
+  app.use(rateLimited(rates));
   app.use(metricsRoutes(services.metrics, config));
   app.use(webRoutes({ graphiql: config.GRAPHQL_INTROSPECTION }));
   app.use(downloadRoutes([...downloads(services), ...extraDownloads], users, logger));

@@ -16,6 +16,7 @@ import type http from 'node:http';
 import type net from 'node:net';
 import type { Config } from '../config';
 import { CappedCounts } from '../common/capped-counts';
+import { clientKey } from '../common/client-address';
 import type { Logger } from '../logger';
 
 export interface ConnectionLimits {
@@ -62,13 +63,14 @@ export type RefusalReason = 'per-client' | 'total';
 const LOG_EVERY_MS = 60_000;
 
 /**
- * Tells `count` of every refusal and logs a warning at most once a minute with the number
- * refused since the last, so an operator behind a proxy learns the cap is too low.
+ * Tells `count` of every refusal and logs `message` as a warning at most once a minute with
+ * the number refused since the last, so an operator behind a proxy learns a cap is too low.
  */
-export function refusalReporter(
+export function refusalReporter<R extends string>(
   logger: Logger,
-  count: (reason: RefusalReason) => void,
-): (reason: RefusalReason) => void {
+  message: string,
+  count: (reason: R) => void,
+): (reason: R) => void {
   let unlogged = 0;
   let lastLog = -Infinity;
   return (reason) => {
@@ -76,10 +78,7 @@ export function refusalReporter(
     unlogged += 1;
     const now = performance.now();
     if (now - lastLog < LOG_EVERY_MS) return;
-    logger.warn(
-      { refused: unlogged, reason },
-      'connections refused: HTTP_MAX_CONNECTIONS(_PER_CLIENT) reached',
-    );
+    logger.warn({ refused: unlogged, reason }, message);
     unlogged = 0;
     lastLog = now;
   };
@@ -115,7 +114,7 @@ export function capConnections(
   if (parse.length !== 1) throw new Error('capConnections needs a new http.Server, before others listen');
   server.removeAllListeners('connection');
   server.on('connection', (socket: net.Socket) => {
-    const address = socket.remoteAddress ?? '';
+    const address = clientKey(socket.remoteAddress);
     if (!perClient.tryTake(address)) {
       refuse(socket);
       return onRefused('per-client');

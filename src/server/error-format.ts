@@ -18,6 +18,7 @@ const CLIENT_CODES = new Set([
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',
   'TOO_MANY_OPERATIONS',
+  'RATE_LIMITED',
 ]);
 
 /** Longest message a client (or the log) gets: errors can quote whatever the client sent. */

@@ -65,6 +65,11 @@ const RECORDED = {
     help: 'Sockets refused at accept: over the cap per client address (per-client) or in all (total)',
     labelNames: ['reason'],
   },
+  requestsRateLimited: {
+    name: 'shiftcast_requests_rate_limited_total',
+    help: 'Requests refused over the rate per client address (HTTP_RATE_PER_CLIENT), by transport (http or ws)',
+    labelNames: ['transport'],
+  },
   solverGap: {
     name: 'shiftcast_solver_gap',
     help: 'Relative MIP gap of roster solves',
@@ -160,6 +165,7 @@ export class Metrics {
   readonly solverStatus: Counter<'status'>;
   readonly solverGap: Histogram;
   readonly connectionsRefused: Counter<'reason'>;
+  readonly requestsRateLimited: Counter<'transport'>;
   private readonly operationNames = new Set<string>();
 
   constructor(sources: MetricSources) {
@@ -174,6 +180,7 @@ export class Metrics {
     this.solverStatus = new Counter({ ...RECORDED.solverStatus, registers });
     this.solverGap = new Histogram({ ...RECORDED.solverGap, registers });
     this.connectionsRefused = new Counter({ ...RECORDED.connectionsRefused, registers });
+    this.requestsRateLimited = new Counter({ ...RECORDED.requestsRateLimited, registers });
     for (const { samples, ...spec } of collectedGauges(sources))
       new Gauge({
         ...spec,

@@ -27,6 +27,7 @@ import type { Logger } from '../logger';
 import { connectionToken, newContext } from './context';
 import { serveGraphqlWs, type ConnectionExtra } from './ws-transport';
 import { prepareOperation, type EdgeLimits } from './limits';
+import type { ClientAddress, ClientRates } from './rate-limit';
 import {
   MAX_OPEN_OPERATIONS_PER_USER,
   MAX_SOCKETS_PER_USER,
@@ -50,7 +51,16 @@ export const SESSION_REVOKED = 4403;
 export const wsMaxPayload = (maxQueryLength: number): number => Math.max(256 * 1024, 3 * maxQueryLength);
 
 /** What a socket keeps between messages (graphql-ws adds `socket` and `request`). */
-type SocketExtra = { token?: string; viewer?: Viewer };
+type SocketExtra = { token?: string; viewer?: Viewer; client?: string };
+
+/** Who is asking: the rate per client address, and how a request's address is found. */
+interface ClientEdge {
+  rates: ClientRates;
+  clientAddress: ClientAddress;
+}
+
+/** Close code of a socket refused over the request rate (as graphql-ws's own 4429). */
+export const RATE_LIMITED_CLOSE = 4429;
 
 type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -130,8 +140,19 @@ const tooManyOperations = (): GraphQLError =>
  * Accepts a socket only with a token that stands for a live session, and only while its
  * user holds fewer than MAX_SOCKETS_PER_USER (refused: closed with TOO_MANY_SOCKETS).
  */
-function connectHandler(users: UserService, sockets: UserSockets): NonNullable<WsOptions['onConnect']> {
+function connectHandler(
+  users: UserService,
+  sockets: UserSockets,
+  { rates, clientAddress }: ClientEdge,
+): NonNullable<WsOptions['onConnect']> {
   return async (ctx) => {
+    ctx.extra.client = clientAddress(ctx.extra.request);
+    const retryAfter = rates.take(ctx.extra.client, 'ws');
+    if (retryAfter > 0) {
+      await rates.delay();
+      ctx.extra.socket.close(RATE_LIMITED_CLOSE, rates.message(retryAfter));
+      return false;
+    }
     const token = connectionToken(ctx.connectionParams);
     const viewer = token === null ? null : await currentViewer(users, token);
     if (!viewer || token === null) return false;
@@ -148,7 +169,13 @@ function connectHandler(users: UserService, sockets: UserSockets): NonNullable<W
 /** Re-checks the session, then parses and checks the operation like HTTP does. */
 function subscribeHandler(
   schema: GraphQLSchema,
-  deps: { users: UserService; limits: EdgeLimits; rechecks: WeakMap<object, Recheck>; open: OpenOperations },
+  deps: {
+    users: UserService;
+    limits: EdgeLimits;
+    rechecks: WeakMap<object, Recheck>;
+    open: OpenOperations;
+    rates: ClientRates;
+  },
 ): NonNullable<WsOptions['onSubscribe']> {
   return async (ctx, id, payload) => {
     // taken first, synchronously: a flood is refused before any session check or parsing
@@ -158,6 +185,12 @@ function subscribeHandler(
       deps.open.complete(ctx, id);
       return errors;
     };
+    const retryAfter = deps.rates.take(ctx.extra.client, 'ws');
+    if (retryAfter > 0) {
+      // the operation keeps its place while it waits: one user's refusals are bounded too
+      await deps.rates.delay();
+      return refuse([deps.rates.error(retryAfter)]);
+    }
     const recheck = async (): Promise<Viewer | null> => {
       const viewer = ctx.extra.token ? await currentViewer(deps.users, ctx.extra.token) : null;
       if (!viewer) ctx.extra.socket.close(SESSION_REVOKED, 'Forbidden: session revoked');
@@ -168,7 +201,7 @@ function subscribeHandler(
       return refuse([new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })]);
     const prepared = prepareOperation(schema, deps.limits, payload.query, payload.variables);
     if ('errors' in prepared) return refuse(prepared.errors.map(withCode));
-    const contextValue = newContext(viewer, ctx.extra.request.socket.remoteAddress);
+    const contextValue = newContext(viewer, ctx.extra.client);
     deps.rechecks.set(contextValue, recheck);
     return {
       schema,
@@ -200,11 +233,13 @@ export function startWsServer(
     limits: EdgeLimits;
     formatError: Formatter;
     logger: Logger;
+    rates: ClientRates;
+    clientAddress: ClientAddress;
     /** Told the number of operations open on all sockets whenever it changes (metrics). */
     onOpenOperations?: (open: number) => void;
   },
 ): { dispose(): void | Promise<void> } {
-  const { users, limits, formatError } = deps;
+  const { users, limits, formatError, rates } = deps;
   const open = new OpenOperations(deps.onOpenOperations);
   const sockets = new UserSockets();
   const maxPayload = wsMaxPayload(limits.maxQueryLength);
@@ -216,8 +251,8 @@ export function startWsServer(
   return serveGraphqlWs<Record<string, unknown>, SocketExtra>(
     {
       schema,
-      onConnect: connectHandler(users, sockets),
-      onSubscribe: subscribeHandler(schema, { users, limits, rechecks, open }),
+      onConnect: connectHandler(users, sockets, deps),
+      onSubscribe: subscribeHandler(schema, { users, limits, rechecks, open, rates }),
       subscribe: checkedSubscribe(rechecks),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : undefined,

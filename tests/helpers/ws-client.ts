@@ -41,12 +41,14 @@ export function firstResults<T>(
 
 /**
  * A bare graphql-transport-ws socket to the server at `baseUrl` (`http://host:port`), once
- * open; rejects when the server refuses the upgrade. `closed` resolves how it closed.
+ * open (sending `headers` with the upgrade); rejects when the server refuses the upgrade.
+ * `closed` resolves how it closed.
  */
 export async function openSocket(
   baseUrl: string,
+  headers?: Record<string, string>,
 ): Promise<{ ws: WebSocket; closed: Promise<[number, string]> }> {
-  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
+  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws', { headers });
   const closed = new Promise<[number, string]>((resolve) =>
     ws.on('close', (code: number, reason: Buffer) => resolve([code, reason.toString()])),
   );
