@@ -10,6 +10,9 @@ import type { ForecastService } from './forecast.service';
 import type { ModelRegistryService } from './model-registry.service';
 import { sum } from '../common/sum';
 
+/** Runs a report scores at most: the newest that overlap its range. */
+export const MAX_ACCURACY_RUNS = 100;
+
 /** Forecast minus actual over the scored intervals (positive: over-forecast). */
 export interface Bias {
   actualTotal: number;
@@ -83,7 +86,7 @@ export class AccuracyService {
     const channel = await this.channels.requireByKey(channelKey);
     const fromAt = new Date(dayBounds(from, timeZone).start);
     const toAt = new Date(dayBounds(to, timeZone).end);
-    const runs = await this.forecasts.overlapping(channel.key, fromAt, toAt);
+    const runs = await this.forecasts.overlapping(channel.key, fromAt, toAt, MAX_ACCURACY_RUNS);
     const actuals = await this.actualsByInterval(channel, from, to);
     const models = new Map<string, ModelDoc | null>();
     const result: RunAccuracy[] = [];

@@ -15,7 +15,7 @@ import { FORECAST_READERS, Role } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
 import { type ForecastUpdatedEvent, TOPIC, topicIdArg } from '../events/topics';
 import { ChannelRangeArgs } from '../volumes/volume-inputs.graphql';
-import { AccuracyService } from './accuracy.service';
+import { AccuracyService, MAX_ACCURACY_RUNS } from './accuracy.service';
 import {
   DailyTotal,
   finiteOrNull,
@@ -71,8 +71,7 @@ export class ForecastResolver {
 
   @Authorized(...FORECAST_READERS)
   @Query(() => ForecastAccuracy, {
-    description:
-      'WAPE, MASE and interval coverage of every stored run with actuals in [from, to], and drift.',
+    description: `WAPE, MASE and interval coverage of each stored run with actuals in [from, to] (of the newest ${MAX_ACCURACY_RUNS} overlapping it), and drift.`,
   })
   async forecastAccuracy(@Args() { channel, from, to }: ChannelRangeArgs): Promise<ForecastAccuracy> {
     return finiteOrNull(await this.accuracyService.report(channel, from, to));

@@ -171,11 +171,13 @@ export class ForecastService {
   }
 
   /** Runs of a channel whose period overlaps [from, to) (UTC instants), oldest start first. */
-  overlapping(channel: string, from: Date, to: Date): Promise<ForecastRun[]> {
-    return this.forecasts.find(
+  /** The newest `limit` runs that overlap [from, to), oldest first. */
+  async overlapping(channel: string, from: Date, to: Date, limit: number): Promise<ForecastRun[]> {
+    const newest = await this.forecasts.find(
       { channel, start: { $lt: to }, end: { $gt: from } },
-      { sort: { start: 1, createdAt: 1 } },
+      { sort: { start: -1, createdAt: -1 }, limit },
     );
+    return newest.reverse();
   }
 
   dailyTotals(doc: ForecastRun): DailyTotal[] {
