@@ -84,6 +84,8 @@ const schema = z.object({
   HTTP_MAX_CONNECTIONS_PER_CLIENT: int(0, 1_000_000).default(256),
   HTTP_RATE_PER_CLIENT: int(0, 1_000_000).default(50),
   HTTP_BURST_PER_CLIENT: int(1, 1_000_000).default(200),
+  HTTP_MAX_UNSENT_MB: int(1, 65_536).default(128),
+  HTTP_SEND_TIMEOUT_SECONDS: int(1, 3600).default(30),
   HTTP_HEADERS_TIMEOUT_SECONDS: int(1, 300).default(10),
   HTTP_REQUEST_TIMEOUT_SECONDS: int(1, 3600).default(120),
   CORS_ORIGINS: z

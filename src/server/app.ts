@@ -17,6 +17,7 @@ import {
   slowRequestOptions,
   type RefusalReason,
 } from './connection-limits';
+import { boundUnsentOutput, type UnsentReason } from './unsent-output';
 import { clientRates, rateLimited, type ClientAddress, type ClientRates, type Transport } from './rate-limit';
 import type { GraphQLSchema } from 'graphql';
 import { auditMiddleware } from '../auth/audit-middleware';
@@ -108,8 +109,8 @@ export async function startApp(
 }
 
 /**
- * The HTTP server for `app` with its bounds per client address: sockets (at accept) and
- * the request rate (HTTP requests here, WebSocket messages in ws-server).
+ * The HTTP server for `app` with its bounds per client address, sockets (at accept) and the
+ * request rate (HTTP requests here, WebSocket messages in ws-server), and on output unread.
  */
 function guardedServer(
   app: express.Express,
@@ -124,6 +125,16 @@ function guardedServer(
       logger,
       'connections refused: HTTP_MAX_CONNECTIONS(_PER_CLIENT) reached',
       (reason) => metrics.connectionsRefused.inc({ reason }),
+    ),
+  );
+  boundUnsentOutput(
+    httpServer,
+    {
+      maxUnsentBytes: config.HTTP_MAX_UNSENT_MB * 1024 * 1024,
+      sendTimeoutMs: config.HTTP_SEND_TIMEOUT_SECONDS * 1000,
+    },
+    refusalReporter<UnsentReason>(logger, 'sockets closed with output their client did not read', (reason) =>
+      metrics.socketsClosedUnread.inc({ reason }),
     ),
   );
   const rates = clientRates(

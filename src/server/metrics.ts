@@ -70,6 +70,11 @@ const RECORDED = {
     help: 'Requests refused over the rate per client address (HTTP_RATE_PER_CLIENT), by transport (http or ws)',
     labelNames: ['transport'],
   },
+  socketsClosedUnread: {
+    name: 'shiftcast_sockets_closed_unread_total',
+    help: 'Sockets closed holding output their client did not read: for HTTP_SEND_TIMEOUT_SECONDS (stalled) or past HTTP_MAX_UNSENT_MB in all (over-budget)',
+    labelNames: ['reason'],
+  },
   solverGap: {
     name: 'shiftcast_solver_gap',
     help: 'Relative MIP gap of roster solves',
@@ -166,6 +171,7 @@ export class Metrics {
   readonly solverGap: Histogram;
   readonly connectionsRefused: Counter<'reason'>;
   readonly requestsRateLimited: Counter<'transport'>;
+  readonly socketsClosedUnread: Counter<'reason'>;
   private readonly operationNames = new Set<string>();
 
   constructor(sources: MetricSources) {
@@ -181,6 +187,7 @@ export class Metrics {
     this.solverGap = new Histogram({ ...RECORDED.solverGap, registers });
     this.connectionsRefused = new Counter({ ...RECORDED.connectionsRefused, registers });
     this.requestsRateLimited = new Counter({ ...RECORDED.requestsRateLimited, registers });
+    this.socketsClosedUnread = new Counter({ ...RECORDED.socketsClosedUnread, registers });
     for (const { samples, ...spec } of collectedGauges(sources))
       new Gauge({
         ...spec,

@@ -46,7 +46,9 @@ describe('item 3: list sizes in the cost model', () => {
     const partner = await t.login('partner');
     const w = await watchWhile(t.app.url, t.gql(aliases(400), {}, partner));
     expect([w.result.status, codeOf(w.result)]).toEqual([400, 'QUERY_TOO_COMPLEX']);
-    expect(w.result.errors!.map((e) => e.message).join()).toMatch(/cost 13440800 exceeds the limit of 100000/);
+    expect(w.result.errors!.map((e) => e.message).join()).toMatch(
+      /cost 13440800 exceeds the limit of 100000/,
+    );
     expect(w.heapGrowth).toBeLessThan(256 * MB);
   });
 
