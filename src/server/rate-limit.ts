@@ -5,7 +5,7 @@
  * health checks takes a token, as does each WebSocket `connection_init` and `subscribe`.
  *
  * Without it one address sending `{ __typename }` on 64 keep-alive sockets got 2,400
- * answers a second and slowed every other client's requests 14–25 times. A refusal is
+ * answers a second and slowed every other client's requests 13–23 times. A refusal is
  * answered only after `RATE_REFUSAL_DELAY_MS`: a client that retries at once would otherwise
  * get refusals as fast as the event loop can make them, and each costs it a parse and a
  * response. Holding one costs a timer; the sockets an address may hold are capped already.

@@ -2,7 +2,7 @@
  * One address may send at most HTTP_RATE_PER_CLIENT requests a second after a burst of
  * HTTP_BURST_PER_CLIENT, over HTTP and WebSocket alike (`src/server/rate-limit.ts`). Without
  * it, one address sending `{ __typename }` on 64 keep-alive sockets got 2,400 answers a
- * second and another client's queries took 14 times as long (67 ms against 5 ms, the built
+ * second and another client's queries took 13 times as long (67 ms against 5 ms, the built
  * server, 2026-12-02). A refusal is 429 RATE_LIMITED with Retry-After, answered after a
  * second so that retrying at once gains nothing.
  */
