@@ -26,7 +26,13 @@ import { TOPIC } from '../events/topics';
 import { createErrorFormatter } from './error-format';
 import { httpContext } from './context';
 import { jsonBodyErrors, jsonNotFound } from './body-errors';
-import { edgeLimits, limitsGuard, variableLimitsPlugin, type EdgeLimits } from './limits';
+import {
+  edgeLimits,
+  limitsGuard,
+  MAX_VALIDATION_ERRORS,
+  variableLimitsPlugin,
+  type EdgeLimits,
+} from './limits';
 import { startWsServer } from './ws-server';
 import { operationLogPlugin } from './logging-plugin';
 import { healthRoutes } from './health.routes';
@@ -169,6 +175,8 @@ function apolloServer(
     formatError,
     parseOptions: limits.parseOptions,
     validationRules: limits.rules,
+    validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
+    executionOptions: { maxCoercionErrors: MAX_VALIDATION_ERRORS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {

@@ -74,6 +74,13 @@ export function queryLengthError(limits: EdgeLimits, query: unknown): GraphQLErr
   );
 }
 
+/**
+ * Validation stops after this many errors (graphql's default is 100). Each unknown field
+ * asks for "did you mean" suggestions over its type's fields: 290 unknown fields on Query
+ * took validation 7.6 ms and the anonymous request 17 ms, against 0.9 ms with ten.
+ */
+export const MAX_VALIDATION_ERRORS = 10;
+
 /** graphql's message when a document has more tokens than `maxTokens`. */
 export const TOKEN_LIMIT = /Document contains more th\w+ \d+ tokens/;
 
@@ -106,7 +113,7 @@ export function checkLimits(
   const fields = countFields(document);
   if (fields > limits.maxFields)
     return { errors: [tooComplex(`Query has ${fields} field selections; the limit is ${limits.maxFields}`)] };
-  const errors = validate(schema, document, limits.rules);
+  const errors = validate(schema, document, limits.rules, { maxErrors: MAX_VALIDATION_ERRORS });
   return errors.length > 0 ? { errors: [...errors] } : { document };
 }
 
@@ -175,7 +182,7 @@ export function prepareOperation(
   const checked = checkLimits(schema, limits, query);
   if ('errors' in checked) return checked;
   const { document } = checked;
-  const errors = validate(schema, document, specifiedRules);
+  const errors = validate(schema, document, specifiedRules, { maxErrors: MAX_VALIDATION_ERRORS });
   if (errors.length > 0) return { errors: [...errors] };
   const tooLong = variableValueErrors(schema, document, variables, limits.values);
   return tooLong.length > 0 ? { errors: tooLong } : { document };
