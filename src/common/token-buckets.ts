@@ -1,6 +1,6 @@
 /**
  * A token bucket per key (a client address): each holds up to `burst` tokens and gains
- * `perSecond` a second; a request takes one. Buckets live in a map bounded by `maxKeys`,
+ * `perSecond` a second; a request takes one, or more for a large one. Buckets live in a map bounded by `maxKeys`,
  * least recently used first out: an evicted key starts again with a full bucket, so the
  * bound costs an attacker with that many addresses one burst each, never memory.
  */
@@ -27,19 +27,23 @@ export class TokenBuckets<K> {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Takes a token for `key`: 0 when granted, else the milliseconds until one is due. */
-  take(key: K): number {
+  /**
+   * Takes `tokens` (at most `burst`) for `key`: 0 when granted, else the milliseconds until
+   * they are due. A refusal takes nothing.
+   */
+  take(key: K, tokens = 1): number {
+    const wanted = Math.min(tokens, this.limit.burst);
     const now = this.now();
     const bucket = this.refilled(key, now);
     // re-inserted on every use: the map's first key is the least recently used
     this.buckets.delete(key);
     this.buckets.set(key, bucket);
     if (this.buckets.size > this.limit.maxKeys) this.evictOldest();
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    if (bucket.tokens >= wanted) {
+      bucket.tokens -= wanted;
       return 0;
     }
-    return Math.ceil(((1 - bucket.tokens) * 1000) / this.limit.perSecond);
+    return Math.ceil(((wanted - bucket.tokens) * 1000) / this.limit.perSecond);
   }
 
   /** Keys remembered now. */

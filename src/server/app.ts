@@ -219,7 +219,7 @@ function mountRoutes(
   const { config, logger, users } = services;
   app.use(services.metrics.http());
   app.use(healthRoutes(services));
-  app.use(rateLimited(rates));
+  app.use(rateLimited(rates, MAX_BODY));
   app.use(metricsRoutes(services.metrics, config));
   app.use(webRoutes({ graphiql: config.GRAPHQL_INTROSPECTION }));
   app.use(downloadRoutes([...downloads(services), ...extraDownloads], users, logger));

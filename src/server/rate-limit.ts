@@ -2,7 +2,8 @@
  * Requests per client address, on HTTP and WebSocket alike: a token bucket of
  * `HTTP_BURST_PER_CLIENT` tokens refilled at `HTTP_RATE_PER_CLIENT` a second (0: off), keyed
  * by the address TRUST_PROXY yields (an IPv6 client by its /64). Each HTTP request but the
- * health checks takes a token, as does each WebSocket `connection_init` and `subscribe`.
+ * health checks takes a token, and one more per 64 KiB of its body; each WebSocket
+ * `connection_init` and `subscribe` takes one.
  *
  * Without it one address sending `{ __typename }` on 64 keep-alive sockets got 2,400
  * answers a second and slowed every other client's requests 13–23 times. A refusal is
@@ -10,7 +11,7 @@
  * get refusals as fast as the event loop can make them, and each costs it a parse and a
  * response. Holding one costs a timer; the sockets an address may hold are capped already.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { clientKey } from '../common/client-address';
@@ -35,9 +36,9 @@ export class ClientRates {
     this.buckets = limit.perSecond > 0 ? new TokenBuckets({ ...limit, maxKeys: MAX_CLIENTS }) : null;
   }
 
-  /** Takes a token for `address`: 0 when granted, else the seconds to wait (Retry-After). */
-  take(address: string | undefined, transport: Transport): number {
-    const waitMs = this.buckets?.take(clientKey(address)) ?? 0;
+  /** Takes `tokens` for `address`: 0 when granted, else the seconds to wait (Retry-After). */
+  take(address: string | undefined, transport: Transport, tokens = 1): number {
+    const waitMs = this.buckets?.take(clientKey(address), tokens) ?? 0;
     if (waitMs === 0) return 0;
     this.onRefused(transport);
     return Math.max(1, Math.ceil(waitMs / 1000));
@@ -72,16 +73,34 @@ export const clientRates = (
 /** The client address of a request, as TRUST_PROXY yields it (Express's `req.ip`). */
 export type ClientAddress = (req: IncomingMessage) => string | undefined;
 
+/**
+ * A request body costs a token per 64 KiB besides its request's own: parsing, checking and
+ * copying a 4 MB body of variables holds the event loop 20-30 ms, a hundred cheap requests'
+ * worth. A body whose length is not told (chunked) costs as the largest allowed.
+ */
+export const BYTES_PER_TOKEN = 64 * 1024;
+
+/** What a request costs: a token, and one more per BYTES_PER_TOKEN of its body. */
+export function requestTokens(headers: IncomingHttpHeaders, maxBody: number): number {
+  const told = Number(headers['content-length'] ?? 0);
+  const bytes = headers['transfer-encoding'] || !Number.isFinite(told) ? maxBody : Math.min(told, maxBody);
+  return 1 + Math.floor(bytes / BYTES_PER_TOKEN);
+}
+
 /** Answers a request over the rate 429 RATE_LIMITED with Retry-After, after the delay. */
-export function rateLimited(rates: ClientRates): RequestHandler {
+export function rateLimited(rates: ClientRates, maxBody: number): RequestHandler {
   return (req, res, next) => {
-    const retryAfter = rates.take(req.ip, 'http');
+    const tokens = requestTokens(req.headers, maxBody);
+    const retryAfter = rates.take(req.ip, 'http', tokens);
     if (retryAfter === 0) return next();
+    const size = tokens > 1 ? ` (this request counts ${tokens}: one more per 64 KiB of body)` : '';
     const timer = setTimeout(() => {
       res
         .status(429)
         .set('Retry-After', String(retryAfter))
-        .json({ errors: [{ message: rates.message(retryAfter), extensions: { code: RATE_LIMITED } }] });
+        .json({
+          errors: [{ message: rates.message(retryAfter) + size, extensions: { code: RATE_LIMITED } }],
+        });
     }, rates.refusalDelayMs);
     res.once('close', () => clearTimeout(timer));
   };

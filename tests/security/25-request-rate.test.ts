@@ -20,10 +20,19 @@ interface Answer {
   ms: number;
 }
 
-/** POSTs `{ __typename }` (or GETs `path`) from `from`, with an X-Forwarded-For when given. */
-function ask(url: string, { from = '127.0.0.1', xff = '', path = '/graphql' } = {}): Promise<Answer> {
+/**
+ * POSTs `{ __typename }` (or GETs `path`) from `from`, with an X-Forwarded-For when given,
+ * and `padding` characters of an unused variable.
+ */
+function ask(
+  url: string,
+  { from = '127.0.0.1', xff = '', path = '/graphql', padding = 0 } = {},
+): Promise<Answer> {
   const t0 = performance.now();
-  const body = JSON.stringify({ query: '{ __typename }' });
+  const body = JSON.stringify({
+    query: '{ __typename }',
+    variables: padding ? { pad: 'x'.repeat(padding) } : {},
+  });
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${url}${path}`,
@@ -79,6 +88,19 @@ describe('security #25: the request rate per client address', () => {
       expect(await ask(t.app.url, { from: OTHER_ADDRESS, path: '/healthz' })).toMatchObject({ status: 200 });
       // refilled at 5 a second: after the refusal's second, tokens are back
       expect(await ask(t.app.url, { from: OTHER_ADDRESS })).toMatchObject({ status: 200 });
+    });
+
+    it('counts a token more per 64 KiB of body', async () => {
+      const xff = '198.51.100.20';
+      // 200 KiB of body: four tokens, so two fit in the burst of ten and the third does not
+      const big = { xff, padding: 200 * 1024 };
+      expect((await ask(t.app.url, big)).status).not.toBe(429);
+      expect((await ask(t.app.url, big)).status).not.toBe(429);
+      const refused = await ask(t.app.url, big);
+      expect(refused).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+      expect(refused.message).toMatch(/\(this request counts 4: one more per 64 KiB of body\)$/);
+      // two tokens are left for small requests
+      expect(await ask(t.app.url, { xff })).toMatchObject({ status: 200 });
     });
 
     it('keys clients behind a trusted proxy by X-Forwarded-For', async () => {

@@ -18,6 +18,16 @@ describe('TokenBuckets', () => {
     expect(buckets.take('a')).toBe(100);
   });
 
+  it('takes several tokens for a large request, never more than the burst, and nothing when refused', () => {
+    const buckets = new TokenBuckets<string>({ perSecond: 10, burst: 5, maxKeys: 10 }, clock);
+    expect(buckets.take('a', 3)).toBe(0);
+    expect(buckets.take('a', 3)).toBe(100); // 2 left: the third is 100 ms away
+    expect(buckets.take('a', 2)).toBe(0); // the refusal took nothing
+    now = 1000; // full again
+    expect(buckets.take('a', 50)).toBe(0); // counted as the whole burst
+    expect(buckets.take('a')).toBe(100);
+  });
+
   it('refills to the burst and no further', () => {
     const buckets = new TokenBuckets<string>({ perSecond: 100, burst: 3, maxKeys: 10 }, clock);
     for (let i = 0; i < 3; i++) buckets.take('a');
