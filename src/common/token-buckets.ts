@@ -1,8 +1,9 @@
 /**
  * A token bucket per key (a client address): each holds up to `burst` tokens and gains
- * `perSecond` a second; a request takes one, or more for a large one. Buckets live in a map bounded by `maxKeys`,
- * least recently used first out: an evicted key starts again with a full bucket, so the
- * bound costs an attacker with that many addresses one burst each, never memory.
+ * `perSecond` a second; a request takes one, or more for a large one. Buckets live in a map
+ * bounded by `maxKeys`, least recently used first out: an evicted key starts again with a
+ * full bucket, so the bound costs an attacker with that many addresses one burst each,
+ * never memory.
  */
 export interface RateLimit {
   /** Tokens gained a second: the sustained rate. */
