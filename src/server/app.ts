@@ -18,6 +18,7 @@ import {
   type RefusalReason,
 } from './connection-limits';
 import { boundUnsentOutput, type UnsentReason } from './unsent-output';
+import { pipelineGuard } from './pipelining';
 import { clientRates, rateLimited, type ClientAddress, type ClientRates, type Transport } from './rate-limit';
 import type { GraphQLSchema } from 'graphql';
 import { auditMiddleware } from '../auth/audit-middleware';
@@ -217,6 +218,7 @@ function mountRoutes(
   },
 ): void {
   const { config, logger, users } = services;
+  app.use(pipelineGuard(() => services.metrics.connectionsRefused.inc({ reason: 'pipelined' })));
   app.use(services.metrics.http());
   app.use(healthRoutes(services));
   app.use(rateLimited(rates, MAX_BODY));

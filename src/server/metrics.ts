@@ -62,7 +62,7 @@ const RECORDED = {
   },
   connectionsRefused: {
     name: 'shiftcast_http_connections_refused_total',
-    help: 'Sockets refused at accept: over the cap per client address (per-client) or in all (total)',
+    help: 'Sockets refused at accept, over the cap per client address (per-client) or in all (total), or cut for pipelining more than 16 requests (pipelined)',
     labelNames: ['reason'],
   },
   requestsRateLimited: {
