@@ -170,8 +170,10 @@ export class ForecastService {
     );
   }
 
-  /** Runs of a channel whose period overlaps [from, to) (UTC instants), oldest start first. */
-  /** The newest `limit` runs that overlap [from, to), oldest first. */
+  /**
+   * The newest `limit` runs of a channel whose period overlaps [from, to) (UTC instants),
+   * oldest start first.
+   */
   async overlapping(channel: string, from: Date, to: Date, limit: number): Promise<ForecastRun[]> {
     const newest = await this.forecasts.find(
       { channel, start: { $lt: to }, end: { $gt: from } },

@@ -84,7 +84,7 @@ export async function startApp(
   app.disable('x-powered-by');
   // X-Forwarded-For is believed from these peers only: it gives req.ip, the key of the per-client bounds
   app.set('trust proxy', config.TRUST_PROXY);
-  const { httpServer, rates, clientAddress } = guardedServer(app, services);
+  const { httpServer, rates, clientAddress, pipelining } = guardedServer(app, services);
   const limits = edgeLimits(config);
   const formatError = createErrorFormatter(logger, { suggestions: config.GRAPHQL_INTROSPECTION });
   const wsCleanup = startWsServer(httpServer, schema, {
@@ -98,7 +98,8 @@ export async function startApp(
   });
   const apollo = apolloServer(services, { schema, httpServer, limits, formatError, wsCleanup });
   await apollo.start();
-  mountRoutes(app, services, { schema, limits, apollo, rates, extraDownloads: options.extraDownloads ?? [] });
+  const extraDownloads = options.extraDownloads ?? [];
+  mountRoutes(app, services, { schema, limits, apollo, rates, pipelining, extraDownloads });
   const ping = startPing(services, options.pingIntervalMs ?? 5000);
   const url = await listen(httpServer, port, host);
 
@@ -115,25 +116,28 @@ export async function startApp(
   return { httpServer, schema, url, close };
 }
 
+interface GuardedServer {
+  httpServer: http.Server;
+  rates: ClientRates;
+  clientAddress: ClientAddress;
+  /** Cuts off a socket with too many pipelined requests waiting (the first middleware). */
+  pipelining: express.RequestHandler;
+}
+
 /**
  * The HTTP server for `app` with its bounds per client address, sockets (at accept) and the
- * request rate (HTTP requests here, WebSocket messages in ws-server), and on output unread.
+ * request rate (HTTP requests here, WebSocket messages in ws-server), on pipelining and on
+ * output unread.
  */
-function guardedServer(
-  app: express.Express,
-  { config, logger, metrics }: Services,
-): { httpServer: http.Server; rates: ClientRates; clientAddress: ClientAddress } {
+function guardedServer(app: express.Express, { config, logger, metrics }: Services): GuardedServer {
   const connections = connectionLimits(config);
   const httpServer = http.createServer(slowRequestOptions(connections), app);
-  capConnections(
-    httpServer,
-    connections,
-    refusalReporter<RefusalReason>(
-      logger,
-      'connections refused: HTTP_MAX_CONNECTIONS(_PER_CLIENT) reached',
-      (reason) => metrics.connectionsRefused.inc({ reason }),
-    ),
+  const refused = refusalReporter<RefusalReason>(
+    logger,
+    'connections refused (HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_CLIENT) or cut for pipelining',
+    (reason) => metrics.connectionsRefused.inc({ reason }),
   );
+  capConnections(httpServer, connections, refused);
   boundUnsentOutput(
     httpServer,
     {
@@ -152,7 +156,12 @@ function guardedServer(
   );
   // the address Express gives as req.ip, for WebSocket upgrades, which Express never sees
   const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
-  return { httpServer, rates, clientAddress: (req) => proxyaddr(req, trust) };
+  return {
+    httpServer,
+    rates,
+    clientAddress: (req) => proxyaddr(req, trust),
+    pipelining: pipelineGuard(() => refused('pipelined')),
+  };
 }
 
 interface ApolloParts {
@@ -208,17 +217,19 @@ function mountRoutes(
     limits,
     apollo,
     rates,
+    pipelining,
     extraDownloads,
   }: {
     schema: GraphQLSchema;
     limits: EdgeLimits;
     apollo: ApolloServer<RequestContext>;
     rates: ClientRates;
+    pipelining: express.RequestHandler;
     extraDownloads: DownloadRoute[];
   },
 ): void {
   const { config, logger, users } = services;
-  app.use(pipelineGuard(() => services.metrics.connectionsRefused.inc({ reason: 'pipelined' })));
+  app.use(pipelining);
   app.use(services.metrics.http());
   app.use(healthRoutes(services));
   app.use(rateLimited(rates, MAX_BODY));

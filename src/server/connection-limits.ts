@@ -57,7 +57,8 @@ const REFUSAL =
   `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(REFUSAL_BODY)}\r\n\r\n` +
   REFUSAL_BODY;
 
-export type RefusalReason = 'per-client' | 'total';
+/** Why a socket was refused at accept (`per-client`, `total`) or cut off (`pipelined`). */
+export type RefusalReason = 'per-client' | 'total' | 'pipelined';
 
 /** How often, at most, refusals are logged: an attacker must not flood the log either. */
 const LOG_EVERY_MS = 60_000;

@@ -4,9 +4,9 @@
  * refusal), Node parses the ones behind it and holds each until the answers before it are
  * out. No browser pipelines, but an attacker can: 4 sockets of 20,000 pipelined
  * `{ __typename }` each took the built server to 717 MB and another client's `/healthz` to
- * 1.9 s (2026-12-02), the rate limit's refusals all held at once. A socket may have at most MAX_PIPELINED requests
- * waiting for their answers; the next one cuts it off, and what Node parses of its buffer
- * after that is dropped unanswered.
+ * 1.9 s (2026-12-02), the rate limit's refusals all held at once. A socket may have at most
+ * MAX_PIPELINED requests waiting for their answers; the next one cuts it off, and what Node
+ * parses of its buffer after that is dropped unanswered.
  */
 import type { Socket } from 'node:net';
 import type { RequestHandler } from 'express';

@@ -94,7 +94,10 @@ export function rateLimited(rates: ClientRates, maxBody: number): RequestHandler
     const tokens = requestTokens(req.headers, maxBody);
     const retryAfter = rates.take(req.ip, 'http', tokens);
     if (retryAfter === 0) return next();
-    const size = tokens > 1 ? ` (this request counts ${tokens}: one more per 64 KiB of body)` : '';
+    const size =
+      tokens > 1
+        ? ` (this request counts ${tokens}: one more per ${BYTES_PER_TOKEN / 1024} KiB of body)`
+        : '';
     const timer = setTimeout(() => {
       res
         .status(429)
