@@ -15,11 +15,12 @@ import { autoOnSeries, fmt, scoreOnTest, trainInput, warmPool } from './forecast
 import { BENCH_HOLIDAYS, loadPublicSeries, rBest, rCoverage, type PublicSeries } from './forecast-series';
 import { printTable } from './harness';
 
-const KINDS: BaseModelKind[] = ['SNAIVE', 'THETA', 'MSTL', 'HARMONIC', 'ARIMA', 'PROPHET'];
+const KINDS: BaseModelKind[] = ['SNAIVE', 'THETA', 'ETS', 'MSTL', 'HARMONIC', 'ARIMA', 'PROPHET'];
 /** The R method whose run time a model's is compared with. */
 const R_PEER: Record<BaseModelKind, string[]> = {
   SNAIVE: ['snaive'],
   THETA: ['thetaf'],
+  ETS: ['ets', 'mstl_ets'],
   HARMONIC: ['tbats'],
   MSTL: ['mstl_ets', 'stlf'],
   ARIMA: ['auto_arima'],

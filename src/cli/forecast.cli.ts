@@ -2,7 +2,7 @@
  * Forecast a CSV series from the command line.
  *
  *   node dist/src/cli/forecast.cli.js --input <csv> --horizon <n>
- *     [--seasonality 24,168] [--model auto|snaive|mstl|arima|theta|harmonic|prophet|ensemble] [--out <file.json>]
+ *     [--seasonality 24,168] [--model auto|snaive|mstl|arima|theta|ets|harmonic|prophet|ensemble] [--out <file.json>]
  *     [--box-cox none|auto|<λ>]
  *
  * Input: header `timestamp,value`, equally spaced rows. Output: JSON `{"model", "requested",
@@ -81,6 +81,7 @@ const MODELS: Record<string, ModelSelection> = {
   mstl: 'MSTL',
   arima: 'ARIMA',
   theta: 'THETA',
+  ets: 'ETS',
   harmonic: 'HARMONIC',
   prophet: 'PROPHET',
   ensemble: 'ENSEMBLE',
@@ -102,7 +103,7 @@ const shown = (v: string): string => clip(v, FORECAST_CLI_LIMITS.echoChars);
 
 export const USAGE =
   'usage: forecast --input <csv> --horizon <n> [--seasonality 24,168] ' +
-  '[--model auto|snaive|mstl|arima|theta|harmonic|prophet|ensemble] [--out <file.json>] [--time-zone Europe/London] ' +
+  '[--model auto|snaive|mstl|arima|theta|ets|harmonic|prophet|ensemble] [--out <file.json>] [--time-zone Europe/London] ' +
   '[--box-cox none|auto|<λ>]';
 
 /** `--box-cox none|auto|<λ>` → the fit option. */

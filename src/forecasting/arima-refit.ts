@@ -2,7 +2,7 @@
  * An ARIMA's fitted structure as fit options: to refit a stored model on new data, or to
  * keep what the order search found when AUTO's backtest refits at older origins.
  */
-import type { ArimaOptions, FitOptions, ModelParams } from './forecast.types';
+import type { ArimaOptions, ModelParams } from './forecast.types';
 
 /** Fit options that reproduce a fitted ARIMA's orders, drift and transform without searching. */
 export function arimaRefitOptions(params: ModelParams): ArimaOptions {
@@ -19,14 +19,4 @@ export function arimaRefitOptions(params: ModelParams): ArimaOptions {
     ...(details.transform === 'log' ? { transform: 'log' as const } : {}),
     ...(details.drift === true ? { drift: true } : {}),
   };
-}
-
-/**
- * What a fit searched for and a refit on other data may keep: an ARIMA's chosen differences,
- * orders and drift (the search costs 20–90 fits). Undefined for models without a search.
- */
-export function searchedStructure(params: ModelParams): FitOptions | undefined {
-  if (params.kind !== 'ARIMA' || params.details?.auto !== true) return undefined;
-  if (typeof params.details.constantDifference === 'number') return undefined;
-  return { arima: arimaRefitOptions(params) };
 }

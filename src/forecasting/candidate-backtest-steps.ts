@@ -19,7 +19,7 @@ import {
 } from './candidate-backtest';
 import { isModelFitError } from './forecast-errors';
 import type { BoxCoxOption, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
-import { searchedStructure } from './arima-refit';
+import { searchedStructure } from './searched-structure';
 import { weightedScore } from './selection.core';
 
 /** The fit options of a candidate: the shared ones with its Box-Cox choice. */

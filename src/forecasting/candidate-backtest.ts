@@ -8,6 +8,7 @@ import { planOrigins, type ModelBacktest, type OriginData } from './backtest-run
 import type { BaseModelKind, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
 import { errorPower } from './interval-calibration';
 import { longestUsablePeriod } from './series.validation';
+import { MAX_ETS_PERIOD } from './models/ets';
 
 export interface CandidateSpec {
   kind: BaseModelKind;
@@ -68,11 +69,12 @@ export const LONG_SEASON = 24;
 export const CANDIDATE_COMPLEXITY: Record<BaseModelKind | 'ENSEMBLE', number> = {
   SNAIVE: 0,
   THETA: 1,
-  MSTL: 2,
-  HARMONIC: 3,
-  ARIMA: 4,
-  PROPHET: 5,
-  ENSEMBLE: 6,
+  ETS: 2,
+  MSTL: 3,
+  HARMONIC: 4,
+  ARIMA: 5,
+  PROPHET: 6,
+  ENSEMBLE: 7,
 };
 
 export const specLabel = (s: CandidateSpec): string => (s.boxCox ? `${s.kind}+BOXCOX` : s.kind);
@@ -87,17 +89,20 @@ export const specComplexity = (s: CandidateSpec): number =>
  * Prophet run on raw values only (hourly and finer: thousands of points per fit), and below
  * hourly there is no ARIMA at all (a season of 48+ intervals costs seconds per fit).
  * Harmonic regression joins where a season is long (LONG_SEASON steps or more), the case it
- * is made for.
+ * is made for; ETS above hourly data where every season is short enough for its states
+ * (MAX_ETS_PERIOD, as R; its search fits fifteen models, each with a state per season step).
  */
 export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {}): CandidateSpec[] {
   const intraday = options.stepMinutes !== undefined && options.stepMinutes <= 60;
   const subHourly = options.stepMinutes !== undefined && options.stepMinutes < 60;
   const longSeason = Math.max(...input.periods) >= LONG_SEASON;
+  const shortSeasons = !intraday && Math.max(...input.periods) <= MAX_ETS_PERIOD;
   const kinds =
     options.kinds ??
     ([
       'SNAIVE',
       'THETA',
+      ...(shortSeasons ? ['ETS'] : []),
       'MSTL',
       ...(longSeason ? ['HARMONIC'] : []),
       ...(subHourly ? [] : ['ARIMA']),

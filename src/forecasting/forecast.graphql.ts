@@ -12,6 +12,7 @@ export const ModelSelectionEnum = {
   MSTL: 'MSTL',
   ARIMA: 'ARIMA',
   THETA: 'THETA',
+  ETS: 'ETS',
   HARMONIC: 'HARMONIC',
   PROPHET: 'PROPHET',
   ENSEMBLE: 'ENSEMBLE',
@@ -21,6 +22,7 @@ export const ModelKindEnum = {
   MSTL: 'MSTL',
   ARIMA: 'ARIMA',
   THETA: 'THETA',
+  ETS: 'ETS',
   HARMONIC: 'HARMONIC',
   PROPHET: 'PROPHET',
   ENSEMBLE: 'ENSEMBLE',
@@ -34,7 +36,7 @@ registerEnumType(ModelSelectionEnum, {
 registerEnumType(ModelKindEnum, {
   name: 'ModelKind',
   description:
-    'SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), THETA (SES with drift), HARMONIC (Fourier terms + SES level), PROPHET, ENSEMBLE (inverse-error weighted best three).',
+    'SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), THETA (SES with drift), ETS (exponential smoothing state space, as R’s ets), HARMONIC (Fourier terms + SES level), PROPHET, ENSEMBLE (inverse-error weighted best three).',
 });
 registerEnumType(BoxCoxModeEnum, {
   name: 'BoxCoxMode',

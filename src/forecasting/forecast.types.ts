@@ -3,7 +3,16 @@
  * here is plain data (JSON-serializable but for a run's dates) except `FittedModel`, which
  * holds a fitted model's closure.
  */
-export const MODEL_KINDS = ['SNAIVE', 'MSTL', 'ARIMA', 'THETA', 'HARMONIC', 'PROPHET', 'ENSEMBLE'] as const;
+export const MODEL_KINDS = [
+  'SNAIVE',
+  'MSTL',
+  'ARIMA',
+  'THETA',
+  'ETS',
+  'HARMONIC',
+  'PROPHET',
+  'ENSEMBLE',
+] as const;
 /** A concrete model. */
 export type ModelKind = (typeof MODEL_KINDS)[number];
 /** A concrete model, or `AUTO`: pick by rolling-origin backtest (lowest mean MASE). */
@@ -15,6 +24,7 @@ export const BASE_MODEL_KINDS: readonly BaseModelKind[] = [
   'MSTL',
   'ARIMA',
   'THETA',
+  'ETS',
   'HARMONIC',
   'PROPHET',
 ];
@@ -122,8 +132,17 @@ export interface EnsembleOptions {
  */
 export type BoxCoxOption = 'auto' | 'none' | number;
 
+/** ETS options; default: the lowest-AICc model of R's fifteen. */
+export interface EtsOptions {
+  /** Fit only this model, as R codes it (`ANN`, `AAdA`, `MAM`…): a refit of a stored model. */
+  model?: string;
+  /** Compare only additive models (R does on Box-Cox transformed values). */
+  additiveOnly?: boolean;
+}
+
 export interface FitOptions {
   arima?: ArimaOptions;
+  ets?: EtsOptions;
   boxCox?: BoxCoxOption;
   ensemble?: EnsembleOptions;
   /** Interval calibration factors; default none (1, 1). */

@@ -1,6 +1,7 @@
 import { arimaRefitOptions } from './arima-refit';
 import type { BaseModelKind, ModelParams } from './forecast.types';
 import type { FitModelOptions } from './models/forecaster-registry';
+import { etsRefitOptions } from './searched-structure';
 
 /** Fit options that reproduce a stored model on new data: same kind, orders, members and calibration. */
 export function refitOptions(params: ModelParams): FitModelOptions {
@@ -18,5 +19,6 @@ export function refitOptions(params: ModelParams): FitModelOptions {
     };
   }
   if (params.kind === 'ARIMA') options.arima = arimaRefitOptions(params);
+  if (params.kind === 'ETS') options.ets = etsRefitOptions(params);
   return options;
 }

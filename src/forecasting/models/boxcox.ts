@@ -60,7 +60,14 @@ export function withBoxCox(inner: Forecaster): Forecaster {
       const lambda = chooseLambda(inner.kind, series, choice);
       const fitted = inner.fit(
         { ...input, values: boxCox(series.values, lambda) },
-        { ...options, boxCox: 'none', calibration: undefined, nonNegative: false },
+        // as R's ets(lambda = …): on transformed values only additive models are compared
+        {
+          ...options,
+          boxCox: 'none',
+          calibration: undefined,
+          nonNegative: false,
+          ets: { additiveOnly: true, ...options.ets },
+        },
       );
       const cap = BOXCOX_BOUND_CAP * Math.max(maxAbs(series.values), 1);
       const back = (xs: number[], variance?: number[]): number[] =>

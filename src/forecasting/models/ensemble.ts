@@ -13,6 +13,7 @@ import {
   type SeriesInput,
 } from '../forecast.types';
 import { makeFittedModel } from '../fitted-model-factory';
+import { etsForecaster } from './ets';
 import { harmonicForecaster } from './harmonic';
 import { mstlForecaster } from './mstl';
 import { withOpenOnly } from './open-only';
@@ -27,6 +28,7 @@ const GRID_FORECASTERS: Record<BaseModelKind, Forecaster> = {
   MSTL: withBoxCox(mstlForecaster),
   ARIMA: withBoxCox(arimaForecaster),
   THETA: withBoxCox(thetaForecaster),
+  ETS: withBoxCox(etsForecaster),
   HARMONIC: withBoxCox(harmonicForecaster),
   PROPHET: withBoxCox(prophetForecaster),
 };
@@ -37,6 +39,7 @@ export const BASE_FORECASTERS: Record<BaseModelKind, Forecaster> = {
   MSTL: withOpenOnly(GRID_FORECASTERS.MSTL),
   ARIMA: withOpenOnly(GRID_FORECASTERS.ARIMA),
   THETA: withOpenOnly(GRID_FORECASTERS.THETA),
+  ETS: withOpenOnly(GRID_FORECASTERS.ETS),
   HARMONIC: withOpenOnly(GRID_FORECASTERS.HARMONIC),
   PROPHET: withOpenOnly(GRID_FORECASTERS.PROPHET),
 };

@@ -1,6 +1,6 @@
 import { arimaForecaster } from '../../../src/forecasting/models/arima';
 import { arimaAicc } from '../../../src/forecasting/models/arima-search';
-import { searchedStructure } from '../../../src/forecasting/arima-refit';
+import { searchedStructure } from '../../../src/forecasting/searched-structure';
 import { refitOptions } from '../../../src/forecasting/model-refit-options';
 import { R_ARIMA } from './arima-reference.fixture';
 import { autoOrigins } from '../../../src/forecasting/candidate-backtest';

@@ -72,7 +72,7 @@ describe('parseForecastArgs', () => {
     ],
     [
       ['--input', 'a.csv', '--horizon', '3', '--model', 'tbats'],
-      '--model must be one of auto|snaive|mstl|arima|theta|harmonic|prophet|ensemble, got tbats',
+      '--model must be one of auto|snaive|mstl|arima|theta|ets|harmonic|prophet|ensemble, got tbats',
     ],
     [['--input', 'a.csv', '--horizon', '3', '--verbose'], "Unknown option '--verbose'"],
     [

@@ -68,10 +68,11 @@ export type ErlangCalculatorInput = {
   volume: number;
 };
 
-/** SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), THETA (SES with drift), HARMONIC (Fourier terms + SES level), PROPHET, ENSEMBLE (inverse-error weighted best three). */
+/** SNAIVE seasonal naive, MSTL (+AutoETS), ARIMA (SARIMA), THETA (SES with drift), ETS (exponential smoothing state space, as R’s ets), HARMONIC (Fourier terms + SES level), PROPHET, ENSEMBLE (inverse-error weighted best three). */
 export type ModelKind =
   | 'ARIMA'
   | 'ENSEMBLE'
+  | 'ETS'
   | 'HARMONIC'
   | 'MSTL'
   | 'PROPHET'

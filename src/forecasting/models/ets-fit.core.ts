@@ -1,0 +1,179 @@
+/**
+ * Fitting ETS models as R's `forecast::ets` does: each model's smoothing parameters and
+ * initial states together by Nelder–Mead on the likelihood within the "both" bounds, and
+ * (`fitAutoEts`) the model with the lowest AICc among the fifteen R tries by default
+ * (additive or multiplicative errors; no, additive or damped trend; no, additive or
+ * multiplicative season; none with additive errors and a multiplicative season, and
+ * multiplicative parts only on positive data). Pure.
+ */
+import { nelderMead } from '../nelder-mead.core';
+import {
+  etsFilter,
+  etsLikelihood,
+  type EtsParams,
+  type EtsSeason,
+  type EtsSpec,
+  type EtsState,
+  type EtsTrend,
+} from './ets-recursion.core';
+import { admissible, startParams, startStates, withinUsual } from './ets-start.core';
+
+export interface EtsFit {
+  spec: EtsSpec;
+  params: EtsParams;
+  /** The states before the first observation (season in the order they apply). */
+  initial: EtsState;
+  /** The state after the last observation. */
+  final: EtsState;
+  loglik: number;
+  aicc: number;
+  /** Σe² / (n − number of estimated parameters), as R. */
+  sigma2: number;
+  residuals: number[];
+  fitted: number[];
+  n: number;
+  /** The seasonal period (1 without a season). */
+  m: number;
+}
+
+/** R's `maxit` for `ets`. */
+const MAX_EVALUATIONS = 2000;
+
+/** The parameter vector R optimises: α, β, γ, φ (those the model has), ℓ₀, b₀, s₀ … s_{m−2}. */
+interface Layout {
+  spec: EtsSpec;
+  m: number;
+}
+
+function pack(
+  layout: Layout,
+  p: EtsParams,
+  s: { level: number; growth: number; season: number[] },
+): number[] {
+  const { spec } = layout;
+  const trendy = spec.trend !== 'N';
+  return [
+    p.alpha,
+    ...(trendy ? [p.beta] : []),
+    ...(spec.season !== 'N' ? [p.gamma] : []),
+    ...(spec.trend === 'Ad' ? [p.phi] : []),
+    s.level,
+    ...(trendy ? [s.growth] : []),
+    ...s.season,
+  ];
+}
+
+function unpack(layout: Layout, x: number[]): { params: EtsParams; initial: EtsState } {
+  const { spec, m } = layout;
+  let i = 0;
+  const next = (): number => x[i++] ?? NaN;
+  const alpha = next();
+  const beta = spec.trend !== 'N' ? next() : 0;
+  const gamma = spec.season !== 'N' ? next() : 0;
+  const phi = spec.trend === 'Ad' ? next() : 1;
+  const level = next();
+  const growth = spec.trend !== 'N' ? next() : 0;
+  const free = x.slice(i);
+  const season =
+    spec.season === 'N'
+      ? []
+      : [(spec.season === 'M' ? m : 0) - free.reduce((a, b) => a + b, 0), ...free.reverse()];
+  return { params: { alpha, beta, gamma, phi }, initial: { level, growth, season } };
+}
+
+/** The objective R minimises: lik, or Infinity outside the bounds. */
+function objective(y: number[], layout: Layout): (x: number[]) => number {
+  const { spec, m } = layout;
+  const ring = new Float64Array(spec.season === 'N' ? 0 : m);
+  const stateAt =
+    1 + (spec.trend !== 'N' ? 1 : 0) + (spec.season !== 'N' ? 1 : 0) + (spec.trend === 'Ad' ? 1 : 0);
+  const seasonAt = stateAt + 1 + (spec.trend !== 'N' ? 1 : 0);
+  return (x) => {
+    let i = 0;
+    const alpha = x[i++] ?? NaN;
+    const params = {
+      alpha,
+      beta: spec.trend !== 'N' ? (x[i++] ?? NaN) : 0,
+      gamma: spec.season !== 'N' ? (x[i++] ?? NaN) : 0,
+      phi: spec.trend === 'Ad' ? (x[i++] ?? NaN) : 1,
+    };
+    if (!withinUsual(spec, params) || !admissible(spec, params, m)) return Infinity;
+    if (ring.length > 0 && !fillSeason(ring, x, seasonAt, spec.season === 'M')) return Infinity;
+    const initial = { level: x[stateAt] ?? NaN, growth: spec.trend !== 'N' ? (x[stateAt + 1] ?? NaN) : 0 };
+    return etsLikelihood(y, spec, params, initial, ring);
+  };
+}
+
+/**
+ * The first season in the order it applies, from the m − 1 free terms (most recent first)
+ * and the one that normalises them; false when a multiplicative term is negative.
+ */
+function fillSeason(ring: Float64Array, x: number[], from: number, multiplicative: boolean): boolean {
+  const m = ring.length;
+  let total = 0;
+  for (let j = 1; j < m; j++) {
+    const v = x[from + m - 1 - j] ?? NaN;
+    ring[j] = v;
+    total += v;
+    if (multiplicative && v < 0) return false;
+  }
+  ring[0] = (multiplicative ? m : 0) - total;
+  return !multiplicative || ring[0] >= 0;
+}
+
+/** Fits one model; null when the series is too short for its parameters (R: np ≥ n − 1). */
+export function fitEts(y: number[], spec: EtsSpec, m: number): EtsFit | null {
+  const period = spec.season === 'N' ? 1 : m;
+  const layout: Layout = { spec, m: period };
+  const start = pack(layout, startParams(spec, period), startStates(y, spec, period));
+  const n = y.length;
+  if (start.length >= n - 1 || (spec.season !== 'N' && n < 3 * period)) return null;
+  const target = objective(y, layout);
+  // R skips a model whose starting point is already outside the bounds
+  if (!Number.isFinite(target(start))) return null;
+  const best = nelderMead(target, start, { maxit: MAX_EVALUATIONS });
+  const { params, initial } = unpack(layout, best.x);
+  const run = etsFilter(y, spec, params, initial);
+  if (!Number.isFinite(run.lik)) return null;
+  const np = start.length + 1;
+  const aic = run.lik + 2 * np;
+  const sse = run.residuals.reduce((a, e) => a + e * e, 0);
+  return {
+    spec,
+    params,
+    initial,
+    final: run.final,
+    loglik: -0.5 * run.lik,
+    aicc: aic + (2 * np * (np + 1)) / (n - np - 1),
+    sigma2: sse / (n - start.length),
+    residuals: run.residuals,
+    fitted: run.fitted,
+    n,
+    m: period,
+  };
+}
+
+/** The models R's `ets(y)` compares (no multiplicative trend, R's default). */
+export function etsCandidates(y: number[], m: number): EtsSpec[] {
+  const positive = y.every((v) => v > 0);
+  const seasons: EtsSeason[] = m > 1 && y.length >= 3 * m ? ['N', 'A', 'M'] : ['N'];
+  const trends: EtsTrend[] = ['N', 'A', 'Ad'];
+  const specs: EtsSpec[] = [];
+  for (const error of positive ? (['A', 'M'] as const) : (['A'] as const))
+    for (const trend of trends)
+      for (const season of seasons) {
+        if (season === 'M' && (!positive || error === 'A')) continue;
+        specs.push({ error, trend, season });
+      }
+  return specs;
+}
+
+/** R's `ets(y)`: every candidate fitted, the lowest AICc kept; null when none could be fitted. */
+export function fitAutoEts(y: number[], m: number, specs = etsCandidates(y, m)): EtsFit | null {
+  let best: EtsFit | null = null;
+  for (const spec of specs) {
+    const fit = fitEts(y, spec, m);
+    if (fit && (!best || fit.aicc < best.aicc)) best = fit;
+  }
+  return best;
+}

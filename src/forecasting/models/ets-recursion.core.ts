@@ -1,0 +1,177 @@
+/**
+ * Exponential smoothing state-space models (ETS, Hyndman, Koehler, Ord & Snyder 2008) as R's
+ * `forecast::ets`: the state recursion, the likelihood it is fitted by, and point forecasts.
+ * The level, growth and season equations are the same for additive and multiplicative
+ * errors; the error type changes only the likelihood (and the intervals). Pure.
+ */
+
+export type EtsError = 'A' | 'M';
+export type EtsTrend = 'N' | 'A' | 'Ad';
+export type EtsSeason = 'N' | 'A' | 'M';
+
+export interface EtsSpec {
+  error: EtsError;
+  trend: EtsTrend;
+  season: EtsSeason;
+}
+
+/** Smoothing parameters; beta 0, gamma 0 and phi 1 where the model has no such part. */
+export interface EtsParams {
+  alpha: number;
+  beta: number;
+  gamma: number;
+  phi: number;
+}
+
+/** The state before a step: level, growth and the next m seasonal terms in the order they apply. */
+export interface EtsState {
+  level: number;
+  growth: number;
+  /** season[k] applies k steps ahead; empty without a season. */
+  season: number[];
+}
+
+export interface EtsFilterResult {
+  /** n·log(SSE), plus 2·Σ log|ŷ| with multiplicative errors (R's `lik`; log-likelihood −lik/2). */
+  lik: number;
+  /** Innovations: y − ŷ (additive errors) or (y − ŷ) / ŷ (multiplicative). */
+  residuals: number[];
+  /** One-step fitted values ŷ. */
+  fitted: number[];
+  /** The state after the last observation. */
+  final: EtsState;
+}
+
+/** Below this a divisor counts as zero, and a ratio over it as this huge value (R's TOL and HUGEN). */
+const TOL = 1e-10;
+const HUGE = 1e10;
+// bound once: the hot loop runs millions of times, and a global lookup per call is slow in
+// sandboxed contexts (Jest's vm)
+const { abs, log } = Math;
+const finite = Number.isFinite;
+
+export const specName = (s: EtsSpec): string => `ETS(${s.error},${s.trend},${s.season})`;
+
+/** The trend's contribution h steps ahead: h·b, or (φ + … + φ^h)·b when damped. */
+export function dampedSum(phi: number, h: number): number {
+  if (Math.abs(phi - 1) < TOL) return h;
+  let sum = 0;
+  let power = 1;
+  for (let i = 0; i < h; i++) {
+    power *= phi;
+    sum += power;
+  }
+  return sum;
+}
+
+/** The state the recursion carries: level, growth and a ring of m seasonal terms (time t uses ring[t mod m]). */
+interface Carry {
+  level: number;
+  growth: number;
+  ring: Float64Array;
+}
+
+/**
+ * The recursion over y: `lik` as R's (Infinity when a forecast is not finite or a
+ * multiplicative one is zero), and, when `keep` is given, each step's residual and fitted
+ * value. Allocation-free: the optimiser calls it thousands of times.
+ */
+function run(
+  y: ArrayLike<number>,
+  spec: EtsSpec,
+  par: EtsParams,
+  carry: Carry,
+  keep?: { residuals: number[]; fitted: number[] },
+): number {
+  const { alpha, beta, gamma } = par;
+  const m = carry.ring.length;
+  const ring = carry.ring;
+  const trendy = spec.trend !== 'N';
+  const damp = spec.trend === 'Ad' ? par.phi : 1;
+  const addSeason = spec.season === 'A';
+  const mulSeason = spec.season === 'M';
+  const mulError = spec.error === 'M';
+  let level = carry.level;
+  let growth = trendy ? carry.growth : 0;
+  let sse = 0;
+  let logSum = 0;
+  for (let t = 0; t < y.length; t++) {
+    const k = m > 0 ? t % m : 0;
+    const s = m > 0 ? (ring[k] ?? 0) : 0;
+    const phib = damp * growth;
+    const q = level + phib;
+    const f = addSeason ? q + s : mulSeason ? q * s : q;
+    const obs = y[t] ?? NaN;
+    const e = mulError ? (obs - f) / f : obs - f;
+    if (!finite(e)) return Infinity;
+    sse += e * e;
+    if (mulError) logSum += log(abs(f));
+    if (keep) {
+      keep.residuals.push(e);
+      keep.fitted.push(f);
+    }
+    const p = addSeason ? obs - s : mulSeason ? (abs(s) < TOL ? HUGE : obs / s) : obs;
+    const newLevel = q + alpha * (p - q);
+    if (trendy) growth = phib + (beta / alpha) * (newLevel - level - phib);
+    if (m > 0) ring[k] = s + gamma * ((addSeason ? obs - q : abs(q) < TOL ? HUGE : obs / q) - s);
+    level = newLevel;
+  }
+  carry.level = level;
+  carry.growth = growth;
+  const lik = y.length * Math.log(sse) + (mulError ? 2 * logSum : 0);
+  return Number.isNaN(lik) ? Infinity : lik < -1e10 ? -1e10 : lik;
+}
+
+/** R's `lik` of the model over y from `initial`, reusing `ring` (length m) as scratch. */
+export function etsLikelihood(
+  y: ArrayLike<number>,
+  spec: EtsSpec,
+  par: EtsParams,
+  initial: { level: number; growth: number },
+  ring: Float64Array,
+): number {
+  return run(y, spec, par, { level: initial.level, growth: initial.growth, ring });
+}
+
+/** Runs the model over y from `initial`, keeping residuals, fitted values and the final state. */
+export function etsFilter(
+  y: ArrayLike<number>,
+  spec: EtsSpec,
+  par: EtsParams,
+  initial: EtsState,
+): EtsFilterResult {
+  const carry: Carry = {
+    level: initial.level,
+    growth: initial.growth,
+    ring: Float64Array.from(initial.season),
+  };
+  const keep = { residuals: [] as number[], fitted: [] as number[] };
+  const lik = run(y, spec, par, carry, keep);
+  if (!Number.isFinite(lik)) return unfit(initial);
+  const m = carry.ring.length;
+  const offset = m > 0 ? y.length % m : 0;
+  const ring = Array.from(carry.ring);
+  const season = ring.slice(offset).concat(ring.slice(0, offset));
+  return { lik, ...keep, final: { level: carry.level, growth: carry.growth, season } };
+}
+
+const unfit = (initial: EtsState): EtsFilterResult => ({
+  lik: Infinity,
+  residuals: [],
+  fitted: [],
+  final: initial,
+});
+
+/** Point forecasts 1…h steps after `state`. */
+export function etsPointForecast(spec: EtsSpec, par: EtsParams, state: EtsState, h: number): number[] {
+  const m = state.season.length;
+  const phi = spec.trend === 'Ad' ? par.phi : 1;
+  const growth = spec.trend === 'N' ? 0 : state.growth;
+  const out: number[] = [];
+  for (let i = 1; i <= h; i++) {
+    const base = state.level + dampedSum(phi, i) * growth;
+    const s = m > 0 ? (state.season[(i - 1) % m] ?? 0) : 0;
+    out.push(spec.season === 'A' ? base + s : spec.season === 'M' ? base * s : base);
+  }
+  return out;
+}
