@@ -8,7 +8,6 @@ import { planOrigins, type ModelBacktest, type OriginData } from './backtest-run
 import type { BaseModelKind, FitOptions, ForecastResult, SeriesInput } from './forecast.types';
 import { errorPower } from './interval-calibration';
 import { longestUsablePeriod } from './series.validation';
-import { MAX_ETS_PERIOD } from './models/ets';
 
 export interface CandidateSpec {
   kind: BaseModelKind;
@@ -89,20 +88,18 @@ export const specComplexity = (s: CandidateSpec): number =>
  * Prophet run on raw values only (hourly and finer: thousands of points per fit), and below
  * hourly there is no ARIMA at all (a season of 48+ intervals costs seconds per fit).
  * Harmonic regression joins where a season is long (LONG_SEASON steps or more), the case it
- * is made for; ETS above hourly data where every season is short enough for its states
- * (MAX_ETS_PERIOD, as R; its search fits fifteen models, each with a state per season step).
+ * is made for. ETS is not a default candidate: with it AUTO scored worse on the public benchmark's
+ * monthly series (README "Forecast accuracy against R"); `kinds` can name it.
  */
 export function autoSpecs(input: SeriesInput, options: AutoBacktestOptions = {}): CandidateSpec[] {
   const intraday = options.stepMinutes !== undefined && options.stepMinutes <= 60;
   const subHourly = options.stepMinutes !== undefined && options.stepMinutes < 60;
   const longSeason = Math.max(...input.periods) >= LONG_SEASON;
-  const shortSeasons = !intraday && Math.max(...input.periods) <= MAX_ETS_PERIOD;
   const kinds =
     options.kinds ??
     ([
       'SNAIVE',
       'THETA',
-      ...(shortSeasons ? ['ETS'] : []),
       'MSTL',
       ...(longSeason ? ['HARMONIC'] : []),
       ...(subHourly ? [] : ['ARIMA']),
