@@ -19,15 +19,9 @@ export type ModelKind = (typeof MODEL_KINDS)[number];
 export type ModelSelection = ModelKind | 'AUTO';
 /** The models an ensemble can combine. */
 export type BaseModelKind = Exclude<ModelKind, 'ENSEMBLE'>;
-export const BASE_MODEL_KINDS: readonly BaseModelKind[] = [
-  'SNAIVE',
-  'MSTL',
-  'ARIMA',
-  'THETA',
-  'ETS',
-  'HARMONIC',
-  'PROPHET',
-];
+export const BASE_MODEL_KINDS: readonly BaseModelKind[] = MODEL_KINDS.filter(
+  (k): k is BaseModelKind => k !== 'ENSEMBLE',
+);
 
 /** One equally spaced series. */
 export interface SeriesInput {

@@ -56,21 +56,8 @@ describe('trainModel with a Box-Cox choice (GraphQL, in process)', () => {
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0]!.message).toContain(message);
   });
-});
 
-describe('trainModel with kind ETS on an intraday channel (GraphQL, in process)', () => {
-  let t: GqlApp;
-  let manager: string;
-
-  beforeAll(async () => {
-    t = await createInProcessApp({
-      seed: (s) => seedHistory(s, [{ spec: HOURLY, from: '2026-01-05', to: '2026-03-02' }]),
-    });
-    manager = await t.login('manager');
-  });
-  afterAll(() => t.close());
-
-  it('is refused as a fit failure: a weekly season (50 open hours) is beyond ETS; MSTL is named', async () => {
+  it('kind ETS is refused as a fit failure: a weekly season (50 open hours) is beyond it; MSTL is named', async () => {
     const res = await t.gql('mutation { trainModel(channel: "calls", kind: ETS) { kind } }', {}, manager);
     expect(codeOf(res)).toBe('FAILED_PRECONDITION');
     expect(res.errors![0]!.message).toMatch(
