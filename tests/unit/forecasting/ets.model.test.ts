@@ -2,6 +2,7 @@ import { fitModel } from '../../../src/forecasting/models/forecaster-registry';
 import { refitOptions } from '../../../src/forecasting/model-refit-options';
 import { searchedStructure } from '../../../src/forecasting/searched-structure';
 import { parseEtsCode } from '../../../src/forecasting/models/ets';
+import { trainingKinds } from '../../../src/forecasting/model-training-options';
 import { R_ETS } from './ets-reference.fixture';
 
 const a10 = { values: R_ETS.a10!.values, periods: [12] };
@@ -32,5 +33,12 @@ describe('the ETS kind', () => {
     };
     expect(() => fitModel('ETS', hourly)).toThrow(/at most 24 steps .* 168-step season: use MSTL/);
     expect(() => parseEtsCode('MMM')).toThrow(/ets.model must be a code like ANN, AAdA or MAM, got "MMM"/);
+  });
+
+  it("is trained when asked for, not among AUTO's or ENSEMBLE's backtested kinds", () => {
+    expect(trainingKinds('ETS', 1)).toEqual(['ETS']);
+    expect(trainingKinds('AUTO', 1)).not.toContain('ETS');
+    expect(trainingKinds('ENSEMBLE', 1)).not.toContain('ETS');
+    expect(trainingKinds('AUTO', 1)).toContain('THETA');
   });
 });
