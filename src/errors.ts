@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'FAILED_PRECONDITION',
   'TIMEOUT',
+  /** Too many requests or queued tasks from one client; retry later. */
+  'RATE_LIMITED',
   /** The store cannot take writes now (disk full, I/O error); nothing was changed. */
   'UNAVAILABLE',
   'INTERNAL',

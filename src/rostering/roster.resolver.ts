@@ -118,7 +118,7 @@ export class RosterResolver {
   @Authorized(...PLANNERS)
   @Mutation(() => UpdateAssignmentResult, {
     description:
-      'Adds, moves, removes or swaps shifts of a DRAFT. A hard-rule break is refused (BAD_USER_INPUT, nothing saved); soft issues come back as warnings.',
+      'Adds, moves, removes or swaps shifts of a DRAFT. A hard-rule break is refused (BAD_USER_INPUT, nothing saved); soft issues come back as warnings. Edits of one roster apply one at a time, in order; past 8 waiting (per roster or per user) RATE_LIMITED.',
   })
   updateAssignment(
     @Arg('rosterId', () => ID) rosterId: string,

@@ -21,6 +21,7 @@ import { rosterKpis } from './roster-kpi';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
 import { applyChange, type AssignmentChange } from './roster-edit.core';
 import { nextTurn } from '../time-slicer';
+import { SerialQueues } from '../common/serial-queues';
 
 export { applyChange, type AssignmentAction, type AssignmentChange } from './roster-edit.core';
 
@@ -71,9 +72,20 @@ export function rosterCoverage(
 const sortAssignments = (a: RosterAssignment[]): RosterAssignment[] =>
   [...a].sort((x, y) => x.start.localeCompare(y.start) || x.staffId.localeCompare(y.staffId));
 
+/**
+ * Manual edits of one roster run one at a time, each on the revision the previous one left
+ * (all at once, every edit but the first paid its checks and then lost to the revision check);
+ * a roster has at most ROSTER_EDIT_QUEUE running or waiting, a user as many across rosters.
+ */
+export const ROSTER_EDIT_QUEUE = 8;
+
 export class RosterService {
   private readonly rosters: Collection<RosterDoc>;
   private readonly publishHandlers = new ChangeHandlers<RosterDoc>();
+  private readonly edits = new SerialQueues(
+    { perKey: ROSTER_EDIT_QUEUE, perOwner: ROSTER_EDIT_QUEUE },
+    'edits of roster',
+  );
 
   constructor(
     store: DocumentStore,
@@ -220,10 +232,15 @@ export class RosterService {
    * Applies one manual change to a DRAFT and re-checks the whole roster. A hard-rule break
    * is refused (BAD_USER_INPUT listing the violations; nothing saved); soft issues are
    * saved and returned as warnings. KPIs and coverage are recomputed. The steps take turns
-   * with the event loop (each is tens of milliseconds on a roster of thousands of shifts); a
-   * concurrent edit in between is refused by the revision check of the write.
+   * with the event loop (each is tens of milliseconds on a roster of thousands of shifts).
+   * Edits of one roster queue behind each other (ROSTER_EDIT_QUEUE; beyond it RATE_LIMITED);
+   * a write of another process in between is refused by the revision check of the write.
    */
-  async updateAssignment(
+  updateAssignment(id: string, change: AssignmentChange, viewer: Viewer): Promise<UpdateAssignmentResult> {
+    return this.edits.run(id, viewer.userId, () => this.applyAssignment(id, change, viewer));
+  }
+
+  private async applyAssignment(
     id: string,
     change: AssignmentChange,
     viewer: Viewer,

@@ -232,6 +232,32 @@ describe('roster lifecycle over GraphQL', () => {
     expect(await t.services.store.collection<RosterDoc>(ROSTERS).findById(firstId)).toEqual(before);
   });
 
+  it('manual edits sent at once apply one after the other, none lost to a revision conflict', async () => {
+    const EDIT = `mutation($id: ID!, $input: UpdateAssignmentInput!) {
+      updateAssignment(rosterId: $id, input: $input) { roster { manualEdits assignments { staffId date shiftTemplateId } } }
+    }`;
+    type Edited = { updateAssignment: { roster: Pick<GqlRoster, 'manualEdits' | 'assignments'> } };
+    const move = (to: string) =>
+      t.gql<Edited>(
+        EDIT,
+        {
+          id: firstId,
+          input: { action: 'MOVE', staffId: 'st-b', date: '2025-03-08', toShiftTemplateId: to },
+        },
+        manager,
+      );
+    // st-b's Saturday shift to late and back: the second starts from the first's revision
+    const [late, early] = await Promise.all([move('tpl-late'), move('tpl-early')]);
+    expectOk(late);
+    expectOk(early);
+    expect(late.data!.updateAssignment.roster.manualEdits).toBe(4);
+    expect(early.data!.updateAssignment.roster.manualEdits).toBe(5);
+    const saturday = (r: Edited) =>
+      r.updateAssignment.roster.assignments.find((a) => a.staffId === 'st-b' && a.date === '2025-03-08');
+    expect(saturday(late.data!)?.shiftTemplateId).toBe('tpl-late');
+    expect(saturday(early.data!)?.shiftTemplateId).toBe('tpl-early');
+  });
+
   it('myTimetable is null until a roster is published', async () => {
     const res = await t.gql<{ myTimetable: unknown }>(
       'query($w: String!) { myTimetable(week: $w) { rosterId } }',
