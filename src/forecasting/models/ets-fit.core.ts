@@ -16,7 +16,7 @@ import {
   type EtsState,
   type EtsTrend,
 } from './ets-recursion.core';
-import { admissible, startParams, startStates, withinUsual } from './ets-start.core';
+import { admissible, startParams, startStates, withinUsual, type StartStates } from './ets-start.core';
 
 export interface EtsFit {
   spec: EtsSpec;
@@ -43,13 +43,19 @@ const MAX_EVALUATIONS = 2000;
 interface Layout {
   spec: EtsSpec;
   m: number;
+  /** Index of ℓ₀ in the vector. */
+  stateAt: number;
+  /** Index of s₀ (the most recent free seasonal term). */
+  seasonAt: number;
 }
 
-function pack(
-  layout: Layout,
-  p: EtsParams,
-  s: { level: number; growth: number; season: number[] },
-): number[] {
+function layoutOf(spec: EtsSpec, m: number): Layout {
+  const trendy = spec.trend !== 'N' ? 1 : 0;
+  const stateAt = 1 + trendy + (spec.season !== 'N' ? 1 : 0) + (spec.trend === 'Ad' ? 1 : 0);
+  return { spec, m, stateAt, seasonAt: stateAt + 1 + trendy };
+}
+
+function pack(layout: Layout, p: EtsParams, s: StartStates): number[] {
   const { spec } = layout;
   const trendy = spec.trend !== 'N';
   return [
@@ -63,44 +69,14 @@ function pack(
   ];
 }
 
-function unpack(layout: Layout, x: number[]): { params: EtsParams; initial: EtsState } {
-  const { spec, m } = layout;
-  let i = 0;
-  const next = (): number => x[i++] ?? NaN;
-  const alpha = next();
-  const beta = spec.trend !== 'N' ? next() : 0;
-  const gamma = spec.season !== 'N' ? next() : 0;
-  const phi = spec.trend === 'Ad' ? next() : 1;
-  const level = next();
-  const growth = spec.trend !== 'N' ? next() : 0;
-  const free = x.slice(i);
-  const season =
-    spec.season === 'N'
-      ? []
-      : [(spec.season === 'M' ? m : 0) - free.reduce((a, b) => a + b, 0), ...free.reverse()];
-  return { params: { alpha, beta, gamma, phi }, initial: { level, growth, season } };
-}
-
-/** The objective R minimises: lik, or Infinity outside the bounds. */
-function objective(y: number[], layout: Layout): (x: number[]) => number {
-  const { spec, m } = layout;
-  const ring = new Float64Array(spec.season === 'N' ? 0 : m);
-  const stateAt =
-    1 + (spec.trend !== 'N' ? 1 : 0) + (spec.season !== 'N' ? 1 : 0) + (spec.trend === 'Ad' ? 1 : 0);
-  const seasonAt = stateAt + 1 + (spec.trend !== 'N' ? 1 : 0);
-  return (x) => {
-    let i = 0;
-    const alpha = x[i++] ?? NaN;
-    const params = {
-      alpha,
-      beta: spec.trend !== 'N' ? (x[i++] ?? NaN) : 0,
-      gamma: spec.season !== 'N' ? (x[i++] ?? NaN) : 0,
-      phi: spec.trend === 'Ad' ? (x[i++] ?? NaN) : 1,
-    };
-    if (!withinUsual(spec, params) || !admissible(spec, params, m)) return Infinity;
-    if (ring.length > 0 && !fillSeason(ring, x, seasonAt, spec.season === 'M')) return Infinity;
-    const initial = { level: x[stateAt] ?? NaN, growth: spec.trend !== 'N' ? (x[stateAt + 1] ?? NaN) : 0 };
-    return etsLikelihood(y, spec, params, initial, ring);
+/** The smoothing parameters in x (0 or 1 for the parts the model lacks). */
+function readParams(spec: EtsSpec, x: number[]): EtsParams {
+  let i = 1;
+  return {
+    alpha: x[0] ?? NaN,
+    beta: spec.trend !== 'N' ? (x[i++] ?? NaN) : 0,
+    gamma: spec.season !== 'N' ? (x[i++] ?? NaN) : 0,
+    phi: spec.trend === 'Ad' ? (x[i++] ?? NaN) : 1,
   };
 }
 
@@ -108,23 +84,51 @@ function objective(y: number[], layout: Layout): (x: number[]) => number {
  * The first season in the order it applies, from the m − 1 free terms (most recent first)
  * and the one that normalises them; false when a multiplicative term is negative.
  */
-function fillSeason(ring: Float64Array, x: number[], from: number, multiplicative: boolean): boolean {
+function fillSeason(ring: Float64Array, x: number[], layout: Layout): boolean {
   const m = ring.length;
+  const multiplicative = layout.spec.season === 'M';
   let total = 0;
+  let positive = true;
   for (let j = 1; j < m; j++) {
-    const v = x[from + m - 1 - j] ?? NaN;
+    const v = x[layout.seasonAt + m - 1 - j] ?? NaN;
     ring[j] = v;
     total += v;
-    if (multiplicative && v < 0) return false;
+    positive &&= v >= 0;
   }
   ring[0] = (multiplicative ? m : 0) - total;
-  return !multiplicative || ring[0] >= 0;
+  return !multiplicative || (positive && ring[0] >= 0);
+}
+
+const readStart = (layout: Layout, x: number[]): { level: number; growth: number } => ({
+  level: x[layout.stateAt] ?? NaN,
+  growth: layout.spec.trend !== 'N' ? (x[layout.stateAt + 1] ?? NaN) : 0,
+});
+
+function unpack(layout: Layout, x: number[]): { params: EtsParams; initial: EtsState } {
+  const ring = new Float64Array(layout.spec.season === 'N' ? 0 : layout.m);
+  fillSeason(ring, x, layout);
+  return {
+    params: readParams(layout.spec, x),
+    initial: { ...readStart(layout, x), season: Array.from(ring) },
+  };
+}
+
+/** The objective R minimises: lik, or Infinity outside the bounds. */
+function objective(y: number[], layout: Layout): (x: number[]) => number {
+  const { spec, m } = layout;
+  const ring = new Float64Array(spec.season === 'N' ? 0 : m);
+  return (x) => {
+    const params = readParams(spec, x);
+    if (!withinUsual(spec, params) || !admissible(spec, params, m)) return Infinity;
+    if (!fillSeason(ring, x, layout)) return Infinity;
+    return etsLikelihood(y, spec, params, readStart(layout, x), ring);
+  };
 }
 
 /** Fits one model; null when the series is too short for its parameters (R: np ≥ n − 1). */
 export function fitEts(y: number[], spec: EtsSpec, m: number): EtsFit | null {
   const period = spec.season === 'N' ? 1 : m;
-  const layout: Layout = { spec, m: period };
+  const layout = layoutOf(spec, period);
   const start = pack(layout, startParams(spec, period), startStates(y, spec, period));
   const n = y.length;
   if (start.length >= n - 1 || (spec.season !== 'N' && n < 3 * period)) return null;
