@@ -1,5 +1,6 @@
 # Reference values for tests/unit/forecasting/ets.core.test.ts, from R's forecast package (8.x):
-# ets() on published series (AirPassengers, ldeaths, austres, WWWusage) and the training
+# ets() on published series (AirPassengers, ldeaths, austres, WWWusage, and the first 24 and
+# 30 months of AirPassengers and ldeaths) and the training
 # splits of the benchmark's monthly and daily series: the model it picks, and for every model
 # it compares the fitted parameters, initial states, log-likelihood, AICc and sigma², plus
 # the chosen model's forecasts with 80 % and 95 % intervals (analytic, and from 20,000
@@ -19,7 +20,10 @@ series <- list(
   WWWusage = list(y = WWWusage, h = 10),
   a10 = list(y = bench("a10", 12), h = 24),
   usmelec = list(y = bench("usmelec", 12), h = 24),
-  hyndsight = list(y = bench("hyndsight", 7), h = 28)
+  hyndsight = list(y = bench("hyndsight", 7), h = 28),
+  # under three cycles R starts the season from a line and one Fourier pair
+  AirPassengers2y = list(y = window(AirPassengers, end = c(1950, 12)), h = 12),
+  ldeaths30 = list(y = window(ldeaths, end = c(1976, 6)), h = 12)
 )
 codes <- function(y) {
   m <- frequency(y)

@@ -131,7 +131,7 @@ export function fitEts(y: number[], spec: EtsSpec, m: number): EtsFit | null {
   const layout = layoutOf(spec, period);
   const start = pack(layout, startParams(spec, period), startStates(y, spec, period));
   const n = y.length;
-  if (start.length >= n - 1 || (spec.season !== 'N' && n < 3 * period)) return null;
+  if (start.length >= n - 1 || (spec.season !== 'N' && n <= period)) return null;
   const target = objective(y, layout);
   // R skips a model whose starting point is already outside the bounds
   if (!Number.isFinite(target(start))) return null;
@@ -160,7 +160,7 @@ export function fitEts(y: number[], spec: EtsSpec, m: number): EtsFit | null {
 /** The models R's `ets(y)` compares (no multiplicative trend, R's default). */
 export function etsCandidates(y: number[], m: number): EtsSpec[] {
   const positive = y.every((v) => v > 0);
-  const seasons: EtsSeason[] = m > 1 && y.length >= 3 * m ? ['N', 'A', 'M'] : ['N'];
+  const seasons: EtsSeason[] = m > 1 && y.length > m ? ['N', 'A', 'M'] : ['N'];
   const trends: EtsTrend[] = ['N', 'A', 'Ad'];
   const specs: EtsSpec[] = [];
   for (const error of positive ? (['A', 'M'] as const) : (['A'] as const))

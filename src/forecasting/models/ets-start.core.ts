@@ -1,10 +1,12 @@
 /**
  * Where R's `ets` starts its search and which parameters it accepts: the initial states from
- * a classical decomposition of the series and a line through its first values
+ * a classical decomposition of the series (a Fourier regression below three cycles) and a
+ * line through its first values
  * (`initstate`), the first smoothing parameters (`initparam`), and the "both" bounds: the
  * usual 0 < β ≤ α, 0 < γ ≤ 1 − α, 0.8 ≤ φ ≤ 0.98 and the admissible region of the model's
  * characteristic equation (Hyndman et al. 2008, ch. 10). Pure.
  */
+import { solveSubset } from '../least-squares.core';
 import { seasonalIndices } from './theta.core';
 import type { EtsParams, EtsSpec } from './ets-recursion.core';
 
@@ -19,19 +21,72 @@ export interface StartStates {
   season: number[];
 }
 
-/** The first seasonal terms and the seasonally adjusted series, from a classical decomposition. */
+/**
+ * Below three cycles R detrends by a regression on a line and one Fourier pair
+ * (`tslm(y ~ trend + fourier(y, 1))`): its "seasonal" series is y less (or over) the line.
+ */
+function fourierDetrended(y: number[], m: number, multiplicative: boolean): number[] {
+  // sin(2πt/m) vanishes for m = 2, and R's fourier() drops it
+  const columns = (t: number): number[] => [
+    1,
+    t,
+    ...(m > 2 ? [Math.sin((2 * Math.PI * t) / m)] : []),
+    Math.cos((2 * Math.PI * t) / m),
+  ];
+  const p = columns(1).length;
+  const gram = Array.from({ length: p }, () => new Float64Array(p));
+  const xty = new Float64Array(p);
+  let yty = 0;
+  y.forEach((v, i) => {
+    const x = columns(i + 1);
+    x.forEach((a, j) => {
+      xty[j] = (xty[j] ?? 0) + a * v;
+      const row = gram[j] ?? new Float64Array(p);
+      x.forEach((b, k) => (row[k] = (row[k] ?? 0) + a * b));
+    });
+    yty += v * v;
+  });
+  const fit = solveSubset(
+    { gram, xty, yty, n: y.length },
+    Array.from({ length: p }, (_, j) => j),
+  );
+  const [intercept = 0, slope = 0] = fit?.coefficients ?? [];
+  return y.map((v, i) => {
+    const line = intercept + slope * (i + 1);
+    return multiplicative ? v / line : v - line;
+  });
+}
+
+/** The free seasonal terms (multiplicative ones kept positive, as R) and y seasonally adjusted. */
+function finishStart(
+  free: number[],
+  seasonalAt: (t: number) => number,
+  y: number[],
+  m: number,
+  multiplicative: boolean,
+): { season: number[]; adjusted: number[] } {
+  if (!multiplicative) return { season: free, adjusted: y.map((v, t) => v - seasonalAt(t)) };
+  let season = free.map((s) => Math.max(s, 1e-2));
+  const total = season.reduce((a, b) => a + b, 0);
+  if (total > m) season = season.map((s) => s / (total + 1e-2 * season.length));
+  return { season, adjusted: y.map((v, t) => v / Math.max(seasonalAt(t), 1e-2)) };
+}
+
+/**
+ * The first seasonal terms (most recent first) and the seasonally adjusted series: a
+ * classical decomposition, or the Fourier regression below three cycles.
+ */
 function seasonalStart(
   y: number[],
   m: number,
   multiplicative: boolean,
 ): { season: number[]; adjusted: number[] } {
+  if (y.length < 3 * m) {
+    const seasonal = fourierDetrended(y, m, multiplicative);
+    return finishStart(seasonal.slice(1, m).reverse(), (t) => seasonal[t] ?? 0, y, m, multiplicative);
+  }
   const indices = seasonalIndices(y, m, multiplicative);
-  let season = indices.slice(1).reverse();
-  if (!multiplicative) return { season, adjusted: y.map((v, t) => v - (indices[t % m] ?? 0)) };
-  season = season.map((s) => Math.max(s, 1e-2));
-  const total = season.reduce((a, b) => a + b, 0);
-  if (total > m) season = season.map((s) => s / (total + 1e-2 * season.length));
-  return { season, adjusted: y.map((v, t) => v / Math.max(indices[t % m] ?? 1, 1e-2)) };
+  return finishStart(indices.slice(1).reverse(), (t) => indices[t % m] ?? 0, y, m, multiplicative);
 }
 
 /** Least-squares line through (1, y₁) … (k, y_k): intercept at t = 0 and slope. */
@@ -49,7 +104,7 @@ function line(y: number[]): { intercept: number; slope: number } {
   return { intercept: yMean - slope * tMean, slope };
 }
 
-/** R's `initstate`; seasonal models need three full seasons (R fits a Fourier line below that). */
+/** R's `initstate`. */
 export function startStates(y: number[], spec: EtsSpec, m: number): StartStates {
   const seasonal = spec.season !== 'N';
   const { season, adjusted } = seasonal

@@ -22,9 +22,9 @@ export function parseEtsCode(code: string): EtsSpec {
   return { error: match[1], trend: match[2], season: match[3] } as EtsSpec;
 }
 
-/** The season ETS uses: the longest period of at most MAX_ETS_PERIOD with three cycles in the series. */
+/** The season ETS uses: the longest period of at most MAX_ETS_PERIOD shorter than the series (as R). */
 export function etsPeriod(periods: number[], n: number): number {
-  const usable = periods.filter((p) => p <= MAX_ETS_PERIOD && 3 * p <= n);
+  const usable = periods.filter((p) => p <= MAX_ETS_PERIOD && p < n);
   return usable.length > 0 ? Math.max(...usable) : 1;
 }
 
