@@ -27,6 +27,7 @@ import { RosterOutcome } from './roster-outcome.graphql';
 import { RosterRepairService } from './roster-repair.service';
 import { RosterRepair } from './roster-repair.graphql';
 import { WeekArgs } from './roster-inputs.graphql';
+import type { KeyedLanes } from '../common/keyed-lanes';
 
 /** After publishing: conflicts (fields on Roster, rosterConflict), repairRoster and rosterOutcome. */
 @Resolver(() => Roster)
@@ -34,6 +35,8 @@ export class RosterConflictResolver {
   constructor(
     private readonly repairService: RosterRepairService,
     private readonly outcomeService: RosterOutcomeService,
+    /** The caller's heavy reads, a few at a time (an outcome replays the week's intervals). */
+    private readonly heavyReads: KeyedLanes,
   ) {}
 
   @FieldResolver(() => [RosterConflict], {
@@ -76,12 +79,14 @@ export class RosterConflictResolver {
   @Authorized(...PLAN_READERS)
   @Query(() => RosterOutcome, {
     description:
-      'Plan versus actual for the days of the roster’s week with actual volumes. SERVICE_PROVIDER: PUBLISHED rosters only.',
+      'Plan versus actual for the days of the roster’s week with actual volumes. SERVICE_PROVIDER: PUBLISHED rosters only. A heavy read: a user’s run two at a time, six at most (then RATE_LIMITED).',
   })
   rosterOutcome(
     @Arg('rosterId', () => ID) rosterId: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<RosterOutcome> {
-    return this.outcomeService.outcome(rosterId, viewer);
+    return this.heavyReads.run(viewer.userId, viewer.userId, () =>
+      this.outcomeService.outcome(rosterId, viewer),
+    );
   }
 }

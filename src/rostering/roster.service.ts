@@ -21,7 +21,7 @@ import { rosterKpis } from './roster-kpi';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
 import { applyChange, type AssignmentChange } from './roster-edit.core';
 import { nextTurn } from '../time-slicer';
-import { SerialQueues } from '../common/serial-queues';
+import { KeyedLanes } from '../common/keyed-lanes';
 
 export { applyChange, type AssignmentAction, type AssignmentChange } from './roster-edit.core';
 
@@ -82,9 +82,9 @@ export const ROSTER_EDIT_QUEUE = 8;
 export class RosterService {
   private readonly rosters: Collection<RosterDoc>;
   private readonly publishHandlers = new ChangeHandlers<RosterDoc>();
-  private readonly edits = new SerialQueues(
-    { perKey: ROSTER_EDIT_QUEUE, perOwner: ROSTER_EDIT_QUEUE },
-    'edits of roster',
+  private readonly edits = new KeyedLanes(
+    { lanes: 1, perKey: ROSTER_EDIT_QUEUE, perOwner: ROSTER_EDIT_QUEUE },
+    { key: (id) => `edits of roster ${id} are`, owner: 'roster edits' },
   );
 
   constructor(

@@ -235,7 +235,7 @@ function mountRoutes(
   app.use(rateLimited(rates, MAX_BODY));
   app.use(metricsRoutes(services.metrics, config));
   app.use(webRoutes({ graphiql: config.GRAPHQL_INTROSPECTION }));
-  app.use(downloadRoutes([...downloads(services), ...extraDownloads], users, logger));
+  app.use(downloadRoutes([...downloads(services), ...extraDownloads], users, services.heavyReads, logger));
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS } : { origin: false }),

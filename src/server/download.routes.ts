@@ -7,6 +7,8 @@ import type { DownloadRoute } from '../export/download';
 import { writeCsv } from '../export/csv-writer';
 import { writeXlsx } from '../export/xlsx-writer';
 import type { Logger } from '../logger';
+import type { KeyedLanes } from '../common/keyed-lanes';
+import type { Viewer } from '../auth/request-context';
 
 /** HTTP status for each domain error code (anything else is a 500). */
 const STATUS: Record<ErrorCode, number> = {
@@ -29,8 +31,43 @@ function stringEntries(query: Readonly<Record<string, unknown>>): Record<string,
   return out;
 }
 
-/** Mounts every DownloadRoute as `.xlsx` and `.csv`, authenticated by `Authorization: Bearer`. */
-export function downloadRoutes(routes: DownloadRoute[], users: UserService, logger: Logger): Router {
+/** Builds the route's sheets and writes them as XLSX, or one of them as CSV. */
+async function sendSheets(
+  route: DownloadRoute,
+  ext: 'xlsx' | 'csv',
+  req: Request,
+  res: Response,
+  viewer: Viewer,
+): Promise<void> {
+  const params = stringEntries(req.params);
+  const query = stringEntries(req.query);
+  const sheets = await route.sheets(params, viewer, query);
+  const name = route.fileName(params).replace(/[^A-Za-z0-9._-]/g, '_');
+  if (ext === 'xlsx') {
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="${name}.xlsx"`);
+    return writeXlsx(res, sheets);
+  }
+  const sheet = query.sheet ? sheets.find((s) => s.name === query.sheet) : sheets[0];
+  if (!sheet)
+    throw badInput(`sheet must be one of ${sheets.map((s) => s.name).join(', ')}`, [
+      { field: 'sheet', message: 'unknown sheet' },
+    ]);
+  res.setHeader('content-type', 'text/csv; charset=utf-8');
+  res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+  return writeCsv(res, sheet);
+}
+
+/**
+ * Mounts every DownloadRoute as `.xlsx` and `.csv`, authenticated by `Authorization: Bearer`;
+ * each user's exports share their heavy-read lanes (heavy-reads.ts).
+ */
+export function downloadRoutes(
+  routes: DownloadRoute[],
+  users: UserService,
+  heavyReads: KeyedLanes,
+  logger: Logger,
+): Router {
   const router = Router();
   for (const route of routes) {
     for (const ext of ['xlsx', 'csv'] as const) {
@@ -38,27 +75,7 @@ export function downloadRoutes(routes: DownloadRoute[], users: UserService, logg
         try {
           const token = bearerToken(req.headers.authorization);
           const viewer = admitViewer(token ? await users.authenticate(token) : null, route.roles);
-          const params = stringEntries(req.params);
-          const query = stringEntries(req.query);
-          const sheets = await route.sheets(params, viewer, query);
-          const name = route.fileName(params).replace(/[^A-Za-z0-9._-]/g, '_');
-          if (ext === 'xlsx') {
-            res.setHeader(
-              'content-type',
-              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            );
-            res.setHeader('content-disposition', `attachment; filename="${name}.xlsx"`);
-            await writeXlsx(res, sheets);
-          } else {
-            const sheet = query.sheet ? sheets.find((s) => s.name === query.sheet) : sheets[0];
-            if (!sheet)
-              throw badInput(`sheet must be one of ${sheets.map((s) => s.name).join(', ')}`, [
-                { field: 'sheet', message: 'unknown sheet' },
-              ]);
-            res.setHeader('content-type', 'text/csv; charset=utf-8');
-            res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
-            await writeCsv(res, sheet);
-          }
+          await heavyReads.run(viewer.userId, viewer.userId, () => sendSheets(route, ext, req, res, viewer));
         } catch (e) {
           const error = isAppError(e) ? e : new AppError('INTERNAL', 'Internal server error');
           if (!isAppError(e)) logger.error({ err: e, path: req.path }, 'export failed');

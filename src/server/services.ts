@@ -58,6 +58,8 @@ import type { TaskRunner } from '../workers/task-runner';
 import { taskFile, WorkerPool, workerPoolOptions } from '../workers/worker-pool';
 import { todayIn } from '../common/calendar';
 import { Metrics, observedRunner } from './metrics';
+import { heavyReadLanes } from './heavy-reads';
+import type { KeyedLanes } from '../common/keyed-lanes';
 import { VERSION } from '../version';
 import { ServerInfo, SystemResolver } from './system.resolver';
 
@@ -75,6 +77,8 @@ export interface Services extends Infrastructure {
   /** Forecast and roster tasks: BullMQ jobs with Redis, the in-process pool otherwise. */
   workers: TaskRunner;
   metrics: Metrics;
+  /** Each user's plans, outcomes and exports, a few at a time (heavy-reads.ts). */
+  heavyReads: KeyedLanes;
   users: UserService;
   audit: AuditService;
   channels: ChannelService;
@@ -254,6 +258,7 @@ export function createServices(infra: Infrastructure): Services {
     ...infra,
     workers,
     metrics,
+    heavyReads: heavyReadLanes(),
     ...master,
     ...forecasting,
     staffing,
@@ -325,9 +330,12 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
     [StaffResolver, new StaffResolver(services.staff, services.availability)],
     [AvailabilityResolver, new AvailabilityResolver(services.availability)],
     [ShiftTemplateResolver, new ShiftTemplateResolver(services.shiftTemplates)],
-    [StaffingResolver, new StaffingResolver(services.staffing)],
+    [StaffingResolver, new StaffingResolver(services.staffing, services.heavyReads)],
     [RosterResolver, new RosterResolver(services.rosters, services.rosterJobs, services.planWeek)],
-    [RosterConflictResolver, new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes)],
+    [
+      RosterConflictResolver,
+      new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes, services.heavyReads),
+    ],
     [RankingResolver, new RankingResolver(services.ranking, services.rankers)],
     [RosterRankingResolver, new RosterRankingResolver()],
     [VolumeResolver, new VolumeResolver(services.volumes)],
