@@ -131,7 +131,7 @@ export function fitEts(y: number[], spec: EtsSpec, m: number): EtsFit | null {
   const layout = layoutOf(spec, period);
   const start = pack(layout, startParams(spec, period), startStates(y, spec, period));
   const n = y.length;
-  if (start.length >= n - 1 || (spec.season !== 'N' && n <= period)) return null;
+  if (start.length >= n - 1 || (spec.season !== 'N' && (period < 2 || n <= period))) return null;
   const target = objective(y, layout);
   // R skips a model whose starting point is already outside the bounds
   if (!Number.isFinite(target(start))) return null;
@@ -157,9 +157,9 @@ export function fitEts(y: number[], spec: EtsSpec, m: number): EtsFit | null {
   };
 }
 
-/** The models R's `ets(y)` compares (no multiplicative trend, R's default). */
-export function etsCandidates(y: number[], m: number): EtsSpec[] {
-  const positive = y.every((v) => v > 0);
+/** The models R's `ets(y)` compares (no multiplicative trend, R's default; `additiveOnly` as R's option). */
+export function etsCandidates(y: number[], m: number, additiveOnly = false): EtsSpec[] {
+  const positive = !additiveOnly && y.every((v) => v > 0);
   const seasons: EtsSeason[] = m > 1 && y.length > m ? ['N', 'A', 'M'] : ['N'];
   const trends: EtsTrend[] = ['N', 'A', 'Ad'];
   const specs: EtsSpec[] = [];

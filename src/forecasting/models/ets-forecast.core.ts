@@ -1,26 +1,25 @@
 /**
- * ETS forecasts: R's point forecasts from the last state, with prediction intervals exact
- * for the linear models with additive errors (Hyndman et al. 2008, class 1:
- * σ²·(1 + Σ_{j<h} c_j²), c_j = α + β·(φ + … + φ^j) + γ·[j ≡ 0 mod m]) and from simulated
- * sample paths for the others (multiplicative errors or season), as R's
- * `forecast(fit, simulate = TRUE)`, from a fixed seed so a forecast is reproducible. Pure.
+ * ETS forecast spreads: the exact variance of the linear models with additive errors
+ * (Hyndman et al. 2008, class 1: σ²·(1 + Σ_{j<h} c_j²), c_j = α + β·(φ + … + φ^j) +
+ * γ·[j ≡ 0 mod m]), and simulated sample paths for the others (multiplicative errors or
+ * season), as R's `forecast(fit, simulate = TRUE)`, from a fixed seed so a forecast is
+ * reproducible. Pure.
  */
 import { mulberry32 } from '../../common/random';
-import { dampedSum, etsPointForecast, type EtsParams, type EtsSpec } from './ets-recursion.core';
+import {
+  advance,
+  dampedSum,
+  etsPointForecast,
+  oneStep,
+  type Carry,
+  type EtsParams,
+  type EtsSpec,
+} from './ets-recursion.core';
 import type { EtsFit } from './ets-fit.core';
-
-export interface EtsForecast {
-  mean: number[];
-  lo80: number[];
-  hi80: number[];
-  lo95: number[];
-  hi95: number[];
-}
+import type { ForecastResult } from '../forecast.types';
 
 /** Sample paths for the simulated intervals (R’s `npaths`). */
 export const SAMPLE_PATHS = 5000;
-const Z80 = 1.2815515655446004;
-const Z95 = 1.959963984540054;
 
 /** The linear models with additive errors, whose forecast variance has a closed form. */
 export const isClassOne = (spec: EtsSpec): boolean => spec.error === 'A' && spec.season !== 'M';
@@ -68,43 +67,29 @@ function simulate(fit: EtsFit, h: number, paths: number): Float64Array[] {
   const sd = Math.sqrt(sigma2);
   const out = Array.from({ length: h }, () => new Float64Array(paths));
   const m = final.season.length;
-  const damp = spec.trend === 'Ad' ? par.phi : 1;
-  const ring = new Float64Array(m);
+  const carry: Carry = { level: 0, growth: 0, ring: new Float64Array(m) };
   for (let p = 0; p < paths; p++) {
-    ring.set(final.season);
-    let level = final.level;
-    let growth = spec.trend === 'N' ? 0 : final.growth;
-    for (let i = 0; i < h; i++) {
+    carry.level = final.level;
+    carry.growth = final.growth;
+    carry.ring.set(final.season);
+    out.forEach((values, i) => {
       const k = m > 0 ? i % m : 0;
-      const s = m > 0 ? (ring[k] ?? 0) : 0;
-      const q = level + damp * growth;
-      const f = spec.season === 'A' ? q + s : spec.season === 'M' ? q * s : q;
+      const f = oneStep(carry, k, spec, par);
       const e = sd * draw();
       const y = spec.error === 'M' ? f * (1 + e) : f + e;
-      (out[i] ?? new Float64Array(0))[p] = y;
-      const adjusted = spec.season === 'A' ? y - s : spec.season === 'M' ? y / s : y;
-      const newLevel = q + par.alpha * (adjusted - q);
-      if (spec.trend !== 'N') growth = damp * growth + (par.beta / par.alpha) * (newLevel - q);
-      if (m > 0) ring[k] = s + par.gamma * ((spec.season === 'A' ? y - q : y / q) - s);
-      level = newLevel;
-    }
+      values[p] = y;
+      advance(carry, k, y, spec, par);
+    });
   }
   return out;
 }
 
-/** Point forecasts and 80 %/95 % intervals h steps after the end of the fitted series. */
-export function etsForecast(fit: EtsFit, h: number, paths = SAMPLE_PATHS): EtsForecast {
+/**
+ * Point forecasts and 80 %/95 % bounds from simulated sample paths h steps after the end of
+ * the fitted series (for the models without a closed-form variance).
+ */
+export function etsSimulatedForecast(fit: EtsFit, h: number, paths = SAMPLE_PATHS): ForecastResult {
   const mean = etsPointForecast(fit.spec, fit.params, fit.final, h);
-  if (isClassOne(fit.spec)) {
-    const sd = classOneVariance(fit.spec, fit.params, fit.sigma2, fit.m, h).map(Math.sqrt);
-    return {
-      mean,
-      lo80: mean.map((v, i) => v - Z80 * (sd[i] ?? 0)),
-      hi80: mean.map((v, i) => v + Z80 * (sd[i] ?? 0)),
-      lo95: mean.map((v, i) => v - Z95 * (sd[i] ?? 0)),
-      hi95: mean.map((v, i) => v + Z95 * (sd[i] ?? 0)),
-    };
-  }
   const sorted = simulate(fit, h, paths).map((values) => values.sort());
   const bound = (q: number): number[] => sorted.map((values) => quantile(values, q));
   return { mean, lo80: bound(0.1), hi80: bound(0.9), lo95: bound(0.025), hi95: bound(0.975) };

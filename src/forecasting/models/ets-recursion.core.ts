@@ -65,10 +65,38 @@ export function dampedSum(phi: number, h: number): number {
 }
 
 /** The state the recursion carries: level, growth and a ring of m seasonal terms (time t uses ring[t mod m]). */
-interface Carry {
+export interface Carry {
   level: number;
   growth: number;
   ring: Float64Array;
+}
+
+/** A season term s applied to a level (and trend) `base`. */
+const seasoned = (season: EtsSeason, base: number, s: number): number =>
+  season === 'A' ? base + s : season === 'M' ? base * s : base;
+
+/** The one-step forecast from `carry` for a step whose season term is ring[k]. */
+export function oneStep(carry: Carry, k: number, spec: EtsSpec, par: EtsParams): number {
+  const damp = spec.trend === 'Ad' ? par.phi : 1;
+  const base = carry.level + (spec.trend === 'N' ? 0 : damp * carry.growth);
+  return seasoned(spec.season, base, carry.ring.length > 0 ? (carry.ring[k] ?? 0) : 0);
+}
+
+/**
+ * The state equations, the same for additive and multiplicative errors (R's `update`):
+ * level, growth and ring[k] after observing `obs` at a step whose season term is ring[k].
+ */
+export function advance(carry: Carry, k: number, obs: number, spec: EtsSpec, par: EtsParams): void {
+  const m = carry.ring.length;
+  const s = m > 0 ? (carry.ring[k] ?? 0) : 0;
+  const phib = spec.trend === 'N' ? 0 : (spec.trend === 'Ad' ? par.phi : 1) * carry.growth;
+  const q = carry.level + phib;
+  const p = spec.season === 'A' ? obs - s : spec.season === 'M' ? (abs(s) < TOL ? HUGE : obs / s) : obs;
+  const level = q + par.alpha * (p - q);
+  if (spec.trend !== 'N') carry.growth = phib + (par.beta / par.alpha) * (level - carry.level - phib);
+  if (m > 0)
+    carry.ring[k] = s + par.gamma * ((spec.season === 'A' ? obs - q : abs(q) < TOL ? HUGE : obs / q) - s);
+  carry.level = level;
 }
 
 /**
@@ -83,24 +111,13 @@ function run(
   carry: Carry,
   keep?: { residuals: number[]; fitted: number[] },
 ): number {
-  const { alpha, beta, gamma } = par;
   const m = carry.ring.length;
-  const ring = carry.ring;
-  const trendy = spec.trend !== 'N';
-  const damp = spec.trend === 'Ad' ? par.phi : 1;
-  const addSeason = spec.season === 'A';
-  const mulSeason = spec.season === 'M';
   const mulError = spec.error === 'M';
-  let level = carry.level;
-  let growth = trendy ? carry.growth : 0;
   let sse = 0;
   let logSum = 0;
   for (let t = 0; t < y.length; t++) {
     const k = m > 0 ? t % m : 0;
-    const s = m > 0 ? (ring[k] ?? 0) : 0;
-    const phib = damp * growth;
-    const q = level + phib;
-    const f = addSeason ? q + s : mulSeason ? q * s : q;
+    const f = oneStep(carry, k, spec, par);
     const obs = y[t] ?? NaN;
     const e = mulError ? (obs - f) / f : obs - f;
     if (!finite(e)) return Infinity;
@@ -110,14 +127,8 @@ function run(
       keep.residuals.push(e);
       keep.fitted.push(f);
     }
-    const p = addSeason ? obs - s : mulSeason ? (abs(s) < TOL ? HUGE : obs / s) : obs;
-    const newLevel = q + alpha * (p - q);
-    if (trendy) growth = phib + (beta / alpha) * (newLevel - level - phib);
-    if (m > 0) ring[k] = s + gamma * ((addSeason ? obs - q : abs(q) < TOL ? HUGE : obs / q) - s);
-    level = newLevel;
+    advance(carry, k, obs, spec, par);
   }
-  carry.level = level;
-  carry.growth = growth;
   const lik = y.length * Math.log(sse) + (mulError ? 2 * logSum : 0);
   return Number.isNaN(lik) ? Infinity : lik < -1e10 ? -1e10 : lik;
 }
@@ -169,9 +180,8 @@ export function etsPointForecast(spec: EtsSpec, par: EtsParams, state: EtsState,
   const growth = spec.trend === 'N' ? 0 : state.growth;
   const out: number[] = [];
   for (let i = 1; i <= h; i++) {
-    const base = state.level + dampedSum(phi, i) * growth;
     const s = m > 0 ? (state.season[(i - 1) % m] ?? 0) : 0;
-    out.push(spec.season === 'A' ? base + s : spec.season === 'M' ? base * s : base);
+    out.push(seasoned(spec.season, state.level + dampedSum(phi, i) * growth, s));
   }
   return out;
 }

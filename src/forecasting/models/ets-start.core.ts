@@ -7,6 +7,7 @@
  * characteristic equation (Hyndman et al. 2008, ch. 10). Pure.
  */
 import { solveSubset } from '../least-squares.core';
+import { leastSquaresLine } from './smoothing.core';
 import { seasonalIndices } from './theta.core';
 import type { EtsParams, EtsSpec } from './ets-recursion.core';
 
@@ -89,21 +90,6 @@ function seasonalStart(
   return finishStart(indices.slice(1).reverse(), (t) => indices[t % m] ?? 0, y, m, multiplicative);
 }
 
-/** Least-squares line through (1, y₁) … (k, y_k): intercept at t = 0 and slope. */
-function line(y: number[]): { intercept: number; slope: number } {
-  const k = y.length;
-  const tMean = (k + 1) / 2;
-  const yMean = y.reduce((a, b) => a + b, 0) / k;
-  let sxy = 0;
-  let sxx = 0;
-  y.forEach((v, i) => {
-    sxy += (i + 1 - tMean) * (v - yMean);
-    sxx += (i + 1 - tMean) ** 2;
-  });
-  const slope = sxy / sxx;
-  return { intercept: yMean - slope * tMean, slope };
-}
-
 /** R's `initstate`. */
 export function startStates(y: number[], spec: EtsSpec, m: number): StartStates {
   const seasonal = spec.season !== 'N';
@@ -113,7 +99,7 @@ export function startStates(y: number[], spec: EtsSpec, m: number): StartStates 
   const first = adjusted.slice(0, Math.min(Math.max(10, seasonal ? 2 * m : 2), adjusted.length));
   if (spec.trend === 'N')
     return { level: first.reduce((a, b) => a + b, 0) / first.length, growth: 0, season };
-  const { intercept, slope } = line(first);
+  const { intercept, slope } = leastSquaresLine(first);
   const tiny = Math.abs(intercept + slope) < 1e-8;
   return {
     level: tiny ? intercept * (1 + 1e-3) : intercept,

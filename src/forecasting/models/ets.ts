@@ -1,11 +1,19 @@
 import { badInput } from '../../errors';
 import { ModelFitError } from '../forecast-errors';
-import type { EtsOptions, FitOptions, FittedModel, Forecaster, SeriesInput } from '../forecast.types';
+import type {
+  EtsOptions,
+  FitOptions,
+  FittedModel,
+  Forecaster,
+  ForecastResult,
+  SeriesInput,
+} from '../forecast.types';
 import { makeFittedModel } from '../fitted-model-factory';
 import { validateSeries } from '../series.validation';
 import { etsCandidates, fitAutoEts, type EtsFit } from './ets-fit.core';
-import { etsForecast } from './ets-forecast.core';
-import { specName, type EtsSpec } from './ets-recursion.core';
+import { classOneVariance, etsSimulatedForecast, isClassOne } from './ets-forecast.core';
+import { etsPointForecast, specName, type EtsSpec } from './ets-recursion.core';
+import { gaussianIntervals } from '../forecast-postprocess';
 
 /** R's `ets` ignores seasons longer than this (a season has m − 1 free initial states). */
 export const MAX_ETS_PERIOD = 24;
@@ -30,16 +38,19 @@ export function etsPeriod(periods: number[], n: number): number {
 
 /** The model a fit searches, or the one `options.model` fixes (a refit of a stored model). */
 function fitFor(values: number[], m: number, options: EtsOptions = {}): EtsFit {
-  const specs = options.model ? [parseEtsCode(options.model)] : etsCandidates(values, m);
-  const multiplicativeOk = !options.additiveOnly && values.every((v) => v > 0);
-  const usable = specs.filter(
-    (s) =>
-      (s.season === 'N' || m > 1) &&
-      (options.model !== undefined || multiplicativeOk || !/M/.test(etsCode(s))),
-  );
-  const fit = fitAutoEts(values, m, usable);
+  const specs = options.model
+    ? [parseEtsCode(options.model)]
+    : etsCandidates(values, m, options.additiveOnly);
+  const fit = fitAutoEts(values, m, specs);
   if (!fit) throw new ModelFitError('ETS', `no ETS model could be fitted to ${values.length} values`);
   return fit;
+}
+
+/** Point forecasts and 80 %/95 % intervals h steps after the fitted series: exact (class 1) or simulated. */
+export function etsForecast(fit: EtsFit, h: number): ForecastResult {
+  if (!isClassOne(fit.spec)) return etsSimulatedForecast(fit, h);
+  const sd = classOneVariance(fit.spec, fit.params, fit.sigma2, fit.m, h).map(Math.sqrt);
+  return gaussianIntervals(etsPointForecast(fit.spec, fit.params, fit.final, h), sd);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Smoothing shared by the decomposition models: the centred moving average of classical
- * decomposition, a local level with AR(1) errors (harmonic regression) and simple
+ * decomposition, a least-squares line (Theta's drift, ETS's start), a local level with AR(1) errors (harmonic regression) and simple
  * exponential smoothing, its φ = 0 case (Theta). Pure: arrays in, numbers out.
  */
 import { at } from '../../common/indexed';
@@ -32,6 +32,21 @@ export function centredMovingAverage(values: readonly number[], m: number): numb
     out[t] = (sum - ends) / m;
   }
   return out;
+}
+
+/** Least-squares line through (1, y₁) … (k, y_k): intercept at t = 0 and slope (R's `lsfit(1:k, y)`). */
+export function leastSquaresLine(y: readonly number[]): { intercept: number; slope: number } {
+  const k = y.length;
+  const tMean = (k + 1) / 2;
+  const yMean = y.reduce((a, b) => a + b, 0) / k;
+  let sxy = 0;
+  let sxx = 0;
+  y.forEach((v, i) => {
+    sxy += (i + 1 - tMean) * (v - yMean);
+    sxx += (i + 1 - tMean) ** 2;
+  });
+  const slope = sxy / sxx;
+  return { intercept: yMean - slope * tMean, slope };
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { at } from '../../common/indexed';
 import { badInput } from '../../errors';
-import { centredMovingAverage, fitSes } from './smoothing.core';
+import { centredMovingAverage, fitSes, leastSquaresLine } from './smoothing.core';
 
 export interface ThetaFit {
   alpha: number;
@@ -81,18 +81,10 @@ export function fitTheta(values: number[], m: number): ThetaFit {
     ? values.map((v, t) => (multiplicative ? v / at(indices, t % m) : v - at(indices, t % m)))
     : values.slice();
   const ses = fitSes(adjusted);
-  const tMean = (n - 1) / 2;
-  const yMean = adjusted.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  adjusted.forEach((y, t) => {
-    sxy += (t - tMean) * (y - yMean);
-    sxx += (t - tMean) ** 2;
-  });
   return {
     alpha: ses.alpha,
     level: ses.level,
-    drift: sxy / sxx / 2,
+    drift: leastSquaresLine(adjusted).slope / 2,
     sigma2: ses.sse / Math.max(n - 3, 1),
     period: seasonal ? m : 1,
     decomposition: seasonal ? (multiplicative ? 'multiplicative' : 'additive') : 'none',

@@ -1,5 +1,5 @@
 import { fitAutoEts, fitEts } from '../../../src/forecasting/models/ets-fit.core';
-import { etsForecast } from '../../../src/forecasting/models/ets-forecast.core';
+import { etsForecast } from '../../../src/forecasting/models/ets';
 import { etsFilter, specName } from '../../../src/forecasting/models/ets-recursion.core';
 import { rootsInsideUnitCircle } from '../../../src/forecasting/models/ets-start.core';
 import { minRootModulus } from '../../../src/forecasting/arima-roots.core';
