@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { CappedCounts } from './capped-counts';
 
 /** How many tasks run at once per key, and how many a key and an owner may have running or waiting. */
 export interface LaneLimits {
@@ -29,24 +30,25 @@ interface Lane {
  */
 export class KeyedLanes {
   private readonly keys = new Map<string, Lane>();
-  private readonly owners = new Map<string, number>();
+  private readonly owners: CappedCounts<string>;
 
   constructor(
     private readonly limits: LaneLimits,
     private readonly labels: LaneLabels,
-  ) {}
+  ) {
+    this.owners = new CappedCounts(limits.perOwner);
+  }
 
   /** Runs `task` when `key` has a free lane; rejects with RATE_LIMITED past the limits. */
   run<T>(key: string, owner: string, task: () => Promise<T>): Promise<T> {
     const lane = this.keys.get(key) ?? { running: 0, waiting: [] };
     const held = lane.running + lane.waiting.length;
-    const owned = this.owners.get(owner) ?? 0;
-    if (held >= this.limits.perKey)
-      return this.refuse(`${held} ${this.labels.key(key)}`, key, this.limits.perKey);
-    if (owned >= this.limits.perOwner)
-      return this.refuse(`you have ${owned} ${this.labels.owner}`, owner, this.limits.perOwner);
+    const { perKey, perOwner } = this.limits;
+    if (held >= perKey) return this.refuse(`${held} ${this.labels.key(key)}`, key, perKey);
+    // an owner never holds more than perOwner: refused, it holds exactly that
+    if (!this.owners.tryTake(owner))
+      return this.refuse(`you have ${perOwner} ${this.labels.owner}`, owner, perOwner);
     this.keys.set(key, lane);
-    this.owners.set(owner, owned + 1);
     let start: Promise<void>;
     if (lane.running < this.limits.lanes) {
       lane.running += 1;
@@ -75,8 +77,6 @@ export class KeyedLanes {
     if (next) next();
     else lane.running -= 1;
     if (lane.running === 0 && this.keys.get(key) === lane) this.keys.delete(key);
-    const owned = (this.owners.get(owner) ?? 1) - 1;
-    if (owned === 0) this.owners.delete(owner);
-    else this.owners.set(owner, owned);
+    this.owners.release(owner);
   }
 }

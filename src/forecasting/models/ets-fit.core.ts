@@ -21,17 +21,12 @@ import { admissible, startParams, startStates, withinUsual, type StartStates } f
 export interface EtsFit {
   spec: EtsSpec;
   params: EtsParams;
-  /** The states before the first observation (season in the order they apply). */
-  initial: EtsState;
   /** The state after the last observation. */
   final: EtsState;
   loglik: number;
   aicc: number;
   /** Σe² / (n − number of estimated parameters), as R. */
   sigma2: number;
-  residuals: number[];
-  fitted: number[];
-  n: number;
   /** The seasonal period (1 without a season). */
   m: number;
 }
@@ -141,18 +136,13 @@ export function fitEts(y: number[], spec: EtsSpec, m: number): EtsFit | null {
   if (!Number.isFinite(run.lik)) return null;
   const np = start.length + 1;
   const aic = run.lik + 2 * np;
-  const sse = run.residuals.reduce((a, e) => a + e * e, 0);
   return {
     spec,
     params,
-    initial,
     final: run.final,
     loglik: -0.5 * run.lik,
     aicc: aic + (2 * np * (np + 1)) / (n - np - 1),
-    sigma2: sse / (n - start.length),
-    residuals: run.residuals,
-    fitted: run.fitted,
-    n,
+    sigma2: run.sse / (n - start.length),
     m: period,
   };
 }

@@ -34,10 +34,8 @@ export interface EtsState {
 export interface EtsFilterResult {
   /** n·log(SSE), plus 2·Σ log|ŷ| with multiplicative errors (R's `lik`; log-likelihood −lik/2). */
   lik: number;
-  /** Innovations: y − ŷ (additive errors) or (y − ŷ) / ŷ (multiplicative). */
-  residuals: number[];
-  /** One-step fitted values ŷ. */
-  fitted: number[];
+  /** Σe² of the innovations: y − ŷ (additive errors) or (y − ŷ) / ŷ (multiplicative). */
+  sse: number;
   /** The state after the last observation. */
   final: EtsState;
 }
@@ -101,15 +99,15 @@ export function advance(carry: Carry, k: number, obs: number, spec: EtsSpec, par
 
 /**
  * The recursion over y: `lik` as R's (Infinity when a forecast is not finite or a
- * multiplicative one is zero), and, when `keep` is given, each step's residual and fitted
- * value. Allocation-free: the optimiser calls it thousands of times.
+ * multiplicative one is zero), and, when `totals` is given, the innovations' Σe² in it.
+ * Allocation-free: the optimiser calls it thousands of times.
  */
 function run(
   y: ArrayLike<number>,
   spec: EtsSpec,
   par: EtsParams,
   carry: Carry,
-  keep?: { residuals: number[]; fitted: number[] },
+  totals?: { sse: number },
 ): number {
   const m = carry.ring.length;
   const mulError = spec.error === 'M';
@@ -123,12 +121,9 @@ function run(
     if (!finite(e)) return Infinity;
     sse += e * e;
     if (mulError) logSum += log(abs(f));
-    if (keep) {
-      keep.residuals.push(e);
-      keep.fitted.push(f);
-    }
     advance(carry, k, obs, spec, par);
   }
+  if (totals) totals.sse = sse;
   const lik = y.length * Math.log(sse) + (mulError ? 2 * logSum : 0);
   return Number.isNaN(lik) ? Infinity : lik < -1e10 ? -1e10 : lik;
 }
@@ -144,7 +139,7 @@ export function etsLikelihood(
   return run(y, spec, par, { level: initial.level, growth: initial.growth, ring });
 }
 
-/** Runs the model over y from `initial`, keeping residuals, fitted values and the final state. */
+/** Runs the model over y from `initial`: R's `lik`, Σe² and the final state. */
 export function etsFilter(
   y: ArrayLike<number>,
   spec: EtsSpec,
@@ -156,20 +151,19 @@ export function etsFilter(
     growth: initial.growth,
     ring: Float64Array.from(initial.season),
   };
-  const keep = { residuals: [] as number[], fitted: [] as number[] };
-  const lik = run(y, spec, par, carry, keep);
+  const totals = { sse: NaN };
+  const lik = run(y, spec, par, carry, totals);
   if (!Number.isFinite(lik)) return unfit(initial);
   const m = carry.ring.length;
   const offset = m > 0 ? y.length % m : 0;
   const ring = Array.from(carry.ring);
   const season = ring.slice(offset).concat(ring.slice(0, offset));
-  return { lik, ...keep, final: { level: carry.level, growth: carry.growth, season } };
+  return { lik, sse: totals.sse, final: { level: carry.level, growth: carry.growth, season } };
 }
 
 const unfit = (initial: EtsState): EtsFilterResult => ({
   lik: Infinity,
-  residuals: [],
-  fitted: [],
+  sse: NaN,
   final: initial,
 });
 
