@@ -17,8 +17,9 @@ import { GraphQLError } from 'graphql';
 import { clientKey } from '../common/client-address';
 import { TokenBuckets } from '../common/token-buckets';
 import type { Config } from '../config';
+import type { ErrorCode } from '../errors';
 
-export const RATE_LIMITED = 'RATE_LIMITED';
+export const RATE_LIMITED = 'RATE_LIMITED' satisfies ErrorCode;
 export const RATE_REFUSAL_DELAY_MS = 1000;
 /** Client keys remembered at once (about 100 bytes each). */
 const MAX_CLIENTS = 100_000;
