@@ -9,6 +9,29 @@ interface Point {
   hi95: number;
 }
 
+type Known = [string, number | null];
+
+/**
+ * The known actuals as line data, with a gap (a null point, which ECharts does not join)
+ * wherever intervals are missing: closed nights and weekends have no volume rows, and a line
+ * drawn straight across them shows volumes nobody measured. The step is the shortest spacing
+ * between known points.
+ */
+export function actualLine(history: { t: string; value?: number | null }[]): Known[] {
+  const known = history.flatMap((h) =>
+    h.value == null ? [] : [{ t: h.t, ms: Date.parse(h.t), v: h.value }],
+  );
+  let step = Infinity;
+  for (let i = 1; i < known.length; i++) step = Math.min(step, known[i].ms - known[i - 1].ms);
+  const line: Known[] = [];
+  known.forEach((k, i) => {
+    const prev = known[i - 1];
+    if (prev && k.ms - prev.ms > step) line.push([new Date(prev.ms + step).toISOString(), null]);
+    line.push([k.t, k.v]);
+  });
+  return line;
+}
+
 /** History (actuals) against the forecast mean with its 80 % and 95 % bands (stacked areas). */
 export function forecastChartOption(
   points: Point[],
@@ -77,7 +100,7 @@ export function forecastChartOption(
         symbol: 'none',
         lineStyle: { color: '#111827', width: 1 },
         itemStyle: { color: '#111827' },
-        data: history.filter((h) => h.value != null).map((h) => [h.t, h.value]),
+        data: actualLine(history),
       },
     ],
   };
