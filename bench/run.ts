@@ -3,6 +3,7 @@
  * baseline measured in the same run. Roster sizes default to 20–300 staff here
  * (`npm run bench:roster -- 500` runs the largest on its own).
  */
+import { runDatasetsBench } from './forecast-datasets.bench';
 import { runForecastBench } from './forecast.bench';
 import { runRepairBench } from './roster-repair.bench';
 import { runRosterBench } from './roster.bench';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   await runStoreBench();
   await runStaffingBench();
   await runForecastBench();
+  await runDatasetsBench(['--auto-only']);
   await runRosterBench([20, 60, 150, 300]);
   await runRepairBench(300, 5);
 }

@@ -1,0 +1,210 @@
+/**
+ * A second forecast benchmark, from the seasonal series that ship with R (base R's `datasets`
+ * and the forecast package's): twelve monthly and quarterly series and one half-hourly one,
+ * each with its test split of the last h steps and R forecast 8.x's scores on it
+ * (`bench/r-datasets.json`, values included, from `Rscript scripts/reference/r-datasets.R`).
+ * The six public series are few, and chosen for their trouble; these thirteen say how AUTO
+ * does against what an analyst gets from R in one line (`auto.arima`, `ets`) on series it
+ * has never been tuned on, and whether our ARIMA and ETS still score what R's do.
+ * Ratios below 1 beat R. Exits non-zero only on a crash, never on a score.
+ *
+ *   npm run bench:forecast:datasets [-- --series=AirPassengers,gas] [-- --auto-only]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../src/paths';
+import { BASE_FORECASTERS } from '../src/forecasting/models/ensemble';
+import type { BaseModelKind } from '../src/forecasting/forecast.types';
+import { autoOnSeries, fmt, scoreOnTest, trainInput, type Scores, warmPool } from './forecast-harness';
+import { rBest, type PublicSeries } from './forecast-series';
+import { printTable } from './harness';
+
+interface RMethod extends Scores {
+  seconds: number;
+}
+
+interface RDataset {
+  description: string;
+  periods: number | number[];
+  h: number;
+  start: string;
+  train: number[];
+  test: number[];
+  methods: Record<string, RMethod>;
+}
+
+/** Our model (raw or with Box-Cox) beside the R method it reimplements. */
+const PEERS: { model: BaseModelKind; boxCox: boolean; r: string }[] = [
+  { model: 'ARIMA', boxCox: false, r: 'auto_arima' },
+  { model: 'ARIMA', boxCox: true, r: 'auto_arima_boxcox' },
+  { model: 'ETS', boxCox: false, r: 'ets' },
+  { model: 'ETS', boxCox: true, r: 'ets_boxcox' },
+  { model: 'THETA', boxCox: false, r: 'thetaf' },
+];
+
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const geomean = (xs: number[]): number => Math.exp(mean(xs.map(Math.log)));
+
+/** The series of bench/r-datasets.json in the shape of the public benchmark's. */
+export function loadRDatasets(): PublicSeries[] {
+  const file = JSON.parse(readFileSync(join(REPO_ROOT, 'bench', 'r-datasets.json'), 'utf8')) as {
+    series: Record<string, RDataset>;
+  };
+  return Object.entries(file.series).map(([name, d]) => {
+    const periods = Array.isArray(d.periods) ? d.periods : [d.periods];
+    const pick = (field: 'mase' | 'seconds'): Record<string, number> =>
+      Object.fromEntries(Object.entries(d.methods).map(([m, s]) => [m, s[field]]));
+    return {
+      name,
+      periods,
+      h: d.h,
+      train: d.train,
+      test: d.test,
+      ...(periods.length > 1 ? { stepMinutes: 30 } : {}),
+      start: d.start,
+      r: {
+        periods: d.periods,
+        h: d.h,
+        n_train: d.train.length,
+        description: d.description,
+        mase: pick('mase'),
+        seconds: pick('seconds'),
+      },
+    };
+  });
+}
+
+/** Our reimplementation of each R method on a series: MASE, and its ratio to R's. */
+function peerRatios(s: PublicSeries): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of PEERS) {
+    const rMase = s.r.mase[p.r];
+    if (rMase === undefined) continue;
+    try {
+      const fitted = BASE_FORECASTERS[p.model].fit(trainInput(s), { boxCox: p.boxCox ? 'auto' : 'none' });
+      out[p.r] = scoreOnTest(s, fitted.forecast(s.h)).mase / rMase;
+    } catch {
+      out[p.r] = NaN;
+    }
+  }
+  return out;
+}
+
+interface Row {
+  series: string;
+  picked: string;
+  auto: Scores;
+  seconds: number;
+  best: { method: string; mase: number };
+  r: Record<string, number>;
+  rSeconds: Record<string, number>;
+  peers: Record<string, number>;
+}
+
+const ratioTo = (row: Row, method: string): number => row.auto.mase / (row.r[method] ?? NaN);
+
+function printRows(rows: Row[]): void {
+  printTable(
+    'AUTO against R forecast 8.x on R’s own seasonal series (MASE on the test split of the last h steps)',
+    rows.map((w) => ({
+      series: w.series,
+      'AUTO picked': w.picked,
+      MASE: fmt(w.auto.mase),
+      "R's best": `${w.best.method} ${fmt(w.best.mase)}`,
+      '×best': fmt(w.auto.mase / w.best.mase, 2),
+      '×auto.arima': fmt(ratioTo(w, 'auto_arima'), 2),
+      '×ets': fmt(ratioTo(w, 'ets'), 2),
+      '×stlf': fmt(ratioTo(w, 'stlf'), 2),
+      'cov80 %': fmt(100 * w.auto.cov80, 0),
+      'cov95 %': fmt(100 * w.auto.cov95, 0),
+      seconds: fmt(w.seconds, 2),
+      '×R auto.arima time': fmt(w.seconds / (w.rSeconds.auto_arima ?? NaN), 2),
+    })),
+  );
+}
+
+function printSummary(rows: Row[]): void {
+  const summary = ['best', 'auto_arima', 'ets', 'stlf', 'snaive'].map((m) => {
+    const ratios = rows
+      .map((w) => (m === 'best' ? w.auto.mase / w.best.mase : ratioTo(w, m)))
+      .filter(Number.isFinite);
+    return {
+      against: m === 'best' ? "R's best per series (hindsight)" : `R's ${m}`,
+      series: ratios.length,
+      'mean ratio': fmt(mean(ratios), 3),
+      'geometric mean': fmt(geomean(ratios), 3),
+      'AUTO ≤ it': `${ratios.filter((r) => r <= 1).length}/${ratios.length}`,
+      worst: fmt(Math.max(...ratios), 2),
+    };
+  });
+  printTable('Summary: AUTO’s MASE over R’s, per series', summary);
+  const peers = PEERS.map((p) => {
+    const ratios = rows
+      .map((w) => w.peers[p.r])
+      .filter((r): r is number => r !== undefined && Number.isFinite(r));
+    return {
+      ours: `${p.model}${p.boxCox ? '+BOXCOX' : ''}`,
+      "R's": p.r,
+      series: ratios.length,
+      'geometric mean ratio': ratios.length ? fmt(geomean(ratios), 3) : 'n/a',
+      'within 5 %': `${ratios.filter((r) => Math.abs(r - 1) <= 0.05).length}/${ratios.length}`,
+    };
+  });
+  if (rows.some((w) => Object.keys(w.peers).length > 0))
+    printTable('Our reimplementations against R’s methods (MASE ratio, monthly and quarterly series)', peers);
+  const timed = rows.filter((w) => w.rSeconds.auto_arima !== undefined);
+  const seconds = (f: (w: Row) => number): number => timed.reduce((t, w) => t + f(w), 0);
+  console.log(
+    `\nAUTO took ${fmt(
+      seconds((w) => w.seconds),
+      1,
+    )} s in all on the ${timed.length} series R's auto.arima ` +
+      `took ${fmt(
+        seconds((w) => w.rSeconds.auto_arima),
+        1,
+      )} s on ` +
+      `(${fmt(seconds((w) => w.seconds) / seconds((w) => w.rSeconds.auto_arima), 2)}×; AUTO's includes its backtest).`,
+  );
+  const cov = rows.map((w) => w.auto.cov95);
+  console.log(
+    `\nAUTO's 95 % interval covers ${fmt(100 * mean(cov), 0)} % of the test points on average ` +
+      `(${cov.filter((c) => c >= 0.85 && c <= 0.99).length}/${cov.length} series within 85–99 %).`,
+  );
+}
+
+export async function runDatasetsBench(argv: string[] = []): Promise<void> {
+  const only = argv
+    .find((a) => a.startsWith('--series='))
+    ?.slice(9)
+    .split(',');
+  const series = loadRDatasets().filter((s) => !only || only.includes(s.name));
+  const pool = await warmPool();
+  const rows: Row[] = [];
+  try {
+    for (const s of series) {
+      const { label, forecast, seconds } = await autoOnSeries(pool, s);
+      const single = s.periods.length === 1 && !argv.includes('--auto-only');
+      rows.push({
+        series: s.name,
+        picked: label,
+        auto: scoreOnTest(s, forecast),
+        seconds,
+        best: rBest(s.r),
+        r: s.r.mase,
+        rSeconds: s.r.seconds,
+        peers: single ? peerRatios(s) : {},
+      });
+    }
+  } finally {
+    await pool.close();
+  }
+  printRows(rows);
+  printSummary(rows);
+}
+
+if (require.main === module) {
+  runDatasetsBench(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
