@@ -14,13 +14,7 @@ import {
   type AutoBacktestResult,
   type CandidateSpec,
 } from './candidate-backtest';
-import {
-  bestNewestMase,
-  olderWork,
-  type NewestRun,
-  type OlderForecasts,
-  type OlderWork,
-} from './candidate-backtest-steps';
+import { olderWork, type NewestRun, type OlderForecasts, type OlderWork } from './candidate-backtest-steps';
 import type { PackedForecast } from './forecast-wire';
 import type {
   FitChosenInput,
@@ -82,18 +76,18 @@ function settled<T>(o: ({ ok: true } & T) | { ok: false; error: TaskError }): T 
   return o;
 }
 
-/** What the backtest's two steps leave for the join: the runs, the bar and the older forecasts. */
+/** What the backtest's two steps leave for the join: the newest-origin runs and the older forecasts. */
 interface PooledBacktest {
   runs: NewestRun<PackedForecast>[];
-  best: number;
   older: OlderForecasts<PackedForecast>[];
 }
 
 /**
  * The backtest's two steps, at most `parallelism` tasks in flight, each thread taking the
  * next task when its last one ends: every candidate on the newest origin (costliest kinds
- * first), then the survivors of the pruning bar set by all of them on the older origins (a
- * candidate slower than SPLIT_FIT_MS one task per origin, so its origins share the threads).
+ * first; its fit finds the structure the older origins refit, and times it), then every
+ * candidate that fitted there on the older origins (a candidate slower than SPLIT_FIT_MS one
+ * task per origin, so its origins share the threads).
  */
 async function backtestOnPool(
   pool: TaskRunner,
@@ -115,9 +109,8 @@ async function backtestOnPool(
     specs,
     newest.flatMap((o) => o.runs),
   );
-  const best = bestNewestMase(runs);
   const fitMs = new Map(runs.map((r) => [specLabel(r.spec), r.ms ?? 0]));
-  const work = olderWork(runs, best, newest[0]?.originCount ?? 0, options.prune);
+  const work = olderWork(runs, newest[0]?.originCount ?? 0);
   const older = await inLanes(
     olderUnits(work, (spec) => fitMs.get(specLabel(spec)) ?? 0),
     pool.parallelism,
@@ -130,7 +123,7 @@ async function backtestOnPool(
         }),
       ).older,
   );
-  return { runs, best, older: older.flat() };
+  return { runs, older: older.flat() };
 }
 
 /**

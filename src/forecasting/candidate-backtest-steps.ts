@@ -1,6 +1,6 @@
 /**
- * AUTO's backtest in steps: every candidate on the newest origin, the pruning bar from all of
- * them, the survivors on the older origins, and the join into backtested candidates. In one
+ * AUTO's backtest in steps: every candidate on the newest origin, then every candidate that
+ * fitted there on the older origins, and the join into backtested candidates. In one
  * process `backtestCandidates` runs them in turn; on the worker pool (auto-pool-runner.ts)
  * each step runs as parallel tasks and the result is the same.
  */
@@ -10,7 +10,6 @@ import { sum } from '../common/sum';
 import { fitAtOrigin, forecastOrigins, summarise, type OriginData } from './backtest-runner';
 import {
   autoOrigins,
-  DEFAULT_PRUNE,
   specLabel,
   type AutoBacktestOptions,
   type AutoOrigins,
@@ -81,14 +80,6 @@ function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: Fi
 const runsOnNewest = (specs: CandidateSpec[], plan: AutoOrigins, fit: FitOptions): NewestRun[] =>
   specs.map((spec) => runOnNewest(spec, at(plan.origins, plan.origins.length - 1), plan.h, fit));
 
-/** The best newest-origin MASE among the runs: the pruning bar is a multiple of it. */
-export const bestNewestMase = (first: NewestRun<unknown>[]): number =>
-  Math.min(...first.map((r) => (r.mase !== undefined && Number.isFinite(r.mase) ? r.mase : Infinity)));
-
-/** Whether a run goes on to the older origins: fitted, and seasonal naive or within `prune` × `best`. */
-const survives = (r: NewestRun<unknown>, best: number, prune = DEFAULT_PRUNE): boolean =>
-  r.failure === undefined && (r.spec.kind === 'SNAIVE' || !(r.mase > prune * best));
-
 /** The first step of the backtest (or a part of it): each candidate on the newest origin. */
 export function newestOriginRuns(
   input: SeriesInput,
@@ -99,7 +90,7 @@ export function newestOriginRuns(
   return { runs: runsOnNewest(specs, plan, options.fit ?? {}), originCount: plan.origins.length };
 }
 
-/** Older origins (indices into the plan's origins, oldest 0) a surviving candidate is forecast at. */
+/** Older origins (indices into the plan's origins, oldest 0) a candidate is forecast at. */
 export interface OlderWork {
   spec: CandidateSpec;
   origins: number[];
@@ -116,16 +107,15 @@ export interface OlderForecasts<F = ForecastResult> {
   failure?: string;
 }
 
-/** The older-origin work of the runs that survive the bar (`prune` × `best`): every older origin. */
-export function olderWork(
-  runs: NewestRun<unknown>[],
-  best: number,
-  originCount: number,
-  prune = DEFAULT_PRUNE,
-): OlderWork[] {
+/**
+ * The older-origin work: every run that fitted on the newest origin, at every older origin.
+ * None is dropped for its newest-origin score: one origin is too noisy to judge on (a bar of
+ * 1.6 × the best there, dropped 2026-12-02, lost co2's ARIMA and MSTL to a lucky Prophet origin).
+ */
+export function olderWork(runs: NewestRun<unknown>[], originCount: number): OlderWork[] {
   const origins = Array.from({ length: Math.max(originCount - 1, 0) }, (_, i) => i);
   return runs
-    .filter((r) => survives(r, best, prune))
+    .filter((r) => r.failure === undefined)
     .map((r) => ({ spec: r.spec, origins, ...(r.structure ? { structure: r.structure } : {}) }));
 }
 
@@ -161,13 +151,8 @@ const failed = (spec: CandidateSpec, failure: string): CandidateBacktest => ({
   failure,
 });
 
-/** One candidate's backtest from its newest run and its older forecasts (a pruned one: the newest only). */
-function assemble(
-  r: NewestRun,
-  parts: OlderForecasts[],
-  plan: AutoOrigins,
-  keep: boolean,
-): CandidateBacktest {
+/** One candidate's backtest from its newest run and its older forecasts. */
+function assemble(r: NewestRun, parts: OlderForecasts[], plan: AutoOrigins): CandidateBacktest {
   if (r.failure !== undefined) return failed(r.spec, r.failure);
   const failure = parts.find((p) => p.failure !== undefined)?.failure;
   if (failure !== undefined) return failed(r.spec, failure);
@@ -175,66 +160,44 @@ function assemble(
   const newest = origins.length - 1;
   const byOrigin = new Map<number, ForecastResult>([[newest, r.f]]);
   for (const part of parts) part.origins.forEach((o, k) => byOrigin.set(o, at(part.forecasts, k)));
-  const used = keep ? origins.map((_, i) => i) : [newest];
-  const fs = used.map((i) => {
+  const fs = origins.map((_, i) => {
     const f = byOrigin.get(i);
     if (!f) throw new AppError('INTERNAL', `candidate ${specLabel(r.spec)} has no forecast at origin ${i}`);
     return f;
   });
   const ms = r.ms + sum(parts, (p) => p.ms);
-  const summary = summarise(
-    r.spec.kind,
-    used.map((i) => at(origins, i)),
-    fs,
-    ms,
-    bucketSlots,
-    power,
-  );
+  const summary = summarise(r.spec.kind, origins, fs, ms, bucketSlots, power);
   return {
     ...summary,
     label: specLabel(r.spec),
     spec: r.spec,
     forecasts: fs,
     score: weightedScore(summary.perOrigin.map((m) => m.mase)),
-    ...(keep ? {} : { pruned: true }),
   };
 }
 
-function assembleAll(
-  runs: NewestRun[],
-  older: OlderForecasts[],
-  best: number,
-  plan: AutoOrigins,
-  prune: number,
-): CandidateBacktest[] {
-  return runs.map((r) =>
+const assembleAll = (runs: NewestRun[], older: OlderForecasts[], plan: AutoOrigins): CandidateBacktest[] =>
+  runs.map((r) =>
     assemble(
       r,
       older.filter((o) => o.label === specLabel(r.spec)),
       plan,
-      survives(r, best, prune),
     ),
   );
-}
 
-/**
- * The join: every candidate's backtest from its newest run and its older forecasts, wherever
- * they ran (`best`: the best newest-origin MASE of ALL candidates).
- */
+/** The join: every candidate's backtest from its newest run and its older forecasts, wherever they ran. */
 export function assembleCandidates(
   input: SeriesInput,
   runs: NewestRun[],
   older: OlderForecasts[],
-  best: number,
   options: AutoBacktestOptions = {},
 ): CandidateBacktest[] {
-  return assembleAll(runs, older, best, autoOrigins(input, options), options.prune ?? DEFAULT_PRUNE);
+  return assembleAll(runs, older, autoOrigins(input, options));
 }
 
 /**
- * Backtests the given candidates: first all on the newest origin, then the survivors (within
- * `prune` × the best newest-origin MASE; seasonal naive always survives) on the older ones.
- * Run in parts on the pool (auto-pool-runner.ts: newestOriginRuns, olderOriginForecasts and
+ * Backtests the given candidates: first all on the newest origin, then those that fitted
+ * there on the older ones. Run in parts on the pool (auto-pool-runner.ts: newestOriginRuns, olderOriginForecasts and
  * assembleCandidates), the steps give the same result.
  */
 export function backtestCandidates(
@@ -244,9 +207,7 @@ export function backtestCandidates(
 ): CandidateBacktest[] {
   const plan = autoOrigins(input, options);
   const fit = options.fit ?? {};
-  const prune = options.prune ?? DEFAULT_PRUNE;
   const runs = runsOnNewest(specs, plan, fit);
-  const best = bestNewestMase(runs);
-  const older = forecastWork(olderWork(runs, best, plan.origins.length, prune), plan, fit);
-  return assembleAll(runs, older, best, plan, prune);
+  const older = forecastWork(olderWork(runs, plan.origins.length), plan, fit);
+  return assembleAll(runs, older, plan);
 }

@@ -26,8 +26,6 @@ export interface AutoBacktestOptions {
   kinds?: BaseModelKind[];
   /** Also try each model except SNAIVE on Box-Cox transformed values (default true). */
   boxCox?: boolean;
-  /** After the newest origin, candidates worse than this multiple of the best stop (default 1.6). */
-  prune?: number;
   /** Members of the combination candidate (default 3; below 2 disables). */
   combine?: number;
   fit?: FitOptions;
@@ -41,8 +39,6 @@ export interface CandidateBacktest extends ModelBacktest {
   weights?: number[];
   /** Recency-weighted mean MASE over the origins (AUTO's ranking score). */
   score?: number;
-  /** Set when the candidate stopped after the newest origin. */
-  pruned?: boolean;
   /** Per-origin forecasts, kept for the combination; dropped before storing. */
   forecasts?: ForecastResult[];
 }
@@ -58,8 +54,6 @@ export interface AutoBacktestResult {
 
 /** AUTO's rolling origins by default: more than the registry's plain backtest, weighted to recent ones. */
 export const AUTO_ORIGINS = 8;
-/** After the newest origin, candidates worse than this multiple of the best stop. */
-export const DEFAULT_PRUNE = 1.6;
 
 /** Seasons at least this long (in steps) get harmonic regression as an AUTO candidate. */
 export const LONG_SEASON = 24;

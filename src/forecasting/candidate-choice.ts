@@ -30,7 +30,7 @@ export type RankedCandidate = CandidateBacktest & { score: number };
 
 /** Ran on every origin with a finite score: may join the combination and be chosen. */
 export const isRanked = (c: CandidateBacktest): c is RankedCandidate =>
-  c.ok && !c.pruned && c.score !== undefined && Number.isFinite(c.score);
+  c.ok && c.score !== undefined && Number.isFinite(c.score);
 
 /** What a single-model candidate brings to the combination: its spec and per-origin forecasts. */
 function memberOf(c: CandidateBacktest): { spec: CandidateSpec; forecasts: ForecastResult[] } {

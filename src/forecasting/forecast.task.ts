@@ -105,7 +105,7 @@ export interface OlderGroupInput {
 
 export type OlderGroupOutput = TaskResult<{ older: OlderForecasts<PackedForecast>[] }>;
 
-/** AUTO's second backtest step for one group: surviving candidates at some older origins. */
+/** AUTO's second backtest step for one group: candidates at some older origins. */
 export async function backtestOlderGroup(input: OlderGroupInput): Promise<OlderGroupOutput> {
   return taskResult(() => ({
     older: olderOriginForecasts(input.series, input.work, input.options).map(packOlder),
@@ -114,11 +114,9 @@ export async function backtestOlderGroup(input: OlderGroupInput): Promise<OlderG
 
 export interface FitChosenInput {
   series: SeriesInput;
-  /** Every candidate's newest-origin run, and the older-origin forecasts of the survivors (packed). */
+  /** Every candidate's newest-origin run, and the older-origin forecasts of those that fitted (packed). */
   runs: NewestRun<PackedForecast>[];
   older: OlderForecasts<PackedForecast>[];
-  /** The best newest-origin MASE over all candidates (the pruning bar's base). */
-  best: number;
   horizon: number;
   futureOpen?: boolean[];
   options?: AutoOptions;
@@ -143,7 +141,6 @@ export async function fitChosenCandidate(input: FitChosenInput): Promise<FitChos
       input.series,
       input.runs.map(unpackRun),
       input.older.map(unpackOlder),
-      input.best,
       options,
     );
     const report = combineAndChoose(input.series, results, options);

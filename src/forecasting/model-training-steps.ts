@@ -113,7 +113,7 @@ export async function trainAuto(job: TrainingJob, boxCox: boolean): Promise<Trai
     chosen: report.candidates.find((c) => c.label === auto.label) ?? report.candidates[report.chosen],
     candidates: report.candidates.map((m) => ({
       ...m,
-      error: m.failure ?? (m.pruned ? `stopped after the newest origin (${m.label})` : null),
+      error: m.failure ?? null,
     })),
     horizon: report.horizon,
     origins: report.origins.length,

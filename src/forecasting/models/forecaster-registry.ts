@@ -43,7 +43,6 @@ export function fitModel(
     ok: m.ok,
     mase: m.metrics?.mase ?? null,
     score: m.score ?? null,
-    ...(m.pruned ? { pruned: true } : {}),
     ...(m.failure ? { failure: m.failure } : {}),
   }));
   const params = {

@@ -5,7 +5,6 @@ import { refitOptions } from '../../../src/forecasting/model-refit-options';
 import { R_ARIMA } from './arima-reference.fixture';
 import { autoOrigins } from '../../../src/forecasting/candidate-backtest';
 import {
-  bestNewestMase,
   newestOriginRuns,
   olderOriginForecasts,
   olderWork,
@@ -107,7 +106,7 @@ describe('ARIMA order search against R’s auto.arima', () => {
       order: expect.any(Array),
       drift: expect.any(Boolean),
     });
-    const work = olderWork(runs, bestNewestMase(runs), originCount);
+    const work = olderWork(runs, originCount);
     expect(work).toEqual([{ spec: { kind: 'ARIMA' }, origins: [0, 1], structure }]);
     const [older] = olderOriginForecasts(input, work, options);
     const { origins } = autoOrigins(input, options);
