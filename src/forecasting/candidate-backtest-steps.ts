@@ -44,7 +44,6 @@ export type NewestRun<F = ForecastResult> =
       spec: CandidateSpec;
       f: F;
       ms: number;
-      mase: number;
       /** What the fit searched for (ARIMA's orders), kept at the older origins. */
       structure?: FitOptions;
       failure?: undefined;
@@ -53,7 +52,6 @@ export type NewestRun<F = ForecastResult> =
       spec: CandidateSpec;
       failure: string;
       f?: undefined;
-      mase?: undefined;
       ms?: undefined;
       structure?: undefined;
     };
@@ -67,7 +65,6 @@ function runOnNewest(spec: CandidateSpec, newest: OriginData, h: number, fit: Fi
       spec,
       f,
       ms: performance.now() - t0,
-      mase: summarise(spec.kind, [newest], [f], 0).metrics.mase,
       ...(structure ? { structure } : {}),
     };
   } catch (e) {
