@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../src/paths';
 import { BASE_FORECASTERS } from '../src/forecasting/models/ensemble';
 import type { BaseModelKind } from '../src/forecasting/forecast.types';
-import { autoOnSeries, fmt, scoreOnTest, trainInput, type Scores, warmPool } from './forecast-harness';
-import { rBest, type PublicSeries } from './forecast-series';
+import { autoOnSeries, fmt, mean, scoreOnTest, trainInput, type Scores, warmPool } from './forecast-harness';
+import { rBest, type PublicSeries, type RReference } from './forecast-series';
 import { printTable } from './harness';
 
 interface RMethod extends Scores {
@@ -42,7 +42,6 @@ const PEERS: { model: BaseModelKind; boxCox: boolean; r: string }[] = [
   { model: 'THETA', boxCox: false, r: 'thetaf' },
 ];
 
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const geomean = (xs: number[]): number => Math.exp(mean(xs.map(Math.log)));
 
 /** The series of bench/r-datasets.json in the shape of the public benchmark's. */
@@ -95,13 +94,11 @@ interface Row {
   picked: string;
   auto: Scores;
   seconds: number;
-  best: { method: string; mase: number };
-  r: Record<string, number>;
-  rSeconds: Record<string, number>;
+  r: RReference;
   peers: Record<string, number>;
 }
 
-const ratioTo = (row: Row, method: string): number => row.auto.mase / (row.r[method] ?? NaN);
+const ratioTo = (row: Row, method: string): number => row.auto.mase / (row.r.mase[method] ?? NaN);
 
 function printRows(rows: Row[]): void {
   printTable(
@@ -110,15 +107,15 @@ function printRows(rows: Row[]): void {
       series: w.series,
       'AUTO picked': w.picked,
       MASE: fmt(w.auto.mase),
-      "R's best": `${w.best.method} ${fmt(w.best.mase)}`,
-      '×best': fmt(w.auto.mase / w.best.mase, 2),
+      "R's best": `${rBest(w.r).method} ${fmt(rBest(w.r).mase)}`,
+      '×best': fmt(w.auto.mase / rBest(w.r).mase, 2),
       '×auto.arima': fmt(ratioTo(w, 'auto_arima'), 2),
       '×ets': fmt(ratioTo(w, 'ets'), 2),
       '×stlf': fmt(ratioTo(w, 'stlf'), 2),
       'cov80 %': fmt(100 * w.auto.cov80, 0),
       'cov95 %': fmt(100 * w.auto.cov95, 0),
       seconds: fmt(w.seconds, 2),
-      '×R auto.arima time': fmt(w.seconds / (w.rSeconds.auto_arima ?? NaN), 2),
+      '×R auto.arima time': fmt(w.seconds / (w.r.seconds.auto_arima ?? NaN), 2),
     })),
   );
 }
@@ -126,7 +123,7 @@ function printRows(rows: Row[]): void {
 function printSummary(rows: Row[]): void {
   const summary = ['best', 'auto_arima', 'ets', 'stlf', 'snaive'].map((m) => {
     const ratios = rows
-      .map((w) => (m === 'best' ? w.auto.mase / w.best.mase : ratioTo(w, m)))
+      .map((w) => (m === 'best' ? w.auto.mase / rBest(w.r).mase : ratioTo(w, m)))
       .filter(Number.isFinite);
     return {
       against: m === 'best' ? "R's best per series (hindsight)" : `R's ${m}`,
@@ -152,18 +149,12 @@ function printSummary(rows: Row[]): void {
   });
   if (rows.some((w) => Object.keys(w.peers).length > 0))
     printTable('Our reimplementations against R’s methods (MASE ratio, monthly and quarterly series)', peers);
-  const timed = rows.filter((w) => w.rSeconds.auto_arima !== undefined);
-  const seconds = (f: (w: Row) => number): number => timed.reduce((t, w) => t + f(w), 0);
+  const timed = rows.filter((w) => w.r.seconds.auto_arima !== undefined);
+  const autoSeconds = timed.reduce((t, w) => t + w.seconds, 0);
+  const rSeconds = timed.reduce((t, w) => t + (w.r.seconds.auto_arima ?? 0), 0);
   console.log(
-    `\nAUTO took ${fmt(
-      seconds((w) => w.seconds),
-      1,
-    )} s in all on the ${timed.length} series R's auto.arima ` +
-      `took ${fmt(
-        seconds((w) => w.rSeconds.auto_arima),
-        1,
-      )} s on ` +
-      `(${fmt(seconds((w) => w.seconds) / seconds((w) => w.rSeconds.auto_arima), 2)}×; AUTO's includes its backtest).`,
+    `\nAUTO took ${fmt(autoSeconds, 1)} s in all on the ${timed.length} series R's auto.arima took ` +
+      `${fmt(rSeconds, 1)} s on (${fmt(autoSeconds / rSeconds, 2)}×; AUTO's includes its backtest).`,
   );
   const cov = rows.map((w) => w.auto.cov95);
   console.log(
@@ -189,9 +180,7 @@ export async function runDatasetsBench(argv: string[] = []): Promise<void> {
         picked: label,
         auto: scoreOnTest(s, forecast),
         seconds,
-        best: rBest(s.r),
-        r: s.r.mase,
-        rSeconds: s.r.seconds,
+        r: s.r,
         peers: single ? peerRatios(s) : {},
       });
     }

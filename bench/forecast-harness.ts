@@ -14,6 +14,9 @@ import { BENCH_HOLIDAYS, type PublicSeries } from './forecast-series';
 /** A score for a table: `digits` decimals, 'n/a' when not finite. */
 export const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
+/** The arithmetic mean of a non-empty list of scores. */
+export const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
 export interface Scores {
   mase: number;
   cov80: number;

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../src/paths';
-import { autoOnSeries, fmt, scoreOnTest, type Scores, warmPool } from './forecast-harness';
+import { autoOnSeries, fmt, mean, scoreOnTest, type Scores, warmPool } from './forecast-harness';
 import { loadPublicSeries, rBest, type PublicSeries } from './forecast-series';
 import { printTable } from './harness';
 
@@ -23,8 +23,6 @@ interface WindowRow {
   auto: Scores;
   r: RWindow['methods'];
 }
-
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** The series cut at `trainEnd`: everything before it trains, the next h steps test. */
 const windowOf = (s: PublicSeries, trainEnd: number): PublicSeries => {

@@ -194,8 +194,8 @@ export function assembleCandidates(
 
 /**
  * Backtests the given candidates: first all on the newest origin, then those that fitted
- * there on the older ones. Run in parts on the pool (auto-pool-runner.ts: newestOriginRuns, olderOriginForecasts and
- * assembleCandidates), the steps give the same result.
+ * there on the older ones. Run in parts on the pool (auto-pool-runner.ts: newestOriginRuns,
+ * olderOriginForecasts and assembleCandidates), the steps give the same result.
  */
 export function backtestCandidates(
   input: SeriesInput,
