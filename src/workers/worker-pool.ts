@@ -14,15 +14,24 @@ export interface WorkerPoolOptions {
   maxQueue: number;
   /** A task running longer is aborted (its thread is terminated). */
   taskTimeoutMs: number;
+  /**
+   * How much lower the threads' CPU priority is than the process's (Unix nice, 0–19), so
+   * request handling wins a core from a running fit; 0 keeps the process's priority.
+   */
+  nice?: number;
 }
 
 /** The pool's options from the configuration (the API process and `npm run worker` alike). */
 export const workerPoolOptions = (
-  config: Pick<Config, 'WORKER_THREADS' | 'WORKER_QUEUE_SIZE' | 'WORKER_TASK_TIMEOUT_SECONDS'>,
+  config: Pick<
+    Config,
+    'WORKER_THREADS' | 'WORKER_QUEUE_SIZE' | 'WORKER_TASK_TIMEOUT_SECONDS' | 'WORKER_NICE'
+  >,
 ): WorkerPoolOptions => ({
   maxThreads: config.WORKER_THREADS,
   maxQueue: config.WORKER_QUEUE_SIZE,
   taskTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
+  nice: config.WORKER_NICE,
 });
 
 export interface RunOptions extends TaskRunOptions {
@@ -55,6 +64,8 @@ export class WorkerPool implements TaskRunner {
       minThreads: 0,
       idleTimeout: 30_000,
       maxQueue: options.maxQueue,
+      // piscina renices each thread through its optional dependency @napi-rs/nice
+      niceIncrement: options.nice ?? 0,
     });
   }
 
