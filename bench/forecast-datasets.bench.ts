@@ -51,8 +51,8 @@ export function loadRDatasets(): PublicSeries[] {
   };
   return Object.entries(file.series).map(([name, d]) => {
     const periods = Array.isArray(d.periods) ? d.periods : [d.periods];
-    const pick = (field: 'mase' | 'seconds'): Record<string, number> =>
-      Object.fromEntries(Object.entries(d.methods).map(([m, s]) => [m, s[field]]));
+    const pick = (field: 'mase' | 'seconds' | 'msis'): Record<string, number> =>
+      Object.fromEntries(Object.entries(d.methods).map(([m, s]) => [m, s[field] ?? NaN]));
     return {
       name,
       periods,
@@ -68,6 +68,7 @@ export function loadRDatasets(): PublicSeries[] {
         description: d.description,
         mase: pick('mase'),
         seconds: pick('seconds'),
+        msis: pick('msis'),
       },
     };
   });
@@ -100,6 +101,14 @@ interface Row {
 
 const ratioTo = (row: Row, method: string): number => row.auto.mase / (row.r.mase[method] ?? NaN);
 
+/** R's method with the lowest MSIS on the series (chosen with hindsight), if R's file has MSIS. */
+function rBestMsis(r: RReference): { method: string; msis: number } {
+  const [method, msis] = Object.entries(r.msis ?? {})
+    .filter(([, v]) => Number.isFinite(v))
+    .sort((a, b) => a[1] - b[1])[0] ?? ['n/a', NaN];
+  return { method, msis };
+}
+
 function printRows(rows: Row[]): void {
   printTable(
     'AUTO against R forecast 8.x on R’s own seasonal series (MASE on the test split of the last h steps)',
@@ -114,6 +123,8 @@ function printRows(rows: Row[]): void {
       '×stlf': fmt(ratioTo(w, 'stlf'), 2),
       'cov80 %': fmt(100 * w.auto.cov80, 0),
       'cov95 %': fmt(100 * w.auto.cov95, 0),
+      MSIS: fmt(w.auto.msis ?? NaN, 2),
+      "R's best MSIS": `${rBestMsis(w.r).method} ${fmt(rBestMsis(w.r).msis, 2)}`,
       seconds: fmt(w.seconds, 2),
       '×R auto.arima time': fmt(w.seconds / (w.r.seconds.auto_arima ?? NaN), 2),
     })),
@@ -156,11 +167,29 @@ function printSummary(rows: Row[]): void {
     `\nAUTO took ${fmt(autoSeconds, 1)} s in all on the ${timed.length} series R's auto.arima took ` +
       `${fmt(rSeconds, 1)} s on (${fmt(autoSeconds / rSeconds, 2)}×; AUTO's includes its backtest).`,
   );
+  printMsisSummary(rows);
   const cov = rows.map((w) => w.auto.cov95);
   console.log(
     `\nAUTO's 95 % interval covers ${fmt(100 * mean(cov), 0)} % of the test points on average ` +
       `(${cov.filter((c) => c >= 0.85 && c <= 0.99).length}/${cov.length} series within 85–99 %).`,
   );
+}
+
+/** AUTO's 95 % interval score over R's methods', per series (lower beats R). */
+function printMsisSummary(rows: Row[]): void {
+  const against = ['best', 'auto_arima', 'ets', 'stlf', 'snaive'].map((m) => {
+    const ratios = rows
+      .map((w) => (w.auto.msis ?? NaN) / (m === 'best' ? rBestMsis(w.r).msis : (w.r.msis?.[m] ?? NaN)))
+      .filter(Number.isFinite);
+    return {
+      against: m === 'best' ? "R's lowest per series (hindsight)" : `R's ${m}`,
+      series: ratios.length,
+      'mean ratio': ratios.length ? fmt(mean(ratios), 3) : 'n/a',
+      'geometric mean': ratios.length ? fmt(geomean(ratios), 3) : 'n/a',
+      'AUTO ≤ it': `${ratios.filter((r) => r <= 1).length}/${ratios.length}`,
+    };
+  });
+  printTable('Summary: AUTO’s 95 % interval score (MSIS) over R’s, per series', against);
 }
 
 export async function runDatasetsBench(argv: string[] = []): Promise<void> {

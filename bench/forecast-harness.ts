@@ -21,13 +21,18 @@ export interface Scores {
   mase: number;
   cov80: number;
   cov95: number;
+  /** The 95 % interval's mean scaled interval score; absent from R's files made before it. */
+  msis?: number;
 }
 
-/** MASE (scaled by the training split's seasonal naive at the longest period) and coverage on the test split. */
+/**
+ * MASE and the 95 % interval's MSIS (both scaled by the training split's seasonal naive at the
+ * longest period) and coverage on the test split.
+ */
 export function scoreOnTest(s: PublicSeries, f: ForecastResult): Scores {
   const scale = seasonalNaiveScale(s.train, Math.max(...s.periods));
   const a = accuracy(s.test, f, scale);
-  return { mase: a.mase, cov80: a.coverage80, cov95: a.coverage95 };
+  return { mase: a.mase, cov80: a.coverage80, cov95: a.coverage95, msis: a.msis };
 }
 
 /**

@@ -47,8 +47,10 @@ function printWindows(s: PublicSeries, rows: WindowRow[]): void {
         'AUTO picked': w.picked,
         MASE: fmt(w.auto.mase),
         'cov95 %': fmt(100 * w.auto.cov95, 0),
+        MSIS: fmt(w.auto.msis ?? NaN, 2),
         "R's best here": `${best[0]} ${fmt(best[1].mase)}`,
         ratio: fmt(w.auto.mase / best[1].mase, 2),
+        'its MSIS': fmt(best[1].msis ?? NaN, 2),
       };
     }),
   );
@@ -94,6 +96,8 @@ export async function runRollingBench(argv: string[] = []): Promise<void> {
         'AUTO ≤ it in': `${rows.filter((w) => w.auto.mase <= w.r[hindsight.method].mase).length}/${rows.length}`,
         'AUTO cov95 %': fmt(100 * mean(rows.map((w) => w.auto.cov95)), 0),
         'its cov95 %': fmt(100 * mean(rows.map((w) => w.r[hindsight.method].cov95)), 0),
+        'AUTO MSIS': fmt(mean(rows.map((w) => w.auto.msis ?? NaN)), 2),
+        'its MSIS': fmt(mean(rows.map((w) => w.r[hindsight.method].msis ?? NaN)), 2),
       });
     }
   } finally {

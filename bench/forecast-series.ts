@@ -14,6 +14,8 @@ export interface RReference {
   description: string;
   mase: Record<string, number>;
   seconds: Record<string, number>;
+  /** The 95 % interval's MSIS per method, where R's file has it (bench/r-datasets.json). */
+  msis?: Record<string, number>;
 }
 
 export interface PublicSeries {
@@ -83,12 +85,15 @@ export function rBest(r: RReference): { method: string; mase: number } {
 }
 
 /** Interval coverage of R's methods on the benchmark, measured by scripts/reference/r-benchmark-coverage.R. */
-type RCoverage = Record<string, Record<string, { mase: number; cov80: number; cov95: number }>>;
+type RCoverage = Record<string, Record<string, { mase: number; cov80: number; cov95: number; msis?: number }>>;
 
 let rCoverageCache: RCoverage | undefined;
 
-/** R's 80 % and 95 % coverage for a method on a series, when measured. */
-export function rCoverage(series: string, method: string): { cov80: number; cov95: number } | undefined {
+/** R's 80 % and 95 % coverage (and the 95 % interval's MSIS) for a method on a series, when measured. */
+export function rCoverage(
+  series: string,
+  method: string,
+): { cov80: number; cov95: number; msis?: number } | undefined {
   rCoverageCache ??= JSON.parse(
     readFileSync(join(REPO_ROOT, 'bench', 'r-coverage.json'), 'utf8'),
   ) as RCoverage;

@@ -43,6 +43,9 @@ export interface AutoRow {
   rBest: string;
   /** 95 % coverage of R's best method (bench/r-coverage.json), NaN when not measured. */
   rBestCov95: number;
+  /** MSIS of AUTO's and of R's best method's 95 % interval, NaN when not measured. */
+  msis: number;
+  rBestMsis: number;
   ratio: number;
   cov80: number;
   cov95: number;
@@ -96,6 +99,8 @@ async function autoRow(s: PublicSeries, pool: WorkerPool): Promise<AutoRow & Sco
     ...sc,
     rBest: `${best.method} ${best.mase.toFixed(3)}`,
     rBestCov95: rCoverage(s.name, best.method)?.cov95 ?? NaN,
+    msis: sc.msis ?? NaN,
+    rBestMsis: rCoverage(s.name, best.method)?.msis ?? NaN,
     ratio: sc.mase / best.mase,
     seconds,
     rSeconds: s.r.seconds.tbats,
@@ -160,6 +165,8 @@ export async function runForecastBench(argv: string[] = []): Promise<void> {
       'cov80 %': fmt(100 * a.cov80, 0),
       'cov95 %': fmt(100 * a.cov95, 0),
       "R's best cov95 %": fmt(100 * a.rBestCov95, 0),
+      MSIS: fmt(a.msis, 2),
+      "R's best MSIS": fmt(a.rBestMsis, 2),
       seconds: fmt(a.seconds, 2),
       '×R TBATS time': fmt(a.tbatsRatio, 3),
     })),

@@ -4,11 +4,15 @@
 suppressMessages({ library(forecast); library(jsonlite) })
 benchmark_dir <- file.path("..", "shared", "benchmarks", "forecast")
 
-# MASE scaled by the training split's seasonal naive at period m, and interval coverage.
+# MASE scaled by the training split's seasonal naive at period m, interval coverage, and the
+# 95 % interval's mean scaled interval score (the M4 competition's MSIS, same scale).
 score <- function(f, train, test, m) {
   scale <- mean(abs(diff(train, lag = m)))
   inside <- function(i) mean(test >= f$lower[, i] & test <= f$upper[, i])
-  list(mase = mean(abs(test - as.numeric(f$mean))) / scale, cov80 = inside(1), cov95 = inside(2))
+  lo <- as.numeric(f$lower[, 2])
+  hi <- as.numeric(f$upper[, 2])
+  msis <- mean(hi - lo + 40 * pmax(lo - test, 0) + 40 * pmax(test - hi, 0)) / scale
+  list(mase = mean(abs(test - as.numeric(f$mean))) / scale, cov80 = inside(1), cov95 = inside(2), msis = msis)
 }
 
 # The methods of r_reference.json for a series y (msts when `multi`), h steps ahead; TBATS

@@ -17,6 +17,12 @@ export interface AccuracyMetrics {
   /** Share of points inside [lo80, hi80] and [lo95, hi95]. */
   coverage80: number;
   coverage95: number;
+  /**
+   * Mean scaled interval score of the 95 % interval (Gneiting & Raftery 2007; the M4
+   * competition's MSIS): mean of (hi − lo) + 40·(lo − y) below it + 40·(y − hi) above it,
+   * over the MASE scale. Lower is better; it rewards narrow intervals that still cover.
+   */
+  msis: number;
   /** Number of open points scored. */
   n: number;
 }
@@ -57,13 +63,15 @@ export function accuracy(
   }
   const idx = openIndices(actual.length, open);
   const n = idx.length;
-  if (n === 0) return { mase: NaN, smape: NaN, wape: NaN, rmse: NaN, coverage80: NaN, coverage95: NaN, n };
+  if (n === 0)
+    return { mase: NaN, smape: NaN, wape: NaN, rmse: NaN, coverage80: NaN, coverage95: NaN, msis: NaN, n };
   let abs = 0;
   let sq = 0;
   let sm = 0;
   let sumActual = 0;
   let in80 = 0;
   let in95 = 0;
+  let interval = 0;
   for (const i of idx) {
     const y = actual[i];
     const e = y - f.mean[i];
@@ -74,6 +82,7 @@ export function accuracy(
     sumActual += Math.abs(y);
     if (y >= f.lo80[i] && y <= f.hi80[i]) in80++;
     if (y >= f.lo95[i] && y <= f.hi95[i]) in95++;
+    interval += intervalScore(y, f.lo95[i], f.hi95[i], 0.05);
   }
   return {
     mase: scale > 0 ? abs / n / scale : NaN,
@@ -82,9 +91,14 @@ export function accuracy(
     rmse: Math.sqrt(sq / n),
     coverage80: in80 / n,
     coverage95: in95 / n,
+    msis: scale > 0 ? interval / n / scale : NaN,
     n,
   };
 }
+
+/** The interval score of [lo, hi] at level 1 − α for the value y: width plus 2/α × the miss. */
+export const intervalScore = (y: number, lo: number, hi: number, alpha: number): number =>
+  hi - lo + (2 / alpha) * (Math.max(lo - y, 0) + Math.max(y - hi, 0));
 
 /** Drift also fires when |bias| exceeds this share of the actual total, in %. */
 export const BIAS_DRIFT_PERCENT = 10;

@@ -191,6 +191,7 @@ export function summarise(
     smape: mean(perOrigin.map((m) => m.smape)),
     wape: mean(perOrigin.map((m) => m.wape)),
     rmse: mean(perOrigin.map((m) => m.rmse)),
+    msis: mean(perOrigin.map((m) => m.msis)),
     coverage80: pooled('coverage80'),
     coverage95: pooled('coverage95'),
     n: total,

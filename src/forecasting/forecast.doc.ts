@@ -7,8 +7,11 @@ export const MODELS = 'models';
 export const FORECASTS = 'forecasts';
 export type ModelStatus = 'ACTIVE' | 'INACTIVE';
 
-/** A backtest's accuracy as stored: the metrics without their point count, with its origins and horizon. */
-export interface BacktestMetrics extends Omit<AccuracyMetrics, 'n'> {
+/**
+ * A backtest's accuracy as stored: the metrics without their point count and interval score
+ * (scored on the models' own intervals, before calibration), with its origins and horizon.
+ */
+export interface BacktestMetrics extends Omit<AccuracyMetrics, 'n' | 'msis'> {
   origins: number;
   horizon: number;
 }

@@ -27,6 +27,14 @@ describe('accuracy', () => {
     hi95: [14, 21, 0, 50],
   };
 
+  it('scores the 95 % interval by its width and 40 × its misses (MSIS)', () => {
+    // inside every interval: widths 5, 7, 0, 20 → 32 / 4 points / scale 2
+    expect(accuracy(actual, forecast, 2).msis).toBeCloseTo(4, 12);
+    // 5 lies 4 below [9, 14] and 25 lies 4 above [14, 21]: 2/0.05 · (4 + 4) = 320 more
+    const missed = [5, 25, 0, 40];
+    expect(accuracy(missed, forecast, 2).msis).toBeCloseTo((32 + 320) / 4 / 2, 12);
+  });
+
   it('matches hand-computed MASE, sMAPE, WAPE, RMSE and coverage', () => {
     const m = accuracy(actual, forecast, 2);
     // errors: −2, 5, 0, 0 → MAE 7/4 = 1.75; MASE = 1.75 / 2
