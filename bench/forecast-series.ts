@@ -85,7 +85,10 @@ export function rBest(r: RReference): { method: string; mase: number } {
 }
 
 /** Interval coverage of R's methods on the benchmark, measured by scripts/reference/r-benchmark-coverage.R. */
-type RCoverage = Record<string, Record<string, { mase: number; cov80: number; cov95: number; msis?: number }>>;
+type RCoverage = Record<
+  string,
+  Record<string, { mase: number; cov80: number; cov95: number; msis?: number }>
+>;
 
 let rCoverageCache: RCoverage | undefined;
 
