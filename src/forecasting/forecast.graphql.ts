@@ -268,6 +268,13 @@ export class AccuracyMetrics {
   @Field(() => Float, { nullable: true })
   coverage95!: number | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Mean scaled interval score of the 95 % interval (the M4 MSIS): its width plus 40 × the distance to an actual outside it, over the MASE scale. Lower is better.',
+  })
+  msis!: number | null;
+
   @Field(() => Int, { description: 'Intervals scored.' })
   n!: number;
 }

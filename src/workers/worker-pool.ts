@@ -64,7 +64,7 @@ export class WorkerPool implements TaskRunner {
       minThreads: 0,
       idleTimeout: 30_000,
       maxQueue: options.maxQueue,
-      // piscina renices each thread through its optional dependency @napi-rs/nice
+      // piscina renices each thread with @napi-rs/nice (our dependency too, so always installed)
       niceIncrement: options.nice ?? 0,
     });
   }

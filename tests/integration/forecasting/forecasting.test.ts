@@ -245,7 +245,7 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
     forecastAccuracy(channel: "calls", from: $from, to: $to) {
       drift driftFactor
       runs { forecastId drift backtestWape backtestMase
-        metrics { wape mase coverage80 coverage95 n }
+        metrics { wape mase coverage80 coverage95 msis n }
         bias { actualTotal forecastTotal meanError percentOfActual }
         days { date metrics { wape n } bias { actualTotal forecastTotal } } } } }`;
   type Bias = { actualTotal: number; forecastTotal: number; meanError: number; percentOfActual: number };
@@ -257,7 +257,14 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
         forecastId: string;
         drift: boolean;
         backtestWape: number;
-        metrics: { wape: number; mase: number; coverage80: number; coverage95: number; n: number };
+        metrics: {
+          wape: number;
+          mase: number;
+          coverage80: number;
+          coverage95: number;
+          msis: number;
+          n: number;
+        };
         bias: Bias;
         days: {
           date: string;
@@ -267,6 +274,8 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
       }[];
     };
   };
+
+  let usualMsis = NaN;
 
   it('tracks accuracy once actuals arrive: WAPE, MASE, coverage per run and per day', async () => {
     const before = await t.gql<Accuracy>(ACCURACY, { from: '2026-03-02', to: '2026-03-08' }, partner);
@@ -285,6 +294,8 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
     expect(run.metrics.wape).toBeLessThan(25);
     expect(run.metrics.mase).toBeGreaterThan(0);
     expect(run.metrics.coverage95).toBeGreaterThanOrEqual(run.metrics.coverage80);
+    expect(run.metrics.msis).toBeGreaterThan(0);
+    usualMsis = run.metrics.msis;
     expect(run.days.map((d) => [d.date, d.metrics.n])).toEqual([
       ['2026-03-02', 10],
       ['2026-03-03', 10],
@@ -310,6 +321,8 @@ describe('model registry, forecast runs and accuracy (GraphQL, in process)', () 
     expect(run.drift).toBe(true);
     expect(res.data!.forecastAccuracy.drift).toBe(true);
     expect(run.metrics.coverage80).toBeLessThan(0.5);
+    // the interval score charges 40 × every miss of the 95 % interval
+    expect(run.metrics.msis).toBeGreaterThan(3 * usualMsis);
     // twice the volume: the forecast is about half the actual total
     expect(run.bias.percentOfActual).toBeLessThan(-30);
   });
