@@ -36,6 +36,12 @@ async function solve(
   };
 }
 
+/** A row for the table: seconds with two decimals (printTable writes a whole 1.00 as "1"); the JSON lines keep the number. */
+const secondsFixed = (row: Record<string, string | number>): Record<string, string | number> => ({
+  ...row,
+  seconds: Number(row.seconds).toFixed(2),
+});
+
 export async function runRosterBench(sizes: number[] = DEFAULT_SIZES, timeLimitSeconds = 60): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   let baseline: number | null = null;
@@ -51,7 +57,7 @@ export async function runRosterBench(sizes: number[] = DEFAULT_SIZES, timeLimitS
       rows: r.model?.rows ?? 0,
       status: r.status,
       source: r.source ?? '-',
-      seconds: r.seconds.toFixed(2),
+      seconds: +r.seconds.toFixed(2),
       'time/20': ratio(r.seconds, baseline),
       gap: pct(r.gap),
       objective: r.objective === null ? '-' : Math.round(r.objective),
@@ -64,7 +70,10 @@ export async function runRosterBench(sizes: number[] = DEFAULT_SIZES, timeLimitS
     });
     console.log(JSON.stringify({ ...rows[rows.length - 1], timing: r.timing }));
   }
-  printTable(`Roster MILP (HiGHS WASM, time limit ${timeLimitSeconds} s, gap 1%, greedy MIP start)`, rows);
+  printTable(
+    `Roster MILP (HiGHS WASM, time limit ${timeLimitSeconds} s, gap 1%, greedy MIP start)`,
+    rows.map(secondsFixed),
+  );
   console.log(
     '\ncover = coverage % per skill (calls/chat/emails); greedy/opt = greedy objective ÷ optimum (HiGHS best when not proven)',
   );
@@ -81,7 +90,7 @@ export async function runBreakComparison(staff = 300, timeLimitSeconds = 60): Pr
       breakCols: r.model?.breakColumns ?? '-',
       status: r.status,
       source: r.source ?? '-',
-      seconds: r.seconds.toFixed(2),
+      seconds: +r.seconds.toFixed(2),
       'time/fixed': ratio(r.seconds, fixed),
       gap: pct(r.gap),
       objective: r.objective === null ? '-' : Math.round(r.objective),
@@ -91,7 +100,10 @@ export async function runBreakComparison(staff = 300, timeLimitSeconds = 60): Pr
     });
     console.log(JSON.stringify(rows[rows.length - 1]));
   }
-  printTable(`Break placement, ${staff} staff (time limit ${timeLimitSeconds} s, gap 1%)`, rows);
+  printTable(
+    `Break placement, ${staff} staff (time limit ${timeLimitSeconds} s, gap 1%)`,
+    rows.map(secondsFixed),
+  );
   console.log(
     '\nfixed = break pinned at mid-shift (no choice); window = one 30-min break within ±1 h of mid-shift; two = paid 15 min + unpaid 30 min in windows. breakCols = break-start count columns',
   );
