@@ -99,7 +99,9 @@ interface Row {
   peers: Record<string, number>;
 }
 
-const ratioTo = (row: Row, method: string): number => row.auto.mase / (row.r.mase[method] ?? NaN);
+/** AUTO's MASE (or MSIS) over that of R's `method` on the row's series. */
+const ratioTo = (row: Row, method: string, score: 'mase' | 'msis' = 'mase'): number =>
+  (row.auto[score] ?? NaN) / (row.r[score]?.[method] ?? NaN);
 
 /** R's method with the lowest MSIS on the series (chosen with hindsight), if R's file has MSIS. */
 function rBestMsis(r: RReference): { method: string; msis: number } {
@@ -112,40 +114,55 @@ function rBestMsis(r: RReference): { method: string; msis: number } {
 function printRows(rows: Row[]): void {
   printTable(
     'AUTO against R forecast 8.x on R’s own seasonal series (MASE on the test split of the last h steps)',
-    rows.map((w) => ({
-      series: w.series,
-      'AUTO picked': w.picked,
-      MASE: fmt(w.auto.mase),
-      "R's best": `${rBest(w.r).method} ${fmt(rBest(w.r).mase)}`,
-      '×best': fmt(w.auto.mase / rBest(w.r).mase, 2),
-      '×auto.arima': fmt(ratioTo(w, 'auto_arima'), 2),
-      '×ets': fmt(ratioTo(w, 'ets'), 2),
-      '×stlf': fmt(ratioTo(w, 'stlf'), 2),
-      'cov80 %': fmt(100 * w.auto.cov80, 0),
-      'cov95 %': fmt(100 * w.auto.cov95, 0),
-      MSIS: fmt(w.auto.msis ?? NaN, 2),
-      "R's best MSIS": `${rBestMsis(w.r).method} ${fmt(rBestMsis(w.r).msis, 2)}`,
-      seconds: fmt(w.seconds, 2),
-      '×R auto.arima time': fmt(w.seconds / (w.r.seconds.auto_arima ?? NaN), 2),
-    })),
+    rows.map((w) => {
+      const best = rBest(w.r);
+      const bestMsis = rBestMsis(w.r);
+      return {
+        series: w.series,
+        'AUTO picked': w.picked,
+        MASE: fmt(w.auto.mase),
+        "R's best": `${best.method} ${fmt(best.mase)}`,
+        '×best': fmt(w.auto.mase / best.mase, 2),
+        '×auto.arima': fmt(ratioTo(w, 'auto_arima'), 2),
+        '×ets': fmt(ratioTo(w, 'ets'), 2),
+        '×stlf': fmt(ratioTo(w, 'stlf'), 2),
+        'cov80 %': fmt(100 * w.auto.cov80, 0),
+        'cov95 %': fmt(100 * w.auto.cov95, 0),
+        MSIS: fmt(w.auto.msis ?? NaN, 2),
+        "R's best MSIS": `${bestMsis.method} ${fmt(bestMsis.msis, 2)}`,
+        seconds: fmt(w.seconds, 2),
+        '×R auto.arima time': fmt(w.seconds / (w.r.seconds.auto_arima ?? NaN), 2),
+      };
+    }),
   );
 }
 
-function printSummary(rows: Row[]): void {
-  const summary = ['best', 'auto_arima', 'ets', 'stlf', 'snaive'].map((m) => {
-    const ratios = rows
-      .map((w) => (m === 'best' ? w.auto.mase / rBest(w.r).mase : ratioTo(w, m)))
-      .filter(Number.isFinite);
+/**
+ * One line per R method, and one for R's best per series chosen in hindsight (`best`): AUTO's
+ * per-series ratios to it, summarised (with the worst ratio when `worst`).
+ */
+function ratioSummary(
+  rows: Row[],
+  best: { label: string; ratio: (w: Row) => number },
+  ratio: (w: Row, method: string) => number,
+  worst: boolean,
+): Record<string, string | number>[] {
+  return ['best', 'auto_arima', 'ets', 'stlf', 'snaive'].map((m) => {
+    const ratios = rows.map((w) => (m === 'best' ? best.ratio(w) : ratio(w, m))).filter(Number.isFinite);
     return {
-      against: m === 'best' ? "R's best per series (hindsight)" : `R's ${m}`,
+      against: m === 'best' ? best.label : `R's ${m}`,
       series: ratios.length,
       'mean ratio': fmt(mean(ratios), 3),
       'geometric mean': fmt(geomean(ratios), 3),
       'AUTO ≤ it': `${ratios.filter((r) => r <= 1).length}/${ratios.length}`,
-      worst: fmt(Math.max(...ratios), 2),
+      ...(worst ? { worst: fmt(Math.max(...ratios), 2) } : {}),
     };
   });
-  printTable('Summary: AUTO’s MASE over R’s, per series', summary);
+}
+
+function printSummary(rows: Row[]): void {
+  const best = { label: "R's best per series (hindsight)", ratio: (w: Row) => w.auto.mase / rBest(w.r).mase };
+  printTable('Summary: AUTO’s MASE over R’s, per series', ratioSummary(rows, best, ratioTo, true));
   const peers = PEERS.map((p) => {
     const ratios = rows
       .map((w) => w.peers[p.r])
@@ -177,19 +194,12 @@ function printSummary(rows: Row[]): void {
 
 /** AUTO's 95 % interval score over R's methods', per series (lower beats R). */
 function printMsisSummary(rows: Row[]): void {
-  const against = ['best', 'auto_arima', 'ets', 'stlf', 'snaive'].map((m) => {
-    const ratios = rows
-      .map((w) => (w.auto.msis ?? NaN) / (m === 'best' ? rBestMsis(w.r).msis : (w.r.msis?.[m] ?? NaN)))
-      .filter(Number.isFinite);
-    return {
-      against: m === 'best' ? "R's lowest per series (hindsight)" : `R's ${m}`,
-      series: ratios.length,
-      'mean ratio': ratios.length ? fmt(mean(ratios), 3) : 'n/a',
-      'geometric mean': ratios.length ? fmt(geomean(ratios), 3) : 'n/a',
-      'AUTO ≤ it': `${ratios.filter((r) => r <= 1).length}/${ratios.length}`,
-    };
-  });
-  printTable('Summary: AUTO’s 95 % interval score (MSIS) over R’s, per series', against);
+  const lowest = {
+    label: "R's lowest per series (hindsight)",
+    ratio: (w: Row) => (w.auto.msis ?? NaN) / rBestMsis(w.r).msis,
+  };
+  const summary = ratioSummary(rows, lowest, (w, m) => ratioTo(w, m, 'msis'), false);
+  printTable('Summary: AUTO’s 95 % interval score (MSIS) over R’s, per series', summary);
 }
 
 export async function runDatasetsBench(argv: string[] = []): Promise<void> {

@@ -97,7 +97,7 @@ export function accuracy(
 }
 
 /** The interval score of [lo, hi] at level 1 − α for the value y: width plus 2/α × the miss. */
-export const intervalScore = (y: number, lo: number, hi: number, alpha: number): number =>
+const intervalScore = (y: number, lo: number, hi: number, alpha: number): number =>
   hi - lo + (2 / alpha) * (Math.max(lo - y, 0) + Math.max(y - hi, 0));
 
 /** Drift also fires when |bias| exceeds this share of the actual total, in %. */
