@@ -23,6 +23,8 @@ export interface ArimaConfig extends ArimaOrders {
    * forecast continues the differences (R's auto.arima does the same).
    */
   constant?: number;
+  /** ctsa's optimizer (default BFGS); another is tried when it aborts (see arima.ts). */
+  optimizer?: number;
 }
 
 /** ctsa exit codes above this did not reach an optimum (7: Inf/NaN met in the optimizer). */

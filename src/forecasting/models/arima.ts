@@ -22,7 +22,21 @@ const DEFAULT_SEASONAL: [number, number, number] = [0, 1, 1];
 /** The airline model, the order search's last fallback. */
 const AIRLINE = { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1 };
 const BFGS = 5;
+const LBFGS = 6;
+const NELDER_MEAD = 0;
 const EXACT_LIKELIHOOD = 0;
+
+/**
+ * The optimizers a configuration is fitted with, in turn, until one ends usable. BFGS
+ * converges first on most series; on sparse counts with near-cancelling AR and MA terms it
+ * can overflow ("the function value exceeds the maximum double value") on one window and not
+ * on the next, where L-BFGS or Nelder-Mead converge to the same coefficients.
+ */
+const OPTIMIZERS = [BFGS, LBFGS, NELDER_MEAD] as const;
+
+/** A configuration fitted with each optimizer in turn. */
+const withEachOptimizer = (config: ArimaConfig): ArimaConfig[] =>
+  OPTIMIZERS.map((optimizer) => ({ ...config, optimizer }));
 
 interface RawArima {
   points: number[];
@@ -49,7 +63,7 @@ const timeIndex = (from: number, count: number): number[] =>
   Array.from({ length: count }, (_, i) => from + i);
 
 /**
- * Trains a fresh WASM model of `config` (exact likelihood, BFGS) on `ts`, with the drift
+ * Trains a fresh WASM model of `config` (exact likelihood; its optimizer, BFGS by default) on `ts`, with the drift
  * regressor when the config has one, runs fn on it and always destroys it.
  */
 function withTrained<T>(
@@ -59,7 +73,8 @@ function withTrained<T>(
 ): { result: T; output: string[] } {
   const { ARIMA, capture } = loadArima();
   const { p, d, q, P, D, Q, s } = config;
-  const model = new ARIMA({ p, d, q, P, D, Q, s, optimizer: BFGS, method: EXACT_LIKELIHOOD, verbose: true });
+  const optimizer = config.optimizer ?? BFGS;
+  const model = new ARIMA({ p, d, q, P, D, Q, s, optimizer, method: EXACT_LIKELIHOOD, verbose: true });
   try {
     return capture(() => fn(model.train(ts, config.drift ? timeIndex(1, ts.length) : undefined)));
   } finally {
@@ -115,7 +130,7 @@ function toForecast(raw: RawArima, log: boolean, h: number): ForecastResult {
 }
 
 /**
- * Fits the configurations in order and keeps the first usable one. The order search can
+ * Fits the configurations in order (each with every optimizer in turn) and keeps the first usable one. The order search can
  * find nothing usable, and the default orders can have a non-stationary AR part on a
  * trending series: the airline model (0,1,1)(0,1,1) is then the last resort.
  */
@@ -184,9 +199,10 @@ function arimaPlan(series: ValidSeries, o: ArimaOptions): ArimaPlan {
     log,
     s,
     fixed,
-    attempts: auto
+    attempts: (auto
       ? [...(searched ? [{ ...searched.config, searched: true }] : []), fixed, { ...AIRLINE, s }]
-      : [fixed],
+      : [fixed]
+    ).flatMap(withEachOptimizer),
     prefetch: Math.max(2 * Math.max(...series.periods), 48),
     limit: (o.explosionRatio ?? 10) * Math.max(maxAbs(series.values), 1),
   };

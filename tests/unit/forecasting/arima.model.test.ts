@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { arimaForecaster } from '../../../src/forecasting/models/arima';
+import { loadArima } from '../../../src/forecasting/models/arima-init';
 import { parseArimaSummary } from '../../../src/forecasting/models/arima-summary';
 import { MODEL_FIT_FAILED, ModelFitError } from '../../../src/forecasting/forecast-errors';
 import { fitModel } from '../../../src/forecasting/models/forecaster-registry';
@@ -43,6 +46,49 @@ describe('SARIMA airline model (0,1,1)(0,1,1)[12] on log AirPassengers', () => {
   it('reports orders and a JSON-serializable summary in params', () => {
     expect(model.params.details).toMatchObject({ auto: false, order: [0, 1, 1], seasonalOrder: [0, 1, 1] });
     expect(model.params.periods).toEqual([12]);
+  });
+});
+
+describe('an optimizer that aborts is followed by the next', () => {
+  // Sparse hourly counts (mostly 0, at most 14) where AR and MA nearly cancel: BFGS overflows
+  // on this window and converges on the next; the channel's stored model must refit on both.
+  const { values, periods } = JSON.parse(
+    readFileSync(join(__dirname, '../../fixtures/forecast/sparse-hourly-counts.json'), 'utf8'),
+  ) as { values: number[]; periods: number[] };
+  const arima = { auto: false, order: [1, 0, 1], seasonalOrder: [0, 1, 1], period: 24 } as const;
+
+  it('BFGS alone aborts on the fixture (the case this guards)', () => {
+    const { ARIMA, capture } = loadArima();
+    const model = new ARIMA({
+      p: 1,
+      d: 0,
+      q: 1,
+      P: 0,
+      D: 1,
+      Q: 1,
+      s: 24,
+      optimizer: 5,
+      method: 0,
+      verbose: true,
+    });
+    try {
+      const { output } = capture(() => model.train(values));
+      expect(parseArimaSummary(output).failures.join(' ')).toMatch(/exceeds the maximum double value/);
+    } finally {
+      model.destroy();
+    }
+  });
+
+  it('fits the stored orders with the next optimizer and forecasts', () => {
+    const model = arimaForecaster.fit({ values, periods }, { arima });
+    const { mean, hi95 } = model.forecast(48);
+    expect(mean.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+    expect(Math.max(...hi95)).toBeLessThan(Math.max(...values));
+    expect(model.params.details?.coefficients).toMatchObject({
+      ar1: expect.closeTo(-0.8, 1),
+      ma1: expect.closeTo(0.77, 1),
+      sma1: expect.closeTo(-0.95, 1),
+    });
   });
 });
 
