@@ -2,6 +2,7 @@ import type { ChannelService } from '../channels/channel.service';
 import type { SeedStep } from '../common/seed-step';
 import { addDays } from '../common/calendar';
 import type { VolumeService } from '../volumes/volume.service';
+import type { ForecastService } from './forecast.service';
 import type { ModelRegistryService } from './model-registry.service';
 import { sum } from '../common/sum';
 
@@ -50,5 +51,42 @@ export const forecastModelsSeedStep = (
       }),
     );
     return sum(trained);
+  },
+});
+
+/** The demo's forecast runs, as site-local days relative to the seeded Monday: [offset, days]. */
+export const DEMO_FORECAST_RUNS: readonly (readonly [number, number])[] = [
+  [-28, 28], // the four weeks before: forecast against actuals in the accuracy panel at once
+  [0, 14], // the seeded week and the next: the forecast chart and staffing
+];
+
+/**
+ * Runs each channel's ACTIVE model over DEMO_FORECAST_RUNS, so that a new demo site shows a
+ * forecast, its staffing and its accuracy without a click. A period some run already covers
+ * is skipped (a re-run adds nothing). Returns the number of runs stored.
+ */
+export const forecastRunsSeedStep = (
+  channels: ChannelService,
+  models: ModelRegistryService,
+  forecasts: ForecastService,
+): SeedStep => ({
+  name: 'forecast runs',
+  history: true,
+  async run(ctx) {
+    const active = await channels.listAll({ active: true });
+    const stored = await Promise.all(
+      active.map(async (c) => {
+        if (!(await models.active(c.key))) return 0;
+        let runs = 0;
+        for (const [offset, days] of DEMO_FORECAST_RUNS) {
+          const start = addDays(ctx.anchorDate, offset);
+          if (await forecasts.coveringDays(c.key, start, days)) continue;
+          await forecasts.run(c.key, start, days, null);
+          runs++;
+        }
+        return runs;
+      }),
+    );
+    return sum(stored);
   },
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { addDays } from '../common/calendar';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
@@ -160,6 +161,12 @@ export class ForecastService {
 
   latest(channel: string): Promise<ForecastRun | null> {
     return this.forecasts.findOne({ channel }, { sort: { createdAt: -1, _id: -1 } });
+  }
+
+  /** The most recently created run of a channel covering the `days` site-local days from `start`, or null. */
+  coveringDays(channel: string, start: string, days: number): Promise<ForecastRun | null> {
+    const from = DateTime.fromISO(start, { zone: this.timeZone }).startOf('day');
+    return this.covering(channel, from.toJSDate(), from.plus({ days }).startOf('day').toJSDate());
   }
 
   /** The most recently created run of a channel covering all of [from, to], or null. */

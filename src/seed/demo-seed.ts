@@ -4,7 +4,11 @@ import { clip } from '../common/bounded';
 import { isIsoDate, mondayOf, todayIn } from '../common/calendar';
 import type { SeedContext, SeedStep } from '../common/seed-step';
 import { badInput } from '../errors';
-import { forecastModelsSeedStep, volumeHistorySeedStep } from '../forecasting/forecast.seed';
+import {
+  forecastModelsSeedStep,
+  forecastRunsSeedStep,
+  volumeHistorySeedStep,
+} from '../forecasting/forecast.seed';
 import { holidayCalendarSeedStep } from '../holidays/holiday.seed';
 import { rankingHistorySeedStep } from '../ranking/ranking.seed';
 import { ensureIndexes, type Services } from '../server/services';
@@ -54,6 +58,7 @@ export function demoSeedSteps(
     holidayCalendarSeedStep(s.holidays, data.holidays),
     volumeHistorySeedStep(s.volumes, data.historyCsv),
     forecastModelsSeedStep(s.channels, s.volumes, s.models),
+    forecastRunsSeedStep(s.channels, s.models, s.forecasts),
     rankingHistorySeedStep(s.rosters, s.rankers, s.ranking),
   ];
 }

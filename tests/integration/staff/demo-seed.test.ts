@@ -1,4 +1,5 @@
 import { DEMO_STAFF_COUNT } from '../../../seeds/staff.generator';
+import { DEMO_FORECAST_RUNS } from '../../../src/forecasting/forecast.seed';
 import { demoSeedSteps, seedDemo } from '../../../src/seed/demo-seed';
 import { seedOnStart } from '../../../src/seed/seed-on-start';
 import type { Services } from '../../../src/server/services';
@@ -87,13 +88,37 @@ describe('seedDemo, full (the run’s seeded snapshot)', () => {
     expect(agent?.staffId).toBe('staff-0001');
   });
 
+  it('stores forecast runs: the four weeks before, scored against their actuals, and the next two', async () => {
+    const report = demoSeedReport();
+    const channels = await services.channels.listAll({ active: true });
+    expect(report.steps.find((s) => s.name === 'forecast runs')?.written).toBe(
+      channels.length * DEMO_FORECAST_RUNS.length,
+    );
+    for (const c of channels) {
+      expect(await services.forecasts.coveringDays(c.key, '2026-02-02', 28)).not.toBeNull();
+      expect(await services.forecasts.coveringDays(c.key, '2026-03-02', 14)).not.toBeNull();
+      // forecast against actual on the dashboard's first view: the last 28 days have a scored run
+      const accuracy = await services.forecastAccuracy.report(c.key, '2026-02-02', '2026-03-01');
+      expect(accuracy.runs).toHaveLength(1);
+      const [run] = accuracy.runs;
+      expect(run.metrics.n).toBeGreaterThan(100);
+      expect(run.metrics.mase).toBeGreaterThan(0);
+      expect(Number.isFinite(run.metrics.mase)).toBe(true);
+      // four weeks ahead: totals within a quarter of what arrived, most intervals inside the 95 % band
+      expect(Math.abs(run.bias.percentOfActual)).toBeLessThan(25);
+      expect(run.metrics.coverage95).toBeGreaterThan(0.8);
+    }
+  });
+
   it('is idempotent: running twice leaves exactly the same data', async () => {
     // the first run built the snapshot; this is the second
-    const first = await dump(services.store, [...DATA, 'users', 'volumes', 'models']);
+    const seeded = [...DATA, 'users', 'volumes', 'models', 'forecasts'];
+    const first = await dump(services.store, seeded);
     const again = await seedDemo(services, { anchorDate: ANCHOR });
     expect(again.anchorDate).toBe(DEMO_ANCHOR);
     expect(again.accounts?.created).toEqual([]);
-    expect(await dump(services.store, [...DATA, 'users', 'volumes', 'models'])).toEqual(first);
+    expect(again.steps.find((s) => s.name === 'forecast runs')?.written).toBe(0);
+    expect(await dump(services.store, seeded)).toEqual(first);
   });
 });
 
