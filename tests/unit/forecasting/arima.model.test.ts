@@ -5,6 +5,7 @@ import { loadArima } from '../../../src/forecasting/models/arima-init';
 import { parseArimaSummary } from '../../../src/forecasting/models/arima-summary';
 import { MODEL_FIT_FAILED, ModelFitError } from '../../../src/forecasting/forecast-errors';
 import { fitModel } from '../../../src/forecasting/models/forecaster-registry';
+import type { ArimaOptions } from '../../../src/forecasting/forecast.types';
 import { airPassengers } from './airpassengers.fixture';
 
 describe('AirPassengers fixture', () => {
@@ -55,7 +56,7 @@ describe('an optimizer that aborts is followed by the next', () => {
   const { values, periods } = JSON.parse(
     readFileSync(join(__dirname, '../../fixtures/forecast/sparse-hourly-counts.json'), 'utf8'),
   ) as { values: number[]; periods: number[] };
-  const arima = { auto: false, order: [1, 0, 1], seasonalOrder: [0, 1, 1], period: 24 } as const;
+  const arima: ArimaOptions = { auto: false, order: [1, 0, 1], seasonalOrder: [0, 1, 1], period: 24 };
 
   it('BFGS alone aborts on the fixture (the case this guards)', () => {
     const { ARIMA, capture } = loadArima();
