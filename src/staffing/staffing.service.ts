@@ -369,8 +369,10 @@ export class StaffingService {
       else sources.push({ channel, forecast: forecast.doc, frame: forecast.frame });
     }
     if (missing.length > 0)
-      throw precondition(
+      throw new AppError(
+        'FAILED_PRECONDITION',
         `no forecast covers week ${week} for channel${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: run runForecast first`,
+        missing.map((key) => ({ field: `channels.${key}`, message: `no forecast covers week ${week}` })),
       );
     return sources;
   }

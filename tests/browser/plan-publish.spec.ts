@@ -157,3 +157,24 @@ test('staffing: heat map, curve, FTE, what-if and the Erlang calculator', async 
   await expectAccessible(page, 'the staffing page with results');
   await shot(page, 'staffing');
 });
+
+test('staffing: a week without forecasts is forecast from the page', async ({ page }) => {
+  await signIn(page, 'manager');
+  await openPage(page, 'Staffing');
+  // the demo's forecasts cover this week and the next: the week after has none (and is near
+  // enough to the history's end, MAX_GAP_DAYS, to be forecast)
+  const input = page.getByLabel('Week (Monday)');
+  const next = await input.inputValue();
+  const later = new Date(Date.parse(`${next}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  await input.fill(later);
+  await expect(page.getByRole('alert')).toContainText(`no forecast covers week ${later} for channels calls`);
+  await page
+    .getByRole('button', {
+      name: `Forecast the week of ${later} (calls, emails, outbound_nb, outbound_omk, outbound_ook)`,
+    })
+    .click();
+  await expect(page.getByRole('region', { name: 'FTE totals' })).toContainText(`in the week of ${later}`, {
+    timeout: 60_000,
+  });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -109,7 +109,7 @@ function PageView({ path, session }: { path: string; session: Session }) {
     case '/forecast':
       return <ForecastPage roles={session.roles} />;
     case '/staffing':
-      return <StaffingPage />;
+      return <StaffingPage roles={session.roles} />;
     case '/roster':
       return <RosterPage />;
     case '/my':

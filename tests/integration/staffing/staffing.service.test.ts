@@ -482,6 +482,11 @@ describe('StaffingService (embedded store)', () => {
       await expect(service.skillPlan(WEEK)).rejects.toMatchObject({
         code: 'FAILED_PRECONDITION',
         message: 'no forecast covers week 2026-11-23 for channels sms, video: run runForecast first',
+        // the dashboard offers to forecast exactly these (web/src/pages/staffing-forecast.tsx)
+        details: [
+          { field: 'channels.sms', message: 'no forecast covers week 2026-11-23' },
+          { field: 'channels.video', message: 'no forecast covers week 2026-11-23' },
+        ],
       });
     });
 

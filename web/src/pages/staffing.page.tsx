@@ -2,9 +2,11 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { Chart } from '../charts/chart';
 import { graphql } from '../gql';
-import type { StaffingBasis } from '../gql/graphql';
+import type { Role, StaffingBasis } from '../gql/graphql';
+import { hasRole } from '../pages';
 import { ErrorBox, fmt, nextMonday, Section } from '../ui';
 import { ErlangCalculator } from './erlang-calculator';
+import { channelsWithoutForecast, ForecastWeekAction } from './staffing-forecast';
 import { heatmapOption, requirementCurveOption } from './staffing.chart';
 import { WhatIfPanel } from './staffing-whatif';
 
@@ -36,11 +38,11 @@ const Plan = graphql(`
 
 export const BASES: StaffingBasis[] = ['MEAN', 'HI80', 'HI95'];
 
-export function StaffingPage() {
+export function StaffingPage({ roles }: { roles: Role[] }) {
   const [week, setWeek] = useState(nextMonday());
   const [basis, setBasis] = useState<StaffingBasis>('MEAN');
   const [skill, setSkill] = useState<string | null>(null);
-  const [plan] = useQuery({ query: Plan, variables: { week, basis } });
+  const [plan, refetchPlan] = useQuery({ query: Plan, variables: { week, basis } });
   const p = plan.data?.staffingPlan;
   const shown = p?.skills.find((s) => s.skill === skill) ?? p?.skills[0];
   const heat = useMemo(
@@ -66,6 +68,13 @@ export function StaffingPage() {
         </label>
       </div>
       <ErrorBox error={plan.error} />
+      {hasRole(roles, 'MANAGER') && (
+        <ForecastWeekAction
+          week={week}
+          channels={channelsWithoutForecast(plan.error)}
+          onDone={() => refetchPlan({ requestPolicy: 'network-only' })}
+        />
+      )}
       {p && (
         <>
           <Section title="FTE totals">
