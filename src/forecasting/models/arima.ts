@@ -63,8 +63,8 @@ const timeIndex = (from: number, count: number): number[] =>
   Array.from({ length: count }, (_, i) => from + i);
 
 /**
- * Trains a fresh WASM model of `config` (exact likelihood; its optimizer, BFGS by default) on `ts`, with the drift
- * regressor when the config has one, runs fn on it and always destroys it.
+ * Trains a fresh WASM model of `config` (exact likelihood; its optimizer, BFGS by default) on
+ * `ts`, with the drift regressor when the config has one, runs fn on it and always destroys it.
  */
 function withTrained<T>(
   config: ArimaConfig,
@@ -130,9 +130,10 @@ function toForecast(raw: RawArima, log: boolean, h: number): ForecastResult {
 }
 
 /**
- * Fits the configurations in order (each with every optimizer in turn) and keeps the first usable one. The order search can
- * find nothing usable, and the default orders can have a non-stationary AR part on a
- * trending series: the airline model (0,1,1)(0,1,1) is then the last resort.
+ * Fits the configurations in order (each with every optimizer in turn) and keeps the first
+ * usable one. The order search can find nothing usable, and the default orders can have a
+ * non-stationary AR part on a trending series: the airline model (0,1,1)(0,1,1) is then the
+ * last resort.
  */
 function firstUsable(
   configs: ArimaConfig[],
