@@ -79,7 +79,9 @@ export function runDocument(run: RunParts, timeZone: string): ForecastDoc {
     intervalMinutes: channel.intervalMinutes,
     horizonDays,
     points: run.points,
-    scale: { mase: seasonalNaiveScale(series.values, m, series.open), period: m },
+    // over measured slots only: accuracy scores stored actuals, never imputed ones (a DEFERRED
+    // channel's nights without a stored value are imputed 0 and would shrink the scale)
+    scale: { mase: seasonalNaiveScale(series.values, m, series.measured), period: m },
     totals: model.params.calibration?.daily ?? null,
     createdAt: new Date(),
     createdBy: run.createdBy,

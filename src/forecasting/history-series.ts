@@ -26,8 +26,8 @@ export interface HistorySeries {
   /** First local day (inclusive) and end day (exclusive). */
   from: string;
   to: string;
-  /** Open slots that held a stored value (the rest of the open slots were imputed). */
-  observed: number;
+  /** Open slots that held a stored value (the other open slots were imputed). */
+  measured: boolean[];
   /** The calendar's holidays in the window, one span of slots per day (masked in `values`/`open`). */
   holidays?: StepSpan[];
 }
@@ -90,7 +90,7 @@ export function historySeries(
   const byDate = new Map(buckets.filter((b) => b.intervalMinutes === step).map((b) => [b.date, b]));
   const values: number[] = [];
   const open: boolean[] = [];
-  let observed = 0;
+  const measured: boolean[] = [];
   for (let date = from; date < to; date = addDays(date, 1)) {
     const bucket = byDate.get(date);
     const dayValues = new Array<number | null>(perDay).fill(null);
@@ -106,12 +106,12 @@ export function historySeries(
       const isOpen = bucket !== undefined && exists[slot] && isOpenAt(channel.openingHours, dow, slot * step);
       const idx = values.length;
       const v = dayValues[slot];
-      if (isOpen && v !== null) observed++;
+      measured.push(isOpen && v !== null);
       open.push(isOpen);
       values.push(!isOpen ? 0 : (v ?? (idx >= week ? values[idx - week] : 0)));
     }
   }
-  return { values, open, periods: seasonalPeriods(step), slotsPerDay: perDay, from, to, observed };
+  return { values, open, periods: seasonalPeriods(step), slotsPerDay: perDay, from, to, measured };
 }
 
 /** The future grid of `days` local days from `from`: slot mask for the model, real intervals for storage. */

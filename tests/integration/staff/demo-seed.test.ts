@@ -104,6 +104,8 @@ describe('seedDemo, full (the run’s seeded snapshot)', () => {
       expect(run.metrics.n).toBeGreaterThan(100);
       expect(run.metrics.mase).toBeGreaterThan(0);
       expect(Number.isFinite(run.metrics.mase)).toBe(true);
+      // measured on the slots its scale was measured on (the outbound channels' nights are imputed)
+      expect(run.metrics.mase).toBeLessThan(1.5 * run.backtestMase!);
       // four weeks ahead: totals within a quarter of what arrived, most intervals inside the 95 % band
       expect(Math.abs(run.bias.percentOfActual)).toBeLessThan(25);
       expect(run.metrics.coverage95).toBeGreaterThan(0.8);
