@@ -79,17 +79,9 @@ export function runDocument(run: RunParts, timeZone: string): ForecastDoc {
     intervalMinutes: channel.intervalMinutes,
     horizonDays,
     points: run.points,
-    // over open slots with a stored value: accuracy scores stored actuals, never imputed ones
-    // (a DEFERRED channel's nights without a value are imputed 0 and would shrink the scale);
-    // holidays, masked closed with a week's values, stay out as before
-    scale: {
-      mase: seasonalNaiveScale(
-        series.values,
-        m,
-        series.open.map((o, i) => o && series.measured[i] === true),
-      ),
-      period: m,
-    },
+    // over measured slots: accuracy scores stored actuals, never imputed ones (a DEFERRED
+    // channel's nights without a value are imputed 0 and would shrink the scale)
+    scale: { mase: seasonalNaiveScale(series.values, m, series.measured), period: m },
     totals: model.params.calibration?.daily ?? null,
     createdAt: new Date(),
     createdBy: run.createdBy,

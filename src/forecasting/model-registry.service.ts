@@ -67,7 +67,9 @@ export class ModelRegistryService {
     if (past.length === 0) return series;
     const days = past.map((h) => daysBetween(first, h.date));
     const masked = maskHolidayHistory(series.values, series.open, days, series.slotsPerDay);
-    return { ...series, ...masked, holidays: dayHolidaySpans(days, series.slotsPerDay) };
+    // a holiday's slots are closed now, and their values a week's: no longer measured
+    const measured = series.measured.map((m, i) => m && masked.open[i] === true);
+    return { ...series, ...masked, measured, holidays: dayHolidaySpans(days, series.slotsPerDay) };
   }
 
   /** The calendar's effects on [from, to) by date (empty without a calendar). */

@@ -25,7 +25,7 @@
  */
 import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
-import { AppError, badInput, isAppError, notFound } from '../errors';
+import { AppError, badInput, isAppError, notFound, type ErrorLocation } from '../errors';
 import { localDateOf } from '../common/time-zone';
 import type { ForecastRun } from '../forecasting/forecast.types';
 import type { ForecastService } from '../forecasting/forecast.service';
@@ -207,7 +207,8 @@ interface PlanSource {
   frame: WeekFrame;
 }
 
-const precondition = (message: string): AppError => new AppError('FAILED_PRECONDITION', message);
+const precondition = (message: string, details?: ErrorLocation[]): AppError =>
+  new AppError('FAILED_PRECONDITION', message, details);
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
@@ -369,8 +370,7 @@ export class StaffingService {
       else sources.push({ channel, forecast: forecast.doc, frame: forecast.frame });
     }
     if (missing.length > 0)
-      throw new AppError(
-        'FAILED_PRECONDITION',
+      throw precondition(
         `no forecast covers week ${week} for channel${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: run runForecast first`,
         missing.map((key) => ({ field: `channels.${key}`, message: `no forecast covers week ${week}` })),
       );
