@@ -32,15 +32,14 @@ function threadCpuMs(): number {
 export async function timerGaps(
   work: () => Promise<void>,
 ): Promise<{ longest: number; longestCpu: number; ticks: number }> {
-  const cpuMs = threadCpuMs;
   let last = performance.now();
-  let lastCpu = cpuMs();
+  let lastCpu = threadCpuMs();
   let longest = 0;
   let longestCpu = 0;
   let ticks = 0;
   const gap = (): void => {
     const now = performance.now();
-    const cpu = cpuMs();
+    const cpu = threadCpuMs();
     longest = Math.max(longest, now - last);
     longestCpu = Math.max(longestCpu, cpu - lastCpu);
     last = now;

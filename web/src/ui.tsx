@@ -8,16 +8,23 @@ export function errorText(error: CombinedError | undefined): string {
   return error.graphQLErrors.map((e) => e.message).join('; ');
 }
 
-/** Violations a refused change lists in `extensions.details`. */
-export function errorDetails(error: CombinedError | undefined): string[] {
-  const out: string[] = [];
+/** Every `extensions.details` entry of a failed operation, with its error's code. */
+export function detailsOf(
+  error: CombinedError | undefined,
+): { code: unknown; field?: string; message?: string }[] {
+  const out: { code: unknown; field?: string; message?: string }[] = [];
   for (const e of error?.graphQLErrors ?? []) {
     const details = e.extensions?.details;
     if (Array.isArray(details))
       for (const d of details as { field?: string; message?: string }[])
-        out.push(d.field ? `${d.field}: ${d.message ?? ''}` : String(d.message ?? ''));
+        out.push({ code: e.extensions.code, ...d });
   }
   return out;
+}
+
+/** Violations a refused change lists in `extensions.details`. */
+export function errorDetails(error: CombinedError | undefined): string[] {
+  return detailsOf(error).map((d) => (d.field ? `${d.field}: ${d.message ?? ''}` : String(d.message ?? '')));
 }
 
 export function ErrorBox(props: { error: CombinedError | undefined }) {

@@ -1,20 +1,14 @@
 import { useState } from 'react';
 import type { CombinedError } from 'urql';
 import { useMutation } from 'urql';
-import { ErrorBox } from '../ui';
+import { detailsOf, ErrorBox } from '../ui';
 import { RunForecast } from './forecast.queries';
 
 /** The channels a staffing plan found no forecast for (`channels.<key>` in the error's details). */
 export function channelsWithoutForecast(error: CombinedError | undefined): string[] {
-  const keys: string[] = [];
-  for (const e of error?.graphQLErrors ?? []) {
-    if (e.extensions?.code !== 'FAILED_PRECONDITION') continue;
-    const details = e.extensions.details;
-    if (!Array.isArray(details)) continue;
-    for (const d of details as { field?: string }[])
-      if (d.field?.startsWith('channels.')) keys.push(d.field.slice('channels.'.length));
-  }
-  return keys;
+  return detailsOf(error)
+    .filter((d) => d.code === 'FAILED_PRECONDITION' && d.field?.startsWith('channels.'))
+    .map((d) => d.field!.slice('channels.'.length));
 }
 
 /**
