@@ -144,7 +144,8 @@ class Listed<T> {
 
 /**
  * Seasonal robust outliers: residual = f(value) − median of f over the same interval-of-week
- * (ISO weekday + local wall-clock start), score = |r − median(r)| / (1.4826·MAD(r)).
+ * (ISO weekday + local wall-clock start), score = |r − median(r)| / (1.4826·MAD(r)), over
+ * the intervals of the week that ever had a volume (one that is always 0 has no outlier).
  */
 const findOutliers = async (
   slots: Slot[],
@@ -167,19 +168,21 @@ const findOutliers = async (
   const medians = new Map<number, number>();
   for (const [k, xs] of byKey) {
     if (slicer.due) await slicer.pause();
-    medians.set(k, median(xs));
+    // an interval of the week that never had any volume (a deferred channel's nights) says
+    // nothing of the noise: its exact zero residuals would shrink the spread
+    if (xs.some((x) => x !== 0)) medians.set(k, median(xs));
   }
-  // every sampled key has a median: the map was built from the same sample
+  const varied = sample.filter((s) => medians.has(s.key));
   const expected = (s: Slot): number => medians.get(s.key) ?? NaN;
   const residuals: number[] = [];
-  for (const s of sample) {
+  for (const s of varied) {
     if (slicer.due) await slicer.pause();
     residuals.push(f(s.value) - f(expected(s)));
   }
   const center = median(residuals);
   const spread = robustScale(residuals);
   if (!(spread > 0)) return;
-  for (const [i, s] of sample.entries()) {
+  for (const [i, s] of varied.entries()) {
     if (slicer.due) await slicer.pause();
     const score = Math.abs(residuals[i] - center) / spread;
     if (score > threshold) out.add(() => ({ ...issue(s), value: s.value, expected: expected(s), score }));

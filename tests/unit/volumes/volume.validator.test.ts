@@ -106,6 +106,20 @@ describe('validateVolumes', () => {
     expect(outliers[0]!.score).toBeGreaterThan(5);
   });
 
+  it('finds no outliers on a clean series whose nights and weekends are recorded as zeros', async () => {
+    // a DEFERRED channel's arrivals are expected around the clock: its quiet hours are stored 0s,
+    // which once made two thirds of the residuals exactly 0 and flagged ordinary hours
+    const allDay: OpeningHours = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ from: '00:00', to: '24:00' }]]),
+    );
+    const buckets = series('2026-06-01', 56).map((b) => ({ ...b, values: b.values.map((v) => v ?? 0) }));
+    const clean = await validateVolumes(buckets, { timeZone: LONDON, openingHours: allDay });
+    expect(clean.counts).toMatchObject({ missing: 0, outliers: 0 });
+    buckets.find((b) => b.date === '2026-06-17')!.values[14]! *= 3;
+    const spiked = await validateVolumes(buckets, { timeZone: LONDON, openingHours: allDay });
+    expect(spiked.outliers.map((o) => [o.date, o.index])).toEqual([['2026-06-17', 14]]);
+  });
+
   it('reports missing open intervals (also on absent days), negatives and volume outside opening hours', async () => {
     const buckets = series('2026-06-01', 7).filter((b) => b.date !== '2026-06-03');
     buckets[0]!.values[10] = null;
