@@ -198,7 +198,8 @@ export function expandOpen(compressed: ForecastResult, open: boolean[]): Forecas
  * Fits a model on the open intervals only (see planOpenOnly), so that closed zeros do not
  * pull its level and seasonality down; forecasts the open future slots and puts them back
  * on the full grid. Calibration (per lead step of the full grid), clipping and exact zeros
- * when closed are applied on the full grid, as for any model. Series without closed periods
+ * when closed are applied on the full grid, as for any model; slots off the fitted grid are
+ * closed ahead whatever the requested mask. Series without closed periods
  * (or without a daily period) are fitted by the model unchanged.
  */
 export function withOpenOnly(inner: Forecaster): Forecaster {
@@ -217,8 +218,9 @@ export function withOpenOnly(inner: Forecaster): Forecaster {
       const P = plan.grid.length;
       // the fitted grid continues after the history; slots closed in the future (shorter days,
       // holidays) become 0 in makeFittedModel
+      const onGrid = (h: number): boolean[] => Array.from({ length: h }, (_, k) => plan.grid[(n + k) % P]);
       const predictRaw = (h: number): ForecastResult => {
-        const regular = Array.from({ length: h }, (_, k) => plan.grid[(n + k) % P]);
+        const regular = onGrid(h);
         const k = regular.filter(Boolean).length;
         const zeros = new Array<number>(h).fill(0);
         if (k === 0) return { mean: zeros, lo80: zeros, hi80: zeros, lo95: zeros, hi95: zeros };
@@ -244,6 +246,9 @@ export function withOpenOnly(inner: Forecaster): Forecaster {
         },
         predictRaw,
         options,
+        // a day the history never had open (a DEFERRED channel's weekend of zeros) has no
+        // forecast, so no interval either: calibration must not widen its 0
+        onGrid,
       );
     },
   };

@@ -59,6 +59,22 @@ describe('open-only fitting of channels with closed periods', () => {
     },
   );
 
+  it('keeps days the history never had open at exactly 0 ahead, calibrated or not, whatever the mask asks', () => {
+    // a DEFERRED channel: arrivals expected around the clock (all open ahead), none at weekends
+    const deferred = { ...series, open: history.open.map((_, i) => Math.floor((i % WEEK) / 24) < 5) };
+    const lead = { bucketSlots: 24, quantiles: [[-2, -1, 1, 2] as [number, number, number, number]] };
+    for (const kind of ['SNAIVE', 'ENSEMBLE'] as const) {
+      const f = fitModel(kind, deferred, { calibration: { c80: 1, c95: 1, lead } }).forecast(WEEK, {
+        futureOpen: new Array<boolean>(WEEK).fill(true),
+      });
+      const weekend = (xs: number[]): number[] => xs.slice(5 * 24);
+      for (const key of ['mean', 'lo80', 'hi80', 'lo95', 'hi95'] as const)
+        expect(weekend(f[key]).every((v) => v === 0)).toBe(true);
+      // weekday nights were open zeros: they keep their calibrated interval
+      expect(f.hi95[2]).toBeGreaterThan(0);
+    }
+  });
+
   it('leaves series with nothing closed (DEFERRED, 24/7) to the full grid', () => {
     const allOpen = history.values.map(() => true);
     expect(planOpenOnly(validateSeries({ values: history.values, periods: [24, WEEK] }))).toBeNull();
