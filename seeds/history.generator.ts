@@ -9,8 +9,10 @@
  *   both 2026 clock changes (29 March, 25 October) and Christmas are inside it (the brief asks
  *   for ≥ 26 weeks). The demo seed generates the same model ending on the Sunday before the
  *   week it is seeded in (`end`), so "plan next week" always has recent history.
- * - Rows: every interval inside opening hours is written, zeros included; nothing is written
- *   outside opening hours or on closed days. A missing row therefore means "closed", never 0.
+ * - Rows: a LIVE channel's every interval inside opening hours, zeros included, and nothing
+ *   outside them or on closed days (a missing row means "closed", never 0). A DEFERRED
+ *   channel's arrivals are expected around the clock (`arrivalHours`), so every interval of
+ *   its days is written, 0 where nothing arrives (outbound's nights and weekends).
  * - calls (LIVE, 15 min): open Mon–Fri 08:00–20:00, Sat 09:00–17:00, closed Sun. Mean daily
  *   volume 2300 × weekday factor (Mon 1.22, Tue 1.05, Wed 1.00, Thu 0.97, Fri 0.90, Sat 0.42),
  *   i.e. ~2070–2800 on weekdays, Monday highest. Intraday: double peak around 10:00 and 14:00
@@ -18,9 +20,10 @@
  * - emails (DEFERRED, 60 min): arrive 24/7; ~420/day Mon–Fri, ×0.7 Sat, ×0.6 Sun; daytime
  *   profile peaking late morning with a smaller afternoon shoulder; night ≈ 10 % of peak.
  * - outbound_ook / outbound_omk / outbound_nb (DEFERRED, 60 min): tasks created Mon–Fri
- *   09:00–17:00 only (the channels' opening hours); ~45 / 28 / 16 per day; mild morning bump.
+ *   09:00–17:00 only (the channels' opening hours), 0 at other times; ~45 / 28 / 16 per
+ *   weekday; mild morning bump.
  * - UK (England and Wales) bank holidays from seeds/holidays.json: calls and outbound closed
- *   (no rows); emails still arrive at 50 %.
+ *   (no rows, as the site's calendar says CLOSED); emails still arrive at 50 %.
  * - Anomalies: outage on Tuesday 2026-09-15 13:00–17:00 → calls ×3 for those intervals;
  *   campaign week Monday 2026-10-05 … Friday 2026-10-09 → outbound ×1.4.
  * - Counts per interval are Poisson(λ) with λ = daily mean × normalised intraday weight:
@@ -232,25 +235,30 @@ export const generateHistory = (options: HistoryOptions = {}): HistoryRow[] => {
     const holiday = holidays.has(date);
     const campaign = date >= CAMPAIGN.from && date <= CAMPAIGN.to;
     for (const ch of channels) {
+      if (holiday && ch.holidayFactor <= 0) continue;
       const dayFactor = ch.weekProfile[dow - 1]! * (holiday ? ch.holidayFactor : 1);
-      if (dayFactor <= 0) continue;
+      // a LIVE channel records its open intervals; a DEFERRED one every interval, as its
+      // arrivals are expected around the clock (`arrivalHours`): no arrivals is a 0
+      if (dayFactor <= 0 && ch.kind === 'LIVE') continue;
       const mask = openMask(date, ch.intervalMinutes, tz, ch.openingHours);
-      const open = dayStamps(date, ch.intervalMinutes, tz).filter((_, i) => mask[i]);
-      const hours = open.map((t) => (t.minute + ch.intervalMinutes / 2) / 60);
-      const weights = hours.map(ch.intraday);
+      const stamps = dayStamps(date, ch.intervalMinutes, tz);
+      const hours = stamps.map((t) => (t.minute + ch.intervalMinutes / 2) / 60);
+      const weights = hours.map((h, i) => (mask[i] ? ch.intraday(h) : 0));
       const total = sum(weights);
       const mean =
         ch.dailyVolume *
         dayFactor *
         (1 + (ch.trendPerYear * day) / 365) *
         (campaign && ch.campaign ? CAMPAIGN.factor : 1);
-      open.forEach((t, i) => {
+      stamps.forEach((t, i) => {
+        if (!mask[i] && ch.kind === 'LIVE') return;
         const outage =
           ch.key === 'calls' &&
           date === OUTAGE.date &&
           hours[i]! >= OUTAGE.fromHour &&
           hours[i]! < OUTAGE.toHour;
-        const lambda = ((mean * weights[i]!) / total) * (outage ? OUTAGE.factor : 1);
+        const lambda = total > 0 ? ((mean * weights[i]!) / total) * (outage ? OUTAGE.factor : 1) : 0;
+        // poisson(0) draws nothing, so the zeros leave every other count as it was
         rows.push({ timestamp: t.timestamp, channel: ch.key, value: poisson(lambda, rand) });
       });
     }

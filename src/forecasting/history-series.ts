@@ -26,7 +26,10 @@ export interface HistorySeries {
   /** First local day (inclusive) and end day (exclusive). */
   from: string;
   to: string;
-  /** Open slots that held a stored value (the other open slots were imputed). */
+  /**
+   * Slots whose value is a stored one: the open slots with a value (the other open slots were
+   * imputed) and the stored zeros of weekdays closed for having none (`closeSilentWeekdays`).
+   */
   measured: boolean[];
   /** The calendar's holidays in the window, one span of slots per day (masked in `values`/`open`). */
   holidays?: StepSpan[];
@@ -74,8 +77,9 @@ export const daysBetween = (from: string, to: string): number =>
 
 /**
  * The series of local days [from, to): closed slots (outside opening hours, skipped DST
- * slots, days without any stored bucket — holidays or gaps) are 0 and masked closed; an
- * open slot without a value takes the value one week earlier (else 0).
+ * slots, days without any stored bucket — holidays or gaps — and weekdays that had no
+ * arrivals, see `closeSilentWeekdays`) are 0 and masked closed; an open slot without a
+ * value takes the value one week earlier (else 0).
  */
 export function historySeries(
   buckets: VolumeBucket[],
@@ -111,7 +115,46 @@ export function historySeries(
       values.push(!isOpen ? 0 : (v ?? (idx >= week ? values[idx - week] : 0)));
     }
   }
+  closeSilentWeekdays(from, perDay, values, open, measured);
   return { values, open, periods: seasonalPeriods(step), slotsPerDay: perDay, from, to, measured };
+}
+
+/** Fewest stored days of a weekday in a window for `closeSilentWeekdays` to close it. */
+export const MIN_SILENT_DAYS = 2;
+
+/**
+ * Closes the weekdays without arrivals: when every stored day of a weekday in the window (at
+ * least MIN_SILENT_DAYS of them) holds only zeros, those days are closed, as days without a
+ * stored bucket are. A channel that records "nothing arrived" as zeros (a DEFERRED channel's
+ * weekends: its arrivals are expected around the clock) is then modelled as one that writes
+ * no rows. A single zero day of a busy weekday stays open. The zeros stay `measured`: they
+ * are stored actuals, which forecast accuracy scores.
+ */
+function closeSilentWeekdays(
+  from: string,
+  perDay: number,
+  values: number[],
+  open: boolean[],
+  measured: boolean[],
+): void {
+  const stored = new Array<number>(8).fill(0);
+  const silent = new Array<boolean>(8).fill(true);
+  const days = values.length / perDay;
+  const dayOfWeek = Array.from({ length: days }, (_, d) => isoDayOfWeek(addDays(from, d)));
+  for (let d = 0; d < days; d++) {
+    let any = false;
+    for (let i = d * perDay; i < (d + 1) * perDay; i++) {
+      if (!open[i]) continue;
+      any = true;
+      if (!measured[i] || values[i] !== 0) silent[dayOfWeek[d]] = false;
+    }
+    if (any) stored[dayOfWeek[d]]++;
+  }
+  for (let d = 0; d < days; d++) {
+    const dow = dayOfWeek[d];
+    if (stored[dow] < MIN_SILENT_DAYS || !silent[dow]) continue;
+    open.fill(false, d * perDay, (d + 1) * perDay);
+  }
 }
 
 /** The future grid of `days` local days from `from`: slot mask for the model, real intervals for storage. */

@@ -68,7 +68,8 @@ export class ModelRegistryService {
     const days = past.map((h) => daysBetween(first, h.date));
     const masked = maskHolidayHistory(series.values, series.open, days, series.slotsPerDay);
     // a holiday's slots are closed now, and their values a week's: no longer measured
-    const measured = series.measured.map((m, i) => m && masked.open[i] === true);
+    const holidayDays = new Set(days);
+    const measured = series.measured.map((m, i) => m && !holidayDays.has(Math.floor(i / series.slotsPerDay)));
     return { ...series, ...masked, measured, holidays: dayHolidaySpans(days, series.slotsPerDay) };
   }
 

@@ -84,7 +84,7 @@ describe('generateHistory', () => {
     expect(mean([...dailyTotals('emails').values()])).toBeGreaterThan(330);
     expect(mean([...dailyTotals('emails').values()])).toBeLessThan(450);
     for (const key of ['outbound_ook', 'outbound_omk', 'outbound_nb']) {
-      const m = mean([...dailyTotals(key).values()]);
+      const m = mean([...dailyTotals(key)].filter(([d]) => dow(d) <= 5).map(([, v]) => v));
       expect(m).toBeGreaterThan(10);
       expect(m).toBeLessThan(60);
     }
@@ -93,11 +93,11 @@ describe('generateHistory', () => {
     expect(lastMonth).toBeGreaterThan(firstMonth);
   });
 
-  it('writes no calls or outbound rows on bank holidays or Sundays, and only opening hours', () => {
+  it('writes no calls or outbound rows on bank holidays, no calls on Sundays, calls in opening hours only', () => {
     const closed = rows.filter(
       (r) =>
-        r.channel !== 'emails' &&
-        (DEMO_HOLIDAYS.includes(r.timestamp.slice(0, 10)) || dow(r.timestamp.slice(0, 10)) === 7),
+        (r.channel !== 'emails' && DEMO_HOLIDAYS.includes(r.timestamp.slice(0, 10))) ||
+        (r.channel === 'calls' && dow(r.timestamp.slice(0, 10)) === 7),
     );
     expect(closed).toEqual([]);
     expect(rows.some((r) => r.channel === 'emails' && r.timestamp.startsWith('2025-12-25'))).toBe(true);
@@ -106,6 +106,22 @@ describe('generateHistory', () => {
     );
     expect(Math.min(...hours)).toBe(8);
     expect(Math.max(...hours)).toBe(19);
+  });
+
+  it('writes every hour of a DEFERRED outbound channel: arrivals Mon–Fri 09:00–17:00, zeros otherwise', () => {
+    const nb = rows.filter((r) => r.channel === 'outbound_nb');
+    const days = new Set(nb.map((r) => r.timestamp.slice(0, 10)));
+    expect(days.size).toBe(
+      7 * 52 - DEMO_HOLIDAYS.filter((d) => d >= '2025-11-17' && d <= '2026-11-15').length,
+    );
+    // 24 hours a day, 23 and 25 on the clock-change Sundays
+    expect(nb).toHaveLength(24 * days.size);
+    const busy = (r: HistoryRow): boolean => {
+      const hour = Number(r.timestamp.slice(11, 13));
+      return dow(r.timestamp.slice(0, 10)) <= 5 && hour >= 9 && hour < 17;
+    };
+    expect(nb.filter((r) => !busy(r)).every((r) => r.value === 0)).toBe(true);
+    expect(mean(nb.filter(busy).map((r) => r.value))).toBeGreaterThan(1.5);
   });
 
   it('contains the outage spike and the campaign week', () => {
@@ -158,6 +174,18 @@ describe('generateHistory', () => {
     expect(issues.outsideOpeningHours).toEqual([]);
     expect(issues.outliers.length).toBeGreaterThan(0);
     expect(issues.outliers.every((o) => o.date === OUTAGE.date)).toBe(true);
+    // outbound is DEFERRED: arrivals around the clock, so every hour holds a value
+    const outbound = await validateVolumes(
+      parsed.buckets.filter((b) => b.channel === 'outbound_nb'),
+      {
+        timeZone: TZ,
+        openingHours: Object.fromEntries(
+          [1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ from: '00:00', to: '24:00' }]]),
+        ),
+        closedDates: DEMO_HOLIDAYS,
+      },
+    );
+    expect(outbound.counts).toMatchObject({ missing: 0, outliers: 0, outsideOpeningHours: 0 });
   });
 
   it('fills 92 / 100 fifteen-minute intervals on DST Sundays when calls are open around the clock', async () => {
