@@ -56,6 +56,11 @@ export class HolidayService {
     return this.holidays.find({ date: { $gte: from, $lt: to } }, { sort: { date: 1 } });
   }
 
+  /** Dates with from ≤ date < to the site is CLOSED, in order. */
+  async closedDates(from: string, to: string): Promise<string[]> {
+    return (await this.between(from, to)).filter((h) => h.effect === 'CLOSED').map((h) => h.date);
+  }
+
   /** Creates or replaces the entry of a date. */
   async set(spec: HolidaySpec, updatedBy: string | null): Promise<HolidayDoc> {
     checkDate('date', spec.date);

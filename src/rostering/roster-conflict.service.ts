@@ -5,10 +5,11 @@
  * `conflicts` are replaced for those people, and ROSTER_CONFLICT (keyed by week) carries
  * the result to managers. Idempotent: the same change checked twice gives the same list.
  */
-import { mondayOf, todayIn } from '../common/calendar';
+import { addDays, mondayOf, todayIn } from '../common/calendar';
 import { AppError } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { type RosterConflictInfo, type StaffChangedEvent, TOPIC } from '../events/topics';
+import type { HolidayService } from '../holidays/holiday.service';
 import type { Logger } from '../logger';
 import type { AvailabilityService } from '../staff/availability.service';
 import type { StaffService } from '../staff/staff.service';
@@ -26,10 +27,11 @@ export function causeOf(rule: ConflictRule): StaffChangedEvent['cause'] {
   return rule === 'AVAILABILITY' ? 'AVAILABILITY' : 'CONTRACT';
 }
 
-/** Current master data of some people, read through the staff feature's services. */
+/** Current master data of some people (staff feature), and the week's CLOSED days (calendar). */
 export interface StaffSnapshot {
   staff: StaffMember[];
   availability: Availability[];
+  closedDates: string[];
 }
 
 const conflictKey = (c: Pick<RosterConflictInfo, 'staffId' | 'date' | 'shiftTemplateId' | 'rule'>): string =>
@@ -80,6 +82,7 @@ export class RosterConflictService {
     private readonly availability: AvailabilityService,
     private readonly timeZone: string,
     private readonly logger: Logger,
+    private readonly holidays: Pick<HolidayService, 'closedDates'>,
   ) {
     this.rosters = store.collection<RosterDoc>(ROSTERS);
   }
@@ -98,14 +101,15 @@ export class RosterConflictService {
   }
 
   /** Current data of `ids` (people no longer stored are simply absent: treated as inactive). */
-  async snapshot(ids: string[]): Promise<StaffSnapshot> {
+  async snapshot(ids: string[], week: string): Promise<StaffSnapshot> {
     const staff = (await this.staff.byIds(ids)).filter((s): s is StaffMember => s !== null);
-    return { staff, availability: await this.availability.byStaffIds(ids) };
+    const closedDates = await this.holidays.closedDates(week, addDays(week, 7));
+    return { staff, availability: await this.availability.byStaffIds(ids), closedDates };
   }
 
   /** The stored problem with `ids` refreshed from `data` (a person no longer stored counts as inactive). */
   refreshed(problem: RosterProblem, ids: string[], data: StaffSnapshot): RosterProblem {
-    return refreshProblem(problem, ids, data.staff, data.availability);
+    return refreshProblem(problem, ids, data.staff, data.availability, data.closedDates);
   }
 
   async onStaffChanged(event: StaffChangedEvent): Promise<void> {
@@ -135,7 +139,7 @@ export class RosterConflictService {
     cause: StaffChangedEvent['cause'] | null,
     at: Date,
   ): Promise<RosterConflictInfo[]> {
-    const data = await this.snapshot(ids);
+    const data = await this.snapshot(ids, roster.problem.weekStart);
     for (let attempt = 0, doc: RosterDoc | null = roster; doc; attempt++) {
       const current = this.refreshed(doc.problem, ids, data);
       const before = doc.conflicts ?? [];

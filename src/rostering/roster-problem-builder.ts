@@ -34,6 +34,8 @@ export interface RosterSourceData {
   requirement: WeekRequirement;
   /** Assignments of the previous week's PUBLISHED roster (empty when none). */
   previousAssignments: RosterAssignment[];
+  /** Dates of the week the site is closed (CLOSED holidays): nobody works, as on leave. */
+  closedDates?: string[];
   options: RosterSolveOptions;
 }
 
@@ -117,6 +119,7 @@ interface StaffBuild {
   /** Template ids of template names (or ids) a preference lists; unknown ones are dropped. */
   templateIds: (names: string[]) => string[];
   previousAssignments: RosterAssignment[];
+  closed: ReadonlySet<string>;
   notes: string[];
 }
 
@@ -166,19 +169,24 @@ function problemPreferences(
   return Object.values(preferences).some((v) => v !== undefined) ? preferences : undefined;
 }
 
-/** The dated windows of the week as weekly windows (one date per day of week), and the days off. */
+/**
+ * The dated windows of the week as weekly windows (one date per day of week), and the days
+ * off: absences and the dates the site is closed.
+ */
 function weekAvailability(
   pattern: Availability | undefined,
   dates: string[],
+  closed: ReadonlySet<string>,
 ): { availability: ProblemStaff['availability']; unavailableDates: string[] } {
+  const spans = (date: string): Span[] => (closed.has(date) ? [] : datedSpans(pattern, date));
   const availability = dates.flatMap((date) =>
-    datedSpans(pattern, date).map((span) => ({
+    spans(date).map((span) => ({
       dayOfWeek: isoDayOfWeek(date),
       from: minutesToClock(span.start),
       to: minutesToClock(Math.min(span.end, MINUTES_PER_DAY)),
     })),
   );
-  const unavailableDates = dates.filter((d) => pattern && datedSpans(pattern, d).length === 0);
+  const unavailableDates = dates.filter((d) => pattern && spans(d).length === 0);
   return { availability, unavailableDates };
 }
 
@@ -190,11 +198,11 @@ function problemStaffMember(s: StaffMember, build: StaffBuild): ProblemStaff | n
   }
   const pattern = build.patterns.get(s._id);
   if (!pattern) build.notes.push(`staff ${s.employeeNo} has no availability: not rostered`);
-  const { availability, unavailableDates } = weekAvailability(pattern, build.dates);
+  const { availability, unavailableDates } = weekAvailability(pattern, build.dates, build.closed);
   const minHoursWeek = creditAbsences(s.contract, pattern, unavailableDates);
   if (minHoursWeek < s.contract.minHoursWeek)
     build.notes.push(
-      `staff ${s.employeeNo}: minimum hours ${s.contract.minHoursWeek} → ${minHoursWeek} for days of absence`,
+      `staff ${s.employeeNo}: minimum hours ${s.contract.minHoursWeek} → ${minHoursWeek} for days of absence or closure`,
     );
   const preferences = problemPreferences(s.preferences, build.templateIds);
   const previousWeek = previousWeekOf(build.week, s._id, build.previousAssignments);
@@ -231,8 +239,11 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
     patterns: new Map(data.availability.map((a) => [a.staffId, a])),
     templateIds: templateIdResolver(templates),
     previousAssignments: data.previousAssignments,
+    closed: new Set(data.closedDates),
     notes,
   };
+  if (build.closed.size > 0)
+    notes.push(`site closed on ${[...build.closed].sort().join(', ')}: nobody is rostered on those days`);
   const staff = data.staff.flatMap((s) => problemStaffMember(s, build) ?? []);
   return {
     problem: {
@@ -252,9 +263,10 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
 }
 
 /**
- * Contracted hours are credited for whole days of absence (leave, sickness) on days the
- * person normally works: each such day lowers the weekly minimum by minHoursWeek /
- * maxDaysWeek, so a week with leave is not made infeasible by the contract minimum.
+ * Contracted hours are credited for whole days of absence (leave, sickness, the site
+ * closed) on days the person normally works: each such day lowers the weekly minimum by
+ * minHoursWeek / maxDaysWeek, so a week with leave is not made infeasible by the contract
+ * minimum, and a bank holiday is not made up on the other days.
  */
 function creditAbsences(
   contract: StaffMember['contract'],

@@ -1,11 +1,13 @@
 /**
  * Loads one week's master data through the services that own it (staff, availability and
- * shift templates from the staff feature; the previous week's published roster) and builds
- * the roster problem with the pure roster-problem-builder.ts. Four reads, whatever the staff count.
+ * shift templates from the staff feature; the previous week's published roster; the week's
+ * CLOSED holidays) and builds the roster problem with the pure roster-problem-builder.ts.
+ * Five reads, whatever the staff count.
  */
 import type { AvailabilityService } from '../staff/availability.service';
 import type { ShiftTemplateService } from '../staff/shift-template.service';
 import type { StaffService } from '../staff/staff.service';
+import type { HolidayService } from '../holidays/holiday.service';
 import { addDays } from '../common/calendar';
 import {
   rosterProblemFromData,
@@ -20,17 +22,19 @@ export interface RosterProblemReaders {
   availability: Pick<AvailabilityService, 'storedFor'>;
   shiftTemplates: Pick<ShiftTemplateService, 'forRoster'>;
   rosters: Pick<RosterService, 'published'>;
+  holidays: Pick<HolidayService, 'closedDates'>;
 }
 
 export class RosterProblemSource {
   constructor(private readonly readers: RosterProblemReaders) {}
 
   async load(week: string, requirement: WeekRequirement, options: RosterSolveOptions): Promise<BuiltProblem> {
-    const { staff, availability, shiftTemplates, rosters } = this.readers;
+    const { staff, availability, shiftTemplates, rosters, holidays } = this.readers;
     const people = await staff.forRoster();
     const patterns = await availability.storedFor(people.map((s) => s._id));
     const templates = await shiftTemplates.forRoster();
     const previous = await rosters.published(addDays(week, -7));
+    const closedDates = await holidays.closedDates(week, addDays(week, 7));
     return rosterProblemFromData({
       week,
       staff: people,
@@ -38,6 +42,7 @@ export class RosterProblemSource {
       templates,
       requirement,
       previousAssignments: previous?.assignments ?? [],
+      closedDates,
       options,
     });
   }

@@ -1,9 +1,9 @@
 /**
  * A stored roster problem brought up to date: the given people's entries are rebuilt from
  * current master data with the same rules as a new roster (rosterProblemFromData: dated
- * windows, leave, absence credit), inactive people are dropped, and everything else — the
- * templates, the requirement, the options, each person's previous week — stays as stored.
- * Pure: documents in, problem out.
+ * windows, leave, the site's closed days, absence credit), inactive people are dropped,
+ * and everything else — the templates, the requirement, the options, each person's previous
+ * week — stays as stored. Pure: documents in, problem out.
  */
 import type { Availability, StaffMember } from '../staff/staff.types';
 import { rosterProblemFromData } from './roster-problem-builder';
@@ -16,6 +16,7 @@ export function refreshProblem(
   refresh: readonly string[],
   staff: StaffMember[],
   availability: Availability[],
+  closedDates: string[] = [],
 ): RosterProblem {
   const ids = new Set(refresh);
   const built = rosterProblemFromData({
@@ -34,6 +35,7 @@ export function refreshProblem(
     })),
     requirement: { intervalMinutes: stored.intervalMinutes, requirements: stored.requirements },
     previousAssignments: [],
+    closedDates,
     options: { timeLimitSeconds: stored.options.timeLimitSeconds, relativeGap: stored.options.relativeGap },
   });
   const previous = new Map(stored.staff.map((s) => [s.id, s.previousWeek]));

@@ -77,7 +77,7 @@ export class RosterRepairService {
     const problem: RosterProblem = this.conflicts.refreshed(
       doc.problem,
       ids,
-      await this.conflicts.snapshot(ids),
+      await this.conflicts.snapshot(ids, doc.problem.weekStart),
     );
     const conflictDays = [...new Set(open.map((c) => c.date))].sort();
     const solved = await this.solveRepair(repairInput(doc, open, problem, conflictDays, limits));

@@ -162,12 +162,12 @@ function forecastingFeatures(base: Base, { channels, holidays }: MasterData): Fo
 /** Staffing plans from the channels and their forecasts; workload LPs in the task runner. */
 function staffingFeature(
   { store, workers, timeZone }: Base,
-  channels: ChannelService,
+  { channels, holidays }: MasterData,
   forecasts: ForecastService,
 ): StaffingService {
   return new StaffingService(
     store,
-    { channels, forecasts },
+    { channels, forecasts, holidays },
     {
       timeZone,
       workloadSolver: (problem) =>
@@ -184,9 +184,9 @@ function rosteringFeatures(
   staffing: StaffingService,
 ): Rostering {
   const { store, events, workers, logger, timeZone } = base;
-  const { staff, availability, shiftTemplates, channels } = master;
+  const { staff, availability, shiftTemplates, channels, holidays } = master;
   const rosters = new RosterService(store, events);
-  const source = new RosterProblemSource({ staff, availability, shiftTemplates, rosters });
+  const source = new RosterProblemSource({ staff, availability, shiftTemplates, rosters, holidays });
   const liveness = base.redis?.liveness ?? new SingleProcessLiveness();
   const rosterJobs = new RosterJobService(
     store,
@@ -198,7 +198,15 @@ function rosteringFeatures(
     logger,
     liveness,
   );
-  const rosterConflicts = new RosterConflictService(store, events, staff, availability, timeZone, logger);
+  const rosterConflicts = new RosterConflictService(
+    store,
+    events,
+    staff,
+    availability,
+    timeZone,
+    logger,
+    holidays,
+  );
   return {
     rosters,
     rosterJobs,
@@ -241,7 +249,7 @@ export function createServices(infra: Infrastructure): Services {
   const base: Base = { ...infra, workers, timeZone: infra.config.SITE_TIME_ZONE };
   const master = masterData(base);
   const forecasting = forecastingFeatures(base, master);
-  const staffing = staffingFeature(base, master.channels, forecasting.forecasts);
+  const staffing = staffingFeature(base, master, forecasting.forecasts);
   const rostering = rosteringFeatures(base, master, forecasting, staffing);
   rostering.rosterConflicts.listen(rostering.rosters);
   const ranking = rankingFeature(base, rostering);

@@ -26,9 +26,11 @@
 import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError, badInput, isAppError, notFound, type ErrorLocation } from '../errors';
+import { addDays } from '../common/calendar';
 import { localDateOf } from '../common/time-zone';
 import type { ForecastRun } from '../forecasting/forecast.types';
 import type { ForecastService } from '../forecasting/forecast.service';
+import type { HolidayService } from '../holidays/holiday.service';
 import type { DocumentStore } from '../store/document-store';
 import { erlangCalculator, type ErlangCalculation, type ErlangCalculatorInput } from './erlang-calculator';
 import { sumBySkill } from './skill-requirement.core';
@@ -205,6 +207,8 @@ interface PlanSource {
   channel: Channel;
   forecast: ForecastRun;
   frame: WeekFrame;
+  /** The week's dates the site is closed (CLOSED holidays): no channel is open on them. */
+  closed: ReadonlySet<string>;
 }
 
 const precondition = (message: string, details?: ErrorLocation[]): AppError =>
@@ -240,11 +244,13 @@ function rethrowing<T>(prefix: string, fn: () => T): T {
 export interface StaffingSources {
   channels: Pick<ChannelService, 'byKey' | 'listActive'>;
   forecasts: Pick<ForecastService, 'require' | 'covering'>;
+  holidays: Pick<HolidayService, 'closedDates'>;
 }
 
 export class StaffingService {
   private readonly channels: StaffingSources['channels'];
   private readonly forecasts: StaffingSources['forecasts'];
+  private readonly holidays: StaffingSources['holidays'];
   private readonly options: StaffingOptions;
   private readonly fullTime: number;
   private readonly workload: WorkloadPlanner;
@@ -256,6 +262,7 @@ export class StaffingService {
   ) {
     this.channels = sources.channels;
     this.forecasts = sources.forecasts;
+    this.holidays = sources.holidays;
     this.fullTime = settings.fullTimeHoursPerWeek ?? DEFAULT_FULL_TIME_HOURS_PER_WEEK;
     this.options = { fullTimeHoursPerWeek: this.fullTime };
     this.workload = new WorkloadPlanner(store, settings.workloadSolver);
@@ -365,9 +372,9 @@ export class StaffingService {
     const missing: string[] = [];
     for (const channel of await this.channels.listActive()) {
       if (slicer.due) await slicer.pause();
-      const forecast = await this.coveringForecast(channel, week);
-      if (forecast === null) missing.push(channel.key);
-      else sources.push({ channel, forecast: forecast.doc, frame: forecast.frame });
+      const found = await this.coveringForecast(channel, week);
+      if (found === null) missing.push(channel.key);
+      else sources.push(found);
     }
     if (missing.length > 0)
       throw precondition(
@@ -445,10 +452,15 @@ export class StaffingService {
       return out;
     });
     const prev = await this.coveringForecast(channel, previousWeek(frame.week));
-    const previous = prev
-      ? this.inputOf({ channel, forecast: prev.doc, frame: prev.frame }, basis).volumes
-      : null;
-    return { skill: channel.requiredSkill, channel: changed.channel, volumes: changed.volumes, previous };
+    const before = prev ? this.inputOf(prev, basis) : null;
+    return {
+      skill: channel.requiredSkill,
+      channel: changed.channel,
+      volumes: changed.volumes,
+      previous: before?.volumes ?? null,
+      // without a forecast of it, the previous week is taken as a regular one
+      previousOpen: before?.channel.open ?? openSlots(frame, channel.openingHours ?? []),
+    };
   }
 
   /**
@@ -479,10 +491,7 @@ export class StaffingService {
       }
       const found = await this.coveringForecast(channel, week);
       if (found === null) missing.push(channel.key);
-      else
-        inputs.push(
-          await this.deferredInput({ channel, forecast: found.doc, frame: found.frame }, basis, null, prefix),
-        );
+      else inputs.push(await this.deferredInput(found, basis, null, prefix));
     }
     if (missing.length > 0)
       throw precondition(
@@ -552,7 +561,7 @@ export class StaffingService {
     const found = await this.coveringForecast(channel, week);
     if (found === null)
       throw precondition(`no forecast covers week ${week} for channel ${channel.key}: run runForecast first`);
-    return { channel, forecast: found.doc, frame: found.frame };
+    return found;
   }
 
   /** A named forecast of the channel and the week it plans (given, or its first whole one). */
@@ -572,17 +581,19 @@ export class StaffingService {
       throw precondition(
         `forecast ${forecastId} does not cover week ${frame.week} (Monday to Sunday in ${tz}) for channel ${channel.key}`,
       );
-    return { channel, forecast, frame };
+    return { channel, forecast, frame, closed: await this.closedDuring(frame) };
   }
 
   /** The most recently created forecast of the channel covering the whole week, or null. */
-  private async coveringForecast(
-    channel: Channel,
-    week: string,
-  ): Promise<{ doc: ForecastRun; frame: WeekFrame } | null> {
+  private async coveringForecast(channel: Channel, week: string): Promise<PlanSource | null> {
     const frame = weekFrame(week, channel.intervalMinutes, this.settings.timeZone);
-    const doc = await this.forecasts.covering(channel.key, new Date(frame.start), new Date(frame.end));
-    return doc ? { doc, frame } : null;
+    const forecast = await this.forecasts.covering(channel.key, new Date(frame.start), new Date(frame.end));
+    return forecast ? { channel, forecast, frame, closed: await this.closedDuring(frame) } : null;
+  }
+
+  /** The dates of the frame's week the calendar closes the site. */
+  private async closedDuring(frame: WeekFrame): Promise<ReadonlySet<string>> {
+    return new Set(await this.holidays.closedDates(frame.week, addDays(frame.week, 7)));
   }
 
   /** The core plan, with the scenario overrides (if any) applied. */
@@ -597,7 +608,7 @@ export class StaffingService {
   }
 
   private inputOf(
-    { channel, forecast, frame }: PlanSource,
+    { channel, forecast, frame, closed }: PlanSource,
     basis: StaffingBasis,
   ): { channel: StaffingChannel; volumes: number[] } {
     const field = BASIS_FIELD[basis];
@@ -613,7 +624,7 @@ export class StaffingService {
         shrinkage: channel.shrinkage,
         responseHours: channel.responseHours ?? undefined,
         patienceSeconds: channel.kind === 'LIVE' ? (channel.patienceSeconds ?? undefined) : undefined,
-        open: openSlots(frame, channel.openingHours ?? []),
+        open: openSlots(frame, channel.openingHours ?? [], closed),
       },
       volumes: slotVolumes(frame, points, forecast.intervalMinutes),
     };

@@ -140,16 +140,25 @@ const clockMinutes = (hhmm: string): number => {
   return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
 };
 
-/** Open flag per slot: the slot's wall-clock start lies in a window [from, to) of its day. */
-export function openSlots(frame: WeekFrame, windows: readonly OpeningWindowLike[]): boolean[] {
+/**
+ * Open flag per slot: the slot's wall-clock start lies in a window [from, to) of its day,
+ * and its date is not one the site is closed (a CLOSED holiday of the calendar).
+ */
+export function openSlots(
+  frame: WeekFrame,
+  windows: readonly OpeningWindowLike[],
+  closedDates: ReadonlySet<string> = new Set(),
+): boolean[] {
   const byDay = new Map<number, { from: number; to: number }[]>();
   for (const w of windows) {
     const list = byDay.get(w.dayOfWeek) ?? [];
     list.push({ from: clockMinutes(w.from), to: clockMinutes(w.to) });
     byDay.set(w.dayOfWeek, list);
   }
-  return frame.slots.map((s) =>
-    (byDay.get(s.dayOfWeek) ?? []).some((w) => w.from <= s.minuteOfDay && s.minuteOfDay < w.to),
+  return frame.slots.map(
+    (s) =>
+      !closedDates.has(s.date) &&
+      (byDay.get(s.dayOfWeek) ?? []).some((w) => w.from <= s.minuteOfDay && s.minuteOfDay < w.to),
   );
 }
 

@@ -73,21 +73,30 @@ export function deadlineSlot(open: readonly boolean[], i: number, k: number): nu
 
 /**
  * Backlog at the start of a week from the previous week's arrivals: the items whose deadline
- * falls in this week or later (the rest were due, and handled, last week).
+ * falls in this week or later (the rest were due, and handled, last week). Deadlines count
+ * the previous week's own open slots (`previousOpen`, by default the same as this week's),
+ * then this week's: a holiday closes one week, not every week.
  */
 export function carryInFromArrivals(
   previousArrivals: readonly number[],
   open: readonly boolean[],
   k: number,
+  previousOpen: readonly boolean[] = open,
 ): DueItems[] {
-  if (previousArrivals.length !== open.length)
-    throw badInput(`previousArrivals must have ${open.length} values, got ${previousArrivals.length}`);
   const t = open.length;
+  if (previousArrivals.length !== t)
+    throw badInput(`previousArrivals must have ${t} values, got ${previousArrivals.length}`);
+  if (previousOpen.length !== t)
+    throw badInput(`previousOpen must have ${t} values, got ${previousOpen.length}`);
+  // open slots of the previous week at or after each slot
+  const openFrom = new Array<number>(t + 1).fill(0);
+  for (let s = t - 1; s >= 0; s--) openFrom[s] = openFrom[s + 1] + (previousOpen[s] ? 1 : 0);
   const out: DueItems[] = [];
   previousArrivals.forEach((items, s) => {
     if (!(items > 0)) return;
-    const due = deadlineSlot(open, s - t, k);
-    if (due >= 0) out.push({ items, dueSlot: due });
+    const left = k - at(openFrom, s);
+    // due within the previous week: handled there
+    if (left > 0) out.push({ items, dueSlot: deadlineSlot(open, 0, left) });
   });
   return mergeDue(out);
 }

@@ -40,6 +40,8 @@ export interface DeferredInput {
   volumes: number[];
   /** The previous week's arrivals per slot, when a forecast covers it. */
   previous: number[] | null;
+  /** The previous week's open slots (its own holidays; the regular hours without a forecast). */
+  previousOpen: readonly boolean[];
 }
 
 export interface WorkloadChannelSummary {
@@ -187,7 +189,7 @@ function workloadChannel(
   } else {
     source = i.previous ? 'FORECAST' : 'SAME_WEEK';
     const k = responseSlots(i.channel.responseHours ?? 0, step);
-    carryIn = carryInFromArrivals(split(i.previous ?? i.volumes, f), open, k);
+    carryIn = carryInFromArrivals(split(i.previous ?? i.volumes, f), open, k, repeat(i.previousOpen, f));
   }
   const channel: WorkloadChannel = {
     key: i.channel.key,

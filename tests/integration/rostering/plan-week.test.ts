@@ -97,6 +97,25 @@ describe('planWeek', () => {
     expect(roster.assignments).toHaveLength(5);
   });
 
+  it('rosters nobody on a day the calendar closes the site, and says so on the job', async () => {
+    await t.services.holidays.set({ date: '2025-03-05', name: 'Closure', effect: 'CLOSED' }, null);
+    try {
+      const job = await planner().planWeek(WEEK, { timeLimitSeconds: 5 }, viewer);
+      const final = await t.services.rosterJobs.settled(job._id);
+      expect(final.state).toBe('SUCCEEDED');
+      expect(final.notes).toContain('site closed on 2025-03-05: nobody is rostered on those days');
+      const roster = await t.services.rosters.require(final.rosterId!);
+      expect(roster.assignments.map((a) => a.date).sort()).toEqual([
+        '2025-03-03',
+        '2025-03-04',
+        '2025-03-06',
+        '2025-03-07',
+      ]);
+    } finally {
+      await t.services.holidays.remove('2025-03-05');
+    }
+  });
+
   it('a failing step fails the job with its message, in its phase', async () => {
     const failing = planner({
       runForecast: async () => {

@@ -50,12 +50,28 @@ describe('rosterProblemFromData', () => {
     );
     // one whole day off: 35 − 35/5; the two-hour appointment is not a day of absence
     expect(parseRosterProblem(problem).staff[0].minHoursWeek).toBe(28);
-    expect(notes).toEqual(['staff E-st-a: minimum hours 35 → 28 for days of absence']);
+    expect(notes).toEqual(['staff E-st-a: minimum hours 35 → 28 for days of absence or closure']);
 
     const { problem: none } = rosterProblemFromData(
       data({ staff: [staffDoc('st-a', 'Ada', 10, { contract })] }),
     );
     expect(parseRosterProblem(none).staff[0].minHoursWeek).toBe(35);
+  });
+
+  it('rosters nobody on a day the site is closed, crediting the contract minimum as for leave', () => {
+    const contract = { minHoursWeek: 35, maxHoursWeek: 40, maxDaysWeek: 5, maxConsecutiveDays: 5 };
+    const { problem, notes } = rosterProblemFromData(
+      data({ staff: [staffDoc('st-a', 'Ada', 10, { contract })], closedDates: ['2025-03-07'] }),
+    );
+    const ada = parseRosterProblem(problem).staff[0];
+    expect(ada.availability.filter((w) => w.dayOfWeek === 5)).toEqual([]);
+    expect(ada.availability).toHaveLength(6);
+    expect(ada.unavailableDates).toEqual(['2025-03-07']);
+    expect(ada.minHoursWeek).toBe(28);
+    expect(notes).toEqual([
+      'site closed on 2025-03-07: nobody is rostered on those days',
+      'staff E-st-a: minimum hours 35 → 28 for days of absence or closure',
+    ]);
   });
 
   it('applies dated exceptions: whole-day leave, a timed appointment, extra availability', () => {

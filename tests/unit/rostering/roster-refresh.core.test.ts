@@ -29,6 +29,19 @@ describe('refreshProblem', () => {
     expect(p.requirements).toEqual(stored.requirements);
   });
 
+  it('keeps the site closed on its closed days when it rebuilds a person', () => {
+    const p = refreshProblem(
+      stored,
+      ['st-a'],
+      [staffDoc('st-a', 'Ada', 10)],
+      [availabilityDoc('st-a')],
+      ['2025-03-05'],
+    );
+    const a = p.staff.find((s) => s.id === 'st-a')!;
+    expect(a.unavailableDates).toEqual(['2025-03-05']);
+    expect(a.availability.some((w) => w.dayOfWeek === 3)).toBe(false);
+  });
+
   it('drops a person who is no longer active (or no longer stored)', () => {
     const inactive = refreshProblem(stored, ['st-a'], [staffDoc('st-a', 'Ada', 10, { active: false })], []);
     expect(inactive.staff.map((s) => s.id)).toEqual(['st-b']);

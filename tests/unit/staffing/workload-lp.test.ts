@@ -126,6 +126,15 @@ describe('workload flow', () => {
     expect(carryInFromArrivals([0, 0, 5, 1, 3], open, 1)).toEqual([{ items: 4, dueSlot: 0 }]);
   });
 
+  it('counts the previous week’s own open slots: a holiday this week does not close last week', () => {
+    // this week's slot 1 is closed (a holiday); last week it was open
+    const holiday = [true, false, true, false, false];
+    // K = 2: slot 1's arrivals were due in slot 2 last week, and 2's in this week's slot 0
+    expect(carryInFromArrivals([0, 6, 5, 0, 0], holiday, 2, open)).toEqual([{ items: 5, dueSlot: 0 }]);
+    // taking the holiday as last week's too would carry slot 1's 6 items in as well
+    expect(carryInFromArrivals([0, 6, 5, 0, 0], holiday, 2)).toEqual([{ items: 11, dueSlot: 0 }]);
+  });
+
   it('on-time share is work done by its deadline', () => {
     expect(onTimeShare([1, 2, 4], [2, 2, 4])).toBe(0.75);
     expect(onTimeShare([0, 0], [0, 0])).toBe(1);

@@ -19,6 +19,7 @@ const input = (arrivals: number[]): DeferredInput => ({
   },
   volumes: arrivals,
   previous: null,
+  previousOpen: [true, true, true, false, false],
 });
 
 async function counted(fail = 0) {
