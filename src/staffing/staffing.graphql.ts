@@ -119,7 +119,10 @@ export class StaffingDay implements PlanDay {
  */
 @ObjectType('StaffingComparedTotals')
 export class StaffingComparedTotals implements Omit<ScenarioTotalsDiff, 'weeklyFte'> {
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      "Hours of work ARRIVING in the week: volume × AHT (a pooled plan's workloadHours is the work it handles, backlog included).",
+  })
   workloadHours!: number;
 
   @Field(() => Float)

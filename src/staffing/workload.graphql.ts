@@ -76,7 +76,10 @@ export class SkillWorkloadPlan implements SkillWorkload {
   @Field(() => Float)
   staffHours!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      "Hours of work the plan HANDLES in the week: the carried-in backlog included, the carried-out excluded (a channel's totals.workloadHours is the work arriving).",
+  })
   workloadHours!: number;
 
   @Field(() => [WorkloadChannelFlow])
