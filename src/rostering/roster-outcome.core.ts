@@ -13,6 +13,11 @@
  * K = max(1, floor(responseHours × 60 / intervalMinutes)), the window of the staffing
  * plan's deferred core (see fluid-backlog.core.ts). This small simulation is ours; it is
  * not the staffing plan's LP.
+ *
+ * The grid is wall clock, like the roster's. Where the clocks change, `passes` says how many
+ * real intervals a slot stands for: the repeated autumn hour holds both passes' arrivals and
+ * the same agents work it twice (LIVE is judged per pass, DEFERRED gets twice the capacity);
+ * the skipped spring hour has neither arrivals nor capacity.
  */
 import { badInput } from '../errors';
 import { at } from '../common/indexed';
@@ -85,6 +90,8 @@ interface Week {
   n: number;
   /** Seconds per interval. */
   seconds: number;
+  /** Real intervals behind slot i: 1, or 0 / 2 where the clocks change (both passes share a row). */
+  passes(i: number): number;
   reported: Set<string>;
   dateOf(i: number): string;
   startOf(i: number): string;
@@ -93,6 +100,8 @@ interface Week {
 function weekOf(input: OutcomeInput): Week {
   const size = input.intervalMinutes;
   const perDay = 1440 / size;
+  if (input.passes && input.passes.length !== 7 * perDay)
+    throw badInput(`passes must have one entry per interval (${7 * perDay}), got ${input.passes.length}`);
   // the week's dates and the day's clock times, written once instead of once per row
   const dates = Array.from({ length: 7 }, (_, d) => {
     const t = new Date(`${input.weekStart}T00:00:00Z`);
@@ -111,6 +120,7 @@ function weekOf(input: OutcomeInput): Week {
     perDay,
     n: 7 * perDay,
     seconds: size * 60,
+    passes: (i) => input.passes?.[i] ?? 1,
     reported: new Set(input.days),
     dateOf,
     startOf,
@@ -154,7 +164,8 @@ function liveTrafficBySkill(week: Week, all: Group[]): Map<string, number[]> {
     const traffic = new Array<number>(week.n).fill(0);
     for (let i = 0; i < week.n; i++) {
       const p = pooled(g, week.input, i);
-      if (p) traffic[i] = (p.arrivals * p.aht) / week.seconds;
+      // per pass: the repeated hour's arrivals came over two hours of the same agents
+      if (p) traffic[i] = (p.arrivals * p.aht) / week.seconds / Math.max(1, week.passes(i));
     }
     liveTraffic.set(g.skill, traffic);
   }
@@ -166,10 +177,12 @@ function liveRows(week: Week, gw: GroupWeek, evaluate: QueueEvaluate): OutcomeIn
   const rows: OutcomeInterval[] = [];
   gw.pools.forEach((p, i) => {
     if (!week.reported.has(week.dateOf(i)) || p === null) return;
+    // the repeated autumn hour holds both passes' arrivals, each served by the same agents:
+    // judge one (average) pass, as the staffing plan staffs the slot once for both
     const q =
       p.arrivals > 0
         ? evaluate({
-            volume: p.arrivals,
+            volume: p.arrivals / Math.max(1, week.passes(i)),
             intervalMinutes: week.size,
             ahtSeconds: p.aht,
             answerSeconds: lead.answerSeconds,
@@ -202,7 +215,11 @@ function deferredRows(
   const { openSeconds, missedSeconds } = fluidBacklog({
     workSeconds: gw.pools.map((p) => (p ? p.arrivals * p.aht : 0)),
     capacitySeconds: gw.pools.map(
-      (_, i) => Math.max(0, gw.productive(i) - (liveTraffic?.[i] ?? 0)) * week.seconds * lead.maxOccupancy,
+      (_, i) =>
+        Math.max(0, gw.productive(i) - (liveTraffic?.[i] ?? 0)) *
+        week.seconds *
+        week.passes(i) *
+        lead.maxOccupancy,
     ),
     windowIntervals: Math.max(1, Math.floor(((lead.responseHours ?? 24) * 60) / week.size + 1e-9)),
   });

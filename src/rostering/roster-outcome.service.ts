@@ -6,15 +6,19 @@
  */
 import { addDays } from '../common/calendar';
 import type { ChannelService } from '../channels/channel.service';
+import type { Channel } from '../channels/channel.types';
 import type { Viewer } from '../auth/request-context';
 import { AppError } from '../errors';
+import { dayLocalMinutes } from '../volumes/volume-calendar';
 import type { VolumeService } from '../volumes/volume.service';
+import { slotPasses, toGrid } from './outcome-grid.core';
 import { workedShift } from './roster-facts.validation';
 import { nextTurn } from '../time-slicer';
 import type { RosterDoc } from './roster.doc';
 import {
   rosterOutcome,
   type OutcomeChannel,
+  type OutcomeInput,
   type QueueFigures,
   type QueueQuery,
   type RosterOutcomeResult,
@@ -32,28 +36,6 @@ export interface RosterOutcome extends RosterOutcomeResult {
   intervalMinutes: number;
 }
 
-/**
- * One day of a channel's values (on its own grid) onto the roster grid of `size` minutes:
- * each value is spread evenly over its minutes. Null where every overlapping value is missing.
- */
-export function toGrid(
-  values: readonly (number | null)[],
-  channelMinutes: number,
-  size: number,
-): (number | null)[] {
-  const out: (number | null)[] = new Array<number | null>(1440 / size).fill(null);
-  values.forEach((v, c) => {
-    if (v === null || v === undefined) return;
-    const from = c * channelMinutes;
-    const to = Math.min(from + channelMinutes, 1440);
-    for (let r = Math.floor(from / size); r * size < to; r++) {
-      const overlap = Math.min(to, (r + 1) * size) - Math.max(from, r * size);
-      out[r] = (out[r] ?? 0) + (v * overlap) / channelMinutes;
-    }
-  });
-  return out;
-}
-
 export class RosterOutcomeService {
   constructor(
     private readonly rosters: RosterService,
@@ -66,20 +48,8 @@ export class RosterOutcomeService {
     const doc = await this.rosters.get(rosterId, viewer);
     const calculator = this.staffing;
     const size = doc.intervalMinutes;
-    const perDay = 1440 / size;
-    const last = addDays(doc.week, 6);
     const channels = await this.channels.listActive();
-    const arrivals: Record<string, (number | null)[]> = {};
-    const days = new Set<string>();
-    for (const c of channels) {
-      const grid = new Array<number | null>(7 * perDay).fill(null);
-      for (const bucket of await this.volumes.buckets(c.key, doc.week, last)) {
-        const day = Math.round((Date.parse(bucket.date) - Date.parse(doc.week)) / 86_400_000);
-        toGrid(bucket.values, bucket.intervalMinutes, size).forEach((v, r) => (grid[day * perDay + r] = v));
-        days.add(bucket.date);
-      }
-      arrivals[c.key] = grid;
-    }
+    const { arrivals, days, passes } = await this.actuals(doc.week, size, channels);
     // the reads above resolve on the same turn when the store is in-process: give way first
     await nextTurn();
     const outcomeChannels: OutcomeChannel[] = channels.map((c) => ({
@@ -98,9 +68,10 @@ export class RosterOutcomeService {
       {
         weekStart: doc.week,
         intervalMinutes: size,
-        days: [...days].sort(),
+        days,
         channels: outcomeChannels,
         arrivals,
+        passes,
         rostered: Object.fromEntries(doc.coverage.map((c) => [c.skill, c.scheduled])),
         labourCost: labourCostByDate(doc),
       },
@@ -112,6 +83,39 @@ export class RosterOutcomeService {
       },
     );
     return { rosterId: doc._id, week: doc.week, intervalMinutes: size, ...result };
+  }
+
+  /**
+   * Each channel's stored actuals of the week on the roster's wall-clock grid, the dates that
+   * have any, and how many real intervals stand behind each slot (clock changes).
+   */
+  private async actuals(
+    week: string,
+    size: number,
+    channels: readonly Channel[],
+  ): Promise<Pick<OutcomeInput, 'arrivals' | 'days' | 'passes'>> {
+    const perDay = 1440 / size;
+    const { timeZone } = this.volumes;
+    const arrivals: Record<string, (number | null)[]> = {};
+    const days = new Set<string>();
+    for (const c of channels) {
+      const grid = new Array<number | null>(7 * perDay).fill(null);
+      for (const bucket of await this.volumes.buckets(c.key, week, addDays(week, 6))) {
+        const day = Math.round((Date.parse(bucket.date) - Date.parse(week)) / 86_400_000);
+        // buckets count elapsed intervals from local midnight (23 or 25 hours on clock-change
+        // days); the roster grid is wall clock: place each value at its own local start
+        const starts = dayLocalMinutes(bucket.date, bucket.intervalMinutes, timeZone);
+        toGrid(bucket.values, bucket.intervalMinutes, size, starts).forEach(
+          (v, r) => (grid[day * perDay + r] = v),
+        );
+        days.add(bucket.date);
+      }
+      arrivals[c.key] = grid;
+    }
+    const passes = Array.from({ length: 7 }, (_, d) =>
+      slotPasses(dayLocalMinutes(addDays(week, d), size, timeZone), size),
+    ).flat();
+    return { arrivals, days: [...days].sort(), passes };
   }
 }
 

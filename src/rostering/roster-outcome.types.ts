@@ -40,6 +40,12 @@ export interface OutcomeInput {
   channels: OutcomeChannel[];
   /** Actual arrivals per channel key on the roster grid (7 days); null where the day has none. */
   arrivals: Record<string, (number | null)[]>;
+  /**
+   * Real intervals behind each wall-clock slot of the week (default 1 everywhere): 0 in the
+   * hour skipped when the clocks go forward, 2 in the hour repeated when they go back, whose
+   * `arrivals` hold both passes.
+   */
+  passes?: readonly number[];
   /** Agents on shift net of breaks per skill on the roster grid. */
   rostered: Record<string, number[]>;
   /** Labour cost of the shifts starting on each date. */

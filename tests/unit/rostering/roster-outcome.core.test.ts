@@ -12,7 +12,7 @@ import {
   type OutcomeInput,
   type QueueEvaluate,
 } from '../../../src/rostering/roster-outcome.core';
-import { toGrid } from '../../../src/rostering/roster-outcome.service';
+import { slotPasses, toGrid } from '../../../src/rostering/outcome-grid.core';
 import { fluidBacklog } from '../../../src/rostering/fluid-backlog.core';
 import { erlangCalculator } from '../../../src/staffing/erlang-calculator';
 
@@ -159,6 +159,23 @@ describe('rosterOutcome (plan versus actual)', () => {
     quarter[32] = 1;
     quarter[33] = 2;
     expect(toGrid(quarter, 15, 30)[16]).toBe(3);
+  });
+
+  it('places each value at its wall-clock start on clock-change days', () => {
+    // 2026-10-25 Europe/London, hourly: 25 values, 01:00 twice; 2026-03-29: 23, no 01:00
+    const autumn = [0, 60, 60, ...Array.from({ length: 22 }, (_, h) => (h + 2) * 60)];
+    const values = Array.from({ length: 25 }, (_, k) => k + 1);
+    const grid = toGrid(values, 60, 60, autumn);
+    expect(grid[1]).toBe(2 + 3);
+    expect(grid[2]).toBe(4);
+    expect(grid[23]).toBe(25);
+    expect(grid.reduce<number>((s, v) => s + (v ?? 0), 0)).toBe(325);
+    const spring = [0, ...Array.from({ length: 22 }, (_, h) => (h + 2) * 60)];
+    const sprung = toGrid(values.slice(0, 23), 60, 30, spring);
+    expect(sprung.slice(2, 4)).toEqual([null, null]);
+    expect(sprung.slice(4, 6)).toEqual([1, 1]);
+    expect(slotPasses(autumn, 60).slice(0, 3)).toEqual([1, 2, 1]);
+    expect(slotPasses(spring, 60).slice(0, 3)).toEqual([1, 0, 1]);
   });
 
   it('refuses a channel with shrinkage outside [0, 1) and names it', () => {
