@@ -8,11 +8,11 @@
  * patience) at floor(productive) agents with the actual arrivals (AHT weighted by
  * arrivals); the target is met when the service level reaches it. DEFERRED: the agents
  * LIVE traffic leaves idle serve a fluid backlog, first in first out (earliest deadline
- * first, as every item has the same response time): capacity = idle agents × interval ×
- * maxOccupancy; work of interval i is due at the end of interval i + K − 1 with
- * K = max(1, floor(responseHours × 60 / intervalMinutes)), the window of the staffing
- * plan's deferred core (see fluid-backlog.core.ts). This small simulation is ours; it is
- * not the staffing plan's LP.
+ * first): capacity = idle agents × interval × maxOccupancy; work of interval i is due at
+ * the end of the K-th OPEN interval at or after i, K = max(1, floor(responseHours × 60 /
+ * intervalMinutes)): the staffing plan's own rule (see fluid-backlog.core.ts). The week
+ * starts with the backlog the plan carried in (`carryIn`), not empty. This small simulation
+ * is ours; it is not the staffing plan's LP.
  *
  * The grid is wall clock, like the roster's. Where the clocks change, `passes` says how many
  * real intervals a slot stands for: the repeated autumn hour holds both passes' arrivals and
@@ -21,7 +21,8 @@
  */
 import { badInput } from '../errors';
 import { at } from '../common/indexed';
-import { fluidBacklog } from './fluid-backlog.core';
+import { fluidBacklog, type FluidBacklogInput } from './fluid-backlog.core';
+import { responseSlots } from '../staffing/workload-flow.core';
 import type {
   ChannelKindName,
   OutcomeChannel,
@@ -204,6 +205,28 @@ function liveRows(week: Week, gw: GroupWeek, evaluate: QueueEvaluate): OutcomeIn
   return rows;
 }
 
+/**
+ * A DEFERRED group's opening (a slot is open when any of its channels is) and the work its
+ * channels carried in, in seconds of each channel's AHT.
+ */
+function groupOpening(week: Week, g: Group): Pick<FluidBacklogInput, 'open' | 'carryIn'> {
+  const masks = g.channels.flatMap((c) => (c.open ? [c.open] : []));
+  const carryIn = g.channels.flatMap((c) =>
+    (week.input.carryIn?.[c.key] ?? []).map((d) => ({
+      workSeconds: d.items * c.ahtSeconds,
+      dueSlot: d.dueSlot,
+    })),
+  );
+  masks.forEach((m) => {
+    if (m.length !== week.n)
+      throw badInput(`open must have one entry per interval (${week.n}), got ${m.length}`);
+  });
+  return {
+    ...(masks.length > 0 ? { open: Array.from({ length: week.n }, (_, i) => masks.some((m) => m[i])) } : {}),
+    carryIn,
+  };
+}
+
 /** DEFERRED: the capacity LIVE traffic of the skill leaves idle serves the backlog. */
 function deferredRows(
   week: Week,
@@ -221,7 +244,8 @@ function deferredRows(
         week.passes(i) *
         lead.maxOccupancy,
     ),
-    windowIntervals: Math.max(1, Math.floor(((lead.responseHours ?? 24) * 60) / week.size + 1e-9)),
+    windowIntervals: responseSlots(lead.responseHours ?? 24, week.size),
+    ...groupOpening(week, gw.g),
   });
   const rows: OutcomeInterval[] = [];
   gw.pools.forEach((p, i) => {

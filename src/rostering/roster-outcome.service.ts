@@ -8,10 +8,12 @@ import { addDays } from '../common/calendar';
 import type { ChannelService } from '../channels/channel.service';
 import type { Channel } from '../channels/channel.types';
 import type { Viewer } from '../auth/request-context';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { dayLocalMinutes } from '../volumes/volume-calendar';
 import type { VolumeService } from '../volumes/volume.service';
 import { slotPasses, toGrid } from './outcome-grid.core';
+import { openSlots, weekFrame, type WeekFrame } from '../staffing/week-slots';
+import type { RequirementBasisName } from './roster-job.service';
 import { workedShift } from './roster-facts.validation';
 import { nextTurn } from '../time-slicer';
 import type { RosterDoc } from './roster.doc';
@@ -28,7 +30,19 @@ import type { RosterService } from './roster.service';
 /** What the staffing feature offers (src/staffing/staffing.service.ts `erlangCalculator`). */
 export interface QueueCalculator {
   erlangCalculator(input: QueueQuery): { atAgents: QueueFigures | null };
+  /** The backlog each DEFERRED channel's plan of the week started with (`deferredCarryIn`). */
+  deferredCarryIn(
+    week: string,
+    basis: RequirementBasisName,
+  ): Promise<{ channel: string; intervalMinutes: number; carryIn: { items: number; dueSlot: number }[] }[]>;
 }
+
+/** The roster job a roster came from: which forecast basis its plan used. */
+export interface RosterJobReader {
+  require(id: string): Promise<{ options: { basis: string } }>;
+}
+
+const BASES: readonly RequirementBasisName[] = ['MEAN', 'HI80', 'HI95'];
 
 export interface RosterOutcome extends RosterOutcomeResult {
   rosterId: string;
@@ -42,6 +56,7 @@ export class RosterOutcomeService {
     private readonly channels: ChannelService,
     private readonly volumes: VolumeService,
     private readonly staffing: QueueCalculator,
+    private readonly jobs: RosterJobReader | null = null,
   ) {}
 
   async outcome(rosterId: string, viewer: Viewer | null): Promise<RosterOutcome> {
@@ -50,6 +65,8 @@ export class RosterOutcomeService {
     const size = doc.intervalMinutes;
     const channels = await this.channels.listActive();
     const { arrivals, days, passes } = await this.actuals(doc.week, size, channels);
+    const frame = weekFrame(doc.week, size, this.volumes.timeZone);
+    const carryIn = await this.carryIn(doc, size);
     // the reads above resolve on the same turn when the store is in-process: give way first
     await nextTurn();
     const outcomeChannels: OutcomeChannel[] = channels.map((c) => ({
@@ -63,6 +80,8 @@ export class RosterOutcomeService {
       maxOccupancy: c.maxOccupancy,
       shrinkage: c.shrinkage,
       responseHours: c.responseHours,
+      // deadlines count the hours the channel handles work, as in the staffing plan
+      ...(c.kind === 'DEFERRED' ? openMask(frame, c) : {}),
     }));
     const result = rosterOutcome(
       {
@@ -72,6 +91,7 @@ export class RosterOutcomeService {
         channels: outcomeChannels,
         arrivals,
         passes,
+        carryIn,
         rostered: Object.fromEntries(doc.coverage.map((c) => [c.skill, c.scheduled])),
         labourCost: labourCostByDate(doc),
       },
@@ -83,6 +103,23 @@ export class RosterOutcomeService {
       },
     );
     return { rosterId: doc._id, week: doc.week, intervalMinutes: size, ...result };
+  }
+
+  /**
+   * The DEFERRED backlog the week's plan started with (the plan of the roster job's basis),
+   * per channel on the roster grid: due by the end of the roster slot holding the end of the
+   * plan's due slot.
+   */
+  private async carryIn(doc: RosterDoc, size: number): Promise<OutcomeInput['carryIn']> {
+    const job = doc.jobId && this.jobs ? await this.jobs.require(doc.jobId).catch(missingJob) : null;
+    const basis = BASES.find((b) => b === job?.options.basis) ?? 'MEAN';
+    const out: NonNullable<OutcomeInput['carryIn']> = {};
+    for (const c of await this.staffing.deferredCarryIn(doc.week, basis))
+      out[c.channel] = c.carryIn.map((d) => ({
+        items: d.items,
+        dueSlot: Math.ceil(((d.dueSlot + 1) * c.intervalMinutes) / size) - 1,
+      }));
+    return out;
   }
 
   /**
@@ -117,6 +154,18 @@ export class RosterOutcomeService {
     ).flat();
     return { arrivals, days: [...days].sort(), passes };
   }
+}
+
+/** A roster whose job is gone was planned on the default basis; any other failure stands. */
+function missingJob(e: unknown): null {
+  if (isAppError(e) && e.code === 'NOT_FOUND') return null;
+  throw e;
+}
+
+/** A channel's opening hours on the week's grid; none (always open) when it never opens. */
+function openMask(frame: WeekFrame, c: Channel): { open?: boolean[] } {
+  const open = openSlots(frame, c.openingHours);
+  return open.some(Boolean) ? { open } : {};
 }
 
 /** Σ hourly cost × paid hours of the shifts starting on each date. */

@@ -12,6 +12,17 @@ export interface OutcomeChannel {
   maxOccupancy: number;
   shrinkage: number;
   responseHours: number | null;
+  /**
+   * Whether the channel handles work in each interval of the week (its opening hours on the
+   * roster grid); DEFERRED deadlines count these intervals only. Absent: always open.
+   */
+  open?: readonly boolean[];
+}
+
+/** Items open at the week's start, due by the end of roster interval `dueSlot`. */
+export interface CarriedItems {
+  items: number;
+  dueSlot: number;
 }
 
 export interface QueueQuery {
@@ -46,6 +57,8 @@ export interface OutcomeInput {
    * `arrivals` hold both passes.
    */
   passes?: readonly number[];
+  /** DEFERRED backlog at the week's start per channel key (the staffing plan's carry-in). */
+  carryIn?: Record<string, readonly CarriedItems[]>;
   /** Agents on shift net of breaks per skill on the roster grid. */
   rostered: Record<string, number[]>;
   /** Labour cost of the shifts starting on each date. */

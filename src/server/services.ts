@@ -212,7 +212,7 @@ function rosteringFeatures(
     rosterJobs,
     rosterConflicts,
     rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
-    rosterOutcomes: new RosterOutcomeService(rosters, channels, forecasting.volumes, staffing),
+    rosterOutcomes: new RosterOutcomeService(rosters, channels, forecasting.volumes, staffing, rosterJobs),
     planWeek: new PlanWeekService(
       rosterJobs,
       source,

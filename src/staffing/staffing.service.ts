@@ -55,6 +55,7 @@ import {
 import {
   previousWeek,
   WorkloadPlanner,
+  type ChannelCarryIn,
   type DeferredInput,
   type SkillWorkload,
   type WorkloadChannelSummary,
@@ -535,6 +536,24 @@ export class StaffingService {
   }
 
   /** Stand-alone Erlang C / A figures for one interval; core messages, parameter named in details. */
+  /**
+   * The backlog each DEFERRED channel's plan of `week` started with (workload-plan.service.ts
+   * `carryIn`): what plan versus actual starts the week with. A channel without a forecast
+   * covering the week has none.
+   */
+  async deferredCarryIn(week: string, basis: StaffingBasis = 'MEAN'): Promise<ChannelCarryIn[]> {
+    parseWeek(week, this.settings.timeZone);
+    const inputs: DeferredInput[] = [];
+    for (const channel of await this.channels.listActive('DEFERRED')) {
+      const found = await this.coveringForecast(channel, week);
+      if (found)
+        inputs.push(
+          await this.deferredInput({ channel, forecast: found.doc, frame: found.frame }, basis, null, ''),
+        );
+    }
+    return this.workload.carryIn(week, basis, inputs);
+  }
+
   erlangCalculator(input: ErlangCalculatorInput): ErlangCalculation {
     return rethrowing('input.', () => erlangCalculator(input));
   }

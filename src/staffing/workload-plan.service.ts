@@ -29,8 +29,18 @@ interface WorkloadPlanDoc {
   skill: string;
   basis: string;
   intervalMinutes: number;
-  channels: { key: string; carryOut: DueItems[] }[];
+  /** carryIn / carryInSource: absent on plans stored before they were kept. */
+  channels: { key: string; carryOut: DueItems[]; carryIn?: DueItems[]; carryInSource?: CarryInSource }[];
   createdAt: Date;
+}
+
+/** The backlog a channel's plan started its week with, on the skill's slot grid. */
+export interface ChannelCarryIn {
+  channel: string;
+  /** Minutes per slot of `carryIn`'s due slots. */
+  intervalMinutes: number;
+  source: CarryInSource;
+  carryIn: DueItems[];
 }
 
 export interface DeferredInput {
@@ -133,7 +143,7 @@ export class WorkloadPlanner {
     const problem: WorkloadProblem = { skill, intervalMinutes: step, shrinkage, channels };
     const plan = await this.solveOnce(problem);
     const shares = agentShares(problem, plan);
-    if (at.store) await this.storePlan(at, step, plan);
+    if (at.store) await this.storePlan(at, step, plan, built);
     return skillWorkload(
       plan,
       built.map((b) => b.source),
@@ -146,6 +156,7 @@ export class WorkloadPlanner {
     { week, skill, basis }: SkillPlanKey,
     step: number,
     plan: WorkloadPlan,
+    built: readonly { channel: WorkloadChannel; source: CarryInSource }[],
   ): Promise<void> {
     const doc: WorkloadPlanDoc = {
       _id: `${week}:${skill}:${basis}`,
@@ -153,10 +164,51 @@ export class WorkloadPlanner {
       skill,
       basis,
       intervalMinutes: step,
-      channels: plan.channels.map((c) => ({ key: c.key, carryOut: c.carryOut })),
+      // the carry-in too: plan versus actual (rostering) starts the week where the plan did
+      channels: plan.channels.map((c, ci) => ({
+        key: c.key,
+        carryOut: c.carryOut,
+        carryIn: [...(built[ci]?.channel.carryIn ?? [])],
+        carryInSource: built[ci]?.source ?? 'SAME_WEEK',
+      })),
       createdAt: new Date(),
     };
     await this.plans.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  /**
+   * The backlog each DEFERRED channel's plan of `week` started with: as stored with the plan
+   * (`planWeek` / the roster requirement), else derived now by the same rule as the plan
+   * (previous week's stored plan, else its forecast, else this week's) from `inputs`.
+   */
+  async carryIn(week: string, basis: string, inputs: readonly DeferredInput[]): Promise<ChannelCarryIn[]> {
+    const stored = await this.plans.find({ week, basis });
+    const out: ChannelCarryIn[] = [];
+    for (const [skill, list] of groupBy(inputs, (i) => i.skill)) {
+      const kept = stored.find((d) => d.skill === skill);
+      const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0].channel.intervalMinutes);
+      const previous = await this.plans.findById(`${previousWeek(week)}:${skill}:${basis}`);
+      for (const i of list) {
+        const own = kept?.channels.find((c) => c.key === i.channel.key);
+        if (kept && own?.carryIn && own.carryInSource) {
+          out.push({
+            channel: own.key,
+            intervalMinutes: kept.intervalMinutes,
+            source: own.carryInSource,
+            carryIn: own.carryIn,
+          });
+          continue;
+        }
+        const { channel, source } = workloadChannel(i, step, previous);
+        out.push({
+          channel: channel.key,
+          intervalMinutes: step,
+          source,
+          carryIn: [...(channel.carryIn ?? [])],
+        });
+      }
+    }
+    return out.sort((a, b) => a.channel.localeCompare(b.channel));
   }
 }
 

@@ -15,6 +15,7 @@ import {
 import { slotPasses, toGrid } from '../../../src/rostering/outcome-grid.core';
 import { fluidBacklog } from '../../../src/rostering/fluid-backlog.core';
 import { erlangCalculator } from '../../../src/staffing/erlang-calculator';
+import { deadlineSlot } from '../../../src/staffing/workload-flow.core';
 
 const reference = JSON.parse(
   readFileSync(join(__dirname, '../../fixtures/reference/erlang.json'), 'utf8'),
@@ -194,6 +195,60 @@ describe('fluidBacklog', () => {
       openSeconds: [40, 90, 0],
       missedSeconds: [0, 40, 0],
     });
+  });
+
+  it('counts the window in open intervals: work arriving just before closing is due after the next opening', () => {
+    // open 2, closed 3, open 2 (e.g. Friday 16–18, the weekend, Monday 08–10); window 2
+    const open = [true, true, false, false, false, true, true];
+    const work = [0, 100, 0, 0, 0, 0, 0];
+    const none = new Array<number>(7).fill(0);
+    // no capacity before Monday 08–09: not late yet (wall clock would call it late at slot 2)
+    expect(
+      fluidBacklog({ workSeconds: work, capacitySeconds: [0, 0, 0, 0, 0, 100, 0], windowIntervals: 2, open }),
+    ).toEqual({
+      openSeconds: [0, 100, 100, 100, 100, 0, 0],
+      missedSeconds: none,
+    });
+    // nobody on Monday either: due by the end of slot 5, the second open slot from its arrival
+    expect(
+      fluidBacklog({ workSeconds: work, capacitySeconds: none, windowIntervals: 2, open }).missedSeconds,
+    ).toEqual([0, 0, 0, 0, 0, 100, 0]);
+  });
+
+  it('uses the staffing plan’s deadline rule (deadlineSlot), work arriving while closed included', () => {
+    const open = [false, true, true, false, true, false];
+    for (let i = 0; i < open.length; i++) {
+      const work = open.map((_, s) => (s === i ? 60 : 0));
+      const missed = fluidBacklog({
+        workSeconds: work,
+        capacitySeconds: open.map(() => 0),
+        windowIntervals: 2,
+        open,
+      }).missedSeconds;
+      const due = deadlineSlot(open, i, 2);
+      expect(missed.findIndex((m) => m > 0)).toBe(due < open.length ? due : -1);
+    }
+  });
+
+  it('starts with the carried-in backlog, earliest deadline first', () => {
+    // 50 s carried in due at slot 0, 100 s due at slot 1; 30 s arrive at 0 (due at 1)
+    expect(
+      fluidBacklog({
+        workSeconds: [30, 0],
+        capacitySeconds: [80, 0],
+        windowIntervals: 2,
+        carryIn: [
+          { workSeconds: 100, dueSlot: 1 },
+          { workSeconds: 50, dueSlot: 0 },
+        ],
+      }),
+    ).toEqual({ openSeconds: [100, 100], missedSeconds: [0, 100] });
+  });
+
+  it('names an opening of the wrong length', () => {
+    expect(() =>
+      fluidBacklog({ workSeconds: [1, 2], capacitySeconds: [1, 1], windowIntervals: 1, open: [true] }),
+    ).toThrow('open must have one entry per interval (2), got 1');
   });
 
   it('names a capacity of the wrong length', () => {
