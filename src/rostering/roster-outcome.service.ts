@@ -11,6 +11,7 @@ import type { Viewer } from '../auth/request-context';
 import { AppError, isAppError } from '../errors';
 import { dayLocalMinutes } from '../volumes/volume-calendar';
 import type { VolumeService } from '../volumes/volume.service';
+import type { HolidayService } from '../holidays/holiday.service';
 import { slotPasses, toGrid } from './outcome-grid.core';
 import { openSlots, weekFrame, type WeekFrame } from '../staffing/week-slots';
 import type { RequirementBasisName } from './roster-job.service';
@@ -57,6 +58,7 @@ export class RosterOutcomeService {
     private readonly volumes: VolumeService,
     private readonly staffing: QueueCalculator,
     private readonly jobs: RosterJobReader | null = null,
+    private readonly holidays: Pick<HolidayService, 'closedDates'> | null = null,
   ) {}
 
   async outcome(rosterId: string, viewer: Viewer | null): Promise<RosterOutcome> {
@@ -67,6 +69,7 @@ export class RosterOutcomeService {
     const { arrivals, days, passes } = await this.actuals(doc.week, size, channels);
     const frame = weekFrame(doc.week, size, this.volumes.timeZone);
     const carryIn = await this.carryIn(doc, size);
+    const closed = new Set(await this.holidays?.closedDates(doc.week, addDays(doc.week, 7)));
     // the reads above resolve on the same turn when the store is in-process: give way first
     await nextTurn();
     const outcomeChannels: OutcomeChannel[] = channels.map((c) => ({
@@ -81,7 +84,7 @@ export class RosterOutcomeService {
       shrinkage: c.shrinkage,
       responseHours: c.responseHours,
       // deadlines count the hours the channel handles work, as in the staffing plan
-      ...(c.kind === 'DEFERRED' ? openMask(frame, c) : {}),
+      ...(c.kind === 'DEFERRED' ? openMask(frame, c, closed) : {}),
     }));
     const result = rosterOutcome(
       {
@@ -162,9 +165,12 @@ function missingJob(e: unknown): null {
   throw e;
 }
 
-/** A channel's opening hours on the week's grid; none (always open) when it never opens. */
-function openMask(frame: WeekFrame, c: Channel): { open?: boolean[] } {
-  const open = openSlots(frame, c.openingHours);
+/**
+ * A channel's opening hours on the week's grid, the site's CLOSED days closed (as in the
+ * staffing plan); none (always open) when it never opens.
+ */
+function openMask(frame: WeekFrame, c: Channel, closed: ReadonlySet<string>): { open?: boolean[] } {
+  const open = openSlots(frame, c.openingHours, closed);
   return open.some(Boolean) ? { open } : {};
 }
 

@@ -212,7 +212,14 @@ function rosteringFeatures(
     rosterJobs,
     rosterConflicts,
     rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
-    rosterOutcomes: new RosterOutcomeService(rosters, channels, forecasting.volumes, staffing, rosterJobs),
+    rosterOutcomes: new RosterOutcomeService(
+      rosters,
+      channels,
+      forecasting.volumes,
+      staffing,
+      rosterJobs,
+      holidays,
+    ),
     planWeek: new PlanWeekService(
       rosterJobs,
       source,

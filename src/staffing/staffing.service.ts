@@ -546,10 +546,7 @@ export class StaffingService {
     const inputs: DeferredInput[] = [];
     for (const channel of await this.channels.listActive('DEFERRED')) {
       const found = await this.coveringForecast(channel, week);
-      if (found)
-        inputs.push(
-          await this.deferredInput({ channel, forecast: found.doc, frame: found.frame }, basis, null, ''),
-        );
+      if (found) inputs.push(await this.deferredInput(found, basis, null, ''));
     }
     return this.workload.carryIn(week, basis, inputs);
   }
