@@ -1,6 +1,9 @@
 /**
- * Wall-clock arithmetic for one week. Times are minutes from `weekStart` 00:00 local time;
- * dates are ISO `YYYY-MM-DD`. Daylight-saving changes are ignored: a day is 1440 minutes.
+ * Wall-clock arithmetic for one week: WALL minutes are day × 1440 + minutes on the local
+ * clock from `weekStart` 00:00 (the requirement grid, availability, template starts); dates
+ * are ISO `YYYY-MM-DD`. Shifts, breaks and rest are in REAL minutes, which differ from wall
+ * minutes across a clock change: `realToLocalIso` / `localIsoToReal` convert through the
+ * problem's week clock (week-clock.ts).
  */
 import {
   addDays,
@@ -9,6 +12,8 @@ import {
   daysBetween,
   minutesToClock,
 } from '../common/calendar';
+import { weekClock, type WeekClock } from './week-clock';
+import { at } from '../common/indexed';
 
 export const MINUTES_PER_DAY = 1440;
 
@@ -63,3 +68,34 @@ export function minuteLabel(minute: number): string {
   const day = Math.floor(minute / MINUTES_PER_DAY);
   return `${DAY_NAMES[((day % 7) + 7) % 7]} ${minutesToClock(minute - day * MINUTES_PER_DAY)}`;
 }
+
+/** The week clock of a problem (its `timeZone`; none: every day 1440 minutes). */
+export const problemClock = (problem: { weekStart: string; timeZone?: string | undefined }): WeekClock =>
+  weekClock(problem.weekStart, problem.timeZone);
+
+/** Real minute from weekStart → the local ISO datetime the clock shows then. */
+export const realToLocalIso = (weekStart: string, clock: WeekClock, real: number): string =>
+  minuteToLocalIso(weekStart, clock.toWall(real));
+
+/**
+ * Local ISO datetime → real minute. A time of the repeated hour has two passes: `near` picks
+ * the pass closest to it (a shift end next to start + duration), else the first; a skipped
+ * time reads as the instant the clocks jump.
+ */
+export function localIsoToReal(weekStart: string, clock: WeekClock, iso: string, near?: number): number {
+  const wall = localIsoToMinute(weekStart, iso);
+  if (!clock.changes) return wall;
+  const passes = clock.passes(wall);
+  if (passes.length === 0) return clock.toReal(wall);
+  if (near === undefined || passes.length === 1) return at(passes, 0);
+  return passes.reduce((best, p) => (Math.abs(p - near) < Math.abs(best - near) ? p : best));
+}
+
+/**
+ * The previous week's last shift end (`previousWeek.lastShiftEnd`) in real minutes, negative:
+ * the later pass of a repeated time, so rest after it is never overstated.
+ */
+export const previousEndToReal = (
+  problem: { weekStart: string; timeZone?: string | undefined },
+  iso: string,
+): number => localIsoToReal(problem.weekStart, problemClock(problem), iso, Number.MAX_SAFE_INTEGER);

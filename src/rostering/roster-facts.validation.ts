@@ -1,9 +1,20 @@
 /**
  * Verification-side facts derived from the problem and the assignments alone, written
  * independently of the model builder: the checker and the KPIs use these, never the MILP.
+ *
+ * Shift, break and rest minutes are REAL minutes from weekStart (week-clock.ts): the
+ * assignments' local times are read through the problem's clock, so a shift across a clock
+ * change is as long as it really is and covers the slots it really works.
  */
-import { addDays, isoDayOfWeek } from '../common/calendar';
-import { clockToMinutes, intervalsPerWeek, MINUTES_PER_DAY, weekMinuteReader } from './calendar-util';
+import { addDays, daysBetween, isoDayOfWeek } from '../common/calendar';
+import {
+  clockToMinutes,
+  intervalsPerWeek,
+  MINUTES_PER_DAY,
+  problemClock,
+  weekMinuteReader,
+} from './calendar-util';
+import type { WeekClock } from './week-clock';
 import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
 import { at } from '../common/indexed';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem-schema';
@@ -29,8 +40,9 @@ interface ProblemIndex {
   templates: Map<string, ShiftTemplate>;
   /** Paid hours of a shift of each template. */
   paidHours: Map<ShiftTemplate, number>;
-  /** `localIsoToMinute` of the problem's week (date offsets remembered). */
+  /** `localIsoToMinute` of the problem's week (date offsets remembered): a WALL minute. */
   minuteOf: (iso: string) => number;
+  clock: WeekClock;
   /** ISO day of week of each date met so far. */
   weekdays: Map<string, number>;
   /** Calendar date of each day offset met so far. */
@@ -52,6 +64,7 @@ function indexOf(problem: RosterProblem): ProblemIndex {
         ]),
       ),
       minuteOf: weekMinuteReader(problem.weekStart),
+      clock: problemClock(problem),
       weekdays: new Map(),
       dates: new Map(),
     };
@@ -82,24 +95,55 @@ function dateOf(problem: RosterProblem, l: ProblemIndex, day: number): string {
   return date;
 }
 
+/**
+ * Real minute of a local time. A time of a repeated hour has two passes: the one inside
+ * [from, to] when only one is, else the one nearest `near` (a shift's end is next to its
+ * start + duration); a skipped time reads as the instant the clocks jump.
+ */
+function realOf(l: ProblemIndex, iso: string, near?: number, from = -Infinity, to = Infinity): number {
+  const wall = l.minuteOf(iso);
+  if (!l.clock.changes) return wall;
+  const passes = l.clock.passes(wall);
+  if (passes.length === 0) return l.clock.toReal(wall);
+  const inside = passes.filter((p) => from <= p && p <= to);
+  if (inside.length === 1) return at(inside, 0);
+  if (near === undefined) return at(passes, 0);
+  return passes.reduce((best, p) => (Math.abs(p - near) < Math.abs(best - near) ? p : best));
+}
+
 export function workedShift(problem: RosterProblem, a: RosterAssignment): WorkedShift {
   const l = indexOf(problem);
   const staff = l.staff.get(a.staffId);
   const template = l.templates.get(a.shiftTemplateId);
+  const start = realOf(l, a.start);
+  const end = realOf(l, a.end, template ? start + template.durationMinutes : undefined, start);
+  const rules = template ? breakRulesOf(template) : [];
   return {
     assignment: a,
     staff,
     template,
-    day: l.minuteOf(a.date) / MINUTES_PER_DAY,
-    start: l.minuteOf(a.start),
-    end: l.minuteOf(a.end),
+    day: daysBetween(problem.weekStart, a.date),
+    start,
+    end,
     paidHours: template ? (l.paidHours.get(template) ?? 0) : 0,
     weekend: weekdayOf(l, a.date) >= 6,
-    breaks: (a.breaks ?? []).map((b) => ({
-      start: l.minuteOf(b.start),
-      end: l.minuteOf(b.end),
-      paid: b.paid,
-    })),
+    breaks: (a.breaks ?? []).map((b, j) => {
+      const rule = rules[j];
+      const bStart = rule
+        ? realOf(
+            l,
+            b.start,
+            start + rule.earliestStartMinutes,
+            start + rule.earliestStartMinutes,
+            start + rule.latestStartMinutes,
+          )
+        : realOf(l, b.start, undefined, start, end);
+      return {
+        start: bStart,
+        end: realOf(l, b.end, bStart + (rule?.durationMinutes ?? 0), bStart),
+        paid: b.paid,
+      };
+    }),
   };
 }
 
@@ -156,19 +200,47 @@ function perSkillIntervals(
   return out;
 }
 
+/** Adds `sign` × the share of each wall slot that real [start, end) works (a week with a clock change). */
+function addReal(
+  row: number[],
+  clock: WeekClock,
+  size: number,
+  start: number,
+  end: number,
+  sign: number,
+): void {
+  for (const { interval, fraction } of clock.shares(start, end, size))
+    row[interval] = at(row, interval) + sign * fraction;
+}
+
 /** Agents on break per skill and interval (fractional where a break covers part of one). */
 export function breaksBySkill(problem: RosterProblem, shifts: WorkedShift[]): Map<string, number[]> {
+  const clock = problemClock(problem);
   return perSkillIntervals(problem, shifts, (row, s, size) => {
-    for (const b of s.breaks)
-      addSpan(row, size, b.start, b.end, (from, to) => Math.min(b.end, to) - Math.max(b.start, from));
+    for (const b of s.breaks) {
+      if (clock.changes) addReal(row, clock, size, b.start, b.end, 1);
+      else addSpan(row, size, b.start, b.end, (from, to) => Math.min(b.end, to) - Math.max(b.start, from));
+    }
   });
 }
 
-/** Agents present per skill and interval (fractional where a shift covers part of one). */
+/**
+ * Agents present per skill and interval (fractional where a shift covers part of one). Across
+ * a clock change a slot's share is of its real length: none in a skipped hour, both passes
+ * of a repeated one.
+ */
 export function coverageBySkill(problem: RosterProblem, shifts: WorkedShift[]): Map<string, number[]> {
-  return perSkillIntervals(problem, shifts, (row, s, size) =>
-    addSpan(row, size, s.start, s.end, (from, to) => minutesWorked(s, from, to)),
-  );
+  const clock = problemClock(problem);
+  return perSkillIntervals(problem, shifts, (row, s, size) => {
+    if (!clock.changes) {
+      addSpan(row, size, s.start, s.end, (from, to) => minutesWorked(s, from, to));
+      return;
+    }
+    if (!s.template) return;
+    addReal(row, clock, size, s.start, s.end, 1);
+    for (const b of s.breaks)
+      addReal(row, clock, size, Math.max(b.start, s.start), Math.min(b.end, s.end), -1);
+  });
 }
 
 /** Whether a person's weekly pattern (minus unavailable dates) covers [start, end) without a gap. */
@@ -180,18 +252,24 @@ export function coversAvailability(
 ): boolean {
   const blocked = staff.unavailableDates ?? [];
   const l = indexOf(problem);
+  // walks real time window by window; windows are wall-clock, read through the week clock
   let t = start;
   while (t < end) {
-    const day = Math.floor(t / MINUTES_PER_DAY);
+    const wall = l.clock.toWall(t);
+    const day = Math.floor(wall / MINUTES_PER_DAY);
     const date = dateOf(problem, l, day);
     if (blocked.includes(date)) return false;
     const dow = weekdayOf(l, date);
-    const clock = t - day * MINUTES_PER_DAY;
+    const minute = wall - day * MINUTES_PER_DAY;
     const window = staff.availability.find(
-      (w) => w.dayOfWeek === dow && clockToMinutes(w.from) <= clock && clock < clockToMinutes(w.to),
+      (w) => w.dayOfWeek === dow && clockToMinutes(w.from) <= minute && minute < clockToMinutes(w.to),
     );
     if (!window) return false;
-    t = day * MINUTES_PER_DAY + clockToMinutes(window.to);
+    const windowEnd = day * MINUTES_PER_DAY + clockToMinutes(window.to);
+    // the window's end after t (a repeated hour shows its end twice)
+    const next = l.clock.passes(windowEnd).find((p) => p > t) ?? l.clock.toReal(windowEnd);
+    if (next <= t) return false;
+    t = next;
   }
   return true;
 }

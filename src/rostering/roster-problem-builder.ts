@@ -28,6 +28,8 @@ export interface RosterSolveOptions {
 export interface RosterSourceData {
   /** Monday, YYYY-MM-DD. */
   week: string;
+  /** The site's IANA zone: shifts last their real duration across a clock change (week-clock.ts). */
+  timeZone?: string;
   staff: StaffMember[];
   availability: Availability[];
   templates: ShiftTemplate[];
@@ -248,6 +250,7 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
   return {
     problem: {
       weekStart: week,
+      ...(data.timeZone ? { timeZone: data.timeZone } : {}),
       intervalMinutes: requirement.intervalMinutes as 15 | 30 | 60,
       staff,
       shiftTemplates: templates,

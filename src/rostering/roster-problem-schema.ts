@@ -120,6 +120,14 @@ export const optionsSchema = z.object({
 
 export const rosterProblemSchema = z.object({
   weekStart: z.iso.date().describe('Monday of the week, YYYY-MM-DD'),
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe(
+      'IANA zone of the local times (e.g. Europe/London): shifts last durationMinutes of real time across a clock change. Absent: every day is 24 h',
+    ),
   intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]),
   staff: z.array(staffSchema),
   shiftTemplates: z.array(shiftTemplateSchema),

@@ -26,7 +26,11 @@ export interface RosterProblemReaders {
 }
 
 export class RosterProblemSource {
-  constructor(private readonly readers: RosterProblemReaders) {}
+  /** `timeZone`: the site's, so the week's shifts are timed across clock changes (week-clock.ts). */
+  constructor(
+    private readonly readers: RosterProblemReaders,
+    private readonly timeZone?: string,
+  ) {}
 
   async load(week: string, requirement: WeekRequirement, options: RosterSolveOptions): Promise<BuiltProblem> {
     const { staff, availability, shiftTemplates, rosters, holidays } = this.readers;
@@ -37,6 +41,7 @@ export class RosterProblemSource {
     const closedDates = await holidays.closedDates(week, addDays(week, 7));
     return rosterProblemFromData({
       week,
+      ...(this.timeZone ? { timeZone: this.timeZone } : {}),
       staff: people,
       availability: patterns,
       templates,

@@ -6,6 +6,7 @@ import { isoDayOfWeek } from '../common/calendar';
 import { at } from '../common/indexed';
 import { badInput, type ErrorLocation } from '../errors';
 import { clockToMinutes, intervalsPerWeek } from './calendar-util';
+import { isTimeZone } from '../common/time-zone';
 import { breakRuleIssues } from '../staff/shift-breaks.core';
 import { rosterProblemSchema, type RosterProblem } from './roster-problem-schema';
 
@@ -89,6 +90,8 @@ function crossReferenceIssues(p: RosterProblem): ErrorLocation[] {
   const issues: ErrorLocation[] = [];
   const add: Add = (field, message) => void issues.push({ field, message: `${field}: ${message}` });
   if (isoDayOfWeek(p.weekStart) !== 1) add('weekStart', `must be a Monday, got ${p.weekStart}`);
+  if (p.timeZone !== undefined && !isTimeZone(p.timeZone))
+    add('timeZone', `must be an IANA zone name, got "${p.timeZone}"`);
   const requirementSkills = requirementIssues(p, add);
   const templateIds = templateIssues(p, requirementSkills, issues, add);
   staffIssues(p, templateIds, add);

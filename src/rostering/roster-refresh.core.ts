@@ -21,6 +21,7 @@ export function refreshProblem(
   const ids = new Set(refresh);
   const built = rosterProblemFromData({
     week: stored.weekStart,
+    ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
     staff: staff.filter((s) => s.active && ids.has(s._id)),
     availability: availability.filter((a) => ids.has(a.staffId)),
     templates: stored.shiftTemplates.map((t) => ({

@@ -3,7 +3,13 @@
  * (no code shared with the model builder). Hard rules → violations; coverage shortfalls
  * and preference misses → warnings.
  */
-import { clockToMinutes, localIsoToMinute, minuteLabel, MINUTES_PER_DAY } from './calendar-util';
+import {
+  clockToMinutes,
+  minuteLabel,
+  MINUTES_PER_DAY,
+  previousEndToReal,
+  problemClock,
+} from './calendar-util';
 import {
   coverageBySkill,
   coversAvailability,
@@ -38,7 +44,10 @@ function checkShift(problem: RosterProblem, s: WorkedShift, out: Violation[]): v
   if (s.day < 0 || s.day > 6) return v('TEMPLATE_DAY', `date outside the week of ${problem.weekStart}`);
   if (!s.template.daysOfWeek.includes(weekdayIn(problem, a.date)))
     v('TEMPLATE_DAY', 'template does not run that day');
-  const expectedStart = s.day * MINUTES_PER_DAY + clockToMinutes(s.template.start);
+  // real minutes: the template's local start, then durationMinutes of real time
+  const expectedStart = problemClock(problem).toReal(
+    s.day * MINUTES_PER_DAY + clockToMinutes(s.template.start),
+  );
   if (s.start !== expectedStart || s.end !== expectedStart + s.template.durationMinutes) {
     v('TEMPLATE_TIME', `times ${a.start}–${a.end} do not match the template`);
   }
@@ -86,7 +95,7 @@ function checkPerson(problem: RosterProblem, staff: Staff, shifts: WorkedShift[]
   });
   const rest = problem.options.minRestHours * 60;
   const lastEnd = staff.previousWeek?.lastShiftEnd;
-  let previousEnd = lastEnd === undefined ? null : localIsoToMinute(problem.weekStart, lastEnd);
+  let previousEnd = lastEnd === undefined ? null : previousEndToReal(problem, lastEnd);
   for (const s of sorted) {
     if (previousEnd !== null && s.start - previousEnd < rest - EPS) {
       v('REST', `only ${((s.start - previousEnd) / 60).toFixed(2)} h rest before ${s.assignment.start}`);

@@ -186,7 +186,10 @@ function rosteringFeatures(
   const { store, events, workers, logger, timeZone } = base;
   const { staff, availability, shiftTemplates, channels, holidays } = master;
   const rosters = new RosterService(store, events);
-  const source = new RosterProblemSource({ staff, availability, shiftTemplates, rosters, holidays });
+  const source = new RosterProblemSource(
+    { staff, availability, shiftTemplates, rosters, holidays },
+    timeZone,
+  );
   const liveness = base.redis?.liveness ?? new SingleProcessLiveness();
   const rosterJobs = new RosterJobService(
     store,

@@ -7,6 +7,7 @@
  */
 import type { RosterProblem } from '../roster-problem-schema';
 import type { ChosenShift } from '../milp/roster-solution';
+import { problemClock } from '../calendar-util';
 import { spanCoverage, type Candidate, type IntervalShare } from '../milp/shift-candidates';
 
 const PASSES = 3;
@@ -75,7 +76,11 @@ class BreakCover {
   private shareOf(start: number, duration: number): IntervalShare[] {
     const key = `${start}_${duration}`;
     let s = this.shares.get(key);
-    if (!s) this.shares.set(key, (s = spanCoverage(start, start + duration, this.problem.intervalMinutes)));
+    if (!s)
+      this.shares.set(
+        key,
+        (s = spanCoverage(problemClock(this.problem), start, start + duration, this.problem.intervalMinutes)),
+      );
     return s;
   }
 }

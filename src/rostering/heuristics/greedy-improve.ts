@@ -4,7 +4,7 @@
  * rest, day, hour and consecutive-day limits, and the contract minimum as a hard rule).
  * A person below their minimum is thereby repaired whenever their week allows it.
  */
-import { DAYS_PER_WEEK, localIsoToMinute } from '../calendar-util';
+import { DAYS_PER_WEEK, previousEndToReal } from '../calendar-util';
 import { EPS, type GreedyState } from './greedy-state';
 import { sum } from '../../common/sum';
 
@@ -116,7 +116,7 @@ function searchWeek(state: GreedyState, s: number, search: WeekSearch): void {
     step(d + 1, hours, value, prevEnd, 0);
   };
   const lastEnd = staff.previousWeek?.lastShiftEnd;
-  const start = lastEnd === undefined ? null : localIsoToMinute(problem.weekStart, lastEnd);
+  const start = lastEnd === undefined ? null : previousEndToReal(problem, lastEnd);
   step(0, 0, 0, start, staff.previousWeek?.consecutiveDaysWorked ?? 0);
 }
 

@@ -3,7 +3,7 @@
  * (planned with each shift's breaks at their middle start), each person's chosen
  * candidates, the value of adding a candidate and the per-person hard rules.
  */
-import { DAYS_PER_WEEK, localIsoToMinute } from '../calendar-util';
+import { DAYS_PER_WEEK, previousEndToReal } from '../calendar-util';
 import { preferenceMisses } from '../milp/roster-constraints';
 import type { RosterProblem } from '../roster-problem-schema';
 import type { Candidate } from '../milp/shift-candidates';
@@ -36,7 +36,7 @@ export class GreedyState {
     this.lastEnd = problem.staff.map((s) =>
       s.previousWeek?.lastShiftEnd === undefined
         ? null
-        : localIsoToMinute(problem.weekStart, s.previousWeek.lastShiftEnd),
+        : previousEndToReal(problem, s.previousWeek.lastShiftEnd),
     );
     this.hours = problem.intervalMinutes / 60;
     this.summary = problem.staff.map(() => ({ days: 0, hours: 0, spans: [] }));

@@ -4,7 +4,7 @@
  * off in tests to show that it binds.
  */
 import { at } from '../../common/indexed';
-import { DAYS_PER_WEEK, localIsoToMinute } from '../calendar-util';
+import { DAYS_PER_WEEK, previousEndToReal } from '../calendar-util';
 import type { RosterProblem } from '../roster-problem-schema';
 import type { Candidate } from './shift-candidates';
 import { sumTerms, type BuildContext } from './build-context';
@@ -41,7 +41,7 @@ export function addRestRows(ctx: BuildContext): void {
     const own = at(ctx.byStaff, s);
     const lastEnd = staff.previousWeek?.lastShiftEnd;
     if (lastEnd !== undefined) {
-      const earliest = localIsoToMinute(problem.weekStart, lastEnd) + rest;
+      const earliest = previousEndToReal(problem, lastEnd) + rest;
       const blocked = own
         .filter((ci) => at(candidates, ci).shift.start < earliest)
         .map((ci) => at(ctx.xCol, ci));

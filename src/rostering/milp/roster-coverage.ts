@@ -15,6 +15,7 @@
  */
 import { sumTerms, type BuildContext, type ShiftGroup } from './build-context';
 import { spanCoverage } from './shift-candidates';
+import { problemClock } from '../calendar-util';
 
 /** The n[g] columns and their link rows n[g] − Σ x = 0 (always built: coverage and breaks use them). */
 export function addShiftGroups(ctx: BuildContext): void {
@@ -69,6 +70,7 @@ export function addCoverageRows(ctx: BuildContext): void {
   const { problem, b } = ctx;
   const size = problem.intervalMinutes;
   const hours = size / 60;
+  const clock = problemClock(problem);
   const perSkill = new Map<string, Map<number, Map<number, number>>>();
   const add = (skill: string, interval: number, col: number, value: number): void => {
     const rows = perSkill.get(skill) ?? new Map<number, Map<number, number>>();
@@ -83,7 +85,7 @@ export function addCoverageRows(ctx: BuildContext): void {
   for (const y of ctx.breakCols) {
     const g = ctx.groups[y.group];
     const duration = g.shift.breaks[y.breakIndex].durationMinutes;
-    for (const { interval, fraction } of spanCoverage(y.start, y.start + duration, size))
+    for (const { interval, fraction } of spanCoverage(clock, y.start, y.start + duration, size))
       add(g.skill, interval, y.col, -fraction);
   }
   problem.requirements.forEach((req, k) => {

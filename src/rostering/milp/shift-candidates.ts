@@ -10,6 +10,11 @@
  * `breakCoverage` of the chosen starts. Coverage of an interval is the fraction of it
  * worked (0…1), so shifts that do not align with intervals are still counted exactly.
  *
+ * Minutes here are REAL minutes from weekStart (calendar-util.ts, week-clock.ts): a shift
+ * starts at its template's local time and lasts `durationMinutes`, so across a clock change
+ * its local end moves by the change, its paid hours do not, and it covers no slot of a
+ * skipped hour and both passes of a repeated one.
+ *
  * Shifts that cross midnight (or the end of the week) need availability on the next day:
  * availability windows are laid out over 8 days (Sunday night runs into next Monday, whose
  * weekly windows apply) and adjacent windows merge, so Mon 22:00–24:00 + Tue 00:00–06:00
@@ -19,10 +24,11 @@ import { addDays, isoDayOfWeek } from '../../common/calendar';
 import {
   clockToMinutes,
   DAYS_PER_WEEK,
-  intervalsPerWeek,
   MINUTES_PER_DAY,
-  minuteToLocalIso,
+  problemClock,
+  realToLocalIso,
 } from '../calendar-util';
+import type { WeekClock } from '../week-clock';
 import { at } from '../../common/indexed';
 import { breakRulesOf, unpaidBreakMinutes } from '../../staff/shift-breaks.core';
 import type { RosterProblem, ShiftTemplate, Staff } from '../roster-problem-schema';
@@ -67,6 +73,7 @@ type Span = [number, number];
 /** Availability of one person as merged absolute spans over 8 days. */
 export function availableSpans(problem: RosterProblem, staff: Staff): Span[] {
   const blocked = new Set(staff.unavailableDates ?? []);
+  const clock = problemClock(problem);
   const spans: Span[] = [];
   for (let day = 0; day <= DAYS_PER_WEEK; day++) {
     if (blocked.has(addDays(problem.weekStart, day))) continue;
@@ -74,8 +81,8 @@ export function availableSpans(problem: RosterProblem, staff: Staff): Span[] {
     for (const w of staff.availability) {
       if (w.dayOfWeek !== dow) continue;
       spans.push([
-        day * MINUTES_PER_DAY + clockToMinutes(w.from),
-        day * MINUTES_PER_DAY + clockToMinutes(w.to),
+        clock.toReal(day * MINUTES_PER_DAY + clockToMinutes(w.from)),
+        clock.toReal(day * MINUTES_PER_DAY + clockToMinutes(w.to)),
       ]);
     }
   }
@@ -92,17 +99,9 @@ export function availableSpans(problem: RosterProblem, staff: Staff): Span[] {
 export const isAvailable = (spans: Span[], start: number, end: number): boolean =>
   spans.some(([a, b]) => a <= start && end <= b);
 
-/** Share of each interval of the week that [start, end) overlaps. */
-export function spanCoverage(start: number, end: number, size: number): IntervalShare[] {
-  const last = intervalsPerWeek(size);
-  const out: IntervalShare[] = [];
-  for (let i = Math.max(0, Math.floor(start / size)); i * size < end && i < last; i++) {
-    const a = i * size;
-    const overlap = Math.max(0, Math.min(a + size, end) - Math.max(a, start));
-    if (overlap > 0) out.push({ interval: i, fraction: overlap / size });
-  }
-  return out;
-}
+/** Share of each wall-clock interval of the week that real [start, end) works (week-clock.ts). */
+export const spanCoverage = (clock: WeekClock, start: number, end: number, size: number): IntervalShare[] =>
+  clock.shares(start, end, size);
 
 /** Grid starts of a break window [from, to] (absolute minutes); `from` alone when none is on the grid. */
 export function breakStarts(from: number, to: number, size: number): number[] {
@@ -112,11 +111,16 @@ export function breakStarts(from: number, to: number, size: number): number[] {
 }
 
 /** Gross coverage minus the breaks starting at `starts` (one per break, in order). */
-export function netCoverage(shift: ShiftInstance, starts: readonly number[], size: number): IntervalShare[] {
+export function netCoverage(
+  clock: WeekClock,
+  shift: ShiftInstance,
+  starts: readonly number[],
+  size: number,
+): IntervalShare[] {
   const net = new Map(shift.coverage.map((c) => [c.interval, c.fraction]));
   shift.breaks.forEach((b, j) => {
     const start = at(starts, j);
-    for (const c of spanCoverage(start, start + b.durationMinutes, size))
+    for (const c of spanCoverage(clock, start, start + b.durationMinutes, size))
       net.set(c.interval, (net.get(c.interval) ?? 0) - c.fraction);
   });
   return [...net]
@@ -135,7 +139,8 @@ export function shiftInstance(
   templateIndex: number,
   day: number,
 ): ShiftInstance {
-  const start = day * MINUTES_PER_DAY + clockToMinutes(template.start);
+  const clock = problemClock(problem);
+  const start = clock.toReal(day * MINUTES_PER_DAY + clockToMinutes(template.start));
   const end = start + template.durationMinutes;
   const size = problem.intervalMinutes;
   const rules = breakRulesOf(template);
@@ -151,11 +156,11 @@ export function shiftInstance(
       starts: breakStarts(start + r.earliestStartMinutes, start + r.latestStartMinutes, size),
     })),
     paidHours: (template.durationMinutes - unpaidBreakMinutes(rules)) / 60,
-    coverage: spanCoverage(start, end, size),
+    coverage: spanCoverage(clock, start, end, size),
     nominalCoverage: [],
     weekend: dow >= 6,
   };
-  shift.nominalCoverage = netCoverage(shift, middleStarts(shift), size);
+  shift.nominalCoverage = netCoverage(clock, shift, middleStarts(shift), size);
   return shift;
 }
 
@@ -193,13 +198,14 @@ export function candidateAssignment(
   c: Candidate,
   starts: readonly number[] = middleStarts(c.shift),
 ): RosterAssignment {
-  const iso = (minute: number): string => minuteToLocalIso(problem.weekStart, minute);
+  const clock = problemClock(problem);
+  const iso = (minute: number): string => realToLocalIso(problem.weekStart, clock, minute);
   return {
     staffId: at(problem.staff, c.staffIndex).id,
     date: addDays(problem.weekStart, c.shift.day),
     shiftTemplateId: at(problem.shiftTemplates, c.shift.templateIndex).id,
-    start: minuteToLocalIso(problem.weekStart, c.shift.start),
-    end: minuteToLocalIso(problem.weekStart, c.shift.end),
+    start: iso(c.shift.start),
+    end: iso(c.shift.end),
     skill: c.skill,
     breaks: c.shift.breaks.map((b, j) => {
       const start = at(starts, j);
