@@ -642,7 +642,13 @@ export class StaffingService {
         patienceSeconds: channel.kind === 'LIVE' ? (channel.patienceSeconds ?? undefined) : undefined,
         open: openSlots(frame, channel.openingHours ?? [], closed),
       },
-      volumes: slotVolumes(frame, points, forecast.intervalMinutes),
+      // deferred items of both passes of a repeated hour all arrive; live traffic is staffed per pass
+      volumes: slotVolumes(
+        frame,
+        points,
+        forecast.intervalMinutes,
+        channel.kind === 'DEFERRED' ? 'sum' : 'max',
+      ),
     };
   }
 

@@ -10,9 +10,10 @@
  * Daylight-saving weeks (the real week is 167 or 169 hours long):
  * - spring forward: the skipped local hour's slots have no real instant (occurrences 0),
  *   so they get volume 0 and therefore no agents;
- * - fall back: the repeated local hour's slots have two real instants (occurrences 2);
- *   the slot takes the LARGER of the two volumes, so staffing the slot once covers both
- *   passes of that hour.
+ * - fall back: the repeated local hour's slots have two real instants (occurrences 2).
+ *   LIVE traffic takes the LARGER of the two volumes: agents are needed per pass, and
+ *   staffing the slot once for the busier pass covers both. DEFERRED work takes the SUM:
+ *   items arrive in both passes and all of them must be handled (`slotVolumes` `fold`).
  * Instants are mapped to slots by their local wall-clock start, so a zone whose shift is
  * not a multiple of the interval still lands each instant in exactly one slot.
  *
@@ -173,9 +174,16 @@ export interface TimedValue {
  * elapsed time. A slot occurrence [s, s + interval) takes the points overlapping it,
  * pro rata to the overlap (so 15-minute points add up into a 30-minute slot and a 60-minute
  * point splits evenly over four 15-minute slots). A repeated slot takes the larger of its
- * two occurrences; a skipped slot gets 0. Values must be finite; negatives count as 0.
+ * two occurrences (`fold` 'max': live traffic, staffed per pass) or their sum ('sum':
+ * deferred work, whose items of both passes all need handling); a skipped slot gets 0.
+ * Values must be finite; negatives count as 0.
  */
-export function slotVolumes(frame: WeekFrame, points: readonly TimedValue[], pointMinutes: number): number[] {
+export function slotVolumes(
+  frame: WeekFrame,
+  points: readonly TimedValue[],
+  pointMinutes: number,
+  fold: 'max' | 'sum' = 'max',
+): number[] {
   assertSlotMinutes('forecast intervalMinutes', pointMinutes);
   const sorted = [...points].sort((a, b) => a.t - b.t);
   const pointMs = pointMinutes * MINUTE_MS;
@@ -205,7 +213,12 @@ export function slotVolumes(frame: WeekFrame, points: readonly TimedValue[], poi
     }
     return sum;
   };
-  return frame.slots.map((slot) => slot.instants.reduce((max, s) => Math.max(max, occurrence(s)), 0));
+  return frame.slots.map((slot) =>
+    slot.instants.reduce(
+      (acc, s) => (fold === 'sum' ? acc + occurrence(s) : Math.max(acc, occurrence(s))),
+      0,
+    ),
+  );
 }
 
 /**

@@ -250,6 +250,49 @@ describe('StaffingService (embedded store)', () => {
     });
   });
 
+  describe('deferred channel across the autumn clock change', () => {
+    it('counts the arrivals of both passes of the repeated hour: arrivedItems = the forecast of the week', async () => {
+      const first = Date.parse('2026-10-25T00:00:00Z'); // 01:00 BST
+      const second = Date.parse('2026-10-25T01:00:00Z'); // 01:00 GMT
+      const start = Date.parse('2026-10-18T23:00:00Z'); // Mon 2026-10-19 00:00 BST
+      const end = Date.parse('2026-10-26T00:00:00Z'); // Mon 2026-10-26 00:00 GMT
+      const mean = (t: number): number => (t === first ? 5 : t === second ? 7 : 2);
+      await seed(
+        store,
+        [
+          channel({
+            key: 'emails',
+            kind: 'DEFERRED',
+            intervalMinutes: 60,
+            ahtSeconds: 360,
+            maxOccupancy: 1,
+            shrinkage: 0.2,
+            responseHours: 2,
+            requiredSkill: 'email',
+            openingHours: ALWAYS_OPEN,
+          }),
+        ],
+        [
+          forecast({
+            id: 'f-autumn',
+            channel: 'emails',
+            start: '2026-10-18T23:00:00Z',
+            days: 8,
+            intervalMinutes: 60,
+            mean,
+          }),
+        ],
+      );
+      const plan = await service.channelPlan({ channel: 'emails', week: '2026-10-19' });
+      let expected = 0;
+      for (let t = start; t < end; t += 3_600_000) expected += mean(t);
+      expect(expected).toBe(169 * 2 + 3 + 5); // 169 real hours
+      expect(plan.workload!.arrivedItems).toBeCloseTo(expected, 9);
+      const repeated = plan.rows.find((r) => r.localTime === '2026-10-25T01:00:00')!;
+      expect(repeated).toMatchObject({ occurrences: 2, volume: 12 });
+    });
+  });
+
   describe('deferred channel', () => {
     beforeEach(() =>
       seed(

@@ -134,6 +134,19 @@ describe('slotVolumes', () => {
     expect(v).toHaveLength(168);
   });
 
+  it("adds both occurrences of a repeated slot with fold 'sum' (deferred work arrives in both passes)", () => {
+    const f = weekFrame('2026-10-19', 60, LONDON);
+    const first = utc('2026-10-25T00:00:00Z'); // 01:00 BST
+    const second = utc('2026-10-25T01:00:00Z'); // 01:00 GMT
+    const points = pointsFor(f, 60, (t) => (t === first ? 30 : t === second ? 70 : 1));
+    const v = slotVolumes(f, points, 60, 'sum');
+    expect(v[6 * 24 + 1]).toBe(100);
+    expect(v[6 * 24 + 2]).toBe(1);
+    // every point of the week lands in a slot exactly once
+    const inWeek = points.filter((p) => p.t >= f.start && p.t < f.end);
+    expect(v.reduce((a, b) => a + b, 0)).toBe(inWeek.reduce((a, p) => a + p.value, 0));
+  });
+
   it('gives a skipped spring-forward slot no volume', () => {
     const f = weekFrame('2026-03-23', 60, LONDON);
     const v = slotVolumes(
