@@ -38,7 +38,7 @@ export class PlanWeekService {
 
   /** Starts the forecast → staffing → roster job of `week`; returns the job at once. */
   async planWeek(week: string, options: Partial<RosterJobOptions>, viewer: Viewer): Promise<RosterJobDoc> {
-    const opts = this.jobs.options(week, options);
+    const opts = await this.jobs.options(week, options);
     const { channels, forecasting, staffing } = this.features;
     return this.jobs.start('PLAN_WEEK', week, opts, viewer, async (ctx) => {
       await ctx.phase('forecast');

@@ -1,5 +1,6 @@
 /** GraphQL inputs of the roster API, validated with class-validator. */
 import {
+  ArrayMaxSize,
   ArrayNotEmpty,
   IsEnum,
   IsIn,
@@ -15,6 +16,8 @@ import {
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ISO_DATE } from '../common/input-rules';
 import { MAX_REQUIRED_AGENTS } from './roster-problem-schema';
+import { MAX_REQUIREMENT_SKILLS } from './roster-requirement.validation';
+import { intervalsPerWeek } from './calendar-util';
 
 export enum RequirementBasis {
   MEAN = 'MEAN',
@@ -53,7 +56,10 @@ export class RosterRequirementInput {
   @MinLength(1)
   skill!: string;
 
-  @Field(() => [Float], { description: `Agents per interval, 0–${MAX_REQUIRED_AGENTS}.` })
+  @Field(() => [Float], {
+    description: `Agents per interval, 0–${MAX_REQUIRED_AGENTS}: 7 × 24 × 60 / intervalMinutes of them (672, 336 or 168).`,
+  })
+  @ArrayMaxSize(intervalsPerWeek(15), { message: `$property holds at most ${intervalsPerWeek(15)} values` })
   @IsNumber({}, { each: true })
   @Min(0, { each: true })
   @Max(MAX_REQUIRED_AGENTS, { each: true })
@@ -98,10 +104,13 @@ export class RosterOptionsInput {
 
   @Field(() => [RosterRequirementInput], {
     nullable: true,
-    description: 'Use this requirement instead of the staffing plan (what-if, imported requirement).',
+    description: `Use this requirement instead of the staffing plan (what-if, imported requirement): one entry per known skill (a channel's required skill or team_lead), at most ${MAX_REQUIREMENT_SKILLS}.`,
   })
   @IsOptional()
   @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_REQUIREMENT_SKILLS, {
+    message: `$property holds at most ${MAX_REQUIREMENT_SKILLS} skills`,
+  })
   @ValidateNested({ each: true })
   requirements?: RosterRequirementInput[];
 }

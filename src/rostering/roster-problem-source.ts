@@ -8,6 +8,7 @@ import type { AvailabilityService } from '../staff/availability.service';
 import type { ShiftTemplateService } from '../staff/shift-template.service';
 import type { StaffService } from '../staff/staff.service';
 import type { HolidayService } from '../holidays/holiday.service';
+import type { ChannelService } from '../channels/channel.service';
 import { addDays } from '../common/calendar';
 import {
   rosterProblemFromData,
@@ -23,6 +24,8 @@ export interface RosterProblemReaders {
   shiftTemplates: Pick<ShiftTemplateService, 'forRoster'>;
   rosters: Pick<RosterService, 'published'>;
   holidays: Pick<HolidayService, 'closedDates'>;
+  /** The skill catalogue: a passed requirement may name only these. */
+  channels: Pick<ChannelService, 'knownSkills'>;
 }
 
 export class RosterProblemSource {
@@ -31,6 +34,11 @@ export class RosterProblemSource {
     private readonly readers: RosterProblemReaders,
     private readonly timeZone?: string,
   ) {}
+
+  /** Skills a requirement may name: every channel's required skill and team_lead. */
+  knownSkills(): Promise<string[]> {
+    return this.readers.channels.knownSkills();
+  }
 
   async load(week: string, requirement: WeekRequirement, options: RosterSolveOptions): Promise<BuiltProblem> {
     const { staff, availability, shiftTemplates, rosters, holidays } = this.readers;

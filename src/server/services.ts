@@ -187,7 +187,7 @@ function rosteringFeatures(
   const { staff, availability, shiftTemplates, channels, holidays } = master;
   const rosters = new RosterService(store, events);
   const source = new RosterProblemSource(
-    { staff, availability, shiftTemplates, rosters, holidays },
+    { staff, availability, shiftTemplates, rosters, holidays, channels },
     timeZone,
   );
   const liveness = base.redis?.liveness ?? new SingleProcessLiveness();

@@ -1,6 +1,7 @@
-import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
+import { codeOf, createInProcessApp, type GqlApp, type GqlResult } from '../../helpers/in-process-app';
 import type { RosterDoc, RosterJobDoc } from '../../../src/rostering/roster.doc';
-import { ROSTERS } from '../../../src/rostering/roster.doc';
+import { ROSTER_JOBS, ROSTERS } from '../../../src/rostering/roster.doc';
+import { MAX_REQUIREMENT_SKILLS } from '../../../src/rostering/roster-requirement.validation';
 import { RosterProblemSource } from '../../../src/rostering/roster-problem-source';
 import { GENERATE, generateVariables, seedRosterSite, WEEK } from './roster.seed';
 import { generateRosterInstance } from '../../../bench/roster-instances';
@@ -37,6 +38,9 @@ interface GqlRoster {
   coverage: { skill: string; required: number[]; scheduled: number[] }[];
   warnings: { kind: string; message: string }[];
 }
+
+const detailsOf = (res: GqlResult): { field?: string; message: string }[] =>
+  (res.errors?.[0]?.extensions?.details ?? []) as { field?: string; message: string }[];
 
 describe('roster lifecycle over GraphQL', () => {
   let t: GqlApp;
@@ -133,6 +137,65 @@ describe('roster lifecycle over GraphQL', () => {
     );
     expect(codeOf(absurd)).toBe('BAD_USER_INPUT');
     expect(absurd.errors![0].message).toMatch(/values must not be greater than 1000000/);
+  });
+
+  // audit: 1,000 entries of `calls` (1.35 MB) were accepted as QUEUED, their preparation held
+  // the event loop 1.2 s and the job failed on "duplicate skill"; unknown skills were solved
+  // to "Minimum hours cannot be met". Now each is refused before any job, naming the field.
+  it('refuses too many, duplicate and unknown requirement skills before any job', async () => {
+    const jobsBefore = await t.services.store.collection(ROSTER_JOBS).count();
+    const week = (skill: (i: number) => string, n: number) => ({
+      week: WEEK,
+      options: {
+        intervalMinutes: 60,
+        requirements: Array.from({ length: n }, (_, i) => ({
+          skill: skill(i),
+          values: Array<number>(168).fill(3),
+        })),
+      },
+    });
+    const flood = await t.gql(
+      GENERATE,
+      week(() => 'calls', 1000),
+      manager,
+    );
+    expect(codeOf(flood)).toBe('BAD_USER_INPUT');
+    expect(flood.errors![0].message).toContain(`at most ${MAX_REQUIREMENT_SKILLS} skills`);
+    const twice = await t.gql(
+      GENERATE,
+      week(() => 'calls', 2),
+      manager,
+    );
+    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+    expect(detailsOf(twice)).toEqual([
+      expect.objectContaining({
+        field: 'options.requirements[1].skill',
+        message: expect.stringContaining('duplicate skill calls'),
+      }),
+    ]);
+    const unknown = await t.gql(
+      GENERATE,
+      week((i) => `sk${i}`, 3),
+      manager,
+    );
+    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(detailsOf(unknown).map((d) => d.field)).toEqual(
+      [0, 1, 2].map((i) => `options.requirements[${i}].skill`),
+    );
+    expect(unknown.errors![0].message).toContain('unknown skill sk0 (known: calls, team_lead)');
+    const values = await t.gql(
+      GENERATE,
+      {
+        week: WEEK,
+        options: {
+          intervalMinutes: 15,
+          requirements: [{ skill: 'calls', values: Array<number>(673).fill(1) }],
+        },
+      },
+      manager,
+    );
+    expect(codeOf(values)).toBe('BAD_USER_INPUT');
+    expect(await t.services.store.collection(ROSTER_JOBS).count()).toBe(jobsBefore);
   });
 
   it('SERVICE_PROVIDER sees PUBLISHED rosters only; AGENT cannot read rosters', async () => {

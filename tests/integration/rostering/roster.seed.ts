@@ -8,6 +8,8 @@ import {
   type ShiftTemplateDoc,
   type StaffDoc,
 } from '../../../src/staff/staff.doc';
+import { CHANNELS, type ChannelDoc } from '../../../src/channels/channel.doc';
+import { channel } from '../staffing/fixtures';
 
 /** Monday. */
 export const WEEK = '2025-03-03';
@@ -98,7 +100,18 @@ export const REQUIREMENT = {
   ],
 };
 
+/**
+ * An inactive channel requiring `calls`: it puts the skill in the catalogue (a passed
+ * requirement may name only known skills) without taking part in any plan.
+ */
+export const CALLS_SKILL_CHANNEL = channel({
+  key: 'roster-site-calls',
+  requiredSkill: 'calls',
+  active: false,
+});
+
 export async function seedRosterSite(services: Services): Promise<void> {
+  await services.store.collection<ChannelDoc>(CHANNELS).insertOne(CALLS_SKILL_CHANNEL);
   await services.store
     .collection<StaffDoc>(STAFF)
     .insertMany([staffDoc('st-a', 'Ada', 10), staffDoc('st-b', 'Bob', 12), staffDoc('st-c', 'Cy', 14)]);

@@ -114,7 +114,7 @@ export type RosterOptionsInput = {
   minRestHours?: number | null | undefined;
   /** Stop when proven within this relative gap (default 0.01). */
   relativeGap?: number | null | undefined;
-  /** Use this requirement instead of the staffing plan (what-if, imported requirement). */
+  /** Use this requirement instead of the staffing plan (what-if, imported requirement): one entry per known skill (a channel's required skill or team_lead), at most 64. */
   requirements?: Array<RosterRequirementInput> | null | undefined;
   /** Solver time limit (default 60 s). */
   timeLimitSeconds?: number | null | undefined;
@@ -123,7 +123,7 @@ export type RosterOptionsInput = {
 /** Agents required per interval of one skill, from Monday 00:00 for 7 days. */
 export type RosterRequirementInput = {
   skill: string;
-  /** Agents per interval, 0–1000000. */
+  /** Agents per interval, 0–1000000: 7 × 24 × 60 / intervalMinutes of them (672, 336 or 168). */
   values: Array<number>;
 };
 
