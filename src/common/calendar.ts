@@ -34,12 +34,32 @@ export const daysBetween = (from: string, to: string): number =>
 /** The Monday on or before `date`. */
 export const mondayOf = (date: string): string => addDays(date, 1 - isoDayOfWeek(date));
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
+/**
+ * Years a date argument may name (weeks, days, ranges; GraphQL, exports, jobs and CLIs). Dates
+ * before year 100 read as 19xx in `Date.UTC`, luxon writes years past 9999 as `+010000`, and
+ * time zones before 1900 keep local mean time (offsets in seconds): week 0001-01-01 failed
+ * with "index NaN outside 0..671". The seed's anchor (1971 … 2999) lies inside.
+ */
+export const DATE_YEARS = { min: 1900, max: 2999 } as const;
+
+/** Why `value` is not a date argument ("a date YYYY-MM-DD", "in the years …"), or null. */
+export function dateArgumentProblem(value: string): string | null {
+  if (!isIsoDate(value)) {
+    const year = Number(/^(\d{4})-\d{2}-\d{2}$/.exec(value)?.[1]);
+    return Number.isFinite(year) && (year < DATE_YEARS.min || year > DATE_YEARS.max)
+      ? `in the years ${DATE_YEARS.min}–${DATE_YEARS.max}`
+      : 'a date YYYY-MM-DD';
+  }
+  return null;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD` in the years `DATE_YEARS`. */
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [year, month, day] = [m[1], m[2], m[3]].map(Number);
   if (year === undefined || month === undefined || day === undefined) return false;
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return false;
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }

@@ -10,7 +10,7 @@ import type { EventBus } from '../events/pubsub';
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
-import { isIsoDate, isoDayOfWeek } from '../common/calendar';
+import { dateArgumentProblem, isoDayOfWeek } from '../common/calendar';
 import { breaksBySkill, coverageBySkill, workedShifts, type WorkedShift } from './roster-facts.validation';
 import { ROSTERS, type RosterDoc } from './roster.doc';
 import type { RosterVersion, SkillCoverage } from './roster-version.types';
@@ -21,6 +21,7 @@ import { rosterKpis } from './roster-kpi';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
 import { applyChange, type AssignmentChange } from './roster-edit.core';
 import { nextTurn } from '../time-slicer';
+import { clip } from '../common/bounded';
 import { KeyedLanes } from '../common/keyed-lanes';
 
 export { applyChange, type AssignmentAction, type AssignmentChange } from './roster-edit.core';
@@ -46,8 +47,11 @@ export interface Timetable {
 
 /** Refuses anything but a real Monday `YYYY-MM-DD`. */
 export function assertWeek(week: string, field = 'week'): void {
-  if (!isIsoDate(week))
-    throw badInput(`${field} must be a date YYYY-MM-DD, got "${week}"`, [{ field, message: 'invalid date' }]);
+  const problem = dateArgumentProblem(week);
+  if (problem)
+    throw badInput(`${field} must be ${problem}, got "${clip(week, 40)}"`, [
+      { field, message: problem === 'a date YYYY-MM-DD' ? 'invalid date' : `not ${problem}` },
+    ]);
   if (isoDayOfWeek(week) !== 1)
     throw badInput(`${field} must be a Monday, got ${week}`, [{ field, message: 'not a Monday' }]);
 }

@@ -1,7 +1,7 @@
 import { accountsSeedStep, type SeedAccountsResult } from '../auth/seed-accounts';
 import { channelSeedStep } from '../channels/channel.seed';
 import { clip } from '../common/bounded';
-import { isIsoDate, mondayOf, todayIn } from '../common/calendar';
+import { dateArgumentProblem, isIsoDate, mondayOf, todayIn } from '../common/calendar';
 import type { SeedContext, SeedStep } from '../common/seed-step';
 import { badInput } from '../errors';
 import {
@@ -71,8 +71,9 @@ export const ANCHOR_RANGE = { from: '1971-01-04', to: '2999-12-30' } as const;
 
 /** Why `date` cannot anchor the seed (the message names the option `name`), or null. */
 export function anchorDateProblem(date: string, name = 'anchorDate'): string | null {
-  if (!isIsoDate(date)) return `${name} must be a real date YYYY-MM-DD, got "${clip(date, 40)}"`;
-  if (date < ANCHOR_RANGE.from || date > ANCHOR_RANGE.to)
+  if (dateArgumentProblem(date) === 'a date YYYY-MM-DD')
+    return `${name} must be a real date YYYY-MM-DD, got "${clip(date, 40)}"`;
+  if (!isIsoDate(date) || date < ANCHOR_RANGE.from || date > ANCHOR_RANGE.to)
     return `${name} must be between ${ANCHOR_RANGE.from} and ${ANCHOR_RANGE.to}, got ${date}`;
   return null;
 }

@@ -24,7 +24,8 @@ import { DateTime } from 'luxon';
 import { zoneOf } from '../common/time-zone';
 import { AppError, badInput } from '../errors';
 import { at } from '../common/indexed';
-import { daysBetween } from '../common/calendar';
+import { dateArgumentProblem, daysBetween } from '../common/calendar';
+import { clip } from '../common/bounded';
 import { createWallClock } from '../volumes/volume-calendar';
 
 const MINUTE_MS = 60_000;
@@ -72,10 +73,11 @@ export function assertSlotMinutes(name: string, intervalMinutes: number): void {
 /** Parses a week argument: a Monday as `YYYY-MM-DD`. Messages name the `week` parameter. */
 export function parseWeek(week: string, timeZone: string): DateTime {
   zoneOf(timeZone);
+  const problem = dateArgumentProblem(week);
   const d = DateTime.fromISO(week, { zone: timeZone });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(week) || !d.isValid)
-    throw badInput(`week must be a date YYYY-MM-DD, got "${week}"`, [
-      { field: 'week', message: 'not a date' },
+  if (problem || !d.isValid)
+    throw badInput(`week must be ${problem ?? 'a date YYYY-MM-DD'}, got "${clip(week, 40)}"`, [
+      { field: 'week', message: problem?.startsWith('in the years') ? `not ${problem}` : 'not a date' },
     ]);
   if (d.weekday !== 1)
     throw badInput(`week must be a Monday, got ${week} (a ${DAY_NAMES[d.weekday - 1]})`, [
