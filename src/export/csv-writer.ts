@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { TimeSlicer } from '../time-slicer';
 import type { Cell, Sheet } from './table';
+import { xmlSafeText } from '../common/plain-text';
 
 /** First characters a spreadsheet reads as the start of a formula (OWASP "CSV Injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -9,7 +10,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /**
  * The text of one CSV cell, safe to open in a spreadsheet (OWASP CSV-injection rule): a text
  * cell that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading single quote,
- * so `=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)` and `-2+3` stay text. Numbers, booleans and dates are
+ * so `=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)` and `-2+3` stay text.
+ * Control characters but tab, LF and CR, lone surrogates and U+FFFE/U+FFFF become U+FFFD. Numbers, booleans and dates are
  * typed values, not text: they are written as they are, so a numeric column keeps plain negative
  * numbers (`-2.5`) as numbers. Quotes and separators inside a cell are quoted by csv-stringify.
  */
@@ -17,7 +19,9 @@ export const csvCellText = (v: Cell): string => {
   if (v === null) return '';
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return FORMULA_START.test(v) ? `'${v}` : v;
+  // stored text may hold NUL, ESC or U+FFFF (refused on input since; legacy data exports cleanly)
+  const text = xmlSafeText(v);
+  return FORMULA_START.test(text) ? `'${text}` : text;
 };
 
 /**

@@ -2,9 +2,14 @@ import type { Writable } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
 import { loadExcelJS } from '../common/load-exceljs';
 import { TimeSlicer } from '../time-slicer';
-import type { Sheet } from './table';
+import type { Cell, Sheet } from './table';
+import { xmlSafeText } from '../common/plain-text';
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+
+/** The row with its text cells XML-safe: stored text may hold U+FFFF or NUL, which no sheet XML can. */
+const xmlSafeRow = (row: Record<string, Cell>): Record<string, Cell> =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? xmlSafeText(v) : v]));
 
 /**
  * Streams sheets as an XLSX workbook with exceljs' streaming writer: each row is committed
@@ -22,7 +27,7 @@ export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.columns.map((c) => ({
-      header: c.header,
+      header: xmlSafeText(c.header),
       key: c.key,
       width: c.width ?? 14,
       style: c.numFmt ? { numFmt: c.numFmt } : {},
@@ -31,7 +36,7 @@ export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void
     ws.getRow(1).commit();
     for (const row of sheet.rows) {
       if (slicer.due) await slicer.pause();
-      const r = ws.addRow(row);
+      const r = ws.addRow(xmlSafeRow(row));
       if (sheet.highlight?.(row)) r.eachCell((cell) => (cell.fill = HIGHLIGHT));
       r.commit();
     }

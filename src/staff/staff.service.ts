@@ -16,7 +16,8 @@ import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff-import';
 import { STAFF, type StaffDoc } from './staff.doc';
 import type { Contract, StaffMember, StaffPreferences } from './staff.types';
-import { checkContract, checkSkills, normaliseSkills } from './staff.validation';
+import { checkContract, checkSkills, normaliseSkills, type FieldProblem } from './staff.validation';
+import { unsafeTextProblem } from '../common/plain-text';
 import { withoutNulls } from '../common/without-nulls';
 import { nextTurn } from '../time-slicer';
 
@@ -274,11 +275,15 @@ export class StaffService {
     known: ReadonlySet<string>,
   ): StaffDoc {
     const skills = normaliseSkills(spec.skills);
-    const problems = [...checkContract(spec.contract), ...checkSkills(skills, known)];
+    const problems: FieldProblem[] = [...checkContract(spec.contract), ...checkSkills(skills, known)];
     if (skills.length === 0) problems.push({ field: 'skills', message: 'skills must not be empty' });
+    for (const field of ['name', 'employeeNo'] as const) {
+      const unsafe = unsafeTextProblem(field, spec[field]);
+      if (unsafe) problems.push({ field, message: unsafe });
+    }
     if (problems.length > 0) {
       const details: ErrorLocation[] = problems.map((p) => ({
-        field: p.field === 'skills' ? 'skills' : `contract.${p.field}`,
+        field: ['skills', 'name', 'employeeNo'].includes(p.field) ? p.field : `contract.${p.field}`,
         message: p.message,
       }));
       throw badInput(
