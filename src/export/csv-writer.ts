@@ -8,9 +8,16 @@ import { xmlSafeText } from '../common/plain-text';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * A formula start right after a list separator: a spreadsheet whose locale separates with `;`
+ * (or `,`) splits `Ann;=HYPERLINK(…)` into two cells and runs the second.
+ */
+const FORMULA_AFTER_SEPARATOR = /([;,])(?=[=+\-@\t\r])/g;
+
+/**
  * The text of one CSV cell, safe to open in a spreadsheet (OWASP CSV-injection rule): a text
  * cell that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading single quote,
- * so `=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)` and `-2+3` stay text.
+ * so `=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)` and `-2+3` stay text; the same after every `;` or `,`
+ * inside the cell (`Ann;'=HYPERLINK(…)`), which a spreadsheet of another locale splits on.
  * Control characters but tab, LF and CR, lone surrogates and U+FFFE/U+FFFF become U+FFFD. Numbers, booleans and dates are
  * typed values, not text: they are written as they are, so a numeric column keeps plain negative
  * numbers (`-2.5`) as numbers. Quotes and separators inside a cell are quoted by csv-stringify.
@@ -20,7 +27,7 @@ export const csvCellText = (v: Cell): string => {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   // stored text may hold NUL, ESC or U+FFFF (refused on input since; legacy data exports cleanly)
-  const text = xmlSafeText(v);
+  const text = xmlSafeText(v).replace(FORMULA_AFTER_SEPARATOR, "$1'");
   return FORMULA_START.test(text) ? `'${text}` : text;
 };
 

