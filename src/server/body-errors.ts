@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { clip } from '../common/bounded';
 import type { Logger } from '../logger';
-import { TOO_DEEP_MESSAGE } from './json-depth';
+import { JSON_SHAPE_REFUSALS } from './json-depth';
 
 const MiB = 1024 * 1024;
 
@@ -33,7 +33,8 @@ export interface BodyError {
 
 /**
  * Express error handler for what happens before GraphQL runs: malformed JSON, or JSON
- * nested deeper than MAX_JSON_DEPTH, answers 400, a body over the limit 413, a charset or
+ * nested deeper than MAX_JSON_DEPTH, with an object of more than MAX_JSON_OBJECT_KEYS keys
+ * or more than MAX_JSON_VALUES values, answers 400, a body over the limit 413, a charset or
  * Content-Encoding the parser cannot read 415, a compressed body that does not inflate 400,
  * too many large bodies at once 503 with Retry-After, a large body too slow to arrive 408,
  * other client errors their 4xx, anything else 500, always as JSON naming the problem
@@ -46,8 +47,9 @@ export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
     const status = e.status ?? e.statusCode ?? 500;
     if (e.type === 'entity.parse.failed')
       return void res.status(400).json(body('Malformed JSON in the request body', 'BAD_REQUEST'));
-    if (e.type === 'entity.too.deep')
-      return void res.status(400).json(body(`The request body holds ${TOO_DEEP_MESSAGE}`, 'BAD_REQUEST'));
+    const shape = Object.values(JSON_SHAPE_REFUSALS).find((r) => r.type === e.type);
+    if (shape)
+      return void res.status(400).json(body(`The request body holds ${shape.message}`, 'BAD_REQUEST'));
     if (e.type === 'entity.too.large')
       return void res.status(413).json(body('Request body too large', 'PAYLOAD_TOO_LARGE'));
     if (e.type === 'charset.unsupported') {

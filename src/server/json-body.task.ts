@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import type { BodyRefusal, ThreadMessage, ThreadReply } from './json-body.types';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { JSON_SHAPE_REFUSALS, jsonShapeProblem } from './json-depth';
 
 const decoder = new TextDecoder('utf-8');
 const bodies = new Map<number, Uint8Array[]>();
@@ -30,13 +30,16 @@ function inflated(raw: Buffer, encoding: string, limit: number): Buffer | BodyRe
 }
 
 /**
- * The parsed body: an object or an array, as body-parser's strict mode accepts, nested no
- * deeper than MAX_JSON_DEPTH (deeper values also overflow the stack of `postMessage`).
+ * The parsed body: an object or an array, as body-parser's strict mode accepts, within the
+ * shape limits of `json-depth.ts` (deeper values also overflow the stack of `postMessage`;
+ * wider ones cost the event loop a copy and walks it cannot slice), so nothing refused
+ * reaches the event loop.
  */
 function parsed(bytes: Buffer): { value: unknown } | BodyRefusal {
   if (bytes.length === 0) return { value: {} };
   const text = decoder.decode(bytes);
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return refusal('entity.too.deep', 400);
+  const problem = jsonShapeProblem(text);
+  if (problem) return refusal(JSON_SHAPE_REFUSALS[problem].type, 400);
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value === 'object' && value !== null) return { value };

@@ -17,7 +17,7 @@ import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type RequestHandler } from 'express';
 import type { BodyError } from './body-errors';
 import type { BodyRefusal } from './json-body.types';
-import { MAX_JSON_DEPTH, nestsDeeperThan, TOO_DEEP_MESSAGE } from './json-depth';
+import { JSON_SHAPE_REFUSALS, jsonShapeProblem } from './json-depth';
 import { JsonThread } from './json-thread';
 
 /** Bodies up to this many bytes are parsed in place (a 1,000-row import is about 300 KB, 5 ms). */
@@ -66,7 +66,7 @@ export function jsonBody(
     deadlineMs = BODY_DEADLINE_MS,
   }: JsonBodyOptions = {},
 ): RequestHandler {
-  const inline = express.json({ limit, verify: refuseDeepJson });
+  const inline = express.json({ limit, verify: refuseMisshapenJson });
   return (req, res, next) => {
     // no body, or not JSON: express.json sets req.body as Apollo expects, reading nothing
     if (!mayBeLarge(req) || !req.is('application/json')) return inline(req, res, next);
@@ -81,11 +81,17 @@ export function jsonBody(
   };
 }
 
-/** express.json's `verify`: refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed. */
-function refuseDeepJson(_req: IncomingMessage, _res: unknown, buf: Buffer, encoding: string): void {
+/**
+ * express.json's `verify`: refuses a body too deep, with too wide an object or too many
+ * values (`json-depth.ts`) before it is parsed.
+ */
+function refuseMisshapenJson(_req: IncomingMessage, _res: unknown, buf: Buffer, encoding: string): void {
   const text = buf.toString(Buffer.isEncoding(encoding) ? encoding : 'utf8');
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
-    throw bodyError(TOO_DEEP_MESSAGE, { type: 'entity.too.deep', status: 400 });
+  const problem = jsonShapeProblem(text);
+  if (problem) {
+    const { type, message } = JSON_SHAPE_REFUSALS[problem];
+    throw bodyError(message, { type, status: 400 });
+  }
 }
 
 const tooLarge = (): Error => bodyError('Request body too large', { type: 'entity.too.large', status: 413 });

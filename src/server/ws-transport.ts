@@ -8,14 +8,15 @@
  * 1007, 1002) when it reports them, so here they are an info line with ws's error code,
  * and anyone can send them without writing to the error log. Errors of ours (a message
  * handler that throws, a failing server) are logged as errors and close with 4500,
- * never with the error's text. A message whose JSON nests deeper than MAX_JSON_DEPTH is
- * closed with 4400 before graphql-ws parses it.
+ * never with the error's text. A message whose JSON nests deeper than MAX_JSON_DEPTH, holds
+ * an object wider than MAX_JSON_OBJECT_KEYS or more than MAX_JSON_VALUES values is closed
+ * with 4400 before graphql-ws parses it.
  */
 import type http from 'node:http';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
-import { MAX_JSON_DEPTH, nestsDeeperThan, TOO_DEEP_MESSAGE } from './json-depth';
+import { JSON_SHAPE_REFUSALS, jsonShapeProblem } from './json-depth';
 
 /** What graphql-ws's context carries of the connection, as `useServer` gives it. */
 export interface ConnectionExtra {
@@ -95,8 +96,11 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Reco
           socket.on('message', (data) => {
             const message = text(data);
             // graphql-ws would parse it whole, and graphql walk what it holds
-            if (nestsDeeperThan(message, MAX_JSON_DEPTH))
-              return socket.close(CloseCode.BadRequest, `Invalid message received: ${TOO_DEEP_MESSAGE}`);
+            const problem = jsonShapeProblem(message);
+            if (problem) {
+              const refused = `Invalid message received: ${JSON_SHAPE_REFUSALS[problem].message}`;
+              return socket.close(CloseCode.BadRequest, refused);
+            }
             handle(message).catch((err: unknown) => {
               logger.error({ err }, 'websocket message handling failed');
               socket.close(CloseCode.InternalServerError, INTERNAL);
