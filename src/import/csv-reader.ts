@@ -31,6 +31,67 @@ export const guessDelimiter = (text: string): string => {
 
 const countLineBreaks = (s: string): number => s.match(/\r\n|\r|\n/g)?.length ?? 0;
 
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Counts the fields of each record in the text on its way to csv-parse, which builds a
+ * whole record before anything can count its fields: its `max_record_size` counts the
+ * characters of the fields, not the delimiters between them, so a row of 4 million commas
+ * (4 MB, every field empty) passed it and was built as 4 million strings (0.8–1.6 s and
+ * ~200 MB per `importVolumes`; a 45 MB row of the CLI, 24.6 s and 2.3 GB) before RowGuard
+ * counted its columns. Quotes toggle a quoted field (an escaped `""` toggles twice), so
+ * delimiters and line breaks inside quotes count for nothing; text that csv-parse would
+ * refuse as malformed (a quote inside an unquoted field) is refused by csv-parse first or
+ * here, never accepted.
+ */
+export class FieldCounter {
+  private quoted = false;
+  private fields = 1;
+  /** File line of the text read so far, and the one on which the current record started. */
+  private line = 1;
+  private recordLine = 1;
+  private afterCR = false;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly maxColumns: number,
+  ) {}
+
+  /** Reads the next piece of text; the line of the first record past maxColumns fields, or null. */
+  overWide(text: string): number | null {
+    const delimiter = this.delimiter.charCodeAt(0);
+    const max = this.maxColumns;
+    let { quoted, fields, line, recordLine, afterCR } = this;
+    let found: number | null = null;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) quoted = !quoted;
+      else if (c === LF || c === CR) {
+        if (c === CR || !afterCR) line++;
+        if (!quoted) {
+          fields = 1;
+          recordLine = line;
+        }
+      } else if (c === delimiter && !quoted && ++fields > max) {
+        found = recordLine;
+        break;
+      }
+      afterCR = c === CR;
+    }
+    Object.assign(this, { quoted, fields, line, recordLine, afterCR });
+    return found;
+  }
+}
+
+/** Throws the maxColumns refusal when `text` completes a record past `maxColumns` fields. */
+function refuseOverWide(counter: FieldCounter, text: string, fileName: string, maxColumns: number): void {
+  const row = counter.overWide(text);
+  if (row !== null)
+    throw limitError(fileName, 'maxColumns', `the row has more than ${maxColumns} columns`, { row });
+}
+
 /** Not a CSV file at all: reported as "file is not CSV or XLSX (<reason>)". */
 export class NotCsvError extends Error {}
 
@@ -65,11 +126,23 @@ async function* textChunks(input: Readable, fileName: string, limits: ImportLimi
   }
 }
 
+/** csv-parse as the reader uses it: records with their line info, at most `maxRecord` characters each. */
+const recordParser = (delimiter: string, maxRecord: number) =>
+  parse({
+    delimiter,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    max_record_size: maxRecord,
+  });
+
 /**
  * Streams CSV records to `onRecord` (cells trimmed, empty lines skipped, delimiter guessed from
  * the header line), holding at most one record in the parser: a record longer than
- * `maxCellChars × maxColumns` characters is refused as it is read. Syntax errors (e.g. an
- * unclosed quote) are thrown as row errors. Returns whether the file held any text.
+ * `maxCellChars × maxColumns` characters, or of more than `maxColumns` fields (counted in
+ * the text before csv-parse sees it, `FieldCounter`), is refused as it is read. Syntax
+ * errors (e.g. an unclosed quote) are thrown as row errors. Returns whether the file held
+ * any text.
  */
 export async function streamCsvRecords(
   input: Readable,
@@ -86,15 +159,12 @@ export async function streamCsvRecords(
   }
   if (head.trim() === '' && next.done) return false;
   const maxRecord = limits.maxCellChars * limits.maxColumns;
-  const parser = parse({
-    delimiter: guessDelimiter(head),
-    skip_empty_lines: true,
-    relax_column_count: true,
-    info: true,
-    max_record_size: maxRecord,
-  });
+  const delimiter = guessDelimiter(head);
+  const counter = new FieldCounter(delimiter, limits.maxColumns);
+  const parser = recordParser(delimiter, maxRecord);
   const feeding = (async () => {
     const feed = async (text: string) => {
+      refuseOverWide(counter, text, fileName, limits.maxColumns);
       if (!parser.write(text)) await once(parser, 'drain');
     };
     await feed(head);
