@@ -16,6 +16,7 @@ import { parse } from 'csv-parse/sync';
 import { isTimeZone, zoneOf } from '../common/time-zone';
 import { clip } from '../common/bounded';
 import { FieldCounter } from '../import/csv-reader';
+import { assertWritableOutput, outputWriteError } from './output-path';
 import { DEFAULT_IMPORT_LIMITS } from '../import/import-limits';
 import { badInput, isAppError } from '../errors';
 import { isModelFitError } from '../forecasting/forecast-errors';
@@ -287,6 +288,7 @@ const defaultIo: CliIo = {
 export async function runForecastCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
   try {
     const options = parseForecastArgs(argv);
+    if (options.out) assertWritableOutput('out', options.out);
     let text: string;
     try {
       const { size } = statSync(options.input);
@@ -302,8 +304,14 @@ export async function runForecastCli(argv: string[], io: CliIo = defaultIo): Pro
     }
     const output = forecastSeries(parseSeriesCsv(text), options);
     const json = `${JSON.stringify(output, null, 2)}\n`;
-    if (options.out) writeFileSync(options.out, json);
-    else io.stdout(json);
+    if (!options.out) io.stdout(json);
+    else
+      try {
+        writeFileSync(options.out, json);
+      } catch (e) {
+        io.stderr(`forecast: ${outputWriteError('out', options.out, e)}\n`);
+        return 1;
+      }
     return 0;
   } catch (e) {
     if (isAppError(e) && e.code === 'BAD_USER_INPUT') {

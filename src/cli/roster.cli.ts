@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
 import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_OBJECT_KEYS } from '../server/json-depth';
+import { assertWritableOutput, outputWriteError } from './output-path';
 import { rosterProblemJsonSchema } from '../rostering/roster-problem-schema';
 import { parseRosterProblem } from '../rostering/roster-problem.validation';
 import { solveRoster } from '../rostering/roster-solver';
@@ -189,6 +190,8 @@ export async function runRosterCli(argv: string[], io: CliIo = processIo): Promi
       io.stdout(JSON.stringify(rosterProblemJsonSchema(), null, 2));
       return 0;
     }
+    if (args.out) assertWritableOutput('out', args.out);
+    if (args.lp) assertWritableOutput('lp', args.lp);
     const problem = readRosterProblem(args.input);
     const lpFile = args.lp;
     const result = await solveRoster(problem, {
@@ -202,8 +205,14 @@ export async function runRosterCli(argv: string[], io: CliIo = processIo): Promi
       },
     });
     const json = JSON.stringify(result, null, 2);
-    if (args.out) writeFileSync(args.out, json);
-    else io.stdout(json);
+    if (!args.out) io.stdout(json);
+    else
+      try {
+        writeFileSync(args.out, json);
+      } catch (e) {
+        io.stderr(`error: ${outputWriteError('out', args.out, e)}`);
+        return 1;
+      }
     io.stderr(summarise(result));
     return result.status === 'OPTIMAL' || result.status === 'FEASIBLE' ? 0 : 1;
   } catch (e) {

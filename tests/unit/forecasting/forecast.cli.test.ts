@@ -238,6 +238,23 @@ describe('runForecastCli', () => {
     expect(log.points[0]!.mean).not.toBe(raw.points[0]!.mean);
   });
 
+  it('refuses an --out it cannot write with exit 2, before reading the input or fitting', async () => {
+    // the audit's case: the whole fit ran, then an uncaught ENOENT stack and exit 1
+    const input = join(REPO_ROOT, 'data', 'airpassengers.csv');
+    const streams = io();
+    const started = performance.now();
+    const argv = ['--input', input, '--horizon', '12', '--out', '/nonexistent/f.json'];
+    expect(await runForecastCli(argv, streams)).toBe(2);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(streams.err.join('')).toBe(
+      'forecast: --out /nonexistent/f.json cannot be written: directory /nonexistent does not exist\n',
+    );
+    expect(streams.out).toEqual([]);
+    const streams2 = io();
+    expect(await runForecastCli(['--input', input, '--horizon', '12', '--out', dir], streams2)).toBe(2);
+    expect(streams2.err.join('')).toBe(`forecast: --out ${dir} is a directory\n`);
+  });
+
   it('prints bad input on stderr and exits 2', async () => {
     const streams = io();
     expect(await runForecastCli(['--input', join(dir, 'missing.csv'), '--horizon', '3'], streams)).toBe(2);

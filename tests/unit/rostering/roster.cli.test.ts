@@ -83,6 +83,18 @@ describe('runRosterCli', () => {
     expect(r.err).toMatch(/^error: Cannot read --input/);
   });
 
+  it('refuses an --out or --lp it cannot write with exit 2, before reading the problem', async () => {
+    const input = join(dir, 'missing.json');
+    const r = await run(['--input', input, '--out', '/nonexistent/result.json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'error: --out /nonexistent/result.json cannot be written: directory /nonexistent does not exist',
+    );
+    const lp = await run(['--input', input, '--lp', dir]);
+    expect(lp.code).toBe(2);
+    expect(lp.err).toBe(`error: --lp ${dir} is a directory`);
+  });
+
   it('solves, writes the result and the LP, exits 0', async () => {
     const input = file(
       'ok.json',
