@@ -176,6 +176,15 @@ function staffingFeature(
   );
 }
 
+/** Published rosters checked against master-data changes (staff, availability, calendar). */
+function conflictsFeature(
+  { store, events, timeZone, logger }: Base,
+  master: MasterData,
+): RosterConflictService {
+  const { staff, availability, holidays } = master;
+  return new RosterConflictService(store, events, staff, availability, timeZone, logger, holidays);
+}
+
 /** Rosters, their jobs (generate and planWeek), conflicts, repair and outcomes. */
 function rosteringFeatures(
   base: Base,
@@ -201,15 +210,7 @@ function rosteringFeatures(
     logger,
     liveness,
   );
-  const rosterConflicts = new RosterConflictService(
-    store,
-    events,
-    staff,
-    availability,
-    timeZone,
-    logger,
-    holidays,
-  );
+  const rosterConflicts = conflictsFeature(base, master);
   return {
     rosters,
     rosterJobs,

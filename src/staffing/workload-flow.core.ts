@@ -90,7 +90,7 @@ export function carryInFromArrivals(
     throw badInput(`previousOpen must have ${t} values, got ${previousOpen.length}`);
   // open slots of the previous week at or after each slot
   const openFrom = new Array<number>(t + 1).fill(0);
-  for (let s = t - 1; s >= 0; s--) openFrom[s] = openFrom[s + 1] + (previousOpen[s] ? 1 : 0);
+  for (let s = t - 1; s >= 0; s--) openFrom[s] = at(openFrom, s + 1) + (previousOpen[s] ? 1 : 0);
   const out: DueItems[] = [];
   previousArrivals.forEach((items, s) => {
     if (!(items > 0)) return;
