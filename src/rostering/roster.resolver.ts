@@ -19,7 +19,7 @@ import {
   UpdateAssignmentInput,
   WeekArgs,
 } from './roster-inputs.graphql';
-import { RosterService } from './roster.service';
+import { MAX_LISTED_ROSTERS, RosterService } from './roster.service';
 import { badInput } from '../errors';
 
 /** GraphQL options → job options (a passed requirement needs its interval). */
@@ -101,7 +101,7 @@ export class RosterResolver {
 
   @Authorized(...PLAN_READERS)
   @Query(() => [Roster], {
-    description: 'Every version of the week, newest first. SERVICE_PROVIDER: PUBLISHED only.',
+    description: `The week’s newest ${MAX_LISTED_ROSTERS} versions, newest first. SERVICE_PROVIDER: PUBLISHED only.`,
   })
   rosters(@Args() { week }: WeekArgs, @CurrentViewer() viewer: Viewer): Promise<Roster[]> {
     return this.rosterService.list(week, viewer);

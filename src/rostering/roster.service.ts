@@ -82,6 +82,11 @@ const sortAssignments = (a: RosterAssignment[]): RosterAssignment[] =>
  * a roster has at most ROSTER_EDIT_QUEUE running or waiting, a user as many across rosters.
  */
 export const ROSTER_EDIT_QUEUE = 8;
+/**
+ * Versions `rosters(week)` lists, newest first (the query cost weighs this many): a week
+ * re-solved again and again keeps every version, and the list returned them all.
+ */
+export const MAX_LISTED_ROSTERS = 20;
 
 export class RosterService {
   private readonly rosters: Collection<RosterDoc>;
@@ -179,10 +184,16 @@ export class RosterService {
     return doc;
   }
 
+  /** The week's newest MAX_LISTED_ROSTERS versions the viewer may see, newest first (the API's list). */
   async list(week: string, viewer: Viewer | null): Promise<RosterVersion[]> {
+    return this.versions(week, viewer, MAX_LISTED_ROSTERS);
+  }
+
+  /** Every version of the week the viewer may see, newest first (the scheduling KPIs count them all). */
+  async versions(week: string, viewer: Viewer | null, limit?: number): Promise<RosterVersion[]> {
     assertWeek(week);
     const filter = mayReadDrafts(viewer) ? { week } : { week, status: 'PUBLISHED' };
-    return this.rosters.find(filter, { sort: { version: -1 } });
+    return this.rosters.find(filter, { sort: { version: -1 }, limit });
   }
 
   async published(week: string): Promise<RosterVersion | null> {

@@ -1,8 +1,8 @@
 /**
  * The request limits of the GraphQL edge, built once from the config and applied on
  * HTTP (Apollo) and WebSocket (graphql-ws) alike: a token cap while parsing, the query
- * limits and value caps (string lengths, list sizes) as validation rules, and variable
- * value caps per request.
+ * limits and value caps (string lengths, list sizes) as validation rules, and per request
+ * the cost with the variables' values and the caps of those values.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -18,7 +18,13 @@ import {
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Config } from '../config';
-import { countFields, queryLimitsRule, tooComplex } from './query-limits';
+import {
+  countFields,
+  queryLimitsRule,
+  requestLimitErrors,
+  tooComplex,
+  type QueryLimits,
+} from './query-limits';
 import { valueLimitsRule, variableValueErrors, type ValueLimits } from './value-limits';
 
 export interface EdgeLimits {
@@ -29,6 +35,8 @@ export interface EdgeLimits {
   parseOptions: ParseOptions;
   /** Our rules; graphql's specified rules run as well. */
   rules: ValidationRule[];
+  /** The query limits, checked again per request with the variables' values. */
+  query: QueryLimits;
   values: ValueLimits;
 }
 
@@ -47,21 +55,20 @@ export function edgeLimits(
   >,
 ): EdgeLimits {
   const values = { maxLength: config.GRAPHQL_MAX_STRING_LENGTH, maxItems: config.GRAPHQL_MAX_LIST_LENGTH };
+  const query: QueryLimits = {
+    maxFields: config.GRAPHQL_MAX_FIELDS,
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxCost: config.GRAPHQL_MAX_COMPLEXITY,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+  };
   return {
     maxQueryLength: config.GRAPHQL_MAX_QUERY_LENGTH,
     maxFields: config.GRAPHQL_MAX_FIELDS,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    query,
     values,
-    rules: [
-      queryLimitsRule({
-        maxFields: config.GRAPHQL_MAX_FIELDS,
-        maxDepth: config.GRAPHQL_MAX_DEPTH,
-        maxCost: config.GRAPHQL_MAX_COMPLEXITY,
-        maxAliases: config.GRAPHQL_MAX_ALIASES,
-        maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
-      }),
-      valueLimitsRule(values),
-    ],
+    rules: [queryLimitsRule(query), valueLimitsRule(values)],
   };
 }
 
@@ -155,13 +162,29 @@ export function limitsGuard(schema: GraphQLSchema, limits: EdgeLimits): RequestH
   };
 }
 
-/** Apollo plugin: variable values over their caps are refused (HTTP 400) before coercion and execution. */
+/**
+ * The limits that depend on a request's variables: the cost of its operation with the
+ * values sent (QUERY_TOO_COMPLEX), then the caps of those values (BAD_USER_INPUT).
+ */
+function variableErrors(
+  schema: GraphQLSchema,
+  limits: EdgeLimits,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): GraphQLError[] {
+  const tooComplex = requestLimitErrors(schema, document, operationName, variables, limits.query);
+  if (tooComplex.length > 0) return tooComplex;
+  return variableValueErrors(schema, document, variables, limits.values);
+}
+
+/** Apollo plugin: the limits that depend on the variables refuse (HTTP 400) before coercion and execution. */
 export function variableLimitsPlugin(limits: EdgeLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
-          const errors = variableValueErrors(schema, document, request.variables, limits.values);
+          const errors = variableErrors(schema, limits, document, request.operationName, request.variables);
           if (errors.length > 0) throw errors[0];
         },
       };
@@ -178,12 +201,13 @@ export function prepareOperation(
   limits: EdgeLimits,
   query: string,
   variables: Readonly<Record<string, unknown>> | null | undefined,
+  operationName?: string | null,
 ): { document: DocumentNode } | { errors: GraphQLError[] } {
   const checked = checkLimits(schema, limits, query);
   if ('errors' in checked) return checked;
   const { document } = checked;
   const errors = validate(schema, document, specifiedRules, { maxErrors: MAX_VALIDATION_ERRORS });
   if (errors.length > 0) return { errors: [...errors] };
-  const tooLong = variableValueErrors(schema, document, variables, limits.values);
-  return tooLong.length > 0 ? { errors: tooLong } : { document };
+  const refused = variableErrors(schema, limits, document, operationName, variables);
+  return refused.length > 0 ? { errors: refused } : { document };
 }

@@ -2,8 +2,8 @@
  * The cost model of the query limits: what one selection of a field weighs.
  *
  * Every field costs 1; a list field multiplies what it selects by the size the list
- * really has. Page sizes come from `first` (literal, the variable's default, or the
- * largest page when a variable has none); the other lists weigh their known sizes: a
+ * really has. Page sizes come from `first`: a literal, or a variable's value as the request
+ * sends it (see `Variables`); the other lists weigh their known sizes: a
  * forecast's points, a roster's assignments and coverage, a staffing plan's intervals.
  * Unknown lists weigh a default. The sizes are upper ends of what one site returns (a
  * forecast run of 56 days of quarter-hours, a week of 672 quarter-hours for staffing and
@@ -28,6 +28,7 @@ import { MAX_SERIES_DAYS } from '../volumes/volume.service';
 import { MAX_HORIZON_DAYS } from '../forecasting/forecast.service';
 import { MAX_ACCURACY_RUNS } from '../forecasting/accuracy.service';
 import { MAX_LISTED_ISSUES } from '../volumes/volume.validation';
+import { MAX_LISTED_ROSTERS } from '../rostering/roster.service';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -70,7 +71,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'VolumeValidation.duplicates': MAX_LISTED_ISSUES,
   'VolumeImportResult.duplicates': MAX_LISTED_ISSUES,
   'Query.availableStaff': MAX_PAGE_SIZE,
-  'Query.rosters': 20,
+  // the newest versions of the week only
+  'Query.rosters': MAX_LISTED_ROSTERS,
   'Query.models': 50,
 };
 /** Lists of objects not in LIST_SIZES. */
@@ -78,29 +80,59 @@ const DEFAULT_OBJECT_LIST = 20;
 /** Lists of scalars not in LIST_SIZES (skills, roles, days of the week). */
 const DEFAULT_LEAF_LIST = 10;
 
+/**
+ * The variables of the operation being costed. `values` are the request's, unset when only
+ * the document is known (the validation rule, run once per document). A variable `first`
+ * then weighs 1, the least any value can make it, and the request is costed again with
+ * its values before it executes (`requestLimitErrors`): costing the variable's default
+ * instead let `query($n: Int = 1)` sent with n = 500 pass at 1/500 of its cost.
+ */
+export interface Variables {
+  definitions: ReadonlyMap<string, VariableDefinitionNode>;
+  values?: Readonly<Record<string, unknown>>;
+}
+
 const intOf = (value: ValueNode | undefined): number | undefined =>
   value?.kind === Kind.INT ? Number(value.value) : undefined;
 
 const clampPage = (n: number): number => Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(n)));
 
-/** Page size of a field with a `first` argument, worst case when a variable has no default. */
-function pageSize(
-  field: GraphQLField<unknown, unknown>,
-  node: FieldNode,
-  variables: ReadonlyMap<string, VariableDefinitionNode>,
-): number {
-  const arg = node.arguments?.find((a) => a.name.value === 'first');
-  if (!arg) {
-    const fallback = field.args.find((a) => a.name === 'first')?.defaultValue;
-    return typeof fallback === 'number' ? clampPage(fallback) : DEFAULT_PAGE_SIZE;
-  }
-  if (arg.value.kind === Kind.VARIABLE) {
-    const given = intOf(variables.get(arg.value.name.value)?.defaultValue);
-    return given === undefined ? MAX_PAGE_SIZE : clampPage(given);
-  }
-  if (arg.value.kind === Kind.NULL) return DEFAULT_PAGE_SIZE;
-  const literal = intOf(arg.value);
+/** Page size when `first` is absent: the argument's default, else the lists' own. */
+function omittedPage(field: GraphQLField<unknown, unknown>): number {
+  const fallback = field.args.find((a) => a.name === 'first')?.defaultValue;
+  return typeof fallback === 'number' ? clampPage(fallback) : DEFAULT_PAGE_SIZE;
+}
+
+/** Page size of a literal `first` (or a variable's default): null means the lists' default. */
+function literalPage(value: ValueNode): number {
+  if (value.kind === Kind.NULL) return DEFAULT_PAGE_SIZE;
+  const literal = intOf(value);
   return literal === undefined ? MAX_PAGE_SIZE : clampPage(literal);
+}
+
+/**
+ * Page size of `first: $name` as graphql will execute it: the value sent; when none is
+ * sent, the variable's default; without one, the argument is omitted. A value that is not
+ * a number (refused later, when graphql coerces it) weighs the largest page.
+ */
+function variablePage(field: GraphQLField<unknown, unknown>, name: string, variables: Variables): number {
+  const { definitions, values } = variables;
+  if (!values) return 1;
+  if (Object.prototype.hasOwnProperty.call(values, name)) {
+    const sent = values[name];
+    if (sent === null) return DEFAULT_PAGE_SIZE;
+    return typeof sent === 'number' && Number.isFinite(sent) ? clampPage(sent) : MAX_PAGE_SIZE;
+  }
+  const fallback = definitions.get(name)?.defaultValue;
+  return fallback ? literalPage(fallback) : omittedPage(field);
+}
+
+/** Page size of a field with a `first` argument. */
+function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Variables): number {
+  const arg = node.arguments?.find((a) => a.name.value === 'first');
+  if (!arg) return omittedPage(field);
+  if (arg.value.kind === Kind.VARIABLE) return variablePage(field, arg.value.name.value, variables);
+  return literalPage(arg.value);
 }
 
 /**
@@ -111,7 +143,7 @@ export function fieldMultiplier(
   parentType: string,
   field: GraphQLField<unknown, unknown>,
   node: FieldNode,
-  variables: ReadonlyMap<string, VariableDefinitionNode>,
+  variables: Variables,
 ): number {
   if (field.args.some((a) => a.name === 'first')) return pageSize(field, node, variables);
   if (!isListType(getNullableType(field.type))) return 1;

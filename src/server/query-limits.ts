@@ -4,10 +4,13 @@
  * executes. Each fragment is measured once per operation and its tally reused at every
  * spread, so fragments that spread each other twice cost linear time (they add up to
  * huge numbers, which the limits then refuse). Any error while measuring refuses the
- * operation: the rule fails closed.
+ * operation: the rule fails closed. A page size given by a variable is known only with the
+ * request's values: `requestLimitErrors` costs the operation again with them, on every
+ * transport, before it executes.
  */
 import {
   GraphQLError,
+  getOperationAST,
   isInterfaceType,
   isObjectType,
   Kind,
@@ -27,9 +30,8 @@ import {
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
-  type VariableDefinitionNode,
 } from 'graphql';
-import { fieldMultiplier } from './query-cost';
+import { fieldMultiplier, type Variables } from './query-cost';
 
 export interface QueryLimits {
   /**
@@ -88,7 +90,7 @@ class OperationMeter {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-    private readonly variables: ReadonlyMap<string, VariableDefinitionNode>,
+    private readonly variables: Variables,
   ) {}
 
   selectionSet(set: SelectionSetNode | undefined, type: GraphQLNamedType | undefined): Tally {
@@ -140,14 +142,19 @@ class OperationMeter {
   }
 }
 
-function measure(context: ValidationContext, op: OperationDefinitionNode): Tally {
-  const schema = context.getSchema();
+function measure(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  op: OperationDefinitionNode,
+  values?: Readonly<Record<string, unknown>>,
+): Tally {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of context.getDocument().definitions)
+  for (const def of document.definitions)
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const variables = new Map((op.variableDefinitions ?? []).map((v) => [v.variable.name.value, v]));
+  const definitions = new Map((op.variableDefinitions ?? []).map((v) => [v.variable.name.value, v]));
   const root = schema.getRootType(op.operation) ?? undefined;
-  const tally = new OperationMeter(schema, fragments, variables).selectionSet(op.selectionSet, root);
+  const meter = new OperationMeter(schema, fragments, { definitions, values });
+  const tally = meter.selectionSet(op.selectionSet, root);
   tally.directives = sum(tally.directives, op.directives?.length ?? 0);
   return tally;
 }
@@ -187,7 +194,7 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
     OperationDefinition(node) {
       let found: string[];
       try {
-        found = violations(measure(context, node), limits);
+        found = violations(measure(context.getSchema(), context.getDocument(), node), limits);
       } catch (e) {
         context.reportError(tooComplex(`Query limits could not be evaluated: ${(e as Error).message}`, node));
         return false;
@@ -196,4 +203,45 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
       return false;
     },
   });
+}
+
+/** Documents with a variable `first` anywhere: only their cost depends on the values sent. */
+const variablePages = new WeakMap<DocumentNode, boolean>();
+
+function hasVariablePages(document: DocumentNode): boolean {
+  let found = variablePages.get(document);
+  if (found !== undefined) return found;
+  found = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) found = true;
+    },
+  });
+  variablePages.set(document, found);
+  return found;
+}
+
+/**
+ * The limits of the operation a request executes, costed with the variable values it sends
+ * (once the document passed `queryLimitsRule`). Run before execution on HTTP and WebSocket
+ * alike; an error while measuring refuses the request. An operation graphql cannot pick
+ * (unknown or ambiguous name) is left to graphql, which refuses it.
+ */
+export function requestLimitErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  values: Readonly<Record<string, unknown>> | null | undefined,
+  limits: QueryLimits,
+): GraphQLError[] {
+  if (!hasVariablePages(document)) return [];
+  const op = getOperationAST(document, operationName);
+  if (!op) return [];
+  let found: string[];
+  try {
+    found = violations(measure(schema, document, op, values ?? {}), limits);
+  } catch (e) {
+    return [tooComplex(`Query limits could not be evaluated: ${(e as Error).message}`, op)];
+  }
+  return found.length > 0 ? [tooComplex(`Query ${found.join('; ')} (with the variables sent)`, op)] : [];
 }

@@ -199,7 +199,13 @@ function subscribeHandler(
     const viewer = await recheck();
     if (!viewer)
       return refuse([new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })]);
-    const prepared = prepareOperation(schema, deps.limits, payload.query, payload.variables);
+    const prepared = prepareOperation(
+      schema,
+      deps.limits,
+      payload.query,
+      payload.variables,
+      payload.operationName,
+    );
     if ('errors' in prepared) return refuse(prepared.errors.map(withCode));
     const contextValue = newContext(viewer, ctx.extra.client);
     deps.rechecks.set(contextValue, recheck);
