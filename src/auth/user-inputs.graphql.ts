@@ -1,4 +1,5 @@
 import {
+  ArrayMaxSize,
   ArrayNotEmpty,
   IsBoolean,
   IsEnum,
@@ -10,6 +11,9 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { Role } from './roles';
+
+/** Each role at most once. */
+const MAX_ROLES = Object.values(Role).length;
 
 @InputType()
 export class CreateUserInput {
@@ -26,6 +30,7 @@ export class CreateUserInput {
 
   @Field(() => [Role])
   @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_ROLES)
   @IsEnum(Role, { each: true })
   roles!: Role[];
 
@@ -41,6 +46,7 @@ export class UpdateUserInput {
   @Field(() => [Role], { nullable: true })
   @IsOptional()
   @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_ROLES)
   @IsEnum(Role, { each: true })
   roles?: Role[];
 

@@ -4,6 +4,13 @@
  */
 import { IsInt, Matches, Max, Min, type ValidationOptions } from 'class-validator';
 
+/**
+ * Longest id, key or skill name an input takes (uuids are 36; seeded ids and keys are
+ * shorter): such strings are looked up or stored, and the edge's 4,096 would let one
+ * stored list hold 4 KB per item.
+ */
+export const MAX_ID_LENGTH = 64;
+
 /** A clock time "HH:MM"; where "24:00" may stand is for the window checks to say. */
 export const CLOCK_TIME = /^\d{2}:\d{2}$/;
 

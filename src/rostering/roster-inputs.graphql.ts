@@ -9,12 +9,13 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { ISO_DATE } from '../common/input-rules';
+import { ISO_DATE, MAX_ID_LENGTH } from '../common/input-rules';
 import { MAX_REQUIRED_AGENTS } from './roster-problem-schema';
 import { MAX_REQUIREMENT_SKILLS } from './roster-requirement.validation';
 import { intervalsPerWeek } from './calendar-util';
@@ -54,6 +55,7 @@ export class RosterRequirementInput {
   @Field()
   @IsString()
   @MinLength(1)
+  @MaxLength(MAX_ID_LENGTH)
   skill!: string;
 
   @Field(() => [Float], {
@@ -131,6 +133,7 @@ export class UpdateAssignmentInput {
 
   @Field(() => ID, { description: 'Whose shift (ADD: who gets it).' })
   @IsString()
+  @MaxLength(MAX_ID_LENGTH)
   staffId!: string;
 
   @Field({ description: 'Day of the shift (ADD: the new day), YYYY-MM-DD.' })
@@ -140,11 +143,13 @@ export class UpdateAssignmentInput {
   @Field(() => ID, { nullable: true, description: 'ADD: the shift template.' })
   @IsOptional()
   @IsString()
+  @MaxLength(MAX_ID_LENGTH)
   shiftTemplateId?: string;
 
   @Field({ nullable: true, description: 'ADD: the skill served (default: the first the person has).' })
   @IsOptional()
   @IsString()
+  @MaxLength(MAX_ID_LENGTH)
   skill?: string;
 
   @Field(() => ID, {
@@ -153,6 +158,7 @@ export class UpdateAssignmentInput {
   })
   @IsOptional()
   @IsString()
+  @MaxLength(MAX_ID_LENGTH)
   toStaffId?: string;
 
   @Field({ nullable: true, description: 'MOVE: to another day, YYYY-MM-DD.' })
@@ -163,10 +169,12 @@ export class UpdateAssignmentInput {
   @Field(() => ID, { nullable: true, description: 'MOVE: to another shift template.' })
   @IsOptional()
   @IsString()
+  @MaxLength(MAX_ID_LENGTH)
   toShiftTemplateId?: string;
 
   @Field({ nullable: true, description: 'MOVE: to another skill.' })
   @IsOptional()
   @IsString()
+  @MaxLength(MAX_ID_LENGTH)
   toSkill?: string;
 }

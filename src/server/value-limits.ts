@@ -54,10 +54,12 @@ const refusal = (message: string): GraphQLError =>
 const tooLong = (what: string, length: number, max: number): GraphQLError =>
   refusal(`${what} is ${length} characters long; the limit is ${max}`);
 
-/** The refusals of a value whose strings or lists exceed the caps of `coordinate`. */
-function extentErrors(what: string, extent: Extent, coordinate: string | undefined, limits: ValueLimits) {
-  const maxLength = (coordinate && LONG_STRING_ARGUMENTS[coordinate]) || limits.maxLength;
-  const maxItems = (coordinate && LONG_LIST_ARGUMENTS[coordinate]) || limits.maxItems;
+/** The caps of one argument: its entry in the long-value tables, else the defaults. */
+const argumentCaps = (coordinate: string | undefined, limits: ValueLimits): ValueLimits =>
+  capsOf(coordinate === undefined ? undefined : new Set([coordinate]), limits);
+
+/** The refusals of a value whose strings or lists exceed `caps`. */
+function extentErrors(what: string, extent: Extent, { maxLength, maxItems }: ValueLimits) {
   const errors: GraphQLError[] = [];
   if (extent.longest > maxLength) errors.push(tooLong(what, extent.longest, maxLength));
   if (extent.items > maxItems)
@@ -96,25 +98,29 @@ export function valueLimitsRule(limits: ValueLimits): ValidationRule {
       const field = context.getFieldDef();
       const coordinate = parent && field ? `${parent.name}.${field.name}.${node.name.value}` : undefined;
       const what = `Argument "${node.name.value}"`;
-      for (const e of extentErrors(what, literalExtent(node.value), coordinate, limits))
+      for (const e of extentErrors(what, literalExtent(node.value), argumentCaps(coordinate, limits)))
         context.reportError(e);
     },
     VariableDefinition(node) {
       if (!node.defaultValue) return;
       const what = `The default of $${node.variable.name.value}`;
-      for (const e of extentErrors(what, literalExtent(node.defaultValue), undefined, limits))
-        context.reportError(e);
+      for (const e of extentErrors(what, literalExtent(node.defaultValue), limits)) context.reportError(e);
     },
   });
 }
 
-/** Variable name → the argument it is passed to, where that has larger caps; memoised per document. */
-const variableCaps = new WeakMap<DocumentNode, Map<string, string>>();
+/**
+ * Variable name → the coordinates of every argument it is passed to (`?` for a place
+ * without one); memoised per document. A variable takes the smallest caps of them all: one
+ * used in `createStaff(input:)` and `importVolumes(csv:)` took the CSV's 4 MiB cap and
+ * stored three 4 MB strings in a staff record.
+ */
+const variableUses = new WeakMap<DocumentNode, Map<string, Set<string>>>();
 
-function variableCoordinates(schema: GraphQLSchema, document: DocumentNode): Map<string, string> {
-  let found = variableCaps.get(document);
+function variableCoordinates(schema: GraphQLSchema, document: DocumentNode): Map<string, Set<string>> {
+  let found = variableUses.get(document);
   if (found) return found;
-  const coordinates = new Map<string, string>();
+  const uses = new Map<string, Set<string>>();
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -122,20 +128,31 @@ function variableCoordinates(schema: GraphQLSchema, document: DocumentNode): Map
       Argument(node) {
         const parent = typeInfo.getParentType();
         const field = typeInfo.getFieldDef();
-        if (!parent || !field) return;
-        const coordinate = `${parent.name}.${field.name}.${node.name.value}`;
-        if (!LONG_STRING_ARGUMENTS[coordinate] && !LONG_LIST_ARGUMENTS[coordinate]) return;
+        const directive = typeInfo.getDirective();
+        const coordinate =
+          parent && field && !directive ? `${parent.name}.${field.name}.${node.name.value}` : '?';
         visit(node.value, {
           Variable(v) {
-            coordinates.set(v.name.value, coordinate);
+            const at = uses.get(v.name.value) ?? new Set<string>();
+            uses.set(v.name.value, at.add(coordinate));
           },
         });
       },
     }),
   );
-  found = coordinates;
-  variableCaps.set(document, found);
+  found = uses;
+  variableUses.set(document, found);
   return found;
+}
+
+/** The caps of a value used at `coordinates`: the smallest over them (the defaults when unused). */
+function capsOf(coordinates: ReadonlySet<string> | undefined, limits: ValueLimits): ValueLimits {
+  const all = [...(coordinates ?? [])];
+  if (all.length === 0) return limits;
+  return {
+    maxLength: Math.min(...all.map((c) => LONG_STRING_ARGUMENTS[c] ?? limits.maxLength)),
+    maxItems: Math.min(...all.map((c) => LONG_LIST_ARGUMENTS[c] ?? limits.maxItems)),
+  };
 }
 
 /** The extent of a JSON value, without recursion limits. */
@@ -173,7 +190,9 @@ export function variableValueErrors(
       errors.push(tooLong('A variable name', name.length, MAX_NAME_LENGTH));
       continue;
     }
-    errors.push(...extentErrors(`Variable "$${name}"`, valueExtent(value), coordinates.get(name), limits));
+    const uses = coordinates.get(name);
+    const where = uses && uses.size > 1 ? ` (passed to ${[...uses].sort().join(', ')})` : '';
+    errors.push(...extentErrors(`Variable "$${name}"${where}`, valueExtent(value), capsOf(uses, limits)));
   }
   return errors;
 }

@@ -1,6 +1,14 @@
-import { ArrayMaxSize, IsBoolean, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsOptional,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { IsClockTime, ISO_DATE } from '../common/input-rules';
+import { IsClockTime, ISO_DATE, MAX_ID_LENGTH } from '../common/input-rules';
 import type { DayWindow } from '../common/time-window';
 import { WeekdayWindowStartInput } from '../common/weekday-window.graphql';
 import { WeeklyWindow } from './availability.graphql';
@@ -69,12 +77,14 @@ export class AvailableStaffArgs {
 
   @Field(() => String, { nullable: true, description: 'Only staff holding this skill.' })
   @IsOptional()
+  @MaxLength(MAX_ID_LENGTH)
   skill?: string | null;
 }
 
 @ArgsType()
 export class SetAvailabilityArgs {
   @Field(() => ID)
+  @MaxLength(MAX_ID_LENGTH)
   staffId!: string;
 
   @Field(() => AvailabilityInput)

@@ -78,6 +78,7 @@ export class UpdateShiftTemplateInput {
   @Field(() => [Int], { nullable: true })
   @IsOptional()
   @ArrayNotEmpty()
+  @ArrayMaxSize(7)
   @IsDayOfWeek({ each: true })
   daysOfWeek?: number[];
 
@@ -131,6 +132,7 @@ export class CreateShiftTemplateInput {
 
   @Field(() => [Int])
   @ArrayNotEmpty()
+  @ArrayMaxSize(7)
   @IsDayOfWeek({ each: true })
   daysOfWeek!: number[];
 

@@ -9,11 +9,12 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsDayOfWeek } from '../common/input-rules';
+import { IsDayOfWeek, MAX_ID_LENGTH } from '../common/input-rules';
 import { Contract } from './staff.graphql';
 
 export const EMPLOYEE_NO = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
@@ -55,21 +56,31 @@ export class ContractInput {
 @InputType()
 export class PreferencesInput {
   @Field(() => [Int], { defaultValue: [] })
+  @ArrayMaxSize(7)
   @IsDayOfWeek({ each: true })
   desiredDays!: number[];
 
   @Field(() => [Int], { defaultValue: [] })
+  @ArrayMaxSize(7)
   @IsDayOfWeek({ each: true })
   undesiredDays!: number[];
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: `Shift template ids (${MAX_ID_LENGTH} characters at most).`,
+  })
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @MaxLength(MAX_ID_LENGTH, { each: true })
   desiredShifts!: string[];
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: `Shift template ids (${MAX_ID_LENGTH} characters at most).`,
+  })
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @MaxLength(MAX_ID_LENGTH, { each: true })
   undesiredShifts!: string[];
 }
 

@@ -1,6 +1,14 @@
-import { IsOptional, IsString, Length, Matches, ValidateBy, ValidateNested } from 'class-validator';
+import {
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { ISO_DATE } from '../common/input-rules';
+import { ISO_DATE, MAX_ID_LENGTH } from '../common/input-rules';
 import { STAFFING_BASES, type StaffingBasis } from './staffing.service';
 import { MIN_OCCUPANCY } from './staffing.validation';
 
@@ -89,6 +97,7 @@ class ChannelWeekArgs {
   })
   @IsOptional()
   @IsString()
+  @MaxLength(MAX_ID_LENGTH)
   forecastId?: string | null;
 
   @Field(() => String, {
