@@ -18,18 +18,21 @@ export function admitViewer(viewer: Viewer | null, rules: readonly SignedInRule[
   if (rules.length === 0) throw forbidden('This field declares no access rule');
   if (viewer.roles.includes(Role.ADMIN)) return viewer;
   if (viewer.roles.some((r) => rules.includes(r))) return viewer;
-  throw forbidden(`${REQUIRES_ROLE}${[Role.ADMIN, ...rules].join(', ')}`);
+  // ADMIN passes every rule; a rule that names it too is listed once
+  throw forbidden(`${REQUIRES_ROLE}${[...new Set([Role.ADMIN, ...rules])].join(', ')}`);
 }
 
 const needsSignIn = (rule: AccessRule): rule is SignedInRule => rule !== PUBLIC;
 
 /**
- * The `@Authorized` checker: PUBLIC admits anyone, every other rule goes through
- * admitViewer. A root field without a rule never reaches the schema (see
- * assertEveryRootFieldAuthorized).
+ * The `@Authorized` checker: PUBLIC admits anyone, even with refused credentials (an
+ * expired token must not stop its holder signing in again); every other rule raises the
+ * credentials' refusal, if any, then goes through admitViewer. A root field without a rule
+ * never reaches the schema (see assertEveryRootFieldAuthorized).
  */
 export const authChecker: AuthCheckerFn<RequestContext, AccessRule> = ({ context }, rules) => {
   if (rules.includes(PUBLIC)) return true;
+  if (context.credentialError) throw context.credentialError;
   admitViewer(context.viewer, rules.filter(needsSignIn));
   return true;
 };

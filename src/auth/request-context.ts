@@ -32,6 +32,11 @@ export interface RequestContext {
   loaders: LoaderRegistry;
   /** Client address, for the audit log of logins. */
   ip?: string;
+  /**
+   * Why the credentials sent were refused (an expired, revoked or malformed token): the
+   * viewer is then null, PUBLIC fields (`login`) run, and every other field raises this.
+   */
+  credentialError?: Error;
 }
 
 export const hasRole = (viewer: Viewer | null, ...roles: Role[]): boolean =>

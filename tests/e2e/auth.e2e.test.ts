@@ -108,6 +108,35 @@ describe('authentication over HTTP', () => {
     expect(codeOf(await t.gql(LOGIN, { u: 'changer', p: 'original-pass-1' }))).toBe('UNAUTHENTICATED');
   });
 
+  it('signs in whatever stale or broken token the Authorization header still carries (login was 401)', async () => {
+    const key = new TextEncoder().encode(t.config.JWT_SECRET!);
+    const user = await t.services.users.findByUsername('partner');
+    const expired = await new SignJWT({ ver: user!.tokenVersion })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user!._id)
+      .setIssuer('shiftcast')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(key);
+    for (const stale of [expired, 'not-a-jwt']) {
+      const signedIn = await t.gql<{ login: { token: string; user: { username: string } } }>(
+        LOGIN,
+        { u: 'partner', p: DEMO_PASSWORD },
+        stale,
+      );
+      expect(signedIn.status).toBe(200);
+      expect(expectOk(signedIn).login.user.username).toBe('partner');
+      // the same token still opens nothing else, with the same answer as before
+      const me = await t.gql(ME, {}, stale);
+      expect([me.status, codeOf(me)]).toEqual([401, 'UNAUTHENTICATED']);
+    }
+  });
+
+  it('names each role once when refusing (it read "Requires one of: ADMIN, ADMIN")', async () => {
+    const res = await t.gql('{ users(first: 1) { nodes { id } } }', {}, await t.login('partner'));
+    expect([codeOf(res), res.errors?.[0].message]).toEqual(['FORBIDDEN', 'Requires one of: ADMIN']);
+  });
+
   it('refuses expired and tampered tokens and tokens of deleted users', async () => {
     const key = new TextEncoder().encode(t.config.JWT_SECRET!);
     const user = await t.services.users.findByUsername('manager');

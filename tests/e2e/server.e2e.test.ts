@@ -54,12 +54,16 @@ describe('HTTP server', () => {
     expect(res.errors?.[0].extensions?.details).toEqual([{ field: 'first', message: 'must be in [0, 500]' }]);
   });
 
-  it('rejects a malformed Authorization header', async () => {
+  it('refuses a malformed Authorization header on every field that needs sign-in', async () => {
     const res = await fetch(`${t.app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Basic abc' },
-      body: JSON.stringify({ query: '{ __typename }' }),
+      body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(res.status).toBe(401);
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors.map((e) => [e.extensions.code, e.message])).toEqual([
+      ['UNAUTHENTICATED', 'Authorization header must be "Bearer <token>"'],
+    ]);
   });
 });

@@ -1,16 +1,15 @@
 /**
  * The API in-process for integration tests: the app's schema behind an ApolloServer with the
  * app's error formatter and edge limits, operations run through `executeOperation`. No HTTP
- * listener, no socket; the context is built from the token the way the HTTP edge builds it.
+ * listener, no socket; the context is built from the token as the HTTP edge builds it (tokenContext).
  */
 import { ApolloServer } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import { seedAccounts } from '../../src/auth/seed-accounts';
 import type { Config } from '../../src/config';
 import type { RequestContext } from '../../src/auth/request-context';
 import { createLogger } from '../../src/logger';
 import { buildSchemaFor } from '../../src/server/app';
-import { newContext, viewerFromToken } from '../../src/server/context';
+import { tokenContext } from '../../src/server/context';
 import { createErrorFormatter } from '../../src/server/error-format';
 import { edgeLimits, variableLimitsPlugin } from '../../src/server/limits';
 import { createServices, ensureIndexes, type Services } from '../../src/server/services';
@@ -101,16 +100,7 @@ export async function createInProcessApp(options: AppOptions = {}): Promise<GqlA
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GqlResult<T>> => {
-    let contextValue: RequestContext;
-    try {
-      contextValue = newContext(await viewerFromToken(users, token ?? null), '127.0.0.1');
-    } catch (e) {
-      if (!(e instanceof GraphQLError)) throw e;
-      return {
-        status: 401,
-        errors: [{ message: e.message, extensions: { code: String(e.extensions.code) } }],
-      };
-    }
+    const contextValue = await tokenContext(users, token ?? null, '127.0.0.1');
     const res = await apollo.executeOperation<T>({ query, variables }, { contextValue });
     if (res.body.kind !== 'single') throw new Error('incremental delivery is not used by the API');
     const { data, errors } = res.body.singleResult;

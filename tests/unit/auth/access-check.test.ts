@@ -5,6 +5,7 @@ import { newContext } from '../../../src/server/context';
 import type { Viewer } from '../../../src/auth/request-context';
 import { AppError } from '../../../src/errors';
 
+const unauthenticatedError = new Error('Token expired');
 const viewer = (...roles: Role[]): Viewer => ({ userId: 'u1', username: 'u', roles, staffId: null });
 
 function codeOf(run: () => unknown): string {
@@ -37,6 +38,15 @@ describe('admitViewer (the access check of GraphQL fields and downloads)', () =>
     );
   });
 
+  it('names each role once when the rule names ADMIN itself (it read "ADMIN, ADMIN")', () => {
+    expect(codeOf(() => admitViewer(viewer(Role.PARTNER), [Role.ADMIN]))).toBe(
+      `FORBIDDEN: ${REQUIRES_ROLE}ADMIN`,
+    );
+    expect(codeOf(() => admitViewer(viewer(Role.AGENT), [Role.MANAGER, Role.ADMIN]))).toBe(
+      `FORBIDDEN: ${REQUIRES_ROLE}ADMIN, MANAGER`,
+    );
+  });
+
   it('denies by default: an empty rule list admits nobody, not even ADMIN', () => {
     expect(codeOf(() => admitViewer(viewer(Role.ADMIN), []))).toBe(
       'FORBIDDEN: This field declares no access rule',
@@ -54,6 +64,16 @@ describe('authChecker', () => {
       `FORBIDDEN: ${REQUIRES_ROLE}ADMIN, MANAGER`,
     );
     expect(authChecker(data(viewer(Role.MANAGER)), [Role.MANAGER])).toBe(true);
+  });
+
+  it('lets PUBLIC through refused credentials and raises their refusal everywhere else', () => {
+    const refused = {
+      ...data(null),
+      context: { ...newContext(null), credentialError: unauthenticatedError },
+    };
+    expect(authChecker(refused, [PUBLIC])).toBe(true);
+    expect(() => authChecker(refused, [SIGNED_IN])).toThrow(unauthenticatedError);
+    expect(() => authChecker(refused, [Role.MANAGER])).toThrow(unauthenticatedError);
   });
 });
 
