@@ -16,6 +16,7 @@ import { IsClockTime } from '../common/input-rules';
 import type { DayWindow } from '../common/time-window';
 import { WeekdayWindowStartInput } from '../common/weekday-window.graphql';
 import { ChannelKindEnum } from './channel.graphql';
+import { IsPlainText } from '../common/plain-text';
 
 export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 const KEY_MESSAGE = 'must be 1-40 characters of a-z, 0-9 or "_", starting with a letter';
@@ -48,6 +49,7 @@ export class UpdateChannelInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 100)
+  @IsPlainText()
   name?: string;
 
   @Field(() => ChannelKindEnum, { nullable: true })
@@ -124,6 +126,7 @@ export class CreateChannelInput {
 
   @Field()
   @Length(1, 100)
+  @IsPlainText()
   name!: string;
 
   @Field(() => ChannelKindEnum)

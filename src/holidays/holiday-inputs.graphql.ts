@@ -2,6 +2,7 @@ import { IsIn, IsNumber, IsOptional, Length, Matches, Max, Min } from 'class-val
 import { ArgsType, Field, Float, InputType } from 'type-graphql';
 import { ISO_DATE } from '../common/input-rules';
 import { HolidayEffectEnum } from './holiday.graphql';
+import { IsPlainText } from '../common/plain-text';
 
 @InputType()
 export class HolidayInput {
@@ -11,6 +12,7 @@ export class HolidayInput {
 
   @Field()
   @Length(1, 100)
+  @IsPlainText()
   name!: string;
 
   @Field(() => HolidayEffectEnum)

@@ -12,6 +12,7 @@ import { IsClockTime, ISO_DATE, MAX_ID_LENGTH } from '../common/input-rules';
 import type { DayWindow } from '../common/time-window';
 import { WeekdayWindowStartInput } from '../common/weekday-window.graphql';
 import { WeeklyWindow } from './availability.graphql';
+import { IsPlainText } from '../common/plain-text';
 
 @InputType()
 export class WeeklyWindowInput extends WeekdayWindowStartInput implements DayWindow {
@@ -45,6 +46,7 @@ export class AvailabilityExceptionInput {
 
   @Field({ description: 'e.g. "annual leave", "sickness", "extra shift".' })
   @Length(1, 200)
+  @IsPlainText()
   reason!: string;
 }
 

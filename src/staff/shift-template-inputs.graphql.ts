@@ -14,6 +14,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { IsClockTime, IsDayOfWeek } from '../common/input-rules';
 import { MAX_BREAKS_PER_SHIFT } from './shift-breaks.core';
 import { SKILL } from './staff-inputs.graphql';
+import { IsPlainText } from '../common/plain-text';
 
 @InputType({ description: 'A break: length, pay, and the window of its start relative to the shift start.' })
 export class ShiftBreakRuleInput {
@@ -45,6 +46,7 @@ export class UpdateShiftTemplateInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 60)
+  @IsPlainText()
   name?: string;
 
   @Field({ nullable: true, description: '"HH:MM".' })
@@ -99,6 +101,7 @@ export class UpdateShiftTemplateInput {
 export class CreateShiftTemplateInput {
   @Field({ description: 'Unique.' })
   @Length(1, 60)
+  @IsPlainText()
   name!: string;
 
   @Field({ description: '"HH:MM".' })

@@ -16,6 +16,7 @@ import {
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { IsDayOfWeek, MAX_ID_LENGTH } from '../common/input-rules';
 import { Contract } from './staff.graphql';
+import { IsPlainText } from '../common/plain-text';
 
 export const EMPLOYEE_NO = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 export const EMPLOYEE_NO_HINT = '1-32 letters, digits, "_" or "-"';
@@ -92,6 +93,7 @@ export class CreateStaffInput {
 
   @Field()
   @Length(1, 100)
+  @IsPlainText()
   name!: string;
 
   @Field(() => [String], { description: 'Known skills: channel required skills and `team_lead`.' })
@@ -126,6 +128,7 @@ export class UpdateStaffInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 100)
+  @IsPlainText()
   name?: string;
 
   @Field(() => [String], { nullable: true })

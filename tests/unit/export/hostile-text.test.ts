@@ -9,6 +9,10 @@ import { csvCellText } from '../../../src/export/csv-writer';
 import { writeXlsx } from '../../../src/export/xlsx-writer';
 import { loadExcelJS } from '../../../src/common/load-exceljs';
 import { unsafeTextProblem, xmlSafeText } from '../../../src/common/plain-text';
+import { validateSync } from 'class-validator';
+import { HolidayInput } from '../../../src/holidays/holiday-inputs.graphql';
+import { CreateShiftTemplateInput } from '../../../src/staff/shift-template-inputs.graphql';
+import { CreateChannelInput } from '../../../src/channels/channel-inputs.graphql';
 
 const HOSTILE_NAMES = ['Ann\uFFFF', 'Bo\uFFFEb', 'Cy\u0000', 'Di\u001B[31m', 'Ed\uD800', 'Fi\uDFFFx'];
 
@@ -57,5 +61,16 @@ describe('hostile text in exports and inputs', () => {
         /^name must not contain control characters or non-characters, found U\+/,
       );
     expect(unsafeTextProblem('name', 'Zoë Ørsted-Łukasz \u{1F600}\ttab')).toBeNull();
+  });
+
+  it('refuses them in the names of holidays, shift templates and channels too', () => {
+    const plainText = (cls: new () => object, name: string): string[] =>
+      validateSync(Object.assign(new cls(), { name }))
+        .filter((e) => e.property === 'name')
+        .flatMap((e) => Object.keys(e.constraints ?? {}));
+    for (const cls of [HolidayInput, CreateShiftTemplateInput, CreateChannelInput]) {
+      expect(plainText(cls, 'Bank\uFFFF')).toContain('isPlainText');
+      expect(plainText(cls, 'Bank holiday')).toEqual([]);
+    }
   });
 });
