@@ -53,14 +53,26 @@ describe('security #16: large imports are capped before coercion and leave the e
   }, 120_000);
   afterAll(async () => expect(await site.stop()).toBe(0));
 
-  it('refuses 30,000 import rows before coercing them, naming the variable and the cap', async () => {
-    const rows = Array.from({ length: 30_000 }, (_, i) => staffRow(i));
+  it('refuses 5,000 import rows before coercing them, naming the variable and the cap', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => staffRow(i));
     const body = JSON.stringify({ query: STAFF_ROWS, variables: { r: rows } });
     const watch = await watchPost(body);
     expect(watch.result.status).toBe(400);
     expect(watch.result.json.errors?.[0]).toMatchObject({
-      message: `Variable "$r" holds a list of 30000 items; the limit is ${MAX_IMPORT_ROWS_PER_REQUEST}`,
+      message: `Variable "$r" holds a list of 5000 items; the limit is ${MAX_IMPORT_ROWS_PER_REQUEST}`,
       extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(await staffCount()).toBe(0);
+  });
+
+  it('refuses 30,000 import rows in the body thread: more JSON values than a body may hold', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => staffRow(i));
+    const watch = await watchPost(JSON.stringify({ query: STAFF_ROWS, variables: { r: rows } }));
+    expect(watch.result.status).toBe(400);
+    expect(watch.result.json.errors?.[0]).toMatchObject({
+      message: 'The request body holds more than 100000 JSON values',
+      extensions: { code: 'BAD_REQUEST' },
     });
     expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
     expect(await staffCount()).toBe(0);
@@ -77,11 +89,11 @@ describe('security #16: large imports are capped before coercion and leave the e
     );
     const nested = await site.gql(
       'mutation($o: RosterOptionsInput) { generateRoster(week: "2026-03-02", options: $o) { id } }',
-      { o: { intervalMinutes: 15, requirements: [{ skill: 'calls', values: Array(100_000).fill(1) }] } },
+      { o: { intervalMinutes: 15, requirements: [{ skill: 'calls', values: Array(50_000).fill(1) }] } },
     );
     expect([nested.status, nested.body.errors?.[0]?.extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
     expect((nested.body.errors?.[0] as { message: string }).message).toBe(
-      'Variable "$o" holds a list of 100000 items; the limit is 1000',
+      'Variable "$o" holds a list of 50000 items; the limit is 1000',
     );
   });
 
