@@ -1,6 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection.graphql';
+import { MAX_ID_LENGTH } from '../common/input-rules';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 
 @ObjectType({ description: 'One audited action: every mutation and every login attempt.' })
 export class AuditEntry {
@@ -38,9 +40,13 @@ export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry') {
 @InputType()
 export class AuditFilterInput {
   @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_ID_LENGTH)
   userId?: string | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_ID_LENGTH)
   action?: string | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -56,5 +62,7 @@ export class AuditFilterInput {
 @ArgsType()
 export class AuditArgs {
   @Field(() => AuditFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: AuditFilterInput | null;
 }

@@ -1,5 +1,6 @@
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import type { PageRequest } from './pagination';
+import { MAX_CURSOR_LENGTH, type PageRequest } from './pagination';
+import { IsOptional, MaxLength } from 'class-validator';
 
 /** `first` / `after` of every paginated list field. */
 @ArgsType()
@@ -8,6 +9,8 @@ export class PageArgs implements PageRequest {
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: '`pageInfo.endCursor` of the previous page.' })
+  @IsOptional()
+  @MaxLength(MAX_CURSOR_LENGTH)
   after?: string | null;
 }
 

@@ -30,6 +30,12 @@ const encodeValue = (v: unknown): CursorValue =>
 const decodeValue = (v: CursorValue): unknown =>
   v !== null && typeof v === 'object' && '$date' in v ? new Date(v.$date) : v;
 
+/**
+ * Longest `after` a list takes: a cursor is base64url of [sort value, id], the sort value a
+ * date or a stored text of at most a few hundred bytes (names are 100 characters).
+ */
+export const MAX_CURSOR_LENGTH = 1024;
+
 export function encodeCursor(value: unknown, id: string): string {
   return Buffer.from(JSON.stringify([encodeValue(value), id])).toString('base64url');
 }

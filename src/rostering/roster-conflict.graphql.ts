@@ -1,5 +1,6 @@
 /** GraphQL types of conflicts after publishing and of roster repairs. */
-import { IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { MAX_ID_LENGTH } from '../common/input-rules';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { RosterConflictEvent as ConflictEvent, RosterConflictInfo } from '../events/topics';
 import type { RosterFigures as Figures, RosterRepairInfo } from './roster-version.types';
@@ -120,6 +121,7 @@ export class RepairOptionsInput {
 @ArgsType()
 export class RepairRosterArgs {
   @Field(() => ID)
+  @MaxLength(MAX_ID_LENGTH)
   id!: string;
 
   @Field(() => RepairOptionsInput, { nullable: true })

@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { BreakRule } from './shift-breaks.core';
 import { Connection } from '../common/connection.graphql';
+import { MAX_ID_LENGTH } from '../common/input-rules';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 
 @ObjectType({ description: 'A break of a shift: length, pay, and the window its start may fall in.' })
 export class ShiftBreakRule implements BreakRule {
@@ -53,11 +55,15 @@ export class ShiftTemplateFilterInput {
   active?: boolean | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_ID_LENGTH)
   skill?: string | null;
 }
 
 @ArgsType()
 export class ShiftTemplateListArgs {
   @Field(() => ShiftTemplateFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: ShiftTemplateFilterInput | null;
 }

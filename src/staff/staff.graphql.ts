@@ -1,6 +1,8 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection.graphql';
 import type * as types from './staff.types';
+import { MAX_ID_LENGTH } from '../common/input-rules';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 
 /** Also the contract columns of a staff import row (StaffRowInput extends it). */
 @ObjectType({ description: 'Working-time limits of a contract.' })
@@ -87,17 +89,23 @@ export class ImportResult {
 @InputType()
 export class StaffFilterInput {
   @Field(() => String, { nullable: true, description: 'Only staff holding this skill.' })
+  @IsOptional()
+  @MaxLength(MAX_ID_LENGTH)
   skill?: string | null;
 
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive text in name or employee number.' })
+  @IsOptional()
+  @MaxLength(100)
   search?: string | null;
 }
 
 @ArgsType()
 export class StaffListArgs {
   @Field(() => StaffFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: StaffFilterInput | null;
 }
