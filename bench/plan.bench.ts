@@ -78,12 +78,19 @@ function presence(assignments: RosterAssignment[], week: string): Map<string, nu
   return out;
 }
 
-function score(channels: ChannelDoc[], actual: Actuals, agents: Map<string, number[]>, week: string) {
+/** Service level and deadlines met by a roster's agents against the actuals; `closed`: the site's CLOSED days, as the plan has them. */
+function score(
+  channels: ChannelDoc[],
+  actual: Actuals,
+  agents: Map<string, number[]>,
+  week: string,
+  closed: ReadonlySet<string>,
+) {
   const frame = weekFrame(week, STEP, TZ);
   let slAnswered = 0;
   let offered = 0;
   for (const c of channels.filter((x) => x.kind === 'LIVE')) {
-    const open = openSlots(frame, c.openingHours);
+    const open = openSlots(frame, c.openingHours, closed);
     const present = agents.get(c.requiredSkill) ?? [];
     actual.get(c.key)!.forEach((v, i) => {
       if (!open[i] || v <= 0) return;
@@ -114,7 +121,7 @@ function score(channels: ChannelDoc[], actual: Actuals, agents: Map<string, numb
       STEP,
       list.map((c) => ({
         arrivals: actual.get(c.key)!.map((v) => (v * c.ahtSeconds) / 3600),
-        open: openSlots(frame, c.openingHours),
+        open: openSlots(frame, c.openingHours, closed),
         responseHours: c.responseHours ?? 0,
         maxOccupancy: c.maxOccupancy,
       })),
@@ -166,7 +173,8 @@ async function main(): Promise<void> {
     const done = await s.rosterJobs.settled(job._id);
     if (!done.rosterId) throw new Error(`planWeek ${week} failed: ${done.error}`);
     const roster = await s.rosters.require(done.rosterId!);
-    const planned = score(channels, actual, presence(roster.assignments, week), week);
+    const closed = new Set(await s.holidays.closedDates(week, addDays(week, 7)));
+    const planned = score(channels, actual, presence(roster.assignments, week), week, closed);
     if (w === 0) bases.push(...(await basisCost(s, week)));
     if (process.env.BENCH_PLAN_DEBUG)
       console.error(
@@ -213,7 +221,7 @@ async function main(): Promise<void> {
     );
     const baseDone = await s.rosterJobs.settled(baseJob._id);
     const baseRoster = await s.rosters.require(baseDone.rosterId!);
-    const base = score(channels, actual, presence(baseRoster.assignments, week), week);
+    const base = score(channels, actual, presence(baseRoster.assignments, week), week, closed);
     const hours = (r: typeof roster) => r.kpis.staff.reduce((a, k) => a + k.paidHours, 0);
     const line = (name: string, sc: typeof planned, h: number) => ({
       week,

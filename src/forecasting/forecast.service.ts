@@ -16,7 +16,7 @@ import type { ForecastPoint, ForecastRun, PredictionBands } from './forecast.typ
 import { applyHolidaysToPoints, forecastPoints, runDocument } from './forecast-run';
 import type { FitAndForecastInput, FitAndForecastOutput } from './forecast.task';
 import type { ForecastResult, SeriesInput } from './forecast.types';
-import { dayHolidaySpans } from './holiday-effects.core';
+import { arrivalEffects, dayHolidaySpans } from './holiday-effects.core';
 import { daysBetween, futureGrid, seriesInput, type FutureGrid } from './history-series';
 import type { ModelRegistryService } from './model-registry.service';
 import { refitOptions } from './model-refit-options';
@@ -139,7 +139,7 @@ export class ForecastService {
     const forecast = await this.fitAndForecast(channel.key, seriesInput(series, aheadSpans), model, grid);
     const skip = gapDays * series.slotsPerDay;
     const points = forecastPoints(grid, forecast, skip);
-    applyHolidaysToPoints(points, grid, skip, ahead);
+    applyHolidaysToPoints(points, grid, skip, arrivalEffects(channel.kind, ahead));
     const doc = runDocument({ channel, model, series, start, horizonDays, points, createdBy }, this.timeZone);
     await this.forecasts.insertOne(doc);
     this.events.publish(TOPIC.FORECAST_UPDATED, doc.channel, this.event(doc, model));

@@ -9,6 +9,7 @@ import { badInput } from '../errors';
 import { at } from '../common/indexed';
 import { checkFactor, type HolidayEffect } from '../holidays/holiday-effect';
 import type { ForecastResult, StepSpan } from './forecast.types';
+import type { ChannelKind } from '../channels/channel.types';
 
 /**
  * Replaces the slots of the given days (0-based day indices into the series) with the same
@@ -43,6 +44,16 @@ export function maskHolidayHistory(
   }
   return { values: out, open: mask };
 }
+
+/**
+ * The calendar's effects on a channel's ARRIVALS: a CLOSED day offers a LIVE channel no
+ * contacts (0), but a DEFERRED channel's items keep arriving (its arrivals are expected
+ * around the clock) and wait for the next open day, where staffing plans them: a closed site
+ * handles nothing that day (staffing-plan's open slots), it does not stop e-mail. FACTOR
+ * days scale either kind.
+ */
+export const arrivalEffects = <T extends { effect: HolidayEffect }>(kind: ChannelKind, ahead: T[]): T[] =>
+  kind === 'DEFERRED' ? ahead.filter((h) => h.effect.kind !== 'CLOSED') : ahead;
 
 /** Applies one day's effect to a forecast value (mean or bound). */
 export const applyEffect = (value: number, effect: HolidayEffect): number =>

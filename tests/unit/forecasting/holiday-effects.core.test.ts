@@ -1,5 +1,9 @@
 import { seasonalNaiveForecaster } from '../../../src/forecasting/models/seasonal-naive';
-import { applyHolidaysAhead, maskHolidayHistory } from '../../../src/forecasting/holiday-effects.core';
+import {
+  applyHolidaysAhead,
+  arrivalEffects,
+  maskHolidayHistory,
+} from '../../../src/forecasting/holiday-effects.core';
 import { checkFactor } from '../../../src/holidays/holiday-effect';
 
 const SLOTS = 4;
@@ -57,5 +61,16 @@ describe('holidays in the history', () => {
     const out = maskHolidayHistory(history, open, [1, 8], SLOTS);
     expect(out.values.slice(1 * SLOTS, 2 * SLOTS)).toEqual(history.slice(15 * SLOTS, 16 * SLOTS));
     expect(out.values.slice(8 * SLOTS, 9 * SLOTS)).toEqual(history.slice(15 * SLOTS, 16 * SLOTS));
+  });
+});
+
+describe('holiday effects on arrivals', () => {
+  const ahead = [
+    { date: '2026-12-25', effect: { kind: 'CLOSED' as const } },
+    { date: '2026-12-24', effect: { kind: 'FACTOR' as const, factor: 0.6 } },
+  ];
+  it('a CLOSED day offers a LIVE channel nothing; a DEFERRED channel’s items still arrive', () => {
+    expect(arrivalEffects('LIVE', ahead)).toEqual(ahead);
+    expect(arrivalEffects('DEFERRED', ahead)).toEqual([ahead[1]]);
   });
 });
