@@ -43,7 +43,7 @@ export function forecastPoints(grid: FutureGrid, f: ForecastResult, skip: number
     );
 }
 
-/** Scales (or closes) in place the points of the holidays ahead: CLOSED days 0, factor days scaled. */
+/** Scales (or closes) in place the points of the holidays ahead: CLOSED days 0, factor days scaled (the channel's `arrivalEffects`). */
 export function applyHolidaysToPoints(
   points: ForecastPoint[],
   grid: FutureGrid,

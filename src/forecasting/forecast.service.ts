@@ -93,8 +93,8 @@ function checkHorizonDays(horizonDays: number): void {
 /**
  * Forecast runs: refits the channel's ACTIVE model (kind, orders, members, calibration as
  * stored) on the history up to `start`, forecasts `horizonDays` local days in the worker
- * pool, forces closed intervals to zero, applies the holiday calendar (CLOSED days 0, factor
- * days scaled), stores the run and then announces it.
+ * pool, forces closed intervals to zero, applies the holiday calendar (CLOSED days 0 for a
+ * LIVE channel, factor days scaled: `arrivalEffects`), stores the run and then announces it.
  */
 export class ForecastService {
   private readonly forecasts: Collection<ForecastDoc>;

@@ -1,8 +1,8 @@
 /**
  * Holidays in forecasting, pure: in the history, holiday days are not treated as normal days
  * (their slots take the values of the same slots a week earlier, else a week later, and are
- * masked out of fitting scores and error scales); ahead, a CLOSED day is exactly 0 and a
- * factor day has its mean and bounds scaled. Around them, the days just before and after
+ * masked out of fitting scores and error scales); ahead, a CLOSED day is exactly 0 (for a
+ * LIVE channel: `arrivalEffects`) and a factor day has its mean and bounds scaled. Around them, the days just before and after
  * each holiday are features a model can learn (holidayWindows).
  */
 import { badInput } from '../errors';
