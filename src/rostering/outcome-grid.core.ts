@@ -41,17 +41,3 @@ export function toGrid(
   });
   return out;
 }
-
-/**
- * How many real intervals each wall-clock slot of a day holds, from the wall-clock starts of
- * the day's `size`-minute intervals: 1, 0 for the hour skipped in spring, 2 for the hour
- * repeated in autumn (the same agents on shift work it twice).
- */
-export function slotPasses(startMinutes: readonly number[], size: number): number[] {
-  const out = new Array<number>(DAY_MINUTES / size).fill(0);
-  for (const m of startMinutes) {
-    const r = Math.floor(m / size);
-    out[r] = (out[r] ?? 0) + 1;
-  }
-  return out;
-}

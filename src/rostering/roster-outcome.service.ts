@@ -12,7 +12,7 @@ import { AppError, isAppError } from '../errors';
 import { dayLocalMinutes } from '../volumes/volume-calendar';
 import type { VolumeService } from '../volumes/volume.service';
 import type { HolidayService } from '../holidays/holiday.service';
-import { slotPasses, toGrid } from './outcome-grid.core';
+import { toGrid } from './outcome-grid.core';
 import { openSlots, weekFrame, type WeekFrame } from '../staffing/week-slots';
 import type { RequirementBasisName } from './roster-job.service';
 import { workedShift } from './roster-facts.validation';
@@ -66,8 +66,11 @@ export class RosterOutcomeService {
     const calculator = this.staffing;
     const size = doc.intervalMinutes;
     const channels = await this.channels.listActive();
-    const { arrivals, days, passes } = await this.actuals(doc.week, size, channels);
+    const { arrivals, days } = await this.actuals(doc.week, size, channels);
     const frame = weekFrame(doc.week, size, this.volumes.timeZone);
+    // real intervals behind each wall-clock slot: 0 in the hour skipped in spring, 2 in the
+    // hour repeated in autumn (the same agents on shift work it twice)
+    const passes = frame.slots.map((s) => s.instants.length);
     const carryIn = await this.carryIn(doc, size);
     const closed = new Set(await this.holidays?.closedDates(doc.week, addDays(doc.week, 7)));
     // the reads above resolve on the same turn when the store is in-process: give way first
@@ -125,15 +128,12 @@ export class RosterOutcomeService {
     return out;
   }
 
-  /**
-   * Each channel's stored actuals of the week on the roster's wall-clock grid, the dates that
-   * have any, and how many real intervals stand behind each slot (clock changes).
-   */
+  /** Each channel's stored actuals of the week on the roster's wall-clock grid, and the dates that have any. */
   private async actuals(
     week: string,
     size: number,
     channels: readonly Channel[],
-  ): Promise<Pick<OutcomeInput, 'arrivals' | 'days' | 'passes'>> {
+  ): Promise<Pick<OutcomeInput, 'arrivals' | 'days'>> {
     const perDay = 1440 / size;
     const { timeZone } = this.volumes;
     const arrivals: Record<string, (number | null)[]> = {};
@@ -152,10 +152,7 @@ export class RosterOutcomeService {
       }
       arrivals[c.key] = grid;
     }
-    const passes = Array.from({ length: 7 }, (_, d) =>
-      slotPasses(dayLocalMinutes(addDays(week, d), size, timeZone), size),
-    ).flat();
-    return { arrivals, days: [...days].sort(), passes };
+    return { arrivals, days: [...days].sort() };
   }
 }
 

@@ -12,7 +12,8 @@ import {
   type OutcomeInput,
   type QueueEvaluate,
 } from '../../../src/rostering/roster-outcome.core';
-import { slotPasses, toGrid } from '../../../src/rostering/outcome-grid.core';
+import { toGrid } from '../../../src/rostering/outcome-grid.core';
+import { weekFrame } from '../../../src/staffing/week-slots';
 import { fluidBacklog } from '../../../src/rostering/fluid-backlog.core';
 import { erlangCalculator } from '../../../src/staffing/erlang-calculator';
 import { deadlineSlot } from '../../../src/staffing/workload-flow.core';
@@ -175,8 +176,13 @@ describe('rosterOutcome (plan versus actual)', () => {
     const sprung = toGrid(values.slice(0, 23), 60, 30, spring);
     expect(sprung.slice(2, 4)).toEqual([null, null]);
     expect(sprung.slice(4, 6)).toEqual([1, 1]);
-    expect(slotPasses(autumn, 60).slice(0, 3)).toEqual([1, 2, 1]);
-    expect(slotPasses(spring, 60).slice(0, 3)).toEqual([1, 0, 1]);
+    // the passes the outcome weighs each slot by: the week frame's real instants per slot
+    const passes = (week: string) =>
+      weekFrame(week, 60, 'Europe/London')
+        .slots.slice(6 * 24, 6 * 24 + 3)
+        .map((x) => x.instants.length);
+    expect(passes('2026-10-19')).toEqual([1, 2, 1]);
+    expect(passes('2026-03-23')).toEqual([1, 0, 1]);
   });
 
   it('refuses a channel with shrinkage outside [0, 1) and names it', () => {
