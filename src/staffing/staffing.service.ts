@@ -535,7 +535,6 @@ export class StaffingService {
     return this.present(source, basis, plan, flow);
   }
 
-  /** Stand-alone Erlang C / A figures for one interval; core messages, parameter named in details. */
   /**
    * The backlog each DEFERRED channel's plan of `week` started with (workload-plan.service.ts
    * `carryIn`): what plan versus actual starts the week with. A channel without a forecast
@@ -551,6 +550,7 @@ export class StaffingService {
     return this.workload.carryIn(week, basis, inputs);
   }
 
+  /** Stand-alone Erlang C / A figures for one interval; core messages, parameter named in details. */
   erlangCalculator(input: ErlangCalculatorInput): ErlangCalculation {
     return rethrowing('input.', () => erlangCalculator(input));
   }

@@ -132,12 +132,23 @@ export class WorkloadPlanner {
     return out;
   }
 
-  /** One skill's plan on the finest slot grid of its channels, with the carry-in of each. */
-  private async planSkill(at: SkillPlanKey, list: DeferredInput[]): Promise<SkillWorkload> {
-    const { week, basis, skill } = at;
+  /**
+   * A skill's channels on the finest slot grid of their own, each with its carry-in (the
+   * previous week's stored plan, else derived from arrivals: `workloadChannel`).
+   */
+  private async skillChannels(
+    { week, basis, skill }: Omit<SkillPlanKey, 'store'>,
+    list: readonly DeferredInput[],
+  ): Promise<{ step: number; built: { channel: WorkloadChannel; source: CarryInSource }[] }> {
     const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0].channel.intervalMinutes);
     const stored = await this.plans.findById(`${previousWeek(week)}:${skill}:${basis}`);
-    const built = list.map((i) => workloadChannel(i, step, stored));
+    return { step, built: list.map((i) => workloadChannel(i, step, stored)) };
+  }
+
+  /** One skill's plan on the finest slot grid of its channels, with the carry-in of each. */
+  private async planSkill(at: SkillPlanKey, list: DeferredInput[]): Promise<SkillWorkload> {
+    const { skill } = at;
+    const { step, built } = await this.skillChannels(at, list);
     const channels = built.map((b) => b.channel);
     const shrinkage = Math.max(...list.map((i) => i.channel.shrinkage));
     const problem: WorkloadProblem = { skill, intervalMinutes: step, shrinkage, channels };
@@ -186,10 +197,9 @@ export class WorkloadPlanner {
     const out: ChannelCarryIn[] = [];
     for (const [skill, list] of groupBy(inputs, (i) => i.skill)) {
       const kept = stored.find((d) => d.skill === skill);
-      const step = list.reduce((g, i) => gcd(g, i.channel.intervalMinutes), list[0].channel.intervalMinutes);
-      const previous = await this.plans.findById(`${previousWeek(week)}:${skill}:${basis}`);
-      for (const i of list) {
-        const own = kept?.channels.find((c) => c.key === i.channel.key);
+      const { step, built } = await this.skillChannels({ week, basis, skill }, list);
+      for (const { channel, source } of built) {
+        const own = kept?.channels.find((c) => c.key === channel.key);
         if (kept && own?.carryIn && own.carryInSource) {
           out.push({
             channel: own.key,
@@ -199,7 +209,6 @@ export class WorkloadPlanner {
           });
           continue;
         }
-        const { channel, source } = workloadChannel(i, step, previous);
         out.push({
           channel: channel.key,
           intervalMinutes: step,
