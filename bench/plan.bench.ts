@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     const done = await s.rosterJobs.settled(job._id);
     if (!done.rosterId) throw new Error(`planWeek ${week} failed: ${done.error}`);
     const roster = await s.rosters.require(done.rosterId!);
-    const closed = new Set(await s.holidays.closedDates(week, addDays(week, 7)));
+    const closed = new Set(await s.holidays.closedInWeek(week));
     const planned = score(channels, actual, presence(roster.assignments, week), week, closed);
     if (w === 0) bases.push(...(await basisCost(s, week)));
     if (process.env.BENCH_PLAN_DEBUG)

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../common/calendar';
+import { addDays, isIsoDate } from '../common/calendar';
 import { badInput, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { checkFactor, type HolidayEffect } from './holiday-effect';
@@ -56,9 +56,11 @@ export class HolidayService {
     return this.holidays.find({ date: { $gte: from, $lt: to } }, { sort: { date: 1 } });
   }
 
-  /** Dates with from ≤ date < to the site is CLOSED, in order. */
-  async closedDates(from: string, to: string): Promise<string[]> {
-    return (await this.between(from, to)).filter((h) => h.effect === 'CLOSED').map((h) => h.date);
+  /** The dates of the seven days from `week` (a Monday) the site is CLOSED, in order. */
+  async closedInWeek(week: string): Promise<string[]> {
+    return (await this.between(week, addDays(week, 7)))
+      .filter((h) => h.effect === 'CLOSED')
+      .map((h) => h.date);
   }
 
   /** Creates or replaces the entry of a date. */

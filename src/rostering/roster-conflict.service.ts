@@ -5,7 +5,7 @@
  * `conflicts` are replaced for those people, and ROSTER_CONFLICT (keyed by week) carries
  * the result to managers. Idempotent: the same change checked twice gives the same list.
  */
-import { addDays, mondayOf, todayIn } from '../common/calendar';
+import { mondayOf, todayIn } from '../common/calendar';
 import { AppError } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { type RosterConflictInfo, type StaffChangedEvent, TOPIC } from '../events/topics';
@@ -82,7 +82,7 @@ export class RosterConflictService {
     private readonly availability: AvailabilityService,
     private readonly timeZone: string,
     private readonly logger: Logger,
-    private readonly holidays: Pick<HolidayService, 'closedDates'>,
+    private readonly holidays: Pick<HolidayService, 'closedInWeek'>,
   ) {
     this.rosters = store.collection<RosterDoc>(ROSTERS);
   }
@@ -103,7 +103,7 @@ export class RosterConflictService {
   /** Current data of `ids` (people no longer stored are simply absent: treated as inactive). */
   async snapshot(ids: string[], week: string): Promise<StaffSnapshot> {
     const staff = (await this.staff.byIds(ids)).filter((s): s is StaffMember => s !== null);
-    const closedDates = await this.holidays.closedDates(week, addDays(week, 7));
+    const closedDates = await this.holidays.closedInWeek(week);
     return { staff, availability: await this.availability.byStaffIds(ids), closedDates };
   }
 

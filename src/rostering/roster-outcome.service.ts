@@ -58,7 +58,7 @@ export class RosterOutcomeService {
     private readonly volumes: VolumeService,
     private readonly staffing: QueueCalculator,
     private readonly jobs: RosterJobReader | null = null,
-    private readonly holidays: Pick<HolidayService, 'closedDates'> | null = null,
+    private readonly holidays: Pick<HolidayService, 'closedInWeek'> | null = null,
   ) {}
 
   async outcome(rosterId: string, viewer: Viewer | null): Promise<RosterOutcome> {
@@ -72,7 +72,7 @@ export class RosterOutcomeService {
     // hour repeated in autumn (the same agents on shift work it twice)
     const passes = frame.slots.map((s) => s.instants.length);
     const carryIn = await this.carryIn(doc, size);
-    const closed = new Set(await this.holidays?.closedDates(doc.week, addDays(doc.week, 7)));
+    const closed = new Set(await this.holidays?.closedInWeek(doc.week));
     // the reads above resolve on the same turn when the store is in-process: give way first
     await nextTurn();
     const outcomeChannels: OutcomeChannel[] = channels.map((c) => ({

@@ -23,7 +23,7 @@ export interface RosterProblemReaders {
   availability: Pick<AvailabilityService, 'storedFor'>;
   shiftTemplates: Pick<ShiftTemplateService, 'forRoster'>;
   rosters: Pick<RosterService, 'published'>;
-  holidays: Pick<HolidayService, 'closedDates'>;
+  holidays: Pick<HolidayService, 'closedInWeek'>;
   /** The skill catalogue: a passed requirement may name only these. */
   channels: Pick<ChannelService, 'knownSkills'>;
 }
@@ -46,7 +46,7 @@ export class RosterProblemSource {
     const patterns = await availability.storedFor(people.map((s) => s._id));
     const templates = await shiftTemplates.forRoster();
     const previous = await rosters.published(addDays(week, -7));
-    const closedDates = await holidays.closedDates(week, addDays(week, 7));
+    const closedDates = await holidays.closedInWeek(week);
     return rosterProblemFromData({
       week,
       ...(this.timeZone ? { timeZone: this.timeZone } : {}),

@@ -26,7 +26,6 @@
 import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
 import { AppError, badInput, isAppError, notFound, type ErrorLocation } from '../errors';
-import { addDays } from '../common/calendar';
 import { localDateOf } from '../common/time-zone';
 import type { ForecastRun } from '../forecasting/forecast.types';
 import type { ForecastService } from '../forecasting/forecast.service';
@@ -245,7 +244,7 @@ function rethrowing<T>(prefix: string, fn: () => T): T {
 export interface StaffingSources {
   channels: Pick<ChannelService, 'byKey' | 'listActive'>;
   forecasts: Pick<ForecastService, 'require' | 'covering'>;
-  holidays: Pick<HolidayService, 'closedDates'>;
+  holidays: Pick<HolidayService, 'closedInWeek'>;
 }
 
 export class StaffingService {
@@ -609,7 +608,7 @@ export class StaffingService {
 
   /** The dates of the frame's week the calendar closes the site. */
   private async closedDuring(frame: WeekFrame): Promise<ReadonlySet<string>> {
-    return new Set(await this.holidays.closedDates(frame.week, addDays(frame.week, 7)));
+    return new Set(await this.holidays.closedInWeek(frame.week));
   }
 
   /** The core plan, with the scenario overrides (if any) applied. */
