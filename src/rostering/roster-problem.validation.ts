@@ -10,6 +10,7 @@ import { isTimeZone } from '../common/time-zone';
 import { breakRuleIssues } from '../staff/shift-breaks.core';
 import {
   requirementSchema,
+  ROSTER_PROBLEM_LIMITS,
   rosterProblemSchema,
   shiftTemplateSchema,
   staffSchema,
@@ -144,7 +145,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * about 90 ms.
  */
 export async function parseRosterProblemSliced(input: unknown, slicer: TimeSlicer): Promise<RosterProblem> {
-  if (!isRecord(input) || !LISTS.every((key) => Array.isArray(input[key]))) return parseRosterProblem(input);
+  // a list over its maximum is refused by the whole schema at once, before its items
+  const sliceable = (key: ListKey): boolean =>
+    isRecord(input) && Array.isArray(input[key]) && input[key].length <= ROSTER_PROBLEM_LIMITS[key];
+  if (!isRecord(input) || !LISTS.every(sliceable)) return parseRosterProblem(input);
   const shell = rosterProblemSchema.safeParse({ ...input, staff: [], shiftTemplates: [], requirements: [] });
   const shellIssues = shell.success ? [] : shell.error.issues.map(schemaIssue([]));
   // the whole schema reports in its key order: weekStart, intervalMinutes, the lists, options

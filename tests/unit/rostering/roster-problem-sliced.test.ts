@@ -50,6 +50,13 @@ describe('parseRosterProblemSliced', () => {
     expect(slicedNull).toEqual(wholeNull);
   });
 
+  it('refuses a list over its maximum as the whole schema does', async () => {
+    const crowd = { ...problem(), staff: Array.from({ length: 10_001 }, (_, i) => person(`p${i}`, 10)) };
+    const [whole, sliced] = await bothWays(crowd);
+    expect(sliced).toEqual(whole);
+    expect((sliced as { code: string }).code).toBe('BAD_USER_INPUT');
+  });
+
   it('leaves the event loop turns between slices of a 1,000-person problem', async () => {
     const input = largeProblem(1000, '2026-12-28');
     let turns = 0;
