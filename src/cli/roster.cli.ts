@@ -11,7 +11,12 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { clip } from '../common/bounded';
 import { badInput, isAppError } from '../errors';
-import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_OBJECT_KEYS } from '../server/json-depth';
+import {
+  jsonShapeMessage,
+  jsonShapeProblem,
+  MAX_JSON_DEPTH,
+  MAX_JSON_OBJECT_KEYS,
+} from '../server/json-depth';
 import { assertWritableOutput, outputWriteError } from './output-path';
 import { rosterProblemJsonSchema } from '../rostering/roster-problem-schema';
 import { parseRosterProblem } from '../rostering/roster-problem.validation';
@@ -116,11 +121,7 @@ function refuseMisshapenJson(text: string, path: string): void {
   };
   const problem = jsonShapeProblem(text, limits);
   if (!problem) return;
-  const what = {
-    depth: `JSON nested deeper than ${limits.depth} levels`,
-    objectKeys: `a JSON object of more than ${limits.objectKeys} keys`,
-    values: `more than ${limits.values} JSON values`,
-  }[problem];
+  const what = jsonShapeMessage(problem, limits);
   throw badInput(`--input ${clip(path, 200)} holds ${what}`, [{ field: 'input', message: `holds ${what}` }]);
 }
 

@@ -96,15 +96,24 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   return jsonShapeProblem(text, { depth: max, objectKeys: Infinity, values: Infinity }) === 'depth';
 }
 
+/** What a JSON text holds that passes `limits` (the problem `jsonShapeProblem` found). */
+export function jsonShapeMessage(
+  problem: JsonShapeProblem,
+  limits: JsonShapeLimits = JSON_SHAPE_LIMITS,
+): string {
+  return {
+    depth: `JSON nested deeper than ${limits.depth} levels`,
+    objectKeys: `a JSON object of more than ${limits.objectKeys} keys`,
+    values: `more than ${limits.values} JSON values`,
+  }[problem];
+}
+
 /** The refusal's message, the same on HTTP and WebSocket. */
-export const TOO_DEEP_MESSAGE = `JSON nested deeper than ${MAX_JSON_DEPTH} levels`;
+export const TOO_DEEP_MESSAGE = jsonShapeMessage('depth');
 
 /** Each problem's refusal, the same on HTTP and WebSocket, and its body-parser-style error type. */
 export const JSON_SHAPE_REFUSALS: Readonly<Record<JsonShapeProblem, { type: string; message: string }>> = {
   depth: { type: 'entity.too.deep', message: TOO_DEEP_MESSAGE },
-  objectKeys: {
-    type: 'entity.too.wide',
-    message: `a JSON object of more than ${MAX_JSON_OBJECT_KEYS} keys`,
-  },
-  values: { type: 'entity.too.many.values', message: `more than ${MAX_JSON_VALUES} JSON values` },
+  objectKeys: { type: 'entity.too.wide', message: jsonShapeMessage('objectKeys') },
+  values: { type: 'entity.too.many.values', message: jsonShapeMessage('values') },
 };
