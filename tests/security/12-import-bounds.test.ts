@@ -6,62 +6,26 @@
  * with a 256 MiB heap (it would die past it) and reports its peak RSS, which is asserted: memory
  * is measured, not time. Data are generated in the test, streamed to disk, never whole in memory.
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../../src/errors';
 import { ECHO_MAX_CHARS, readTableFile, readTableFrom, validateRows, number } from '../../src/import';
 import type { TableSource } from '../../src/import/table-source';
 import { runForecastCli } from '../../src/cli/forecast.cli';
 import { readRosterProblem } from '../../src/cli/roster.cli';
 import { writeXlsxZip, xlsxRow } from '../helpers/xlsx-zip';
+import { caught, runBuiltCli } from './cli-run';
+
+const runImport = (file: string, dataDir: string) => runBuiltCli('import.cli.js', ['staff', file], dataDir);
 
 const MiB = 1024 * 1024;
-const IMPORT_CLI = resolve(__dirname, '../../dist/src/cli/import.cli.js');
-const REPORT_RSS = resolve(__dirname, '../fixtures/process/report-max-rss.js');
-const HEAP_MIB = 256;
 /**
  * What a refused file may add to the CLI's resident memory over its own footprint (code,
  * WASM modules, a tiny file's import: measured in the same run). The attacks took 2.8-4.5 GB.
  */
 const GROWTH_MIB = 192;
-
-/** Runs `import staff <file>` under a bounded heap; returns exit code, stderr and peak RSS. */
-function runImport(
-  file: string,
-  dataDir: string,
-): Promise<{ code: number | null; stderr: string; maxRssMiB: number }> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, IMPORT_CLI, 'staff', file], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: dataDir,
-      NODE_OPTIONS: `--require ${REPORT_RSS}`,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((done) =>
-    child.on('close', (code) =>
-      done({ code, stderr, maxRssMiB: Number(/maxRSS_KiB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024 }),
-    ),
-  );
-}
-
-const caught = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-};
 
 function* rows(n: number, cells: (i: number) => string[]): Generator<string> {
   for (let i = 1; i <= n; i++) yield xlsxRow(i, cells(i));

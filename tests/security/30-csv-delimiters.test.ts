@@ -8,59 +8,20 @@
  * counted in the text before csv-parse sees it (`FieldCounter`), and the row is refused at
  * its 201st field.
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../../src/errors';
 import { readTable, readTableFrom } from '../../src/import';
 import { FieldCounter } from '../../src/import/csv-reader';
 import type { TableSource } from '../../src/import/table-source';
+import { caught, runBuiltCli as runCli } from './cli-run';
 
 const MiB = 1024 * 1024;
-const DIST_CLI = resolve(__dirname, '../../dist/src/cli');
-const REPORT_RSS = resolve(__dirname, '../fixtures/process/report-max-rss.js');
-const HEAP_MIB = 256;
 /** What a refused file may add to a CLI's peak RSS over a tiny file's run; the attack took 2.3 GB. */
 const GROWTH_MIB = 128;
 const HEADER = 'timestamp,channel,value\n';
-
-/** Runs a CLI of dist/src/cli under a bounded heap; returns exit code, stderr and peak RSS. */
-function runCli(
-  cli: string,
-  args: string[],
-  dataDir: string,
-): Promise<{ code: number | null; stderr: string; maxRssMiB: number }> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, join(DIST_CLI, cli), ...args], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: dataDir,
-      NODE_OPTIONS: `--require ${REPORT_RSS}`,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((done) =>
-    child.on('close', (code) =>
-      done({ code, stderr, maxRssMiB: Number(/maxRSS_KiB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024 }),
-    ),
-  );
-}
-
-const caught = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-};
 
 describe('FieldCounter', () => {
   it('counts delimiters outside quotes, per record, across pieces of text', () => {

@@ -8,34 +8,19 @@
  * naming the field. The CLI runs in a child process with a 256 MiB heap (it would die past
  * it) and reports its peak RSS, which is asserted.
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { readRosterProblem, ROSTER_CLI_LIMITS } from '../../src/cli/roster.cli';
 import { ROSTER_PROBLEM_LIMITS } from '../../src/rostering/roster-problem-schema';
+import { runBuiltCli } from './cli-run';
 
-const ROSTER_CLI = resolve(__dirname, '../../dist/src/cli/roster.cli.js');
-const REPORT_RSS = resolve(__dirname, '../fixtures/process/report-max-rss.js');
-const HEAP_MIB = 256;
 /** What a refused file may add to the CLI's peak RSS over a tiny file's run; the attacks took 1.4–4.65 GB. */
 const GROWTH_MIB = 160;
 
-function runRoster(file: string): Promise<{ code: number | null; stderr: string; maxRssMiB: number }> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, ROSTER_CLI, '--input', file], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', NODE_OPTIONS: `--require ${REPORT_RSS}` },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((done) =>
-    child.on('close', (code) =>
-      done({ code, stderr, maxRssMiB: Number(/maxRSS_KiB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024 }),
-    ),
-  );
-}
+const runRoster = (file: string) => runBuiltCli('roster.cli.js', ['--input', file]);
 
 /** `{"weekStart":…,"staff":[{"id":"s0"},…]}` with `n` staff, streamed to disk. */
 async function staffFile(path: string, n: number): Promise<void> {
