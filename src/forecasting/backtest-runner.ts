@@ -19,6 +19,7 @@ import {
   type ScoredForecast,
 } from './interval-calibration';
 import { longestUsablePeriod, validateHorizon, validateSeries, type ValidSeries } from './series.validation';
+import { closeSilent, silentPhases } from './silent-slots.core';
 import { sum } from '../common/sum';
 
 export interface BacktestOptions {
@@ -72,6 +73,12 @@ export interface OriginData {
   train: SeriesInput;
   actual: number[];
   open: boolean[];
+  /**
+   * The open steps whose errors calibrate intervals: all but the series' silent slots
+   * (silent-slots.core.ts), which every forecast gives as 0 and whose near-zero errors
+   * would narrow the bounds of the busy ones.
+   */
+  calibrated: boolean[];
   scale: number;
 }
 
@@ -90,6 +97,8 @@ export function defaultHorizon(periods: number[], stepMinutes?: number): number 
 export function buildOrigins(series: ValidSeries, h: number, count: number, step: number): OriginData[] {
   const n = series.values.length;
   const minTrain = 2 * series.periods[0];
+  // the slots the whole history shows silent: those a forecast made now leaves at 0
+  const silent = silentPhases(series.values, series.open, longestUsablePeriod(series.periods, n));
   const origins: OriginData[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const end = n - h - i * step;
@@ -107,6 +116,7 @@ export function buildOrigins(series: ValidSeries, h: number, count: number, step
       },
       actual: series.values.slice(end, end + h),
       open: series.open.slice(end, end + h),
+      calibrated: closeSilent(series.open.slice(end, end + h), end, silent),
       scale: seasonalNaiveScale(values, m, series.hasMask ? open : undefined),
     });
   }
@@ -181,7 +191,7 @@ export function summarise(
   const scored: ScoredForecast[] = origins.map((o, i) => ({
     actual: o.actual,
     forecast: forecasts[i],
-    open: o.open,
+    open: o.calibrated,
   }));
   const total = sum(perOrigin, (m) => m.n);
   const pooled = (key: 'coverage80' | 'coverage95'): number =>

@@ -1,5 +1,6 @@
 import { badInput } from '../errors';
 import type { SeriesInput, StepSpan } from './forecast.types';
+import { closeSilent, silentPhases } from './silent-slots.core';
 
 /** A validated series: finite values, sorted distinct integer periods, a full opening mask. */
 export interface ValidSeries {
@@ -93,9 +94,20 @@ export function validateHorizon(h: number, name = 'horizon'): void {
 
 /**
  * The future opening mask: the caller's, else (when the history had a mask) the history's
- * mask repeated with the longest usable period, else all open.
+ * mask repeated with the longest usable period, else all open; either way with the history's
+ * silent slots (silent-slots.core.ts) closed, so that every model forecasts them as 0.
  */
 export function futureOpenMask(series: ValidSeries, h: number, futureOpen?: boolean[]): boolean[] {
+  const n = series.values.length;
+  const m = longestUsablePeriod(series.periods, n);
+  return closeSilent(
+    requestedOpenMask(series, h, m, futureOpen),
+    n,
+    silentPhases(series.values, series.open, m),
+  );
+}
+
+function requestedOpenMask(series: ValidSeries, h: number, m: number, futureOpen?: boolean[]): boolean[] {
   if (futureOpen !== undefined) {
     if (!Array.isArray(futureOpen) || futureOpen.length !== h) {
       throw badInput(`futureOpen must have the horizon's length (${h}), got ${futureOpen?.length}`);
@@ -104,6 +116,5 @@ export function futureOpenMask(series: ValidSeries, h: number, futureOpen?: bool
   }
   if (!series.hasMask) return new Array<boolean>(h).fill(true);
   const n = series.values.length;
-  const m = longestUsablePeriod(series.periods, n);
   return Array.from({ length: h }, (_, k) => series.open[n - m + (k % m)]);
 }

@@ -70,8 +70,10 @@ describe('open-only fitting of channels with closed periods', () => {
       const weekend = (xs: number[]): number[] => xs.slice(5 * 24);
       for (const key of ['mean', 'lo80', 'hi80', 'lo95', 'hi95'] as const)
         expect(weekend(f[key]).every((v) => v === 0)).toBe(true);
-      // weekday nights were open zeros: they keep their calibrated interval
-      expect(f.hi95[2]).toBeGreaterThan(0);
+      // weekday nights, open and 0 in each of the 8 weeks, are silent slots (silent-slots.core.ts):
+      // 0 as well; the busy hours keep their calibrated interval
+      expect(f.hi95[2]).toBe(0);
+      expect(f.hi95[10]).toBeGreaterThan(f.mean[10]);
     }
   });
 
