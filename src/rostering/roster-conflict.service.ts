@@ -16,7 +16,7 @@ import type { StaffService } from '../staff/staff.service';
 import type { Availability, StaffMember } from '../staff/staff.types';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { findConflicts, type ConflictRule, type FoundConflict } from './roster-conflicts.core';
-import { ROSTERS, type RosterDoc } from './roster.doc';
+import { rosterCollection, type RosterDoc } from './roster.doc';
 import type { RosterProblem } from './roster-problem-schema';
 import { refreshProblem } from './roster-refresh.core';
 import type { RosterService } from './roster.service';
@@ -84,7 +84,7 @@ export class RosterConflictService {
     private readonly logger: Logger,
     private readonly holidays: Pick<HolidayService, 'closedInWeek'>,
   ) {
-    this.rosters = store.collection<RosterDoc>(ROSTERS);
+    this.rosters = rosterCollection(store, timeZone);
   }
 
   /**

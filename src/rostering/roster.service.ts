@@ -12,7 +12,7 @@ import { type RosterConflictInfo, TOPIC } from '../events/topics';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { dateArgumentProblem, isoDayOfWeek } from '../common/calendar';
 import { breaksBySkill, coverageBySkill, workedShifts, type WorkedShift } from './roster-facts.validation';
-import { ROSTERS, type RosterDoc } from './roster.doc';
+import { rosterCollection, ROSTERS, storedProblem, type RosterDoc } from './roster.doc';
 import type { RosterVersion, SkillCoverage } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
 import { checkRoster } from './roster.validation';
@@ -96,11 +96,13 @@ export class RosterService {
     { key: (id) => `edits of roster ${id} are`, owner: 'roster edits' },
   );
 
+  /** `siteTimeZone`: the zone of rosters stored before problems carried one (roster.doc.ts). */
   constructor(
     store: DocumentStore,
     private readonly events: EventBus,
+    siteTimeZone: string,
   ) {
-    this.rosters = store.collection<RosterDoc>(ROSTERS);
+    this.rosters = rosterCollection(store, siteTimeZone);
   }
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
@@ -111,10 +113,11 @@ export class RosterService {
 
   /**
    * Stores a solver result as a DRAFT. The solver already checks its rosters; this checks
-   * again, against the same problem, so nothing that breaks a hard rule is ever stored.
+   * again, against the same problem, so nothing that breaks a hard rule is ever stored. The
+   * problem is stored naming its zone (`storedProblem`: none means every day 24 hours).
    */
   async storeDraft(
-    problem: RosterProblem,
+    solved: RosterProblem,
     result: RosterResult,
     jobId: string | null,
     createdBy: string | null,
@@ -124,6 +127,7 @@ export class RosterService {
       throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);
     const stored = await this.storedForJob(jobId, extra);
     if (stored) return stored;
+    const problem = storedProblem(solved);
     const { kpis, warnings } = checkedResult(problem, result);
     const fields: DraftFields = {
       kpis,

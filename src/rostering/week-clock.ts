@@ -14,8 +14,9 @@
  * REAL length worked (both passes together), so someone there for both passes covers it
  * fully and someone there for one pass half.
  *
- * Without a time zone (problems written before it, the CLI's JSON) every day is 1440
- * minutes and the two time lines are the same.
+ * Without a time zone (the CLI's JSON, a problem built without one) every day is 1440
+ * minutes and the two time lines are the same. A STORED roster without one was planned for the
+ * site before zones existed: it reads with the site's zone (roster.doc.ts `rosterCollection`).
  */
 import { DateTime } from 'luxon';
 import { zoneOf } from '../common/time-zone';
@@ -158,12 +159,19 @@ function clockOf(segments: Segment[]): WeekClock {
 /** Every day 1440 minutes: real and wall minutes are the same. */
 export const FIXED_CLOCK: WeekClock = clockOf([{ from: -Infinity, to: Infinity, delta: 0 }]);
 
+/**
+ * The zone whose clock is FIXED_CLOCK. A stored roster names its zone: one solved without a
+ * zone is stored with this one, since a stored roster without a zone reads as the site's
+ * (roster.doc.ts: rosters stored before zones existed were planned for the site).
+ */
+export const FIXED_CLOCK_ZONE = 'UTC';
+
 const clocks = new Map<string, WeekClock>();
 const MAX_CLOCKS = 500;
 
-/** The clock of the week starting Monday `weekStart` in `timeZone` (none: FIXED_CLOCK). */
+/** The clock of the week starting Monday `weekStart` in `timeZone` (none or FIXED_CLOCK_ZONE: FIXED_CLOCK). */
 export function weekClock(weekStart: string, timeZone: string | undefined): WeekClock {
-  if (!timeZone) return FIXED_CLOCK;
+  if (!timeZone || timeZone === FIXED_CLOCK_ZONE) return FIXED_CLOCK;
   const key = `${timeZone} ${weekStart}`;
   let clock = clocks.get(key);
   if (!clock) {

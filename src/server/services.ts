@@ -194,7 +194,7 @@ function rosteringFeatures(
 ): Rostering {
   const { store, events, workers, logger, timeZone } = base;
   const { staff, availability, shiftTemplates, channels, holidays } = master;
-  const rosters = new RosterService(store, events);
+  const rosters = new RosterService(store, events, timeZone);
   const source = new RosterProblemSource(
     { staff, availability, shiftTemplates, rosters, holidays, channels },
     timeZone,
