@@ -21,6 +21,7 @@ import {
 import { breakRulesOf } from '../staff/shift-breaks.core';
 import { at } from '../common/indexed';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem-schema';
+import type { WeekClock } from './week-clock';
 import type { RosterAssignment, Violation, Warning } from './roster.types';
 import { sum } from '../common/sum';
 import { groupBy } from '../common/group-by';
@@ -55,20 +56,27 @@ function checkShift(problem: RosterProblem, s: WorkedShift, out: Violation[]): v
   if (!s.staff.skills.includes(a.skill)) v('SKILL', `person lacks skill ${a.skill}`);
   if (!coversAvailability(problem, s.staff, s.start, s.end))
     v('AVAILABILITY', 'not available for the whole shift');
-  checkBreaks(s, s.template, (message) => v('BREAK', message));
+  checkBreaks(s, s.template, problemClock(problem), (message) => v('BREAK', message));
 }
 
 /**
  * Every break of the template is placed once, in order: the right duration and pay, its
- * start inside the rule's window (relative to the shift start), and no overlap.
+ * start inside the rule's window (relative to the shift start), and no overlap. Times are
+ * labelled as the local clock of the week shows them (`weekClock`: real minutes are an hour off
+ * the wall clock after a clock change).
  */
-export function checkBreaks(s: WorkedShift, template: ShiftTemplate, fail: (message: string) => void): void {
+export function checkBreaks(
+  s: WorkedShift,
+  template: ShiftTemplate,
+  weekClock: WeekClock,
+  fail: (message: string) => void,
+): void {
   const rules = breakRulesOf(template);
   if (s.breaks.length !== rules.length) {
     fail(`${s.breaks.length} breaks placed, the template has ${rules.length}`);
     return;
   }
-  const clock = (minute: number): string => minuteLabel(minute);
+  const clock = (real: number): string => minuteLabel(weekClock.toWall(real));
   rules.forEach((rule, j) => {
     const b = at(s.breaks, j);
     const from = s.start + rule.earliestStartMinutes;

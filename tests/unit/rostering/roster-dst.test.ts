@@ -108,6 +108,40 @@ describe('a night shift across a clock change', () => {
     }
   });
 
+  it.each([
+    // spring: 4 real hours after Sat 22:00 is 03:00 on the clock; 02:30 is only 3.5 h in
+    ['spring', '2026-03-23', '2026-03-28', '2026-03-29T07:00:00', ['02:30', '03:00'], 'Sun 03:00–Sun 04:00'],
+    // autumn: 4 real hours after Sat 22:00 is the second 01:00 on the clock
+    ['autumn', '2026-10-19', '2026-10-24', '2026-10-25T05:00:00', ['00:30', '01:00'], 'Sun 01:00–Sun 02:00'],
+  ])(
+    '%s: a break outside its window is reported in local clock times',
+    (_, week, date, end, [from, to], window) => {
+      const input = night(week, '08:00');
+      const p = parseRosterProblem({
+        ...input,
+        shiftTemplates: input.shiftTemplates.map((t) => ({
+          ...t,
+          breaks: [{ durationMinutes: 30, earliestStartMinutes: 240, latestStartMinutes: 300, paid: false }],
+        })),
+      });
+      const sunday = end.slice(0, 10);
+      const { violations } = checkRoster(p, [
+        {
+          staffId: 'nina',
+          date,
+          shiftTemplateId: 'night-sat',
+          start: `${date}T22:00:00`,
+          end,
+          skill: 'emails',
+          breaks: [{ start: `${sunday}T${from}:00`, end: `${sunday}T${to}:00`, paid: false }],
+        },
+      ]);
+      expect(violations.map((v) => v.message)).toEqual([
+        `nina ${date} night-sat: break 1 starts Sun ${from}, outside its window ${window}`,
+      ]);
+    },
+  );
+
   it('without a time zone every day is 24 h (problems written before it)', async () => {
     const r = await solveRoster(night('2026-10-19', '06:00', null));
     expect(r.assignments.map((a) => a.end)).toEqual(['2026-10-25T06:00:00']);
