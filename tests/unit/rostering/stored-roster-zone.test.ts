@@ -14,6 +14,7 @@ import { RosterService } from '../../../src/rostering/roster.service';
 import type { RosterAssignment, RosterResult } from '../../../src/rostering/roster.types';
 import { checkRoster } from '../../../src/rostering/roster.validation';
 import { problemClock } from '../../../src/rostering/calendar-util';
+import { publishSimulatedWeeks } from '../../../src/ranking/ranking.seed';
 import type { DocumentStore } from '../../../src/store/document-store';
 import { EmbeddedStore } from '../../../src/store/embedded-store';
 import { availabilityDoc, staffDoc } from '../../integration/rostering/roster.seed';
@@ -150,5 +151,11 @@ describe('a roster stored without a time zone reads with the site’s', () => {
     expect(read.problem.timeZone).toBe('UTC');
     expect(problemClock(read.problem).changes).toBe(false);
     expect(checkRoster(read.problem, read.assignments).violations).toEqual([]);
+  });
+
+  it('the ranking seed’s simulated 2025-03-24 week (24-hour days) is stored, edited and published', async () => {
+    // read as London's, its Sat 21:00 → Sun 07:00 is 9 h of rest under the 10 h rule: the edits were refused
+    await expect(publishSimulatedWeeks({ rosters }, 11, 12, true)).resolves.toBe(1);
+    expect((await rosters.published('2025-03-24'))?.problem.timeZone).toBe('UTC');
   });
 });
