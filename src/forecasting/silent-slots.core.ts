@@ -11,6 +11,7 @@
  * on the demo's outbound_nb, out of sample, 80 % intervals covered 44 % of the active hours
  * and 99 % of the silent ones (README "Structural zeros").
  */
+import { at } from '../common/indexed';
 
 /**
  * Fewest open cycles, all zero, that make a slot silent. After n silent cycles the rule of
@@ -37,7 +38,7 @@ export function silentPhases(
   values.forEach((v, i) => {
     if (!open[i]) return;
     const phase = i % period;
-    openCycles[phase]++;
+    openCycles[phase] = at(openCycles, phase) + 1;
     if (v !== 0) active[phase] = true;
   });
   const silent = openCycles.map((n, p) => n >= minCycles && !active[p]);
