@@ -43,7 +43,7 @@ import {
   type JobOwnership,
 } from './roster-job-recovery';
 import { withoutNulls } from '../common/without-nulls';
-import { assertRequirement } from './roster-requirement.validation';
+import { assertRequirement, assertRosterSkills } from './roster-requirement.validation';
 import { nextTurn, TimeSlicer } from '../time-slicer';
 
 /** What the staffing feature offers the roster (src/staffing/staffing.service.ts). */
@@ -304,6 +304,8 @@ export class RosterJobService {
   ): Promise<{ problem: RosterProblem; plan: ObjectivePlan | null }> {
     const built = await prepare(ctx);
     if (built.notes.length > 0) await this.jobs.updateOne({ _id: jobId }, { $set: { notes: built.notes } });
+    // a staffing plan names every active channel's required skill: too many fail here, before the solve
+    assertRosterSkills(built.problem.requirements.length);
     // validated here, in the main thread (a worker's error would lose its AppError code), in
     // slices: a 1,000-person problem takes 70-150 ms to validate in one piece
     const problem = await parseRosterProblemSliced(built.problem, new TimeSlicer());

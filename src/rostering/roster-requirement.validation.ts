@@ -6,16 +6,33 @@
  * 1.2 s before the job failed on "duplicate skill"; 1,000 unknown skills solved to "Minimum
  * hours cannot be met".
  */
-import { badInput, type ErrorLocation } from '../errors';
+import { AppError, badInput, type ErrorLocation } from '../errors';
 import { intervalsPerWeek } from './calendar-util';
 import type { WeekRequirement } from './roster-problem-builder';
 
 /**
- * Most skills one requirement may list. Every entry must be a known skill (a channel's
- * required skill or team_lead) and appear once, so a site's channels bound it too; this cap
- * bounds the work before the catalogue is read.
+ * Most skills one requirement may list, and so most coverage entries (and skill KPIs) a stored
+ * roster has: one per skill of its requirement. A passed requirement is refused above it here,
+ * before the catalogue is read; a staffing plan of more skills (one per required skill of the
+ * active channels, which nothing caps) fails its job before the solve; and `storeDraft`
+ * refuses any roster above it (assertRosterSkills). The query cost weighs `Roster.coverage`
+ * by it: weighed at 10, 14 aliases of `coverage { required }` on a roster of 64 skills passed
+ * at cost 94,108 and answered 11.5 MB, 6.4 times what the cost counted.
  */
 export const MAX_REQUIREMENT_SKILLS = 64;
+
+/**
+ * Refuses a roster problem whose requirement names more than MAX_REQUIREMENT_SKILLS skills:
+ * FAILED_PRECONDITION (the site's channels, not the request, are at fault).
+ */
+export function assertRosterSkills(skills: number): void {
+  if (skills <= MAX_REQUIREMENT_SKILLS) return;
+  throw new AppError(
+    'FAILED_PRECONDITION',
+    `The requirement names ${skills} skills; a roster covers at most ${MAX_REQUIREMENT_SKILLS}`,
+    [{ field: 'requirements', message: `at most ${MAX_REQUIREMENT_SKILLS} skills, got ${skills}` }],
+  );
+}
 
 const INTERVALS = [15, 30, 60];
 

@@ -18,6 +18,7 @@ import type { RosterProblem } from './roster-problem-schema';
 import { checkRoster } from './roster.validation';
 import { checkedResult, draftDoc, type DraftFields } from './roster-draft';
 import { rosterKpis } from './roster-kpi';
+import { assertRosterSkills } from './roster-requirement.validation';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
 import { applyChange, type AssignmentChange } from './roster-edit.core';
 import { nextTurn } from '../time-slicer';
@@ -113,8 +114,10 @@ export class RosterService {
 
   /**
    * Stores a solver result as a DRAFT. The solver already checks its rosters; this checks
-   * again, against the same problem, so nothing that breaks a hard rule is ever stored. The
-   * problem is stored naming its zone (`storedProblem`: none means every day 24 hours).
+   * again, against the same problem, so nothing that breaks a hard rule is ever stored, and
+   * no roster of more skills than the query cost weighs (MAX_REQUIREMENT_SKILLS) either:
+   * every stored roster, of a job, a recovered solve or a repair, passes here. The problem is
+   * stored naming its zone (`storedProblem`: none means every day 24 hours).
    */
   async storeDraft(
     solved: RosterProblem,
@@ -125,6 +128,7 @@ export class RosterService {
   ): Promise<RosterDoc> {
     if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
       throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);
+    assertRosterSkills(solved.requirements.length);
     const stored = await this.storedForJob(jobId, extra);
     if (stored) return stored;
     const problem = storedProblem(solved);
