@@ -118,6 +118,18 @@ export class RosterOptionsInput {
 }
 
 @ArgsType()
+export class CoverageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only this skill’s entry (none when the roster does not cover it). Given, the query cost counts one entry instead of one per skill a roster may cover.',
+  })
+  @IsOptional()
+  @MaxLength(MAX_ID_LENGTH)
+  skill?: string | null;
+}
+
+@ArgsType()
 export class GenerateRosterArgs extends WeekArgs {
   @Field(() => RosterOptionsInput, { nullable: true })
   @IsOptional()

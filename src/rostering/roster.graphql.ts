@@ -320,7 +320,7 @@ export class Roster implements Omit<version.RosterVersion, 'problem' | 'revision
   @Field(() => [RosterAssignment])
   assignments!: RosterAssignment[];
 
-  @Field(() => [RosterCoverage])
+  /** The field, with its `skill` argument: RosterResolver.coverage. */
   coverage!: RosterCoverage[];
 
   @Field(() => RosterDiagnosis, { nullable: true })

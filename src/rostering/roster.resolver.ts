@@ -1,4 +1,15 @@
-import { Arg, Args, Authorized, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS, Role } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
@@ -6,6 +17,7 @@ import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC, topicIdA
 import { PlanWeekService } from './plan-week.service';
 import {
   Roster,
+  RosterCoverage,
   RosterJob,
   RosterJobProgress,
   RosterPublished,
@@ -14,12 +26,14 @@ import {
 } from './roster.graphql';
 import { RosterJobService, type RosterJobOptions } from './roster-job.service';
 import {
+  CoverageArgs,
   GenerateRosterArgs,
   RosterOptionsInput,
   UpdateAssignmentInput,
   WeekArgs,
 } from './roster-inputs.graphql';
-import { MAX_LISTED_ROSTERS, RosterService } from './roster.service';
+import { coverageOf, MAX_LISTED_ROSTERS, RosterService } from './roster.service';
+import { MAX_REQUIREMENT_SKILLS } from './roster-requirement.validation';
 import { badInput } from '../errors';
 
 /** GraphQL options → job options (a passed requirement needs its interval). */
@@ -105,6 +119,13 @@ export class RosterResolver {
   })
   rosters(@Args() { week }: WeekArgs, @CurrentViewer() viewer: Viewer): Promise<Roster[]> {
     return this.rosterService.list(week, viewer);
+  }
+
+  @FieldResolver(() => [RosterCoverage], {
+    description: `Required, scheduled and on-break agents per interval, one entry per skill of the requirement (at most ${MAX_REQUIREMENT_SKILLS}).`,
+  })
+  coverage(@Root() roster: Roster, @Args() { skill }: CoverageArgs): RosterCoverage[] {
+    return coverageOf(roster, skill);
   }
 
   @Authorized(...PLANNERS)

@@ -74,6 +74,13 @@ export function rosterCoverage(
   }));
 }
 
+/** A roster's coverage, or only the entry of `skill` when one is given. */
+export const coverageOf = (
+  roster: Pick<RosterVersion, 'coverage'>,
+  skill?: string | null,
+): SkillCoverage[] =>
+  skill === undefined || skill === null ? roster.coverage : roster.coverage.filter((c) => c.skill === skill);
+
 const sortAssignments = (a: RosterAssignment[]): RosterAssignment[] =>
   [...a].sort((x, y) => x.start.localeCompare(y.start) || x.staffId.localeCompare(y.staffId));
 

@@ -75,6 +75,13 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.rosters': MAX_LISTED_ROSTERS,
   'Query.models': 50,
 };
+/**
+ * Lists an argument narrows to at most one entry, `Type.field` → the argument: a roster's
+ * coverage of one skill. Such a list weighs 1 where the argument is surely given.
+ */
+export const ONE_ENTRY_ARGUMENTS: Readonly<Record<string, string>> = {
+  'Roster.coverage': 'skill',
+};
 /** Lists of objects not in LIST_SIZES. */
 const DEFAULT_OBJECT_LIST = 20;
 /** Lists of scalars not in LIST_SIZES (skills, roles, days of the week). */
@@ -136,8 +143,21 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variab
 }
 
 /**
+ * Whether argument `name` is surely given a value: a literal other than null, or a variable of
+ * a non-null type (graphql refuses null for it). A nullable variable may be sent null, so it
+ * narrows nothing, whatever the request sends: the cost does not depend on its value.
+ */
+function surelyGiven(node: FieldNode, name: string, variables: Variables): boolean {
+  const value = node.arguments?.find((a) => a.name.value === name)?.value;
+  if (!value) return false;
+  if (value.kind !== Kind.VARIABLE) return value.kind !== Kind.NULL;
+  return variables.definitions.get(value.name.value)?.type.kind === Kind.NON_NULL_TYPE;
+}
+
+/**
  * How many times a field's selection is resolved per resolution of the field: the page
- * size for fields with `first`, the list size for lists, 1 otherwise.
+ * size for fields with `first`, the list size for lists (1 where an argument picks one
+ * entry), 1 otherwise.
  */
 export function fieldMultiplier(
   parentType: string,
@@ -148,7 +168,10 @@ export function fieldMultiplier(
   if (field.args.some((a) => a.name === 'first')) return pageSize(field, node, variables);
   if (!isListType(getNullableType(field.type))) return 1;
   if (parentType.endsWith('Connection') && field.name === 'nodes') return 1;
-  const known = LIST_SIZES[`${parentType}.${field.name}`];
+  const key = `${parentType}.${field.name}`;
+  const narrowing = ONE_ENTRY_ARGUMENTS[key];
+  if (narrowing !== undefined && surelyGiven(node, narrowing, variables)) return 1;
+  const known = LIST_SIZES[key];
   if (known !== undefined) return known;
   return isLeafType(getNamedType(field.type)) ? DEFAULT_LEAF_LIST : DEFAULT_OBJECT_LIST;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { loadConfig } from '../../../src/config';
 import { edgeLimits, prepareOperation } from '../../../src/server/limits';
-import { LIST_SIZES } from '../../../src/server/query-cost';
+import { LIST_SIZES, ONE_ENTRY_ARGUMENTS } from '../../../src/server/query-cost';
 import { queryLimitsRule, requestLimitErrors, type QueryLimits } from '../../../src/server/query-limits';
 import { MAX_LISTED_ROSTERS } from '../../../src/rostering/roster.service';
 
@@ -111,5 +111,28 @@ describe('page sizes from variables', () => {
 describe('rosters(week)', () => {
   it('is weighed as the number of versions the list returns', () => {
     expect(LIST_SIZES['Query.rosters']).toBe(MAX_LISTED_ROSTERS);
+  });
+});
+
+describe('Roster.coverage(skill:)', () => {
+  const all = LIST_SIZES['Roster.coverage'];
+  const coverage = (args: string, variables = '') =>
+    `query${variables} { roster(id: "r") { coverage${args} { required } } }`;
+  /** The roster, its coverage and 672 values per entry. */
+  const cost = (entries: number) => 1 + 1 + entries * 672;
+
+  it('weighs one entry when a skill is surely given: a literal or a non-null variable', () => {
+    expect(ONE_ENTRY_ARGUMENTS['Roster.coverage']).toBe('skill');
+    expect(documentCost(coverage('(skill: "calls")'))).toBe(cost(1));
+    expect(documentCost(coverage('(skill: $s)', '($s: String!)'))).toBe(cost(1));
+  });
+
+  it('weighs every skill a roster may cover otherwise, whatever a nullable variable is sent', () => {
+    expect(documentCost(coverage(''))).toBe(cost(all));
+    expect(documentCost(coverage('(skill: null)'))).toBe(cost(all));
+    const nullable = coverage('(skill: $s)', '($s: String = "calls")');
+    expect(documentCost(nullable)).toBe(cost(all));
+    // its cost does not depend on the values: the request is not costed again with them
+    expect(requestLimitErrors(schema, parse(nullable), undefined, { s: 'calls' }, measureOnly)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from 'urql';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../charts/chart';
-import { fmt } from '../ui';
-import type { RosterData } from './roster.queries';
+import { ErrorBox, fmt } from '../ui';
+import { RosterCoverage, type RosterData } from './roster.queries';
 import { weekCurveOption } from './staffing.chart';
 
 function coverageOption(
@@ -26,20 +27,39 @@ function coverageOption(
   };
 }
 
-/** Requirement against scheduled agents per interval of one skill; under-cover in red. */
+/**
+ * Requirement against scheduled agents per interval of one skill; under-cover in red. The
+ * skills are the roster's KPI rows (one per skill of its requirement); the chosen skill's
+ * coverage comes in its own query (RosterCoverage), fetched again after an edit.
+ */
 export function CoverageChart({ roster }: { roster: NonNullable<RosterData> }) {
-  const [skill, setSkill] = useState(roster.coverage[0]?.skill ?? '');
-  const c = roster.coverage.find((x) => x.skill === skill) ?? roster.coverage[0];
+  const skills = roster.kpis.skills;
+  const [picked, setSkill] = useState('');
+  const skill = skills.find((x) => x.skill === picked)?.skill ?? skills[0]?.skill ?? '';
+  const [reply, refetch] = useQuery({
+    query: RosterCoverage,
+    variables: { id: roster.id, skill },
+    pause: !skill,
+  });
+  // an edit recomputes the coverage (a change of skill fetches on its own)
+  const edits = useRef(roster.manualEdits);
+  useEffect(() => {
+    if (edits.current === roster.manualEdits) return;
+    edits.current = roster.manualEdits;
+    refetch({ requestPolicy: 'network-only' });
+  }, [roster.manualEdits, refetch]);
+  const c = reply.data?.roster.coverage.find((x) => x.skill === skill);
   const option = useMemo(
     () => (c ? coverageOption(c, roster.intervalMinutes) : null),
     [c, roster.intervalMinutes],
   );
   return (
     <>
+      <ErrorBox error={reply.error} />
       <label>
         Skill{' '}
-        <select value={c?.skill ?? ''} onChange={(e) => setSkill(e.target.value)}>
-          {roster.coverage.map((x) => (
+        <select value={skill} onChange={(e) => setSkill(e.target.value)}>
+          {skills.map((x) => (
             <option key={x.skill}>{x.skill}</option>
           ))}
         </select>
