@@ -7,7 +7,8 @@
  * forecast's points, a roster's assignments and coverage, a staffing plan's intervals.
  * Unknown lists weigh a default. The sizes are upper ends of what one site returns (a
  * forecast run of 56 days of quarter-hours, a week of 672 quarter-hours for staffing and
- * rosters, 500 staff), so a query that passes cannot return more. Forecast points once
+ * rosters, 64 skills a roster, 500 staff), so a query that passes cannot return more. A
+ * roster's coverage once weighed 10 skills although a roster may cover 64. Forecast points once
  * weighed a week's 672 although a run may hold 56 days: 24 aliases of `latestForecast`
  * passed at cost 96,817 and answered 14.3 MB in 1.5 s.
  */
@@ -29,6 +30,7 @@ import { MAX_HORIZON_DAYS } from '../forecasting/forecast.service';
 import { MAX_ACCURACY_RUNS } from '../forecasting/accuracy.service';
 import { MAX_LISTED_ISSUES } from '../volumes/volume.validation';
 import { MAX_LISTED_ROSTERS } from '../rostering/roster.service';
+import { MAX_REQUIREMENT_SKILLS } from '../rostering/roster-requirement.validation';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -50,14 +52,19 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // a shift's placed breaks: at most MAX_BREAKS_PER_SHIFT rules per template
   'RosterAssignment.breaks': MAX_BREAKS_PER_SHIFT,
   'TimetableShift.breaks': MAX_BREAKS_PER_SHIFT,
-  // one entry per skill, each with a value per interval of the week
-  'Roster.coverage': 10,
+  // one entry per skill of the requirement (storeDraft refuses more), each with a value per
+  // interval of the week
+  'Roster.coverage': MAX_REQUIREMENT_SKILLS,
   'RosterCoverage.required': WEEK_INTERVALS,
   'RosterCoverage.scheduled': WEEK_INTERVALS,
   'RosterCoverage.onBreak': WEEK_INTERVALS,
+  'RosterKpis.skills': MAX_REQUIREMENT_SKILLS,
   'RosterKpis.staff': MAX_PAGE_SIZE,
   'RosterDiagnosis.staff': MAX_PAGE_SIZE,
-  'RosterDiagnosis.uncoverable': WEEK_INTERVALS,
+  // runs of short intervals, each of one skill: at most every interval of every skill
+  'RosterDiagnosis.uncoverable': MAX_REQUIREMENT_SKILLS * WEEK_INTERVALS,
+  // one per staff issue and one per uncoverable run
+  'RosterDiagnosis.messages': MAX_PAGE_SIZE + MAX_REQUIREMENT_SKILLS * WEEK_INTERVALS,
   'StaffingPlan.rows': WEEK_INTERVALS,
   'ScenarioDifference.rows': WEEK_INTERVALS,
   'StaffingSkillRequirement.values': WEEK_INTERVALS,
