@@ -14,7 +14,7 @@ import { checkRoster, type CheckReport } from './roster.validation';
 import { parseRosterProblem } from './roster-problem.validation';
 import type { RosterProblem } from './roster-problem-schema';
 import { shiftsToAssignments, solutionShifts, startVector } from './milp/roster-solution';
-import type { CandidateRewards } from './milp/roster-rewards';
+import { type CandidateRewards, rosterRewardCost } from './milp/roster-rewards';
 import type { RosterAssignment, RosterProgress, RosterSource, UncoverableRange } from './roster.types';
 import { enumerateCandidates, weekShifts, type Candidate } from './milp/shift-candidates';
 import { SolveClock } from './solve-clock';
@@ -50,15 +50,18 @@ export interface CheckedRoster {
   check: CheckReport;
 }
 
-function evaluate(
-  problem: RosterProblem,
-  source: RosterSource,
-  assignments: RosterAssignment[],
-): CheckedRoster {
+/**
+ * A roster checked and priced on the objective HiGHS minimises: the rules' objective plus,
+ * with learned rewards, their terms (without them a greedy roster that ignores the rewards
+ * would win against HiGHS' roster that follows them, and the gap would mix two objectives).
+ */
+function evaluate(ctx: SolveContext, source: RosterSource, assignments: RosterAssignment[]): CheckedRoster {
+  const { problem, candidates, options } = ctx;
+  const rewards = options.rewards ? rosterRewardCost(problem, candidates, options.rewards, assignments) : 0;
   return {
     source,
     assignments,
-    objective: rosterObjective(problem, assignments),
+    objective: rosterObjective(problem, assignments) + rewards,
     check: checkRoster(problem, assignments),
   };
 }
@@ -135,7 +138,7 @@ export function runGreedy(ctx: SolveContext): GreedyPhase {
     deadline: clock.deadlineAt(options.heuristicOnly ? GREEDY_ONLY_SHARE : GREEDY_SHARE),
   });
   const checkStarted = clock.elapsed();
-  const roster = evaluate(problem, 'GREEDY', shiftsToAssignments(problem, { candidates }, run.shifts));
+  const roster = evaluate(ctx, 'GREEDY', shiftsToAssignments(problem, { candidates }, run.shifts));
   const checkSeconds = clock.elapsed() - checkStarted;
   // Building the model costs about as much as enumerating the candidates and building the
   // greedy roster's coverage; measured here, it decides whether HiGHS can still run.
@@ -202,7 +205,7 @@ function checkMilpRoster(ctx: SolveContext, model: RosterModel, values: Float64A
     raw.map((x) => x.candidate),
     raw.map((x) => x.breakStarts),
   );
-  return evaluate(ctx.problem, 'MILP', shiftsToAssignments(ctx.problem, model, placed));
+  return evaluate(ctx, 'MILP', shiftsToAssignments(ctx.problem, model, placed));
 }
 
 /**

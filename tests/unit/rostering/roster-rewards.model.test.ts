@@ -4,7 +4,9 @@ import {
   type CandidateRewards,
   MAX_REWARD_SHARE,
 } from '../../../src/rostering/milp/roster-rewards';
+import { rosterObjective } from '../../../src/rostering/roster-kpi';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
+import { solveRoster } from '../../../src/rostering/roster-solver';
 
 const problem = parseRosterProblem({
   weekStart: '2025-03-03',
@@ -49,5 +51,39 @@ describe('candidate reward terms', () => {
 
   it('no rewards leave the objective as it was', () => {
     expect(xCost()).toEqual([160, 160]);
+  });
+});
+
+describe('a solve with rewards', () => {
+  // One 8-hour shift to cover; a is cheaper (20 vs 20.5 an hour, 160 vs 164), the model wants b.
+  const need = new Array<number>(168).fill(0).map((_, h) => (h >= 8 && h < 16 ? 1 : 0));
+  const twoPeople = parseRosterProblem({
+    ...problem,
+    staff: problem.staff.map((s) => ({ ...s, hourlyCost: s.id === 'a' ? 20 : 20.5 })),
+    requirements: [{ skill: 'voice', values: need }],
+  });
+  const rewards: CandidateRewards = {
+    values: {
+      [candidateRewardKey('a', 0, 'E', 'voice')]: -1,
+      [candidateRewardKey('b', 0, 'E', 'voice')]: 1,
+    },
+    scale: 16,
+  };
+
+  it("keeps HiGHS' roster that follows the rewards: the greedy start (a) is priced with them too", async () => {
+    const rules = await solveRoster(twoPeople);
+    expect(rules.assignments.map((a) => a.staffId)).toEqual(['a']);
+    const r = await solveRoster(twoPeople, { rewards });
+    // b: 164 − 16 = 148 against a: 160 + 16 = 176 (each plus the same contract deviation)
+    expect(r.assignments.map((a) => a.staffId)).toEqual(['b']);
+    expect(r.source).toBe('MILP');
+    expect(r.status).toBe('OPTIMAL');
+    expect(r.gap).toBe(0);
+    expect(r.objective).toBeCloseTo(rosterObjective(twoPeople, r.assignments) - 16, 6);
+  });
+
+  it('prices the greedy roster with the rewards when HiGHS is skipped', async () => {
+    const r = await solveRoster(twoPeople, { rewards, heuristicOnly: true });
+    expect(r.objective).toBeCloseTo(rosterObjective(twoPeople, r.assignments) + 16, 6);
   });
 });
