@@ -281,6 +281,11 @@ export class RosterService {
         'FAILED_PRECONDITION',
         `Roster ${id} is ${doc.status}; only a DRAFT can be edited (generate a new version)`,
       );
+    if (doc.ranking?.path === 'SHADOW')
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `Roster ${id} is a shadow roster (learned ranking): it is kept as the model solved it, for comparison`,
+      );
     const problem = doc.problem;
     await nextTurn();
     const assignments = applyChange(problem, doc.assignments, change);

@@ -78,13 +78,23 @@ describe('learned ranking paths of roster jobs', () => {
     expect(model.metrics.precisionAtK!).toBeGreaterThan(model.metrics.baselinePrecisionAtK!);
   });
 
-  it('shadow mode stores the rules roster and a SHADOW roster; only the rules one can be published', async () => {
+  it('shadow mode stores the rules roster and a SHADOW roster; only the rules one can be published or edited', async () => {
     const rosters = await runJob(WEEKS + 1);
     expect(rosters.map((r) => r.ranking?.path).sort()).toEqual(['RULES', 'SHADOW']);
     const shadow = rosters.find((r) => r.ranking?.path === 'SHADOW')!;
     const rules = rosters.find((r) => r.ranking?.path === 'RULES')!;
     expect(shadow.ranking!.fallbackRate!).toBeLessThan(1);
     await expect(services.rosters.publish(shadow._id, manager)).rejects.toMatchObject({ code: 'CONFLICT' });
+    // nor edited: it stays what the model proposed, the ML-against-rules KPIs compare with it
+    const first = shadow.assignments[0];
+    await expect(
+      services.rosters.updateAssignment(
+        shadow._id,
+        { action: 'REMOVE', staffId: first.staffId, date: first.date },
+        manager,
+      ),
+    ).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    expect((await services.rosters.require(shadow._id)).manualEdits).toBe(0);
     await expect(services.rosters.publish(rules._id, manager)).resolves.toMatchObject({
       status: 'PUBLISHED',
     });
