@@ -85,7 +85,7 @@ export class MlVsRulesType implements MlVsRules {
 export class KpiFigures {
   @Field(() => Float, {
     nullable: true,
-    description: 'Rosters with coverage ≥ 97 % published without manual edits.',
+    description: 'Generated rosters with coverage ≥ 97 % and no manual edits (published or not).',
   })
   successRate!: number | null;
   @Field(() => Float, {

@@ -1,7 +1,8 @@
 /**
  * Scheduling KPIs per week and overall. Pure.
- * - success rate: generated (non-shadow) rosters whose solver coverage is ≥ 97 % and that
- *   were published without manual edits (drafts never published count on coverage alone);
+ * - success rate: generated (non-shadow) rosters whose coverage is ≥ 97 % and that have no
+ *   manual edits, published or not (an unedited draft counts on its coverage; an edited one,
+ *   published or not, is a failure: a manager had to change it);
  * - workload balance: std dev over staff of |paid hours − target| on the published roster;
  * - intervention rate: share of published assignments added by hand (labels);
  * - fallback rate: share of candidates on the rules (rosters with ranking info);
@@ -61,7 +62,7 @@ export function stdDev(values: number[]): number | null {
 }
 
 const succeeded = (r: KpiRoster): boolean =>
-  (r.coveragePercent ?? 100) >= SUCCESS_COVERAGE && (r.status === 'DRAFT' || r.manualEdits === 0);
+  (r.coveragePercent ?? 100) >= SUCCESS_COVERAGE && r.manualEdits === 0;
 
 function weekKpis(w: KpiWeekInput): WeekKpis & { successes: number; jobs: number } {
   const generated = w.rosters.filter((r) => r.path !== 'SHADOW');

@@ -97,7 +97,7 @@ const SCHEDULING_GAUGES: [string, SchedulingKpi, string][] = [
   [
     'shiftcast_scheduling_success_ratio',
     'successRate',
-    'Share of generated rosters with coverage >= 97 % published unedited',
+    'Share of generated rosters with coverage >= 97 % and no manual edits',
   ],
   [
     'shiftcast_scheduling_workload_balance_hours',

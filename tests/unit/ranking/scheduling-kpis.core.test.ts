@@ -69,4 +69,20 @@ describe('scheduling KPIs', () => {
       fallbackRate: 0.75,
     });
   });
+
+  it('a draft edited by hand is no success, published or not (coverage is then the edited one)', () => {
+    const kpis = schedulingKpis([
+      {
+        week: '2025-03-03',
+        interventionRate: null,
+        rosters: [
+          roster({ status: 'DRAFT', coveragePercent: 99, manualEdits: 2 }),
+          roster({ status: 'DRAFT', coveragePercent: 99 }),
+          roster({ status: 'DRAFT', coveragePercent: 96 }),
+        ],
+      },
+    ]);
+    expect(kpis.weeks[0].successRate).toBe(1 / 3);
+    expect(kpis.overall.successRate).toBe(1 / 3);
+  });
 });
