@@ -8,6 +8,7 @@
  * Exit codes: 0 ok, 2 bad flags, 1 failure (e.g. fewer than 6 published weeks).
  */
 import 'reflect-metadata';
+import { isAppError } from '../errors';
 import { MAX_LOOKBACK_WEEKS, MIN_TRAIN_WEEKS } from '../ranking/ranking.service';
 import { CliError, EXIT, parseFlags, runCli, shownFlag, withServices } from '../seed/cli-runtime';
 
@@ -25,6 +26,9 @@ async function main(): Promise<number> {
   const model = await withServices(async (services) => {
     const trained = await services.ranking.trainAssignmentRanker(lookback, null);
     return values.activate && trained.status !== 'ACTIVE' ? services.rankers.activate(trained._id) : trained;
+  }).catch((e: unknown) => {
+    // too few published weeks: the user's to fix, said in one line (not an error dump)
+    throw isAppError(e) && e.code === 'FAILED_PRECONDITION' ? new CliError(e.message, EXIT.FAILED) : e;
   });
   const m = model.metrics;
   const fmt = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(3));
