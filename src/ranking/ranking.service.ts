@@ -19,7 +19,7 @@ import { historyWeek, type RankerWeek } from './ranker-dataset.core';
 import type { RankerModelDoc } from './ranker-model.doc';
 import type { RankerRegistryService } from './ranker-registry.service';
 import { decideRewards, type Prediction, type RewardDecision } from './ranker-rewards.core';
-import type { RankerOptions, TrainedRanker } from './ranker.core';
+import type { RankerMetrics, RankerOptions, TrainedRanker } from './ranker.core';
 import {
   type KpiWeekInput,
   RECENT_KPI_WEEKS,
@@ -59,7 +59,11 @@ export class RankingService {
     return docs.flatMap((d) => (d ? [historyWeek(d.problem, d.assignments)] : []));
   }
 
-  /** Trains a ranker on the last `lookbackWeeks` published weeks (newest sixth validates); activates it when none is. */
+  /**
+   * Trains a ranker on the last `lookbackWeeks` published weeks (newest sixth validates). It is
+   * activated when no ranker is active and it beats the stated-preference rules on the
+   * validation weeks (precision@k); otherwise it stays a CANDIDATE for `activateRanker`.
+   */
   async trainAssignmentRanker(
     lookbackWeeks: number,
     viewer: Viewer | null,
@@ -104,7 +108,9 @@ export class RankingService {
       createdAt: new Date(),
       createdBy: viewer?.userId ?? null,
     });
-    return (await this.registry.active()) ? saved : this.registry.activate(saved._id);
+    return (await this.registry.active()) || !beatsRules(saved.metrics)
+      ? saved
+      : this.registry.activate(saved._id);
   }
 
   /** The learned-reward decision for one week; any failure falls back to the rules. */
@@ -189,6 +195,10 @@ export class RankingService {
     return (await this.schedulingKpis(addDays(to, -7 * (RECENT_KPI_WEEKS - 1)), to, KPI_READER)).overall;
   }
 }
+
+/** The ranker ranked the validation weeks' published shifts better than the stated preferences did. */
+const beatsRules = (m: RankerMetrics): boolean =>
+  m.precisionAtK !== null && m.baselinePrecisionAtK !== null && m.precisionAtK > m.baselinePrecisionAtK;
 
 /** Required-hours-weighted coverage over skills (null when nothing is required). */
 function coverageOf(skills: { requiredHours: number; coveragePercent: number | null }[]): number | null {
