@@ -121,7 +121,8 @@ const schema = z.object({
   ML_RANKING_ENABLED: bool.default(false),
   ML_CONFIDENCE_THRESHOLD: z.coerce.number().min(0.5).max(1).default(0.6),
   ML_SHADOW_MODE: bool.default(false),
-  ML_CANARY_PERCENT: z.coerce.number().min(0).max(100).default(0),
+  // whole percent: the canary compares it with a week's bucket 0…99 (12.5 would select 13 %)
+  ML_CANARY_PERCENT: int(0, 100).default(0),
 });
 
 export type RawEnv = z.infer<typeof schema>;

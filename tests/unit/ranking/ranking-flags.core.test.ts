@@ -60,5 +60,7 @@ describe('plan mode from the flags', () => {
     });
     expect(() => testConfig({ ML_CONFIDENCE_THRESHOLD: '0.3' })).toThrow('ML_CONFIDENCE_THRESHOLD');
     expect(() => testConfig({ ML_CANARY_PERCENT: '101' })).toThrow('ML_CANARY_PERCENT');
+    // buckets are whole percents: 12.5 selected the weeks of 13 buckets, 13 % of them
+    expect(() => testConfig({ ML_CANARY_PERCENT: '12.5' })).toThrow('ML_CANARY_PERCENT');
   });
 });
