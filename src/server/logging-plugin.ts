@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../auth/request-context';
-import { extensionCode } from '../errors';
+import { extensionCode, isAppError } from '../errors';
 import type { Logger } from '../logger';
 
 /** One log line per GraphQL operation: name, type, duration, outcome. Never variables. */
@@ -11,7 +11,13 @@ export function operationLogPlugin(logger: Logger): ApolloServerPlugin<RequestCo
       let codes: string[] = [];
       return {
         async didEncounterErrors({ errors }) {
-          codes = errors.map((e) => extensionCode(e.extensions?.code, 'INTERNAL_SERVER_ERROR'));
+          // a domain error gets its extension code only when the response is formatted, after
+          // this hook: read it from the AppError itself (as the error metrics do)
+          codes = errors.map((e) =>
+            isAppError(e.originalError)
+              ? e.originalError.code
+              : extensionCode(e.extensions?.code, 'INTERNAL_SERVER_ERROR'),
+          );
         },
         async willSendResponse({ operationName, operation }) {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
