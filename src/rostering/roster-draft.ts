@@ -12,6 +12,10 @@ import { workedShifts } from './roster-facts.validation';
 import { rosterKpis } from './roster-kpi';
 import type { RosterAssignment, RosterKpis, RosterResult, Warning } from './roster.types';
 
+/** What a caller adds to a draft: repair and ranking info; a repair also its lineage (repair service). */
+export type DraftExtra = Pick<RosterDoc, 'repair' | 'ranking' | 'proposed'> &
+  Partial<Pick<RosterDoc, 'manualEdits'>>;
+
 /** What a draft of a result holds besides the result itself; the same for every version tried. */
 export interface DraftFields {
   kpis: RosterKpis;
@@ -22,7 +26,7 @@ export interface DraftFields {
   jobId: string | null;
   createdBy: string | null;
   now: Date;
-  extra: Pick<RosterDoc, 'repair' | 'ranking'>;
+  extra: DraftExtra;
 }
 
 /** The checker's warnings and the roster's KPIs; a hard-rule violation is an INTERNAL error. */

@@ -47,6 +47,34 @@ export function figures(kpis: RosterKpis): RosterFigures {
   };
 }
 
+/**
+ * What a repaired draft inherits from the published roster it repairs, so that its labels and
+ * KPIs still tell the optimiser's shifts from a manager's: the objective path, the manual
+ * edits it carries, and as `proposed` the original proposal with the repair's own changes
+ * applied (a repair is the optimiser's work: the shifts it drops leave the proposal, the ones
+ * it adds join it). Without it the repaired roster read as proposed whole, every earlier
+ * manual change KEPT, and the week's intervention rate fell to 0 once it was published.
+ */
+export function repairedLineage(
+  doc: RosterVersion,
+  after: RosterAssignment[],
+): Pick<RosterVersion, 'proposed' | 'manualEdits' | 'ranking'> {
+  const before = new Set(doc.assignments.map(assignmentKey));
+  const kept = new Set(after.map(assignmentKey));
+  const proposed = (doc.proposed ?? doc.assignments).filter(
+    (a) => kept.has(assignmentKey(a)) || !before.has(assignmentKey(a)),
+  );
+  const proposedKeys = new Set(proposed.map(assignmentKey));
+  const repairAdded = after.filter(
+    (a) => !before.has(assignmentKey(a)) && !proposedKeys.has(assignmentKey(a)),
+  );
+  return {
+    proposed: [...proposed, ...repairAdded],
+    manualEdits: doc.manualEdits,
+    ranking: doc.ranking ?? null,
+  };
+}
+
 /** Shifts added and dropped between two rosters, and how many people that touches. */
 export function rosterChanges(
   before: RosterAssignment[],
@@ -84,6 +112,7 @@ export class RosterRepairService {
     const info = repairInfo(doc, open, problem, solved, conflictDays);
     const roster = await this.rosters.storeDraft(problem, solved.result, null, viewer.userId, {
       repair: info,
+      ...repairedLineage(doc, solved.result.assignments),
     });
     return { ...info, roster };
   }

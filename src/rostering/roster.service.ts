@@ -16,7 +16,7 @@ import { rosterCollection, ROSTERS, storedProblem, type RosterDoc } from './rost
 import type { RosterVersion, SkillCoverage } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
 import { checkRoster } from './roster.validation';
-import { checkedResult, draftDoc, type DraftFields } from './roster-draft';
+import { checkedResult, draftDoc, type DraftExtra, type DraftFields } from './roster-draft';
 import { rosterKpis } from './roster-kpi';
 import { assertRosterSkills } from './roster-requirement.validation';
 import type { RosterAssignment, RosterResult, Warning } from './roster.types';
@@ -131,7 +131,7 @@ export class RosterService {
     result: RosterResult,
     jobId: string | null,
     createdBy: string | null,
-    extra: Pick<RosterDoc, 'repair' | 'ranking'> = {},
+    extra: DraftExtra = {},
   ): Promise<RosterDoc> {
     if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')
       throw new AppError('FAILED_PRECONDITION', `Cannot store a ${result.status} roster`);

@@ -2,6 +2,11 @@ import { createEventBus } from '../../../src/events/pubsub';
 import { createLogger } from '../../../src/logger';
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
+import { applyChange } from '../../../src/rostering/roster-edit.core';
+import type { RosterConflictService } from '../../../src/rostering/roster-conflict.service';
+import { RosterRepairService } from '../../../src/rostering/roster-repair.service';
+import type { RosterResult } from '../../../src/rostering/roster.types';
+import type { TaskRunner } from '../../../src/workers/task-runner';
 import { solveRoster } from '../../../src/rostering/roster-solver';
 import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
 import { EmbeddedStore } from '../../../src/store/embedded-store';
@@ -11,12 +16,16 @@ import { Role } from '../../../src/auth/roles';
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };
 
+const fatesOf = (labels: { fate: string }[]) =>
+  labels.reduce<Record<string, number>>((n, l) => ({ ...n, [l.fate]: (n[l.fate] ?? 0) + 1 }), {});
+
 describe('labels recorded at publish time', () => {
   let services: Services;
+  let store: EmbeddedStore;
 
   beforeAll(async () => {
     const config = testConfig();
-    const store = await EmbeddedStore.open();
+    store = await EmbeddedStore.open();
     await ensureIndexes(store);
     services = createServices({ config, logger: createLogger(config), store, events: createEventBus() });
   });
@@ -50,5 +59,78 @@ describe('labels recorded at publish time', () => {
       shiftTemplateId: to,
     });
     expect(label.interventionRate).toBeCloseTo(1 / draft.assignments.length, 12);
+  });
+
+  it("a repaired roster keeps the manager's changes apart from the optimiser's in its labels and KPIs", async () => {
+    // week 1: the manager moves one shift and publishes (1 of n published shifts by hand)
+    const problem = parseRosterProblem(demoProblem(1));
+    const result = await solveRoster(problem, { heuristicOnly: true });
+    const draft = await services.rosters.storeDraft(problem, result, null, manager.userId, {
+      ranking: { path: 'MODEL', fallbackRate: 0.25, modelId: 'm1', reason: null },
+    });
+    const [first, second] = [draft.assignments[0], draft.assignments.at(-1)!];
+    const moveTo = (a: typeof first) => (a.shiftTemplateId === 'E' ? 'M' : 'E');
+    await services.rosters.updateAssignment(
+      draft._id,
+      { action: 'MOVE', staffId: first.staffId, date: first.date, toShiftTemplateId: moveTo(first) },
+      manager,
+    );
+    const published = await services.rosters.publish(draft._id, manager);
+    const n = published.assignments.length;
+    // a conflict on another shift, which the repair moves (the solve is stubbed: no worker)
+    await store.collection('rosters').updateOne(
+      { _id: draft._id },
+      {
+        $set: {
+          conflicts: [
+            {
+              ...second,
+              cause: 'AVAILABILITY',
+              rule: 'AVAILABILITY',
+              reason: 'sick',
+              detectedAt: new Date(),
+            },
+          ],
+        },
+      },
+    );
+    const repairedShifts = applyChange(problem, published.assignments, {
+      action: 'MOVE',
+      staffId: second.staffId,
+      date: second.date,
+      toShiftTemplateId: moveTo(second),
+    });
+    const conflicts = { refreshed: (p: unknown) => p, snapshot: () => Promise.resolve({}) };
+    const workers = {
+      run: () =>
+        Promise.resolve({
+          result: { ...result, assignments: repairedShifts } as RosterResult,
+          widened: false,
+        }),
+    };
+    const repair = new RosterRepairService(
+      services.rosters,
+      conflicts as unknown as RosterConflictService,
+      workers as unknown as TaskRunner,
+    );
+    const repaired = await repair.repair(draft._id, {}, manager);
+    expect(repaired).toMatchObject({ addedAssignments: 1, removedAssignments: 1 });
+    await services.rosters.publish(repaired.roster._id, manager);
+
+    const labels = await services.rankingLabels.between(problem.weekStart, problem.weekStart);
+    expect(labels.map((l) => l.version)).toEqual([published.version, repaired.roster.version]);
+    const [before, after] = labels;
+    expect(fatesOf(before.labels)).toEqual({ KEPT: n - 1, REMOVED: 1, ADDED: 1 });
+    // the repair's move is the optimiser's (KEPT); the manager's move is still theirs
+    expect(fatesOf(after.labels)).toEqual({ KEPT: n - 1, REMOVED: 1, ADDED: 1 });
+    expect(after.labels.find((l) => l.fate === 'ADDED')).toMatchObject({
+      staffId: first.staffId,
+      shiftTemplateId: moveTo(first),
+    });
+    expect(after).toMatchObject({ manualEdits: 1, path: 'MODEL', fallbackRate: 0.25 });
+    const kpis = await services.ranking.schedulingKpis(problem.weekStart, problem.weekStart, manager);
+    expect(kpis.weeks[0].interventionRate).toBeCloseTo(1 / n, 12);
+    // both versions hold the manager's edit: neither is a success
+    expect(kpis.weeks[0].successRate).toBe(0);
   });
 });
