@@ -6,6 +6,7 @@
 import { addDays } from '../common/calendar';
 import { at } from '../common/indexed';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
+import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
 import { candidateRewardKey } from '../rostering/milp/roster-rewards';
 import { enumerateCandidates } from '../rostering/milp/shift-candidates';
 import type { LabelledShift } from './ranking-label.core';
@@ -71,7 +72,11 @@ export function weekRows(week: RankerWeek): WeekRows {
   };
 }
 
-/** A published roster of `problem`'s week as history shifts (paid hours from its templates). */
+/**
+ * A published roster of `problem`'s week as history shifts (paid hours from its templates:
+ * the duration less its unpaid breaks, break rules or a legacy `breakMinutes`, as the roster
+ * KPIs count them).
+ */
 export function historyWeek(problem: RosterProblem, shifts: LabelledShift[]): HistoryShift[] {
   const templates = new Map(problem.shiftTemplates.map((t) => [t.id, t]));
   return shifts.map((a) => {
@@ -84,7 +89,7 @@ export function historyWeek(problem: RosterProblem, shifts: LabelledShift[]): Hi
       day,
       templateId: a.shiftTemplateId,
       skill: a.skill,
-      paidHours: t ? (t.durationMinutes - t.breakMinutes) / 60 : 0,
+      paidHours: t ? (t.durationMinutes - unpaidBreakMinutes(breakRulesOf(t))) / 60 : 0,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { historyWeek } from '../../../src/ranking/ranker-dataset.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import {
   candidateFeatures,
@@ -103,6 +104,32 @@ describe('candidate features', () => {
   it('contract and last week’s hours', () => {
     expect([aMonE.contractMaxHours, aMonE.contractMinHours, aMonE.lastWeekHours]).toEqual([40, 8, 16]);
     expect(features(2, 0, 0).lastWeekHours).toBe(8);
+  });
+
+  it('lastWeekHours counts paid hours as the roster does: unpaid break rules are left out', () => {
+    // 8 h shifts: E with an unpaid 30-minute break rule (counted 8 h before: rules were
+    // ignored), L with a paid one, M with a legacy 45-minute breakMinutes
+    const withBreaks = parseRosterProblem({
+      ...problem,
+      shiftTemplates: [
+        {
+          ...templates[0],
+          breaks: [{ durationMinutes: 30, paid: false, earliestStartMinutes: 180, latestStartMinutes: 300 }],
+        },
+        {
+          ...templates[1],
+          breaks: [{ durationMinutes: 15, paid: true, earliestStartMinutes: 120, latestStartMinutes: 240 }],
+        },
+        { ...templates[0], id: 'M', breakMinutes: 45 },
+      ],
+    });
+    const shifts = ['E', 'L', 'M'].map((shiftTemplateId, day) => ({
+      staffId: 'a',
+      date: `2025-03-0${3 + day}`,
+      shiftTemplateId,
+      skill: 'voice',
+    }));
+    expect(historyWeek(withBreaks, shifts).map((s) => s.paidHours)).toEqual([7.5, 8, 7.25]);
   });
 
   it('tenureWeeks: weeks since the first shift in the window; 0 for someone never rostered', () => {
