@@ -167,7 +167,7 @@ export class RankingService {
     const weeks = await Promise.all(
       Array.from({ length: count }, async (_, i): Promise<KpiWeekInput> => {
         const week = addDays(from, 7 * i);
-        const rosters = await this.rosters.versions(week, viewer);
+        const rosters = await this.rosters.kpiVersions(week, viewer);
         return {
           week,
           interventionRate: labels.get(week)?.interventionRate ?? null,

@@ -124,7 +124,7 @@ describe('a roster stored without a time zone reads with the site’s', () => {
   it('every read through the services names the zone; the stored document is left as it is', async () => {
     expect((await rosters.require('spring-old')).problem.timeZone).toBe(ZONE);
     expect((await rosters.published('2026-03-23'))?.problem.timeZone).toBe(ZONE);
-    expect((await rosters.versions('2026-10-19', null)).map((d) => d.problem.timeZone)).toEqual([ZONE, ZONE]);
+    expect((await rosters.list('2026-10-19', null)).map((d) => d.problem.timeZone)).toEqual([ZONE, ZONE]);
     const stored = await store.collection<RosterDoc>(ROSTERS).findById('spring-old');
     expect(stored?.problem.timeZone).toBeUndefined();
   });
