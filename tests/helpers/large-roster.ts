@@ -68,6 +68,11 @@ export function largeRoster(problem: RosterProblem): RosterResult {
       if (shift) assignments.push(candidateAssignment(problem, { staffIndex, shift, skill: s.skills[0] }));
     }
   });
+  return storableResult(assignments);
+}
+
+/** A stored greedy result of these assignments, with nothing else filled in. */
+export function storableResult(assignments: RosterAssignment[]): RosterResult {
   return {
     status: 'FEASIBLE',
     solverStatus: null,

@@ -17,9 +17,9 @@ import { intervalsPerWeek } from '../../src/rostering/calendar-util';
 import { RosterProblemSource } from '../../src/rostering/roster-problem-source';
 import { MAX_REQUIREMENT_SKILLS } from '../../src/rostering/roster-requirement.validation';
 import { ROSTERS, type RosterDoc } from '../../src/rostering/roster.doc';
-import type { RosterResult } from '../../src/rostering/roster.types';
 import { LIST_SIZES } from '../../src/server/query-cost';
 import { expectOk } from '../helpers/expect-ok';
+import { storableResult } from '../helpers/large-roster';
 import { codeOf, startTestApp, type TestApp } from '../helpers/test-app';
 import { CALLS_SKILL_CHANNEL, GENERATE, seedRosterSite, WEEK } from '../integration/rostering/roster.seed';
 import { channel } from '../integration/staffing/fixtures';
@@ -32,26 +32,7 @@ const SKILLS = [CALLS_SKILL_CHANNEL.requiredSkill, TEAM_LEAD_SKILL, ...EXTRA];
 const AGENTS = 1 / 3;
 
 /** A checked roster of nobody (the site's people have no minimum hours). */
-const EMPTY: RosterResult = {
-  status: 'FEASIBLE',
-  solverStatus: null,
-  objective: null,
-  bound: null,
-  gap: null,
-  seconds: 0,
-  assignments: [],
-  heuristic: true,
-  source: 'GREEDY',
-  greedyObjective: null,
-  milpObjective: null,
-  timing: { timeLimitSeconds: 1, phases: [], solverLimitSeconds: null },
-  diagnosis: null,
-  violations: [],
-  warnings: [],
-  kpis: null,
-  model: null,
-  message: null,
-};
+const EMPTY = storableResult([]);
 
 const requirementOf = (skills: string[]) => ({
   intervalMinutes: 15,
