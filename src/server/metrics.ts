@@ -11,12 +11,37 @@ import { isTaskEntry, TASK_KINDS } from '../jobs/job-kinds';
 import { taskEntryOf } from '../jobs/bullmq-runner';
 import { RECENT_KPI_WEEKS } from '../ranking/scheduling-kpis.core';
 import type { TaskRunner, TaskRunOptions } from '../workers/task-runner';
+import { APP_PAGES } from './web.routes';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const JOB_BUCKETS = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900];
 const GAP_BUCKETS = [0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1];
 /** Operation names are client-chosen: beyond this many distinct ones, the rest count as "other". */
 const MAX_OPERATION_NAMES = 200;
+/**
+ * First path segments the server answers (app.ts, health, metrics, web and download routes).
+ * A path is client-chosen: any other one is labelled "other", or every made-up path would add
+ * a histogram series for the life of the process.
+ */
+const KNOWN_ROUTES: ReadonlySet<string> = new Set([
+  ...APP_PAGES.map((page) => `/${page.split('/')[1] ?? ''}`),
+  '/graphql',
+  '/graphiql',
+  '/assets',
+  '/exports',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+]);
+
+/**
+ * The `route` label of a request: the first segment of the path it was sent to (`originalUrl`:
+ * a router mounted at `/graphql` leaves `req.path` at `/`), or "other" when the server has no such route.
+ */
+export function routeLabel(originalUrl: string): string {
+  const first = `/${originalUrl.split('?')[0]?.split('/')[1] ?? ''}`;
+  return KNOWN_ROUTES.has(first) ? first : 'other';
+}
 
 interface MetricSpec {
   name: string;
@@ -220,13 +245,12 @@ export class Metrics {
     if (typeof r.gap === 'number' && Number.isFinite(r.gap)) this.solverGap.observe(r.gap);
   }
 
-  /** Express middleware timing every request; routes are collapsed to their first segment. */
+  /** Express middleware timing every request; routes are collapsed to their first segment (`routeLabel`). */
   http() {
     return (req: Request, res: Response, next: NextFunction): void => {
       const end = this.httpDuration.startTimer();
       res.on('finish', () => {
-        const route = `/${req.path.split('/')[1] ?? ''}`.slice(0, 32);
-        end({ method: req.method, route, status: String(res.statusCode) });
+        end({ method: req.method, route: routeLabel(req.originalUrl), status: String(res.statusCode) });
       });
       next();
     };
