@@ -35,6 +35,11 @@ export interface BullmqRunnerOptions {
   defaultTimeoutMs: number;
   /** How many tasks of one request may run at once across the workers (WORKER_THREADS). */
   parallelism: number;
+  /**
+   * Jobs of one kind that may wait in the queue (WORKER_QUEUE_SIZE, shared by every API
+   * process); beyond it a new one is refused, as the in-process pool refuses past its queue.
+   */
+  maxWaiting: number;
   health: RedisHealth;
   logger: Logger;
 }
@@ -113,8 +118,13 @@ export class BullmqTaskRunner implements TaskRunner {
     } catch (e) {
       if (e instanceof AppError || opts.signal?.aborted) throw e;
       const message = (e as Error).message;
-      if (message.startsWith('Job wait'))
+      if (message.startsWith('Job wait')) {
+        // nobody waits for it any more: a worker that has not started it skips it, one that has stops
+        void this.cancel(jobId).catch((err: unknown) =>
+          this.opts.logger.warn({ err, jobId }, 'could not cancel the timed-out job'),
+        );
         throw new AppError('TIMEOUT', `${name} took longer than ${Math.round(timeoutMs / 1000)} s`);
+      }
       throw new AppError('INTERNAL', `The ${kind} job failed: ${message}`);
     } finally {
       if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
@@ -122,21 +132,34 @@ export class BullmqTaskRunner implements TaskRunner {
     }
   }
 
-  /** Adds the job, refusing with UNAVAILABLE when Redis does not accept it in time. */
+  /**
+   * Adds the job, refusing with FAILED_PRECONDITION when `maxWaiting` jobs of its kind already
+   * wait, and with UNAVAILABLE when Redis does not accept it in time.
+   */
   private enqueue(kind: JobKind, name: string, payload: JobPayload, jobId: string): ReturnType<Queue['add']> {
+    const queue = ofKind(this.queues, kind);
+    const unavailable = (err: Error): never => {
+      throw new AppError('UNAVAILABLE', `The job queue is unavailable: ${err.message}; try again shortly`);
+    };
     return withTimeout(
-      ofKind(this.queues, kind)
-        .add(name, payload, {
-          jobId,
-          attempts: 1,
-          removeOnComplete: { age: KEEP_SECONDS },
-          removeOnFail: { age: KEEP_SECONDS * 24 },
-        })
-        .catch((err: Error) => {
-          throw new AppError(
-            'UNAVAILABLE',
-            `The job queue is unavailable: ${err.message}; try again shortly`,
-          );
+      queue
+        .getJobCounts('wait', 'prioritized', 'delayed')
+        .catch(unavailable)
+        .then((c) => {
+          const waiting = (c.wait ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);
+          if (waiting >= this.opts.maxWaiting)
+            throw new AppError(
+              'FAILED_PRECONDITION',
+              `The ${kind} job queue is full (${waiting} waiting); try again shortly`,
+            );
+          return queue
+            .add(name, payload, {
+              jobId,
+              attempts: 1,
+              removeOnComplete: { age: KEEP_SECONDS },
+              removeOnFail: { age: KEEP_SECONDS * 24 },
+            })
+            .catch(unavailable);
         }),
       ENQUEUE_TIMEOUT_MS,
       () =>

@@ -21,7 +21,11 @@ export interface RedisInfra {
 export function connectRedis(
   config: Pick<
     Config,
-    'REDIS_PREFIX' | 'WORKER_TASK_TIMEOUT_SECONDS' | 'WORKER_THREADS' | 'PROCESS_LIVENESS_SECONDS'
+    | 'REDIS_PREFIX'
+    | 'WORKER_TASK_TIMEOUT_SECONDS'
+    | 'WORKER_THREADS'
+    | 'WORKER_QUEUE_SIZE'
+    | 'PROCESS_LIVENESS_SECONDS'
   > & {
     REDIS_URL: string;
   },
@@ -41,6 +45,7 @@ export function connectRedis(
     prefix: config.REDIS_PREFIX,
     defaultTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
     parallelism: config.WORKER_THREADS,
+    maxWaiting: config.WORKER_QUEUE_SIZE,
     health,
     logger,
   });
