@@ -26,6 +26,8 @@ import { redisClient, type RedisHealth } from './redis-connection';
 
 /** An enqueue that has not answered by then is refused (the 2 s promise to callers). */
 const ENQUEUE_TIMEOUT_MS = 1500;
+/** A scrape's job counts that take longer are left out (Redis answers them in milliseconds). */
+const DEPTH_TIMEOUT_MS = 1000;
 /** Finished jobs stay in Redis this long, so any API process can still read the result. */
 const KEEP_SECONDS = 3600;
 
@@ -188,14 +190,27 @@ export class BullmqTaskRunner implements TaskRunner {
     return null;
   }
 
+  /**
+   * Waiting and active jobs by kind; nothing while Redis is down or does not answer within
+   * DEPTH_TIMEOUT_MS, so a scrape of /metrics never waits on a hung Redis.
+   */
   async depth(): Promise<Record<string, { waiting: number; active: number }>> {
-    const out: Record<string, { waiting: number; active: number }> = {};
-    if (!this.opts.health.up) return out;
-    for (const [kind, queue] of this.queues) {
-      const c = await queue.getJobCounts('wait', 'prioritized', 'delayed', 'active');
-      out[kind] = { waiting: (c.wait ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0), active: c.active ?? 0 };
+    if (!this.opts.health.up) return {};
+    const counts = Promise.all(
+      [...this.queues].map(async ([kind, queue]) => {
+        const c = await queue.getJobCounts('wait', 'prioritized', 'delayed', 'active');
+        const waiting = (c.wait ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);
+        return [kind, { waiting, active: c.active ?? 0 }] as const;
+      }),
+    );
+    try {
+      const timedOut = () => new AppError('UNAVAILABLE', 'the job counts did not come in time');
+      return Object.fromEntries(await withTimeout(counts, DEPTH_TIMEOUT_MS, timedOut));
+    } catch (err) {
+      counts.catch(() => undefined); // answered (or failed) after the scrape: nobody reads it
+      this.opts.logger.debug({ err }, 'job queue depth not read');
+      return {};
     }
-    return out;
   }
 
   async close(): Promise<void> {

@@ -15,22 +15,22 @@ export interface RedisInfra {
   runner: BullmqTaskRunner;
   liveness: RedisLiveness;
   bus: RedisBusClients;
+  /** Resolves when Redis answers a PING (a connected Redis can still hang: /readyz asks it). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function connectRedis(
-  config: Pick<
-    Config,
-    | 'REDIS_PREFIX'
-    | 'WORKER_TASK_TIMEOUT_SECONDS'
-    | 'WORKER_THREADS'
-    | 'WORKER_QUEUE_SIZE'
-    | 'PROCESS_LIVENESS_SECONDS'
-  > & {
-    REDIS_URL: string;
-  },
-  logger: Logger,
-): RedisInfra {
+/** The settings `connectRedis` reads. */
+export type RedisInfraConfig = Pick<
+  Config,
+  | 'REDIS_PREFIX'
+  | 'WORKER_TASK_TIMEOUT_SECONDS'
+  | 'WORKER_THREADS'
+  | 'WORKER_QUEUE_SIZE'
+  | 'PROCESS_LIVENESS_SECONDS'
+> & { REDIS_URL: string };
+
+export function connectRedis(config: RedisInfraConfig, logger: Logger): RedisInfra {
   const url = config.REDIS_URL;
   const health = new RedisHealth(logger);
   const command = health.watch(redisClient(url, 'command'), 'commands');
@@ -60,6 +60,9 @@ export function connectRedis(
     runner,
     liveness,
     bus,
+    async ping() {
+      await command.ping();
+    },
     async close() {
       await liveness.close();
       await runner.close();

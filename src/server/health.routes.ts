@@ -14,7 +14,8 @@ const within = <T>(p: Promise<T>, what: string): Promise<T> =>
 /**
  * `GET /healthz`: the process is up. `GET /readyz`: within 2 s the store answers and can take
  * writes (a store that can only read is not ready: 503 with `writable: false` and the reason),
- * and, when Redis is configured, Redis is connected; a 503 says which one is not and why.
+ * and, when Redis is configured, Redis is connected and answers a PING; a 503 says which one is
+ * not and why.
  */
 export function healthRoutes(services: Pick<Services, 'store' | 'redis'>): Router {
   const router = Router();
@@ -41,6 +42,18 @@ export function healthRoutes(services: Pick<Services, 'store' | 'redis'>): Route
     }
     if (health && !health.up) {
       return unavailable({ writable: true, error: `Redis is not reachable: ${health.reason}` });
+    }
+    try {
+      // connected is not enough: a Redis that hangs (stopped, partitioned) keeps its sockets open
+      if (services.redis) await within(services.redis.ping(), 'Redis ping');
+    } catch (e) {
+      return void res.status(503).json({
+        status: 'unavailable',
+        store,
+        redis: 'down',
+        writable: true,
+        error: `Redis is not answering: ${(e as Error).message}`,
+      });
     }
     res.json({ status: 'ready', store, redis, writable: true, ms: Date.now() - t0 });
   });
