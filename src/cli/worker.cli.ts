@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { EX_CONFIG, loadConfigOrExit } from '../config';
-import { JobConsumer } from '../jobs/bullmq-consumer';
+import { JobConsumer, SHUTDOWN_GRACE_MS } from '../jobs/bullmq-consumer';
 import { RedisHealth } from '../jobs/redis-connection';
 import { createLogger } from '../logger';
 import { WorkerPool, workerPoolOptions } from '../workers/worker-pool';
@@ -30,7 +30,10 @@ function main(): void {
     logger,
   });
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'worker shutting down: finishing running jobs');
+    logger.info(
+      { signal, graceSeconds: SHUTDOWN_GRACE_MS / 1000 },
+      'worker shutting down: running jobs may finish, then go back to the queue',
+    );
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     consumer

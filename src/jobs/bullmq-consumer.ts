@@ -7,8 +7,12 @@
  * A worker that dies mid-job leaves its lock to expire: another worker's stalled check moves
  * the job back to waiting once (`maxStalledCount: 1`), and a second stall fails it with
  * BullMQ's reason, so a job is retried once or FAILED, never left running.
+ *
+ * A worker told to stop (SIGTERM) takes no new job and gives its running ones
+ * SHUTDOWN_GRACE_MS to finish; then it stops them and puts them back in the queue at once, for
+ * another worker (no lock to wait out, no stall counted against the job).
  */
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import type { Logger } from '../logger';
 import { taskFile, type WorkerPool } from '../workers/worker-pool';
 import {
@@ -23,6 +27,8 @@ import {
 import { redisClient, type RedisHealth } from './redis-connection';
 
 const PROGRESS_EVERY_MS = 250;
+/** How long a stopping worker lets its running jobs finish before it re-queues them. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface ConsumerOptions {
   url: string;
@@ -37,6 +43,8 @@ export interface ConsumerOptions {
 
 export class JobConsumer {
   private readonly workers: Worker[] = [];
+  /** Aborted when the worker stops: running jobs are then put back in the queue. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly opts: ConsumerOptions) {
     const command = opts.health.watch(redisClient(opts.url, 'blocking'), 'worker-commands');
@@ -44,7 +52,7 @@ export class JobConsumer {
     for (const kind of JOB_KINDS) {
       const worker = new Worker<JobPayload>(
         queueName(kind),
-        (job, _token, signal) => this.process(job, kind, signal, command),
+        (job, token, signal) => this.process(job, kind, token, signal, command),
         {
           connection: opts.health.watch(redisClient(opts.url, 'blocking'), `worker-${kind}`),
           prefix: opts.prefix,
@@ -72,7 +80,8 @@ export class JobConsumer {
   private async process(
     job: Job<JobPayload>,
     kind: string,
-    signal: AbortSignal | undefined,
+    token: string | undefined,
+    cancelled: AbortSignal | undefined,
     command: import('ioredis').Redis,
   ): Promise<unknown> {
     const { task, name, input, timeoutMs } = job.data;
@@ -98,17 +107,29 @@ export class JobConsumer {
       if (wait <= 0) flush();
       else timer = setTimeout(flush, wait);
     };
+    const signal = cancelled ? AbortSignal.any([cancelled, this.stopping.signal]) : this.stopping.signal;
     try {
       return await this.opts.pool.run(taskFile(task), name, input, { signal, timeoutMs, onProgress });
     } catch (e) {
-      if (signal?.aborted) throw new UnrecoverableError('Cancelled');
+      if (cancelled?.aborted) throw new UnrecoverableError('Cancelled');
+      if (this.stopping.signal.aborted) {
+        await job.moveToWait(token);
+        this.opts.logger.info({ jobId: job.id, kind }, 'job put back in the queue: this worker is stopping');
+        throw new WaitingError();
+      }
       throw e;
     } finally {
       if (timer) clearTimeout(timer);
     }
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+  /** Takes no new job; running ones finish within `graceMs` or go back to the queue. */
+  async close(graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
+    const grace = setTimeout(() => this.stopping.abort(), graceMs);
+    try {
+      await Promise.all(this.workers.map((w) => w.close()));
+    } finally {
+      clearTimeout(grace);
+    }
   }
 }
