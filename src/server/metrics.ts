@@ -225,8 +225,13 @@ export class Metrics {
       });
   }
 
-  /** A bounded label for a client-chosen operation name. */
-  operationLabel(name: string | null | undefined): string {
+  /**
+   * A bounded label for a client-chosen operation name. Only signed-in requests add names: a
+   * signed-out client could otherwise take all MAX_OPERATION_NAMES with made-up names and leave
+   * every real operation counted as "other"; its operations are labelled "(signed-out)".
+   */
+  operationLabel(name: string | null | undefined, signedIn = true): string {
+    if (!signedIn) return '(signed-out)';
     const n = (name ?? '(anonymous)').slice(0, 64);
     if (this.operationNames.has(n)) return n;
     if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
@@ -273,9 +278,9 @@ export class Metrics {
               this.errors.inc({ code });
             }
           },
-          willSendResponse: async ({ operationName, operation }) => {
+          willSendResponse: async ({ operationName, operation, contextValue }) => {
             const labels = {
-              operation: this.operationLabel(operationName),
+              operation: this.operationLabel(operationName, Boolean(contextValue?.viewer)),
               type: operation?.operation ?? 'unknown',
             };
             end(labels);
