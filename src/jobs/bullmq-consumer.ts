@@ -18,10 +18,10 @@ import { taskFile, type WorkerPool } from '../workers/worker-pool';
 import {
   cancelChannel,
   cancelKey,
-  isTaskEntry,
   JOB_KINDS,
+  jobPayloadProblem,
   queueName,
-  TASK_KINDS,
+  type JobKind,
   type JobPayload,
 } from './job-kinds';
 import { redisClient, type RedisHealth } from './redis-connection';
@@ -79,14 +79,14 @@ export class JobConsumer {
 
   private async process(
     job: Job<JobPayload>,
-    kind: string,
+    kind: JobKind,
     token: string | undefined,
     cancelled: AbortSignal | undefined,
     command: import('ioredis').Redis,
   ): Promise<unknown> {
+    const problem = jobPayloadProblem(job.data, kind);
+    if (problem !== null) throw new UnrecoverableError(`BAD_JOB: ${problem}`);
     const { task, name, input, timeoutMs } = job.data;
-    if (!isTaskEntry(task) || TASK_KINDS[task] !== kind)
-      throw new UnrecoverableError(`Unknown task ${String(task)} for the ${kind} queue`);
     if (job.id === undefined) throw new UnrecoverableError(`A ${kind} job without an id`);
     if (await command.exists(cancelKey(this.opts.prefix, job.id))) throw new UnrecoverableError('Cancelled');
     this.opts.logger.info({ jobId: job.id, kind, name, attempt: job.attemptsStarted }, 'job started');
