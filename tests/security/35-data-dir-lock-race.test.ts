@@ -60,7 +60,7 @@ async function race(dir: string): Promise<string[]> {
   return said;
 }
 
-describe('security #34: one holder of an embedded data directory, however processes race', () => {
+describe('security #35: one holder of an embedded data directory, however processes race', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
