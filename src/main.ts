@@ -7,6 +7,7 @@ import { isAppError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { startApp } from './server/app';
 import { createServices, ensureIndexes, type Services } from './server/services';
+import { CliError, storeOpenError } from './seed/cli-runtime';
 import { seedOnStart } from './seed/seed-on-start';
 import { openStore } from './store/open-store';
 
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
     mongodbUri: config.MONGODB_URI,
     mongodbDb: config.MONGODB_DB,
     dataDir: config.dataDir,
+  }).catch((e: unknown) => {
+    // a data directory another process holds: one line saying which, not a stack trace
+    throw storeOpenError(e, config) ?? e;
   });
   logger.info(
     { store: store.kind, dataDir: store.kind === 'embedded' ? config.dataDir : undefined },
@@ -85,6 +89,6 @@ async function recoverJobs(services: Services, logger: Logger): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
+  console.error(e instanceof CliError ? e.message : e);
+  process.exit(e instanceof CliError ? e.exitCode : 1);
 });

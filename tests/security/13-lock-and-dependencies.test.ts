@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { processStartTime } from '../../src/store/data-dir-lock';
 import { EmbeddedStore } from '../../src/store/embedded-store';
@@ -51,6 +51,22 @@ describe('security #13: a stale LOCK of a reused pid does not block start-up', (
       code: 'FAILED_PRECONDITION',
       message: expect.stringContaining(`in use by process ${other.pid}`),
     });
+  });
+
+  it('a server started on a held directory says so in one line and exits 1', async () => {
+    // before: the whole AppError with its stack trace
+    writeFileSync(join(dir, 'LOCK'), `${other.pid} ${processStartTime(other.pid!)}`);
+    const server = spawn(process.execPath, [resolve(__dirname, '../../dist/src/main.js')], {
+      env: { ...process.env, NODE_ENV: 'test', DATA_DIR: dir, PORT: '0', SEED_ON_START: 'false' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    server.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(server, 'close')) as [number | null];
+    expect(code).toBe(1);
+    expect(stderr).toContain(`it is locked by process ${other.pid}`);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('takes over a LOCK of a dead process', async () => {
