@@ -3,20 +3,12 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Metrics } from '../../src/server/metrics';
 import { metricsRoutes } from '../../src/server/metrics.routes';
+import { quietSources } from '../helpers/quiet-metrics';
 
 const TOKEN = 'metrics-token-0123456789';
 
 async function serve(config: { production: boolean; METRICS_TOKEN: string | undefined }) {
-  const metrics = new Metrics({
-    depth: async () => ({}),
-    backtestMase: async () => [],
-    schedulingKpis: async () => ({
-      successRate: null,
-      workloadBalance: null,
-      interventionRate: null,
-      fallbackRate: null,
-    }),
-  });
+  const metrics = new Metrics(quietSources());
   const app = express().use(metricsRoutes(metrics, config));
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,14 +53,14 @@ describe('/metrics access', () => {
 describe('scheduling KPI gauges', () => {
   it('share one KPI computation per scrape and show only the KPIs that have a value', async () => {
     let calls = 0;
-    const metrics = new Metrics({
-      depth: async () => ({}),
-      backtestMase: async () => [],
-      schedulingKpis: async () => {
-        calls += 1;
-        return { successRate: 0.9, workloadBalance: 2, interventionRate: null, fallbackRate: 0.1 };
-      },
-    });
+    const metrics = new Metrics(
+      quietSources({
+        schedulingKpis: async () => {
+          calls += 1;
+          return { successRate: 0.9, workloadBalance: 2, interventionRate: null, fallbackRate: 0.1 };
+        },
+      }),
+    );
     const text = await metrics.registry.metrics();
     expect(calls).toBe(1);
     expect(text).toMatch(/^shiftcast_scheduling_success_ratio\{weeks="8"\} 0\.9$/m);

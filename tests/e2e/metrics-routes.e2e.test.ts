@@ -7,18 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { Router } from 'express';
 import { Metrics } from '../../src/server/metrics';
+import { quietSources } from '../helpers/quiet-metrics';
 
-const metricsOf = () =>
-  new Metrics({
-    depth: async () => ({}),
-    backtestMase: async () => [],
-    schedulingKpis: async () => ({
-      successRate: null,
-      workloadBalance: null,
-      interventionRate: null,
-      fallbackRate: null,
-    }),
-  });
+const metricsOf = () => new Metrics(quietSources());
 
 /** The shape of app.ts: the timing middleware first, a router mounted at /graphql, a JSON 404. */
 async function serve(metrics: Metrics) {

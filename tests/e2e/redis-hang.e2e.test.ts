@@ -14,6 +14,7 @@ import { Metrics } from '../../src/server/metrics';
 import { metricsRoutes } from '../../src/server/metrics.routes';
 import type { Services } from '../../src/server/services';
 import { freePort, startRedis, type Proc } from '../helpers/processes';
+import { quietSources } from '../helpers/quiet-metrics';
 
 const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
 const store = {
@@ -48,16 +49,7 @@ describe('a Redis that stops answering', () => {
       },
       logger,
     );
-    const metrics = new Metrics({
-      depth: () => infra.runner.depth(),
-      backtestMase: async () => [],
-      schedulingKpis: async () => ({
-        successRate: null,
-        workloadBalance: null,
-        interventionRate: null,
-        fallbackRate: null,
-      }),
-    });
+    const metrics = new Metrics(quietSources({ depth: () => infra.runner.depth() }));
     const app = express()
       .use(healthRoutes({ store, redis: infra }))
       .use(metricsRoutes(metrics, { production: false, METRICS_TOKEN: undefined }));

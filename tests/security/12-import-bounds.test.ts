@@ -16,7 +16,8 @@ import type { TableSource } from '../../src/import/table-source';
 import { runForecastCli } from '../../src/cli/forecast.cli';
 import { readRosterProblem } from '../../src/cli/roster.cli';
 import { writeXlsxZip, xlsxRow } from '../helpers/xlsx-zip';
-import { caught, runBuiltCli } from './cli-run';
+import { caught } from '../helpers/caught';
+import { runBuiltCli } from './cli-run';
 
 const runImport = (file: string, dataDir: string) => runBuiltCli('import.cli.js', ['staff', file], dataDir);
 

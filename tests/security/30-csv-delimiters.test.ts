@@ -16,7 +16,8 @@ import { pipeline } from 'node:stream/promises';
 import { readTable, readTableFrom } from '../../src/import';
 import { FieldCounter } from '../../src/import/csv-reader';
 import type { TableSource } from '../../src/import/table-source';
-import { caught, runBuiltCli as runCli } from './cli-run';
+import { caught } from '../helpers/caught';
+import { runBuiltCli as runCli } from './cli-run';
 
 const MiB = 1024 * 1024;
 /** What a refused file may add to a CLI's peak RSS over a tiny file's run; the attack took 2.3 GB. */

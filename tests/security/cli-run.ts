@@ -5,7 +5,6 @@
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { AppError } from '../../src/errors';
 
 const DIST_CLI = resolve(__dirname, '../../dist/src/cli');
 const REPORT_RSS = resolve(__dirname, '../fixtures/process/report-max-rss.js');
@@ -37,15 +36,4 @@ export function runBuiltCli(cli: string, args: string[], dataDir?: string): Prom
       done({ code, stderr, maxRssMiB: Number(/maxRSS_KiB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024 }),
     ),
   );
-}
-
-/** The AppError `p` rejects with; fails the test when it resolves or throws anything else. */
-export async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../src/errors';
+import { caught } from '../../helpers/caught';
 import { readTable } from '../../../src/import/table-reader';
 import { timerGaps } from '../../helpers/timer-gaps';
 
@@ -9,16 +9,6 @@ const fixture = (name: string): { fileName: string; bytes: Buffer } => ({
   fileName: name,
   bytes: readFileSync(join(__dirname, '../../fixtures/import', name)),
 });
-
-const caught = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-};
 
 const xlsxBytes = async (rows: ExcelJS.CellValue[][], sheets = 1): Promise<Buffer> => {
   const wb = new ExcelJS.Workbook();
