@@ -31,6 +31,10 @@ const DEPTH_TIMEOUT_MS = 1000;
 /** Finished jobs stay in Redis this long, so any API process can still read the result. */
 const KEEP_SECONDS = 3600;
 
+/** Jobs not yet taken by a worker, from BullMQ's counts: waiting, prioritized and delayed. */
+const waitingOf = (c: Record<string, number | undefined>): number =>
+  (c.wait ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);
+
 export interface BullmqRunnerOptions {
   url: string;
   prefix: string;
@@ -148,7 +152,7 @@ export class BullmqTaskRunner implements TaskRunner {
         .getJobCounts('wait', 'prioritized', 'delayed')
         .catch(unavailable)
         .then((c) => {
-          const waiting = (c.wait ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);
+          const waiting = waitingOf(c);
           if (waiting >= this.opts.maxWaiting)
             throw new AppError(
               'FAILED_PRECONDITION',
@@ -199,8 +203,7 @@ export class BullmqTaskRunner implements TaskRunner {
     const counts = Promise.all(
       [...this.queues].map(async ([kind, queue]) => {
         const c = await queue.getJobCounts('wait', 'prioritized', 'delayed', 'active');
-        const waiting = (c.wait ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);
-        return [kind, { waiting, active: c.active ?? 0 }] as const;
+        return [kind, { waiting: waitingOf(c), active: c.active ?? 0 }] as const;
       }),
     );
     try {

@@ -9,7 +9,7 @@ import { AppError, badInput, conflict, isAppError, notFound } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import { type RosterConflictInfo, TOPIC } from '../events/topics';
-import type { Collection, DocumentStore } from '../store/document-store';
+import type { Collection, DocumentStore, Filter } from '../store/document-store';
 import { dateArgumentProblem, isoDayOfWeek } from '../common/calendar';
 import { breaksBySkill, coverageBySkill, workedShifts, type WorkedShift } from './roster-facts.validation';
 import { rosterCollection, ROSTERS, storedProblem, type RosterDoc } from './roster.doc';
@@ -206,9 +206,7 @@ export class RosterService {
 
   /** The week's versions the viewer may see, newest first (at most `limit`). */
   private async versions(week: string, viewer: Viewer | null, limit?: number): Promise<RosterVersion[]> {
-    assertWeek(week);
-    const filter = mayReadDrafts(viewer) ? { week } : { week, status: 'PUBLISHED' };
-    return this.rosters.find(filter, { sort: { version: -1 }, limit });
+    return this.rosters.find(visibleVersions(week, viewer), { sort: { version: -1 }, limit });
   }
 
   /**
@@ -218,9 +216,10 @@ export class RosterService {
    * 104 weeks of every version (and /metrics 8 weeks on every scrape).
    */
   async kpiVersions(week: string, viewer: Viewer | null): Promise<RosterKpiView[]> {
-    assertWeek(week);
-    const filter = mayReadDrafts(viewer) ? { week } : { week, status: 'PUBLISHED' };
-    return this.rosters.find(filter, { sort: { version: -1 }, projection: KPI_FIELDS });
+    return this.rosters.find(visibleVersions(week, viewer), {
+      sort: { version: -1 },
+      projection: KPI_FIELDS,
+    });
   }
 
   async published(week: string): Promise<RosterVersion | null> {
@@ -355,6 +354,12 @@ const conflictOf = (doc: RosterDoc, a: RosterAssignment): RosterConflictInfo | n
   (doc.conflicts ?? []).find(
     (c) => c.staffId === a.staffId && c.date === a.date && c.shiftTemplateId === a.shiftTemplateId,
   ) ?? null;
+
+/** The filter of a week's versions the viewer may see (see mayReadDrafts). */
+function visibleVersions(week: string, viewer: Viewer | null): Filter {
+  assertWeek(week);
+  return mayReadDrafts(viewer) ? { week } : { week, status: 'PUBLISHED' };
+}
 
 /** What the scheduling KPIs read of a roster version. */
 export type RosterKpiView = Pick<

@@ -47,9 +47,7 @@ export function healthRoutes(services: Pick<Services, 'store' | 'redis'>): Route
       // connected is not enough: a Redis that hangs (stopped, partitioned) keeps its sockets open
       if (services.redis) await within(services.redis.ping(), 'Redis ping');
     } catch (e) {
-      return void res.status(503).json({
-        status: 'unavailable',
-        store,
+      return unavailable({
         redis: 'down',
         writable: true,
         error: `Redis is not answering: ${(e as Error).message}`,
