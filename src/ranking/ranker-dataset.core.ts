@@ -6,7 +6,7 @@
 import { addDays } from '../common/calendar';
 import { at } from '../common/indexed';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
-import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
+import { templatePaidHours } from '../staff/shift-breaks.core';
 import { candidateRewardKey } from '../rostering/milp/roster-rewards';
 import { enumerateCandidates } from '../rostering/milp/shift-candidates';
 import type { LabelledShift } from './ranking-label.core';
@@ -89,7 +89,7 @@ export function historyWeek(problem: RosterProblem, shifts: LabelledShift[]): Hi
       day,
       templateId: a.shiftTemplateId,
       skill: a.skill,
-      paidHours: t ? (t.durationMinutes - unpaidBreakMinutes(breakRulesOf(t))) / 60 : 0,
+      paidHours: t ? templatePaidHours(t) : 0,
     };
   });
 }

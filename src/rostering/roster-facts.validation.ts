@@ -15,7 +15,7 @@ import {
   weekMinuteReader,
 } from './calendar-util';
 import type { WeekClock } from './week-clock';
-import { breakRulesOf, unpaidBreakMinutes } from '../staff/shift-breaks.core';
+import { breakRulesOf, templatePaidHours } from '../staff/shift-breaks.core';
 import { at } from '../common/indexed';
 import type { RosterProblem, ShiftTemplate, Staff } from './roster-problem-schema';
 import type { RosterAssignment } from './roster.types';
@@ -57,12 +57,7 @@ function indexOf(problem: RosterProblem): ProblemIndex {
     l = {
       staff: new Map([...problem.staff].reverse().map((s) => [s.id, s])),
       templates: new Map([...problem.shiftTemplates].reverse().map((t) => [t.id, t])),
-      paidHours: new Map(
-        problem.shiftTemplates.map((t) => [
-          t,
-          (t.durationMinutes - unpaidBreakMinutes(breakRulesOf(t))) / 60,
-        ]),
-      ),
+      paidHours: new Map(problem.shiftTemplates.map((t) => [t, templatePaidHours(t)])),
       minuteOf: weekMinuteReader(problem.weekStart),
       clock: problemClock(problem),
       weekdays: new Map(),

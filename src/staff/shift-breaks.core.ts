@@ -49,6 +49,10 @@ export function breakRulesOf(t: {
 export const unpaidBreakMinutes = (rules: readonly BreakRule[]): number =>
   sum(rules, (b) => (b.paid ? 0 : b.durationMinutes));
 
+/** A template's paid hours: its duration less its unpaid breaks (break rules, or a legacy `breakMinutes`). */
+export const templatePaidHours = (t: Parameters<typeof breakRulesOf>[0]): number =>
+  (t.durationMinutes - unpaidBreakMinutes(breakRulesOf(t))) / 60;
+
 /**
  * Every problem of a list of break rules for a shift of `durationMinutes`, with its field
  * relative to the list (`breaks[1].latestStartMinutes`). Windows must lie inside the shift
