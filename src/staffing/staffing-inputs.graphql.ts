@@ -9,7 +9,7 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ISO_DATE, MAX_ID_LENGTH } from '../common/input-rules';
-import { STAFFING_BASES, type StaffingBasis } from './staffing.service';
+import { STAFFING_BASES, type StaffingBasis } from './staffing.types';
 import { MIN_OCCUPANCY } from './staffing.validation';
 
 /**

@@ -11,13 +11,13 @@ import { DAY_NAMES } from '../common/calendar';
 import { badInput } from '../errors';
 import type { DownloadRoute } from '../export/download';
 import type { Cell, Sheet } from '../export/table';
+import type { StaffingService } from './staffing.service';
 import {
   STAFFING_BASES,
   type ChannelWeekPlan,
   type SkillWeekPlan,
   type StaffingBasis,
-  type StaffingService,
-} from './staffing.service';
+} from './staffing.types';
 import { weekFrame } from './week-slots';
 import { sum } from '../common/sum';
 

@@ -14,7 +14,7 @@ import {
   type SkillRequirementRow,
   type SkillWeekPlan,
   type StaffingBasis,
-} from './staffing.service';
+} from './staffing.types';
 import type { ScenarioTotalsDiff } from './staffing-scenario.core';
 import { SkillWorkloadPlan, WorkloadChannelFlow } from './workload.graphql';
 

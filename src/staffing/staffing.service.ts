@@ -38,19 +38,11 @@ import {
   channelStaffing,
   DEFAULT_FULL_TIME_HOURS_PER_WEEK,
   staffHoursToFte,
-  type ChannelKind,
   type ChannelPlan,
   type StaffingChannel,
-  type StaffingModel,
   type StaffingOptions,
-  type StaffingRow,
 } from './staffing-plan.core';
-import {
-  applyOverrides,
-  compareScenario,
-  type ScenarioOverrides,
-  type ScenarioTotalsDiff,
-} from './staffing-scenario.core';
+import { applyOverrides, compareScenario, type ScenarioOverrides } from './staffing-scenario.core';
 import {
   previousWeek,
   WorkloadPlanner,
@@ -61,6 +53,18 @@ import {
   type WorkloadSolver,
 } from './workload-plan.service';
 import { pooledChannelPlan } from './workload-share.core';
+import {
+  REQUIREMENT_INTERVAL_MINUTES,
+  type ChannelScenario,
+  type ChannelSummary,
+  type ChannelWeekPlan,
+  type OverridesInput,
+  type PlanRequest,
+  type SkillRequirementRow,
+  type SkillWeekPlan,
+  type StaffingBasis,
+  type WeekRequirement,
+} from './staffing.types';
 import { diffPlans } from './staffing-scenario.core';
 import {
   firstWeekFrom,
@@ -75,13 +79,7 @@ import { withoutNulls } from '../common/without-nulls';
 import { sum } from '../common/sum';
 import { TimeSlicer } from '../time-slicer';
 
-/** Which forecast figure a plan staffs for: the mean or an upper interval bound. */
-export const STAFFING_BASES = { MEAN: 'MEAN', HI80: 'HI80', HI95: 'HI95' } as const;
-export type StaffingBasis = keyof typeof STAFFING_BASES;
 const BASIS_FIELD = { MEAN: 'mean', HI80: 'hi80', HI95: 'hi95' } as const;
-
-/** The finest grid the skill requirement is given on (coarser channels are spread onto it). */
-export const REQUIREMENT_INTERVAL_MINUTES = 15;
 
 export interface StaffingSettings {
   /** IANA zone of the site: weeks and opening hours are local to it. */
@@ -89,118 +87,6 @@ export interface StaffingSettings {
   fullTimeHoursPerWeek?: number;
   /** Solves a skill's workload LP; default in the calling thread (the server passes a worker). */
   workloadSolver?: WorkloadSolver;
-}
-
-export interface PlanInterval extends StaffingRow {
-  /** Local wall-clock start `YYYY-MM-DDTHH:MM:00`. */
-  localTime: string;
-  /** First real instant of the slot; null for a slot skipped by a spring-forward change. */
-  start: Date | null;
-  /** Real instants with this wall-clock start: 0 (skipped), 1, or 2 (repeated fall-back hour). */
-  occurrences: number;
-}
-
-export interface PlanDay {
-  date: string;
-  staffHours: number;
-  fte: number;
-}
-
-export interface PlanTotals {
-  volume: number;
-  workloadHours: number;
-  rawStaffHours: number;
-  scheduledStaffHours: number;
-  peakScheduledAgents: number;
-  days: PlanDay[];
-  weeklyStaffHours: number;
-  weeklyFte: number;
-  unplacedWorkHours: number;
-}
-
-export interface ChannelWeekPlan {
-  channel: string;
-  channelName: string;
-  kind: ChannelKind;
-  requiredSkill: string;
-  model: StaffingModel;
-  week: string;
-  timeZone: string;
-  basis: StaffingBasis;
-  forecastId: string;
-  intervalMinutes: number;
-  rows: PlanInterval[];
-  totals: PlanTotals;
-  /** DEFERRED: the channel's flow through the week in its skill's pooled plan; null for LIVE. */
-  workload: WorkloadChannelSummary | null;
-}
-
-export interface PlanRequest {
-  channel: string;
-  forecastId?: string | null;
-  week?: string | null;
-  basis?: StaffingBasis | null;
-}
-
-/** Scenario overrides as they come from GraphQL (absent fields may be null). */
-export type OverridesInput = { [K in keyof ScenarioOverrides]?: number | null };
-
-export interface ScenarioIntervalDiff {
-  index: number;
-  localTime: string;
-  rawAgents: number;
-  scheduledAgents: number;
-  serviceLevel: number | null;
-  occupancy: number;
-}
-
-export interface ChannelScenario {
-  channel: string;
-  week: string;
-  basis: StaffingBasis;
-  forecastId: string;
-  base: ChannelWeekPlan;
-  scenario: ChannelWeekPlan;
-  diff: { rows: ScenarioIntervalDiff[]; totals: ScenarioTotalsDiff };
-}
-
-export interface SkillRequirementRow {
-  skill: string;
-  /** Scheduled agents per requirement interval, 7 × 24 × 60 / intervalMinutes values from Monday 00:00. */
-  values: number[];
-  peak: number;
-  staffHours: number;
-  fte: number;
-}
-
-export interface ChannelSummary {
-  channel: string;
-  skill: string;
-  model: StaffingModel;
-  intervalMinutes: number;
-  forecastId: string;
-  weeklyStaffHours: number;
-  weeklyFte: number;
-  peakScheduledAgents: number;
-}
-
-export interface SkillWeekPlan {
-  week: string;
-  timeZone: string;
-  basis: StaffingBasis;
-  intervalMinutes: number;
-  skills: SkillRequirementRow[];
-  channels: ChannelSummary[];
-  totalStaffHours: number;
-  totalFte: number;
-  /** Pooled deferred workload per skill (its agents are in `skills`). */
-  workloads: SkillWorkload[];
-}
-
-/** What the roster service consumes. */
-export interface WeekRequirement {
-  intervalMinutes: number;
-  requirements: { skill: string; values: number[] }[];
 }
 
 interface PlanSource {

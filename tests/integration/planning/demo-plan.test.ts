@@ -7,7 +7,7 @@
 import { DEMO_HISTORY_WEEKS } from '../../../src/forecasting/forecast.seed';
 import { addDays } from '../../../src/common/calendar';
 import type { Services } from '../../../src/server/services';
-import type { SkillWeekPlan } from '../../../src/staffing/staffing.service';
+import type { SkillWeekPlan } from '../../../src/staffing/staffing.types';
 import type { RosterDoc } from '../../../src/rostering/roster.doc';
 import { demoSeedReport, openDemoStore } from '../../helpers/demo-snapshot';
 import { closeServices, servicesFor } from '../staff/services.fixture';
