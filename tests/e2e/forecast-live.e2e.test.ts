@@ -19,6 +19,13 @@ interface Update {
   };
 }
 
+/**
+ * The run trains AUTO (a backtest of every candidate): 11 s alone at a load of 6, over 30 s
+ * beside the unit and integration tiers on a loaded 2-core machine. It waits on the event, so
+ * a slower machine only takes longer.
+ */
+const TRAINS_AUTO_MS = 120_000;
+
 describe('forecast updates over a real WebSocket, and the forecast export', () => {
   let t: TestApp;
   let manager: string;
@@ -32,30 +39,34 @@ describe('forecast updates over a real WebSocket, and the forecast export', () =
   });
   afterAll(() => t.close());
 
-  it('PARTNER receives forecastUpdated after runForecast stores the run', async () => {
-    const client = wsClient(t.app.url, await t.login('partner'));
-    const listening = t.events.nextListener(TOPIC.FORECAST_UPDATED, 'calls');
-    const received = firstResults<Update>(client, SUBSCRIBE, 1, { c: 'calls' });
-    // a barrier, not a sleep: the server-side subscription is listening on the channel's topic
-    await listening;
-    const run = await t.gql<{ runForecast: { id: string; modelId: string } }>(
-      'mutation { runForecast(channel: "calls", start: "2026-03-02", horizonDays: 2) { id modelId } }',
-      {},
-      manager,
-    );
-    expectOk(run);
-    forecastId = run.data!.runForecast.id;
-    const [event] = await received;
-    expect(event!.forecastUpdated).toMatchObject({
-      forecastId,
-      channel: 'calls',
-      modelId: run.data!.runForecast.modelId,
-      start: '2026-03-02T00:00:00.000Z',
-    });
-    expect(event!.forecastUpdated.dailyTotals.map((d) => d.date)).toEqual(['2026-03-02', '2026-03-03']);
-    expect(event!.forecastUpdated.dailyTotals[0]!.mean).toBeGreaterThan(0);
-    await client.dispose();
-  });
+  it(
+    'PARTNER receives forecastUpdated after runForecast stores the run',
+    async () => {
+      const client = wsClient(t.app.url, await t.login('partner'));
+      const listening = t.events.nextListener(TOPIC.FORECAST_UPDATED, 'calls');
+      const received = firstResults<Update>(client, SUBSCRIBE, 1, { c: 'calls' });
+      // a barrier, not a sleep: the server-side subscription is listening on the channel's topic
+      await listening;
+      const run = await t.gql<{ runForecast: { id: string; modelId: string } }>(
+        'mutation { runForecast(channel: "calls", start: "2026-03-02", horizonDays: 2) { id modelId } }',
+        {},
+        manager,
+      );
+      expectOk(run);
+      forecastId = run.data!.runForecast.id;
+      const [event] = await received;
+      expect(event!.forecastUpdated).toMatchObject({
+        forecastId,
+        channel: 'calls',
+        modelId: run.data!.runForecast.modelId,
+        start: '2026-03-02T00:00:00.000Z',
+      });
+      expect(event!.forecastUpdated.dailyTotals.map((d) => d.date)).toEqual(['2026-03-02', '2026-03-03']);
+      expect(event!.forecastUpdated.dailyTotals[0]!.mean).toBeGreaterThan(0);
+      await client.dispose();
+    },
+    TRAINS_AUTO_MS,
+  );
 
   it('refuses AGENT and SERVICE_PROVIDER subscriptions with FORBIDDEN', async () => {
     for (const user of ['agent', 'provider']) {
