@@ -6,16 +6,17 @@
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
-const TRIES = 30;
+const TRIES = 60;
 
 /**
- * The median, not the mean: a timing attacker looks for a systematic difference, and one major
- * GC pause of the in-band Jest process (80 ms, four logins' worth) moved a mean of 30 by 13 %.
+ * The 10th percentile, as the box test of Crosby, Wallach and Riedi (2009), "Opportunities and
+ * limits of remote timing attacks", whose attacker compares low percentiles: load only adds
+ * time, so the low tail shows a systematic difference and little of the machine's. The mean
+ * failed in CI's in-band run (one 80 ms GC pause moves a mean of 30 logins by 13 %) and so did
+ * the median beside a loaded machine (logins of 14-138 ms, medians 29 % apart).
  */
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
+const lowPercentile = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(0.1 * (xs.length - 1))]!;
 const relativeGap = (a: number, b: number): number => Math.abs(a - b) / Math.max(a, b);
 
 describe('item 8: login timing does not tell whether a user exists or is locked', () => {
@@ -47,23 +48,24 @@ describe('item 8: login timing does not tell whether a user exists or is locked'
     return ms;
   };
 
-  it(`medians of ${TRIES} tries each differ by under 20 % (existing, locked and unknown users)`, async () => {
+  it(`10th percentiles of ${TRIES} tries each differ by under 20 % (existing, locked and unknown users)`, async () => {
     const samples: Record<'existing' | 'locked' | 'unknown', number[]> = {
       existing: [],
       locked: [],
       unknown: [],
     };
     for (let i = 0; i < 3; i++) for (const u of ['existing', 'locked', 'nobody-here']) await timed(u); // warm up
-    for (let i = 0; i < TRIES; i++) {
-      // interleaved, so machine load drifts over all three alike
-      samples.existing.push(await timed('existing'));
-      samples.locked.push(await timed('locked'));
-      samples.unknown.push(await timed(`nobody-${i}`));
-    }
+    const kinds = ['existing', 'locked', 'unknown'] as const;
+    for (let i = 0; i < TRIES; i++)
+      for (let k = 0; k < kinds.length; k++) {
+        // interleaved, each first in turn, so machine load drifts over all three alike
+        const kind = kinds[(i + k) % kinds.length]!;
+        samples[kind].push(await timed(kind === 'unknown' ? `nobody-${i}` : kind));
+      }
     const [existing, locked, unknown] = [
-      median(samples.existing),
-      median(samples.locked),
-      median(samples.unknown),
+      lowPercentile(samples.existing),
+      lowPercentile(samples.locked),
+      lowPercentile(samples.unknown),
     ];
     expect(relativeGap(existing, unknown)).toBeLessThan(0.2);
     expect(relativeGap(locked, unknown)).toBeLessThan(0.2);
