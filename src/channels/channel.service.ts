@@ -7,7 +7,7 @@ import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { sortWindows } from '../common/time-window';
 import { CHANNELS, type ChannelDoc } from './channel.doc';
 import type { Channel, ChannelKind, OpeningWindow } from './channel.types';
-import { checkChannel } from './channel.validation';
+import { checkChannel, MAX_CHANNELS } from './channel.validation';
 import { withoutNulls } from '../common/without-nulls';
 
 /** The skill that marks a team lead; always a known skill, whatever the channels. */
@@ -56,7 +56,7 @@ export class ChannelService {
     );
   }
 
-  /** Every channel matching the filter, ordered by key (a site has a handful). */
+  /** Every channel matching the filter, ordered by key (at most MAX_CHANNELS). */
   listAll(filter: ChannelFilter = {}): Promise<Channel[]> {
     return this.channels.find(toFilter(filter), { sort: { key: 1 } });
   }
@@ -88,13 +88,31 @@ export class ChannelService {
     return [...new Set([...skills, TEAM_LEAD_SKILL])].sort();
   }
 
+  /**
+   * A new channel, refused past MAX_CHANNELS. Counted before the write and again after it:
+   * of creations racing for the last places (other API processes), those that pass the cap
+   * are taken back.
+   */
   async create(spec: ChannelSpec, id: string = randomUUID(), now = new Date()): Promise<Channel> {
     const doc = buildChannel(spec, id, now, now);
+    await this.assertRoom(spec.key, 1);
+    let created: Channel;
     try {
-      return await this.channels.insertOne(doc);
+      created = await this.channels.insertOne(doc);
     } catch (e) {
       throw keyConflict(e, spec.key);
     }
+    if ((await this.channels.count()) > MAX_CHANNELS) {
+      await this.channels.deleteOne({ _id: id });
+      throw tooManyChannels(spec.key, MAX_CHANNELS);
+    }
+    return created;
+  }
+
+  /** Refuses `adding` more channels (`key` the first) when the site would hold more than MAX_CHANNELS. */
+  private async assertRoom(key: string, adding: number): Promise<void> {
+    const held = await this.channels.count();
+    if (held + adding > MAX_CHANNELS) throw tooManyChannels(key, held);
   }
 
   async update(id: string, patch: ChannelPatch): Promise<Channel> {
@@ -120,7 +138,8 @@ export class ChannelService {
 
   /**
    * Seed upsert by key, one atomic bulk write: an existing channel keeps its `_id` and
-   * `createdAt`; a new one gets `idOf(key)`. Every spec is validated first.
+   * `createdAt`; a new one gets `idOf(key)`. Every spec is validated first, and new keys
+   * that would take the site past MAX_CHANNELS are refused.
    */
   async upsertByKey(specs: ChannelSpec[], idOf: (key: string) => string, at: Date): Promise<number> {
     const existing = await existingByKey(
@@ -132,6 +151,9 @@ export class ChannelService {
       const old = existing.get(s.key);
       return buildChannel(s, old?._id ?? idOf(s.key), old?.createdAt ?? at, at);
     });
+    const added = new Set(specs.map((s) => s.key).filter((key) => !existing.has(key)));
+    const [first] = added;
+    if (first !== undefined) await this.assertRoom(first, added.size);
     await upsertAll(this.channels, docs);
     return docs.length;
   }
@@ -178,6 +200,12 @@ export function buildChannel(spec: ChannelSpec, id: string, createdAt: Date, upd
     throw badInput(`Invalid channel ${spec.key}: ${errors.map((e) => e.message).join('; ')}`, errors);
   return { _id: id, ...fields, createdAt, updatedAt };
 }
+
+const tooManyChannels = (key: string, held: number): AppError =>
+  badInput(
+    `Cannot add channel "${key}": a site holds at most ${MAX_CHANNELS} channels and has ${held} (deactivated ones count too)`,
+    [{ field: 'key', message: `at most ${MAX_CHANNELS} channels a site` }],
+  );
 
 const keyConflict = (e: unknown, key: string): unknown =>
   e instanceof AppError && e.code === 'CONFLICT'

@@ -6,6 +6,14 @@ import type { Channel } from './channel.types';
 export const INTERVAL_MINUTES = [15, 30, 60] as const;
 export const CHANNEL_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 /**
+ * Most channels a site holds, active or not (a deactivated channel keeps its history and its
+ * place). The lists that grow with the channels (a staffing plan's channels, skills and pooled
+ * workloads, `dataSummary`, an outcome's intervals) are weighed by it in the query cost;
+ * uncapped, the cost could only guess them. A roster covers at most 64 skills, one a channel's
+ * required skill; the demo has 5 channels, the largest test site 22.
+ */
+export const MAX_CHANNELS = 64;
+/**
  * Physical ranges: occupancy below 5 % plans nothing real; handling, answer and patience times
  * at most a day (Erlang A's service level drifts from about 1e13 s of patience: 0.80 for 0.61).
  */

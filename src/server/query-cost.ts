@@ -7,8 +7,9 @@
  * forecast's points, a roster's assignments and coverage, a staffing plan's intervals.
  * Unknown lists weigh a default. The sizes are upper ends of what one site returns (a
  * forecast run of 56 days of quarter-hours, a week of 672 quarter-hours for staffing and
- * rosters, 64 skills a roster, 500 staff), so a query that passes cannot return more. A
- * roster's coverage once weighed 10 skills although a roster may cover 64. Forecast points once
+ * rosters, 64 skills a roster, 64 channels a site, 500 staff), so a query that passes cannot
+ * return more. A roster's coverage once weighed 10 skills although a roster may cover 64, a
+ * staffing plan's channels and skills 20 although channels had no cap. Forecast points once
  * weighed a week's 672 although a run may hold 56 days: 24 aliases of `latestForecast`
  * passed at cost 96,817 and answered 14.3 MB in 1.5 s.
  */
@@ -31,6 +32,7 @@ import { MAX_ACCURACY_RUNS } from '../forecasting/accuracy.service';
 import { MAX_LISTED_ISSUES } from '../volumes/volume.validation';
 import { MAX_LISTED_ROSTERS } from '../rostering/roster.service';
 import { MAX_REQUIREMENT_SKILLS } from '../rostering/roster-requirement.validation';
+import { MAX_CHANNELS } from '../channels/channel.validation';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -66,6 +68,16 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // one per staff issue and one per uncoverable run
   'RosterDiagnosis.messages': MAX_PAGE_SIZE + MAX_REQUIREMENT_SKILLS * WEEK_INTERVALS,
   'StaffingPlan.rows': WEEK_INTERVALS,
+  // a plan's channels are the active channels, its skills and pooled workloads at most one each
+  'StaffingRequirementPlan.channels': MAX_CHANNELS,
+  'StaffingRequirementPlan.skills': MAX_CHANNELS,
+  'StaffingRequirementPlan.workloads': MAX_CHANNELS,
+  'SkillWorkloadPlan.channels': MAX_CHANNELS,
+  // an outcome row's channels: those of its skill and kind
+  'RosterOutcomeInterval.channels': MAX_CHANNELS,
+  // one summary per channel with volumes
+  'Query.dataSummary': MAX_CHANNELS,
+  'VolumeImportResult.channels': MAX_CHANNELS,
   'ScenarioDifference.rows': WEEK_INTERVALS,
   'StaffingSkillRequirement.values': WEEK_INTERVALS,
   // at most MAX_SERIES_DAYS days of up to 100 quarter-hours (the fall-back day)
