@@ -10,16 +10,16 @@ import type { RosterProblem } from './roster-problem-schema';
 import { checkRoster } from './roster.validation';
 import { workedShifts } from './roster-facts.validation';
 import { rosterKpis } from './roster-kpi';
-import type { RosterAssignment, RosterKpis, RosterResult, Warning } from './roster.types';
+import type { RosterAssignment, RosterKpis, RosterResult } from './roster.types';
+import { listedWarnings, type ListedWarnings } from './roster-warnings.core';
 
 /** What a caller adds to a draft: repair and ranking info; a repair also its lineage (repair service). */
 export type DraftExtra = Pick<RosterDoc, 'repair' | 'ranking' | 'proposed'> &
   Partial<Pick<RosterDoc, 'manualEdits'>>;
 
 /** What a draft of a result holds besides the result itself; the same for every version tried. */
-export interface DraftFields {
+export interface DraftFields extends ListedWarnings {
   kpis: RosterKpis;
-  warnings: Warning[];
   /** The result's assignments, sorted. */
   assignments: RosterAssignment[];
   coverage: SkillCoverage[];
@@ -29,11 +29,14 @@ export interface DraftFields {
   extra: DraftExtra;
 }
 
-/** The checker's warnings and the roster's KPIs; a hard-rule violation is an INTERNAL error. */
+/**
+ * The checker's warnings (the first MAX_ROSTER_WARNINGS, and their count) and the roster's
+ * KPIs; a hard-rule violation is an INTERNAL error.
+ */
 export function checkedResult(
   problem: RosterProblem,
   result: RosterResult,
-): { kpis: RosterKpis; warnings: Warning[] } {
+): ListedWarnings & { kpis: RosterKpis } {
   const shifts = workedShifts(problem, result.assignments);
   const { violations, warnings } = checkRoster(problem, result.assignments, shifts);
   if (violations.length > 0)
@@ -49,7 +52,7 @@ export function checkedResult(
     gap: result.gap,
     heuristic: result.heuristic,
   };
-  return { kpis, warnings };
+  return { kpis, ...listedWarnings(warnings) };
 }
 
 /** Version `version` of the week's rosters, as a DRAFT of the result (a new id each time). */
@@ -83,6 +86,7 @@ export function draftDoc(
     coverage: fields.coverage,
     diagnosis: result.diagnosis,
     warnings: fields.warnings,
+    warningCount: fields.warningCount,
     problem,
     jobId: fields.jobId,
     revision: 1,

@@ -84,8 +84,10 @@ export interface RosterVersion {
   assignments: RosterAssignment[];
   coverage: SkillCoverage[];
   diagnosis: RosterDiagnosis | null;
-  /** Soft issues (under-cover, missed preferences) found by the checker. */
+  /** Soft issues (under-cover, missed preferences) found by the checker: the first MAX_ROSTER_WARNINGS. */
   warnings: Warning[];
+  /** How many the checker found (absent on documents stored before the cap: all are listed). */
+  warningCount?: number;
   /**
    * The exact problem the roster was solved for (master data as of generation). Manual edits
    * are re-checked against it, so a later change of staff data cannot slip a rule break in.

@@ -1,6 +1,7 @@
 /** GraphQL object types of rosters, roster jobs and timetables. */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RosterConflict } from './roster-conflict.graphql';
+import { MAX_ROSTER_WARNINGS } from './roster-warnings.core';
 import type { RosterJobPhase, RosterJobState } from '../events/topics';
 import type { RosterJobKind } from './roster.doc';
 import type { RosterVersionStatus } from './roster-version.types';
@@ -326,8 +327,13 @@ export class Roster implements Omit<version.RosterVersion, 'problem' | 'revision
   @Field(() => RosterDiagnosis, { nullable: true })
   diagnosis!: RosterDiagnosis | null;
 
-  @Field(() => [RosterWarning])
+  @Field(() => [RosterWarning], {
+    description: `Soft issues found by the checker: the first ${MAX_ROSTER_WARNINGS} (warningCount counts them all).`,
+  })
   warnings!: RosterWarning[];
+
+  /** The field: RosterResolver.warningCount (older rosters store no count). */
+  warningCount?: number;
 
   @Field(() => Int, { description: 'Manual edits applied since generation.' })
   manualEdits!: number;
@@ -356,8 +362,13 @@ export class UpdateAssignmentResult implements Omit<service.UpdateAssignmentResu
   @Field(() => Roster)
   roster!: Roster;
 
-  @Field(() => [RosterWarning], { description: 'Soft issues of the whole roster after the change.' })
+  @Field(() => [RosterWarning], {
+    description: `Soft issues of the whole roster after the change: the first ${MAX_ROSTER_WARNINGS}.`,
+  })
   warnings!: RosterWarning[];
+
+  @Field(() => Int, { description: 'Soft issues of the whole roster after the change, all of them.' })
+  warningCount!: number;
 }
 
 /**

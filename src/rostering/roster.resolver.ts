@@ -4,6 +4,7 @@ import {
   Authorized,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -34,6 +35,7 @@ import {
 } from './roster-inputs.graphql';
 import { coverageOf, MAX_LISTED_ROSTERS, RosterService } from './roster.service';
 import { MAX_REQUIREMENT_SKILLS } from './roster-requirement.validation';
+import { warningCountOf } from './roster-warnings.core';
 import { badInput } from '../errors';
 
 /** GraphQL options → job options (a passed requirement needs its interval). */
@@ -126,6 +128,11 @@ export class RosterResolver {
   })
   coverage(@Root() roster: Roster, @Args() { skill }: CoverageArgs): RosterCoverage[] {
     return coverageOf(roster, skill);
+  }
+
+  @FieldResolver(() => Int, { description: 'Soft issues found by the checker, all of them.' })
+  warningCount(@Root() roster: Roster): number {
+    return warningCountOf(roster);
   }
 
   @Authorized(...PLANNERS)

@@ -19,17 +19,17 @@ import { checkRoster } from './roster.validation';
 import { checkedResult, draftDoc, type DraftExtra, type DraftFields } from './roster-draft';
 import { rosterKpis } from './roster-kpi';
 import { assertRosterSkills } from './roster-requirement.validation';
-import type { RosterAssignment, RosterResult, Warning } from './roster.types';
+import type { RosterAssignment, RosterResult } from './roster.types';
 import { applyChange, type AssignmentChange } from './roster-edit.core';
 import { nextTurn } from '../time-slicer';
 import { clip } from '../common/bounded';
 import { KeyedLanes } from '../common/keyed-lanes';
+import { listedWarnings, type ListedWarnings } from './roster-warnings.core';
 
 export { applyChange, type AssignmentAction, type AssignmentChange } from './roster-edit.core';
 
-export interface UpdateAssignmentResult {
+export interface UpdateAssignmentResult extends ListedWarnings {
   roster: RosterVersion;
-  warnings: Warning[];
 }
 
 /** A shift of the caller's timetable, flagged when current staff data breaks it. */
@@ -139,10 +139,11 @@ export class RosterService {
     const stored = await this.storedForJob(jobId, extra);
     if (stored) return stored;
     const problem = storedProblem(solved);
-    const { kpis, warnings } = checkedResult(problem, result);
+    const { kpis, warnings, warningCount } = checkedResult(problem, result);
     const fields: DraftFields = {
       kpis,
       warnings,
+      warningCount,
       assignments: sortAssignments(result.assignments),
       coverage: rosterCoverage(problem, result.assignments),
       jobId,
@@ -301,7 +302,7 @@ export class RosterService {
     await nextTurn();
     const assignments = applyChange(problem, doc.assignments, change);
     const shifts = workedShifts(problem, assignments);
-    const { violations, warnings } = checkRoster(problem, assignments, shifts);
+    const { violations, warnings: found } = checkRoster(problem, assignments, shifts);
     if (violations.length > 0)
       throw badInput(
         `The change breaks ${violations.length} rule(s): ${violations.map((v) => v.message).join('; ')}`,
@@ -310,6 +311,7 @@ export class RosterService {
     await nextTurn();
     const kpis = { ...rosterKpis(problem, assignments, shifts), solver: doc.kpis.solver };
     const coverage = rosterCoverage(problem, assignments, shifts);
+    const { warnings, warningCount } = listedWarnings(found);
     await nextTurn();
     const now = new Date();
     const updated = await this.rosters.findOneAndUpdate(
@@ -320,6 +322,7 @@ export class RosterService {
           kpis,
           coverage,
           warnings,
+          warningCount,
           updatedAt: now,
           lastEditedBy: viewer.userId,
         },
@@ -327,7 +330,7 @@ export class RosterService {
       },
     );
     if (!updated) throw conflict(`Roster ${id} was changed by someone else; reload and retry`);
-    return { roster: updated, warnings };
+    return { roster: updated, warnings, warningCount };
   }
 
   /** The caller's own shifts in the week's PUBLISHED roster (null when none is published). */

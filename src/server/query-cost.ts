@@ -7,9 +7,10 @@
  * forecast's points, a roster's assignments and coverage, a staffing plan's intervals.
  * Unknown lists weigh a default. The sizes are upper ends of what one site returns (a
  * forecast run of 56 days of quarter-hours, a week of 672 quarter-hours for staffing and
- * rosters, 64 skills a roster, 64 channels a site, 500 staff), so a query that passes cannot
- * return more. A roster's coverage once weighed 10 skills although a roster may cover 64, a
- * staffing plan's channels and skills 20 although channels had no cap. Forecast points once
+ * rosters, 64 skills a roster, 64 channels a site, 500 stored warnings a roster, 500 staff),
+ * so a query that passes cannot return more. A roster's coverage once weighed 10 skills
+ * although a roster may cover 64, its warnings 20 although thousands were stored, a staffing
+ * plan's channels and skills 20 although channels had no cap. Forecast points once
  * weighed a week's 672 although a run may hold 56 days: 24 aliases of `latestForecast`
  * passed at cost 96,817 and answered 14.3 MB in 1.5 s.
  */
@@ -32,6 +33,7 @@ import { MAX_ACCURACY_RUNS } from '../forecasting/accuracy.service';
 import { MAX_LISTED_ISSUES } from '../volumes/volume.validation';
 import { MAX_LISTED_ROSTERS } from '../rostering/roster.service';
 import { MAX_REQUIREMENT_SKILLS } from '../rostering/roster-requirement.validation';
+import { MAX_ROSTER_WARNINGS } from '../rostering/roster-warnings.core';
 import { MAX_CHANNELS } from '../channels/channel.validation';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
@@ -57,6 +59,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // one entry per skill of the requirement (storeDraft refuses more), each with a value per
   // interval of the week
   'Roster.coverage': MAX_REQUIREMENT_SKILLS,
+  // the first MAX_ROSTER_WARNINGS soft issues are stored (warningCount has them all)
+  'Roster.warnings': MAX_ROSTER_WARNINGS,
+  'UpdateAssignmentResult.warnings': MAX_ROSTER_WARNINGS,
   'RosterCoverage.required': WEEK_INTERVALS,
   'RosterCoverage.scheduled': WEEK_INTERVALS,
   'RosterCoverage.onBreak': WEEK_INTERVALS,
