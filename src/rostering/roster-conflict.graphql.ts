@@ -1,6 +1,7 @@
 /** GraphQL types of conflicts after publishing and of roster repairs. */
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { MAX_ID_LENGTH } from '../common/input-rules';
+import { MAX_PAGE_SIZE } from '../common/pagination';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { RosterConflictEvent as ConflictEvent, RosterConflictInfo } from '../events/topics';
 import type { RosterFigures as Figures, RosterRepairInfo } from './roster-version.types';
@@ -116,6 +117,17 @@ export class RepairOptionsInput {
   @Min(0)
   @Max(1)
   relativeGap?: number;
+}
+
+@ArgsType()
+export class ConflictListArgs {
+  @Field(() => Int, {
+    defaultValue: 100,
+    description: `The first this many, in shift order, at most ${MAX_PAGE_SIZE} (conflictCount counts them all). A roster may hold thousands; the query cost counts this many.`,
+  })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  first!: number;
 }
 
 @ArgsType()

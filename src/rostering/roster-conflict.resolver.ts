@@ -4,6 +4,7 @@ import {
   Authorized,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -16,6 +17,7 @@ import type { Viewer } from '../auth/request-context';
 import { type RosterConflictEvent as ConflictEvent, TOPIC, topicIdArg } from '../events/topics';
 import { Roster } from './roster.graphql';
 import {
+  ConflictListArgs,
   RepairRosterArgs,
   RosterConflict,
   RosterConflictEvent,
@@ -24,6 +26,7 @@ import {
 import type { RosterDoc } from './roster.doc';
 import { RosterOutcomeService } from './roster-outcome.service';
 import { RosterOutcome } from './roster-outcome.graphql';
+import { conflictCountOf, conflictsOf } from './roster-conflict.service';
 import { RosterRepairService } from './roster-repair.service';
 import { RosterRepair } from './roster-repair.graphql';
 import { WeekArgs } from './roster-inputs.graphql';
@@ -42,8 +45,13 @@ export class RosterConflictResolver {
   @FieldResolver(() => [RosterConflict], {
     description: 'Published assignments that current staff data breaks (leave, availability, contract).',
   })
-  conflicts(@Root() roster: RosterDoc): RosterConflict[] {
-    return roster.conflicts ?? [];
+  conflicts(@Root() roster: RosterDoc, @Args() { first }: ConflictListArgs): RosterConflict[] {
+    return conflictsOf(roster, first);
+  }
+
+  @FieldResolver(() => Int, { description: 'Open conflicts, all of them.' })
+  conflictCount(@Root() roster: RosterDoc): number {
+    return conflictCountOf(roster);
   }
 
   @FieldResolver(() => RosterRepairInfoType, {

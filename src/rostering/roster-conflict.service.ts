@@ -72,6 +72,14 @@ function conflictInfos(
   });
 }
 
+/** The first `first` open conflicts of a roster, in shift order (stored so). */
+export const conflictsOf = (roster: Pick<RosterDoc, 'conflicts'>, first: number): RosterConflictInfo[] =>
+  (roster.conflicts ?? []).slice(0, first);
+
+/** How many conflicts a roster has open. */
+export const conflictCountOf = (roster: Pick<RosterDoc, 'conflicts'>): number =>
+  roster.conflicts?.length ?? 0;
+
 export class RosterConflictService {
   private readonly rosters: Collection<RosterDoc>;
 
