@@ -25,7 +25,8 @@ import {
 } from './roster-conflict.graphql';
 import type { RosterDoc } from './roster.doc';
 import { RosterOutcomeService } from './roster-outcome.service';
-import { RosterOutcome } from './roster-outcome.graphql';
+import { OutcomeIntervalArgs, RosterOutcome, RosterOutcomeInterval } from './roster-outcome.graphql';
+import { outcomeRows } from './roster-outcome.core';
 import { conflictCountOf, conflictsOf } from './roster-conflict.service';
 import { RosterRepairService } from './roster-repair.service';
 import { RosterRepair } from './roster-repair.graphql';
@@ -96,5 +97,19 @@ export class RosterConflictResolver {
     return this.heavyReads.run(viewer.userId, viewer.userId, () =>
       this.outcomeService.outcome(rosterId, viewer),
     );
+  }
+}
+
+/** An outcome's rows, of one skill or day when asked (the query cost counts fewer then). */
+@Resolver(() => RosterOutcome)
+export class RosterOutcomeResolver {
+  @FieldResolver(() => [RosterOutcomeInterval], {
+    description: 'One row per slot of the days with actuals and (skill, kind) of the active channels.',
+  })
+  intervals(
+    @Root() outcome: RosterOutcome,
+    @Args() { skill, date }: OutcomeIntervalArgs,
+  ): RosterOutcomeInterval[] {
+    return outcomeRows(outcome.intervals, skill, date);
   }
 }

@@ -270,6 +270,16 @@ function deferredRows(
   return rows;
 }
 
+/** An outcome's rows of one skill and / or one day (each argument unset: every one). */
+export function outcomeRows(
+  rows: readonly OutcomeInterval[],
+  skill: string | null | undefined,
+  date: string | null | undefined,
+): OutcomeInterval[] {
+  const any = (v: string | null | undefined): v is null | undefined => v === null || v === undefined;
+  return rows.filter((r) => (any(skill) || r.skill === skill) && (any(date) || r.date === date));
+}
+
 export function rosterOutcome(input: OutcomeInput, evaluate: QueueEvaluate): RosterOutcomeResult {
   const week = weekOf(input);
   const all = groups(input.channels);

@@ -1,5 +1,7 @@
 /** GraphQL types of rosterOutcome (plan versus actual). */
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { MAX_ID_LENGTH } from '../common/input-rules';
 import type { OutcomeDay, OutcomeInterval, OutcomeTotals } from './roster-outcome.core';
 import type { RosterOutcome as Outcome } from './roster-outcome.service';
 
@@ -95,7 +97,7 @@ export class RosterOutcome implements Outcome {
   @Field(() => Int)
   intervalMinutes!: number;
 
-  @Field(() => [RosterOutcomeInterval])
+  /** The field, with its `skill` and `date` arguments: RosterOutcomeResolver.intervals. */
   intervals!: RosterOutcomeInterval[];
 
   @Field(() => [RosterOutcomeDay])
@@ -103,4 +105,25 @@ export class RosterOutcome implements Outcome {
 
   @Field(() => RosterOutcomeTotals, { description: 'All days with actuals together.' })
   total!: RosterOutcomeTotals;
+}
+
+@ArgsType()
+export class OutcomeIntervalArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only this skill’s rows (its LIVE and DEFERRED channels). Given, the query cost counts 2 groups of rows instead of one per channel a site may hold.',
+  })
+  @IsOptional()
+  @MaxLength(MAX_ID_LENGTH)
+  skill?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only this day’s rows, YYYY-MM-DD. Given, the query cost counts one day’s slots instead of the week’s.',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be YYYY-MM-DD' })
+  date?: string | null;
 }

@@ -9,10 +9,10 @@
  * forecast run of 56 days of quarter-hours, a week of 672 quarter-hours for staffing and
  * rosters, 64 skills a roster, 64 channels a site, 500 stored warnings a roster, 500 staff),
  * so a query that passes cannot return more. A roster's coverage once weighed 10 skills
- * although a roster may cover 64, its warnings 20 although thousands were stored, a staffing
- * plan's channels and skills 20 although channels had no cap. Forecast points once
- * weighed a week's 672 although a run may hold 56 days: 24 aliases of `latestForecast`
- * passed at cost 96,817 and answered 14.3 MB in 1.5 s.
+ * although a roster may cover 64, its warnings and an outcome's rows 20 although thousands
+ * were stored or computed, a staffing plan's channels and skills 20 although channels had no
+ * cap. Forecast points once weighed a week's 672 although a run may hold 56 days: 24 aliases
+ * of `latestForecast` passed at cost 96,817 and answered 14.3 MB in 1.5 s.
  */
 import {
   getNamedType,
@@ -40,6 +40,10 @@ import { MAX_CHANNELS } from '../channels/channel.validation';
 const DEFAULT_PAGE_SIZE = 50;
 /** One week of quarter-hour intervals. */
 const WEEK_INTERVALS = 672;
+/** One day of quarter-hour wall-clock slots (a clock-change day's repeated hour shares its rows). */
+const DAY_INTERVALS = 96;
+/** Outcome rows of one skill per slot: its LIVE channels pooled, and its DEFERRED ones. */
+const OUTCOME_GROUPS_PER_SKILL = 2;
 /** A forecast run's points: its longest horizon of up to 100 quarter-hours a day (the fall-back day). */
 const FORECAST_POINTS = MAX_HORIZON_DAYS * 100;
 
@@ -83,6 +87,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // one summary per channel with volumes
   'Query.dataSummary': MAX_CHANNELS,
   'VolumeImportResult.channels': MAX_CHANNELS,
+  // one row per slot of the week and (skill, kind) of the active channels; see NARROWED_FACTORS
+  'RosterOutcome.intervals': MAX_CHANNELS * WEEK_INTERVALS,
   'ScenarioDifference.rows': WEEK_INTERVALS,
   'StaffingSkillRequirement.values': WEEK_INTERVALS,
   // at most MAX_SERIES_DAYS days of up to 100 quarter-hours (the fall-back day)
@@ -106,6 +112,18 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
 export const ONE_ENTRY_ARGUMENTS: Readonly<Record<string, string>> = {
   'Roster.coverage': 'skill',
 };
+/**
+ * Lists whose size is a product of factors that arguments narrow, `Type.field` → argument →
+ * [the factor, the factor when the argument is surely given]: an outcome's rows are (skill,
+ * kind) groups × slots, of one skill's groups with `skill`, of one day's slots with `date`.
+ */
+export const NARROWED_FACTORS: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>> =
+  {
+    'RosterOutcome.intervals': {
+      skill: [MAX_CHANNELS, OUTCOME_GROUPS_PER_SKILL],
+      date: [WEEK_INTERVALS, DAY_INTERVALS],
+    },
+  };
 /** Lists of objects not in LIST_SIZES. */
 const DEFAULT_OBJECT_LIST = 20;
 /** Lists of scalars not in LIST_SIZES (skills, roles, days of the week). */
@@ -195,6 +213,12 @@ export function fieldMultiplier(
   const key = `${parentType}.${field.name}`;
   const narrowing = ONE_ENTRY_ARGUMENTS[key];
   if (narrowing !== undefined && surelyGiven(node, narrowing, variables)) return 1;
+  const factors = NARROWED_FACTORS[key];
+  if (factors !== undefined)
+    return Object.entries(factors).reduce(
+      (size, [argument, [all, narrowed]]) => size * (surelyGiven(node, argument, variables) ? narrowed : all),
+      1,
+    );
   const known = LIST_SIZES[key];
   if (known !== undefined) return known;
   return isLeafType(getNamedType(field.type)) ? DEFAULT_LEAF_LIST : DEFAULT_OBJECT_LIST;

@@ -21,7 +21,7 @@ import { HolidayResolver } from '../holidays/holiday.resolver';
 import { HolidayService } from '../holidays/holiday.service';
 import type { Logger } from '../logger';
 import { PlanWeekService } from '../rostering/plan-week.service';
-import { RosterConflictResolver } from '../rostering/roster-conflict.resolver';
+import { RosterConflictResolver, RosterOutcomeResolver } from '../rostering/roster-conflict.resolver';
 import { RankingLabelService } from '../ranking/ranking-label.service';
 import { RankerRegistryService } from '../ranking/ranker-registry.service';
 import { RankingService } from '../ranking/ranking.service';
@@ -326,6 +326,7 @@ export const RESOLVERS: NonEmptyArray<ResolverClass> = [
   StaffingResolver,
   RosterResolver,
   RosterConflictResolver,
+  RosterOutcomeResolver,
   RankingResolver,
   RosterRankingResolver,
   VolumeResolver,
@@ -355,6 +356,7 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
       RosterConflictResolver,
       new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes, services.heavyReads),
     ],
+    [RosterOutcomeResolver, new RosterOutcomeResolver()],
     [RankingResolver, new RankingResolver(services.ranking, services.rankers)],
     [RosterRankingResolver, new RosterRankingResolver()],
     [VolumeResolver, new VolumeResolver(services.volumes)],

@@ -9,11 +9,11 @@ import { GENERATE, generateVariables, seedRosterSite, WEEK } from '../integratio
 import { expectOk } from '../helpers/expect-ok';
 
 const OUTCOME = /* GraphQL */ `
-  query ($id: ID!) {
+  query ($id: ID!, $day: String!) {
     rosterOutcome(rosterId: $id) {
       rosterId
       week
-      intervals {
+      intervals(date: $day) {
         date
         start
         skill
@@ -101,7 +101,7 @@ describe('rosterOutcome (plan versus actual) end to end', () => {
   afterAll(() => t.close());
 
   it('evaluates the Monday with Erlang C at the rostered agents', async () => {
-    const res = await t.gql<{ rosterOutcome: Outcome }>(OUTCOME, { id: rosterId }, manager);
+    const res = await t.gql<{ rosterOutcome: Outcome }>(OUTCOME, { id: rosterId, day: WEEK }, manager);
     expectOk(res);
     const o = res.data!.rosterOutcome;
     expect(o.intervals.map((i) => i.start)).toEqual(['08', '09', '10', '11'].map((h) => `${WEEK}T${h}:00`));
@@ -120,9 +120,9 @@ describe('rosterOutcome (plan versus actual) end to end', () => {
   });
 
   it('lets a SERVICE_PROVIDER read the outcome of a PUBLISHED roster only', async () => {
-    const ok = await t.gql(OUTCOME, { id: rosterId }, provider);
+    const ok = await t.gql(OUTCOME, { id: rosterId, day: WEEK }, provider);
     expectOk(ok);
-    const draft = await t.gql(OUTCOME, { id: draftId }, provider);
+    const draft = await t.gql(OUTCOME, { id: draftId, day: WEEK }, provider);
     expect(codeOf(draft)).toBe('NOT_FOUND');
   });
 

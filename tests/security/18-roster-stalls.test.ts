@@ -59,7 +59,7 @@ describe('security #18: large rosters leave the event loop free', () => {
   it('answers rosterOutcome with the event loop free', async () => {
     const watch = await read(
       'rosterOutcome',
-      'query($id: ID!) { rosterOutcome(rosterId: $id) { total { liveArrivals serviceLevel labourCost } days { date } intervals { start skill serviceLevel } } }',
+      'query($id: ID!) { rosterOutcome(rosterId: $id) { total { liveArrivals serviceLevel labourCost } days { date } intervals(skill: "calls") { start skill serviceLevel } } }',
       { id: site.rosterId },
     );
     expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);

@@ -7,9 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  outcomeRows,
   rosterOutcome,
   type OutcomeChannel,
   type OutcomeInput,
+  type OutcomeInterval,
   type QueueEvaluate,
 } from '../../../src/rostering/roster-outcome.core';
 import { toGrid } from '../../../src/rostering/outcome-grid.core';
@@ -189,6 +191,18 @@ describe('rosterOutcome (plan versus actual)', () => {
     expect(() => rosterOutcome(input({ ...calls, shrinkage: 1 }), evaluate)).toThrow(
       'calls.shrinkage must be in [0, 1), got 1',
     );
+  });
+});
+
+describe('outcomeRows', () => {
+  const row = (skill: string, date: string) => ({ skill, date }) as OutcomeInterval;
+  const rows = [row('calls', '2026-11-23'), row('emails', '2026-11-23'), row('calls', '2026-11-24')];
+
+  it('keeps the rows of a skill, a day, both, or all', () => {
+    expect(outcomeRows(rows, 'calls', null)).toEqual([rows[0], rows[2]]);
+    expect(outcomeRows(rows, undefined, '2026-11-23')).toEqual([rows[0], rows[1]]);
+    expect(outcomeRows(rows, 'calls', '2026-11-24')).toEqual([rows[2]]);
+    expect(outcomeRows(rows, null, undefined)).toEqual(rows);
   });
 });
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { loadConfig } from '../../../src/config';
 import { edgeLimits, prepareOperation } from '../../../src/server/limits';
-import { LIST_SIZES, ONE_ENTRY_ARGUMENTS } from '../../../src/server/query-cost';
+import { LIST_SIZES, NARROWED_FACTORS, ONE_ENTRY_ARGUMENTS } from '../../../src/server/query-cost';
+import { MAX_CHANNELS } from '../../../src/channels/channel.validation';
 import { queryLimitsRule, requestLimitErrors, type QueryLimits } from '../../../src/server/query-limits';
 import { MAX_LISTED_ROSTERS } from '../../../src/rostering/roster.service';
 
@@ -134,5 +135,30 @@ describe('Roster.coverage(skill:)', () => {
     expect(documentCost(nullable)).toBe(cost(all));
     // its cost does not depend on the values: the request is not costed again with them
     expect(requestLimitErrors(schema, parse(nullable), undefined, { s: 'calls' }, measureOnly)).toEqual([]);
+  });
+});
+
+describe('RosterOutcome.intervals(skill:, date:)', () => {
+  const outcome = (args: string, variables = '') =>
+    `query${variables} { rosterOutcome(rosterId: "r") { intervals${args} { start } } }`;
+  /** The outcome, its rows and one field per row. */
+  const cost = (rows: number) => 1 + 1 + rows;
+
+  it('weighs a row per slot of the week and channel a site may hold', () => {
+    expect(NARROWED_FACTORS['RosterOutcome.intervals']).toEqual({
+      skill: [MAX_CHANNELS, 2],
+      date: [672, 96],
+    });
+    expect(documentCost(outcome(''))).toBe(cost(MAX_CHANNELS * 672));
+  });
+
+  it('weighs one skill’s two groups, one day’s slots, or both, when surely given', () => {
+    expect(documentCost(outcome('(skill: "calls")'))).toBe(cost(2 * 672));
+    expect(documentCost(outcome('(date: "2026-11-23")'))).toBe(cost(MAX_CHANNELS * 96));
+    expect(documentCost(outcome('(skill: $s, date: $d)', '($s: String!, $d: String!)'))).toBe(cost(2 * 96));
+  });
+
+  it('narrows nothing with null or a nullable variable', () => {
+    expect(documentCost(outcome('(skill: null, date: $d)', '($d: String)'))).toBe(cost(MAX_CHANNELS * 672));
   });
 });
