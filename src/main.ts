@@ -70,18 +70,31 @@ async function main(): Promise<void> {
 }
 
 /**
- * Jobs left QUEUED or RUNNING by a process that is gone become FAILED ("interrupted by
- * restart"): at start and, with several processes on Redis, every 2 × PROCESS_LIVENESS_SECONDS
- * (30 s by default) after.
+ * Jobs left QUEUED or RUNNING by a process that is gone are settled once at start and, with
+ * several processes on Redis, every 2 × PROCESS_LIVENESS_SECONDS (30 s by default) after. With
+ * Redis the start sweep waits for its connections (start-up does not): before they are ready no
+ * process can be told dead, and a sweep then settled nothing until the next one, 30 s later.
+ * Sweeps never overlap.
  */
 async function recoverJobs(services: Services, logger: Logger): Promise<void> {
-  const sweep = async () => {
-    const { stored, failed } = await services.rosterJobs.recoverInterrupted();
-    if (stored > 0) logger.info({ stored }, 'roster results of ended processes stored from the job queue');
-    if (failed > 0) logger.warn({ failed }, 'roster jobs of ended processes marked FAILED');
-  };
-  await sweep().catch((err: unknown) => logger.warn({ err }, 'job recovery at start failed; retried later'));
-  if (!services.redis) return;
+  let running: Promise<void> | null = null;
+  const sweep = (): Promise<void> =>
+    (running ??= (async () => {
+      const { stored, failed } = await services.rosterJobs.recoverInterrupted();
+      if (stored > 0) logger.info({ stored }, 'roster results of ended processes stored from the job queue');
+      if (failed > 0) logger.warn({ failed }, 'roster jobs of ended processes marked FAILED');
+    })().finally(() => (running = null)));
+  const atStart = () =>
+    sweep().then(
+      () => logger.info('jobs of ended processes checked at start'),
+      (err: unknown) => logger.warn({ err }, 'job recovery at start failed; retried later'),
+    );
+  const { redis } = services;
+  if (!redis) {
+    await atStart();
+    return;
+  }
+  void redis.health.whenUp().then(atStart);
   setInterval(
     () => void sweep().catch((err: unknown) => logger.warn({ err }, 'job recovery sweep failed')),
     2 * services.config.PROCESS_LIVENESS_SECONDS * 1000,

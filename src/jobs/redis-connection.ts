@@ -15,6 +15,8 @@ export type RedisRole = 'command' | 'blocking' | 'subscriber';
 export class RedisHealth {
   private lastError: string | null = null;
   private readonly watched = new Set<Redis>();
+  /** Callers of `whenUp` waiting for every watched client to be connected. */
+  private readonly upWaiters: (() => void)[] = [];
 
   constructor(private readonly logger: Logger) {}
 
@@ -40,8 +42,18 @@ export class RedisHealth {
       if (lost) this.logger.info({ redis: name }, 'redis connection restored');
       lost = false;
       lastLogged = 0;
+      if (this.up) for (const resolve of this.upWaiters.splice(0)) resolve();
     });
     return client;
+  }
+
+  /**
+   * Resolves once, the first time every watched client is connected (at once if they are now):
+   * work that needs Redis at start runs as soon as it can, while start-up never waits for it.
+   */
+  whenUp(): Promise<void> {
+    if (this.up) return Promise.resolve();
+    return new Promise((resolve) => this.upWaiters.push(resolve));
   }
 
   /** Up when every watched client is connected. */

@@ -4,10 +4,13 @@
  * data directory, so every unfinished job is recovered at once; with Redis another process
  * recovers it once the dead one's liveness key has expired.
  */
+import { Redis } from 'ioredis';
 import {
+  API_REDIS_CONNECTIONS,
   freePort,
   gql,
   login,
+  redisRestored,
   removeDataDirs,
   startApi,
   startRedis,
@@ -97,6 +100,62 @@ describe('roster jobs interrupted by a crash', () => {
     expect(job.state).toBe('FAILED');
     expect(job.error).toMatch(/interrupted by restart/i);
   }, 150_000);
+
+  it('recovers the job of a killed process as soon as a new one connects to Redis, once', async () => {
+    const port = await freePort();
+    let redis = await startRedis(port);
+    procs.push(redis);
+    // expired keys are announced: the test learns that the killed process has ended, no polling
+    const commands = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: null });
+    const announcements = commands.duplicate();
+    await commands.config('SET', 'notify-keyspace-events', 'Ex');
+    const expired = new Set<string>();
+    const wakers: (() => void)[] = [];
+    announcements.on('message', (_channel: string, key: string) => {
+      expired.add(key);
+      for (const wake of wakers.splice(0)) wake();
+    });
+    await announcements.subscribe('__keyevent@0__:expired');
+    try {
+      const env = { SEED_ON_START: 'false', REDIS_URL: `redis://127.0.0.1:${port}` };
+      // the first process's liveness key lives 2 s: it has ended soon after the kill
+      const first = await startApi('recovery-prompt-1', {
+        ...env,
+        PROCESS_LIVENESS_SECONDS: '2',
+        DATA_DIR: copyDemoDataDir(),
+      });
+      procs.push(first);
+      const { id, token } = await startPlanWeek(first);
+      expect(['QUEUED', 'RUNNING']).toContain((await readJob(first, id, token)).state);
+      await first.kill('SIGKILL');
+      const [key] = await commands.keys('shiftcast:process:*');
+      if (key !== undefined) while (!expired.has(key)) await new Promise<void>((wake) => wakers.push(wake));
+
+      // the next process sweeps every 600 s: only the sweep at start can recover the job in time
+      const second = await startApi('recovery-prompt-2', {
+        ...env,
+        PROCESS_LIVENESS_SECONDS: '300',
+        DATA_DIR: first.dataDir,
+      });
+      procs.push(second);
+      await second.waitFor(/roster jobs of ended processes marked FAILED/, 60_000);
+      const job = await readJob(second, id, await login(second.url, 'manager'));
+      expect(job).toMatchObject({ state: 'FAILED', error: expect.stringMatching(/interrupted by restart/i) });
+
+      // Redis restarts: every connection comes back, and the start sweep does not run again
+      await redis.kill('SIGTERM');
+      await second.waitFor(/"redis":"commands".*connection lost/, 30_000);
+      redis = await startRedis(port);
+      procs.push(redis);
+      await redisRestored(second, API_REDIS_CONNECTIONS);
+      expect(second.lines.filter((l) => l.includes('jobs of ended processes checked at start'))).toHaveLength(
+        1,
+      );
+    } finally {
+      announcements.disconnect();
+      commands.disconnect();
+    }
+  }, 240_000);
 
   it('stores the result a worker finished after its API process died, once, from another process', async () => {
     const port = await freePort();
