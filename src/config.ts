@@ -112,6 +112,8 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be letters, digits, _ or -')
     .default('shiftcast'),
   JOB_LOCK_SECONDS: int(1, 600).default(30),
+  // at least 10: a result trimmed away before its starter or a recovering process reads it is lost
+  JOB_KEEP_COUNT: int(10, 10_000).default(100),
   PROCESS_LIVENESS_SECONDS: int(2, 600).default(15),
   METRICS_TOKEN: optionalString.refine(
     (v) => v === undefined || v.length >= 16,

@@ -28,7 +28,10 @@ import { redisClient, type RedisHealth } from './redis-connection';
 const ENQUEUE_TIMEOUT_MS = 1500;
 /** A scrape's job counts that take longer are left out (Redis answers them in milliseconds). */
 const DEPTH_TIMEOUT_MS = 1000;
-/** Finished jobs stay in Redis this long, so any API process can still read the result. */
+/**
+ * Finished jobs stay in Redis this long at most (failed ones 24 times longer), so any API
+ * process can still read the result of a job whose starter ended (roster-job-recovery.ts).
+ */
 const KEEP_SECONDS = 3600;
 
 /** Jobs not yet taken by a worker, from BullMQ's counts: waiting, prioritized and delayed. */
@@ -46,6 +49,11 @@ export interface BullmqRunnerOptions {
    * process); beyond it a new one is refused, as the in-process pool refuses past its queue.
    */
   maxWaiting: number;
+  /**
+   * Finished jobs of one kind kept in Redis, completed and failed each (JOB_KEEP_COUNT): the
+   * newest, within their age. A roster job carries its problem and result (0.8 MB at 500 staff).
+   */
+  keepCount: number;
   health: RedisHealth;
   logger: Logger;
 }
@@ -162,8 +170,8 @@ export class BullmqTaskRunner implements TaskRunner {
             .add(name, payload, {
               jobId,
               attempts: 1,
-              removeOnComplete: { age: KEEP_SECONDS },
-              removeOnFail: { age: KEEP_SECONDS * 24 },
+              removeOnComplete: { age: KEEP_SECONDS, count: this.opts.keepCount },
+              removeOnFail: { age: KEEP_SECONDS * 24, count: this.opts.keepCount },
             })
             .catch(unavailable);
         }),

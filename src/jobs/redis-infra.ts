@@ -27,6 +27,7 @@ export type RedisInfraConfig = Pick<
   | 'WORKER_TASK_TIMEOUT_SECONDS'
   | 'WORKER_THREADS'
   | 'WORKER_QUEUE_SIZE'
+  | 'JOB_KEEP_COUNT'
   | 'PROCESS_LIVENESS_SECONDS'
 > & { REDIS_URL: string };
 
@@ -46,6 +47,7 @@ export function connectRedis(config: RedisInfraConfig, logger: Logger): RedisInf
     defaultTimeoutMs: config.WORKER_TASK_TIMEOUT_SECONDS * 1000,
     parallelism: config.WORKER_THREADS,
     maxWaiting: config.WORKER_QUEUE_SIZE,
+    keepCount: config.JOB_KEEP_COUNT,
     health,
     logger,
   });

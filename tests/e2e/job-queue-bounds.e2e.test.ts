@@ -36,6 +36,7 @@ describe('BullMQ queue bounds (no worker running)', () => {
       defaultTimeoutMs: 60_000,
       parallelism: 1,
       maxWaiting: 3,
+      keepCount: 100,
       health,
       logger,
     });

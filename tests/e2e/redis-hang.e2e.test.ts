@@ -45,6 +45,7 @@ describe('a Redis that stops answering', () => {
         WORKER_TASK_TIMEOUT_SECONDS: 60,
         WORKER_THREADS: 1,
         WORKER_QUEUE_SIZE: 8,
+        JOB_KEEP_COUNT: 100,
         PROCESS_LIVENESS_SECONDS: 15,
       },
       logger,

@@ -62,6 +62,7 @@ describe('a worker stopping mid-solve', () => {
       defaultTimeoutMs: 120_000,
       parallelism: 1,
       maxWaiting: 8,
+      keepCount: 100,
       health: apiHealth,
       logger,
     });

@@ -40,6 +40,8 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL: must start with redis:\/\/ or rediss:\/\/$/],
     [{ REDIS_PREFIX: 'a:b' }, /^REDIS_PREFIX: must be letters, digits, _ or - \(got "a:b"\)$/],
     [{ JOB_LOCK_SECONDS: '0' }, /^JOB_LOCK_SECONDS: /],
+    [{ JOB_KEEP_COUNT: '0' }, /^JOB_KEEP_COUNT: /],
+    [{ JOB_KEEP_COUNT: '1000000' }, /^JOB_KEEP_COUNT: /],
     [{ WORKER_NICE: '20' }, /^WORKER_NICE: /],
     [{ PROCESS_LIVENESS_SECONDS: '1' }, /^PROCESS_LIVENESS_SECONDS: /],
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16 characters$/],
