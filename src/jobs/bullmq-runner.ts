@@ -8,10 +8,15 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import type { Logger } from '../logger';
 import { REPO_ROOT } from '../paths';
-import type { TaskOutcome, TaskRunner, TaskRunOptions } from '../workers/task-runner';
+import {
+  TaskRefusedError,
+  type TaskOutcome,
+  type TaskRunner,
+  type TaskRunOptions,
+} from '../workers/task-runner';
 import {
   cancelChannel,
   cancelKey,
@@ -101,7 +106,11 @@ export class BullmqTaskRunner implements TaskRunner {
   }
 
   async run<I, O>(filename: string, name: string, input: I, opts: TaskRunOptions = {}): Promise<O> {
-    this.assertAvailable();
+    try {
+      this.assertAvailable();
+    } catch (e) {
+      throw isAppError(e) ? new TaskRefusedError('unavailable', e.code, e.message) : e;
+    }
     const task = taskEntryOf(filename);
     if (!isTaskEntry(task)) throw new AppError('INTERNAL', `${task} is not a queueable task`);
     const kind = TASK_KINDS[task];
@@ -147,13 +156,17 @@ export class BullmqTaskRunner implements TaskRunner {
   }
 
   /**
-   * Adds the job, refusing with FAILED_PRECONDITION when `maxWaiting` jobs of its kind already
-   * wait, and with UNAVAILABLE when Redis does not accept it in time.
+   * Adds the job, refusing (TaskRefusedError) with FAILED_PRECONDITION when `maxWaiting` jobs of
+   * its kind already wait, and with UNAVAILABLE when Redis does not accept it in time.
    */
   private enqueue(kind: JobKind, name: string, payload: JobPayload, jobId: string): ReturnType<Queue['add']> {
     const queue = ofKind(this.queues, kind);
     const unavailable = (err: Error): never => {
-      throw new AppError('UNAVAILABLE', `The job queue is unavailable: ${err.message}; try again shortly`);
+      throw new TaskRefusedError(
+        'unavailable',
+        'UNAVAILABLE',
+        `The job queue is unavailable: ${err.message}; try again shortly`,
+      );
     };
     return withTimeout(
       queue
@@ -162,7 +175,8 @@ export class BullmqTaskRunner implements TaskRunner {
         .then((c) => {
           const waiting = waitingOf(c);
           if (waiting >= this.opts.maxWaiting)
-            throw new AppError(
+            throw new TaskRefusedError(
+              'queue-full',
               'FAILED_PRECONDITION',
               `The ${kind} job queue is full (${waiting} waiting); try again shortly`,
             );
@@ -177,7 +191,11 @@ export class BullmqTaskRunner implements TaskRunner {
         }),
       ENQUEUE_TIMEOUT_MS,
       () =>
-        new AppError('UNAVAILABLE', 'The job queue did not accept the job in time: Redis is not answering'),
+        new TaskRefusedError(
+          'unavailable',
+          'UNAVAILABLE',
+          'The job queue did not accept the job in time: Redis is not answering',
+        ),
     );
   }
 

@@ -10,7 +10,12 @@ import { extensionCode, isAppError } from '../errors';
 import { isTaskEntry, TASK_KINDS } from '../jobs/job-kinds';
 import { taskEntryOf } from '../jobs/bullmq-runner';
 import { RECENT_KPI_WEEKS } from '../ranking/scheduling-kpis.core';
-import type { TaskRunner, TaskRunOptions } from '../workers/task-runner';
+import {
+  TaskRefusedError,
+  type TaskRefusal,
+  type TaskRunner,
+  type TaskRunOptions,
+} from '../workers/task-runner';
 import { APP_PAGES } from './web.routes';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -76,9 +81,14 @@ const RECORDED = {
   },
   jobDuration: {
     name: 'shiftcast_job_duration_seconds',
-    help: 'Duration of forecast and roster jobs (queue wait included) by kind and outcome',
+    help: 'Duration of accepted jobs (queue wait included) by kind and outcome (completed or failed)',
     labelNames: ['kind', 'outcome'],
     buckets: JOB_BUCKETS,
+  },
+  jobsRefused: {
+    name: 'shiftcast_jobs_refused_total',
+    help: 'Jobs refused before they were queued, by kind and reason: the queue was full (queue-full, WORKER_QUEUE_SIZE) or Redis could not take them (unavailable)',
+    labelNames: ['kind', 'reason'],
   },
   solverStatus: {
     name: 'shiftcast_solver_status_total',
@@ -106,6 +116,12 @@ const RECORDED = {
     buckets: GAP_BUCKETS,
   },
 } as const satisfies Record<string, MetricSpec>;
+
+/** The `kind` label of a task: its job kind (job-kinds.ts), or "other". */
+function taskKind(filename: string): string {
+  const entry = taskEntryOf(filename);
+  return isTaskEntry(entry) ? TASK_KINDS[entry] : 'other';
+}
 
 export interface MetricSources {
   /** Waiting / active jobs by kind. */
@@ -192,6 +208,7 @@ export class Metrics {
   readonly errors: Counter<'code'>;
   readonly subscriptions: Gauge;
   readonly jobDuration: Histogram<'kind' | 'outcome'>;
+  readonly jobsRefused: Counter<'kind' | 'reason'>;
   readonly solverStatus: Counter<'status'>;
   readonly solverGap: Histogram;
   readonly connectionsRefused: Counter<'reason'>;
@@ -208,6 +225,7 @@ export class Metrics {
     this.errors = new Counter({ ...RECORDED.errors, registers });
     this.subscriptions = new Gauge({ ...RECORDED.subscriptions, registers });
     this.jobDuration = new Histogram({ ...RECORDED.jobDuration, registers });
+    this.jobsRefused = new Counter({ ...RECORDED.jobsRefused, registers });
     this.solverStatus = new Counter({ ...RECORDED.solverStatus, registers });
     this.solverGap = new Histogram({ ...RECORDED.solverGap, registers });
     this.connectionsRefused = new Counter({ ...RECORDED.connectionsRefused, registers });
@@ -241,13 +259,17 @@ export class Metrics {
 
   /** Records a finished task: its duration by kind and, for roster solves, status and gap. */
   observeTask(filename: string, outcome: 'completed' | 'failed', seconds: number, result: unknown): void {
-    const entry = taskEntryOf(filename);
-    const kind = isTaskEntry(entry) ? TASK_KINDS[entry] : 'other';
+    const kind = taskKind(filename);
     this.jobDuration.observe({ kind, outcome }, seconds);
     if (kind !== 'roster' || !result || typeof result !== 'object') return;
     const r = result as { status?: unknown; gap?: unknown };
     if (typeof r.status === 'string') this.solverStatus.inc({ status: r.status });
     if (typeof r.gap === 'number' && Number.isFinite(r.gap)) this.solverGap.observe(r.gap);
+  }
+
+  /** Records a task the runner refused: it never ran, so it has no duration and is no failure. */
+  observeRefusal(filename: string, reason: TaskRefusal): void {
+    this.jobsRefused.inc({ kind: taskKind(filename), reason });
   }
 
   /** Express middleware timing every request; routes are collapsed to their first segment (`routeLabel`). */
@@ -292,7 +314,7 @@ export class Metrics {
   }
 }
 
-/** Wraps a runner so every task is timed and roster results are counted. */
+/** Wraps a runner so every task is timed (refused ones counted apart) and roster results are counted. */
 export function observedRunner(runner: TaskRunner, metrics: () => Metrics | null): TaskRunner {
   return {
     parallelism: runner.parallelism,
@@ -308,7 +330,8 @@ export function observedRunner(runner: TaskRunner, metrics: () => Metrics | null
         metrics()?.observeTask(filename, 'completed', (Date.now() - t0) / 1000, out);
         return out;
       } catch (e) {
-        metrics()?.observeTask(filename, 'failed', (Date.now() - t0) / 1000, null);
+        if (e instanceof TaskRefusedError) metrics()?.observeRefusal(filename, e.refusal);
+        else metrics()?.observeTask(filename, 'failed', (Date.now() - t0) / 1000, null);
         throw e;
       }
     },

@@ -1,3 +1,5 @@
+import { AppError, type ErrorCode } from '../errors';
+
 /**
  * The port features run CPU-heavy tasks through. Two implementations: the in-process piscina
  * pool (`WorkerPool`, the default) and the BullMQ queue (`src/jobs/bullmq-runner.ts`, when
@@ -40,4 +42,21 @@ export interface TaskRunner {
   /** Tasks waiting and running, by kind, for metrics. */
   depth(): Promise<Record<string, { waiting: number; active: number }>>;
   close(): Promise<void>;
+}
+
+/** Why a runner would not take a task: its queue was full, or the queue cannot be reached. */
+export type TaskRefusal = 'queue-full' | 'unavailable';
+
+/**
+ * A task the runner refused before it was queued: it never ran, so it is no failed task (the
+ * metrics count it apart). Its code and message are the caller's answer, as for any AppError.
+ */
+export class TaskRefusedError extends AppError {
+  constructor(
+    readonly refusal: TaskRefusal,
+    code: ErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+  }
 }

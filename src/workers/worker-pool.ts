@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { Piscina } from 'piscina';
 import { AppError } from '../errors';
 import { REPO_ROOT } from '../paths';
-import type { TaskRunner, TaskRunOptions } from './task-runner';
+import { TaskRefusedError, type TaskRunner, type TaskRunOptions } from './task-runner';
 
 export interface WorkerPoolOptions {
   /** Threads: one per concurrent CPU-bound task (fits and MILP solves are single-threaded). */
@@ -85,7 +85,11 @@ export class WorkerPool implements TaskRunner {
   /** Runs the named export `name` of the worker entry `filename` with `input`. */
   async run<I, O>(filename: string, name: string, input: I, opts: RunOptions = {}): Promise<O> {
     if (this.pool.queueSize >= this.options.maxQueue)
-      throw new AppError('FAILED_PRECONDITION', 'The worker queue is full; try again shortly');
+      throw new TaskRefusedError(
+        'queue-full',
+        'FAILED_PRECONDITION',
+        'The worker queue is full; try again shortly',
+      );
     const timeoutMs = opts.timeoutMs ?? this.options.taskTimeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;

@@ -5,14 +5,16 @@
  * Before, 60 `generateRoster` calls on a one-thread worker were all queued, 43 of them timed
  * out, and the worker went on solving every abandoned one.
  */
-import { Queue } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
 import { cancelKey, queueName } from '../../src/jobs/job-kinds';
 import { RedisHealth } from '../../src/jobs/redis-connection';
 import { createLogger } from '../../src/logger';
+import { Metrics, observedRunner } from '../../src/server/metrics';
 import { taskFile } from '../../src/workers/worker-pool';
 import { freePort, startRedis, type Proc } from '../helpers/processes';
+import { quietSources } from '../helpers/quiet-metrics';
 
 const PREFIX = 'queue-bounds';
 const TASK = taskFile('staffing/workload.task');
@@ -71,6 +73,57 @@ describe('BullMQ queue bounds (no worker running)', () => {
     await Promise.all(waiting);
     await queue.obliterate({ force: true });
     await queue.close();
+  });
+
+  it('counts refused jobs apart: no failed job, no duration', async () => {
+    const metrics = new Metrics(quietSources());
+    const observed = observedRunner(runner, () => metrics);
+    const queue = new Queue(queueName('staffing'), { connection: client, prefix: PREFIX });
+    const events = new QueueEvents(queueName('staffing'), {
+      connection: client.duplicate({ maxRetriesPerRequest: null }),
+      prefix: PREFIX,
+    });
+    await events.waitUntilReady();
+    const stop = new AbortController();
+    try {
+      let added = 0;
+      const full = new Promise<void>((resolve) =>
+        events.on('waiting', () => {
+          if (++added === 3) resolve();
+        }),
+      );
+      const waiting = [1, 2, 3].map((i) =>
+        observed
+          .run(TASK, 'solveWorkloadPlan', { i }, { signal: stop.signal, jobId: `counted-${i}` })
+          .catch((e) => e),
+      );
+      await full;
+      await expect(
+        observed.run(TASK, 'solveWorkloadPlan', { i: 4 }, { jobId: 'counted-4' }),
+      ).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+      const text = await metrics.registry.metrics();
+      expect(text).toContain('shiftcast_jobs_refused_total{kind="staffing",reason="queue-full"} 1');
+      expect(text).not.toMatch(/shiftcast_job_duration_seconds_count\{kind="staffing",outcome="failed"\}/);
+      stop.abort();
+      await Promise.all(waiting);
+
+      // a Redis that does not answer refuses the enqueue too (UNAVAILABLE after 1.5 s)
+      process.kill(redis.child.pid!, 'SIGSTOP');
+      try {
+        await expect(
+          observed.run(TASK, 'solveWorkloadPlan', { i: 5 }, { jobId: 'counted-5' }),
+        ).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      } finally {
+        process.kill(redis.child.pid!, 'SIGCONT');
+      }
+      expect(await metrics.registry.metrics()).toContain(
+        'shiftcast_jobs_refused_total{kind="staffing",reason="unavailable"} 1',
+      );
+    } finally {
+      await events.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
   });
 
   it('cancels a job whose wait timed out, so a worker that picks it up skips it', async () => {
