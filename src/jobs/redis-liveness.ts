@@ -7,11 +7,15 @@ import type { ProcessLiveness } from '../workers/process-liveness';
  * Several API processes: each keeps a key `<prefix>:process:<id>` alive in Redis (a TTL of
  * PROCESS_LIVENESS_SECONDS, 15 s by default, renewed every third of it). A process whose key
  * has expired has ended; its unfinished jobs can be recovered by any other. While Redis is
- * down nobody can tell, and nothing is recovered.
+ * down nobody can tell, and nothing is recovered. The key is written as soon as the connection
+ * is ready (at start and after an outage), not a third of the TTL later: until then another
+ * process's sweep would take this one's new jobs for a dead process's.
  */
 export class RedisLiveness implements ProcessLiveness {
   readonly self = randomUUID();
   private readonly timer: NodeJS.Timeout;
+  /** Beats as soon as Redis is connected: at start and after an outage the key may be missing. */
+  private readonly onReady = (): void => void this.beat();
 
   constructor(
     private readonly redis: Redis,
@@ -21,6 +25,7 @@ export class RedisLiveness implements ProcessLiveness {
   ) {
     this.timer = setInterval(() => void this.beat(), Math.floor(ttlMs / 3));
     this.timer.unref();
+    this.redis.on('ready', this.onReady);
     void this.beat();
   }
 
@@ -48,6 +53,7 @@ export class RedisLiveness implements ProcessLiveness {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.redis.off('ready', this.onReady);
     if (this.redis.status === 'ready')
       await this.redis
         .del(this.key(this.self))
