@@ -6,6 +6,24 @@ import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { RANKER_MODELS, type RankerModelDoc } from './ranker-model.doc';
+import { featureNamesMismatch } from './ranker.core';
+
+/**
+ * A stored ranker whose feature names are not this version's (an older version's model, or a
+ * tampered document): it would score today's feature vector by the wrong positions.
+ */
+export function rankerFeatureMismatch(
+  model: Pick<RankerModelDoc, '_id' | 'version' | 'featureNames'>,
+): AppError | null {
+  const mismatch = featureNamesMismatch(model.featureNames);
+  return mismatch
+    ? new AppError(
+        'FAILED_PRECONDITION',
+        `Ranker v${model.version} (${model._id}) does not fit this version's features: ${mismatch}`,
+        [{ field: 'featureNames', message: mismatch }],
+      )
+    : null;
+}
 
 export class RankerRegistryService {
   private readonly models: Collection<RankerModelDoc>;
@@ -43,14 +61,32 @@ export class RankerRegistryService {
     return this.models.find({}, { sort: { version: -1 }, limit, projection: { forest: 0 } });
   }
 
+  /** The ACTIVE ranker's document, as stored (`usable()` checks it before scoring). */
   async active(): Promise<RankerModelDoc | null> {
     return this.models.findOne({ status: 'ACTIVE' });
   }
 
-  /** Makes `id` the ACTIVE ranker; the previous one becomes RETIRED in the same write. */
+  /**
+   * The ACTIVE ranker to score with: null when none is active; FAILED_PRECONDITION naming the
+   * difference when its feature names are not this version's (it was activated by an older
+   * version, or its document was changed), so nothing is scored with it.
+   */
+  async usable(): Promise<RankerModelDoc | null> {
+    const model = await this.active();
+    const refused = model && rankerFeatureMismatch(model);
+    if (refused) throw refused;
+    return model;
+  }
+
+  /**
+   * Makes `id` the ACTIVE ranker; the previous one becomes RETIRED in the same write. A ranker
+   * whose feature names are not this version's is refused (FAILED_PRECONDITION naming them).
+   */
   async activate(id: string): Promise<RankerModelDoc> {
     const doc = await this.models.findById(id);
     if (!doc) throw notFound('RankerModel', id);
+    const refused = rankerFeatureMismatch(doc);
+    if (refused) throw refused;
     const now = new Date();
     await this.models.bulkWrite([
       {

@@ -67,6 +67,39 @@ export interface TrainedRanker {
   metrics: RankerMetrics;
 }
 
+/**
+ * Why a ranker trained on `stored` features cannot score this version's `expected` feature
+ * vector, or null when they are the same list in the same order. A forest reads features by
+ * position, so a renamed, reordered, added or dropped feature would be scored silently wrong.
+ */
+export function featureNamesMismatch(
+  value: unknown,
+  expected: readonly string[] = FEATURE_NAMES,
+): string | null {
+  if (!Array.isArray(value)) return 'the model stores no feature names';
+  const stored: unknown[] = value;
+  if (!stored.every((n): n is string => typeof n === 'string'))
+    return 'the model stores feature names that are not strings';
+  const missing = expected.filter((n) => !stored.includes(n));
+  const unknown = stored.filter((n) => !expected.includes(n));
+  if (missing.length > 0 || unknown.length > 0)
+    return [
+      `trained on ${stored.length} features, this version computes ${expected.length}`,
+      ...(missing.length > 0 ? [`missing: ${missing.slice(0, 5).join(', ')}`] : []),
+      ...(unknown.length > 0
+        ? [
+            `unknown: ${unknown
+              .slice(0, 5)
+              .map((n) => JSON.stringify(n.slice(0, 40)))
+              .join(', ')}`,
+          ]
+        : []),
+    ].join('; ');
+  const i = expected.findIndex((n, k) => stored[k] !== n);
+  if (i >= 0) return `feature ${i} is ${stored[i] ?? '?'}, this version computes ${at(expected, i)} there`;
+  return null;
+}
+
 /** Area under the ROC curve by the rank-sum (Mann–Whitney) formula, ties counted half. */
 export function auc(scores: readonly number[], labels: readonly number[]): number | null {
   if (scores.length !== labels.length)

@@ -5,7 +5,7 @@
 import { Role } from '../auth/roles';
 import { addDays, daysBetween, mondayOf } from '../common/calendar';
 import type { Viewer } from '../auth/request-context';
-import { AppError, badInput } from '../errors';
+import { AppError, badInput, isAppError } from '../errors';
 import type { Logger } from '../logger';
 import type { ObjectivePlan } from '../rostering/roster-job.service';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
@@ -17,7 +17,7 @@ import { planMode, type RankingFlags } from './ranking-flags.core';
 import type { RankingLabelService } from './ranking-label.service';
 import { historyWeek, type RankerWeek } from './ranker-dataset.core';
 import type { RankerModelDoc } from './ranker-model.doc';
-import type { RankerRegistryService } from './ranker-registry.service';
+import { rankerFeatureMismatch, type RankerRegistryService } from './ranker-registry.service';
 import { decideRewards, type Prediction, type RewardDecision } from './ranker-rewards.core';
 import type { RankerMetrics, RankerOptions, TrainedRanker } from './ranker.core';
 import {
@@ -61,7 +61,7 @@ export class RankingService {
 
   /**
    * Trains a ranker on the last `lookbackWeeks` published weeks (newest sixth validates). It is
-   * activated when no ranker is active and it beats the stated-preference rules on the
+   * activated when no usable ranker is active (none, or one refused for its feature names) and it beats the stated-preference rules on the
    * validation weeks (precision@k); otherwise it stays a CANDIDATE for `activateRanker`.
    */
   async trainAssignmentRanker(
@@ -108,15 +108,28 @@ export class RankingService {
       createdAt: new Date(),
       createdBy: viewer?.userId ?? null,
     });
-    return (await this.registry.active()) || !beatsRules(saved.metrics)
-      ? saved
-      : this.registry.activate(saved._id);
+    const active = await this.registry.active();
+    // an active ranker that does not fit today's features is never used: replace it like none
+    const inUse = active !== null && rankerFeatureMismatch(active) === null;
+    return inUse || !beatsRules(saved.metrics) ? saved : this.registry.activate(saved._id);
   }
 
   /** The learned-reward decision for one week; any failure falls back to the rules. */
   async decide(problem: RosterProblem): Promise<RewardDecision & { modelId: string | null }> {
     const threshold = this.flags.confidenceThreshold;
-    const model = await this.registry.active();
+    let model: RankerModelDoc | null;
+    try {
+      model = await this.registry.usable();
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'FAILED_PRECONDITION') throw e;
+      // a stored ranker that does not fit today's features: refused, never used to score
+      const active = await this.registry.active();
+      this.logger.warn(
+        { err: e, week: problem.weekStart, modelId: active?._id },
+        'active ranker refused; using the rules',
+      );
+      return { ...decideRewards({ ok: false, reason: e.message }, threshold), modelId: active?._id ?? null };
+    }
     if (!model)
       return { ...decideRewards({ ok: false, reason: 'no active model' }, threshold), modelId: null };
     let prediction: Prediction;

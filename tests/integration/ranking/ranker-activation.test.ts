@@ -16,6 +16,7 @@ import {
 } from '../../../src/ranking/ranker.core';
 import type { RankingLabelService } from '../../../src/ranking/ranking-label.service';
 import { RankingService } from '../../../src/ranking/ranking.service';
+import { FEATURE_NAMES } from '../../../src/ranking/ranking-features.core';
 import type { RosterService } from '../../../src/rostering/roster.service';
 import { EmbeddedStore } from '../../../src/store/embedded-store';
 import type { TaskRunner } from '../../../src/workers/task-runner';
@@ -50,7 +51,7 @@ async function rankingWith(trained: RankerMetrics[]) {
     run: () =>
       Promise.resolve<TrainedRanker>({
         forest: {} as TrainedRanker['forest'],
-        featureNames: [],
+        featureNames: [...FEATURE_NAMES],
         options: DEFAULT_RANKER_OPTIONS,
         metrics: queue.shift()!,
       }),

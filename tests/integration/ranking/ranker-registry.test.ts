@@ -1,3 +1,4 @@
+import { FEATURE_NAMES } from '../../../src/ranking/ranking-features.core';
 import { RankerRegistryService } from '../../../src/ranking/ranker-registry.service';
 import { DEFAULT_RANKER_OPTIONS, trainForest } from '../../../src/ranking/ranker.core';
 import { EmbeddedStore } from '../../../src/store/embedded-store';
@@ -20,7 +21,7 @@ describe('ranker registry', () => {
       validationWeeks: [],
     },
     options: DEFAULT_RANKER_OPTIONS,
-    featureNames: ['x'],
+    featureNames: [...FEATURE_NAMES],
     forest,
     createdAt: new Date(),
     createdBy: null,

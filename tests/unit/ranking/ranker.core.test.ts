@@ -1,4 +1,12 @@
-import { auc, precisionAtK, predictForest, sampleRows, trainForest } from '../../../src/ranking/ranker.core';
+import {
+  auc,
+  featureNamesMismatch,
+  precisionAtK,
+  predictForest,
+  sampleRows,
+  trainForest,
+} from '../../../src/ranking/ranker.core';
+import { FEATURE_NAMES } from '../../../src/ranking/ranking-features.core';
 
 describe('ranker metrics', () => {
   it('AUC matches scikit-learn’s roc_auc_score example (y = [0, 0, 1, 1], scores = [0.1, 0.4, 0.35, 0.8] → 0.75)', () => {
@@ -57,5 +65,21 @@ describe('the mljs random forest', () => {
         maxTrainRows: 2,
       }),
     ).toThrow('both labels');
+  });
+});
+
+describe('featureNamesMismatch', () => {
+  it('accepts this version’s list and names any difference: missing, unknown, order, none stored', () => {
+    expect(featureNamesMismatch([...FEATURE_NAMES])).toBeNull();
+    expect(featureNamesMismatch(['a', 'b', 'c'], ['a', 'b'])).toBe(
+      'trained on 3 features, this version computes 2; unknown: "c"',
+    );
+    expect(featureNamesMismatch(['a'], ['a', 'b'])).toBe(
+      'trained on 1 features, this version computes 2; missing: b',
+    );
+    expect(featureNamesMismatch(['b', 'a'], ['a', 'b'])).toBe(
+      'feature 0 is b, this version computes a there',
+    );
+    expect(featureNamesMismatch(undefined)).toBe('the model stores no feature names');
   });
 });
