@@ -54,6 +54,11 @@ export interface RankerMetrics {
   precisionAtK: number | null;
   /** The same for the stated-preference rules (fewest misses first, most desired next). */
   baselinePrecisionAtK: number | null;
+  /**
+   * AUC of the stated-preference rules' scores on the same rows: what the ranker's AUC must
+   * beat (absent on rankers trained before 2026-12-03).
+   */
+  baselineAuc?: number | null;
   trainRows: number;
   validationRows: number;
   trainWeeks: string[];
@@ -226,16 +231,21 @@ export function predictForest(model: ForestJson, X: number[][]): number[] {
 export function evaluate(
   model: ForestJson,
   rows: WeekRows[],
-): Pick<RankerMetrics, 'auc' | 'precisionAtK' | 'baselinePrecisionAtK'> {
+): Pick<RankerMetrics, 'auc' | 'precisionAtK' | 'baselinePrecisionAtK' | 'baselineAuc'> {
   const scored = rows.map((r) => ({ r, p: predictForest(model, r.X) }));
   const k = (r: WeekRows): number => r.y.filter((v) => v === 1).length;
+  const labels = rows.flatMap((r) => r.y);
   return {
     auc: auc(
       scored.flatMap((s) => s.p),
-      scored.flatMap((s) => s.r.y),
+      labels,
     ),
     precisionAtK: mean(scored.map((s) => precisionAtK(s.p, s.r.y, k(s.r)))),
     baselinePrecisionAtK: mean(rows.map((r) => precisionAtK(preferenceScores(r.X), r.y, k(r)))),
+    baselineAuc: auc(
+      rows.flatMap((r) => preferenceScores(r.X)),
+      labels,
+    ),
   };
 }
 

@@ -18,6 +18,12 @@ export class RankerMetricsType implements RankerMetrics {
   precisionAtK!: number | null;
   @Field(() => Float, { nullable: true, description: 'precision@k of the stated-preference rules.' })
   baselinePrecisionAtK!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'AUC of the stated-preference rules on the same validation rows (null on rankers trained before 2026-12-03).',
+  })
+  baselineAuc?: number | null;
   @Field(() => Int)
   trainRows!: number;
   @Field(() => Int)

@@ -1,7 +1,8 @@
 /**
  * The issue's Done-when test: 26 weeks of rules rosters edited by the simulated manager train
  * the ranker (temporal split, newest 4 validate); on 8 held-out weeks the manager's policy is
- * applied to the rules-only roster and to the model-weighted one.
+ * applied to the rules-only roster and to the model-weighted one; on 16 held-out weeks the
+ * ranker's AUC and precision@k are compared with the stated-preference rules'.
  */
 import {
   historyBefore,
@@ -27,14 +28,14 @@ const labelled = (r: RosterResult) =>
     skill: a.skill,
   }));
 
-describe('learned ranking against the simulated manager (8 held-out weeks)', () => {
+describe('learned ranking against the simulated manager (held-out weeks)', () => {
   let weeks: SimWeek[];
   let ranker: TrainedRanker;
   const model: { edits: number; cost: number; coverage: number; source: string | null; status: string }[] =
     [];
 
   beforeAll(async () => {
-    weeks = await simulateRulesWeeks(0, 34);
+    weeks = await simulateRulesWeeks(0, 42);
     ranker = trainRanker(rankerWeeks(weeks.slice(0, 26)), 4);
     for (let i = 26; i < 34; i++) {
       const decision = rewardsFor(weeks[i].problem, historyBefore(weeks, i), ranker.forest, 0.6);
@@ -50,7 +51,10 @@ describe('learned ranking against the simulated manager (8 held-out weeks)', () 
     }
   });
 
-  const held = () => weeks.slice(26);
+  /** The 8 weeks solved again with the model. */
+  const held = () => weeks.slice(26, 34);
+  /** The 16 weeks the ranking metrics are measured on (the rules rosters, as the manager edited them). */
+  const heldForAuc = () => weeks.slice(26, 42);
 
   it('the model-weighted rosters need at least 30 % fewer manager edits', () => {
     const rules = held().reduce((n, w) => n + w.moves.length, 0);
@@ -74,13 +78,20 @@ describe('learned ranking against the simulated manager (8 held-out weeks)', () 
     });
   });
 
-  it('precision@k on the held-out weeks beats the stated-preference baseline', () => {
-    const rows = held().map((w, i) =>
+  it('on 16 held-out weeks the ranker beats the stated-preference rules: AUC by 0.25, precision@k by 0.3', () => {
+    // Until 2026-12-03 this asserted AUC > 0.8 on the 8 weeks above and measured 0.8007: the
+    // bar sat at the mean of a noisy figure (another forest seed: 0.795–0.809; per week 0.49–0.98,
+    // for the rules roster of a week with tied costs is HiGHS' pick, not the manager's, and s14
+    // joins in week 27). On 16 weeks, simulation and forest seeds 17–21 gave AUC 0.863–0.900
+    // against the rules' 0.540–0.555: margins 0.318–0.355 (precision@k 0.633–0.735 against
+    // 0.185–0.200). On 8 weeks the margins were 0.254–0.306.
+    const rows = heldForAuc().map((w, i) =>
       weekRows({ problem: w.problem, history: historyBefore(weeks, 26 + i), published: w.published }),
     );
     const m = evaluate(ranker.forest, rows);
-    expect(m.precisionAtK!).toBeGreaterThan(m.baselinePrecisionAtK! + 0.2);
-    expect(m.auc!).toBeGreaterThan(0.8);
+    expect(rows).toHaveLength(16);
+    expect(m.auc!).toBeGreaterThan(m.baselineAuc! + 0.25);
+    expect(m.precisionAtK!).toBeGreaterThan(m.baselinePrecisionAtK! + 0.3);
   });
 
   it('the temporal split trains on the older weeks and validates on the newest', () => {
