@@ -10,7 +10,10 @@ import {
   volumeHistorySeedStep,
 } from '../forecasting/forecast.seed';
 import { holidayCalendarSeedStep } from '../holidays/holiday.seed';
-import { rankingHistorySeedStep } from '../ranking/ranking.seed';
+import { openingHoursRequirement, rankingHistorySeedStep, type SiteWeeks } from '../ranking/ranking.seed';
+import { RosterProblemSource } from '../rostering/roster-problem-source';
+import { parseRosterProblem } from '../rostering/roster-problem.validation';
+import { DEFAULT_JOB_OPTIONS } from '../rostering/roster-job.service';
 import { ensureIndexes, type Services } from '../server/services';
 import { shiftTemplateSeedStep, staffSeedStep } from '../staff/staff.seed';
 import { DEMO_SEED_DATA, type DemoSeedData } from './seed-data';
@@ -59,8 +62,33 @@ export function demoSeedSteps(
     volumeHistorySeedStep(s.volumes, data.historyCsv),
     forecastModelsSeedStep(s.channels, s.volumes, s.models),
     forecastRunsSeedStep(s.channels, s.models, s.forecasts),
-    rankingHistorySeedStep(s.rosters, s.rankers, s.ranking),
+    rankingHistorySeedStep(s.rosters, s.rankers, s.ranking, demoSiteWeeks(s)),
   ];
+}
+
+/** The demo site's weeks for the ranking history: its master data, a requirement over its opening hours. */
+function demoSiteWeeks(s: Services): SiteWeeks {
+  const source = new RosterProblemSource(
+    {
+      staff: s.staff,
+      availability: s.availability,
+      shiftTemplates: s.shiftTemplates,
+      rosters: s.rosters,
+      holidays: s.holidays,
+      channels: s.channels,
+    },
+    s.config.SITE_TIME_ZONE,
+  );
+  return {
+    requirement: async () => {
+      const holders = new Map<string, number>();
+      for (const p of await s.staff.forRoster())
+        for (const skill of p.skills) holders.set(skill, (holders.get(skill) ?? 0) + 1);
+      return openingHoursRequirement(await s.channels.listActive(), holders);
+    },
+    problem: async (week, requirement) =>
+      parseRosterProblem((await source.load(week, requirement, DEFAULT_JOB_OPTIONS)).problem),
+  };
 }
 
 /**
