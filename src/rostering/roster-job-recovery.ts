@@ -12,6 +12,9 @@ import type { TaskRunner } from '../workers/task-runner';
 import type { RosterJobState } from '../events/topics';
 import type { RosterJobDoc } from './roster.doc';
 import { parseRosterProblem } from './roster-problem.validation';
+import type { RosterProblem } from './roster-problem-schema';
+import type { RosterRankingInfo } from './roster-version.types';
+import { clip } from '../common/bounded';
 import type { RosterService } from './roster.service';
 import type { RosterResult } from './roster.types';
 import type { SolveRosterTaskInput } from './solve.task';
@@ -64,6 +67,49 @@ export async function recoverInterrupted(
   return counts;
 }
 
+/** The task id of a job's shadow solve (its own id: a queue keyed by job id would take it for a re-delivery). */
+export const shadowTaskId = (jobId: string): string => `${jobId}.shadow`;
+
+const RANKING_PATHS: readonly RosterRankingInfo['path'][] = ['RULES', 'MODEL', 'SHADOW'];
+const MAX_RANKING_TEXT = 500;
+
+/**
+ * The ranking info a solve's payload carried (it comes back from the job queue, so it is
+ * checked like any input); null when absent or malformed (a payload of an older version).
+ */
+export function rankingInfoOf(value: unknown): RosterRankingInfo | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const path = RANKING_PATHS.find((p) => p === v.path);
+  const rate = v.fallbackRate;
+  const text = (x: unknown): string | null | undefined =>
+    x === null ? null : typeof x === 'string' ? clip(x, MAX_RANKING_TEXT) : undefined;
+  const modelId = text(v.modelId);
+  const reason = text(v.reason);
+  if (!path || modelId === undefined || reason === undefined) return null;
+  if (rate !== null && !(typeof rate === 'number' && rate >= 0 && rate <= 1)) return null;
+  return { path, fallbackRate: rate, modelId, reason };
+}
+
+/**
+ * Stores the job's shadow roster (learned ranking's shadow mode) when the queue finished its
+ * solve too; a shadow never started, still running or failed is left out (the rules roster
+ * is the job's result either way). A queue that cannot answer now throws: the next sweep
+ * tries again (storing is idempotent by job).
+ */
+async function storeShadow(
+  job: RosterJobDoc,
+  problem: RosterProblem,
+  deps: { workers: TaskRunner; rosters: Pick<RosterService, 'storeDraft'> },
+): Promise<void> {
+  const outcome = await deps.workers.outcome(shadowTaskId(job._id));
+  if (outcome?.state !== 'completed') return;
+  const ranking = rankingInfoOf((outcome.input as SolveRosterTaskInput).ranking);
+  const result = outcome.output as RosterResult;
+  if (ranking?.path !== 'SHADOW' || (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE')) return;
+  await deps.rosters.storeDraft(problem, result, job._id, job.createdBy, { ranking });
+}
+
 /** Settles one orphaned job from what the job queue still knows of its solve. */
 export async function settleOrphan(
   job: RosterJobDoc,
@@ -75,10 +121,14 @@ export async function settleOrphan(
   });
   if (outcome?.state === 'pending') return 'pending';
   if (outcome?.state === 'completed') {
-    const problem = parseRosterProblem((outcome.input as SolveRosterTaskInput).problem);
+    const input = outcome.input as SolveRosterTaskInput;
+    const problem = parseRosterProblem(input.problem);
     const result = outcome.output as RosterResult;
     if (result.status === 'OPTIMAL' || result.status === 'FEASIBLE') {
-      const roster = await deps.rosters.storeDraft(problem, result, job._id, job.createdBy);
+      const roster = await deps.rosters.storeDraft(problem, result, job._id, job.createdBy, {
+        ranking: rankingInfoOf(input.ranking),
+      });
+      await storeShadow(job, problem, deps);
       await deps.finish(job, 'SUCCEEDED', storedRosterFields(roster._id, result, result.seconds));
       return 'stored';
     }

@@ -39,6 +39,7 @@ import { solveProgressReporter, type ProgressSink } from './roster-job-progress'
 import {
   recoverInterrupted,
   settleOrphan,
+  shadowTaskId,
   storedRosterFields,
   type JobOwnership,
 } from './roster-job-recovery';
@@ -260,7 +261,9 @@ export class RosterJobService {
       );
       const { problem, plan } = await this.prepareProblem(job._id, ctx, prepare);
       await ctx.phase('solve');
-      const result = await this.solve(job._id, problem, options, signal, elapsed, plan?.rewards);
+      const result = await this.solve(job._id, problem, { options, signal, elapsed }, plan?.rewards, {
+        ranking: plan?.ranking ?? null,
+      });
       if (result.status !== 'OPTIMAL' && result.status !== 'FEASIBLE') {
         await this.finishUnsolved(job, result, elapsed);
         return;
@@ -347,8 +350,9 @@ export class RosterJobService {
     });
     if (plan?.shadow) {
       // its own task id: a queue keyed by job id would take it for a re-delivery of the first
-      const shadow = await this.solve(job._id, problem, options, signal, elapsed, plan.shadow.rewards, {
-        taskId: `${job._id}.shadow`,
+      const shadow = await this.solve(job._id, problem, { options, signal, elapsed }, plan.shadow.rewards, {
+        taskId: shadowTaskId(job._id),
+        ranking: plan.shadow.ranking,
       });
       if (shadow.status === 'OPTIMAL' || shadow.status === 'FEASIBLE')
         await this.rosters.storeDraft(problem, shadow, job._id, job.createdBy, {
@@ -377,20 +381,20 @@ export class RosterJobService {
     );
   }
 
+  /** One solve of the job; the payload carries the roster's ranking info for a recovering process. */
   private async solve(
     jobId: string,
     problem: unknown,
-    options: RosterJobOptions,
-    signal: AbortSignal,
-    elapsed: () => number,
-    rewards?: CandidateRewards | null,
-    { taskId = jobId }: { taskId?: string } = {},
+    { options, signal, elapsed }: SolveRun,
+    rewards: CandidateRewards | null | undefined,
+    { taskId = jobId, ranking }: { taskId?: string; ranking: RosterRankingInfo | null },
   ): Promise<RosterResult> {
     const input: SolveRosterTaskInput = {
       problem,
       timeLimitSeconds: options.timeLimitSeconds,
       relativeGap: options.relativeGap,
       ...(rewards ? { rewards } : {}),
+      ...(ranking ? { ranking } : {}),
     };
     const sink: ProgressSink = {
       jobs: this.jobs,

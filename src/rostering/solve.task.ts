@@ -7,6 +7,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { CandidateRewards } from './milp/roster-rewards';
 import { solveRoster } from './roster-solver';
 import type { RosterProgress, RosterResult } from './roster.types';
+import type { RosterRankingInfo } from './roster-version.types';
 
 export interface SolveRosterTaskInput {
   /** The roster problem (validated inside the worker). */
@@ -15,6 +16,12 @@ export interface SolveRosterTaskInput {
   relativeGap?: number;
   progressPort?: MessagePort;
   rewards?: CandidateRewards;
+  /**
+   * Which objective the job planned for this solve (learned ranking). The solve ignores it; it
+   * travels with the payload so that a process recovering the result from the job queue
+   * stores the roster with it (roster-job-recovery.ts).
+   */
+  ranking?: RosterRankingInfo | null;
 }
 
 export interface RosterProgressMessage {
