@@ -52,7 +52,8 @@ export const refKey = (problem: RosterProblem, r: CandidateRef): string =>
     r.skill,
   );
 
-export function weekRows(week: RankerWeek): WeekRows {
+/** A week's candidates and labels without their features (training computes those only for its sample). */
+export function weekLabels(week: RankerWeek): Omit<WeekRows, 'X'> {
   const { problem } = week;
   const refs = weekCandidates(problem);
   const published = new Set(
@@ -63,13 +64,12 @@ export function weekRows(week: RankerWeek): WeekRows {
     const key = `${at(problem.staff, r.staffIndex).id}|${date}|${at(problem.shiftTemplates, r.templateIndex).id}|${r.skill}`;
     return published.has(key) ? 1 : 0;
   });
-  return {
-    week: problem.weekStart,
-    keys: refs.map((r) => refKey(problem, r)),
-    refs,
-    X: refs.map((r) => candidateFeatures(problem, week.history, r)),
-    y,
-  };
+  return { week: problem.weekStart, keys: refs.map((r) => refKey(problem, r)), refs, y };
+}
+
+export function weekRows(week: RankerWeek): WeekRows {
+  const labels = weekLabels(week);
+  return { ...labels, X: labels.refs.map((r) => candidateFeatures(week.problem, week.history, r)) };
 }
 
 /**

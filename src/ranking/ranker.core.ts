@@ -6,8 +6,8 @@
 import { RandomForestClassifier } from 'ml-random-forest';
 import { at } from '../common/indexed';
 import { mulberry32 } from '../common/random';
-import { FEATURE_NAMES } from './ranking-features.core';
-import { type RankerWeek, weekRows, type WeekRows } from './ranker-dataset.core';
+import { candidateFeatures, FEATURE_NAMES } from './ranking-features.core';
+import { type RankerWeek, weekLabels, weekRows, type WeekRows } from './ranker-dataset.core';
 import { mean } from '../common/mean';
 import { sum } from '../common/sum';
 import { bestGiniSplit, giniSplitApplies, type GiniSplit } from './gini-split.core';
@@ -257,14 +257,21 @@ export function trainRanker(
 ): TrainedRanker {
   if (validationWeeks < 1 || validationWeeks >= weeks.length)
     throw new Error(`validationWeeks must be in [1, ${weeks.length - 1}], got ${validationWeeks}`);
-  const rows = weeks.map(weekRows);
-  const train = rows.slice(0, rows.length - validationWeeks);
-  const validation = rows.slice(rows.length - validationWeeks);
-  const allX = train.flatMap((r) => r.X);
+  const trainWeeks = weeks.slice(0, weeks.length - validationWeeks);
+  const train = trainWeeks.map(weekLabels);
+  const validation = weeks.slice(weeks.length - validationWeeks).map(weekRows);
+  // features of the sampled rows only: the forest sees maxTrainRows of them, and computing
+  // every candidate's was nearly all of a training's time (same rows, same forest)
+  const rowOf = train.flatMap((r, w) => r.y.map((_, k) => [w, k] as const));
   const allY = train.flatMap((r) => r.y);
   const picked = sampleRows(allY, options.maxTrainRows, options.seed);
+  const X = picked.map((i) => {
+    const [w, k] = at(rowOf, i);
+    const week = at(trainWeeks, w);
+    return candidateFeatures(week.problem, week.history, at(at(train, w).refs, k));
+  });
   const forest = trainForest(
-    picked.map((i) => at(allX, i)),
+    X,
     picked.map((i) => at(allY, i)),
     options,
   );
