@@ -15,12 +15,13 @@
  */
 import type { Viewer } from '../auth/request-context';
 import { Role } from '../auth/roles';
-import { addDays } from '../common/calendar';
+import { addDays, daysBetween } from '../common/calendar';
+import { at } from '../common/indexed';
 import { mulberry32 } from '../common/random';
 import type { SeedStep } from '../common/seed-step';
 import type { WeekRequirement } from '../rostering/roster-problem-builder';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
-import { applyChange } from '../rostering/roster-edit.core';
+import { candidateAssignment, weekShifts } from '../rostering/milp/shift-candidates';
 import { checkRoster } from '../rostering/roster.validation';
 import type { RosterService } from '../rostering/roster.service';
 import type { RosterAssignment } from '../rostering/roster.types';
@@ -127,28 +128,36 @@ export function weekVariant(requirement: WeekRequirement, week: string, seed: nu
 }
 
 /**
- * The roster after the manager's moves that keep the hard rules: every move is applied, the
- * roster checked, and the moves of anyone the checker names dropped (the checks are per
- * person, so the rest stand). Returns the roster and the moves kept.
+ * The roster after the manager's moves that keep the hard rules: every move is applied (the
+ * moved shift as a manual MOVE makes it: the template's times, breaks in the middle of their
+ * windows), the roster checked, and the moves of anyone the checker names dropped (the checks
+ * are per person, so the rest stand). Returns the roster and the moves kept. The week's shifts
+ * are built once: applyChange per move built them 120 times a week (1.2 s of the seed's 3.1 s
+ * in this step).
  */
 export function applySiteMoves(
   problem: RosterProblem,
   proposed: RosterAssignment[],
   moves: SiteMove[],
 ): { assignments: RosterAssignment[]; kept: SiteMove[] } {
-  const apply = (chosen: SiteMove[]): RosterAssignment[] =>
-    chosen.reduce(
-      (roster, m) =>
-        applyChange(problem, roster, {
-          action: 'MOVE',
-          staffId: m.staffId,
-          date: m.date,
-          toShiftTemplateId: m.toShiftTemplateId,
-          toSkill: m.skill,
-        }),
-      proposed,
+  const shifts = weekShifts(problem);
+  const staffIndex = new Map(problem.staff.map((p, i) => [p.id, i]));
+  const keyOf = (a: { staffId: string; date: string }): string => `${a.staffId}|${a.date}`;
+  const moved = new Map<string, RosterAssignment>();
+  for (const m of moves) {
+    const day = daysBetween(problem.weekStart, m.date);
+    const shift = shifts.find(
+      (x) => at(problem.shiftTemplates, x.templateIndex).id === m.toShiftTemplateId && x.day === day,
     );
-  let kept = moves;
+    const i = staffIndex.get(m.staffId);
+    if (shift && i !== undefined)
+      moved.set(keyOf(m), candidateAssignment(problem, { staffIndex: i, shift, skill: m.skill }));
+  }
+  const apply = (chosen: SiteMove[]): RosterAssignment[] => {
+    const keys = new Set(chosen.map(keyOf));
+    return proposed.map((a) => (keys.has(keyOf(a)) ? (moved.get(keyOf(a)) ?? a) : a));
+  };
+  let kept = moves.filter((m) => moved.has(keyOf(m)));
   for (let round = 0; round < 3; round++) {
     const assignments = apply(kept);
     const broken = new Set(checkRoster(problem, assignments).violations.map((v) => v.staffId));
