@@ -57,6 +57,7 @@ describe('a roster job recovered from the job queue', () => {
       defaultTimeoutMs: 120_000,
       parallelism: 1,
       maxWaiting: 8,
+      keepCount: 100,
       health,
       logger,
     });
