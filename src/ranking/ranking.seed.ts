@@ -5,7 +5,7 @@
  * per week, day and skill),
  * edited by the simulated manager of site-manager.core.ts and published (labels are recorded
  * by the publish handler, the edits kept in the roster's proposal and edit count), then a
- * ranker trained on them. Weeks already published are skipped; a week is built on the one
+ * ranker trained on them. Weeks with any roster (even a draft) are skipped; a week is built on the one
  * before it (rest across the weekend), so they are published oldest first.
  *
  * Until 2026-12-03 the seed published 26 weeks of the 14-agent simulated site of 2025
@@ -190,7 +190,7 @@ export const rankingHistorySeedStep = (
   name: 'ranking history',
   history: true,
   async run(ctx) {
-    if (await rosters.published(addDays(ctx.anchorDate, -7))) return 0;
+    if (await rosters.rostered(addDays(ctx.anchorDate, -7))) return 0;
     // the greedy heuristic keeps seeding quick; the forest is the default one (its training
     // time is the feature rows': 6 trees of 600 rows left 9.5 % of the seeded week's
     // candidates on the rules, 24 of 1,200 5.3 %, in the same time)
@@ -198,7 +198,8 @@ export const rankingHistorySeedStep = (
     let written = 0;
     for (let k = weeks; k >= 1; k--) {
       const week = addDays(ctx.anchorDate, -7 * k);
-      if (await rosters.published(week)) continue;
+      // a week someone has rostered, even as a draft only, is theirs: the seed adds no version
+      if (await rosters.rostered(week)) continue;
       await publishSiteWeek(rosters, await site.problem(week, weekVariant(requirement, week, seed)), seed);
       written++;
     }

@@ -223,6 +223,11 @@ export class RosterService {
     });
   }
 
+  /** Whether any version of the week is stored (draft, published or superseded). */
+  async rostered(week: string): Promise<boolean> {
+    return (await this.rosters.findOne({ week }, { projection: { _id: 1 } })) !== null;
+  }
+
   async published(week: string): Promise<RosterVersion | null> {
     return this.rosters.findOne({ week, status: 'PUBLISHED' });
   }

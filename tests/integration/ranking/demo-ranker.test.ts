@@ -11,6 +11,8 @@ import { RosterProblemSource } from '../../../src/rostering/roster-problem-sourc
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/rostering/roster-job.service';
 import type { Services } from '../../../src/server/services';
+import { ROSTERS } from '../../../src/rostering/roster.doc';
+import { seedDemo } from '../../../src/seed/demo-seed';
 import { DEMO_ANCHOR, openDemoStore } from '../../helpers/demo-snapshot';
 import { closeServices, servicesFor } from '../staff/services.fixture';
 
@@ -63,5 +65,22 @@ describe('the seeded demo ranker on the demo site', () => {
     const plan = await s.ranking.plan(problem);
     expect(plan.ranking.path).toBe('MODEL');
     expect(plan.ranking.fallbackRate!).toBeLessThan(0.15);
+  });
+
+  it('seeding again fills a week nobody rostered, and adds no version to a week that has only a draft', async () => {
+    const again = await servicesFor(await openDemoStore());
+    try {
+      const [lastWeek, draftWeek] = [addDays(DEMO_ANCHOR, -7), addDays(DEMO_ANCHOR, -14)];
+      const rosters = again.store.collection(ROSTERS);
+      await rosters.deleteMany({ week: lastWeek });
+      await rosters.updateMany({ week: draftWeek }, { $set: { status: 'DRAFT' } });
+      const drafts = await rosters.count({ week: draftWeek });
+      await seedDemo(again, { anchorDate: DEMO_ANCHOR });
+      expect(await again.rosters.published(lastWeek)).not.toBeNull();
+      expect(await again.rosters.published(draftWeek)).toBeNull();
+      expect(await rosters.count({ week: draftWeek })).toBe(drafts);
+    } finally {
+      await closeServices(again);
+    }
   });
 });
