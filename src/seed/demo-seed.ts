@@ -11,7 +11,6 @@ import {
 } from '../forecasting/forecast.seed';
 import { holidayCalendarSeedStep } from '../holidays/holiday.seed';
 import { openingHoursRequirement, rankingHistorySeedStep, type SiteWeeks } from '../ranking/ranking.seed';
-import { RosterProblemSource } from '../rostering/roster-problem-source';
 import { parseRosterProblem } from '../rostering/roster-problem.validation';
 import { DEFAULT_JOB_OPTIONS } from '../rostering/roster-job.service';
 import { ensureIndexes, type Services } from '../server/services';
@@ -68,17 +67,6 @@ export function demoSeedSteps(
 
 /** The demo site's weeks for the ranking history: its master data, a requirement over its opening hours. */
 function demoSiteWeeks(s: Services): SiteWeeks {
-  const source = new RosterProblemSource(
-    {
-      staff: s.staff,
-      availability: s.availability,
-      shiftTemplates: s.shiftTemplates,
-      rosters: s.rosters,
-      holidays: s.holidays,
-      channels: s.channels,
-    },
-    s.config.SITE_TIME_ZONE,
-  );
   return {
     requirement: async () => {
       const holders = new Map<string, number>();
@@ -87,7 +75,7 @@ function demoSiteWeeks(s: Services): SiteWeeks {
       return openingHoursRequirement(await s.channels.listActive(), holders);
     },
     problem: async (week, requirement) =>
-      parseRosterProblem((await source.load(week, requirement, DEFAULT_JOB_OPTIONS)).problem),
+      parseRosterProblem((await s.rosterProblems.load(week, requirement, DEFAULT_JOB_OPTIONS)).problem),
   };
 }
 

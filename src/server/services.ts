@@ -92,6 +92,8 @@ export interface Services extends Infrastructure {
   rosterConflicts: RosterConflictService;
   rosterRepair: RosterRepairService;
   rosterOutcomes: RosterOutcomeService;
+  /** A week's roster problem from the site's master data, in the site's zone. */
+  rosterProblems: RosterProblemSource;
   rankingLabels: RankingLabelService;
   rankers: RankerRegistryService;
   ranking: RankingService;
@@ -118,7 +120,13 @@ type MasterData = Pick<
 type Forecasting = Pick<Services, 'volumes' | 'models' | 'forecasts' | 'forecasting' | 'forecastAccuracy'>;
 type Rostering = Pick<
   Services,
-  'rosters' | 'rosterJobs' | 'rosterConflicts' | 'rosterRepair' | 'rosterOutcomes' | 'planWeek'
+  | 'rosters'
+  | 'rosterJobs'
+  | 'rosterConflicts'
+  | 'rosterRepair'
+  | 'rosterOutcomes'
+  | 'rosterProblems'
+  | 'planWeek'
 >;
 type Ranking = Pick<Services, 'rankingLabels' | 'rankers' | 'ranking'>;
 
@@ -215,6 +223,7 @@ function rosteringFeatures(
     rosters,
     rosterJobs,
     rosterConflicts,
+    rosterProblems: source,
     rosterRepair: new RosterRepairService(rosters, rosterConflicts, workers),
     rosterOutcomes: new RosterOutcomeService(
       rosters,

@@ -7,7 +7,6 @@
  */
 import { addDays } from '../../../src/common/calendar';
 import { DEMO_SITE_HISTORY_WEEKS } from '../../../src/ranking/ranking.seed';
-import { RosterProblemSource } from '../../../src/rostering/roster-problem-source';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/rostering/roster-job.service';
 import type { Services } from '../../../src/server/services';
@@ -47,20 +46,9 @@ describe('the seeded demo ranker on the demo site', () => {
   });
 
   it('plans the seeded week with the model for all but a few candidates (fallback rate < 0.15)', async () => {
-    const source = new RosterProblemSource(
-      {
-        staff: s.staff,
-        availability: s.availability,
-        shiftTemplates: s.shiftTemplates,
-        rosters: s.rosters,
-        holidays: s.holidays,
-        channels: s.channels,
-      },
-      s.config.SITE_TIME_ZONE,
-    );
     const requirement = await s.staffing.requirementForWeek(DEMO_ANCHOR, 'MEAN');
     const problem = parseRosterProblem(
-      (await source.load(DEMO_ANCHOR, requirement, DEFAULT_JOB_OPTIONS)).problem,
+      (await s.rosterProblems.load(DEMO_ANCHOR, requirement, DEFAULT_JOB_OPTIONS)).problem,
     );
     const plan = await s.ranking.plan(problem);
     expect(plan.ranking.path).toBe('MODEL');
