@@ -21,6 +21,7 @@ import { mulberry32 } from '../common/random';
 import type { SeedStep } from '../common/seed-step';
 import type { WeekRequirement } from '../rostering/roster-problem-builder';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
+import { clockToMinutes, MINUTES_PER_DAY } from '../rostering/calendar-util';
 import { candidateAssignment, weekShifts } from '../rostering/milp/shift-candidates';
 import { checkRoster } from '../rostering/roster.validation';
 import type { RosterService } from '../rostering/roster.service';
@@ -78,11 +79,6 @@ export interface SiteChannel {
 /** Share of a skill's holders required while a channel of that kind is open (the demo's plan: calls ~0.45, e-mail ~0.1). */
 const OPEN_SHARE = { LIVE: 0.4, DEFERRED: 0.1 } as const;
 
-const minutesOf = (hhmm: string): number => {
-  const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  return h * 60 + m;
-};
-
 /**
  * A week's requirement for the history weeks, in quarter hours: while a channel is open its
  * skill needs a share of the people who have it (`OPEN_SHARE`, the larger where channels of
@@ -94,13 +90,13 @@ export function openingHoursRequirement(
   holders: Map<string, number>,
 ): WeekRequirement {
   const step = 15;
-  const perDay = (24 * 60) / step;
+  const perDay = MINUTES_PER_DAY / step;
   const bySkill = new Map<string, number[]>();
   for (const c of channels) {
     const values = bySkill.get(c.requiredSkill) ?? Array.from({ length: 7 * perDay }, () => 0);
     const level = Math.ceil(OPEN_SHARE[c.kind] * (holders.get(c.requiredSkill) ?? 0));
     for (const w of c.openingHours)
-      for (let m = minutesOf(w.from); m < (w.to === '24:00' ? 24 * 60 : minutesOf(w.to)); m += step) {
+      for (let m = clockToMinutes(w.from); m < clockToMinutes(w.to); m += step) {
         const i = (w.dayOfWeek - 1) * perDay + Math.floor(m / step);
         values[i] = Math.max(values[i] ?? 0, level);
       }
@@ -117,7 +113,7 @@ export function openingHoursRequirement(
 /** `requirement` with each skill's values of each day scaled by a seeded factor in [0.85, 1.15). */
 export function weekVariant(requirement: WeekRequirement, week: string, seed: number): WeekRequirement {
   const rng = mulberry32(seed * 7919 + Date.parse(`${week}T00:00:00Z`) / 86_400_000);
-  const perDay = Math.round((24 * 60) / requirement.intervalMinutes);
+  const perDay = Math.round(MINUTES_PER_DAY / requirement.intervalMinutes);
   return {
     intervalMinutes: requirement.intervalMinutes,
     requirements: requirement.requirements.map(({ skill, values }) => {

@@ -16,8 +16,10 @@
  * A move keeps the person, day, skill and shift length (so contract hours stay as they were);
  * whether it keeps the hard rules (availability, rest) is for the caller to check.
  */
+import { daysBetween } from '../common/calendar';
 import { at } from '../common/indexed';
 import { mulberry32 } from '../common/random';
+import { clockToMinutes } from '../rostering/calendar-util';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
 import type { LabelledShift } from './ranking-label.core';
 import { fnv1a32 } from './ranking-canary.core';
@@ -49,14 +51,6 @@ export interface PersonHabits {
   partTime: boolean;
 }
 
-const startMinutes = (t: Template): number => {
-  const [h = 0, m = 0] = t.start.split(':').map(Number);
-  return h * 60 + m;
-};
-
-const dayOfWeek = (weekStart: string, date: string): number =>
-  Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${weekStart}T00:00:00Z`)) / 86_400_000) + 1;
-
 export function personHabits(problem: RosterProblem, staffIndex: number, seed: number): PersonHabits {
   const staff = at(problem.staff, staffIndex);
   const rng = mulberry32(fnv1a32(`${seed}|${staff.id}`));
@@ -85,7 +79,7 @@ function alikeTemplates(problem: RosterProblem, from: Template, dow: number, ski
       (t) =>
         t.durationMinutes === from.durationMinutes && t.daysOfWeek.includes(dow) && t.skills.includes(skill),
     )
-    .sort((x, y) => startMinutes(x) - startMinutes(y) || x.id.localeCompare(y.id));
+    .sort((x, y) => clockToMinutes(x.start) - clockToMinutes(y.start) || x.id.localeCompare(y.id));
 }
 
 /** Where the manager moves one shift (and by which habit), or null to keep it. */
@@ -96,7 +90,7 @@ function moveOf(
   h: PersonHabits,
   rng: () => number,
 ): { to: Template; habit: SiteHabit } | null {
-  const dow = dayOfWeek(problem.weekStart, a.date);
+  const dow = daysBetween(problem.weekStart, a.date) + 1;
   const alike = alikeTemplates(problem, from, dow, a.skill);
   const first = alike[0];
   const last = alike[alike.length - 1];
