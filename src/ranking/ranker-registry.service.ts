@@ -61,21 +61,12 @@ export class RankerRegistryService {
     return this.models.find({}, { sort: { version: -1 }, limit, projection: { forest: 0 } });
   }
 
-  /** The ACTIVE ranker's document, as stored (`usable()` checks it before scoring). */
+  /**
+   * The ACTIVE ranker's document, as stored: check it with `rankerFeatureMismatch` before
+   * scoring (one activated by an older version, or whose document was changed, may not fit).
+   */
   async active(): Promise<RankerModelDoc | null> {
     return this.models.findOne({ status: 'ACTIVE' });
-  }
-
-  /**
-   * The ACTIVE ranker to score with: null when none is active; FAILED_PRECONDITION naming the
-   * difference when its feature names are not this version's (it was activated by an older
-   * version, or its document was changed), so nothing is scored with it.
-   */
-  async usable(): Promise<RankerModelDoc | null> {
-    const model = await this.active();
-    const refused = model && rankerFeatureMismatch(model);
-    if (refused) throw refused;
-    return model;
   }
 
   /**

@@ -5,7 +5,7 @@
 import { Role } from '../auth/roles';
 import { addDays, daysBetween, mondayOf } from '../common/calendar';
 import type { Viewer } from '../auth/request-context';
-import { AppError, badInput, isAppError } from '../errors';
+import { AppError, badInput } from '../errors';
 import type { Logger } from '../logger';
 import type { ObjectivePlan } from '../rostering/roster-job.service';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
@@ -117,21 +117,18 @@ export class RankingService {
   /** The learned-reward decision for one week; any failure falls back to the rules. */
   async decide(problem: RosterProblem): Promise<RewardDecision & { modelId: string | null }> {
     const threshold = this.flags.confidenceThreshold;
-    let model: RankerModelDoc | null;
-    try {
-      model = await this.registry.usable();
-    } catch (e) {
-      if (!isAppError(e) || e.code !== 'FAILED_PRECONDITION') throw e;
-      // a stored ranker that does not fit today's features: refused, never used to score
-      const active = await this.registry.active();
-      this.logger.warn(
-        { err: e, week: problem.weekStart, modelId: active?._id },
-        'active ranker refused; using the rules',
-      );
-      return { ...decideRewards({ ok: false, reason: e.message }, threshold), modelId: active?._id ?? null };
-    }
+    const model = await this.registry.active();
     if (!model)
       return { ...decideRewards({ ok: false, reason: 'no active model' }, threshold), modelId: null };
+    const refused = rankerFeatureMismatch(model);
+    if (refused) {
+      // a stored ranker that does not fit today's features: refused, never used to score
+      this.logger.warn(
+        { err: refused, week: problem.weekStart, modelId: model._id },
+        'active ranker refused; using the rules',
+      );
+      return { ...decideRewards({ ok: false, reason: refused.message }, threshold), modelId: model._id };
+    }
     let prediction: Prediction;
     try {
       const scored = await this.workers.run<ScoreWeekTaskInput, { keys: string[]; probabilities: number[] }>(
