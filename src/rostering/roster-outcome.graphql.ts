@@ -1,7 +1,7 @@
 /** GraphQL types of rosterOutcome (plan versus actual). */
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { MAX_ID_LENGTH } from '../common/input-rules';
+import { ISO_DATE, MAX_ID_LENGTH } from '../common/input-rules';
 import type { OutcomeDay, OutcomeInterval, OutcomeTotals } from './roster-outcome.core';
 import type { RosterOutcome as Outcome } from './roster-outcome.service';
 
@@ -124,6 +124,6 @@ export class OutcomeIntervalArgs {
       'Only this day’s rows, YYYY-MM-DD. Given, the query cost counts one day’s slots instead of the week’s.',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be YYYY-MM-DD' })
+  @Matches(ISO_DATE, { message: 'date must be YYYY-MM-DD' })
   date?: string | null;
 }

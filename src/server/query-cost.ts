@@ -87,8 +87,6 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // one summary per channel with volumes
   'Query.dataSummary': MAX_CHANNELS,
   'VolumeImportResult.channels': MAX_CHANNELS,
-  // one row per slot of the week and (skill, kind) of the active channels; see NARROWED_FACTORS
-  'RosterOutcome.intervals': MAX_CHANNELS * WEEK_INTERVALS,
   'ScenarioDifference.rows': WEEK_INTERVALS,
   'StaffingSkillRequirement.values': WEEK_INTERVALS,
   // at most MAX_SERIES_DAYS days of up to 100 quarter-hours (the fall-back day)

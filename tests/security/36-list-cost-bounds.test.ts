@@ -38,6 +38,7 @@ import { largeProblem, largeRoster, storableResult } from '../helpers/large-rost
 import { codeOf, startTestApp, type GqlResult, type TestApp } from '../helpers/test-app';
 import { seedRosterSite, WEEK } from '../integration/rostering/roster.seed';
 import { channel } from '../integration/staffing/fixtures';
+import { ALL_DAY_CALLS } from './calls-site';
 import type { Services } from '../../src/server/services';
 import { VOLUMES, volumeId, type VolumeDoc } from '../../src/volumes/volume.doc';
 
@@ -227,14 +228,9 @@ describe('audit: list sizes the query cost weighs are the most a roster or a sit
         'mutation($i: CreateChannelInput!) { createChannel(input: $i) { id } }',
         {
           i: {
+            ...ALL_DAY_CALLS,
             key,
             name: key,
-            kind: 'LIVE',
-            intervalMinutes: 15,
-            ahtSeconds: 300,
-            serviceLevel: { target: 0.8, answerSeconds: 20 },
-            maxOccupancy: 0.85,
-            shrinkage: 0.3,
             requiredSkill: key,
             openingHours: [{ dayOfWeek: 1, from: '09:00', to: '17:00' }],
           },
