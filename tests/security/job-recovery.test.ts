@@ -21,6 +21,8 @@ import {
 import { copyDemoDataDir, DEMO_ANCHOR } from '../helpers/demo-snapshot';
 
 const WEEK = DEMO_ANCHOR; // the seeded snapshot's anchor week
+/** How long the killed process's 2 s liveness key may take to be announced expired. */
+const EXPIRY_WAIT_MS = 30_000;
 /**
  * With Redis, a dead process is known by its expired liveness key: 4 s here instead of 15 s,
  * and so a recovery sweep every 8 s instead of every 30 s (PROCESS_LIVENESS_SECONDS).
@@ -129,7 +131,19 @@ describe('roster jobs interrupted by a crash', () => {
       expect(['QUEUED', 'RUNNING']).toContain((await readJob(first, id, token)).state);
       await first.kill('SIGKILL');
       const [key] = await commands.keys('shiftcast:process:*');
-      if (key !== undefined) while (!expired.has(key)) await new Promise<void>((wake) => wakers.push(wake));
+      // bounded, so a key that never expires fails here by name instead of at the test's timeout
+      const deadline = Date.now() + EXPIRY_WAIT_MS;
+      if (key !== undefined)
+        while (!expired.has(key)) {
+          if (Date.now() > deadline)
+            throw new Error(
+              `the killed process's liveness key ${key} did not expire within ${EXPIRY_WAIT_MS} ms`,
+            );
+          await new Promise<void>((wake) => {
+            wakers.push(wake);
+            setTimeout(wake, 1000);
+          });
+        }
 
       // the next process sweeps every 600 s: only the sweep at start can recover the job in time
       const second = await startApi('recovery-prompt-2', {
