@@ -139,8 +139,8 @@ export const readTableFrom = async (
     return table.finish();
   }
   try {
-    await checkZipBounds(source, fileName, limits);
-    await streamXlsxRecords(source.stream(), keep);
+    const entries = await checkZipBounds(source, fileName, limits);
+    await streamXlsxRecords(source, entries, keep);
   } catch (e) {
     if (isAppError(e)) throw e;
     throw notTable(fileName, `unreadable workbook: ${clip((e as Error).message, 200)}`);

@@ -1,19 +1,19 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
+/** One file of a ZIP written by `writeZip`: its name, contents and, to lie, a declared size. */
+export interface ZipPart {
+  name: string;
+  chunks: Iterable<string | Buffer>;
+  declaredSize?: number;
+}
+
 /**
- * Writes a minimal XLSX (a real workbook: exceljs reads it) whose first sheet's XML comes from
- * `sheetRows`, streamed chunk by chunk into the file: the workbook is never in memory whole.
- * Rows given as one Buffer repeated (the same object) are deflated once, which makes huge sheets
- * cheap to generate.
- * `declareSheetBytes` writes a false uncompressed size for the sheet in the ZIP directory (a bomb
- * that lies about its size).
+ * Writes `parts` as a ZIP, in the order given, streamed chunk by chunk into the file: it is
+ * never in memory whole. Chunks given as one Buffer repeated (the same object) are deflated once,
+ * which makes huge entries cheap to generate.
  */
-export function writeXlsxZip(
-  path: string,
-  sheetRows: Iterable<string | Buffer>,
-  options: { declareSheetBytes?: number } = {},
-): void {
+export function writeZip(path: string, parts: readonly ZipPart[]): void {
   const fd = openSync(path, 'w');
   let offset = 0;
   const central: Buffer[] = [];
@@ -23,7 +23,7 @@ export function writeXlsxZip(
   };
   /** Compressed form of each Buffer chunk already seen: a repeated chunk is deflated once. */
   const deflated = new Map<Buffer, Buffer>();
-  const entry = (name: string, chunks: Iterable<string | Buffer>, declared?: number) => {
+  const entry = ({ name, chunks, declaredSize: declared }: ZipPart) => {
     const nameBuf = Buffer.from(name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -67,50 +67,96 @@ export function writeXlsxZip(
     cd.writeUInt32LE(start, 42);
     central.push(cd, nameBuf);
   };
-  entry('[Content_Types].xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-  ]);
-  entry('_rels/.rels', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-  ]);
-  entry('xl/workbook.xml', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>',
-  ]);
-  entry('xl/_rels/workbook.xml.rels', [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-  ]);
-  entry(
-    'xl/worksheets/sheet1.xml',
-    (function* (): Generator<string | Buffer> {
-      yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-      let batch = '';
-      for (const row of sheetRows) {
-        if (typeof row !== 'string') {
-          if (batch) yield batch;
-          batch = '';
-          yield row;
-          continue;
-        }
-        batch += row;
-        if (batch.length > 1 << 20) {
-          yield batch;
-          batch = '';
-        }
-      }
-      yield `${batch}</sheetData></worksheet>`;
-    })(),
-    options.declareSheetBytes,
-  );
+  parts.forEach(entry);
   const dir = Buffer.concat(central);
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(5, 8);
-  eocd.writeUInt16LE(5, 10);
+  eocd.writeUInt16LE(parts.length, 8);
+  eocd.writeUInt16LE(parts.length, 10);
   eocd.writeUInt32LE(dir.length, 12);
   eocd.writeUInt32LE(offset, 16);
   write(dir);
   write(eocd);
   closeSync(fd);
+}
+
+/** The parts of an XLSX but its worksheets, `Relationships` and `sheets` as listed. */
+export const xlsxFrame = (sheets: { name: string; target: string }[]): ZipPart[] => {
+  const rels = sheets
+    .map(
+      (sh, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${sh.target}"/>`,
+    )
+    .join('');
+  const tabs = sheets
+    .map((sh, i) => `<sheet name="${sh.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join('');
+  return [
+    {
+      name: '[Content_Types].xml',
+      chunks: [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+      ],
+    },
+    {
+      name: '_rels/.rels',
+      chunks: [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ],
+    },
+    {
+      name: 'xl/workbook.xml',
+      chunks: [
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${tabs}</sheets></workbook>`,
+      ],
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      chunks: [
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+      ],
+    },
+  ];
+};
+
+/** A worksheet part whose `<sheetData>` holds `rows` (row XML, batched into ~1 MiB chunks). */
+export function* sheetXml(rows: Iterable<string | Buffer>): Generator<string | Buffer> {
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  let batch = '';
+  for (const row of rows) {
+    if (typeof row !== 'string') {
+      if (batch) yield batch;
+      batch = '';
+      yield row;
+      continue;
+    }
+    batch += row;
+    if (batch.length > 1 << 20) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield `${batch}</sheetData></worksheet>`;
+}
+
+/**
+ * Writes a minimal XLSX (a real workbook: exceljs reads it) whose one sheet's XML comes from
+ * `sheetRows`, streamed into the file. `declareSheetBytes` writes a false uncompressed size for
+ * the sheet in the ZIP directory (a bomb that lies about its size).
+ */
+export function writeXlsxZip(
+  path: string,
+  sheetRows: Iterable<string | Buffer>,
+  options: { declareSheetBytes?: number } = {},
+): void {
+  writeZip(path, [
+    ...xlsxFrame([{ name: 'data', target: 'worksheets/sheet1.xml' }]),
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      chunks: sheetXml(sheetRows),
+      declaredSize: options.declareSheetBytes,
+    },
+  ]);
 }
 
 /** One sheet row of inline-string cells (`r` is the 1-based row number). */

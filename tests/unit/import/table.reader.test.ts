@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { caught } from '../../helpers/caught';
-import { readTable } from '../../../src/import/table-reader';
+import { readTable, readTableFile } from '../../../src/import/table-reader';
+import { sheetXml, writeZip, xlsxFrame, xlsxRow, type ZipPart } from '../../helpers/xlsx-zip';
 import { timerGaps } from '../../helpers/timer-gaps';
 
 const fixture = (name: string): { fileName: string; bytes: Buffer } => ({
@@ -172,6 +174,74 @@ describe('readTable: XLSX', () => {
     ]);
     const empty = await xlsxBytes([]);
     expect((await caught(readTable({ fileName: 'e.xlsx', bytes: empty }))).message).toMatch(/file is empty/);
+  });
+
+  describe('parts found by name, in any order the archive stores them', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'xlsx-order-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const sharedStrings = (texts: string[]): ZipPart => ({
+      name: 'xl/sharedStrings.xml',
+      chunks: [
+        `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${texts.length}" uniqueCount="${texts.length}">${texts.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`,
+      ],
+    });
+    /** A row of shared-string cells: `indexes` point into the shared strings. */
+    const sharedRow = (r: number, indexes: number[]): string =>
+      `<row r="${r}">${indexes.map((n, i) => `<c r="${String.fromCharCode(65 + i)}${r}" t="s"><v>${n}</v></c>`).join('')}</row>`;
+
+    it('reads a workbook stored with xl/workbook.xml last, after its shared strings and sheet', async () => {
+      // exceljs' one-pass reader parsed the sheet as soon as it met it here, before the workbook:
+      // "Cannot read properties of undefined (reading 'sheets')" every time (exceljs#3064).
+      const path = join(dir, 'late-workbook.xlsx');
+      const [types, rels, workbook, workbookRels] = xlsxFrame([
+        { name: 'data', target: 'worksheets/sheet1.xml' },
+      ]);
+      writeZip(path, [
+        types!,
+        rels!,
+        workbookRels!,
+        sharedStrings(['name', 'skill', 'Ada', 'calls']),
+        { name: 'xl/worksheets/sheet1.xml', chunks: sheetXml([sharedRow(1, [0, 1]), sharedRow(2, [2, 3])]) },
+        workbook!,
+      ]);
+      const t = await readTableFile(path);
+      expect(t.columns).toEqual(['name', 'skill']);
+      expect(t.rows).toEqual([{ row: 2, values: { name: 'Ada', skill: 'calls' } }]);
+    });
+
+    it('reads the first tab in the workbook, not the first sheet file in the archive', async () => {
+      const path = join(dir, 'tabs.xlsx');
+      writeZip(path, [
+        ...xlsxFrame([
+          { name: 'staff', target: 'worksheets/sheet2.xml' },
+          { name: 'notes', target: '/xl/worksheets/sheet1.xml' },
+        ]),
+        {
+          name: 'xl/worksheets/sheet1.xml',
+          chunks: sheetXml([xlsxRow(1, ['note']), xlsxRow(2, ['ignored'])]),
+        },
+        {
+          name: 'xl/worksheets/sheet2.xml',
+          chunks: sheetXml([xlsxRow(1, ['employeeNo']), xlsxRow(2, ['E1'])]),
+        },
+      ]);
+      const t = await readTableFile(path);
+      expect(t.rows).toEqual([{ row: 2, values: { employeeNo: 'E1' } }]);
+    });
+
+    it('refuses a ZIP whose workbook names a sheet it does not hold', async () => {
+      const path = join(dir, 'missing-sheet.xlsx');
+      writeZip(path, xlsxFrame([{ name: 'data', target: 'worksheets/sheet1.xml' }]));
+      const e = await caught(readTableFile(path));
+      expect(e.code).toBe('BAD_USER_INPUT');
+      expect(e.message).toBe(
+        'missing-sheet.xlsx: file is not CSV or XLSX (unreadable workbook: the workbook has no xl/worksheets/sheet1.xml)',
+      );
+    });
   });
 });
 
