@@ -180,6 +180,7 @@ function staffingFeature(
       timeZone,
       workloadSolver: (problem) =>
         workers.run<WorkloadProblem, WorkloadPlan>(taskFile(WORKLOAD_TASK), 'solveWorkloadPlan', problem),
+      workloadLanes: workers.parallelism,
     },
   );
 }

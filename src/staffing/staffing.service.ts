@@ -87,6 +87,8 @@ export interface StaffingSettings {
   fullTimeHoursPerWeek?: number;
   /** Solves a skill's workload LP; default in the calling thread (the server passes a worker). */
   workloadSolver?: WorkloadSolver;
+  /** How many skills' workload LPs `workloadSolver` may solve at once (default 1). */
+  workloadLanes?: number;
 }
 
 interface PlanSource {
@@ -151,7 +153,7 @@ export class StaffingService {
     this.holidays = sources.holidays;
     this.fullTime = settings.fullTimeHoursPerWeek ?? DEFAULT_FULL_TIME_HOURS_PER_WEEK;
     this.options = { fullTimeHoursPerWeek: this.fullTime };
-    this.workload = new WorkloadPlanner(store, settings.workloadSolver);
+    this.workload = new WorkloadPlanner(store, settings.workloadSolver, settings.workloadLanes);
   }
 
   /**

@@ -19,6 +19,7 @@ import { type WorkloadChannel, type WorkloadPlan, type WorkloadProblem } from '.
 import { carryInFromArrivals, responseSlots, type DueItems } from './workload-flow.core';
 import { agentShares } from './workload-share.core';
 import { groupBy } from '../common/group-by';
+import { inLanes } from '../common/in-lanes';
 
 export const WORKLOAD_PLANS = 'workloadPlans';
 export type CarryInSource = 'STORED_PLAN' | 'FORECAST' | 'SAME_WEEK';
@@ -97,9 +98,14 @@ export class WorkloadPlanner {
    */
   private readonly solved = new Map<string, Promise<WorkloadPlan>>();
 
+  /**
+   * @param lanes how many skills' problems are solved at once: the solver's parallelism (the
+   *   worker pool's threads in the server); one when solving in the calling thread.
+   */
   constructor(
     store: DocumentStore,
     private readonly solve: WorkloadSolver = (p) => solveWorkload(p),
+    private readonly lanes = 1,
   ) {
     this.plans = store.collection<WorkloadPlanDoc>(WORKLOAD_PLANS);
   }
@@ -118,18 +124,20 @@ export class WorkloadPlanner {
     return structuredClone(await plan);
   }
 
-  /** One pooled plan per skill with DEFERRED channels, sorted by skill; stored when `store`. */
+  /**
+   * One pooled plan per skill with DEFERRED channels, sorted by skill; stored when `store`.
+   * The skills' problems are independent, so up to `lanes` of them are solved at once.
+   */
   async plan(
     week: string,
     basis: string,
     inputs: readonly DeferredInput[],
     store = false,
   ): Promise<SkillWorkload[]> {
-    const bySkill = groupBy(inputs, (i) => i.skill);
-    const out: SkillWorkload[] = [];
-    for (const [skill, list] of [...bySkill].sort((a, b) => a[0].localeCompare(b[0])))
-      out.push(await this.planSkill({ week, basis, skill, store }, list));
-    return out;
+    const bySkill = [...groupBy(inputs, (i) => i.skill)].sort((a, b) => a[0].localeCompare(b[0]));
+    return inLanes(bySkill, this.lanes, ([skill, list]) =>
+      this.planSkill({ week, basis, skill, store }, list),
+    );
   }
 
   /**

@@ -54,3 +54,43 @@ describe('WorkloadPlanner solves an equal problem once', () => {
     expect(problems).toHaveLength(2);
   });
 });
+
+describe('WorkloadPlanner solves the skills of a week side by side', () => {
+  /** The solver, counting the problems in flight at once. */
+  const tracked = () => {
+    const seen = { inFlight: 0, most: 0 };
+    const solve = async (p: WorkloadProblem): Promise<WorkloadPlan> => {
+      seen.most = Math.max(seen.most, ++seen.inFlight);
+      try {
+        return await solveWorkload(p);
+      } finally {
+        seen.inFlight -= 1;
+      }
+    };
+    return { seen, solve };
+  };
+  const skills = ['tickets', 'emails', 'letters'].map((skill, i) => ({
+    ...input([2 + i, 1, 0, 1, 3]),
+    skill,
+    channel: { ...input([]).channel, key: skill },
+  }));
+
+  it('solves up to `lanes` skills at once and answers in skill order, as one lane does', async () => {
+    const one = tracked();
+    const two = tracked();
+    const alone = await new WorkloadPlanner(await EmbeddedStore.open(), one.solve).plan(
+      '2026-11-23',
+      'MEAN',
+      skills,
+    );
+    const paired = await new WorkloadPlanner(await EmbeddedStore.open(), two.solve, 2).plan(
+      '2026-11-23',
+      'MEAN',
+      skills,
+    );
+    expect(one.seen.most).toBe(1);
+    expect(two.seen.most).toBe(2);
+    expect(paired.map((w) => w.skill)).toEqual(['emails', 'letters', 'tickets']);
+    expect(paired).toEqual(alone);
+  });
+});
