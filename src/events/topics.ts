@@ -70,8 +70,13 @@ export interface RosterConflictInfo extends AssignedShift {
 export interface RosterConflictEvent {
   rosterId: string;
   week: string;
-  /** Every open conflict of the roster after the change. */
+  /**
+   * The first open conflicts of the roster after the change, in shift order: at most a page
+   * (`MAX_PAGE_SIZE`, 500), so an event stays small whatever the roster holds.
+   */
   conflicts: RosterConflictInfo[];
+  /** Open conflicts of the roster after the change, all of them. */
+  conflictCount: number;
   /** Conflicts that were not there before the change. */
   added: number;
   at: Date;

@@ -49,8 +49,11 @@ export class RosterConflictEvent implements ConflictEvent {
   @Field()
   week!: string;
 
-  @Field(() => [RosterConflict], { description: 'Every open conflict of the roster.' })
+  /** The field, with its `first` argument: RosterConflictEventResolver.conflicts. */
   conflicts!: RosterConflict[];
+
+  @Field(() => Int, { description: 'Open conflicts of the roster, all of them.' })
+  conflictCount!: number;
 
   @Field(() => Int, { description: 'Conflicts new with this change.' })
   added!: number;

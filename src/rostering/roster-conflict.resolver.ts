@@ -32,6 +32,7 @@ import { RosterRepairService } from './roster-repair.service';
 import { RosterRepair } from './roster-repair.graphql';
 import { WeekArgs } from './roster-inputs.graphql';
 import type { KeyedLanes } from '../common/keyed-lanes';
+import { MAX_PAGE_SIZE } from '../common/pagination';
 
 /** After publishing: conflicts (fields on Roster, rosterConflict), repairRoster and rosterOutcome. */
 @Resolver(() => Roster)
@@ -111,5 +112,16 @@ export class RosterOutcomeResolver {
     @Args() { skill, date }: OutcomeIntervalArgs,
   ): RosterOutcomeInterval[] {
     return outcomeRows(outcome.intervals, skill, date);
+  }
+}
+
+/** A conflict event's list, its first `first` (the query cost counts that many). */
+@Resolver(() => RosterConflictEvent)
+export class RosterConflictEventResolver {
+  @FieldResolver(() => [RosterConflict], {
+    description: `The roster's open conflicts in shift order: the first \`first\` of at most ${MAX_PAGE_SIZE} the event carries (conflictCount counts them all).`,
+  })
+  conflicts(@Root() event: ConflictEvent, @Args() { first }: ConflictListArgs): RosterConflict[] {
+    return conflictsOf(event, first);
   }
 }

@@ -3,9 +3,11 @@
  * an availability, contract or active change, every PUBLISHED roster of a week not yet over
  * that employs the changed people is re-checked against their current data; the roster's
  * `conflicts` are replaced for those people, and ROSTER_CONFLICT (keyed by week) carries
- * the result to managers. Idempotent: the same change checked twice gives the same list.
+ * the first page of the result and its count to managers (a roster of thousands of people
+ * gone holds thousands of conflicts: every event carried them all, to every subscriber). Idempotent: the same change checked twice gives the same list.
  */
 import { mondayOf, todayIn } from '../common/calendar';
+import { MAX_PAGE_SIZE } from '../common/pagination';
 import { AppError } from '../errors';
 import type { EventBus } from '../events/pubsub';
 import { type RosterConflictInfo, type StaffChangedEvent, TOPIC } from '../events/topics';
@@ -186,7 +188,8 @@ export class RosterConflictService {
     this.events.publish(TOPIC.ROSTER_CONFLICT, doc.week, {
       rosterId: doc._id,
       week: doc.week,
-      conflicts,
+      conflicts: conflicts.slice(0, MAX_PAGE_SIZE),
+      conflictCount: conflicts.length,
       added,
       at,
     });

@@ -82,6 +82,13 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'StaffingRequirementPlan.skills': MAX_CHANNELS,
   'StaffingRequirementPlan.workloads': MAX_CHANNELS,
   'SkillWorkloadPlan.channels': MAX_CHANNELS,
+  // a pooled workload's values, one per interval of the week (the plan's step is 15 minutes or more)
+  'SkillWorkloadPlan.scheduledAgents': WEEK_INTERVALS,
+  'SkillWorkloadPlan.productiveAgents': WEEK_INTERVALS,
+  'SkillWorkloadPlan.workHours': WEEK_INTERVALS,
+  'SkillWorkloadPlan.occupancy': WEEK_INTERVALS,
+  'WorkloadChannelFlow.agents': WEEK_INTERVALS,
+  'WorkloadChannelFlow.handled': WEEK_INTERVALS,
   // an outcome row's channels: those of its skill and kind
   'RosterOutcomeInterval.channels': MAX_CHANNELS,
   // one summary per channel with volumes
@@ -105,10 +112,11 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
 };
 /**
  * Lists an argument narrows to at most one entry, `Type.field` → the argument: a roster's
- * coverage of one skill. Such a list weighs 1 where the argument is surely given.
+ * coverage of one skill, a staffing plan's pooled workload of one skill. Such a list weighs 1 where the argument is surely given.
  */
 export const ONE_ENTRY_ARGUMENTS: Readonly<Record<string, string>> = {
   'Roster.coverage': 'skill',
+  'StaffingRequirementPlan.workloads': 'skill',
 };
 /**
  * Lists whose size is a product of factors that arguments narrow, `Type.field` → argument →

@@ -21,7 +21,11 @@ import { HolidayResolver } from '../holidays/holiday.resolver';
 import { HolidayService } from '../holidays/holiday.service';
 import type { Logger } from '../logger';
 import { PlanWeekService } from '../rostering/plan-week.service';
-import { RosterConflictResolver, RosterOutcomeResolver } from '../rostering/roster-conflict.resolver';
+import {
+  RosterConflictEventResolver,
+  RosterConflictResolver,
+  RosterOutcomeResolver,
+} from '../rostering/roster-conflict.resolver';
 import { RankingLabelService } from '../ranking/ranking-label.service';
 import { RankerRegistryService } from '../ranking/ranker-registry.service';
 import { RankingService } from '../ranking/ranking.service';
@@ -44,7 +48,7 @@ import { SiteSettingsService } from '../staff/site-settings.service';
 import { StaffResolver } from '../staff/staff.resolver';
 import { StaffService } from '../staff/staff.service';
 import { staffingDownloads } from '../staffing/staffing.export';
-import { StaffingResolver } from '../staffing/staffing.resolver';
+import { StaffingRequirementPlanResolver, StaffingResolver } from '../staffing/staffing.resolver';
 import { StaffingService } from '../staffing/staffing.service';
 import type { WorkloadPlan, WorkloadProblem } from '../staffing/workload-lp.core';
 import { WORKLOAD_TASK } from '../staffing/workload.task';
@@ -334,8 +338,10 @@ export const RESOLVERS: NonEmptyArray<ResolverClass> = [
   AvailabilityResolver,
   ShiftTemplateResolver,
   StaffingResolver,
+  StaffingRequirementPlanResolver,
   RosterResolver,
   RosterConflictResolver,
+  RosterConflictEventResolver,
   RosterOutcomeResolver,
   RankingResolver,
   RosterRankingResolver,
@@ -361,11 +367,13 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
     [AvailabilityResolver, new AvailabilityResolver(services.availability)],
     [ShiftTemplateResolver, new ShiftTemplateResolver(services.shiftTemplates)],
     [StaffingResolver, new StaffingResolver(services.staffing, services.heavyReads)],
+    [StaffingRequirementPlanResolver, new StaffingRequirementPlanResolver()],
     [RosterResolver, new RosterResolver(services.rosters, services.rosterJobs, services.planWeek)],
     [
       RosterConflictResolver,
       new RosterConflictResolver(services.rosterRepair, services.rosterOutcomes, services.heavyReads),
     ],
+    [RosterConflictEventResolver, new RosterConflictEventResolver()],
     [RosterOutcomeResolver, new RosterOutcomeResolver()],
     [RankingResolver, new RankingResolver(services.ranking, services.rankers)],
     [RosterRankingResolver, new RosterRankingResolver()],

@@ -142,6 +142,18 @@ export class StaffingPlanArgs {
   scenario?: ScenarioInput | null;
 }
 
+@ArgsType()
+export class WorkloadArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only this skill’s pooled workload (none when the plan has no DEFERRED work of it). Given, the query cost counts one workload instead of one per channel a site may hold.',
+  })
+  @IsOptional()
+  @MaxLength(MAX_ID_LENGTH)
+  skill?: string | null;
+}
+
 @InputType({ description: 'One interval of a queue: Erlang C, or Erlang A when patienceSeconds is given.' })
 export class ErlangCalculatorInput {
   @Field(() => Float, { description: `Contacts arriving in the interval, at most ${MAX_VOLUME}.` })

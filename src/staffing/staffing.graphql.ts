@@ -333,9 +333,7 @@ export class StaffingRequirementPlan implements SkillWeekPlan {
   @Field(() => Float)
   totalFte!: number;
 
-  @Field(() => [SkillWorkloadPlan], {
-    description: 'Pooled DEFERRED workload per skill (included in skills).',
-  })
+  /** The field, with its `skill` argument: StaffingResolver.workloads. */
   workloads!: SkillWorkloadPlan[];
 }
 

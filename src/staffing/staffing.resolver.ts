@@ -1,10 +1,11 @@
-import { Arg, Args, Authorized, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type AccessRule, PLAN_READERS, SIGNED_IN } from '../auth/roles';
 import {
   ErlangCalculatorInput,
   StaffingArgs,
   StaffingPlanArgs,
   StaffingScenarioArgs,
+  WorkloadArgs,
 } from './staffing-inputs.graphql';
 import { StaffingService } from './staffing.service';
 import {
@@ -13,6 +14,8 @@ import {
   StaffingRequirementPlan,
   StaffingScenario,
 } from './staffing.graphql';
+import { SkillWorkloadPlan } from './workload.graphql';
+import { workloadsOf } from './workload-plan.service';
 import { withoutNulls } from '../common/without-nulls';
 import type { KeyedLanes } from '../common/keyed-lanes';
 import type { Viewer } from '../auth/request-context';
@@ -60,5 +63,16 @@ export class StaffingResolver {
   })
   erlangCalculator(@Arg('input') input: ErlangCalculatorInput): ErlangCalculationResult {
     return this.staffingService.erlangCalculator(withoutNulls(input));
+  }
+}
+
+/** A plan's pooled workloads, of one skill when asked (the query cost counts one then). */
+@Resolver(() => StaffingRequirementPlan)
+export class StaffingRequirementPlanResolver {
+  @FieldResolver(() => [SkillWorkloadPlan], {
+    description: 'Pooled DEFERRED workload per skill (included in skills).',
+  })
+  workloads(@Root() plan: StaffingRequirementPlan, @Args() { skill }: WorkloadArgs): SkillWorkloadPlan[] {
+    return workloadsOf(plan.workloads, skill);
   }
 }

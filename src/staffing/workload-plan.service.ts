@@ -81,6 +81,12 @@ const split = (values: readonly number[], factor: number): number[] =>
 const repeat = <T>(values: readonly T[], factor: number): T[] =>
   values.flatMap((v) => new Array<T>(factor).fill(v));
 
+/** A plan's pooled workloads, or the one of `skill` when given (none when it has no DEFERRED work). */
+export const workloadsOf = <W extends Pick<SkillWorkload, 'skill'>>(
+  workloads: W[],
+  skill?: string | null,
+): W[] => (skill === undefined || skill === null ? workloads : workloads.filter((w) => w.skill === skill));
+
 export const previousWeek = (week: string): string => addDays(week, -7);
 
 /** Solves one skill's workload problem: in a worker thread in the server (workload.task.ts). */

@@ -68,6 +68,7 @@ async function liveConflictStream(
       rosterId: 'probe',
       week,
       conflicts: [],
+      conflictCount: 0,
       added: 0,
       at: new Date(),
     });
