@@ -60,6 +60,39 @@ const readPath = (doc: object, path: string): unknown =>
     .split('.')
     .reduce<unknown>((o, k) => (o === null || o === undefined ? o : (o as Record<string, unknown>)[k]), doc);
 
+/** The page size asked for: `first`, by default 50; BAD_USER_INPUT outside [0, MAX_PAGE_SIZE]. */
+function pageSizeOf(request: PageRequest): number {
+  const first = request.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
+    throw badInput(`first must be an integer in [0, ${MAX_PAGE_SIZE}], got ${first}`, [
+      { field: 'first', message: `must be in [0, ${MAX_PAGE_SIZE}]` },
+    ]);
+  return first;
+}
+
+/**
+ * Keyset pagination of a list in memory, ordered by a unique text key: the items after the
+ * cursor's key, `first` of them. Its cursors have the form of `paginate`'s.
+ */
+export function paginateList<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  request: PageRequest,
+): Page<T> {
+  const first = pageSizeOf(request);
+  const after = request.after ? decodeCursor(request.after).id : null;
+  const sorted = [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  const rest = after === null ? sorted : sorted.filter((item) => keyOf(item) > after);
+  const nodes = rest.slice(0, first);
+  const last = nodes.at(-1);
+  return {
+    nodes,
+    totalCount: items.length,
+    endCursor: last === undefined ? null : encodeCursor(keyOf(last), keyOf(last)),
+    hasNextPage: rest.length > first,
+  };
+}
+
 /**
  * Keyset pagination: counts the whole filter, then reads `first + 1` documents after the
  * cursor in (field, _id) order. Inserts between pages neither repeat nor skip rows.
@@ -70,11 +103,7 @@ export async function paginate<T extends BaseDoc>(
   order: PageOrder,
   request: PageRequest,
 ): Promise<Page<T>> {
-  const first = request.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
-    throw badInput(`first must be an integer in [0, ${MAX_PAGE_SIZE}], got ${first}`, [
-      { field: 'first', message: `must be in [0, ${MAX_PAGE_SIZE}]` },
-    ]);
+  const first = pageSizeOf(request);
   const cmp = order.direction === 1 ? '$gt' : '$lt';
   let pageFilter = filter;
   if (request.after) {

@@ -318,7 +318,7 @@ export class Roster implements Omit<version.RosterVersion, 'problem' | 'revision
   @Field(() => RosterKpis)
   kpis!: RosterKpis;
 
-  @Field(() => [RosterAssignment])
+  /** The field, with its `staffId` and `date` arguments: RosterResolver.assignments. */
   assignments!: RosterAssignment[];
 
   /** The field, with its `skill` argument: RosterResolver.coverage. */

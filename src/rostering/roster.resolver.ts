@@ -18,6 +18,7 @@ import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC, topicIdA
 import { PlanWeekService } from './plan-week.service';
 import {
   Roster,
+  RosterAssignment,
   RosterCoverage,
   RosterJob,
   RosterJobProgress,
@@ -37,6 +38,10 @@ import { coverageOf, MAX_LISTED_ROSTERS, RosterService } from './roster.service'
 import { MAX_REQUIREMENT_SKILLS } from './roster-requirement.validation';
 import { warningCountOf } from './roster-warnings.core';
 import { badInput } from '../errors';
+import { PageArgs } from '../common/connection.graphql';
+import { toConnection } from '../common/connection';
+import { assignmentsOf, MAX_ROSTER_STAFF, staffWeeksOf } from './roster-assignments';
+import { AssignmentArgs, RosterStaffWeekConnection } from './roster-assignments.graphql';
 
 /** GraphQL options → job options (a passed requirement needs its interval). */
 export function jobOptions(input: RosterOptionsInput | null | undefined): Partial<RosterJobOptions> {
@@ -128,6 +133,26 @@ export class RosterResolver {
   })
   coverage(@Root() roster: Roster, @Args() { skill }: CoverageArgs): RosterCoverage[] {
     return coverageOf(roster, skill);
+  }
+
+  @FieldResolver(() => [RosterAssignment], {
+    description: `The shifts, in start order: of one person (staffId) or one day (date) when asked. A roster may hold one shift a day for each of ${MAX_ROSTER_STAFF} people, and the query cost counts that many unless narrowed: read a whole roster with staffWeeks.`,
+  })
+  assignments(@Root() roster: Roster, @Args() filter: AssignmentArgs): RosterAssignment[] {
+    return assignmentsOf(roster, filter);
+  }
+
+  @FieldResolver(() => Int, { description: 'Shifts of the roster, all of them.' })
+  assignmentCount(@Root() roster: Roster): number {
+    return roster.assignments.length;
+  }
+
+  @FieldResolver(() => RosterStaffWeekConnection, {
+    description:
+      'The rostered people in staff id order, a page at a time, each with their shifts of the week (the query cost counts a week for each of `first`).',
+  })
+  staffWeeks(@Root() roster: Roster, @Args() page: PageArgs): RosterStaffWeekConnection {
+    return toConnection(staffWeeksOf(roster, page));
   }
 
   @FieldResolver(() => Int, { description: 'Soft issues found by the checker, all of them.' })

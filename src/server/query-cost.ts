@@ -35,6 +35,7 @@ import { MAX_LISTED_ROSTERS } from '../rostering/roster.service';
 import { MAX_REQUIREMENT_SKILLS } from '../rostering/roster-requirement.validation';
 import { MAX_ROSTER_WARNINGS } from '../rostering/roster-warnings.core';
 import { MAX_CHANNELS } from '../channels/channel.validation';
+import { MAX_SHIFTS_PER_PERSON } from '../rostering/roster-assignments';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -57,6 +58,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'RunAccuracy.days': MAX_HORIZON_DAYS + 1,
   // at most one shift per person and day (a hard rule), for the largest site
   'Roster.assignments': MAX_PAGE_SIZE * 7,
+  // a person's week in a roster: at most one shift a day
+  'RosterStaffWeek.assignments': MAX_SHIFTS_PER_PERSON,
   // a shift's placed breaks: at most MAX_BREAKS_PER_SHIFT rules per template
   'RosterAssignment.breaks': MAX_BREAKS_PER_SHIFT,
   'TimetableShift.breaks': MAX_BREAKS_PER_SHIFT,

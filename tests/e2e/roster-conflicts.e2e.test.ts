@@ -26,6 +26,11 @@ interface Assignment {
   skill: string;
 }
 
+/** A roster's shifts, a page of people's weeks (all of them at once count 10,000 people's). */
+const STAFF_WEEKS = 'staffWeeks(first: 100) { nodes { assignments { staffId date shiftTemplateId skill } } }';
+type StaffWeeks = { nodes: { assignments: Assignment[] }[] };
+const shiftsOf = (weeks: StaffWeeks): Assignment[] => weeks.nodes.flatMap((n) => n.assignments);
+
 const CONFLICT_FIELDS = 'staffId date shiftTemplateId start end skill cause rule reason detectedAt';
 const SUBSCRIPTION = `subscription($week: String!) { rosterConflict(week: $week) { rosterId week added conflicts { ${CONFLICT_FIELDS} } } }`;
 type ConflictEvent = { rosterId: string; week: string; added: number; conflicts: Conflict[] };
@@ -99,14 +104,14 @@ describe('conflicts after publishing (GraphQL e2e)', () => {
     const res = await t.gql<{ generateRoster: { id: string } }>(GENERATE, generateVariables(week), manager);
     const job = await t.services.rosterJobs.settled(res.data!.generateRoster.id);
     expect(job.state).toBe('SUCCEEDED');
-    const pub = await t.gql<{ publishRoster: { id: string; assignments: Assignment[] } }>(
-      'mutation($id: ID!) { publishRoster(id: $id) { id assignments { staffId date shiftTemplateId skill } } }',
+    const pub = await t.gql<{ publishRoster: { id: string; staffWeeks: StaffWeeks } }>(
+      `mutation($id: ID!) { publishRoster(id: $id) { id ${STAFF_WEEKS} } }`,
       { id: job.rosterId },
       manager,
     );
     expectOk(pub);
     publishedId = pub.data!.publishRoster.id;
-    published = pub.data!.publishRoster.assignments;
+    published = shiftsOf(pub.data!.publishRoster.staffWeeks);
     // the cheapest person covers every weekday morning
     expect(published.filter((a) => a.staffId === 'st-a').map((a) => a.date)).toContain(addDays(week, 2));
   });
@@ -172,7 +177,7 @@ describe('conflicts after publishing (GraphQL e2e)', () => {
         before: { coveragePercent: number; labourCost: number };
         withoutConflicts: { coveragePercent: number };
         after: { coveragePercent: number; labourCost: number };
-        roster: { id: string; status: string; assignments: Assignment[] };
+        roster: { id: string; status: string; staffWeeks: StaffWeeks };
       };
     }>(
       `mutation($id: ID!) { repairRoster(id: $id) {
@@ -180,7 +185,7 @@ describe('conflicts after publishing (GraphQL e2e)', () => {
         before { coveragePercent underStaffedHours labourCost }
         withoutConflicts { coveragePercent underStaffedHours labourCost }
         after { coveragePercent underStaffedHours labourCost }
-        roster { id status assignments { staffId date shiftTemplateId skill } }
+        roster { id status ${STAFF_WEEKS} }
       } }`,
       { id: publishedId },
       manager,
@@ -192,15 +197,16 @@ describe('conflicts after publishing (GraphQL e2e)', () => {
     expect(r.conflictDays).toEqual([leave]);
     const key = (a: Assignment) => `${a.staffId}|${a.date}|${a.shiftTemplateId}|${a.skill}`;
     const before = new Set(published.map(key));
-    const after = new Set(r.roster.assignments.map(key));
+    const repaired = shiftsOf(r.roster.staffWeeks);
+    const after = new Set(repaired.map(key));
     const changed = [
       ...published.filter((a) => !after.has(key(a))),
-      ...r.roster.assignments.filter((a) => !before.has(key(a))),
+      ...repaired.filter((a) => !before.has(key(a))),
     ];
     expect(changed.map((a) => a.date)).toEqual([leave, leave]);
     expect(r.changedAssignments).toBe(2);
     expect(r.changedStaff).toBe(2);
-    expect(r.roster.assignments.some((a) => a.staffId === 'st-a' && a.date === leave)).toBe(false);
+    expect(repaired.some((a) => a.staffId === 'st-a' && a.date === leave)).toBe(false);
     // the gap the leave opened is covered again
     expect(r.withoutConflicts.coveragePercent).toBeLessThan(r.before.coveragePercent);
     expect(r.after.coveragePercent).toBe(r.before.coveragePercent);

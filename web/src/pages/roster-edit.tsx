@@ -2,12 +2,15 @@ import { type FormEvent, useState } from 'react';
 import { type CombinedError, useMutation } from 'urql';
 import type { AssignmentAction, UpdateAssignmentInput } from '../gql/graphql';
 import { addDays, DAY_NAMES, errorDetails, errorText, Section } from '../ui';
-import { type RosterData, type StaffAndTemplates, UpdateAssignment } from './roster.queries';
+import { type RosterData, shiftsOf, type StaffAndTemplates, UpdateAssignment } from './roster.queries';
 
 type Outcome = { refused: CombinedError } | { warnings: { kind: string; message: string }[] };
 const SHOWN_WARNINGS = 15;
 
-/** Move, swap, remove or add shifts of a DRAFT; shows a refusal's violations or the warnings. */
+/**
+ * Move, swap, remove or add shifts of a DRAFT (of the people on the timetable's page); shows a
+ * refusal's violations or the warnings.
+ */
 export function RosterEdit(props: {
   roster: NonNullable<RosterData>;
   lookup: StaffAndTemplates | undefined;
@@ -24,7 +27,9 @@ export function RosterEdit(props: {
   const [add, setAdd] = useState({ staff: '', date: days[0]!.date, template: templates[0]?.id ?? '' });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [saving, update] = useMutation(UpdateAssignment);
-  const a = roster.assignments[shift];
+  // the shifts of the timetable's page of people
+  const shifts = shiftsOf(roster);
+  const a = shifts[shift];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -82,7 +87,7 @@ export function RosterEdit(props: {
               onChange={(e) => setShift(Number(e.target.value))}
               data-testid="edit-shift"
             >
-              {roster.assignments.map((x, i) => (
+              {shifts.map((x, i) => (
                 <option
                   key={`${x.staffId}-${x.date}`}
                   value={i}

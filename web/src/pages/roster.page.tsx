@@ -6,16 +6,30 @@ import { RosterEdit } from './roster-edit';
 import { TimetableGrid } from './roster-grid';
 import { PlanWeekPanel } from './roster-job';
 import { CoverageChart, RosterKpis } from './roster-kpis';
-import { Publish, RosterDetail, Rosters, RosterStaff } from './roster.queries';
+import {
+  PEOPLE_PER_PAGE,
+  Publish,
+  type RosterData,
+  RosterDetail,
+  Rosters,
+  RosterStaff,
+} from './roster.queries';
 
 export function RosterPage() {
   const [week, setWeek] = useState(nextMonday());
   const [picked, setPicked] = useState<string | null>(null);
   const [list, refetchList] = useQuery({ query: Rosters, variables: { week } });
   const rosterId = picked ?? list.data?.rosters[0]?.id ?? null;
+  // the timetable's pages of people: the cursors read so far, back to the first page's (null)
+  const [paging, setPaging] = useState<{ rosterId: string | null; cursors: (string | null)[] }>({
+    rosterId: null,
+    cursors: [null],
+  });
+  const cursors = paging.rosterId === rosterId ? paging.cursors : [null];
+  const after = cursors[cursors.length - 1] ?? null;
   const [detail, refetchDetail] = useQuery({
     query: RosterDetail,
-    variables: { id: rosterId ?? '' },
+    variables: { id: rosterId ?? '', after },
     pause: !rosterId,
   });
   const [lookup] = useQuery({ query: RosterStaff });
@@ -104,11 +118,58 @@ export function RosterPage() {
             <CoverageChart roster={r} />
           </Section>
           <RosterEdit roster={r} lookup={lookup.data} onSaved={reload} />
-          <Section title={`Timetable (${r.assignments.length} shifts)`}>
-            <TimetableGrid roster={r} lookup={lookup.data} />
+          <Section
+            title={`Timetable (${r.assignmentCount} shifts)`}
+            actions={
+              <PeoplePager
+                roster={r}
+                page={cursors.length - 1}
+                onPage={(next) =>
+                  setPaging({ rosterId, cursors: next ? [...cursors, next] : cursors.slice(0, -1) })
+                }
+              />
+            }
+          >
+            <TimetableGrid roster={r} after={after} lookup={lookup.data} />
           </Section>
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * Which of the roster's people the timetable shows, PEOPLE_PER_PAGE at a time; `onPage` is
+ * given the next page's cursor, or null to go back one page.
+ */
+function PeoplePager({
+  roster,
+  page,
+  onPage,
+}: {
+  roster: NonNullable<RosterData>;
+  page: number;
+  onPage: (next: string | null) => void;
+}) {
+  const { totalCount, nodes, pageInfo } = roster.staffWeeks;
+  if (totalCount <= PEOPLE_PER_PAGE && page === 0) return null;
+  const from = page * PEOPLE_PER_PAGE + 1;
+  return (
+    <div className="toolbar">
+      <span role="status">
+        People {from}–{from + nodes.length - 1} of {totalCount}
+      </span>
+      <button type="button" className="secondary" disabled={page === 0} onClick={() => onPage(null)}>
+        Previous
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!pageInfo.hasNextPage}
+        onClick={() => onPage(pageInfo.endCursor)}
+      >
+        Next
+      </button>
     </div>
   );
 }

@@ -12,8 +12,13 @@ export const Rosters = graphql(`
   }
 `);
 
+/**
+ * A roster and a page of its people's weeks: a roster may employ 10,000 people, whose 70,000
+ * shifts in one answer would weigh about 490,000 of the 100,000 the query cost allows. 500
+ * people a page (PEOPLE_PER_PAGE) weigh about 33,000 with urql's `__typename`s.
+ */
 export const RosterDetail = graphql(`
-  query RosterDetail($id: ID!) {
+  query RosterDetail($id: ID!, $after: String) {
     roster(id: $id) {
       id
       week
@@ -28,13 +33,24 @@ export const RosterDetail = graphql(`
         seconds
         heuristic
       }
-      assignments {
-        staffId
-        date
-        start
-        end
-        skill
-        shiftTemplateId
+      assignmentCount
+      staffWeeks(first: 500, after: $after) {
+        totalCount
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
+        nodes {
+          staffId
+          assignments {
+            staffId
+            date
+            start
+            end
+            skill
+            shiftTemplateId
+          }
+        }
       }
       kpis {
         labourCost
@@ -80,18 +96,22 @@ export const RosterCoverage = graphql(`
 `);
 
 /**
- * The shifts' placed breaks, apart from RosterDetail so each stays within the query-cost
- * limit (lean: in the order of RosterDetail's assignments, no `paid`; the 3,500-shift worst
- * case with urql's `__typename`s weighs about 49,000 of the 50,000 allowed).
+ * The placed breaks of the same page of people's shifts, apart from RosterDetail so each stays
+ * within the query-cost limit (lean: in the order of RosterDetail's shifts, no `paid`; 500
+ * people's weeks with urql's `__typename`s weigh about 51,000 of the 100,000 allowed).
  */
 export const RosterBreaks = graphql(`
-  query RosterBreaks($id: ID!) {
+  query RosterBreaks($id: ID!, $after: String) {
     roster(id: $id) {
       id
-      assignments {
-        breaks {
-          start
-          end
+      staffWeeks(first: 500, after: $after) {
+        nodes {
+          assignments {
+            breaks {
+              start
+              end
+            }
+          }
         }
       }
     }
@@ -198,4 +218,12 @@ export const JobProgress = graphql(`
 `);
 
 export type RosterData = RosterDetailQuery['roster'];
+export type RosterShift = NonNullable<RosterData>['staffWeeks']['nodes'][number]['assignments'][number];
+
+/** People a page of the timetable shows: the `first` of RosterDetail and RosterBreaks. */
+export const PEOPLE_PER_PAGE = 500;
+
+/** The shifts of the page's people, person by person, each in day order. */
+export const shiftsOf = (roster: NonNullable<RosterData>): RosterShift[] =>
+  roster.staffWeeks.nodes.flatMap((n) => n.assignments);
 export type StaffAndTemplates = RosterStaffQuery;
