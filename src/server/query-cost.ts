@@ -7,12 +7,14 @@
  * forecast's points, a roster's assignments and coverage, a staffing plan's intervals.
  * Unknown lists weigh a default. The sizes are upper ends of what one site returns (a
  * forecast run of 56 days of quarter-hours, a week of 672 quarter-hours for staffing and
- * rosters, 64 skills a roster, 64 channels a site, 500 stored warnings a roster, 500 staff),
- * so a query that passes cannot return more. A roster's coverage once weighed 10 skills
+ * rosters, 64 skills a roster, 64 channels a site, 500 stored warnings a roster, 10,000 people
+ * a roster), so a query that passes cannot return more. A roster's coverage once weighed 10 skills
  * although a roster may cover 64, its warnings and an outcome's rows 20 although thousands
  * were stored or computed, a staffing plan's channels and skills 20 although channels had no
  * cap. Forecast points once weighed a week's 672 although a run may hold 56 days: 24 aliases
- * of `latestForecast` passed at cost 96,817 and answered 14.3 MB in 1.5 s.
+ * of `latestForecast` passed at cost 96,817 and answered 14.3 MB in 1.5 s. A roster's shifts
+ * once weighed 500 people's although a roster may employ 10,000: 4 aliases of them passed at
+ * 84,008 and answered 28.6 MB in 11-15 s.
  */
 import {
   getNamedType,
@@ -35,7 +37,7 @@ import { MAX_LISTED_ROSTERS } from '../rostering/roster.service';
 import { MAX_REQUIREMENT_SKILLS } from '../rostering/roster-requirement.validation';
 import { MAX_ROSTER_WARNINGS } from '../rostering/roster-warnings.core';
 import { MAX_CHANNELS } from '../channels/channel.validation';
-import { MAX_SHIFTS_PER_PERSON } from '../rostering/roster-assignments';
+import { MAX_ROSTER_STAFF, MAX_SHIFTS_PER_PERSON } from '../rostering/roster-assignments';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
 const DEFAULT_PAGE_SIZE = 50;
@@ -56,9 +58,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'ForecastUpdate.dailyTotals': MAX_HORIZON_DAYS + 1,
   'ForecastAccuracy.runs': MAX_ACCURACY_RUNS,
   'RunAccuracy.days': MAX_HORIZON_DAYS + 1,
-  // at most one shift per person and day (a hard rule), for the largest site
-  'Roster.assignments': MAX_PAGE_SIZE * 7,
-  // a person's week in a roster: at most one shift a day
+  // a person's week in a roster: at most one shift a day (a hard rule)
   'RosterStaffWeek.assignments': MAX_SHIFTS_PER_PERSON,
   // a shift's placed breaks: at most MAX_BREAKS_PER_SHIFT rules per template
   'RosterAssignment.breaks': MAX_BREAKS_PER_SHIFT,
@@ -73,12 +73,13 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'RosterCoverage.scheduled': WEEK_INTERVALS,
   'RosterCoverage.onBreak': WEEK_INTERVALS,
   'RosterKpis.skills': MAX_REQUIREMENT_SKILLS,
-  'RosterKpis.staff': MAX_PAGE_SIZE,
-  'RosterDiagnosis.staff': MAX_PAGE_SIZE,
+  // one per person of the roster's problem
+  'RosterKpis.staff': MAX_ROSTER_STAFF,
+  'RosterDiagnosis.staff': MAX_ROSTER_STAFF,
   // runs of short intervals, each of one skill: at most every interval of every skill
   'RosterDiagnosis.uncoverable': MAX_REQUIREMENT_SKILLS * WEEK_INTERVALS,
   // one per staff issue and one per uncoverable run
-  'RosterDiagnosis.messages': MAX_PAGE_SIZE + MAX_REQUIREMENT_SKILLS * WEEK_INTERVALS,
+  'RosterDiagnosis.messages': MAX_ROSTER_STAFF + MAX_REQUIREMENT_SKILLS * WEEK_INTERVALS,
   'StaffingPlan.rows': WEEK_INTERVALS,
   // a plan's channels are the active channels, its skills and pooled workloads at most one each
   'StaffingRequirementPlan.channels': MAX_CHANNELS,
@@ -124,13 +125,19 @@ export const ONE_ENTRY_ARGUMENTS: Readonly<Record<string, string>> = {
 /**
  * Lists whose size is a product of factors that arguments narrow, `Type.field` → argument →
  * [the factor, the factor when the argument is surely given]: an outcome's rows are (skill,
- * kind) groups × slots, of one skill's groups with `skill`, of one day's slots with `date`.
+ * kind) groups × slots, of one skill's groups with `skill`, of one day's slots with `date`; a
+ * roster's shifts are people × days, of one person's with `staffId`, of one day's with `date`.
  */
 export const NARROWED_FACTORS: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>> =
   {
     'RosterOutcome.intervals': {
       skill: [MAX_CHANNELS, OUTCOME_GROUPS_PER_SKILL],
       date: [WEEK_INTERVALS, DAY_INTERVALS],
+    },
+    // a roster's shifts: one a day for each person it may employ; one person's, one day's
+    'Roster.assignments': {
+      staffId: [MAX_ROSTER_STAFF, 1],
+      date: [MAX_SHIFTS_PER_PERSON, 1],
     },
   };
 /** Lists of objects not in LIST_SIZES. */
