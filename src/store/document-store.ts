@@ -68,6 +68,20 @@ export interface IndexSpec {
   name?: string;
 }
 
+/**
+ * One accumulator of `Collection.group`, with MongoDB's `$group` meaning: `$sum` of 1 counts
+ * the documents, `$sum` of a field adds its numbers (other values and missing fields are passed
+ * over: 0 when none); `$min` / `$max` of a field is its least / greatest value in MongoDB's
+ * order, documents where it is missing or null passed over (null when none).
+ */
+export type Accumulator = { $sum: string | 1 } | { $min: string } | { $max: string };
+
+/** A group of `Collection.group`: the values of its `by` fields (null where missing), and its accumulated values. */
+export interface Group<K extends string> {
+  key: unknown[];
+  values: Record<K, unknown>;
+}
+
 export interface Collection<T extends BaseDoc> {
   readonly name: string;
   insertOne(doc: T): Promise<T>;
@@ -87,6 +101,17 @@ export interface Collection<T extends BaseDoc> {
   count(filter?: Filter): Promise<number>;
   /** Distinct values of a field among matching documents. */
   distinct<V = unknown>(field: string, filter?: Filter): Promise<V[]>;
+  /**
+   * Matching documents grouped by the values of the `by` fields (dotted paths to scalars), each
+   * group folded by its `accumulators` (output name → accumulator); groups in `key` order.
+   * The store folds them where they are (MongoDB: an aggregation; embedded: in place, no
+   * document copied): what returns is one small record per group, whatever the documents hold.
+   */
+  group<K extends string>(
+    filter: Filter,
+    by: readonly string[],
+    accumulators: Readonly<Record<K, Accumulator>>,
+  ): Promise<Group<K>[]>;
   /**
    * Several writes applied atomically to this collection: either all are visible and
    * durable, or none is (embedded: one journal record; MongoDB: a transaction).

@@ -2,12 +2,14 @@ import { badInput } from '../errors';
 import type { CollectionState, StoredDoc } from './collection-state';
 import { collectPath, isPlainObject } from './doc-path';
 import type {
+  Accumulator,
   BaseDoc,
   BulkOp,
   BulkResult,
   Collection,
   Filter,
   FindOptions,
+  Group,
   IndexSpec,
   Update,
   UpdateOptions,
@@ -16,6 +18,7 @@ import type {
 import { canonicalCopy, deepCopy, toEjson } from './ejson';
 import { compileFilter, projectDocs, sortDocs } from './embedded-query';
 import { applyUpdate, checkUpdate, upsertSeed, withId } from './embedded-update';
+import { groupDocs } from './group-docs';
 import type { WriteTxn } from './write-txn';
 
 /** What a collection needs from its store (implemented by EmbeddedStore). */
@@ -203,6 +206,14 @@ export class EmbeddedCollection<T extends BaseDoc> implements Collection<T> {
   async count(filter?: Filter): Promise<number> {
     if (!filter || Object.keys(filter).length === 0) return this.state.docs.size;
     return matching(this.state, filter).length;
+  }
+
+  async group<K extends string>(
+    filter: Filter,
+    by: readonly string[],
+    accumulators: Readonly<Record<K, Accumulator>>,
+  ): Promise<Group<K>[]> {
+    return groupDocs(matching(this.state, filter), by, accumulators);
   }
 
   async distinct<V = unknown>(field: string, filter?: Filter): Promise<V[]> {

@@ -10,18 +10,21 @@ import type {
 import { MongoBulkWriteError, ObjectId } from 'mongodb';
 import { badInput } from '../errors';
 import type {
+  Accumulator,
   BaseDoc,
   BulkOp,
   BulkResult,
   Collection,
   Filter,
   FindOptions,
+  Group,
   IndexSpec,
   Update,
   UpdateOptions,
   UpdateResult,
 } from './document-store';
 import { canonicalCopy } from './ejson';
+import { checkGroup, sortGroups } from './group-docs';
 import { toAppError } from './mongo-errors';
 
 /** Runs `fn` atomically: in a transaction when the deployment supports them, directly otherwise. */
@@ -158,6 +161,30 @@ export class MongoCollection<T extends BaseDoc> implements Collection<T> {
 
   distinct<V = unknown>(field: string, filter?: Filter): Promise<V[]> {
     return this.run(async () => (await this.coll.distinct(field, asFilter(filter))) as V[]);
+  }
+
+  async group<K extends string>(
+    filter: Filter,
+    by: readonly string[],
+    accumulators: Readonly<Record<K, Accumulator>>,
+  ): Promise<Group<K>[]> {
+    const parts = checkGroup(by, accumulators);
+    // a missing key field groups with null, as in the embedded store
+    const _id = Object.fromEntries(by.map((path, i) => [`k${i}`, { $ifNull: [`$${path}`, null] }]));
+    const folds = Object.fromEntries(
+      parts.map(([name, kind, field]) => [name, { [kind]: field === null ? 1 : `$${field}` }]),
+    );
+    return this.run(async () => {
+      const rows = await this.coll
+        .aggregate([{ $match: asFilter(filter) }, { $group: { _id, ...folds } }], { allowDiskUse: true })
+        .toArray();
+      return sortGroups(
+        rows.map((row) => ({
+          key: by.map((_, i) => (row._id as Record<string, unknown>)[`k${i}`] ?? null),
+          values: Object.fromEntries(parts.map(([name]) => [name, row[name] ?? null])) as Record<K, unknown>,
+        })),
+      );
+    });
   }
 
   bulkWrite(ops: BulkOp<T>[]): Promise<BulkResult> {

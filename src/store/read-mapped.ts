@@ -1,9 +1,9 @@
-import type { BaseDoc, Collection, Filter } from './document-store';
+import type { Accumulator, BaseDoc, Collection, Filter } from './document-store';
 
 /**
  * `collection` with every document it returns passed through `read`: an older stored shape
  * brought to the current one where it leaves the store, so no caller needs its own fallback.
- * Writes, counts and `distinct` (values, not documents) go through unchanged; `read` must not
+ * Writes, counts, `distinct` and `group` (values, not documents) go through unchanged; `read` must not
  * change what a filter or an update means (it fills in, it does not rename).
  */
 export function readMapped<T extends BaseDoc>(collection: Collection<T>, read: (doc: T) => T): Collection<T> {
@@ -24,6 +24,11 @@ export function readMapped<T extends BaseDoc>(collection: Collection<T>, read: (
     deleteMany: (filter) => collection.deleteMany(filter),
     count: (filter) => collection.count(filter),
     distinct: <V>(field: string, filter?: Filter) => collection.distinct<V>(field, filter),
+    group: <K extends string>(
+      filter: Filter,
+      by: readonly string[],
+      accumulators: Readonly<Record<K, Accumulator>>,
+    ) => collection.group(filter, by, accumulators),
     bulkWrite: (ops) => collection.bulkWrite(ops),
     createIndex: (spec) => collection.createIndex(spec),
   };

@@ -1,7 +1,7 @@
 import type { Collection, DocumentStore } from '../../../src/store/document-store';
 import { ids, sorted, staffFixture, type StaffDoc } from './contract-fixtures';
 
-/** Read-side contract: filters, sort, paging, projection, count, distinct, copies, Dates. */
+/** Read-side contract: filters, sort, paging, projection, count, distinct, group, copies, Dates. */
 export const describeReads = (getStore: () => DocumentStore): void => {
   let staff: Collection<StaffDoc>;
 
@@ -135,6 +135,72 @@ export const describeReads = (getStore: () => DocumentStore): void => {
         24, 32, 40,
       ]);
       expect(await staff.distinct('name', { team: 'west' })).toEqual([]);
+    });
+  });
+
+  describe('group', () => {
+    const day = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
+
+    it('counts, sums and takes the least and greatest value of each group, in key order', async () => {
+      const groups = await staff.group({}, ['team'], {
+        people: { $sum: 1 },
+        cost: { $sum: 'hourlyCost' },
+        hours: { $sum: 'contract.maxHoursWeek' },
+        since: { $min: 'startDate' },
+        last: { $max: 'name' },
+      });
+      expect(groups).toEqual([
+        {
+          key: ['north'],
+          values: { people: 3, cost: 76.5, hours: 96, since: day('2020-01-10'), last: 'Eli' },
+        },
+        {
+          key: ['south'],
+          values: { people: 3, cost: 54.75, hours: 76, since: day('2022-07-15'), last: 'Fay' },
+        },
+      ]);
+      expect(groups[0]!.values.since).toBeInstanceOf(Date);
+    });
+
+    it('groups by several fields and a filter; a missing field groups as null', async () => {
+      expect(
+        await staff.group({ active: true }, ['team', 'contract.maxHoursWeek'], { n: { $sum: 1 } }),
+      ).toEqual([
+        { key: ['north', 24], values: { n: 1 } },
+        { key: ['north', 40], values: { n: 1 } },
+        { key: ['south', 20], values: { n: 1 } },
+        { key: ['south', 40], values: { n: 1 } },
+      ]);
+      expect(await staff.group({}, ['note'], { n: { $sum: 1 } })).toEqual([
+        { key: [null], values: { n: 6 } },
+      ]);
+      expect(await staff.group({ team: 'west' }, ['team'], { n: { $sum: 1 } })).toEqual([]);
+    });
+
+    it('passes over missing and non-numeric values: a sum of none is 0, a least of none null', async () => {
+      await staff.updateOne({ _id: 's1' }, { $set: { logins: 4 } });
+      await staff.updateOne({ _id: 's2' }, { $set: { logins: null, note: 'x' } });
+      const [north, south] = await staff.group({}, ['team'], {
+        logins: { $sum: 'logins' },
+        names: { $sum: 'name' },
+        least: { $min: 'logins' },
+        most: { $max: 'logins' },
+      });
+      expect([north!.values, south!.values]).toEqual([
+        { logins: 4, names: 0, least: 4, most: 4 },
+        { logins: 0, names: 0, least: null, most: null },
+      ]);
+    });
+
+    it('refuses output names and field paths it would not read plainly', async () => {
+      for (const [by, acc] of [
+        [['team'], { 'a.b': { $sum: 1 } }],
+        [['team'], { _id: { $sum: 1 } }],
+        [['$team'], { n: { $sum: 1 } }],
+        [['team'], { n: { $sum: '$hourlyCost' } }],
+        [['team'], { n: { $avg: 'hourlyCost' } }],
+      ] as const)
+        await expect(staff.group({}, by, acc as never)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     });
   });
 
