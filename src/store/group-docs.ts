@@ -8,6 +8,10 @@ import { getPath } from './doc-path';
 import { deepCopy } from './ejson';
 import { compareValues } from './embedded-query';
 
+// Globals read once: inside Jest's vm context every global lookup is an interceptor call.
+const DateClass = Date;
+const { stringify } = JSON;
+
 const OUTPUT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -52,8 +56,16 @@ export const sortGroups = <K extends string>(groups: Group<K>[]): Group<K>[] =>
     return 0;
   });
 
+/** A text per distinct key, telling types apart (1 and "1", null and "null"). */
+const valueText = (v: unknown): string => {
+  if (typeof v === 'string') return `s${v}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v}${v}`;
+  if (v === null) return 'null';
+  if (v instanceof DateClass) return `d${v.getTime()}`;
+  return `j${stringify(v)}`;
+};
 const keyText = (key: unknown[]): string =>
-  JSON.stringify(key.map((v) => (v instanceof Date ? { $date: v.getTime() } : v)));
+  key.length === 1 ? valueText(key[0]) : key.map(valueText).join('\u0000');
 
 /** Folds documents (read in place, none copied) into their groups; returns copies of the values. */
 export function groupDocs<K extends string>(
@@ -61,10 +73,13 @@ export function groupDocs<K extends string>(
   by: readonly string[],
   accumulators: Readonly<Record<K, Accumulator>>,
 ): Group<K>[] {
-  const parts = checkGroup(by, accumulators);
+  const parts = checkGroup(by, accumulators).map(
+    ([name, kind, field]) => [name, kind, field === null ? null : field.split('.')] as const,
+  );
+  const paths = by.map((path) => path.split('.'));
   const groups = new Map<string, { key: unknown[]; values: Record<string, unknown> }>();
   for (const doc of docs) {
-    const key = by.map((path) => getPath(doc, path) ?? null);
+    const key = paths.map((path) => getPath(doc, path) ?? null);
     const text = keyText(key);
     let group = groups.get(text);
     if (!group) {
