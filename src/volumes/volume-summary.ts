@@ -22,58 +22,114 @@ export interface VolumeSummary {
   total: number;
 }
 
-/** A summary being added up, with the first and last (date, interval) that hold a value. */
-type Running = VolumeSummary & { firstAt?: [string, number]; lastAt?: [string, number] };
+/**
+ * One stored day's share of its channel's summary: what `summarizeVolumes` adds up, kept on
+ * the day's document so a summary adds up these few numbers instead of every value.
+ */
+export interface VolumeDayCounts {
+  slots: number;
+  withValue: number;
+  missing: number;
+  zeros: number;
+  total: number;
+  /** Start of the first / last interval holding a value; null when none. */
+  first: Date | null;
+  last: Date | null;
+}
 
-const emptySummary = (b: VolumeBucket): Running => ({
-  channel: b.channel,
-  intervalMinutes: b.intervalMinutes,
-  days: 0,
-  first: null,
-  last: null,
-  intervals: 0,
-  withValue: 0,
-  missing: 0,
-  zeros: 0,
-  total: 0,
+/**
+ * A day's counts; `missing` counts the nulls inside `hours` (arrival hours: see
+ * `arrivalHours`), or every null when no hours are given.
+ */
+export function dayCounts(
+  bucket: VolumeBucket,
+  hours: OpeningHours | null,
+  timeZone: string,
+): VolumeDayCounts {
+  const open = hours ? openMask(bucket.date, bucket.intervalMinutes, timeZone, hours) : null;
+  const out: VolumeDayCounts = {
+    slots: bucket.values.length,
+    withValue: 0,
+    missing: 0,
+    zeros: 0,
+    total: 0,
+    first: null,
+    last: null,
+  };
+  let firstAt = -1;
+  let lastAt = -1;
+  bucket.values.forEach((v, i) => {
+    if (v === null) {
+      if (open === null || open[i]) out.missing++;
+      return;
+    }
+    out.withValue++;
+    out.total += v;
+    if (v === 0) out.zeros++;
+    if (firstAt < 0) firstAt = i;
+    lastAt = i;
+  });
+  if (firstAt >= 0) {
+    out.first = intervalStart(bucket.date, firstAt, bucket.intervalMinutes, timeZone);
+    out.last = intervalStart(bucket.date, lastAt, bucket.intervalMinutes, timeZone);
+  }
+  return out;
+}
+
+/** A channel's day counts added up: what the store's grouping of stored days returns. */
+export interface ChannelTotals extends Omit<VolumeDayCounts, 'slots'> {
+  channel: string;
+  /** The interval of the channel's first stored day. */
+  intervalMinutes: number;
+  days: number;
+  intervals: number;
+}
+
+export const summaryOf = ({ first, last, ...totals }: ChannelTotals): VolumeSummary => ({
+  ...totals,
+  first: first ? first.toISOString() : null,
+  last: last ? last.toISOString() : null,
 });
 
-/** Per-channel coverage of a set of buckets, in channel order. */
+const earlier = (a: Date | null, b: Date | null): Date | null => (a && (!b || a < b) ? a : b);
+const later = (a: Date | null, b: Date | null): Date | null => (a && (!b || a > b) ? a : b);
+
+/**
+ * Per-channel coverage of a set of buckets, in channel order: the day counts of each bucket
+ * (`dayCounts`, with its channel's hours) added up.
+ */
 export const summarizeVolumes = (
   buckets: VolumeBucket[],
   options: { timeZone: string; openingHoursByChannel?: Record<string, OpeningHours> },
 ): VolumeSummary[] => {
   zoneOf(options.timeZone);
-  const sums = new Map<string, Running>();
+  const sums = new Map<string, ChannelTotals>();
   const sorted = [...buckets].sort(
     (a, b) => a.channel.localeCompare(b.channel) || a.date.localeCompare(b.date),
   );
   for (const b of sorted) {
-    const s = sums.get(b.channel) ?? emptySummary(b);
+    const day = dayCounts(b, options.openingHoursByChannel?.[b.channel] ?? null, options.timeZone);
+    const s = sums.get(b.channel) ?? {
+      channel: b.channel,
+      intervalMinutes: b.intervalMinutes,
+      days: 0,
+      intervals: 0,
+      withValue: 0,
+      missing: 0,
+      zeros: 0,
+      total: 0,
+      first: null,
+      last: null,
+    };
     sums.set(b.channel, s);
     s.days++;
-    s.intervals += b.values.length;
-    const hours = options.openingHoursByChannel?.[b.channel];
-    const open = hours ? openMask(b.date, b.intervalMinutes, options.timeZone, hours) : null;
-    b.values.forEach((v, i) => {
-      if (v === null) {
-        if (open === null || open[i]) s.missing++;
-        return;
-      }
-      s.withValue++;
-      s.total += v;
-      if (v === 0) s.zeros++;
-      s.firstAt ??= [b.date, i];
-      s.lastAt = [b.date, i];
-    });
+    s.intervals += day.slots;
+    s.withValue += day.withValue;
+    s.missing += day.missing;
+    s.zeros += day.zeros;
+    s.total += day.total;
+    s.first = earlier(s.first, day.first);
+    s.last = later(s.last, day.last);
   }
-  return [...sums.values()].map(({ firstAt, lastAt, ...s }) => ({
-    ...s,
-    first: firstAt
-      ? intervalStart(firstAt[0], firstAt[1], s.intervalMinutes, options.timeZone).toISOString()
-      : null,
-    last: lastAt
-      ? intervalStart(lastAt[0], lastAt[1], s.intervalMinutes, options.timeZone).toISOString()
-      : null,
-  }));
+  return [...sums.values()].map(summaryOf);
 };

@@ -1,3 +1,4 @@
+import type { VolumeDayStats } from './volume-stats';
 import type { VolumeBucket } from './volume.types';
 
 export const VOLUMES = 'volumes';
@@ -9,4 +10,6 @@ export const volumeId = (channel: string, date: string): string => `${channel}:$
 export interface VolumeDoc extends VolumeBucket {
   _id: string;
   updatedAt: Date;
+  /** The day's counts for `dataSummary`, written with the values (absent on days stored before). */
+  stats?: VolumeDayStats;
 }

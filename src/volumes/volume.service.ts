@@ -11,7 +11,9 @@ import { zoneOf } from '../common/time-zone';
 import { dayIntervals } from './volume-calendar';
 import { VOLUMES, volumeId, type VolumeDoc } from './volume.doc';
 import { parseVolumeRows, type VolumeImportStats } from './volume-parser';
-import { summarizeVolumes, type VolumeSummary } from './volume-summary';
+import type { VolumeSummary } from './volume-summary';
+import { VolumeSummaryService } from './volume-summary.service';
+import { dayStats, statsBasis } from './volume-stats';
 import type { OpeningHours, VolumeBucket, VolumeDuplicate } from './volume.types';
 import { validateVolumes, type VolumeIssues } from './volume.validation';
 
@@ -92,6 +94,7 @@ export function checkRange(from: string, to: string, maxDays = MAX_RANGE_DAYS): 
  */
 export class VolumeService {
   private readonly volumes: Collection<VolumeDoc>;
+  private readonly summaries: VolumeSummaryService;
 
   constructor(
     store: DocumentStore,
@@ -100,6 +103,7 @@ export class VolumeService {
   ) {
     zoneOf(timeZone);
     this.volumes = store.collection<VolumeDoc>(VOLUMES);
+    this.summaries = new VolumeSummaryService(this.volumes, timeZone);
   }
 
   static async ensureIndexes(store: DocumentStore): Promise<void> {
@@ -126,6 +130,8 @@ export class VolumeService {
    */
   async importTable(table: Table): Promise<VolumeImportReport> {
     const channels = await this.channels.listAll();
+    const hours = new Map(channels.map((c) => [c.key, arrivalHours(c)]));
+    const bases = new Map([...hours].map(([key, h]) => [key, statsBasis(h, this.timeZone)]));
     const parsed = await parseVolumeRows(table, {
       channels: channels.map((c) => ({ key: c.key, intervalMinutes: c.intervalMinutes })),
       timeZone: this.timeZone,
@@ -147,7 +153,9 @@ export class VolumeService {
       // A day whose values do not change is not rewritten: re-importing a file is a no-op.
       if (old && old.intervalMinutes === b.intervalMinutes && sameValues(old.values, values)) continue;
       if (!old) created += 1;
-      docs.push({ _id, ...b, values, updatedAt: now });
+      const day = { ...b, values };
+      const stats = dayStats(day, hours.get(b.channel) ?? null, this.timeZone, bases.get(b.channel));
+      docs.push({ _id, ...day, updatedAt: now, stats });
     }
     await upsertAll(this.volumes, docs);
     return {
@@ -203,14 +211,13 @@ export class VolumeService {
     };
   }
 
-  /** Per channel: first and last interval with a value, counts, missing slots and zeros. */
+  /**
+   * Per channel: first and last interval with a value, counts, missing slots and zeros, from
+   * the counts each stored day keeps (see VolumeSummaryService).
+   */
   async summary(): Promise<VolumeSummary[]> {
-    const docs: VolumeBucket[] = await this.volumes.find({}, { sort: { channel: 1, date: 1 } });
     const channels = await this.channels.listAll();
-    return summarizeVolumes(docs, {
-      timeZone: this.timeZone,
-      openingHoursByChannel: Object.fromEntries(channels.map((c) => [c.key, arrivalHours(c)])),
-    });
+    return this.summaries.summary(new Map(channels.map((c) => [c.key, arrivalHours(c)])));
   }
 
   /** Data-quality report of a channel over a local-date range (see validateVolumes). */
