@@ -27,6 +27,7 @@ import {
   type JobKind,
   type JobPayload,
 } from './job-kinds';
+import { JobWaits, JobWaitTimeout, type JobEnd } from './job-waits';
 import { redisClient, type RedisHealth } from './redis-connection';
 
 /** An enqueue that has not answered by then is refused (the 2 s promise to callers). */
@@ -82,6 +83,7 @@ export class BullmqTaskRunner implements TaskRunner {
   private readonly queues = new Map<JobKind, Queue>();
   private readonly events = new Map<JobKind, QueueEvents>();
   private readonly progress = new Map<string, (data: unknown) => void>();
+  private readonly waits = new JobWaits();
   readonly parallelism: number;
 
   constructor(private readonly opts: BullmqRunnerOptions) {
@@ -97,6 +99,7 @@ export class BullmqTaskRunner implements TaskRunner {
       });
       events.on('error', (err) => opts.logger.debug({ err: err.message, kind }, 'job events error'));
       events.on('progress', ({ jobId, data }) => this.progress.get(jobId)?.(data));
+      this.waits.listen(events);
       this.events.set(kind, events);
     }
   }
@@ -119,39 +122,49 @@ export class BullmqTaskRunner implements TaskRunner {
     const payload: JobPayload = { task, name, input, timeoutMs };
     if (opts.signal?.aborted) throw opts.signal.reason;
     if (opts.onProgress) this.progress.set(jobId, opts.onProgress);
-    let onAbort: (() => void) | undefined;
     try {
-      const job = await this.enqueue(kind, name, payload, jobId);
-      const aborted = new Promise<never>((_, reject) => {
-        onAbort = () => {
-          void this.cancel(jobId).catch((err: unknown) =>
-            this.opts.logger.warn({ err, jobId }, 'could not signal the cancel'),
-          );
-          const reason: unknown = opts.signal?.reason;
-          reject(
-            reason instanceof Error ? reason : new AppError('FAILED_PRECONDITION', `${name} was cancelled`),
-          );
-        };
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-      });
-      return (await Promise.race([
-        job.waitUntilFinished(ofKind(this.events, kind), timeoutMs),
-        aborted,
-      ])) as O;
+      await this.enqueue(kind, name, payload, jobId);
+      const finished = this.waits.wait(jobId, { timeoutMs, signal: opts.signal });
+      void this.endedBeforeListening(kind, jobId);
+      return (await finished) as O;
     } catch (e) {
-      if (e instanceof AppError || opts.signal?.aborted) throw e;
-      const message = (e as Error).message;
-      if (message.startsWith('Job wait')) {
+      if (e instanceof TaskRefusedError) throw e;
+      if (opts.signal?.aborted) {
+        void this.cancel(jobId).catch((err: unknown) =>
+          this.opts.logger.warn({ err, jobId }, 'could not signal the cancel'),
+        );
+        const reason: unknown = opts.signal.reason;
+        throw reason instanceof Error ? reason : new AppError('FAILED_PRECONDITION', `${name} was cancelled`);
+      }
+      if (e instanceof JobWaitTimeout) {
         // nobody waits for it any more: a worker that has not started it skips it, one that has stops
         void this.cancel(jobId).catch((err: unknown) =>
           this.opts.logger.warn({ err, jobId }, 'could not cancel the timed-out job'),
         );
         throw new AppError('TIMEOUT', `${name} took longer than ${Math.round(timeoutMs / 1000)} s`);
       }
-      throw new AppError('INTERNAL', `The ${kind} job failed: ${message}`);
+      if (e instanceof AppError) throw e;
+      throw new AppError('INTERNAL', `The ${kind} job failed: ${(e as Error).message}`);
     } finally {
-      if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
       this.progress.delete(jobId);
+    }
+  }
+
+  /**
+   * Ends the wait for a job that finished before this process's events reader was listening
+   * (its end event then never arrives), reading the end from Redis as BullMQ's own wait does.
+   */
+  private async endedBeforeListening(kind: JobKind, jobId: string): Promise<void> {
+    try {
+      await ofKind(this.events, kind).waitUntilReady();
+      const found = await ofKind(this.queues, kind).getBackend().isFinished(jobId, true);
+      if (!Array.isArray(found)) return;
+      const [status, value] = found as [number, string | null];
+      if (status === 1) this.waits.end(jobId, returnValueOf(value ?? 'null'));
+      else if (status === 2 || status === -1) this.waits.end(jobId, { ok: false, reason: value ?? 'failed' });
+    } catch (err) {
+      // its end event still ends the wait, or its timeout does
+      this.opts.logger.debug({ err, jobId }, 'could not check whether the job had already finished');
     }
   }
 
@@ -242,10 +255,21 @@ export class BullmqTaskRunner implements TaskRunner {
     }
   }
 
+  /** Ends the waits still open (UNAVAILABLE), then stops the events readers and the queues. */
   async close(): Promise<void> {
     const logged = (err: unknown) => this.opts.logger.warn({ err }, 'closing the job queue failed');
+    this.waits.endAll(new AppError('UNAVAILABLE', 'The job queue closed before the job finished'));
     await Promise.all([...this.events.values()].map((e) => e.close().catch(logged)));
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(logged)));
+  }
+}
+
+/** A completed job's stored return value (JSON), as its completed event carries it parsed. */
+function returnValueOf(json: string): JobEnd {
+  try {
+    return { ok: true, value: JSON.parse(json) as unknown };
+  } catch {
+    return { ok: false, reason: `its result is not JSON: ${json.slice(0, 80)}` };
   }
 }
 
