@@ -35,6 +35,11 @@ const ENQUEUE_TIMEOUT_MS = 1500;
 /** A scrape's job counts that take longer are left out (Redis answers them in milliseconds). */
 const DEPTH_TIMEOUT_MS = 1000;
 /**
+ * How long `close` lets an events reader drain before it drops the connection: above ioredis'
+ * 2 s disconnect timeout, which ends a connection to a hung Redis.
+ */
+const CLOSE_DRAIN_MS = 3000;
+/**
  * Finished jobs stay in Redis this long at most (failed ones 24 times longer), so any API
  * process can still read the result of a job whose starter ended (roster-job-recovery.ts).
  */
@@ -255,12 +260,32 @@ export class BullmqTaskRunner implements TaskRunner {
     }
   }
 
-  /** Ends the waits still open (UNAVAILABLE), then stops the events readers and the queues. */
+  /**
+   * Ends the waits still open (UNAVAILABLE), then stops the events readers and the queues. With
+   * Redis up each reader drains (BullMQ's own close; a hung Redis holds it for ioredis' 2 s
+   * disconnect timeout). With Redis down, or never up, `QueueEvents.close()` never returned
+   * (bullmq#4656: it waits for its connection to be ready, then for an end event that a
+   * reconnecting client never emits) and a stopping process waited for its 10 s forced exit.
+   * Such a reader's connection is now dropped without waiting, which also ends its reconnects;
+   * so is one whose drain takes longer than CLOSE_DRAIN_MS (Redis went away meanwhile).
+   */
   async close(): Promise<void> {
     const logged = (err: unknown) => this.opts.logger.warn({ err }, 'closing the job queue failed');
     this.waits.endAll(new AppError('UNAVAILABLE', 'The job queue closed before the job finished'));
-    await Promise.all([...this.events.values()].map((e) => e.close().catch(logged)));
+    const live = this.opts.health.up;
+    await Promise.all([...this.events.values()].map((events) => this.closeReader(events, live, logged)));
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(logged)));
+  }
+
+  private async closeReader(
+    events: QueueEvents,
+    live: boolean,
+    logged: (err: unknown) => void,
+  ): Promise<void> {
+    const closing = events.close().then(() => true, logged); // marks it closing: its reading loop stops
+    const late = () => new AppError('TIMEOUT', 'the job events reader did not close in time');
+    if (live && (await withTimeout(closing, CLOSE_DRAIN_MS, late).catch(() => false))) return;
+    await events.getBackend().close(true).catch(logged);
   }
 }
 
