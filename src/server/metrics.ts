@@ -81,7 +81,7 @@ const RECORDED = {
   },
   jobDuration: {
     name: 'shiftcast_job_duration_seconds',
-    help: 'Duration of accepted jobs (queue wait included) by kind and outcome (completed or failed)',
+    help: 'Duration of jobs (queue wait included) by kind and outcome: completed, failed, or cancelled by their caller (before they were queued too)',
     labelNames: ['kind', 'outcome'],
     buckets: JOB_BUCKETS,
   },
@@ -116,6 +116,9 @@ const RECORDED = {
     buckets: GAP_BUCKETS,
   },
 } as const satisfies Record<string, MetricSpec>;
+
+/** How a task ended, as the `outcome` label of its duration. */
+export type TaskOutcomeLabel = 'completed' | 'failed' | 'cancelled';
 
 /** The `kind` label of a task: its job kind (job-kinds.ts), or "other". */
 function taskKind(filename: string): string {
@@ -258,7 +261,7 @@ export class Metrics {
   }
 
   /** Records a finished task: its duration by kind and, for roster solves, status and gap. */
-  observeTask(filename: string, outcome: 'completed' | 'failed', seconds: number, result: unknown): void {
+  observeTask(filename: string, outcome: TaskOutcomeLabel, seconds: number, result: unknown): void {
     const kind = taskKind(filename);
     this.jobDuration.observe({ kind, outcome }, seconds);
     if (kind !== 'roster' || !result || typeof result !== 'object') return;
@@ -314,7 +317,11 @@ export class Metrics {
   }
 }
 
-/** Wraps a runner so every task is timed (refused ones counted apart) and roster results are counted. */
+/**
+ * Wraps a runner so every task is timed (refused ones counted apart) and roster results are
+ * counted. A task whose caller cancelled it (its signal aborted, before it was queued or after)
+ * is `cancelled`, not `failed`.
+ */
 export function observedRunner(runner: TaskRunner, metrics: () => Metrics | null): TaskRunner {
   return {
     parallelism: runner.parallelism,
@@ -330,8 +337,9 @@ export function observedRunner(runner: TaskRunner, metrics: () => Metrics | null
         metrics()?.observeTask(filename, 'completed', (Date.now() - t0) / 1000, out);
         return out;
       } catch (e) {
+        const outcome = opts?.signal?.aborted ? 'cancelled' : 'failed';
         if (e instanceof TaskRefusedError) metrics()?.observeRefusal(filename, e.refusal);
-        else metrics()?.observeTask(filename, 'failed', (Date.now() - t0) / 1000, null);
+        else metrics()?.observeTask(filename, outcome, (Date.now() - t0) / 1000, null);
         throw e;
       }
     },

@@ -7,6 +7,7 @@
  */
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
+import { AppError } from '../../src/errors';
 import { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
 import { cancelKey, queueName } from '../../src/jobs/job-kinds';
 import { RedisHealth } from '../../src/jobs/redis-connection';
@@ -121,6 +122,36 @@ describe('BullMQ queue bounds (no worker running)', () => {
       );
     } finally {
       await events.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  it('counts a job cancelled before it was queued, or while it waited, as cancelled: no failed job', async () => {
+    const metrics = new Metrics(quietSources());
+    const observed = observedRunner(runner, () => metrics);
+    const queue = new Queue(queueName('staffing'), { connection: client, prefix: PREFIX });
+    try {
+      // as a roster job cancelled between its phases: the signal has aborted before the solve starts
+      const before = new AbortController();
+      before.abort(new AppError('FAILED_PRECONDITION', 'The roster job was cancelled'));
+      await expect(
+        observed.run(TASK, 'solveWorkloadPlan', {}, { signal: before.signal, jobId: 'never-queued' }),
+      ).rejects.toMatchObject({ code: 'FAILED_PRECONDITION', message: 'The roster job was cancelled' });
+      expect(await queue.getJob('never-queued')).toBeUndefined();
+
+      const during = new AbortController();
+      const waiting = observed
+        .run(TASK, 'solveWorkloadPlan', {}, { signal: during.signal, jobId: 'cancelled-waiting' })
+        .catch((e: unknown) => e);
+      while ((await queue.getWaitingCount()) < 1) await new Promise((r) => setTimeout(r, 20));
+      during.abort();
+      await waiting;
+
+      const text = await metrics.registry.metrics();
+      expect(text).toContain('shiftcast_job_duration_seconds_count{kind="staffing",outcome="cancelled"} 2');
+      expect(text).not.toMatch(/shiftcast_job_duration_seconds_count\{kind="staffing",outcome="failed"\}/);
+    } finally {
       await queue.obliterate({ force: true });
       await queue.close();
     }
