@@ -73,7 +73,7 @@ describe('jobs this API never sends', () => {
       logger,
     });
     client = new Redis(url, { maxRetriesPerRequest: null });
-    while (!health.up) await new Promise((r) => setTimeout(r, 20));
+    await health.whenUp();
   }, 30_000);
 
   afterAll(async () => {

@@ -44,7 +44,7 @@ describe('BullMQ queue bounds (no worker running)', () => {
       logger,
     });
     client = new Redis(url);
-    while (!health.up) await new Promise((r) => setTimeout(r, 20));
+    await health.whenUp();
   }, 30_000);
 
   afterAll(async () => {

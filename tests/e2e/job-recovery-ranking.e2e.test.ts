@@ -75,7 +75,7 @@ describe('a roster job recovered from the job queue', () => {
       logger,
       ownership,
     );
-    while (!health.up) await new Promise((r) => setTimeout(r, 20));
+    await health.whenUp();
     // shadow mode's plan (the learned ranking feature registers one at start)
     jobs.setObjectivePlanner(async () => ({
       rewards: null,

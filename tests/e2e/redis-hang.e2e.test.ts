@@ -57,7 +57,7 @@ describe('a Redis that stops answering', () => {
     server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    while (!infra.health.up) await new Promise((r) => setTimeout(r, 20));
+    await infra.health.whenUp();
   }, 30_000);
 
   afterAll(async () => {

@@ -72,7 +72,7 @@ describe('a worker stopping mid-solve', () => {
     });
     const healthA = new RedisHealth(logger);
     const first = consumer(healthA);
-    while (!apiHealth.up || !healthA.up) await new Promise((r) => setTimeout(r, 20));
+    await Promise.all([apiHealth.whenUp(), healthA.whenUp()]);
 
     let progressed!: () => void;
     const solving = new Promise<void>((resolve) => (progressed = resolve));
