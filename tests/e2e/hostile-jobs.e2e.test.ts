@@ -86,7 +86,8 @@ describe('jobs this API never sends', () => {
 
   it.each(HOSTILE)('fails one with %s at once, with a BAD_JOB reason', async (_label, kind, data, reason) => {
     const queue = new Queue(queueName(kind), { connection: client, prefix: PREFIX });
-    const events = new QueueEvents(queueName(kind), { connection: client.duplicate(), prefix: PREFIX });
+    const eventsConnection = client.duplicate(); // BullMQ reads on its own copy: this one is ours to close
+    const events = new QueueEvents(queueName(kind), { connection: eventsConnection, prefix: PREFIX });
     await events.waitUntilReady();
     try {
       const t0 = Date.now();
@@ -95,13 +96,15 @@ describe('jobs this API never sends', () => {
       expect(Date.now() - t0).toBeLessThan(5000);
     } finally {
       await events.close();
+      eventsConnection.disconnect();
       await queue.close();
     }
   });
 
   it('still runs a job of the right shape (its task judges the input)', async () => {
     const queue = new Queue(queueName('staffing'), { connection: client, prefix: PREFIX });
-    const events = new QueueEvents(queueName('staffing'), { connection: client.duplicate(), prefix: PREFIX });
+    const eventsConnection = client.duplicate(); // BullMQ reads on its own copy: this one is ours to close
+    const events = new QueueEvents(queueName('staffing'), { connection: eventsConnection, prefix: PREFIX });
     await events.waitUntilReady();
     try {
       const job = await queue.add('shaped', { ...WORKLOAD, input: {} }, { attempts: 1 });
@@ -109,6 +112,7 @@ describe('jobs this API never sends', () => {
       expect(String(failure)).not.toMatch(/BAD_JOB/);
     } finally {
       await events.close();
+      eventsConnection.disconnect();
       await queue.close();
     }
   }, 30_000);

@@ -80,9 +80,16 @@ describe('BullMQ queue bounds (no worker running)', () => {
     const metrics = new Metrics(quietSources());
     const observed = observedRunner(runner, () => metrics);
     const queue = new Queue(queueName('staffing'), { connection: client, prefix: PREFIX });
+    // Read on from the stream's end now: by default ('$') from wherever it ends when the reader's
+    // first XREAD runs, which can come after the jobs below were added (their 'waiting' events
+    // were then missed and the test waited for its timeout)
+    const [last] = await client.xrevrange(`${PREFIX}:${queueName('staffing')}:events`, '+', '-', 'COUNT', 1);
+    // BullMQ reads events on its own copy of this connection: this one is ours to close
+    const eventsConnection = client.duplicate({ maxRetriesPerRequest: null });
     const events = new QueueEvents(queueName('staffing'), {
-      connection: client.duplicate({ maxRetriesPerRequest: null }),
+      connection: eventsConnection,
       prefix: PREFIX,
+      lastEventId: last?.[0] ?? '0',
     });
     await events.waitUntilReady();
     const stop = new AbortController();
@@ -122,6 +129,7 @@ describe('BullMQ queue bounds (no worker running)', () => {
       );
     } finally {
       await events.close();
+      eventsConnection.disconnect();
       await queue.obliterate({ force: true });
       await queue.close();
     }
