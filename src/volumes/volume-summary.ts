@@ -37,6 +37,16 @@ export interface VolumeDayCounts {
   last: Date | null;
 }
 
+/** Counts of no slot at all: where a day's counts and a channel's sums start. */
+const noCounts = (): Omit<VolumeDayCounts, 'slots'> => ({
+  withValue: 0,
+  missing: 0,
+  zeros: 0,
+  total: 0,
+  first: null,
+  last: null,
+});
+
 /**
  * A day's counts; `missing` counts the nulls inside `hours` (arrival hours: see
  * `arrivalHours`), or every null when no hours are given.
@@ -47,15 +57,7 @@ export function dayCounts(
   timeZone: string,
 ): VolumeDayCounts {
   const open = hours ? openMask(bucket.date, bucket.intervalMinutes, timeZone, hours) : null;
-  const out: VolumeDayCounts = {
-    slots: bucket.values.length,
-    withValue: 0,
-    missing: 0,
-    zeros: 0,
-    total: 0,
-    first: null,
-    last: null,
-  };
+  const out: VolumeDayCounts = { slots: bucket.values.length, ...noCounts() };
   let firstAt = -1;
   let lastAt = -1;
   bucket.values.forEach((v, i) => {
@@ -114,12 +116,7 @@ export const summarizeVolumes = (
       intervalMinutes: b.intervalMinutes,
       days: 0,
       intervals: 0,
-      withValue: 0,
-      missing: 0,
-      zeros: 0,
-      total: 0,
-      first: null,
-      last: null,
+      ...noCounts(),
     };
     sums.set(b.channel, s);
     s.days++;
