@@ -54,12 +54,20 @@ interface ValidationIssue {
   children?: ValidationIssue[];
 }
 
-/** class-validator issues → `{ field, message }` with dotted paths. */
+/**
+ * class-validator issues → `{ field, message }` with dotted paths. Its own messages begin with
+ * the property's name ("first must not be greater than 500"), which `field` already gives, so
+ * that leading name is dropped: the client reads "first must not…", not "first first must…".
+ */
 function flattenValidation(issues: ValidationIssue[], prefix = ''): { field: string; message: string }[] {
   return issues.flatMap((i) => {
     const field = prefix ? `${prefix}.${i.property}` : i.property;
+    const named = `${i.property} `;
     return [
-      ...Object.values(i.constraints ?? {}).map((message) => ({ field, message })),
+      ...Object.values(i.constraints ?? {}).map((message) => ({
+        field,
+        message: message.startsWith(named) ? message.slice(named.length) : message,
+      })),
       ...flattenValidation(i.children ?? [], field),
     ];
   });

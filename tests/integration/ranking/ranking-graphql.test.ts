@@ -37,6 +37,8 @@ describe('learned ranking over GraphQL', () => {
   it('trainAssignmentRanker validates lookbackWeeks and needs published weeks', async () => {
     const bad = await t.gql('mutation { trainAssignmentRanker(lookbackWeeks: 2) { id } }', {}, manager);
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    // the field is named once (class-validator's own message starts with it too)
+    expect(bad.errors![0].message).toBe('Invalid input: lookbackWeeks must not be less than 6');
     const none = await t.gql('mutation { trainAssignmentRanker(lookbackWeeks: 8) { id } }', {}, manager);
     expect(codeOf(none)).toBe('FAILED_PRECONDITION');
     expect(none.errors![0].message).toBe('Training needs 6 published weeks, found 0');
