@@ -15,6 +15,7 @@ import { createLogger } from '../../src/logger';
 import type { WorkloadPlan, WorkloadProblem } from '../../src/staffing/workload-lp.core';
 import { taskFile, WorkerPool } from '../../src/workers/worker-pool';
 import { freePort, startRedis, type Proc } from '../helpers/processes';
+import { handSolvedWeek } from '../helpers/hand-solved-week';
 
 const PREFIX = 'job-retention';
 /** The least JOB_KEEP_COUNT allows. */
@@ -23,24 +24,8 @@ const BURST = 25;
 const TASK = taskFile('staffing/workload.task');
 const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
 
-/** A hand-solved workload week (tests/unit/staffing/workload-lp.test.ts): 10 staff hours. */
-const WEEK: WorkloadProblem = {
-  skill: 'emails',
-  intervalMinutes: 60,
-  shrinkage: 0.5,
-  smoothness: 0.1,
-  channels: [
-    {
-      key: 'emails',
-      arrivals: [2, 1, 0, 1, 3],
-      open: [true, true, true, false, false],
-      ahtSeconds: 3600,
-      responseHours: 1,
-      maxOccupancy: 1,
-      carryIn: [{ items: 2, dueSlot: 0 }],
-    },
-  ],
-};
+/** The hand-solved workload week: 10 staff hours. */
+const WEEK = handSolvedWeek();
 
 describe('finished jobs kept by count and age', () => {
   let redis: Proc;

@@ -16,6 +16,7 @@ import { createLogger } from '../../src/logger';
 import type { WorkloadPlan, WorkloadProblem } from '../../src/staffing/workload-lp.core';
 import { taskFile, WorkerPool } from '../../src/workers/worker-pool';
 import { freePort, startRedis, type Proc } from '../helpers/processes';
+import { handSolvedWeek } from '../helpers/hand-solved-week';
 
 const PREFIX = 'runner-waits';
 const STARTER = path.join(__dirname, '..', 'fixtures', 'process', 'wait-many-jobs.js');
@@ -23,28 +24,8 @@ const JOBS = 30;
 const TASK = taskFile('staffing/workload.task');
 const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
 
-/**
- * The hand-solved workload week of tests/unit/staffing/workload-lp.test.ts with `items` carried
- * in, due in the first hour: that hour needs items + 2 agents (2 items arrive in it), the second
- * 1, doubled by the 0.5 shrinkage: 2 · items + 6 staff hours.
- */
-const week = (items: number): WorkloadProblem => ({
-  skill: 'emails',
-  intervalMinutes: 60,
-  shrinkage: 0.5,
-  smoothness: 0.1,
-  channels: [
-    {
-      key: 'emails',
-      arrivals: [2, 1, 0, 1, 3],
-      open: [true, true, true, false, false],
-      ahtSeconds: 3600,
-      responseHours: 1,
-      maxOccupancy: 1,
-      carryIn: [{ items, dueSlot: 0 }],
-    },
-  ],
-});
+/** The hand-solved workload week with `items` carried in: 2 · items + 6 staff hours. */
+const week = handSolvedWeek;
 
 describe('jobs waited on at once', () => {
   let redis: Proc;

@@ -6,6 +6,7 @@ import {
   onTimeShare,
   simulateEdf,
 } from '../../../src/staffing/workload-flow.core';
+import { handSolvedWeek } from '../../helpers/hand-solved-week';
 
 /**
  * Hand-solved week of five one-hour slots: Mon–Wed open, a closed "weekend" (slots 3, 4).
@@ -18,23 +19,7 @@ import {
  * With shrinkage 0.5 the scheduled agents double: [8, 2, 0]; staff hours 10.
  * Smoothness λ = 0.1: objective = 10 + 0.1·(|2 − 8| + |0 − 2|) − 1e-4·5 = 10.7995.
  */
-const HAND: WorkloadProblem = {
-  skill: 'emails',
-  intervalMinutes: 60,
-  shrinkage: 0.5,
-  smoothness: 0.1,
-  channels: [
-    {
-      key: 'emails',
-      arrivals: [2, 1, 0, 1, 3],
-      open: [true, true, true, false, false],
-      ahtSeconds: 3600,
-      responseHours: 1,
-      maxOccupancy: 1,
-      carryIn: [{ items: 2, dueSlot: 0 }],
-    },
-  ],
-};
+const HAND = handSolvedWeek();
 
 describe('workload LP (HiGHS)', () => {
   it('solves the hand-solved week: carry-in, closed weekend, carry-out', async () => {
