@@ -6,6 +6,7 @@ import { pagesFor } from './pages';
 import { LoginPage } from './pages/login.page';
 import { Link, navigate, usePath } from './router';
 import { endSession, type Session, useSession } from './session';
+import { SiteClockProvider } from './site-clock';
 
 const ForecastPage = lazy(() => import('./pages/forecast.page').then((m) => ({ default: m.ForecastPage })));
 const StaffingPage = lazy(() => import('./pages/staffing.page').then((m) => ({ default: m.StaffingPage })));
@@ -96,9 +97,11 @@ function Shell({ session }: { session: Session }) {
         </button>
       </header>
       <main className="content">
-        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-          {current && <PageView path={current.path} session={session} />}
-        </Suspense>
+        <SiteClockProvider>
+          <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+            {current && <PageView path={current.path} session={session} />}
+          </Suspense>
+        </SiteClockProvider>
       </main>
     </div>
   );

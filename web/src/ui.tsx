@@ -53,17 +53,10 @@ export const fmt = {
     v == null ? '–' : v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 }),
   pct: (v: number | null | undefined, digits = 1) => (v == null ? '–' : `${(v * 100).toFixed(digits)} %`),
   time: (iso: string) => iso.slice(11, 16),
-  dateTime: (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-GB') : '–'),
   /** A shift's real breaks, e.g. "10:00–10:15 paid, 12:30–13:00"; '' when there are none. */
   breaks: (breaks: readonly { start: string; end: string; paid?: boolean }[] | null | undefined) =>
     (breaks ?? []).map((b) => `${fmt.time(b.start)}–${fmt.time(b.end)}${b.paid ? ' paid' : ''}`).join(', '),
 };
-
-/** YYYY-MM-DD of a Date in the browser's zone. */
-export function isoDate(d: Date): string {
-  const z = new Date(d.getTime() - d.getTimezoneOffset() * 60000);
-  return z.toISOString().slice(0, 10);
-}
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -77,6 +70,6 @@ export function mondayOf(date: string): string {
   return addDays(date, -dow);
 }
 
-export const today = (): string => isoDate(new Date());
-export const nextMonday = (): string => addDays(mondayOf(today()), 7);
+/** The Monday after the week holding `today` (YYYY-MM-DD): the next week to plan. */
+export const nextMonday = (today: string): string => addDays(mondayOf(today), 7);
 export const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

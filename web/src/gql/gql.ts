@@ -52,6 +52,7 @@ type Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation ResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n      lockedUntil\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query SiteZone {\n    serverInfo {\n      timeZone\n    }\n  }\n": typeof types.SiteZoneDocument,
 };
 const documents: Documents = {
     "\n  subscription Ping {\n    ping {\n      seq\n    }\n  }\n": types.PingDocument,
@@ -92,6 +93,7 @@ const documents: Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation ResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n      lockedUntil\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query SiteZone {\n    serverInfo {\n      timeZone\n    }\n  }\n": types.SiteZoneDocument,
 };
 
 /**
@@ -260,6 +262,10 @@ export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: Updat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n      lockedUntil\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($id: ID!, $password: String!) {\n    resetPassword(id: $id, password: $password) {\n      id\n      lockedUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteZone {\n    serverInfo {\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query SiteZone {\n    serverInfo {\n      timeZone\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { AvailabilityExceptionInput, WeeklyWindowInput } from '../gql/graphql';
-import { DAY_NAMES, ErrorBox, Section, today } from '../ui';
+import { DAY_NAMES, ErrorBox, Section } from '../ui';
+import { useSiteClock } from '../site-clock';
 
 const MyAvailability = graphql(`
   query MyAvailability {
@@ -38,6 +39,7 @@ const strip = <T extends object>(o: T): T =>
 
 /** Weekly windows and dated exceptions; nothing on or before the lock date can change. */
 export function AvailabilityEditor() {
+  const clock = useSiteClock();
   const [q, refetch] = useQuery({ query: MyAvailability });
   const [saved, save] = useMutation(Save);
   const [weekly, setWeeklyState] = useState<WeeklyWindowInput[]>([]);
@@ -60,7 +62,7 @@ export function AvailabilityEditor() {
   });
   const a = q.data?.myAvailability;
   const lock = q.data?.availabilityLockDate ?? null;
-  const weeklyLocked = lock != null && lock >= today();
+  const weeklyLocked = lock != null && lock >= clock.today();
   const locked = (date: string) => lock != null && date <= lock;
   useEffect(() => {
     if (!a || edited) return;

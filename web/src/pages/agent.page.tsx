@@ -1,6 +1,7 @@
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../gql';
-import { addDays, DAY_NAMES, ErrorBox, fmt, mondayOf, Section, today } from '../ui';
+import { addDays, DAY_NAMES, ErrorBox, fmt, mondayOf, Section } from '../ui';
+import { useSiteClock } from '../site-clock';
 import { AvailabilityEditor } from './agent-availability';
 
 const MyTimetable = graphql(`
@@ -32,6 +33,7 @@ const Published = graphql(`
 `);
 
 function WeekTimetable({ week, title }: { week: string; title: string }) {
+  const clock = useSiteClock();
   const [t, refetch] = useQuery({ query: MyTimetable, variables: { week } });
   useSubscription({ query: Published, variables: { week } }, () =>
     refetch({ requestPolicy: 'network-only' }),
@@ -44,7 +46,7 @@ function WeekTimetable({ week, title }: { week: string; title: string }) {
       {tt && (
         <>
           <p className="muted">
-            Version {tt.version}, published {fmt.dateTime(tt.publishedAt)}.
+            Version {tt.version}, published {clock.dateTime(tt.publishedAt)}.
           </p>
           <table data-testid={`timetable-${week}`}>
             <thead>
@@ -79,7 +81,8 @@ function WeekTimetable({ week, title }: { week: string; title: string }) {
 }
 
 export function AgentPage() {
-  const thisWeek = mondayOf(today());
+  const clock = useSiteClock();
+  const thisWeek = mondayOf(clock.today());
   return (
     <div className="page">
       <h1>My week</h1>

@@ -2,7 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { AuditFilterInput } from '../gql/graphql';
-import { ErrorBox, fmt, Section } from '../ui';
+import { addDays, ErrorBox, Section } from '../ui';
+import { useSiteClock } from '../site-clock';
+import { instantAt } from '../zoned-time';
 
 const Audit = graphql(`
   query AuditLog($filter: AuditFilterInput, $after: String) {
@@ -26,6 +28,7 @@ const Audit = graphql(`
 `);
 
 export function AuditPage() {
+  const clock = useSiteClock();
   const [form, setForm] = useState({ action: '', ok: '', from: '', to: '' });
   const [filter, setFilter] = useState<AuditFilterInput>({});
   const [after, setAfter] = useState<string | null>(null);
@@ -37,8 +40,10 @@ export function AuditPage() {
     const f: AuditFilterInput = {};
     if (form.action) f.action = form.action;
     if (form.ok) f.ok = form.ok === 'ok';
-    if (form.from) f.from = new Date(`${form.from}T00:00:00`).toISOString();
-    if (form.to) f.to = new Date(`${form.to}T23:59:59`).toISOString();
+    // whole days on the site's clock, as the log's times are shown
+    if (form.from) f.from = instantAt(form.from, '00:00:00', clock.zone).toISOString();
+    if (form.to)
+      f.to = new Date(instantAt(addDays(form.to, 1), '00:00:00', clock.zone).getTime() - 1).toISOString();
     setAfter(null);
     setFilter(f);
   };
@@ -88,7 +93,7 @@ export function AuditPage() {
             <tbody>
               {(page?.nodes ?? []).map((e) => (
                 <tr key={e.id}>
-                  <td>{fmt.dateTime(e.at)}</td>
+                  <td>{clock.dateTime(e.at, { seconds: true })}</td>
                   <td>{e.username ?? '–'}</td>
                   <td>{e.action}</td>
                   <td>{e.target ?? ''}</td>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { addDays, ErrorBox, fmt, Section, today } from '../ui';
+import { addDays, ErrorBox, fmt, Section } from '../ui';
+import { useSiteClock } from '../site-clock';
 
 const Models = graphql(`
   query ForecastModels($channel: String!) {
@@ -54,6 +55,7 @@ const Accuracy = graphql(`
 `);
 
 export function ModelRegistry({ channel, canActivate }: { channel: string; canActivate: boolean }) {
+  const clock = useSiteClock();
   const [models, refetch] = useQuery({ query: Models, variables: { channel } });
   const [activation, activate] = useMutation(Activate);
   return (
@@ -84,7 +86,7 @@ export function ModelRegistry({ channel, canActivate }: { channel: string; canAc
                 <td className="num">
                   {fmt.pct(m.metrics.coverage80, 0)} / {fmt.pct(m.metrics.coverage95, 0)}
                 </td>
-                <td>{fmt.dateTime(m.createdAt)}</td>
+                <td>{clock.dateTime(m.createdAt)}</td>
                 {canActivate && (
                   <td>
                     {m.status !== 'ACTIVE' && (
@@ -110,7 +112,8 @@ export function ModelRegistry({ channel, canActivate }: { channel: string; canAc
 }
 
 export function ForecastAccuracyPanel({ channel }: { channel: string }) {
-  const to = today();
+  const clock = useSiteClock();
+  const to = clock.today();
   const [acc] = useQuery({ query: Accuracy, variables: { channel, from: addDays(to, -28), to } });
   const a = acc.data?.forecastAccuracy;
   return (

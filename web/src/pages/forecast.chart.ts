@@ -1,4 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import { wallClockIso } from '../zoned-time';
 
 interface Point {
   t: string;
@@ -32,11 +33,16 @@ export function actualLine(history: { t: string; value?: number | null }[]): Kno
   return line;
 }
 
-/** History (actuals) against the forecast mean with its 80 % and 95 % bands (stacked areas). */
+/**
+ * History (actuals) against the forecast mean with its 80 % and 95 % bands (stacked areas), on
+ * the site's clock (`zone`): the axis and tooltips read the site's time in any browser.
+ */
 export function forecastChartOption(
   points: Point[],
   history: { t: string; value?: number | null }[],
+  zone: string | undefined,
 ): EChartsCoreOption {
+  const wall = (t: string) => wallClockIso(t, zone);
   const band = (
     name: string,
     stack: string,
@@ -50,7 +56,7 @@ export function forecastChartOption(
       stack,
       symbol: 'none',
       lineStyle: { opacity: 0 },
-      data: points.map((p) => [p.t, lo(p)]),
+      data: points.map((p) => [wall(p.t), lo(p)]),
       tooltip: { show: false },
     },
     {
@@ -61,10 +67,11 @@ export function forecastChartOption(
       lineStyle: { opacity: 0 },
       areaStyle: { color },
       itemStyle: { color },
-      data: points.map((p) => [p.t, hi(p) - lo(p)]),
+      data: points.map((p) => [wall(p.t), hi(p) - lo(p)]),
     },
   ];
   return {
+    useUTC: true,
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: ['Actual', 'Forecast', '80 % band', '95 % band'] },
     grid: { left: 50, right: 20, top: 40, bottom: 60 },
@@ -92,7 +99,7 @@ export function forecastChartOption(
         symbol: 'none',
         lineStyle: { color: '#1d4ed8', width: 2 },
         itemStyle: { color: '#1d4ed8' },
-        data: points.map((p) => [p.t, p.mean]),
+        data: points.map((p) => [wall(p.t), p.mean]),
       },
       {
         name: 'Actual',
@@ -100,7 +107,7 @@ export function forecastChartOption(
         symbol: 'none',
         lineStyle: { color: '#111827', width: 1 },
         itemStyle: { color: '#111827' },
-        data: actualLine(history),
+        data: actualLine(history).map(([t, v]) => [wall(t), v]),
       },
     ],
   };

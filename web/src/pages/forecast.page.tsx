@@ -3,7 +3,8 @@ import { useMutation, useQuery, useSubscription } from 'urql';
 import { Chart } from '../charts/chart';
 import type { ForecastRunFieldsFragment, Role } from '../gql/graphql';
 import { hasRole } from '../pages';
-import { addDays, ErrorBox, fmt, Section, today } from '../ui';
+import { addDays, ErrorBox, fmt, Section } from '../ui';
+import { useSiteClock } from '../site-clock';
 import { forecastChartOption } from './forecast.chart';
 import { ById, Channels, History, Latest, RunForecast, Runs, Updated } from './forecast.queries';
 import { ModelRegistry, ForecastAccuracyPanel } from './forecast-models';
@@ -12,10 +13,11 @@ import { HistoryQualityPanel } from './history-quality';
 const HISTORY_DAYS = 14;
 
 export function ForecastPage({ roles }: { roles: Role[] }) {
+  const clock = useSiteClock();
   const readsPlans = hasRole(roles, 'MANAGER', 'SERVICE_PROVIDER');
   const plans = hasRole(roles, 'MANAGER');
   const [channel, setChannel] = useState('calls');
-  const [start, setStart] = useState(today());
+  const [start, setStart] = useState(clock.today());
   const [horizon, setHorizon] = useState(14);
   const [channels] = useQuery({ query: Channels, pause: !readsPlans });
   const [runId, setRunId] = useState('');
@@ -38,8 +40,8 @@ export function ForecastPage({ roles }: { roles: Role[] }) {
   );
 
   const option = useMemo(
-    () => forecastChartOption(f?.points ?? [], history.data?.volumes.intervals ?? []),
-    [f, history.data],
+    () => forecastChartOption(f?.points ?? [], history.data?.volumes.intervals ?? [], clock.zone),
+    [f, history.data, clock.zone],
   );
 
   return (
@@ -72,7 +74,7 @@ export function ForecastPage({ roles }: { roles: Role[] }) {
             <option value="">latest</option>
             {(runs.data?.forecasts.nodes ?? []).map((r) => (
               <option key={r.id} value={r.id}>
-                from {r.start.slice(0, 10)} · {r.modelKind} · made {fmt.dateTime(r.createdAt)}
+                from {r.start.slice(0, 10)} · {r.modelKind} · made {clock.dateTime(r.createdAt)}
               </option>
             ))}
           </select>
@@ -114,7 +116,7 @@ export function ForecastPage({ roles }: { roles: Role[] }) {
         {f ? (
           <>
             <p className="muted">
-              {f.modelKind} run of {fmt.dateTime(f.createdAt)}: {f.horizonDays} days from{' '}
+              {f.modelKind} run of {clock.dateTime(f.createdAt)}: {f.horizonDays} days from{' '}
               {f.start.slice(0, 10)}, every {f.intervalMinutes} min, with 80 % and 95 % intervals
               {readsPlans ? '; actuals drawn where known' : ''}.
             </p>

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import { addDays, ErrorBox, fmt, Section, today } from '../ui';
+import { addDays, ErrorBox, fmt, Section } from '../ui';
+import { useSiteClock } from '../site-clock';
 
 /** Days of history checked: the 12 weeks a model trains on. */
 const QUALITY_DAYS = 84;
@@ -28,7 +29,8 @@ const Quality = graphql(`
 
 /** What a model of the channel will learn from: gaps, impossible values and outliers of the last 12 weeks. */
 export function HistoryQualityPanel({ channel }: { channel: string }) {
-  const to = addDays(today(), -1);
+  const clock = useSiteClock();
+  const to = addDays(clock.today(), -1);
   const [quality] = useQuery({
     query: Quality,
     variables: { channel, from: addDays(to, -(QUALITY_DAYS - 1)), to },
@@ -75,7 +77,7 @@ export function HistoryQualityPanel({ channel }: { channel: string }) {
                 <tbody>
                   {strongest.map((o) => (
                     <tr key={o.timestamp}>
-                      <td>{fmt.dateTime(o.timestamp)}</td>
+                      <td>{clock.dateTime(o.timestamp)}</td>
                       <td className="num">{fmt.n(o.value, 0)}</td>
                       <td className="num">{fmt.n(o.expected, 0)}</td>
                       <td className="num">{fmt.n(o.score, 1)}</td>

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { download } from '../download';
-import { ErrorBox, fmt, nextMonday, Section } from '../ui';
+import { ErrorBox, nextMonday, Section } from '../ui';
+import { useSiteClock } from '../site-clock';
 import { RosterEdit } from './roster-edit';
 import { TimetableGrid } from './roster-grid';
 import { PlanWeekPanel } from './roster-job';
@@ -16,7 +17,8 @@ import {
 } from './roster.queries';
 
 export function RosterPage() {
-  const [week, setWeek] = useState(nextMonday());
+  const clock = useSiteClock();
+  const [week, setWeek] = useState(nextMonday(clock.today()));
   const [picked, setPicked] = useState<string | null>(null);
   const [list, refetchList] = useQuery({ query: Rosters, variables: { week } });
   const rosterId = picked ?? list.data?.rosters[0]?.id ?? null;
@@ -70,7 +72,7 @@ export function RosterPage() {
           <select value={rosterId ?? ''} onChange={(e) => setPicked(e.target.value)}>
             {(list.data?.rosters ?? []).map((x) => (
               <option key={x.id} value={x.id}>
-                v{x.version} {x.status} ({fmt.dateTime(x.createdAt)})
+                v{x.version} {x.status} ({clock.dateTime(x.createdAt)})
               </option>
             ))}
           </select>
@@ -106,7 +108,7 @@ export function RosterPage() {
               </div>
             }
           >
-            {r.publishedAt && <p role="status">Published {fmt.dateTime(r.publishedAt)}.</p>}
+            {r.publishedAt && <p role="status">Published {clock.dateTime(r.publishedAt)}.</p>}
             {downloadError && (
               <p className="error" role="alert">
                 {downloadError}

@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import type { Role, StaffingBasis } from '../gql/graphql';
 import { hasRole } from '../pages';
 import { ErrorBox, fmt, nextMonday, Section } from '../ui';
+import { useSiteClock } from '../site-clock';
 import { ErlangCalculator } from './erlang-calculator';
 import { channelsWithoutForecast, ForecastWeekAction } from './staffing-forecast';
 import { heatmapOption, requirementCurveOption } from './staffing.chart';
@@ -39,7 +40,8 @@ const Plan = graphql(`
 export const BASES: StaffingBasis[] = ['MEAN', 'HI80', 'HI95'];
 
 export function StaffingPage({ roles }: { roles: Role[] }) {
-  const [week, setWeek] = useState(nextMonday());
+  const clock = useSiteClock();
+  const [week, setWeek] = useState(nextMonday(clock.today()));
   const [basis, setBasis] = useState<StaffingBasis>('MEAN');
   const [skill, setSkill] = useState<string | null>(null);
   const [plan, refetchPlan] = useQuery({ query: Plan, variables: { week, basis } });

@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
-import { ErrorBox, fmt, Section } from '../ui';
+import { ErrorBox, Section } from '../ui';
+import { useSiteClock } from '../site-clock';
 
 const ROLES: Role[] = ['ADMIN', 'MANAGER', 'SERVICE_PROVIDER', 'PARTNER', 'AGENT'];
 
@@ -71,6 +72,7 @@ function RoleBoxes(props: { value: Role[]; onChange: (roles: Role[]) => void; na
 }
 
 export function UsersPage() {
+  const clock = useSiteClock();
   const [users, refetch] = useQuery({ query: Users });
   const [created, create] = useMutation(CreateUser);
   const [updated, update] = useMutation(UpdateUser);
@@ -150,7 +152,7 @@ export function UsersPage() {
                   <td>
                     {u.active ? 'active' : 'inactive'}
                     {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now()
-                      ? `, locked until ${fmt.dateTime(u.lockedUntil)}`
+                      ? `, locked until ${clock.dateTime(u.lockedUntil)}`
                       : ''}{' '}
                     <button
                       type="button"
@@ -160,7 +162,7 @@ export function UsersPage() {
                       {u.active ? `Deactivate ${u.username}` : `Activate ${u.username}`}
                     </button>
                   </td>
-                  <td>{fmt.dateTime(u.lastLoginAt)}</td>
+                  <td>{clock.dateTime(u.lastLoginAt)}</td>
                   <td>
                     <form
                       className="inline"
