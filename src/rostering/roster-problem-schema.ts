@@ -4,6 +4,7 @@
  * (see `rosterProblemJsonSchema`) and a test fails when the committed file is stale.
  */
 import { z } from 'zod';
+import { MAX_ACTIVE_STAFF } from '../staff/active-staff-cap';
 import { MAX_BREAKS_PER_SHIFT } from '../staff/shift-breaks.core';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -18,7 +19,8 @@ const CLOCK_OR_24 = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
  * and 70 weekly availability windows a person.
  */
 export const ROSTER_PROBLEM_LIMITS = {
-  staff: 10_000,
+  /** A roster is planned for every active person: the staff feature caps them at this many. */
+  staff: MAX_ACTIVE_STAFF,
   shiftTemplates: 1_000,
   /** Requirements, one a skill. */
   requirements: 500,

@@ -10,10 +10,11 @@ import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-conte
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import type { StaffChangedEvent } from '../events/topics';
 import { AppError, badInput, conflict, forbidden, notFound, type ErrorLocation } from '../errors';
-import { type RowOf, type Table, validateRows } from '../import';
+import { type RowOf, type Table, type ValidatedRow, validateRows } from '../import';
 import type { BulkOp, Collection, DocumentStore, Filter } from '../store/document-store';
 import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff-import';
+import { MAX_ACTIVE_STAFF, overCap, tooManyActiveStaff } from './active-staff-cap';
 import { STAFF, type StaffDoc } from './staff.doc';
 import type { Contract, StaffMember, StaffPreferences } from './staff.types';
 import { checkContract, checkSkills, normaliseSkills, type FieldProblem } from './staff.validation';
@@ -139,13 +140,36 @@ export class StaffService {
       .load(id);
   }
 
+  /**
+   * A new person; an active one is refused past MAX_ACTIVE_STAFF. Counted before the write and
+   * again after it: of creations racing for the last places (other API processes), those that
+   * pass the cap are taken back.
+   */
   async create(spec: StaffSpec, id: string = randomUUID(), now = new Date()): Promise<StaffMember> {
     const doc = await this.build(spec, id, now, now);
+    if (doc.active) await this.assertRoom(doc.employeeNo);
+    let created: StaffMember;
     try {
-      return await this.staff.insertOne(doc);
+      created = await this.staff.insertOne(doc);
     } catch (e) {
       throw employeeNoConflict(e, spec.employeeNo);
     }
+    const after = doc.active ? await this.activeCount() : 0;
+    if (after > MAX_ACTIVE_STAFF) {
+      await this.staff.deleteOne({ _id: id });
+      throw tooManyActiveStaff(doc.employeeNo, after, { field: 'active' });
+    }
+    return created;
+  }
+
+  private activeCount(): Promise<number> {
+    return this.staff.count({ active: true });
+  }
+
+  /** Refuses to make one more person (`employeeNo`) active when the site holds MAX_ACTIVE_STAFF. */
+  private async assertRoom(employeeNo: string): Promise<void> {
+    const held = await this.activeCount();
+    if (held + 1 > MAX_ACTIVE_STAFF) throw tooManyActiveStaff(employeeNo, held + 1, { field: 'active' });
   }
 
   async update(id: string, patch: StaffPatch): Promise<StaffMember> {
@@ -153,9 +177,17 @@ export class StaffService {
     const set = withoutNulls(patch);
     const doc = await this.build({ ...current, ...set }, id, current.createdAt, new Date());
     const { _id: _omit, ...fields } = doc;
+    const reactivated = !current.active && doc.active;
+    if (reactivated) await this.assertRoom(doc.employeeNo);
     try {
       const updated = await this.staff.findOneAndUpdate({ _id: id }, { $set: fields });
       if (!updated) throw notFound('Staff', id);
+      const after = reactivated ? await this.activeCount() : 0;
+      if (after > MAX_ACTIVE_STAFF) {
+        const { _id: _same, ...before } = current;
+        await this.staff.updateOne({ _id: id }, { $set: before });
+        throw tooManyActiveStaff(doc.employeeNo, after, { field: 'active' });
+      }
       if (current.active && !updated.active) await this.changed([id], 'DEACTIVATION');
       else if (planningChanged(current, updated)) await this.changed([id], 'CONTRACT');
       return updated;
@@ -193,6 +225,7 @@ export class StaffService {
         s,
       ]),
     );
+    await this.assertImportFits(rows, existing);
     const now = new Date();
     const ops: BulkOp<StaffDoc>[] = rows.map(({ value: v }) => {
       const old = existing.get(v.employeeNo);
@@ -210,6 +243,7 @@ export class StaffService {
         : { insert: { _id: randomUUID(), ...fields, preferences: NO_PREFERENCES, createdAt: now } };
     });
     if (ops.length > 0) await this.staff.bulkWrite(ops);
+    await this.takeBackPastCap(rows, existing, ops);
     const touched = planningChanges(
       existing.values(),
       new Map(rows.map(({ value: v }) => [v.employeeNo, v])),
@@ -225,6 +259,35 @@ export class StaffService {
     return { rows: rows.length, created: rows.length - existing.size, updated: existing.size };
   }
 
+  /** Refuses, before anything is written, an import that would leave more than MAX_ACTIVE_STAFF active. */
+  private async assertImportFits(rows: ImportedRows, existing: ReadonlyMap<string, StaffDoc>): Promise<void> {
+    const over = overCap(activationRows(rows, existing), await this.activeCount());
+    if (over) throw tooManyActiveStaff(over.row.employeeNo, over.after, { row: over.row.row });
+  }
+
+  /**
+   * After an import's bulk write: when imports racing in other processes took the site past
+   * MAX_ACTIVE_STAFF, takes this one back (its new people deleted, the others' fields restored)
+   * in one bulk write, and refuses it.
+   */
+  private async takeBackPastCap(
+    rows: ImportedRows,
+    existing: ReadonlyMap<string, StaffDoc>,
+    ops: readonly BulkOp<StaffDoc>[],
+  ): Promise<void> {
+    const activating = activationRows(rows, existing).filter((r) => r.active && !r.wasActive);
+    const [first] = activating;
+    if (first === undefined) return;
+    const after = await this.activeCount();
+    if (after <= MAX_ACTIVE_STAFF) return;
+    const undo: BulkOp<StaffDoc>[] = [
+      ...ops.flatMap((op) => ('insert' in op ? [{ delete: { filter: { _id: op.insert._id } } }] : [])),
+      ...[...existing.values()].map((old) => ({ replace: { filter: { _id: old._id }, doc: old } })),
+    ];
+    await this.staff.bulkWrite(undo);
+    throw tooManyActiveStaff(first.employeeNo, after, { row: first.row });
+  }
+
   /**
    * GraphQL import: the rows go through exactly the file rules; row N is the Nth element (1-based).
    * Each step (coercion, table, validation, write) gets a turn of the event loop of its own.
@@ -238,7 +301,8 @@ export class StaffService {
 
   /**
    * Seed upsert by employeeNo in one atomic bulk write: an existing person keeps their `_id`
-   * and `createdAt`; a new one gets `idOf(employeeNo)`. Returns the ids by employeeNo.
+   * and `createdAt`; a new one gets `idOf(employeeNo)`. Returns the ids by employeeNo. Refused,
+   * with nothing written, when it would leave more than MAX_ACTIVE_STAFF active.
    */
   async upsertByEmployeeNo(
     specs: StaffSpec[],
@@ -255,6 +319,14 @@ export class StaffService {
       const old = existing.get(s.employeeNo);
       return this.buildKnown(s, old?._id ?? idOf(s.employeeNo), old?.createdAt ?? at, at, known);
     });
+    const activations = docs.map((d, i) => ({
+      row: i + 1,
+      employeeNo: d.employeeNo,
+      active: d.active,
+      wasActive: existing.get(d.employeeNo)?.active ?? false,
+    }));
+    const over = overCap(activations, await this.activeCount());
+    if (over) throw tooManyActiveStaff(over.row.employeeNo, over.after, { field: 'active' });
     await upsertAll(this.staff, docs);
     return new Map(docs.map((d) => [d.employeeNo, d._id]));
   }
@@ -377,3 +449,14 @@ const employeeNoConflict = (e: unknown, employeeNo: string): unknown =>
   e instanceof AppError && e.code === 'CONFLICT'
     ? conflict(`employeeNo "${employeeNo}" is taken`, [{ field: 'employeeNo', message: 'already exists' }])
     : e;
+
+type ImportedRows = readonly ValidatedRow<RowOf<typeof STAFF_COLUMNS>>[];
+
+/** Each imported row as the active-staff cap sees it. */
+const activationRows = (rows: ImportedRows, existing: ReadonlyMap<string, StaffDoc>) =>
+  rows.map(({ row, value: v }) => ({
+    row,
+    employeeNo: v.employeeNo,
+    active: v.active,
+    wasActive: existing.get(v.employeeNo)?.active ?? false,
+  }));
