@@ -10,6 +10,8 @@ import type { StaffService } from '../staff/staff.service';
 import type { HolidayService } from '../holidays/holiday.service';
 import type { ChannelService } from '../channels/channel.service';
 import { addDays } from '../common/calendar';
+import { AppError } from '../errors';
+import { ROSTER_PROBLEM_LIMITS } from './roster-problem-schema';
 import {
   rosterProblemFromData,
   type BuiltProblem,
@@ -19,7 +21,7 @@ import {
 import type { RosterService } from './roster.service';
 
 export interface RosterProblemReaders {
-  staff: Pick<StaffService, 'forRoster'>;
+  staff: Pick<StaffService, 'forRoster' | 'count'>;
   availability: Pick<AvailabilityService, 'storedFor'>;
   shiftTemplates: Pick<ShiftTemplateService, 'forRoster'>;
   rosters: Pick<RosterService, 'published'>;
@@ -42,9 +44,13 @@ export class RosterProblemSource {
 
   async load(week: string, requirement: WeekRequirement, options: RosterSolveOptions): Promise<BuiltProblem> {
     const { staff, availability, shiftTemplates, rosters, holidays } = this.readers;
+    // counted before anything is read: a site past the cap (data older than it) fails here
+    assertRosterList('staff', await staff.count({ active: true }));
     const people = await staff.forRoster();
-    const patterns = await availability.storedFor(people.map((s) => s._id));
+    assertRosterList('staff', people.length);
     const templates = await shiftTemplates.forRoster();
+    assertRosterList('shiftTemplates', templates.length);
+    const patterns = await availability.storedFor(people.map((s) => s._id));
     const previous = await rosters.published(addDays(week, -7));
     const closedDates = await holidays.closedInWeek(week);
     return rosterProblemFromData({
@@ -59,4 +65,22 @@ export class RosterProblemSource {
       options,
     });
   }
+}
+
+const WHAT = { staff: 'active staff', shiftTemplates: 'active shift templates' } as const;
+
+/**
+ * Refuses a week whose master data lists more people or templates than a roster problem may:
+ * FAILED_PRECONDITION (the site's data, not the request, is at fault), before the problem is
+ * built. Without it, 10,001 active people were read, given their availability and built into a
+ * problem, and only then refused by the problem's schema.
+ */
+export function assertRosterList(list: keyof typeof WHAT, count: number): void {
+  const limit = ROSTER_PROBLEM_LIMITS[list];
+  if (count <= limit) return;
+  throw new AppError(
+    'FAILED_PRECONDITION',
+    `The site has ${count} ${WHAT[list]}; a roster is planned for at most ${limit}: deactivate ${count - limit} first`,
+    [{ field: list, message: `at most ${limit} ${WHAT[list]}, got ${count}` }],
+  );
 }
