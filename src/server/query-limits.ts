@@ -31,7 +31,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { fieldMultiplier, type Variables } from './query-cost';
+import { fieldMultiplier, fieldReads, type Variables } from './query-cost';
 
 export interface QueryLimits {
   /**
@@ -130,12 +130,13 @@ class OperationMeter {
     // deep as the type's wrapping (a few levels), so it adds no depth: GraphiQL's own
     // introspection query passes, and nesting `fields { type { fields … } }` still counts.
     const introspection = parent !== undefined && parent.name.startsWith('__');
-    const times =
-      def && parent && !introspection ? fieldMultiplier(parent.name, def, node, this.variables) : 1;
+    const costed = def && parent && !introspection;
+    const times = costed ? fieldMultiplier(parent.name, def, node, this.variables) : 1;
+    const reads = costed ? fieldReads(parent.name, def) : 0;
     const leaf = type !== undefined && isLeafType(type);
     return {
       depth: introspection && node.name.value === 'ofType' ? inner.depth : inner.depth + 1,
-      cost: leaf ? times : sum(1, product(times, inner.cost)),
+      cost: leaf ? times : sum(1 + reads, product(times, inner.cost)),
       aliases: sum(inner.aliases, node.alias ? 1 : 0),
       directives: inner.directives,
     };

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graph
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, Role, SIGNED_IN } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
+import { PageArgs } from '../common/connection.graphql';
 import {
   AvailabilityInput,
   AvailabilityRowInput,
@@ -10,7 +11,8 @@ import {
 } from './availability-inputs.graphql';
 import { AvailabilityService } from './availability.service';
 import { Availability } from './availability.graphql';
-import { ImportResult, Staff } from './staff.graphql';
+import { ImportResult, StaffConnection } from './staff.graphql';
+import { MAX_ACTIVE_STAFF } from './active-staff-cap';
 import { MAX_IMPORT_ROWS_PER_REQUEST } from './staff-inputs.graphql';
 
 @Resolver(() => Availability)
@@ -33,11 +35,11 @@ export class AvailabilityResolver {
   }
 
   @Authorized(...PLAN_READERS)
-  @Query(() => [Staff], {
-    description: 'Active staff (with the skill) available for the whole window on the date.',
+  @Query(() => StaffConnection, {
+    description: `Active staff (with the skill) available for the whole window on the date, by employee number, a page at a time: a site may have ${MAX_ACTIVE_STAFF} active people.`,
   })
-  availableStaff(@Args() { date, from, to, skill }: AvailableStaffArgs): Promise<Staff[]> {
-    return this.availabilityService.availableStaff(date, from, to, skill);
+  availableStaff(@Args() query: AvailableStaffArgs, @Args() page: PageArgs): Promise<StaffConnection> {
+    return this.availabilityService.availableStaff(query, page);
   }
 
   @Authorized(SIGNED_IN)

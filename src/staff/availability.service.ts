@@ -1,4 +1,6 @@
 import { addDays, isIsoDate, isoDayOfWeek, todayIn } from '../common/calendar';
+import { type Connected, toConnection } from '../common/connection';
+import { type PageRequest, paginateList } from '../common/pagination';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
 import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-context';
@@ -33,6 +35,14 @@ export interface AvailabilitySpec {
     to?: string | null;
     reason: string;
   }[];
+}
+
+/** Who `availableStaff` asks for: a window of a date, and a skill when given. */
+export interface AvailableStaffQuery {
+  date: string;
+  from: string;
+  to: string;
+  skill?: string | null;
 }
 
 /** One person's available windows on each day of a week. */
@@ -150,13 +160,14 @@ export class AvailabilityService {
     return this.set(ownStaffId(viewer), spec, viewer);
   }
 
-  /** Active staff (with `skill`, when given) available for the whole of [from, to) on `date`. */
+  /**
+   * Active staff (with `skill`, when given) available for the whole of [from, to) on `date`, by
+   * employee number, a page at a time: a site may have MAX_ACTIVE_STAFF of them.
+   */
   async availableStaff(
-    date: string,
-    from: string,
-    to: string,
-    skill?: string | null,
-  ): Promise<StaffMember[]> {
+    { date, from, to, skill }: AvailableStaffQuery,
+    page: PageRequest,
+  ): Promise<Connected<StaffMember>> {
     const errors: ErrorLocation[] = [];
     if (!isIsoDate(date))
       errors.push({ field: 'date', message: `date must be a real date YYYY-MM-DD, got "${date}"` });
@@ -165,7 +176,8 @@ export class AvailabilityService {
     if (errors.length > 0) throw badInput(errors.map((e) => e.message).join('; '), errors);
     const candidates = await this.staff.listActive(skill);
     const patterns = await this.byStaffIds(candidates.map((s) => s._id));
-    return candidates.filter((_, i) => isAvailable(patterns[i], date, from, to));
+    const available = candidates.filter((_, i) => isAvailable(patterns[i], date, from, to));
+    return toConnection(paginateList(available, (s) => s.employeeNo, page));
   }
 
   /**

@@ -321,7 +321,7 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
 
     it('answers availableStaff for a date, time window and skill, honouring leave', async () => {
       const q =
-        'query($d: String!, $s: String) { availableStaff(date: $d, from: "09:00", to: "17:00", skill: $s) { id skills } }';
+        'query($d: String!, $s: String) { availableStaff(date: $d, from: "09:00", to: "17:00", skill: $s, first: 500) { totalCount nodes { id skills } } }';
       await t.gql(
         SET_AV,
         {
@@ -333,23 +333,17 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
         },
         manager,
       );
-      const tue = await t.gql<{ availableStaff: { id: string; skills: string[] }[] }>(
-        q,
-        { d: '2026-04-07', s: 'calls' },
-        provider,
-      );
-      expect(tue.data!.availableStaff.map((s) => s.id)).toContain('staff-0003');
-      expect(tue.data!.availableStaff.every((s) => s.skills.includes('calls'))).toBe(true);
-      const leave = await t.gql<{ availableStaff: { id: string }[] }>(
-        q,
-        { d: '2026-04-14', s: 'calls' },
-        provider,
-      );
-      expect(leave.data!.availableStaff.map((s) => s.id)).not.toContain('staff-0003');
-      const sunday = await t.gql<{ availableStaff: unknown[] }>(q, { d: '2026-04-12' }, provider);
-      expect(sunday.data!.availableStaff).toEqual([]);
+      type Available = { availableStaff: { totalCount: number; nodes: { id: string; skills: string[] }[] } };
+      const tue = await t.gql<Available>(q, { d: '2026-04-07', s: 'calls' }, provider);
+      expect(tue.data!.availableStaff.nodes.map((s) => s.id)).toContain('staff-0003');
+      expect(tue.data!.availableStaff.nodes.every((s) => s.skills.includes('calls'))).toBe(true);
+      expect(tue.data!.availableStaff.totalCount).toBe(tue.data!.availableStaff.nodes.length);
+      const leave = await t.gql<Available>(q, { d: '2026-04-14', s: 'calls' }, provider);
+      expect(leave.data!.availableStaff.nodes.map((s) => s.id)).not.toContain('staff-0003');
+      const sunday = await t.gql<Available>(q, { d: '2026-04-12' }, provider);
+      expect(sunday.data!.availableStaff).toEqual({ totalCount: 0, nodes: [] });
       const bad = await t.gql(
-        '{ availableStaff(date: "2026-04-07", from: "17:00", to: "09:00") { id } }',
+        '{ availableStaff(date: "2026-04-07", from: "17:00", to: "09:00") { totalCount } }',
         {},
         provider,
       );
@@ -713,7 +707,7 @@ describe('staff, availability, channels and shift templates over GraphQL', () =>
     for (const q of [
       '{ channels { totalCount } }',
       '{ shiftTemplates { totalCount } }',
-      '{ availableStaff(date: "2026-04-07", from: "09:00", to: "10:00") { id } }',
+      '{ availableStaff(date: "2026-04-07", from: "09:00", to: "10:00") { totalCount } }',
     ])
       expect([q, codeOf(await t.gql(q, {}, agent))]).toEqual([q, 'FORBIDDEN']);
     expect(codeOf(await t.gql('{ staff { totalCount } }'))).toBe('UNAUTHENTICATED');
