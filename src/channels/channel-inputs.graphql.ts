@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { IsClockTime } from '../common/input-rules';
-import type { DayWindow } from '../common/time-window';
+import { type DayWindow, MAX_WEEKLY_WINDOWS } from '../common/time-window';
 import { WeekdayWindowStartInput } from '../common/weekday-window.graphql';
 import { ChannelKindEnum } from './channel.graphql';
 import { IsPlainText } from '../common/plain-text';
@@ -108,7 +108,7 @@ export class UpdateChannelInput {
 
   @Field(() => [OpeningWindowInput], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(70)
+  @ArrayMaxSize(MAX_WEEKLY_WINDOWS)
   @ValidateNested({ each: true })
   openingHours?: OpeningWindowInput[];
 
@@ -178,7 +178,7 @@ export class CreateChannelInput {
   requiredSkill!: string;
 
   @Field(() => [OpeningWindowInput])
-  @ArrayMaxSize(70)
+  @ArrayMaxSize(MAX_WEEKLY_WINDOWS)
   @ValidateNested({ each: true })
   openingHours!: OpeningWindowInput[];
 }

@@ -36,14 +36,26 @@ export function checkSpan(
   return { span: start !== null && end !== null && start < end ? { start, end } : null, errors };
 }
 
+/**
+ * Most weekly windows one list holds (a person's availability, a channel's opening hours): ten
+ * a day. The GraphQL inputs, the imports and the stored-data checks all refuse more, so the
+ * query cost weighs these lists at it.
+ */
+export const MAX_WEEKLY_WINDOWS = 70;
+
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 /**
- * Validates weekly windows: day of week in 1..7, HH:MM times, from < to, and no two windows of
+ * Validates weekly windows: at most MAX_WEEKLY_WINDOWS, day of week in 1..7, HH:MM times, from < to, and no two windows of
  * the same day overlapping (touching is fine: 08:00–12:00 and 12:00–16:00). Every problem is
  * returned with its field path, e.g. `weekly.3.to`.
  */
 export function checkWeeklyWindows(windows: readonly DayWindow[], field: string): ErrorLocation[] {
+  // a list over its maximum is refused at once, before its items
+  if (windows.length > MAX_WEEKLY_WINDOWS)
+    return [
+      { field, message: `${field} holds at most ${MAX_WEEKLY_WINDOWS} windows, got ${windows.length}` },
+    ];
   const errors: ErrorLocation[] = [];
   const seen: { index: number; day: number; span: Span; from: string; to: string }[] = [];
   windows.forEach((w, i) => {

@@ -38,6 +38,10 @@ import { MAX_REQUIREMENT_SKILLS } from '../rostering/roster-requirement.validati
 import { MAX_ROSTER_WARNINGS } from '../rostering/roster-warnings.core';
 import { MAX_CHANNELS } from '../channels/channel.validation';
 import { MAX_ACTIVE_STAFF } from '../staff/active-staff-cap';
+import { MAX_EXCEPTIONS } from '../staff/availability.core';
+import { MAX_WEEKLY_WINDOWS } from '../common/time-window';
+import { MAX_HOLIDAY_RANGE_DAYS } from '../holidays/holiday.service';
+import { ROSTER_PROBLEM_LIMITS } from '../rostering/roster-problem-schema';
 import { MAX_ROSTER_STAFF, MAX_SHIFTS_PER_PERSON } from '../rostering/roster-assignments';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
@@ -112,6 +116,14 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'VolumeImportResult.duplicates': MAX_LISTED_ISSUES,
   // the newest versions of the week only
   'Query.rosters': MAX_LISTED_ROSTERS,
+  // what the inputs, imports and stored-data checks allow a person or a channel
+  'Availability.weekly': MAX_WEEKLY_WINDOWS,
+  'Availability.exceptions': MAX_EXCEPTIONS,
+  'Channel.openingHours': MAX_WEEKLY_WINDOWS,
+  // one entry a date, of at most MAX_HOLIDAY_RANGE_DAYS days
+  'Query.holidays': MAX_HOLIDAY_RANGE_DAYS,
+  // one note a person and a template left out, and one for the closed days
+  'RosterJob.notes': MAX_ROSTER_STAFF + ROSTER_PROBLEM_LIMITS.shiftTemplates + 1,
   'Query.models': 50,
 };
 /**

@@ -9,7 +9,8 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { IsClockTime, ISO_DATE, MAX_ID_LENGTH } from '../common/input-rules';
-import type { DayWindow } from '../common/time-window';
+import { type DayWindow, MAX_WEEKLY_WINDOWS } from '../common/time-window';
+import { MAX_EXCEPTIONS } from './availability.core';
 import { WeekdayWindowStartInput } from '../common/weekday-window.graphql';
 import { WeeklyWindow } from './availability.graphql';
 import { IsPlainText } from '../common/plain-text';
@@ -53,12 +54,12 @@ export class AvailabilityExceptionInput {
 @InputType({ description: 'The whole availability of one person: replaces what was there.' })
 export class AvailabilityInput {
   @Field(() => [WeeklyWindowInput])
-  @ArrayMaxSize(70)
+  @ArrayMaxSize(MAX_WEEKLY_WINDOWS)
   @ValidateNested({ each: true })
   weekly!: WeeklyWindowInput[];
 
   @Field(() => [AvailabilityExceptionInput], { defaultValue: [] })
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(MAX_EXCEPTIONS)
   @ValidateNested({ each: true })
   exceptions!: AvailabilityExceptionInput[];
 }

@@ -56,7 +56,13 @@ export function isAvailable(pattern: AvailabilityPattern, date: string, from: st
 }
 
 /**
- * Validates dated exceptions: real dates, a reason, times both present or both absent
+ * Most dated exceptions a person's availability holds (past ones stay until removed): about
+ * three years of daily entries. `Availability.exceptions` is weighed at it in the query cost.
+ */
+export const MAX_EXCEPTIONS = 1000;
+
+/**
+ * Validates dated exceptions: at most MAX_EXCEPTIONS, real dates, a reason, times both present or both absent
  * (required when `available`), from < to, and per date either one whole-day entry or
  * non-overlapping timed entries.
  */
@@ -64,6 +70,10 @@ export function checkExceptions(
   exceptions: readonly AvailabilityException[],
   field: string,
 ): ErrorLocation[] {
+  if (exceptions.length > MAX_EXCEPTIONS)
+    return [
+      { field, message: `${field} holds at most ${MAX_EXCEPTIONS} exceptions, got ${exceptions.length}` },
+    ];
   const errors: ErrorLocation[] = [];
   const byDate = new Map<string, { index: number; span: Span | null }[]>();
   exceptions.forEach((e, i) => {

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { clockToMinutes } from '../common/calendar';
+import { MAX_WEEKLY_WINDOWS } from '../common/time-window';
 import {
   boolean,
   integer,
@@ -80,8 +81,9 @@ export const isBefore = (from: string, to: string): boolean =>
 type AvailabilityRow = RowOf<typeof AVAILABILITY_COLUMNS>;
 
 /**
- * The availability file's row rules: a known employee, from before to, and no window that
- * overlaps an earlier row's window of the same person and day (the check keeps those rows).
+ * The availability file's row rules: a known employee, from before to, at most
+ * MAX_WEEKLY_WINDOWS rows a person, and no window that overlaps an earlier row's window of the
+ * same person and day (the check keeps those rows).
  */
 export function availabilityRowCheck(
   staffByNo: Map<string, StaffMember>,
@@ -100,6 +102,13 @@ export function availabilityRowCheck(
     if (start === null || end === null)
       return [{ field: 'from', message: `from and to must be times HH:MM, got ${v.from}–${v.to}` }];
     const mine = seen.get(v.employeeNo) ?? [];
+    if (mine.length >= MAX_WEEKLY_WINDOWS)
+      return [
+        {
+          field: 'employeeNo',
+          message: `${v.employeeNo} has more than ${MAX_WEEKLY_WINDOWS} weekly windows in the file`,
+        },
+      ];
     const clash = mine.find((w) => w.dayOfWeek === v.dayOfWeek && w.start < end && start < w.end);
     mine.push({ ...v, start, end });
     seen.set(v.employeeNo, mine);
