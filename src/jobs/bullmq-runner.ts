@@ -28,7 +28,7 @@ import {
   type JobPayload,
 } from './job-kinds';
 import { JobWaits, JobWaitTimeout, type JobEnd } from './job-waits';
-import { redisClient, type RedisHealth } from './redis-connection';
+import { readerClient, redisClient, type RedisHealth } from './redis-connection';
 
 /** An enqueue that has not answered by then is refused (the 2 s promise to callers). */
 const ENQUEUE_TIMEOUT_MS = 1500;
@@ -99,7 +99,7 @@ export class BullmqTaskRunner implements TaskRunner {
       queue.on('error', (err) => opts.logger.debug({ err: err.message, kind }, 'job queue error'));
       this.queues.set(kind, queue);
       const events = new QueueEvents(queueName(kind), {
-        connection: opts.health.watch(redisClient(opts.url, 'blocking'), `job-events-${kind}`),
+        connection: readerClient(opts.url, opts.health, `job-events-${kind}`),
         prefix: opts.prefix,
       });
       events.on('error', (err) => opts.logger.debug({ err: err.message, kind }, 'job events error'));

@@ -20,7 +20,10 @@ export class RedisHealth {
 
   constructor(private readonly logger: Logger) {}
 
-  /** Tracks a client: losing and regaining it is logged, errors are remembered, never thrown. */
+  /**
+   * Tracks a client: losing and regaining it is logged, errors are remembered, never thrown. A
+   * client ended on purpose (quit, disconnect) is not lost: it emits 'end', never 'reconnecting'.
+   */
   watch(client: Redis, name: string): Redis {
     this.watched.add(client);
     let lost = false;
@@ -32,7 +35,7 @@ export class RedisHealth {
         this.logger.warn({ redis: name, err: err.message }, 'redis connection error; retrying');
       }
     });
-    client.on('close', () => {
+    client.on('reconnecting', () => {
       if (lost || !this.watched.has(client)) return;
       lost = true;
       this.lastError = 'the connection closed';
@@ -77,11 +80,16 @@ export class RedisHealth {
       );
   }
 
+  /**
+   * Disconnects every watched client not ended yet. One ended already (BullMQ quits the readers'
+   * copies) is left alone: ioredis would end its closed socket again and hold the process for its
+   * 2 s disconnect timeout, waiting for a 'close' that came before.
+   */
   async closeAll(): Promise<void> {
     await Promise.all(
       [...this.watched].map(async (c) => {
         this.watched.delete(c);
-        c.disconnect();
+        if (c.status !== 'end') c.disconnect();
       }),
     );
   }
@@ -93,7 +101,26 @@ export class RedisHealth {
  * resume (BullMQ's workers and event readers need `maxRetriesPerRequest: null`).
  */
 export function redisClient(url: string, role: RedisRole): Redis {
-  const options: RedisOptions = {
+  return new Redis(url, optionsFor(role));
+}
+
+/**
+ * The client to hand BullMQ's `QueueEvents`, which never uses the client it is given: it reads on
+ * a copy (`duplicate()`) and leaves the original to the caller. Given a connected client, each
+ * API process held one idle connection per queue, and `RedisHealth` watched those instead of the
+ * ones reading. This one never connects (`lazyConnect`); its copy connects at once and is watched
+ * as `name`, so health follows the connection that carries the reads. BullMQ owns the copy and
+ * quits it when the reader closes.
+ */
+export function readerClient(url: string, health: RedisHealth, name: string): Redis {
+  const unused = new Redis(url, { ...optionsFor('blocking'), lazyConnect: true });
+  unused.duplicate = (override?: Partial<RedisOptions>) =>
+    health.watch(new Redis(url, { ...optionsFor('blocking'), ...override }), name);
+  return unused;
+}
+
+function optionsFor(role: RedisRole): RedisOptions {
+  return {
     retryStrategy,
     connectTimeout: 2000,
     lazyConnect: false,
@@ -101,5 +128,4 @@ export function redisClient(url: string, role: RedisRole): Redis {
       ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 }
       : { maxRetriesPerRequest: null, enableReadyCheck: true }),
   };
-  return new Redis(url, options);
 }

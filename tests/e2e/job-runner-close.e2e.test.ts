@@ -5,47 +5,20 @@
  * a stopping API process ended only by its forced exit 10 s after the signal. With Redis up it
  * still drains: a caller still waiting is told, and the runner's connections end.
  */
-import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
-import pino from 'pino';
+import type pino from 'pino';
 import { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
 import { JOB_KINDS } from '../../src/jobs/job-kinds';
 import { RedisHealth } from '../../src/jobs/redis-connection';
 import { taskFile } from '../../src/workers/worker-pool';
 import { freePort, startRedis } from '../helpers/processes';
+import { watchedLogger } from '../helpers/watched-logger';
 
 const PREFIX = 'runner-close';
 /** The runner's own connections: its commands and one events reader per kind. */
 const CONNECTIONS = 1 + JOB_KINDS.length;
 /** Generous: the fixed close takes milliseconds; the old one never returned. */
 const CLOSE_BOUND_MS = 3000;
-
-/** A logger whose warnings a test can wait for (the health watcher logs each connection's errors). */
-function watchedLogger() {
-  const lines: string[] = [];
-  const waiters: { re: RegExp; count: number; resolve: () => void }[] = [];
-  const seen = (re: RegExp) => lines.filter((l) => re.test(l)).length;
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(chunk.toString());
-      for (const w of [...waiters])
-        if (seen(w.re) >= w.count) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve();
-        }
-      done();
-    },
-  });
-  return {
-    logger: pino({ level: 'warn' }, stream),
-    /** Resolves once `count` lines have matched `re`. */
-    until: (re: RegExp, count: number) =>
-      new Promise<void>((resolve) => {
-        if (seen(re) >= count) resolve();
-        else waiters.push({ re, count, resolve });
-      }),
-  };
-}
 
 const runnerOn = (url: string, health: RedisHealth, logger: pino.Logger) =>
   new BullmqTaskRunner({
