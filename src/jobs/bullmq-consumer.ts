@@ -123,8 +123,22 @@ export class JobConsumer {
     }
   }
 
-  /** Takes no new job; running ones finish within `graceMs` or go back to the queue. */
+  /**
+   * Takes no new job; running ones finish within `graceMs` or go back to the queue. With Redis down,
+   * or never up, BullMQ's `Worker.close()` never returned (as `QueueEvents.close()`, bullmq#4656:
+   * it waits for its blocking connection to be ready, then for an 'end' that a reconnecting client
+   * never emits), and `npm run worker` ended only by its 30 s forced exit, with code 1. Then no job
+   * can be taken, reported or put back anyway: the running ones are stopped at once (their locks
+   * expire and another worker's stalled check retries them once, as after a crash) and each
+   * worker is closed with force, dropping its blocking connection without waiting.
+   */
   async close(graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
+    const logged = (err: unknown) => this.opts.logger.warn({ err }, 'closing the job worker failed');
+    if (!this.opts.health.up) {
+      this.stopping.abort();
+      await Promise.all(this.workers.map((w) => w.close(true).catch(logged)));
+      return;
+    }
     const grace = setTimeout(() => this.stopping.abort(), graceMs);
     try {
       await Promise.all(this.workers.map((w) => w.close()));
