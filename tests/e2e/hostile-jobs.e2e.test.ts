@@ -7,16 +7,11 @@
  * of 1e9 ms was accepted: 11 days for one job to hold a worker thread.
  */
 import { Queue, QueueEvents } from 'bullmq';
-import { Redis } from 'ioredis';
-import { JobConsumer } from '../../src/jobs/bullmq-consumer';
+import type { Redis } from 'ioredis';
 import { queueName, type JobKind } from '../../src/jobs/job-kinds';
-import { RedisHealth } from '../../src/jobs/redis-connection';
-import { createLogger } from '../../src/logger';
-import { WorkerPool } from '../../src/workers/worker-pool';
-import { freePort, startRedis, type Proc } from '../helpers/processes';
+import { startJobLayer, type JobLayer } from '../helpers/job-layer';
 
 const PREFIX = 'hostile-jobs';
-const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
 const WORKLOAD = { task: 'staffing/workload.task', name: 'solveWorkloadPlan', timeoutMs: 10_000 };
 
 const HOSTILE: [string, JobKind, unknown, RegExp][] = [
@@ -51,38 +46,16 @@ const HOSTILE: [string, JobKind, unknown, RegExp][] = [
 ];
 
 describe('jobs this API never sends', () => {
-  let redis: Proc;
-  let health: RedisHealth;
-  let pool: WorkerPool;
-  let consumer: JobConsumer;
+  let jobs: JobLayer;
   let client: Redis;
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    const url = `redis://127.0.0.1:${port}`;
-    health = new RedisHealth(logger);
-    pool = new WorkerPool({ maxThreads: 1, maxQueue: 4, taskTimeoutMs: 60_000 });
-    consumer = new JobConsumer({
-      url,
-      prefix: PREFIX,
-      concurrency: 1,
-      lockSeconds: 30,
-      pool,
-      health,
-      logger,
-    });
-    client = new Redis(url, { maxRetriesPerRequest: null });
-    await health.whenUp();
+    jobs = await startJobLayer({ prefix: PREFIX, consumer: {} });
+    client = jobs.client;
+    await jobs.workerHealth.whenUp();
   }, 30_000);
 
-  afterAll(async () => {
-    await consumer.close();
-    await pool.close();
-    await health.closeAll();
-    client.disconnect();
-    await redis.kill();
-  });
+  afterAll(() => jobs.close());
 
   it.each(HOSTILE)('fails one with %s at once, with a BAD_JOB reason', async (_label, kind, data, reason) => {
     const queue = new Queue(queueName(kind), { connection: client, prefix: PREFIX });

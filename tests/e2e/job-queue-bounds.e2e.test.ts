@@ -6,53 +6,33 @@
  * out, and the worker went on solving every abandoned one.
  */
 import { Queue, QueueEvents } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { AppError } from '../../src/errors';
-import { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
+import type { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
 import { cancelKey, queueName } from '../../src/jobs/job-kinds';
-import { RedisHealth } from '../../src/jobs/redis-connection';
-import { createLogger } from '../../src/logger';
 import { Metrics, observedRunner } from '../../src/server/metrics';
 import { taskFile } from '../../src/workers/worker-pool';
-import { freePort, startRedis, type Proc } from '../helpers/processes';
+import { startJobLayer, type JobLayer } from '../helpers/job-layer';
+import type { Proc } from '../helpers/processes';
 import { quietSources } from '../helpers/quiet-metrics';
 
 const PREFIX = 'queue-bounds';
 const TASK = taskFile('staffing/workload.task');
-const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
 
 describe('BullMQ queue bounds (no worker running)', () => {
+  let jobs: JobLayer;
   let redis: Proc;
-  let url: string;
-  let health: RedisHealth;
   let runner: BullmqTaskRunner;
   let client: Redis;
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    url = `redis://127.0.0.1:${port}`;
-    health = new RedisHealth(logger);
-    runner = new BullmqTaskRunner({
-      url,
-      prefix: PREFIX,
-      defaultTimeoutMs: 60_000,
-      parallelism: 1,
-      maxWaiting: 3,
-      keepCount: 100,
-      health,
-      logger,
-    });
-    client = new Redis(url);
-    await health.whenUp();
+    jobs = await startJobLayer({ prefix: PREFIX, runner: { maxWaiting: 3 } });
+    ({ runner, client } = jobs);
+    redis = jobs.redis!;
+    await jobs.apiHealth.whenUp();
   }, 30_000);
 
-  afterAll(async () => {
-    client.disconnect();
-    await runner.close();
-    await health.closeAll();
-    await redis.kill();
-  });
+  afterAll(() => jobs.close());
 
   it('refuses a job past maxWaiting waiting ones with FAILED_PRECONDITION, at once', async () => {
     const stop = new AbortController();

@@ -13,9 +13,6 @@
 import { Role } from '../../src/auth/roles';
 import type { Viewer } from '../../src/auth/request-context';
 import { createEventBus } from '../../src/events/pubsub';
-import { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
-import { JobConsumer } from '../../src/jobs/bullmq-consumer';
-import { RedisHealth } from '../../src/jobs/redis-connection';
 import { createLogger } from '../../src/logger';
 import { demoProblem, demoWeek } from '../../src/ranking/simulated-manager.core';
 import { ROSTER_JOBS, ROSTERS, type RosterJobDoc, type RosterDoc } from '../../src/rostering/roster.doc';
@@ -26,8 +23,7 @@ import { candidateRewardKey } from '../../src/rostering/milp/roster-rewards';
 import { createServices, ensureIndexes, type Services } from '../../src/server/services';
 import { EmbeddedStore } from '../../src/store/embedded-store';
 import { SingleProcessLiveness } from '../../src/workers/process-liveness';
-import { WorkerPool } from '../../src/workers/worker-pool';
-import { freePort, startRedis, type Proc } from '../helpers/processes';
+import { startJobLayer, type JobLayer } from '../helpers/job-layer';
 import { testConfig } from '../helpers/test-config';
 
 const PREFIX = 'recovery-ranking';
@@ -44,27 +40,12 @@ const RULES: RosterRankingInfo = {
 const SHADOW: RosterRankingInfo = { path: 'SHADOW', fallbackRate: 0.125, modelId: 'ranker-v7', reason: null };
 
 describe('a roster job recovered from the job queue', () => {
-  let redis: Proc;
+  let jobLayer: JobLayer;
   let services: Services;
-  const closers: (() => Promise<void>)[] = [];
 
   /** A roster job service on the queue, as one API process has it. */
   const jobService = async (ownership = new SingleProcessLiveness()): Promise<RosterJobService> => {
-    const health = new RedisHealth(logger);
-    const runner = new BullmqTaskRunner({
-      url: redisUrl,
-      prefix: PREFIX,
-      defaultTimeoutMs: 120_000,
-      parallelism: 1,
-      maxWaiting: 8,
-      keepCount: 100,
-      health,
-      logger,
-    });
-    closers.push(async () => {
-      await runner.close();
-      await health.closeAll();
-    });
+    const { runner, health } = jobLayer.addRunner({ defaultTimeoutMs: 120_000 });
     const jobs = new RosterJobService(
       services.store,
       services.events,
@@ -87,37 +68,17 @@ describe('a roster job recovered from the job queue', () => {
     }));
     return jobs;
   };
-  let redisUrl: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    redisUrl = `redis://127.0.0.1:${port}`;
+    jobLayer = await startJobLayer({ prefix: PREFIX, consumer: { taskTimeoutMs: 120_000 } });
     const store = await EmbeddedStore.open();
     await ensureIndexes(store);
     services = createServices({ config: testConfig(), logger, store, events: createEventBus() });
-    const health = new RedisHealth(logger);
-    const pool = new WorkerPool({ maxThreads: 1, maxQueue: 4, taskTimeoutMs: 120_000 });
-    const consumer = new JobConsumer({
-      url: redisUrl,
-      prefix: PREFIX,
-      concurrency: 1,
-      lockSeconds: 30,
-      pool,
-      health,
-      logger,
-    });
-    closers.push(async () => {
-      await consumer.close();
-      await health.closeAll();
-      await pool.close();
-    });
   }, 30_000);
 
   afterAll(async () => {
-    for (const close of closers.reverse()) await close();
+    await jobLayer.close();
     await services.workers.close();
-    await redis.kill();
   }, 30_000);
 
   it('stores the roster with its ranking info and the shadow roster with its own', async () => {

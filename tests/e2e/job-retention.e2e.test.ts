@@ -6,77 +6,43 @@
  * be read by a process recovering the jobs of one that ended (`outcome`).
  */
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { JobConsumer } from '../../src/jobs/bullmq-consumer';
-import { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
+import type { Redis } from 'ioredis';
+import type { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
 import { queueName } from '../../src/jobs/job-kinds';
-import { RedisHealth } from '../../src/jobs/redis-connection';
-import { createLogger } from '../../src/logger';
 import type { WorkloadPlan, WorkloadProblem } from '../../src/staffing/workload-lp.core';
-import { taskFile, WorkerPool } from '../../src/workers/worker-pool';
-import { freePort, startRedis, type Proc } from '../helpers/processes';
+import { taskFile } from '../../src/workers/worker-pool';
 import { handSolvedWeek } from '../helpers/hand-solved-week';
+import { startJobLayer, type JobLayer } from '../helpers/job-layer';
 
 const PREFIX = 'job-retention';
 /** The least JOB_KEEP_COUNT allows. */
 const KEEP = 10;
 const BURST = 25;
 const TASK = taskFile('staffing/workload.task');
-const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
 
 /** The hand-solved workload week: 10 staff hours. */
 const WEEK = handSolvedWeek();
 
 describe('finished jobs kept by count and age', () => {
-  let redis: Proc;
+  let jobs: JobLayer;
   let client: Redis;
   let queue: Queue;
   let runner: BullmqTaskRunner;
-  const closers: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    const url = `redis://127.0.0.1:${port}`;
-    const apiHealth = new RedisHealth(logger);
-    runner = new BullmqTaskRunner({
-      url,
+    jobs = await startJobLayer({
       prefix: PREFIX,
-      defaultTimeoutMs: 60_000,
-      parallelism: 2,
-      maxWaiting: BURST,
-      keepCount: KEEP,
-      health: apiHealth,
-      logger,
+      runner: { parallelism: 2, maxWaiting: BURST, keepCount: KEEP },
+      consumer: { concurrency: 2, maxQueue: BURST },
     });
-    const workerHealth = new RedisHealth(logger);
-    const pool = new WorkerPool({ maxThreads: 2, maxQueue: BURST, taskTimeoutMs: 60_000 });
-    const consumer = new JobConsumer({
-      url,
-      prefix: PREFIX,
-      concurrency: 2,
-      lockSeconds: 30,
-      pool,
-      health: workerHealth,
-      logger,
-    });
-    client = new Redis(url, { maxRetriesPerRequest: null });
+    ({ client, runner } = jobs);
     queue = new Queue(queueName('staffing'), { connection: client, prefix: PREFIX });
-    closers.push(
-      () => queue.close(),
-      async () => client.disconnect(),
-      () => consumer.close(),
-      () => pool.close(),
-      () => workerHealth.closeAll(),
-      () => runner.close(),
-      () => apiHealth.closeAll(),
-    );
-    await Promise.all([apiHealth.whenUp(), workerHealth.whenUp()]);
+    await Promise.all([jobs.apiHealth.whenUp(), jobs.workerHealth.whenUp()]);
   }, 30_000);
 
   afterAll(async () => {
-    for (const close of closers) await close();
-    await redis.kill();
+    await queue.close();
+    await jobs.close();
   }, 30_000);
 
   /** The ids of the staffing jobs whose hash is still in Redis. */

@@ -5,13 +5,9 @@
  * a stopping API process ended only by its forced exit 10 s after the signal. With Redis up it
  * still drains: a caller still waiting is told, and the runner's connections end.
  */
-import { Redis } from 'ioredis';
-import type pino from 'pino';
-import { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
 import { JOB_KINDS } from '../../src/jobs/job-kinds';
-import { RedisHealth } from '../../src/jobs/redis-connection';
 import { taskFile } from '../../src/workers/worker-pool';
-import { freePort, startRedis } from '../helpers/processes';
+import { startJobLayer } from '../helpers/job-layer';
 import { watchedLogger } from '../helpers/watched-logger';
 
 const PREFIX = 'runner-close';
@@ -19,18 +15,6 @@ const PREFIX = 'runner-close';
 const CONNECTIONS = 1 + JOB_KINDS.length;
 /** Generous: the fixed close takes milliseconds; the old one never returned. */
 const CLOSE_BOUND_MS = 3000;
-
-const runnerOn = (url: string, health: RedisHealth, logger: pino.Logger) =>
-  new BullmqTaskRunner({
-    url,
-    prefix: PREFIX,
-    defaultTimeoutMs: 60_000,
-    parallelism: 1,
-    maxWaiting: 8,
-    keepCount: 100,
-    health,
-    logger,
-  });
 
 /** 'closed' when `p` resolves within `ms`, else 'still closing'. */
 const within = (p: Promise<void>, ms: number) =>
@@ -42,42 +26,34 @@ const within = (p: Promise<void>, ms: number) =>
 describe('closing the BullMQ runner', () => {
   it('returns at once when Redis was never reachable', async () => {
     const { logger, until } = watchedLogger();
-    const health = new RedisHealth(logger);
-    const runner = runnerOn(`redis://127.0.0.1:${await freePort()}`, health, logger);
+    const jobs = await startJobLayer({ prefix: PREFIX, runner: {}, redis: false, logger });
     try {
       // every connection has been refused once: they are all reconnecting now
       await until(/redis connection error; retrying/, CONNECTIONS);
-      expect(health.up).toBe(false);
-      expect(await within(runner.close(), CLOSE_BOUND_MS)).toBe('closed');
+      expect(jobs.apiHealth.up).toBe(false);
+      expect(await within(jobs.runner.close(), CLOSE_BOUND_MS)).toBe('closed');
     } finally {
-      await health.closeAll();
+      await jobs.close();
     }
   }, 15_000);
 
   it('returns at once when Redis has gone away', async () => {
-    const port = await freePort();
-    const redis = await startRedis(port);
     const { logger, until } = watchedLogger();
-    const health = new RedisHealth(logger);
-    const runner = runnerOn(`redis://127.0.0.1:${port}`, health, logger);
+    const jobs = await startJobLayer({ prefix: PREFIX, runner: {}, logger });
     try {
-      await health.whenUp();
-      await redis.kill('SIGKILL');
+      await jobs.apiHealth.whenUp();
+      await jobs.redis!.kill('SIGKILL');
       await until(/redis connection lost; reconnecting/, CONNECTIONS);
-      expect(await within(runner.close(), CLOSE_BOUND_MS)).toBe('closed');
+      expect(await within(jobs.runner.close(), CLOSE_BOUND_MS)).toBe('closed');
     } finally {
-      await health.closeAll();
-      await redis.kill('SIGKILL');
+      await jobs.close();
     }
   }, 30_000);
 
   it('with Redis up, ends the waits still open and closes its connections', async () => {
-    const port = await freePort();
-    const redis = await startRedis(port);
     const { logger } = watchedLogger();
-    const health = new RedisHealth(logger);
-    const runner = runnerOn(`redis://127.0.0.1:${port}`, health, logger);
-    const admin = new Redis(`redis://127.0.0.1:${port}`);
+    const jobs = await startJobLayer({ prefix: PREFIX, runner: {}, logger });
+    const { runner, apiHealth: health, client: admin } = jobs;
     try {
       await health.whenUp();
       // no worker: the job waits in the queue until the runner closes
@@ -99,8 +75,7 @@ describe('closing the BullMQ runner', () => {
       while ((await clients()) > 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(await clients()).toBe(1);
     } finally {
-      admin.disconnect();
-      await redis.kill('SIGKILL');
+      await jobs.close();
     }
   }, 30_000);
 });

@@ -9,70 +9,36 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { JobConsumer } from '../../src/jobs/bullmq-consumer';
-import { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
-import { RedisHealth } from '../../src/jobs/redis-connection';
-import { createLogger } from '../../src/logger';
+import type { BullmqTaskRunner } from '../../src/jobs/bullmq-runner';
 import type { WorkloadPlan, WorkloadProblem } from '../../src/staffing/workload-lp.core';
-import { taskFile, WorkerPool } from '../../src/workers/worker-pool';
-import { freePort, startRedis, type Proc } from '../helpers/processes';
+import { taskFile } from '../../src/workers/worker-pool';
 import { handSolvedWeek } from '../helpers/hand-solved-week';
+import { startJobLayer, type JobLayer } from '../helpers/job-layer';
 
 const PREFIX = 'runner-waits';
 const STARTER = path.join(__dirname, '..', 'fixtures', 'process', 'wait-many-jobs.js');
 const JOBS = 30;
 const TASK = taskFile('staffing/workload.task');
-const logger = createLogger({ LOG_LEVEL: 'silent', production: false, NODE_ENV: 'test' });
 
 /** The hand-solved workload week with `items` carried in: 2 · items + 6 staff hours. */
 const week = handSolvedWeek;
 
 describe('jobs waited on at once', () => {
-  let redis: Proc;
+  let jobs: JobLayer;
   let url: string;
   let runner: BullmqTaskRunner;
-  const closers: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    url = `redis://127.0.0.1:${port}`;
-    const apiHealth = new RedisHealth(logger);
-    runner = new BullmqTaskRunner({
-      url,
+    jobs = await startJobLayer({
       prefix: PREFIX,
-      defaultTimeoutMs: 60_000,
-      parallelism: 2,
-      maxWaiting: JOBS,
-      keepCount: 100,
-      health: apiHealth,
-      logger,
+      runner: { parallelism: 2, maxWaiting: JOBS },
+      consumer: { concurrency: 2, maxQueue: JOBS },
     });
-    const workerHealth = new RedisHealth(logger);
-    const pool = new WorkerPool({ maxThreads: 2, maxQueue: JOBS, taskTimeoutMs: 60_000 });
-    const consumer = new JobConsumer({
-      url,
-      prefix: PREFIX,
-      concurrency: 2,
-      lockSeconds: 30,
-      pool,
-      health: workerHealth,
-      logger,
-    });
-    closers.push(
-      () => consumer.close(),
-      () => pool.close(),
-      () => workerHealth.closeAll(),
-      () => runner.close(),
-      () => apiHealth.closeAll(),
-    );
-    await Promise.all([apiHealth.whenUp(), workerHealth.whenUp()]);
+    ({ url, runner } = jobs);
+    await Promise.all([jobs.apiHealth.whenUp(), jobs.workerHealth.whenUp()]);
   }, 30_000);
 
-  afterAll(async () => {
-    for (const close of closers) await close();
-    await redis.kill();
-  }, 30_000);
+  afterAll(() => jobs.close(), 30_000);
 
   it(`gives each of ${JOBS} jobs waited on at once its own result, with no MaxListenersExceededWarning`, async () => {
     const problems = Array.from({ length: JOBS }, (_, i) => week(i + 1));
