@@ -11,6 +11,7 @@ import path from 'node:path';
 
 import { JOB_KINDS } from '../../src/jobs/job-kinds';
 import { REPO_ROOT } from '../../src/paths';
+import { postGraphql } from './gql-fetch';
 import { DEMO_PASSWORD } from './test-config';
 
 const DIST = path.join(REPO_ROOT, 'dist', 'src');
@@ -153,13 +154,14 @@ export interface Gql<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function gql<T>(url: string, query: string, token?: string): Promise<Gql<T>> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()) as Gql<T>;
+/** Fails after `timeoutMs` naming the operation and the time waited (gql-fetch.ts). */
+export async function gql<T>(
+  url: string,
+  query: string,
+  token?: string,
+  timeoutMs?: number,
+): Promise<Gql<T>> {
+  return (await postGraphql(url, { query }, token, timeoutMs)).json as Gql<T>;
 }
 
 export async function login(url: string, username: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { postGraphql } from './gql-fetch';
 
 export const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
 
@@ -66,7 +67,7 @@ export function startServer(
   });
 }
 
-/** POSTs a GraphQL operation; returns the HTTP status and the JSON body. */
+/** POSTs a GraphQL operation; returns the HTTP status and the JSON body (timed: gql-fetch.ts). */
 export async function postGql(
   url: string,
   query: string,
@@ -76,12 +77,8 @@ export async function postGql(
   status: number;
   body: { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
 }> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as never };
+  const { status, json } = await postGraphql(url, { query, variables }, token);
+  return { status, body: json as never };
 }
 
 /** Signs `username` in on the server and returns the bearer token. */

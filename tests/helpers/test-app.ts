@@ -1,4 +1,5 @@
 import { startApp, type RunningApp } from '../../src/server/app';
+import { postGraphql } from './gql-fetch';
 import { loginWith, testServices, type AppOptions, type GqlApp, type GqlResult } from './in-process-app';
 
 export { DEMO_PASSWORD, testConfig } from './test-config';
@@ -20,18 +21,14 @@ export async function startTestApp(options: AppOptions = {}): Promise<TestApp> {
     extraDownloads: options.extraDownloads,
   });
 
-  /** POSTs a GraphQL operation as JSON. */
+  /** POSTs a GraphQL operation as JSON (timed: gql-fetch.ts). */
   const gql = async <T>(
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GqlResult<T>> => {
-    const res = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: res.status, ...((await res.json()) as object) };
+    const { status, json } = await postGraphql(app.url, { query, variables }, token);
+    return { status, ...(json as object) };
   };
   return {
     app,
