@@ -268,6 +268,9 @@ export class BullmqTaskRunner implements TaskRunner {
    * reconnecting client never emits) and a stopping process waited for its 10 s forced exit.
    * Such a reader's connection is now dropped without waiting, which also ends its reconnects;
    * so is one whose drain takes longer than CLOSE_DRAIN_MS (Redis went away meanwhile).
+   * Closed on a dead Redis, a process still holds BullMQ's read watchdog for up to 11 s: the XREAD
+   * it guards waits in ioredis' stash of commands to resend, which only a reconnect drains (no
+   * public call rejects it). Processes exit explicitly; README "Closing on a dead Redis, in tests".
    */
   async close(): Promise<void> {
     const logged = (err: unknown) => this.opts.logger.warn({ err }, 'closing the job queue failed');
