@@ -2,10 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { Config } from '../config';
+import type { Logger } from '../logger';
 import { Piscina } from 'piscina';
 import { AppError } from '../errors';
 import { REPO_ROOT } from '../paths';
 import { TaskRefusedError, type TaskRunner, type TaskRunOptions } from './task-runner';
+import { isWarmUpReport, WARM_UP_EXPORT, type WarmUpReport } from './thread-warm-up';
+
+/** How long an idle thread of a pool that is not kept warm lives. */
+const IDLE_TIMEOUT_MS = 30_000;
+
+export type PoolLogger = Pick<Logger, 'info' | 'warn'>;
 
 export interface WorkerPoolOptions {
   /** Threads: one per concurrent CPU-bound task (fits and MILP solves are single-threaded). */
@@ -19,6 +26,15 @@ export interface WorkerPoolOptions {
    * request handling wins a core from a running fit; 0 keeps the process's priority.
    */
   nice?: number;
+  /**
+   * Keeps every thread: all start with the pool and never exit idle, and each runs the warm-up
+   * entry `file` once as it starts, before its first task (thread-warm-up.ts). What the threads
+   * report, and errors of a thread between tasks, go to `logger`. Without it threads start on
+   * demand, cold, and exit after `idleTimeoutMs` idle.
+   */
+  warm?: { file: string; logger: PoolLogger };
+  /** How long an idle thread lives when the pool is not kept warm (default 30 s). */
+  idleTimeoutMs?: number;
 }
 
 /** The pool's options from the configuration (the API process and `npm run worker` alike). */
@@ -53,20 +69,43 @@ export function taskFile(relativeToSrc: string): string {
   return file;
 }
 
+function logWarmUp(logger: PoolLogger, report: WarmUpReport): void {
+  const steps = Object.fromEntries(report.steps.map((s) => [s.name, s.error ?? s.ms]));
+  if (report.steps.some((s) => s.error !== undefined))
+    logger.warn(
+      { thread: report.threadId, steps },
+      'worker thread warm-up failed in part; it runs cold there',
+    );
+  else logger.info({ thread: report.threadId, ms: steps }, 'worker thread warmed up');
+}
+
 /** A piscina pool with a bounded queue and a per-task timeout, shared by every CPU-heavy feature. */
 export class WorkerPool implements TaskRunner {
   private readonly pool: Piscina;
   private inflight = 0;
 
   constructor(private readonly options: WorkerPoolOptions) {
+    const warm = options.warm;
     this.pool = new Piscina({
       maxThreads: options.maxThreads,
-      minThreads: 0,
-      idleTimeout: 30_000,
+      minThreads: warm ? options.maxThreads : 0,
+      idleTimeout: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS,
       maxQueue: options.maxQueue,
       // piscina renices each thread with @napi-rs/nice (our dependency too, so always installed)
       niceIncrement: options.nice ?? 0,
+      // the default entry, which piscina loads (and awaits) in each thread as it starts
+      ...(warm ? { filename: warm.file, name: WARM_UP_EXPORT } : {}),
     });
+    if (warm) {
+      this.pool.on('message', (m: unknown) => {
+        if (isWarmUpReport(m)) logWarmUp(warm.logger, m);
+      });
+      // a thread's error outside any task (none is expected): logged, where piscina would
+      // otherwise throw it from its emitter and end the process; piscina replaces the thread
+      this.pool.on('error', (err: unknown) =>
+        warm.logger.warn({ err }, 'a worker thread failed between tasks; it is replaced'),
+      );
+    }
   }
 
   /** Most tasks that run at once (one per thread). */
