@@ -102,6 +102,7 @@ const schema = z.object({
   WORKER_QUEUE_SIZE: int(1, 10_000).default(32),
   WORKER_TASK_TIMEOUT_SECONDS: int(1, 3600).default(300),
   WORKER_NICE: int(0, 19).default(10),
+  WORKER_KEEP_WARM: bool.default(true),
   FORECAST_DRIFT_FACTOR: z.coerce.number().min(1).max(100).default(1.5),
   REDIS_URL: optionalString.refine(
     (v) => v === undefined || /^rediss?:\/\//.test(v),

@@ -9,7 +9,7 @@ import { EX_CONFIG, loadConfigOrExit } from '../config';
 import { JobConsumer, SHUTDOWN_GRACE_MS } from '../jobs/bullmq-consumer';
 import { RedisHealth } from '../jobs/redis-connection';
 import { createLogger } from '../logger';
-import { WorkerPool, workerPoolOptions } from '../workers/worker-pool';
+import { createWorkerPool } from '../server/worker-pool-setup';
 
 function main(): void {
   const config = loadConfigOrExit();
@@ -18,7 +18,7 @@ function main(): void {
     process.exit(EX_CONFIG);
   }
   const logger = createLogger(config);
-  const pool = new WorkerPool(workerPoolOptions(config));
+  const pool = createWorkerPool(config, logger);
   const health = new RedisHealth(logger);
   const consumer = new JobConsumer({
     url: config.REDIS_URL,

@@ -89,7 +89,13 @@ export async function withServices<T>(fn: (services: Services) => Promise<T>): P
   } catch (e) {
     throw storeOpenError(e, config) ?? e;
   }
-  const services = createServices({ config, logger: createLogger(config), store, events: createEventBus() });
+  // a command runs its tasks and ends: its threads start on demand, none is warmed for later
+  const services = createServices({
+    config: { ...config, WORKER_KEEP_WARM: false },
+    logger: createLogger(config),
+    store,
+    events: createEventBus(),
+  });
   try {
     await ensureIndexes(store);
     return await fn(services);

@@ -59,7 +59,8 @@ import { VolumeService } from '../volumes/volume.service';
 import type { RedisInfra } from '../jobs/redis-infra';
 import { SingleProcessLiveness } from '../workers/process-liveness';
 import type { TaskRunner } from '../workers/task-runner';
-import { taskFile, WorkerPool, workerPoolOptions } from '../workers/worker-pool';
+import { taskFile } from '../workers/worker-pool';
+import { createWorkerPool } from './worker-pool-setup';
 import { todayIn } from '../common/calendar';
 import { Metrics, observedRunner } from './metrics';
 import { heavyReadLanes } from './heavy-reads';
@@ -268,7 +269,7 @@ function rankingFeature({ store, workers, config, logger }: Base, rostering: Ros
 
 /** Every service, each built from the ones below it (master data → forecasting → staffing → rostering → ranking). */
 export function createServices(infra: Infrastructure): Services {
-  const runner = infra.redis?.runner ?? new WorkerPool(workerPoolOptions(infra.config));
+  const runner = infra.redis?.runner ?? createWorkerPool(infra.config, infra.logger);
   // metrics observe the runner and read the services built below (late, at scrape time)
   const workers = observedRunner(runner, () => services.metrics);
   const base: Base = { ...infra, workers, timeZone: infra.config.SITE_TIME_ZONE };

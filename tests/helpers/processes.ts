@@ -127,6 +127,7 @@ export async function startApi(name: string, env: Record<string, string>): Promi
       DATA_DIR: dataDir,
       SEED_PASSWORD: TEST_PASSWORD,
       WORKER_THREADS: '1',
+      WORKER_KEEP_WARM: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,7 +142,14 @@ export async function startApi(name: string, env: Record<string, string>): Promi
 /** The built job worker (`npm run worker`); resolves once it waits for jobs. */
 export async function startWorker(name: string, env: Record<string, string>): Promise<Proc> {
   const child = spawn(process.execPath, [path.join(DIST, 'cli', 'worker.cli.js')], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', WORKER_THREADS: '1', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      WORKER_THREADS: '1',
+      WORKER_KEEP_WARM: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const proc = new Proc(name, child);

@@ -31,6 +31,7 @@ export function startServer(
     HOST: '127.0.0.1',
     SEED_ON_START: 'false',
     WORKER_THREADS: '1',
+    WORKER_KEEP_WARM: 'false',
     ...env,
   };
   const child =

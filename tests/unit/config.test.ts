@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       GRAPHQL_INTROSPECTION: true,
       SEED_ON_START: true,
       HOST: '127.0.0.1',
+      WORKER_KEEP_WARM: true,
     });
     expect(c.JWT_SECRET).toBeUndefined();
     expect(c.dataDir).toMatch(/data[/\\]db$/);
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
     [{ JOB_KEEP_COUNT: '0' }, /^JOB_KEEP_COUNT: /],
     [{ JOB_KEEP_COUNT: '1000000' }, /^JOB_KEEP_COUNT: /],
     [{ WORKER_NICE: '20' }, /^WORKER_NICE: /],
+    [{ WORKER_KEEP_WARM: 'sometimes' }, /^WORKER_KEEP_WARM: /],
     [{ PROCESS_LIVENESS_SECONDS: '1' }, /^PROCESS_LIVENESS_SECONDS: /],
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16 characters$/],
     [{ HTTP_MAX_CONNECTIONS: '8' }, /^HTTP_MAX_CONNECTIONS: /],
