@@ -6,6 +6,11 @@ import { firstResults, wsClient } from '../helpers/ws-client';
 
 const PASSWORD = 'process-test-password';
 
+/** Resolves once `done()` holds, checking every 50 ms (the test's timeout bounds it). */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 async function gql<T>(url: string, query: string, token?: string): Promise<T> {
   return (await postGql(url, query, {}, token)).body.data as T;
 }
@@ -13,11 +18,12 @@ async function gql<T>(url: string, query: string, token?: string): Promise<T> {
 describe('the server process (npm start)', () => {
   it('seeds an empty store, serves, and on SIGTERM drains, closes the store and exits 0', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-process-'));
-    const { child, url, exited } = await startServer({
+    const { child, url, exited, output } = await startServer({
       DATA_DIR: dataDir,
       SEED_PASSWORD: PASSWORD,
       SEED_ON_START: 'true',
       WORKER_THREADS: '2',
+      WORKER_KEEP_WARM: 'true', // as npm start runs (the helpers turn it off)
     });
     try {
       expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ status: 'ok' });
@@ -33,6 +39,10 @@ describe('the server process (npm start)', () => {
       expect(seeded.staff.totalCount).toBeGreaterThanOrEqual(70);
       expect(seeded.channels.totalCount).toBe(5);
       expect(fs.existsSync(path.join(dataDir, 'LOCK'))).toBe(true);
+      // each thread warmed up once (before the seed's forecasts ran in it), none failed
+      await until(() => output().split('"worker thread warmed up"').length - 1 >= 2);
+      expect(output().split('"worker thread warmed up"')).toHaveLength(3);
+      expect(output()).not.toContain('warm-up failed');
 
       // an open subscription must not keep the process alive
       const client = wsClient(url, login.token);
