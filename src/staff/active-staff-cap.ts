@@ -5,39 +5,27 @@
  * weighed by it in the query cost. Uncapped, 10,001 active people were accepted and only a roster
  * job found out, after reading and building a problem for all of them.
  */
+import { type Activation, firstPastCap } from '../common/activation-cap.core';
 import { badInput, type AppError } from '../errors';
 
 /** Most people a site may have active at once (deactivated records do not count). */
 export const MAX_ACTIVE_STAFF = 10_000;
 
 /** An imported row as the cap sees it: its row number, whether it sets the person active, and whether they were. */
-export interface ActivationRow {
+export interface ActivationRow extends Activation {
   row: number;
   employeeNo: string;
-  active: boolean;
-  wasActive: boolean;
 }
 
 /**
  * The row whose activation takes the site past MAX_ACTIVE_STAFF, given `held` active people now,
- * with the number the import would leave active; null when the whole import fits. Rows count in
- * order, deactivations included, so a file that deactivates some people and activates as many
- * others fits. A site already past the cap (data older than it) may still import rows that
- * activate nobody.
+ * with the number the import would leave active; null when the whole import fits (see
+ * `firstPastCap`: deactivations count, in row order).
  */
-export function overCap(
+export const overCap = (
   rows: readonly ActivationRow[],
   held: number,
-): { row: ActivationRow; after: number } | null {
-  let after = held;
-  let crossing: ActivationRow | null = null;
-  for (const r of rows) {
-    after += Number(r.active) - Number(r.wasActive);
-    if (after <= MAX_ACTIVE_STAFF) crossing = null;
-    else if (crossing === null && r.active && !r.wasActive) crossing = r;
-  }
-  return crossing === null ? null : { row: crossing, after };
-}
+): { row: ActivationRow; after: number } | null => firstPastCap(rows, held, MAX_ACTIVE_STAFF);
 
 /**
  * BAD_USER_INPUT naming the person that would pass the cap, where (an input field, or an
