@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_ACTIVE_STAFF } from '../staff/active-staff-cap';
+import { MAX_ACTIVE_SHIFT_TEMPLATES } from '../staff/active-template-cap';
 import { MAX_BREAKS_PER_SHIFT } from '../staff/shift-breaks.core';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -21,7 +22,8 @@ const CLOCK_OR_24 = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 export const ROSTER_PROBLEM_LIMITS = {
   /** A roster is planned for every active person: the staff feature caps them at this many. */
   staff: MAX_ACTIVE_STAFF,
-  shiftTemplates: 1_000,
+  /** Every active template is offered: the staff feature caps them at this many. */
+  shiftTemplates: MAX_ACTIVE_SHIFT_TEMPLATES,
   /** Requirements, one a skill. */
   requirements: 500,
   /** Skills of a person or a template. */

@@ -23,7 +23,7 @@ import type { RosterService } from './roster.service';
 export interface RosterProblemReaders {
   staff: Pick<StaffService, 'forRoster' | 'count'>;
   availability: Pick<AvailabilityService, 'storedFor'>;
-  shiftTemplates: Pick<ShiftTemplateService, 'forRoster'>;
+  shiftTemplates: Pick<ShiftTemplateService, 'forRoster' | 'countActive'>;
   rosters: Pick<RosterService, 'published'>;
   holidays: Pick<HolidayService, 'closedInWeek'>;
   /** The skill catalogue: a passed requirement may name only these. */
@@ -44,10 +44,11 @@ export class RosterProblemSource {
 
   async load(week: string, requirement: WeekRequirement, options: RosterSolveOptions): Promise<BuiltProblem> {
     const { staff, availability, shiftTemplates, rosters, holidays } = this.readers;
-    // counted before anything is read: a site past the cap (data older than it) fails here
+    // counted before anything is read: a site past a cap (data older than it) fails here
     assertRosterList('staff', await staff.count({ active: true }));
     const people = await staff.forRoster();
     assertRosterList('staff', people.length);
+    assertRosterList('shiftTemplates', await shiftTemplates.countActive());
     const templates = await shiftTemplates.forRoster();
     assertRosterList('shiftTemplates', templates.length);
     const patterns = await availability.storedFor(people.map((s) => s._id));

@@ -38,10 +38,10 @@ import { MAX_REQUIREMENT_SKILLS } from '../rostering/roster-requirement.validati
 import { MAX_ROSTER_WARNINGS } from '../rostering/roster-warnings.core';
 import { MAX_CHANNELS } from '../channels/channel.validation';
 import { MAX_ACTIVE_STAFF } from '../staff/active-staff-cap';
+import { MAX_ACTIVE_SHIFT_TEMPLATES } from '../staff/active-template-cap';
 import { MAX_EXCEPTIONS } from '../staff/availability.core';
 import { MAX_WEEKLY_WINDOWS } from '../common/time-window';
 import { MAX_HOLIDAY_RANGE_DAYS } from '../holidays/holiday.service';
-import { ROSTER_PROBLEM_LIMITS } from '../rostering/roster-problem-schema';
 import { MAX_ROSTER_STAFF, MAX_SHIFTS_PER_PERSON } from '../rostering/roster-assignments';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
@@ -123,7 +123,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // one entry a date, of at most MAX_HOLIDAY_RANGE_DAYS days
   'Query.holidays': MAX_HOLIDAY_RANGE_DAYS,
   // one note a person and a template left out, and one for the closed days
-  'RosterJob.notes': MAX_ROSTER_STAFF + ROSTER_PROBLEM_LIMITS.shiftTemplates + 1,
+  // (active templates are capped where they are made active: staff/active-template-cap.ts)
+  'RosterJob.notes': MAX_ROSTER_STAFF + MAX_ACTIVE_SHIFT_TEMPLATES + 1,
   'Query.models': 50,
 };
 /**

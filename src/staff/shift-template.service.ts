@@ -6,6 +6,7 @@ import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound, type ErrorLocation } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
 import { existingByKey, upsertAll } from '../store/upsert-by-key';
+import { MAX_ACTIVE_SHIFT_TEMPLATES, templatesOverCap, tooManyActiveTemplates } from './active-template-cap';
 import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
 import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.doc';
 import type { ShiftTemplate } from './staff.types';
@@ -97,24 +98,58 @@ export class ShiftTemplateService {
     return this.templates.findOne({ name });
   }
 
+  /** Active templates now (the roster counts them before reading any). */
+  countActive(): Promise<number> {
+    return this.templates.count({ active: true });
+  }
+
+  /**
+   * A new template; an active one is refused past MAX_ACTIVE_SHIFT_TEMPLATES. Counted before the
+   * write and again after it: of creations racing for the last places (other API processes),
+   * those that pass the cap are taken back.
+   */
   async create(spec: ShiftTemplateSpec, id: string = randomUUID()): Promise<ShiftTemplate> {
     const doc = await this.build(spec, id);
+    if (doc.active) await this.assertRoom(doc.name);
+    let created: ShiftTemplate;
     try {
-      return await this.templates.insertOne(doc);
+      created = await this.templates.insertOne(doc);
     } catch (e) {
       throw nameConflict(e, doc.name);
     }
+    const after = doc.active ? await this.countActive() : 0;
+    if (after > MAX_ACTIVE_SHIFT_TEMPLATES) {
+      await this.templates.deleteOne({ _id: id });
+      throw tooManyActiveTemplates(doc.name, after);
+    }
+    return created;
   }
 
+  /** Refuses to make one more template (`name`) active when the site holds MAX_ACTIVE_SHIFT_TEMPLATES. */
+  private async assertRoom(name: string): Promise<void> {
+    const held = await this.countActive();
+    if (held + 1 > MAX_ACTIVE_SHIFT_TEMPLATES) throw tooManyActiveTemplates(name, held + 1);
+  }
+
+  /** A reactivation is refused past the cap, and taken back when a racing one passed it. */
   async update(id: string, patch: ShiftTemplatePatch): Promise<ShiftTemplate> {
     const current = await this.require(id);
     const set = withoutNulls(patch);
     // A legacy client changing breakMinutes without breaks gets the legacy rule for it.
-    if (set.breaks === undefined && set.breakMinutes !== undefined) delete current.breaks;
-    const { _id: _omit, ...fields } = await this.build({ ...current, ...set }, id);
+    const base: ShiftTemplateSpec = { ...current };
+    if (set.breaks === undefined && set.breakMinutes !== undefined) delete base.breaks;
+    const { _id: _omit, ...fields } = await this.build({ ...base, ...set }, id);
+    const reactivated = !current.active && fields.active;
+    if (reactivated) await this.assertRoom(fields.name);
     try {
       const updated = await this.templates.findOneAndUpdate({ _id: id }, { $set: fields });
       if (!updated) throw notFound('ShiftTemplate', id);
+      const after = reactivated ? await this.countActive() : 0;
+      if (after > MAX_ACTIVE_SHIFT_TEMPLATES) {
+        // whole: the update may have added fields a legacy template lacked (its break rules)
+        await this.templates.replaceOne({ _id: id }, current);
+        throw tooManyActiveTemplates(fields.name, after);
+      }
       return updated;
     } catch (e) {
       throw nameConflict(e, fields.name);
@@ -127,7 +162,10 @@ export class ShiftTemplateService {
     return updated;
   }
 
-  /** Seed upsert by name (one atomic bulk write); an existing template keeps its `_id`. */
+  /**
+   * Seed upsert by name (one atomic bulk write); an existing template keeps its `_id`. Refused,
+   * with nothing written, when it would leave more than MAX_ACTIVE_SHIFT_TEMPLATES active.
+   */
   async upsertByName(specs: ShiftTemplateSpec[], idOf: (name: string) => string): Promise<number> {
     const existing = await existingByKey(
       this.templates,
@@ -136,6 +174,13 @@ export class ShiftTemplateService {
     );
     const known = new Set(await this.channels.knownSkills());
     const docs = specs.map((s) => buildTemplate(s, existing.get(s.name)?._id ?? idOf(s.name), known));
+    const activations = docs.map((d, i) => ({
+      name: d.name,
+      active: d.active,
+      wasActive: existing.get(specs[i]?.name ?? d.name)?.active ?? false,
+    }));
+    const over = templatesOverCap(activations, await this.countActive());
+    if (over) throw tooManyActiveTemplates(over.row.name, over.after);
     await upsertAll(this.templates, docs);
     return docs.length;
   }
