@@ -1,7 +1,7 @@
-import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, Role, SIGNED_IN } from '../auth/roles';
-import type { Viewer } from '../auth/request-context';
+import type { RequestContext, Viewer } from '../auth/request-context';
 import { PageArgs } from '../common/connection.graphql';
 import {
   AvailabilityInput,
@@ -38,8 +38,12 @@ export class AvailabilityResolver {
   @Query(() => StaffConnection, {
     description: `Active staff (with the skill) available for the whole window on the date, by employee number, a page at a time: a site may have ${MAX_ACTIVE_STAFF} active people.`,
   })
-  availableStaff(@Args() query: AvailableStaffArgs, @Args() page: PageArgs): Promise<StaffConnection> {
-    return this.availabilityService.availableStaff(query, page);
+  availableStaff(
+    @Args() query: AvailableStaffArgs,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<StaffConnection> {
+    return this.availabilityService.availableStaff(query, page, ctx.loaders);
   }
 
   @Authorized(SIGNED_IN)

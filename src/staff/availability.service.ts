@@ -3,7 +3,7 @@ import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginateList } from '../common/pagination';
 import DataLoader from 'dataloader';
 import { Role } from '../auth/roles';
-import { hasRole, type LoaderRegistry, type Viewer } from '../auth/request-context';
+import { hasRole, LoaderRegistry, type Viewer } from '../auth/request-context';
 import { type ChangeHandler, ChangeHandlers } from '../events/change-handlers';
 import type { StaffChangedEvent } from '../events/topics';
 import { badInput, forbidden, type ErrorLocation } from '../errors';
@@ -162,11 +162,14 @@ export class AvailabilityService {
 
   /**
    * Active staff (with `skill`, when given) available for the whole of [from, to) on `date`, by
-   * employee number, a page at a time: a site may have MAX_ACTIVE_STAFF of them.
+   * employee number, a page at a time: a site may have MAX_ACTIVE_STAFF of them. `memo` is the
+   * request's: its calls with the same skill read the active staff and their availability once,
+   * and those with the same window and skill filter them once (aliases of one query).
    */
   async availableStaff(
     { date, from, to, skill }: AvailableStaffQuery,
     page: PageRequest,
+    memo: LoaderRegistry = new LoaderRegistry(),
   ): Promise<Connected<StaffMember>> {
     const errors: ErrorLocation[] = [];
     if (!isIsoDate(date))
@@ -174,10 +177,23 @@ export class AvailabilityService {
     const span = checkSpan(from, to, 'window');
     errors.push(...span.errors.map((e) => ({ ...e, field: e.field?.replace('window.', '') })));
     if (errors.length > 0) throw badInput(errors.map((e) => e.message).join('; '), errors);
-    const candidates = await this.staff.listActive(skill);
-    const patterns = await this.byStaffIds(candidates.map((s) => s._id));
-    const available = candidates.filter((_, i) => isAvailable(patterns[i], date, from, to));
+    const key = JSON.stringify([date, from, to, skill ?? null]);
+    const available = await memo.get(`availableStaff.free:${key}`, async () => {
+      const { candidates, patterns } = await this.activeWithPatterns(memo, skill);
+      return candidates.filter((_, i) => isAvailable(patterns[i], date, from, to));
+    });
     return toConnection(paginateList(available, (s) => s.employeeNo, page));
+  }
+
+  /** Active staff (with `skill`) and their availability in the same order: read once per `memo`. */
+  private activeWithPatterns(
+    memo: LoaderRegistry,
+    skill: string | null | undefined,
+  ): Promise<{ candidates: StaffMember[]; patterns: Availability[] }> {
+    return memo.get(`availableStaff.read:${JSON.stringify(skill ?? null)}`, async () => {
+      const candidates = await this.staff.listActive(skill);
+      return { candidates, patterns: await this.byStaffIds(candidates.map((s) => s._id)) };
+    });
   }
 
   /**
