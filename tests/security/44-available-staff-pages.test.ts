@@ -13,12 +13,10 @@
  * at most 9 run in one request.
  */
 import { MAX_ACTIVE_STAFF } from '../../src/staff/active-staff-cap';
-import { AVAILABILITY, STAFF, type AvailabilityDoc, type StaffDoc } from '../../src/staff/staff.doc';
 import { expectOk } from '../helpers/expect-ok';
+import { employeeNo as no, storeFullStaff } from '../helpers/full-staff-site';
 import { codeOf, startTestApp, type TestApp } from '../helpers/test-app';
 
-const contract = { minHoursWeek: 0, maxHoursWeek: 40, maxDaysWeek: 5, maxConsecutiveDays: 5 };
-const no = (i: number): string => `E${String(i).padStart(5, '0')}`;
 const LIMIT = 100_000;
 const NODE = 'id employeeNo name skills';
 /** A page's selection weighs its `first` times: totalCount 1, nodes 1 + 3 fields + skills 10. */
@@ -45,32 +43,7 @@ describe('audit: availableStaff answers a page and weighs the people it reads', 
   beforeAll(async () => {
     t = await startTestApp();
     manager = await t.login('manager');
-    const now = new Date();
-    await t.services.store.collection<StaffDoc>(STAFF).insertMany(
-      Array.from({ length: MAX_ACTIVE_STAFF }, (_, i) => ({
-        _id: `id-${i}`,
-        employeeNo: no(i),
-        name: `Person number ${i}`,
-        skills: ['team_lead'],
-        contract,
-        hourlyCost: 20,
-        active: true,
-        preferences: { desiredDays: [], undesiredDays: [], desiredShifts: [], undesiredShifts: [] },
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-    // everyone is free on weekdays, 08:00-18:00, except every tenth person
-    await t.services.store.collection<AvailabilityDoc>(AVAILABILITY).insertMany(
-      Array.from({ length: MAX_ACTIVE_STAFF }, (_, i) => ({
-        _id: `id-${i}`,
-        staffId: `id-${i}`,
-        weekly: [1, 2, 3, 4, 5].map((d) => ({ dayOfWeek: d, from: i % 10 ? '08:00' : '10:00', to: '18:00' })),
-        exceptions: [],
-        updatedAt: now,
-        updatedBy: null,
-      })),
-    );
+    await storeFullStaff(t);
   }, 120_000);
   afterAll(() => t.close());
 

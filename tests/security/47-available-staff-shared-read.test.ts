@@ -12,13 +12,10 @@
  * weighs each alias's read (see README "Request limits and hostile input"): a different skill
  * reads again.
  */
-import { MAX_ACTIVE_STAFF } from '../../src/staff/active-staff-cap';
-import { AVAILABILITY, STAFF, type AvailabilityDoc, type StaffDoc } from '../../src/staff/staff.doc';
 import { expectOk } from '../helpers/expect-ok';
+import { storeFullStaff } from '../helpers/full-staff-site';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
-const contract = { minHoursWeek: 0, maxHoursWeek: 40, maxDaysWeek: 5, maxConsecutiveDays: 5 };
-const no = (i: number): string => `E${String(i).padStart(5, '0')}`;
 type Page = { totalCount: number; nodes: { employeeNo: string }[] };
 
 /** `n` aliases of `availableStaff`, a page of 50 each, on `dates` in turn. */
@@ -38,32 +35,7 @@ describe('audit: the aliases of availableStaff in one request share one read', (
   beforeAll(async () => {
     t = await startTestApp();
     manager = await t.login('manager');
-    const now = new Date();
-    await t.services.store.collection<StaffDoc>(STAFF).insertMany(
-      Array.from({ length: MAX_ACTIVE_STAFF }, (_, i) => ({
-        _id: `id-${i}`,
-        employeeNo: no(i),
-        name: `Person number ${i}`,
-        skills: ['team_lead'],
-        contract,
-        hourlyCost: 20,
-        active: true,
-        preferences: { desiredDays: [], undesiredDays: [], desiredShifts: [], undesiredShifts: [] },
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-    // everyone is free on weekdays, 08:00-18:00, except every tenth person
-    await t.services.store.collection<AvailabilityDoc>(AVAILABILITY).insertMany(
-      Array.from({ length: MAX_ACTIVE_STAFF }, (_, i) => ({
-        _id: `id-${i}`,
-        staffId: `id-${i}`,
-        weekly: [1, 2, 3, 4, 5].map((d) => ({ dayOfWeek: d, from: i % 10 ? '08:00' : '10:00', to: '18:00' })),
-        exceptions: [],
-        updatedAt: now,
-        updatedBy: null,
-      })),
-    );
+    await storeFullStaff(t);
     reads = jest.spyOn(t.services.staff, 'listActive');
   }, 120_000);
   beforeEach(() => reads.mockClear());
