@@ -6,6 +6,7 @@ import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, conflict, notFound, type ErrorLocation } from '../errors';
 import type { Collection, DocumentStore, Filter } from '../store/document-store';
 import { existingByKey, upsertAll } from '../store/upsert-by-key';
+import { type ActiveCap, writeWithinCap } from '../common/active-cap';
 import { MAX_ACTIVE_SHIFT_TEMPLATES, templatesOverCap, tooManyActiveTemplates } from './active-template-cap';
 import { breakRuleIssues, breakRulesOf, unpaidBreakMinutes } from './shift-breaks.core';
 import { SHIFT_TEMPLATES, type ShiftTemplateDoc } from './staff.doc';
@@ -103,32 +104,30 @@ export class ShiftTemplateService {
     return this.templates.count({ active: true });
   }
 
-  /**
-   * A new template; an active one is refused past MAX_ACTIVE_SHIFT_TEMPLATES. Counted before the
-   * write and again after it: of creations racing for the last places (other API processes),
-   * those that pass the cap are taken back.
-   */
+  /** A new template; an active one within MAX_ACTIVE_SHIFT_TEMPLATES (`writeWithinCap`). */
   async create(spec: ShiftTemplateSpec, id: string = randomUUID()): Promise<ShiftTemplate> {
     const doc = await this.build(spec, id);
-    if (doc.active) await this.assertRoom(doc.name);
-    let created: ShiftTemplate;
-    try {
-      created = await this.templates.insertOne(doc);
-    } catch (e) {
-      throw nameConflict(e, doc.name);
-    }
-    const after = doc.active ? await this.countActive() : 0;
-    if (after > MAX_ACTIVE_SHIFT_TEMPLATES) {
-      await this.templates.deleteOne({ _id: id });
-      throw tooManyActiveTemplates(doc.name, after);
-    }
-    return created;
+    return writeWithinCap(
+      this.activeCap(doc.active, doc.name),
+      async () => {
+        try {
+          return await this.templates.insertOne(doc);
+        } catch (e) {
+          throw nameConflict(e, doc.name);
+        }
+      },
+      () => this.templates.deleteOne({ _id: id }),
+    );
   }
 
-  /** Refuses to make one more template (`name`) active when the site holds MAX_ACTIVE_SHIFT_TEMPLATES. */
-  private async assertRoom(name: string): Promise<void> {
-    const held = await this.countActive();
-    if (held + 1 > MAX_ACTIVE_SHIFT_TEMPLATES) throw tooManyActiveTemplates(name, held + 1);
+  /** The active-template cap of a write that may make template `name` active. */
+  private activeCap(activates: boolean, name: string): ActiveCap {
+    return {
+      activates,
+      limit: MAX_ACTIVE_SHIFT_TEMPLATES,
+      count: () => this.countActive(),
+      refuse: (after) => tooManyActiveTemplates(name, after),
+    };
   }
 
   /** A reactivation is refused past the cap, and taken back when a racing one passed it. */
@@ -139,18 +138,17 @@ export class ShiftTemplateService {
     const base: ShiftTemplateSpec = { ...current };
     if (set.breaks === undefined && set.breakMinutes !== undefined) delete base.breaks;
     const { _id: _omit, ...fields } = await this.build({ ...base, ...set }, id);
-    const reactivated = !current.active && fields.active;
-    if (reactivated) await this.assertRoom(fields.name);
     try {
-      const updated = await this.templates.findOneAndUpdate({ _id: id }, { $set: fields });
-      if (!updated) throw notFound('ShiftTemplate', id);
-      const after = reactivated ? await this.countActive() : 0;
-      if (after > MAX_ACTIVE_SHIFT_TEMPLATES) {
+      return await writeWithinCap(
+        this.activeCap(!current.active && fields.active, fields.name),
+        async () => {
+          const updated = await this.templates.findOneAndUpdate({ _id: id }, { $set: fields });
+          if (!updated) throw notFound('ShiftTemplate', id);
+          return updated;
+        },
         // whole: the update may have added fields a legacy template lacked (its break rules)
-        await this.templates.replaceOne({ _id: id }, current);
-        throw tooManyActiveTemplates(fields.name, after);
-      }
-      return updated;
+        () => this.templates.replaceOne({ _id: id }, current),
+      );
     } catch (e) {
       throw nameConflict(e, fields.name);
     }

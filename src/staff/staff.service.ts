@@ -14,6 +14,7 @@ import { type RowOf, type Table, type ValidatedRow, validateRows } from '../impo
 import type { BulkOp, Collection, DocumentStore, Filter } from '../store/document-store';
 import { existingByKey, upsertAll } from '../store/upsert-by-key';
 import { type ImportSummary, rowsToTable, STAFF_COLUMNS, STAFF_FILE_COLUMNS } from './staff-import';
+import { type ActiveCap, writeWithinCap } from '../common/active-cap';
 import { MAX_ACTIVE_STAFF, overCap, tooManyActiveStaff } from './active-staff-cap';
 import { STAFF, type StaffDoc } from './staff.doc';
 import type { Contract, StaffMember, StaffPreferences } from './staff.types';
@@ -140,54 +141,52 @@ export class StaffService {
       .load(id);
   }
 
-  /**
-   * A new person; an active one is refused past MAX_ACTIVE_STAFF. Counted before the write and
-   * again after it: of creations racing for the last places (other API processes), those that
-   * pass the cap are taken back.
-   */
+  /** A new person; an active one within MAX_ACTIVE_STAFF (`writeWithinCap`). */
   async create(spec: StaffSpec, id: string = randomUUID(), now = new Date()): Promise<StaffMember> {
     const doc = await this.build(spec, id, now, now);
-    if (doc.active) await this.assertRoom(doc.employeeNo);
-    let created: StaffMember;
-    try {
-      created = await this.staff.insertOne(doc);
-    } catch (e) {
-      throw employeeNoConflict(e, spec.employeeNo);
-    }
-    const after = doc.active ? await this.activeCount() : 0;
-    if (after > MAX_ACTIVE_STAFF) {
-      await this.staff.deleteOne({ _id: id });
-      throw tooManyActiveStaff(doc.employeeNo, after, { field: 'active' });
-    }
-    return created;
+    return writeWithinCap(
+      this.activeCap(doc.active, doc.employeeNo),
+      async () => {
+        try {
+          return await this.staff.insertOne(doc);
+        } catch (e) {
+          throw employeeNoConflict(e, spec.employeeNo);
+        }
+      },
+      () => this.staff.deleteOne({ _id: id }),
+    );
   }
 
   private activeCount(): Promise<number> {
     return this.staff.count({ active: true });
   }
 
-  /** Refuses to make one more person (`employeeNo`) active when the site holds MAX_ACTIVE_STAFF. */
-  private async assertRoom(employeeNo: string): Promise<void> {
-    const held = await this.activeCount();
-    if (held + 1 > MAX_ACTIVE_STAFF) throw tooManyActiveStaff(employeeNo, held + 1, { field: 'active' });
+  /** The active-staff cap of a write that may make `employeeNo` active. */
+  private activeCap(activates: boolean, employeeNo: string): ActiveCap {
+    return {
+      activates,
+      limit: MAX_ACTIVE_STAFF,
+      count: () => this.activeCount(),
+      refuse: (after) => tooManyActiveStaff(employeeNo, after, { field: 'active' }),
+    };
   }
 
+  /** A reactivation stays within MAX_ACTIVE_STAFF (`writeWithinCap`; a raced one is restored whole). */
   async update(id: string, patch: StaffPatch): Promise<StaffMember> {
     const current = await this.require(id);
     const set = withoutNulls(patch);
     const doc = await this.build({ ...current, ...set }, id, current.createdAt, new Date());
     const { _id: _omit, ...fields } = doc;
-    const reactivated = !current.active && doc.active;
-    if (reactivated) await this.assertRoom(doc.employeeNo);
     try {
-      const updated = await this.staff.findOneAndUpdate({ _id: id }, { $set: fields });
-      if (!updated) throw notFound('Staff', id);
-      const after = reactivated ? await this.activeCount() : 0;
-      if (after > MAX_ACTIVE_STAFF) {
-        const { _id: _same, ...before } = current;
-        await this.staff.updateOne({ _id: id }, { $set: before });
-        throw tooManyActiveStaff(doc.employeeNo, after, { field: 'active' });
-      }
+      const updated = await writeWithinCap(
+        this.activeCap(!current.active && doc.active, doc.employeeNo),
+        async () => {
+          const written = await this.staff.findOneAndUpdate({ _id: id }, { $set: fields });
+          if (!written) throw notFound('Staff', id);
+          return written;
+        },
+        () => this.staff.replaceOne({ _id: id }, current),
+      );
       if (current.active && !updated.active) await this.changed([id], 'DEACTIVATION');
       else if (planningChanged(current, updated)) await this.changed([id], 'CONTRACT');
       return updated;
