@@ -8,6 +8,7 @@ import { JobConsumer } from '../../src/jobs/bullmq-consumer';
 import { JOB_KINDS } from '../../src/jobs/job-kinds';
 import { RedisHealth } from '../../src/jobs/redis-connection';
 import { WorkerPool } from '../../src/workers/worker-pool';
+import { closedWithin } from '../helpers/job-layer';
 import { freePort, startRedis, startWorker } from '../helpers/processes';
 import { watchedLogger } from '../helpers/watched-logger';
 
@@ -15,13 +16,6 @@ import { watchedLogger } from '../helpers/watched-logger';
 const CLOSE_BOUND_MS = 5000;
 /** The consumer's connections: its commands, its cancel subscriber and one per kind. */
 const CONNECTIONS = 2 + JOB_KINDS.length;
-
-/** 'closed' when `p` resolves within `ms`, else 'still closing'. */
-const within = (p: Promise<unknown>, ms: number) =>
-  Promise.race([
-    p.then(() => 'closed'),
-    new Promise((resolve) => setTimeout(() => resolve('still closing'), ms).unref()),
-  ]);
 
 describe('closing the job consumer with Redis down', () => {
   it('lets a worker process that never reached Redis exit at once with 0 on SIGTERM', async () => {
@@ -56,7 +50,7 @@ describe('closing the job consumer with Redis down', () => {
       await health.whenUp();
       await redis.kill('SIGKILL');
       await until(/redis connection lost; reconnecting/, CONNECTIONS);
-      expect(await within(consumer.close(), CLOSE_BOUND_MS)).toBe('closed');
+      expect(await closedWithin(consumer.close(), CLOSE_BOUND_MS)).toBe('closed');
     } finally {
       await health.closeAll();
       await pool.close();

@@ -7,7 +7,7 @@
  */
 import { JOB_KINDS } from '../../src/jobs/job-kinds';
 import { taskFile } from '../../src/workers/worker-pool';
-import { startJobLayer } from '../helpers/job-layer';
+import { closedWithin, startJobLayer } from '../helpers/job-layer';
 import { watchedLogger } from '../helpers/watched-logger';
 
 const PREFIX = 'runner-close';
@@ -15,13 +15,6 @@ const PREFIX = 'runner-close';
 const CONNECTIONS = 1 + JOB_KINDS.length;
 /** Generous: the fixed close takes milliseconds; the old one never returned. */
 const CLOSE_BOUND_MS = 3000;
-
-/** 'closed' when `p` resolves within `ms`, else 'still closing'. */
-const within = (p: Promise<void>, ms: number) =>
-  Promise.race([
-    p.then(() => 'closed'),
-    new Promise((resolve) => setTimeout(() => resolve('still closing'), ms).unref()),
-  ]);
 
 describe('closing the BullMQ runner', () => {
   it('returns at once when Redis was never reachable', async () => {
@@ -31,7 +24,7 @@ describe('closing the BullMQ runner', () => {
       // every connection has been refused once: they are all reconnecting now
       await until(/redis connection error; retrying/, CONNECTIONS);
       expect(jobs.apiHealth.up).toBe(false);
-      expect(await within(jobs.runner.close(), CLOSE_BOUND_MS)).toBe('closed');
+      expect(await closedWithin(jobs.runner.close(), CLOSE_BOUND_MS)).toBe('closed');
     } finally {
       await jobs.close();
     }
@@ -44,7 +37,7 @@ describe('closing the BullMQ runner', () => {
       await jobs.apiHealth.whenUp();
       await jobs.redis!.kill('SIGKILL');
       await until(/redis connection lost; reconnecting/, CONNECTIONS);
-      expect(await within(jobs.runner.close(), CLOSE_BOUND_MS)).toBe('closed');
+      expect(await closedWithin(jobs.runner.close(), CLOSE_BOUND_MS)).toBe('closed');
     } finally {
       await jobs.close();
     }
@@ -63,7 +56,7 @@ describe('closing the BullMQ runner', () => {
       const queued = () => admin.exists(`${PREFIX}:jobs-staffing:left-waiting`);
       while ((await queued()) === 0) await new Promise((r) => setTimeout(r, 20));
 
-      expect(await within(runner.close(), CLOSE_BOUND_MS)).toBe('closed');
+      expect(await closedWithin(runner.close(), CLOSE_BOUND_MS)).toBe('closed');
       expect(await waiting).toMatchObject({
         code: 'UNAVAILABLE',
         message: 'The job queue closed before the job finished',

@@ -16,6 +16,7 @@ import { createLogger } from '../../src/logger';
 import type { RosterResult } from '../../src/rostering/roster.types';
 import type { SolveRosterTaskInput } from '../../src/rostering/solve.task';
 import { taskFile, WorkerPool } from '../../src/workers/worker-pool';
+import { closedWithin } from '../helpers/job-layer';
 import { largeProblem } from '../helpers/large-roster';
 import { freePort, startRedis, type Proc } from '../helpers/processes';
 
@@ -85,11 +86,7 @@ describe('a worker stopping mid-solve', () => {
     await solving;
 
     const t0 = Date.now();
-    const closed = await Promise.race([
-      first.close(500).then(() => 'closed'),
-      new Promise((r) => setTimeout(() => r('still closing'), 8000).unref()),
-    ]);
-    expect(closed).toBe('closed');
+    expect(await closedWithin(first.close(500), 8000)).toBe('closed');
     await healthA.closeAll();
     const client = new Redis(url);
     const queue = new Queue(queueName('roster'), { connection: client, prefix: PREFIX });

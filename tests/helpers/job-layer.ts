@@ -142,3 +142,10 @@ export async function startJobLayer(opts: JobLayerOptions): Promise<JobLayer> {
     },
   };
 }
+
+/** 'closed' when `closing` resolves within `ms`, else 'still closing' (a close that hangs). */
+export const closedWithin = (closing: Promise<unknown>, ms: number): Promise<unknown> =>
+  Promise.race([
+    closing.then(() => 'closed'),
+    new Promise((resolve) => setTimeout(() => resolve('still closing'), ms).unref()),
+  ]);
