@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
   // only now: a supervisor that reads this line may signal at once (a test did, and on a busy
   // machine the signal arrived before the handlers above and killed the process)
-  logger.info({ url: `${app.url}/graphql` }, 'Shiftcast is listening');
+  logger.info({ url: `${app.url}/graphql`, dashboard: `${app.url}/` }, 'Shiftcast is listening');
 }
 
 /**
