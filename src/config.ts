@@ -130,6 +130,9 @@ const schema = z.object({
 
 export type RawEnv = z.infer<typeof schema>;
 
+/** Every environment variable the server reads (the README's configuration table lists each). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof RawEnv)[];
+
 export interface Config extends Omit<RawEnv, 'SEED_ON_START' | 'GRAPHQL_INTROSPECTION'> {
   production: boolean;
   /** Unset outside production: tests sign with a random key per process, other runs with `<DATA_DIR>/jwt-secret`. */
