@@ -286,6 +286,10 @@ const defaultIo: CliIo = {
 
 /** Runs the command; returns the exit code (0 ok, 2 bad input, 1 model failure). */
 export async function runForecastCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
   try {
     const options = parseForecastArgs(argv);
     if (options.out) assertWritableOutput('out', options.out);

@@ -5,13 +5,30 @@
  * returns through BullMQ to the API process that persists it. Scale by running more of them.
  */
 import 'reflect-metadata';
+import { clip } from '../common/bounded';
 import { EX_CONFIG, loadConfigOrExit } from '../config';
 import { JobConsumer, SHUTDOWN_GRACE_MS } from '../jobs/bullmq-consumer';
 import { RedisHealth } from '../jobs/redis-connection';
 import { createLogger } from '../logger';
 import { createWorkerPool } from '../server/worker-pool-setup';
 
+const USAGE =
+  'usage: npm run worker   (no flags: the environment configures it; REDIS_URL is required, ' +
+  'see README "Running several processes")';
+
+/** The worker takes no arguments; `--help` prints its usage, anything else exits 2 naming it. */
+function exitOnArguments(argv: string[]): void {
+  if (argv.length === 0) return;
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  console.error(`unexpected argument "${clip(argv[0], 40)}"\n${USAGE}`);
+  process.exit(2);
+}
+
 function main(): void {
+  exitOnArguments(process.argv.slice(2));
   const config = loadConfigOrExit();
   if (!config.REDIS_URL) {
     console.error('REDIS_URL: required by the worker (it takes its jobs from Redis)');

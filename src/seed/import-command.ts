@@ -38,6 +38,10 @@ export async function importCommand(
   withServices: <T>(fn: (services: Services) => Promise<T>) => Promise<T>,
   io: CommandIo = { out: console.log, err: console.error },
 ): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    io.out(IMPORT_USAGE);
+    return EXIT.OK;
+  }
   const [kind, file, ...rest] = argv;
   const importer = kind ? IMPORTERS[kind] : undefined;
   if (!importer || !file || rest.length > 0) {
