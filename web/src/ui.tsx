@@ -27,11 +27,19 @@ export function errorDetails(error: CombinedError | undefined): string[] {
   return detailsOf(error).map((d) => (d.field ? `${d.field}: ${d.message ?? ''}` : String(d.message ?? '')));
 }
 
-export function ErrorBox(props: { error: CombinedError | undefined }) {
+/** As `errorText`, each message led by its `extensions.code`: "FAILED_PRECONDITION: …". */
+export function codedErrorText(error: CombinedError | undefined): string {
+  if (!error || error.networkError) return errorText(error);
+  return error.graphQLErrors
+    .map((e) => (typeof e.extensions?.code === 'string' ? `${e.extensions.code}: ${e.message}` : e.message))
+    .join('; ');
+}
+
+export function ErrorBox(props: { error: CombinedError | undefined; withCode?: boolean }) {
   if (!props.error) return null;
   return (
     <div className="error" role="alert">
-      {errorText(props.error)}
+      {props.withCode ? codedErrorText(props.error) : errorText(props.error)}
     </div>
   );
 }
