@@ -7,7 +7,16 @@ import { REPO_ROOT } from '../paths';
 export const WEB_DIR = path.join(REPO_ROOT, 'dist', 'web');
 
 /** Client-side pages of the dashboard: each answers with index.html. */
-export const APP_PAGES = ['/', '/forecast', '/staffing', '/roster', '/my', '/admin/users', '/admin/audit'];
+export const APP_PAGES = [
+  '/',
+  '/forecast',
+  '/staffing',
+  '/roster',
+  '/ranking',
+  '/my',
+  '/admin/users',
+  '/admin/audit',
+];
 
 export interface WebRoutesOptions {
   /** Serve GraphiQL at /graphiql (outside production, or with GRAPHQL_INTROSPECTION=true). */

@@ -11,6 +11,7 @@ import { SiteClockProvider } from './site-clock';
 const ForecastPage = lazy(() => import('./pages/forecast.page').then((m) => ({ default: m.ForecastPage })));
 const StaffingPage = lazy(() => import('./pages/staffing.page').then((m) => ({ default: m.StaffingPage })));
 const RosterPage = lazy(() => import('./pages/roster.page').then((m) => ({ default: m.RosterPage })));
+const RankingPage = lazy(() => import('./pages/ranking.page').then((m) => ({ default: m.RankingPage })));
 const AgentPage = lazy(() => import('./pages/agent.page').then((m) => ({ default: m.AgentPage })));
 const UsersPage = lazy(() => import('./pages/users.page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit.page').then((m) => ({ default: m.AuditPage })));
@@ -115,6 +116,8 @@ function PageView({ path, session }: { path: string; session: Session }) {
       return <StaffingPage roles={session.roles} />;
     case '/roster':
       return <RosterPage />;
+    case '/ranking':
+      return <RankingPage />;
     case '/my':
       return <AgentPage />;
     case '/admin/users':

@@ -12,6 +12,7 @@ export const PAGES: PageDef[] = [
   { path: '/forecast', label: 'Forecast', roles: ['ADMIN', 'MANAGER', 'SERVICE_PROVIDER', 'PARTNER'] },
   { path: '/staffing', label: 'Staffing', roles: ['ADMIN', 'MANAGER', 'SERVICE_PROVIDER'] },
   { path: '/roster', label: 'Roster', roles: ['ADMIN', 'MANAGER'] },
+  { path: '/ranking', label: 'Ranking', roles: ['ADMIN', 'MANAGER'] },
   { path: '/my', label: 'My week', roles: ['AGENT'] },
   { path: '/admin/users', label: 'Users', roles: ['ADMIN'] },
   { path: '/admin/audit', label: 'Audit log', roles: ['ADMIN'] },
