@@ -17,6 +17,8 @@ test('a manager plans next week, edits, publishes and downloads; the agent sees 
   await expect(progress).toHaveAttribute('data-state', 'SUCCEEDED', { timeout: 110_000 });
   await expect(progress.getByRole('progressbar')).toHaveAttribute('value', '6');
   await expect(page.getByRole('heading', { name: /Roster v\d+ · DRAFT/ })).toBeVisible();
+  // learned ranking is off on the test server: the roster says it was planned with the rules
+  await expect(page.getByTestId('roster-ranking')).toContainText('RULES (learned ranking is switched off)');
   await expect(page.getByTestId('timetable').locator('td.shift').first()).toBeVisible();
   // the grid shows each shift's placed breaks, not the template's break minutes
   await expect(page.getByTestId('shift-breaks').first()).toHaveText(/^breaks \d\d:\d\d–\d\d:\d\d/);

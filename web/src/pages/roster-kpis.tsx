@@ -110,6 +110,20 @@ export function RosterKpis({ roster }: { roster: NonNullable<RosterData> }) {
           <dt>Manual edits</dt>
           <dd>{roster.manualEdits}</dd>
         </div>
+        <div data-testid="roster-ranking">
+          <dt>Ranking</dt>
+          <dd>
+            {roster.ranking ? (
+              <>
+                {roster.ranking.path}
+                {roster.ranking.fallbackRate != null && `, fallback ${fmt.pct(roster.ranking.fallbackRate)}`}
+                {roster.ranking.reason && <span className="small"> ({roster.ranking.reason})</span>}
+              </>
+            ) : (
+              '–'
+            )}
+          </dd>
+        </div>
       </dl>
       <div className="scroll" tabIndex={0}>
         <table>

@@ -33,6 +33,11 @@ export const RosterDetail = graphql(`
         seconds
         heuristic
       }
+      ranking {
+        path
+        fallbackRate
+        reason
+      }
       assignmentCount
       staffWeeks(first: 500, after: $after) {
         totalCount
