@@ -18,8 +18,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 export const ROLE_PAGES: Record<string, string[]> = {
-  admin: ['Forecast', 'Staffing', 'Roster', 'Users', 'Audit log'],
-  manager: ['Forecast', 'Staffing', 'Roster'],
+  admin: ['Forecast', 'Staffing', 'Roster', 'Ranking', 'Users', 'Audit log'],
+  manager: ['Forecast', 'Staffing', 'Roster', 'Ranking'],
   provider: ['Forecast', 'Staffing'],
   partner: ['Forecast'],
   agent: ['My week'],

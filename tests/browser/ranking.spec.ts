@@ -1,0 +1,145 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, openPage, shot, signIn, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+/** The signed-in user's token (evaluated in the page: the test files have no DOM types). */
+async function tokenOf(page: Page): Promise<string> {
+  const stored = (await page.evaluate("sessionStorage.getItem('shiftcast.session')")) as string;
+  return (JSON.parse(stored) as { token: string }).token;
+}
+
+async function graphqlAs(page: Page, query: string, variables: Record<string, unknown> = {}) {
+  const res = await page.request.post('/graphql', {
+    headers: { authorization: `Bearer ${await tokenOf(page)}` },
+    data: { query, variables },
+  });
+  return (await res.json()) as {
+    data: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+test('a manager reads the ranker registry, trains, activates, rolls back and reads KPIs', async ({
+  page,
+}) => {
+  test.setTimeout(180_000); // training runs in the worker pool on a shared machine
+  await signIn(page, 'manager');
+  await openPage(page, 'Ranking');
+  const registry = page.getByRole('region', { name: 'Ranker registry' });
+  const table = registry.getByTestId('ranker-registry');
+
+  // The seeded demo's ranker: ACTIVE, with its validation metrics beside the rules'.
+  const v1 = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'v1', exact: true }) });
+  await expect(v1.getByText('ACTIVE', { exact: true })).toBeVisible();
+  const models = await graphqlAs(
+    page,
+    '{ rankerModels { version status metrics { auc baselineAuc precisionAtK baselinePrecisionAtK } } }',
+  );
+  type Model = {
+    version: number;
+    status: string;
+    metrics: { auc: number; baselineAuc: number; precisionAtK: number; baselinePrecisionAtK: number };
+  };
+  const seeded = (models.data!.rankerModels as Model[]).find((m) => m.version === 1)!;
+  expect(seeded.status).toBe('ACTIVE');
+  await expect(v1).toContainText(
+    `${seeded.metrics.auc.toFixed(2)} (rules ${seeded.metrics.baselineAuc.toFixed(2)})`,
+  );
+  await expect(v1).toContainText(
+    `${seeded.metrics.precisionAtK.toFixed(2)} (rules ${seeded.metrics.baselinePrecisionAtK.toFixed(2)})`,
+  );
+  await expect(v1.getByRole('button', { name: /^Activate/ })).toHaveCount(0);
+
+  // Nothing to roll back to yet: the server's refusal is shown with its code.
+  await registry.getByRole('button', { name: 'Roll back' }).click();
+  await expect(registry.getByRole('alert')).toHaveText(
+    'FAILED_PRECONDITION: No earlier ranker to roll back to',
+  );
+
+  // Train on the last 12 weeks: the new ranker is listed, a candidate while v1 is in use.
+  const train = registry.getByRole('form', { name: 'Train a ranker' });
+  await train.getByLabel('Weeks of published rosters').fill('12');
+  await train.getByRole('button', { name: 'Train on the last 12 weeks' }).click();
+  const outcome = registry.getByTestId('ranker-outcome');
+  await expect(outcome).toContainText('Trained v2: a candidate', { timeout: 120_000 });
+  await expect(registry.getByRole('alert')).toHaveCount(0);
+  const v2 = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'v2', exact: true }) });
+  await expect(v2.getByText('CANDIDATE', { exact: true })).toBeVisible();
+  await expect(v2).toContainText(/\d\.\d\d \(rules \d\.\d\d\)/);
+
+  // Activate v2, then roll back to v1.
+  await v2.getByRole('button', { name: 'Activate v2' }).click();
+  await expect(outcome).toHaveText('v2 is now the ACTIVE ranker.');
+  await expect(v2.getByText('ACTIVE', { exact: true })).toBeVisible();
+  await expect(v1.getByText('RETIRED', { exact: true })).toBeVisible();
+  await registry.getByRole('button', { name: 'Roll back to v1' }).click();
+  await expect(outcome).toHaveText('Rolled back: v1 is the ACTIVE ranker again.');
+  await expect(v1.getByText('ACTIVE', { exact: true })).toBeVisible();
+  await expect(v2.getByText('RETIRED', { exact: true })).toBeVisible();
+
+  // KPIs: by default the 8 weeks before the site's current week.
+  const kpis = page.getByRole('region', { name: 'Scheduling KPIs' });
+  const range = kpis.getByRole('form', { name: 'KPI range' });
+  const from = await range.getByLabel('From week').inputValue();
+  const to = await range.getByLabel('To week').inputValue();
+  const day = (iso: string, days = 0) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000);
+  expect(day(from).getUTCDay()).toBe(1);
+  expect(day(to).getTime() - day(from).getTime()).toBe(7 * 7 * 86_400_000);
+  await expect(kpis.getByTestId('kpi-range')).toHaveText(`${from} – ${to} · 8 weeks`);
+  await expect(kpis.getByTestId('kpi-weeks').locator('tbody tr')).toHaveCount(8);
+
+  // A wider range; a Wednesday stands for its week's Monday.
+  const earlier = day(from, -26).toISOString().slice(0, 10);
+  const monday = day(from, -28).toISOString().slice(0, 10);
+  await range.getByLabel('From week').fill(earlier);
+  await range.getByRole('button', { name: 'Show KPIs' }).click();
+  await expect(kpis.getByTestId('kpi-range')).toHaveText(`${monday} – ${to} · 12 weeks`);
+  await expect(kpis.getByTestId('kpi-weeks').locator('tbody tr')).toHaveCount(12);
+  const answer = await graphqlAs(
+    page,
+    'query($from: String!, $to: String!) { schedulingKpis(from: $from, to: $to) { overall { successRate interventionRate } } }',
+    { from: monday, to },
+  );
+  const overall = (
+    answer.data!.schedulingKpis as { overall: { successRate: number; interventionRate: number } }
+  ).overall;
+  const figures = kpis.getByTestId('kpi-overall');
+  await expect(figures.getByRole('definition').nth(0)).toHaveText(pct(overall.successRate));
+  await expect(figures.getByRole('definition').nth(2)).toHaveText(pct(overall.interventionRate));
+  await expect(kpis.getByTestId('kpi-chart')).toHaveAttribute('data-ready', 'true');
+  await expect(kpis.getByTestId('kpi-chart')).toHaveAttribute(
+    'data-series',
+    'Scheduler success|User intervention|Fallback to rules',
+  );
+  await expectAccessible(page, 'the ranking page');
+  await shot(page, 'ranking');
+});
+
+test('an agent neither sees the Ranking page nor gets its data', async ({ page }) => {
+  await signIn(page, 'agent');
+  const nav = page.getByRole('navigation', { name: 'Pages' });
+  await expect(nav.getByRole('link', { name: 'Ranking' })).toHaveCount(0);
+  // Opening the route directly lands on the agent's own page.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const body = r.postData() ?? '';
+    if (/rankerModels|schedulingKpis/.test(body)) asked.push(body);
+  });
+  await page.goto('/ranking');
+  await expect(page.getByRole('heading', { level: 1, name: 'My week' })).toBeVisible();
+  await expect(page).toHaveURL(/\/my$/);
+  await expect(page.getByRole('heading', { name: 'Ranking' })).toHaveCount(0);
+  expect(asked).toEqual([]);
+  // And the API refuses the agent the ranker and the KPIs.
+  for (const query of [
+    '{ rankerModels { id } }',
+    '{ schedulingKpis(from: "2026-01-05", to: "2026-01-12") { overall { successRate } } }',
+  ]) {
+    const res = await graphqlAs(page, query);
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }
+});
