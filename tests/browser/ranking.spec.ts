@@ -86,8 +86,12 @@ test('a manager reads the ranker registry, trains, activates, rolls back and rea
   const from = await range.getByLabel('From week').inputValue();
   const to = await range.getByLabel('To week').inputValue();
   const day = (iso: string, days = 0) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000);
-  expect(day(from).getUTCDay()).toBe(1);
-  expect(day(to).getTime() - day(from).getTime()).toBe(7 * 7 * 86_400_000);
+  const info = await graphqlAs(page, '{ serverInfo { timeZone } }');
+  const timeZone = (info.data!.serverInfo as { timeZone: string }).timeZone;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date()); // YYYY-MM-DD
+  const thisMonday = day(today, -((day(today).getUTCDay() + 6) % 7));
+  expect(day(to, 7)).toEqual(thisMonday);
+  expect(day(from, 8 * 7)).toEqual(thisMonday);
   await expect(kpis.getByTestId('kpi-range')).toHaveText(`${from} – ${to} · 8 weeks`);
   await expect(kpis.getByTestId('kpi-weeks').locator('tbody tr')).toHaveCount(8);
 
@@ -97,6 +101,7 @@ test('a manager reads the ranker registry, trains, activates, rolls back and rea
   await range.getByLabel('From week').fill(earlier);
   await range.getByRole('button', { name: 'Show KPIs' }).click();
   await expect(kpis.getByTestId('kpi-range')).toHaveText(`${monday} – ${to} · 12 weeks`);
+  await expect(range.getByLabel('From week')).toHaveValue(monday);
   await expect(kpis.getByTestId('kpi-weeks').locator('tbody tr')).toHaveCount(12);
   const answer = await graphqlAs(
     page,

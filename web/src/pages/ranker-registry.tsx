@@ -23,10 +23,21 @@ export function rollbackTarget(models: readonly RankerRow[]): RankerRow | null {
   return best;
 }
 
-/** "2026-09-07 – 2026-11-09 (10)": a ranker's train or validation weeks. */
-function weekSpan(weeks: readonly string[]): string {
-  if (weeks.length === 0) return '–';
-  return `${weeks[0]} – ${weeks[weeks.length - 1]} (${weeks.length})`;
+/** The weeks a ranker learned from: their span, and how many trained and validated. */
+function WeeksCell({ train, validation }: { train: readonly string[]; validation: readonly string[] }) {
+  const all = [...train, ...validation];
+  if (all.length === 0) return <>–</>;
+  return (
+    <>
+      <span className="nowrap">
+        {all[0]} – {all[all.length - 1]}
+      </span>
+      <br />
+      <span className="small">
+        {train.length} train + {validation.length} validation
+      </span>
+    </>
+  );
 }
 
 /** "0.92 (rules 0.56)": the ranker's figure with the stated-preference rules' beside it. */
@@ -102,8 +113,7 @@ export function RankerRegistry() {
               <th scope="col">Activated</th>
               <th scope="col">AUC</th>
               <th scope="col">Precision@k</th>
-              <th scope="col">Train weeks</th>
-              <th scope="col">Validation weeks</th>
+              <th scope="col">Weeks</th>
               <th scope="col">Rows train / validation</th>
               <th scope="col">Action</th>
             </tr>
@@ -118,12 +128,13 @@ export function RankerRegistry() {
                 <td className="nowrap">{clock.dateTime(m.createdAt)}</td>
                 <td className="nowrap">{clock.dateTime(m.activatedAt)}</td>
                 <td className="num nowrap">{againstRules(m.metrics.auc, m.metrics.baselineAuc)}</td>
-                <td className="num">
+                <td className="num nowrap">
                   {againstRules(m.metrics.precisionAtK, m.metrics.baselinePrecisionAtK)}
                 </td>
-                <td className="nowrap">{weekSpan(m.metrics.trainWeeks)}</td>
-                <td className="nowrap">{weekSpan(m.metrics.validationWeeks)}</td>
-                <td className="num">
+                <td>
+                  <WeeksCell train={m.metrics.trainWeeks} validation={m.metrics.validationWeeks} />
+                </td>
+                <td className="num nowrap">
                   {fmt.n(m.metrics.trainRows, 0)} / {fmt.n(m.metrics.validationRows, 0)}
                 </td>
                 <td>

@@ -77,7 +77,9 @@ export function SchedulingKpisPanel() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // whole weeks: any date stands for the Monday of its week, as the API wants
-    setRange({ from: mondayOf(form.from), to: mondayOf(form.to) });
+    const picked = { from: mondayOf(form.from), to: mondayOf(form.to) };
+    setForm(picked);
+    setRange(picked);
   };
 
   return (
