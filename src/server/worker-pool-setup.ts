@@ -1,8 +1,8 @@
 /**
  * The worker pool of a process (the API's, or `npm run worker`'s): with WORKER_KEEP_WARM (the
  * default) its threads start with it, each runs `thread-warm-up.task.ts` as it starts, and none
- * exits idle, so no manager's request compiles HiGHS or the forecasting WASM: not the first
- * after a start, nor the first after a pause. Neither listening nor readiness waits for the
+ * exits idle, so no manager's request compiles HiGHS, the forecasting WASM or the roster
+ * solve's HiGHS thread: not the first after a start, nor the first after a pause. Neither listening nor readiness waits for the
  * warm-up; a task that arrives meanwhile waits for its thread's warm-up, then runs warm.
  */
 import type { Config } from '../config';

@@ -123,6 +123,9 @@ function takeThread(): Worker {
   return thread;
 }
 
+/** Idle HiGHS threads that are still alive: the ones the next solves of this thread reuse. */
+export const idleHighsThreads = (): number => idle.filter((t) => t.threadId >= 0).length;
+
 /** Starts a thread loading HiGHS now, so a solve soon after does not wait for it. */
 export function prewarmHighsThread(): void {
   if (idle.length === 0) idle.push(takeThread());
