@@ -100,6 +100,18 @@ export function rosterKpis(
 }
 
 /**
+ * A roster's overall coverage: the per-skill coverage weighted by required hours (null when
+ * nothing is required). The scheduling KPIs read it of a roster's KPIs now and as generated.
+ */
+export function rosterCoveragePercent(
+  skills: Pick<SkillKpi, 'requiredHours' | 'coveragePercent'>[],
+): number | null {
+  const required = sum(skills, (s) => s.requiredHours);
+  if (required === 0) return null;
+  return sum(skills, (s) => s.requiredHours * (s.coveragePercent ?? 100)) / required;
+}
+
+/**
  * The MILP objective re-computed from assignments: labour cost + under/over-cover +
  * contract deviation + weekend maximum + preference misses (same prices as the model).
  */

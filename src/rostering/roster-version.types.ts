@@ -108,5 +108,12 @@ export interface RosterVersion {
   repair?: RosterRepairInfo | null;
   /** The solver's assignments as proposed, before manual edits (labels are drawn from it). */
   proposed?: RosterAssignment[];
+  /**
+   * Overall coverage (`rosterCoveragePercent`) of the roster as its job generated it, before any
+   * manual edit: set once when the draft is stored (a repair's draft: as the repair produced
+   * it), never changed by edits or publishing; null when nothing was required. Absent on
+   * rosters stored before it (`RosterService.kpiVersions` recovers it where it can).
+   */
+  generatedCoveragePercent?: number | null;
   ranking?: RosterRankingInfo | null;
 }

@@ -16,7 +16,13 @@ import { rosterCollection, ROSTERS, storedProblem, type RosterDoc } from './rost
 import type { RosterVersion, SkillCoverage } from './roster-version.types';
 import type { RosterProblem } from './roster-problem-schema';
 import { checkRoster } from './roster.validation';
-import { checkedResult, draftDoc, type DraftExtra, type DraftFields } from './roster-draft';
+import {
+  checkedResult,
+  draftDoc,
+  recoveredGeneratedCoverage,
+  type DraftExtra,
+  type DraftFields,
+} from './roster-draft';
 import { rosterKpis } from './roster-kpi';
 import { assertRosterSkills } from './roster-requirement.validation';
 import type { RosterAssignment, RosterResult } from './roster.types';
@@ -214,13 +220,41 @@ export class RosterService {
    * Every version of the week the viewer may see, newest first, with the fields the scheduling
    * KPIs read (`RosterKpiView`). Whole documents carry the solved problem, coverage, conflicts
    * and proposal besides, about 0.35–0.39 MB a roster of 150 staff, and the KPIs read up to
-   * 104 weeks of every version (and /metrics 8 weeks on every scrape).
+   * 104 weeks of every version (and /metrics 8 weeks on every scrape). A version stored
+   * before `generatedCoveragePercent` and edited since gets it recovered once
+   * (`recoverGeneratedCoverage`); one that cannot be recovered reads without it.
    */
   async kpiVersions(week: string, viewer: Viewer | null): Promise<RosterKpiView[]> {
-    return this.rosters.find(visibleVersions(week, viewer), {
+    const views = await this.rosters.find(visibleVersions(week, viewer), {
       sort: { version: -1 },
       projection: KPI_FIELDS,
     });
+    return Promise.all(
+      views.map((v) =>
+        v.generatedCoveragePercent === undefined && v.manualEdits > 0
+          ? this.recoverGeneratedCoverage(v)
+          : Promise.resolve(v),
+      ),
+    );
+  }
+
+  /**
+   * Stores the coverage as generated of a version from before the field, recovered from its
+   * proposal or repair figures (`recoveredGeneratedCoverage`), once: the write only sets the
+   * field where it is still absent, so processes recovering at once store the same value.
+   */
+  private async recoverGeneratedCoverage(view: RosterKpiView): Promise<RosterKpiView> {
+    const doc = await this.rosters.findOne(
+      { _id: view._id },
+      { projection: { problem: 1, proposed: 1, repair: 1 } },
+    );
+    const recovered = doc ? recoveredGeneratedCoverage(doc) : undefined;
+    if (recovered === undefined) return view;
+    await this.rosters.updateOne(
+      { _id: view._id, generatedCoveragePercent: { $exists: false } },
+      { $set: { generatedCoveragePercent: recovered } },
+    );
+    return { ...view, generatedCoveragePercent: recovered };
   }
 
   /** Whether any version of the week is stored (draft, published or superseded). */
@@ -372,7 +406,15 @@ function visibleVersions(week: string, viewer: Viewer | null): Filter {
 /** What the scheduling KPIs read of a roster version. */
 export type RosterKpiView = Pick<
   RosterVersion,
-  '_id' | 'week' | 'version' | 'status' | 'kpis' | 'assignments' | 'manualEdits' | 'ranking'
+  | '_id'
+  | 'week'
+  | 'version'
+  | 'status'
+  | 'kpis'
+  | 'assignments'
+  | 'manualEdits'
+  | 'ranking'
+  | 'generatedCoveragePercent'
 >;
 
 const KPI_FIELDS = {
@@ -383,6 +425,7 @@ const KPI_FIELDS = {
   assignments: 1,
   manualEdits: 1,
   ranking: 1,
+  generatedCoveragePercent: 1,
 } as const satisfies Record<Exclude<keyof RosterKpiView, '_id'>, 1>;
 
 /** MANAGER (and ADMIN) see drafts and superseded versions; other readers only PUBLISHED. */
