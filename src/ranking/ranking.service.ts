@@ -9,6 +9,7 @@ import { AppError, badInput } from '../errors';
 import type { Logger } from '../logger';
 import type { ObjectivePlan } from '../rostering/roster-job.service';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
+import { rosterCoveragePercent } from '../rostering/roster-kpi';
 import { assertWeek, type RosterService } from '../rostering/roster.service';
 import type { TaskRunner } from '../workers/task-runner';
 import { taskFile } from '../workers/worker-pool';
@@ -27,7 +28,6 @@ import {
   type SchedulingKpis,
 } from './scheduling-kpis.core';
 import type { ScoreWeekTaskInput, TrainRankerTaskInput } from './ranker.task';
-import { sum } from '../common/sum';
 
 export const MIN_TRAIN_WEEKS = 6;
 export const MAX_LOOKBACK_WEEKS = 104;
@@ -184,7 +184,8 @@ export class RankingService {
           rosters: rosters.map((r) => ({
             status: r.status,
             path: r.ranking?.path ?? 'RULES',
-            coveragePercent: coverageOf(r.kpis.skills),
+            coveragePercent: rosterCoveragePercent(r.kpis.skills),
+            generatedCoveragePercent: r.generatedCoveragePercent,
             labourCost: r.kpis.labourCost,
             manualEdits: r.manualEdits,
             fallbackRate: r.ranking?.fallbackRate ?? null,
@@ -209,10 +210,3 @@ export class RankingService {
 /** The ranker ranked the validation weeks' published shifts better than the stated preferences did. */
 const beatsRules = (m: RankerMetrics): boolean =>
   m.precisionAtK !== null && m.baselinePrecisionAtK !== null && m.precisionAtK > m.baselinePrecisionAtK;
-
-/** Required-hours-weighted coverage over skills (null when nothing is required). */
-function coverageOf(skills: { requiredHours: number; coveragePercent: number | null }[]): number | null {
-  const required = sum(skills, (s) => s.requiredHours);
-  if (required === 0) return null;
-  return sum(skills, (s) => s.requiredHours * (s.coveragePercent ?? 100)) / required;
-}

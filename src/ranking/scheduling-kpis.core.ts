@@ -1,8 +1,11 @@
 /**
  * Scheduling KPIs per week and overall. Pure.
- * - success rate: generated (non-shadow) rosters whose coverage is ≥ 97 % and that have no
- *   manual edits, published or not (an unedited draft counts on its coverage; an edited one,
- *   published or not, is a failure: a manager had to change it);
+ * - success rate: generated (non-shadow) rosters that met coverage ≥ 97 % as their job
+ *   generated them, before any manual edit, published or not (a repair's draft: as the repair
+ *   produced it). Edits (moves, swaps) are what the intervention rate measures; they neither
+ *   make nor break a success. A roster stored before its coverage as generated was kept
+ *   counts on its coverage when it has no manual edits; an edited one is left out of the rate
+ *   (neither success nor failure: its coverage as generated is unknown);
  * - workload balance: std dev over staff of |paid hours − target| on the published roster;
  * - intervention rate: share of published assignments added by hand (labels);
  * - fallback rate: share of candidates on the rules (rosters with ranking info);
@@ -18,7 +21,13 @@ export const RECENT_KPI_WEEKS = 8;
 export interface KpiRoster {
   status: 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED';
   path: 'RULES' | 'MODEL' | 'SHADOW';
+  /** Coverage now (after any manual edit); null when nothing is required. */
   coveragePercent: number | null;
+  /**
+   * Coverage as the job generated the roster; null when nothing was required; absent on a
+   * roster stored before it was kept (and not recovered).
+   */
+  generatedCoveragePercent?: number | null;
   labourCost: number;
   manualEdits: number;
   fallbackRate: number | null;
@@ -61,15 +70,19 @@ export function stdDev(values: number[]): number | null {
   return Math.sqrt(sum(values, (v) => (v - m) ** 2) / values.length);
 }
 
-const succeeded = (r: KpiRoster): boolean =>
-  (r.coveragePercent ?? 100) >= SUCCESS_COVERAGE && r.manualEdits === 0;
+/** A roster's coverage as generated; undefined when unknown (stored before it was kept, edited since). */
+function generatedCoverage(r: KpiRoster): number | null | undefined {
+  if (r.generatedCoveragePercent !== undefined) return r.generatedCoveragePercent;
+  return r.manualEdits === 0 ? r.coveragePercent : undefined;
+}
 
 function weekKpis(w: KpiWeekInput): WeekKpis & { successes: number; jobs: number } {
   const generated = w.rosters.filter((r) => r.path !== 'SHADOW');
   const published = generated.find((r) => r.status === 'PUBLISHED') ?? null;
   const shadow = w.rosters.find((r) => r.path === 'SHADOW') ?? null;
   const rules = shadow ? (published ?? generated.filter((r) => r.path === 'RULES').at(-1) ?? null) : null;
-  const successes = generated.filter(succeeded).length;
+  const known = generated.map(generatedCoverage).filter((c) => c !== undefined);
+  const successes = known.filter((c) => (c ?? 100) >= SUCCESS_COVERAGE).length;
   let mlVsRules: MlVsRules | null = null;
   if (shadow && rules) {
     const a = new Set(rules.assignmentKeys);
@@ -84,13 +97,13 @@ function weekKpis(w: KpiWeekInput): WeekKpis & { successes: number; jobs: number
   }
   return {
     week: w.week,
-    successRate: generated.length === 0 ? null : successes / generated.length,
+    successRate: known.length === 0 ? null : successes / known.length,
     workloadBalance: published ? stdDev(published.deviations) : null,
     interventionRate: w.interventionRate,
     fallbackRate: mean(generated.map((r) => r.fallbackRate)),
     mlVsRules,
     successes,
-    jobs: generated.length,
+    jobs: known.length,
   };
 }
 

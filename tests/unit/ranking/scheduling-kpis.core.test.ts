@@ -1,4 +1,9 @@
-import { type KpiRoster, schedulingKpis, stdDev } from '../../../src/ranking/scheduling-kpis.core';
+import {
+  type KpiRoster,
+  schedulingKpis,
+  stdDev,
+  SUCCESS_COVERAGE,
+} from '../../../src/ranking/scheduling-kpis.core';
 
 const roster = (extra: Partial<KpiRoster>): KpiRoster => ({
   status: 'DRAFT',
@@ -24,10 +29,11 @@ describe('scheduling KPIs', () => {
         week: '2025-03-03',
         interventionRate: 0.2,
         rosters: [
-          roster({ status: 'SUPERSEDED', coveragePercent: 95 }),
+          roster({ status: 'SUPERSEDED', coveragePercent: 95, generatedCoveragePercent: 95 }),
           roster({
             status: 'PUBLISHED',
             manualEdits: 2,
+            generatedCoveragePercent: 98,
             deviations: [2, 4, 4, 4, 5, 5, 7, 9],
             fallbackRate: 1,
             assignmentKeys: ['a', 'b'],
@@ -49,7 +55,7 @@ describe('scheduling KPIs', () => {
     ]);
     expect(kpis.weeks[0]).toEqual({
       week: '2025-03-03',
-      successRate: 0,
+      successRate: 0.5,
       workloadBalance: 2,
       interventionRate: 0.2,
       fallbackRate: 1,
@@ -63,26 +69,56 @@ describe('scheduling KPIs', () => {
     });
     expect(kpis.weeks[1]).toMatchObject({ successRate: 1, workloadBalance: null, mlVsRules: null });
     expect(kpis.overall).toEqual({
-      successRate: 1 / 3,
+      successRate: 2 / 3,
       workloadBalance: 2,
       interventionRate: 0.1,
       fallbackRate: 0.75,
     });
   });
 
-  it('a draft edited by hand is no success, published or not (coverage is then the edited one)', () => {
+  it('an edited roster counts on its coverage as generated, whatever the edits did to it', () => {
+    const kpis = schedulingKpis([
+      {
+        week: '2025-03-03',
+        interventionRate: 0.3,
+        rosters: [
+          // met coverage as generated; a manager's moves then left it under 97 %: a success
+          roster({ status: 'PUBLISHED', coveragePercent: 90, generatedCoveragePercent: 98, manualEdits: 3 }),
+          // missed coverage as generated; a manager's edits then filled it: a failure
+          roster({ status: 'SUPERSEDED', coveragePercent: 99, generatedCoveragePercent: 96, manualEdits: 2 }),
+          // nothing required: a success
+          roster({ coveragePercent: null, generatedCoveragePercent: null, manualEdits: 1 }),
+          // exactly the threshold: a success; a shadow roster is no job of its own
+          roster({ generatedCoveragePercent: SUCCESS_COVERAGE }),
+          roster({ path: 'SHADOW', coveragePercent: 50, generatedCoveragePercent: 50 }),
+        ],
+      },
+    ]);
+    expect(kpis.weeks[0].successRate).toBe(3 / 4);
+    expect(kpis.overall.successRate).toBe(3 / 4);
+  });
+
+  it('rosters stored before the coverage as generated: unedited ones count on their coverage, edited ones are left out', () => {
     const kpis = schedulingKpis([
       {
         week: '2025-03-03',
         interventionRate: null,
         rosters: [
-          roster({ status: 'DRAFT', coveragePercent: 99, manualEdits: 2 }),
           roster({ status: 'DRAFT', coveragePercent: 99 }),
           roster({ status: 'DRAFT', coveragePercent: 96 }),
+          roster({ status: 'PUBLISHED', coveragePercent: 99, manualEdits: 4 }),
+          roster({ status: 'SUPERSEDED', coveragePercent: 80, manualEdits: 1 }),
         ],
       },
+      {
+        week: '2025-03-10',
+        interventionRate: null,
+        rosters: [roster({ status: 'PUBLISHED', manualEdits: 2 })],
+      },
     ]);
-    expect(kpis.weeks[0].successRate).toBe(1 / 3);
-    expect(kpis.overall.successRate).toBe(1 / 3);
+    expect(kpis.weeks[0].successRate).toBe(1 / 2);
+    // only edited rosters of unknown coverage as generated: no rate, not 0
+    expect(kpis.weeks[1].successRate).toBeNull();
+    expect(kpis.overall.successRate).toBe(1 / 2);
   });
 });
