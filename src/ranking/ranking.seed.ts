@@ -4,7 +4,8 @@
  * greedy heuristic, against a requirement drawn from the channels' opening hours and scaled
  * per week, day and skill),
  * edited by the simulated manager of site-manager.core.ts and published (labels are recorded
- * by the publish handler, the edits kept in the roster's proposal and edit count), then a
+ * by the publish handler, the edits kept in the roster's proposal and edit count, the
+ * proposal's coverage as the roster's coverage as generated), then a
  * ranker trained on them. Weeks with any roster (even a draft) are skipped; a week is built on the one
  * before it (rest across the weekend), so they are published oldest first.
  *
@@ -23,6 +24,7 @@ import type { WeekRequirement } from '../rostering/roster-problem-builder';
 import type { RosterProblem } from '../rostering/roster-problem-schema';
 import { clockToMinutes, MINUTES_PER_DAY } from '../rostering/calendar-util';
 import { candidateAssignment, weekShifts } from '../rostering/milp/shift-candidates';
+import { coverageAsGenerated } from '../rostering/roster-draft';
 import { checkRoster } from '../rostering/roster.validation';
 import type { RosterService } from '../rostering/roster.service';
 import type { RosterAssignment } from '../rostering/roster.types';
@@ -171,6 +173,7 @@ async function publishSiteWeek(rosters: RosterService, problem: RosterProblem, s
   const draft = await rosters.storeDraft(problem, { ...result, assignments }, null, SEED_VIEWER.userId, {
     proposed: result.assignments,
     manualEdits: kept.length,
+    generatedCoveragePercent: coverageAsGenerated(problem, result.assignments),
   });
   await rosters.publish(draft._id, SEED_VIEWER);
 }
