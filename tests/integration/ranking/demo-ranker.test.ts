@@ -6,7 +6,11 @@
  * the seeded week's candidates fell back to the rules.
  */
 import { addDays } from '../../../src/common/calendar';
+import { Role } from '../../../src/auth/roles';
+import type { Viewer } from '../../../src/auth/request-context';
 import { DEMO_SITE_HISTORY_WEEKS } from '../../../src/ranking/ranking.seed';
+import { SUCCESS_COVERAGE } from '../../../src/ranking/scheduling-kpis.core';
+import { rosterCoveragePercent, rosterKpis } from '../../../src/rostering/roster-kpi';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/rostering/roster-job.service';
 import type { Services } from '../../../src/server/services';
@@ -16,6 +20,8 @@ import { DEMO_ANCHOR, openDemoStore } from '../../helpers/demo-snapshot';
 import { closeServices, servicesFor } from '../staff/services.fixture';
 
 jest.setTimeout(120_000);
+
+const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };
 
 describe('the seeded demo ranker on the demo site', () => {
   let s: Services;
@@ -43,6 +49,22 @@ describe('the seeded demo ranker on the demo site', () => {
     const staff = await s.staff.forRoster();
     const worked = new Set(published!.assignments.map((a) => a.staffId));
     expect(staff.filter((p) => worked.has(p._id)).length).toBeGreaterThan(0.9 * staff.length);
+  });
+
+  it("stores each history week's coverage as generated, before the simulated manager's edits", async () => {
+    const weeks = Array.from({ length: DEMO_SITE_HISTORY_WEEKS }, (_, k) =>
+      addDays(DEMO_ANCHOR, -7 * (DEMO_SITE_HISTORY_WEEKS - k)),
+    );
+    const rosters = await Promise.all(weeks.map((w) => s.rosters.published(w)));
+    for (const r of rosters) {
+      expect(r!.manualEdits).toBeGreaterThan(0);
+      expect(r!.generatedCoveragePercent).toBe(
+        rosterCoveragePercent(rosterKpis(r!.problem, r!.proposed!).skills),
+      );
+    }
+    const kpis = await s.ranking.schedulingKpis(weeks[0], weeks.at(-1)!, manager);
+    const met = rosters.filter((r) => r!.generatedCoveragePercent! >= SUCCESS_COVERAGE);
+    expect(kpis.overall.successRate).toBe(met.length / weeks.length);
   });
 
   it('plans the seeded week with the model for all but a few candidates (fallback rate < 0.15)', async () => {

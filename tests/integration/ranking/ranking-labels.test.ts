@@ -3,6 +3,8 @@ import { createLogger } from '../../../src/logger';
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { applyChange } from '../../../src/rostering/roster-edit.core';
+import { rosterCoveragePercent, rosterKpis } from '../../../src/rostering/roster-kpi';
+import { SUCCESS_COVERAGE } from '../../../src/ranking/scheduling-kpis.core';
 import type { RosterConflictService } from '../../../src/rostering/roster-conflict.service';
 import { RosterRepairService } from '../../../src/rostering/roster-repair.service';
 import type { RosterResult } from '../../../src/rostering/roster.types';
@@ -130,7 +132,15 @@ describe('labels recorded at publish time', () => {
     expect(after).toMatchObject({ manualEdits: 1, path: 'MODEL', fallbackRate: 0.25 });
     const kpis = await services.ranking.schedulingKpis(problem.weekStart, problem.weekStart, manager);
     expect(kpis.weeks[0].interventionRate).toBeCloseTo(1 / n, 12);
-    // both versions hold the manager's edit: neither is a success
-    expect(kpis.weeks[0].successRate).toBe(0);
+    // each version counts as its job generated it, the manager's edit aside: the published one
+    // as the solver proposed it, the repair's draft as the repair produced it
+    expect(draft.generatedCoveragePercent).toBe(rosterCoveragePercent(draft.kpis.skills));
+    const superseded = await services.rosters.require(draft._id);
+    expect(superseded.generatedCoveragePercent).toBe(draft.generatedCoveragePercent);
+    expect(repaired.roster.generatedCoveragePercent).toBe(
+      rosterCoveragePercent(rosterKpis(repaired.roster.problem, repairedShifts).skills),
+    );
+    const met = [draft, repaired.roster].filter((r) => r.generatedCoveragePercent! >= SUCCESS_COVERAGE);
+    expect(kpis.weeks[0].successRate).toBe(met.length / 2);
   });
 });
