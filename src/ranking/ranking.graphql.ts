@@ -91,7 +91,8 @@ export class MlVsRulesType implements MlVsRules {
 export class KpiFigures {
   @Field(() => Float, {
     nullable: true,
-    description: 'Generated rosters with coverage ≥ 97 % and no manual edits (published or not).',
+    description:
+      'Generated rosters (published or not) that met coverage ≥ 97 % as their job generated them, before any manual edit; edited rosters stored before that coverage was kept are left out.',
   })
   successRate!: number | null;
   @Field(() => Float, {

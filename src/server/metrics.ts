@@ -141,7 +141,7 @@ const SCHEDULING_GAUGES: [string, SchedulingKpi, string][] = [
   [
     'shiftcast_scheduling_success_ratio',
     'successRate',
-    'Share of generated rosters with coverage >= 97 % and no manual edits',
+    'Share of generated rosters that met coverage >= 97 % as generated, before manual edits',
   ],
   [
     'shiftcast_scheduling_workload_balance_hours',

@@ -117,10 +117,11 @@ export function SchedulingKpisPanel() {
           </h3>
           <Overall overall={data.overall} />
           <p className="small">
-            Success: generated rosters with coverage ≥ 97 % and no manual edits (published or not). Workload
-            balance: standard deviation of |paid hours − target| on the published roster. Intervention: share
-            of published assignments added by hand. Fallback: share of candidates left to the
-            stated-preference rules (– for rosters planned without ranking).
+            Success: generated rosters (published or not) that met coverage ≥ 97 % as the solver generated
+            them, before any manual edit (later edits neither make nor break a success). Workload balance:
+            standard deviation of |paid hours − target| on the published roster. Intervention: share of
+            published assignments added by hand. Fallback: share of candidates left to the stated-preference
+            rules (– for rosters planned without ranking).
           </p>
           {option && (
             <Chart
