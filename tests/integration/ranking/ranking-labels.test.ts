@@ -1,5 +1,3 @@
-import { createEventBus } from '../../../src/events/pubsub';
-import { createLogger } from '../../../src/logger';
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { applyChange } from '../../../src/rostering/roster-edit.core';
@@ -10,11 +8,11 @@ import { RosterRepairService } from '../../../src/rostering/roster-repair.servic
 import type { RosterResult } from '../../../src/rostering/roster.types';
 import type { TaskRunner } from '../../../src/workers/task-runner';
 import { solveRoster } from '../../../src/rostering/roster-solver';
-import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
-import { EmbeddedStore } from '../../../src/store/embedded-store';
-import { testConfig } from '../../helpers/test-config';
+import type { Services } from '../../../src/server/services';
+import { type EmbeddedStore } from '../../../src/store/embedded-store';
 import type { Viewer } from '../../../src/auth/request-context';
 import { Role } from '../../../src/auth/roles';
+import { inMemoryServices } from '../../helpers/in-memory-services';
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };
 
@@ -26,10 +24,7 @@ describe('labels recorded at publish time', () => {
   let store: EmbeddedStore;
 
   beforeAll(async () => {
-    const config = testConfig();
-    store = await EmbeddedStore.open();
-    await ensureIndexes(store);
-    services = createServices({ config, logger: createLogger(config), store, events: createEventBus() });
+    ({ services, store } = await inMemoryServices());
   });
   afterAll(async () => {
     await services.workers.close();

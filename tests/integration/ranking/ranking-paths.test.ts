@@ -6,8 +6,6 @@
  */
 import { Role } from '../../../src/auth/roles';
 import type { Viewer } from '../../../src/auth/request-context';
-import { createEventBus } from '../../../src/events/pubsub';
-import { createLogger } from '../../../src/logger';
 import { DEFAULT_RANKER_OPTIONS, type RankerOptions } from '../../../src/ranking/ranker.core';
 import { RankingService } from '../../../src/ranking/ranking.service';
 import { SUCCESS_COVERAGE } from '../../../src/ranking/scheduling-kpis.core';
@@ -15,9 +13,8 @@ import { publishSimulatedWeeks } from '../../../src/ranking/ranking.seed';
 import { demoProblem, demoWeek } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/rostering/roster-job.service';
-import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
-import { EmbeddedStore } from '../../../src/store/embedded-store';
-import { testConfig } from '../../helpers/test-config';
+import type { Services } from '../../../src/server/services';
+import { inMemoryServices } from '../../helpers/in-memory-services';
 
 jest.setTimeout(180_000);
 
@@ -35,10 +32,11 @@ describe('learned ranking paths of roster jobs', () => {
   let services: Services;
 
   beforeAll(async () => {
-    const config = testConfig({ ML_ENABLED: 'true', ML_RANKING_ENABLED: 'true', ML_SHADOW_MODE: 'true' });
-    const store = await EmbeddedStore.open();
-    await ensureIndexes(store);
-    services = createServices({ config, logger: createLogger(config), store, events: createEventBus() });
+    ({ services } = await inMemoryServices({
+      ML_ENABLED: 'true',
+      ML_RANKING_ENABLED: 'true',
+      ML_SHADOW_MODE: 'true',
+    }));
     await publishSimulatedWeeks(services, 0, WEEKS, true);
   });
   afterAll(async () => {

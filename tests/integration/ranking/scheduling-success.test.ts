@@ -1,16 +1,14 @@
-import { createEventBus } from '../../../src/events/pubsub';
-import { createLogger } from '../../../src/logger';
 import { demoProblem } from '../../../src/ranking/simulated-manager.core';
 import { SUCCESS_COVERAGE } from '../../../src/ranking/scheduling-kpis.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { rosterCoveragePercent } from '../../../src/rostering/roster-kpi';
 import { solveRoster } from '../../../src/rostering/roster-solver';
 import type { RosterVersion } from '../../../src/rostering/roster-version.types';
-import { createServices, ensureIndexes, type Services } from '../../../src/server/services';
-import { EmbeddedStore } from '../../../src/store/embedded-store';
-import { testConfig } from '../../helpers/test-config';
+import type { Services } from '../../../src/server/services';
+import { type EmbeddedStore } from '../../../src/store/embedded-store';
 import type { Viewer } from '../../../src/auth/request-context';
 import { Role } from '../../../src/auth/roles';
+import { inMemoryServices } from '../../helpers/in-memory-services';
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };
 
@@ -19,10 +17,7 @@ describe('scheduler success: each roster judged as its job generated it', () => 
   let store: EmbeddedStore;
 
   beforeAll(async () => {
-    const config = testConfig();
-    store = await EmbeddedStore.open();
-    await ensureIndexes(store);
-    services = createServices({ config, logger: createLogger(config), store, events: createEventBus() });
+    ({ services, store } = await inMemoryServices());
   });
   afterAll(async () => {
     await services.workers.close();
