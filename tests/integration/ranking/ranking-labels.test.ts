@@ -9,10 +9,10 @@ import type { RosterResult } from '../../../src/rostering/roster.types';
 import type { TaskRunner } from '../../../src/workers/task-runner';
 import { solveRoster } from '../../../src/rostering/roster-solver';
 import type { Services } from '../../../src/server/services';
-import { type EmbeddedStore } from '../../../src/store/embedded-store';
+import type { DocumentStore } from '../../../src/store/document-store';
 import type { Viewer } from '../../../src/auth/request-context';
 import { Role } from '../../../src/auth/roles';
-import { inMemoryServices } from '../../helpers/in-memory-services';
+import { closeServices, servicesFor } from '../staff/services.fixture';
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };
 
@@ -21,14 +21,13 @@ const fatesOf = (labels: { fate: string }[]) =>
 
 describe('labels recorded at publish time', () => {
   let services: Services;
-  let store: EmbeddedStore;
+  let store: DocumentStore;
 
   beforeAll(async () => {
-    ({ services, store } = await inMemoryServices());
+    services = await servicesFor();
+    store = services.store;
   });
-  afterAll(async () => {
-    await services.workers.close();
-  });
+  afterAll(() => closeServices(services));
 
   it('a published roster gets one label document: kept, removed and added from the draft and the edits', async () => {
     const problem = parseRosterProblem(demoProblem(0));

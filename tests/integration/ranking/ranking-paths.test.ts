@@ -14,7 +14,7 @@ import { demoProblem, demoWeek } from '../../../src/ranking/simulated-manager.co
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { DEFAULT_JOB_OPTIONS } from '../../../src/rostering/roster-job.service';
 import type { Services } from '../../../src/server/services';
-import { inMemoryServices } from '../../helpers/in-memory-services';
+import { closeServices, servicesFor } from '../staff/services.fixture';
 
 jest.setTimeout(180_000);
 
@@ -32,16 +32,14 @@ describe('learned ranking paths of roster jobs', () => {
   let services: Services;
 
   beforeAll(async () => {
-    ({ services } = await inMemoryServices({
+    services = await servicesFor(undefined, {
       ML_ENABLED: 'true',
       ML_RANKING_ENABLED: 'true',
       ML_SHADOW_MODE: 'true',
-    }));
+    });
     await publishSimulatedWeeks(services, 0, WEEKS, true);
   });
-  afterAll(async () => {
-    await services.workers.close();
-  });
+  afterAll(() => closeServices(services));
 
   const runJob = async (index: number) => {
     const job = await services.rosterJobs.start(

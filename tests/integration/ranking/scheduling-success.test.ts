@@ -5,23 +5,22 @@ import { rosterCoveragePercent } from '../../../src/rostering/roster-kpi';
 import { solveRoster } from '../../../src/rostering/roster-solver';
 import type { RosterVersion } from '../../../src/rostering/roster-version.types';
 import type { Services } from '../../../src/server/services';
-import { type EmbeddedStore } from '../../../src/store/embedded-store';
+import type { DocumentStore } from '../../../src/store/document-store';
 import type { Viewer } from '../../../src/auth/request-context';
 import { Role } from '../../../src/auth/roles';
-import { inMemoryServices } from '../../helpers/in-memory-services';
+import { closeServices, servicesFor } from '../staff/services.fixture';
 
 const manager: Viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };
 
 describe('scheduler success: each roster judged as its job generated it', () => {
   let services: Services;
-  let store: EmbeddedStore;
+  let store: DocumentStore;
 
   beforeAll(async () => {
-    ({ services, store } = await inMemoryServices());
+    services = await servicesFor();
+    store = services.store;
   });
-  afterAll(async () => {
-    await services.workers.close();
-  });
+  afterAll(() => closeServices(services));
 
   /** A heuristic draft of demo week `index`, stored. */
   async function draftOf(index: number): Promise<RosterVersion> {
