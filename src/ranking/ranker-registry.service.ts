@@ -3,6 +3,7 @@
  * ACTIVE at a time. Activate and rollback work as for forecast models.
  */
 import { randomUUID } from 'node:crypto';
+import { KeyedLanes } from '../common/keyed-lanes';
 import { AppError, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { RANKER_MODELS, type RankerModelDoc } from './ranker-model.doc';
@@ -25,8 +26,27 @@ export function rankerFeatureMismatch(
     : null;
 }
 
+/**
+ * Rankers kept: the newest this many by version, plus the ACTIVE one and the one a rollback
+ * would return to. Each holds its forest (about 0.3 MB on the demo), and every training stored
+ * one more: 12 trainings added 4 MB to the journal, without end.
+ */
+export const MAX_STORED_RANKERS = 20;
+
+/** Registry writes waiting or running at once; beyond them RATE_LIMITED. */
+const REGISTRY_WRITE_QUEUE = 8;
+const REGISTRY = 'rankerModels';
+
 export class RankerRegistryService {
   private readonly models: Collection<RankerModelDoc>;
+  /**
+   * Saves (with their pruning), activations and rollbacks, one at a time: an activation of a
+   * ranker being pruned would retire the ACTIVE one and find its own gone (no ranker ACTIVE).
+   */
+  private readonly writes = new KeyedLanes(
+    { lanes: 1, perKey: REGISTRY_WRITE_QUEUE, perOwner: REGISTRY_WRITE_QUEUE },
+    { key: () => 'ranker activations and saves are', owner: 'ranker activations and saves' },
+  );
 
   constructor(store: DocumentStore) {
     this.models = store.collection<RankerModelDoc>(RANKER_MODELS);
@@ -38,7 +58,16 @@ export class RankerRegistryService {
     await models.createIndex({ keys: { status: 1 }, name: 'status' });
   }
 
-  async save(
+  /** Stores a new CANDIDATE (the next version), then prunes past MAX_STORED_RANKERS. */
+  save(model: Omit<RankerModelDoc, '_id' | 'version' | 'status' | 'activatedAt'>): Promise<RankerModelDoc> {
+    return this.writes.run(REGISTRY, REGISTRY, async () => {
+      const saved = await this.insert(model);
+      await this.prune();
+      return saved;
+    });
+  }
+
+  private async insert(
     model: Omit<RankerModelDoc, '_id' | 'version' | 'status' | 'activatedAt'>,
   ): Promise<RankerModelDoc> {
     for (let attempt = 0; ; attempt++) {
@@ -57,7 +86,22 @@ export class RankerRegistryService {
     }
   }
 
-  async list(limit = 20): Promise<RankerModelDoc[]> {
+  /**
+   * Deletes the rankers past MAX_STORED_RANKERS (oldest versions first), never the ACTIVE one nor
+   * the one `rollback` would re-activate; returns how many went. Called after each save.
+   */
+  private async prune(): Promise<number> {
+    const newest = await this.models.find(
+      {},
+      { sort: { version: -1 }, limit: MAX_STORED_RANKERS, projection: { _id: 1 } },
+    );
+    if (newest.length < MAX_STORED_RANKERS) return 0;
+    const previous = await this.rollbackTarget();
+    const kept = [...newest.map((m) => m._id), ...(previous ? [previous._id] : [])];
+    return this.models.deleteMany({ _id: { $nin: kept }, status: { $ne: 'ACTIVE' } });
+  }
+
+  async list(limit = MAX_STORED_RANKERS): Promise<RankerModelDoc[]> {
     return this.models.find({}, { sort: { version: -1 }, limit, projection: { forest: 0 } });
   }
 
@@ -73,7 +117,11 @@ export class RankerRegistryService {
    * Makes `id` the ACTIVE ranker; the previous one becomes RETIRED in the same write. A ranker
    * whose feature names are not this version's is refused (FAILED_PRECONDITION naming them).
    */
-  async activate(id: string): Promise<RankerModelDoc> {
+  activate(id: string): Promise<RankerModelDoc> {
+    return this.writes.run(REGISTRY, REGISTRY, () => this.activateNow(id));
+  }
+
+  private async activateNow(id: string): Promise<RankerModelDoc> {
     const doc = await this.models.findById(id);
     if (!doc) throw notFound('RankerModel', id);
     const refused = rankerFeatureMismatch(doc);
@@ -95,14 +143,22 @@ export class RankerRegistryService {
   }
 
   /** Re-activates the ranker that was active before the current one. */
-  async rollback(): Promise<RankerModelDoc> {
-    const current = await this.active();
-    if (!current) throw new AppError('FAILED_PRECONDITION', 'No active ranker to roll back');
+  rollback(): Promise<RankerModelDoc> {
+    return this.writes.run(REGISTRY, REGISTRY, async () => {
+      const current = await this.active();
+      if (!current) throw new AppError('FAILED_PRECONDITION', 'No active ranker to roll back');
+      const previous = await this.rollbackTarget();
+      if (!previous) throw new AppError('FAILED_PRECONDITION', 'No earlier ranker to roll back to');
+      return this.activateNow(previous._id);
+    });
+  }
+
+  /** The ranker active before the current one: the newest activated RETIRED one. */
+  private async rollbackTarget(): Promise<Pick<RankerModelDoc, '_id'> | null> {
     const [previous] = await this.models.find(
       { status: 'RETIRED', activatedAt: { $ne: null } },
-      { sort: { activatedAt: -1 }, limit: 1 },
+      { sort: { activatedAt: -1 }, limit: 1, projection: { _id: 1 } },
     );
-    if (!previous) throw new AppError('FAILED_PRECONDITION', 'No earlier ranker to roll back to');
-    return this.activate(previous._id);
+    return previous ?? null;
   }
 }
