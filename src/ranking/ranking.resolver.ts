@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CurrentViewer } from '../auth/current-viewer';
+import type { KeyedLanes } from '../common/keyed-lanes';
 import { PLANNERS } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
 import { KpiRangeArgs, RankerModel, SchedulingKpisType, TrainRankerArgs } from './ranking.graphql';
@@ -12,6 +13,8 @@ export class RankingResolver {
   constructor(
     private readonly ranking: RankingService,
     private readonly registry: RankerRegistryService,
+    /** The caller's heavy reads, a few at a time (up to 104 weeks of every roster version is one). */
+    private readonly heavyReads: KeyedLanes,
   ) {}
 
   @Authorized(...PLANNERS)
@@ -21,7 +24,10 @@ export class RankingResolver {
   }
 
   @Authorized(...PLANNERS)
-  @Mutation(() => RankerModel, { description: 'Trains a ranker on the last published weeks (worker pool).' })
+  @Mutation(() => RankerModel, {
+    description:
+      'Trains a ranker on the last published weeks (worker pool). One at a time: another sent meanwhile is refused (RATE_LIMITED).',
+  })
   trainAssignmentRanker(
     @Args() { lookbackWeeks }: TrainRankerArgs,
     @CurrentViewer() viewer: Viewer,
@@ -42,11 +48,16 @@ export class RankingResolver {
   }
 
   @Authorized(...PLANNERS)
-  @Query(() => SchedulingKpisType, { description: 'Scheduling KPIs per week and overall (MANAGER, ADMIN).' })
+  @Query(() => SchedulingKpisType, {
+    description:
+      'Scheduling KPIs per week and overall (MANAGER, ADMIN). A heavy read: a user’s run two at a time, six at most (then RATE_LIMITED).',
+  })
   schedulingKpis(
     @Args() { from, to }: KpiRangeArgs,
     @CurrentViewer() viewer: Viewer,
   ): Promise<SchedulingKpisType> {
-    return this.ranking.schedulingKpis(from, to, viewer);
+    return this.heavyReads.run(viewer.userId, viewer.userId, () =>
+      this.ranking.schedulingKpis(from, to, viewer),
+    );
   }
 }

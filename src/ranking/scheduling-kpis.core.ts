@@ -33,6 +33,10 @@ export interface KpiRoster {
   fallbackRate: number | null;
   /** |paid hours − target| per person. */
   deviations: number[];
+  /**
+   * `staffId|date|template|skill` of each assignment; read only for the two rosters
+   * `mlVsRulesPair` picks (the others may leave it empty).
+   */
   assignmentKeys: string[];
 }
 
@@ -76,11 +80,27 @@ function generatedCoverage(r: KpiRoster): number | null | undefined {
   return r.manualEdits === 0 ? r.coveragePercent : undefined;
 }
 
+type PairRoster = Pick<KpiRoster, 'path' | 'status'>;
+
+/**
+ * The rosters of a week that ML against rules compares, as indices into `rosters`: its SHADOW
+ * roster and the rules roster (the published one, else the last RULES one); null without both.
+ */
+export function mlVsRulesPair(rosters: readonly PairRoster[]): { rules: number; shadow: number } | null {
+  const shadow = rosters.findIndex((r) => r.path === 'SHADOW');
+  if (shadow < 0) return null;
+  const generated = rosters.flatMap((r, i) => (r.path === 'SHADOW' ? [] : [i]));
+  const published = generated.find((i) => rosters[i]!.status === 'PUBLISHED');
+  const rules = published ?? generated.filter((i) => rosters[i]!.path === 'RULES').at(-1);
+  return rules === undefined ? null : { rules, shadow };
+}
+
 function weekKpis(w: KpiWeekInput): WeekKpis & { successes: number; jobs: number } {
   const generated = w.rosters.filter((r) => r.path !== 'SHADOW');
   const published = generated.find((r) => r.status === 'PUBLISHED') ?? null;
-  const shadow = w.rosters.find((r) => r.path === 'SHADOW') ?? null;
-  const rules = shadow ? (published ?? generated.filter((r) => r.path === 'RULES').at(-1) ?? null) : null;
+  const pair = mlVsRulesPair(w.rosters);
+  const shadow = pair ? w.rosters[pair.shadow]! : null;
+  const rules = pair ? w.rosters[pair.rules]! : null;
   const known = generated.map(generatedCoverage).filter((c) => c !== undefined);
   const successes = known.filter((c) => (c ?? 100) >= SUCCESS_COVERAGE).length;
   let mlVsRules: MlVsRules | null = null;

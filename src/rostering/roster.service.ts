@@ -257,6 +257,15 @@ export class RosterService {
     return { ...view, generatedCoveragePercent: recovered };
   }
 
+  /**
+   * The assignments of one version (the scheduling KPIs compare a SHADOW roster's with the
+   * rules roster's); [] when it is gone. `kpiVersions` leaves them out: 5,000 shifts a version
+   * of 1,000 people, read for every version of 104 weeks, held the event loop 17–27 s.
+   */
+  async kpiAssignments(id: string): Promise<RosterVersion['assignments']> {
+    return (await this.rosters.findOne({ _id: id }, { projection: { assignments: 1 } }))?.assignments ?? [];
+  }
+
   /** Whether any version of the week is stored (draft, published or superseded). */
   async rostered(week: string): Promise<boolean> {
     return (await this.rosters.findOne({ week }, { projection: { _id: 1 } })) !== null;
@@ -406,15 +415,7 @@ function visibleVersions(week: string, viewer: Viewer | null): Filter {
 /** What the scheduling KPIs read of a roster version. */
 export type RosterKpiView = Pick<
   RosterVersion,
-  | '_id'
-  | 'week'
-  | 'version'
-  | 'status'
-  | 'kpis'
-  | 'assignments'
-  | 'manualEdits'
-  | 'ranking'
-  | 'generatedCoveragePercent'
+  '_id' | 'week' | 'version' | 'status' | 'kpis' | 'manualEdits' | 'ranking' | 'generatedCoveragePercent'
 >;
 
 const KPI_FIELDS = {
@@ -422,7 +423,6 @@ const KPI_FIELDS = {
   version: 1,
   status: 1,
   kpis: 1,
-  assignments: 1,
   manualEdits: 1,
   ranking: 1,
   generatedCoveragePercent: 1,

@@ -42,6 +42,7 @@ import { MAX_ACTIVE_SHIFT_TEMPLATES } from '../staff/active-template-cap';
 import { MAX_EXCEPTIONS } from '../staff/availability.core';
 import { MAX_WEEKLY_WINDOWS } from '../common/time-window';
 import { MAX_HOLIDAY_RANGE_DAYS } from '../holidays/holiday.service';
+import { MAX_KPI_WEEKS } from '../ranking/ranking.service';
 import { MAX_ROSTER_STAFF, MAX_SHIFTS_PER_PERSON } from '../rostering/roster-assignments';
 
 /** Page size of a connection field called without `first` (see common/pagination.ts). */
@@ -126,6 +127,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // (active templates are capped where they are made active: staff/active-template-cap.ts)
   'RosterJob.notes': MAX_ROSTER_STAFF + MAX_ACTIVE_SHIFT_TEMPLATES + 1,
   'Query.models': 50,
+  // one entry a week of the range, at most MAX_KPI_WEEKS
+  'SchedulingKpis.weeks': MAX_KPI_WEEKS,
 };
 /**
  * Lists an argument narrows to at most one entry, `Type.field` → the argument: a roster's

@@ -376,7 +376,7 @@ export function resolverInstances(services: Services): Map<ResolverClass, object
     ],
     [RosterConflictEventResolver, new RosterConflictEventResolver()],
     [RosterOutcomeResolver, new RosterOutcomeResolver()],
-    [RankingResolver, new RankingResolver(services.ranking, services.rankers)],
+    [RankingResolver, new RankingResolver(services.ranking, services.rankers, services.heavyReads)],
     [RosterRankingResolver, new RosterRankingResolver()],
     [VolumeResolver, new VolumeResolver(services.volumes)],
     [ModelRegistryResolver, new ModelRegistryResolver(services.models)],
