@@ -108,11 +108,15 @@ export const TOPIC = {
 /**
  * The topic id of a keyed subscription, read from one of its string arguments (channel, job
  * id, week): `@Subscription({ topics: TOPIC.ROSTER_PUBLISHED, topicId: topicIdArg('week') })`.
+ * `check` throws (BAD_USER_INPUT) for a value no event can carry: graphql validates a
+ * subscription's arguments only when an event arrives, so without it `forecastUpdated(channel:
+ * "BAD!")` was accepted and waited, silently, for ever.
  */
 export const topicIdArg =
-  (name: string) =>
+  (name: string, check?: (value: string, field: string) => void) =>
   ({ args }: { args: Readonly<Record<string, unknown>> }): string => {
     const id = args[name];
     if (typeof id !== 'string') throw badInput(`${name} is required`, [{ field: name, message: 'required' }]);
+    check?.(id, name);
     return id;
   };

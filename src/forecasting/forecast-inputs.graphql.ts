@@ -1,13 +1,21 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, Int } from 'type-graphql';
+import { clip } from '../common/bounded';
 import { PageArgs } from '../common/connection.graphql';
+import { badInput } from '../errors';
 import { CHANNEL_KEY } from '../volumes/volume-inputs.graphql';
 import { BoxCoxModeEnum, ModelSelectionEnum } from './forecast.graphql';
 import { BOX_COX_LAMBDA_RANGE } from './model-training-options';
 import { MAX_HORIZON_DAYS } from './forecast.service';
 
 const CHANNEL_MESSAGE = 'channel must be a channel key such as "calls"';
+
+/** Refuses what `ChannelArgs` refuses, for a subscription's topic (checked when it opens). */
+export function assertChannelKey(value: string, field: string): void {
+  if (!CHANNEL_KEY.test(value))
+    throw badInput(`${CHANNEL_MESSAGE}, got "${clip(value, 40)}"`, [{ field, message: 'not a channel key' }]);
+}
 
 @ArgsType()
 export class ChannelArgs {

@@ -25,7 +25,7 @@ import {
   ForecastModel,
   ForecastUpdate,
 } from './forecast.graphql';
-import { ChannelArgs, ForecastListArgs, RunForecastArgs } from './forecast-inputs.graphql';
+import { assertChannelKey, ChannelArgs, ForecastListArgs, RunForecastArgs } from './forecast-inputs.graphql';
 import type { ForecastRun } from './forecast.types';
 import { ForecastService } from './forecast.service';
 import { ModelRegistryService } from './model-registry.service';
@@ -80,7 +80,7 @@ export class ForecastResolver {
   @Authorized(Role.PARTNER, Role.MANAGER)
   @Subscription(() => ForecastUpdate, {
     topics: TOPIC.FORECAST_UPDATED,
-    topicId: topicIdArg('channel'),
+    topicId: topicIdArg('channel', assertChannelKey),
     description: 'Fires after a forecast of the channel is stored.',
   })
   forecastUpdated(@Root() event: ForecastUpdatedEvent, @Args() _args: ChannelArgs): ForecastUpdate {

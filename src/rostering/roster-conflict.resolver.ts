@@ -31,6 +31,7 @@ import { conflictCountOf, conflictsOf } from './roster-conflict.service';
 import { RosterRepairService } from './roster-repair.service';
 import { RosterRepair } from './roster-repair.graphql';
 import { WeekArgs } from './roster-inputs.graphql';
+import { assertWeek } from './roster.service';
 import type { KeyedLanes } from '../common/keyed-lanes';
 import { MAX_PAGE_SIZE } from '../common/pagination';
 
@@ -79,7 +80,7 @@ export class RosterConflictResolver {
   @Authorized(...PLANNERS)
   @Subscription(() => RosterConflictEvent, {
     topics: TOPIC.ROSTER_CONFLICT,
-    topicId: topicIdArg('week'),
+    topicId: topicIdArg('week', assertWeek),
     description: 'Fires when a staff change opens or closes conflicts on the week’s published roster.',
   })
   rosterConflict(@Args() _args: WeekArgs, @Root() event: ConflictEvent): RosterConflictEvent {

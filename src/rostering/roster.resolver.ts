@@ -34,7 +34,7 @@ import {
   UpdateAssignmentInput,
   WeekArgs,
 } from './roster-inputs.graphql';
-import { coverageOf, MAX_LISTED_ROSTERS, RosterService } from './roster.service';
+import { assertWeek, coverageOf, MAX_LISTED_ROSTERS, RosterService } from './roster.service';
 import { MAX_REQUIREMENT_SKILLS } from './roster-requirement.validation';
 import { warningCountOf } from './roster-warnings.core';
 import { badInput } from '../errors';
@@ -193,7 +193,7 @@ export class RosterResolver {
   @Authorized(...PLAN_READERS, Role.AGENT)
   @Subscription(() => RosterPublished, {
     topics: TOPIC.ROSTER_PUBLISHED,
-    topicId: topicIdArg('week'),
+    topicId: topicIdArg('week', assertWeek),
     description: 'Fires when a roster of the week is published (agents: then read myTimetable).',
   })
   rosterPublished(@Args() _args: WeekArgs, @Root() event: RosterPublishedEvent): RosterPublished {
