@@ -1,4 +1,5 @@
-import { addDays, isIsoDate } from '../common/calendar';
+import { clip } from '../common/bounded';
+import { addDays, dateArgumentProblem } from '../common/calendar';
 import { badInput, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { checkFactor, type HolidayEffect } from './holiday-effect';
@@ -18,9 +19,14 @@ export const MAX_HOLIDAY_RANGE_DAYS = 3700;
 const dayMs = 86_400_000;
 
 function checkDate(field: string, date: string): void {
-  if (!isIsoDate(date))
-    throw badInput(`${field} must be a real date YYYY-MM-DD, got "${date}"`, [
+  const problem = dateArgumentProblem(date);
+  if (problem === 'a date YYYY-MM-DD')
+    throw badInput(`${field} must be a real date YYYY-MM-DD, got "${clip(date, 40)}"`, [
       { field, message: 'invalid date' },
+    ]);
+  if (problem)
+    throw badInput(`${field} must be ${problem}, got "${clip(date, 40)}"`, [
+      { field, message: `not ${problem}` },
     ]);
 }
 
@@ -83,7 +89,12 @@ export class HolidayService {
         ]);
       checkFactor(spec.factor);
       factor = spec.factor;
-    }
+    } else if (spec.factor !== undefined && spec.factor !== null)
+      // a CLOSED day has no volume to scale: a factor sent with it was dropped without a word
+      throw badInput(
+        `factor is for FACTOR days only; a CLOSED day has no volume (got factor ${spec.factor})`,
+        [{ field: 'factor', message: 'only with effect FACTOR' }],
+      );
     const doc: HolidayDoc = {
       _id: spec.date,
       date: spec.date,
