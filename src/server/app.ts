@@ -27,6 +27,7 @@ import { TOPIC } from '../events/topics';
 import { createErrorFormatter } from './error-format';
 import { httpContext } from './context';
 import { jsonBodyErrors, jsonNotFound } from './body-errors';
+import { answerClientErrors } from './client-errors';
 import {
   edgeLimits,
   limitsGuard,
@@ -132,6 +133,7 @@ interface GuardedServer {
 function guardedServer(app: express.Express, { config, logger, metrics }: Services): GuardedServer {
   const connections = connectionLimits(config);
   const httpServer = http.createServer(slowRequestOptions(connections), app);
+  answerClientErrors(httpServer);
   const refused = refusalReporter<RefusalReason>(
     logger,
     'connections refused (HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_CLIENT) or cut for pipelining',

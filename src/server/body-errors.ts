@@ -77,6 +77,25 @@ export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
       return void res.status(400).json(body(message, 'BAD_REQUEST'));
     }
     if (status === 404) return void res.status(404).json(notFoundBody(req.method, req.path));
+    // the static files' refusals: a path climbing out of its folder, or one that does not decode
+    if (status === 403)
+      return void res
+        .status(403)
+        .json(
+          body(
+            `${where(req.method, req.path)}: a path may not climb out of its folder with ".."`,
+            'FORBIDDEN',
+          ),
+        );
+    if (status === 400 && e.type === undefined)
+      return void res
+        .status(400)
+        .json(
+          body(
+            `${where(req.method, req.path)}: the path is not valid percent-encoding or holds a NUL byte`,
+            'BAD_REQUEST',
+          ),
+        );
     if (status >= 400 && status < 500)
       return void res.status(status).json(body('Bad request', 'BAD_REQUEST'));
     logger.error({ err }, 'request failed before GraphQL');
@@ -84,8 +103,9 @@ export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
   };
 }
 
-const notFoundBody = (method: string, path: string) =>
-  body(`Nothing at ${clip(method, 16)} ${clip(path, QUOTED_MAX)}`, 'NOT_FOUND');
+const where = (method: string, path: string): string => `${clip(method, 16)} ${clip(path, QUOTED_MAX)}`;
+
+const notFoundBody = (method: string, path: string) => body(`Nothing at ${where(method, path)}`, 'NOT_FOUND');
 
 /** The last handler: a path no route serves answers 404 as JSON, like every other refusal. */
 export function jsonNotFound(): RequestHandler {
