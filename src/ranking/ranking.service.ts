@@ -222,7 +222,7 @@ export class RankingService {
     const pair = mlVsRulesPair(rosters);
     if (pair)
       for (const i of [pair.rules, pair.shadow])
-        rosters[i]!.assignmentKeys = (await this.rosters.kpiAssignments(versions[i]!._id)).map(
+        rosters[i].assignmentKeys = (await this.rosters.kpiAssignments(versions[i]._id)).map(
           (a) => `${a.staffId}|${a.date}|${a.shiftTemplateId}|${a.skill}`,
         );
     return { week, interventionRate, rosters };

@@ -90,8 +90,8 @@ export function mlVsRulesPair(rosters: readonly PairRoster[]): { rules: number; 
   const shadow = rosters.findIndex((r) => r.path === 'SHADOW');
   if (shadow < 0) return null;
   const generated = rosters.flatMap((r, i) => (r.path === 'SHADOW' ? [] : [i]));
-  const published = generated.find((i) => rosters[i]!.status === 'PUBLISHED');
-  const rules = published ?? generated.filter((i) => rosters[i]!.path === 'RULES').at(-1);
+  const published = generated.find((i) => rosters[i]?.status === 'PUBLISHED');
+  const rules = published ?? generated.filter((i) => rosters[i]?.path === 'RULES').at(-1);
   return rules === undefined ? null : { rules, shadow };
 }
 
@@ -99,8 +99,8 @@ function weekKpis(w: KpiWeekInput): WeekKpis & { successes: number; jobs: number
   const generated = w.rosters.filter((r) => r.path !== 'SHADOW');
   const published = generated.find((r) => r.status === 'PUBLISHED') ?? null;
   const pair = mlVsRulesPair(w.rosters);
-  const shadow = pair ? w.rosters[pair.shadow]! : null;
-  const rules = pair ? w.rosters[pair.rules]! : null;
+  const shadow = pair ? w.rosters[pair.shadow] : null;
+  const rules = pair ? w.rosters[pair.rules] : null;
   const known = generated.map(generatedCoverage).filter((c) => c !== undefined);
   const successes = known.filter((c) => (c ?? 100) >= SUCCESS_COVERAGE).length;
   let mlVsRules: MlVsRules | null = null;

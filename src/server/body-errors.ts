@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { clip } from '../common/bounded';
 import type { Logger } from '../logger';
 import { JSON_SHAPE_REFUSALS } from './json-depth';
@@ -77,30 +77,28 @@ export function jsonBodyErrors(logger: Logger): ErrorRequestHandler {
       return void res.status(400).json(body(message, 'BAD_REQUEST'));
     }
     if (status === 404) return void res.status(404).json(notFoundBody(req.method, req.path));
-    // the static files' refusals: a path climbing out of its folder, or one that does not decode
-    if (status === 403)
-      return void res
-        .status(403)
-        .json(
-          body(
-            `${where(req.method, req.path)}: a path may not climb out of its folder with ".."`,
-            'FORBIDDEN',
-          ),
-        );
-    if (status === 400 && e.type === undefined)
-      return void res
-        .status(400)
-        .json(
-          body(
-            `${where(req.method, req.path)}: the path is not valid percent-encoding or holds a NUL byte`,
-            'BAD_REQUEST',
-          ),
-        );
+    if (pathRefused(status, e, req, res)) return;
     if (status >= 400 && status < 500)
       return void res.status(status).json(body('Bad request', 'BAD_REQUEST'));
     logger.error({ err }, 'request failed before GraphQL');
     res.status(500).json(body('Internal server error', 'INTERNAL_SERVER_ERROR'));
   };
+}
+
+/**
+ * The static files' refusals, named: a path climbing out of its folder (403), one that does not
+ * decode or holds a NUL (400, raised without a body parser's `type`). True when answered.
+ */
+function pathRefused(status: number, e: BodyError, req: Request, res: Response): boolean {
+  const at = where(req.method, req.path);
+  if (status === 403)
+    res.status(403).json(body(`${at}: a path may not climb out of its folder with ".."`, 'FORBIDDEN'));
+  else if (status === 400 && e.type === undefined)
+    res
+      .status(400)
+      .json(body(`${at}: the path is not valid percent-encoding or holds a NUL byte`, 'BAD_REQUEST'));
+  else return false;
+  return true;
 }
 
 const where = (method: string, path: string): string => `${clip(method, 16)} ${clip(path, QUOTED_MAX)}`;
