@@ -27,6 +27,10 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A rate as the API serves it, in [0, 1] (0.9 is 90 %). */
+const share = z.coerce.number().min(0).max(1);
+/** Hours of a workload figure, in [0, 40]. */
+const hours = z.coerce.number().min(0).max(40);
 const optionalString = z
   .string()
   .optional()
@@ -126,6 +130,14 @@ const schema = z.object({
   ML_SHADOW_MODE: bool.default(false),
   // whole percent: the canary compares it with a week's bucket 0…99 (12.5 would select 13 %)
   ML_CANARY_PERCENT: int(0, 100).default(0),
+  // the scheduling KPIs' baselines and targets (issue 17's by default); which way is better is
+  // the ranking feature's (kpi-targets.core.ts)
+  KPI_SUCCESS_RATE_BASELINE: share.default(0.85),
+  KPI_SUCCESS_RATE_TARGET: share.default(0.9),
+  KPI_WORKLOAD_BALANCE_BASELINE: hours.default(2.5),
+  KPI_WORKLOAD_BALANCE_TARGET: hours.default(2),
+  KPI_INTERVENTION_RATE_BASELINE: share.default(0.3),
+  KPI_INTERVENTION_RATE_TARGET: share.default(0.21),
 });
 
 export type RawEnv = z.infer<typeof schema>;

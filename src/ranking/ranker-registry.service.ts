@@ -96,7 +96,7 @@ export class RankerRegistryService {
       { sort: { version: -1 }, limit: MAX_STORED_RANKERS, projection: { _id: 1 } },
     );
     if (newest.length < MAX_STORED_RANKERS) return 0;
-    const previous = await this.rollbackTarget();
+    const previous = await this.lastRetired();
     const kept = [...newest.map((m) => m._id), ...(previous ? [previous._id] : [])];
     return this.models.deleteMany({ _id: { $nin: kept }, status: { $ne: 'ACTIVE' } });
   }
@@ -142,23 +142,46 @@ export class RankerRegistryService {
     return activated;
   }
 
-  /** Re-activates the ranker that was active before the current one. */
-  rollback(): Promise<RankerModelDoc> {
-    return this.writes.run(REGISTRY, REGISTRY, async () => {
-      const current = await this.active();
-      if (!current) throw new AppError('FAILED_PRECONDITION', 'No active ranker to roll back');
-      const previous = await this.rollbackTarget();
-      if (!previous) throw new AppError('FAILED_PRECONDITION', 'No earlier ranker to roll back to');
-      return this.activateNow(previous._id);
-    });
+  /**
+   * What `rollback` would do now: the ranker it would activate (the RETIRED one activated last,
+   * without its forest), or why it would be refused. `rollback` and `rollbackTarget` both read
+   * it, so the dashboard's "Roll back to vN" names what the mutation does.
+   */
+  private async rollbackChoice(): Promise<Omit<RankerModelDoc, 'forest'> | AppError> {
+    const current = await this.models.findOne({ status: 'ACTIVE' }, { projection: { forest: 0 } });
+    if (!current) return new AppError('FAILED_PRECONDITION', 'No active ranker to roll back');
+    const previous = await this.lastRetired();
+    if (!previous) return new AppError('FAILED_PRECONDITION', 'No earlier ranker to roll back to');
+    return rankerFeatureMismatch(previous) ?? previous;
   }
 
-  /** The ranker active before the current one: the newest activated RETIRED one. */
-  private async rollbackTarget(): Promise<Pick<RankerModelDoc, '_id'> | null> {
+  /** The RETIRED ranker activated last (without its forest): the one a rollback returns to. */
+  private async lastRetired(): Promise<Omit<RankerModelDoc, 'forest'> | null> {
     const [previous] = await this.models.find(
       { status: 'RETIRED', activatedAt: { $ne: null } },
-      { sort: { activatedAt: -1 }, limit: 1, projection: { _id: 1 } },
+      // a tie (two activations in one millisecond) goes to the newer version, whatever the store's order
+      { sort: { activatedAt: -1, version: -1 }, limit: 1, projection: { forest: 0 } },
     );
     return previous ?? null;
+  }
+
+  /**
+   * The ranker `rollback` would activate now and, when it would be refused, why (the refusal's
+   * message). A read: by the time a rollback runs the registry may have changed.
+   */
+  async rollbackTarget(): Promise<{ target: Omit<RankerModelDoc, 'forest'> | null; refusal: string | null }> {
+    const choice = await this.rollbackChoice();
+    return choice instanceof AppError
+      ? { target: null, refusal: choice.message }
+      : { target: choice, refusal: null };
+  }
+
+  /** Re-activates the ranker that was active before the current one (see `rollbackTarget`). */
+  rollback(): Promise<RankerModelDoc> {
+    return this.writes.run(REGISTRY, REGISTRY, async () => {
+      const choice = await this.rollbackChoice();
+      if (choice instanceof AppError) throw choice;
+      return this.activateNow(choice._id);
+    });
   }
 }

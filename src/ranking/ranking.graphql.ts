@@ -4,7 +4,9 @@ import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ISO_DATE } from '../common/input-rules';
 import type { RankerModelDoc } from './ranker-model.doc';
 import type { RankerMetrics } from './ranker.core';
-import type { MlVsRules, SchedulingKpis, WeekKpis } from './scheduling-kpis.core';
+import type { JudgedOverallKpis, JudgedSchedulingKpis, JudgedWeekKpis } from './kpi-targets.core';
+import { KpiTargetsType, OverallTargetsMetType, WeekTargetsMetType } from './kpi-targets.graphql';
+import type { MlVsRules } from './scheduling-kpis.core';
 import { MAX_LOOKBACK_WEEKS, MIN_TRAIN_WEEKS } from './ranking.service';
 
 @ObjectType({ description: 'Validation metrics of a ranker (temporal split: the newest weeks validate).' })
@@ -87,39 +89,72 @@ export class MlVsRulesType implements MlVsRules {
   differingAssignments!: number;
 }
 
+/** The four rates, shared by a week and the whole range. */
 @ObjectType()
-export class KpiFigures {
+abstract class KpiRates {
   @Field(() => Float, {
     nullable: true,
     description:
-      'Generated rosters (published or not) that met coverage ≥ 97 % as their job generated them, before any manual edit; edited rosters stored before that coverage was kept are left out.',
+      'Generated rosters (published or not) that met coverage ≥ 97 % as their job generated them, before any manual edit; edited rosters stored before that coverage was kept are left out. Higher is better.',
   })
   successRate!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: 'Std dev of |paid hours − target| on the published roster.',
+    description: 'Std dev of |paid hours − target| on the published roster, hours. Lower is better.',
   })
   workloadBalance!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Share of published assignments changed by hand.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of published assignments changed by hand. Lower is better.',
+  })
   interventionRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'Share of candidates on the rule-based fallback.' })
   fallbackRate!: number | null;
 }
 
+@ObjectType({ description: 'The KPIs over the whole range.' })
+export class KpiFigures extends KpiRates implements JudgedOverallKpis {
+  @Field(() => OverallTargetsMetType, { description: 'Each figure against its target (see `targets`).' })
+  targetMet!: OverallTargetsMetType;
+}
+
 @ObjectType()
-export class WeekKpisType extends KpiFigures implements WeekKpis {
+export class WeekKpisType extends KpiRates implements JudgedWeekKpis {
   @Field()
   week!: string;
   @Field(() => MlVsRulesType, { nullable: true, description: 'Where a SHADOW roster exists.' })
   mlVsRules!: MlVsRulesType | null;
+  @Field(() => WeekTargetsMetType, {
+    description: "The week's workload balance and intervention rate against their targets.",
+  })
+  targetMet!: WeekTargetsMetType;
 }
 
 @ObjectType()
-export class SchedulingKpisType implements SchedulingKpis {
+export class SchedulingKpisType implements JudgedSchedulingKpis {
   @Field(() => [WeekKpisType])
   weeks!: WeekKpisType[];
   @Field(() => KpiFigures)
   overall!: KpiFigures;
+  @Field(() => KpiTargetsType, {
+    description: 'Baselines, targets and directions of the KPIs that have one (the same for every range).',
+  })
+  targets!: KpiTargetsType;
+}
+
+@ObjectType('RankerRollback', { description: 'What `rollbackRanker` would do now.' })
+export class RankerRollbackType {
+  @Field(() => RankerModel, {
+    nullable: true,
+    description:
+      'The ranker `rollbackRanker` would activate (the RETIRED one activated last); null when it would be refused.',
+  })
+  target!: RankerModel | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Why `rollbackRanker` would be refused (its error's message); null when it would not.",
+  })
+  refusal!: string | null;
 }
 
 @ObjectType({ description: 'Which objective a roster was solved with (learned ranking).' })

@@ -3,7 +3,13 @@ import { CurrentViewer } from '../auth/current-viewer';
 import type { KeyedLanes } from '../common/keyed-lanes';
 import { PLANNERS } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
-import { KpiRangeArgs, RankerModel, SchedulingKpisType, TrainRankerArgs } from './ranking.graphql';
+import {
+  KpiRangeArgs,
+  RankerModel,
+  RankerRollbackType,
+  SchedulingKpisType,
+  TrainRankerArgs,
+} from './ranking.graphql';
 import { RankerRegistryService } from './ranker-registry.service';
 import { RankingService } from './ranking.service';
 
@@ -21,6 +27,15 @@ export class RankingResolver {
   @Query(() => [RankerModel], { description: 'Assignment rankers, newest first.' })
   rankerModels(): Promise<RankerModel[]> {
     return this.registry.list();
+  }
+
+  @Authorized(...PLANNERS)
+  @Query(() => RankerRollbackType, {
+    description:
+      'The ranker `rollbackRanker` would activate now, or why it would be refused (MANAGER, ADMIN).',
+  })
+  rankerRollback(): Promise<RankerRollbackType> {
+    return this.registry.rollbackTarget();
   }
 
   @Authorized(...PLANNERS)

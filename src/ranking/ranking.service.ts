@@ -31,6 +31,7 @@ import {
   schedulingKpis,
   type SchedulingKpis,
 } from './scheduling-kpis.core';
+import { judgeKpis, type JudgedSchedulingKpis, type KpiTargets } from './kpi-targets.core';
 import type { ScoreWeekTaskInput, TrainRankerTaskInput } from './ranker.task';
 
 export const MIN_TRAIN_WEEKS = 6;
@@ -64,6 +65,7 @@ export class RankingService {
     private readonly workers: TaskRunner,
     private readonly flags: RankingFlags,
     private readonly logger: Logger,
+    private readonly targets: KpiTargets,
   ) {}
 
   /** Published rosters of the `weeks` weeks before `week`, newest first (missing weeks skipped). */
@@ -179,8 +181,11 @@ export class RankingService {
     return { rewards: d.rewards, ranking: { path: d.path, ...info }, shadow: null };
   }
 
-  /** KPIs of the weeks from `from` to `to` (Mondays, at most MAX_KPI_WEEKS weeks). */
-  async schedulingKpis(from: string, to: string, viewer: Viewer): Promise<SchedulingKpis> {
+  /**
+   * KPIs of the weeks from `from` to `to` (Mondays, at most MAX_KPI_WEEKS weeks), each judged
+   * against the site's targets.
+   */
+  async schedulingKpis(from: string, to: string, viewer: Viewer): Promise<JudgedSchedulingKpis> {
     assertWeek(from, 'from');
     assertWeek(to, 'to');
     const count = daysBetween(from, to) / 7 + 1;
@@ -198,7 +203,7 @@ export class RankingService {
       const week = addDays(from, 7 * i);
       weeks.push(await this.kpiWeek(week, labels.get(week)?.interventionRate ?? null, viewer));
     }
-    return schedulingKpis(weeks);
+    return judgeKpis(schedulingKpis(weeks), this.targets);
   }
 
   /** One week's KPI input; assignments are read only for the pair ML against rules compares. */

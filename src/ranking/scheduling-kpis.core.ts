@@ -63,9 +63,11 @@ export interface WeekKpis {
   mlVsRules: MlVsRules | null;
 }
 
+export type OverallKpis = Omit<WeekKpis, 'week' | 'mlVsRules'>;
+
 export interface SchedulingKpis {
   weeks: WeekKpis[];
-  overall: Omit<WeekKpis, 'week' | 'mlVsRules'>;
+  overall: OverallKpis;
 }
 
 export function stdDev(values: number[]): number | null {

@@ -32,6 +32,7 @@ import { RankingService } from '../ranking/ranking.service';
 import { RankingResolver } from '../ranking/ranking.resolver';
 import { RosterRankingResolver } from '../ranking/roster-ranking.resolver';
 import { rankingFlags } from '../ranking/ranking-flags.core';
+import { kpiTargets } from '../ranking/kpi-targets.core';
 import { RosterConflictService } from '../rostering/roster-conflict.service';
 import { RosterJobService } from '../rostering/roster-job.service';
 import { RosterProblemSource } from '../rostering/roster-problem-source';
@@ -259,6 +260,7 @@ function rankingFeature({ store, workers, config, logger }: Base, rostering: Ros
     workers,
     rankingFlags(config),
     logger,
+    kpiTargets(config),
   );
   rostering.rosters.onPublish(async (doc) => {
     await rankingLabels.record(doc);

@@ -87,6 +87,7 @@ const EXPECTED: Record<string, Caller[]> = {
   'Query.rosterOutcome': [A, M, S],
   // learned ranking
   'Query.rankerModels': [A, M],
+  'Query.rankerRollback': [A, M],
   'Query.schedulingKpis': [A, M],
   'Mutation.trainAssignmentRanker': [A, M],
   'Mutation.activateRanker': [A, M],

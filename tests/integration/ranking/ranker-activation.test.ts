@@ -15,6 +15,7 @@ import {
   type TrainedRanker,
 } from '../../../src/ranking/ranker.core';
 import type { RankingLabelService } from '../../../src/ranking/ranking-label.service';
+import { kpiTargets } from '../../../src/ranking/kpi-targets.core';
 import { RankingService } from '../../../src/ranking/ranking.service';
 import { FEATURE_NAMES } from '../../../src/ranking/ranking-features.core';
 import type { RosterService } from '../../../src/rostering/roster.service';
@@ -63,7 +64,16 @@ async function rankingWith(trained: RankerMetrics[]) {
     shadowMode: false,
     canaryPercent: 100,
   };
-  const ranking = new RankingService(rosters, labels, registry, workers, flags, createLogger(testConfig()));
+  const config = testConfig();
+  const ranking = new RankingService(
+    rosters,
+    labels,
+    registry,
+    workers,
+    flags,
+    createLogger(config),
+    kpiTargets(config),
+  );
   return { ranking, registry };
 }
 

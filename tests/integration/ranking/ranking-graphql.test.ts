@@ -1,4 +1,5 @@
-import { demoProblem } from '../../../src/ranking/simulated-manager.core';
+import { Role } from '../../../src/auth/roles';
+import { demoProblem, demoWeek } from '../../../src/ranking/simulated-manager.core';
 import { parseRosterProblem } from '../../../src/rostering/roster-problem.validation';
 import { solveRoster } from '../../../src/rostering/roster-solver';
 import { codeOf, createInProcessApp, type GqlApp } from '../../helpers/in-process-app';
@@ -55,5 +56,99 @@ describe('learned ranking over GraphQL', () => {
       { week: '2030-01-07', successRate: null },
       { week: '2030-01-14', successRate: null },
     ]);
+  });
+});
+
+describe('KPI targets and the rollback target over GraphQL', () => {
+  let t: GqlApp;
+  let manager: string;
+  const week = demoWeek(3);
+
+  beforeAll(async () => {
+    // targets the published week's figures fall on known sides of
+    t = await createInProcessApp({
+      env: {
+        KPI_SUCCESS_RATE_BASELINE: '0.5',
+        KPI_SUCCESS_RATE_TARGET: '0',
+        KPI_WORKLOAD_BALANCE_BASELINE: '3',
+        KPI_WORKLOAD_BALANCE_TARGET: '0',
+        KPI_INTERVENTION_RATE_BASELINE: '0.4',
+        KPI_INTERVENTION_RATE_TARGET: '0',
+      },
+    });
+    manager = await t.login('manager');
+  });
+  afterAll(() => t.close());
+
+  const KPIS = `query($from: String!, $to: String!) { schedulingKpis(from: $from, to: $to) {
+    targets {
+      successRate { baseline target direction unit }
+      workloadBalance { baseline target direction unit }
+      interventionRate { baseline target direction unit }
+    }
+    overall { successRate workloadBalance interventionRate targetMet { successRate workloadBalance interventionRate } }
+    weeks { week workloadBalance interventionRate targetMet { workloadBalance interventionRate } }
+  } }`;
+  type Kpis = {
+    schedulingKpis: {
+      targets: Record<string, { baseline: number; target: number; direction: string; unit: string }>;
+      overall: Record<string, unknown> & { targetMet: Record<string, boolean | null> };
+      weeks: (Record<string, unknown> & { targetMet: Record<string, boolean | null> })[];
+    };
+  };
+
+  it('schedulingKpis serves the configured targets and judges each figure against them', async () => {
+    const problem = parseRosterProblem(demoProblem(3));
+    const draft = await t.services.rosters.storeDraft(
+      problem,
+      await solveRoster(problem, { heuristicOnly: true }),
+      null,
+      'u',
+    );
+    const viewer = { userId: 'u-manager', username: 'manager', roles: [Role.MANAGER], staffId: null };
+    await t.services.rosters.publish(draft._id, viewer);
+    const res = await t.gql<Kpis>(KPIS, { from: week, to: week }, manager);
+    expectOk(res);
+    const { targets, overall, weeks } = res.data!.schedulingKpis;
+    expect(targets).toEqual({
+      successRate: { baseline: 0.5, target: 0, direction: 'HIGHER_IS_BETTER', unit: 'SHARE' },
+      workloadBalance: { baseline: 3, target: 0, direction: 'LOWER_IS_BETTER', unit: 'HOURS' },
+      interventionRate: { baseline: 0.4, target: 0, direction: 'LOWER_IS_BETTER', unit: 'SHARE' },
+    });
+    // published as generated: no hand-made assignment; the demo's hours are not all on target
+    expect(overall).toMatchObject({ interventionRate: 0, successRate: expect.any(Number) });
+    expect(overall.workloadBalance).toBeGreaterThan(0);
+    // success ≥ 0 (higher is better), balance > 0 misses a target of 0, 0 hand-made meets 0
+    expect(overall.targetMet).toEqual({ successRate: true, workloadBalance: false, interventionRate: true });
+    expect(weeks).toEqual([
+      {
+        week,
+        workloadBalance: overall.workloadBalance,
+        interventionRate: 0,
+        targetMet: { workloadBalance: false, interventionRate: true },
+      },
+    ]);
+    // a week with nothing generated: no figure, no verdict (null, not false)
+    const empty = await t.gql<Kpis>(KPIS, { from: '2030-01-07', to: '2030-01-07' }, manager);
+    expectOk(empty);
+    expect(empty.data!.schedulingKpis.overall.targetMet).toEqual({
+      successRate: null,
+      workloadBalance: null,
+      interventionRate: null,
+    });
+  });
+
+  it('rankerRollback gives the refusal rollbackRanker answers with; an agent gets neither', async () => {
+    const plan = await t.gql<{
+      rankerRollback: { target: { version: number } | null; refusal: string | null };
+    }>('{ rankerRollback { target { version } refusal } }', {}, manager);
+    expectOk(plan);
+    expect(plan.data!.rankerRollback).toEqual({ target: null, refusal: 'No active ranker to roll back' });
+    const rollback = await t.gql('mutation { rollbackRanker { id } }', {}, manager);
+    expect(codeOf(rollback)).toBe('FAILED_PRECONDITION');
+    expect(rollback.errors![0].message).toBe(plan.data!.rankerRollback.refusal);
+    const agent = await t.login('agent');
+    const refused = await t.gql('{ rankerRollback { refusal } }', {}, agent);
+    expect(codeOf(refused)).toBe('FORBIDDEN');
   });
 });

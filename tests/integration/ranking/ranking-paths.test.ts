@@ -7,6 +7,7 @@
 import { Role } from '../../../src/auth/roles';
 import type { Viewer } from '../../../src/auth/request-context';
 import { DEFAULT_RANKER_OPTIONS, type RankerOptions } from '../../../src/ranking/ranker.core';
+import { kpiTargets } from '../../../src/ranking/kpi-targets.core';
 import { RankingService } from '../../../src/ranking/ranking.service';
 import { SUCCESS_COVERAGE } from '../../../src/ranking/scheduling-kpis.core';
 import { publishSimulatedWeeks } from '../../../src/ranking/ranking.seed';
@@ -123,6 +124,7 @@ describe('learned ranking paths of roster jobs', () => {
         services.workers,
         { ...flags, confidenceThreshold },
         services.logger,
+        kpiTargets(services.config),
       ).decide(problem);
     const [loose, strict] = [await at(0.6), await at(1)];
     expect(loose.reason).toBeNull();
