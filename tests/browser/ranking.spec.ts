@@ -53,11 +53,17 @@ test('a manager reads the ranker registry, trains, activates, rolls back and rea
   );
   await expect(v1.getByRole('button', { name: /^Activate/ })).toHaveCount(0);
 
-  // Nothing to roll back to yet: the server's refusal is shown with its code.
-  await registry.getByRole('button', { name: 'Roll back' }).click();
-  await expect(registry.getByRole('alert')).toHaveText(
-    'FAILED_PRECONDITION: No earlier ranker to roll back to',
-  );
+  // Nothing to roll back to yet: the button is off, with the API's reason (rankerRollback) beside it.
+  const rollbackPlan = async () =>
+    (await graphqlAs(page, '{ rankerRollback { target { version } refusal } }')).data!.rankerRollback as {
+      target: { version: number } | null;
+      refusal: string | null;
+    };
+  expect(await rollbackPlan()).toEqual({ target: null, refusal: 'No earlier ranker to roll back to' });
+  const rollBack = registry.getByRole('button', { name: /^Roll back/ });
+  await expect(rollBack).toHaveText('Roll back');
+  await expect(rollBack).toBeDisabled();
+  await expect(rollBack).toHaveAccessibleDescription('No earlier ranker to roll back to');
 
   // Train on the last 12 weeks: the new ranker is listed, a candidate while v1 is in use.
   const train = registry.getByRole('form', { name: 'Train a ranker' });
@@ -75,10 +81,18 @@ test('a manager reads the ranker registry, trains, activates, rolls back and rea
   await expect(outcome).toHaveText('v2 is now the ACTIVE ranker.');
   await expect(v2.getByText('ACTIVE', { exact: true })).toBeVisible();
   await expect(v1.getByText('RETIRED', { exact: true })).toBeVisible();
-  await registry.getByRole('button', { name: 'Roll back to v1' }).click();
+  // The label is the API's target: the ranker rollbackRanker then activates.
+  expect(await rollbackPlan()).toEqual({ target: { version: 1 }, refusal: null });
+  await expect(rollBack).toHaveText('Roll back to v1');
+  await expect(registry.getByTestId('rollback-refusal')).toHaveCount(0);
+  await rollBack.click();
   await expect(outcome).toHaveText('Rolled back: v1 is the ACTIVE ranker again.');
   await expect(v1.getByText('ACTIVE', { exact: true })).toBeVisible();
   await expect(v2.getByText('RETIRED', { exact: true })).toBeVisible();
+  // v2 is now the ranker activated last before v1: the next rollback would return to it
+  await expect(rollBack).toHaveText('Roll back to v2');
+  expect(await rollbackPlan()).toEqual({ target: { version: 2 }, refusal: null });
+  await expect(rollBack).toBeEnabled();
 
   // KPIs: by default the 8 weeks before the site's current week.
   const kpis = page.getByRole('region', { name: 'Scheduling KPIs' });
@@ -103,21 +117,66 @@ test('a manager reads the ranker registry, trains, activates, rolls back and rea
   await expect(kpis.getByTestId('kpi-range')).toHaveText(`${monday} – ${to} · 12 weeks`);
   await expect(range.getByLabel('From week')).toHaveValue(monday);
   await expect(kpis.getByTestId('kpi-weeks').locator('tbody tr')).toHaveCount(12);
+  type Target = { baseline: number; target: number; direction: string; unit: string };
+  type Judged = {
+    successRate: boolean | null;
+    workloadBalance: boolean | null;
+    interventionRate: boolean | null;
+  };
   const answer = await graphqlAs(
     page,
-    'query($from: String!, $to: String!) { schedulingKpis(from: $from, to: $to) { overall { successRate interventionRate } } }',
+    `query($from: String!, $to: String!) { schedulingKpis(from: $from, to: $to) {
+      targets { successRate { ...T } workloadBalance { ...T } interventionRate { ...T } }
+      overall { successRate workloadBalance interventionRate targetMet { successRate workloadBalance interventionRate } }
+    } }
+    fragment T on KpiTarget { baseline target direction unit }`,
     { from: monday, to },
   );
-  const overall = (
-    answer.data!.schedulingKpis as { overall: { successRate: number; interventionRate: number } }
-  ).overall;
+  const { overall, targets } = answer.data!.schedulingKpis as {
+    overall: { successRate: number; workloadBalance: number; interventionRate: number; targetMet: Judged };
+    targets: { successRate: Target; workloadBalance: Target; interventionRate: Target };
+  };
+  // issue 17's baselines and targets (the demo runs with the defaults)
+  expect(targets).toEqual({
+    successRate: { baseline: 0.85, target: 0.9, direction: 'HIGHER_IS_BETTER', unit: 'SHARE' },
+    workloadBalance: { baseline: 2.5, target: 2, direction: 'LOWER_IS_BETTER', unit: 'HOURS' },
+    interventionRate: { baseline: 0.3, target: 0.21, direction: 'LOWER_IS_BETTER', unit: 'SHARE' },
+  });
+  const verdict = (met: boolean | null) => (met === null ? 'no figure' : met ? '✓ met' : '✗ not met');
   const figures = kpis.getByTestId('kpi-overall');
-  await expect(figures.getByRole('definition').nth(0)).toHaveText(pct(overall.successRate));
-  await expect(figures.getByRole('definition').nth(2)).toHaveText(pct(overall.interventionRate));
+  const figure = async (id: string, value: string, target: string, met: boolean | null) => {
+    const defs = figures.getByTestId(`kpi-${id}`).getByRole('definition');
+    await expect(defs.nth(0)).toHaveText(value);
+    await expect(defs.nth(1)).toHaveText(`${verdict(met)} ${target}`);
+  };
+  await figure(
+    'success-rate',
+    pct(overall.successRate),
+    'target ≥ 90 %, baseline 85 %',
+    overall.targetMet.successRate,
+  );
+  await figure(
+    'workload-balance',
+    `${overall.workloadBalance.toFixed(2)} h`,
+    'target ≤ 2.00 h, baseline 2.50 h',
+    overall.targetMet.workloadBalance,
+  );
+  await figure(
+    'intervention-rate',
+    pct(overall.interventionRate),
+    'target ≤ 21 %, baseline 30 %',
+    overall.targetMet.interventionRate,
+  );
+  await expect(figures.getByTestId('kpi-fallback-rate').getByRole('definition').nth(1)).toHaveText(
+    'no target',
+  );
+  const weekTable = kpis.getByTestId('kpi-weeks');
+  await expect(weekTable.getByRole('columnheader', { name: 'Workload σ (≤ 2.00 h)' })).toBeVisible();
+  await expect(weekTable.getByRole('columnheader', { name: 'Intervention (≤ 21 %)' })).toBeVisible();
   await expect(kpis.getByTestId('kpi-chart')).toHaveAttribute('data-ready', 'true');
   await expect(kpis.getByTestId('kpi-chart')).toHaveAttribute(
     'data-series',
-    'Scheduler success|User intervention|Fallback to rules',
+    'Scheduler success|User intervention|Fallback to rules|Success target|Intervention target',
   );
   await expectAccessible(page, 'the ranking page');
   await shot(page, 'ranking');

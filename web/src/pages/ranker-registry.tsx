@@ -14,15 +14,6 @@ import {
 /** What the last action did: a line for the status region, or the server's error. */
 type Outcome = { text: string; error?: undefined } | { text?: undefined; error: CombinedError } | null;
 
-/** The ranker a rollback returns to: the RETIRED one activated last (as the API picks it). */
-export function rollbackTarget(models: readonly RankerRow[]): RankerRow | null {
-  let best: RankerRow | null = null;
-  for (const m of models)
-    if (m.status === 'RETIRED' && m.activatedAt && (!best || m.activatedAt > (best.activatedAt ?? '')))
-      best = m;
-  return best;
-}
-
 /** The weeks a ranker learned from: their span, and how many trained and validated. */
 function WeeksCell({ train, validation }: { train: readonly string[]; validation: readonly string[] }) {
   const all = [...train, ...validation];
@@ -69,8 +60,9 @@ export function RankerRegistry() {
   const [weeks, setWeeks] = useState<number | ''>(LOOKBACK_WEEKS.default);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const list = models.data?.rankerModels ?? [];
-  const active = list.find((m) => m.status === 'ACTIVE') ?? null;
-  const back = rollbackTarget(list);
+  // what Roll back would do, by the API's own rule (rankerRollback), re-read after every action
+  const rollbackPlan = models.data?.rankerRollback ?? null;
+  const back = rollbackPlan?.target ?? null;
 
   const report = (error: CombinedError | undefined, text: () => string) => {
     setOutcome(error ? { error } : { text: text() });
@@ -168,15 +160,23 @@ export function RankerRegistry() {
             {training.fetching ? 'Training…' : `Train on the last ${weeks === '' ? 'N' : weeks} weeks`}
           </button>
         </form>
-        {active && (
-          <button
-            type="button"
-            className="secondary"
-            disabled={rolling.fetching}
-            onClick={() => void onRollback()}
-          >
-            {back ? `Roll back to v${back.version}` : 'Roll back'}
-          </button>
+        {rollbackPlan && (
+          <>
+            <button
+              type="button"
+              className="secondary"
+              disabled={!back || rolling.fetching}
+              aria-describedby={back ? undefined : 'rollback-refusal'}
+              onClick={() => void onRollback()}
+            >
+              {back ? `Roll back to v${back.version}` : 'Roll back'}
+            </button>
+            {rollbackPlan.refusal && (
+              <span className="small" id="rollback-refusal" data-testid="rollback-refusal">
+                {rollbackPlan.refusal}
+              </span>
+            )}
+          </>
         )}
       </div>
       <p className="small">

@@ -1,5 +1,5 @@
 import { graphql } from '../gql';
-import type { RankerFieldsFragment, SchedulingKpisQuery } from '../gql/graphql';
+import type { KpiTargetFieldsFragment, RankerFieldsFragment, SchedulingKpisQuery } from '../gql/graphql';
 
 /** The API's bounds on `trainAssignmentRanker(lookbackWeeks)` (MIN_TRAIN_WEEKS, MAX_LOOKBACK_WEEKS). */
 export const LOOKBACK_WEEKS = { min: 6, max: 104, default: 26 } as const;
@@ -30,10 +30,18 @@ export const RankerFields = graphql(`
   }
 `);
 
+/** The registry, and what Roll back would do (the API's own rule: `rankerRollback`). */
 export const RankerModels = graphql(`
   query RankerModels {
     rankerModels {
       ...RankerFields
+    }
+    rankerRollback {
+      target {
+        id
+        version
+      }
+      refusal
     }
   }
 `);
@@ -62,14 +70,39 @@ export const RollbackRanker = graphql(`
   }
 `);
 
+export const KpiTargetFields = graphql(`
+  fragment KpiTargetFields on KpiTarget {
+    baseline
+    target
+    direction
+    unit
+  }
+`);
+
 export const SchedulingKpis = graphql(`
   query SchedulingKpis($from: String!, $to: String!) {
     schedulingKpis(from: $from, to: $to) {
+      targets {
+        successRate {
+          ...KpiTargetFields
+        }
+        workloadBalance {
+          ...KpiTargetFields
+        }
+        interventionRate {
+          ...KpiTargetFields
+        }
+      }
       overall {
         successRate
         workloadBalance
         interventionRate
         fallbackRate
+        targetMet {
+          successRate
+          workloadBalance
+          interventionRate
+        }
       }
       weeks {
         week
@@ -77,6 +110,10 @@ export const SchedulingKpis = graphql(`
         workloadBalance
         interventionRate
         fallbackRate
+        targetMet {
+          workloadBalance
+          interventionRate
+        }
         mlVsRules {
           rulesCoveragePercent
           modelCoveragePercent
@@ -91,3 +128,4 @@ export const SchedulingKpis = graphql(`
 
 export type RankerRow = RankerFieldsFragment;
 export type KpiData = SchedulingKpisQuery['schedulingKpis'];
+export type KpiTargetData = KpiTargetFieldsFragment;

@@ -4,12 +4,24 @@ import { Chart } from '../charts/chart';
 import { addDays, ErrorBox, fmt, mondayOf, Section } from '../ui';
 import { useSiteClock } from '../site-clock';
 import { kpiRatesOption } from './ranking.chart';
-import { DEFAULT_KPI_WEEKS, type KpiData, MAX_KPI_WEEKS, SchedulingKpis } from './ranking.queries';
+import {
+  DEFAULT_KPI_WEEKS,
+  type KpiData,
+  type KpiTargetData,
+  MAX_KPI_WEEKS,
+  SchedulingKpis,
+} from './ranking.queries';
 
 type MlVsRules = NonNullable<KpiData['weeks'][number]['mlVsRules']>;
+type Targets = KpiData['targets'];
 
 const hours = (v: number | null | undefined) => (v == null ? '–' : `${v.toFixed(2)} h`);
 const coverage = (v: number | null | undefined) => (v == null ? '–' : `${fmt.n(v)} %`);
+/** A baseline or target in its unit: "90 %", "21.5 %", "2.00 h". */
+const inUnit = (v: number, t: KpiTargetData) => (t.unit === 'HOURS' ? hours(v) : `${fmt.n(v * 100, 1)} %`);
+/** "≥ 90 %" / "≤ 2.00 h": the target with the direction it is met in. */
+const targetText = (t: KpiTargetData) =>
+  `${t.direction === 'HIGHER_IS_BETTER' ? '≥' : '≤'} ${inUnit(t.target, t)}`;
 
 /** The default range: the DEFAULT_KPI_WEEKS weeks before the site's current week. */
 export function defaultKpiRange(today: string): { from: string; to: string } {
@@ -17,25 +29,78 @@ export function defaultKpiRange(today: string): { from: string; to: string } {
   return { from: addDays(thisWeek, -7 * DEFAULT_KPI_WEEKS), to: addDays(thisWeek, -7) };
 }
 
-function Overall({ overall }: { overall: KpiData['overall'] }) {
+/** The verdict in words (a mark and a colour beside them, never instead). */
+function Verdict({ met }: { met: boolean | null | undefined }) {
+  if (met == null) return <span className="verdict">no figure</span>;
+  return met ? <span className="verdict met">✓ met</span> : <span className="verdict missed">✗ not met</span>;
+}
+
+/** A week's cell: the figure, and ✓ / ✗ against its target (spelled out for screen readers). */
+function Judged({ text, met }: { text: string; met: boolean | null | undefined }) {
+  if (met == null) return <>{text}</>;
+  return (
+    <>
+      {text}{' '}
+      <span className={`verdict ${met ? 'met' : 'missed'}`} aria-hidden="true">
+        {met ? '✓' : '✗'}
+      </span>
+      <span className="sr-only">{met ? ' meets the target' : ' misses the target'}</span>
+    </>
+  );
+}
+
+function Figure(props: {
+  id: string;
+  label: string;
+  value: string;
+  target?: KpiTargetData;
+  met?: boolean | null;
+}) {
+  const { target } = props;
+  return (
+    <div data-testid={`kpi-${props.id}`}>
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
+      <dd className="target">
+        {target ? (
+          <>
+            <Verdict met={props.met} /> <br />
+            target {targetText(target)}, baseline {inUnit(target.baseline, target)}
+          </>
+        ) : (
+          'no target'
+        )}
+      </dd>
+    </div>
+  );
+}
+
+function Overall({ overall, targets }: { overall: KpiData['overall']; targets: Targets }) {
+  const met = overall.targetMet;
   return (
     <dl className="kpis" data-testid="kpi-overall">
-      <div>
-        <dt>Scheduler success rate</dt>
-        <dd>{fmt.pct(overall.successRate)}</dd>
-      </div>
-      <div>
-        <dt>Workload balance σ</dt>
-        <dd>{hours(overall.workloadBalance)}</dd>
-      </div>
-      <div>
-        <dt>User intervention rate</dt>
-        <dd>{fmt.pct(overall.interventionRate)}</dd>
-      </div>
-      <div>
-        <dt>Fallback rate</dt>
-        <dd>{fmt.pct(overall.fallbackRate)}</dd>
-      </div>
+      <Figure
+        id="success-rate"
+        label="Scheduler success rate"
+        value={fmt.pct(overall.successRate)}
+        target={targets.successRate}
+        met={met.successRate}
+      />
+      <Figure
+        id="workload-balance"
+        label="Workload balance σ"
+        value={hours(overall.workloadBalance)}
+        target={targets.workloadBalance}
+        met={met.workloadBalance}
+      />
+      <Figure
+        id="intervention-rate"
+        label="User intervention rate"
+        value={fmt.pct(overall.interventionRate)}
+        target={targets.interventionRate}
+        met={met.interventionRate}
+      />
+      <Figure id="fallback-rate" label="Fallback rate" value={fmt.pct(overall.fallbackRate)} />
     </dl>
   );
 }
@@ -72,7 +137,10 @@ export function SchedulingKpisPanel() {
   const data = kpis.data?.schedulingKpis;
   const weeks = data?.weeks ?? [];
   const shadow = weeks.some((w) => w.mlVsRules);
-  const option = useMemo(() => (weeks.length > 0 ? kpiRatesOption(weeks) : null), [weeks]);
+  const option = useMemo(
+    () => (data && data.weeks.length > 0 ? kpiRatesOption(data.weeks, data.targets) : null),
+    [data],
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -115,18 +183,21 @@ export function SchedulingKpisPanel() {
           <h3 data-testid="kpi-range">
             {range.from} – {range.to} · {weeks.length} {weeks.length === 1 ? 'week' : 'weeks'}
           </h3>
-          <Overall overall={data.overall} />
+          <Overall overall={data.overall} targets={data.targets} />
           <p className="small">
-            Success: generated rosters (published or not) that met coverage ≥ 97 % as the solver generated
-            them, before any manual edit (later edits neither make nor break a success). Workload balance:
-            standard deviation of |paid hours − target| on the published roster. Intervention: share of
-            published assignments added by hand. Fallback: share of candidates left to the stated-preference
-            rules (– for rosters planned without ranking).
+            Success (higher is better): generated rosters (published or not) that met coverage ≥ 97 % as the
+            solver generated them, before any manual edit (later edits neither make nor break a success).
+            Workload balance (lower is better): standard deviation of |paid hours − target| on the published
+            roster. Intervention (lower is better): share of published assignments added by hand. Fallback:
+            share of candidates left to the stated-preference rules (– for rosters planned without ranking).
+            Baselines and targets are the site&apos;s (<code>KPI_*</code> settings); in the table ✓ marks a
+            week meeting its target and ✗ one missing it (a week&apos;s success rate, usually of one job, is
+            not judged).
           </p>
           {option && (
             <Chart
               option={option}
-              label="Scheduler success, user intervention and fallback rates per week"
+              label="Scheduler success, user intervention and fallback rates per week, with the success and intervention targets"
               testId="kpi-chart"
               height={260}
             />
@@ -137,8 +208,8 @@ export function SchedulingKpisPanel() {
                 <tr>
                   <th scope="col">Week</th>
                   <th scope="col">Success</th>
-                  <th scope="col">Workload σ</th>
-                  <th scope="col">Intervention</th>
+                  <th scope="col">Workload σ ({targetText(data.targets.workloadBalance)})</th>
+                  <th scope="col">Intervention ({targetText(data.targets.interventionRate)})</th>
                   <th scope="col">Fallback</th>
                   {shadow && (
                     <>
@@ -154,8 +225,12 @@ export function SchedulingKpisPanel() {
                   <tr key={w.week}>
                     <th scope="row">{w.week}</th>
                     <td className="num">{fmt.pct(w.successRate)}</td>
-                    <td className="num">{hours(w.workloadBalance)}</td>
-                    <td className="num">{fmt.pct(w.interventionRate)}</td>
+                    <td className="num nowrap">
+                      <Judged text={hours(w.workloadBalance)} met={w.targetMet.workloadBalance} />
+                    </td>
+                    <td className="num nowrap">
+                      <Judged text={fmt.pct(w.interventionRate)} met={w.targetMet.interventionRate} />
+                    </td>
                     <td className="num">{fmt.pct(w.fallbackRate)}</td>
                     {shadow && <MlCells m={w.mlVsRules} />}
                   </tr>
