@@ -1,27 +1,9 @@
-import { readFileSync } from 'node:fs';
-
-/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
-const USER_HZ = 100;
-
-/**
- * CPU time of the calling thread in ms, from /proc/thread-self/stat (utime + stime, fields 14
- * and 15, in 10 ms ticks); where /proc is missing, the process's (every thread's) CPU time.
- */
-function threadCpuMs(): number {
-  try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
-  } catch {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  }
-}
+import { threadCpuMs } from './thread-cpu';
 
 /**
  * Longest gap between 1 ms timer ticks while `work` runs, and the number of ticks.
  * `longest` is wall time; `longestCpu` is the CPU time the event loop's own thread spent in
- * that gap (10 ms resolution). A loop that holds the event loop shows in both; a process the
+ * that gap (`threadCpuMs`). A loop that holds the event loop shows in both; a process the
  * operating system left waiting on a busy machine (two Jest workers, e2e servers and the
  * browser on two cores) shows only in `longest`, and the process's other threads (V8's
  * garbage collector and compiler beside the loop) show in neither, so bounds on slicing use

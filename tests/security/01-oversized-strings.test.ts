@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AUDIT_LOG, type AuditDoc } from '../../src/auth/audit.doc';
 import { EmbeddedStore } from '../../src/store/embedded-store';
-import { postGql, startServer } from '../helpers/server-process';
+import { postGql, startServer, type ServerProcess } from '../helpers/server-process';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { MB, postRaw, sendFromChild, warmUp, watchWhile } from './hostile';
 
@@ -83,7 +83,7 @@ async function oversizedLogins(dir: string): Promise<void> {
   // the rate per client would refuse most of these bodies before the string caps see them (suite 25)
   const server = await startServer({ DATA_DIR: dir, SEED_PASSWORD: PASSWORD, HTTP_RATE_PER_CLIENT: '0' });
   try {
-    await hostileLogins(server.url);
+    await hostileLogins(server);
   } finally {
     expect(await server.stop()).toBe(0);
   }
@@ -99,20 +99,21 @@ async function oversizedLogins(dir: string): Promise<void> {
   expect(logins.map((e) => [e.username, e.code])).toEqual([['admin', 'UNAUTHENTICATED']]);
 }
 
-async function hostileLogins(url: string): Promise<void> {
+async function hostileLogins(server: ServerProcess): Promise<void> {
+  const url = server.url;
   await warmUp(url);
   await postRaw(url, VARIABLE);
-  const first = await watchWhile(url, sendFromChild(url, LITERAL));
-  const second = await watchWhile(url, sendFromChild(url, VARIABLE));
+  const first = await watchWhile(server, sendFromChild(url, LITERAL));
+  const second = await watchWhile(server, sendFromChild(url, VARIABLE));
   expect(first.result.status).toBe(400);
   expect(first.result.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   expect(first.result.json.errors?.[0]?.message).toMatch(/^The query document is \d+ characters long/);
-  expect(first.slowestHealthMs).toBeLessThan(100);
+  expect(first.slowestHealthCpuMs).toBeLessThan(100);
   expect([second.result.status, second.result.json.errors?.[0]?.extensions?.code]).toEqual([
     400,
     'BAD_USER_INPUT',
   ]);
-  expect(second.slowestHealthMs).toBeLessThan(100);
+  expect(second.slowestHealthCpuMs).toBeLessThan(100);
 
   for (let i = 3; i < 100; i += 4) {
     const batch = [i, i + 1, i + 2, i + 3].filter((n) => n < 100);

@@ -46,7 +46,7 @@ describe('security #16: large imports are capped before coercion and leave the e
     ((await site.gql('{ staff(first: 1) { totalCount } }')).body.data as { staff: { totalCount: number } })
       .staff.totalCount;
   const watchPost = (body: string) =>
-    watchWhile(site.server.url, sendFromChild(site.server.url, body, site.token));
+    watchWhile(site.server, sendFromChild(site.server.url, body, site.token));
 
   beforeAll(async () => {
     site = await startCallsSite('sec16');
@@ -62,7 +62,7 @@ describe('security #16: large imports are capped before coercion and leave the e
       message: `Variable "$r" holds a list of 5000 items; the limit is ${MAX_IMPORT_ROWS_PER_REQUEST}`,
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(watch.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
     expect(await staffCount()).toBe(0);
   });
 
@@ -74,7 +74,7 @@ describe('security #16: large imports are capped before coercion and leave the e
       message: 'The request body holds more than 100000 JSON values',
       extensions: { code: 'BAD_REQUEST' },
     });
-    expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(watch.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
     expect(await staffCount()).toBe(0);
   });
 
@@ -101,7 +101,7 @@ describe('security #16: large imports are capped before coercion and leave the e
     const rows = Array.from({ length: MAX_IMPORT_ROWS_PER_REQUEST }, (_, i) => staffRow(i));
     const staff = await watchPost(JSON.stringify({ query: STAFF_ROWS, variables: { r: rows } }));
     expect(staff.result.json).toEqual({ data: { importStaff: { rows: 1000, created: 1000 } } });
-    expect(staff.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(staff.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
 
     const windows = Array.from({ length: MAX_IMPORT_ROWS_PER_REQUEST }, (_, i) => ({
       employeeNo: staffRow(Math.floor(i / 5)).employeeNo,
@@ -113,7 +113,7 @@ describe('security #16: large imports are capped before coercion and leave the e
       JSON.stringify({ query: AVAILABILITY_ROWS, variables: { r: windows } }),
     );
     expect(availability.result.json).toEqual({ data: { importAvailability: { rows: 1000, created: 200 } } });
-    expect(availability.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(availability.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
   });
 
   it('imports 4 MiB of volumes in slices', async () => {
@@ -126,7 +126,7 @@ describe('security #16: large imports are capped before coercion and leave the e
     });
     const watch = await watchPost(body);
     expect(watch.result.json).toEqual({ data: { importVolumes: { rows: 120_000, days: 1251 } } });
-    expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(watch.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
     expect(watch.healthChecks).toBeGreaterThan(20);
   });
 });

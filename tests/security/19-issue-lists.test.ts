@@ -34,10 +34,7 @@ interface Counted {
 describe('security #19: issue lists are capped, whatever the data hold', () => {
   let site: CallsSite;
   const send = (query: string, variables: Record<string, unknown> = {}) =>
-    watchWhile(
-      site.server.url,
-      sendFromChild(site.server.url, JSON.stringify({ query, variables }), site.token),
-    );
+    watchWhile(site.server, sendFromChild(site.server.url, JSON.stringify({ query, variables }), site.token));
 
   beforeAll(async () => {
     site = await startCallsSite('sec19');
@@ -62,7 +59,7 @@ describe('security #19: issue lists are capped, whatever the data hold', () => {
     expect(v.counts).toEqual({ missing: DAYS * 96, negatives: 0, outliers: 0 });
     expect(v.missing).toHaveLength(MAX_LISTED_ISSUES);
     expect(v.missing[0]).toMatchObject({ date: '2030-01-01', index: 0, value: null });
-    expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(watch.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
   });
 
   it('imports a file that gives every interval twice: the first repeats listed, all counted and summed', async () => {
@@ -82,7 +79,7 @@ describe('security #19: issue lists are capped, whatever the data hold', () => {
     expect(r).toMatchObject({ rows: days * 96 * 2, duplicateCount: days * 96 });
     expect(r.duplicates).toHaveLength(MAX_LISTED_ISSUES);
     expect(r.duplicates[0]).toEqual({ date: '2025-01-01', index: 0, rows: [2, 3], value: 0 });
-    expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(watch.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
     const stored = await site.gql(
       '{ validateVolumes(channel: "calls", from: "2025-01-01", to: "2025-01-01") { missing { index } counts { missing } } }',
     );

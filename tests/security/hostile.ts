@@ -1,7 +1,10 @@
 /**
  * Helpers of the security tests: watch the server's liveness and the process heap while
  * a hostile request runs. Nothing sleeps: /healthz is polled back to back until the
- * hostile work settles, and the heap is sampled on every poll. The hostile request
+ * hostile work settles, and the heap is sampled on every poll. Each poll is timed twice: in
+ * wall time, and in the CPU time of the server's event-loop thread (`threadCpuMs`). A
+ * request that holds the loop shows in both; a machine busy with other processes lengthens
+ * only the first, so the event-loop bounds are on the second. The hostile request
  * itself is sent from a child process (`sendFromChild`), so building and uploading a
  * multi-megabyte body does not count against the server's event loop, which runs in
  * this process.
@@ -11,10 +14,17 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { threadCpuMs } from '../helpers/thread-cpu';
+
 export interface Watch<T> {
   result: T;
-  /** Slowest /healthz answer while the work ran, milliseconds. */
+  /** Slowest /healthz answer while the work ran, wall milliseconds (for the log). */
   slowestHealthMs: number;
+  /**
+   * Most CPU time the server's event-loop thread spent while one /healthz waited for its
+   * answer, milliseconds: how long the loop kept it waiting, whatever else ran on the machine.
+   */
+  slowestHealthCpuMs: number;
   healthChecks: number;
   /** Largest heapUsed seen, bytes. */
   peakHeap: number;
@@ -28,20 +38,32 @@ export interface Watch<T> {
 
 export const MB = 1024 * 1024;
 
-export async function watchWhile<T>(baseUrl: string, work: Promise<T>): Promise<Watch<T>> {
+/**
+ * The server a watch polls: its URL when it runs in this process (the loop is this thread),
+ * or a server process (`startServer`), whose main thread runs its loop.
+ */
+export type Watched = string | { url: string; child: { pid?: number } };
+
+export async function watchWhile<T>(server: Watched, work: Promise<T>): Promise<Watch<T>> {
+  const baseUrl = typeof server === 'string' ? server : server.url;
+  const pid = typeof server === 'string' ? undefined : server.child.pid;
+  if (typeof server !== 'string' && pid === undefined) throw new Error('the server process has no pid');
   let settled = false;
   const done = work.finally(() => {
     settled = true;
   });
   let slowest = 0;
+  let slowestCpu = 0;
   let checks = 0;
   const startHeap = process.memoryUsage().heapUsed;
   let peakHeap = startHeap;
   do {
     const t0 = performance.now();
+    const cpu0 = threadCpuMs(pid);
     const res = await fetch(`${baseUrl}/healthz`);
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
+    slowestCpu = Math.max(slowestCpu, threadCpuMs(pid) - cpu0);
     slowest = Math.max(slowest, performance.now() - t0);
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     checks += 1;
@@ -49,6 +71,7 @@ export async function watchWhile<T>(baseUrl: string, work: Promise<T>): Promise<
   return {
     result: await done,
     slowestHealthMs: slowest,
+    slowestHealthCpuMs: slowestCpu,
     healthChecks: checks,
     peakHeap,
     heapGrowth: peakHeap - startHeap,
