@@ -8,31 +8,39 @@
  * asked for every slot of every channel's week, all in one turn.
  *
  * Safe outcome: at that size every one of them answers with the event loop free for other
- * requests (slowest health check 50-170 ms on a busy 2-core machine).
+ * requests (slowest health check 50-170 ms on a busy 2-core machine). The bounds are on the
+ * CPU time the server's event-loop thread spent while a health check waited
+ * (`slowestHealthCpuMs`), not on its wall time, which a machine busy with other processes
+ * lengthens: beside two busy loops on 2 cores (load 12) the slowest checks took 311-1,155 ms
+ * of wall time and 17-93 ms of the loop's CPU; with the slicing taken out, 179-786 ms of CPU.
  */
 import { ROSTER_WEEK, startRosterSite, type RosterSite } from './roster-site';
 import { sendFromChild, watchWhile } from './hostile';
 import { ROSTER_EDIT_QUEUE } from '../../src/rostering/roster.service';
 import { postGql, signIn } from '../helpers/server-process';
 import { DEMO_PASSWORD } from '../helpers/test-config';
+import { processCpuMs } from '../helpers/thread-cpu';
 
-/** The bound of the other event-loop suites (16, 17): a busy CI machine still passes. */
+/** The bound of the other event-loop suites (16, 17): CPU ms of the server's loop thread. */
 const SLOWEST_HEALTH_MS = 300;
 const STAFF = 1000;
 const QUEUES = 12;
 
-const log = (what: string, ms: number): void =>
-  void process.stdout.write(`18-roster-stalls ${what}: slowest /healthz ${ms.toFixed(0)} ms\n`);
+const log = (what: string, watch: { slowestHealthMs: number; slowestHealthCpuMs: number }): void =>
+  void process.stdout.write(
+    `18-roster-stalls ${what}: slowest /healthz ${watch.slowestHealthMs.toFixed(0)} ms, ` +
+      `its loop's CPU ${watch.slowestHealthCpuMs.toFixed(0)} ms\n`,
+  );
 
 describe('security #18: large rosters leave the event loop free', () => {
   let site: RosterSite;
 
   const read = async (name: string, query: string, variables: Record<string, unknown> = {}) => {
     const watch = await watchWhile(
-      site.server.url,
+      site.server,
       sendFromChild(site.server.url, JSON.stringify({ query, variables }), site.token),
     );
-    log(name, watch.slowestHealthMs);
+    log(name, watch);
     expect(watch.result.json.errors).toBeUndefined();
     return watch;
   };
@@ -41,8 +49,8 @@ describe('security #18: large rosters leave the event loop free', () => {
     const fetched = fetch(`${site.server.url}${path}`, {
       headers: { authorization: `Bearer ${site.token}` },
     }).then(async (res) => ({ status: res.status, bytes: (await res.arrayBuffer()).byteLength }));
-    const watch = await watchWhile(site.server.url, fetched);
-    log(name, watch.slowestHealthMs);
+    const watch = await watchWhile(site.server, fetched);
+    log(name, watch);
     expect(watch.result.status).toBe(200);
     return watch;
   };
@@ -62,14 +70,14 @@ describe('security #18: large rosters leave the event loop free', () => {
       'query($id: ID!) { rosterOutcome(rosterId: $id) { total { liveArrivals serviceLevel labourCost } days { date } intervals(skill: "calls") { start skill serviceLevel } } }',
       { id: site.rosterId },
     );
-    expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(watch.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
   });
 
   it('exports the roster (with its outcome) and the outcome alone with the event loop free', async () => {
     const roster = await download('roster export', `/exports/rosters/${site.rosterId}.xlsx`);
-    expect(roster.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(roster.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
     const outcome = await download('outcome export', `/exports/rosters/${site.rosterId}/outcome.xlsx`);
-    expect(outcome.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(outcome.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
   });
 
   it('applies updateAssignment with the event loop free', async () => {
@@ -87,7 +95,7 @@ describe('security #18: large rosters leave the event loop free', () => {
         },
       },
     );
-    expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(watch.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
   });
 
   // measured 2026-12-02 before edits of a roster ran one at a time: 40 at once took 3.9 s,
@@ -104,11 +112,8 @@ describe('security #18: large rosters leave the event loop free', () => {
           c: { action: 'MOVE', staffId, date, toShiftTemplateId: i % 2 === 0 ? shiftTemplateId : other },
         },
       );
-    const watch = await watchWhile(
-      site.server.url,
-      Promise.all(Array.from({ length: 40 }, (_, i) => edit(i))),
-    );
-    log('40 concurrent updateAssignment', watch.slowestHealthMs);
+    const watch = await watchWhile(site.server, Promise.all(Array.from({ length: 40 }, (_, i) => edit(i))));
+    log('40 concurrent updateAssignment', watch);
     const codes = watch.result.map((r) => r.body.errors?.[0]?.extensions?.code ?? 'OK');
     const count = (code: string): number => codes.filter((c) => c === code).length;
     process.stdout.write(
@@ -126,7 +131,7 @@ describe('security #18: large rosters leave the event loop free', () => {
       return roster ? [roster.manualEdits] : [];
     });
     expect(new Set(edits).size).toBe(count('OK'));
-    expect(watch.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(watch.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
   });
 
   it('answers staffingPlan and the staffing export with the event loop free', async () => {
@@ -136,18 +141,30 @@ describe('security #18: large rosters leave the event loop free', () => {
       'query($w: String!) { staffingPlan(week: $w) { intervalMinutes skills { skill peak values } channels { channel weeklyFte } } }',
       { w: week },
     );
-    expect(plan.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    expect(plan.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
     const sheet = await download('staffing export', `/exports/staffing/${week}.xlsx`);
-    expect(sheet.slowestHealthMs).toBeLessThan(SLOWEST_HEALTH_MS);
-  });
+    expect(sheet.slowestHealthCpuMs).toBeLessThan(SLOWEST_HEALTH_MS);
+    // the site's first plan solves every channel's week (3-5 s alone, 27 s beside two busy
+    // loops): a bound against a hang only
+  }, 120_000);
 
+  // measured 2026-12-02: alone 187 ms, during the flood 1,991 ms before the lanes; 251 and 433 ms
+  // after. The bound is on the CPU time the server spent (every thread) while the manager's plan
+  // ran, against its plan alone: the work it waited for, not the milliseconds a busy machine
+  // adds to both (beside two busy loops, 219 ms alone and 1,218 ms during, with the lanes)
   it("bounds one user's concurrent heavy reads: another user's plan is not held behind a flood of them", async () => {
     const PLAN = 'query($w: String!) { staffingPlan(week: $w) { skills { skill peak } } }';
     const manager = await signIn(site.server.url, 'manager', DEMO_PASSWORD);
+    const pid = site.server.child.pid!;
     const timed = async (token: string) => {
       const t0 = performance.now();
+      const cpu0 = processCpuMs(pid);
       const res = await postGql(site.server.url, PLAN, { w: ROSTER_WEEK }, token);
-      return { ms: performance.now() - t0, code: res.body.errors?.[0]?.extensions?.code ?? 'OK' };
+      return {
+        ms: performance.now() - t0,
+        cpuMs: processCpuMs(pid) - cpu0,
+        code: res.body.errors?.[0]?.extensions?.code ?? 'OK',
+      };
     };
     const alone = await timed(manager);
     const flood = Array.from({ length: 20 }, () => timed(site.token));
@@ -156,12 +173,14 @@ describe('security #18: large rosters leave the event loop free', () => {
     const flooded = await Promise.all(flood);
     const codes = flooded.map((r) => r.code);
     process.stdout.write(
-      `18-roster-stalls plan alone ${alone.ms.toFixed(0)} ms, during 20 of another user's ${during.ms.toFixed(0)} ms; ` +
+      `18-roster-stalls plan alone ${alone.ms.toFixed(0)} ms (server CPU ${alone.cpuMs.toFixed(0)} ms), ` +
+        `during 20 of another user's ${during.ms.toFixed(0)} ms (server CPU ${during.cpuMs.toFixed(0)} ms); ` +
         `theirs ${JSON.stringify({ OK: codes.filter((c) => c === 'OK').length, RATE_LIMITED: codes.filter((c) => c === 'RATE_LIMITED').length })}\n`,
     );
     expect(during.code).toBe('OK');
     expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThan(0);
-    // measured 2026-12-02: alone 187 ms, during the flood 1,991 ms before the lanes; 251 and 433 ms after
-    expect(during.ms).toBeLessThan(4 * alone.ms + 300);
+    // with the lanes the manager's plan shares the server with two of theirs at a time; without
+    // them, with all twenty
+    expect(during.cpuMs).toBeLessThan(4 * alone.cpuMs + 300);
   });
 });
