@@ -1,5 +1,6 @@
 /**
- * `/exports/rosters/:id.xlsx` and `.csv`: Timetable (staff × days with shift times),
+ * `/exports/rosters/:id.xlsx` and `.csv`: Timetable (staff × days with shift times, paid
+ * hours against the target and the week's contract bounds),
  * Coverage (requirement vs scheduled per interval and skill, under-cover highlighted) and
  * KPIs. MANAGER sees every version; SERVICE_PROVIDER only PUBLISHED ones (others: 404).
  */
@@ -52,6 +53,8 @@ export function timetableSheet(doc: RosterDoc): Sheet {
       ...dates.map((d, i) => ({ header: `${DAY_NAMES[i]} ${d}`, key: d, width: 22 })),
       { header: 'Paid hours', key: 'paidHours', width: 12 },
       { header: 'Target hours', key: 'targetHours', width: 12 },
+      { header: 'Min hours', key: 'minHours', width: 10 },
+      { header: 'Max hours', key: 'maxHours', width: 10 },
     ],
     rows: staff.map((s) => {
       const row: Record<string, Cell> = { staffId: s.id, name: s.name ?? s.id };
@@ -60,6 +63,8 @@ export function timetableSheet(doc: RosterDoc): Sheet {
       }
       row.paidHours = hours.get(s.id)?.paidHours ?? 0;
       row.targetHours = hours.get(s.id)?.targetHoursWeek ?? null;
+      row.minHours = hours.get(s.id)?.minHoursWeek ?? null;
+      row.maxHours = hours.get(s.id)?.maxHoursWeek ?? null;
       return row;
     }),
   };

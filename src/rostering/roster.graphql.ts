@@ -151,7 +151,10 @@ export class RosterStaffHours implements core.StaffHoursKpi {
   @Field(() => Float)
   paidHours!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      "This week's minimum paid hours: the contract's, less minHoursWeek / maxDaysWeek for each usual working day of absence or site closure (what the roster was held to).",
+  })
   minHoursWeek!: number;
 
   @Field(() => Float)

@@ -143,6 +143,8 @@ describe('rostering end to end (HTTP + WebSocket + downloads)', () => {
       'Sun 2025-03-09',
       'Paid hours',
       'Target hours',
+      'Min hours',
+      'Max hours',
     ]);
     // Ada (cheapest) works the early shift Monday to Friday, nothing at the weekend
     expect(tt.getRow(2).getCell(2).value).toBe('Ada');
