@@ -66,8 +66,24 @@ function staffKpis(problem: RosterProblem, shifts: WorkedShift[]): StaffHoursKpi
   });
 }
 
+/** Σ hourly cost × paid hours, unrounded: the MILP's price of the shifts (rosterObjective). */
 const labourCost = (shifts: WorkedShift[]): number =>
   sum(shifts, (w) => (w.staff?.hourlyCost ?? 0) * w.paidHours);
+
+/**
+ * What one shift costs in whole cents (hourly cost × paid hours, half a cent up). Every
+ * published labour cost is a sum of these: the roster's KPI, the outcome's per day and per
+ * week, so the days of an export add up to its week to the cent. Until 2026-12-04 each day
+ * and the week were rounded apart: the demo's week 2026-11-23 showed days summing to
+ * 64,917.90 beside a week of 64,917.88. `toPrecision(12)` drops binary noise first
+ * (18.37 × 7.5 is 137.77499… in floating point, 137.78 on a payslip).
+ */
+export const shiftCostCents = (w: Pick<WorkedShift, 'staff' | 'paidHours'>): number =>
+  Math.round(Number(((w.staff?.hourlyCost ?? 0) * w.paidHours * 100).toPrecision(12)));
+
+/** Σ of the shifts' costs in cents, as money (two decimals). */
+const labourCostOf = (shifts: readonly Pick<WorkedShift, 'staff' | 'paidHours'>[]): number =>
+  sum(shifts, shiftCostCents) / 100;
 
 export function rosterKpis(
   problem: RosterProblem,
@@ -86,7 +102,7 @@ export function rosterKpis(
   const met = checks.filter(Boolean).length;
   return {
     skills: skillKpis(problem, shifts),
-    labourCost: round(labourCost(shifts), 2),
+    labourCost: labourCostOf(shifts),
     staff,
     fairness: {
       hoursDeviationStdDev: staff.length > 0 ? round(Math.sqrt(variance)) : null,

@@ -16,6 +16,7 @@ import { toGrid } from './outcome-grid.core';
 import { openSlots, weekFrame, type WeekFrame } from '../staffing/week-slots';
 import type { RequirementBasisName } from './roster-job.service';
 import { workedShift } from './roster-facts.validation';
+import { shiftCostCents } from './roster-kpi';
 import { nextTurn } from '../time-slicer';
 import type { RosterDoc } from './roster.doc';
 import {
@@ -171,12 +172,10 @@ function openMask(frame: WeekFrame, c: Channel, closed: ReadonlySet<string>): { 
   return open.some(Boolean) ? { open } : {};
 }
 
-/** Σ hourly cost × paid hours of the shifts starting on each date. */
+/** Labour cost of the shifts starting on each date (the KPI's shift costs in cents, summed by date). */
 export function labourCostByDate(doc: Pick<RosterDoc, 'problem' | 'assignments'>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const a of doc.assignments) {
-    const s = workedShift(doc.problem, a);
-    out[a.date] = (out[a.date] ?? 0) + (s.staff?.hourlyCost ?? 0) * s.paidHours;
-  }
-  return out;
+  const cents: Record<string, number> = {};
+  for (const a of doc.assignments)
+    cents[a.date] = (cents[a.date] ?? 0) + shiftCostCents(workedShift(doc.problem, a));
+  return Object.fromEntries(Object.entries(cents).map(([date, c]) => [date, c / 100]));
 }
