@@ -66,9 +66,13 @@ function staffKpis(problem: RosterProblem, shifts: WorkedShift[]): StaffHoursKpi
   });
 }
 
-/** Σ hourly cost × paid hours, unrounded: the MILP's price of the shifts (rosterObjective). */
-const labourCost = (shifts: WorkedShift[]): number =>
-  sum(shifts, (w) => (w.staff?.hourlyCost ?? 0) * w.paidHours);
+type PricedShift = Pick<WorkedShift, 'staff' | 'paidHours'>;
+
+/** Hourly cost × paid hours of one shift, unrounded. */
+const shiftCost = (w: PricedShift): number => (w.staff?.hourlyCost ?? 0) * w.paidHours;
+
+/** Σ of the shifts' unrounded costs: the MILP's price of the shifts (rosterObjective). */
+const labourCost = (shifts: WorkedShift[]): number => sum(shifts, shiftCost);
 
 /**
  * What one shift costs in whole cents (hourly cost × paid hours, half a cent up). Every
@@ -78,12 +82,11 @@ const labourCost = (shifts: WorkedShift[]): number =>
  * 64,917.90 beside a week of 64,917.88. `toPrecision(12)` drops binary noise first
  * (18.37 × 7.5 is 137.77499… in floating point, 137.78 on a payslip).
  */
-export const shiftCostCents = (w: Pick<WorkedShift, 'staff' | 'paidHours'>): number =>
-  Math.round(Number(((w.staff?.hourlyCost ?? 0) * w.paidHours * 100).toPrecision(12)));
+export const shiftCostCents = (w: PricedShift): number =>
+  Math.round(Number((shiftCost(w) * 100).toPrecision(12)));
 
 /** Σ of the shifts' costs in cents, as money (two decimals). */
-const labourCostOf = (shifts: readonly Pick<WorkedShift, 'staff' | 'paidHours'>[]): number =>
-  sum(shifts, shiftCostCents) / 100;
+const labourCostOf = (shifts: readonly PricedShift[]): number => sum(shifts, shiftCostCents) / 100;
 
 export function rosterKpis(
   problem: RosterProblem,
