@@ -10,7 +10,8 @@
 import { addDays, isoDayOfWeek, minutesToClock } from '../common/calendar';
 import { breakRulesOf } from '../staff/shift-breaks.core';
 import type { Availability, ShiftTemplate, StaffMember } from '../staff/staff.types';
-import { clockToMinutes, MINUTES_PER_DAY } from './calendar-util';
+import { clockToMinutes, MINUTES_PER_DAY, problemClock } from './calendar-util';
+import { availableSpans, isAvailable } from './milp/shift-candidates';
 import type { RosterProblemInput } from './roster-problem-schema';
 import type { RosterAssignment } from './roster.types';
 
@@ -112,6 +113,14 @@ const nonEmpty = <T>(values: T[]): T[] | undefined => (values.length > 0 ? value
 type ProblemTemplate = RosterProblemInput['shiftTemplates'][number];
 type ProblemStaff = RosterProblemInput['staff'][number];
 
+/** One shift of the week: its day (0 = Monday), real start and end minutes from weekStart, skills. */
+interface ShiftSpan {
+  day: number;
+  start: number;
+  end: number;
+  skills: string[];
+}
+
 /** What every person's entry is built from: the week, its dates, and the week's shared lookups. */
 interface StaffBuild {
   week: string;
@@ -122,6 +131,10 @@ interface StaffBuild {
   templateIds: (names: string[]) => string[];
   previousAssignments: RosterAssignment[];
   closed: ReadonlySet<string>;
+  /** Every shift of the week, timed as the solver times them, with its template's skills. */
+  shifts: ShiftSpan[];
+  /** The week and zone shifts are timed in. */
+  clock: { weekStart: string; timeZone?: string };
   notes: string[];
 }
 
@@ -201,10 +214,12 @@ function problemStaffMember(s: StaffMember, build: StaffBuild): ProblemStaff | n
   const pattern = build.patterns.get(s._id);
   if (!pattern) build.notes.push(`staff ${s.employeeNo} has no availability: not rostered`);
   const { availability, unavailableDates } = weekAvailability(pattern, build.dates, build.closed);
-  const minHoursWeek = creditAbsences(s.contract, pattern, unavailableDates);
+  const offDays = daysOff(s, pattern, { availability, unavailableDates }, build);
+  const minHoursWeek = creditAbsences(s.contract, offDays.length);
   if (minHoursWeek < s.contract.minHoursWeek)
     build.notes.push(
-      `staff ${s.employeeNo}: minimum hours ${s.contract.minHoursWeek} → ${minHoursWeek} for days of absence or closure`,
+      `staff ${s.employeeNo}: minimum hours ${s.contract.minHoursWeek} → ${minHoursWeek} for ` +
+        `${offDays.length} day${offDays.length === 1 ? '' : 's'} of absence or closure (${offDays.join(', ')})`,
     );
   const preferences = problemPreferences(s.preferences, build.templateIds);
   const previousWeek = previousWeekOf(build.week, s._id, build.previousAssignments);
@@ -226,6 +241,39 @@ function problemStaffMember(s: StaffMember, build: StaffBuild): ProblemStaff | n
   };
 }
 
+/** The week's shifts as the solver times them (real minutes from weekStart), with their skills. */
+function weekShiftSpans(
+  week: string,
+  timeZone: string | undefined,
+  templates: ProblemTemplate[],
+): ShiftSpan[] {
+  const clock = problemClock({ weekStart: week, timeZone });
+  return Array.from({ length: 7 }, (_, day) => day).flatMap((day) => {
+    const dow = isoDayOfWeek(addDays(week, day));
+    return templates
+      .filter((t) => t.daysOfWeek.includes(dow))
+      .map((t) => {
+        const start = clock.toReal(day * MINUTES_PER_DAY + clockToMinutes(t.start));
+        return { day, start, end: start + t.durationMinutes, skills: t.skills };
+      });
+  });
+}
+
+function staffBuild(data: RosterSourceData, templates: ProblemTemplate[], notes: string[]): StaffBuild {
+  const { week, timeZone } = data;
+  return {
+    week,
+    shifts: weekShiftSpans(week, timeZone, templates),
+    clock: { weekStart: week, ...(timeZone ? { timeZone } : {}) },
+    dates: Array.from({ length: 7 }, (_, i) => addDays(week, i)),
+    patterns: new Map(data.availability.map((a) => [a.staffId, a])),
+    templateIds: templateIdResolver(templates),
+    previousAssignments: data.previousAssignments,
+    closed: new Set(data.closedDates),
+    notes,
+  };
+}
+
 /** Builds the (unvalidated) roster problem of one week from master-data documents. */
 export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
   const notes: string[] = [];
@@ -235,15 +283,7 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
     new Set(requirement.requirements.map((r) => r.skill)),
     notes,
   );
-  const build: StaffBuild = {
-    week,
-    dates: Array.from({ length: 7 }, (_, i) => addDays(week, i)),
-    patterns: new Map(data.availability.map((a) => [a.staffId, a])),
-    templateIds: templateIdResolver(templates),
-    previousAssignments: data.previousAssignments,
-    closed: new Set(data.closedDates),
-    notes,
-  };
+  const build = staffBuild(data, templates, notes);
   if (build.closed.size > 0)
     notes.push(`site closed on ${[...build.closed].sort().join(', ')}: nobody is rostered on those days`);
   const staff = data.staff.flatMap((s) => problemStaffMember(s, build) ?? []);
@@ -266,19 +306,42 @@ export function rosterProblemFromData(data: RosterSourceData): BuiltProblem {
 }
 
 /**
- * Contracted hours are credited for whole days of absence (leave, sickness, the site
- * closed) on days the person normally works: each such day lowers the weekly minimum by
- * minHoursWeek / maxDaysWeek, so a week with leave is not made infeasible by the contract
- * minimum, and a bank holiday is not made up on the other days.
+ * The person's usual working days of the week (days of their weekly pattern) on which they
+ * cannot work: a whole day of absence (leave, sickness) or closure, or a partial absence
+ * (an appointment) that leaves none of their shifts that the weekly pattern alone would
+ * admit. A day whose pattern admits no shift of theirs anyway is lost to the pattern, not
+ * to the absence, unless the absence takes the whole day.
  */
-function creditAbsences(
-  contract: StaffMember['contract'],
+function daysOff(
+  s: StaffMember,
   pattern: Availability | undefined,
-  unavailableDates: string[],
-): number {
-  if (!pattern || contract.minHoursWeek === 0 || contract.maxDaysWeek === 0) return contract.minHoursWeek;
+  dated: Pick<ProblemStaff, 'availability' | 'unavailableDates'>,
+  build: StaffBuild,
+): string[] {
+  if (!pattern) return [];
+  const skills = new Set(s.skills);
+  const own = build.shifts.filter((x) => x.skills.some((k) => skills.has(k)));
+  const usual = availableSpans(build.clock, { availability: pattern.weekly });
+  const now = availableSpans(build.clock, dated);
+  const workable = (spans: [number, number][], day: number): boolean =>
+    own.some((x) => x.day === day && isAvailable(spans, x.start, x.end));
   const workDays = new Set(pattern.weekly.map((w) => w.dayOfWeek));
-  const absent = unavailableDates.filter((d) => workDays.has(isoDayOfWeek(d))).length;
-  const perDay = contract.minHoursWeek / contract.maxDaysWeek;
-  return Math.max(0, Math.round((contract.minHoursWeek - absent * perDay) * 100) / 100);
+  const whole = new Set(dated.unavailableDates);
+  return build.dates.filter(
+    (date, day) =>
+      workDays.has(isoDayOfWeek(date)) && (whole.has(date) || (workable(usual, day) && !workable(now, day))),
+  );
+}
+
+/**
+ * Contracted hours are credited for the usual working days a person cannot work (daysOff):
+ * each lowers the weekly minimum by minHoursWeek / maxDaysWeek, so a week with leave is not
+ * made infeasible by the contract minimum, and a bank holiday is not made up on the other
+ * days. Rounded down to the hundredth: never more than the pro-rata rule asks.
+ */
+function creditAbsences(contract: StaffMember['contract'], days: number): number {
+  const { minHoursWeek, maxDaysWeek } = contract;
+  if (days === 0 || minHoursWeek === 0 || maxDaysWeek === 0) return minHoursWeek;
+  const credited = minHoursWeek - (days * minHoursWeek) / maxDaysWeek;
+  return Math.max(0, Math.floor(credited * 100 + 1e-6) / 100);
 }

@@ -71,7 +71,10 @@ export interface Candidate {
 type Span = [number, number];
 
 /** Availability of one person as merged absolute spans over 8 days. */
-export function availableSpans(problem: RosterProblem, staff: Staff): Span[] {
+export function availableSpans(
+  problem: Pick<RosterProblem, 'weekStart' | 'timeZone'>,
+  staff: Pick<Staff, 'availability' | 'unavailableDates'>,
+): Span[] {
   const blocked = new Set(staff.unavailableDates ?? []);
   const clock = problemClock(problem);
   const spans: Span[] = [];
