@@ -2,6 +2,7 @@
  * Explains what cannot be met before (and after) solving: requirement intervals no eligible
  * staff can cover, and people whose minimum hours exceed the hours they could work.
  */
+import { DAY_NAMES } from '../common/calendar';
 import { minuteLabel, minuteToLocalIso } from './calendar-util';
 import type { RosterProblem } from './roster-problem-schema';
 import type { Candidate, ShiftInstance } from './milp/shift-candidates';
@@ -107,10 +108,17 @@ export function uncoverableRequirements(
   });
 }
 
+/** "Ada Lovelace (st-a)", or the id alone when the problem has no name. */
+export const personLabel = (staff: { id: string; name?: string }): string =>
+  staff.name ? `${staff.name} (${staff.id})` : staff.id;
+
+const hoursText = (h: number): string => `${+h.toFixed(2)} h`;
+
 /**
  * People whose minHoursWeek exceeds an upper bound on the hours they could work: the best
  * maxDaysWeek days of their eligible shifts, capped at maxHoursWeek (rest and consecutive
- * days are ignored here; the solver-based diagnosis catches those).
+ * days are ignored here; the solver-based diagnosis catches those). The reason names the
+ * person, the minimum, the bound and the days it comes from.
  */
 export function staffHourIssues(problem: RosterProblem, candidates: Candidate[]): StaffIssue[] {
   const issues: StaffIssue[] = [];
@@ -122,14 +130,21 @@ export function staffHourIssues(problem: RosterProblem, candidates: Candidate[])
   problem.staff.forEach((staff, s) => {
     if (staff.minHoursWeek <= 0) return;
     const perDay = perStaffDay[s];
-    const best = sum(perDay.sort((a, b) => b - a).slice(0, staff.maxDaysWeek));
-    const most = Math.min(best, staff.maxHoursWeek);
-    if (most < staff.minHoursWeek - EPS) {
-      issues.push({
-        staffId: staff.id,
-        reason: `staff ${staff.id}: minHoursWeek ${staff.minHoursWeek} exceeds available shift hours ${+most.toFixed(2)}`,
-      });
-    }
+    const best = sum([...perDay].sort((a, b) => b - a).slice(0, staff.maxDaysWeek));
+    const most = +Math.min(best, staff.maxHoursWeek).toFixed(2);
+    if (most >= staff.minHoursWeek - EPS) return;
+    const days = perDay.flatMap((h, d) => (h > 0 ? [`${DAY_NAMES[d]} ${hoursText(h)}`] : []));
+    const from = days.length > 0 ? `shifts fit ${days.join(', ')}` : 'no shift fits their availability';
+    issues.push({
+      staffId: staff.id,
+      code: 'MIN_HOURS_ABOVE_SHIFTS',
+      minHoursWeek: staff.minHoursWeek,
+      reachableHours: most,
+      reason:
+        `${personLabel(staff)}: minimum ${hoursText(staff.minHoursWeek)} this week exceeds the ` +
+        `${hoursText(most)} they can work (${from}; at most ${staff.maxDaysWeek} days, ` +
+        `${hoursText(staff.maxHoursWeek)})`,
+    });
   });
   return issues;
 }

@@ -12,7 +12,7 @@
  * The phases live in roster-solve-phases.ts; this file runs them and assembles the result.
  */
 import { solveMilp } from './milp/highs.adapter';
-import { staffHourIssues } from './roster-diagnosis';
+import { personLabel, staffHourIssues } from './roster-diagnosis';
 import { rosterKpis } from './roster-kpi';
 import { buildRosterModel, modelSize } from './milp/roster-model';
 import type { RosterProblem } from './roster-problem-schema';
@@ -44,7 +44,10 @@ async function diagnoseMinHours(problem: RosterProblem, seconds: number): Promis
     return [
       {
         staffId: staff.id,
-        reason: `staff ${staff.id}: minHoursWeek ${staff.minHoursWeek} cannot be met together with rest, day and hour limits (best found ${reached} h)`,
+        code: 'MIN_HOURS_UNREACHABLE' as const,
+        minHoursWeek: staff.minHoursWeek,
+        reachableHours: reached,
+        reason: `${personLabel(staff)}: minimum ${staff.minHoursWeek} h this week cannot be met together with rest, day and hour limits (best found ${reached} h)`,
       },
     ];
   });

@@ -153,7 +153,7 @@ export class RosterStaffHours implements core.StaffHoursKpi {
 
   @Field(() => Float, {
     description:
-      "This week's minimum paid hours: the contract's, less minHoursWeek / maxDaysWeek for each usual working day of absence or site closure (what the roster was held to).",
+      "This week's minimum paid hours: the contract's, less minHoursWeek / maxDaysWeek for each usual working day the person cannot work: leave, sickness, site closure, or an appointment that leaves none of their shifts (what the roster was held to).",
   })
   minHoursWeek!: number;
 
@@ -275,6 +275,25 @@ export class RosterStaffIssue implements core.StaffIssue {
 
   @Field()
   reason!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'MIN_HOURS_ABOVE_SHIFTS (the minimum exceeds the hours of the shifts the person can work at all) or MIN_HOURS_UNREACHABLE (no week of those shifts meets it with rest, day and hour limits); null on diagnoses stored before 2026-12-04.',
+  })
+  code?: core.StaffIssueCode;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The week's minimum hours: the contract's, less credited days off.",
+  })
+  minHoursWeek?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The most hours found possible: the bound of their shifts, or the best week found.',
+  })
+  reachableHours?: number;
 }
 
 @ObjectType({ description: 'Why (part of) the week cannot be covered.' })

@@ -54,9 +54,25 @@ export interface UncoverableRange {
   reason: string;
 }
 
+/**
+ * Why a person's contract minimum cannot be met this week:
+ * - MIN_HOURS_ABOVE_SHIFTS: the minimum exceeds the hours of the shifts they can work at
+ *   all (their best maxDaysWeek days, capped at maxHoursWeek), found before solving;
+ * - MIN_HOURS_UNREACHABLE: the shifts exist, but no week of them meets the minimum together
+ *   with rest, day and hour limits (found by a solve with the minimum relaxed, or by the
+ *   greedy roster when no time was left).
+ */
+export type StaffIssueCode = 'MIN_HOURS_ABOVE_SHIFTS' | 'MIN_HOURS_UNREACHABLE';
+
 export interface StaffIssue {
   staffId: string;
   reason: string;
+  /** Absent on diagnoses stored before 2026-12-04. */
+  code?: StaffIssueCode;
+  /** The week's minimum (the contract's, less credited days off). */
+  minHoursWeek?: number;
+  /** The most hours found possible: the shifts' upper bound, or the best week found. */
+  reachableHours?: number;
 }
 
 export interface RosterDiagnosis {

@@ -15,6 +15,7 @@ import { EPS, GreedyState } from './greedy-state';
 import type { RosterProblem } from '../roster-problem-schema';
 import type { ChosenShift } from '../milp/roster-solution';
 import type { StaffIssue } from '../roster.types';
+import { personLabel } from '../roster-diagnosis';
 import type { Candidate } from '../milp/shift-candidates';
 
 /** Favours long shifts when reaching minimum hours, so few days are used up. */
@@ -130,8 +131,11 @@ export function greedyRoster(
     if (hours >= staff.minHoursWeek - EPS) return;
     issues.push({
       staffId: staff.id,
+      code: 'MIN_HOURS_UNREACHABLE',
+      minHoursWeek: staff.minHoursWeek,
+      reachableHours: +hours.toFixed(2),
       reason:
-        `staff ${staff.id}: the greedy roster reaches ${+hours.toFixed(2)} h of minHoursWeek ${staff.minHoursWeek}: ` +
+        `${personLabel(staff)}: the greedy roster reaches ${+hours.toFixed(2)} h of the minimum ${staff.minHoursWeek} h this week: ` +
         'no week of their shifts meets it together with rest, day and hour limits',
     });
   });
