@@ -50,7 +50,9 @@ describe('rosterProblemFromData', () => {
     );
     // one whole day off: 35 − 35/5; the two-hour appointment is not a day of absence
     expect(parseRosterProblem(problem).staff[0].minHoursWeek).toBe(28);
-    expect(notes).toEqual(['staff E-st-a: minimum hours 35 → 28 for days of absence or closure']);
+    expect(notes).toEqual([
+      'staff E-st-a: minimum hours 35 → 28 for 1 day of absence or closure (2025-03-04)',
+    ]);
 
     const { problem: none } = rosterProblemFromData(
       data({ staff: [staffDoc('st-a', 'Ada', 10, { contract })] }),
@@ -70,7 +72,49 @@ describe('rosterProblemFromData', () => {
     expect(ada.minHoursWeek).toBe(28);
     expect(notes).toEqual([
       'site closed on 2025-03-07: nobody is rostered on those days',
-      'staff E-st-a: minimum hours 35 → 28 for days of absence or closure',
+      'staff E-st-a: minimum hours 35 → 28 for 1 day of absence or closure (2025-03-07)',
+    ]);
+  });
+
+  it('credits a usual working day an appointment leaves without any shift, as a day off', () => {
+    const contract = { minHoursWeek: 35, maxHoursWeek: 40, maxDaysWeek: 5, maxConsecutiveDays: 5 };
+    // Early 06:00–14:00 and Late 14:00–22:00; Wednesday's 10:00–18:00 appointment leaves
+    // 06:00–10:00 and 18:00–22:00, where neither fits; Friday is closed
+    const appointment = availabilityDoc('st-a', '06:00', '22:00', [
+      { date: '2025-03-05', available: false, from: '10:00', to: '18:00', reason: 'appointment' },
+      // Saturday: a 4-hour appointment leaves 10:00–22:00, where Late fits
+      { date: '2025-03-08', available: false, from: '06:00', to: '10:00', reason: 'appointment' },
+    ]);
+    const { problem, notes } = rosterProblemFromData(
+      data({
+        staff: [staffDoc('st-a', 'Ada', 10, { contract })],
+        availability: [appointment],
+        closedDates: ['2025-03-07'],
+      }),
+    );
+    // 35 − 2 × 35/5
+    expect(parseRosterProblem(problem).staff[0].minHoursWeek).toBe(21);
+    expect(notes).toContain(
+      'staff E-st-a: minimum hours 35 → 21 for 2 days of absence or closure (2025-03-05, 2025-03-07)',
+    );
+  });
+
+  it('credits only days of the weekly pattern, and never more than the pro-rata rule (rounded down)', () => {
+    const contract = { minHoursWeek: 8, maxHoursWeek: 20, maxDaysWeek: 3, maxConsecutiveDays: 3 };
+    const partTime = availabilityDoc('st-a', '06:00', '14:00', [
+      { date: '2025-03-03', available: false, from: null, to: null, reason: 'leave' },
+      { date: '2025-03-04', available: false, from: '07:00', to: '08:00', reason: 'appointment' },
+      // Thursday is not a working day: leave on it credits nothing
+      { date: '2025-03-06', available: false, from: null, to: null, reason: 'leave' },
+    ]);
+    partTime.weekly = partTime.weekly.filter((w) => [1, 2, 3].includes(w.dayOfWeek));
+    const { problem, notes } = rosterProblemFromData(
+      data({ staff: [staffDoc('st-a', 'Ada', 10, { contract })], availability: [partTime] }),
+    );
+    // Monday's leave and Tuesday's appointment (Early 06:00–14:00 no longer fits): 8 − 2 × 8/3 = 2.666…
+    expect(parseRosterProblem(problem).staff[0].minHoursWeek).toBe(2.66);
+    expect(notes).toEqual([
+      'staff E-st-a: minimum hours 8 → 2.66 for 2 days of absence or closure (2025-03-03, 2025-03-04)',
     ]);
   });
 

@@ -116,7 +116,14 @@ describe('solveRoster', () => {
     expect(r.status).toBe('INFEASIBLE');
     expect(r.assignments).toEqual([]);
     expect(r.diagnosis!.staff).toEqual([
-      { staffId: 's12', reason: 'staff s12: minHoursWeek 30 exceeds available shift hours 8' },
+      {
+        staffId: 's12',
+        code: 'MIN_HOURS_ABOVE_SHIFTS',
+        minHoursWeek: 30,
+        reachableHours: 8,
+        reason:
+          's12: minimum 30 h this week exceeds the 8 h they can work (shifts fit Mon 8 h; at most 7 days, 60 h)',
+      },
     ]);
   });
 
@@ -134,6 +141,11 @@ describe('solveRoster', () => {
     expect(r.status).toBe('INFEASIBLE');
     expect(r.solverStatus).toBe('Infeasible');
     expect(r.diagnosis!.staff.map((s) => s.staffId)).toEqual(['a']);
+    expect(r.diagnosis!.staff[0]).toMatchObject({
+      code: 'MIN_HOURS_UNREACHABLE',
+      minHoursWeek: 16,
+      reachableHours: 8,
+    });
     expect(r.diagnosis!.staff[0].reason).toContain('best found 8 h');
   });
 
