@@ -35,6 +35,7 @@ const E2E_SHARING = [
   'tests/e2e/redis-startup.e2e.test.ts',
   'tests/e2e/roster-conflicts.e2e.test.ts',
   'tests/e2e/roster-outcome.e2e.test.ts',
+  'tests/e2e/demo-holiday-week.e2e.test.ts',
   'tests/e2e/roster.e2e.test.ts',
   'tests/e2e/server.e2e.test.ts',
   'tests/e2e/staff.e2e.test.ts',
