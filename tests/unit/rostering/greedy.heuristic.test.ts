@@ -89,6 +89,7 @@ describe('greedy repair of contract minimums', () => {
     );
     const g = greedyRoster(stuck, enumerateCandidates(stuck));
     expect(g.issues.map((i) => i.staffId)).toEqual(['a']);
-    expect(g.issues[0].reason).toMatch(/reaches 8 h of minHoursWeek 16/);
+    expect(g.issues[0]).toMatchObject({ code: 'MIN_HOURS_UNREACHABLE', minHoursWeek: 16, reachableHours: 8 });
+    expect(g.issues[0].reason).toMatch(/^a: the greedy roster reaches 8 h of the minimum 16 h this week/);
   });
 });
