@@ -179,7 +179,17 @@ describe('roster job failures', () => {
     expect(final.state).toBe('FAILED');
     expect(final.rosterId).toBeNull();
     expect(final).toMatchObject({ error: 'Minimum hours cannot be met', phase: 'solve' });
-    expect(final.diagnosis!.staff).toEqual([{ staffId: 'st-m', reason: expect.stringContaining('st-m') }]);
+    // Early or Late (8 h, no break) on Monday, the one day of the pattern
+    expect(final.diagnosis!.staff).toEqual([
+      {
+        staffId: 'st-m',
+        code: 'MIN_HOURS_ABOVE_SHIFTS',
+        minHoursWeek: 40,
+        reachableHours: 8,
+        reason:
+          'Min (st-m): minimum 40 h this week exceeds the 8 h they can work (shifts fit Mon 8 h; at most 5 days, 40 h)',
+      },
+    ]);
     expect(await t.services.rosters.list(WEEK, viewer)).toEqual([]);
   });
 
