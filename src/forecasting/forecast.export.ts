@@ -1,6 +1,7 @@
 import { FORECAST_READERS } from '../auth/roles';
 import { createLocalClock } from '../volumes/volume-calendar';
 import type { DownloadRoute } from '../export/download';
+import { exportLocalDateTime } from '../export/local-date-time';
 import type { ForecastService } from './forecast.service';
 
 /** `/exports/forecasts/:id.xlsx|.csv`: the intervals (local and UTC time) and the daily totals. */
@@ -30,7 +31,7 @@ export function forecastDownload(forecasts: ForecastService): DownloadRoute {
           ],
           rows: doc.points.map((p) => ({
             channel: doc.channel,
-            local: localTime(p.t).dateTime,
+            local: exportLocalDateTime(localTime(p.t).dateTime),
             t: p.t.toISOString(),
             mean: p.mean,
             lo80: p.lo80,

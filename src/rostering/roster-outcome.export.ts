@@ -1,11 +1,12 @@
 /** The Outcome sheet (plan versus actual) of the roster XLSX, and the outcome CSV. */
+import { exportLocalDateTime } from '../export/local-date-time';
 import type { Cell, Sheet } from '../export/table';
 import type { RosterOutcome } from './roster-outcome.service';
 
 const OUTCOME_COLUMNS: Sheet['columns'] = [
   { header: 'Level', key: 'level', width: 9 },
   { header: 'Date', key: 'date', width: 12 },
-  { header: 'Interval start', key: 'start', width: 18 },
+  { header: 'Interval start', key: 'start', width: 20 },
   { header: 'Skill', key: 'skill', width: 12 },
   { header: 'Kind', key: 'kind', width: 10 },
   { header: 'Arrivals', key: 'arrivals', width: 10 },
@@ -26,7 +27,7 @@ type Row = Record<string, Cell>;
 const intervalRow = (r: RosterOutcome['intervals'][number]): Row => ({
   level: 'interval',
   date: r.date,
-  start: r.start,
+  start: exportLocalDateTime(r.start),
   skill: r.skill,
   kind: r.kind,
   arrivals: r.arrivals,

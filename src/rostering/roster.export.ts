@@ -8,6 +8,7 @@ import { addDays, DAY_NAMES } from '../common/calendar';
 import { Role } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
 import type { DownloadRoute } from '../export/download';
+import { exportLocalDateTime } from '../export/local-date-time';
 import type { Cell, Sheet } from '../export/table';
 import { localIsoToMinute, minuteToLocalIso } from './calendar-util';
 import type { RosterDoc } from './roster.doc';
@@ -74,7 +75,7 @@ export function coverageSheet(doc: RosterDoc): Sheet {
   const rows: Record<string, Cell>[] = [];
   const n = doc.coverage[0]?.required.length ?? 0;
   for (let i = 0; i < n; i++) {
-    const start = minuteToLocalIso(doc.week, i * doc.intervalMinutes).slice(0, 16);
+    const start = exportLocalDateTime(minuteToLocalIso(doc.week, i * doc.intervalMinutes));
     for (const c of doc.coverage) {
       const required = c.required[i];
       const scheduled = c.scheduled[i] ?? 0;
@@ -92,7 +93,7 @@ export function coverageSheet(doc: RosterDoc): Sheet {
   return {
     name: 'Coverage',
     columns: [
-      { header: 'Interval start', key: 'start', width: 18 },
+      { header: 'Interval start', key: 'start', width: 20 },
       { header: 'Day', key: 'day', width: 6 },
       { header: 'Skill', key: 'skill', width: 14 },
       { header: 'Required', key: 'required', width: 10 },

@@ -10,6 +10,7 @@ import { PLAN_READERS } from '../auth/roles';
 import { DAY_NAMES } from '../common/calendar';
 import { badInput } from '../errors';
 import type { DownloadRoute } from '../export/download';
+import { exportLocalDateTime } from '../export/local-date-time';
 import type { Cell, Sheet } from '../export/table';
 import type { StaffingService } from './staffing.service';
 import {
@@ -45,7 +46,7 @@ export function requirementSheet(plan: SkillWeekPlan): Sheet {
     ],
     rows: slots.map((slot, i) => {
       const row: Record<string, Cell> = {
-        interval: slot.localTime,
+        interval: exportLocalDateTime(slot.localTime),
         day: DAY_NAMES[slot.day],
         time: slot.localTime.slice(11, 16),
       };
@@ -83,7 +84,7 @@ export function channelSheet(plans: readonly ChannelWeekPlan[]): Sheet {
         channel: p.channel,
         skill: p.requiredSkill,
         model: p.model,
-        interval: r.localTime,
+        interval: exportLocalDateTime(r.localTime),
         open: r.open,
         volume: r.volume,
         traffic: r.trafficErlangs,

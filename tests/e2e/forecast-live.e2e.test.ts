@@ -89,7 +89,7 @@ describe('forecast updates over a real WebSocket, and the forecast export', () =
     expect(lines[0]).toBe('Channel,Local time,UTC,Mean,Lo 80,Hi 80,Lo 95,Hi 95');
     expect(lines).toHaveLength(1 + 48);
     const row10 = lines[1 + 10]!.split(',');
-    expect(row10.slice(0, 3)).toEqual(['calls', '2026-03-02 10:00', '2026-03-02T10:00:00.000Z']);
+    expect(row10.slice(0, 3)).toEqual(['calls', '2026-03-02T10:00:00', '2026-03-02T10:00:00.000Z']);
     expect(Number(row10[3])).toBeCloseTo(stored.points[10]!.mean, 6);
     expect(lines[1]!.split(',').slice(3).map(Number)).toEqual([0, 0, 0, 0, 0]);
   });

@@ -165,10 +165,10 @@ describe('rostering end to end (HTTP + WebSocket + downloads)', () => {
       'Shortfall',
     ]);
     // row 2 is Monday 00:00; Monday 03:00 (row 5) needs one agent no template can give
-    expect(cov.getRow(5).values).toEqual([undefined, '2025-03-03T03:00', 'Mon', 'calls', 1, 0, 0, 1]);
+    expect(cov.getRow(5).values).toEqual([undefined, '2025-03-03T03:00:00', 'Mon', 'calls', 1, 0, 0, 1]);
     expect((cov.getCell('D5').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     // Monday 08:00 (row 10) is covered and not highlighted
-    expect(cov.getRow(10).values).toEqual([undefined, '2025-03-03T08:00', 'Mon', 'calls', 1, 1, 0, 0]);
+    expect(cov.getRow(10).values).toEqual([undefined, '2025-03-03T08:00:00', 'Mon', 'calls', 1, 1, 0, 0]);
     expect((cov.getCell('D10').fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
     expect(cov.rowCount).toBe(1 + 168);
 
@@ -185,7 +185,7 @@ describe('rostering end to end (HTTP + WebSocket + downloads)', () => {
     const csv = await get(`/exports/rosters/${rosterId}.csv?sheet=Coverage`, manager);
     const lines = (await csv.text()).split('\r\n');
     expect(lines[0]).toBe('Interval start,Day,Skill,Required,Scheduled,On break,Shortfall');
-    expect(lines[4]).toBe('2025-03-03T03:00,Mon,calls,1,0,0,1');
+    expect(lines[4]).toBe('2025-03-03T03:00:00,Mon,calls,1,0,0,1');
 
     const provider = await t.login('provider');
     expect((await get(`/exports/rosters/${rosterId}.csv`, provider)).status).toBe(200);
