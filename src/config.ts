@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { improvesOn, TARGETED_KPIS } from './common/kpi-kinds';
 import { isTimeZone } from './common/time-zone';
 
 /** Shortest JWT_SECRET production accepts, and the least entropy it must carry (bits). */
@@ -130,8 +131,8 @@ const schema = z.object({
   ML_SHADOW_MODE: bool.default(false),
   // whole percent: the canary compares it with a week's bucket 0…99 (12.5 would select 13 %)
   ML_CANARY_PERCENT: int(0, 100).default(0),
-  // the scheduling KPIs' baselines and targets (issue 17's by default); which way is better is
-  // the ranking feature's (kpi-targets.core.ts)
+  // the scheduling KPIs' baselines and targets (issue 17's by default); which way is better:
+  // common/kpi-kinds.ts, and each target must be better than its baseline (kpiTargetIssues)
   KPI_SUCCESS_RATE_BASELINE: share.default(0.85),
   KPI_SUCCESS_RATE_TARGET: share.default(0.9),
   KPI_WORKLOAD_BALANCE_BASELINE: hours.default(2.5),
@@ -154,6 +155,29 @@ export interface Config extends Omit<RawEnv, 'SEED_ON_START' | 'GRAPHQL_INTROSPE
   GRAPHQL_INTROSPECTION: boolean;
   /** DATA_DIR resolved to an absolute path. */
   dataDir: string;
+}
+
+/** The code of a KPI target that is not better than its baseline (in the issue it heads). */
+export const KPI_TARGET_NOT_BETTER = 'KPI_TARGET_NOT_BETTER';
+
+/**
+ * One issue for each KPI whose target is not better than its baseline in the KPI's direction
+ * (equal included): a target the baseline already meets would be "met" before the ranker did
+ * anything. Names both variables and their values.
+ */
+export function kpiTargetIssues(raw: RawEnv): string[] {
+  return Object.values(TARGETED_KPIS).flatMap(({ setting, label, direction }) => {
+    const baselineName = `${setting}_BASELINE` as const;
+    const targetName = `${setting}_TARGET` as const;
+    const baseline = raw[baselineName];
+    const target = raw[targetName];
+    if (improvesOn(direction, target, baseline)) return [];
+    const better = direction === 'HIGHER_IS_BETTER' ? 'higher' : 'lower';
+    return [
+      `${targetName}: ${KPI_TARGET_NOT_BETTER}: must be ${better} than ${baselineName} ` +
+        `(${label}: ${better} is better), got ${targetName}=${target} and ${baselineName}=${baseline}`,
+    ];
+  });
 }
 
 export class ConfigError extends Error {
@@ -220,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   if (raw.HTTP_HEADERS_TIMEOUT_SECONDS > raw.HTTP_REQUEST_TIMEOUT_SECONDS)
     issues.push('HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
+  issues.push(...kpiTargetIssues(raw));
   if (issues.length > 0) throw new ConfigError(issues);
 
   return {

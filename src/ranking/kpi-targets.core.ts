@@ -2,15 +2,14 @@
  * Baselines and targets of the scheduling KPIs, and whether a figure meets its target. Pure.
  * The figures are the site's, from the configuration (`KPI_*_BASELINE` / `KPI_*_TARGET`; the
  * defaults are issue 17's: success 85 % → 90 %, workload balance 2.5 → 2.0 h, intervention
- * 30 % → 21 %). Which way is better, and in what unit a KPI is, is fixed here.
+ * 30 % → 21 %). Which way is better, and in what unit a KPI is, is fixed in common/kpi-kinds.ts.
  * The fallback rate has no target: it says how much the ranker was used, not how well a week
  * was planned.
  */
+import { TARGETED_KPIS, type KpiDirection, type KpiUnit, type TargetedKpi } from '../common/kpi-kinds';
 import type { OverallKpis, SchedulingKpis, WeekKpis } from './scheduling-kpis.core';
 
-export type KpiDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
-/** SHARE: a rate in [0, 1], as the KPIs are served; HOURS: hours. */
-export type KpiUnit = 'SHARE' | 'HOURS';
+export type { KpiDirection, KpiUnit, TargetedKpi };
 
 export interface KpiTarget {
   /** Where the site started: the figure before the learned ranking. */
@@ -21,17 +20,17 @@ export interface KpiTarget {
   unit: KpiUnit;
 }
 
-/** The KPIs with a target, as named in `SchedulingKpis`. */
-export type TargetedKpi = 'successRate' | 'workloadBalance' | 'interventionRate';
 export type KpiTargets = Record<TargetedKpi, KpiTarget>;
 
-const KINDS: Record<TargetedKpi, Pick<KpiTarget, 'direction' | 'unit'>> = {
-  successRate: { direction: 'HIGHER_IS_BETTER', unit: 'SHARE' },
-  workloadBalance: { direction: 'LOWER_IS_BETTER', unit: 'HOURS' },
-  interventionRate: { direction: 'LOWER_IS_BETTER', unit: 'SHARE' },
-};
+const kindOf = (kpi: TargetedKpi): Pick<KpiTarget, 'direction' | 'unit'> => ({
+  direction: TARGETED_KPIS[kpi].direction,
+  unit: TARGETED_KPIS[kpi].unit,
+});
 
-/** The targets from the parsed configuration (bounds are checked there). */
+/**
+ * The targets from the parsed configuration (bounds, and each target better than its baseline,
+ * are checked there).
+ */
 export const kpiTargets = (config: {
   KPI_SUCCESS_RATE_BASELINE: number;
   KPI_SUCCESS_RATE_TARGET: number;
@@ -43,17 +42,17 @@ export const kpiTargets = (config: {
   successRate: {
     baseline: config.KPI_SUCCESS_RATE_BASELINE,
     target: config.KPI_SUCCESS_RATE_TARGET,
-    ...KINDS.successRate,
+    ...kindOf('successRate'),
   },
   workloadBalance: {
     baseline: config.KPI_WORKLOAD_BALANCE_BASELINE,
     target: config.KPI_WORKLOAD_BALANCE_TARGET,
-    ...KINDS.workloadBalance,
+    ...kindOf('workloadBalance'),
   },
   interventionRate: {
     baseline: config.KPI_INTERVENTION_RATE_BASELINE,
     target: config.KPI_INTERVENTION_RATE_TARGET,
-    ...KINDS.interventionRate,
+    ...kindOf('interventionRate'),
   },
 });
 

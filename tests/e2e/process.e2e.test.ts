@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,4 +63,34 @@ describe('the server process (npm start)', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('the server process refuses a bad configuration at start', () => {
+  it('exits 78 (EX_CONFIG) when a KPI target is not better than its baseline, naming both', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shiftcast-config-'));
+    try {
+      const env = {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATA_DIR: dataDir,
+        KPI_WORKLOAD_BALANCE_BASELINE: '2',
+        KPI_WORKLOAD_BALANCE_TARGET: '2.5',
+      };
+      const main = path.resolve(__dirname, '../../dist/src/main.js');
+      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = execFile(process.execPath, [main], { env, timeout: 60_000 }, (_err, _out, stderr) =>
+          resolve({ code: child.exitCode, stderr }),
+        );
+      });
+      expect(code).toBe(78);
+      expect(stderr).toContain(
+        'KPI_WORKLOAD_BALANCE_TARGET: KPI_TARGET_NOT_BETTER: must be lower than KPI_WORKLOAD_BALANCE_BASELINE ' +
+          '(workload balance: lower is better), got KPI_WORKLOAD_BALANCE_TARGET=2.5 and KPI_WORKLOAD_BALANCE_BASELINE=2',
+      );
+      // refused before the store was opened
+      expect(fs.existsSync(path.join(dataDir, 'LOCK'))).toBe(false);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

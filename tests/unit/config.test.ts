@@ -65,6 +65,69 @@ describe('loadConfig', () => {
     expect(issues(env as Record<string, string>)).toEqual([expect.stringMatching(message)]);
   });
 
+  describe('KPI targets: each must be better than its baseline, in its direction', () => {
+    it('refuses a success-rate target below its baseline, naming both variables and values', () => {
+      expect(issues({ KPI_SUCCESS_RATE_BASELINE: '0.85', KPI_SUCCESS_RATE_TARGET: '0.8' })).toEqual([
+        'KPI_SUCCESS_RATE_TARGET: KPI_TARGET_NOT_BETTER: must be higher than KPI_SUCCESS_RATE_BASELINE ' +
+          '(success rate: higher is better), got KPI_SUCCESS_RATE_TARGET=0.8 and KPI_SUCCESS_RATE_BASELINE=0.85',
+      ]);
+    });
+
+    it('refuses a workload-balance target above its baseline (hours: lower is better)', () => {
+      expect(issues({ KPI_WORKLOAD_BALANCE_TARGET: '3' })).toEqual([
+        'KPI_WORKLOAD_BALANCE_TARGET: KPI_TARGET_NOT_BETTER: must be lower than KPI_WORKLOAD_BALANCE_BASELINE ' +
+          '(workload balance: lower is better), got KPI_WORKLOAD_BALANCE_TARGET=3 and KPI_WORKLOAD_BALANCE_BASELINE=2.5',
+      ]);
+    });
+
+    it('refuses an intervention-rate target above its baseline (lower is better)', () => {
+      expect(issues({ KPI_INTERVENTION_RATE_BASELINE: '0.2', KPI_INTERVENTION_RATE_TARGET: '0.25' })).toEqual(
+        [
+          'KPI_INTERVENTION_RATE_TARGET: KPI_TARGET_NOT_BETTER: must be lower than KPI_INTERVENTION_RATE_BASELINE ' +
+            '(intervention rate: lower is better), got KPI_INTERVENTION_RATE_TARGET=0.25 and KPI_INTERVENTION_RATE_BASELINE=0.2',
+        ],
+      );
+    });
+
+    it('refuses a target equal to its baseline: it would be met before the ranker did anything', () => {
+      expect(issues({ KPI_SUCCESS_RATE_TARGET: '0.85' })).toEqual([
+        expect.stringMatching(/^KPI_SUCCESS_RATE_TARGET: KPI_TARGET_NOT_BETTER: /),
+      ]);
+      expect(issues({ KPI_WORKLOAD_BALANCE_BASELINE: '2', KPI_WORKLOAD_BALANCE_TARGET: '2' })).toEqual([
+        expect.stringMatching(/^KPI_WORKLOAD_BALANCE_TARGET: KPI_TARGET_NOT_BETTER: /),
+      ]);
+    });
+
+    it('lists every KPI whose target is not better, and takes any better target', () => {
+      const swapped = {
+        KPI_SUCCESS_RATE_BASELINE: '0.9',
+        KPI_SUCCESS_RATE_TARGET: '0.85',
+        KPI_WORKLOAD_BALANCE_BASELINE: '2',
+        KPI_WORKLOAD_BALANCE_TARGET: '2.5',
+        KPI_INTERVENTION_RATE_BASELINE: '0.21',
+        KPI_INTERVENTION_RATE_TARGET: '0.3',
+      };
+      expect(issues(swapped).map((i) => i.split(':')[0])).toEqual([
+        'KPI_SUCCESS_RATE_TARGET',
+        'KPI_WORKLOAD_BALANCE_TARGET',
+        'KPI_INTERVENTION_RATE_TARGET',
+      ]);
+      const site = {
+        KPI_SUCCESS_RATE_BASELINE: '0.5',
+        KPI_SUCCESS_RATE_TARGET: '0.55',
+        KPI_WORKLOAD_BALANCE_BASELINE: '4',
+        KPI_WORKLOAD_BALANCE_TARGET: '3.5',
+        KPI_INTERVENTION_RATE_BASELINE: '0.1',
+        KPI_INTERVENTION_RATE_TARGET: '0',
+      };
+      expect(issues(site)).toEqual([]);
+      expect(loadConfig(site)).toMatchObject({
+        KPI_SUCCESS_RATE_TARGET: 0.55,
+        KPI_INTERVENTION_RATE_TARGET: 0,
+      });
+    });
+  });
+
   it('takes trusted proxies as express names, addresses and ranges', () => {
     expect(loadConfig({}).TRUST_PROXY).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: 'uniquelocal, 203.0.113.7, 2001:db8::/32' }).TRUST_PROXY).toBe(
