@@ -65,7 +65,8 @@ export class RankingService {
     private readonly workers: TaskRunner,
     private readonly flags: RankingFlags,
     private readonly logger: Logger,
-    private readonly targets: KpiTargets,
+    /** The site's KPI baselines and targets (KPI_* settings), judged against and on /metrics. */
+    readonly targets: KpiTargets,
   ) {}
 
   /** Published rosters of the `weeks` weeks before `week`, newest first (missing weeks skipped). */

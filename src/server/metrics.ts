@@ -9,6 +9,7 @@ import type { RequestContext } from '../auth/request-context';
 import { extensionCode, isAppError } from '../errors';
 import { isTaskEntry, TASK_KINDS } from '../jobs/job-kinds';
 import { taskEntryOf } from '../jobs/bullmq-runner';
+import type { KpiTargets, TargetedKpi } from '../ranking/kpi-targets.core';
 import { RECENT_KPI_WEEKS } from '../ranking/scheduling-kpis.core';
 import {
   TaskRefusedError,
@@ -133,6 +134,8 @@ export interface MetricSources {
   backtestMase(): Promise<{ channel: string; mase: number }[]>;
   /** Scheduling KPIs over a recent window (null where there is nothing to measure). */
   schedulingKpis(): Promise<Record<SchedulingKpi, number | null>>;
+  /** The site's KPI baselines and targets (KPI_* settings): fixed for the life of the process. */
+  kpiTargets: KpiTargets;
 }
 
 type SchedulingKpi = 'successRate' | 'workloadBalance' | 'interventionRate' | 'fallbackRate';
@@ -159,6 +162,46 @@ const SCHEDULING_GAUGES: [string, SchedulingKpi, string][] = [
     'Share of ranked candidates that fell back to the rules',
   ],
 ];
+
+/** The `kpi` label of a targeted KPI: its settings' name, lower case (`KPI_SUCCESS_RATE_*`). */
+const KPI_LABELS: Record<TargetedKpi, string> = {
+  successRate: 'success_rate',
+  workloadBalance: 'workload_balance',
+  interventionRate: 'intervention_rate',
+};
+
+const TARGET_LABELS = ['kpi', 'unit', 'direction'] as const;
+
+/**
+ * `shiftcast_scheduling_kpi_baseline` and `_target`, one sample per targeted KPI, beside the KPI
+ * gauges above: `unit` says how to read the value (`ratio` 0–1 or `hours`), `direction` which
+ * side of the target is good, so an alert needs no copy of either.
+ */
+function kpiTargetGauges(targets: KpiTargets, registers: Registry[]): void {
+  const gauges = {
+    baseline: new Gauge({
+      name: 'shiftcast_scheduling_kpi_baseline',
+      help: 'Baseline of a scheduling KPI (KPI_*_BASELINE): the figure before the learned ranking',
+      labelNames: TARGET_LABELS,
+      registers,
+    }),
+    target: new Gauge({
+      name: 'shiftcast_scheduling_kpi_target',
+      help: 'Target of a scheduling KPI (KPI_*_TARGET); direction says whether a figure meets it at or above (higher_is_better) or at or below (lower_is_better)',
+      labelNames: TARGET_LABELS,
+      registers,
+    }),
+  };
+  for (const [kpi, t] of Object.entries(targets) as [TargetedKpi, KpiTargets[TargetedKpi]][]) {
+    const labels = {
+      kpi: KPI_LABELS[kpi],
+      unit: t.unit === 'HOURS' ? 'hours' : 'ratio',
+      direction: t.direction.toLowerCase(),
+    };
+    gauges.baseline.set(labels, t.baseline);
+    gauges.target.set(labels, t.target);
+  }
+}
 
 interface Sample {
   labels: Record<string, string>;
@@ -234,6 +277,7 @@ export class Metrics {
     this.connectionsRefused = new Counter({ ...RECORDED.connectionsRefused, registers });
     this.requestsRateLimited = new Counter({ ...RECORDED.requestsRateLimited, registers });
     this.socketsClosedUnread = new Counter({ ...RECORDED.socketsClosedUnread, registers });
+    kpiTargetGauges(sources.kpiTargets, registers);
     for (const { samples, ...spec } of collectedGauges(sources))
       new Gauge({
         ...spec,

@@ -289,6 +289,7 @@ export function createServices(infra: Infrastructure): Services {
       return active.flatMap((m) => (m ? [{ channel: m.channel, mase: m.metrics.mase }] : []));
     },
     schedulingKpis: () => ranking.ranking.recentKpis(todayIn(base.timeZone)),
+    kpiTargets: ranking.ranking.targets,
   });
   const services: Services = {
     ...infra,

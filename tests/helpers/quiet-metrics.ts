@@ -1,6 +1,8 @@
+import { kpiTargets } from '../../src/ranking/kpi-targets.core';
+import { loadConfig } from '../../src/config';
 import type { MetricSources } from '../../src/server/metrics';
 
-/** Metric sources with nothing to report (empty queues, no models, no KPIs), but `over`. */
+/** Metric sources with nothing to report (empty queues, no models, no KPIs; default targets), but `over`. */
 export const quietSources = (over: Partial<MetricSources> = {}): MetricSources => ({
   depth: async () => ({}),
   backtestMase: async () => [],
@@ -10,5 +12,6 @@ export const quietSources = (over: Partial<MetricSources> = {}): MetricSources =
     interventionRate: null,
     fallbackRate: null,
   }),
+  kpiTargets: kpiTargets(loadConfig({})),
   ...over,
 });

@@ -1,3 +1,5 @@
+import { loadConfig } from '../../../src/config';
+import { kpiTargets } from '../../../src/ranking/kpi-targets.core';
 import { Metrics, type MetricSources } from '../../../src/server/metrics';
 
 const sources = (calls: { kpis: number }): MetricSources => ({
@@ -10,6 +12,7 @@ const sources = (calls: { kpis: number }): MetricSources => ({
     calls.kpis += 1;
     return { successRate: 0.5, workloadBalance: 1.25, interventionRate: null, fallbackRate: 0 };
   },
+  kpiTargets: kpiTargets(loadConfig({})),
 });
 
 describe('Metrics', () => {
@@ -37,5 +40,21 @@ describe('Metrics', () => {
     expect(text).toMatch(/shiftcast_scheduling_fallback_ratio\{weeks="\d+"\} 0/);
     expect(text).not.toMatch(/shiftcast_scheduling_intervention_ratio\{/);
     expect(calls.kpis).toBe(1);
+  });
+
+  it('serves each KPI baseline and target with its unit and direction, without a scrape-time source', async () => {
+    const calls = { kpis: 0 };
+    const text = await new Metrics(sources(calls)).registry.metrics();
+    const line = (name: string, kpi: string, unit: string, direction: string, value: number) =>
+      `shiftcast_scheduling_kpi_${name}{kpi="${kpi}",unit="${unit}",direction="${direction}"} ${value}`;
+    for (const [name, values] of [
+      ['baseline', [0.85, 2.5, 0.3]],
+      ['target', [0.9, 2, 0.21]],
+    ] as const) {
+      expect(text).toContain(`# TYPE shiftcast_scheduling_kpi_${name} gauge`);
+      expect(text).toContain(line(name, 'success_rate', 'ratio', 'higher_is_better', values[0]));
+      expect(text).toContain(line(name, 'workload_balance', 'hours', 'lower_is_better', values[1]));
+      expect(text).toContain(line(name, 'intervention_rate', 'ratio', 'lower_is_better', values[2]));
+    }
   });
 });
