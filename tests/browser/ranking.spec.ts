@@ -176,7 +176,7 @@ test('a manager reads the ranker registry, trains, activates, rolls back and rea
   await expect(kpis.getByTestId('kpi-chart')).toHaveAttribute('data-ready', 'true');
   await expect(kpis.getByTestId('kpi-chart')).toHaveAttribute(
     'data-series',
-    'Scheduler success|User intervention|Fallback to rules|Success target|Intervention target',
+    'Scheduler success|User intervention|Fallback to rules|Workload balance (h)|Success target|Intervention target|Workload target (h)',
   );
   await expectAccessible(page, 'the ranking page');
   await shot(page, 'ranking');
@@ -206,4 +206,58 @@ test('an agent neither sees the Ranking page nor gets its data', async ({ page }
     expect(res.data).toBeNull();
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   }
+});
+
+test('the KPI chart draws workload balance and its target in hours, on an axis of its own', async ({
+  page,
+}) => {
+  await signIn(page, 'manager');
+  await openPage(page, 'Ranking');
+  const kpis = page.getByRole('region', { name: 'Scheduling KPIs' });
+  const chart = kpis.getByTestId('kpi-chart');
+  await expect(chart).toHaveAttribute('data-ready', 'true');
+  // the legend's names, the hours ones marked (h); the axes as ECharts drew them: % left, hours right
+  await expect(chart).toHaveAttribute(
+    'data-series',
+    'Scheduler success|User intervention|Fallback to rules|Workload balance (h)|Success target|Intervention target|Workload target (h)',
+  );
+  await expect(chart).toHaveAttribute('data-y-axes', '%|hours');
+
+  // ECharts' own description of what it drew: the workload target at the API's target every week
+  const from = await kpis.getByRole('form', { name: 'KPI range' }).getByLabel('From week').inputValue();
+  const to = await kpis.getByRole('form', { name: 'KPI range' }).getByLabel('To week').inputValue();
+  const answer = await graphqlAs(
+    page,
+    'query($from: String!, $to: String!) { schedulingKpis(from: $from, to: $to) { targets { workloadBalance { target unit } } weeks { week } } }',
+    { from, to },
+  );
+  const { targets, weeks } = answer.data!.schedulingKpis as {
+    targets: { workloadBalance: { target: number; unit: string } };
+    weeks: { week: string }[];
+  };
+  expect(targets.workloadBalance.unit).toBe('HOURS');
+  const drawn = (await chart.getAttribute('aria-label')) ?? '';
+  const workloadTarget = drawn.slice(drawn.indexOf('representing Workload target (h).'));
+  expect(workloadTarget).not.toBe(drawn);
+  weeks.forEach(({ week }, i) =>
+    expect(workloadTarget).toContain(`the data for ${week} is ${i}, ${targets.workloadBalance.target}`),
+  );
+
+  // and it is on the canvas: pixels in the workload colour (#7c3aed), which no other series uses
+  type Canvas = {
+    width: number;
+    height: number;
+    getContext(kind: '2d'): {
+      getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+    };
+  };
+  const purple = await chart.locator('canvas').evaluate((el) => {
+    const canvas = el as unknown as Canvas;
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const near = (i: number, rgb: number[]) => rgb.every((v, k) => Math.abs(data[i + k] - v) < 16);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (near(i, [124, 58, 237])) n++;
+    return n;
+  });
+  expect(purple).toBeGreaterThan(100);
 });

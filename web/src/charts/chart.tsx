@@ -6,13 +6,16 @@ let loading: Promise<EChartsModule> | undefined;
 const loadCharts = () => (loading ??= import('./echarts.lib'));
 
 /**
- * An ECharts chart, loaded on first use. `data-series` lists the drawn series' names and
- * `data-ready` turns "true" once drawn, so tests can wait on the chart's state.
+ * An ECharts chart, loaded on first use. `data-series` lists the drawn series' names,
+ * `data-ready` turns "true" once the chart is set up and `data-y-axes` lists the names of the
+ * value axes ECharts drew (read back from the chart after each option), so tests can wait on
+ * the chart's state.
  */
 export function Chart(props: { option: EChartsCoreOption; label: string; testId?: string; height?: number }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<EChartsModule['echarts']['init']> | null>(null);
   const [ready, setReady] = useState(false);
+  const [yAxes, setYAxes] = useState<string[]>([]);
 
   useEffect(() => {
     let disposed = false;
@@ -33,7 +36,10 @@ export function Chart(props: { option: EChartsCoreOption; label: string; testId?
   }, []);
 
   useEffect(() => {
-    if (ready && chart.current) chart.current.setOption({ aria: { enabled: true }, ...props.option }, true);
+    if (!ready || !chart.current) return;
+    chart.current.setOption({ aria: { enabled: true }, ...props.option }, true);
+    const drawn = chart.current.getOption() as { yAxis?: { name?: string }[] };
+    setYAxes((drawn.yAxis ?? []).map((a) => a.name ?? ''));
   }, [ready, props.option]);
 
   const series = (props.option.series as { name?: string }[] | undefined) ?? [];
@@ -46,6 +52,7 @@ export function Chart(props: { option: EChartsCoreOption; label: string; testId?
       data-testid={props.testId}
       data-ready={ready ? 'true' : 'false'}
       data-series={series.map((s) => s.name ?? '').join('|')}
+      data-y-axes={yAxes.join('|')}
       style={{ height: props.height ?? 320 }}
     />
   );

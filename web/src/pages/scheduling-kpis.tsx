@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { Chart } from '../charts/chart';
 import { addDays, ErrorBox, fmt, mondayOf, Section } from '../ui';
 import { useSiteClock } from '../site-clock';
-import { kpiRatesOption } from './ranking.chart';
+import { kpiWeeksOption } from './ranking.chart';
 import {
   DEFAULT_KPI_WEEKS,
   type KpiData,
@@ -126,7 +126,7 @@ function MlCells({ m }: { m: MlVsRules | null | undefined }) {
 }
 
 /**
- * `schedulingKpis` for a range of weeks: overall figures, a chart of the weekly rates, and per
+ * `schedulingKpis` for a range of weeks: overall figures, a chart of the weekly KPIs, and per
  * week the four KPIs with ML against rules where a SHADOW roster was stored (ML_SHADOW_MODE).
  */
 export function SchedulingKpisPanel() {
@@ -138,7 +138,7 @@ export function SchedulingKpisPanel() {
   const weeks = data?.weeks ?? [];
   const shadow = weeks.some((w) => w.mlVsRules);
   const option = useMemo(
-    () => (data && data.weeks.length > 0 ? kpiRatesOption(data.weeks, data.targets) : null),
+    () => (data && data.weeks.length > 0 ? kpiWeeksOption(data.weeks, data.targets) : null),
     [data],
   );
 
@@ -197,9 +197,9 @@ export function SchedulingKpisPanel() {
           {option && (
             <Chart
               option={option}
-              label="Scheduler success, user intervention and fallback rates per week, with the success and intervention targets"
+              label="Per week: scheduler success, user intervention and fallback rates in per cent (left axis) and workload balance in hours (right axis), with the success, intervention and workload-balance targets as dashed lines"
               testId="kpi-chart"
-              height={260}
+              height={300}
             />
           )}
           <div className="scroll" tabIndex={0}>
