@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify';
 import { TimeSlicer } from '../time-slicer';
 import type { Cell, Sheet } from './table';
 import { xmlSafeText } from '../common/plain-text';
+import { untilWritten } from './stream-end';
 
 /** First characters a spreadsheet reads as the start of a formula (OWASP "CSV Injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -42,13 +43,12 @@ export async function writeCsv(stream: Writable, sheet: Sheet): Promise<void> {
     columns: sheet.columns.map((c) => ({ key: c.key, header: csvCellText(c.header) })),
     record_delimiter: 'windows',
   });
-  const finished = new Promise<void>((resolve, reject) => {
-    csv.on('error', reject);
-    stream.on('error', reject);
-    stream.on('finish', resolve);
-  });
+  const finished = Promise.race([
+    untilWritten(stream),
+    new Promise<never>((_, reject) => csv.on('error', reject)),
+  ]);
   let failed = false;
-  // handled here too: the stream can fail (client gone) while the loop waits between slices
+  // handled here too: the stream can fail or close (client gone) while the loop waits between slices
   finished.catch(() => (failed = true));
   csv.pipe(stream);
   const slicer = new TimeSlicer();

@@ -4,6 +4,7 @@ import { loadExcelJS } from '../common/load-exceljs';
 import { TimeSlicer } from '../time-slicer';
 import type { Cell, Sheet } from './table';
 import { xmlSafeText } from '../common/plain-text';
+import { untilWritten } from './stream-end';
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 
@@ -23,8 +24,14 @@ export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void
     useStyles: true,
     useSharedStrings: false,
   });
+  // a client that leaves mid-download closes the stream: stop writing, and never wait for the
+  // workbook's commit, which waits on a stream that will not finish
+  const written = untilWritten(stream);
+  let failed = false;
+  written.catch(() => (failed = true));
   const slicer = new TimeSlicer();
   for (const sheet of sheets) {
+    if (failed) break;
     const ws = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.columns.map((c) => ({
       header: xmlSafeText(c.header),
@@ -35,6 +42,7 @@ export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
     for (const row of sheet.rows) {
+      if (failed) break;
       if (slicer.due) await slicer.pause();
       const r = ws.addRow(xmlSafeRow(row));
       if (sheet.highlight?.(row)) r.eachCell((cell) => (cell.fill = HIGHLIGHT));
@@ -42,5 +50,5 @@ export async function writeXlsx(stream: Writable, sheets: Sheet[]): Promise<void
     }
     ws.commit();
   }
-  await workbook.commit();
+  await Promise.race([workbook.commit(), written]);
 }

@@ -6,6 +6,7 @@ import { AppError, badInput, type ErrorCode, isAppError } from '../errors';
 import type { DownloadRoute } from '../export/download';
 import { writeCsv } from '../export/csv-writer';
 import { writeXlsx } from '../export/xlsx-writer';
+import { isPrematureClose } from '../export/stream-end';
 import type { Logger } from '../logger';
 import type { KeyedLanes } from '../common/keyed-lanes';
 import type { Viewer } from '../auth/request-context';
@@ -78,7 +79,9 @@ export function downloadRoutes(
           await heavyReads.run(viewer.userId, viewer.userId, () => sendSheets(route, ext, req, res, viewer));
         } catch (e) {
           const error = isAppError(e) ? e : new AppError('INTERNAL', 'Internal server error');
-          if (!isAppError(e)) logger.error({ err: e, path: req.path }, 'export failed');
+          if (isPrematureClose(e))
+            logger.info({ path: req.path }, 'export left unread: the client closed the connection');
+          else if (!isAppError(e)) logger.error({ err: e, path: req.path }, 'export failed');
           if (res.headersSent) return void res.destroy();
           res
             .status(STATUS[error.code] ?? 500)

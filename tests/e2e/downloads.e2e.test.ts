@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import http from 'node:http';
+import type { Socket } from 'node:net';
 import { Role } from '../../src/auth/roles';
 import { notFound } from '../../src/errors';
 import type { DownloadRoute } from '../../src/export/download';
@@ -29,11 +31,33 @@ const planRoute: DownloadRoute = {
   },
 };
 
+/** Gates of the route below: each download waits in `sheets()` until the test opens its gate. */
+const gates: { entered: () => void; open: Promise<void> }[] = [];
+
+/** A download that builds its sheet only once the test has let it (after its client left). */
+const gatedRoute: DownloadRoute = {
+  path: '/exports/test-gated/:id',
+  roles: [Role.MANAGER],
+  fileName: ({ id }) => `gated-${id}`,
+  async sheets() {
+    const gate = gates.shift()!;
+    gate.entered();
+    await gate.open;
+    return [
+      {
+        name: 'Rows',
+        columns: [{ header: 'n', key: 'n' }],
+        rows: Array.from({ length: 1000 }, (_, n) => ({ n })),
+      },
+    ];
+  },
+};
+
 describe('download routes', () => {
   let t: TestApp;
   beforeAll(async () => {
     // served by the app's download router, beside the features' routes
-    t = await startTestApp({ extraDownloads: [planRoute] });
+    t = await startTestApp({ extraDownloads: [planRoute, gatedRoute] });
   });
   afterAll(() => t.close());
 
@@ -70,5 +94,33 @@ describe('download routes', () => {
     expect(ws.getRow(3).values).toEqual([undefined, '08:15', 5, 4]);
     expect((ws.getCell('B3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect((ws.getCell('B2').fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
+  });
+
+  it('frees the user’s export lanes when clients leave mid-download', async () => {
+    // Two downloads a client left before they were written held both of that user's heavy-read
+    // lanes for good: the writers waited for a 'finish' a closed response never emits, and every
+    // later plan, outcome or export of the user waited behind them.
+    const token = await t.login('manager');
+    for (const ext of ['csv', 'xlsx', 'csv', 'xlsx']) {
+      let entered!: () => void;
+      let open!: () => void;
+      const inSheets = new Promise<void>((resolve) => (entered = resolve));
+      gates.push({ entered, open: new Promise<void>((resolve) => (open = resolve)) });
+      const serverSocket = new Promise<Socket>((resolve) => t.app.httpServer.once('connection', resolve));
+      const req = http.get(`${t.app.url}/exports/test-gated/x.${ext}`, {
+        headers: { authorization: `Bearer ${token}` },
+        agent: false,
+      });
+      req.on('error', () => undefined);
+      await inSheets;
+      const socket = await serverSocket;
+      const closed = new Promise((resolve) => socket.once('close', resolve));
+      req.destroy();
+      await closed;
+      open();
+    }
+    const res = await get('/exports/test-plans/p1.csv', token);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/^Interval,Required,Scheduled/);
   });
 });
