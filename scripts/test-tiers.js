@@ -32,6 +32,7 @@ const E2E_SHARING = [
   'tests/e2e/metrics-access.e2e.test.ts',
   'tests/e2e/plan-week.e2e.test.ts',
   'tests/e2e/process.e2e.test.ts',
+  'tests/e2e/readme-examples.e2e.test.ts',
   'tests/e2e/redis-startup.e2e.test.ts',
   'tests/e2e/roster-conflicts.e2e.test.ts',
   'tests/e2e/roster-outcome.e2e.test.ts',
