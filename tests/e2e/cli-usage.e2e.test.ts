@@ -5,11 +5,14 @@
  * ignored any argument it was given.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { copyDemoDataDir } from '../helpers/demo-snapshot';
 
 const DIST_CLI = path.resolve(__dirname, '../../dist/src/cli');
+/** The README's example input files. */
+const EXAMPLES = path.resolve(__dirname, '../../data/examples');
 
 interface Run {
   code: number;
@@ -59,5 +62,25 @@ describe('command-line usage', () => {
     const res = await run(cli, ['--no-such-flag'], dataDir);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('--no-such-flag');
+  });
+
+  it('imports the README’s example files into the demo site and solves its example roster problem', async () => {
+    // the README once pointed at data/raw/*.csv, which no checkout has
+    const demo = copyDemoDataDir();
+    for (const kind of ['staff', 'availability', 'volumes']) {
+      const res = await run('import.cli.js', [kind, path.join(EXAMPLES, `${kind}.csv`)], demo);
+      expect({ kind, code: res.code, stderr: res.stderr }).toEqual({ kind, code: 0, stderr: '' });
+      expect(res.stdout).toMatch(new RegExp(`^Imported \\d+ ${kind} rows`));
+    }
+    const out = path.join(dataDir, 'result.json');
+    const res = await run(
+      'roster.cli.js',
+      ['--input', path.join(EXAMPLES, 'roster-problem.json'), '--out', out],
+      dataDir,
+    );
+    expect(res.code).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8')) as { status: string; assignments: unknown[] };
+    expect(result.status).toBe('OPTIMAL');
+    expect(result.assignments.length).toBeGreaterThan(0);
   });
 });
