@@ -15,6 +15,11 @@ import { echoCell } from '../import/import-limits';
 import { sum } from '../common/sum';
 import { TimeSlicer } from '../time-slicer';
 
+/** The channels a volume file may name, for an unknown channel's message (an empty site says so). */
+const knownChannels = (keys: string[]): string =>
+  keys.length > 0
+    ? `(known: ${keys.join(', ')})`
+    : '(the site has no channels yet: create them, or run npm run seed)';
 export interface ParseVolumeOptions {
   channels: VolumeChannel[];
   /** Site time zone (IANA), used for local timestamps and for the local-day buckets. */
@@ -144,7 +149,7 @@ const readLayout = (
       errors.push({
         row: 1,
         column: c,
-        message: `unknown channel "${c}" (known: ${[...new Set([...channels.values()].map((k) => k.key))].join(', ')})`,
+        message: `unknown channel "${c}" ${knownChannels([...new Set([...channels.values()].map((k) => k.key))])}`,
       });
   }
   if (wide.length === 0 && table.columns.length <= 1) {
@@ -200,7 +205,7 @@ export const parseVolumeRows = async (table: Table, options: ParseVolumeOptions)
         message:
           raw === ''
             ? 'channel is required'
-            : `unknown channel ${echoCell(raw)} (known: ${options.channels.map((c) => c.key).join(', ')})`,
+            : `unknown channel ${echoCell(raw)} ${knownChannels(options.channels.map((c) => c.key))}`,
       });
     }
     for (const [col, ch, raw] of cells) {

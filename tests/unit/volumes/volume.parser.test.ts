@@ -187,6 +187,21 @@ yesterday,calls,abc
     ]);
   });
 
+  it('says a site without channels has none, instead of an empty list of known ones', async () => {
+    const empty = { channels: [], timeZone: LONDON };
+    const none = '(the site has no channels yet: create them, or run npm run seed)';
+    expect(
+      (
+        await thrown(() =>
+          parseVolumeRows(csvTable('timestamp,channel,value\n2026-06-01T08:00,calls,1'), empty),
+        )
+      ).details,
+    ).toEqual([{ row: 2, column: 'channel', message: `unknown channel "calls" ${none}` }]);
+    expect(
+      (await thrown(() => parseVolumeRows(csvTable('timestamp,calls\n2026-06-01T08:00,1'), empty))).details,
+    ).toEqual([{ row: 1, column: 'calls', message: `unknown channel "calls" ${none}` }]);
+  });
+
   it('refuses unknown wide columns and a missing timestamp column in the header', async () => {
     expect(
       (await thrown(() => parseVolumeRows(csvTable('timestamp,calls,chats\n2026-06-01T08:00,1,2'), options)))
