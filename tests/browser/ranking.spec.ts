@@ -236,7 +236,10 @@ test('the KPI chart draws workload balance and its target in hours, on an axis o
     weeks: { week: string }[];
   };
   expect(targets.workloadBalance.unit).toBe('HOURS');
-  const drawn = (await chart.getAttribute('aria-label')) ?? '';
+  // the figure keeps the page's name; the drawing inside it carries ECharts' description
+  await expect(kpis.getByRole('figure', { name: /^Per week: scheduler success/ })).toBeVisible();
+  await expect(chart).toHaveAttribute('aria-label', /^Per week: scheduler success, user intervention/);
+  const drawn = (await chart.getByRole('img').getAttribute('aria-label')) ?? '';
   const workloadTarget = drawn.slice(drawn.indexOf('representing Workload target (h).'));
   expect(workloadTarget).not.toBe(drawn);
   weeks.forEach(({ week }, i) =>

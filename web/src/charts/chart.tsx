@@ -9,7 +9,8 @@ const loadCharts = () => (loading ??= import('./echarts.lib'));
  * An ECharts chart, loaded on first use. `data-series` lists the drawn series' names,
  * `data-ready` turns "true" once the chart is set up and `data-y-axes` lists the names of the
  * value axes ECharts drew (read back from the chart after each option), so tests can wait on
- * the chart's state.
+ * the chart's state. The figure is named by `label`; the drawing inside it by ECharts' own
+ * description of what it drew.
  */
 export function Chart(props: { option: EChartsCoreOption; label: string; testId?: string; height?: number }) {
   const el = useRef<HTMLDivElement>(null);
@@ -43,17 +44,19 @@ export function Chart(props: { option: EChartsCoreOption; label: string; testId?
   }, [ready, props.option]);
 
   const series = (props.option.series as { name?: string }[] | undefined) ?? [];
+  // ECharts' aria option writes its own description of the data (series, values) as the
+  // aria-label of the element it draws in, so that element is an inner one: the figure keeps
+  // the page's label as its name and the drawing carries ECharts' description.
   return (
     <div
-      ref={el}
-      className="chart"
-      role="img"
+      role="figure"
       aria-label={props.label}
       data-testid={props.testId}
       data-ready={ready ? 'true' : 'false'}
       data-series={series.map((s) => s.name ?? '').join('|')}
       data-y-axes={yAxes.join('|')}
-      style={{ height: props.height ?? 320 }}
-    />
+    >
+      <div ref={el} className="chart" role="img" style={{ height: props.height ?? 320 }} />
+    </div>
   );
 }
