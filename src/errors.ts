@@ -43,8 +43,13 @@ export const badInput = (message: string, details: ErrorLocation[] = []): AppErr
 /** A caller's id as a NOT_FOUND message repeats it: its first 64 characters. */
 const echoId = (id: string): string => (id.length <= 64 ? id : `${id.slice(0, 64)}…`);
 
-export const notFound = (what: string, id: string): AppError =>
-  new AppError('NOT_FOUND', `${what} ${echoId(id)} not found`);
+/** `field`: the argument that named the id, when the caller should learn which (a subscription's). */
+export const notFound = (what: string, id: string, field?: string): AppError =>
+  new AppError(
+    'NOT_FOUND',
+    `${what} ${echoId(id)} not found`,
+    field === undefined ? [] : [{ field, message: `no such ${what.toLowerCase()}` }],
+  );
 export const conflict = (message: string, details: ErrorLocation[] = []): AppError =>
   new AppError('CONFLICT', message, details);
 export const forbidden = (message = 'Not allowed'): AppError => new AppError('FORBIDDEN', message);

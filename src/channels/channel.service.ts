@@ -76,9 +76,10 @@ export class ChannelService {
     return this.channels.findOne({ key });
   }
 
-  async requireByKey(key: string): Promise<Channel> {
+  /** The channel of `key`, or NOT_FOUND (naming the argument `field`, when given). */
+  async requireByKey(key: string, field?: string): Promise<Channel> {
     const doc = await this.byKey(key);
-    if (!doc) throw notFound('Channel', key);
+    if (!doc) throw notFound('Channel', key, field);
     return doc;
   }
 

@@ -13,7 +13,8 @@ import {
 import { CurrentViewer } from '../auth/current-viewer';
 import { FORECAST_READERS, Role } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
-import { type ForecastUpdatedEvent, TOPIC, topicIdArg } from '../events/topics';
+import { subscribeById } from '../events/keyed-subscription';
+import { type ForecastUpdatedEvent, TOPIC } from '../events/topics';
 import { ChannelRangeArgs } from '../volumes/volume-inputs.graphql';
 import { AccuracyService, MAX_ACCURACY_RUNS } from './accuracy.service';
 import {
@@ -79,9 +80,8 @@ export class ForecastResolver {
 
   @Authorized(Role.PARTNER, Role.MANAGER)
   @Subscription(() => ForecastUpdate, {
-    topics: TOPIC.FORECAST_UPDATED,
-    topicId: topicIdArg('channel', assertChannelKey),
-    description: 'Fires after a forecast of the channel is stored.',
+    subscribe: subscribeById(TOPIC.FORECAST_UPDATED, 'channel', assertChannelKey),
+    description: 'Fires after a forecast of the channel is stored. A channel that does not exist: NOT_FOUND.',
   })
   forecastUpdated(@Root() event: ForecastUpdatedEvent, @Args() _args: ChannelArgs): ForecastUpdate {
     return event;

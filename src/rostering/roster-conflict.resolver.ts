@@ -14,7 +14,8 @@ import {
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
-import { type RosterConflictEvent as ConflictEvent, TOPIC, topicIdArg } from '../events/topics';
+import { subscribeById } from '../events/keyed-subscription';
+import { type RosterConflictEvent as ConflictEvent, TOPIC } from '../events/topics';
 import { Roster } from './roster.graphql';
 import {
   ConflictListArgs,
@@ -79,8 +80,7 @@ export class RosterConflictResolver {
 
   @Authorized(...PLANNERS)
   @Subscription(() => RosterConflictEvent, {
-    topics: TOPIC.ROSTER_CONFLICT,
-    topicId: topicIdArg('week', assertWeek),
+    subscribe: subscribeById(TOPIC.ROSTER_CONFLICT, 'week', assertWeek),
     description: 'Fires when a staff change opens or closes conflicts on the week’s published roster.',
   })
   rosterConflict(@Args() _args: WeekArgs, @Root() event: ConflictEvent): RosterConflictEvent {

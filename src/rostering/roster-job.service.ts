@@ -213,9 +213,10 @@ export class RosterJobService {
     return job;
   }
 
-  async require(id: string): Promise<RosterJobDoc> {
+  /** The job of `id`, or NOT_FOUND (naming the argument `field`, when given). */
+  async require(id: string, field?: string): Promise<RosterJobDoc> {
     const job = await this.jobs.findById(id);
-    if (!job) throw notFound('Roster job', id);
+    if (!job) throw notFound('Roster job', id, field);
     return job;
   }
 

@@ -14,7 +14,8 @@ import {
 import { CurrentViewer } from '../auth/current-viewer';
 import { PLAN_READERS, PLANNERS, Role } from '../auth/roles';
 import type { Viewer } from '../auth/request-context';
-import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC, topicIdArg } from '../events/topics';
+import { subscribeById } from '../events/keyed-subscription';
+import { type RosterJobProgressEvent, type RosterPublishedEvent, TOPIC } from '../events/topics';
 import { PlanWeekService } from './plan-week.service';
 import {
   Roster,
@@ -102,10 +103,9 @@ export class RosterResolver {
 
   @Authorized(...PLANNERS)
   @Subscription(() => RosterJobProgress, {
-    topics: TOPIC.ROSTER_JOB_PROGRESS,
-    topicId: topicIdArg('jobId'),
+    subscribe: subscribeById(TOPIC.ROSTER_JOB_PROGRESS, 'jobId'),
     description:
-      'Live progress of a roster job until its final state. Subscribe, then read rosterJob(id) to catch up on what came before.',
+      'Live progress of a roster job until its final state. Subscribe, then read rosterJob(id) to catch up on what came before. A job that does not exist: NOT_FOUND.',
   })
   rosterJobProgress(
     @Arg('jobId', () => ID) _jobId: string,
@@ -192,8 +192,7 @@ export class RosterResolver {
 
   @Authorized(...PLAN_READERS, Role.AGENT)
   @Subscription(() => RosterPublished, {
-    topics: TOPIC.ROSTER_PUBLISHED,
-    topicId: topicIdArg('week', assertWeek),
+    subscribe: subscribeById(TOPIC.ROSTER_PUBLISHED, 'week', assertWeek),
     description: 'Fires when a roster of the week is published (agents: then read myTimetable).',
   })
   rosterPublished(@Args() _args: WeekArgs, @Root() event: RosterPublishedEvent): RosterPublished {

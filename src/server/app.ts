@@ -69,6 +69,13 @@ export async function buildSchemaFor(services: Services): Promise<GraphQLSchema>
     resolvers: RESOLVERS,
     instances: resolverInstances(services),
     pubSub: services.events,
+    topicIds: {
+      FORECAST_UPDATED: (key, field) => services.channels.requireByKey(key, field),
+      ROSTER_JOB_PROGRESS: (id, field) => services.rosterJobs.require(id, field),
+      // any Monday may see a roster published or broken later
+      ROSTER_PUBLISHED: 'ANY_ID',
+      ROSTER_CONFLICT: 'ANY_ID',
+    },
     mutationMiddlewares: [auditMiddleware(services.audit, services.logger)],
   });
 }

@@ -2,6 +2,7 @@ import { defaultFieldResolver, Kind, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../auth/request-context';
+import { bindTopicSources, type TopicIdChecks } from '../events/keyed-subscription';
 import type { EventBus } from '../events/pubsub';
 import { nextTurn } from '../time-slicer';
 
@@ -13,6 +14,11 @@ export interface SchemaOptions {
   /** Resolver class → instance (constructor-injected services). */
   instances: Map<ResolverClass, object>;
   pubSub: EventBus;
+  /**
+   * What a keyed subscription's id must name when it opens (see `subscribeById`). Without it
+   * (a schema only printed, a test's) a keyed subscription fails to open.
+   */
+  topicIds?: TopicIdChecks;
   /**
    * Middlewares of the root mutation fields only (the audit log). Not type-graphql's
    * global middlewares: those wrap every field of every object in a promise chain, which
@@ -110,6 +116,7 @@ export async function buildAppSchema(options: SchemaOptions): Promise<GraphQLSch
     },
     emitSchemaFile: false,
   });
+  if (options.topicIds) bindTopicSources(schema, { bus: options.pubSub, ids: options.topicIds });
   wrapMutations(schema, options.mutationMiddlewares ?? []);
   turnPerRootField(schema);
   return schema;

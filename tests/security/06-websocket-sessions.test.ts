@@ -10,6 +10,7 @@ import { Role } from '../../src/auth/roles';
 import { TOPIC } from '../../src/events/topics';
 import { STAFF } from '../../src/staff/staff.doc';
 import { SESSION_REVOKED } from '../../src/server/ws-server';
+import { HOURLY } from '../integration/forecasting/forecast-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { wsClient } from '../helpers/ws-client';
 import { expectOk } from '../helpers/expect-ok';
@@ -64,7 +65,8 @@ describe('item 6: WebSocket sessions are re-checked', () => {
   let t: TestApp;
   let admin: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    // the channel the subscriptions follow (an unknown one is refused when it opens)
+    t = await startTestApp({ seed: (s) => s.channels.create(HOURLY).then(() => undefined) });
     admin = await t.login('admin');
   });
   afterAll(() => t.close());

@@ -12,6 +12,7 @@ import {
   MAX_SOCKETS_PER_USER,
   TOO_MANY_SOCKETS,
 } from '../../src/server/ws-quotas';
+import { HOURLY } from '../integration/forecasting/forecast-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 interface Frame {
@@ -127,7 +128,8 @@ describe('WebSocket operations are capped per user', () => {
     return s;
   };
   beforeAll(async () => {
-    t = await startTestApp();
+    // the channel the subscriptions follow (an unknown one is refused when it opens)
+    t = await startTestApp({ seed: (s) => s.channels.create(HOURLY).then(() => undefined) });
     partner = await t.login('partner');
   });
   afterAll(async () => {

@@ -6,11 +6,12 @@
  * silently and for ever, for events no channel or week can carry: a partner tool with a typo
  * got no error at all.
  *
- * Now the topic id is checked when the subscription opens (`topicIdArg(name, check)`): the
+ * Now the topic id is checked when the subscription opens (`subscribeById` → `topicIdArg`): the
  * subscription fails at once with BAD_USER_INPUT naming the argument, like the query of the
  * same argument would. Roles are still checked first (AGENT, SERVICE_PROVIDER: FORBIDDEN).
  */
 import { TOPIC } from '../../src/events/topics';
+import { HOURLY } from '../integration/forecasting/forecast-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { wsClient } from '../helpers/ws-client';
 
@@ -52,7 +53,8 @@ describe('audit: subscription arguments are checked when the subscription opens'
   let manager: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // the channel the subscriptions follow (an unknown one is refused when it opens)
+    t = await startTestApp({ seed: (s) => s.channels.create(HOURLY).then(() => undefined) });
     partner = await t.login('partner');
     manager = await t.login('manager');
   });

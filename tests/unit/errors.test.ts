@@ -9,4 +9,12 @@ describe('NOT_FOUND messages', () => {
     const e = notFound('Plan', 'x'.repeat(10_000));
     expect(e.message).toBe(`Plan ${'x'.repeat(64)}… not found`);
   });
+
+  it('name the argument that sent the id when asked (a subscription opening on it)', () => {
+    expect(notFound('Channel', 'nope')).toMatchObject({ details: [] });
+    expect(notFound('Roster job', 'j1', 'jobId')).toMatchObject({
+      message: 'Roster job j1 not found',
+      details: [{ field: 'jobId', message: 'no such roster job' }],
+    });
+  });
 });
