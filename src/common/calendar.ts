@@ -3,6 +3,7 @@
  * (`HH:MM`). Days of week are ISO: 1 = Monday … 7 = Sunday. Shared by master data,
  * volumes and rostering; anything that needs a time zone lives in volumes/volume-calendar.ts.
  */
+import { clip } from './bounded';
 import { badInput } from '../errors';
 
 const DAY_MS = 86_400_000;
@@ -51,6 +52,23 @@ export function dateArgumentProblem(value: string): string | null {
       : 'a date YYYY-MM-DD';
   }
   return null;
+}
+
+/**
+ * Refuses (BAD_USER_INPUT naming `field`) a date argument that is no real date `YYYY-MM-DD` or
+ * lies outside the years `DATE_YEARS`: the one check of day and range arguments (holidays,
+ * volumes, forecastAccuracy, runForecast).
+ */
+export function assertDateArgument(field: string, date: string): void {
+  const problem = dateArgumentProblem(date);
+  if (problem === 'a date YYYY-MM-DD')
+    throw badInput(`${field} must be a real date YYYY-MM-DD, got "${clip(date, 40)}"`, [
+      { field, message: 'invalid date' },
+    ]);
+  if (problem)
+    throw badInput(`${field} must be ${problem}, got "${clip(date, 40)}"`, [
+      { field, message: `not ${problem}` },
+    ]);
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` in the years `DATE_YEARS`. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays } from '../common/calendar';
+import { addDays, assertDateArgument } from '../common/calendar';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginate } from '../common/pagination';
 import { AppError, badInput, notFound } from '../errors';
@@ -123,6 +123,7 @@ export class ForecastService {
     horizonDays: number,
     createdBy: string | null,
   ): Promise<ForecastDoc> {
+    assertDateArgument('start', start);
     checkHorizonDays(horizonDays);
     const channel = await this.channels.requireByKey(channelKey);
     const { historyEnd, gapDays } = await this.historyBefore(channel.key, start);

@@ -1,5 +1,4 @@
-import { clip } from '../common/bounded';
-import { addDays, dateArgumentProblem } from '../common/calendar';
+import { addDays, assertDateArgument } from '../common/calendar';
 import { badInput, notFound } from '../errors';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { checkFactor, type HolidayEffect } from './holiday-effect';
@@ -17,18 +16,6 @@ export const MAX_HOLIDAY_NAME = 100;
 export const MAX_HOLIDAY_RANGE_DAYS = 3700;
 
 const dayMs = 86_400_000;
-
-function checkDate(field: string, date: string): void {
-  const problem = dateArgumentProblem(date);
-  if (problem === 'a date YYYY-MM-DD')
-    throw badInput(`${field} must be a real date YYYY-MM-DD, got "${clip(date, 40)}"`, [
-      { field, message: 'invalid date' },
-    ]);
-  if (problem)
-    throw badInput(`${field} must be ${problem}, got "${clip(date, 40)}"`, [
-      { field, message: `not ${problem}` },
-    ]);
-}
 
 /** The forecasting effect of a calendar entry. */
 export const effectOf = (h: Pick<HolidayDoc, 'effect' | 'factor'>): HolidayEffect =>
@@ -52,8 +39,8 @@ export class HolidayService {
 
   /** Entries with from ≤ date < to, by date. */
   async between(from: string, to: string): Promise<HolidayDoc[]> {
-    checkDate('from', from);
-    checkDate('to', to);
+    assertDateArgument('from', from);
+    assertDateArgument('to', to);
     const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs;
     if (days < 0 || days > MAX_HOLIDAY_RANGE_DAYS)
       throw badInput(`to must be on or after from and at most ${MAX_HOLIDAY_RANGE_DAYS} days later`, [
@@ -71,7 +58,7 @@ export class HolidayService {
 
   /** Creates or replaces the entry of a date. */
   async set(spec: HolidaySpec, updatedBy: string | null): Promise<HolidayDoc> {
-    checkDate('date', spec.date);
+    assertDateArgument('date', spec.date);
     const name = spec.name.trim();
     if (name.length < 1 || name.length > MAX_HOLIDAY_NAME)
       throw badInput(`name must be 1 to ${MAX_HOLIDAY_NAME} characters`, [
@@ -110,7 +97,7 @@ export class HolidayService {
   }
 
   async remove(date: string): Promise<boolean> {
-    checkDate('date', date);
+    assertDateArgument('date', date);
     const removed = await this.holidays.deleteOne({ _id: date });
     if (removed === 0) throw notFound('Holiday', date);
     return true;

@@ -1,4 +1,4 @@
-import { addDays } from '../common/calendar';
+import { addDays, assertDateArgument } from '../common/calendar';
 import type { Channel } from '../channels/channel.types';
 import type { ChannelService } from '../channels/channel.service';
 import { badInput } from '../errors';
@@ -76,8 +76,13 @@ export const channelHours = (channel: Pick<Channel, 'openingHours'>): OpeningHou
 export const arrivalHours = (channel: Pick<Channel, 'openingHours' | 'kind'>): OpeningHours =>
   channel.kind === 'DEFERRED' ? ALL_DAY : channelHours(channel);
 
-/** Checks an inclusive local-date range and returns the number of days in it. */
+/**
+ * Checks an inclusive local-date range (both ends dates in the years `DATE_YEARS`, `to` not
+ * before `from`, at most `maxDays` days) and returns the number of days in it.
+ */
 export function checkRange(from: string, to: string, maxDays = MAX_RANGE_DAYS): number {
+  assertDateArgument('from', from);
+  assertDateArgument('to', to);
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (!(days >= 1))
     throw badInput(`to (${to}) must not be before from (${from})`, [{ field: 'to', message: 'before from' }]);
