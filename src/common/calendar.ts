@@ -4,7 +4,7 @@
  * volumes and rostering; anything that needs a time zone lives in volumes/volume-calendar.ts.
  */
 import { clip } from './bounded';
-import { badInput } from '../errors';
+import { type AppError, badInput } from '../errors';
 
 const DAY_MS = 86_400_000;
 const CLOCK = /^(\d{2}):(\d{2})$/;
@@ -57,18 +57,25 @@ export function dateArgumentProblem(value: string): string | null {
 /**
  * Refuses (BAD_USER_INPUT naming `field`) a date argument that is no real date `YYYY-MM-DD` or
  * lies outside the years `DATE_YEARS`: the one check of day and range arguments (holidays,
- * volumes, forecastAccuracy, runForecast).
+ * volumes, forecastAccuracy, runForecast, availableStaff, setAvailabilityLockDate).
  */
 export function assertDateArgument(field: string, date: string): void {
+  const refusal = dateRefusal(field, date);
+  if (refusal) throw refusal;
+}
+
+/** The error `assertDateArgument` throws, or null: for a check that gathers several. */
+export function dateRefusal(field: string, date: string): AppError | null {
   const problem = dateArgumentProblem(date);
   if (problem === 'a date YYYY-MM-DD')
-    throw badInput(`${field} must be a real date YYYY-MM-DD, got "${clip(date, 40)}"`, [
+    return badInput(`${field} must be a real date YYYY-MM-DD, got "${clip(date, 40)}"`, [
       { field, message: 'invalid date' },
     ]);
   if (problem)
-    throw badInput(`${field} must be ${problem}, got "${clip(date, 40)}"`, [
+    return badInput(`${field} must be ${problem}, got "${clip(date, 40)}"`, [
       { field, message: `not ${problem}` },
     ]);
+  return null;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` in the years `DATE_YEARS`. */

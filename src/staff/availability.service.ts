@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, isoDayOfWeek, todayIn } from '../common/calendar';
+import { addDays, dateRefusal, isIsoDate, isoDayOfWeek, todayIn } from '../common/calendar';
 import { type Connected, toConnection } from '../common/connection';
 import { type PageRequest, paginateList } from '../common/pagination';
 import DataLoader from 'dataloader';
@@ -172,8 +172,8 @@ export class AvailabilityService {
     memo: LoaderRegistry = new LoaderRegistry(),
   ): Promise<Connected<StaffMember>> {
     const errors: ErrorLocation[] = [];
-    if (!isIsoDate(date))
-      errors.push({ field: 'date', message: `date must be a real date YYYY-MM-DD, got "${date}"` });
+    const badDate = dateRefusal('date', date);
+    if (badDate) errors.push({ field: 'date', message: badDate.message });
     const span = checkSpan(from, to, 'window');
     errors.push(...span.errors.map((e) => ({ ...e, field: e.field?.replace('window.', '') })));
     if (errors.length > 0) throw badInput(errors.map((e) => e.message).join('; '), errors);

@@ -1,5 +1,4 @@
-import { isIsoDate } from '../common/calendar';
-import { badInput } from '../errors';
+import { assertDateArgument } from '../common/calendar';
 import type { Collection, DocumentStore } from '../store/document-store';
 import { SITE_SETTINGS, type SiteSettingsDoc } from './staff.doc';
 
@@ -23,10 +22,7 @@ export class SiteSettingsService {
 
   /** Sets (or clears, with null) the date on or before which agents may not change availability. */
   async setAvailabilityLockDate(date: string | null): Promise<SiteSettingsDoc> {
-    if (date !== null && !isIsoDate(date))
-      throw badInput(`date must be a real date YYYY-MM-DD, got "${date}"`, [
-        { field: 'date', message: 'invalid date' },
-      ]);
+    if (date !== null) assertDateArgument('date', date);
     await this.settings.updateOne({ _id: SITE }, { $set: { availabilityLockDate: date } }, { upsert: true });
     return this.get();
   }

@@ -14,7 +14,8 @@
  * same id), and only then does it listen, so nothing stays subscribed. Weeks are any Monday: a
  * roster may be published later, so `rosterPublished` / `rosterConflict` of a week with no
  * roster open as before. Range and day arguments go through the shared date check
- * (`assertDateArgument`): BAD_USER_INPUT naming `from`, `to` or `start`.
+ * (`assertDateArgument`): BAD_USER_INPUT naming `from`, `to` or `start`. (availableStaff and
+ * setAvailabilityLockDate refused far days already, as "no real date": they now name the years.)
  */
 import { TOPIC } from '../../src/events/topics';
 import { FORECASTS } from '../../src/forecasting/forecast.doc';
@@ -182,6 +183,23 @@ describe('audit: unknown subscription ids and far dates are refused at the bound
       });
     }
     expect(await t.services.store.collection(FORECASTS).count()).toBe(before);
+  });
+
+  it('names the years where a far day was called "no real date" (availableStaff, the lock date)', async () => {
+    const staff = await t.gql(
+      '{ availableStaff(date: "9999-12-31", from: "09:00", to: "10:00") { totalCount } }',
+      {},
+      manager,
+    );
+    expect(staff.errors?.[0]).toMatchObject({
+      message: `date must be ${YEARS}, got "9999-12-31"`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const lock = await t.gql('mutation { setAvailabilityLockDate(date: "0001-01-01") }', {}, manager);
+    expect(lock.errors?.[0]).toMatchObject({
+      message: `date must be ${YEARS}, got "0001-01-01"`,
+      extensions: { code: 'BAD_USER_INPUT', details: [{ field: 'date', message: `not ${YEARS}` }] },
+    });
   });
 });
 
