@@ -200,6 +200,14 @@ describe('audit: unknown subscription ids and far dates are refused at the bound
       message: `date must be ${YEARS}, got "0001-01-01"`,
       extensions: { code: 'BAD_USER_INPUT', details: [{ field: 'date', message: `not ${YEARS}` }] },
     });
+    // left out, the nullable date is refused, not taken as a clear (null clears)
+    const omitted = await t.gql('mutation { setAvailabilityLockDate }', {}, manager);
+    expect(omitted.errors?.[0]).toMatchObject({
+      message: 'date is required: a date YYYY-MM-DD, or null to clear the lock',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const cleared = await t.gql('mutation { setAvailabilityLockDate(date: null) }', {}, manager);
+    expect(cleared.data).toEqual({ setAvailabilityLockDate: null });
   });
 });
 
