@@ -114,7 +114,7 @@ function weekOf(input: OutcomeInput): Week {
     return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   });
   const dateOf = (i: number): string => at(dates, Math.floor(i / perDay));
-  const startOf = (i: number): string => `${dateOf(i)}T${at(clocks, i % perDay)}`;
+  const startOf = (i: number): string => `${dateOf(i)}T${at(clocks, i % perDay)}:00`;
   return {
     input,
     size,

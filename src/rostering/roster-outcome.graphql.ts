@@ -10,7 +10,10 @@ export class RosterOutcomeInterval implements OutcomeInterval {
   @Field()
   date!: string;
 
-  @Field({ description: 'Local start, YYYY-MM-DDTHH:MM.' })
+  @Field({
+    description:
+      'Local wall-clock start, YYYY-MM-DDTHH:MM:00 (site time zone), as every other interval and shift.',
+  })
   start!: string;
 
   @Field()

@@ -67,7 +67,7 @@ export interface OutcomeInput {
 
 export interface OutcomeInterval {
   date: string;
-  /** Local start, YYYY-MM-DDTHH:MM. */
+  /** Local wall-clock start, YYYY-MM-DDTHH:MM:00. */
   start: string;
   skill: string;
   kind: ChannelKindName;

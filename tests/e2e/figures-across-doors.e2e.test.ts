@@ -408,8 +408,8 @@ describe('the published figures agree across GraphQL, XLSX and CSV', () => {
     );
     const intervals = sheet.filter((row) => row.Level === 'interval');
     expect(intervals.map((row) => [row['Interval start'], row.Arrivals, row['Rostered agents']])).toEqual(
-      // the export's one local-time form (`…T09:00:00`), GraphQL's `start` without the seconds
-      o.intervals.map((i) => [`${i.start}:00`, i.arrivals, i.rosteredAgents]),
+      // the export's one local-time form, `…T09:00:00`, as GraphQL's `start`
+      o.intervals.map((i) => [i.start, i.arrivals, i.rosteredAgents]),
     );
   });
 });

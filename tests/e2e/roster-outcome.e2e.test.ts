@@ -104,7 +104,9 @@ describe('rosterOutcome (plan versus actual) end to end', () => {
     const res = await t.gql<{ rosterOutcome: Outcome }>(OUTCOME, { id: rosterId, day: WEEK }, manager);
     expectOk(res);
     const o = res.data!.rosterOutcome;
-    expect(o.intervals.map((i) => i.start)).toEqual(['08', '09', '10', '11'].map((h) => `${WEEK}T${h}:00`));
+    expect(o.intervals.map((i) => i.start)).toEqual(
+      ['08', '09', '10', '11'].map((h) => `${WEEK}T${h}:00:00`),
+    );
     for (const i of o.intervals) {
       expect(i).toMatchObject({ arrivals: 10, rosteredAgents: 1, metTarget: false });
       // one agent, A = 0.5: P(wait) = 0.5, SL = 1 − 0.5·e^(−0.5·20/180), ASA = 0.5·180/0.5 s

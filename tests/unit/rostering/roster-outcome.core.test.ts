@@ -84,20 +84,20 @@ describe('rosterOutcome (plan versus actual)', () => {
 
   it('reports only the intervals with actuals, per interval and skill', () => {
     expect(result.intervals.map((r) => `${r.start} ${r.skill}`)).toEqual([
-      '2025-03-03T08:00 mail',
-      '2025-03-03T08:00 phone',
-      '2025-03-03T08:30 mail',
-      '2025-03-03T08:30 phone',
+      '2025-03-03T08:00:00 mail',
+      '2025-03-03T08:00:00 phone',
+      '2025-03-03T08:30:00 mail',
+      '2025-03-03T08:30:00 phone',
     ]);
   });
 
   it('LIVE: Erlang C at the rostered agents after shrinkage, with the published values', () => {
-    const first = row('2025-03-03T08:00', 'phone');
+    const first = row('2025-03-03T08:00:00', 'phone');
     expect(first).toMatchObject({ arrivals: 100, rosteredAgents: 20, productiveAgents: 14, metTarget: true });
     expect(first.serviceLevel).toBeCloseTo(erlangC(14).serviceLevel, 5);
     expect(first.asaSeconds).toBeCloseTo(erlangC(14).asaSeconds, 2);
     expect(first.abandonRate).toBeNull();
-    const second = row('2025-03-03T08:30', 'phone');
+    const second = row('2025-03-03T08:30:00', 'phone');
     expect(second).toMatchObject({ rosteredAgents: 19, productiveAgents: 13.3, metTarget: false });
     expect(second.serviceLevel).toBeCloseTo(erlangC(13).serviceLevel, 5);
     expect(second.asaSeconds).toBeCloseTo(erlangC(13).asaSeconds, 2);
@@ -105,16 +105,16 @@ describe('rosterOutcome (plan versus actual)', () => {
 
   it('LIVE with a patience: Erlang A abandonment and ASA', () => {
     const a = rosterOutcome(input({ ...calls, patienceSeconds: 300 }), evaluate);
-    const first = a.intervals.find((r) => r.start === '2025-03-03T08:00' && r.skill === 'phone')!;
+    const first = a.intervals.find((r) => r.start === '2025-03-03T08:00:00' && r.skill === 'phone')!;
     expect(first.abandonRate).toBeCloseTo(erlangA(14).abandonProbability, 5);
     expect(first.asaSeconds).toBeCloseTo(erlangA(14).asaMinutes * 60, 2);
-    const second = a.intervals.find((r) => r.start === '2025-03-03T08:30' && r.skill === 'phone')!;
+    const second = a.intervals.find((r) => r.start === '2025-03-03T08:30:00' && r.skill === 'phone')!;
     expect(second.abandonRate).toBeCloseTo(erlangA(13).abandonProbability, 5);
   });
 
   it('DEFERRED: the fluid backlog by hand', () => {
     // 08:00: 6 e-mails × 600 s = 3600 s due by 08:30; 1 agent does 1800 s → 3 items miss, 3 open
-    expect(row('2025-03-03T08:00', 'mail')).toMatchObject({
+    expect(row('2025-03-03T08:00:00', 'mail')).toMatchObject({
       arrivals: 6,
       backlog: 3,
       deadlineMisses: 3,
@@ -122,7 +122,7 @@ describe('rosterOutcome (plan versus actual)', () => {
       serviceLevel: null,
     });
     // 08:30: 2 more (1200 s); 2 agents do 3600 s: the late 1800 s first, then all 1200 s
-    expect(row('2025-03-03T08:30', 'mail')).toMatchObject({
+    expect(row('2025-03-03T08:30:00', 'mail')).toMatchObject({
       arrivals: 2,
       backlog: 0,
       deadlineMisses: 0,
