@@ -39,6 +39,46 @@ export function firstResults<T>(
   });
 }
 
+/** What a subscription answered: a result, or the errors it failed with. */
+export interface SubscriptionOutcome {
+  data?: unknown;
+  errors?: { message: string; extensions?: { code?: string; details?: unknown } }[];
+}
+
+/**
+ * Opens a subscription on a client of its own (closed afterwards) and resolves with what it
+ * answered, a failure included: at its first result or error (`until: 'first'`), or once it
+ * has ended (`until: 'end'`). `publish` runs once the subscription is sent.
+ */
+export function subscriptionOutcomes(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { until: 'first' | 'end'; publish?: () => void },
+): Promise<SubscriptionOutcome[]> {
+  const client = wsClient(url, token);
+  const got: SubscriptionOutcome[] = [];
+  return new Promise<SubscriptionOutcome[]>((resolve) => {
+    client.subscribe(
+      { query, variables },
+      {
+        next: (r) => {
+          got.push(r as SubscriptionOutcome);
+          if (options.until === 'first') resolve(got);
+        },
+        error: (e) => {
+          const errors = Array.isArray(e) ? (e as SubscriptionOutcome['errors']) : [{ message: String(e) }];
+          got.push({ errors });
+          resolve(got);
+        },
+        complete: () => resolve(got),
+      },
+    );
+    options.publish?.();
+  }).finally(() => client.dispose());
+}
+
 /**
  * A bare graphql-transport-ws socket to the server at `baseUrl` (`http://host:port`), once
  * open (sending `headers` with the upgrade); rejects when the server refuses the upgrade.

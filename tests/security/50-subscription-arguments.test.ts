@@ -13,35 +13,19 @@
 import { TOPIC } from '../../src/events/topics';
 import { HOURLY } from '../integration/forecasting/forecast-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { wsClient } from '../helpers/ws-client';
+import { subscriptionOutcomes, type SubscriptionOutcome } from '../helpers/ws-client';
 
-interface Outcome {
-  data?: unknown;
-  errors?: { message: string; extensions?: { code?: string; details?: unknown } }[];
-}
+type Outcome = SubscriptionOutcome;
 
 /** The first result or error of a subscription; resolves on an event or on an error. */
-function firstOutcome(
+const firstOutcome = (
   url: string,
   token: string,
   query: string,
   variables: Record<string, unknown>,
   publish?: () => void,
-): Promise<Outcome> {
-  const client = wsClient(url, token);
-  return new Promise<Outcome>((resolve) => {
-    client.subscribe(
-      { query, variables },
-      {
-        next: (r) => resolve(r as Outcome),
-        error: (e) =>
-          resolve({ errors: Array.isArray(e) ? (e as Outcome['errors']) : [{ message: String(e) }] }),
-        complete: () => undefined,
-      },
-    );
-    publish?.();
-  }).finally(() => client.dispose());
-}
+): Promise<Outcome> =>
+  subscriptionOutcomes(url, token, query, variables, { until: 'first', publish }).then(([first]) => first!);
 
 const FORECAST = 'subscription($c: String!) { forecastUpdated(channel: $c) { forecastId } }';
 const PUBLISHED = 'subscription($w: String!) { rosterPublished(week: $w) { rosterId } }';

@@ -21,36 +21,17 @@ import { TOPIC } from '../../src/events/topics';
 import { FORECASTS } from '../../src/forecasting/forecast.doc';
 import { HOURLY } from '../integration/forecasting/forecast-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { wsClient } from '../helpers/ws-client';
+import { subscriptionOutcomes, wsClient, type SubscriptionOutcome } from '../helpers/ws-client';
 
-interface Outcome {
-  data?: unknown;
-  errors?: { message: string; extensions?: { code?: string; details?: unknown } }[];
-}
+type Outcome = SubscriptionOutcome;
 
 /** Opens a subscription and resolves, once it has ended, with what it answered (results or errors). */
-function outcomes(
+const outcomes = (
   url: string,
   token: string,
   query: string,
   variables: Record<string, unknown>,
-): Promise<Outcome[]> {
-  const client = wsClient(url, token);
-  const got: Outcome[] = [];
-  return new Promise<Outcome[]>((resolve) => {
-    client.subscribe(
-      { query, variables },
-      {
-        next: (r) => got.push(r as Outcome),
-        error: (e) => {
-          got.push({ errors: Array.isArray(e) ? (e as Outcome['errors']) : [{ message: String(e) }] });
-          resolve(got);
-        },
-        complete: () => resolve(got),
-      },
-    );
-  }).finally(() => client.dispose());
-}
+): Promise<Outcome[]> => subscriptionOutcomes(url, token, query, variables, { until: 'end' });
 
 const FORECAST = 'subscription($c: String!) { forecastUpdated(channel: $c) { forecastId } }';
 const PROGRESS = 'subscription($j: ID!) { rosterJobProgress(jobId: $j) { jobId state } }';
