@@ -127,16 +127,16 @@ describe('rosterOutcome on clock-change days', () => {
     const o = await services.rosterOutcomes.outcome('r-spring', null);
     const rows = o.intervals.filter((r) => r.date === SPRING.day);
     expect(rows.filter((r) => r.start.startsWith(`${SPRING.day}T01:`))).toEqual([]);
-    const at0200 = rows.find((r) => r.start === `${SPRING.day}T02:00` && r.kind === 'DEFERRED')!;
+    const at0200 = rows.find((r) => r.start === `${SPRING.day}T02:00:00` && r.kind === 'DEFERRED')!;
     expect(at0200.arrivals).toBeCloseTo(emails(1) / 4, 9);
-    const at2300 = rows.find((r) => r.start === `${SPRING.day}T23:45` && r.kind === 'DEFERRED')!;
+    const at2300 = rows.find((r) => r.start === `${SPRING.day}T23:45:00` && r.kind === 'DEFERRED')!;
     expect(at2300.arrivals).toBeCloseTo(emails(22) / 4, 9);
   });
 
   it('autumn: the repeated hour holds both passes; its service level is judged per pass', async () => {
     const o = await services.rosterOutcomes.outcome('r-autumn', null);
     const row = (start: string, kind: string) =>
-      o.intervals.find((r) => r.start === `${AUTUMN.day}T${start}` && r.kind === kind)!;
+      o.intervals.find((r) => r.start === `${AUTUMN.day}T${start}:00` && r.kind === kind)!;
     expect(row('01:15', 'DEFERRED').arrivals).toBeCloseTo((emails(1) + emails(2)) / 4, 9);
     expect(row('02:00', 'DEFERRED').arrivals).toBeCloseTo(emails(3) / 4, 9);
     expect(row('23:45', 'DEFERRED').arrivals).toBeCloseTo(emails(24) / 4, 9);

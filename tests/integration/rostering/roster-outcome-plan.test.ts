@@ -104,7 +104,7 @@ describe('rosterOutcome of a roster that staffs the plan, actuals = forecast', (
     expect(o.total.shareMeetingTarget).toBe(1);
     for (const d of o.days) expect(d.shareMeetingTarget).toBe(1);
     // the week starts with the plan's carry-in, not empty: Monday 00:00 holds it and its own
-    const first = o.intervals.find((r) => r.start === `${WEEK}T00:00`)!;
+    const first = o.intervals.find((r) => r.start === `${WEEK}T00:00:00`)!;
     expect(first.backlog).toBeCloseTo(carriedIn + 6 / 4, 6);
   });
 
